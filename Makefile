@@ -1,0 +1,22 @@
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: setup run test lint bench
+
+setup:
+	VENV=$(VENV) bash scripts/setup.sh
+
+# Opens the window; on a first run with no journal it offers the sample journal.
+run: setup
+	$(PY) main.py
+
+test:
+	WITH_TEST_TOOLS=1 VENV=$(VENV) bash scripts/setup.sh
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint:
+	$(VENV)/bin/ruff check journal tests bench main.py
+	$(VENV)/bin/lint-imports
+
+bench:
+	$(PY) -m bench.run_all

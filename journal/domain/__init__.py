@@ -1,0 +1,38 @@
+"""Dataclasses and enums every layer shares. Knows nothing of Qt or SQL."""
+
+from .clock import Clock, FixedClock, SystemClock
+from .enums import (
+    ASHWORTH_GRADES,
+    SYMPTOM_CODES,
+    DoseStatus,
+    Form,
+    ObservationKind,
+    PumpEventKind,
+    RenalImpairment,
+    Route,
+    Severity,
+    Unit,
+)
+from .history import PatientHistory
+from .models import (
+    Acknowledgement,
+    Alert,
+    Dose,
+    Medication,
+    Note,
+    Observation,
+    Patient,
+    PumpEvent,
+    Regimen,
+    Revision,
+    SymptomEntry,
+)
+from .quantity import Quantity, QuantityError, normalise, parse_quantity, parse_unit
+
+__all__ = [
+    "ASHWORTH_GRADES", "SYMPTOM_CODES", "Acknowledgement", "Alert", "Clock", "Dose", "DoseStatus",
+    "FixedClock", "Form", "Medication", "Note", "Observation", "ObservationKind", "Patient",
+    "PatientHistory", "PumpEvent", "PumpEventKind", "Quantity", "QuantityError", "Regimen",
+    "RenalImpairment", "Revision", "Route", "Severity", "SymptomEntry", "SystemClock", "Unit",
+    "normalise", "parse_quantity", "parse_unit",
+]

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what a bare Debian/Ubuntu machine lacks for CareJournal, then the app itself
+# into ./.venv (or the virtual environment named by $VENV). Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+QT_LIBS="libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3"
+X_LIBS="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0"
+TEST_TOOLS="xvfb xauth poppler-utils"
+
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=""
+  for p in $QT_LIBS $X_LIBS ${WITH_TEST_TOOLS:+$TEST_TOOLS}; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+  done
+  if [ -n "$missing" ]; then
+    echo "Installing system libraries Qt needs:$missing"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+  fi
+fi
+
+VENV="${VENV:-.venv}"
+PY="${PYTHON:-python3}"
+if [ ! -x "$VENV/bin/python" ]; then
+  "$PY" -m venv "$VENV"
+fi
+"$VENV/bin/python" -m pip install -q --upgrade pip
+"$VENV/bin/python" -m pip install -q -e '.[test]'
