@@ -1,0 +1,116 @@
+"""Regimens -> the dose slots a person is expected to get, as aware datetimes.
+
+Daylight-saving rules (documented behaviour, tested in tests/test_schedule_dst.py):
+- A clock time that does not exist on the spring-forward day (02:30 in America/Chicago on the
+  second Sunday of March) is moved forward by the length of the gap: 02:30 becomes 03:30 local,
+  the instant the person would reach by following the wall clock. If that lands on another slot
+  of the same schedule, the two become one slot.
+- A clock time that happens twice on the fall-back day (01:30) gives ONE slot, at the first
+  occurrence (fold=0).
+Every-N-days schedules count days from the regimen's start date. Regimen end dates are
+inclusive. As-needed medications and regimens without times give no slots.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from journal.domain import Medication, Quantity, Regimen
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One expected administration."""
+
+    medication_id: int | None
+    at: datetime  # aware, in the journal's zone
+    dose: Quantity
+    regimen: Regimen
+    wall_time: time  # the clock time as written in the schedule (before any DST shift)
+
+    def __hash__(self) -> int:
+        return hash((self.medication_id, self.at))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Slot) and (self.medication_id, self.at) == (other.medication_id, other.at)
+
+
+def local_instant(day: date, clock: time, tz: ZoneInfo) -> datetime:
+    """The instant a wall-clock time names on a day, with the DST rules above."""
+    naive = datetime.combine(day, clock.replace(tzinfo=None, fold=0))
+    first = naive.replace(tzinfo=tz, fold=0)
+    # Round-trip through UTC: a time inside the spring gap comes back moved forward by the gap
+    # (zoneinfo reads it with the offset in force before the change).
+    return first.astimezone(UTC).astimezone(tz)
+
+
+def regimen_days(regimen: Regimen, start_day: date, end_day: date) -> Iterable[date]:
+    """Days in [start_day, end_day] on which the regimen gives doses (every-N-days aware)."""
+    first = max(start_day, regimen.start)
+    last = end_day if regimen.end is None else min(end_day, regimen.end)
+    every = max(1, regimen.every_days)
+    if first > last:
+        return
+    offset = (first - regimen.start).days % every
+    if offset:
+        first = first + timedelta(days=every - offset)
+    d = first
+    while d <= last:
+        yield d
+        d += timedelta(days=every)
+
+
+def expand(medication: Medication, tz: ZoneInfo, start: datetime, end: datetime) -> list[Slot]:
+    """Expected slots of one medication with start <= slot < end, sorted by time.
+
+    When regimens overlap, each day follows the one `Medication.regimen_on` picks (the latest-
+    starting), so a change entered without closing the old regimen never doubles the doses."""
+    if medication.as_needed or start >= end:
+        return []
+    first_day = start.astimezone(tz).date() - timedelta(days=1)
+    last_day = end.astimezone(tz).date() + timedelta(days=1)
+    out: dict[datetime, Slot] = {}
+    for regimen in medication.regimens:
+        if not regimen.times:
+            continue
+        for day in regimen_days(regimen, first_day, last_day):
+            if medication.regimen_on(day) is not regimen:
+                continue
+            for clock in regimen.times:
+                at = local_instant(day, clock, tz)
+                if start <= at < end and at not in out:
+                    out[at] = Slot(medication.id, at, regimen.dose, regimen, clock)
+    return [out[k] for k in sorted(out)]
+
+
+def expand_all(medications: Iterable[Medication], tz: ZoneInfo, start: datetime, end: datetime) -> list[Slot]:
+    slots: list[Slot] = []
+    for m in medications:
+        slots.extend(expand(m, tz, start, end))
+    slots.sort(key=lambda s: (s.at, s.medication_id or 0))
+    return slots
+
+
+def longest_gap(regimen: Regimen) -> timedelta:
+    """The longest planned time between two doses of a regimen (wall-clock hours, no DST)."""
+    if not regimen.times:
+        return timedelta(0)
+    minutes = sorted(t.hour * 60 + t.minute for t in regimen.times)
+    period = 24 * 60 * max(1, regimen.every_days)
+    gaps = [b - a for a, b in zip(minutes, minutes[1:], strict=False)]
+    gaps.append(period - minutes[-1] + minutes[0])
+    return timedelta(minutes=max(gaps))
+
+
+def shortest_gap(regimen: Regimen) -> timedelta:
+    """The shortest planned time between two doses of a regimen."""
+    if not regimen.times:
+        return timedelta(0)
+    minutes = sorted({t.hour * 60 + t.minute for t in regimen.times})
+    period = 24 * 60 * max(1, regimen.every_days)
+    gaps = [b - a for a, b in zip(minutes, minutes[1:], strict=False)]
+    gaps.append(period - minutes[-1] + minutes[0])
+    return timedelta(minutes=min(gaps))
