@@ -1,0 +1,1004 @@
+"""The doctor-visit report as plain data: what was prescribed, what was given, the gaps, what
+happened around them and what changed. Pure logic (no Qt, no SQL) so every number can be tested
+on a constructed journal; `render.py` only lays this out on paper."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from journal.domain import (
+    Acknowledgement,
+    Alert,
+    Dose,
+    DoseStatus,
+    Form,
+    Medication,
+    ObservationKind,
+    PatientHistory,
+    PumpEvent,
+    PumpEventKind,
+    Quantity,
+    QuantityError,
+    Regimen,
+    RenalImpairment,
+    Revision,
+    Severity,
+    normalise,
+)
+
+# A dose given within this long of its slot (before or after) counts as on time.
+ON_TIME_WINDOW = timedelta(hours=1)
+# A slot with nothing logged this long after its time counts as missed (same as the missed-dose check).
+MISSED_AFTER = timedelta(hours=2)
+# A dose logged without a slot is matched to the nearest open slot within this distance.
+MATCH_WINDOW = timedelta(hours=3)
+# A gap between given doses this much longer than the schedule's own longest interval goes on the timeline.
+LONG_GAP_MARGIN = timedelta(hours=4)
+# Temperatures at or beyond these (deg C) are marked on the timeline (same defaults as the vitals check).
+FEVER_C = 38.5
+LOW_TEMPERATURE_C = 35.0
+
+DISCLAIMER = (
+    "This is a caregiver's own record, kept in CareJournal. It is not a medical document and "
+    "not medical advice; please check anything important against the clinic's records."
+)
+
+# Symptom triage tiers used when the drug data does not supply its own (clinical-facts.md, judgement).
+# "emergency": a red flag at any severity. "urgent": call the doctor today. Others: mention at the visit.
+DEFAULT_SYMPTOM_TIERS: dict[str, str] = {
+    "seizure": "emergency",
+    "breathing-difficulty": "emergency",
+    "unresponsive": "emergency",
+    "hallucinations": "emergency",
+    "confusion": "urgent",
+    "extreme-drowsiness": "urgent",
+    "fainting": "urgent",
+    "high-fever": "urgent",
+    "rigidity": "urgent",
+    "dystonia": "urgent",
+    "rebound-spasticity": "urgent",
+    "muscle-twitching": "urgent",
+    "tremor": "urgent",
+    "itching": "urgent",
+    "tingling": "urgent",
+    "vomiting": "urgent",
+    "agitation": "urgent",
+}
+# Symptoms that become a red flag when severe (severity at or above SEVERE_AT).
+SEVERE_RED_FLAGS = frozenset({"confusion", "rigidity", "rebound-spasticity", "dystonia"})
+SEVERE_AT = 7
+
+KIDNEY_WORDS = {
+    RenalImpairment.NONE: "no known kidney problem",
+    RenalImpairment.MILD: "mildly reduced",
+    RenalImpairment.MODERATE: "moderately reduced",
+    RenalImpairment.SEVERE: "severely reduced",
+}
+
+STATUS_WORDS = {
+    DoseStatus.TAKEN: "given",
+    DoseStatus.SKIPPED: "skipped",
+    DoseStatus.REFUSED: "refused",
+    DoseStatus.VOMITED: "vomited",
+    DoseStatus.MISSED: "missed",
+}
+
+
+# ----------------------------------------------------------------------------------------------
+# The report's shape
+
+
+@dataclass
+class Header:
+    person: str
+    age: int | None
+    birth_date: date | None
+    conditions: list[str]
+    kidney_function: str
+    period_start: date
+    period_end: date
+    generated_at: datetime
+    timezone: str
+
+
+@dataclass
+class MedicineLine:
+    name: str
+    drug: str | None
+    route: str
+    form: str
+    strength: str  # "10 mg per tablet", "1 mg/mL"; "" when not recorded
+    concentration: str  # for liquids and pumps; says so plainly when it is missing
+    schedule: str  # "10 mg at 08:00, 14:00, 20:00" / "as needed" / "pump: 400 mcg/day"
+    daily_total: str  # "30 mg a day" or ""
+    daily_total_mg: float | None
+    since: date | None
+    prescribed_by: str
+    reason: str
+    active: bool
+    warning: str = ""  # e.g. a liquid with no concentration recorded
+
+
+@dataclass
+class PumpSettings:
+    concentration_mcg_per_ml: float | None
+    daily_dose_mcg: float | None
+    reservoir_ml: float | None
+    low_alarm_ml: float | None
+    next_refill_due: date | None
+    last_refill: datetime | None
+    last_alarm: datetime | None
+    as_of: datetime | None  # the latest event these come from
+
+
+@dataclass
+class DoseChange:
+    day: date
+    medication: str
+    before: str  # "10 mg x3 a day (30 mg/day)" or "not taking"
+    after: str
+    before_daily_mg: float | None
+    after_daily_mg: float | None
+    direction: str  # "start", "increase", "decrease", "stop", "change"
+    reason: str
+    prescribed_by: str
+    unit: str = "mg"  # mcg for pump changes
+
+
+@dataclass
+class Gap:
+    medication: str
+    start: datetime  # last given dose before the gap
+    end: datetime  # the next given dose, or the end of the period when still open
+    open: bool  # no dose given yet at the end of the period
+    expected_hours: float | None  # the schedule's own longest interval
+
+    @property
+    def hours(self) -> float:
+        return (self.end - self.start).total_seconds() / 3600.0
+
+
+@dataclass
+class SlotOutcome:
+    """One scheduled slot and what the journal shows for it."""
+
+    slot: datetime
+    outcome: str  # "on-time", "early", "late", "skipped", "refused", "vomited", "missed", "missed-derived", "pending"
+    dose: Dose | None = None
+
+
+@dataclass
+class Adherence:
+    medication: str
+    medication_id: int | None
+    as_needed: bool
+    scheduled: int  # slots that were due in the period
+    on_time: int = 0
+    early: int = 0
+    late: int = 0
+    skipped: int = 0
+    refused: int = 0
+    vomited: int = 0
+    missed_recorded: int = 0
+    missed_derived: int = 0
+    extra: int = 0  # given doses that answer no slot (extra, as-needed, or double-logged)
+    given_total: int = 0  # every given dose (taken), slot or not
+    gaps: list[Gap] = field(default_factory=list)  # longest first, at most 3
+    expected_longest_hours: float | None = None
+    slots: list[SlotOutcome] = field(default_factory=list)
+
+    @property
+    def given_in_slots(self) -> int:
+        return self.on_time + self.early + self.late
+
+    @property
+    def not_given(self) -> int:
+        return self.skipped + self.refused + self.missed_recorded + self.missed_derived
+
+    def percent(self, count: int) -> float | None:
+        return None if self.scheduled == 0 else 100.0 * count / self.scheduled
+
+
+@dataclass
+class AckLine:
+    at: datetime
+    by: str
+    note: str
+
+
+@dataclass
+class AlertLine:
+    severity: Severity
+    rule: str
+    title: str
+    message: str
+    medication: str | None
+    since: datetime
+    evidence: list[str]
+    reference: str
+    acknowledgements: list[AckLine] = field(default_factory=list)
+    key: str = ""
+
+
+@dataclass
+class TimelineEvent:
+    at: datetime
+    kind: str  # "dose-change", "gap", "symptom", "temperature", "pump"
+    level: str  # "red-flag", "urgent", "notable", "increase", "decrease", "start", "stop", "info"
+    text: str
+    end: datetime | None = None  # for gaps
+
+
+@dataclass
+class Point:
+    at: datetime
+    value: float
+    label: str = ""
+
+
+@dataclass
+class DailyDoses:
+    medication: str
+    days: list[date]
+    scheduled: list[int]
+    given: list[int]  # taken doses on that day (in a slot or not)
+    not_given: list[int]  # skipped, refused, missed (recorded or derived)
+    vomited: list[int]
+
+
+@dataclass
+class Series:
+    label: str
+    points: list[Point]
+
+
+@dataclass
+class Charts:
+    daily_doses: list[DailyDoses]
+    symptom_severity: list[Series]  # one series per symptom (most frequent first)
+    penn: list[Point]
+    pain: list[Point]
+    temperature: list[Point]
+
+
+@dataclass
+class PumpEventLine:
+    at: datetime
+    kind: str
+    details: str
+    note: str
+
+
+@dataclass
+class NoteLine:
+    at: datetime
+    text: str
+
+
+@dataclass
+class CorrectionLine:
+    changed_at: datetime
+    changed_by: str
+    what: str  # "Dose of Baclofen 10 mg tablets, 2026-10-03 08:00"
+    action: str  # "corrected", "removed", "restored"
+    changes: list[str]  # "amount: 10 mg -> 20 mg"
+    reason: str
+
+
+@dataclass
+class SymptomCount:
+    symptom: str
+    count: int
+    worst: int | None
+    tier: str
+
+
+@dataclass
+class ReportData:
+    header: Header
+    medicines: list[MedicineLine]
+    pump: PumpSettings | None
+    dose_changes: list[DoseChange]
+    adherence: list[Adherence]
+    alerts: list[AlertLine]
+    timeline: list[TimelineEvent]
+    symptom_counts: list[SymptomCount]
+    charts: Charts
+    pump_events: list[PumpEventLine]
+    notes: list[NoteLine]
+    doctor_questions: list[NoteLine]
+    corrections: list[CorrectionLine]
+    definitions: list[str]
+    disclaimer: str = DISCLAIMER
+    date_format: str = "%Y-%m-%d"
+    time_format: str = "%H:%M"
+    # The period as instants (start of the first day, end of the last day or the generation time).
+    period_start_at: datetime | None = None
+    period_end_at: datetime | None = None
+
+
+# ----------------------------------------------------------------------------------------------
+# Small helpers
+
+
+def _fmt_num(v: float) -> str:
+    return f"{v:g}" if abs(v - round(v)) > 1e-9 else str(int(round(v)))
+
+
+def _fmt_qty(q: Quantity | None) -> str:
+    return "" if q is None else str(q)
+
+
+def _dose_mg(med: Medication, q: Quantity) -> float | None:
+    """One administration in mg (or mcg for mcg units); None when the journal cannot convert it."""
+    try:
+        return normalise(q, med.strength).to_mg()
+    except QuantityError:
+        return None
+
+
+def _uses_mcg(med: Medication) -> bool:
+    return med.route.value == "intrathecal" or med.form is Form.PUMP
+
+
+def regimen_daily(med: Medication, reg: Regimen) -> float | None:
+    """The regimen's daily total in mg (oral) or mcg (pump: the dose is the daily dose)."""
+    if _uses_mcg(med):
+        try:
+            n = normalise(reg.dose, med.strength)
+        except QuantityError:
+            return None
+        return float(n.value) * (1000.0 if n.unit.value == "mg" else 1.0)
+    if med.as_needed or not reg.times:
+        return None
+    each = _dose_mg(med, reg.dose)
+    if each is None:
+        return None
+    return each * len(reg.times) / max(1, reg.every_days)
+
+
+def describe_regimen(med: Medication, reg: Regimen | None) -> str:
+    if reg is None:
+        return "not taking"
+    if _uses_mcg(med):
+        return f"{_fmt_qty(reg.dose)} a day by pump" if reg.dose.unit.value in ("mcg", "mg") else _fmt_qty(reg.dose)
+    dose = _fmt_qty(reg.dose)
+    if not reg.dose.unit.is_mass:
+        mg = _dose_mg(med, reg.dose)
+        if mg is not None:
+            dose += f" (= {_fmt_num(mg)} mg)"
+    if med.as_needed or not reg.times:
+        return f"{dose} when needed"
+    times = ", ".join(t.strftime("%H:%M") for t in sorted(reg.times))
+    every = "" if reg.every_days == 1 else (" every other day" if reg.every_days == 2 else f" every {reg.every_days} days")
+    return f"{dose} at {times}{every}"
+
+
+def _daily_text(med: Medication, total: float | None) -> str:
+    if total is None:
+        return ""
+    return f"{_fmt_num(total)} mcg a day" if _uses_mcg(med) else f"{_fmt_num(total)} mg a day"
+
+
+def expected_longest_interval(reg: Regimen) -> timedelta | None:
+    """The longest time between two slots of the schedule (wrapping round the day)."""
+    if not reg.times:
+        return None
+    mins = sorted({t.hour * 60 + t.minute for t in reg.times})
+    period = 24 * 60 * max(1, reg.every_days)
+    gaps = [b - a for a, b in zip(mins, mins[1:], strict=False)]
+    gaps.append(period - mins[-1] + mins[0])
+    return timedelta(minutes=max(gaps))
+
+
+def expand_slots(med: Medication, tz: ZoneInfo, start: datetime, end: datetime) -> list[datetime]:
+    """Every scheduled slot of a medication with start <= slot < end (aware, in the journal's zone)."""
+    if med.as_needed:
+        return []
+    out: list[datetime] = []
+    first_day = start.astimezone(tz).date() - timedelta(days=1)
+    last_day = end.astimezone(tz).date() + timedelta(days=1)
+    for reg in med.regimens:
+        if not reg.times:
+            continue
+        day = max(first_day, reg.start)
+        stop = last_day if reg.end is None else min(last_day, reg.end)
+        step = max(1, reg.every_days)
+        # align to the regimen's own cycle
+        offset = (day - reg.start).days % step
+        if offset:
+            day += timedelta(days=step - offset)
+        while day <= stop:
+            if med.regimen_on(day) is reg:
+                for t in reg.times:
+                    at = datetime.combine(day, time(t.hour, t.minute), tzinfo=tz)
+                    if start <= at < end:
+                        out.append(at)
+            day += timedelta(days=step)
+    out.sort()
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Sections
+
+
+def _header(history: PatientHistory, start: date, end: date, generated_at: datetime) -> Header:
+    p = history.patient
+    return Header(
+        person=p.name,
+        age=p.age_on(generated_at.astimezone(history.tz).date()),
+        birth_date=p.birth_date,
+        conditions=list(p.conditions),
+        kidney_function=KIDNEY_WORDS.get(p.renal_impairment, str(p.renal_impairment)),
+        period_start=start,
+        period_end=end,
+        generated_at=generated_at,
+        timezone=str(history.tz.key),
+    )
+
+
+def _concentration(med: Medication, pump: PumpSettings | None) -> tuple[str, str]:
+    """(concentration text, warning) for liquids and pumps."""
+    if med.form.is_liquid:
+        if med.strength is None or med.strength.per is None or med.strength.per.unit.value != "mL":
+            text = str(med.strength) if med.strength is not None else ""
+            return (text or "not recorded",
+                    "No concentration (mg per mL) is recorded for this liquid. Check the bottle's label.")
+        per_ml = med.strength.per_unit_mass
+        return f"{_fmt_num(per_ml.value)} {per_ml.unit.value}/mL", ""
+    if _uses_mcg(med):
+        if pump is not None and pump.concentration_mcg_per_ml is not None:
+            return f"{_fmt_num(pump.concentration_mcg_per_ml)} mcg/mL (last refill)", ""
+        if med.strength is not None:
+            return str(med.strength), ""
+    return "", ""
+
+
+def _medicines(history: PatientHistory, day: date, pump: PumpSettings | None) -> list[MedicineLine]:
+    lines: list[MedicineLine] = []
+    for med in history.medications:
+        reg = med.regimen_on(day)
+        active = reg is not None or (med.as_needed and not med.regimens)
+        latest = reg or (med.regimens[-1] if med.regimens else None)
+        if not active and (latest is None or latest.end is None or latest.end < history.start.date()):
+            continue  # stopped before the period: not a current medicine
+        total = regimen_daily(med, reg) if reg is not None else None
+        schedule = describe_regimen(med, reg) if reg is not None else (
+            "when needed" if active else f"stopped {latest.end.isoformat()}" if latest and latest.end else "no schedule"
+        )
+        if _uses_mcg(med) and pump is not None and pump.daily_dose_mcg is not None:
+            schedule = f"pump set to {_fmt_num(pump.daily_dose_mcg)} mcg a day"
+            total = pump.daily_dose_mcg
+        conc, warn = _concentration(med, pump)
+        lines.append(MedicineLine(
+            name=med.name, drug=med.drug, route=med.route.value, form=med.form.value,
+            strength=_fmt_qty(med.strength), concentration=conc, schedule=schedule,
+            daily_total=_daily_text(med, total), daily_total_mg=total if not _uses_mcg(med) else None,
+            since=reg.start if reg is not None else None,
+            prescribed_by=reg.prescribed_by if reg is not None else "",
+            reason=reg.reason if reg is not None else "", active=active, warning=warn,
+        ))
+    lines.sort(key=lambda m: (not m.active, m.drug != "baclofen", m.name.lower()))
+    return lines
+
+
+def _pump_settings(events: Sequence[PumpEvent], until: datetime) -> PumpSettings | None:
+    """The pump's settings from the latest events that set each value (up to `until`)."""
+    evs = [e for e in events if e.at <= until and not e.removed]
+    if not evs:
+        return None
+    evs.sort(key=lambda e: e.at)
+
+    def latest(attr: str) -> float | date | None:
+        for e in reversed(evs):
+            v = getattr(e, attr)
+            if v is not None:
+                return v  # type: ignore[no-any-return]
+        return None
+
+    refills = [e.at for e in evs if e.kind is PumpEventKind.REFILL]
+    alarms = [e.at for e in evs if e.kind is PumpEventKind.ALARM]
+    return PumpSettings(
+        concentration_mcg_per_ml=latest("concentration_mcg_per_ml"),  # type: ignore[arg-type]
+        daily_dose_mcg=latest("daily_dose_mcg"),  # type: ignore[arg-type]
+        reservoir_ml=latest("reservoir_ml"),  # type: ignore[arg-type]
+        low_alarm_ml=latest("low_alarm_ml"),  # type: ignore[arg-type]
+        next_refill_due=latest("next_refill_due"),  # type: ignore[arg-type]
+        last_refill=refills[-1] if refills else None,
+        last_alarm=alarms[-1] if alarms else None,
+        as_of=evs[-1].at,
+    )
+
+
+def _direction(before: float | None, after: float | None, had_before: bool, has_after: bool) -> str:
+    if not had_before:
+        return "start"
+    if not has_after:
+        return "stop"
+    if before is not None and after is not None:
+        if after > before + 1e-9:
+            return "increase"
+        if after < before - 1e-9:
+            return "decrease"
+    return "change"
+
+
+def _dose_changes(history: PatientHistory, start: date, end: date) -> list[DoseChange]:
+    out: list[DoseChange] = []
+    for med in history.medications:
+        regs = sorted(med.regimens, key=lambda r: r.start)
+        unit = "mcg" if _uses_mcg(med) else "mg"
+        for i, reg in enumerate(regs):
+            prev = med.regimen_on(reg.start - timedelta(days=1))
+            if start <= reg.start <= end:
+                b, a = (regimen_daily(med, prev) if prev else None), regimen_daily(med, reg)
+                out.append(DoseChange(
+                    day=reg.start, medication=med.name,
+                    before=_with_total(describe_regimen(med, prev), b, unit) if prev else "not taking",
+                    after=_with_total(describe_regimen(med, reg), a, unit),
+                    before_daily_mg=b, after_daily_mg=a,
+                    direction=_direction(b, a, prev is not None, True),
+                    reason=reg.reason, prescribed_by=reg.prescribed_by, unit=unit,
+                ))
+            # a schedule that ends in the period with nothing after it: stopped
+            if reg.end is not None and start <= reg.end + timedelta(days=1) <= end:
+                nxt = med.regimen_on(reg.end + timedelta(days=1))
+                if nxt is None and not any(r.start == reg.end + timedelta(days=1) for r in regs[i + 1:]):
+                    b = regimen_daily(med, reg)
+                    out.append(DoseChange(
+                        day=reg.end + timedelta(days=1), medication=med.name,
+                        before=_with_total(describe_regimen(med, reg), b, unit), after="stopped",
+                        before_daily_mg=b, after_daily_mg=0.0, direction="stop",
+                        reason="", prescribed_by=reg.prescribed_by, unit=unit,
+                    ))
+    # Pump rate changes logged as pump events
+    pump_med = next((m for m in history.medications if _uses_mcg(m)), None)
+    prev_rate: float | None = None
+    for e in sorted(history.pump_events, key=lambda e: e.at):
+        if e.removed or e.daily_dose_mcg is None:
+            continue
+        d = e.at.astimezone(history.tz).date()
+        if prev_rate is not None and abs(e.daily_dose_mcg - prev_rate) > 1e-9 and start <= d <= end:
+            out.append(DoseChange(
+                day=d, medication=pump_med.name if pump_med else "Intrathecal pump",
+                before=f"{_fmt_num(prev_rate)} mcg a day", after=f"{_fmt_num(e.daily_dose_mcg)} mcg a day",
+                before_daily_mg=prev_rate, after_daily_mg=e.daily_dose_mcg,
+                direction="increase" if e.daily_dose_mcg > prev_rate else "decrease",
+                reason=e.note or f"pump {e.kind.value.replace('-', ' ')}", prescribed_by="", unit="mcg",
+            ))
+        prev_rate = e.daily_dose_mcg
+    out.sort(key=lambda c: (c.day, c.medication))
+    return out
+
+
+def _with_total(text: str, total: float | None, unit: str) -> str:
+    if total is None or unit == "mcg":
+        return text
+    return f"{text} ({_fmt_num(total)} mg a day)"
+
+
+def _adherence(history: PatientHistory, start_at: datetime, end_at: datetime, now: datetime,
+               day_start: date, day_end: date) -> tuple[list[Adherence], list[DailyDoses]]:
+    tz = history.tz
+    cutoff = min(end_at, now)
+    days = [day_start + timedelta(days=i) for i in range((day_end - day_start).days + 1)]
+    day_index = {d: i for i, d in enumerate(days)}
+    result: list[Adherence] = []
+    daily: list[DailyDoses] = []
+    by_med: dict[int | None, list[Dose]] = {}
+    for d in history.doses:
+        if not d.removed and start_at <= d.at < end_at:
+            by_med.setdefault(d.medication_id, []).append(d)
+    for med in history.medications:
+        doses = sorted(by_med.get(med.id, []), key=lambda d: d.at)
+        slots = expand_slots(med, tz, start_at, min(end_at, now + MISSED_AFTER + timedelta(minutes=1)))
+        slots = [s for s in slots if s <= cutoff]
+        if not slots and not doses:
+            continue
+        matched: dict[int, Dose] = {}
+        extra = 0
+        slot_keys = [s.timestamp() for s in slots]
+
+        pending: list[Dose] = []
+        for d in doses:  # first the doses that name their slot
+            if d.scheduled is None:
+                pending.append(d)
+                continue
+            j = _nearest_open(slots, slot_keys, matched, d.scheduled, timedelta(minutes=1))
+            if j is None:
+                j = _nearest_open(slots, slot_keys, matched, d.scheduled, timedelta(minutes=90))
+            if j is None:
+                pending.append(d)
+            else:
+                matched[j] = d
+        for d in pending:
+            j = _nearest_open(slots, slot_keys, matched, d.at, MATCH_WINDOW) if d.status.was_given or d.scheduled is None else None
+            if j is not None:
+                matched[j] = d
+            elif d.status is DoseStatus.TAKEN:
+                extra += 1
+        ad = Adherence(medication=med.name, medication_id=med.id, as_needed=med.as_needed, scheduled=0, extra=extra)
+        sched_daily = [0] * len(days)
+        given_daily = [0] * len(days)
+        not_daily = [0] * len(days)
+        vom_daily = [0] * len(days)
+        for j, slot in enumerate(slots):
+            d = matched.get(j)
+            di = day_index.get(slot.astimezone(tz).date())
+            if d is None:
+                if slot + MISSED_AFTER > cutoff:
+                    ad.slots.append(SlotOutcome(slot, "pending"))
+                    continue
+                outcome = "missed-derived"
+                ad.missed_derived += 1
+            elif d.status is DoseStatus.TAKEN:
+                delta = (d.given or slot) - slot
+                if delta > ON_TIME_WINDOW:
+                    outcome, ad.late = "late", ad.late + 1
+                elif delta < -ON_TIME_WINDOW:
+                    outcome, ad.early = "early", ad.early + 1
+                else:
+                    outcome, ad.on_time = "on-time", ad.on_time + 1
+            elif d.status is DoseStatus.VOMITED:
+                outcome, ad.vomited = "vomited", ad.vomited + 1
+            elif d.status is DoseStatus.SKIPPED:
+                outcome, ad.skipped = "skipped", ad.skipped + 1
+            elif d.status is DoseStatus.REFUSED:
+                outcome, ad.refused = "refused", ad.refused + 1
+            else:
+                outcome, ad.missed_recorded = "missed", ad.missed_recorded + 1
+            ad.scheduled += 1
+            ad.slots.append(SlotOutcome(slot, outcome, d))
+            if di is not None:
+                sched_daily[di] += 1
+                if outcome == "vomited":
+                    vom_daily[di] += 1
+                elif outcome not in ("on-time", "early", "late"):
+                    not_daily[di] += 1
+        for d in doses:
+            if d.status is DoseStatus.TAKEN:
+                ad.given_total += 1
+                di = day_index.get(d.at.astimezone(tz).date())
+                if di is not None:
+                    given_daily[di] += 1
+        if not med.as_needed and any(r.times for r in med.regimens):
+            ad.gaps, ad.expected_longest_hours = _gaps(history, med, doses, start_at, cutoff)
+        result.append(ad)
+        if not med.as_needed and (slots or doses):
+            daily.append(DailyDoses(med.name, days, sched_daily, given_daily, not_daily, vom_daily))
+    return result, daily
+
+
+def _nearest_open(slots: list[datetime], keys: list[float], taken: Mapping[int, Dose], at: datetime,
+                  window: timedelta) -> int | None:
+    """The index of the open slot nearest to `at`, within `window`."""
+    lo = bisect.bisect_left(keys, (at - window).timestamp())
+    hi = bisect.bisect_right(keys, (at + window).timestamp())
+    best: int | None = None
+    for j in range(lo, hi):
+        if j not in taken and (best is None or abs(slots[j] - at) < abs(slots[best] - at)):
+            best = j
+    return best
+
+
+def _gaps(history: PatientHistory, med: Medication, doses: list[Dose], start_at: datetime,
+          cutoff: datetime) -> tuple[list[Gap], float | None]:
+    tz = history.tz
+    start_day = start_at.astimezone(tz).date()
+    reg_now = med.regimen_on(cutoff.astimezone(tz).date()) or med.regimen_on(start_day)
+    longest = None
+    for r in med.regimens:
+        e = expected_longest_interval(r)
+        if e is not None and (r.end is None or r.end >= start_day):
+            longest = e if longest is None else max(longest, e)
+    if reg_now is not None:
+        longest = expected_longest_interval(reg_now) or longest
+    expected_h = longest.total_seconds() / 3600.0 if longest else None
+    times = [d.given or d.at for d in doses if d.status is DoseStatus.TAKEN]
+    before = history.last_given.get(med.id) if med.id is not None else None
+    if before is not None and before.at < start_at and med.regimen_on(start_day) is not None:
+        times.insert(0, before.given or before.at)
+    times.sort()
+    gaps: list[Gap] = []
+    for a, b in zip(times, times[1:], strict=False):
+        gaps.append(Gap(med.name, a, b, False, expected_h))
+    # the gap still open at the end of the period, while a schedule is in force
+    last_day = cutoff.astimezone(tz).date()
+    if times and med.regimen_on(last_day) is not None and cutoff > times[-1]:
+        gaps.append(Gap(med.name, times[-1], cutoff, True, expected_h))
+    elif not times and med.regimen_on(start_day) is not None:
+        pass  # nothing given at all; the adherence counts show it
+    gaps.sort(key=lambda g: g.hours, reverse=True)
+    return gaps[:3], expected_h
+
+
+def symptom_tier(code: str, severity: int | None, tiers: Mapping[str, str]) -> str:
+    tier = tiers.get(code, "")
+    if tier == "emergency":
+        return "red-flag"
+    if code in SEVERE_RED_FLAGS and severity is not None and severity >= SEVERE_AT:
+        return "red-flag"
+    if tier == "urgent":
+        return "urgent"
+    if severity is not None and severity >= SEVERE_AT:
+        return "notable"
+    return ""
+
+
+def _symptom_name(code: str) -> str:
+    return code.replace("-", " ")
+
+
+def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: list[Adherence],
+              start_at: datetime, end_at: datetime, tiers: Mapping[str, str]) -> list[TimelineEvent]:
+    tz = history.tz
+    out: list[TimelineEvent] = []
+    for c in changes:
+        at = datetime.combine(c.day, time(0, 0), tzinfo=tz)
+        out.append(TimelineEvent(at, "dose-change", c.direction,
+                                 f"{c.medication}: {c.before} -> {c.after}"))
+    for ad in adherence:
+        if ad.expected_longest_hours is None:
+            continue
+        limit = ad.expected_longest_hours + LONG_GAP_MARGIN.total_seconds() / 3600.0
+        for g in ad.gaps:
+            if g.hours >= limit:
+                what = "no dose given since" if g.open else "no dose given for"
+                out.append(TimelineEvent(
+                    g.start, "gap", "gap",
+                    f"{g.medication}: {what} {_fmt_num(round(g.hours, 1))} h (schedule allows about "
+                    f"{_fmt_num(round(g.expected_hours or 0, 1))} h)",
+                    end=g.end))
+    for s in history.symptoms:
+        if s.removed or not (start_at <= s.at < end_at):
+            continue
+        level = symptom_tier(s.symptom, s.severity, tiers)
+        if not level:
+            continue
+        sev = f", severity {s.severity}/10" if s.severity is not None else ""
+        note = f" ({s.note})" if s.note else ""
+        out.append(TimelineEvent(s.at, "symptom", level, f"{_symptom_name(s.symptom)}{sev}{note}"))
+    for o in history.observations:
+        if o.removed or o.kind is not ObservationKind.TEMPERATURE or not (start_at <= o.at < end_at):
+            continue
+        try:
+            v = float(o.value)
+        except (TypeError, ValueError):
+            continue
+        if v >= FEVER_C or v <= LOW_TEMPERATURE_C:
+            word = "fever" if v >= FEVER_C else "low temperature"
+            out.append(TimelineEvent(o.at, "temperature", "urgent", f"{word}: {_fmt_num(v)} °C"))
+    for e in history.pump_events:
+        if e.removed or not (start_at <= e.at < end_at):
+            continue
+        if e.kind in (PumpEventKind.ALARM, PumpEventKind.CATHETER_PROBLEM):
+            out.append(TimelineEvent(e.at, "pump", "urgent",
+                                     f"pump {e.kind.value.replace('-', ' ')}" + (f": {e.note}" if e.note else "")))
+        elif e.kind is PumpEventKind.REFILL:
+            out.append(TimelineEvent(e.at, "pump", "info", "pump refilled"))
+    order = {"dose-change": 0, "gap": 1, "pump": 2, "temperature": 3, "symptom": 4}
+    out.sort(key=lambda e: (e.at, order.get(e.kind, 9)))
+    return out
+
+
+def _symptom_counts(history: PatientHistory, start_at: datetime, end_at: datetime,
+                    tiers: Mapping[str, str]) -> list[SymptomCount]:
+    counts: dict[str, SymptomCount] = {}
+    for s in history.symptoms:
+        if s.removed or not (start_at <= s.at < end_at):
+            continue
+        c = counts.setdefault(s.symptom, SymptomCount(_symptom_name(s.symptom), 0, None, ""))
+        c.count += 1
+        if s.severity is not None:
+            c.worst = s.severity if c.worst is None else max(c.worst, s.severity)
+        t = symptom_tier(s.symptom, s.severity, tiers)
+        rank = {"red-flag": 3, "urgent": 2, "notable": 1, "": 0}
+        if rank[t] > rank[c.tier]:
+            c.tier = t
+    return sorted(counts.values(), key=lambda c: (-{"red-flag": 3, "urgent": 2, "notable": 1, "": 0}[c.tier],
+                                                  -c.count, c.symptom))
+
+
+def _charts(history: PatientHistory, daily: list[DailyDoses], start_at: datetime, end_at: datetime) -> Charts:
+    sym: dict[str, list[Point]] = {}
+    for s in history.symptoms:
+        if not s.removed and s.severity is not None and start_at <= s.at < end_at:
+            sym.setdefault(s.symptom, []).append(Point(s.at, float(s.severity)))
+    series = [Series(_symptom_name(k), v) for k, v in sorted(sym.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+
+    def obs(kind: ObservationKind) -> list[Point]:
+        pts = []
+        for o in history.observations:
+            if o.removed or o.kind is not kind or not (start_at <= o.at < end_at):
+                continue
+            try:
+                pts.append(Point(o.at, float(o.value), o.body_part))
+            except (TypeError, ValueError):
+                continue
+        return pts
+
+    return Charts(daily, series, obs(ObservationKind.PENN_SPASM_FREQUENCY), obs(ObservationKind.PAIN_NRS),
+                  obs(ObservationKind.TEMPERATURE))
+
+
+def _pump_event_lines(history: PatientHistory, start_at: datetime, end_at: datetime) -> list[PumpEventLine]:
+    out = []
+    for e in history.pump_events:
+        if e.removed or not (start_at <= e.at < end_at):
+            continue
+        parts = []
+        if e.volume_ml is not None:
+            parts.append(f"{_fmt_num(e.volume_ml)} mL put in")
+        if e.concentration_mcg_per_ml is not None:
+            parts.append(f"{_fmt_num(e.concentration_mcg_per_ml)} mcg/mL")
+        if e.daily_dose_mcg is not None:
+            parts.append(f"set to {_fmt_num(e.daily_dose_mcg)} mcg a day")
+        if e.next_refill_due is not None:
+            parts.append(f"next refill due {e.next_refill_due.isoformat()}")
+        out.append(PumpEventLine(e.at, e.kind.value.replace("-", " "), ", ".join(parts), e.note))
+    return out
+
+
+def _alert_lines(alerts: Iterable[Alert], acks: Iterable[Acknowledgement]) -> list[AlertLine]:
+    by_key: dict[str, list[AckLine]] = {}
+    for a in acks:
+        by_key.setdefault(a.alert_key, []).append(AckLine(a.at, a.by, a.note))
+    out = []
+    for al in alerts:
+        out.append(AlertLine(
+            severity=al.severity, rule=al.rule, title=al.title, message=al.message,
+            medication=al.medication, since=al.since, evidence=list(al.evidence), reference=al.reference,
+            acknowledgements=sorted(by_key.get(al.key, []), key=lambda a: a.at), key=al.key,
+        ))
+    out.sort(key=lambda a: (a.since, -a.severity.rank))
+    return out
+
+
+_ENTITY_WORDS = {
+    "dose": "Dose", "symptom": "Symptom", "observation": "Measurement", "pump_event": "Pump event",
+    "note": "Note", "regimen": "Schedule", "patient": "Personal details", "medication": "Medicine",
+}
+_ACTION_WORDS = {"correct": "corrected", "remove": "removed", "restore": "restored", "unremove": "restored"}
+
+
+def _value_text(v: object) -> str:
+    if v is None or v == "":
+        return "(empty)"
+    if isinstance(v, dict) and "value" in v and "unit" in v:
+        return f"{v['value']:g} {v['unit']}" if isinstance(v["value"], int | float) else f"{v['value']} {v['unit']}"
+    if isinstance(v, datetime):
+        return v.strftime("%Y-%m-%d %H:%M")
+    if isinstance(v, Quantity):
+        return str(v)
+    if isinstance(v, list):
+        return ", ".join(_value_text(x) for x in v) or "(none)"
+    return str(v)
+
+
+def _describe_record(rev: Revision, history: PatientHistory, tz: ZoneInfo) -> str:
+    word = _ENTITY_WORDS.get(rev.entity, rev.entity.replace("_", " ").capitalize())
+    src = rev.before or rev.after
+
+    def when(key: str) -> str:
+        v = src.get(key)
+        if isinstance(v, datetime):
+            return v.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        if isinstance(v, str) and v:
+            return v.replace("T", " ")[:16]
+        return ""
+
+    if rev.entity == "dose":
+        med_id = src.get("medication_id")
+        med = history.medication(med_id) if isinstance(med_id, int) else None
+        name = med.name if med else str(src.get("medication", "") or "")
+        at = when("given") or when("scheduled")
+        return f"{word} of {name}" + (f", {at}" if at else "")
+    if rev.entity == "symptom":
+        return f"{word} {_symptom_name(str(src.get('symptom', '')))}" + (f", {when('at')}" if when("at") else "")
+    if rev.entity == "observation":
+        kind = str(src.get("kind", "")).replace("-", " ")
+        return f"{word} {kind}" + (f", {when('at')}" if when("at") else "")
+    if rev.entity in ("pump_event", "note"):
+        return word + (f", {when('at')}" if when("at") else "")
+    return word
+
+
+def _corrections(revisions: Iterable[Revision], history: PatientHistory, start_at: datetime,
+                 end_at: datetime) -> list[CorrectionLine]:
+    out = []
+    for rev in revisions:
+        if not (start_at <= rev.changed_at < end_at):
+            continue
+        changes = []
+        if rev.action == "correct":
+            for k in sorted(set(rev.before) | set(rev.after)):
+                b, a = rev.before.get(k), rev.after.get(k)
+                if b != a and k not in ("id", "patient_id", "removed"):
+                    changes.append(f"{k.replace('_', ' ')}: {_value_text(b)} -> {_value_text(a)}")
+        elif rev.action == "remove":
+            changes.append("entry removed (kept in the journal's history)")
+        else:
+            changes.append("entry brought back")
+        out.append(CorrectionLine(rev.changed_at, rev.changed_by, _describe_record(rev, history, history.tz),
+                                  _ACTION_WORDS.get(rev.action, rev.action), changes, rev.reason))
+    out.sort(key=lambda c: c.changed_at)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+def period_bounds(tz: ZoneInfo, start: date, end: date) -> tuple[datetime, datetime]:
+    """The period's first instant and the instant just after its last day."""
+    return (datetime.combine(start, time(0, 0), tzinfo=tz),
+            datetime.combine(end + timedelta(days=1), time(0, 0), tzinfo=tz))
+
+
+def build_report(
+    history: PatientHistory,
+    alerts: Iterable[Alert],
+    acks: Iterable[Acknowledgement],
+    revisions: Iterable[Revision],
+    period_start: date,
+    period_end: date,
+    generated_at: datetime,
+    *,
+    symptom_tiers: Mapping[str, str] | None = None,
+    date_format: str = "%Y-%m-%d",
+    time_format: str = "%H:%M",
+) -> ReportData:
+    """Everything the doctor-visit report shows for one person and one period (days inclusive).
+
+    `history` must cover the period (plus `last_given` and earlier pump events, as
+    `Journal.history()` gives them); `alerts` are the alerts raised in the period (see
+    `journal.services.reports.alerts_in_period`); `acks` and `revisions` may cover more, only
+    those that belong to the period or to its alerts are used."""
+    if period_end < period_start:
+        raise ValueError("the report's period ends before it starts")
+    if generated_at.tzinfo is None:
+        raise ValueError("generated_at must be an aware datetime")
+    tz = history.tz
+    tiers = DEFAULT_SYMPTOM_TIERS if symptom_tiers is None else symptom_tiers
+    start_at, end_at = period_bounds(tz, period_start, period_end)
+    last_day = min(period_end, generated_at.astimezone(tz).date())
+    pump = _pump_settings(history.pump_events, min(end_at, generated_at))
+    if pump is not None and not any(_uses_mcg(m) for m in history.medications) and pump.daily_dose_mcg is None:
+        pump = None
+    changes = _dose_changes(history, period_start, period_end)
+    adherence, daily = _adherence(history, start_at, end_at, generated_at, period_start, period_end)
+    definitions = [
+        f"On time: given within {int(ON_TIME_WINDOW.total_seconds() // 60)} minutes of the scheduled time "
+        "(before or after). Late: given more than 1 hour after it. Early: more than 1 hour before it.",
+        f"Missed (derived): a scheduled time with nothing logged {int(MISSED_AFTER.total_seconds() // 3600)} "
+        "hours later. Missed (recorded): a caregiver noted it was not given.",
+        "Percentages are of the scheduled doses that were due in the period. Extra: doses given that "
+        "answer no scheduled time (as-needed doses, or a time logged twice).",
+        "Gaps are measured between doses marked as given; a vomited dose does not count as given.",
+    ]
+    return ReportData(
+        header=_header(history, period_start, period_end, generated_at),
+        medicines=_medicines(history, last_day, pump),
+        pump=pump,
+        dose_changes=changes,
+        adherence=adherence,
+        alerts=_alert_lines(alerts, acks),
+        timeline=_timeline(history, changes, adherence, start_at, end_at, tiers),
+        symptom_counts=_symptom_counts(history, start_at, end_at, tiers),
+        charts=_charts(history, daily, start_at, end_at),
+        pump_events=_pump_event_lines(history, start_at, end_at),
+        notes=[NoteLine(n.at, n.text) for n in history.notes
+               if not n.removed and not n.for_doctor and start_at <= n.at < end_at],
+        doctor_questions=[NoteLine(n.at, n.text) for n in history.notes
+                          if not n.removed and n.for_doctor and start_at <= n.at < end_at],
+        corrections=_corrections(revisions, history, start_at, end_at),
+        definitions=definitions,
+        date_format=date_format,
+        time_format=time_format,
+        period_start_at=start_at,
+        period_end_at=min(end_at, max(start_at, generated_at)),
+    )
