@@ -1,0 +1,277 @@
+"""Alerts that cannot be missed: a panel (most severe first) and an emergency banner.
+
+Each alert shows colour + icon + words, what the journal saw (evidence), what to do, a link to
+the guidance and an inline "acknowledge with a note" (no modal dialog to get lost behind)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain import Alert, Severity
+
+from .formatting import fmt_datetime
+from .session import Session
+from .style import look, set_scaled_font
+
+NOT_ADVICE = "This journal is not medical advice. When in doubt, call the doctor, the clinic or {number}."
+MAX_EVIDENCE = 4
+
+
+def _label(text: str, wrap: bool = True) -> QLabel:
+    lab = QLabel(text)
+    lab.setWordWrap(wrap)
+    lab.setTextFormat(Qt.TextFormat.PlainText)
+    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return lab
+
+
+class AlertCard(QFrame):
+    """One alert. Emits `acknowledged(alert, note)` and `topic_requested(reference_id)`."""
+
+    acknowledged = Signal(object, str)
+    topic_requested = Signal(str)
+
+    def __init__(self, alert: Alert, session: Session, show_patient: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.alert = alert
+        lk = look(alert.severity)
+        self.setObjectName("alertCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            f"QFrame#alertCard {{ background-color: {lk.background}; border: 2px solid {lk.border};"
+            f" border-radius: 6px; }} QFrame#alertCard QLabel {{ color: {lk.foreground};"
+            " background: transparent; border: none; }}"
+        )
+        self.setAccessibleName(f"{lk.word} alert: {alert.title}")
+        lay = QVBoxLayout(self)
+        lay.setSpacing(4)
+
+        who = f"{alert.patient}: " if show_patient else ""
+        med = f" ({alert.medication})" if alert.medication else ""
+        self.heading = _label(f"{lk.icon} {lk.word} - {who}{alert.title}{med}")
+        set_scaled_font(self.heading, 1.15, bold=True)
+        self.heading.setAccessibleName("alert heading")
+        lay.addWidget(self.heading)
+
+        if alert.message:
+            lay.addWidget(_label(alert.message))
+        todo = alert.advice or lk.action
+        if alert.severity in (Severity.EMERGENCY, Severity.URGENT) and session.emergency_number not in todo:
+            todo += f"\nIf you are worried right now, call {session.emergency_number}."
+        self.todo = _label(f"What to do: {todo}")
+        self.todo.setFont(self.todo.font())
+        set_scaled_font(self.todo, 1.0, bold=True)
+        lay.addWidget(self.todo)
+
+        if alert.evidence:
+            shown = alert.evidence[:MAX_EVIDENCE]
+            more = len(alert.evidence) - len(shown)
+            lines = "\n".join(f"  \u2022 {e}" for e in shown)
+            if more > 0:
+                lines += f"\n  \u2022 ... and {more} more"
+            self.evidence = _label(f"What the journal shows:\n{lines}")
+            self.evidence.setToolTip("\n".join(alert.evidence))
+            lay.addWidget(self.evidence)
+        since = fmt_datetime(alert.since, session.settings, session.now().date())
+        lay.addWidget(_label(f"Since {since}"))
+
+        row = QHBoxLayout()
+        self.read_button = QPushButton("Read about this")
+        self.read_button.setAccessibleName(f"Read the guidance about: {alert.title}")
+        self.read_button.setEnabled(bool(alert.reference))
+        self.read_button.clicked.connect(lambda: self.topic_requested.emit(alert.reference))
+        row.addWidget(self.read_button)
+        self.ack_button = QPushButton("I have seen this...")
+        self.ack_button.setAccessibleName(f"Acknowledge alert: {alert.title}")
+        self.ack_button.clicked.connect(self._open_ack)
+        row.addWidget(self.ack_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+
+        self.ack_box = QWidget()
+        ack = QHBoxLayout(self.ack_box)
+        ack.setContentsMargins(0, 0, 0, 0)
+        ack.addWidget(_label("What did you do?", wrap=False))
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText("for example: called the clinic, they said to ...")
+        self.note_edit.setAccessibleName("Acknowledgement note")
+        self.note_edit.returnPressed.connect(self._confirm)
+        ack.addWidget(self.note_edit, 1)
+        self.confirm_button = QPushButton("Acknowledge")
+        self.confirm_button.setAccessibleName("Confirm acknowledgement")
+        self.confirm_button.clicked.connect(self._confirm)
+        ack.addWidget(self.confirm_button)
+        self.ack_box.setVisible(False)
+        lay.addWidget(self.ack_box)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def _open_ack(self) -> None:
+        self.ack_box.setVisible(True)
+        self.note_edit.setFocus()
+
+    def _confirm(self) -> None:
+        self.acknowledged.emit(self.alert, self.note_edit.text().strip())
+
+
+class AlertPanel(QWidget):
+    """The always-visible list of current alerts for everyone in the journal."""
+
+    topic_requested = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.cards: list[AlertCard] = []
+        self.setAccessibleName("Alerts")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel("Alerts")
+        set_scaled_font(self.title, 1.3, bold=True)
+        outer.addWidget(self.title)
+        self.summary = _label("")
+        outer.addWidget(self.summary)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.inner = QWidget()
+        self.list_layout = QVBoxLayout(self.inner)
+        self.list_layout.addStretch(1)
+        self.scroll.setWidget(self.inner)
+        outer.addWidget(self.scroll, 1)
+        self.footer = _label("")
+        outer.addWidget(self.footer)
+        session.alerts_updated.connect(self.show_alerts)
+        session.changed.connect(self._on_changed)
+        self.show_alerts(session.alerts)
+
+    def _on_changed(self, changed: frozenset[str]) -> None:
+        if "settings" in changed:
+            self.show_alerts(self.session.alerts)
+
+    def show_alerts(self, alerts: list[Alert]) -> None:
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = []
+        ordered = sorted(alerts, key=lambda a: -a.severity.rank)
+        people = {a.patient for a in ordered}
+        for i, alert in enumerate(ordered):
+            card = AlertCard(alert, self.session, show_patient=len(people) > 1, parent=self.inner)
+            card.acknowledged.connect(self._acknowledge)
+            card.topic_requested.connect(self.topic_requested)
+            self.list_layout.insertWidget(i, card)
+            self.cards.append(card)
+        if not ordered:
+            self.summary.setText("\u2714 Nothing needs your attention right now.")
+        else:
+            counts = {}
+            for a in ordered:
+                counts[a.severity] = counts.get(a.severity, 0) + 1
+            parts = [f"{n} {look(s).word.lower()}" for s, n in sorted(counts.items(), key=lambda x: -x[0].rank)]
+            self.summary.setText("Most serious first: " + ", ".join(parts) + ".")
+        self.title.setText(f"Alerts ({len(ordered)})" if ordered else "Alerts")
+        self.footer.setText(NOT_ADVICE.format(number=self.session.emergency_number))
+
+    def _acknowledge(self, alert: Alert, note: str) -> None:
+        self.session.apply(lambda: self.session.journal.acknowledge(alert, note, by=self.session.by))
+        # Acknowledged alerts leave the list at once (the checks bring them back if worse).
+        self.session.refresh_alerts()
+
+    def card_titles(self) -> list[str]:
+        return [c.alert.title for c in self.cards]
+
+
+class EmergencyBanner(QFrame):
+    """A red band across the top of the window while any emergency is unacknowledged.
+
+    It does not close on its own and has no close button: it leaves only when every emergency
+    has been acknowledged with a note."""
+
+    topic_requested = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.emergencies: list[Alert] = []
+        lk = look(Severity.EMERGENCY)
+        self.setObjectName("emergencyBanner")
+        self.setStyleSheet(
+            f"QFrame#emergencyBanner {{ background-color: {lk.background}; border: 4px solid {lk.border}; }}"
+            f" QFrame#emergencyBanner QLabel {{ color: {lk.foreground}; background: transparent; }}"
+        )
+        self.setAccessibleName("Emergency")
+        lay = QVBoxLayout(self)
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        set_scaled_font(self.headline, 1.6, bold=True)
+        lay.addWidget(self.headline)
+        self.detail = _label("")
+        set_scaled_font(self.detail, 1.15)
+        lay.addWidget(self.detail)
+        self.todo = _label("")
+        set_scaled_font(self.todo, 1.15, bold=True)
+        lay.addWidget(self.todo)
+        row = QHBoxLayout()
+        self.read_button = QPushButton("What to do (guidance)")
+        self.read_button.setAccessibleName("Open the guidance for this emergency")
+        self.read_button.clicked.connect(self._read)
+        row.addWidget(self.read_button)
+        row.addWidget(_label("After you have acted, note what you did:", wrap=False))
+        self.note_edit = QLineEdit()
+        self.note_edit.setAccessibleName("Emergency acknowledgement note")
+        self.note_edit.setPlaceholderText("for example: called 911 at 02:10, ambulance coming")
+        self.note_edit.returnPressed.connect(self.acknowledge)
+        row.addWidget(self.note_edit, 1)
+        self.ack_button = QPushButton("Acknowledge")
+        self.ack_button.setAccessibleName("Acknowledge the emergency")
+        self.ack_button.clicked.connect(self.acknowledge)
+        row.addWidget(self.ack_button)
+        lay.addLayout(row)
+        self.setVisible(False)
+        session.alerts_updated.connect(self.show_alerts)
+
+    def show_alerts(self, alerts: list[Alert]) -> None:
+        self.emergencies = [a for a in alerts if a.severity is Severity.EMERGENCY]
+        if not self.emergencies:
+            self.setVisible(False)
+            return
+        first = self.emergencies[0]
+        number = self.session.emergency_number
+        lk = look(Severity.EMERGENCY)
+        self.headline.setText(f"{lk.icon} EMERGENCY: call {number} now - {first.patient}: {first.title}")
+        extra = f"\n({len(self.emergencies) - 1} more emergency alert(s) in the Alerts list.)" \
+            if len(self.emergencies) > 1 else ""
+        self.detail.setText((first.message or "") + extra)
+        self.todo.setText(f"What to do: {first.advice or lk.action}")
+        self.note_edit.setPlaceholderText(f"for example: called {number} at 02:10, ambulance coming")
+        self.setVisible(True)
+        self.raise_()
+
+    def _read(self) -> None:
+        if self.emergencies:
+            self.topic_requested.emit(self.emergencies[0].reference or "when-to-call")
+
+    def acknowledge(self) -> None:
+        if not self.emergencies:
+            return
+        note = self.note_edit.text().strip()
+        if not note:
+            self.note_edit.setPlaceholderText("Please write a few words about what you did first.")
+            self.note_edit.setFocus()
+            return
+        alert = self.emergencies[0]
+        self.session.apply(lambda: self.session.journal.acknowledge(alert, note, by=self.session.by))
+        self.note_edit.clear()
+        self.session.refresh_alerts()

@@ -1,0 +1,107 @@
+"""Dates, times and amounts as the caregiver reads them (format chosen in Settings)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from journal.domain import Medication, Quantity, Unit, normalise
+
+DATE_FORMATS: dict[str, str] = {
+    "%Y-%m-%d": "2026-11-23",
+    "%d/%m/%Y": "23/11/2026",
+    "%m/%d/%Y": "11/23/2026",
+    "%d %b %Y": "23 Nov 2026",
+    "%b %d, %Y": "Nov 23, 2026",
+}
+TIME_FORMATS: dict[str, str] = {"%H:%M": "24-hour (14:30)", "%I:%M %p": "12-hour (2:30 PM)"}
+
+
+def _pattern(value: Any, default: str, aliases: dict[str, str]) -> str:
+    text = str(value or "").strip()
+    if "%" in text:
+        return text
+    return aliases.get(text.lower(), default)
+
+
+def date_pattern(settings: Any) -> str:
+    return _pattern(getattr(settings, "date_format", ""), "%Y-%m-%d",
+                    {"iso": "%Y-%m-%d", "dmy": "%d/%m/%Y", "mdy": "%m/%d/%Y"})
+
+
+def time_pattern(settings: Any) -> str:
+    return _pattern(getattr(settings, "time_format", ""), "%H:%M",
+                    {"24h": "%H:%M", "24": "%H:%M", "12h": "%I:%M %p", "12": "%I:%M %p"})
+
+
+def fmt_time(t: datetime | time, settings: Any) -> str:
+    text = t.strftime(time_pattern(settings))
+    return text[1:] if text.startswith("0") and "%I" in time_pattern(settings) else text
+
+
+def fmt_date(d: date | datetime, settings: Any) -> str:
+    return d.strftime(date_pattern(settings))
+
+
+def fmt_datetime(dt: datetime, settings: Any, today: date | None = None) -> str:
+    """'14:05' for today, 'yesterday 22:10', else the date and the time."""
+    if today is not None:
+        delta = (today - dt.date()).days
+        if delta == 0:
+            return f"today {fmt_time(dt, settings)}"
+        if delta == 1:
+            return f"yesterday {fmt_time(dt, settings)}"
+    return f"{fmt_date(dt, settings)} {fmt_time(dt, settings)}"
+
+
+def fmt_num(value: float) -> str:
+    return f"{value:g}"
+
+
+def strength_text(m: Medication) -> str:
+    """'5 mg/5 mL (1 mg per mL)' style text for a liquid; '10 mg tablets' for a tablet."""
+    if m.strength is None:
+        return "strength not recorded"
+    s = m.strength
+    if s.per is not None and s.per.value not in (0, 1):
+        each = s.per_unit_mass
+        return f"{s} ({fmt_num(each.value)} {each.unit.value} in each {s.per.unit.value})"
+    return str(s)
+
+
+def amount_text(amount: Quantity | None, m: Medication) -> str:
+    """An amount as the caregiver gives it; for a liquid, ALWAYS with its concentration and the
+    mass it holds, because two baclofen liquids differ five-fold."""
+    if amount is None:
+        return "amount not recorded"
+    text = str(amount)
+    if m.form.is_liquid:
+        if m.strength is None:
+            return f"{text} (concentration NOT recorded: check the bottle)"
+        each = m.strength.per_unit_mass
+        per_ml = m.strength.per is not None and m.strength.per.unit is Unit.ML
+        try:
+            if amount.unit.is_mass and per_ml and each.value > 0:
+                mass_mg = amount.to_mg()
+                ml = mass_mg / Quantity(each.value, each.unit).to_mg()
+                return f"{fmt_num(round(ml, 2))} mL of {m.strength} = {text}"
+            mass = normalise(amount, m.strength)
+            return f"{text} of {m.strength} = {fmt_num(mass.value)} {mass.unit.value}"
+        except ValueError:
+            return f"{text} (concentration {m.strength})"
+    if not amount.unit.is_mass and m.strength is not None:
+        try:
+            mass = normalise(amount, m.strength)
+            return f"{text} = {fmt_num(mass.value)} {mass.unit.value}"
+        except ValueError:
+            return text
+    return text
+
+
+def medication_label(m: Medication) -> str:
+    parts = [m.name]
+    if m.strength is not None and m.strength.__str__() not in m.name:
+        parts.append(f"({m.strength})")
+    if m.as_needed:
+        parts.append("- as needed")
+    return " ".join(parts)

@@ -1,0 +1,120 @@
+"""The window's link to the journal service: who is selected, what time it is, and a
+"journal changed" signal carrying `Outcome.changed` so each view refreshes only what it shows.
+
+Widgets call services through this object only; there is no SQL and no rule logic here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from journal.domain import Alert, Clock, Patient
+
+T = TypeVar("T")
+
+# What "changed" names can say (see docs/contracts.md, Outcome.changed).
+DATA_KINDS = frozenset({"doses", "symptoms", "observations", "pump", "notes", "medications"})
+
+
+class Session(QObject):
+    """Shared state of one open window."""
+
+    changed = Signal(object)  # frozenset[str]: what the last operation changed
+    patient_changed = Signal(object)  # int | None
+    alerts_updated = Signal(list)  # list[Alert], most severe first
+    error = Signal(str, str)  # field, message
+
+    def __init__(self, journal: Any, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.clock = clock
+        self._patient_id: int | None = None
+        self._settings: Any = None
+        self._alerts: list[Alert] = []
+        self.by = ""
+        self._alerts_pending = False
+        self.changed.connect(self._on_changed)
+
+    # -- time -------------------------------------------------------------------------------
+    @property
+    def tz(self) -> ZoneInfo:
+        return self.journal.tz
+
+    def now(self) -> datetime:
+        """The current moment in the journal's time zone."""
+        return self.clock.now().astimezone(self.tz)
+
+    # -- settings ---------------------------------------------------------------------------
+    @property
+    def settings(self) -> Any:
+        if self._settings is None:
+            self._settings = self.journal.get_settings()
+            self.by = getattr(self._settings, "caregiver_name", "") or ""
+        return self._settings
+
+    @property
+    def emergency_number(self) -> str:
+        return str(getattr(self.settings, "emergency_number", "") or "911")
+
+    def save_settings(self, settings: Any) -> None:
+        self.journal.save_settings(settings)
+        self._settings = None
+        self.changed.emit(frozenset({"settings"}))
+
+    # -- people -----------------------------------------------------------------------------
+    @property
+    def patient_id(self) -> int | None:
+        return self._patient_id
+
+    def patients(self) -> list[Patient]:
+        return list(self.journal.list_patients())
+
+    def patient(self) -> Patient | None:
+        if self._patient_id is None:
+            return None
+        return self.journal.get_patient(self._patient_id)
+
+    def set_patient(self, patient_id: int | None) -> None:
+        if patient_id == self._patient_id:
+            return
+        self._patient_id = patient_id
+        self.patient_changed.emit(patient_id)
+
+    # -- operations -------------------------------------------------------------------------
+    def apply(self, op: Callable[[], T]) -> T:
+        """Run one service operation and announce what it changed.
+
+        Errors (ValidationError and friends) propagate to the caller, which shows them
+        next to the field; nothing is announced for a refused operation."""
+        outcome = op()
+        changed = getattr(outcome, "changed", None)
+        if changed:
+            self.changed.emit(frozenset(changed))
+        return outcome
+
+    # -- alerts -----------------------------------------------------------------------------
+    @property
+    def alerts(self) -> list[Alert]:
+        return list(self._alerts)
+
+    def refresh_alerts(self) -> list[Alert]:
+        """Re-run the checks for everyone (an emergency for any person must show)."""
+        alerts = list(self.journal.check(now=self.clock.now(), patient_id=None))
+        alerts.sort(key=lambda a: -a.severity.rank)
+        self._alerts = alerts
+        self.alerts_updated.emit(self.alerts)
+        return self.alerts
+
+    def _on_changed(self, changed: frozenset[str]) -> None:
+        # Deferred (and coalesced) so the view that logged something redraws first.
+        if changed & (DATA_KINDS | {"alerts", "patients", "settings"}) and not self._alerts_pending:
+            self._alerts_pending = True
+            QTimer.singleShot(0, self._deferred_alerts)
+
+    def _deferred_alerts(self) -> None:
+        self._alerts_pending = False
+        self.refresh_alerts()

@@ -1,0 +1,185 @@
+"""Quick symptom entry from the catalog, with severity and time. An emergency-tier symptom shows
+what to do and the emergency number the moment it is chosen, before anything is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain import Severity, SymptomEntry
+
+from .catalog import SymptomChoice, symptom_catalog
+from .errors import USER_ERRORS, describe
+from .session import Session
+from .style import look, set_scaled_font
+from .widgets import ErrorLabel, WhenEdit, heading
+
+SEVERITY_WORDS = {0: "none", 1: "mild", 2: "mild", 3: "mild", 4: "moderate", 5: "moderate", 6: "moderate",
+                  7: "severe", 8: "severe", 9: "severe", 10: "worst imaginable"}
+TIER_WORDS = {"emergency": "emergency", "urgent": "call today"}
+
+
+class TriageBox(QFrame):
+    """What to do for the chosen symptom's tier (shown before saving)."""
+
+    topic_requested = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("triageBox")
+        self.setAccessibleName("What to do for this symptom")
+        lay = QVBoxLayout(self)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        lay.addWidget(self.label)
+        self.read_button = QPushButton("When to call for help (guidance)")
+        self.read_button.setAccessibleName("Open the guidance on when to call for help")
+        self.read_button.clicked.connect(lambda: self.topic_requested.emit(self.topic))
+        lay.addWidget(self.read_button)
+        self.topic = "when-to-call"
+        self.tier = ""
+        self.setVisible(False)
+
+    def show_for(self, choice: SymptomChoice | None) -> None:
+        self.tier = choice.tier if choice else ""
+        number = self.session.emergency_number
+        if choice is None or self.tier not in ("emergency", "urgent"):
+            self.setVisible(False)
+            return
+        sev = Severity.EMERGENCY if self.tier == "emergency" else Severity.URGENT
+        lk = look(sev)
+        self.setStyleSheet(
+            f"QFrame#triageBox {{ background-color: {lk.background}; border: 3px solid {lk.border};"
+            f" border-radius: 6px; }} QFrame#triageBox QLabel {{ color: {lk.foreground}; }}"
+        )
+        if sev is Severity.EMERGENCY:
+            text = (f"{lk.icon} EMERGENCY SIGN: {choice.label}.\n"
+                    f"Call {number} now. Stay with the person, keep them safe, and tell the operator "
+                    "they take baclofen and when the last dose was. Log it here afterwards.")
+            set_scaled_font(self.label, 1.25, bold=True)
+        else:
+            text = (f"{lk.icon} Call the doctor or clinic today about: {choice.label}.\n"
+                    f"If it gets worse quickly, or breathing or waking is affected, call {number}.")
+            set_scaled_font(self.label, 1.1, bold=True)
+        self.topic = choice.reference or "when-to-call"
+        self.label.setText(text)
+        self.setVisible(True)
+
+
+class SymptomForm(QWidget):
+    """Log one symptom for the selected person."""
+
+    logged = Signal(object)  # Outcome
+    topic_requested = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.catalog = symptom_catalog()
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading("Log a symptom"))
+        form = QFormLayout()
+        self.symptom = QComboBox()
+        self.symptom.setAccessibleName("Symptom")
+        self.symptom.addItem("Choose a symptom...", None)
+        for c in self.catalog:
+            tier = TIER_WORDS.get(c.tier)
+            self.symptom.addItem(f"{c.label}  ({tier})" if tier else c.label, c.code)
+        self.symptom.currentIndexChanged.connect(self._symptom_changed)
+        form.addRow("&Symptom:", self.symptom)
+        self.severity = QComboBox()
+        self.severity.setAccessibleName("Severity from 0 to 10")
+        self.severity.addItem("not rated", None)
+        for n in range(11):
+            self.severity.addItem(f"{n} - {SEVERITY_WORDS[n]}", n)
+        form.addRow("Se&verity (0-10):", self.severity)
+        self.when = WhenEdit(session.tz)
+        form.addRow("&When:", self.when)
+        self.note = QLineEdit()
+        self.note.setAccessibleName("Note about the symptom")
+        self.note.setPlaceholderText("what you saw, how long it lasted")
+        form.addRow("&Note:", self.note)
+        lay.addLayout(form)
+        self.triage = TriageBox(session)
+        self.triage.topic_requested.connect(self.topic_requested)
+        lay.addWidget(self.triage)
+        self.error = ErrorLabel()
+        lay.addWidget(self.error)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setAccessibleName("Result")
+        lay.addWidget(self.result)
+        row = QHBoxLayout()
+        self.save_button = QPushButton("Log symptom")
+        self.save_button.setAccessibleName("Log this symptom")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addStretch(1)
+        self.reset()
+
+    def reset(self) -> None:
+        self.symptom.setCurrentIndex(0)
+        self.severity.setCurrentIndex(0)
+        self.note.clear()
+        self.when.tz = self.session.tz
+        self.when.set_value(self.session.now())
+        self.error.clear_error()
+
+    def choose(self, code: str) -> None:
+        i = self.symptom.findData(code)
+        if i >= 0:
+            self.symptom.setCurrentIndex(i)
+
+    def current_choice(self) -> SymptomChoice | None:
+        code = self.symptom.currentData()
+        return next((c for c in self.catalog if c.code == code), None)
+
+    def _symptom_changed(self) -> None:
+        self.error.clear_error()
+        self.result.clear()
+        self.triage.show_for(self.current_choice())
+
+    def save(self) -> None:
+        self.error.clear_error()
+        pid = self.session.patient_id
+        choice = self.current_choice()
+        if pid is None:
+            self.error.show_error("Choose or add the person first.")
+            return
+        if choice is None:
+            self.error.show_error("Choose which symptom to log.")
+            self.symptom.setFocus()
+            return
+        at = self.when.value()
+        if at > self.session.now().replace(second=59, microsecond=999999):
+            self.error.show_error("That time is in the future. Enter when it happened.")
+            self.when.setFocus()
+            return
+        entry = SymptomEntry(at=at, symptom=choice.code, severity=self.severity.currentData(),
+                             note=self.note.text().strip(), patient_id=pid)
+        try:
+            outcome = self.session.apply(
+                lambda: self.session.journal.log_symptom(pid, entry, by=self.session.by))
+        except USER_ERRORS as exc:
+            self.error.show_error(describe(exc))
+            return
+        self.result.setText(f"\u2714 Logged: {choice.label} at {at.strftime('%H:%M')}.")
+        self.logged.emit(outcome)
+        keep_triage = choice
+        self.reset()
+        self.result.setText(f"\u2714 Logged: {choice.label} at {at.strftime('%H:%M')}.")
+        self.triage.show_for(keep_triage)  # the advice stays in view after saving

@@ -1,0 +1,247 @@
+"""Readings and scales: temperature, heart rate, breathing rate, blood pressure, oxygen,
+Penn spasm frequency, Modified Ashworth (per body part), pain 0-10, weight.
+
+Typed numbers are checked inline: a value outside what a body can show is refused with a
+sentence saying why (never clamped silently, never a crash)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain import ASHWORTH_GRADES, Observation, ObservationKind
+
+from .errors import USER_ERRORS, describe
+from .session import Session
+from .widgets import ErrorLabel, WhenEdit, heading, hint
+
+
+@dataclass(frozen=True)
+class Measure:
+    label: str
+    unit: str
+    low: float
+    high: float
+    example: str
+    integer: bool = False
+
+
+# Plausible ranges for typed readings (entry checks, not alarm thresholds).
+MEASURES: dict[ObservationKind, Measure] = {
+    ObservationKind.TEMPERATURE: Measure("Temperature", "\u00b0C", 30.0, 44.0, "37.2"),
+    ObservationKind.HEART_RATE: Measure("Heart rate", "beats a minute", 20, 250, "80", True),
+    ObservationKind.RESPIRATORY_RATE: Measure("Breathing rate", "breaths a minute", 2, 80, "16", True),
+    ObservationKind.BLOOD_PRESSURE: Measure("Blood pressure", "mmHg", 40, 300, "120 / 80", True),
+    ObservationKind.OXYGEN_SATURATION: Measure("Oxygen", "%", 50, 100, "97", True),
+    ObservationKind.WEIGHT: Measure("Weight", "kg", 1, 400, "62.5"),
+}
+CHOICE_KINDS: dict[ObservationKind, list[tuple[str, str]]] = {
+    ObservationKind.PENN_SPASM_FREQUENCY: [
+        ("0", "0 - no spasms"),
+        ("1", "1 - mild spasms only when touched or moved"),
+        ("2", "2 - full spasms, less than once an hour"),
+        ("3", "3 - full spasms, more than once an hour"),
+        ("4", "4 - full spasms, more than ten times an hour"),
+    ],
+    ObservationKind.MODIFIED_ASHWORTH: [(g, g) for g in ASHWORTH_GRADES],
+    ObservationKind.PAIN_NRS: [(str(n), f"{n}" + {0: " - no pain", 10: " - worst imaginable"}.get(n, ""))
+                               for n in range(11)],
+}
+KIND_LABELS: dict[ObservationKind, str] = {
+    ObservationKind.TEMPERATURE: "Temperature",
+    ObservationKind.HEART_RATE: "Heart rate (pulse)",
+    ObservationKind.RESPIRATORY_RATE: "Breathing rate",
+    ObservationKind.BLOOD_PRESSURE: "Blood pressure",
+    ObservationKind.OXYGEN_SATURATION: "Oxygen level (SpO2)",
+    ObservationKind.PENN_SPASM_FREQUENCY: "Spasm frequency (Penn scale, past 24 hours)",
+    ObservationKind.MODIFIED_ASHWORTH: "Muscle tone (Modified Ashworth)",
+    ObservationKind.PAIN_NRS: "Pain (0-10)",
+    ObservationKind.WEIGHT: "Weight",
+}
+KIND_HINTS: dict[ObservationKind, str] = {
+    ObservationKind.TEMPERATURE: "In degrees Celsius, for example 37.2.",
+    ObservationKind.BLOOD_PRESSURE: "Top number / bottom number, for example 120 / 80.",
+    ObservationKind.PENN_SPASM_FREQUENCY: "Think of the past 24 hours.",
+    ObservationKind.MODIFIED_ASHWORTH: "A therapist's test: record it only if you were shown how. "
+                                       "0 is normal tone, 4 is rigid.",
+    ObservationKind.PAIN_NRS: "0 is no pain, 10 the worst pain imaginable.",
+}
+BODY_PARTS = ["left arm", "right arm", "left leg", "right leg", "left elbow", "right elbow",
+              "left knee", "right knee", "left ankle", "right ankle", "trunk"]
+
+
+def parse_reading(kind: ObservationKind, text: str) -> tuple[float, float | None]:
+    """(value, value2) from typed text, or ValueError with a sentence for the caregiver."""
+    m = MEASURES[kind]
+    t = text.strip().replace(",", ".")
+    if not t:
+        raise ValueError(f"Enter the {m.label.lower()} (for example {m.example}).")
+    if kind is ObservationKind.BLOOD_PRESSURE:
+        parts = [p.strip() for p in t.replace("\\", "/").split("/")]
+        if len(parts) != 2:
+            raise ValueError("Enter both numbers with a slash, for example 120 / 80.")
+        try:
+            top, bottom = float(parts[0]), float(parts[1])
+        except ValueError:
+            raise ValueError("Blood pressure needs two numbers, for example 120 / 80.") from None
+        for v in (top, bottom):
+            if not 20 <= v <= 300:
+                raise ValueError(f"{v:g} mmHg is not a possible blood pressure; please check the reading.")
+        if bottom >= top:
+            raise ValueError("The top number should be higher than the bottom number (like 120 / 80).")
+        return top, bottom
+    try:
+        value = float(t.rstrip("%").rstrip("cC").rstrip("\u00b0 "))
+    except ValueError:
+        raise ValueError(f"'{text.strip()}' is not a number. Example: {m.example}.") from None
+    if kind is ObservationKind.TEMPERATURE and 86 <= value <= 111:
+        celsius = (value - 32) * 5 / 9
+        raise ValueError(f"{value:g} looks like Fahrenheit. In Celsius that is {celsius:.1f}; "
+                         "please enter the Celsius value.")
+    if not m.low <= value <= m.high:
+        raise ValueError(f"{value:g} {m.unit} is outside what a reading can be "
+                         f"({m.low:g} to {m.high:g}); please check it.")
+    if m.integer and value != int(value):
+        raise ValueError(f"Enter a whole number for the {m.label.lower()}.")
+    return value, None
+
+
+class VitalsForm(QWidget):
+    logged = Signal(object)  # Outcome
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading("Log a reading"))
+        form = QFormLayout()
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("What you measured")
+        for k, label in KIND_LABELS.items():
+            self.kind.addItem(label, k)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        form.addRow("&Measured:", self.kind)
+        self.value = QLineEdit()
+        self.value.setAccessibleName("Reading")
+        self.value.returnPressed.connect(self.save)
+        self.unit = QLabel()
+        value_row = QHBoxLayout()
+        value_row.addWidget(self.value, 1)
+        value_row.addWidget(self.unit)
+        self.value_label = QLabel("&Reading:")
+        self.value_label.setBuddy(self.value)
+        form.addRow(self.value_label, value_row)
+        self.choice = QComboBox()
+        self.choice.setAccessibleName("Score")
+        self.choice_label = QLabel("S&core:")
+        self.choice_label.setBuddy(self.choice)
+        form.addRow(self.choice_label, self.choice)
+        self.body_part = QComboBox()
+        self.body_part.setEditable(True)
+        self.body_part.addItems(BODY_PARTS)
+        self.body_part.setAccessibleName("Body part")
+        self.body_label = QLabel("&Body part:")
+        self.body_label.setBuddy(self.body_part)
+        form.addRow(self.body_label, self.body_part)
+        self.when = WhenEdit(session.tz)
+        form.addRow("&When:", self.when)
+        self.note = QLineEdit()
+        self.note.setAccessibleName("Note about the reading")
+        form.addRow("&Note:", self.note)
+        lay.addLayout(form)
+        self.hint = hint("")
+        lay.addWidget(self.hint)
+        self.error = ErrorLabel()
+        lay.addWidget(self.error)
+        self.result = QLabel()
+        self.result.setAccessibleName("Result")
+        lay.addWidget(self.result)
+        row = QHBoxLayout()
+        self.save_button = QPushButton("Log reading")
+        self.save_button.setAccessibleName("Log this reading")
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addStretch(1)
+        self._kind_changed()
+        self.when.set_value(session.now())
+
+    def current_kind(self) -> ObservationKind:
+        return ObservationKind(self.kind.currentData())
+
+    def choose_kind(self, kind: ObservationKind) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+
+    def _kind_changed(self) -> None:
+        k = self.current_kind()
+        numeric = k in MEASURES
+        for w in (self.value, self.unit, self.value_label):
+            w.setVisible(numeric)
+        for w in (self.choice, self.choice_label):
+            w.setVisible(not numeric)
+        for w in (self.body_part, self.body_label):
+            w.setVisible(k is ObservationKind.MODIFIED_ASHWORTH)
+        if numeric:
+            self.unit.setText(MEASURES[k].unit)
+            self.value.setPlaceholderText(f"for example {MEASURES[k].example}")
+        else:
+            self.choice.clear()
+            for value, label in CHOICE_KINDS[k]:
+                self.choice.addItem(label, value)
+        self.hint.setText(KIND_HINTS.get(k, ""))
+        self.error.clear_error()
+
+    def save(self) -> None:
+        self.error.clear_error()
+        self.result.clear()
+        pid = self.session.patient_id
+        if pid is None:
+            self.error.show_error("Choose or add the person first.")
+            return
+        k = self.current_kind()
+        value2: float | None = None
+        value: float | str
+        body = ""
+        if k in MEASURES:
+            try:
+                value, value2 = parse_reading(k, self.value.text())
+            except ValueError as exc:
+                self.error.show_error(str(exc))
+                self.value.setFocus()
+                return
+        elif k is ObservationKind.MODIFIED_ASHWORTH:
+            value = str(self.choice.currentData())
+            body = self.body_part.currentText().strip()
+            if not body:
+                self.error.show_error("Say which body part was tested (for example: left leg).")
+                return
+        else:
+            value = float(self.choice.currentData())
+        at = self.when.value()
+        if at > self.session.now().replace(second=59, microsecond=999999):
+            self.error.show_error("That time is in the future. Enter when you measured it.")
+            return
+        obs = Observation(at=at, kind=k, value=value, value2=value2, body_part=body,
+                          note=self.note.text().strip(), patient_id=pid)
+        try:
+            outcome = self.session.apply(
+                lambda: self.session.journal.log_observation(pid, obs, by=self.session.by))
+        except USER_ERRORS as exc:
+            self.error.show_error(describe(exc))
+            return
+        self.result.setText(f"\u2714 Logged: {KIND_LABELS[k]} at {at.strftime('%H:%M')}.")
+        self.value.clear()
+        self.note.clear()
+        self.logged.emit(outcome)
