@@ -1,0 +1,1 @@
+"""Benchmarks, the journal generator and the sample journal scenario (not shipped with the app)."""
