@@ -1,0 +1,305 @@
+"""Automatic rotating backups, restore, and "back up to..." (a USB stick), on top of the
+consistent copies made by `journal.storage.backups` (SQLite's online backup API).
+
+- `at_start()` when the journal opens, `if_due()` from a timer while it stays open (daily);
+  then the rotation in `journal.storage.rotation` keeps 7 daily + 4 weekly copies.
+- Backups live in `<journal folder>/backups/` (folder 0700, files 0600: owner only).
+- `restore(src)` checks the backup first, keeps a copy of the current file (even a damaged
+  one, byte for byte), and only then replaces the journal; the replacement is one SQLite
+  transaction, or an atomic rename when the current file is not a usable journal.
+- Every failure is a `BackupError` with a plain message; nothing is left half-written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import sqlite3
+import stat
+from collections.abc import Callable
+from datetime import UTC, tzinfo
+from pathlib import Path
+
+from journal.domain import Clock
+from journal.storage.backups import backup_file, read_only_uri, restore_file
+from journal.storage.db import StorageFileError, check_openable
+from journal.storage.rotation import (
+    AUTO,
+    BEFORE_RESTORE,
+    MANUAL,
+    SUFFIX,
+    BackupFile,
+    automatic_due,
+    backup_name,
+    list_backups,
+    select_prune,
+)
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+class BackupError(Exception):
+    """A backup or restore that could not be done; the message says why in plain words."""
+
+
+def ensure_private(path: Path) -> None:
+    """Make the journal (and its -wal/-shm companions) readable by the owner only."""
+    for p in [Path(path), *(Path(str(path) + c) for c in _COMPANIONS)]:
+        with contextlib.suppress(FileNotFoundError):
+            if stat.S_IMODE(p.stat().st_mode) != PRIVATE_FILE:
+                os.chmod(p, PRIVATE_FILE)
+
+
+def create_private(path: Path) -> None:
+    """Create an empty journal file 0600 before SQLite first opens it, so it is never readable
+    by others, not even for a moment. Does nothing if the file exists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+
+
+def _plain_os_error(e: OSError, action: str, where: Path) -> BackupError:
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return BackupError(f"{action} failed: there is not enough free space on the disk holding {where}.")
+    if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return BackupError(f"{action} failed: CareJournal is not allowed to write to {where} "
+                           "(the folder or the stick may be read-only).")
+    if e.errno == errno.ENOENT:
+        return BackupError(f"{action} failed: {where} does not exist (is the stick still plugged in?).")
+    return BackupError(f"{action} failed: {e.strerror or e} ({where}).")
+
+
+def check_backup(path: Path) -> str | None:
+    """None when `path` is a usable journal copy; otherwise the reason it is not (plain words).
+    Reads only; never modifies the file."""
+    path = Path(path)
+    if not path.is_file():
+        return f"{path.name} does not exist."
+    try:
+        state = check_openable(path)
+    except StorageFileError as e:
+        return str(e)
+    if not state.has_tables:
+        return f"{path.name} is empty."
+    try:
+        con = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            result = con.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error as e:
+        return f"{path.name} is damaged ({e})."
+    if result != "ok":
+        return f"{path.name} is damaged ({result})."
+    return None
+
+
+class BackupService:
+    """Backups of one journal file. `clock` names the files and decides when one is due; `tz`
+    (the journal's zone) decides what "a day" is for the rotation."""
+
+    def __init__(self, journal_path: Path | str, clock: Clock, *, tz: tzinfo = UTC,
+                 folder: Path | str | None = None) -> None:
+        self.journal_path = Path(journal_path)
+        self.clock = clock
+        self.tz = tz
+        self.folder = Path(folder) if folder is not None else self.journal_path.parent / "backups"
+        name = self.journal_path.name
+        self.stem = name[: -len(self.journal_path.suffix)] if self.journal_path.suffix else name
+
+    # -- listing ------------------------------------------------------------------------------
+    def backups(self) -> list[BackupFile]:
+        """This journal's backups in the backups folder, newest first."""
+        if not self.folder.is_dir():
+            return []
+        return list_backups(self.folder.iterdir(), stem=self.stem)
+
+    def latest_good(self) -> BackupFile | None:
+        """The newest backup that is a usable journal (checked, not just listed)."""
+        for b in self.backups():
+            if check_backup(b.path) is None:
+                return b
+        return None
+
+    # -- making backups -----------------------------------------------------------------------
+    def _free_name(self, kind: str) -> Path:
+        at = self.clock.now()
+        n = 0
+        while True:
+            p = self.folder / backup_name(self.stem, kind, at, n)
+            if not p.exists():
+                return p
+            n += 1
+
+    def _ensure_folder(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
+            os.chmod(self.folder, PRIVATE_DIR)
+
+    def back_up(self, kind: str = AUTO) -> Path:
+        """A checked, private copy in the backups folder, then the rotation."""
+        if not self.journal_path.is_file():
+            raise BackupError(f"There is no journal at {self.journal_path} to back up yet.")
+        try:
+            self._ensure_folder()
+            dest = self._free_name(kind)
+            self._copy_checked(dest)
+        except OSError as e:
+            raise _plain_os_error(e, "The backup", self.folder) from e
+        self.prune()
+        return dest
+
+    def _copy_checked(self, dest: Path) -> None:
+        try:
+            backup_file(self.journal_path, dest)
+        except sqlite3.Error as e:
+            if "full" in str(e).lower():
+                raise BackupError(f"The backup failed: there is not enough free space for {dest}.") from e
+            raise BackupError(f"The backup could not be made: {e}.") from e
+        os.chmod(dest, PRIVATE_FILE)
+        problem = check_backup(dest)
+        if problem is not None:
+            with contextlib.suppress(OSError):
+                dest.unlink()
+            raise BackupError(f"The backup copy did not check out, so it was not kept: {problem}")
+
+    def at_start(self) -> Path | None:
+        """The backup made when the journal opens. Returns None (and keeps going) if the journal
+        file does not exist yet."""
+        if not self.journal_path.is_file():
+            return None
+        return self.back_up(AUTO)
+
+    def if_due(self) -> Path | None:
+        """Called from a timer while the window is open: a backup once a day."""
+        if not automatic_due(self.backups(), self.clock.now()):
+            return None
+        return self.back_up(AUTO)
+
+    def prune(self) -> list[Path]:
+        """Delete the automatic backups the rotation no longer keeps. Never touches manual ones
+        or files that are not backups."""
+        removed = []
+        for b in select_prune(self.backups(), self.clock.now(), tz=self.tz):
+            with contextlib.suppress(FileNotFoundError):
+                b.path.unlink()
+                removed.append(b.path)
+        return removed
+
+    def back_up_to(self, dest: Path | str) -> Path:
+        """A manual copy to a place the caregiver picks (a folder, e.g. a USB stick, or a file
+        name). Never pruned. Returns the file written."""
+        dest = Path(dest)
+        if dest.is_dir():
+            dest = dest / backup_name(self.stem, MANUAL, self.clock.now())
+        elif dest.suffix == "":
+            dest = dest.with_suffix(SUFFIX)
+        if dest.resolve() == self.journal_path.resolve():
+            raise BackupError("Choose another place for the backup than the journal file itself.")
+        if not dest.parent.is_dir():
+            raise BackupError(f"The backup failed: the folder {dest.parent} does not exist "
+                              "(is the stick still plugged in?).")
+        try:
+            self._copy_checked(dest)
+        except OSError as e:
+            raise _plain_os_error(e, "The backup", dest.parent) from e
+        return dest
+
+    # -- restoring ----------------------------------------------------------------------------
+    def restore(self, src: Path | str, close_journal: Callable[[], None] | None = None) -> Path | None:
+        """Replace the journal with the backup at `src`. The current file is kept first as a
+        before-restore copy (returned; None when there was no journal file). `close_journal`
+        is called before the file is replaced (the window closes its connections there).
+
+        An older backup is fine (the journal upgrades it when it next opens); a backup from a
+        newer version, a damaged one or a file that is not a journal is refused and nothing is
+        changed."""
+        src = Path(src)
+        problem = check_backup(src)
+        if problem is not None:
+            raise BackupError(f"This backup cannot be restored, so nothing was changed: {problem}")
+        if src.resolve() == self.journal_path.resolve():
+            raise BackupError("That is the journal file itself, not a backup.")
+        try:
+            self._ensure_folder()
+            kept = self._keep_current()
+        except OSError as e:
+            raise _plain_os_error(e, "Keeping a copy of the current journal", self.folder) from e
+        if close_journal is not None:
+            close_journal()
+        try:
+            if self._current_is_usable():
+                restore_file(src, self.journal_path)
+            else:
+                self._replace_unusable(src)
+            ensure_private(self.journal_path)
+        except OSError as e:
+            raise _plain_os_error(e, "The restore", self.journal_path.parent) from e
+        except sqlite3.Error as e:
+            raise BackupError(f"The restore failed and the journal was left as it was: {e}.") from e
+        return kept
+
+    def _current_is_usable(self) -> bool:
+        if not self.journal_path.is_file():
+            return False
+        try:
+            state = check_openable(self.journal_path)
+        except StorageFileError:
+            return False
+        return state.has_tables
+
+    def _keep_current(self) -> Path | None:
+        """A before-restore copy of the current journal: a consistent copy if it can be read, else
+        the raw bytes of the file and its companions (so even a damaged file is never lost)."""
+        if not self.journal_path.exists():
+            return None
+        dest = self._free_name(BEFORE_RESTORE)
+        if self._current_is_usable():
+            with contextlib.suppress(BackupError, sqlite3.Error):
+                self._copy_checked(dest)
+                return dest
+        tmp = dest.with_name(dest.name + ".partial")
+        shutil.copyfile(self.journal_path, tmp)
+        os.chmod(tmp, PRIVATE_FILE)
+        for c in ("-wal", "-journal"):  # these hold data; -shm is rebuilt
+            comp = Path(str(self.journal_path) + c)
+            if comp.exists():
+                shutil.copyfile(comp, Path(str(dest) + c))
+                os.chmod(Path(str(dest) + c), PRIVATE_FILE)
+        _fsync(tmp)
+        os.replace(tmp, dest)
+        return dest
+
+    def _replace_unusable(self, src: Path) -> None:
+        """The current file is not a usable journal: copy the backup next to it, then move it into
+        place in one atomic rename (companions of the old file removed first, so SQLite never
+        applies them to the restored one)."""
+        staged = self.journal_path.with_name(self.journal_path.name + ".restoring")
+        backup_file(src, staged)
+        os.chmod(staged, PRIVATE_FILE)
+        for c in _COMPANIONS:
+            with contextlib.suppress(FileNotFoundError):
+                Path(str(self.journal_path) + c).unlink()
+        os.replace(staged, self.journal_path)
+        _fsync_dir(self.journal_path.parent)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
