@@ -10,13 +10,13 @@ from datetime import UTC, datetime, timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from test_robust_backups import T0, add_patients, make_journal, names_in  # noqa: E402
+from test_robust_support import file_hash  # noqa: E402
 
 from journal.domain import FixedClock  # noqa: E402
 from journal.services.backups import BackupService  # noqa: E402
 from journal.storage.db import StorageFileError, check_openable  # noqa: E402
 from journal.ui import recovery  # noqa: E402
-from test_robust_backups import T0, add_patients, make_journal, names_in  # noqa: E402
-from test_robust_support import file_hash  # noqa: E402
 
 
 class Refused(Exception):
