@@ -1,0 +1,135 @@
+"""Log a dose at another time (back-filling), or as skipped / refused / vomited.
+
+The amount is pre-filled from the schedule; for a liquid the concentration sits beside the mL
+and the mg it makes is worked out as you type, because two liquids differ five-fold."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain import Dose, DoseStatus, Medication, Quantity, QuantityError, parse_quantity
+
+from .errors import USER_ERRORS, describe
+from .formatting import amount_text, strength_text
+from .style import set_scaled_font
+from .widgets import ErrorLabel, WhenEdit
+
+STATUS_CHOICES: list[tuple[DoseStatus, str]] = [
+    (DoseStatus.TAKEN, "Given"),
+    (DoseStatus.SKIPPED, "Skipped (not given)"),
+    (DoseStatus.REFUSED, "Refused"),
+    (DoseStatus.VOMITED, "Given, then vomited"),
+]
+
+
+class DoseDialog(QDialog):
+    def __init__(self, medication: Medication, *, tz: Any, now: datetime, default_time: datetime,
+                 amount: Quantity | None, scheduled: datetime | None,
+                 submit: Callable[[Dose], Any], by: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.medication = medication
+        self.scheduled = scheduled
+        self.submit = submit
+        self.now = now
+        self.by = by
+        self.outcome: Any = None
+        slot_text = f" (the {scheduled.strftime('%H:%M')} dose)" if scheduled else ""
+        self.setWindowTitle(f"Log {medication.name}{slot_text}")
+        lay = QVBoxLayout(self)
+        title = QLabel(f"{medication.name}{slot_text}")
+        title.setWordWrap(True)
+        set_scaled_font(title, 1.2, bold=True)
+        lay.addWidget(title)
+        if medication.form.is_liquid:
+            conc = QLabel(f"Liquid: {strength_text(medication)}. Check the bottle says the same.")
+            conc.setWordWrap(True)
+            set_scaled_font(conc, 1.0, bold=True)
+            conc.setAccessibleName("Concentration of the liquid")
+            lay.addWidget(conc)
+        form = QFormLayout()
+        self.status = QComboBox()
+        self.status.setAccessibleName("What happened")
+        for st, label in STATUS_CHOICES:
+            self.status.addItem(label, st)
+        form.addRow("&What happened:", self.status)
+        self.when = WhenEdit(tz)
+        self.when.set_value(default_time)
+        self.when.setAccessibleName("When it was given")
+        form.addRow("W&hen:", self.when)
+        self.amount = QLineEdit(str(amount) if amount else "")
+        self.amount.setAccessibleName("Amount given")
+        self.amount.setPlaceholderText("for example 10 mg, 1 tablet or 5 mL")
+        self.amount.textChanged.connect(self._amount_changed)
+        form.addRow("&Amount:", self.amount)
+        self.amount_check = QLabel()
+        self.amount_check.setWordWrap(True)
+        self.amount_check.setAccessibleName("Amount with its concentration")
+        form.addRow("", self.amount_check)
+        self.note = QLineEdit()
+        self.note.setAccessibleName("Note about the dose")
+        form.addRow("&Note:", self.note)
+        lay.addLayout(form)
+        self.error = ErrorLabel()
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("Save")
+        self.save_button.setAccessibleName("Save this dose")
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self._amount_changed()
+
+    def set_status(self, status: DoseStatus) -> None:
+        self.status.setCurrentIndex(self.status.findData(status))
+
+    def _amount_changed(self) -> None:
+        try:
+            q = parse_quantity(self.amount.text())
+        except QuantityError:
+            self.amount_check.setText("")
+            return
+        self.amount_check.setText("= " + amount_text(q, self.medication))
+
+    def dose(self) -> Dose:
+        """The entry as typed; raises ValueError with a sentence when it cannot be used."""
+        status = DoseStatus(self.status.currentData())
+        given = self.when.value()
+        if given > self.now.replace(second=59, microsecond=999999):
+            raise ValueError("That time is in the future. Enter when it really happened.")
+        amount: Quantity | None = None
+        text = self.amount.text().strip()
+        if text:
+            amount = parse_quantity(text)
+        elif status.was_given:
+            raise ValueError("Enter the amount given (for example 10 mg, 1 tablet or 5 mL).")
+        return Dose(medication_id=self.medication.id or 0, status=status, scheduled=self.scheduled,
+                    given=given if status.was_given else (given if self.scheduled is None else None),
+                    amount=amount, by=self.by, note=self.note.text().strip(),
+                    patient_id=self.medication.patient_id)
+
+    def try_accept(self) -> None:
+        self.error.clear_error()
+        try:
+            dose = self.dose()
+            self.outcome = self.submit(dose)
+        except USER_ERRORS as exc:
+            self.error.show_error(describe(exc))
+            return
+        except ValueError as exc:
+            self.error.show_error(str(exc))
+            return
+        self.accept()

@@ -1,0 +1,56 @@
+"""Parsing what a caregiver types about a medicine: strengths and dose times (no Qt)."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+
+from journal.domain import Quantity, QuantityError, parse_quantity, parse_unit
+
+
+def parse_strength(text: str) -> Quantity:
+    """'10 mg' (per tablet), '5 mg/5 mL', '1 mg/mL', '2000 mcg/mL', '25 mg per 5 mL'."""
+    t = text.strip()
+    if not t:
+        raise QuantityError("Enter the strength, for example 10 mg or 5 mg/5 mL.")
+    parts = re.split(r"\s*(?:/|\bper\b|\bin\b)\s*", t, maxsplit=1)
+    mass = parse_quantity(parts[0])
+    if not mass.unit.is_mass:
+        raise QuantityError(f"The strength should start with mg or mcg, like 10 mg (got {parts[0]!r}).")
+    if mass.value <= 0:
+        raise QuantityError("The strength must be more than zero.")
+    if len(parts) == 1 or not parts[1].strip():
+        return mass
+    rest = parts[1].strip()
+    if rest[0].isdigit() or rest[0] == ".":
+        per = parse_quantity(rest)
+    else:
+        per = Quantity(1, parse_unit(rest))
+    if per.value <= 0:
+        raise QuantityError("The amount after the slash must be more than zero (like 5 mL).")
+    return Quantity(mass.value, mass.unit, per)
+
+
+_TIME = re.compile(r"^(\d{1,2})(?::|\.|h)?(\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?$", re.IGNORECASE)
+
+
+def parse_times(text: str) -> list[time]:
+    """'8:00, 14:00, 20:00' or '8am 2pm 8pm' -> sorted clock times (no duplicates)."""
+    out: set[time] = set()
+    for raw in re.split(r"[,;\s]+(?![ap]\.?m)", text.strip()):
+        token = raw.strip().lower().replace(" ", "")
+        if not token:
+            continue
+        m = _TIME.match(token)
+        if not m:
+            raise ValueError(f"{raw!r} is not a time; write times like 08:00, 14:00, 20:00.")
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        suffix = (m.group(3) or "").replace(".", "")
+        if suffix:
+            if not 1 <= hour <= 12:
+                raise ValueError(f"{raw!r}: with am/pm the hour must be 1 to 12.")
+            hour = hour % 12 + (12 if suffix == "pm" else 0)
+        if hour > 23 or minute > 59:
+            raise ValueError(f"{raw!r} is not a time of day.")
+        out.add(time(hour, minute))
+    return sorted(out)

@@ -1,0 +1,504 @@
+"""Medicines and schedules: add a medicine, change a dose from a date, or enter a taper plan as
+dated steps. The safety checks' verdict on a change is shown BEFORE it is saved."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain import Alert, Form, Medication, Quantity, QuantityError, Regimen, Route, parse_quantity
+
+from .errors import USER_ERRORS, describe
+from .formatting import amount_text, fmt_date, fmt_time, strength_text
+from .medicine_forms import parse_strength, parse_times
+from .session import Session
+from .verdict import VerdictBox
+from .widgets import ErrorLabel, heading, hint
+
+FORM_LABELS = {Form.TABLET: "Tablets", Form.SOLUTION: "Oral solution (liquid)",
+               Form.SUSPENSION: "Oral suspension (liquid)", Form.GRANULES: "Granules (sachets)",
+               Form.PUMP: "Intrathecal pump", Form.OTHER: "Other"}
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def regimen_text(r: Regimen, m: Medication, settings: Any) -> str:
+    times = ", ".join(fmt_time(t, settings) for t in r.times) if r.times else "as needed"
+    every = "" if r.every_days == 1 else f" every {r.every_days} days"
+    until = f" until {fmt_date(r.end, settings)}" if r.end else ""
+    return f"from {fmt_date(r.start, settings)}{until}: {amount_text(r.dose, m)} at {times}{every}"
+
+
+def _parse_dose(text: str, m_form: Form) -> Quantity:
+    t = text.strip()
+    if not t:
+        raise QuantityError("Enter the amount of each dose, for example 10 mg.")
+    try:
+        q = parse_quantity(t)
+    except QuantityError:
+        # A bare number for a tablet medicine means mg; say so rather than guess silently.
+        raise QuantityError(f"{t!r}: write the amount with its unit, like 10 mg, 1 tablet or 5 mL.") from None
+    if q.value <= 0:
+        raise QuantityError("A dose must be more than zero; to stop a medicine, end its schedule.")
+    return q
+
+
+class MedicationDialog(QDialog):
+    """Add a medicine with its first schedule."""
+
+    def __init__(self, today: date, submit: Callable[[Medication], Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add a medicine")
+        self.submit = submit
+        self.outcome: Any = None
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Medicine name")
+        self.name.setPlaceholderText("as on the label, for example Baclofen 10 mg tablets")
+        form.addRow("&Name:", self.name)
+        self.drug = QComboBox()
+        self.drug.setEditable(True)
+        self.drug.addItems(["baclofen", ""])
+        self.drug.setAccessibleName("Active ingredient")
+        form.addRow("&Active ingredient:", self.drug)
+        self.form_combo = QComboBox()
+        for f, label in FORM_LABELS.items():
+            self.form_combo.addItem(label, f)
+        self.form_combo.setAccessibleName("Form")
+        self.form_combo.currentIndexChanged.connect(self._form_changed)
+        form.addRow("&Form:", self.form_combo)
+        self.strength = QLineEdit()
+        self.strength.setAccessibleName("Strength")
+        self.strength.setPlaceholderText("10 mg per tablet; for a liquid: 5 mg/5 mL")
+        form.addRow("&Strength:", self.strength)
+        self.liquid_hint = hint("Copy the strength from the bottle exactly: the two baclofen liquids "
+                                "differ five-fold (for example 5 mg/5 mL and 25 mg/5 mL).")
+        form.addRow("", self.liquid_hint)
+        self.as_needed = QCheckBox("Only when needed (no fixed times)")
+        self.as_needed.setAccessibleName("Only when needed")
+        self.as_needed.toggled.connect(self._form_changed)
+        form.addRow("", self.as_needed)
+        self.dose = QLineEdit()
+        self.dose.setAccessibleName("Amount of each dose")
+        self.dose.setPlaceholderText("for example 10 mg, 1 tablet or 5 mL")
+        form.addRow("&Each dose:", self.dose)
+        self.times = QLineEdit()
+        self.times.setAccessibleName("Dose times")
+        self.times.setPlaceholderText("for example 08:00, 14:00, 20:00")
+        form.addRow("&Times:", self.times)
+        self.start = QDateEdit(_qdate(today))
+        self.start.setCalendarPopup(True)
+        self.start.setAccessibleName("Start date")
+        form.addRow("S&tarting:", self.start)
+        self.prescriber = QLineEdit()
+        self.prescriber.setAccessibleName("Prescribed by")
+        form.addRow("&Prescribed by:", self.prescriber)
+        lay.addLayout(form)
+        self.error = ErrorLabel()
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("Add medicine")
+        self.save_button.setAccessibleName("Add this medicine")
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self._form_changed()
+
+    def _form_changed(self) -> None:
+        f = Form(self.form_combo.currentData())
+        self.liquid_hint.setVisible(f.is_liquid)
+        self.times.setEnabled(not self.as_needed.isChecked())
+
+    def medication(self) -> Medication:
+        name = self.name.text().strip()
+        if not name:
+            raise ValueError("Enter the medicine's name.")
+        f = Form(self.form_combo.currentData())
+        strength = parse_strength(self.strength.text()) if self.strength.text().strip() else None
+        if f.is_liquid and (strength is None or strength.per is None):
+            raise ValueError("For a liquid, enter the concentration with its volume, like 5 mg/5 mL.")
+        dose = _parse_dose(self.dose.text(), f)
+        times = [] if self.as_needed.isChecked() else parse_times(self.times.text())
+        if not self.as_needed.isChecked() and not times:
+            raise ValueError("Enter the dose times (like 08:00, 14:00, 20:00), or tick 'Only when needed'.")
+        route = Route.INTRATHECAL if f is Form.PUMP else Route.ORAL
+        drug = self.drug.currentText().strip().lower() or None
+        regimen = Regimen(start=_pydate(self.start.date()), dose=dose, times=times,
+                          prescribed_by=self.prescriber.text().strip())
+        return Medication(name=name, route=route, form=f, drug=drug, strength=strength,
+                          as_needed=self.as_needed.isChecked(), regimens=[regimen])
+
+    def try_accept(self) -> None:
+        self.error.clear_error()
+        try:
+            self.outcome = self.submit(self.medication())
+        except USER_ERRORS as exc:
+            self.error.show_error(describe(exc))
+            return
+        except ValueError as exc:
+            self.error.show_error(str(exc))
+            return
+        self.accept()
+
+
+class RegimenDialog(QDialog):
+    """Change the dose from a date, or a taper plan of dated steps. Two steps: check, then save."""
+
+    def __init__(self, medication: Medication, today: date, *, taper: bool,
+                 preview: Callable[[list[Regimen]], list[Alert]],
+                 submit: Callable[[list[Regimen]], Any], emergency_number: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.medication = medication
+        self.today = today
+        self.taper = taper
+        self.preview = preview
+        self.submit = submit
+        self.emergency_number = emergency_number
+        self.checked_for: list[Regimen] | None = None
+        self.outcome: Any = None
+        self.setWindowTitle(("Taper plan for " if taper else "Change the dose of ") + medication.name)
+        lay = QVBoxLayout(self)
+        current = medication.regimen_on(today)
+        cur_text = (f"Now: {amount_text(current.dose, medication)} at "
+                    f"{', '.join(t.strftime('%H:%M') for t in current.times) or 'as needed'}") \
+            if current else "No schedule in force today."
+        lay.addWidget(heading(medication.name, 1.2))
+        lay.addWidget(QLabel(cur_text))
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["From date (YYYY-MM-DD)", "Each dose", "Times"])
+        self.table.setAccessibleName("Schedule steps")
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.itemChanged.connect(self._edited)
+        lay.addWidget(self.table)
+        times = ", ".join(t.strftime("%H:%M") for t in current.times) if current else ""
+        dose = str(current.dose) if current else ""
+        self.add_step(today + timedelta(days=1), dose, times)
+        row = QHBoxLayout()
+        if taper:
+            lay.insertWidget(2, hint("Enter each step of the plan the prescriber gave you: the date it "
+                                     "starts, the dose and the times. Tick the box below if the medicine "
+                                     "stops after the last step."))
+            self.add_button = QPushButton("Add a step")
+            self.add_button.setAccessibleName("Add a taper step")
+            self.add_button.clicked.connect(self._add_next_step)
+            row.addWidget(self.add_button)
+            self.remove_button = QPushButton("Remove the selected step")
+            self.remove_button.setAccessibleName("Remove the selected taper step")
+            self.remove_button.clicked.connect(self._remove_step)
+            row.addWidget(self.remove_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        stop_row = QHBoxLayout()
+        self.stop_after = QCheckBox("The medicine stops after the last step, on:")
+        self.stop_after.setAccessibleName("The medicine stops after the last step")
+        self.stop_date = QDateEdit(_qdate(today + timedelta(days=14)))
+        self.stop_date.setCalendarPopup(True)
+        self.stop_date.setAccessibleName("Last day of the last step")
+        self.stop_after.toggled.connect(self._edited)
+        self.stop_date.dateChanged.connect(self._edited)
+        stop_row.addWidget(self.stop_after)
+        stop_row.addWidget(self.stop_date)
+        stop_row.addStretch(1)
+        if taper:
+            lay.addLayout(stop_row)
+        else:
+            self.stop_after.setVisible(False)
+            self.stop_date.setVisible(False)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Who asked for this change and why")
+        self.reason.setPlaceholderText("for example: Dr Lee, spasms better, reducing slowly")
+        form = QFormLayout()
+        form.addRow("&Why / who asked:", self.reason)
+        lay.addLayout(form)
+        self.error = ErrorLabel()
+        lay.addWidget(self.error)
+        self.verdict = VerdictBox()
+        lay.addWidget(self.verdict)
+        buttons = QHBoxLayout()
+        self.check_button = QPushButton("1. Check this change")
+        self.check_button.setAccessibleName("Check this change with the safety checks")
+        self.check_button.clicked.connect(self.run_check)
+        self.save_button = QPushButton("2. Save change")
+        self.save_button.setAccessibleName("Save the change")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.try_save)
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        lay.addLayout(buttons)
+        self.resize(720, 520)
+
+    def add_step(self, start: date, dose: str, times: str) -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        for c, v in enumerate((start.isoformat(), dose, times)):
+            self.table.setItem(r, c, QTableWidgetItem(v))
+
+    def set_step(self, row: int, start: date | None = None, dose: str | None = None,
+                 times: str | None = None) -> None:
+        for c, v in enumerate((start.isoformat() if start else None, dose, times)):
+            if v is not None:
+                self.table.item(row, c).setText(v)
+
+    def _add_next_step(self) -> None:
+        r = self.table.rowCount()
+        last = self.table.item(r - 1, 0).text() if r else self.today.isoformat()
+        try:
+            nxt = date.fromisoformat(last) + timedelta(days=7)
+        except ValueError:
+            nxt = self.today + timedelta(days=7)
+        self.add_step(nxt, self.table.item(r - 1, 1).text() if r else "",
+                      self.table.item(r - 1, 2).text() if r else "")
+
+    def _remove_step(self) -> None:
+        r = self.table.currentRow()
+        if r >= 0 and self.table.rowCount() > 1:
+            self.table.removeRow(r)
+            self._edited()
+
+    def _edited(self, *_args: object) -> None:
+        # Any edit after a check needs a new check before saving.
+        self.checked_for = None
+        self.save_button.setEnabled(False)
+        self.save_button.setText("2. Save change")
+        if hasattr(self, "verdict"):
+            self.verdict.setVisible(False)
+
+    def steps(self) -> list[Regimen]:
+        """The new regimens the table describes (each step ends the day before the next)."""
+        steps: list[Regimen] = []
+        for r in range(self.table.rowCount()):
+            cells = [(self.table.item(r, c).text() if self.table.item(r, c) else "").strip() for c in range(3)]
+            try:
+                start = date.fromisoformat(cells[0])
+            except ValueError:
+                raise ValueError(f"Step {r + 1}: {cells[0]!r} is not a date; write it as YYYY-MM-DD.") from None
+            try:
+                dose = _parse_dose(cells[1], self.medication.form)
+            except QuantityError as exc:
+                raise ValueError(f"Step {r + 1}: {exc}") from None
+            try:
+                times = [] if self.medication.as_needed else parse_times(cells[2])
+            except ValueError as exc:
+                raise ValueError(f"Step {r + 1}: {exc}") from None
+            if not self.medication.as_needed and not times:
+                raise ValueError(f"Step {r + 1}: enter the dose times, like 08:00, 20:00.")
+            steps.append(Regimen(start=start, dose=dose, times=times, reason=self.reason.text().strip(),
+                                 medication_id=self.medication.id))
+        steps.sort(key=lambda s: s.start)
+        for a, b in zip(steps, steps[1:], strict=False):
+            if a.start == b.start:
+                raise ValueError(f"Two steps start on {a.start.isoformat()}; give each step its own date.")
+            a.end = b.start - timedelta(days=1)
+        if steps and self.stop_after.isChecked():
+            end = _pydate(self.stop_date.date())
+            if end < steps[-1].start:
+                raise ValueError("The stop date is before the last step starts.")
+            steps[-1].end = end
+        return steps
+
+    def run_check(self) -> None:
+        self.error.clear_error()
+        try:
+            steps = self.steps()
+            alerts = self.preview(steps)
+        except USER_ERRORS as exc:
+            self.error.show_error(describe(exc))
+            return
+        except ValueError as exc:
+            self.error.show_error(str(exc))
+            return
+        self.verdict.show_verdict(alerts, self.emergency_number)
+        self.checked_for = steps
+        self.save_button.setEnabled(True)
+        self.save_button.setText("2. Save anyway (the prescriber asked for it)" if alerts else "2. Save change")
+        self.save_button.setFocus()
+
+    def try_save(self) -> None:
+        if self.checked_for is None:
+            self.run_check()
+            return
+        try:
+            self.outcome = self.submit(self.checked_for)
+        except USER_ERRORS as exc:
+            self.error.show_error(describe(exc))
+            return
+        self.accept()
+
+
+class MedicinesView(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.medications: list[Medication] = []
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading("Medicines and schedules"))
+        body = QHBoxLayout()
+        self.list = QListWidget()
+        self.list.setAccessibleName("Medicines")
+        self.list.currentRowChanged.connect(self._show_details)
+        body.addWidget(self.list, 1)
+        right = QVBoxLayout()
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.details.setAccessibleName("Medicine details")
+        right.addWidget(self.details, 1)
+        body.addLayout(right, 2)
+        lay.addLayout(body, 1)
+        row = QHBoxLayout()
+        self.add_button = QPushButton("Add a medicine...")
+        self.add_button.setAccessibleName("Add a medicine")
+        self.add_button.clicked.connect(self.add_medication)
+        self.change_button = QPushButton("Change the dose...")
+        self.change_button.setAccessibleName("Change the dose of the selected medicine")
+        self.change_button.clicked.connect(lambda: self.change_regimen(taper=False))
+        self.taper_button = QPushButton("Enter a taper plan...")
+        self.taper_button.setAccessibleName("Enter a taper plan for the selected medicine")
+        self.taper_button.clicked.connect(lambda: self.change_regimen(taper=True))
+        for b in (self.add_button, self.change_button, self.taper_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+        lay.addWidget(hint("Change a schedule only as the prescriber told you. Stopping baclofen suddenly "
+                           "can be dangerous. This journal is not medical advice."))
+        session.changed.connect(lambda ch: self.refresh() if ch & {"medications", "patients"} else None)
+        session.patient_changed.connect(lambda _pid: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        pid = self.session.patient_id
+        keep = self.list.currentRow()
+        self.list.clear()
+        self.medications = list(self.session.journal.list_medications(pid)) if pid is not None else []
+        today = self.session.now().date()
+        for m in self.medications:
+            reg = m.regimen_on(today)
+            state = "" if reg is not None else "  (not taken now)"
+            item = QListWidgetItem(f"{m.name}{state}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{m.name}{state}")
+            self.list.addItem(item)
+        if self.medications:
+            self.list.setCurrentRow(min(max(keep, 0), len(self.medications) - 1))
+        else:
+            self.details.setText("No medicines yet. Use \"Add a medicine\" to enter the first one.")
+        for b in (self.change_button, self.taper_button):
+            b.setEnabled(bool(self.medications))
+        self.add_button.setEnabled(pid is not None)
+
+    def current(self) -> Medication | None:
+        r = self.list.currentRow()
+        return self.medications[r] if 0 <= r < len(self.medications) else None
+
+    def select(self, name: str) -> None:
+        for i, m in enumerate(self.medications):
+            if m.name == name:
+                self.list.setCurrentRow(i)
+
+    def _show_details(self, _row: int) -> None:
+        m = self.current()
+        if m is None:
+            return
+        s = self.session.settings
+        today = self.session.now().date()
+        lines = [m.name, f"Form: {FORM_LABELS.get(m.form, m.form.value)}", f"Strength: {strength_text(m)}"]
+        if m.as_needed:
+            lines.append("Given only when needed.")
+        lines.append("")
+        lines.append("Schedule (oldest first):")
+        for r in m.regimens:
+            mark = "  \u25b6 now " if r.active_on(today) and m.regimen_on(today) is r else \
+                "  \u2022 next " if r.start > today else "  \u2022 was "
+            lines.append(mark + regimen_text(r, m, s))
+        self.details.setText("\n".join(lines))
+
+    def add_medication(self) -> MedicationDialog | None:
+        pid = self.session.patient_id
+        if pid is None:
+            return None
+
+        def submit(m: Medication) -> Any:
+            m.patient_id = pid
+            return self.session.apply(lambda: self.session.journal.add_medication(pid, m))
+
+        dlg = MedicationDialog(self.session.now().date(), submit, parent=self)
+        if dlg.exec():
+            self.status.setText("\u2714 Medicine added.")
+        return dlg
+
+    def change_regimen(self, taper: bool) -> RegimenDialog | None:
+        m = self.current()
+        if m is None or m.id is None:
+            return None
+        mid = m.id
+
+        def preview(steps: list[Regimen]) -> list[Alert]:
+            from journal.services import checks
+
+            return list(checks.preview_regimen_change(self.session.journal, mid,
+                                                      self._full_plan(m, steps), self.session.clock.now()))
+
+        def submit(steps: list[Regimen]) -> Any:
+            if len(steps) == 1 and steps[0].end is None:
+                return self.session.apply(
+                    lambda: self.session.journal.change_regimen(mid, steps[0], by=self.session.by))
+            return self.session.apply(
+                lambda: self.session.journal.set_regimens(mid, self._full_plan(m, steps), by=self.session.by))
+
+        dlg = RegimenDialog(m, self.session.now().date(), taper=taper, preview=preview, submit=submit,
+                            emergency_number=self.session.emergency_number, parent=self)
+        if dlg.exec():
+            self.status.setText("\u2714 Schedule saved. Today's doses follow it from its start date.")
+        return dlg
+
+    @staticmethod
+    def _full_plan(m: Medication, steps: list[Regimen]) -> list[Regimen]:
+        """Earlier regimens kept as history (the one in force ends the day before the first step)."""
+        first = steps[0].start
+        kept = []
+        for r in m.regimens:
+            if r.start >= first:
+                continue  # replaced by the new plan
+            end = r.end if r.end is not None and r.end < first else first - timedelta(days=1)
+            kept.append(dataclasses.replace(r, end=end))
+        return kept + steps

@@ -1,0 +1,383 @@
+"""Today: each medicine's dose slots (due, overdue, given, skipped), one "Given now" action per
+slot, back-filling at another time, and as-needed medicines with what was given today.
+
+Slots come from journal.schedule (expansion + matching); doses from a bounded history window
+(today only). The view redraws rows in place so keyboard focus survives a refresh."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain import Dose, DoseStatus, Medication, PatientHistory
+from journal.schedule import Slot, SlotState, expand, local_instant, match
+
+from .dose_dialog import DoseDialog
+from .errors import USER_ERRORS, describe
+from .formatting import amount_text, fmt_num, fmt_time, strength_text
+from .session import Session
+from .style import set_scaled_font
+from .widgets import ErrorLabel, heading, hint
+
+# How far from its slot a dose logged without naming the slot still counts as that slot's dose.
+MATCH_TOLERANCE = timedelta(hours=3)
+
+STATE_LOOK: dict[str, tuple[str, str, str]] = {
+    # state: (icon, words, colour) - the words always carry the meaning, colour only helps
+    "given": ("\u2714", "Given", "#1b5e20"),
+    "vomited": ("\u2714", "Given, vomited", "#8a4b00"),
+    "skipped": ("\u2716", "Skipped", "#555555"),
+    "refused": ("\u2716", "Refused", "#555555"),
+    "missed": ("\u2716", "Marked missed", "#8a0000"),
+    "due": ("\u25f7", "Due", "#0d47a1"),
+    "overdue": ("\u26a0", "OVERDUE", "#b00020"),
+}
+
+def day_bounds(day: date, tz) -> tuple[datetime, datetime]:  # noqa: ANN001 (ZoneInfo)
+    return local_instant(day, time(0), tz), local_instant(day + timedelta(days=1), time(0), tz)
+
+@dataclass
+class SlotView:
+    medication: Medication
+    slot: Slot
+    state: str
+    doses: list[Dose]
+
+def slot_state(st: SlotState, now: datetime) -> str:
+    if st.doses:
+        latest = max(st.doses, key=lambda d: d.at)
+        if any(d.status is DoseStatus.TAKEN for d in st.doses):
+            return "given"
+        return latest.status.value
+    return "overdue" if st.slot.at <= now else "due"
+
+class SlotRow:
+    """The widgets of one slot inside its medicine's grid."""
+
+    def __init__(self, view: TodayView, grid: QGridLayout, row: int, sv: SlotView) -> None:
+        self.view = view
+        self.sv = sv
+        settings = view.session.settings
+        name = sv.medication.name
+        when = fmt_time(sv.slot.at, settings)
+        self.time_label = QLabel(when)
+        set_scaled_font(self.time_label, 1.25, bold=True)
+        self.amount_label = QLabel(amount_text(sv.slot.dose, sv.medication))
+        self.amount_label.setWordWrap(True)
+        self.state_label = QLabel()
+        set_scaled_font(self.state_label, 1.1, bold=True)
+        self.given_button = QPushButton("Given now")
+        self.given_button.setAccessibleName(f"{name} {when}: given now")
+        self.given_button.clicked.connect(lambda: view.give_now(self.sv))
+        self.other_button = QPushButton("Other time / not given...")
+        self.other_button.setAccessibleName(f"{name} {when}: log at another time, skipped, refused or vomited")
+        self.other_button.clicked.connect(lambda: view.open_dose_dialog(self.sv.medication, self.sv))
+        grid.addWidget(self.time_label, row, 0)
+        grid.addWidget(self.amount_label, row, 1)
+        grid.addWidget(self.state_label, row, 2)
+        grid.addWidget(self.given_button, row, 3)
+        grid.addWidget(self.other_button, row, 4)
+        self.update(sv)
+
+    def update(self, sv: SlotView) -> None:
+        self.sv = sv
+        icon, words, colour = STATE_LOOK.get(sv.state, ("", sv.state, "#000000"))
+        settings = self.view.session.settings
+        text = f"{icon} {words}"
+        if sv.doses:
+            d = max(sv.doses, key=lambda x: x.at)
+            if d.given is not None:
+                text += f" {fmt_time(d.given, settings)}"
+            if d.amount is not None and d.amount != sv.slot.dose:
+                text += f" ({amount_text(d.amount, sv.medication)})"
+            if d.by:
+                text += f" by {d.by}"
+        self.state_label.setText(text)
+        self.state_label.setStyleSheet(f"color: {colour};")
+        self.state_label.setAccessibleName(f"{sv.medication.name} {fmt_time(sv.slot.at, settings)}: {text}")
+        done = sv.state in ("given", "vomited")
+        self.given_button.setEnabled(not done)
+        self.given_button.setText("Given now" if not done else "Already given")
+
+class TodayView(QWidget):
+    """Doses for the selected person, today."""
+
+    dose_logged = Signal(object)  # Outcome
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.history: PatientHistory | None = None
+        self.rows: dict[tuple[int, str], SlotRow] = {}
+        self.prn_labels: dict[int, QLabel] = {}
+        self._layout_key: tuple = ()
+        outer = QVBoxLayout(self)
+        self.title = heading("Today")
+        self.title.setAccessibleName("Today")
+        outer.addWidget(self.title)
+        self.error = ErrorLabel()
+        outer.addWidget(self.error)
+        self.status = QLabel()
+        self.status.setAccessibleName("Last action")
+        self.status.setWordWrap(True)
+        outer.addWidget(self.status)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll, 1)
+        self.body: QWidget | None = None
+        self.minute = QTimer(self)
+        self.minute.setInterval(60_000)
+        self.minute.timeout.connect(self.refresh)
+        self.minute.start()
+        session.changed.connect(self._on_changed)
+        session.patient_changed.connect(lambda _pid: self.refresh())
+        self.refresh()
+
+    # -- data -------------------------------------------------------------------------------
+    def _on_changed(self, changed: frozenset[str]) -> None:
+        if changed & {"doses", "medications", "patients", "settings"}:
+            self.refresh()
+
+    def slot_views(self) -> list[SlotView]:
+        h = self.history
+        if h is None:
+            return []
+        now = self.session.now()
+        out: list[SlotView] = []
+        for m in h.medications:
+            if m.as_needed or m.id is None:
+                continue
+            slots = expand(m, h.tz, h.start, h.end)
+            if not slots:
+                continue
+            states, _extra = match(slots, h.doses_of(m.id), MATCH_TOLERANCE)
+            out.extend(SlotView(m, st.slot, slot_state(st, now), st.doses) for st in states)
+        return out
+
+    def refresh(self) -> None:
+        pid = self.session.patient_id
+        now = self.session.now()
+        if pid is None:
+            self.history = None
+            self._rebuild([], [])
+            self.title.setText("Today")
+            return
+        start, end = day_bounds(now.date(), self.session.tz)
+        self.history = self.session.journal.history(pid, start, end)
+        patient = self.history.patient
+        self.title.setText(f"Today, {now.strftime('%A %d %B')}: {patient.name}")
+        views = self.slot_views()
+        prn = [m for m in self.history.medications if m.as_needed and m.id is not None
+               and m.regimen_on(now.date()) is not None]
+        key = (pid, now.date(), tuple((v.medication.id, v.slot.at) for v in views),
+               tuple(m.id for m in prn), tuple(m.name for m in self.history.medications))
+        if key != self._layout_key:
+            self._layout_key = key
+            self._rebuild(views, prn)
+        else:
+            for v in views:
+                self.rows[(v.medication.id or 0, v.slot.at.isoformat())].update(v)
+            for m in prn:
+                self.prn_labels[m.id or 0].setText(self._prn_text(m))
+
+    def _rebuild(self, views: list[SlotView], prn: list[Medication]) -> None:
+        self.rows = {}
+        self.prn_labels = {}
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        if self.session.patient_id is None:
+            lay.addWidget(hint("Add or choose the person you care for to see today's doses."))
+        elif not views and not prn:
+            lay.addWidget(hint("No doses are scheduled today. Add medicines and their times under "
+                               "\"Medicines\"."))
+        by_med: dict[int, list[SlotView]] = {}
+        meds: dict[int, Medication] = {}
+        for v in views:
+            by_med.setdefault(v.medication.id or 0, []).append(v)
+            meds[v.medication.id or 0] = v.medication
+        for mid, rows in by_med.items():
+            m = meds[mid]
+            box = QGroupBox(m.name)
+            box.setAccessibleName(f"Doses of {m.name}")
+            set_scaled_font(box, 1.1, bold=True)
+            inner = QVBoxLayout(box)
+            info = QLabel(self._med_info(m))
+            info.setWordWrap(True)
+            info.setFont(self.font())
+            inner.addWidget(info)
+            grid = QGridLayout()
+            grid.setColumnStretch(1, 1)
+            for i, v in enumerate(rows):
+                r = SlotRow(self, grid, i, v)
+                for w in (r.amount_label, r.given_button, r.other_button):
+                    w.setFont(self.font())
+                self.rows[(mid, v.slot.at.isoformat())] = r
+            inner.addLayout(grid)
+            lay.addWidget(box)
+        for m in prn:
+            box = QGroupBox(f"{m.name} (as needed)")
+            box.setAccessibleName(f"{m.name}, as needed")
+            set_scaled_font(box, 1.1, bold=True)
+            row = QHBoxLayout(box)
+            label = QLabel(self._prn_text(m))
+            label.setWordWrap(True)
+            label.setFont(self.font())
+            row.addWidget(label, 1)
+            give = QPushButton("Log a dose...")
+            give.setFont(self.font())
+            give.setAccessibleName(f"Log a dose of {m.name} (as needed)")
+            give.clicked.connect(lambda _=False, med=m: self.open_dose_dialog(med, None))
+            row.addWidget(give)
+            self.prn_labels[m.id or 0] = label
+            lay.addWidget(box)
+        if self.session.patient_id is not None and self.history is not None and self.history.medications:
+            other = QPushButton("Log any dose at another time...")
+            other.setAccessibleName("Log a dose of any medicine at another time")
+            other.clicked.connect(self.open_any_dialog)
+            row = QHBoxLayout()
+            row.addWidget(other)
+            row.addStretch(1)
+            lay.addLayout(row)
+        lay.addStretch(1)
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll.setWidget(body)
+        self.body = body
+
+    def _med_info(self, m: Medication) -> str:
+        parts = []
+        if m.form.is_liquid:
+            parts.append(f"Liquid: {strength_text(m)}")
+        elif m.strength is not None:
+            parts.append(f"{m.form.value.capitalize()}s of {m.strength}")
+        reg = m.regimen_on(self.session.now().date())
+        if reg is not None and reg.times:
+            parts.append(f"{len(reg.times)} times a day")
+        return " \u2022 ".join(parts)
+
+    def _prn_text(self, m: Medication) -> str:
+        assert self.history is not None
+        now = self.session.now()
+        reg = m.regimen_on(now.date())
+        doses = [d for d in self.history.doses_of(m.id or 0) if d.status.was_given]
+        lines = []
+        if reg is not None:
+            lines.append(f"Usual amount: {amount_text(reg.dose, m)}")
+        total_mg = 0.0
+        for d in doses:
+            q = d.amount_normalised
+            if q is not None and q.unit.is_mass:
+                total_mg += q.to_mg()
+        settings = self.session.settings
+        given = f"Given today: {len(doses)} time(s)"
+        if total_mg:
+            given += f", {fmt_num(round(total_mg, 2))} mg in all"
+        if doses:
+            given += f"; last at {fmt_time(doses[-1].at, settings)}"
+        lines.append(given)
+        if m.prescribed_max_daily_mg:
+            lines.append(f"Limit set by the prescriber: {fmt_num(m.prescribed_max_daily_mg)} mg a day")
+        else:
+            lines.append("Ask the prescriber how many doses a day are allowed and note it here.")
+        return "\n".join(lines)
+
+    # -- actions ----------------------------------------------------------------------------
+    def give_now(self, sv: SlotView) -> None:
+        pid = self.session.patient_id
+        if pid is None:
+            return
+        if sv.state in ("given", "vomited"):
+            self.error.show_error(f"The {fmt_time(sv.slot.at, self.session.settings)} dose of "
+                                  f"{sv.medication.name} is already logged as given.")
+            return
+        now = self.session.now()
+        dose = Dose(medication_id=sv.medication.id or 0, status=DoseStatus.TAKEN, scheduled=sv.slot.at,
+                    given=now, amount=sv.slot.dose, by=self.session.by, patient_id=pid)
+        self._submit(dose, sv.medication)
+
+    def _submit(self, dose: Dose, m: Medication) -> object:
+        pid = self.session.patient_id
+        self.error.clear_error()
+        try:
+            outcome = self.session.apply(lambda: self.session.journal.log_dose(pid, dose, by=self.session.by))
+        except USER_ERRORS as exc:
+            self.error.show_error(describe(exc))
+            return None
+        when = fmt_time(dose.at, self.session.settings)
+        what = "given" if dose.status.was_given else dose.status.value
+        self.status.setText(f"\u2714 Logged {m.name} {what} at {when}.")
+        self.dose_logged.emit(outcome)
+        return outcome
+
+    def _dialog_submit(self, m: Medication):  # noqa: ANN202
+        def submit(dose: Dose) -> object:
+            pid = self.session.patient_id
+            outcome = self.session.apply(lambda: self.session.journal.log_dose(pid, dose, by=self.session.by))
+            self.status.setText(f"\u2714 Logged {m.name} ({dose.status.value}) for "
+                                f"{fmt_time(dose.at, self.session.settings)}.")
+            self.dose_logged.emit(outcome)
+            return outcome
+        return submit
+
+    def open_dose_dialog(self, m: Medication, sv: SlotView | None) -> DoseDialog:
+        now = self.session.now()
+        reg = m.regimen_on(now.date())
+        default = sv.slot.at if sv is not None and sv.slot.at <= now else now
+        dlg = DoseDialog(m, tz=self.session.tz, now=now, default_time=default,
+                         amount=sv.slot.dose if sv is not None else (reg.dose if reg else None),
+                         scheduled=sv.slot.at if sv is not None else None,
+                         submit=self._dialog_submit(m), by=self.session.by, parent=self)
+        dlg.exec()
+        return dlg
+
+    def open_any_dialog(self) -> DoseDialog | None:
+        """Back-fill: pick the slot's medicine first (the first overdue one is suggested)."""
+        views = [v for v in self.slot_views() if v.state == "overdue"]
+        if views:
+            return self.open_dose_dialog(views[0].medication, views[0])
+        if self.history and self.history.medications:
+            return self.open_dose_dialog(self.history.medications[0], None)
+        return None
+
+    def log_dose_shortcut(self) -> None:
+        """Ctrl+D: the first slot that is due or overdue gets the focus (Enter gives it)."""
+        for r in self.rows.values():
+            if r.given_button.isEnabled():
+                r.given_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                self.scroll.ensureWidgetVisible(r.given_button)
+                return
+
+    # -- for tests and screen readers ---------------------------------------------------------
+    def _row(self, medication: str, hhmm: str) -> SlotRow:
+        for r in self.rows.values():
+            if r.sv.medication.name == medication and r.sv.slot.at.strftime("%H:%M") == hhmm:
+                return r
+        raise KeyError(f"no slot {medication} {hhmm}")
+
+    def slot_button(self, medication: str, hhmm: str) -> QPushButton:
+        return self._row(medication, hhmm).given_button
+
+    def other_button(self, medication: str, hhmm: str) -> QPushButton:
+        return self._row(medication, hhmm).other_button
+
+    def slot_state(self, medication: str, hhmm: str) -> str:
+        return self._row(medication, hhmm).sv.state
+
+    def slot_text(self, medication: str, hhmm: str) -> str:
+        r = self._row(medication, hhmm)
+        return f"{r.amount_label.text()} | {r.state_label.text()}"
