@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import textwrap
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -172,7 +173,9 @@ class ReferenceLibrary:
             )
             rows = [(t.id, t.title, " , ".join(t.keywords), t.plain_text) for t in self._topics.values()]
             db.executemany("INSERT INTO topic (id, title, keywords, body) VALUES (?, ?, ?, ?)", rows)
-            db.executemany("INSERT INTO topic (id, title, keywords, body) VALUES (NULL, ?, ?, ?)", _padding(rows))
+            db.executemany(
+                "INSERT INTO topic (id, title, keywords, body) VALUES (NULL, ?, ?, ?)", _padding(rows)
+            )
             db.commit()
             self._db = db
         return self._db
@@ -193,7 +196,9 @@ class ReferenceLibrary:
             "ORDER BY rank LIMIT ?"
         )
         with self._lock:
-            rows = self._index().execute(sql, (*_WEIGHTS, MARK_START, MARK_END, ELLIPSIS, query, -1)).fetchall()
+            rows = (
+                self._index().execute(sql, (*_WEIGHTS, MARK_START, MARK_END, ELLIPSIS, query, -1)).fetchall()
+            )
         words = [w.lower() for w in _WORD.findall(query)]
         hits = [
             Hit(topic_id=r[0], title=r[1], score=-float(r[2]) + _name_bonus(r[0], words), snippet=r[3])
@@ -208,20 +213,30 @@ class ReferenceLibrary:
         topic = self.get(topic_id)
         title = topic.title.upper()
         body = markup.to_text(list(topic.blocks), emergency_number, width)
-        return f"{title}\n{'=' * len(title)}\n\n{body}\n{self._sources_line(topic)}\n"
+        tail = []
+        if topic.related:
+            tail.append("See also: " + ", ".join(topic.related))
+        tail.append(self._sources_line(topic))
+        footer = "\n".join(textwrap.fill(line, width) for line in tail)
+        return f"{title}\n{'=' * len(title)}\n\n{body}\n{footer}\n"
 
     def render_html(self, topic_id: str, emergency_number: str = "911", *, standalone: bool = False) -> str:
         import html
 
         topic = self.get(topic_id)
-        parts = [f"<h1>{html.escape(topic.title, quote=False)}</h1>", markup.to_html(list(topic.blocks), emergency_number)]
+        parts = [
+            f"<h1>{html.escape(topic.title, quote=False)}</h1>",
+            markup.to_html(list(topic.blocks), emergency_number),
+        ]
         if topic.related:
             links = ", ".join(
                 f'<a href="{markup.TOPIC_SCHEME}{r}">{html.escape(self.get(r).title, quote=False)}</a>'
                 for r in topic.related
             )
             parts.append(f'<p class="related">See also: {links}</p>')
-        parts.append(f'<p class="sources"><small>{html.escape(self._sources_line(topic), quote=False)}</small></p>')
+        parts.append(
+            f'<p class="sources"><small>{html.escape(self._sources_line(topic), quote=False)}</small></p>'
+        )
         fragment = "\n".join(parts)
         if not standalone:
             return fragment

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 PLACEHOLDER = "{emergency_number}"
@@ -173,12 +174,17 @@ def inline_plain(text: str, *, show_targets: bool = False) -> str:
     def repl(m: re.Match[str]) -> str:
         if m.group("bold") is not None:
             return m.group("bold")
-        target = m.group("target")
-        if show_targets and target.startswith(TOPIC_SCHEME):
-            return f"{m.group('text')} (see: {target[len(TOPIC_SCHEME):]})"
-        return m.group("text")
+        target, text = m.group("target"), m.group("text")
+        topic_id = target[len(TOPIC_SCHEME) :] if target.startswith(TOPIC_SCHEME) else ""
+        if show_targets and topic_id and slug(text) != topic_id:
+            return f"{text} (see: {topic_id})"
+        return text
 
     return _INLINE.sub(repl, text)
+
+
+def slug(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def to_index_text(blocks: list[Block]) -> str:
@@ -188,16 +194,19 @@ def to_index_text(blocks: list[Block]) -> str:
 
 
 def to_text(blocks: list[Block], emergency_number: str, width: int = 78) -> str:
+    def plain(text: str, show_targets: bool = True) -> str:
+        return inline_plain(text, show_targets=show_targets).replace(PLACEHOLDER, emergency_number)
+
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
-            text = inline_plain(block.text)
+            text = plain(block.text, show_targets=False)
             rule = "=" if block.level == 1 else "-"
             out.append(text if block.level > 2 else f"{text}\n{rule * len(text)}")
         elif isinstance(block, Paragraph):
-            out.append(textwrap.fill(inline_plain(block.text, show_targets=True), width))
+            out.append(textwrap.fill(plain(block.text), width))
         elif isinstance(block, Quote):
-            body = textwrap.fill(inline_plain(block.text, show_targets=True), width - 4)
+            body = textwrap.fill(plain(block.text), width - 4)
             out.append("\n".join("  | " + line for line in body.splitlines()))
         elif isinstance(block, ListBlock):
             lines = []
@@ -205,7 +214,7 @@ def to_text(blocks: list[Block], emergency_number: str, width: int = 78) -> str:
                 mark = f"{n}." if block.ordered else "-"
                 lines.append(
                     textwrap.fill(
-                        inline_plain(item, show_targets=True),
+                        plain(item),
                         width,
                         initial_indent=f"  {mark} ",
                         subsequent_indent=" " * (len(mark) + 3),
@@ -213,16 +222,16 @@ def to_text(blocks: list[Block], emergency_number: str, width: int = 78) -> str:
                 )
             out.append("\n".join(lines))
         elif isinstance(block, Table):
-            out.append(_text_table(block, width))
-    return "\n\n".join(out).replace(PLACEHOLDER, emergency_number) + "\n"
+            out.append(_text_table(block, width, plain))
+    return "\n\n".join(out) + "\n"
 
 
-def _text_table(table: Table, width: int) -> str:
+def _text_table(table: Table, width: int, plain: Callable[[str], str]) -> str:
     """Tables read best in a terminal as one small card per row."""
-    header = [inline_plain(h) for h in table.header]
+    header = [plain(h) for h in table.header]
     cards = []
     for row in table.rows:
-        cells = [inline_plain(c, show_targets=True) for c in row]
+        cells = [plain(c) for c in row]
         lines = [textwrap.fill(cells[0], width, initial_indent="  * ", subsequent_indent="    ")]
         for name, cell in zip(header[1:], cells[1:], strict=False):
             lines.append(

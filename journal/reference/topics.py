@@ -128,7 +128,9 @@ def parse_topic(text: str, path: Path | None = None) -> Topic:
         raise TopicError(f"{where}: unknown placeholder(s): {', '.join(sorted(odd))}")
     for _, target in markup.links(list(blocks)):
         if not target.startswith(markup.TOPIC_SCHEME):
-            raise TopicError(f"{where}: link {target!r} must point to a topic ('topic:<id>'); we stay offline")
+            raise TopicError(
+                f"{where}: link {target!r} must point to a topic ('topic:<id>'); we stay offline"
+            )
     return Topic(
         id=topic_id,
         title=meta["title"],

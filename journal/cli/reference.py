@@ -1,0 +1,107 @@
+"""`reference [search TERMS] [show TOPIC]`: list, search or print the offline reference.
+
+The parser (journal/cli/__init__.py) is expected to set `args.action` ("search", "show" or None)
+and `args.terms` (a list of words). To stay robust against small differences in how the parser
+is built, `reference search withdrawal` given as plain words also works, and `args.topic` is
+read when `show` puts the id there.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from typing import Any, TextIO
+
+from journal.reference import ReferenceLibrary, UnknownTopic, default_library
+
+ACTIONS = ("search", "show")
+DEFAULT_EMERGENCY_NUMBER = "911"
+
+
+def emergency_number(ctx: Any) -> str:
+    """The number from the journal's settings; 911 when no journal can be opened.
+
+    The reference must work even when the journal file is missing or damaged, so any failure
+    to open it falls back to the default instead of stopping the reader.
+    """
+    opener = getattr(ctx, "journal", None)
+    if opener is None:
+        return DEFAULT_EMERGENCY_NUMBER
+    try:
+        number = opener().get_settings().emergency_number
+    except Exception:  # noqa: BLE001 - see docstring: the guide must open without a journal
+        return DEFAULT_EMERGENCY_NUMBER
+    return str(number).strip() or DEFAULT_EMERGENCY_NUMBER
+
+
+def _parse(args: Any) -> tuple[str | None, list[str]]:
+    action = getattr(args, "action", None)
+    terms = [str(t) for t in (getattr(args, "terms", None) or [])]
+    topic = getattr(args, "topic", None)
+    if topic:
+        terms = [str(topic), *terms]
+    if action is None and terms and terms[0] in ACTIONS:
+        action, terms = terms[0], terms[1:]
+    return action, terms
+
+
+def run(args: Any, ctx: Any, library: ReferenceLibrary | None = None) -> int:
+    out: TextIO = getattr(ctx, "out", None) or sys.stdout
+    err: TextIO = getattr(ctx, "err", None) or sys.stderr
+    lib = library or default_library()
+    action, terms = _parse(args)
+
+    if action is None:
+        if terms:
+            print(f"reference: unknown action {terms[0]!r}; use 'search WORDS' or 'show TOPIC'", file=err)
+            return 2
+        return _list(lib, out)
+    if action == "search":
+        if not terms:
+            print("reference search: give one or more words to look for", file=err)
+            return 2
+        return _search(lib, terms, out)
+    if action == "show":
+        if len(terms) != 1:
+            print("reference show: give exactly one topic id (run 'reference' to list them)", file=err)
+            return 2
+        return _show(lib, terms[0], emergency_number(ctx), out, err)
+    print(f"reference: unknown action {action!r}; use 'search WORDS' or 'show TOPIC'", file=err)
+    return 2
+
+
+def _list(lib: ReferenceLibrary, out: TextIO) -> int:
+    topics = lib.topics()
+    width = max(len(t.id) for t in topics)
+    print("Offline reference (not medical advice). Topics:", file=out)
+    for topic in topics:
+        print(f"  {topic.id:<{width}}  {topic.title}", file=out)
+    print("\nRead one with: reference show TOPIC   Search with: reference search WORDS", file=out)
+    return 0
+
+
+def _search(lib: ReferenceLibrary, terms: list[str], out: TextIO) -> int:
+    hits = lib.search(terms, limit=10)
+    query = " ".join(terms)
+    if not hits:
+        print(f"Nothing in the reference matches {query!r}. Run 'reference' to see every topic.", file=out)
+        return 0
+    print(f"Topics for {query!r}, best match first:", file=out)
+    for n, hit in enumerate(hits, 1):
+        print(f"{n:>2}. {hit.title}  [show with: reference show {hit.topic_id}]", file=out)
+        snippet = " ".join(hit.snippet_text("*", "*").split())
+        print(f"    {snippet}", file=out)
+    return 0
+
+
+def _show(lib: ReferenceLibrary, topic_id: str, number: str, out: TextIO, err: TextIO) -> int:
+    try:
+        text = lib.render_text(topic_id, number)
+    except UnknownTopic:
+        ids = [t.id for t in lib.topics()]
+        close = difflib.get_close_matches(topic_id, ids, n=3, cutoff=0.5)
+        hint = f" Did you mean: {', '.join(close)}?" if close else " Run 'reference' to list the topics."
+        print(f"reference show: no topic called {topic_id!r}.{hint}", file=err)
+        return 2
+    out.write(text)
+    return 0
