@@ -1,0 +1,74 @@
+"""Composition root: command-line arguments -> journal file -> services -> command or window.
+
+Nothing imports this module. It stays light so `carejournal --help` answers at once: the
+database layer is loaded only when a command opens the journal, Qt only for the window.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from journal.cli import EXIT_FAILURE, EXIT_OK, Context, build_parser, dispatch
+
+JOURNAL_FILE = "journal.sqlite3"
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("CareJournal", appauthor=False)) / JOURNAL_FILE
+
+
+def make_context(db: Path | None, *, demo: bool = False, debug: bool = False, clock: Any = None) -> Context:
+    from journal.domain.clock import SystemClock
+
+    clock = clock or SystemClock()
+    path = Path(db).expanduser() if db is not None else default_db_path()
+
+    def open_journal() -> Any:
+        if demo:
+            from journal.services.journal import open_demo
+
+            return open_demo(clock)
+        from journal.services.journal import Journal
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return Journal.open(path, clock)
+
+    return Context(open_journal, clock, db_path=path, debug=debug, demo=demo)
+
+
+def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
+    """The `carejournal` console script (and `python main.py`). Returns the exit code."""
+    args = build_parser().parse_args(list(argv) if argv is not None else None)
+    ctx = make_context(args.db, demo=args.demo, debug=args.debug, clock=clock)
+    try:
+        if args.command in (None, "gui"):
+            return run_gui(ctx)
+        return dispatch(args, ctx)
+    finally:
+        ctx.close()
+
+
+def run_gui(ctx: Context) -> int:
+    if importlib.util.find_spec("journal.ui.main_window") is None:
+        print("carejournal: the window is not available in this build; see `carejournal --help` "
+              "for the commands", file=ctx.err)
+        return EXIT_FAILURE
+    from journal.ui.main_window import run_app  # type: ignore[import-not-found, unused-ignore]
+
+    result = run_app(ctx, demo=ctx.demo)
+    return EXIT_OK if result is None else int(result)
+
+
+def gui_main() -> int:
+    """The gui-script entry point: the same arguments, the window by default."""
+    return main(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""The `carejournal` command line: the whole parser and the dispatch to each command's module.
+
+This module imports only the standard library so that `carejournal --help` answers at once;
+each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+DOSE_STATUSES = ("taken", "skipped", "refused", "vomited", "missed")
+
+
+class Context:
+    """What a command needs from the outside world, built by the composition root (journal/app.py).
+
+    `journal()` opens the journal file on first use (commands like `--help` never touch it)."""
+
+    def __init__(
+        self,
+        open_journal: Callable[[], Any],
+        clock: Any,
+        out: TextIO | None = None,
+        err: TextIO | None = None,
+        db_path: Path | None = None,
+        debug: bool = False,
+        demo: bool = False,
+    ) -> None:
+        self._open_journal = open_journal
+        self._journal: Any = None
+        self.clock = clock
+        self.out: TextIO = out or sys.stdout
+        self.err: TextIO = err or sys.stderr
+        self.db_path = db_path
+        self.debug = debug
+        self.demo = demo
+
+    def journal(self) -> Any:
+        if self._journal is None:
+            self._journal = self._open_journal()
+        return self._journal
+
+    @property
+    def journal_is_open(self) -> bool:
+        return self._journal is not None
+
+    def close(self) -> None:
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
+
+    def now(self) -> datetime:
+        return self.clock.now()  # type: ignore[no-any-return]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # exit 2 with a one-line message naming the argument
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="carejournal",
+        description="A medication journal for family caregivers of people on baclofen. "
+        "With no command it opens the window.",
+    )
+    p.add_argument("--db", metavar="PATH", type=Path, help="use this journal file instead of the one in your data folder")
+    p.add_argument("--demo", action="store_true", help="open a temporary copy of the sample journal")
+    p.add_argument("--debug", action="store_true", help="show the full error report when something fails")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    sub.add_parser("gui", help="open the desktop window")
+
+    s = sub.add_parser("import", help="read a journal in exchange format v1 (all or nothing)")
+    s.add_argument("file", metavar="FILE", type=Path)
+
+    s = sub.add_parser("export", help="write the journal as JSON (exchange format v1) or CSV files")
+    s.add_argument("--format", choices=("json", "csv"), default="json")
+    s.add_argument("--patient", metavar="NAME", help="only this person")
+    s.add_argument("out", metavar="OUT", help="file for json ('-' for the screen), folder for csv")
+
+    s = sub.add_parser("check", help="run every safety check and print the alerts, most severe first")
+    s.add_argument("--at", metavar="TIME", help="as of this time (default: now)")
+    s.add_argument("--patient", metavar="NAME")
+    s.add_argument("--json", action="store_true", help="print the alerts as JSON")
+
+    s = sub.add_parser("report", help="the doctor-visit report as a PDF")
+    s.add_argument("--patient", metavar="NAME", required=True)
+    s.add_argument("--from", dest="start", metavar="DATE", help="first day (default: 30 days ago)")
+    s.add_argument("--to", dest="end", metavar="DATE", help="last day (default: today)")
+    s.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
+
+    s = sub.add_parser("log-dose", help="log one dose, then print any alert it raises")
+    s.add_argument("--patient", metavar="NAME", required=True)
+    s.add_argument("--medication", metavar="NAME", required=True)
+    s.add_argument("--at", metavar="TIME", help="when it was given (default: now)")
+    s.add_argument("--scheduled", metavar="TIME", help="the schedule slot it answers")
+    s.add_argument("--amount", metavar="AMOUNT", help="e.g. 10mg, 2.5mL, 1tablet (default: the scheduled dose)")
+    s.add_argument("--status", choices=DOSE_STATUSES, default="taken")
+    s.add_argument("--by", metavar="NAME", default="", help="who gave it")
+    s.add_argument("--note", metavar="TEXT", default="")
+
+    s = sub.add_parser("log-symptom", help="log one symptom, then print any alert it raises")
+    s.add_argument("--patient", metavar="NAME", required=True)
+    s.add_argument("--symptom", metavar="CODE", required=True)
+    s.add_argument("--severity", metavar="N", type=int, help="0 (none) to 10 (worst imaginable)")
+    s.add_argument("--duration", metavar="MINUTES", type=int, dest="duration_minutes")
+    s.add_argument("--at", metavar="TIME", help="when it was noticed (default: now)")
+    s.add_argument("--note", metavar="TEXT", default="")
+
+    s = sub.add_parser("backup", help="write a consistent copy of the journal")
+    s.add_argument("out", metavar="OUT", type=Path)
+
+    s = sub.add_parser("restore", help="replace the journal with a backup (the current one is backed up first)")
+    s.add_argument("file", metavar="FILE", type=Path)
+
+    s = sub.add_parser("reference", help="list, search or show the offline reference")
+    s.add_argument("action", nargs="?", choices=("list", "search", "show"), default="list")
+    s.add_argument("terms", nargs="*", metavar="TERMS", help="search words, or the topic to show")
+    return p
+
+
+# command -> (module, function); modules owned by other parts are optional in a build.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "import": ("journal.cli.core", "cmd_import"),
+    "export": ("journal.cli.core", "cmd_export"),
+    "log-dose": ("journal.cli.core", "cmd_log_dose"),
+    "log-symptom": ("journal.cli.core", "cmd_log_symptom"),
+    "backup": ("journal.cli.core", "cmd_backup"),
+    "restore": ("journal.cli.core", "cmd_restore"),
+    "check": ("journal.cli.check", "run"),
+    "report": ("journal.cli.report", "run"),
+    "reference": ("journal.cli.reference", "run"),
+}
+
+
+def dispatch(args: argparse.Namespace, ctx: Context) -> int:
+    """Run one command; map errors to exit codes (2 bad input, 1 anything else)."""
+    from journal.services.errors import JournalFileError, NotFound, ValidationError
+
+    command = args.command
+    if command == "reference":
+        args.topic = args.terms[0] if args.action == "show" and args.terms else None
+    module_name, func_name = COMMANDS[command]
+    if importlib.util.find_spec(module_name) is None:
+        print(f"carejournal {command}: not available in this build", file=ctx.err)
+        return EXIT_FAILURE
+    try:
+        func = getattr(importlib.import_module(module_name), func_name)
+        result = func(args, ctx)
+        return EXIT_OK if result is None else int(result)
+    except (ValidationError, NotFound) as e:
+        print(f"{command}: {e}", file=ctx.err)
+        return EXIT_BAD_INPUT
+    except JournalFileError as e:
+        print(f"{command}: {e}", file=ctx.err)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print(f"{command}: interrupted", file=ctx.err)
+        return 130
+    except Exception as e:  # noqa: BLE001 - one line for the user, the trace with --debug
+        if ctx.debug:
+            traceback.print_exc(file=ctx.err)
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        print(f"{command}: failed: {reason}", file=ctx.err)
+        return EXIT_FAILURE

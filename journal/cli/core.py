@@ -1,0 +1,165 @@
+"""The journal's own commands: import, export, log-dose, log-symptom, backup, restore.
+
+Each is `cmd_x(args, ctx) -> exit code` and only calls the journal service.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from journal.services.errors import ValidationError
+
+from . import EXIT_OK, Context
+
+
+def parse_time(text: str | None, tz: ZoneInfo, now: datetime, arg: str = "--at") -> datetime:
+    """`2026-10-01T08:00` (in the journal's zone unless it has an offset), `08:00` (today),
+    `now`, or nothing (now). Raises ValidationError naming the argument."""
+    if text is None or text.strip().lower() in ("", "now"):
+        return now
+    s = text.strip()
+    try:
+        if len(s) <= 5 and ":" in s:
+            clock = time.fromisoformat(s)
+            return datetime.combine(now.astimezone(tz).date(), clock, tzinfo=tz)
+        value = datetime.fromisoformat(s.replace(" ", "T", 1) if "T" not in s else s)
+    except ValueError:
+        raise ValidationError(arg, f'"{text}" is not a time (write it like 2026-10-01T08:00 or 08:00)') from None
+    return value if value.tzinfo is not None else value.replace(tzinfo=tz)
+
+
+def parse_day(text: str, arg: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(arg, f'"{text}" is not a date (write it like 2026-10-01)') from None
+
+
+def print_alerts(alerts: list[Any], ctx: Context) -> None:
+    for a in alerts:
+        who = a.patient + (f", {a.medication}" if a.medication else "")
+        print(f"{a.severity.value.upper()}: {a.title} ({who}). {a.message}".replace("\n", " "), file=ctx.out)
+
+
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    path: Path = args.file
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValidationError(str(path), "no such file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ValidationError(str(path), f"cannot be read ({e})") from None
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ValidationError(str(path), f"is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    summary = ctx.journal().import_document(doc)
+    print(summary.describe(), file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    journal = ctx.journal()
+    if args.patient is not None:
+        journal.find_patient(args.patient)  # NotFound names --patient
+    if args.format == "csv":
+        if args.out == "-":
+            raise ValidationError("OUT", "CSV export needs a folder")
+        files = journal.export_csv(Path(args.out), args.patient)
+        print(f"Wrote {len(files)} CSV files to {args.out}", file=ctx.out)
+        return EXIT_OK
+    doc = journal.export_document(args.patient)
+    text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    if args.out == "-":
+        ctx.out.write(text)
+    else:
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".partial")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out)
+        people = len(doc["patients"])
+        print(f"Wrote {out} ({people} {'person' if people == 1 else 'people'})", file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
+    from journal.domain import Dose, DoseStatus, QuantityError, parse_quantity
+
+    journal = ctx.journal()
+    patient = journal.find_patient(args.patient)
+    med = journal.find_medication(patient.id, args.medication)
+    now = ctx.now()
+    tz = journal.tz
+    status = DoseStatus(args.status)
+    given = parse_time(args.at, tz, now) if status.was_given else None
+    scheduled = parse_time(args.scheduled, tz, now, "--scheduled") if args.scheduled else None
+    if not status.was_given and scheduled is None:
+        scheduled = parse_time(args.at, tz, now)
+    amount = None
+    if args.amount:
+        try:
+            amount = parse_quantity(args.amount)
+        except QuantityError as e:
+            raise ValidationError("--amount", str(e)) from None
+    dose = Dose(medication_id=med.id, status=status, scheduled=scheduled, given=given, amount=amount,
+                by=args.by, note=args.note)
+    try:
+        outcome = journal.log_dose(patient.id, dose, by=args.by)
+    except ValidationError as e:
+        raise ValidationError(_arg_for(e.field), e.message) from None
+    logged = journal.get_record("dose", outcome.record_id)
+    when = logged.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    amount_text = f" {logged.amount}" if logged.amount is not None else ""
+    print(f"Logged {med.name}{amount_text} ({logged.status.value}) for {patient.name} at {when}.", file=ctx.out)
+    print_alerts(outcome.alerts, ctx)
+    return EXIT_OK
+
+
+def cmd_log_symptom(args: argparse.Namespace, ctx: Context) -> int:
+    from journal.domain import SymptomEntry
+
+    journal = ctx.journal()
+    patient = journal.find_patient(args.patient)
+    at = parse_time(args.at, journal.tz, ctx.now())
+    entry = SymptomEntry(at=at, symptom=args.symptom.strip().lower(), severity=args.severity,
+                         duration_minutes=args.duration_minutes, note=args.note)
+    try:
+        outcome = journal.log_symptom(patient.id, entry)
+    except ValidationError as e:
+        raise ValidationError(_arg_for(e.field), e.message) from None
+    when = at.astimezone(journal.tz).strftime("%Y-%m-%d %H:%M")
+    sev = f", severity {args.severity}" if args.severity is not None else ""
+    print(f"Logged {entry.symptom}{sev} for {patient.name} at {when}.", file=ctx.out)
+    print_alerts(outcome.alerts, ctx)
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
+    dest = ctx.journal().backup(args.out)
+    print(f"Backed up the journal to {dest}", file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    journal = ctx.journal()
+    if not Path(args.file).is_file():
+        raise ValidationError("FILE", f"{args.file} does not exist")
+    journal.restore(args.file)
+    people = len(journal.list_patients())
+    print(f"Restored the journal from {args.file} ({people} {'person' if people == 1 else 'people'}); "
+          "the previous journal was backed up next to it.", file=ctx.out)
+    return EXIT_OK
+
+
+_ARGS = {"given": "--at", "at": "--at", "scheduled": "--scheduled", "amount": "--amount", "severity": "--severity",
+         "symptom": "--symptom", "duration_minutes": "--duration", "medication": "--medication", "note": "--note"}
+
+
+def _arg_for(field: str) -> str:
+    return _ARGS.get(field, field)

@@ -1,0 +1,858 @@
+"""The journal service: every read and write the window and the command line make.
+
+One short storage transaction per call; every write is one transaction; reads return domain
+dataclasses. Corrections never overwrite: the earlier version is kept as a revision, and a removal
+is a reversible mark with a reason. Each write re-runs the safety checks and returns an `Outcome`
+naming what a view must refresh.
+"""
+
+from __future__ import annotations
+
+import atexit
+import dataclasses
+import enum
+import importlib.util
+import json
+import math
+import os
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from journal.domain import (
+    ASHWORTH_GRADES,
+    SYMPTOM_CODES,
+    Acknowledgement,
+    Alert,
+    Clock,
+    Dose,
+    DoseStatus,
+    Form,
+    Medication,
+    Note,
+    Observation,
+    ObservationKind,
+    Patient,
+    PatientHistory,
+    PumpEvent,
+    PumpEventKind,
+    Quantity,
+    QuantityError,
+    Regimen,
+    RenalImpairment,
+    Revision,
+    Route,
+    Severity,
+    SymptomEntry,
+    SystemClock,
+    normalise,
+    parse_quantity,
+)
+
+from .errors import JournalFileError, NotFound, ValidationError
+
+if TYPE_CHECKING:
+    from journal.storage.repository import Store, Tx
+
+    from .exchange import ImportSummary
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+SAMPLE_JOURNAL = RESOURCES / "sample-journal.json"
+
+MAX_SINGLE_DOSE_MG = 10_000.0  # 10 g: no real single dose comes near this
+FUTURE_TOLERANCE = timedelta(days=1)
+TEMPERATURE_RANGE_C = (25.0, 45.0)
+
+ENTITIES = ("dose", "symptom", "observation", "pump_event", "note", "regimen", "patient", "medication")
+CHANGED = {
+    "dose": "doses", "symptom": "symptoms", "observation": "observations", "pump_event": "pump",
+    "note": "notes", "regimen": "medications", "medication": "medications", "patient": "patients",
+}
+ALL_CHANGED = frozenset(
+    {"doses", "symptoms", "observations", "pump", "notes", "medications", "patients", "alerts", "settings"}
+)
+
+# Loose but finite bounds for measured values: refuse typing slips, never a real reading.
+OBSERVATION_RANGES: dict[ObservationKind, tuple[float, float]] = {
+    ObservationKind.TEMPERATURE: TEMPERATURE_RANGE_C,
+    ObservationKind.HEART_RATE: (0, 350),
+    ObservationKind.RESPIRATORY_RATE: (0, 150),
+    ObservationKind.BLOOD_PRESSURE: (0, 350),
+    ObservationKind.OXYGEN_SATURATION: (0, 100),
+    ObservationKind.PENN_SPASM_FREQUENCY: (0, 4),
+    ObservationKind.PAIN_NRS: (0, 10),
+    ObservationKind.WEIGHT: (0, 500),
+}
+
+
+@dataclass
+class Settings:
+    timezone: str = "UTC"
+    emergency_number: str = "911"
+    reminder_lead_minutes: int = 15
+    date_format: str = "%Y-%m-%d"
+    time_format: str = "%H:%M"
+    caregiver_name: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a write changed (names of views to refresh), the alerts after it, and the new id."""
+
+    changed: frozenset[str]
+    alerts: list[Alert] = field(default_factory=list)
+    record_id: int | None = None
+
+
+def local_timezone_name() -> str:
+    """The machine's IANA zone name, or UTC when it cannot be told."""
+    candidates: list[str] = []
+    if os.environ.get("TZ"):
+        candidates.append(os.environ["TZ"].lstrip(":"))
+    try:
+        candidates.append(Path("/etc/timezone").read_text().strip())
+    except OSError:
+        pass
+    try:
+        target = os.readlink("/etc/localtime")
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    for name in candidates:
+        if name and valid_timezone(name):
+            return name
+    return "UTC"
+
+
+def valid_timezone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        return False
+    return True
+
+
+# --- plausibility -----------------------------------------------------------------------------
+
+
+def symptom_codes() -> frozenset[str]:
+    """The catalog: the exchange format's codes plus any in resources/symptoms.json."""
+    codes = set(SYMPTOM_CODES)
+    path = RESOURCES / "symptoms.json"
+    if path.exists():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+        codes |= _codes_in(data)
+    return frozenset(codes)
+
+
+def _codes_in(data: Any) -> set[str]:
+    if isinstance(data, dict):
+        for key in ("symptoms", "codes", "catalog"):
+            if key in data:
+                return _codes_in(data[key])
+        return {k for k in data if isinstance(k, str)}
+    if isinstance(data, list):
+        out: set[str] = set()
+        for item in data:
+            if isinstance(item, str):
+                out.add(item)
+            elif isinstance(item, dict) and isinstance(item.get("code"), str):
+                out.add(item["code"])
+        return out
+    return set()
+
+
+def _finite_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def check_amount(amount: Quantity, normalised: Quantity | None, field_name: str = "amount") -> None:
+    mass = normalised if normalised is not None else (amount if amount.unit.is_mass else None)
+    if mass is not None and mass.to_mg() > MAX_SINGLE_DOSE_MG:
+        raise ValidationError(field_name, f"{amount} is more than 10 g in one dose; please check the amount")
+
+
+def normalise_amount(amount: Quantity, strength: Quantity | None, field_name: str = "amount") -> Quantity:
+    try:
+        normalised = normalise(amount, strength)
+    except QuantityError as e:
+        raise ValidationError(field_name, str(e)) from None
+    check_amount(amount, normalised, field_name)
+    return normalised
+
+
+def check_not_future(at: datetime | None, now: datetime, field_name: str) -> None:
+    if at is not None and at > now + FUTURE_TOLERANCE:
+        raise ValidationError(field_name, f"{at.isoformat()} is more than a day in the future")
+
+
+def check_aware(at: datetime | None, field_name: str) -> None:
+    if at is not None and (not isinstance(at, datetime) or at.tzinfo is None):
+        raise ValidationError(field_name, "a time needs its time zone")
+
+
+def check_symptom(entry: SymptomEntry, codes: frozenset[str] | None = None, prefix: str = "") -> None:
+    check_aware(entry.at, prefix + "at")
+    if entry.symptom not in (codes if codes is not None else symptom_codes()):
+        raise ValidationError(prefix + "symptom", f'"{entry.symptom}" is not a known symptom code')
+    sev = entry.severity
+    if sev is not None and (not isinstance(sev, int) or isinstance(sev, bool) or not 0 <= sev <= 10):
+        raise ValidationError(prefix + "severity", f"{sev!r} is not a whole number from 0 to 10")
+    dur = entry.duration_minutes
+    if dur is not None and (not isinstance(dur, int) or isinstance(dur, bool) or dur < 0):
+        raise ValidationError(prefix + "duration_minutes", f"{dur!r} is not a number of minutes")
+
+
+def check_observation(obs: Observation, prefix: str = "") -> None:
+    check_aware(obs.at, prefix + "at")
+    kind = ObservationKind(obs.kind)
+    if kind is ObservationKind.MODIFIED_ASHWORTH:
+        if not isinstance(obs.value, str) or obs.value not in ASHWORTH_GRADES:
+            raise ValidationError(
+                prefix + "value", f"{obs.value!r} is not a modified Ashworth grade ({', '.join(ASHWORTH_GRADES)})"
+            )
+    else:
+        if not _finite_number(obs.value):
+            raise ValidationError(prefix + "value", f"{obs.value!r} is not a number")
+        low, high = OBSERVATION_RANGES[kind]
+        if not low <= float(obs.value) <= high:  # type: ignore[arg-type]
+            raise ValidationError(prefix + "value", f"{obs.value:g} is outside {low:g}-{high:g} for {kind.value}")
+    if obs.value2 is not None:
+        if not _finite_number(obs.value2) or obs.value2 < 0:
+            raise ValidationError(prefix + "value2", f"{obs.value2!r} is not a plausible number")
+        if kind is ObservationKind.BLOOD_PRESSURE and obs.value2 > 350:
+            raise ValidationError(prefix + "value2", f"{obs.value2:g} is outside 0-350 for blood-pressure")
+
+
+def check_pump_event(event: PumpEvent, prefix: str = "") -> None:
+    check_aware(event.at, prefix + "at")
+    for name in ("volume_ml", "concentration_mcg_per_ml", "daily_dose_mcg", "reservoir_ml", "low_alarm_ml"):
+        value = getattr(event, name)
+        if value is not None and (not _finite_number(value) or value < 0):
+            raise ValidationError(prefix + name, f"{value!r} is not a plausible amount")
+
+
+def check_regimen(reg: Regimen, med: Medication, prefix: str = "") -> None:
+    if reg.end is not None and reg.end < reg.start:
+        raise ValidationError(prefix + "end", f"ends ({reg.end}) before it starts ({reg.start})")
+    if not isinstance(reg.every_days, int) or reg.every_days < 1:
+        raise ValidationError(prefix + "every_days", f"{reg.every_days!r} is not a whole number of days (1 or more)")
+    if med.form is Form.PUMP or med.route is Route.INTRATHECAL:
+        if not reg.dose.unit.is_mass:
+            raise ValidationError(prefix + "dose", f"a pump's daily dose is a mass (mcg), not {reg.dose.unit.value}")
+        return
+    normalise_amount(reg.dose, med.strength, prefix + "dose")
+
+
+def check_medication(med: Medication, prefix: str = "") -> None:
+    if not med.name.strip():
+        raise ValidationError(prefix + "name", "a medicine needs a name")
+    for i, reg in enumerate(med.regimens):
+        check_regimen(reg, med, f"{prefix}regimens/{i}/" if prefix else "regimen.")
+
+
+# --- revisions as JSON ------------------------------------------------------------------------
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, Quantity):
+        out: dict[str, Any] = {"value": value.value, "unit": value.unit.value}
+        if value.per is not None:
+            out["per"] = jsonable(value.per)
+        return out
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: jsonable(getattr(value, f.name))
+            for f in fields(value)
+            if f.name != "regimens"
+        }
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return value
+
+
+# --- the service --------------------------------------------------------------------------------
+
+
+class Journal:
+    """One open journal file. Create with `Journal.open(path, clock)`."""
+
+    def __init__(self, store: Store, path: Path, clock: Clock) -> None:
+        self.store = store
+        self.path = path
+        self.clock = clock
+        self._settings: Settings | None = None
+
+    @classmethod
+    def open(cls, path: Path | str, clock: Clock | None = None) -> Journal:
+        from journal.storage.db import StorageFileError, open_engine
+        from journal.storage.repository import Store
+
+        clock = clock or SystemClock()
+        path = Path(path)
+        try:
+            engine = open_engine(path, clock.now())
+        except StorageFileError as e:
+            raise JournalFileError(str(e)) from None
+        except sqlite3.DatabaseError as e:
+            raise JournalFileError(f"{path} is damaged or not a journal: {e}") from None
+        except Exception as e:  # SQLAlchemy wraps sqlite3 errors in its own classes
+            if isinstance(getattr(e, "orig", None), sqlite3.DatabaseError):
+                raise JournalFileError(f"{path} is damaged or not a journal: {e.orig}") from None
+            raise
+        return cls(Store(engine), path, clock)
+
+    def close(self) -> None:
+        self.store.dispose()
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    # settings -------------------------------------------------------------------------------
+    def get_settings(self) -> Settings:
+        if self._settings is None:
+            with self.store.read() as tx:
+                raw = tx.settings()
+            known = {f.name for f in fields(Settings)}
+            values = {k: v for k, v in raw.items() if k in known}
+            values.setdefault("timezone", local_timezone_name())
+            self._settings = Settings(**values)
+        return dataclasses.replace(self._settings)
+
+    def timezone_is_set(self) -> bool:
+        with self.store.read() as tx:
+            return "timezone" in tx.settings()
+
+    def save_settings(self, s: Settings) -> Outcome:
+        if not valid_timezone(s.timezone):
+            raise ValidationError("timezone", f'"{s.timezone}" is not a known time zone (e.g. Europe/London)')
+        if not s.emergency_number.strip():
+            raise ValidationError("emergency_number", "the emergency number cannot be empty")
+        if not isinstance(s.reminder_lead_minutes, int) or not 0 <= s.reminder_lead_minutes <= 24 * 60:
+            raise ValidationError("reminder_lead_minutes", "use a number of minutes from 0 to 1440")
+        with self.store.transaction() as tx:
+            for f in fields(Settings):
+                tx.set_setting(f.name, getattr(s, f.name))
+        self._settings = None
+        return Outcome(frozenset({"settings", "alerts"}), self._alerts(None))
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.get_settings().timezone)
+
+    # people ---------------------------------------------------------------------------------
+    def list_patients(self) -> list[Patient]:
+        with self.store.read() as tx:
+            return tx.patients()
+
+    def get_patient(self, patient_id: int) -> Patient:
+        with self.store.read() as tx:
+            got = tx.get("patient", patient_id)
+        if got is None or got[1]:
+            raise NotFound(f"no person with id {patient_id} in the journal", "patient")
+        return got[0]  # type: ignore[no-any-return]
+
+    def find_patient(self, name: str) -> Patient:
+        """By name, ignoring case (a unique beginning of the name is enough)."""
+        wanted = name.strip().casefold()
+        people = self.list_patients()
+        exact = [p for p in people if p.name.casefold() == wanted]
+        if exact:
+            return exact[0]
+        start = [p for p in people if wanted and p.name.casefold().startswith(wanted)]
+        if len(start) == 1:
+            return start[0]
+        known = ", ".join(p.name for p in people) or "nobody yet"
+        raise NotFound(f'no one named "{name}" in the journal (people: {known})', "--patient")
+
+    def add_patient(self, p: Patient) -> Outcome:
+        self._check_patient(p, None)
+        with self.store.transaction() as tx:
+            new_id = tx.insert("patient", p)
+        return Outcome(frozenset({"patients"}), [], new_id)
+
+    def update_patient(self, p: Patient, by: str = "") -> Outcome:
+        if p.id is None:
+            raise ValidationError("id", "the person has not been saved yet")
+        self._check_patient(p, p.id)
+        with self.store.transaction() as tx:
+            got = tx.get("patient", p.id)
+            if got is None:
+                raise NotFound(f"no person with id {p.id} in the journal", "patient")
+            before = got[0]
+            tx.update("patient", p.id, p)
+            self._revision(tx, "patient", p.id, "correct", before, p, by, "", p.id)
+        return Outcome(frozenset({"patients", "alerts"}), self._alerts(p.id), p.id)
+
+    def _check_patient(self, p: Patient, own_id: int | None) -> None:
+        if not p.name.strip():
+            raise ValidationError("name", "a person needs a name")
+        try:
+            RenalImpairment(p.renal_impairment)
+        except ValueError:
+            raise ValidationError("renal_impairment", f"{p.renal_impairment!r} is not none/mild/moderate/severe") from None
+        if p.birth_date is not None and p.birth_date > self.now().date():
+            raise ValidationError("birth_date", f"{p.birth_date} is in the future")
+        for other in self.list_patients():
+            if other.id != own_id and other.name.casefold() == p.name.strip().casefold():
+                raise ValidationError("name", f'"{p.name}" is already in the journal')
+
+    # medicines ------------------------------------------------------------------------------
+    def list_medications(self, patient_id: int, include_inactive: bool = True) -> list[Medication]:
+        with self.store.read() as tx:
+            meds = tx.medications(patient_id)
+        if include_inactive:
+            return meds
+        today = self.now().astimezone(self.tz).date()
+        return [m for m in meds if m.regimen_on(today) is not None or (m.as_needed and not m.regimens)]
+
+    def get_medication(self, medication_id: int) -> Medication:
+        with self.store.read() as tx:
+            got = tx.get("medication", medication_id)
+        if got is None or got[1]:
+            raise NotFound(f"no medicine with id {medication_id} in the journal", "medication")
+        return got[0]  # type: ignore[no-any-return]
+
+    def find_medication(self, patient_id: int, name: str) -> Medication:
+        """By name, ignoring case; a part of the name is enough when only one medicine matches."""
+        wanted = name.strip().casefold()
+        meds = self.list_medications(patient_id)
+        exact = [m for m in meds if m.name.casefold() == wanted]
+        if exact:
+            return exact[0]
+        partial = [m for m in meds if wanted and wanted in m.name.casefold()]
+        if len(partial) == 1:
+            return partial[0]
+        known = ", ".join(m.name for m in meds) or "none yet"
+        if len(partial) > 1:
+            raise NotFound(f'"{name}" matches more than one medicine ({known}); give more of the name', "--medication")
+        raise NotFound(f'no medicine named "{name}" (medicines: {known})', "--medication")
+
+    def add_medication(self, patient_id: int, m: Medication) -> Outcome:
+        self.get_patient(patient_id)
+        m = dataclasses.replace(m, patient_id=patient_id, regimens=list(m.regimens))
+        check_medication(m)
+        if any(o.name.casefold() == m.name.strip().casefold() for o in self.list_medications(patient_id)):
+            raise ValidationError("name", f'"{m.name}" is already on the list')
+        with self.store.transaction() as tx:
+            new_id = tx.insert("medication", m)
+            for r in sorted(m.regimens, key=lambda r: r.start):
+                tx.insert("regimen", dataclasses.replace(r, medication_id=new_id))
+        return Outcome(frozenset({"medications", "alerts"}), self._alerts(patient_id), new_id)
+
+    def change_regimen(self, medication_id: int, new: Regimen, by: str = "") -> Outcome:
+        """A new schedule from `new.start`: the one in force then ends the day before; steps that
+        were planned to start on or after that day are removed (kept in the history)."""
+        return self.set_regimens(medication_id, [new], by)
+
+    def set_regimens(self, medication_id: int, regimens: list[Regimen], by: str = "") -> Outcome:
+        """Replace the schedule from the first new step on (a taper or titration plan)."""
+        if not regimens:
+            raise ValidationError("regimens", "give at least one step")
+        med = self.get_medication(medication_id)
+        steps = sorted(regimens, key=lambda r: r.start)
+        for i, r in enumerate(steps):
+            check_regimen(r, med, f"regimens/{i}/")
+            if i + 1 < len(steps):
+                nxt = steps[i + 1]
+                if nxt.start <= r.start:
+                    raise ValidationError(f"regimens/{i + 1}/start", "two steps start on the same day")
+                if r.end is None or r.end >= nxt.start:
+                    steps[i] = dataclasses.replace(r, end=nxt.start - timedelta(days=1))
+        first = steps[0].start
+        now = self.now()
+        with self.store.transaction() as tx:
+            for old in tx.regimens(medication_id):
+                assert old.id is not None
+                if old.start >= first:
+                    tx.set_removed("regimen", old.id, True)
+                    self._revision(tx, "regimen", old.id, "remove", old, old, by, "replaced by a new schedule",
+                                   med.patient_id, now)
+                elif old.end is None or old.end >= first:
+                    ended = dataclasses.replace(old, end=first - timedelta(days=1))
+                    tx.update("regimen", old.id, ended)
+                    self._revision(tx, "regimen", old.id, "correct", old, ended, by, "schedule changed",
+                                   med.patient_id, now)
+            ids = [tx.insert("regimen", dataclasses.replace(r, medication_id=medication_id, id=None)) for r in steps]
+        return Outcome(frozenset({"medications", "alerts"}), self._alerts(med.patient_id), ids[0])
+
+    # logging --------------------------------------------------------------------------------
+    def _medication_of(self, patient_id: int, medication_id: int) -> Medication:
+        try:
+            med = self.get_medication(medication_id)
+        except NotFound:
+            raise ValidationError("medication", f"no medicine with id {medication_id}") from None
+        if med.patient_id != patient_id:
+            raise ValidationError("medication", f"{med.name} is not on this person's list")
+        return med
+
+    def prepare_dose(self, patient_id: int, dose: Dose, by: str = "") -> Dose:
+        """The dose as it will be stored: times filled in, amount normalised, plausibility checked."""
+        med = self._medication_of(patient_id, dose.medication_id)
+        now = self.now()
+        d = dataclasses.replace(dose, patient_id=patient_id, status=DoseStatus(dose.status))
+        check_aware(d.given, "given")
+        check_aware(d.scheduled, "scheduled")
+        if d.given is None and d.scheduled is None:
+            if d.status.was_given:
+                d.given = now
+            else:
+                d.scheduled = now
+        if d.amount is None and d.status.was_given and med.form is not Form.PUMP:
+            reg = med.regimen_on(d.at.astimezone(self.tz).date())
+            if reg is not None:
+                d.amount = reg.dose
+        if d.amount is not None:
+            d.amount_normalised = normalise_amount(d.amount, med.strength)
+        else:
+            d.amount_normalised = None
+        check_not_future(d.given, now, "given")
+        if not d.by:
+            d.by = by or self.get_settings().caregiver_name
+        return d
+
+    def log_dose(self, patient_id: int, dose: Dose, by: str = "") -> Outcome:
+        d = self.prepare_dose(patient_id, dose, by)
+        with self.store.transaction() as tx:
+            new_id = tx.insert("dose", d)
+        return Outcome(frozenset({"doses", "alerts"}), self._alerts(patient_id), new_id)
+
+    def log_symptom(self, patient_id: int, entry: SymptomEntry, by: str = "") -> Outcome:
+        self.get_patient(patient_id)
+        e = dataclasses.replace(entry, patient_id=patient_id)
+        check_symptom(e)
+        check_not_future(e.at, self.now(), "at")
+        with self.store.transaction() as tx:
+            new_id = tx.insert("symptom", e)
+        return Outcome(frozenset({"symptoms", "alerts"}), self._alerts(patient_id), new_id)
+
+    def log_observation(self, patient_id: int, obs: Observation, by: str = "") -> Outcome:
+        self.get_patient(patient_id)
+        o = dataclasses.replace(obs, patient_id=patient_id)
+        try:
+            o.kind = ObservationKind(o.kind)
+        except ValueError:
+            raise ValidationError("kind", f'"{o.kind}" is not a known kind of measurement') from None
+        check_observation(o)
+        check_not_future(o.at, self.now(), "at")
+        with self.store.transaction() as tx:
+            new_id = tx.insert("observation", o)
+        return Outcome(frozenset({"observations", "alerts"}), self._alerts(patient_id), new_id)
+
+    def log_pump_event(self, patient_id: int, event: PumpEvent, by: str = "") -> Outcome:
+        self.get_patient(patient_id)
+        e = dataclasses.replace(event, patient_id=patient_id)
+        try:
+            e.kind = PumpEventKind(e.kind)
+        except ValueError:
+            raise ValidationError("kind", f'"{e.kind}" is not a kind of pump event') from None
+        check_pump_event(e)
+        check_not_future(e.at, self.now(), "at")
+        with self.store.transaction() as tx:
+            new_id = tx.insert("pump_event", e)
+        return Outcome(frozenset({"pump", "alerts"}), self._alerts(patient_id), new_id)
+
+    def add_note(self, patient_id: int, note: Note, by: str = "") -> Outcome:
+        self.get_patient(patient_id)
+        n = dataclasses.replace(note, patient_id=patient_id)
+        check_aware(n.at, "at")
+        if not n.text.strip():
+            raise ValidationError("text", "the note is empty")
+        with self.store.transaction() as tx:
+            new_id = tx.insert("note", n)
+        return Outcome(frozenset({"notes"}), [], new_id)
+
+    # corrections ----------------------------------------------------------------------------
+    def correct(self, entity: str, entity_id: int, changes: dict[str, Any], by: str, reason: str = "") -> Outcome:
+        """Change fields of a record; the earlier version is kept as a revision."""
+        self._check_entity(entity)
+        with self.store.read() as tx:
+            got = tx.get(entity, entity_id)
+        if got is None:
+            raise NotFound(f"no {entity.replace('_', ' ')} with id {entity_id}", entity)
+        before, _removed = got
+        allowed = {f.name for f in fields(before)} - {"id", "patient_id", "removed", "regimens", "amount_normalised"}
+        for key in changes:
+            if key not in allowed:
+                raise ValidationError(key, f"cannot be changed on a {entity.replace('_', ' ')}")
+        coerced: dict[str, Any] = {}
+        for k, v in changes.items():
+            try:
+                coerced[k] = _coerce(entity, k, v)
+            except ValueError as e:
+                raise ValidationError(k, f"{v!r} is not allowed here ({e})") from None
+        after = dataclasses.replace(before, **coerced)
+        patient_id = self._validate_corrected(entity, after)
+        with self.store.transaction() as tx:
+            tx.update(entity, entity_id, after)
+            self._revision(tx, entity, entity_id, "correct", before, after, by, reason, patient_id)
+        if entity == "patient":
+            self._settings = None
+        return Outcome(frozenset({CHANGED[entity], "alerts"}), self._alerts(patient_id), entity_id)
+
+    def _validate_corrected(self, entity: str, obj: Any) -> int | None:
+        if entity == "dose":
+            d = self.prepare_dose(obj.patient_id, obj)
+            obj.amount_normalised = d.amount_normalised
+            return int(obj.patient_id)
+        if entity == "symptom":
+            check_symptom(obj)
+        elif entity == "observation":
+            check_observation(obj)
+        elif entity == "pump_event":
+            check_pump_event(obj)
+        elif entity == "note":
+            check_aware(obj.at, "at")
+        elif entity == "patient":
+            self._check_patient(obj, obj.id)
+            return int(obj.id)
+        elif entity == "medication":
+            obj.regimens = []
+            check_medication(obj)
+            return int(obj.patient_id)
+        elif entity == "regimen":
+            med = self.get_medication(obj.medication_id)
+            check_regimen(obj, med)
+            return med.patient_id
+        return int(obj.patient_id)
+
+    def remove(self, entity: str, entity_id: int, by: str, reason: str) -> Outcome:
+        """Mark a record removed (it stays in the file and can be brought back)."""
+        if not reason.strip():
+            raise ValidationError("reason", "say why the entry is removed (kept with the history)")
+        return self._set_removed(entity, entity_id, True, by, reason)
+
+    def unremove(self, entity: str, entity_id: int, by: str, reason: str = "") -> Outcome:
+        return self._set_removed(entity, entity_id, False, by, reason)
+
+    def _set_removed(self, entity: str, entity_id: int, removed: bool, by: str, reason: str) -> Outcome:
+        self._check_entity(entity)
+        with self.store.transaction() as tx:
+            got = tx.get(entity, entity_id)
+            if got is None:
+                raise NotFound(f"no {entity.replace('_', ' ')} with id {entity_id}", entity)
+            obj, was_removed = got
+            if was_removed == removed:
+                return Outcome(frozenset(), [], entity_id)
+            patient_id = self._patient_of(tx, entity, obj)
+            tx.set_removed(entity, entity_id, removed)
+            before = dict(jsonable(obj), removed=was_removed)
+            after = dict(jsonable(obj), removed=removed)
+            tx.add_revision(
+                Revision(entity, entity_id, self.now(), by, "remove" if removed else "restore", before, after, reason),
+                patient_id,
+            )
+        if entity == "patient":
+            self._settings = None
+        return Outcome(frozenset({CHANGED[entity], "alerts"}), self._alerts(patient_id), entity_id)
+
+    def revisions(
+        self, patient_id: int | None, start: datetime | None = None, end: datetime | None = None
+    ) -> list[Revision]:
+        with self.store.read() as tx:
+            return tx.revisions(patient_id, start, end)
+
+    def revisions_of(self, entity: str, entity_id: int) -> list[Revision]:
+        """Every earlier version of one record, oldest first."""
+        with self.store.read() as tx:
+            return tx.revisions(None, entity=entity, entity_id=entity_id)
+
+    def get_record(self, entity: str, entity_id: int) -> Any:
+        """One record (a removed one too: check its `removed`)."""
+        self._check_entity(entity)
+        with self.store.read() as tx:
+            got = tx.get(entity, entity_id)
+        if got is None:
+            raise NotFound(f"no {entity.replace('_', ' ')} with id {entity_id}", entity)
+        return got[0]
+
+    def _check_entity(self, entity: str) -> None:
+        if entity not in ENTITIES:
+            raise ValidationError("entity", f'"{entity}" is not one of {", ".join(ENTITIES)}')
+
+    def _patient_of(self, tx: Tx, entity: str, obj: Any) -> int | None:
+        if entity == "patient":
+            return int(obj.id)
+        if entity == "regimen":
+            got = tx.get("medication", obj.medication_id)
+            return got[0].patient_id if got else None
+        return int(obj.patient_id)
+
+    def _revision(
+        self, tx: Tx, entity: str, entity_id: int, action: str, before: Any, after: Any, by: str, reason: str,
+        patient_id: int | None, at: datetime | None = None,
+    ) -> None:
+        tx.add_revision(
+            Revision(entity, entity_id, at or self.now(), by, action, jsonable(before), jsonable(after), reason),
+            patient_id,
+        )
+
+    # reading --------------------------------------------------------------------------------
+    def history(self, patient_id: int, start: datetime, end: datetime) -> PatientHistory:
+        """One person's records with start <= at <= end (bounded, indexed queries), all their
+        medicines with regimens, the last given dose of each medicine, and the latest pump event
+        of each kind before `start`."""
+        tz = self.tz
+        with self.store.read() as tx:
+            got = tx.get("patient", patient_id)
+            if got is None or got[1]:
+                raise NotFound(f"no person with id {patient_id} in the journal", "patient")
+            meds = tx.medications(patient_id)
+            med_ids = {m.id for m in meds}
+            doses = [d for d in tx.series("dose", patient_id, start, end) if d.medication_id in med_ids]
+            last_given: dict[int, Dose] = {}
+            for m in meds:
+                assert m.id is not None
+                last = tx.last_given(m.id)
+                if last is not None:
+                    last_given[m.id] = last
+            pump = tx.latest_pump_events_before(patient_id, start) + tx.series("pump_event", patient_id, start, end)
+            return PatientHistory(
+                patient=got[0], tz=tz, start=start, end=end, medications=meds, doses=doses,
+                symptoms=tx.series("symptom", patient_id, start, end),
+                observations=tx.series("observation", patient_id, start, end),
+                pump_events=pump, notes=tx.series("note", patient_id, start, end), last_given=last_given,
+            )
+
+    # alerts -----------------------------------------------------------------------------------
+    def check(self, now: datetime | None = None, patient_id: int | None = None) -> list[Alert]:
+        """Every safety check (journal.services.checks), most severe first."""
+        if importlib.util.find_spec("journal.services.checks") is None:
+            return []
+        from journal.services import checks  # type: ignore[attr-defined, unused-ignore]
+
+        result: list[Alert] = checks.run(self, now or self.now(), patient_id)
+        return result
+
+    def _alerts(self, patient_id: int | None) -> list[Alert]:
+        """The alerts after a write. The write is already saved, so a failing check must not
+        hide it; it is reported as an alert of its own so that it is never silent."""
+        try:
+            return self.check(self.now(), patient_id)
+        except Exception as e:  # noqa: BLE001 - shown to the caregiver, see docstring
+            return [
+                Alert(
+                    rule="checks-failed", severity=Severity.WARNING, patient="", since=self.now(),
+                    title="The safety checks could not run",
+                    message=f"Your entry was saved, but the checks stopped with an error: {e}",
+                    advice="Run the checks again from the Alerts view; if it keeps happening, keep a close eye "
+                    "yourself and call the doctor with any worry.",
+                    evidence=[type(e).__name__], reference="when-to-call", patient_id=patient_id,
+                )
+            ]
+
+    def acknowledge(self, alert: Alert, note: str, by: str = "") -> Outcome:
+        ack = Acknowledgement(
+            alert_key=alert.key, rule=alert.rule, severity=alert.severity, at=self.now(), note=note,
+            by=by or self.get_settings().caregiver_name, evidence=list(alert.evidence),
+            patient_id=alert.patient_id,
+        )
+        with self.store.transaction() as tx:
+            new_id = tx.add_acknowledgement(ack)
+        return Outcome(frozenset({"alerts"}), [], new_id)
+
+    def acknowledgements(
+        self, patient_id: int | None, start: datetime | None = None, end: datetime | None = None
+    ) -> list[Acknowledgement]:
+        with self.store.read() as tx:
+            return tx.acknowledgements(patient_id, start, end)
+
+    # exchange and files -----------------------------------------------------------------------
+    def import_document(self, doc: dict[str, Any]) -> ImportSummary:
+        from .exchange import import_document
+
+        summary = import_document(self, doc)
+        self._settings = None
+        return summary
+
+    def export_document(self, patient_name: str | None = None) -> dict[str, Any]:
+        from .exchange import export_document
+
+        return export_document(self, patient_name)
+
+    def export_csv(self, out_dir: Path | str, patient_name: str | None = None) -> list[Path]:
+        from .exchange import export_csv
+
+        return export_csv(self, Path(out_dir), patient_name)
+
+    def backup(self, dest: Path | str) -> Path:
+        from journal.storage.backups import backup_file
+
+        return backup_file(self.path, Path(dest))
+
+    def restore(self, src: Path | str) -> Outcome:
+        """Replace the journal with a backup; the current file is backed up first."""
+        from journal.storage.backups import backup_file, restore_file
+        from journal.storage.db import StorageFileError, check_openable, open_engine
+        from journal.storage.repository import Store
+
+        src = Path(src)
+        if not src.is_file():
+            raise ValidationError("FILE", f"{src} does not exist")
+        try:
+            state = check_openable(src)
+        except StorageFileError as e:
+            raise JournalFileError(str(e)) from None
+        if not state.has_tables:
+            raise JournalFileError(f"{src} is empty, not a journal backup; nothing was changed")
+        stamp = self.now().strftime("%Y%m%dT%H%M%S")
+        safety = backup_file(self.path, self.path.with_name(f"{self.path.name}.before-restore-{stamp}"))
+        self.store.dispose()
+        try:
+            restore_file(src, self.path)
+        except Exception:
+            restore_file(safety, self.path)
+            raise
+        finally:
+            self.store = Store(open_engine(self.path, self.now()))
+            self._settings = None
+        return Outcome(ALL_CHANGED, self._alerts(None))
+
+
+def _coerce(entity: str, key: str, value: Any) -> Any:
+    """Accept plain values from forms and the command line for the common fields."""
+    if key == "status":
+        return DoseStatus(value)
+    if key == "kind" and entity == "observation":
+        return ObservationKind(value)
+    if key == "kind" and entity == "pump_event":
+        return PumpEventKind(value)
+    if key == "renal_impairment":
+        return RenalImpairment(value)
+    if key in ("amount", "dose", "strength") and isinstance(value, str):
+        try:
+            return parse_quantity(value)
+        except QuantityError as e:
+            raise ValidationError(key, str(e)) from None
+    if key in ("route",):
+        return Route(value)
+    if key in ("form",):
+        return Form(value)
+    return value
+
+
+def open_demo(clock: Clock | None = None, sample: Path | None = None) -> Journal:
+    """A throw-away journal holding the sample journal (removed when the program ends)."""
+    sample = sample or SAMPLE_JOURNAL
+    if not sample.exists():
+        raise JournalFileError(f"the sample journal is missing ({sample})")
+    folder = Path(tempfile.mkdtemp(prefix="carejournal-demo-"))
+    atexit.register(shutil.rmtree, folder, True)
+    journal = Journal.open(folder / "demo.sqlite3", clock)
+    journal.import_document(json.loads(sample.read_text(encoding="utf-8")))
+    return journal

@@ -1,0 +1,72 @@
+"""Consistent copies of a journal file with SQLite's online backup API.
+
+A plain file copy of a live WAL database can miss pages still in the -wal file; the backup API
+copies a consistent snapshot. Copies are written to a temporary file next to the destination
+and moved into place, so a failed copy never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+
+
+def backup_file(src: Path | str, dest: Path | str) -> Path:
+    """Copy the journal at `src` to `dest` (replaced if it exists). Returns `dest`."""
+    src, dest = Path(src), Path(dest)
+    if not src.exists():
+        raise FileNotFoundError(f"{src} does not exist")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".partial")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    source = sqlite3.connect(read_only_uri(src), uri=True)
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)
+            # A copy is a single self-contained file: no -wal or -shm beside it.
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    finally:
+        source.close()
+    _fsync(tmp)
+    os.replace(tmp, dest)
+    return dest
+
+
+def restore_file(src: Path | str, dest: Path | str) -> None:
+    """Overwrite the journal at `dest` with the content of `src`, through the backup API so the
+    destination's WAL and lock files stay consistent. Close every connection to `dest` first."""
+    src, dest = Path(src), Path(dest)
+    source = sqlite3.connect(read_only_uri(src), uri=True)
+    try:
+        target = sqlite3.connect(dest)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=WAL")
+            target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            target.close()
+    finally:
+        source.close()
+
+
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI that opens `path` read-only (safe for names with '?' or '#')."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,149 @@
+"""Opening a journal file: recognise it, refuse what we must not touch, migrate, connect.
+
+A file is only ever modified after it has been recognised as a CareJournal journal (or is new
+or empty) and its schema revision is one this version knows. Before a schema upgrade of a file
+that holds data, a backup copy is written next to it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .backups import backup_file, read_only_uri
+from .models import APP_NAME, APPLICATION_ID
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class StorageFileError(Exception):
+    """The file is not a journal, is damaged, or was written by a newer version.
+    The services turn this into `JournalFileError`."""
+
+
+@dataclass(frozen=True)
+class FileState:
+    exists: bool
+    has_tables: bool
+    revision: str | None
+    is_journal: bool
+
+
+def known_revisions() -> tuple[set[str], str]:
+    """All schema revisions this version knows, and the newest (head)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    revisions = {r.revision for r in script.walk_revisions()}
+    head = script.get_current_head()
+    assert head is not None
+    return revisions, head
+
+
+def inspect_file(path: Path) -> FileState:
+    """Look at a file read-only and say what it is. Raises StorageFileError for files that are
+    not SQLite databases or are damaged."""
+    if not path.exists() or path.stat().st_size == 0:
+        return FileState(exists=path.exists(), has_tables=False, revision=None, is_journal=False)
+    with path.open("rb") as f:
+        header = f.read(16)
+    if header != SQLITE_HEADER:
+        raise StorageFileError(f"{path} is not a CareJournal journal (it is not a SQLite database file)")
+    try:
+        con = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error as e:
+        raise StorageFileError(f"{path} cannot be opened: {e}") from e
+    try:
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        marked = False
+        if "meta" in tables:
+            row = con.execute("SELECT value FROM meta WHERE key='app'").fetchone()
+            marked = bool(row and row[0] == APP_NAME)
+    except sqlite3.DatabaseError as e:
+        raise StorageFileError(f"{path} is damaged or not a journal: {e}") from e
+    finally:
+        con.close()
+    return FileState(
+        exists=True,
+        has_tables=bool(tables),
+        revision=revision,
+        is_journal=app_id == APPLICATION_ID or marked,
+    )
+
+
+def check_openable(path: Path) -> FileState:
+    """Refuse (StorageFileError) a file we must not open; never modifies it."""
+    state = inspect_file(path)
+    if not state.has_tables:
+        return state
+    if not state.is_journal:
+        raise StorageFileError(
+            f"{path} is a database but not a CareJournal journal; it was left untouched"
+        )
+    known, _head = known_revisions()
+    if state.revision is None or state.revision not in known:
+        raise StorageFileError(
+            f"{path} was written by a newer version of CareJournal (schema {state.revision or 'unknown'}); "
+            "please update CareJournal to open it. The file was left untouched."
+        )
+    return state
+
+
+def open_engine(path: Path, now: datetime) -> Any:
+    """Create or upgrade the journal at `path` and return a SQLAlchemy engine for it."""
+    from sqlalchemy import create_engine, event
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    state = check_openable(path)
+    _known, head = known_revisions()
+    if state.has_tables and state.revision != head:
+        stamp = now.strftime("%Y%m%dT%H%M%S")
+        backup_file(path, path.with_name(f"{path.name}.before-upgrade-{state.revision}-{stamp}"))
+
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cur = dbapi_connection.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.close()
+
+    if state.revision != head:
+        _upgrade(engine)
+    return engine
+
+
+def _alembic_config() -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def _upgrade(engine: Any) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+        conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
+        conn.execute(
+            text("INSERT INTO meta(key, value) VALUES ('app', :app) ON CONFLICT(key) DO NOTHING"),
+            {"app": APP_NAME},
+        )

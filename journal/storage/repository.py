@@ -1,0 +1,474 @@
+"""Reading and writing the journal's records as domain dataclasses.
+
+The services never see SQLAlchemy: they open a `Tx` (one short session, one transaction) and call
+its methods with domain objects. Rows are mapped to dataclasses here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, time
+from typing import Any
+
+from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from journal.domain import (
+    Acknowledgement,
+    Dose,
+    DoseStatus,
+    Form,
+    Medication,
+    Note,
+    Observation,
+    ObservationKind,
+    Patient,
+    PumpEvent,
+    PumpEventKind,
+    Quantity,
+    Regimen,
+    RenalImpairment,
+    Revision,
+    Route,
+    Severity,
+    SymptomEntry,
+    Unit,
+)
+
+from .models import (
+    AcknowledgementRow,
+    Base,
+    DoseRow,
+    MedicationRow,
+    NoteRow,
+    ObservationRow,
+    PatientRow,
+    PumpEventRow,
+    RegimenRow,
+    RevisionRow,
+    SettingRow,
+    SymptomRow,
+    to_db_text,
+)
+
+ROWS: dict[str, type[Base]] = {
+    "patient": PatientRow,
+    "medication": MedicationRow,
+    "regimen": RegimenRow,
+    "dose": DoseRow,
+    "symptom": SymptomRow,
+    "observation": ObservationRow,
+    "pump_event": PumpEventRow,
+    "note": NoteRow,
+}
+SERIES = ("dose", "symptom", "observation", "pump_event", "note")
+
+
+# --- mapping ------------------------------------------------------------------------------
+
+
+def _quantity(value: float | None, unit: str | None) -> Quantity | None:
+    if value is None or unit is None:
+        return None
+    return Quantity(value, Unit(unit))
+
+
+def _times_text(times: Sequence[time]) -> str:
+    return ",".join(t.strftime("%H:%M") for t in times)
+
+
+def _times(text: str) -> list[time]:
+    return [time.fromisoformat(t) for t in text.split(",") if t]
+
+
+def values_of(entity: str, obj: Any) -> dict[str, Any]:
+    """Column values of a domain object (without id)."""
+    if entity == "patient":
+        p: Patient = obj
+        return {
+            "name": p.name, "birth_date": p.birth_date, "renal_impairment": p.renal_impairment.value,
+            "conditions": json.dumps(list(p.conditions)), "notes": p.notes, "contacts": p.contacts,
+        }
+    if entity == "medication":
+        m: Medication = obj
+        s = m.strength
+        return {
+            "patient_id": m.patient_id, "name": m.name, "drug": m.drug, "route": m.route.value,
+            "form": m.form.value,
+            "strength_value": s.value if s else None, "strength_unit": s.unit.value if s else None,
+            "strength_per_value": s.per.value if s and s.per else None,
+            "strength_per_unit": s.per.unit.value if s and s.per else None,
+            "as_needed": m.as_needed, "prescribed_max_daily_mg": m.prescribed_max_daily_mg,
+        }
+    if entity == "regimen":
+        r: Regimen = obj
+        return {
+            "medication_id": r.medication_id, "start": r.start, "end": r.end,
+            "dose_value": r.dose.value, "dose_unit": r.dose.unit.value, "times": _times_text(r.times),
+            "every_days": r.every_days, "prescribed_by": r.prescribed_by, "reason": r.reason,
+        }
+    if entity == "dose":
+        d: Dose = obj
+        return {
+            "patient_id": d.patient_id, "medication_id": d.medication_id, "status": d.status.value,
+            "scheduled": d.scheduled, "given": d.given, "at": d.at,
+            "amount_value": d.amount.value if d.amount else None,
+            "amount_unit": d.amount.unit.value if d.amount else None,
+            "normalised_value": d.amount_normalised.value if d.amount_normalised else None,
+            "normalised_unit": d.amount_normalised.unit.value if d.amount_normalised else None,
+            "by": d.by, "note": d.note, "removed": d.removed,
+        }
+    if entity == "symptom":
+        s2: SymptomEntry = obj
+        return {
+            "patient_id": s2.patient_id, "at": s2.at, "symptom": s2.symptom, "severity": s2.severity,
+            "duration_minutes": s2.duration_minutes, "note": s2.note, "removed": s2.removed,
+        }
+    if entity == "observation":
+        o: Observation = obj
+        text = o.value if isinstance(o.value, str) else None
+        return {
+            "patient_id": o.patient_id, "at": o.at, "kind": o.kind.value,
+            "value_number": None if text is not None else float(o.value), "value_text": text,
+            "value2": o.value2, "body_part": o.body_part, "note": o.note, "removed": o.removed,
+        }
+    if entity == "pump_event":
+        e: PumpEvent = obj
+        return {
+            "patient_id": e.patient_id, "at": e.at, "kind": e.kind.value, "volume_ml": e.volume_ml,
+            "concentration_mcg_per_ml": e.concentration_mcg_per_ml, "daily_dose_mcg": e.daily_dose_mcg,
+            "reservoir_ml": e.reservoir_ml, "low_alarm_ml": e.low_alarm_ml,
+            "next_refill_due": e.next_refill_due, "note": e.note, "removed": e.removed,
+        }
+    if entity == "note":
+        n: Note = obj
+        return {
+            "patient_id": n.patient_id, "at": n.at, "text": n.text, "for_doctor": n.for_doctor,
+            "removed": n.removed,
+        }
+    raise KeyError(entity)
+
+
+def from_row(entity: str, row: Any) -> Any:
+    """A domain object from a row (ORM object or Core row with the same attribute names)."""
+    if entity == "patient":
+        return Patient(
+            name=row.name, birth_date=row.birth_date, renal_impairment=RenalImpairment(row.renal_impairment),
+            conditions=list(json.loads(row.conditions or "[]")), notes=row.notes, contacts=row.contacts,
+            id=row.id,
+        )
+    if entity == "medication":
+        strength = None
+        if row.strength_value is not None and row.strength_unit is not None:
+            per = _quantity(row.strength_per_value, row.strength_per_unit)
+            strength = Quantity(row.strength_value, Unit(row.strength_unit), per)
+        return Medication(
+            name=row.name, route=Route(row.route), form=Form(row.form), drug=row.drug, strength=strength,
+            as_needed=row.as_needed, prescribed_max_daily_mg=row.prescribed_max_daily_mg, id=row.id,
+            patient_id=row.patient_id,
+        )
+    if entity == "regimen":
+        return Regimen(
+            start=row.start, end=row.end, dose=Quantity(row.dose_value, Unit(row.dose_unit)),
+            times=_times(row.times), every_days=row.every_days, prescribed_by=row.prescribed_by,
+            reason=row.reason, id=row.id, medication_id=row.medication_id,
+        )
+    if entity == "dose":
+        return Dose(
+            medication_id=row.medication_id, status=DoseStatus(row.status), scheduled=row.scheduled,
+            given=row.given, amount=_quantity(row.amount_value, row.amount_unit),
+            amount_normalised=_quantity(row.normalised_value, row.normalised_unit), by=row.by,
+            note=row.note, id=row.id, patient_id=row.patient_id, removed=row.removed,
+        )
+    if entity == "symptom":
+        return SymptomEntry(
+            at=row.at, symptom=row.symptom, severity=row.severity, duration_minutes=row.duration_minutes,
+            note=row.note, id=row.id, patient_id=row.patient_id, removed=row.removed,
+        )
+    if entity == "observation":
+        value: float | str = row.value_text if row.value_text is not None else row.value_number
+        return Observation(
+            at=row.at, kind=ObservationKind(row.kind), value=value, value2=row.value2,
+            body_part=row.body_part, note=row.note, id=row.id, patient_id=row.patient_id,
+            removed=row.removed,
+        )
+    if entity == "pump_event":
+        return PumpEvent(
+            at=row.at, kind=PumpEventKind(row.kind), volume_ml=row.volume_ml,
+            concentration_mcg_per_ml=row.concentration_mcg_per_ml, daily_dose_mcg=row.daily_dose_mcg,
+            reservoir_ml=row.reservoir_ml, low_alarm_ml=row.low_alarm_ml,
+            next_refill_due=row.next_refill_due, note=row.note, id=row.id, patient_id=row.patient_id,
+            removed=row.removed,
+        )
+    if entity == "note":
+        return Note(
+            at=row.at, text=row.text, for_doctor=row.for_doctor, id=row.id, patient_id=row.patient_id,
+            removed=row.removed,
+        )
+    raise KeyError(entity)
+
+
+# --- store and transactions -----------------------------------------------------------------
+
+
+class Store:
+    """The journal file's engine and its short sessions."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Tx]:
+        """One write transaction: committed when the block ends, rolled back on any error."""
+        with self._sessions() as session, session.begin():
+            yield Tx(session)
+
+    @contextmanager
+    def read(self) -> Iterator[Tx]:
+        with self._sessions() as session:
+            try:
+                yield Tx(session)
+            finally:
+                session.rollback()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+class Tx:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    # settings
+    def settings(self) -> dict[str, Any]:
+        return {r.key: json.loads(r.value) for r in self.s.scalars(select(SettingRow))}
+
+    def set_setting(self, key: str, value: Any) -> None:
+        row = self.s.get(SettingRow, key)
+        if row is None:
+            self.s.add(SettingRow(key=key, value=json.dumps(value)))
+        else:
+            row.value = json.dumps(value)
+        self.s.flush()
+
+    # generic records
+    def insert(self, entity: str, obj: Any) -> int:
+        row = ROWS[entity](**values_of(entity, obj))
+        self.s.add(row)
+        self.s.flush()
+        return int(row.id)  # type: ignore[attr-defined]
+
+    def get(self, entity: str, id_: int) -> tuple[Any, bool] | None:
+        """(domain object, removed) or None."""
+        row = self.s.get(ROWS[entity], id_)
+        if row is None:
+            return None
+        obj = from_row(entity, row)
+        if entity == "medication":
+            obj.regimens = self.regimens(id_)
+        return obj, bool(row.removed)  # type: ignore[attr-defined]
+
+    def update(self, entity: str, id_: int, obj: Any) -> None:
+        values = values_of(entity, obj)
+        values.pop("removed", None)
+        table = ROWS[entity]
+        self.s.execute(update(table).where(table.id == id_).values(**values))  # type: ignore[attr-defined]
+
+    def set_removed(self, entity: str, id_: int, removed: bool) -> None:
+        table = ROWS[entity]
+        self.s.execute(update(table).where(table.id == id_).values(removed=removed))  # type: ignore[attr-defined]
+
+    def bulk_insert(self, entity: str, objs: Iterable[Any]) -> int:
+        """Many records in one executemany (the import path). Returns how many."""
+        rows = [values_of(entity, o) for o in objs]
+        if not rows:
+            return 0
+        table = ROWS[entity].__table__  # type: ignore[attr-defined]
+        for r in rows:  # skip the per-value type machinery for the time columns
+            for key in ("at", "given", "scheduled"):
+                if key in r and r[key] is not None:
+                    r[key] = to_db_text(r[key])
+        self.s.execute(insert(_plain_table(table)), rows)
+        return len(rows)
+
+    # people and medicines
+    def patients(self, include_removed: bool = False) -> list[Patient]:
+        q = select(PatientRow).order_by(PatientRow.id)
+        if not include_removed:
+            q = q.where(PatientRow.removed.is_(False))
+        return [from_row("patient", r) for r in self.s.scalars(q)]
+
+    def regimens(self, medication_id: int) -> list[Regimen]:
+        q = (
+            select(RegimenRow)
+            .where(RegimenRow.medication_id == medication_id, RegimenRow.removed.is_(False))
+            .order_by(RegimenRow.start, RegimenRow.id)
+        )
+        return [from_row("regimen", r) for r in self.s.scalars(q)]
+
+    def medications(self, patient_id: int, include_removed: bool = False) -> list[Medication]:
+        q = select(MedicationRow).where(MedicationRow.patient_id == patient_id).order_by(MedicationRow.id)
+        if not include_removed:
+            q = q.where(MedicationRow.removed.is_(False))
+        meds = [from_row("medication", r) for r in self.s.scalars(q)]
+        if meds:
+            by_id = {m.id: m for m in meds}
+            rq = (
+                select(RegimenRow)
+                .where(RegimenRow.medication_id.in_(list(by_id)), RegimenRow.removed.is_(False))
+                .order_by(RegimenRow.start, RegimenRow.id)
+            )
+            for r in self.s.scalars(rq):
+                by_id[r.medication_id].regimens.append(from_row("regimen", r))
+        return meds
+
+    # time series
+    def series(
+        self, entity: str, patient_id: int, start: datetime | None = None, end: datetime | None = None,
+        include_removed: bool = False,
+    ) -> list[Any]:
+        """Records of one person with start <= at <= end, oldest first (uses the (patient_id, at) index)."""
+        table: Any = ROWS[entity]
+        conds = [table.patient_id == patient_id]
+        if start is not None:
+            conds.append(table.at >= start)
+        if end is not None:
+            conds.append(table.at <= end)
+        if not include_removed:
+            conds.append(table.removed.is_(False))
+        q = select(table).where(and_(*conds)).order_by(table.at, table.id)
+        return [from_row(entity, r) for r in self.s.scalars(q)]
+
+    def last_given(self, medication_id: int) -> Dose | None:
+        q = (
+            select(DoseRow)
+            .where(
+                DoseRow.medication_id == medication_id,
+                DoseRow.given.is_not(None),
+                DoseRow.status.in_([s.value for s in DoseStatus if s.was_given]),
+                DoseRow.removed.is_(False),
+            )
+            .order_by(DoseRow.given.desc())
+            .limit(1)
+        )
+        row = self.s.scalars(q).first()
+        return from_row("dose", row) if row is not None else None
+
+    def latest_pump_events_before(self, patient_id: int, before: datetime) -> list[PumpEvent]:
+        """The latest event of each kind before a moment."""
+        found: list[PumpEvent] = []
+        for kind in PumpEventKind:
+            q = (
+                select(PumpEventRow)
+                .where(
+                    PumpEventRow.patient_id == patient_id,
+                    PumpEventRow.at < before,
+                    PumpEventRow.kind == kind.value,
+                    PumpEventRow.removed.is_(False),
+                )
+                .order_by(PumpEventRow.at.desc())
+                .limit(1)
+            )
+            row = self.s.scalars(q).first()
+            if row is not None:
+                found.append(from_row("pump_event", row))
+        return sorted(found, key=lambda e: e.at)
+
+    def count(self, entity: str, patient_id: int | None = None) -> int:
+        table: Any = ROWS[entity]
+        q = select(func.count()).select_from(table).where(table.removed.is_(False))
+        if patient_id is not None:
+            q = q.where(table.patient_id == patient_id)
+        return int(self.s.scalar(q) or 0)
+
+    # history of changes
+    def add_revision(self, rev: Revision, patient_id: int | None) -> int:
+        row = RevisionRow(
+            patient_id=patient_id, entity=rev.entity, entity_id=rev.entity_id, changed_at=rev.changed_at,
+            changed_by=rev.changed_by, action=rev.action, before=json.dumps(rev.before, sort_keys=True),
+            after=json.dumps(rev.after, sort_keys=True), reason=rev.reason,
+        )
+        self.s.add(row)
+        self.s.flush()
+        return int(row.id)
+
+    def revisions(
+        self, patient_id: int | None, start: datetime | None = None, end: datetime | None = None,
+        entity: str | None = None, entity_id: int | None = None,
+    ) -> list[Revision]:
+        q = select(RevisionRow)
+        if patient_id is not None:
+            q = q.where(RevisionRow.patient_id == patient_id)
+        if start is not None:
+            q = q.where(RevisionRow.changed_at >= start)
+        if end is not None:
+            q = q.where(RevisionRow.changed_at <= end)
+        if entity is not None:
+            q = q.where(RevisionRow.entity == entity)
+        if entity_id is not None:
+            q = q.where(RevisionRow.entity_id == entity_id)
+        q = q.order_by(RevisionRow.changed_at, RevisionRow.id)
+        return [
+            Revision(
+                entity=r.entity, entity_id=r.entity_id, changed_at=r.changed_at, changed_by=r.changed_by,
+                action=r.action, before=json.loads(r.before), after=json.loads(r.after), reason=r.reason,
+                id=r.id,
+            )
+            for r in self.s.scalars(q)
+        ]
+
+    # acknowledgements
+    def add_acknowledgement(self, ack: Acknowledgement) -> int:
+        row = AcknowledgementRow(
+            patient_id=ack.patient_id, alert_key=ack.alert_key, rule=ack.rule, severity=ack.severity.value,
+            at=ack.at, note=ack.note, by=ack.by, evidence=json.dumps(list(ack.evidence)),
+        )
+        self.s.add(row)
+        self.s.flush()
+        return int(row.id)
+
+    def acknowledgements(
+        self, patient_id: int | None, start: datetime | None = None, end: datetime | None = None
+    ) -> list[Acknowledgement]:
+        q = select(AcknowledgementRow)
+        if patient_id is not None:
+            q = q.where(AcknowledgementRow.patient_id == patient_id)
+        if start is not None:
+            q = q.where(AcknowledgementRow.at >= start)
+        if end is not None:
+            q = q.where(AcknowledgementRow.at <= end)
+        q = q.order_by(AcknowledgementRow.at, AcknowledgementRow.id)
+        return [
+            Acknowledgement(
+                alert_key=r.alert_key, rule=r.rule, severity=Severity(r.severity), at=r.at, note=r.note,
+                by=r.by, evidence=list(json.loads(r.evidence)), patient_id=r.patient_id, id=r.id,
+            )
+            for r in self.s.scalars(q)
+        ]
+
+
+_PLAIN: dict[str, Any] = {}
+
+
+def _plain_table(table: Any) -> Any:
+    """A copy of a table whose time columns are plain text, for bulk inserts of pre-formatted
+    values (the per-value TypeDecorator call is the slowest part of a large import)."""
+    from sqlalchemy import Column, MetaData, String, Table
+
+    from .models import UTCDateTime
+
+    cached = _PLAIN.get(table.name)
+    if cached is None:
+        cols = []
+        for c in table.columns:
+            typ = c.type
+            if isinstance(typ, UTCDateTime):
+                typ = String(26)
+            cols.append(Column(c.name, typ, primary_key=c.primary_key))
+        cached = Table(table.name, MetaData(), *cols)
+        _PLAIN[table.name] = cached
+    return cached
