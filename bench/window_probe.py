@@ -1,0 +1,108 @@
+"""The window, started the way `carejournal --db DB` starts it, with the clock fixed at bench.common.AT.
+
+Reports (as `RESULT {json}`):
+- visible_parent: seconds from the parent spawning this process (BENCH_SPAWN_T) to the first turn
+  of the event loop after the main window was shown and painted;
+- today: median seconds from clicking a due slot's "Given" button in Today to the slot showing
+  "given" (the dose logged, the view refreshed), over up to 3 slots;
+- idle: the same, until the event queue is empty again (alerts re-checked, views refreshed);
+- tabs: seconds to visit every tab of the window once (so the peak memory includes them).
+The parent reads the process's peak memory from wait4.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .common import AT, median
+
+
+def _emit(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def probe_window(db: str, t0: float) -> int:
+    import json
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QTabWidget
+
+    from journal.domain import FixedClock
+
+    spawn = float(os.environ.get("BENCH_SPAWN_T", "0")) or None
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    state: dict[str, Any] = {}
+
+    def process(until: float = 0.0) -> None:
+        app.processEvents()
+        app.sendPostedEvents()
+        app.processEvents()
+
+    def measure() -> None:
+        visible_at = time.time()
+        windows = [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+        modal = app.activeModalWidget()
+        if modal is not None:
+            state["modal"] = modal.windowTitle() or type(modal).__name__
+            modal.close()
+        if not windows:
+            QTimer.singleShot(10, measure)
+            return
+        win = windows[0]
+        state["visible_parent"] = visible_at - spawn if spawn else None
+        state["visible_self"] = time.perf_counter() - t0
+        today_times: list[float] = []
+        idle_times: list[float] = []
+        try:
+            from journal.ui.today_view import TodayView
+
+            views = win.findChildren(TodayView)
+            if views:
+                view = views[0]
+                for _ in range(3):
+                    due = [r for r in view.rows.values() if r.given_button.isEnabled()
+                           and r.sv.state in ("due", "overdue")]
+                    if not due:
+                        break
+                    row = due[0]
+                    name, hhmm = row.sv.medication.name, row.sv.slot.at.strftime("%H:%M")
+                    button: QPushButton = view.slot_button(name, hhmm)
+                    s = time.perf_counter()
+                    button.click()
+                    while view.slot_state(name, hhmm) not in ("given", "vomited"):
+                        process()
+                        if time.perf_counter() - s > 5:
+                            raise TimeoutError(f"{name} {hhmm} not shown as given after 5 s")
+                    today_times.append(time.perf_counter() - s)
+                    process()
+                    idle_times.append(time.perf_counter() - s)
+            else:
+                state["today_error"] = "no TodayView in the window"
+        except Exception as exc:  # report, do not hide, what went wrong
+            state["today_error"] = f"{type(exc).__name__}: {exc}"
+        state["today"] = median(today_times) if today_times else None
+        state["idle"] = median(idle_times) if idle_times else None
+        s = time.perf_counter()
+        for tabs in win.findChildren(QTabWidget):
+            for i in range(tabs.count()):
+                tabs.setCurrentIndex(i)
+                process()
+        state["tabs"] = time.perf_counter() - s
+        _emit("RESULT " + json.dumps(state))
+        os._exit(0)
+
+    QTimer.singleShot(0, measure)
+    from journal.app import main
+
+    try:
+        main(["--db", str(Path(db)), "gui"], clock=FixedClock(datetime.fromisoformat(AT)))
+    except SystemExit:
+        pass
+    _emit("SKIP the window closed before it was measured: " + json.dumps(state))
+    return 0
