@@ -89,11 +89,12 @@ def _padding(rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str, str]
 
 
 def _name_bonus(topic_id: str, words: list[str]) -> float:
-    """A query that names a topic ("withdrawal", "pump") puts that topic ahead of its neighbours
-    ("withdrawal-vs-toxicity", "pump-alarms"): bonus by the share of the id's words typed."""
-    parts = topic_id.split("-")
-    covered = sum(1 for p in parts if any(p.startswith(w) or w.startswith(p) for w in words if len(w) > 2))
-    return _NAME_BONUS * covered / len(parts)
+    """A query that names a topic ("withdrawal", "pump", "missed dose") puts that topic ahead of
+    its neighbours ("withdrawal-vs-toxicity", "pump-alarms"): every word of the id must be typed."""
+    parts = [p for p in topic_id.split("-") if len(p) > 3]
+    typed = [w for w in words if len(w) > 2]
+    named = bool(parts) and all(any(p.startswith(w) or w.startswith(p) for w in typed) for p in parts)
+    return _NAME_BONUS if named else 0.0
 
 
 _NAME_BONUS = 2.0

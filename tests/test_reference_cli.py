@@ -1,0 +1,93 @@
+"""`reference`, `reference search WORDS`, `reference show TOPIC` on the command line."""
+
+from __future__ import annotations
+
+import io
+from argparse import Namespace
+from types import SimpleNamespace
+from typing import Any
+
+from journal.cli.reference import run
+
+
+class Ctx:
+    def __init__(self, number: str | None = None, broken: bool = False) -> None:
+        self.out = io.StringIO()
+        self.err = io.StringIO()
+        self._number = number
+        self._broken = broken
+
+    def journal(self) -> Any:
+        if self._broken:
+            raise OSError("no journal file here")
+        settings = SimpleNamespace(emergency_number=self._number)
+        return SimpleNamespace(get_settings=lambda: settings)
+
+
+def test_no_arguments_lists_every_topic() -> None:
+    ctx = Ctx()
+    assert run(Namespace(action=None, terms=[]), ctx) == 0
+    out = ctx.out.getvalue()
+    assert "when-to-call" in out and "When to call for help" in out
+    assert "not medical advice" in out.lower()
+    assert len([line for line in out.splitlines() if line.startswith("  ")]) >= 21
+
+
+def test_search_prints_ranked_topics_with_marked_snippets() -> None:
+    ctx = Ctx()
+    assert run(Namespace(action="search", terms=["pump", "alarm"]), ctx) == 0
+    lines = ctx.out.getvalue().splitlines()
+    assert lines[1].startswith(" 1. Pump alarms")
+    assert "reference show pump-alarms" in lines[1]
+    assert "*alarm" in ctx.out.getvalue().lower()
+
+
+def test_search_with_nothing_found_says_so() -> None:
+    ctx = Ctx()
+    assert run(Namespace(action="search", terms=["xylophone"]), ctx) == 0
+    assert "Nothing in the reference matches" in ctx.out.getvalue()
+
+
+def test_search_without_words_is_bad_input() -> None:
+    ctx = Ctx()
+    assert run(Namespace(action="search", terms=[]), ctx) == 2
+    assert "words" in ctx.err.getvalue()
+
+
+def test_show_fills_in_the_emergency_number_from_settings() -> None:
+    ctx = Ctx(number="112")
+    assert run(Namespace(action="show", terms=["when-to-call"]), ctx) == 0
+    out = ctx.out.getvalue()
+    assert out.startswith("WHEN TO CALL FOR HELP")
+    assert "Call 112 now" in out and "911" not in out
+
+
+def test_show_without_a_journal_falls_back_to_911() -> None:
+    ctx = Ctx(broken=True)
+    assert run(Namespace(action="show", terms=["overdose"]), ctx) == 0
+    assert "call 911" in ctx.out.getvalue().lower()
+
+
+def test_show_an_unknown_topic_exits_2_and_names_it() -> None:
+    ctx = Ctx()
+    assert run(Namespace(action="show", terms=["withdrawl"]), ctx) == 2
+    err = ctx.err.getvalue()
+    assert "'withdrawl'" in err and "withdrawal" in err
+    assert ctx.out.getvalue() == ""
+
+
+def test_words_given_without_an_action_are_understood() -> None:
+    ctx = Ctx()
+    assert run(Namespace(terms=["show", "pump"]), ctx) == 0
+    assert ctx.out.getvalue().startswith("LIVING WITH A BACLOFEN PUMP")
+
+
+def test_a_topic_attribute_is_read_too() -> None:
+    ctx = Ctx()
+    assert run(Namespace(action="show", topic="forms", terms=[]), ctx) == 0
+    assert "5 mg/mL" in ctx.out.getvalue()
+
+
+def test_an_unknown_action_is_bad_input() -> None:
+    ctx = Ctx()
+    assert run(Namespace(action="print", terms=["x"]), ctx) == 2
