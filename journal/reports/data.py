@@ -29,6 +29,7 @@ from journal.domain import (
     Severity,
     normalise,
 )
+from journal.schedule.expand import expand
 
 # A dose given within this long of its slot (before or after) counts as on time.
 ON_TIME_WINDOW = timedelta(hours=1)
@@ -159,7 +160,7 @@ class Gap:
 
     @property
     def hours(self) -> float:
-        return (self.end - self.start).total_seconds() / 3600.0
+        return (self.end.timestamp() - self.start.timestamp()) / 3600.0
 
 
 @dataclass
@@ -396,31 +397,13 @@ def expected_longest_interval(reg: Regimen) -> timedelta | None:
 
 
 def expand_slots(med: Medication, tz: ZoneInfo, start: datetime, end: datetime) -> list[datetime]:
-    """Every scheduled slot of a medication with start <= slot < end (aware, in the journal's zone)."""
-    if med.as_needed:
-        return []
-    out: list[datetime] = []
-    first_day = start.astimezone(tz).date() - timedelta(days=1)
-    last_day = end.astimezone(tz).date() + timedelta(days=1)
-    for reg in med.regimens:
-        if not reg.times:
-            continue
-        day = max(first_day, reg.start)
-        stop = last_day if reg.end is None else min(last_day, reg.end)
-        step = max(1, reg.every_days)
-        # align to the regimen's own cycle
-        offset = (day - reg.start).days % step
-        if offset:
-            day += timedelta(days=step - offset)
-        while day <= stop:
-            if med.regimen_on(day) is reg:
-                for t in reg.times:
-                    at = datetime.combine(day, time(t.hour, t.minute), tzinfo=tz)
-                    if start <= at < end:
-                        out.append(at)
-            day += timedelta(days=step)
-    out.sort()
-    return out
+    """Every scheduled slot of a medication with start <= slot < end (DST rules of journal.schedule)."""
+    return [s.at for s in expand(med, tz, start, end)]
+
+
+def _secs(a: datetime, b: datetime) -> float:
+    """b - a in real elapsed seconds (Python subtracts same-zone datetimes by wall clock)."""
+    return b.timestamp() - a.timestamp()
 
 
 # ----------------------------------------------------------------------------------------------
@@ -637,7 +620,7 @@ def _adherence(history: PatientHistory, start_at: datetime, end_at: datetime, no
                 outcome = "missed-derived"
                 ad.missed_derived += 1
             elif d.status is DoseStatus.TAKEN:
-                delta = (d.given or slot) - slot
+                delta = timedelta(seconds=_secs(slot, d.given or slot))
                 if delta > ON_TIME_WINDOW:
                     outcome, ad.late = "late", ad.late + 1
                 elif delta < -ON_TIME_WINDOW:
@@ -681,7 +664,7 @@ def _nearest_open(slots: list[datetime], keys: list[float], taken: Mapping[int, 
     hi = bisect.bisect_right(keys, (at + window).timestamp())
     best: int | None = None
     for j in range(lo, hi):
-        if j not in taken and (best is None or abs(slots[j] - at) < abs(slots[best] - at)):
+        if j not in taken and (best is None or abs(_secs(at, slots[j])) < abs(_secs(at, slots[best]))):
             best = j
     return best
 

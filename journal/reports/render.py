@@ -1,0 +1,1150 @@
+"""Lay the doctor-visit report out on paper with Qt's own print system.
+
+Everything is drawn with QPainter straight onto the QPdfWriter or QPrinter pages, so text stays
+text (selectable, searchable) and charts stay vector. A small flow layout places headings,
+paragraphs, tables and charts: a heading never ends a page, tables break between rows and repeat
+their column titles, and every page gets the same header (person, age, conditions, kidney
+function, period, generated, page X of Y). Charts use markers, line styles and hatching, so they
+read in black and white.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+    QPolygonF,
+)
+
+from ._none_guard import keep_none_alive
+from .data import Adherence, DailyDoses, Point, ReportData, TimelineEvent
+
+PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+MARGINS_MM = QMarginsF(14, 12, 14, 12)
+FONT_FAMILY = "DejaVu Sans"
+# Wrap words; never clip (a glyph that overshoots its box by a hair must still show).
+WRAP = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextDontClip)
+NOCLIP = int(Qt.TextFlag.TextDontClip)
+MAX_CELL_CHARS = 2500  # a note longer than this is shortened (with a mark) so a row always fits a page
+
+BLACK = QColor(0, 0, 0)
+DARK = QColor(60, 60, 60)
+MID = QColor(130, 130, 130)
+LIGHT = QColor(200, 200, 200)
+ZEBRA = QColor(242, 242, 242)
+SEVERITY_WORDS = {"emergency": "EMERGENCY", "urgent": "URGENT", "warning": "Warning", "info": "Info"}
+
+
+# ----------------------------------------------------------------------------------------------
+# Device units and fonts
+
+
+class Ctx:
+    """The device being painted and the fonts measured against it."""
+
+    def __init__(self, device: QPaintDevice) -> None:
+        self.device = device
+        self.dpi = float(device.logicalDpiY())
+        self.width = float(device.width())
+        self.height = float(device.height())
+        self.fonts: dict[str, QFont] = {}
+        self.metrics: dict[str, QFontMetricsF] = {}
+        for name, size, bold, italic in (
+            ("title", 15.0, True, False), ("h1", 12.0, True, False), ("h2", 10.0, True, False),
+            ("body", 9.0, False, False), ("bold", 9.0, True, False), ("italic", 9.0, False, True),
+            ("table", 8.2, False, False), ("table-bold", 8.2, True, False), ("small", 7.4, False, False),
+            ("small-bold", 7.4, True, False), ("header", 7.8, False, False), ("header-bold", 8.6, True, False),
+        ):
+            f = QFont(FONT_FAMILY)
+            f.setPointSizeF(size)
+            f.setBold(bold)
+            f.setItalic(italic)
+            f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)  # same widths on paper as measured
+            self.fonts[name] = f
+            self.metrics[name] = QFontMetricsF(f, device)
+
+    def mm(self, v: float) -> float:
+        return v * self.dpi / 25.4
+
+    def pt(self, v: float) -> float:
+        return v * self.dpi / 72.0
+
+    def text_height(self, font: str, text: str, width: float) -> float:
+        r = self.metrics[font].boundingRect(QRectF(0, 0, max(1.0, width), 1e7),
+                                            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), text)
+        return math.ceil(r.height()) + 1.0
+
+    def line(self, font: str) -> float:
+        return self.metrics[font].lineSpacing()
+
+
+# ----------------------------------------------------------------------------------------------
+# Flowables
+
+
+class Flow:
+    keep_with_next = False
+
+    def wrap(self, c: Ctx, width: float) -> float:
+        raise NotImplementedError
+
+    def min_height(self, c: Ctx, width: float) -> float:
+        """The least that must fit under a heading that keeps with this block."""
+        return self.wrap(c, width)
+
+    def split(self, c: Ctx, width: float, avail: float) -> tuple[Flow, Flow] | None:
+        return None
+
+    def draw(self, p: QPainter, c: Ctx, x: float, y: float, width: float) -> None:
+        raise NotImplementedError
+
+
+class Spacer(Flow):
+    def __init__(self, mm: float) -> None:
+        self.size = mm
+
+    def wrap(self, c: Ctx, width: float) -> float:
+        return c.mm(self.size)
+
+    def draw(self, p: QPainter, c: Ctx, x: float, y: float, width: float) -> None:
+        return None
+
+
+class Heading(Flow):
+    keep_with_next = True
+
+    def __init__(self, text: str, level: int = 1) -> None:
+        self.text = text
+        self.font = "h1" if level == 1 else "h2"
+        self.level = level
+
+    def wrap(self, c: Ctx, width: float) -> float:
+        before = c.mm(4.0 if self.level == 1 else 2.5)
+        return before + c.text_height(self.font, self.text, width) + c.mm(1.5)
+
+    def draw(self, p: QPainter, c: Ctx, x: float, y: float, width: float) -> None:
+        before = c.mm(4.0 if self.level == 1 else 2.5)
+        h = c.text_height(self.font, self.text, width)
+        p.setFont(c.fonts[self.font])
+        p.setPen(BLACK)
+        p.drawText(QRectF(x, y + before, width, h), WRAP, self.text)
+        if self.level == 1:
+            p.setPen(QPen(BLACK, c.pt(0.8)))
+            yy = y + before + h + c.mm(0.4)
+            p.drawLine(QPointF(x, yy), QPointF(x + width, yy))
+
+
+class Para(Flow):
+    def __init__(self, text: str, font: str = "body", indent_mm: float = 0.0, after_mm: float = 1.2,
+                 boxed: bool = False) -> None:
+        self.text = text
+        self.font = font
+        self.indent = indent_mm
+        self.after = after_mm
+        self.boxed = boxed
+
+    def _inner(self, c: Ctx, width: float) -> float:
+        pad = c.mm(2.0) if self.boxed else 0.0
+        return width - c.mm(self.indent) - 2 * pad
+
+    def wrap(self, c: Ctx, width: float) -> float:
+        pad = c.mm(2.0) if self.boxed else 0.0
+        return c.text_height(self.font, self.text, self._inner(c, width)) + 2 * pad + c.mm(self.after)
+
+    def draw(self, p: QPainter, c: Ctx, x: float, y: float, width: float) -> None:
+        pad = c.mm(2.0) if self.boxed else 0.0
+        inner = self._inner(c, width)
+        h = c.text_height(self.font, self.text, inner)
+        if self.boxed:
+            p.setPen(QPen(BLACK, c.pt(0.8)))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(x + c.mm(self.indent), y, width - c.mm(self.indent), h + 2 * pad))
+        p.setFont(c.fonts[self.font])
+        p.setPen(BLACK)
+        p.drawText(QRectF(x + c.mm(self.indent) + pad, y + pad, inner, h), WRAP, self.text)
+
+
+@dataclass
+class Cell:
+    text: str
+    bold: bool = False
+
+
+@dataclass
+class Table(Flow):
+    columns: list[tuple[str, float]]  # title, relative width
+    rows: list[list[str | Cell]]
+    header: bool = True
+    font: str = "table"
+    zebra: bool = True
+    _heights: dict[float, list[float]] = field(default_factory=dict)
+
+    keep_with_next = False
+
+    def _widths(self, width: float, c: Ctx | None = None) -> list[float]:
+        """Widths by weight, but never narrower than the longest word of a column (no cut words)."""
+        key = -width
+        if key in self._heights:
+            return self._heights[key]
+        total = sum(w for _, w in self.columns)
+        widths = [width * w / total for _, w in self.columns]
+        if c is not None:
+            pad = 2 * self._pad(c) + c.mm(1.2)
+            mins = []
+            for i, (title, _) in enumerate(self.columns):
+                m = max((c.metrics[self.font + "-bold"].horizontalAdvance(w) for w in title.split()), default=0.0)
+                for row in self.rows[:400]:
+                    cell = self._cell(row[i]) if i < len(row) else Cell("")
+                    font = self.font + "-bold" if cell.bold else self.font
+                    for word in cell.text.split():
+                        m = max(m, c.metrics[font].horizontalAdvance(word))
+                mins.append(min(m + pad, width / 2))
+            for _ in range(len(widths)):
+                short = [i for i, w in enumerate(widths) if w < mins[i] - 0.01]
+                if not short:
+                    break
+                need = sum(mins[i] - widths[i] for i in short)
+                spare_cols = [i for i in range(len(widths)) if i not in short and widths[i] > mins[i]]
+                spare = sum(widths[i] - mins[i] for i in spare_cols)
+                if spare <= 0:
+                    break
+                take = min(1.0, need / spare)
+                for i in spare_cols:
+                    widths[i] -= (widths[i] - mins[i]) * take
+                for i in short:
+                    widths[i] = mins[i] if take == 1.0 else widths[i] + (mins[i] - widths[i]) * take
+            self._heights[key] = widths
+        return widths
+
+    def _pad(self, c: Ctx) -> float:
+        return c.mm(1.0)
+
+    @staticmethod
+    def _cell(v: str | Cell) -> Cell:
+        if isinstance(v, Cell):
+            cell = v
+        else:
+            cell = Cell(v)
+        if len(cell.text) > MAX_CELL_CHARS:
+            cell = Cell(cell.text[:MAX_CELL_CHARS] + " [... shortened here; the full text is in the journal]",
+                        cell.bold)
+        return cell
+
+    def _row_height(self, c: Ctx, row: Sequence[str | Cell], widths: list[float], bold: bool = False) -> float:
+        pad = self._pad(c)
+        h = 0.0
+        for v, w in zip(row, widths, strict=False):
+            cell = self._cell(v)
+            font = self.font + "-bold" if (bold or cell.bold) else self.font
+            h = max(h, c.text_height(font, cell.text, w - 2 * pad))
+        return h + 2 * pad
+
+    def _header_height(self, c: Ctx, width: float) -> float:
+        if not self.header:
+            return 0.0
+        return self._row_height(c, [t for t, _ in self.columns], self._widths(width, c), bold=True)
+
+    def row_heights(self, c: Ctx, width: float) -> list[float]:
+        if width not in self._heights:
+            widths = self._widths(width, c)
+            self._heights[width] = [self._row_height(c, r, widths) for r in self.rows]
+        return self._heights[width]
+
+    def wrap(self, c: Ctx, width: float) -> float:
+        return self._header_height(c, width) + sum(self.row_heights(c, width)) + c.mm(2.0)
+
+    def min_height(self, c: Ctx, width: float) -> float:
+        rh = self.row_heights(c, width)
+        return self._header_height(c, width) + sum(rh[:2]) + c.mm(2.0)
+
+    def split(self, c: Ctx, width: float, avail: float) -> tuple[Flow, Flow] | None:
+        rh = self.row_heights(c, width)
+        used = self._header_height(c, width) + c.mm(2.0)
+        n = 0
+        for h in rh:
+            if used + h > avail:
+                break
+            used += h
+            n += 1
+        if n == 0 or n >= len(self.rows):
+            return None
+        first = Table(self.columns, self.rows[:n], self.header, self.font, self.zebra)
+        rest = Table(self.columns, self.rows[n:], self.header, self.font, self.zebra)
+        for part in (first, rest):  # the same column widths on every page
+            part._heights[-width] = self._widths(width, c)
+        return first, rest
+
+    def draw(self, p: QPainter, c: Ctx, x: float, y: float, width: float) -> None:
+        widths = self._widths(width, c)
+        pad = self._pad(c)
+        yy = y
+        if self.header:
+            hh = self._header_height(c, width)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(LIGHT)
+            p.drawRect(QRectF(x, yy, width, hh))
+            p.setFont(c.fonts[self.font + "-bold"])
+            p.setPen(BLACK)
+            xx = x
+            for (title, _), w in zip(self.columns, widths, strict=False):
+                p.drawText(QRectF(xx + pad, yy + pad, w - 2 * pad, hh - 2 * pad), WRAP, title)
+                xx += w
+            yy += hh
+        for i, (row, rh) in enumerate(zip(self.rows, self.row_heights(c, width), strict=False)):
+            if self.zebra and i % 2 == 1:
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(ZEBRA)
+                p.drawRect(QRectF(x, yy, width, rh))
+            xx = x
+            for v, w in zip(row, widths, strict=False):
+                cell = self._cell(v)
+                p.setFont(c.fonts[self.font + "-bold" if cell.bold else self.font])
+                p.setPen(BLACK)
+                p.drawText(QRectF(xx + pad, yy + pad, w - 2 * pad, rh - 2 * pad), WRAP,
+                           cell.text)
+                xx += w
+            yy += rh
+            p.setPen(QPen(LIGHT, c.pt(0.5)))
+            p.drawLine(QPointF(x, yy), QPointF(x + width, yy))
+        p.setPen(QPen(MID, c.pt(0.6)))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(QRectF(x, y, width, yy - y))
+
+
+class ChartFlow(Flow):
+    """A chart of fixed height, drawn by a function into its rectangle."""
+
+    def __init__(self, height_mm: float, paint: Callable[[QPainter, Ctx, QRectF], None]) -> None:
+        self.height_mm = height_mm
+        self.paint = paint
+
+    def wrap(self, c: Ctx, width: float) -> float:
+        return c.mm(self.height_mm) + c.mm(2.0)
+
+    def draw(self, p: QPainter, c: Ctx, x: float, y: float, width: float) -> None:
+        p.save()
+        self.paint(p, c, QRectF(x, y, width, c.mm(self.height_mm)))
+        p.restore()
+
+
+# ----------------------------------------------------------------------------------------------
+# Chart drawing (black-and-white safe)
+
+MARKERS = ("circle", "square", "triangle", "diamond", "cross", "down", "plus", "star")
+
+
+def draw_marker(p: QPainter, c: Ctx, kind: str, at: QPointF, size_mm: float = 1.6, filled: bool = True) -> None:
+    r = c.mm(size_mm) / 2
+    p.setPen(QPen(BLACK, c.pt(0.7)))
+    p.setBrush(QBrush(BLACK) if filled else QBrush(Qt.GlobalColor.white))
+    x, y = at.x(), at.y()
+    if kind == "circle":
+        p.drawEllipse(at, r, r)
+    elif kind == "square":
+        p.drawRect(QRectF(x - r, y - r, 2 * r, 2 * r))
+    elif kind == "triangle":
+        p.drawPolygon(QPolygonF([QPointF(x, y - r * 1.2), QPointF(x + r * 1.1, y + r * 0.8), QPointF(x - r * 1.1, y + r * 0.8)]))
+    elif kind == "down":
+        p.drawPolygon(QPolygonF([QPointF(x, y + r * 1.2), QPointF(x + r * 1.1, y - r * 0.8), QPointF(x - r * 1.1, y - r * 0.8)]))
+    elif kind == "diamond":
+        p.drawPolygon(QPolygonF([QPointF(x, y - r * 1.3), QPointF(x + r, y), QPointF(x, y + r * 1.3), QPointF(x - r, y)]))
+    elif kind == "cross":
+        p.setPen(QPen(BLACK, c.pt(1.2)))
+        p.drawLine(QPointF(x - r, y - r), QPointF(x + r, y + r))
+        p.drawLine(QPointF(x - r, y + r), QPointF(x + r, y - r))
+    elif kind == "plus":
+        p.setPen(QPen(BLACK, c.pt(1.2)))
+        p.drawLine(QPointF(x - r, y), QPointF(x + r, y))
+        p.drawLine(QPointF(x, y - r), QPointF(x, y + r))
+    else:  # star: a cross and a plus
+        p.setPen(QPen(BLACK, c.pt(1.1)))
+        for a in range(4):
+            ang = a * math.pi / 4
+            p.drawLine(QPointF(x - r * 1.3 * math.cos(ang), y - r * 1.3 * math.sin(ang)),
+                       QPointF(x + r * 1.3 * math.cos(ang), y + r * 1.3 * math.sin(ang)))
+
+
+def hatch(p: QPainter, c: Ctx, rect: QRectF, spacing_mm: float = 0.9, outline: bool = True) -> None:
+    """Diagonal lines inside a rectangle: 'scheduled' and 'gap' areas, distinct from solid fills."""
+    p.save()
+    p.setClipRect(rect)
+    p.setPen(QPen(DARK, c.pt(0.45)))
+    s = c.mm(spacing_mm)
+    x = rect.left() - rect.height()
+    while x < rect.right():
+        p.drawLine(QPointF(x, rect.bottom()), QPointF(x + rect.height(), rect.top()))
+        x += s
+    p.restore()
+    if outline:
+        p.setPen(QPen(BLACK, c.pt(0.5)))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(rect)
+
+
+@dataclass
+class Axes:
+    plot: QRectF
+    t0: float
+    t1: float
+    y0: float
+    y1: float
+
+    def x(self, t: datetime | float) -> float:
+        v = t.timestamp() if isinstance(t, datetime) else t
+        return self.plot.left() + (v - self.t0) / max(1.0, self.t1 - self.t0) * self.plot.width()
+
+    def y(self, v: float) -> float:
+        return self.plot.bottom() - (v - self.y0) / max(1e-9, self.y1 - self.y0) * self.plot.height()
+
+
+def _ticks(start: datetime, end: datetime) -> list[datetime]:
+    days = max(1, (end - start).days)
+    tz = start.tzinfo
+    d0 = start.date()
+    out: list[datetime] = []
+    if days <= 16:
+        step = 2 if days > 8 else 1
+        out = [datetime.combine(d0 + timedelta(days=i), datetime.min.time(), tzinfo=tz) for i in range(0, days + 1, step)]
+    elif days <= 70:
+        # Mondays
+        first = d0 + timedelta(days=(7 - d0.weekday()) % 7)
+        out = [datetime.combine(first + timedelta(days=i), datetime.min.time(), tzinfo=tz) for i in range(0, days + 1, 7)]
+    else:
+        step = 1 if days <= 200 else (2 if days <= 420 else 3 if days <= 800 else 6)
+        y, m = d0.year, d0.month
+        while True:
+            m += 1
+            if m > 12:
+                y, m = y + 1, 1
+            if (m - 1) % step:
+                continue
+            dt = datetime(y, m, 1, tzinfo=tz)
+            if dt >= end:
+                break
+            out.append(dt)
+    return [t for t in out if start <= t <= end]
+
+
+def _tick_label(t: datetime, span_days: int) -> str:
+    if span_days > 70:
+        return t.strftime("%b %Y") if t.month == 1 or span_days > 420 else t.strftime("%b")
+    return f"{t.strftime('%b')} {t.day}"
+
+
+def time_axes(p: QPainter, c: Ctx, rect: QRectF, start: datetime, end: datetime, y0: float, y1: float,
+              title: str, y_ticks: Sequence[float], y_label: Callable[[float], str] = lambda v: f"{v:g}",
+              left_mm: float = 11.0) -> Axes:
+    """Title, frame, time ticks and y ticks; returns the mapping for the data."""
+    title_h = c.text_height("h2", title, rect.width())
+    p.setFont(c.fonts["h2"])
+    p.setPen(BLACK)
+    p.drawText(QRectF(rect.left(), rect.top(), rect.width(), title_h), WRAP, title)
+    lab_h = c.line("small") * 1.3
+    plot = QRectF(rect.left() + c.mm(left_mm), rect.top() + title_h + c.mm(1.5),
+                  rect.width() - c.mm(left_mm) - c.mm(3), rect.height() - title_h - c.mm(1.5) - lab_h)
+    ax = Axes(plot, start.timestamp(), end.timestamp(), y0, y1)
+    p.setFont(c.fonts["small"])
+    # y grid and labels
+    for v in y_ticks:
+        yy = ax.y(v)
+        p.setPen(QPen(LIGHT, c.pt(0.4), Qt.PenStyle.DotLine))
+        p.drawLine(QPointF(plot.left(), yy), QPointF(plot.right(), yy))
+        p.setPen(BLACK)
+        p.drawText(QRectF(rect.left(), yy - c.line("small") / 2, c.mm(left_mm) - c.mm(1.2), c.line("small")),
+                   NOCLIP | int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), y_label(v))
+    # time ticks
+    span = (end - start).days
+    for t in _ticks(start, end):
+        xx = ax.x(t)
+        p.setPen(QPen(LIGHT, c.pt(0.4), Qt.PenStyle.DotLine))
+        p.drawLine(QPointF(xx, plot.top()), QPointF(xx, plot.bottom()))
+        p.setPen(BLACK)
+        p.drawLine(QPointF(xx, plot.bottom()), QPointF(xx, plot.bottom() + c.mm(0.8)))
+        label = _tick_label(t, span)
+        w = c.metrics["small"].horizontalAdvance(label) + c.mm(1)
+        left = min(max(xx - w / 2, plot.left() - c.mm(2)), rect.right() - w)
+        p.drawText(QRectF(left, plot.bottom() + c.mm(0.8), w, lab_h), NOCLIP | int(Qt.AlignmentFlag.AlignHCenter), label)
+    p.setPen(QPen(BLACK, c.pt(0.7)))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(plot)
+    return ax
+
+
+def legend(p: QPainter, c: Ctx, rect: QRectF, items: Sequence[tuple[Callable[[QPainter, Ctx, QPointF], None], str]]) -> float:
+    """A legend row (wrapping) at the top-left of rect; returns its height."""
+    p.setFont(c.fonts["small"])
+    x, y = rect.left(), rect.top()
+    lh = c.line("small") * 1.25
+    sw = c.mm(5)
+    for paint, text in items:
+        w = sw + c.mm(1) + c.metrics["small"].horizontalAdvance(text) + c.mm(4)
+        if x + w > rect.right() and x > rect.left():
+            x, y = rect.left(), y + lh
+        paint(p, c, QPointF(x + sw / 2, y + lh / 2))
+        p.setPen(BLACK)
+        p.drawText(QRectF(x + sw + c.mm(1), y, w, lh), NOCLIP | int(Qt.AlignmentFlag.AlignVCenter), text)
+        x += w
+    return y + lh - rect.top()
+
+
+def _legend_height(c: Ctx, width: float, texts: Sequence[str]) -> float:
+    lh = c.line("small") * 1.25
+    x, rows = 0.0, 1
+    for t in texts:
+        w = c.mm(5) + c.mm(1) + c.metrics["small"].horizontalAdvance(t) + c.mm(4)
+        if x + w > width and x > 0:
+            rows, x = rows + 1, 0.0
+        x += w
+    return rows * lh
+
+
+def _marker_icon(kind: str, filled: bool = True) -> Callable[[QPainter, Ctx, QPointF], None]:
+    return lambda p, c, at: draw_marker(p, c, kind, at, filled=filled)
+
+
+def _hatch_icon(p: QPainter, c: Ctx, at: QPointF) -> None:
+    hatch(p, c, QRectF(at.x() - c.mm(2), at.y() - c.mm(1.3), c.mm(4), c.mm(2.6)))
+
+
+def _solid_icon(p: QPainter, c: Ctx, at: QPointF) -> None:
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(DARK)
+    p.drawRect(QRectF(at.x() - c.mm(1.2), at.y() - c.mm(1.3), c.mm(2.4), c.mm(2.6)))
+
+
+def _line_icon(style: Qt.PenStyle, marker: str) -> Callable[[QPainter, Ctx, QPointF], None]:
+    def paint(p: QPainter, c: Ctx, at: QPointF) -> None:
+        p.setPen(QPen(BLACK, c.pt(0.9), style))
+        p.drawLine(QPointF(at.x() - c.mm(2.4), at.y()), QPointF(at.x() + c.mm(2.4), at.y()))
+        draw_marker(p, c, marker, at, 1.3)
+    return paint
+
+
+def _nice_max(v: float) -> tuple[float, list[float]]:
+    v = max(1.0, v)
+    for step in (1, 2, 5, 10, 20, 50, 100):
+        if v / step <= 5:
+            top = math.ceil(v / step) * step
+            return float(top), [float(i) for i in range(0, int(top) + 1, step)]
+    top = math.ceil(v / 100) * 100
+    return float(top), [float(i) for i in range(0, int(top) + 1, int(top // 5) or 1)]
+
+
+def doses_chart(d: DailyDoses, start: datetime, end: datetime) -> Callable[[QPainter, Ctx, QRectF], None]:
+    def paint(p: QPainter, c: Ctx, rect: QRectF) -> None:
+        texts = ["Scheduled (hatched)", "Given (solid bar)", "Not given: skipped, refused or missed", "Vomited"]
+        lh = _legend_height(c, rect.width(), texts)
+        top, ticks = _nice_max(max([*d.scheduled, *d.given, 1]))
+        body = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - lh - c.mm(1))
+        ax = time_axes(p, c, body, start, end, 0, top + (0.6 if top <= 5 else 0),
+                       f"Doses per day: {d.medication}", ticks)
+        day_w = ax.plot.width() / max(1, len(d.days))
+        for i in range(len(d.days)):
+            x0 = ax.plot.left() + i * day_w
+            gap = day_w * (0.12 if day_w > c.mm(1.2) else 0.0)
+            if d.scheduled[i]:
+                hatch(p, c, QRectF(x0 + gap, ax.y(d.scheduled[i]), day_w - 2 * gap, ax.y(0) - ax.y(d.scheduled[i])),
+                      outline=day_w > c.mm(0.8))
+            if d.given[i]:
+                inner = (day_w - 2 * gap) * 0.5
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(DARK)
+                p.drawRect(QRectF(x0 + (day_w - inner) / 2, ax.y(d.given[i]), inner, ax.y(0) - ax.y(d.given[i])))
+            mark_y = ax.y(max(d.scheduled[i], d.given[i])) - c.mm(1.4)
+            if d.not_given[i]:
+                draw_marker(p, c, "cross", QPointF(x0 + day_w / 2, mark_y), 1.4)
+                mark_y -= c.mm(1.8)
+            if d.vomited[i]:
+                draw_marker(p, c, "triangle", QPointF(x0 + day_w / 2, mark_y), 1.4, filled=False)
+        legend(p, c, QRectF(rect.left() + c.mm(11), rect.bottom() - lh, rect.width() - c.mm(11), lh), [
+            (_hatch_icon, texts[0]), (_solid_icon, texts[1]), (_marker_icon("cross"), texts[2]),
+            (_marker_icon("triangle", False), texts[3]),
+        ])
+    return paint
+
+
+def points_chart(title: str, series: Sequence[tuple[str, Sequence[Point]]], start: datetime, end: datetime,
+                 y0: float, y1: float, ticks: Sequence[float], lines: bool, unit: str = "",
+                 refs: Sequence[tuple[float, str]] = ()) -> Callable[[QPainter, Ctx, QRectF], None]:
+    styles = [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine]
+
+    def paint(p: QPainter, c: Ctx, rect: QRectF) -> None:
+        texts = [name for name, _ in series]
+        lh = _legend_height(c, rect.width() - c.mm(11), texts) if len(series) > 1 else 0.0
+        body = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - lh - (c.mm(1) if lh else 0))
+        ax = time_axes(p, c, body, start, end, y0, y1, title, ticks, lambda v: f"{v:g}{unit}")
+        for value, label in refs:
+            yy = ax.y(value)
+            p.setPen(QPen(BLACK, c.pt(0.7), Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(ax.plot.left(), yy), QPointF(ax.plot.right(), yy))
+            p.setFont(c.fonts["small"])
+            w = c.metrics["small"].horizontalAdvance(label) + c.mm(1)
+            above = yy - c.line("small") - c.mm(0.2) > ax.plot.top()
+            p.drawText(QRectF(ax.plot.right() - w - c.mm(1), yy - c.line("small") - c.mm(0.2) if above else yy + c.mm(0.2),
+                              w, c.line("small")), NOCLIP | int(Qt.AlignmentFlag.AlignRight), label)
+        for i, (_name, pts) in enumerate(series):
+            marker = MARKERS[i % len(MARKERS)]
+            pts = sorted(pts, key=lambda q: q.at)
+            if lines and len(pts) > 1:
+                path = QPainterPath()
+                path.moveTo(ax.x(pts[0].at), ax.y(pts[0].value))
+                for q in pts[1:]:
+                    path.lineTo(ax.x(q.at), ax.y(q.value))
+                p.setPen(QPen(BLACK, c.pt(0.9), styles[i % len(styles)]))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawPath(path)
+            size = 1.5 if len(pts) < 60 else 1.0
+            for q in pts:
+                v = min(max(q.value, y0), y1)
+                draw_marker(p, c, marker, QPointF(ax.x(q.at), ax.y(v)), size, filled=i % 2 == 0)
+        if lh:
+            legend(p, c, QRectF(rect.left() + c.mm(11), rect.bottom() - lh, rect.width() - c.mm(11), lh),
+                   [(_line_icon(styles[i % len(styles)], MARKERS[i % len(MARKERS)]) if lines
+                     else _marker_icon(MARKERS[i % len(MARKERS)], i % 2 == 0), name)
+                    for i, (name, _) in enumerate(series)])
+    return paint
+
+
+LANES = (
+    ("Dose changes", "dose-change"),
+    ("Gaps between doses", "gap"),
+    ("Red-flag symptoms", "red-flag"),
+    ("Call-today symptoms", "urgent"),
+    ("Other severe symptoms", "notable"),
+    ("Temperature out of range", "temperature"),
+    ("Pump alarms, problems, refills", "pump"),
+)
+
+
+def _lane(e: TimelineEvent) -> str:
+    if e.kind == "symptom":
+        return e.level
+    return e.kind
+
+
+def timeline_chart(events: Sequence[TimelineEvent], start: datetime, end: datetime
+                   ) -> Callable[[QPainter, Ctx, QRectF], None]:
+    def paint(p: QPainter, c: Ctx, rect: QRectF) -> None:
+        label_w = c.mm(38)
+        title = "Timeline: dose changes, gaps and symptoms"
+        title_h = c.text_height("h2", title, rect.width())
+        p.setFont(c.fonts["h2"])
+        p.setPen(BLACK)
+        p.drawText(QRectF(rect.left(), rect.top(), rect.width(), title_h), NOCLIP, title)
+        lab_h = c.line("small") * 1.3
+        legend_texts = ["dose raised", "dose lowered", "started or stopped", "gap without doses", "red flag",
+                        "call today", "other severe", "temperature", "pump"]
+        lgh = _legend_height(c, rect.width() - label_w, legend_texts)
+        plot = QRectF(rect.left() + label_w, rect.top() + title_h + c.mm(1.5), rect.width() - label_w - c.mm(3),
+                      rect.height() - title_h - c.mm(1.5) - lab_h - lgh - c.mm(1))
+        ax = Axes(plot, start.timestamp(), end.timestamp(), 0, len(LANES))
+        lane_h = plot.height() / len(LANES)
+        p.setFont(c.fonts["small"])
+        for i, (name, _) in enumerate(LANES):
+            yy = plot.top() + i * lane_h
+            if i % 2:
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(ZEBRA)
+                p.drawRect(QRectF(plot.left(), yy, plot.width(), lane_h))
+            p.setPen(BLACK)
+            p.drawText(QRectF(rect.left(), yy, label_w - c.mm(1.5), lane_h),
+                       NOCLIP | int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap), name)
+        span = (end - start).days
+        for t in _ticks(start, end):
+            xx = ax.x(t)
+            p.setPen(QPen(LIGHT, c.pt(0.4), Qt.PenStyle.DotLine))
+            p.drawLine(QPointF(xx, plot.top()), QPointF(xx, plot.bottom()))
+            p.setPen(BLACK)
+            label = _tick_label(t, span)
+            w = c.metrics["small"].horizontalAdvance(label) + c.mm(1)
+            p.drawText(QRectF(min(xx - w / 2, rect.right() - w), plot.bottom() + c.mm(0.8), w, lab_h),
+                       NOCLIP | int(Qt.AlignmentFlag.AlignHCenter), label)
+        lane_index = {key: i for i, (_, key) in enumerate(LANES)}
+        t_lo, t_hi = start.timestamp(), end.timestamp()
+        for e in events:
+            i = lane_index.get(_lane(e))
+            if i is None:
+                continue
+            cy = plot.top() + (i + 0.5) * lane_h
+            if e.kind == "dose-change":
+                xx = ax.x(max(t_lo, min(t_hi, e.at.timestamp())))
+                p.setPen(QPen(MID, c.pt(0.6), Qt.PenStyle.DashLine))
+                p.drawLine(QPointF(xx, plot.top()), QPointF(xx, plot.bottom()))
+                kind = {"increase": "triangle", "decrease": "down"}.get(e.level, "plus")
+                draw_marker(p, c, kind, QPointF(xx, cy), 2.0)
+            elif e.kind == "gap" and e.end is not None:
+                x0 = ax.x(max(t_lo, e.at.timestamp()))
+                x1 = ax.x(min(t_hi, e.end.timestamp()))
+                hatch(p, c, QRectF(x0, cy - lane_h * 0.3, max(c.mm(0.8), x1 - x0), lane_h * 0.6), 0.7)
+            else:
+                xx = ax.x(max(t_lo, min(t_hi, e.at.timestamp())))
+                if e.kind == "pump":
+                    draw_marker(p, c, "square", QPointF(xx, cy), 1.8, filled=e.level != "info")
+                elif e.kind == "temperature":
+                    draw_marker(p, c, "diamond", QPointF(xx, cy), 1.8)
+                elif e.level == "red-flag":
+                    draw_marker(p, c, "star", QPointF(xx, cy), 2.2)
+                else:
+                    draw_marker(p, c, "circle", QPointF(xx, cy), 1.7, filled=e.level == "urgent")
+        p.setPen(QPen(BLACK, c.pt(0.7)))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(plot)
+        legend(p, c, QRectF(plot.left(), plot.bottom() + lab_h + c.mm(0.5), plot.width(), lgh), [
+            (_marker_icon("triangle"), legend_texts[0]), (_marker_icon("down"), legend_texts[1]),
+            (_marker_icon("plus"), legend_texts[2]), (_hatch_icon, legend_texts[3]),
+            (_marker_icon("star"), legend_texts[4]), (_marker_icon("circle"), legend_texts[5]),
+            (_marker_icon("circle", False), legend_texts[6]), (_marker_icon("diamond"), legend_texts[7]),
+            (_marker_icon("square"), legend_texts[8]),
+        ])
+    return paint
+
+
+# ----------------------------------------------------------------------------------------------
+# The report as a list of flowables
+
+
+def _fmt_day(data: ReportData, d: date | None) -> str:
+    return "" if d is None else d.strftime(data.date_format)
+
+
+def _fmt_at(data: ReportData, t: datetime | None) -> str:
+    if t is None:
+        return ""
+    tz = data.period_start_at.tzinfo if data.period_start_at else None
+    local = t.astimezone(tz) if tz else t
+    return local.strftime(f"{data.date_format} {data.time_format}")
+
+
+def _pct(ad: Adherence, n: int) -> str:
+    v = ad.percent(n)
+    return f"{n}" if v is None else f"{n} ({v:.0f}%)"
+
+
+def _hours(h: float) -> str:
+    if h >= 48:
+        return f"{h:.0f} h ({h / 24:.1f} days)"
+    return f"{h:.1f} h" if h < 10 else f"{h:.0f} h"
+
+
+def header_lines(data: ReportData) -> tuple[str, str]:
+    h = data.header
+    who = h.person + (f", age {h.age}" if h.age is not None else ", age not recorded")
+    if h.birth_date:
+        who += f" (born {_fmt_day(data, h.birth_date)})"
+    cond = "; ".join(h.conditions) if h.conditions else "no conditions recorded"
+    line1 = f"{who}  ·  {cond}  ·  kidney function: {h.kidney_function}"
+    line2 = (f"Doctor-visit report for {_fmt_day(data, h.period_start)} to {_fmt_day(data, h.period_end)}  ·  "
+             f"generated {_fmt_at(data, h.generated_at)} ({h.timezone})")
+    return line1, line2
+
+
+def summary_lines(data: ReportData) -> list[str]:
+    out: list[str] = []
+    for ad in data.adherence:
+        if ad.as_needed or ad.scheduled == 0:
+            continue
+        given = ad.given_in_slots
+        pct = ad.percent(given) or 0.0
+        text = (f"{ad.medication}: {given} of {ad.scheduled} scheduled doses given ({pct:.0f}%); "
+                f"{ad.not_given} not given, {ad.vomited} vomited, {ad.late} late.")
+        if ad.gaps:
+            g = ad.gaps[0]
+            text += f" Longest time without a dose: {_hours(g.hours)}" + (" (still going)." if g.open else ".")
+        out.append(text)
+    if data.pump is not None:
+        pm = data.pump
+        parts = []
+        if pm.daily_dose_mcg is not None:
+            parts.append(f"set to {pm.daily_dose_mcg:g} mcg a day")
+        if pm.next_refill_due is not None:
+            parts.append(f"next refill due {_fmt_day(data, pm.next_refill_due)}")
+        alarms = sum(1 for e in data.pump_events if e.kind == "alarm")
+        parts.append(f"{alarms} alarm(s) logged in the period")
+        out.append("Pump: " + ", ".join(parts) + ".")
+    if data.dose_changes:
+        out.append(f"{len(data.dose_changes)} dose change(s) in the period.")
+    sev: dict[str, int] = {}
+    for a in data.alerts:
+        sev[a.severity.value] = sev.get(a.severity.value, 0) + 1
+    if data.alerts:
+        parts = [f"{sev[k]} {k}" for k in ("emergency", "urgent", "warning", "info") if k in sev]
+        out.append(f"Safety alerts raised: {', '.join(parts)}.")
+    else:
+        out.append("No safety alerts were raised in the period.")
+    red = sum(c.count for c in data.symptom_counts if c.tier == "red-flag")
+    if red:
+        out.append(f"{red} red-flag symptom entr{'y' if red == 1 else 'ies'} logged (see the timeline).")
+    if data.doctor_questions:
+        out.append(f"{len(data.doctor_questions)} question(s) for the doctor below.")
+    return out
+
+
+def build_flows(data: ReportData) -> list[Flow]:
+    f: list[Flow] = []
+    start = data.period_start_at
+    end = data.period_end_at
+    assert start is not None and end is not None
+    f.append(Para("Doctor-visit report", "title", after_mm=0.5))
+    f.append(Para(data.disclaimer, "italic", after_mm=1.5))
+
+    f.append(Heading("At a glance"))
+    for line in summary_lines(data):
+        f.append(Para("• " + line, "body", after_mm=0.6))
+
+    if data.doctor_questions:
+        f.append(Heading("Questions for the doctor"))
+        f.append(Table([("Written", 1.2), ("Question", 5)],
+                       [[_fmt_at(data, n.at), Cell(n.text, bold=True)] for n in data.doctor_questions]))
+
+    f.append(Heading("Current medicines and schedules"))
+    if data.medicines:
+        rows: list[list[str | Cell]] = []
+        for m in data.medicines:
+            name = m.name + ("" if m.active else " (stopped)")
+            details = ", ".join(x for x in (m.route, m.form, f"strength {m.strength}" if m.strength else "") if x)
+            sched = m.schedule + (f"\n{m.daily_total}" if m.daily_total else "")
+            since = (f"since {_fmt_day(data, m.since)}" if m.since else "")
+            who = "; ".join(x for x in (since, m.reason, m.prescribed_by and f"by {m.prescribed_by}") if x)
+            conc = m.concentration + (f"\n{m.warning}" if m.warning else "")
+            rows.append([Cell(name, bold=True), details, conc, sched, who])
+        f.append(Table([("Medicine", 2.2), ("Route, form", 1.5), ("Concentration", 1.6), ("Schedule", 2.4),
+                        ("Since, reason, prescriber", 1.9)], rows))
+    else:
+        f.append(Para("No medicines are recorded."))
+    if data.pump is not None:
+        pm = data.pump
+        kv = [
+            ["Concentration", f"{pm.concentration_mcg_per_ml:g} mcg/mL" if pm.concentration_mcg_per_ml else "not recorded"],
+            ["Daily dose programmed", f"{pm.daily_dose_mcg:g} mcg a day" if pm.daily_dose_mcg else "not recorded"],
+            ["Reservoir / low-reservoir alarm",
+             f"{pm.reservoir_ml:g} mL / {pm.low_alarm_ml:g} mL" if pm.reservoir_ml and pm.low_alarm_ml is not None
+             else "not recorded"],
+            ["Last refill", _fmt_at(data, pm.last_refill) or "none recorded"],
+            ["Next refill due", _fmt_day(data, pm.next_refill_due) or "not recorded"],
+            ["Last alarm", _fmt_at(data, pm.last_alarm) or "none recorded"],
+        ]
+        f.append(Heading("Pump settings (from the latest pump entries)", 2))
+        f.append(Table([("Setting", 1.4), ("Value", 3)], [list(r) for r in kv], header=False))
+
+    f.append(Heading("Dose changes in this period"))
+    if data.dose_changes:
+        f.append(Table([("Date", 1.1), ("Medicine", 1.8), ("From", 2.4), ("To", 2.4), ("Change", 0.9),
+                        ("Reason, prescribed by", 1.6)],
+                       [[_fmt_day(data, ch.day), ch.medication, ch.before, ch.after, Cell(ch.direction, bold=True),
+                         "; ".join(x for x in (ch.reason, ch.prescribed_by) if x)] for ch in data.dose_changes]))
+    else:
+        f.append(Para("No dose changes in this period."))
+
+    f.append(Heading("Doses given and missed"))
+    sched = [a for a in data.adherence if not a.as_needed and a.scheduled]
+    if sched:
+        f.append(Table(
+            [("Medicine", 2.0), ("Scheduled", 0.9), ("On time", 1.0), ("Early", 0.8), ("Late", 0.8),
+             ("Skipped", 0.8), ("Refused", 0.8), ("Vomited", 0.8), ("Missed (noted)", 0.9),
+             ("Missed (nothing logged)", 1.0), ("Extra", 0.6)],
+            [[Cell(a.medication, True), str(a.scheduled), _pct(a, a.on_time), _pct(a, a.early), _pct(a, a.late),
+              _pct(a, a.skipped), _pct(a, a.refused), _pct(a, a.vomited), _pct(a, a.missed_recorded),
+              Cell(_pct(a, a.missed_derived), bold=a.missed_derived > 0), str(a.extra)] for a in sched]))
+    prn = [a for a in data.adherence if a.as_needed or not a.scheduled]
+    for a in prn:
+        if a.given_total:
+            f.append(Para(f"{a.medication}: given {a.given_total} time(s) with no fixed schedule.", after_mm=0.6))
+    if not sched and not prn:
+        if data.pump is not None:
+            f.append(Para("Baclofen comes from the pump without doses given by hand; see the pump settings "
+                          "and the pump events below."))
+        else:
+            f.append(Para("No doses were scheduled or logged in this period."))
+    gaps = [(a, g) for a in sched for g in a.gaps]
+    if gaps:
+        f.append(Heading("Longest times between given doses", 2))
+        f.append(Table([("Medicine", 2), ("Last dose before the gap", 1.6), ("Next dose", 1.6), ("Gap", 1.2),
+                        ("Schedule's longest interval", 1.2)],
+                       [[a.medication, _fmt_at(data, g.start),
+                         "none yet (gap still open at the end of the period)" if g.open else _fmt_at(data, g.end),
+                         Cell(_hours(g.hours), bold=g.expected_hours is not None and g.hours > g.expected_hours + 4),
+                         _hours(g.expected_hours) if g.expected_hours else ""] for a, g in gaps]))
+    for d in data.charts.daily_doses:
+        if any(d.scheduled) or any(d.given):
+            f.append(ChartFlow(52, doses_chart(d, start, end)))
+    if sched:
+        f.append(Para("How these are counted: " + " ".join(data.definitions), "small", after_mm=1.0))
+
+    f.append(Heading("What happened around the gaps and changes"))
+    if data.timeline:
+        f.append(ChartFlow(62, timeline_chart(data.timeline, start, end)))
+        level_words = {"red-flag": "RED FLAG", "urgent": "call today", "notable": "severe", "gap": "gap",
+                       "increase": "dose raised", "decrease": "dose lowered", "start": "started", "stop": "stopped",
+                       "change": "changed", "info": ""}
+        f.append(Table([("When", 1.3), ("Kind", 1.1), ("What", 6)],
+                       [[_fmt_at(data, e.at), Cell(level_words.get(e.level, e.level) or e.kind,
+                                                   bold=e.level in ("red-flag", "urgent", "gap")), e.text]
+                        for e in data.timeline]))
+    else:
+        f.append(Para("No dose changes, long gaps, severe symptoms, fevers or pump problems in this period."))
+
+    f.append(Heading("Safety alerts raised in this period"))
+    if data.alerts:
+        rows = []
+        for a in data.alerts:
+            ev = "\n".join("– " + e for e in a.evidence)
+            acks = "\n".join(f"{_fmt_at(data, k.at)}{' by ' + k.by if k.by else ''}{': ' + k.note if k.note else ''}"
+                             for k in a.acknowledgements) or "not acknowledged"
+            what = a.title + (f" ({a.medication})" if a.medication else "") + (f"\n{a.message}" if a.message else "")
+            rows.append([_fmt_at(data, a.since), Cell(SEVERITY_WORDS.get(a.severity.value, a.severity.value), True),
+                         what, ev, acks])
+        f.append(Table([("Since", 1.2), ("Severity", 1.0), ("Alert", 2.6), ("Evidence", 2.6), ("Acknowledged", 1.6)],
+                       rows))
+    else:
+        f.append(Para("No safety alerts were raised in this period."))
+
+    f.append(Heading("Symptoms"))
+    if data.symptom_counts:
+        tier_words = {"red-flag": "red flag", "urgent": "call today", "notable": "severe", "": ""}
+        f.append(Table([("Symptom", 2), ("Times logged", 1), ("Worst severity (0-10)", 1.2), ("Triage", 1.2)],
+                       [[s.symptom, str(s.count), "" if s.worst is None else str(s.worst),
+                         Cell(tier_words[s.tier], bold=s.tier == "red-flag")] for s in data.symptom_counts]))
+        series = data.charts.symptom_severity
+        if series:
+            shown = series[:7]
+            rest = [q for s in series[7:] for q in s.points]
+            pairs: list[tuple[str, Sequence[Point]]] = [(s.label, s.points) for s in shown]
+            if rest:
+                pairs.append(("other symptoms", rest))
+            f.append(ChartFlow(58, points_chart("Symptom severity (0-10)", pairs, start, end, 0, 10,
+                                                [0, 2, 4, 6, 8, 10], lines=False)))
+    else:
+        f.append(Para("No symptoms were logged in this period."))
+
+    f.append(Heading("Spasms, pain and temperature"))
+    if data.charts.penn:
+        f.append(ChartFlow(46, points_chart("Penn spasm frequency (0 none, 4 more than 10 an hour)",
+                                            [("Penn score", data.charts.penn)], start, end, 0, 4.3,
+                                            [0, 1, 2, 3, 4], lines=True)))
+    if data.charts.pain:
+        f.append(ChartFlow(46, points_chart("Pain (0-10)", [("Pain", data.charts.pain)], start, end, 0, 10,
+                                            [0, 2, 4, 6, 8, 10], lines=True)))
+    if data.charts.temperature:
+        vals = [q.value for q in data.charts.temperature]
+        lo = min(34.0, math.floor(min(vals)))
+        hi = max(40.0, math.ceil(max(vals)))
+        f.append(ChartFlow(46, points_chart("Temperature (°C)", [("Temperature", data.charts.temperature)],
+                                            start, end, lo, hi, [float(v) for v in range(int(lo), int(hi) + 1)],
+                                            lines=True, refs=[(38.5, "fever 38.5 °C"), (35.0, "low 35 °C")])))
+    missing = [w for w, pts in (("spasm scores", data.charts.penn), ("pain scores", data.charts.pain),
+                                ("temperatures", data.charts.temperature)) if not pts]
+    if missing:
+        words = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " or " + missing[-1]
+        f.append(Para(f"No {words} were logged in this period.", after_mm=1.0))
+
+    if data.pump is not None or data.pump_events:
+        f.append(Heading("Pump refills, alarms and checks"))
+        if data.pump_events:
+            f.append(Table([("When", 1.3), ("Event", 1.2), ("Details", 3), ("Note", 3)],
+                           [[_fmt_at(data, e.at), Cell(e.kind, bold=e.kind in ("alarm", "catheter problem")),
+                             e.details, e.note] for e in data.pump_events]))
+        else:
+            f.append(Para("No pump refills, alarms or checks were logged in this period."))
+
+    f.append(Heading("Caregiver notes"))
+    if data.notes:
+        f.append(Table([("When", 1.2), ("Note", 6)], [[_fmt_at(data, n.at), n.text] for n in data.notes]))
+    else:
+        f.append(Para("No notes in this period."))
+
+    f.append(Heading("Corrections made in this period"))
+    if data.corrections:
+        f.append(Para("Entries are never overwritten: the journal keeps the earlier value. These entries were "
+                      "changed during the period.", "small"))
+        f.append(Table([("Changed", 1.3), ("By", 0.9), ("Entry", 2.2), ("What changed (earlier -> new)", 3.2),
+                        ("Reason", 1.5)],
+                       [[_fmt_at(data, x.changed_at), x.changed_by, f"{x.what} ({x.action})", "\n".join(x.changes),
+                         x.reason] for x in data.corrections]))
+    else:
+        f.append(Para("No entries were corrected or removed in this period."))
+
+    f.append(Heading("About this report"))
+    f.append(Para(data.disclaimer, "body", boxed=True, after_mm=1.5))
+    for d in data.definitions:
+        f.append(Para("• " + d, "small", after_mm=0.4))
+    return f
+
+
+# ----------------------------------------------------------------------------------------------
+# Pagination and painting
+
+
+@dataclass
+class Placed:
+    flow: Flow
+    y: float
+
+
+def _header_height(c: Ctx, data: ReportData) -> float:
+    l1, l2 = header_lines(data)
+    w = c.width - c.mm(28)
+    return (c.text_height("header-bold", l1, w) + c.text_height("header", l2 + "  ·  page 99 of 99", w)
+            + c.mm(3.5))
+
+
+def _footer_height(c: Ctx) -> float:
+    return c.line("small") + c.mm(2.5)
+
+
+def paginate(c: Ctx, flows: Sequence[Flow], top: float, bottom: float) -> list[list[Placed]]:
+    width = c.width
+    pages: list[list[Placed]] = [[]]
+    y = top
+    queue: deque[Flow] = deque(flows)
+    while queue:
+        f = queue.popleft()
+        h = f.wrap(c, width)
+        need = h
+        if f.keep_with_next and queue:
+            # the heading and at least the beginning of what it introduces go together
+            nxt = queue[0]
+            need = h + nxt.min_height(c, width)
+            if nxt.keep_with_next and len(queue) > 1:
+                need += queue[1].min_height(c, width)
+        if y + need > bottom and pages[-1]:
+            if isinstance(f, Spacer):
+                continue
+            pages.append([])
+            y = top
+            if isinstance(f, Heading):
+                h = f.wrap(c, width)
+        if y + h <= bottom:
+            pages[-1].append(Placed(f, y))
+            y += h
+            continue
+        parts = f.split(c, width, bottom - y)
+        if parts is not None:
+            pages[-1].append(Placed(parts[0], y))
+            queue.appendleft(parts[1])
+            pages.append([])
+            y = top
+            continue
+        if pages[-1]:
+            pages.append([])
+            y = top
+        # taller than a whole page (should not happen: cells are capped, charts are fixed): place it anyway
+        parts = f.split(c, width, bottom - y)
+        if parts is not None:
+            pages[-1].append(Placed(parts[0], y))
+            queue.appendleft(parts[1])
+            pages.append([])
+            y = top
+        else:
+            pages[-1].append(Placed(f, y))
+            y += h
+    if not pages[-1]:
+        pages.pop()
+    return pages
+
+
+def _paint_header(p: QPainter, c: Ctx, data: ReportData, page: int, total: int) -> None:
+    l1, l2 = header_lines(data)
+    w = c.width
+    h1 = c.text_height("header-bold", l1, w)
+    p.setPen(BLACK)
+    p.setFont(c.fonts["header-bold"])
+    p.drawText(QRectF(0, 0, w, h1), WRAP, l1)
+    text2 = f"{l2}  ·  page {page} of {total}"
+    h2 = c.text_height("header", text2, w)
+    p.setFont(c.fonts["header"])
+    p.drawText(QRectF(0, h1 + c.mm(0.5), w, h2), WRAP, text2)
+    yy = h1 + h2 + c.mm(1.3)
+    p.setPen(QPen(BLACK, c.pt(0.6)))
+    p.drawLine(QPointF(0, yy), QPointF(w, yy))
+
+
+def _paint_footer(p: QPainter, c: Ctx, page: int, total: int) -> None:
+    y = c.height - c.line("small")
+    p.setPen(QPen(MID, c.pt(0.4)))
+    p.drawLine(QPointF(0, y - c.mm(1)), QPointF(c.width, y - c.mm(1)))
+    p.setFont(c.fonts["small"])
+    p.setPen(DARK)
+    p.drawText(QRectF(0, y, c.width * 0.75, c.line("small")), NOCLIP | int(Qt.AlignmentFlag.AlignLeft),
+               "A caregiver's record from CareJournal, not a medical document.")
+    p.drawText(QRectF(c.width * 0.75, y, c.width * 0.25, c.line("small")), NOCLIP | int(Qt.AlignmentFlag.AlignRight),
+               f"Page {page} of {total}")
+
+
+def paint_report(data: ReportData, device: QPaintDevice, new_page: Callable[[], bool]) -> int:
+    """Lay out and paint the report on a paged device; returns the number of pages."""
+    with keep_none_alive() as guard:
+        c = Ctx(device)
+        flows = build_flows(data)
+        top = _header_height(c, data)
+        bottom = c.height - _footer_height(c)
+        pages = paginate(c, flows, top, bottom)
+        guard.top_up()
+        p = QPainter()
+        if not p.begin(device):
+            raise OSError("could not start painting the report (is the output file writable?)")
+        try:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            for i, page in enumerate(pages, start=1):
+                if i > 1:
+                    new_page()
+                _paint_header(p, c, data, i, len(pages))
+                _paint_footer(p, c, i, len(pages))
+                for placed in page:
+                    placed.flow.draw(p, c, 0.0, placed.y, c.width)
+                    guard.top_up()
+        finally:
+            p.end()
+            guard.top_up()
+        return len(pages)
+
+
+def write_pdf(data: ReportData, path: str | Path, page_size: str = "a4") -> int:
+    """Write the report as a PDF (A4 or US Letter); returns the number of pages."""
+    key = page_size.lower().replace(" ", "").replace("usletter", "letter")
+    if key not in PAGE_SIZES:
+        raise ValueError(f"page size {page_size!r}: use A4 or Letter")
+    with keep_none_alive(reserve=1000):
+        writer = QPdfWriter(str(path))
+        writer.setPageSize(QPageSize(PAGE_SIZES[key]))
+        writer.setResolution(300)
+        writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+        writer.setTitle(f"Doctor-visit report: {data.header.person}")
+        writer.setCreator("CareJournal")
+        pages = paint_report(data, writer, writer.newPage)
+        del writer
+    return pages
+
+
+def print_report(data: ReportData, printer: object) -> int:
+    """Paint the report on a QPrinter (print dialog or print preview); returns the number of pages."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    assert isinstance(printer, QPrinter)
+    return paint_report(data, printer, printer.newPage)
+
+
+def default_page_size() -> str:
+    """Letter in the US and Canada, A4 elsewhere (from the system locale)."""
+    from PySide6.QtCore import QLocale
+
+    return "letter" if QLocale.system().territory() in (QLocale.Country.UnitedStates, QLocale.Country.Canada) else "a4"
+
+
+__all__ = ["build_flows", "paint_report", "print_report", "write_pdf", "default_page_size", "QSizeF"]
