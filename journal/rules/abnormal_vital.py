@@ -1,0 +1,51 @@
+"""abnormal-vital: a measured temperature, breathing rate or oxygen level outside safe limits."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from journal.domain import Alert, ObservationKind, PatientHistory, Severity
+
+from .common import CheckContext, is_explained, utc
+from .knowledge import DrugLibrary
+
+RULE = "abnormal-vital"
+
+
+def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
+    v = library.catalog.vitals
+    sev = library.catalog.vital_severity
+    window = timedelta(hours=v["alert_hours"].value)
+    hits: list[tuple[datetime, Severity, str]] = []
+    for o in history.observations:
+        if o.removed or not ctx.within(o.at, window) or not isinstance(o.value, int | float):
+            continue
+        val = float(o.value)
+        found: tuple[str, str] | None = None
+        if o.kind is ObservationKind.TEMPERATURE and val >= v["fever_c"].value:
+            found = ("fever_c", f"temperature {val:g} °C (high: {v['fever_c'].value:g} or more)")
+        elif o.kind is ObservationKind.TEMPERATURE and val <= v["low_temperature_c"].value:
+            found = ("low_temperature_c", f"temperature {val:g} °C (low: {v['low_temperature_c'].value:g} or less)")
+        elif o.kind is ObservationKind.RESPIRATORY_RATE and val < v["slow_breathing_per_min"].value:
+            found = ("slow_breathing_per_min",
+                     f"breathing {val:g}/min (slow: under {v['slow_breathing_per_min'].value:g})")
+        elif o.kind is ObservationKind.OXYGEN_SATURATION and val < v["low_oxygen_percent"].value:
+            found = ("low_oxygen_percent", f"oxygen {val:g}% (low: under {v['low_oxygen_percent'].value:g})")
+        if found is None:
+            continue
+        s = sev.get(found[0], Severity.URGENT)
+        if is_explained(ctx, o, s):
+            continue
+        hits.append((o.at, s, f"{found[1]} at {ctx.fmt(o.at)} (source: {v[found[0]].source})"))
+    if not hits:
+        return []
+    severity = max((h[1] for h in hits), key=lambda x: x.rank)
+    breathing = severity is Severity.EMERGENCY
+    title = "Breathing or oxygen reading needs help now" if breathing else "A reading outside the safe range"
+    message = (f"A measurement for {history.patient.name} is outside the range the journal treats as safe. "
+               + ("Slow breathing or low oxygen can be a sign of too much of a sedating medicine."
+                  if breathing else "A fever or a very low temperature needs a doctor's view today, more so "
+                                    "after missed doses or a dose change."))
+    doctor = "Tell them the reading and the time, and which medicines the person takes. "
+    since = min((h[0] for h in hits), key=utc)
+    return [ctx.alert(RULE, severity, since, title, message, ctx.advice(severity, doctor), [h[2] for h in hits])]

@@ -1,0 +1,69 @@
+"""abrupt-stop: after weeks of regular doses, no dose for longer than the schedule allows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from journal.domain import Alert, Medication, PatientHistory, Severity
+from journal.schedule import longest_gap
+
+from .common import CheckContext, fmt_hours, utc
+from .knowledge import DrugLibrary
+
+RULE = "abrupt-stop"
+
+
+def days_on(ctx: CheckContext, m: Medication, limit: int = 400) -> tuple[int, date]:
+    """How many days in a row (up to today) the medication has been planned, and the first of them."""
+    d = ctx.today
+    n = 0
+    while n < limit and ctx.planned_daily_mg(m, d - timedelta(days=1)) > 0:
+        d -= timedelta(days=1)
+        n += 1
+    return n, d
+
+
+def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
+    alerts: list[Alert] = []
+    for m, p in ctx.profiled():
+        reg = m.regimen_on(ctx.today)
+        if m.as_needed or reg is None or not reg.times or ctx.route(m) == "intrathecal":
+            continue
+        n_days, first_day = days_on(ctx, m)
+        if n_days < p.value("timing.abrupt_stop_min_days_on"):
+            continue
+        last = ctx.last_taken(m)
+        since = last if last is not None else ctx.day_start(first_day)
+        gap = ctx.ago(since)
+        allowed = longest_gap(reg) + timedelta(hours=p.value("timing.abrupt_stop_extra_gap_hours"))
+        missed = [(s, why) for s, why in ctx.not_given_slots(m, p, grace=True) if utc(s.at) > utc(since)]
+        in_a_row = int(p.value("timing.abrupt_stop_missed_in_a_row"))
+        if not (gap > allowed or len(missed) >= in_a_row):
+            continue
+        urgent_after = timedelta(hours=p.value("timing.abrupt_stop_urgent_hours"))
+        severity = Severity.URGENT if gap >= urgent_after else Severity.WARNING
+        ctx.gap_reported[m.id or 0] = since
+        gap_text = fmt_hours(gap)
+        title = f"{m.name}: no dose for {gap_text}"
+        message = (f"{history.patient.name} has taken {m.name} every day for {n_days} days, and no dose has "
+                   f"been given for {gap_text}. Stopping this medicine suddenly after regular use can bring on "
+                   f"withdrawal, which can become serious: watch for itching, tingling, stiffness or spasms "
+                   f"coming back, fever, confusion or seeing things.")
+        evidence = [f"last dose given {ctx.fmt_ago(last)}" if last is not None
+                    else f"no dose logged since the schedule began on {first_day.isoformat()}"]
+        if missed:
+            evidence.append("planned doses not given since: " + "; ".join(
+                f"{ctx.fmt(s.at)} ({why})" for s, why in missed))
+        times = ", ".join(t.strftime("%H:%M") for t in reg.times)
+        evidence.append(f"schedule: {reg.dose} at {times}"
+                        + (f" every {reg.every_days} days" if reg.every_days > 1 else "")
+                        + f"; longest planned gap {fmt_hours(longest_gap(reg))}")
+        evidence.append(f"on this schedule without a break since {first_day.isoformat()}")
+        evidence.append(f"alert after the longest gap + {p.value('timing.abrupt_stop_extra_gap_hours'):g} h "
+                        f"({p.cite('timing.abrupt_stop_extra_gap_hours')}) or {in_a_row} missed in a row; "
+                        f"urgent from {urgent_after.total_seconds() / 3600:g} h "
+                        f"({p.cite('timing.abrupt_stop_urgent_hours')})")
+        advice = ctx.advice(severity, f"Tell them when the last dose of {m.name} was given and ask what to do "
+                                      f"about the next one; do not give extra doses to catch up.")
+        alerts.append(ctx.alert(RULE, severity, since, title, message, advice, evidence, m))
+    return alerts

@@ -1,0 +1,46 @@
+"""age-caution: 65 or older and a daily amount above the cautious level, or titrating faster than
+the label."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from journal.domain import Alert, PatientHistory, Severity
+
+from .common import CheckContext, fmt_mg
+from .fast_titration import find as fast_rises
+from .knowledge import DrugLibrary
+
+RULE = "age-caution"
+
+
+def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
+    age = history.patient.age_on(ctx.today)
+    alerts: list[Alert] = []
+    for m, p in ctx.profiled():
+        old = p.get("age.caution_from_years")
+        limit = p.get("age.caution_above_mg_per_day")
+        if age is None or old is None or age < old or ctx.route(m) != "oral" or not ctx.is_active(m):
+            continue
+        daily = ctx.planned_daily_mg(m, ctx.today)
+        evidence = []
+        if limit is not None and daily > limit + 1e-9:
+            evidence.append(f"planned {fmt_mg(daily)} a day, above {fmt_mg(limit)} "
+                            f"(source: {p.cite('age.caution_above_mg_per_day')})")
+        first, last = ctx.change_days_window(p)
+        rises = fast_rises(ctx, m, p, first, last)
+        if rises:
+            evidence.append(f"dose raised faster than the label on {rises[-1].change.day.isoformat()}")
+        if not evidence:
+            continue
+        evidence.insert(0, f"age {age} (caution from {old:g}, source: {p.cite('age.caution_from_years')})")
+        reg = m.regimen_on(ctx.today)
+        title = f"{m.name}: extra care at age {age}"
+        message = (f"Older people keep more of this medicine in the blood and get more side effects, such as "
+                   f"sleepiness, confusion and falls. {history.patient.name}'s current plan is on the high or "
+                   f"fast side for that age.")
+        advice = ctx.advice(Severity.WARNING, "Mention it to the prescriber, and watch for sleepiness, confusion "
+                                              "or unsteadiness. ")
+        since = ctx.day_start(reg.start if reg is not None else ctx.today)
+        alerts.append(ctx.alert(RULE, Severity.WARNING, since, title, message, advice, evidence, m))
+    return alerts

@@ -1,0 +1,69 @@
+"""cns-depressant: another sedating medicine is on the list, or alcohol was noted, while on the drug.
+
+Alcohol is not a symptom: the journal reads it from dated notes (and symptom notes) that name a
+drink, and from a medication whose drug is alcohol."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from journal.domain import Alert, PatientHistory, Severity
+
+from .common import CheckContext, utc
+from .knowledge import DrugLibrary, DrugProfile
+
+RULE = "cns-depressant"
+NOTE_WINDOW = timedelta(hours=24)
+
+
+def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
+    mine = [m for m, prof in ctx.profiled() if prof is p and ctx.is_active(m)]
+    if not mine:
+        return None
+    found: list[tuple[datetime, str, str]] = []  # (since, evidence, class label)
+    for m in ctx.history.medications:
+        if any(m is x for x in mine) or p.matches(m) or not ctx.is_active(m):
+            continue
+        c = p.interaction_class(m)
+        if c is None:
+            continue
+        # A stable "since" (first schedule of the other medicine, else its first dose in view) keeps the
+        # alert the same across runs, so an acknowledgement sticks.
+        if m.regimens:
+            since = ctx.day_start(min(r.start for r in m.regimens))
+        else:
+            given = ctx.given_doses(m)
+            since = given[0].at if given else ctx.day_start(ctx.today)
+        found.append((since, f"{m.name} is {c.label} (source: {c.source})", c.label))
+    for c in p.interactions:
+        if not c.note_words:
+            continue
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, c.note_words)) + r")\b", re.IGNORECASE)
+        texts = [(n.at, n.text) for n in ctx.history.notes if not n.removed]
+        texts += [(s.at, s.note) for s in ctx.history.symptoms if not s.removed and s.note]
+        for at, text in texts:
+            if ctx.within(at, NOTE_WINDOW) and pattern.search(text):
+                found.append((at, f"note {ctx.fmt(at)}: \"{text[:80]}\" mentions {c.label} (source: {c.source})",
+                              c.label))
+                break
+    if not found:
+        return None
+    labels = ", ".join(dict.fromkeys(f[2] for f in found))
+    title = f"{p.display_name} together with {labels}"
+    message = (f"{ctx.history.patient.name} takes {', '.join(m.name for m in mine)} and also {labels}. Together "
+               f"they add to each other's sleepiness and can slow breathing, more so at night or after a dose "
+               f"increase.")
+    advice = ctx.advice(Severity.WARNING, "Make sure every prescriber and the pharmacist knows about both, and "
+                                          "watch for strong sleepiness or slow breathing. ")
+    since = min((f[0] for f in found), key=utc)
+    return ctx.alert(RULE, Severity.WARNING, since, title, message, advice, [f[1] for f in found], mine[0])
+
+
+def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
+    seen: list[DrugProfile] = []
+    for _, p in ctx.profiled():
+        if p not in seen:
+            seen.append(p)
+    out = [check_profile(ctx, p) for p in seen]
+    return [a for a in out if a is not None]

@@ -1,0 +1,439 @@
+"""What every rule shares: the evaluation context (history, now, drug knowledge, cached views of
+the schedule) and the wording helpers that keep alerts consistent.
+
+All time arithmetic is done in UTC: Python subtracts two datetimes of the same zone by wall
+clock, which is wrong across a daylight-saving change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from journal.domain import (
+    Alert,
+    Dose,
+    DoseStatus,
+    Medication,
+    PatientHistory,
+    PumpEventKind,
+    Quantity,
+    QuantityError,
+    Regimen,
+    Route,
+    Severity,
+    SymptomEntry,
+    normalise,
+)
+from journal.schedule import Slot, SlotState, expand, match, regimen_days, shortest_gap
+
+from .knowledge import DrugLibrary, DrugProfile
+
+NOT_ADVICE = "This is not medical advice."
+
+REFERENCE = {
+    "missed-dose": "missed-doses", "double-dose": "missed-doses",
+    "abrupt-stop": "withdrawal", "withdrawal-signs": "withdrawal",
+    "fast-taper": "stopping-safely",
+    "fast-titration": "dosing", "over-max-daily": "dosing", "over-max-dose": "dosing", "over-prescribed": "dosing",
+    "red-flag-symptom": "when-to-call", "abnormal-vital": "when-to-call",
+    "toxicity-signs": "overdose", "paradoxical-worsening": "worse-spasticity", "cns-depressant": "interactions",
+    "renal-caution": "kidneys-and-age", "age-caution": "kidneys-and-age", "liquid-concentration": "forms",
+    "pump-refill-due": "pump", "pump-refill-overdue": "pump", "pump-alarm": "pump-alarms",
+}
+
+
+def utc(t: datetime) -> datetime:
+    return t.astimezone(UTC)
+
+
+def hours(delta: timedelta) -> float:
+    return delta.total_seconds() / 3600.0
+
+
+def fmt_hours(delta: timedelta) -> str:
+    h = hours(delta)
+    if h < 1:
+        return f"{max(0, round(h * 60))} min"
+    if h < 48:
+        whole = int(h)
+        minutes = int(round((h - whole) * 60))
+        if minutes == 60:
+            whole, minutes = whole + 1, 0
+        return f"{whole} h" if minutes == 0 else f"{whole} h {minutes:02d} min"
+    return f"{h / 24:.1f} days"
+
+
+def fmt_mg(mg: float) -> str:
+    if mg < 1 and mg > 0:
+        return f"{mg * 1000:g} mcg"
+    return f"{round(mg, 2):g} mg"
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something on the timeline that can explain a symptom (a gap, a cut, an increase...)."""
+
+    at: datetime
+    text: str
+    medication: Medication | None = None
+    kind: str = ""  # "missed", "cut", "pump", "rise", "double", "extra"
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change of the planned daily amount between two consecutive days."""
+
+    day: date  # first day at the new amount
+    before_mg: float
+    after_mg: float
+
+
+@dataclass
+class CheckContext:
+    history: PatientHistory
+    now: datetime
+    library: DrugLibrary
+    emergency_number: str = "911"
+    # Entries that an escalation alert already explains, with that alert's severity rank, so that
+    # red-flag-symptom and abnormal-vital do not repeat them at the same or a lower level.
+    explained: dict[int, int] = field(default_factory=dict)
+    # Medication id -> time of the last dose before a gap that abrupt-stop reports.
+    gap_reported: dict[int, datetime] = field(default_factory=dict)
+    _states: dict[int, tuple[list[SlotState], list[Dose]]] = field(default_factory=dict)
+
+    # ----------------------------------------------------------------- basics
+    @property
+    def tz(self) -> ZoneInfo:
+        return self.history.tz
+
+    @property
+    def today(self) -> date:
+        return self.now.astimezone(self.tz).date()
+
+    def local(self, t: datetime) -> datetime:
+        return t.astimezone(self.tz)
+
+    def fmt(self, t: datetime) -> str:
+        return self.local(t).strftime("%Y-%m-%d %H:%M")
+
+    def fmt_ago(self, t: datetime) -> str:
+        return f"{self.fmt(t)} ({fmt_hours(utc(self.now) - utc(t))} ago)"
+
+    def day_start(self, day: date) -> datetime:
+        return datetime.combine(day, time(0), tzinfo=self.tz).astimezone(UTC).astimezone(self.tz)
+
+    def ago(self, t: datetime) -> timedelta:
+        return utc(self.now) - utc(t)
+
+    def within(self, t: datetime, window: timedelta) -> bool:
+        """t is in (now - window, now]."""
+        d = self.ago(t)
+        return timedelta(0) <= d < window
+
+    # ----------------------------------------------------------------- medications
+    def profiled(self) -> list[tuple[Medication, DrugProfile]]:
+        out = []
+        for m in self.history.medications:
+            p = self.library.profile_for(m)
+            if p is not None:
+                out.append((m, p))
+        return out
+
+    @staticmethod
+    def route(m: Medication) -> str:
+        return "intrathecal" if m.route is Route.INTRATHECAL else ("oral" if m.route is Route.ORAL else "other")
+
+    @staticmethod
+    def amount_mg(m: Medication, q: Quantity | None) -> float | None:
+        if q is None:
+            return None
+        try:
+            return normalise(q, m.strength).to_mg()
+        except QuantityError:
+            return None
+
+    def dose_mg(self, m: Medication, d: Dose) -> float | None:
+        if d.amount_normalised is not None and d.amount_normalised.unit.is_mass:
+            return d.amount_normalised.to_mg()
+        mg = self.amount_mg(m, d.amount)
+        if mg is not None:
+            return mg
+        # Nothing entered: assume the scheduled amount of that day's regimen.
+        reg = m.regimen_on(self.local(d.at).date())
+        return None if reg is None else self.amount_mg(m, reg.dose)
+
+    def per_dose_mg(self, m: Medication, reg: Regimen) -> float | None:
+        return self.amount_mg(m, reg.dose)
+
+    def dosing_day_mg(self, m: Medication, reg: Regimen) -> float:
+        """Total on a day the regimen gives doses (a pump regimen's dose is already per day)."""
+        each = self.amount_mg(m, reg.dose) or 0.0
+        if m.route is Route.INTRATHECAL or m.form.value == "pump":
+            return each
+        return each * len(reg.times)
+
+    def planned_daily_mg(self, m: Medication, day: date) -> float:
+        """Planned amount per day, averaged over every-N-days schedules (0 when nothing is planned)."""
+        reg = m.regimen_on(day)
+        if reg is None:
+            return 0.0
+        if m.route is Route.INTRATHECAL or m.form.value == "pump":
+            return self.amount_mg(m, reg.dose) or 0.0
+        if m.as_needed or not reg.times:
+            return 0.0
+        return self.dosing_day_mg(m, reg) / max(1, reg.every_days)
+
+    def changes(self, m: Medication, first: date, last: date) -> list[Change]:
+        """Changes of the planned daily amount with first <= day <= last."""
+        out: list[Change] = []
+        prev = self.planned_daily_mg(m, first - timedelta(days=1))
+        d = first
+        while d <= last:
+            cur = self.planned_daily_mg(m, d)
+            if abs(cur - prev) > 1e-9:
+                out.append(Change(d, prev, cur))
+            prev = cur
+            d += timedelta(days=1)
+        return out
+
+    def change_days_window(self, p: DrugProfile) -> tuple[date, date]:
+        back = int(p.value("timing.schedule_change_lookback_days"))
+        last_change = max((r.end or r.start for m in self.history.medications for r in m.regimens),
+                          default=self.today)
+        end = max(self.today, last_change + timedelta(days=1))
+        return self.today - timedelta(days=back), min(end, self.today + timedelta(days=366))
+
+    @staticmethod
+    def is_dosing_day(reg: Regimen, day: date) -> bool:
+        return bool(list(regimen_days(reg, day, day)))
+
+    def is_active(self, m: Medication) -> bool:
+        """On the list now: a regimen in force today, or (as needed) given in the last 3 days."""
+        if m.regimen_on(self.today) is not None:
+            return True
+        for d in reversed(self.history.doses):
+            if d.medication_id == m.id and d.status.was_given and d.given is not None:
+                return self.within(d.given, timedelta(days=3))
+        return False
+
+    # ----------------------------------------------------------------- doses and slots
+    def tolerance(self, m: Medication, p: DrugProfile) -> timedelta:
+        window = timedelta(hours=p.value("timing.dose_match_window_hours"))
+        reg = m.regimen_on(self.today)
+        if reg is not None and len(reg.times) > 1:
+            window = min(window, shortest_gap(reg) / 2)
+        return window
+
+    def slot_states(self, m: Medication, p: DrugProfile) -> tuple[list[SlotState], list[Dose]]:
+        """Slots from the history start to now with the doses that answer them, and the extra doses."""
+        key = m.id if m.id is not None else id(m)
+        if key not in self._states:
+            slots = expand(m, self.tz, self.history.start, self.now + timedelta(seconds=1))
+            doses = [d for d in self.history.doses if d.medication_id == m.id and not d.removed]
+            self._states[key] = match(slots, doses, self.tolerance(m, p))
+        return self._states[key]
+
+    def given_doses(self, m: Medication) -> list[Dose]:
+        return [d for d in self.history.doses
+                if d.medication_id == m.id and not d.removed and d.status.was_given and d.given is not None
+                and utc(d.given) <= utc(self.now)]
+
+    def last_taken(self, m: Medication) -> datetime | None:
+        """When a dose of this medication was last given and kept down."""
+        best: datetime | None = None
+        for d in self.history.doses:
+            if (d.medication_id == m.id and not d.removed and d.status is DoseStatus.TAKEN and d.given is not None
+                    and utc(d.given) <= utc(self.now) and (best is None or utc(d.given) > utc(best))):
+                best = d.given
+        if best is None and m.id is not None:
+            lg = self.history.last_given.get(m.id)
+            if lg is not None and lg.status is DoseStatus.TAKEN and lg.given is not None and not lg.removed:
+                best = lg.given
+        return best
+
+    def not_given_slots(self, m: Medication, p: DrugProfile, grace: bool = True) -> list[tuple[Slot, str]]:
+        """Past slots (past their grace period if `grace`) with no dose given and kept down."""
+        g = timedelta(hours=p.value("timing.missed_dose_grace_hours")) if grace else timedelta(0)
+        states, _ = self.slot_states(m, p)
+        out = []
+        for st in states:
+            if st.taken or self.ago(st.slot.at) <= g:
+                continue
+            if not st.answered:
+                why = "nothing logged"
+            else:
+                why = ", ".join(sorted({d.status.value for d in st.doses}))
+            out.append((st.slot, why))
+        return out
+
+    # ----------------------------------------------------------------- timeline
+    def interruptions(self, p: DrugProfile) -> list[Event]:
+        """Missed or interrupted doses, schedule cuts and pump problems of this drug (withdrawal causes)."""
+        events: list[Event] = []
+        for m, prof in self.profiled():
+            if prof is not p:
+                continue
+            for slot, why in self.not_given_slots(m, p, grace=True):
+                events.append(Event(slot.at, f"{m.name}: {self.fmt(slot.at)} dose not given ({why})", m, "missed"))
+            first = self.history.start.astimezone(self.tz).date()
+            for c in self.changes(m, first, self.today):
+                if c.after_mg < c.before_mg:
+                    events.append(Event(self.day_start(c.day),
+                                        f"{m.name}: schedule cut from {fmt_mg(c.before_mg)} to "
+                                        f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}", m, "cut"))
+        if any(self.route(m) == "intrathecal" for m, prof in self.profiled() if prof is p):
+            prev_daily: float | None = None
+            for e in self.history.pump_events:
+                if e.removed:
+                    continue
+                if e.kind in (PumpEventKind.ALARM, PumpEventKind.CATHETER_PROBLEM):
+                    what = "pump alarm" if e.kind is PumpEventKind.ALARM else "catheter problem"
+                    events.append(Event(e.at, f"{what} logged {self.fmt(e.at)}" + (f" ({e.note})" if e.note else ""),
+                                        kind="pump"))
+                if e.daily_dose_mcg is not None:
+                    if prev_daily is not None and e.daily_dose_mcg < prev_daily:
+                        events.append(Event(e.at, f"pump dose lowered from {prev_daily:g} to "
+                                                  f"{e.daily_dose_mcg:g} mcg a day on {self.fmt(e.at)}", kind="cut"))
+                    prev_daily = e.daily_dose_mcg
+            due = self.refill_due()
+            if due is not None and due[0] < self.today:
+                events.append(Event(self.day_start(due[0] + timedelta(days=1)),
+                                    f"pump refill was due {due[0].isoformat()} and none is logged", kind="pump"))
+        return sorted(events, key=lambda e: utc(e.at))
+
+    def increases(self, p: DrugProfile) -> list[Event]:
+        """Dose increases, double and extra doses of this drug (toxicity causes)."""
+        events: list[Event] = []
+        for m, prof in self.profiled():
+            if prof is not p:
+                continue
+            first = self.history.start.astimezone(self.tz).date()
+            for c in self.changes(m, first, self.today):
+                if c.after_mg > c.before_mg and c.before_mg > 0:
+                    events.append(Event(self.day_start(c.day),
+                                        f"{m.name}: schedule raised from {fmt_mg(c.before_mg)} to "
+                                        f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}", m, "rise"))
+            for a, b in self.double_doses(m, p):
+                events.append(Event(b.at, f"{m.name}: two doses close together, {self.fmt(a.at)} and "
+                                          f"{self.fmt(b.at)}", m, "double"))
+            if not m.as_needed and m.regimen_on(self.today) is not None and m.regimen_on(self.today).times:  # type: ignore[union-attr]
+                _, extra = self.slot_states(m, p)
+                for d in extra:
+                    if d.status.was_given and d.given is not None:
+                        events.append(Event(d.given, f"{m.name}: extra dose {self.fmt(d.given)} outside the "
+                                                     f"schedule", m, "extra"))
+        prev_daily: float | None = None
+        for e in self.history.pump_events:
+            if e.removed or e.daily_dose_mcg is None:
+                continue
+            if prev_daily is not None and e.daily_dose_mcg > prev_daily:
+                events.append(Event(e.at, f"pump dose raised from {prev_daily:g} to {e.daily_dose_mcg:g} "
+                                          f"mcg a day on {self.fmt(e.at)}", kind="rise"))
+            prev_daily = e.daily_dose_mcg
+        return sorted(events, key=lambda e: utc(e.at))
+
+    def double_doses(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, Dose]]:
+        """Pairs of given doses less than half the dosing interval apart, or answering one slot."""
+        out: list[tuple[Dose, Dose]] = []
+        given = sorted(self.given_doses(m), key=lambda d: utc(d.at))
+        for a, b in zip(given, given[1:], strict=False):
+            reg = m.regimen_on(self.local(b.at).date())
+            same_slot = a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
+            close = False
+            if reg is not None and reg.times and not m.as_needed:
+                close = utc(b.at) - utc(a.at) < shortest_gap(reg) / 2
+            if same_slot or close:
+                out.append((a, b))
+        return out
+
+    # ----------------------------------------------------------------- pump
+    def refill_due(self) -> tuple[date, str] | None:
+        """The next refill date (from the clinic's date, else estimated from the last refill), or
+        None. A refill logged after the date was set clears it."""
+        events = [e for e in self.history.pump_events if not e.removed]
+        last_refill = None
+        for e in events:
+            if e.kind is PumpEventKind.REFILL:
+                last_refill = e
+        due_event = None
+        for e in events:
+            if e.next_refill_due is not None:
+                due_event = e
+        if due_event is not None and (last_refill is None or utc(last_refill.at) <= utc(due_event.at)):
+            return due_event.next_refill_due, f"clinic set the next refill for {due_event.next_refill_due.isoformat()}"  # type: ignore[return-value]
+        if last_refill is None:
+            return None
+        vol, conc = last_refill.volume_ml, last_refill.concentration_mcg_per_ml
+        daily = last_refill.daily_dose_mcg
+        if daily is None:
+            for e in events:
+                if e.daily_dose_mcg is not None and utc(e.at) <= utc(last_refill.at):
+                    daily = e.daily_dose_mcg
+        if not vol or not conc or not daily:
+            return None
+        usable = vol - (last_refill.low_alarm_ml or 0.0)
+        days = int(usable * conc / daily)
+        when = self.local(last_refill.at).date() + timedelta(days=days)
+        return when, (f"estimated: {vol:g} mL at {conc:g} mcg/mL, {daily:g} mcg a day, from the refill on "
+                      f"{self.local(last_refill.at).date().isoformat()}")
+
+    # ----------------------------------------------------------------- symptoms
+    def recent_symptoms(self, window: timedelta) -> list[SymptomEntry]:
+        """Symptoms noticed in (now - window, now], with a severity above 0."""
+        return [s for s in self.history.symptoms
+                if not s.removed and (s.severity is None or s.severity > 0) and self.within(s.at, window)]
+
+    def symptom_text(self, s: SymptomEntry) -> str:
+        sev = f", severity {s.severity}/10" if s.severity is not None else ""
+        note = f" ({s.note})" if s.note else ""
+        return f"{self.library.catalog.label(s.symptom)}{sev} at {self.fmt(s.at)}{note}"
+
+    # ----------------------------------------------------------------- wording
+    def advice(self, severity: Severity, doctor_part: str) -> str:
+        num = self.emergency_number
+        if severity is Severity.EMERGENCY:
+            head = f"Call {num} now. "
+        elif severity is Severity.URGENT:
+            head = "Call the doctor or clinic today. "
+        else:
+            head = ""
+        tail = (f" If they cannot be woken, have trouble breathing or have a seizure, call {num}."
+                if severity is not Severity.EMERGENCY else "")
+        return (f"{head}{doctor_part}{tail} Do not start, stop or change doses on your own. {NOT_ADVICE}").strip()
+
+    def alert(self, rule: str, severity: Severity, since: datetime, title: str, message: str, advice: str,
+              evidence: list[str], medication: Medication | None = None, reference: str | None = None) -> Alert:
+        pat = self.history.patient
+        return Alert(
+            rule=rule, severity=severity, patient=pat.name, since=self.local(since), title=title,
+            message=message, advice=advice, evidence=evidence, reference=reference or REFERENCE[rule],
+            medication=medication.name if medication else None, patient_id=pat.id,
+            medication_id=medication.id if medication else None,
+        )
+
+
+def worse_than_before(ctx: CheckContext, entry: SymptomEntry, before: datetime) -> bool:
+    """The symptom is new, or more severe than the last time it was logged before `before`."""
+    prior = [s for s in ctx.history.symptoms
+             if not s.removed and s.symptom == entry.symptom and utc(s.at) < utc(before)]
+    if not prior:
+        return True
+    last = prior[-1].severity
+    if last is None or entry.severity is None:
+        return False
+    return entry.severity > last
+
+
+def explain(ctx: CheckContext, entry: object, severity: Severity) -> None:
+    ctx.explained[id(entry)] = max(ctx.explained.get(id(entry), -1), severity.rank)
+
+
+def is_explained(ctx: CheckContext, entry: object, severity: Severity) -> bool:
+    return ctx.explained.get(id(entry), -1) >= severity.rank
+
+
+def planned_days(reg: Regimen, first: date, last: date) -> list[date]:
+    return list(regimen_days(reg, first, last))
+

@@ -1,0 +1,124 @@
+"""Runs every safety rule over one person's recent history and orders the alerts.
+
+Order of evaluation matters for de-duplication (documented, tested):
+- abrupt-stop runs before missed-dose: the planned doses inside a gap that abrupt-stop reports are
+  listed in its evidence, so missed-dose only keeps missed doses from before that gap (they add
+  information: an earlier miss, then a dose, then the gap).
+- withdrawal-signs, toxicity-signs and paradoxical-worsening run before red-flag-symptom and
+  abnormal-vital: a symptom or reading they explain is not repeated there at the same or a lower
+  severity (it is repeated when the catalog puts it higher, e.g. a seizure).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from journal.domain import Alert, Medication, Patient, PatientHistory, Regimen, Severity
+
+from . import (
+    abnormal_vital,
+    abrupt_stop,
+    age_caution,
+    cns_depressant,
+    double_dose,
+    fast_taper,
+    fast_titration,
+    liquid_concentration,
+    missed_dose,
+    over_max_daily,
+    over_max_dose,
+    over_prescribed,
+    paradoxical_worsening,
+    pump_alarm,
+    pump_refill_due,
+    pump_refill_overdue,
+    red_flag_symptom,
+    renal_caution,
+    toxicity_signs,
+    withdrawal_signs,
+)
+from .common import CheckContext, utc
+from .knowledge import DrugLibrary, default_library
+
+log = logging.getLogger(__name__)
+
+# How much history the rules read: symptoms up to 72 h old, linked to events up to 72 h before
+# them, plus a margin. Regimens are always complete and the last dose is passed separately.
+LOOKBACK = timedelta(days=8)
+
+
+class Rule(Protocol):
+    RULE: str
+
+    def check(self, history: PatientHistory, library: DrugLibrary, now: datetime,
+              ctx: CheckContext) -> list[Alert]: ...
+
+
+RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
+    abrupt_stop, missed_dose, fast_taper, fast_titration, over_max_daily, over_max_dose, double_dose,
+    over_prescribed, withdrawal_signs, toxicity_signs, paradoxical_worsening, red_flag_symptom,
+    abnormal_vital, cns_depressant, renal_caution, age_caution, liquid_concentration, pump_refill_due,
+    pump_refill_overdue, pump_alarm,
+)
+RULE_IDS: tuple[str, ...] = tuple(r.RULE for r in RULES)
+SCHEDULE_RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
+    fast_taper, fast_titration, over_max_daily, over_max_dose, renal_caution, age_caution,
+)
+
+
+def sort_alerts(alerts: Sequence[Alert]) -> list[Alert]:
+    """Most severe first, then newest first."""
+    return sorted(alerts, key=lambda a: (-a.severity.rank, -utc(a.since).timestamp(), a.rule))
+
+
+def _run(rules: Sequence[Rule], ctx: CheckContext) -> list[Alert]:
+    alerts: list[Alert] = []
+    for rule in rules:
+        try:
+            alerts += rule.check(ctx.history, ctx.library, ctx.now, ctx)
+        except Exception:  # one broken rule must not silence all the others
+            log.exception("safety check %s failed", rule.RULE)
+            alerts.append(ctx.alert(
+                rule.RULE, Severity.WARNING, ctx.now, f"The '{rule.RULE}' check could not run",
+                "One of the journal's safety checks failed on this record, so a problem it looks for could "
+                "be missed. The other checks ran.",
+                ctx.advice(Severity.WARNING, "Look over the recent entries yourself, and report this problem. "),
+                [f"check failed at {ctx.fmt(ctx.now)}"], reference="about"))
+    return alerts
+
+
+def run_checks(history: PatientHistory, now: datetime, *, emergency_number: str = "911",
+               library: DrugLibrary | None = None) -> list[Alert]:
+    """Every alert for one person as of `now`, most severe first, then newest."""
+    if now.tzinfo is None:
+        raise ValueError("run_checks needs an aware datetime")
+    ctx = CheckContext(history, now, library or default_library(), emergency_number)
+    return sort_alerts(_run(RULES, ctx))
+
+
+def check_regimen_change(patient: Patient, medication: Medication, new_regimens: list[Regimen], now: datetime,
+                         *, tz: ZoneInfo | None = None, other_medications: Sequence[Medication] = (),
+                         emergency_number: str = "911", library: DrugLibrary | None = None) -> list[Alert]:
+    """What a schedule change would raise, before it is saved (e.g. "60 mg a day to none overnight").
+
+    Returns the schedule alerts of the new plan that the current plan does not already have."""
+    zone = tz or (now.tzinfo if isinstance(now.tzinfo, ZoneInfo) else ZoneInfo("UTC"))
+    lib = library or default_library()
+    others = [m for m in other_medications if m.id is None or m.id != medication.id]
+
+    def alerts_for(med: Medication) -> list[Alert]:
+        h = PatientHistory(patient=patient, tz=zone, start=now - LOOKBACK, end=now, medications=[med, *others])
+        ctx = CheckContext(h, now, lib, emergency_number)
+        return [a for a in _run(SCHEDULE_RULES, ctx) if a.medication_id == med.id and a.medication == med.name]
+
+    before = {(a.rule, a.severity, a.title) for a in alerts_for(medication)}
+    proposed = replace(medication, regimens=sorted(new_regimens, key=lambda r: r.start))
+    return sort_alerts([a for a in alerts_for(proposed) if (a.rule, a.severity, a.title) not in before])
+
+
+__all__ = ["LOOKBACK", "RULE_IDS", "RULES", "check_regimen_change", "run_checks", "sort_alerts", "UTC"]

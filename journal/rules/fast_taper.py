@@ -1,0 +1,113 @@
+"""fast-taper: a schedule change lowers the daily amount faster than a safe taper allows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from journal.domain import Alert, Medication, PatientHistory, Severity
+
+from .common import CheckContext, fmt_mg
+from .knowledge import DrugLibrary, DrugProfile
+
+RULE = "fast-taper"
+EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    day: date  # first day at the lower amount
+    before_mg: float
+    after_mg: float
+    days: int  # over how many days the drop happens
+    kind: str  # "to-zero", "short", "long"
+    source: str
+
+
+def describe_span(days: int) -> str:
+    return "overnight" if days <= 1 else f"in {days} days"
+
+
+def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: date) -> list[Finding]:
+    """Too-fast drops whose lower day lies in [first, last]."""
+    route = ctx.route(m)
+    to_zero_min = p.route(route, "taper_to_zero_min_daily_mg")
+    to_zero_days = p.route(route, "taper_to_zero_min_days")
+    cuts = [(p.route(route, "taper_cut_fraction_short"), p.route(route, "taper_cut_days_short"),
+             "short", f"routes.{route}.taper_cut_fraction_short"),
+            (p.route(route, "taper_cut_fraction_long"), p.route(route, "taper_cut_days_long"),
+             "long", f"routes.{route}.taper_cut_fraction_long")]
+    span = int(max([to_zero_days or 0] + [d or 0 for _, d, _, _ in cuts]))
+    totals: dict[date, float] = {}
+    d = first - timedelta(days=span + 1)
+    while d <= last:
+        totals[d] = ctx.planned_daily_mg(m, d)
+        d += timedelta(days=1)
+    out: list[Finding] = []
+    b = first
+    while b <= last:
+        today, yesterday = totals[b], totals[b - timedelta(days=1)]
+        if today < yesterday - EPS:
+            if to_zero_min is not None and to_zero_days is not None and today <= EPS:
+                back = [(b - timedelta(days=k), totals[b - timedelta(days=k)]) for k in range(1, int(to_zero_days))]
+                high = [(a, v) for a, v in back if v >= to_zero_min - EPS]
+                if high:
+                    a, v = high[0]  # the most recent day still at or above the threshold
+                    peak = max(v for _, v in back)
+                    out.append(Finding(Severity.URGENT, b, peak, 0.0, (b - a).days, "to-zero",
+                                       p.cite(f"routes.{route}.taper_to_zero_min_days")))
+                    b += timedelta(days=1)
+                    continue
+            for frac, days, kind, path in cuts:
+                if frac is None or days is None:
+                    continue
+                window = [totals[b - timedelta(days=k)] for k in range(1, int(days) + 1)]
+                peak = max(window)
+                if today < (1 - frac) * peak - EPS:
+                    k = max(i + 1 for i, v in enumerate(window) if v == peak)
+                    out.append(Finding(Severity.WARNING, b, peak, today, k, kind, p.cite(path)))
+                    break
+        b += timedelta(days=1)
+    return out
+
+
+def alert_for(ctx: CheckContext, m: Medication, p: DrugProfile, f: Finding, history: PatientHistory) -> Alert:
+    route = ctx.route(m)
+    if f.kind == "to-zero":
+        title = f"{m.name}: schedule goes from {fmt_mg(f.before_mg)} a day to none {describe_span(f.days)}"
+        why = (f"stopping from {fmt_mg(p.route(route, 'taper_to_zero_min_daily_mg') or 0)} a day or more needs at "
+               f"least {p.route(route, 'taper_to_zero_min_days') or 0:g} days of steps down")
+    else:
+        pct = 100 * (1 - f.after_mg / f.before_mg) if f.before_mg else 100
+        title = f"{m.name}: schedule drops by {pct:.0f}% {describe_span(f.days)}"
+        frac = p.route(route, f"taper_cut_fraction_{f.kind}") or 0
+        days = p.route(route, f"taper_cut_days_{f.kind}") or 0
+        why = f"a drop of more than {frac * 100:g}% within {days:g} days is faster than a usual taper"
+    message = (f"The schedule for {history.patient.name} takes {m.name} from {fmt_mg(f.before_mg)} to "
+               f"{fmt_mg(f.after_mg)} a day {describe_span(f.days)} (from {f.day.isoformat()}). Lowering this "
+               f"medicine quickly can bring on withdrawal; a stop is usually spread over one to two weeks or more "
+               f"unless the doctor decided otherwise.")
+    evidence = [f"planned {fmt_mg(f.before_mg)} a day before {f.day.isoformat()}, "
+                f"{fmt_mg(f.after_mg)} a day from {f.day.isoformat()}",
+                f"rule: {why} (source: {f.source})"]
+    for r in m.regimens:
+        end = r.end.isoformat() if r.end else "ongoing"
+        if r.end is None or r.end >= f.day - timedelta(days=14):
+            evidence.append(f"schedule {r.start.isoformat()} to {end}: {r.dose} at "
+                            f"{', '.join(t.strftime('%H:%M') for t in r.times) or 'no set times'}"
+                            + (f" ({r.reason})" if r.reason else ""))
+    advice = ctx.advice(f.severity, "Check with the prescriber that this is the plan they meant, and ask how "
+                                    "to lower it step by step and what signs to watch for.")
+    return ctx.alert(RULE, f.severity, ctx.day_start(f.day), title, message, advice, evidence, m)
+
+
+def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
+    alerts: list[Alert] = []
+    for m, p in ctx.profiled():
+        first, last = ctx.change_days_window(p)
+        found = find(ctx, m, p, first, last)
+        if found:
+            worst = max(found, key=lambda f: (f.severity.rank, -abs((f.day - ctx.today).days)))
+            alerts.append(alert_for(ctx, m, p, worst, history))
+    return alerts

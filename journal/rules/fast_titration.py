@@ -1,0 +1,86 @@
+"""fast-titration: the planned daily amount goes up too soon after the last rise, or by too much."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from journal.domain import Alert, Medication, PatientHistory, Severity
+
+from .common import Change, CheckContext, fmt_mg
+from .knowledge import DrugLibrary, DrugProfile
+
+RULE = "fast-titration"
+
+
+@dataclass(frozen=True)
+class Finding:
+    change: Change
+    reasons: list[str]
+    previous: Change | None
+
+
+def rises(ctx: CheckContext, m: Medication, first: date, last: date) -> list[Change]:
+    """Increases of the planned amount. The very first schedule of a medication is not a rise (the
+    person may have been on it long before the journal began); a restart after a stop is."""
+    earliest = min((r.start for r in m.regimens), default=None)
+    out = []
+    for c in ctx.changes(m, first, last):
+        if c.after_mg <= c.before_mg:
+            continue
+        if c.before_mg == 0 and (earliest is None or c.day <= earliest):
+            continue
+        out.append(c)
+    return out
+
+
+def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: date) -> list[Finding]:
+    route = ctx.route(m)
+    step = p.route(route, "titration_max_step_mg_per_day")
+    gap_h = p.route(route, "titration_min_interval_hours")
+    if step is None and gap_h is None:
+        return []
+    back = timedelta(hours=gap_h or 0) + timedelta(days=1)
+    all_rises = rises(ctx, m, first - back, last)
+    out = []
+    for i, c in enumerate(all_rises):
+        if c.day < first:
+            continue
+        reasons = []
+        prev = all_rises[i - 1] if i > 0 else None
+        if step is not None and c.after_mg - c.before_mg > step + 1e-9:
+            reasons.append(f"a rise of {fmt_mg(c.after_mg - c.before_mg)} a day at once; the usual step is at "
+                           f"most {fmt_mg(step)} a day (source: {p.cite(f'routes.{route}.titration_max_step_mg_per_day')})")
+        if gap_h is not None and prev is not None and (c.day - prev.day).days * 24 < gap_h:
+            reasons.append(f"only {(c.day - prev.day).days * 24} h after the previous rise on {prev.day.isoformat()};"
+                           f" the usual wait is at least {gap_h:g} h "
+                           f"(source: {p.cite(f'routes.{route}.titration_min_interval_hours')})")
+        if reasons:
+            out.append(Finding(c, reasons, prev))
+    return out
+
+
+def alert_for(ctx: CheckContext, m: Medication, f: Finding, history: PatientHistory) -> Alert:
+    c = f.change
+    title = f"{m.name}: dose goes up faster than usual"
+    message = (f"The schedule for {history.patient.name} raises {m.name} from {fmt_mg(c.before_mg)} to "
+               f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}. Raising this medicine in big or quick steps "
+               f"makes sleepiness, weakness and confusion more likely.")
+    evidence = [f"planned {fmt_mg(c.before_mg)} a day before {c.day.isoformat()}, {fmt_mg(c.after_mg)} a day from then"]
+    if f.previous is not None:
+        evidence.append(f"previous rise on {f.previous.day.isoformat()}: {fmt_mg(f.previous.before_mg)} to "
+                        f"{fmt_mg(f.previous.after_mg)} a day")
+    evidence += f.reasons
+    advice = ctx.advice(Severity.WARNING, "Check with the prescriber that this is the plan they meant, and watch "
+                                          "for strong sleepiness, weakness or confusion after the rise.")
+    return ctx.alert(RULE, Severity.WARNING, ctx.day_start(c.day), title, message, advice, evidence, m)
+
+
+def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
+    alerts: list[Alert] = []
+    for m, p in ctx.profiled():
+        first, last = ctx.change_days_window(p)
+        found = find(ctx, m, p, first, last)
+        if found:
+            alerts.append(alert_for(ctx, m, found[-1], history))
+    return alerts

@@ -1,0 +1,48 @@
+"""missed-dose: a planned dose passed its time plus the grace period with nothing logged."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from journal.domain import Alert, PatientHistory, Severity
+
+from .common import CheckContext, fmt_hours, utc
+from .knowledge import DrugLibrary
+
+RULE = "missed-dose"
+
+
+def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
+    alerts: list[Alert] = []
+    for m, p in ctx.profiled():
+        grace = timedelta(hours=p.value("timing.missed_dose_grace_hours"))
+        lookback = timedelta(hours=p.value("timing.missed_dose_lookback_hours"))
+        states, _ = ctx.slot_states(m, p)
+        gap_start = ctx.gap_reported.get(m.id or 0)
+        missed = []
+        for st in states:
+            late = ctx.ago(st.slot.at)
+            if st.answered or late <= grace or late > lookback + grace:
+                continue
+            # Slots inside a gap that abrupt-stop already reports are listed there, not twice.
+            if gap_start is not None and utc(st.slot.at) > utc(gap_start):
+                continue
+            missed.append(st.slot)
+        if not missed:
+            continue
+        n = len(missed)
+        title = f"{m.name}: {'a planned dose was' if n == 1 else f'{n} planned doses were'} not logged"
+        message = (f"Nothing is logged for the {', '.join(ctx.local(s.at).strftime('%H:%M') for s in missed)} "
+                   f"dose{'s' if n > 1 else ''} of {m.name} for {history.patient.name}. If it was given, log it "
+                   f"so the record is right. Doses missed in a row can lead to withdrawal with this medicine.")
+        evidence = [f"planned {s.dose} at {ctx.fmt(s.at)}: nothing logged ({fmt_hours(ctx.ago(s.at))} ago)"
+                    for s in missed]
+        evidence.append(f"grace period: {grace.total_seconds() / 3600:g} h after the planned time "
+                        f"(source: {p.cite('timing.missed_dose_grace_hours')})")
+        advice = ctx.advice(
+            Severity.WARNING,
+            "If it was not given: the usual leaflet advice is to give it when you remember, unless the next "
+            "dose is less than 2 hours away, and never to give two doses together to catch up. Ask the "
+            "pharmacist or doctor if unsure.")
+        alerts.append(ctx.alert(RULE, Severity.WARNING, missed[0].at, title, message, advice, evidence, m))
+    return alerts

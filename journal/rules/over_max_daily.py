@@ -1,0 +1,96 @@
+"""over-max-daily: the planned or logged amount in a day is above the drug's daily maximum."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from journal.domain import Alert, Medication, PatientHistory, Severity
+
+from .common import CheckContext, fmt_mg, utc
+from .knowledge import DrugLibrary, DrugProfile
+
+RULE = "over-max-daily"
+
+
+def ceiling(ctx: CheckContext, meds: list[Medication], p: DrugProfile) -> tuple[float, str] | None:
+    """The daily ceiling: one a prescriber set on purpose wins over the profile's maximum."""
+    set_by_prescriber = [m.prescribed_max_daily_mg for m in meds if m.prescribed_max_daily_mg]
+    if set_by_prescriber:
+        return max(set_by_prescriber), "the ceiling the prescriber set"  # type: ignore[type-var]
+    limit = p.route("oral", "max_daily_mg")
+    if limit is None:
+        return None
+    return limit, f"the usual maximum (source: {p.cite('routes.oral.max_daily_mg')})"
+
+
+def scheduled_totals(ctx: CheckContext, meds: list[Medication], p: DrugProfile) -> list[tuple[str, float, list[str]]]:
+    """(first day, planned total, parts) for today and the coming days of planned changes."""
+    first, last = ctx.change_days_window(p)
+    out = []
+    d = ctx.today
+    seen: float | None = None
+    while d <= last:
+        parts, total = [], 0.0
+        for m in meds:
+            reg = m.regimen_on(d)
+            if reg is None or m.as_needed or not reg.times:
+                continue
+            mg = ctx.dosing_day_mg(m, reg)
+            total += mg
+            parts.append(f"{m.name}: {reg.dose} x {len(reg.times)} = {fmt_mg(mg)} a day (from {reg.start.isoformat()})")
+        if seen is None or abs(total - seen) > 1e-9:
+            out.append((d.isoformat(), total, parts))
+            seen = total
+        d += timedelta(days=1)
+    return out
+
+
+def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
+    alerts: list[Alert] = []
+    groups: dict[str, tuple[DrugProfile, list[Medication]]] = {}
+    for m, p in ctx.profiled():
+        if ctx.route(m) == "oral":
+            groups.setdefault(p.drug, (p, []))[1].append(m)
+    for p, meds in groups.values():
+        lim = ceiling(ctx, meds, p)
+        if lim is None:
+            continue
+        limit, why = lim
+        evidence: list[str] = []
+        since: datetime | None = None
+        planned = ""
+        for day, total, parts in scheduled_totals(ctx, meds, p):
+            if total > limit + 1e-9:
+                planned = f"the schedule from {day} adds up to {fmt_mg(total)} a day"
+                evidence += [planned] + parts
+                since = ctx.day_start(datetime.fromisoformat(day).date())
+                break
+        given = sorted(((d, m) for m in meds for d in ctx.given_doses(m)), key=lambda x: utc(x[0].at))
+        day = timedelta(hours=24)
+        worst: tuple[float, list[str], datetime] | None = None
+        for i, (d_end, _) in enumerate(given):
+            if not ctx.within(d_end.at, day):
+                continue
+            window = [(d, m) for d, m in given[: i + 1] if utc(d_end.at) - utc(d.at) < day]
+            total = sum(ctx.dose_mg(m, d) or 0.0 for d, m in window)
+            if total > limit + 1e-9 and (worst is None or total > worst[0]):
+                worst = (total, [f"{ctx.fmt(d.at)}: {fmt_mg(ctx.dose_mg(m, d) or 0)} of {m.name}" for d, m in window],
+                         window[0][0].at)
+        logged = ""
+        if worst is not None:
+            logged = f"{fmt_mg(worst[0])} logged as given within 24 hours"
+            evidence += [logged] + worst[1]
+            since = worst[2] if since is None else min(since, worst[2], key=utc)
+        if since is None:
+            continue
+        evidence.append(f"daily limit used: {fmt_mg(limit)} ({why})")
+        what = planned or logged
+        title = f"{p.display_name}: more than {fmt_mg(limit)} in a day"
+        message = (f"For {history.patient.name}, {what}, which is above {fmt_mg(limit)} a day. Amounts above the "
+                   f"usual maximum make side effects such as strong sleepiness, weakness and slow breathing more "
+                   f"likely.")
+        advice = ctx.advice(Severity.WARNING, "Check the amounts against the prescription label and ask the "
+                                              "prescriber or pharmacist whether this total is intended.")
+        alerts.append(ctx.alert(RULE, Severity.WARNING, since, title, message, advice, evidence,
+                                meds[0] if len(meds) == 1 else None))
+    return alerts

@@ -1,0 +1,39 @@
+"""pump-alarm: a pump alarm or catheter problem logged with no refill or clinic check after it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from journal.domain import Alert, PatientHistory, PumpEventKind, Severity
+
+from .common import CheckContext, utc
+from .knowledge import DrugLibrary
+
+RULE = "pump-alarm"
+
+
+def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
+    events = [e for e in history.pump_events if not e.removed and utc(e.at) <= utc(now)]
+    open_problems = []
+    for i, e in enumerate(events):
+        if e.kind not in (PumpEventKind.ALARM, PumpEventKind.CATHETER_PROBLEM):
+            continue
+        resolved = any(x.kind in (PumpEventKind.REFILL, PumpEventKind.CHECK) and utc(x.at) >= utc(e.at)
+                       for x in events[i + 1:])
+        if not resolved:
+            open_problems.append(e)
+    if not open_problems:
+        return []
+    evidence = [f"{'alarm' if e.kind is PumpEventKind.ALARM else 'catheter problem'} logged {ctx.fmt_ago(e.at)}"
+                + (f": {e.note}" if e.note else "") for e in open_problems]
+    evidence.append("no refill or clinic check logged after it")
+    title = "Pump alarm: call the pump clinic"
+    message = (f"A problem with {history.patient.name}'s pump is logged and nothing since shows it was dealt "
+               f"with. A single tone about every hour usually means the reservoir is low or the pump needs "
+               f"replacing soon; a two-tone alarm can mean the medicine has stopped. Either way the pump clinic "
+               f"needs to hear about it.")
+    advice = ctx.advice(Severity.URGENT, "Call the pump clinic now and describe the sound; if the medicine may "
+                                         "have stopped, watch for itching, stiffness coming back, fever or "
+                                         "confusion. ")
+    med = next((m for m, _ in ctx.profiled() if ctx.route(m) == "intrathecal"), None)
+    return [ctx.alert(RULE, Severity.URGENT, open_problems[0].at, title, message, advice, evidence, med)]

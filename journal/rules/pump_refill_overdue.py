@@ -1,0 +1,34 @@
+"""pump-refill-overdue: the refill date has passed with no refill logged."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from journal.domain import Alert, PatientHistory, Severity
+
+from .common import CheckContext
+from .knowledge import DrugLibrary
+from .pump_refill_due import pump_profile
+
+RULE = "pump-refill-overdue"
+
+
+def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
+    p = pump_profile(ctx)
+    due = ctx.refill_due()
+    if p is None or due is None:
+        return []
+    day, how = due
+    late = (ctx.today - day).days
+    if late <= 0:
+        return []
+    title = f"Pump refill overdue since {day.isoformat()}"
+    message = (f"The refill of {history.patient.name}'s pump was due {late} day{'s' if late > 1 else ''} ago "
+               f"and no refill is logged. The pump may run empty and stop giving the medicine, which can bring "
+               f"on withdrawal.")
+    evidence = [how, f"today is {ctx.today.isoformat()}: {late} day{'s' if late > 1 else ''} past the date, no "
+                     f"refill logged"]
+    med = next((m for m, q in ctx.profiled() if q is p and ctx.route(m) == "intrathecal"), None)
+    advice = ctx.advice(Severity.URGENT, "Ask the pump clinic for the earliest refill, and watch for itching, "
+                                         "stiffness coming back, fever or confusion. If a refill was done, log it. ")
+    return [ctx.alert(RULE, Severity.URGENT, ctx.day_start(day), title, message, advice, evidence, med)]

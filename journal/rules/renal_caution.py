@@ -1,0 +1,45 @@
+"""renal-caution: moderate or severe kidney impairment while on a drug the kidneys clear."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from journal.domain import Alert, PatientHistory, Severity
+
+from .common import CheckContext, fmt_mg
+from .knowledge import DrugLibrary
+
+RULE = "renal-caution"
+
+
+def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
+    pat = history.patient
+    level = pat.renal_impairment.value
+    alerts: list[Alert] = []
+    for m, p in ctx.profiled():
+        if level not in p.renal_caution_levels or ctx.route(m) != "oral" or not ctx.is_active(m):
+            continue
+        reg = m.regimen_on(ctx.today)
+        daily = ctx.planned_daily_mg(m, ctx.today)
+        dialysis = any(w in " ".join(pat.conditions + [pat.notes]).lower() for w in p.dialysis_words)
+        severity = Severity.WARNING
+        limit_path = None
+        if dialysis and p.get("renal.dialysis_urgent_above_mg_per_day") is not None:
+            limit_path = "renal.dialysis_urgent_above_mg_per_day"
+        elif level == "severe" and p.get("renal.severe_urgent_above_mg_per_day") is not None:
+            limit_path = "renal.severe_urgent_above_mg_per_day"
+        evidence = [f"kidney function recorded as {level}" + (" (on dialysis)" if dialysis else ""),
+                    f"planned {fmt_mg(daily)} a day of {m.name}"]
+        if limit_path is not None and daily > p.value(limit_path) + 1e-9:
+            severity = Severity.URGENT
+            evidence.append(f"above {fmt_mg(p.value(limit_path))} a day, a level that needs the doctor's "
+                            f"check with this kidney function (source: {p.cite(limit_path)})")
+        title = f"{m.name} with {level} kidney problems" + (" and dialysis" if dialysis else "")
+        message = (f"{p.display_name} leaves the body mostly through the kidneys. With {level} kidney problems "
+                   f"it can build up, and sleepiness, confusion or weakness can appear even at low doses.")
+        doctor = ("Ask the prescriber to confirm this dose with the kidney function in mind. " if severity is
+                  Severity.URGENT else "Make sure the prescriber knows about the kidney function, and watch for "
+                                       "sleepiness or confusion. ")
+        since = ctx.day_start(reg.start if reg is not None else ctx.today)
+        alerts.append(ctx.alert(RULE, severity, since, title, message, ctx.advice(severity, doctor), evidence, m))
+    return alerts

@@ -1,0 +1,88 @@
+"""toxicity-signs: sedation-type symptoms within the escalation window after a dose increase, a
+double dose or an extra dose. Says which event came first and why it matters."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from journal.domain import Alert, ObservationKind, PatientHistory, Severity
+
+from .common import CheckContext, Event, explain, utc
+from .knowledge import DrugLibrary, DrugProfile
+from .withdrawal_signs import causes_before
+
+RULE = "toxicity-signs"
+
+
+def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
+    window = timedelta(hours=p.value("timing.escalation_window_hours"))
+    events = ctx.increases(p)
+    if not events:
+        return None
+    linked: list[tuple[datetime, str, bool, object]] = []  # (time, text, emergency?, entry)
+    causes: list[Event] = []
+    for s in ctx.recent_symptoms(window):
+        if s.symptom not in p.toxicity_signs:
+            continue
+        need = p.toxicity_min_severity.get(s.symptom)
+        if need is not None and s.severity is not None and s.severity < need:
+            continue
+        found = causes_before(events, s.at, window)
+        if found:
+            linked.append((s.at, ctx.symptom_text(s), s.symptom in p.toxicity_emergency, s))
+            causes += found
+    low_t = p.get("toxicity.low_temperature_c")
+    slow = p.get("toxicity.slow_breathing_per_min")
+    for o in ctx.history.observations:
+        if o.removed or not ctx.within(o.at, window) or not isinstance(o.value, int | float):
+            continue
+        hit = None
+        if o.kind is ObservationKind.TEMPERATURE and low_t is not None and o.value <= low_t:
+            hit = (False, f"temperature {o.value:g} °C at {ctx.fmt(o.at)}")
+        elif o.kind is ObservationKind.RESPIRATORY_RATE and slow is not None and o.value < slow:
+            hit = (True, f"breathing {o.value:g}/min at {ctx.fmt(o.at)}")
+        if hit is None:
+            continue
+        found = causes_before(events, o.at, window)
+        if found:
+            linked.append((o.at, hit[1], hit[0], o))
+            causes += found
+    if not linked:
+        return None
+    linked.sort(key=lambda x: utc(x[0]))
+    emergency = any(x[2] for x in linked)
+    severity = Severity.EMERGENCY if emergency else Severity.URGENT
+    for _, _, _, entry in linked:
+        explain(ctx, entry, severity)
+    unique: list[Event] = []
+    for e in sorted(causes, key=lambda e: utc(e.at)):
+        if e not in unique:
+            unique.append(e)
+    kinds = {e.kind for e in unique}
+    what = " and ".join(w for k, w in (("rise", "a dose increase"), ("double", "a double dose"),
+                                       ("extra", "an extra dose")) if k in kinds) or "more medicine"
+    title = f"Possible too much {p.display_name.lower()}: " + \
+        ("hard to wake or breathing affected" if emergency else "sleepiness-type signs") + f" after {what}"
+    message = (f"{ctx.history.patient.name} has signs that can come from too much {p.display_name.lower()} "
+               f"({', '.join(x[1].split(' at ')[0] for x in linked)}), and they started within "
+               f"{p.value('timing.escalation_window_hours'):g} hours after {what}. Too much of this medicine "
+               f"tends to lower alertness, muscle tone, breathing and temperature.")
+    doctor = (f"Tell them about the {what} and these signs before the next dose is due. " if not emergency else
+              f"Tell them the person takes {p.display_name.lower()} and had {what}, and show them this list. ")
+    evidence = ["signs: " + "; ".join(x[1] for x in linked)]
+    evidence += ["before that: " + e.text for e in unique[:8]]
+    lag = utc(linked[0][0]) - utc(unique[0].at)
+    evidence.append(f"first sign {int(lag.total_seconds() // 3600)} h after {unique[0].text.split(':')[0]}; signs "
+                    f"within {p.value('timing.escalation_window_hours'):g} h of more medicine point to too much "
+                    f"of it (source: {p.cite('timing.escalation_window_hours')}, {p.symptom_sources['toxicity']})")
+    return ctx.alert(RULE, severity, linked[0][0], title, message, ctx.advice(severity, doctor), evidence,
+                     unique[0].medication)
+
+
+def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
+    seen: list[DrugProfile] = []
+    for _, p in ctx.profiled():
+        if p not in seen:
+            seen.append(p)
+    out = [check_profile(ctx, p) for p in seen]
+    return [a for a in out if a is not None]

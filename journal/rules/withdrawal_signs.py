@@ -1,0 +1,94 @@
+"""withdrawal-signs: withdrawal-type symptoms or fever within the escalation window after missed
+doses, a gap, a schedule cut or a pump problem. Says which event came first and why it matters."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from journal.domain import Alert, ObservationKind, PatientHistory, Severity
+
+from .common import CheckContext, Event, explain, utc, worse_than_before
+from .knowledge import DrugLibrary, DrugProfile
+
+RULE = "withdrawal-signs"
+
+
+def causes_before(events: list[Event], at: datetime, window: timedelta) -> list[Event]:
+    return [e for e in events if utc(e.at) <= utc(at) <= utc(e.at) + window]
+
+
+def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
+    window = timedelta(hours=p.value("timing.escalation_window_hours"))
+    events = ctx.interruptions(p)
+    if not events:
+        return None
+    linked: list[tuple[datetime, str, bool, object]] = []  # (time, text, late?, entry)
+    causes: list[Event] = []
+    for s in ctx.recent_symptoms(window):
+        if s.symptom not in p.withdrawal_early and s.symptom not in p.withdrawal_late:
+            continue
+        found = causes_before(events, s.at, window)
+        if not found:
+            continue
+        if s.symptom in p.withdrawal_worsening_only and not worse_than_before(ctx, s, found[0].at):
+            continue
+        linked.append((s.at, ctx.symptom_text(s), s.symptom in p.withdrawal_late, s))
+        causes += found
+    fever = p.get("withdrawal.fever_c")
+    fast_hr = p.get("withdrawal.fast_heart_rate")
+    for o in ctx.history.observations:
+        if o.removed or not ctx.within(o.at, window) or not isinstance(o.value, int | float):
+            continue
+        late = None
+        if o.kind is ObservationKind.TEMPERATURE and fever is not None and o.value >= fever:
+            late, text = True, f"temperature {o.value:g} °C at {ctx.fmt(o.at)}"
+        elif o.kind is ObservationKind.HEART_RATE and fast_hr is not None and o.value > fast_hr:
+            late, text = False, f"heart rate {o.value:g}/min at {ctx.fmt(o.at)}"
+        if late is None:
+            continue
+        found = causes_before(events, o.at, window)
+        if found:
+            linked.append((o.at, text, late, o))
+            causes += found
+    if not linked:
+        return None
+    linked.sort(key=lambda x: utc(x[0]))
+    any_late = any(x[2] for x in linked)
+    severity = Severity.EMERGENCY if any_late else Severity.URGENT
+    for _, _, _, entry in linked:
+        explain(ctx, entry, severity)
+    unique_causes: list[Event] = []
+    for e in sorted(causes, key=lambda e: utc(e.at)):
+        if e not in unique_causes:
+            unique_causes.append(e)
+    first_cause = unique_causes[0]
+    lag = utc(linked[0][0]) - utc(first_cause.at)
+    kinds = {e.kind for e in unique_causes}
+    what = " and ".join(w for k, w in (("missed", "missed doses"), ("cut", "a lower dose"),
+                                       ("pump", "a pump problem")) if k in kinds) or "an interruption"
+    title = (f"Possible {p.display_name.lower()} withdrawal: "
+             f"{'serious signs' if any_late else 'early signs'} after {what}")
+    message = (f"{ctx.history.patient.name} has signs that can come from withdrawal of {p.display_name.lower()} "
+               f"({', '.join(x[1].split(' at ')[0] for x in linked)}), and they started within "
+               f"{p.value('timing.escalation_window_hours'):g} hours after {what}. Withdrawal usually raises "
+               f"stiffness, temperature and heart rate; it can get worse over hours to days, so it needs a "
+               f"doctor now rather than at the next visit.")
+    doctor = (f"Tell them about the {what} and these signs; the person may need to be seen quickly. "
+              if not any_late else f"Tell them the person takes {p.display_name.lower()} and missed or lost doses "
+                                   f"({what}), and show them this list. ")
+    evidence = ["signs: " + "; ".join(x[1] for x in linked)]
+    evidence += ["before that: " + e.text for e in unique_causes[:8]]
+    evidence.append(f"first sign {int(lag.total_seconds() // 3600)} h after the first interruption; signs within "
+                    f"{p.value('timing.escalation_window_hours'):g} h of an interruption point to withdrawal "
+                    f"(source: {p.cite('timing.escalation_window_hours')})")
+    med = first_cause.medication
+    return ctx.alert(RULE, severity, linked[0][0], title, message, ctx.advice(severity, doctor), evidence, med)
+
+
+def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
+    seen: list[DrugProfile] = []
+    for _, p in ctx.profiled():
+        if p not in seen:
+            seen.append(p)
+    out = [check_profile(ctx, p) for p in seen]
+    return [a for a in out if a is not None]
