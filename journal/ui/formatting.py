@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from journal.domain import Medication, Quantity, Unit, normalise
 
@@ -34,17 +35,31 @@ def time_pattern(settings: Any) -> str:
                     {"24h": "%H:%M", "24": "%H:%M", "12h": "%I:%M %p", "12": "%I:%M %p"})
 
 
+def _local(t: Any, settings: Any) -> Any:
+    """An aware datetime shown in the journal's zone (the database hands back UTC)."""
+    if isinstance(t, datetime) and t.tzinfo is not None:
+        name = getattr(settings, "timezone", "") or ""
+        try:
+            return t.astimezone(ZoneInfo(name)) if name else t
+        except (ValueError, KeyError):
+            return t
+    return t
+
+
 def fmt_time(t: datetime | time, settings: Any) -> str:
+    t = _local(t, settings)
     text = t.strftime(time_pattern(settings))
     return text[1:] if text.startswith("0") and "%I" in time_pattern(settings) else text
 
 
 def fmt_date(d: date | datetime, settings: Any) -> str:
+    d = _local(d, settings)
     return d.strftime(date_pattern(settings))
 
 
 def fmt_datetime(dt: datetime, settings: Any, today: date | None = None) -> str:
-    """'14:05' for today, 'yesterday 22:10', else the date and the time."""
+    """'today 14:05', 'yesterday 22:10', else the date and the time."""
+    dt = _local(dt, settings)
     if today is not None:
         delta = (today - dt.date()).days
         if delta == 0:

@@ -267,7 +267,8 @@ class TodayView(QWidget):
             parts.append(f"{m.form.value.capitalize()}s of {m.strength}")
         reg = m.regimen_on(self.session.now().date())
         if reg is not None and reg.times:
-            parts.append(f"{len(reg.times)} times a day")
+            n = len(reg.times)
+            parts.append({1: "once a day", 2: "twice a day"}.get(n, f"{n} times a day"))
         return " \u2022 ".join(parts)
 
     def _prn_text(self, m: Medication) -> str:

@@ -32,7 +32,7 @@ class ErrorLabel(QLabel):
 
     @property
     def message(self) -> str:
-        return self.text() if self.isVisible() else ""
+        return "" if self.isHidden() else self.text()
 
 
 def heading(text: str, factor: float = 1.3) -> QLabel:

@@ -1,0 +1,423 @@
+"""History: one timeline of doses, symptoms, readings, pump events and notes, filterable, with
+corrections shown beside their earlier values. Editing makes a correction that keeps history.
+
+Only a bounded window is loaded (the last N days), never the whole journal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain import (
+    Dose,
+    DoseStatus,
+    Note,
+    Observation,
+    PatientHistory,
+    Revision,
+    SymptomEntry,
+)
+
+from .catalog import choice_for
+from .dose_dialog import STATUS_CHOICES
+from .errors import USER_ERRORS, describe
+from .formatting import amount_text, fmt_datetime
+from .pump_view import KIND_LABELS as PUMP_LABELS
+from .session import Session
+from .today_view import day_bounds
+from .vitals_form import KIND_LABELS as READING_LABELS
+from .widgets import ErrorLabel, WhenEdit, heading, hint
+
+KINDS = {"all": "Everything", "dose": "Doses", "symptom": "Symptoms", "observation": "Readings",
+         "pump_event": "Pump", "note": "Notes"}
+PERIODS = [(1, "Today"), (7, "Last 7 days"), (30, "Last 30 days"), (90, "Last 90 days")]
+FIELD_WORDS = {"given": "time given", "scheduled": "slot", "at": "time", "amount": "amount",
+               "status": "what happened", "severity": "severity", "value": "reading", "value2": "second value",
+               "note": "note", "text": "text", "symptom": "symptom", "body_part": "body part"}
+
+
+@dataclass
+class Entry:
+    entity: str
+    record: Any
+    at: datetime
+    what: str
+    details: str
+    revisions: list[Revision]
+
+    @property
+    def id(self) -> int:
+        return int(self.record.id)
+
+
+def _changes(rev: Revision) -> str:
+    parts = []
+    for k, before in rev.before.items():
+        after = rev.after.get(k)
+        if after != before and k not in ("amount_normalised", "removed", "id"):
+            parts.append(f"{FIELD_WORDS.get(k, k)} was {_show(before)}")
+    return ", ".join(parts)
+
+
+def _show(v: Any) -> str:
+    if isinstance(v, dict) and "value" in v and "unit" in v:
+        return f"{v['value']:g} {v['unit']}"
+    if isinstance(v, str) and len(v) >= 16 and v[4] == "-" and "T" in v:
+        return v[:16].replace("T", " ")
+    return "(empty)" if v in (None, "") else str(v)
+
+
+class TimelineBuilder:
+    """Domain records -> timeline entries (pure; no Qt in the logic of what a row says)."""
+
+    def __init__(self, h: PatientHistory, revisions: list[Revision], settings: Any) -> None:
+        self.h = h
+        self.settings = settings
+        self.by_record: dict[tuple[str, int], list[Revision]] = {}
+        for r in revisions:
+            self.by_record.setdefault((r.entity, r.entity_id), []).append(r)
+
+    def _revs(self, entity: str, rid: int | None) -> list[Revision]:
+        return self.by_record.get((entity, rid or -1), [])
+
+    def entries(self) -> list[Entry]:
+        h = self.h
+        meds = {m.id: m for m in h.medications}
+        out: list[Entry] = []
+        for d in h.doses:
+            m = meds.get(d.medication_id)
+            name = m.name if m else f"medicine {d.medication_id}"
+            status = dict(STATUS_CHOICES).get(d.status, d.status.value)
+            amount = amount_text(d.amount, m) if (m and d.amount) else ""
+            slot = f" (for the {d.scheduled.astimezone(h.tz).strftime('%H:%M')} dose)" if d.scheduled else ""
+            who = f" by {d.by}" if d.by else ""
+            out.append(Entry("dose", d, d.at, f"Dose: {name}", f"{status}{slot}. {amount}{who}. {d.note}".strip(" ."),
+                             self._revs("dose", d.id)))
+        for s in h.symptoms:
+            sev = f", severity {s.severity}/10" if s.severity is not None else ""
+            out.append(Entry("symptom", s, s.at, f"Symptom: {choice_for(s.symptom).label}",
+                             f"{sev.lstrip(', ').capitalize()}{'. ' if sev and s.note else ''}{s.note}",
+                             self._revs("symptom", s.id)))
+        for o in h.observations:
+            value = f"{o.value:g}" if isinstance(o.value, float | int) else str(o.value)
+            if o.value2 is not None:
+                value += f" / {o.value2:g}"
+            part = f" ({o.body_part})" if o.body_part else ""
+            out.append(Entry("observation", o, o.at, f"Reading: {READING_LABELS.get(o.kind, o.kind.value)}",
+                             f"{value}{part}{'. ' + o.note if o.note else ''}", self._revs("observation", o.id)))
+        for p in h.pump_events:
+            if p.at < h.start:
+                continue
+            bits = []
+            if p.volume_ml is not None:
+                bits.append(f"{p.volume_ml:g} mL")
+            if p.concentration_mcg_per_ml is not None:
+                bits.append(f"{p.concentration_mcg_per_ml:g} mcg/mL")
+            if p.daily_dose_mcg is not None:
+                bits.append(f"{p.daily_dose_mcg:g} mcg/day")
+            if p.next_refill_due is not None:
+                bits.append(f"next refill {p.next_refill_due.isoformat()}")
+            if p.note:
+                bits.append(p.note)
+            out.append(Entry("pump_event", p, p.at, f"Pump: {PUMP_LABELS.get(p.kind, p.kind.value)}",
+                             "; ".join(bits), self._revs("pump_event", p.id)))
+        for n in h.notes:
+            tag = "Question for the doctor" if n.for_doctor else "Note"
+            out.append(Entry("note", n, n.at, tag, n.text, self._revs("note", n.id)))
+        out.sort(key=lambda e: e.at, reverse=True)
+        return out
+
+    def correction_text(self, e: Entry) -> str:
+        lines = []
+        for r in e.revisions:
+            when = fmt_datetime(r.changed_at.astimezone(self.h.tz), self.settings)
+            who = f" by {r.changed_by}" if r.changed_by else ""
+            why = f" ({r.reason})" if r.reason else ""
+            if r.action == "correct":
+                lines.append(f"\u270e corrected {when}{who}: {_changes(r)}{why}")
+            elif r.action == "restore":
+                lines.append(f"\u21ba restored {when}{who}{why}")
+        return "\n".join(lines)
+
+
+class CorrectionDialog(QDialog):
+    """Correct one entry; the earlier version stays in the history."""
+
+    def __init__(self, entry: Entry, tz: Any, now: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entry = entry
+        self.now = now
+        self.setWindowTitle("Correct an entry")
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(f"{entry.what}", 1.15))
+        lay.addWidget(hint("The earlier version is kept and shown in the history and the report."))
+        form = QFormLayout()
+        rec = entry.record
+        self.when = WhenEdit(tz)
+        self.when.set_value(entry.at)
+        form.addRow("&When:", self.when)
+        self.status: QComboBox | None = None
+        self.amount: QLineEdit | None = None
+        self.severity: QComboBox | None = None
+        self.value: QLineEdit | None = None
+        if isinstance(rec, Dose):
+            self.status = QComboBox()
+            for st, label in STATUS_CHOICES:
+                self.status.addItem(label, st)
+            if rec.status is DoseStatus.MISSED:
+                self.status.addItem("Missed", DoseStatus.MISSED)
+            self.status.setCurrentIndex(self.status.findData(rec.status))
+            self.status.setAccessibleName("What happened")
+            form.addRow("What &happened:", self.status)
+            self.amount = QLineEdit(str(rec.amount) if rec.amount else "")
+            self.amount.setAccessibleName("Amount")
+            form.addRow("&Amount:", self.amount)
+        elif isinstance(rec, SymptomEntry):
+            self.severity = QComboBox()
+            self.severity.addItem("not rated", None)
+            for n in range(11):
+                self.severity.addItem(str(n), n)
+            self.severity.setCurrentIndex(self.severity.findData(rec.severity) if rec.severity is not None else 0)
+            self.severity.setAccessibleName("Severity")
+            form.addRow("&Severity:", self.severity)
+        elif isinstance(rec, Observation) and not isinstance(rec.value, str) and rec.value2 is None:
+            self.value = QLineEdit(f"{rec.value:g}")
+            self.value.setAccessibleName("Reading")
+            form.addRow("&Reading:", self.value)
+        text_field = "text" if isinstance(rec, Note) else "note"
+        self.text_field = text_field
+        self.note = QLineEdit(str(getattr(rec, text_field, "") or ""))
+        self.note.setAccessibleName("Note text" if isinstance(rec, Note) else "Note")
+        form.addRow("&Text:" if isinstance(rec, Note) else "&Note:", self.note)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Why this is corrected")
+        self.reason.setPlaceholderText("for example: wrong time entered")
+        form.addRow("Wh&y corrected:", self.reason)
+        lay.addLayout(form)
+        self.error = ErrorLabel()
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("Save correction")
+        self.save_button.setAccessibleName("Save the correction")
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.submit: Any = None
+        self.outcome: Any = None
+
+    def changes(self) -> dict[str, Any]:
+        rec = self.entry.record
+        out: dict[str, Any] = {}
+        when = self.when.value()
+        if when > self.now.replace(second=59, microsecond=999999):
+            raise ValueError("That time is in the future.")
+        old_when = self.entry.at.astimezone(when.tzinfo).replace(second=0, microsecond=0)
+        if when != old_when:
+            out["given" if isinstance(rec, Dose) and rec.given is not None else
+                ("scheduled" if isinstance(rec, Dose) else "at")] = when
+        if self.status is not None and self.status.currentData() != rec.status:
+            out["status"] = DoseStatus(self.status.currentData()).value
+        if self.amount is not None and self.amount.text().strip() != (str(rec.amount) if rec.amount else ""):
+            out["amount"] = self.amount.text().strip()
+        if self.severity is not None and self.severity.currentData() != rec.severity:
+            out["severity"] = self.severity.currentData()
+        if self.value is not None:
+            try:
+                v = float(self.value.text().replace(",", "."))
+            except ValueError:
+                raise ValueError("The reading must be a number.") from None
+            if v != rec.value:
+                out["value"] = v
+        if self.note.text().strip() != (getattr(rec, self.text_field, "") or ""):
+            out[self.text_field] = self.note.text().strip()
+        return out
+
+    def try_accept(self) -> None:
+        self.error.clear_error()
+        try:
+            changes = self.changes()
+            if not changes:
+                raise ValueError("Nothing was changed.")
+            if not self.reason.text().strip():
+                raise ValueError("Say briefly why you correct it (kept with the history).")
+            self.outcome = self.submit(changes, self.reason.text().strip())
+        except USER_ERRORS as exc:
+            self.error.show_error(describe(exc))
+            return
+        except ValueError as exc:
+            self.error.show_error(str(exc))
+            return
+        self.accept()
+
+
+class HistoryView(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.entries: list[Entry] = []
+        self.shown: list[Entry] = []
+        self.builder: TimelineBuilder | None = None
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading("History"))
+        filters = QHBoxLayout()
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Show which entries")
+        for k, label in KINDS.items():
+            self.kind.addItem(label, k)
+        self.kind.currentIndexChanged.connect(self._fill)
+        self.period = QComboBox()
+        self.period.setAccessibleName("Period")
+        for days, label in PERIODS:
+            self.period.addItem(label, days)
+        self.period.setCurrentIndex(1)
+        self.period.currentIndexChanged.connect(self.refresh)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search the text...")
+        self.search.setAccessibleName("Search the history")
+        self.search.textChanged.connect(self._fill)
+        show_label = QLabel("&Show:")
+        show_label.setBuddy(self.kind)
+        filters.addWidget(show_label)
+        filters.addWidget(self.kind)
+        filters.addWidget(self.period)
+        filters.addWidget(self.search, 1)
+        lay.addLayout(filters)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["When", "What", "Details", "Corrections"])
+        self.table.setAccessibleName("Timeline")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self.correct_selected())
+        lay.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.correct_button = QPushButton("Correct the selected entry...")
+        self.correct_button.setAccessibleName("Correct the selected entry")
+        self.correct_button.clicked.connect(self.correct_selected)
+        row.addWidget(self.correct_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        note_row = QHBoxLayout()
+        self.note_edit = QLineEdit()
+        self.note_edit.setAccessibleName("New note")
+        self.note_edit.setPlaceholderText("Add a note (what happened, a question for the doctor...)")
+        self.note_edit.returnPressed.connect(self.add_note)
+        self.for_doctor = QCheckBox("Question for the doctor")
+        self.for_doctor.setAccessibleName("This note is a question for the doctor")
+        self.note_button = QPushButton("Add note")
+        self.note_button.setAccessibleName("Add the note")
+        self.note_button.clicked.connect(self.add_note)
+        note_row.addWidget(self.note_edit, 1)
+        note_row.addWidget(self.for_doctor)
+        note_row.addWidget(self.note_button)
+        lay.addLayout(note_row)
+        self.error = ErrorLabel()
+        lay.addWidget(self.error)
+        self._dirty = True
+        session.changed.connect(self._on_changed)
+        session.patient_changed.connect(lambda _pid: self.refresh())
+
+    def _on_changed(self, changed: frozenset[str]) -> None:
+        if changed & {"doses", "symptoms", "observations", "pump", "notes", "medications", "patients", "settings"}:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._dirty = True  # refreshed when shown: no work for a hidden tab
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._dirty:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        self._dirty = False
+        pid = self.session.patient_id
+        if pid is None:
+            self.entries = []
+            self._fill()
+            return
+        now = self.session.now()
+        days = int(self.period.currentData())
+        _s, end = day_bounds(now.date(), self.session.tz)
+        start, _e = day_bounds(now.date() - timedelta(days=days - 1), self.session.tz)
+        h = self.session.journal.history(pid, start, end)
+        revisions = self.session.journal.revisions(pid)
+        self.builder = TimelineBuilder(h, revisions, self.session.settings)
+        self.entries = self.builder.entries()
+        self._fill()
+
+    def _fill(self) -> None:
+        kind = self.kind.currentData()
+        text = self.search.text().strip().lower()
+        self.shown = [e for e in self.entries if (kind == "all" or e.entity == kind)
+                      and (not text or text in f"{e.what} {e.details}".lower())]
+        self.table.setRowCount(len(self.shown))
+        today = self.session.now().date()
+        settings = self.session.settings
+        for r, e in enumerate(self.shown):
+            corr = self.builder.correction_text(e) if e.revisions and self.builder else ""
+            cells = [fmt_datetime(e.at.astimezone(self.session.tz), settings, today), e.what, e.details, corr]
+            for c, v in enumerate(cells):
+                item = QTableWidgetItem(v)
+                item.setToolTip(v)
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
+        self.correct_button.setEnabled(bool(self.shown))
+
+    def row_texts(self) -> list[str]:
+        return [" | ".join(self.table.item(r, c).text() for c in range(4)) for r in range(self.table.rowCount())]
+
+    def correct_selected(self) -> CorrectionDialog | None:
+        r = self.table.currentRow()
+        if not 0 <= r < len(self.shown):
+            self.error.show_error("Select an entry in the list first.")
+            return None
+        e = self.shown[r]
+        dlg = CorrectionDialog(e, self.session.tz, self.session.now(), parent=self)
+        dlg.submit = lambda changes, reason: self.session.apply(
+            lambda: self.session.journal.correct(e.entity, e.id, changes, by=self.session.by, reason=reason))
+        dlg.exec()
+        return dlg
+
+    def add_note(self) -> None:
+        self.error.clear_error()
+        pid = self.session.patient_id
+        text = self.note_edit.text().strip()
+        if pid is None or not text:
+            self.error.show_error("Write the note first." if pid is not None else "Choose the person first.")
+            return
+        note = Note(at=self.session.now(), text=text, for_doctor=self.for_doctor.isChecked(), patient_id=pid)
+        try:
+            self.session.apply(lambda: self.session.journal.add_note(pid, note, by=self.session.by))
+        except USER_ERRORS as exc:
+            self.error.show_error(describe(exc))
+            return
+        self.note_edit.clear()
+        self.for_doctor.setChecked(False)

@@ -1,0 +1,462 @@
+"""The main window and `run_app(ctx, demo=False)`, called by journal/app.py.
+
+Layout: the emergency banner and the reminder banner on top (they cannot be scrolled away), the
+person switcher, the tabs on the left and the alerts on the right (always visible)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain import Clock
+
+from .alerts import AlertPanel, EmergencyBanner
+from .due import due_items
+from .history_view import HistoryView
+from .medicines_view import MedicinesView
+from .notifier import Notifier, ReminderBanner
+from .profile_view import ProfileForm
+from .pump_view import PumpView
+from .reminders import DueItem, ReminderScheduler
+from .session import Session
+from .settings_dialog import SettingsDialog
+from .style import set_scaled_font
+from .symptom_form import SymptomForm
+from .today_view import TodayView
+from .vitals_form import VitalsForm
+from .widgets import hint
+
+ALERT_REFRESH_MS = 60_000
+
+
+class WelcomePage(QWidget):
+    """First run: an empty journal greets the caregiver with two clear choices."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.addStretch(1)
+        title = QLabel("Welcome to CareJournal")
+        set_scaled_font(title, 2.0, bold=True)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(title)
+        sub = QLabel("Keep track of medicines, symptoms and the pump, and get a clear picture for the doctor.\n"
+                     "Everything stays on this computer.")
+        sub.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        sub.setWordWrap(True)
+        set_scaled_font(sub, 1.15)
+        lay.addWidget(sub)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.add_button = QPushButton("Add the person you care for")
+        self.add_button.setAccessibleName("Add the person you care for")
+        self.sample_button = QPushButton("Explore a sample journal")
+        self.sample_button.setAccessibleName("Explore a sample journal (a separate copy, not your data)")
+        for b in (self.add_button, self.sample_button):
+            set_scaled_font(b, 1.3, bold=True)
+            b.setMinimumHeight(b.fontMetrics().height() * 3)
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        note = hint("The sample opens in its own window with made-up entries. It is never mixed with your "
+                    "journal and disappears when you close it.")
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(note)
+        lay.addStretch(2)
+
+
+class ReferenceWindow(QDialog):
+    """The offline guide in its own window, so it can stay open beside the journal."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("CareJournal guide (not medical advice)")
+        self.setModal(False)
+        lay = QVBoxLayout(self)
+        self.view: Any = None
+        try:
+            from . import reference_view
+
+            cls = getattr(reference_view, "ReferenceView", None) or reference_view.ReferenceWidget
+            try:
+                self.view = cls(emergency_number=session.emergency_number)
+            except TypeError:
+                self.view = cls()
+            lay.addWidget(self.view)
+        except (ImportError, AttributeError) as exc:
+            self.fallback = QLabel(f"The guide is not available in this build ({exc}).")
+            self.fallback.setWordWrap(True)
+            lay.addWidget(self.fallback)
+        self.resize(820, 640)
+
+    def show_topic(self, topic: str) -> None:
+        if self.view is not None and hasattr(self.view, "show_topic"):
+            self.view.show_topic(topic)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, *, demo: bool = False, tray_available: bool | None = None,
+                 explore_sample: Callable[[], None] | None = None, heartbeat_ms: int = 30_000,
+                 monotonic: Callable[[], float] | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.demo = demo
+        self.explore_sample = explore_sample
+        self.quitting = False
+        self.told_about_tray = False
+        self.reference: ReferenceWindow | None = None
+        self.setWindowTitle("CareJournal - SAMPLE (not real data)" if demo else "CareJournal")
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        self.emergency = EmergencyBanner(session)
+        self.emergency.topic_requested.connect(self.show_topic)
+        outer.addWidget(self.emergency)
+        self.reminder_banner = ReminderBanner()
+        outer.addWidget(self.reminder_banner)
+        if demo:
+            demo_banner = QLabel("\u24d8 This is a SAMPLE journal with made-up people and entries. "
+                                 "Nothing you do here touches your own journal.")
+            demo_banner.setWordWrap(True)
+            demo_banner.setStyleSheet("background-color: #ede7f6; color: #311b92; border: 2px dashed #5e35b1;"
+                                      " padding: 4px;")
+            demo_banner.setAccessibleName("Sample journal notice")
+            outer.addWidget(demo_banner)
+
+        top = QHBoxLayout()
+        person_label = QLabel("&Person:")
+        self.person = QComboBox()
+        self.person.setAccessibleName("Person you are logging for")
+        self.person.setMinimumContentsLength(14)
+        person_label.setBuddy(self.person)
+        self.person.currentIndexChanged.connect(self._person_chosen)
+        set_scaled_font(self.person, 1.15, bold=True)
+        top.addWidget(person_label)
+        top.addWidget(self.person)
+        self.add_person_button = QPushButton("Add a person")
+        self.add_person_button.setAccessibleName("Add another person")
+        self.add_person_button.clicked.connect(self.show_add_person)
+        top.addWidget(self.add_person_button)
+        top.addStretch(1)
+        self.guide_button = QPushButton("Guide (F1)")
+        self.guide_button.setAccessibleName("Open the guide")
+        self.guide_button.clicked.connect(lambda: self.show_topic("when-to-call"))
+        top.addWidget(self.guide_button)
+        self.settings_button = QPushButton("Settings")
+        self.settings_button.setAccessibleName("Settings")
+        self.settings_button.clicked.connect(self.open_settings)
+        top.addWidget(self.settings_button)
+        outer.addLayout(top)
+
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.welcome.add_button.clicked.connect(self.show_add_person)
+        self.welcome.sample_button.clicked.connect(self._explore_sample)
+        self.welcome.sample_button.setVisible(explore_sample is not None)
+        self.stack.addWidget(self.welcome)
+        self.new_person = ProfileForm(session, new=True)
+        self.new_person.saved.connect(self._person_added)
+        self.new_person.cancelled.connect(self._show_main_or_welcome)
+        self.stack.addWidget(self.new_person)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Sections")
+        self.today = TodayView(session)
+        self.symptom_form = SymptomForm(session)
+        self.symptom_form.topic_requested.connect(self.show_topic)
+        self.vitals_form = VitalsForm(session)
+        logging_page = QWidget()
+        lp = QHBoxLayout(logging_page)
+        lp.addWidget(self.symptom_form, 1)
+        sep = QFrame()
+        sep.setFrameShape(QFrame.Shape.VLine)
+        lp.addWidget(sep)
+        lp.addWidget(self.vitals_form, 1)
+        self.history = HistoryView(session)
+        self.medicines = MedicinesView(session)
+        self.pump = PumpView(session)
+        self.profile = ProfileForm(session)
+        self.tabs.addTab(self.today, "&Today")
+        self.tabs.addTab(logging_page, "S&ymptoms and readings")
+        self.tabs.addTab(self.history, "&History")
+        self.tabs.addTab(self.medicines, "&Medicines")
+        self.tabs.addTab(self.pump, "P&ump")
+        self.tabs.addTab(self.profile, "Pr&ofile")
+        self.alerts = AlertPanel(session)
+        self.alerts.topic_requested.connect(self.show_topic)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.alerts)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([640, 420])
+        self.stack.addWidget(self.splitter)
+        outer.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.notifier = Notifier(self.reminder_banner, self, tray_available=tray_available)
+        self.notifier.activated.connect(self.bring_to_front)
+        if self.notifier.tray is not None:
+            menu = QMenu(self)
+            open_action = QAction("Open CareJournal", self)
+            open_action.triggered.connect(self.bring_to_front)
+            quit_action = QAction("Quit (no more reminders)", self)
+            quit_action.triggered.connect(self.quit)
+            menu.addAction(open_action)
+            menu.addAction(quit_action)
+            self.notifier.tray.setContextMenu(menu)
+        kwargs: dict[str, Any] = {} if monotonic is None else {"monotonic": monotonic}
+        self.scheduler = ReminderScheduler(
+            session.clock, lambda now: due_items(session.journal, now, session.settings),
+            lambda: timedelta(minutes=int(getattr(session.settings, "reminder_lead_minutes", 15))),
+            heartbeat_ms=heartbeat_ms, parent=self, **kwargs)
+        self.scheduler.reminder_due.connect(self.remind)
+        session.changed.connect(self._on_changed)
+        self.alert_timer = QTimer(self)
+        self.alert_timer.setInterval(ALERT_REFRESH_MS)
+        self.alert_timer.timeout.connect(session.refresh_alerts)
+        self.alert_timer.start()
+        self.session.alerts_updated.connect(self._alerts_updated)
+        self._shortcuts()
+        self.reload_people()
+        session.refresh_alerts()
+        self.scheduler.start()
+        self.resize(1200, 820)
+
+    # -- keyboard -----------------------------------------------------------------------------
+    def _shortcuts(self) -> None:
+        def add(seq: QKeySequence | str, fn: Callable[[], None]) -> QShortcut:
+            sc = QShortcut(QKeySequence(seq), self)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.activated.connect(fn)
+            return sc
+
+        self.shortcut_dose = add("Ctrl+D", self.log_dose)
+        self.shortcut_symptom = add("Ctrl+S", self.log_symptom)
+        self.shortcut_reading = add("Ctrl+R", self.log_reading)
+        add("F1", lambda: self.show_topic("when-to-call"))
+        add("Ctrl+,", self.open_settings)
+        add("Ctrl+Q", self.quit)
+
+    def log_dose(self) -> None:
+        if self.stack.currentWidget() is not self.splitter:
+            return
+        self.tabs.setCurrentWidget(self.today)
+        self.today.log_dose_shortcut()
+
+    def log_symptom(self) -> None:
+        if self.stack.currentWidget() is not self.splitter:
+            return
+        self.tabs.setCurrentIndex(1)
+        self.symptom_form.symptom.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def log_reading(self) -> None:
+        if self.stack.currentWidget() is not self.splitter:
+            return
+        self.tabs.setCurrentIndex(1)
+        self.vitals_form.kind.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- people -------------------------------------------------------------------------------
+    def reload_people(self, select: int | None = None) -> None:
+        people = self.session.patients()
+        current = select if select is not None else self.session.patient_id
+        self.person.blockSignals(True)
+        self.person.clear()
+        for p in people:
+            self.person.addItem(p.name, p.id)
+        self.person.blockSignals(False)
+        self.person.setEnabled(bool(people))
+        if not people:
+            self.session.set_patient(None)
+            self.stack.setCurrentWidget(self.welcome)
+            return
+        ids = [p.id for p in people]
+        pid = current if current in ids else ids[0]
+        self.person.setCurrentIndex(ids.index(pid))
+        self.session.set_patient(pid)
+        if self.stack.currentWidget() is self.welcome:
+            self.stack.setCurrentWidget(self.splitter)
+
+    def _person_chosen(self, index: int) -> None:
+        pid = self.person.itemData(index)
+        if pid is not None:
+            self.session.set_patient(int(pid))
+
+    def show_add_person(self) -> None:
+        self.new_person.load()
+        self.new_person.name.clear()
+        self.stack.setCurrentWidget(self.new_person)
+        self.new_person.name.setFocus()
+
+    def _person_added(self, pid: int) -> None:
+        self.reload_people(select=pid)
+        self.stack.setCurrentWidget(self.splitter)
+        self.tabs.setCurrentWidget(self.medicines)
+
+    def _show_main_or_welcome(self) -> None:
+        self.stack.setCurrentWidget(self.splitter if self.session.patients() else self.welcome)
+
+    def _explore_sample(self) -> None:
+        if self.explore_sample is not None:
+            self.explore_sample()
+
+    # -- changes, alerts, reminders ------------------------------------------------------------
+    def _on_changed(self, changed: frozenset[str]) -> None:
+        if "patients" in changed:
+            self.reload_people()
+        if changed & {"doses", "medications", "pump", "patients", "settings"}:
+            self.scheduler.replan("data")
+
+    def _alerts_updated(self, alerts: list) -> None:
+        if self.emergency.isVisible():
+            self.bring_to_front()
+
+    def remind(self, item: DueItem) -> None:
+        self.notifier.notify(item.title, item.text)
+
+    def show_topic(self, topic: str) -> None:
+        if self.reference is None:
+            self.reference = ReferenceWindow(self.session, self)
+        self.reference.show_topic(topic or "when-to-call")
+
+    def open_settings(self) -> SettingsDialog:
+        dlg = SettingsDialog(self.session.settings, self)
+        if dlg.exec() and dlg.result_settings is not None:
+            self.session.apply(lambda: self.session.journal.save_settings(dlg.result_settings))
+            self.session._settings = None
+            self.session.changed.emit(frozenset({"settings"}))
+        return dlg
+
+    def bring_to_front(self) -> None:
+        if not self.isVisible():
+            self.show()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+
+    # -- closing --------------------------------------------------------------------------------
+    def quit(self) -> None:
+        self.quitting = True
+        self.scheduler.stop()
+        if self.notifier.tray is not None:
+            self.notifier.tray.hide()
+        self.close()
+        app = QApplication.instance()
+        if app is not None and not self.demo:
+            app.quit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        if self.notifier.tray is not None and not self.quitting and not self.demo:
+            # Keep reminding from the tray: closing the window is not quitting.
+            event.ignore()
+            self.hide()
+            if not self.told_about_tray:
+                self.told_about_tray = True
+                self.notifier.tray.showMessage(
+                    "CareJournal is still running",
+                    "Reminders keep coming. To quit, right-click the tray icon and choose Quit.")
+            return
+        self.scheduler.stop()
+        self.alert_timer.stop()
+        super().closeEvent(event)
+
+
+def build_window(journal: Any, clock: Clock, *, demo: bool = False, tray_available: bool | None = None,
+                 explore_sample: Callable[[], None] | None = None, **kwargs: Any) -> MainWindow:
+    session = Session(journal, clock)
+    window = MainWindow(session, demo=demo, tray_available=tray_available, explore_sample=explore_sample,
+                        **kwargs)
+    session.setParent(window)
+    return window
+
+
+def _open_journal(ctx: Any) -> Any:
+    """Open the journal; a refused file gets the recovery screen (restore the last good backup)."""
+    from journal.services.errors import JournalFileError
+
+    try:
+        return ctx.journal()
+    except JournalFileError as error:
+        if ctx.db_path is None:
+            raise
+        from journal.services.backups import BackupService
+
+        from .recovery import offer_recovery
+
+        result = offer_recovery(None, error, ctx.db_path, BackupService(ctx.db_path, ctx.clock))
+        if not result.restored:
+            QMessageBox.information(None, "CareJournal", result.message)
+            return None
+        ctx._journal = None
+        return ctx.journal()
+
+
+def run_app(ctx: Any, demo: bool = False) -> int:
+    """Create the application and the window, show it, and run until quit."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("CareJournal")
+    app.setApplicationDisplayName("CareJournal")
+    journal = _open_journal(ctx)
+    if journal is None:
+        return 1
+    windows: list[MainWindow] = []
+
+    def explore_sample() -> None:
+        from journal.services.journal import open_demo
+
+        sample = build_window(open_demo(ctx.clock), ctx.clock, demo=True, tray_available=False)
+        sample.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        windows.append(sample)
+        sample.show()
+
+    backups = None
+    if not demo and ctx.db_path is not None:
+        try:
+            from journal.services.backups import BackupService
+
+            backups = BackupService(ctx.db_path, ctx.clock, tz=journal.tz)
+            backups.at_start()
+        except Exception as exc:  # noqa: BLE001 - a failed backup must not stop the window
+            print(f"carejournal: automatic backup failed: {exc}", file=sys.stderr)
+    window = build_window(journal, ctx.clock, demo=demo, explore_sample=None if demo else explore_sample)
+    windows.append(window)
+    if backups is not None:
+        timer = QTimer(window)
+        timer.setInterval(3_600_000)
+        timer.timeout.connect(lambda: _backup_if_due(backups))
+        timer.start()
+    app.setQuitOnLastWindowClosed(window.notifier.tray is None or demo)
+    window.show()
+    return int(app.exec())
+
+
+def _backup_if_due(backups: Any) -> None:
+    try:
+        backups.if_due()
+    except Exception as exc:  # noqa: BLE001 - reported, never fatal
+        print(f"carejournal: automatic backup failed: {exc}", file=sys.stderr)

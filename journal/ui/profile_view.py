@@ -1,0 +1,155 @@
+"""The person's profile: name, birth date, kidney function, conditions, doctor and clinic contacts."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain import Patient, RenalImpairment
+
+from .errors import USER_ERRORS, describe
+from .session import Session
+from .widgets import ErrorLabel, heading, hint
+
+KIDNEY_LABELS = {
+    RenalImpairment.NONE: "Normal, or not known to be reduced",
+    RenalImpairment.MILD: "Mildly reduced",
+    RenalImpairment.MODERATE: "Moderately reduced",
+    RenalImpairment.SEVERE: "Severely reduced, or on dialysis",
+}
+
+
+def parse_birth_date(text: str, today: date) -> date | None:
+    t = text.strip()
+    if not t:
+        return None
+    try:
+        d = date.fromisoformat(t)
+    except ValueError:
+        raise ValueError(f"{t!r} is not a date; write it as YYYY-MM-DD, for example 1958-04-30.") from None
+    if d > today:
+        raise ValueError("The birth date is in the future.")
+    if d.year < today.year - 125:
+        raise ValueError("That birth date is more than 125 years ago; please check it.")
+    return d
+
+
+class ProfileForm(QWidget):
+    """Edits one person (or a new one when `patient` is None). Emits `saved(patient_id)`."""
+
+    saved = Signal(int)
+    cancelled = Signal()
+
+    def __init__(self, session: Session, new: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.new = new
+        self.patient: Patient | None = None
+        lay = QVBoxLayout(self)
+        self.title = heading("Add the person you care for" if new else "Profile")
+        lay.addWidget(self.title)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Name of the person you care for")
+        self.name.setPlaceholderText("first name is enough")
+        form.addRow("&Name:", self.name)
+        self.birth = QLineEdit()
+        self.birth.setAccessibleName("Birth date")
+        self.birth.setPlaceholderText("YYYY-MM-DD (optional, helps the age checks)")
+        form.addRow("&Birth date:", self.birth)
+        self.kidney = QComboBox()
+        self.kidney.setAccessibleName("Kidney function")
+        for k, label in KIDNEY_LABELS.items():
+            self.kidney.addItem(label, k)
+        form.addRow("&Kidney function:", self.kidney)
+        self.conditions = QLineEdit()
+        self.conditions.setAccessibleName("Conditions")
+        self.conditions.setPlaceholderText("for example: multiple sclerosis, epilepsy (separate with commas)")
+        form.addRow("&Conditions:", self.conditions)
+        self.contacts = QPlainTextEdit()
+        self.contacts.setAccessibleName("Doctor and clinic contacts")
+        self.contacts.setPlaceholderText("Doctor: name, phone\nPump clinic: phone (day and night)")
+        self.contacts.setTabChangesFocus(True)
+        self.contacts.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        form.addRow("Doctor and c&linic:", self.contacts)
+        self.notes = QLineEdit()
+        self.notes.setAccessibleName("Other notes about the person")
+        form.addRow("N&otes:", self.notes)
+        lay.addLayout(form)
+        lay.addWidget(hint("Kidney function matters because baclofen leaves the body through the kidneys. "
+                           "Ask the doctor if you are not sure."))
+        self.error = ErrorLabel()
+        lay.addWidget(self.error)
+        self.result = QLabel()
+        lay.addWidget(self.result)
+        row = QHBoxLayout()
+        self.save_button = QPushButton("Add this person" if new else "Save profile")
+        self.save_button.setAccessibleName(self.save_button.text())
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        if new:
+            self.cancel_button = QPushButton("Cancel")
+            self.cancel_button.clicked.connect(self.cancelled)
+            row.addWidget(self.cancel_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addStretch(1)
+        if not new:
+            session.patient_changed.connect(lambda _pid: self.load())
+            session.changed.connect(lambda ch: self.load() if "patients" in ch else None)
+            self.load()
+
+    def load(self) -> None:
+        self.patient = self.session.patient()
+        p = self.patient or Patient(name="")
+        self.name.setText(p.name)
+        self.birth.setText(p.birth_date.isoformat() if p.birth_date else "")
+        self.kidney.setCurrentIndex(max(0, self.kidney.findData(p.renal_impairment)))
+        self.conditions.setText(", ".join(p.conditions))
+        self.contacts.setPlainText(p.contacts)
+        self.notes.setText(p.notes)
+        self.save_button.setEnabled(self.new or self.patient is not None)
+
+    def save(self) -> None:
+        self.error.clear_error()
+        self.result.clear()
+        name = self.name.text().strip()
+        if not name:
+            self.error.show_error("Enter the person's name.")
+            self.name.setFocus()
+            return
+        try:
+            birth = parse_birth_date(self.birth.text(), self.session.now().date())
+        except ValueError as exc:
+            self.error.show_error(str(exc))
+            self.birth.setFocus()
+            return
+        values = dict(name=name, birth_date=birth, renal_impairment=RenalImpairment(self.kidney.currentData()),
+                      conditions=[c.strip() for c in self.conditions.text().split(",") if c.strip()],
+                      contacts=self.contacts.toPlainText().strip(), notes=self.notes.text().strip())
+        try:
+            if self.new or self.patient is None:
+                outcome = self.session.apply(lambda: self.session.journal.add_patient(Patient(**values)))
+                pid = int(outcome.record_id)
+            else:
+                updated = dataclasses.replace(self.patient, **values)
+                self.session.apply(lambda: self.session.journal.update_patient(updated, by=self.session.by))
+                pid = int(updated.id or 0)
+        except USER_ERRORS as exc:
+            self.error.show_error(describe(exc))
+            return
+        self.result.setText("\u2714 Saved.")
+        self.saved.emit(pid)

@@ -1,0 +1,158 @@
+"""Today: giving, back-filling, skipping, liquids with their concentration, as-needed doses."""
+# ruff: noqa: F811  (pytest fixtures are imported from test_ui_support)
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from test_ui_support import LIQUID, PRN, TABLETS, at, clock, empty_journal, journal, session  # noqa: F401
+
+from journal.domain import DoseStatus
+from journal.ui.dose_dialog import DoseDialog
+from journal.ui.today_view import TodayView
+
+
+def make_view(qtbot, session) -> TodayView:  # noqa: ANN001
+    view = TodayView(session)
+    qtbot.addWidget(view)
+    view.show()
+    return view
+
+
+def fake_exec(fill):  # noqa: ANN001, ANN201
+    """Replace DoseDialog.exec: fill the real dialog's fields like a user, then press Save."""
+    def run(self) -> int:  # noqa: ANN001
+        fill(self)
+        self.save_button.click()
+        return int(self.result())
+    return run
+
+
+def test_states_on_opening(qtbot, session) -> None:  # noqa: ANN001
+    view = make_view(qtbot, session)
+    assert view.slot_state(TABLETS, "08:00") == "given"
+    assert view.slot_state(TABLETS, "14:00") == "overdue"
+    assert view.slot_state(TABLETS, "20:00") == "due"
+    assert "Given 08:05" in view.slot_text(TABLETS, "08:00")
+    assert "by Sam" in view.slot_text(TABLETS, "08:00")
+    assert not view.slot_button(TABLETS, "08:00").isEnabled()
+
+
+def test_giving_the_2pm_dose_clears_the_overdue_badge(qtbot, session, journal) -> None:  # noqa: ANN001
+    view = make_view(qtbot, session)
+    with qtbot.waitSignal(view.dose_logged):
+        qtbot.mouseClick(view.slot_button(TABLETS, "14:00"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.slot_state(TABLETS, "14:00") == "given")
+    assert "Given 15:30" in view.slot_text(TABLETS, "14:00")
+    assert not view.slot_button(TABLETS, "14:00").isEnabled()
+    pid = journal.list_patients()[0].id
+    doses = journal.history(pid, at(0), at(23, 59)).doses
+    assert [d.scheduled for d in doses if d.scheduled == at(14)] == [at(14)]
+
+
+def test_given_now_by_keyboard(qtbot, session) -> None:  # noqa: ANN001
+    view = make_view(qtbot, session)
+    button = view.slot_button(TABLETS, "14:00")
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: view.slot_state(TABLETS, "14:00") == "given")
+
+
+def test_back_filling_with_the_real_time(qtbot, session, monkeypatch) -> None:  # noqa: ANN001
+    view = make_view(qtbot, session)
+
+    def fill(dlg: DoseDialog) -> None:
+        dlg.when.set_value(at(14, 20))
+
+    monkeypatch.setattr(DoseDialog, "exec", fake_exec(fill))
+    qtbot.mouseClick(view.other_button(TABLETS, "14:00"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.slot_state(TABLETS, "14:00") == "given")
+    assert "Given 14:20" in view.slot_text(TABLETS, "14:00")
+
+
+def test_logging_a_skipped_dose(qtbot, session, monkeypatch) -> None:  # noqa: ANN001
+    view = make_view(qtbot, session)
+    monkeypatch.setattr(DoseDialog, "exec", fake_exec(lambda d: d.set_status(DoseStatus.SKIPPED)))
+    qtbot.mouseClick(view.other_button(TABLETS, "14:00"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.slot_state(TABLETS, "14:00") == "skipped")
+    assert "Skipped" in view.slot_text(TABLETS, "14:00")
+    # a skipped dose can still be given later
+    assert view.slot_button(TABLETS, "14:00").isEnabled()
+
+
+def test_refused_and_vomited(qtbot, session, monkeypatch) -> None:  # noqa: ANN001
+    view = make_view(qtbot, session)
+    monkeypatch.setattr(DoseDialog, "exec", fake_exec(lambda d: d.set_status(DoseStatus.VOMITED)))
+    qtbot.mouseClick(view.other_button(TABLETS, "14:00"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.slot_state(TABLETS, "14:00") == "vomited")
+    assert "vomited" in view.slot_text(TABLETS, "14:00")
+
+
+def test_liquid_shows_concentration_beside_the_ml_every_time(qtbot, session) -> None:  # noqa: ANN001
+    view = make_view(qtbot, session)
+    text = view.slot_text(LIQUID, "22:00")
+    assert "5 mL of 5 mg per 5 mL = 5 mg" in text
+
+
+def test_dose_dialog_shows_the_mg_a_liquid_amount_makes(qtbot, session, monkeypatch) -> None:  # noqa: ANN001
+    view = make_view(qtbot, session)
+    seen: list[str] = []
+
+    def fill(dlg: DoseDialog) -> None:
+        dlg.amount.clear()
+        qtbot.keyClicks(dlg.amount, "2.5 mL")
+        seen.append(dlg.amount_check.text())
+        dlg.when.set_value(at(15, 0))
+
+    monkeypatch.setattr(DoseDialog, "exec", fake_exec(fill))
+    qtbot.mouseClick(view.other_button(LIQUID, "22:00"), Qt.MouseButton.LeftButton)
+    assert seen == ["= 2.5 mL of 5 mg per 5 mL = 2.5 mg"]
+    qtbot.waitUntil(lambda: view.slot_state(LIQUID, "22:00") == "given")
+    assert "2.5 mL of 5 mg per 5 mL" in view.slot_text(LIQUID, "22:00")
+
+
+def test_a_time_in_the_future_is_refused_in_the_dialog(qtbot, session, monkeypatch) -> None:  # noqa: ANN001
+    view = make_view(qtbot, session)
+    errors: list[str] = []
+
+    def fill(dlg: DoseDialog) -> None:
+        dlg.when.set_value(at(19, 0))
+
+    def run(self) -> int:  # noqa: ANN001
+        fill(self)
+        self.save_button.click()
+        errors.append(self.error.message)
+        return int(QDialog.DialogCode.Rejected.value)
+
+    monkeypatch.setattr(DoseDialog, "exec", run)
+    qtbot.mouseClick(view.other_button(TABLETS, "20:00"), Qt.MouseButton.LeftButton)
+    assert "future" in errors[0]
+    assert view.slot_state(TABLETS, "20:00") == "due"
+
+
+def test_an_amount_without_a_unit_is_explained(qtbot, session, monkeypatch) -> None:  # noqa: ANN001
+    view = make_view(qtbot, session)
+    errors: list[str] = []
+
+    def run(self) -> int:  # noqa: ANN001
+        self.amount.clear()
+        qtbot.keyClicks(self.amount, "10")
+        self.save_button.click()
+        errors.append(self.error.message)
+        return 0
+
+    monkeypatch.setattr(DoseDialog, "exec", run)
+    qtbot.mouseClick(view.other_button(TABLETS, "14:00"), Qt.MouseButton.LeftButton)
+    assert "unit" in errors[0]
+    assert view.slot_state(TABLETS, "14:00") == "overdue"
+
+
+def test_as_needed_dose_counts_today(qtbot, session, monkeypatch) -> None:  # noqa: ANN001
+    view = make_view(qtbot, session)
+    label = view.prn_labels[next(iter(view.prn_labels))]
+    assert "Given today: 0 time(s)" in label.text()
+    monkeypatch.setattr(DoseDialog, "exec", fake_exec(lambda d: d.when.set_value(at(12, 10))))
+    button = next(b for b in view.body.findChildren(type(view.slot_button(TABLETS, "14:00")))
+                  if b.accessibleName() == f"Log a dose of {PRN} (as needed)")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Given today: 1 time(s), 500 mg in all; last at 12:10" in label.text())
