@@ -91,3 +91,15 @@ def test_a_topic_attribute_is_read_too() -> None:
 def test_an_unknown_action_is_bad_input() -> None:
     ctx = Ctx()
     assert run(Namespace(action="print", terms=["x"]), ctx) == 2
+
+
+def test_the_parser_may_copy_the_topic_into_its_own_attribute() -> None:
+    ctx = Ctx()
+    assert run(Namespace(action="show", terms=["dosing"], topic="dosing"), ctx) == 0
+    assert ctx.out.getvalue().startswith("STARTING AND ADJUSTING THE DOSE")
+
+
+def test_a_list_action_lists_the_topics() -> None:
+    ctx = Ctx()
+    assert run(Namespace(action="list", terms=[]), ctx) == 0
+    assert "missed-doses" in ctx.out.getvalue()

@@ -36,9 +36,11 @@ def emergency_number(ctx: Any) -> str:
 
 def _parse(args: Any) -> tuple[str | None, list[str]]:
     action = getattr(args, "action", None)
+    if action == "list":
+        action = None
     terms = [str(t) for t in (getattr(args, "terms", None) or [])]
     topic = getattr(args, "topic", None)
-    if topic:
+    if topic and (not terms or terms[0] != str(topic)):
         terms = [str(topic), *terms]
     if action is None and terms and terms[0] in ACTIONS:
         action, terms = terms[0], terms[1:]

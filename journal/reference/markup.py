@@ -189,7 +189,8 @@ def slug(text: str) -> str:
 
 def to_index_text(blocks: list[Block]) -> str:
     """Plain words for the search index; the placeholder reads as ordinary words."""
-    words = " ".join(inline_plain(t) for t in _texts(blocks))
+    pieces = [inline_plain(t).strip() for t in _texts(blocks)]
+    words = " ".join(p if p[-1:] in ".!?:;)" else p + "." for p in pieces if p)
     return words.replace(PLACEHOLDER, "the emergency number")
 
 
