@@ -100,12 +100,12 @@ def probe_floor(db: str) -> int:
 
     def raw_90() -> int:
         days = 0
-        for mid in baclofen.values():
+        for pid, mid in baclofen.items():
             totals: dict[Any, float] = {}
             for at, mg in con.execute(
-                "SELECT at, normalised_value FROM doses WHERE medication_id = ? AND at >= ? AND at < ? "
-                "AND removed = 0 AND status IN ('taken', 'vomited')",
-                (mid, utc(now - timedelta(days=90)), utc(now)),
+                "SELECT at, normalised_value FROM doses WHERE patient_id = ? AND at >= ? AND at < ? "
+                "AND medication_id = ? AND removed = 0 AND status IN ('taken', 'vomited')",
+                (pid, utc(now - timedelta(days=90)), utc(now), mid),
             ):
                 day = datetime.strptime(at, fmt).replace(tzinfo=__import__("datetime").UTC).astimezone(tz).date()
                 totals[day] = totals.get(day, 0.0) + (mg or 0.0)
@@ -135,8 +135,8 @@ def probe_floor(db: str) -> int:
         "EXPLAIN QUERY PLAN SELECT * FROM doses WHERE patient_id = 1 AND at >= '2026' AND at < '2027' "
         "AND removed = 0 ORDER BY at")]
     out["plan_90"] = [row[-1] for row in con.execute(
-        "EXPLAIN QUERY PLAN SELECT at, normalised_value FROM doses WHERE medication_id = 1 AND at >= '2026' "
-        "AND at < '2027' AND removed = 0")]
+        "EXPLAIN QUERY PLAN SELECT at, normalised_value FROM doses WHERE patient_id = 1 AND at >= '2026' "
+        "AND at < '2027' AND medication_id = 1 AND removed = 0")]
     result(out)
     return 0
 
@@ -184,8 +184,50 @@ def probe_modules(args: list[str]) -> int:
     return 0
 
 
+def probe_profile(what: str, path: str, top: int = 25) -> int:
+    """Where the time goes (cProfile, cumulative), for the findings in docs/performance.md:
+    `profile import DOC.json` (into a fresh scratch journal), `profile check DB`,
+    `profile history DB` (one person's last 7 and 90 days)."""
+    import cProfile
+    import pstats
+
+    from .common import OUT
+
+    prof = cProfile.Profile()
+    if what == "import":
+        db = OUT / "scratch" / "profile-import.sqlite3"
+        db.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        j = open_journal(str(db))
+        prof.runcall(j.import_document, doc)
+    elif what == "check":
+        j = open_journal(path)
+        now = datetime.fromisoformat(AT)
+        j.check(now=now)
+        prof.runcall(j.check, now=now)
+    elif what == "history":
+        j = open_journal(path)
+        now = datetime.fromisoformat(AT)
+        pid = j.list_patients()[0].id
+
+        def both() -> None:
+            j.history(pid, now - timedelta(days=7), now)
+            j.history(pid, now - timedelta(days=90), now)
+
+        prof.runcall(both)
+    else:
+        print(f"unknown profile target {what}", file=sys.stderr)
+        return 2
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(top)
+    return 0
+
+
 def main(argv: list[str]) -> int:
     cmd, rest = argv[0], argv[1:]
+    if cmd == "profile":
+        return probe_profile(rest[0], rest[1] if len(rest) > 1 else "")
     if cmd == "check":
         return probe_check(rest[0])
     if cmd == "floor":
