@@ -51,8 +51,8 @@ class TriageBox(QFrame):
         self.tier = ""
         self.setVisible(False)
 
-    def show_for(self, choice: SymptomChoice | None) -> None:
-        self.tier = choice.tier if choice else ""
+    def show_for(self, choice: SymptomChoice | None, severity: int | None = None) -> None:
+        self.tier = choice.tier_for(severity) if choice else ""
         number = self.session.emergency_number
         if choice is None or self.tier not in ("emergency", "urgent"):
             self.setVisible(False)
@@ -103,6 +103,7 @@ class SymptomForm(QWidget):
         self.severity.addItem("not rated", None)
         for n in range(11):
             self.severity.addItem(f"{n} - {SEVERITY_WORDS[n]}", n)
+        self.severity.currentIndexChanged.connect(self._symptom_changed)
         form.addRow("Se&verity (0-10):", self.severity)
         self.when = WhenEdit(session.tz)
         form.addRow("&When:", self.when)
@@ -151,7 +152,7 @@ class SymptomForm(QWidget):
     def _symptom_changed(self) -> None:
         self.error.clear_error()
         self.result.clear()
-        self.triage.show_for(self.current_choice())
+        self.triage.show_for(self.current_choice(), self.severity.currentData())
 
     def save(self) -> None:
         self.error.clear_error()
@@ -179,7 +180,7 @@ class SymptomForm(QWidget):
             return
         self.result.setText(f"\u2714 Logged: {choice.label} at {at.strftime('%H:%M')}.")
         self.logged.emit(outcome)
-        keep_triage = choice
+        severity = entry.severity
         self.reset()
         self.result.setText(f"\u2714 Logged: {choice.label} at {at.strftime('%H:%M')}.")
-        self.triage.show_for(keep_triage)  # the advice stays in view after saving
+        self.triage.show_for(choice, severity)  # the advice stays in view after saving
