@@ -79,10 +79,28 @@ def test_every_symptom_in_the_catalog_leads_to_a_topic(lib: ReferenceLibrary) ->
     catalog = ROOT / "resources" / "symptoms.json"
     if not catalog.exists():
         pytest.skip("the symptom catalog has not been written yet")
-    symptoms = json.loads(catalog.read_text(encoding="utf-8"))["symptoms"]
-    assert symptoms
-    unresolved = [(s["code"], s.get("topic")) for s in symptoms if s.get("topic") not in lib]
+    data = json.loads(catalog.read_text(encoding="utf-8"))
+    assert data["symptoms"]
+    unresolved = [(s["code"], s.get("topic")) for s in data["symptoms"] if s.get("topic") not in lib]
     assert unresolved == []
+
+    def topics_anywhere(node: object) -> list[str]:
+        if isinstance(node, dict):
+            found = [v for k, v in node.items() if k.endswith("topic") and isinstance(v, str)]
+            return found + [t for v in node.values() for t in topics_anywhere(v)]
+        if isinstance(node, list):
+            return [t for v in node for t in topics_anywhere(v)]
+        return []
+
+    assert [t for t in topics_anywhere(data) if t not in lib] == []
+
+
+def test_every_reference_the_checks_put_on_an_alert_exists(lib: ReferenceLibrary) -> None:
+    common = pytest.importorskip("journal.rules.common")
+    references = dict(common.REFERENCE)
+    assert references
+    assert {rule: topic for rule, topic in references.items() if topic not in lib} == {}
+    assert references == RULE_TOPICS
 
 
 def test_every_link_and_see_also_lands_on_a_topic(lib: ReferenceLibrary) -> None:

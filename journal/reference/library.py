@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import textwrap
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from journal.reference import markup
+from journal.reference.markup import wrap
 from journal.reference.topics import DEFAULT_DIRECTORY, SOURCES, Topic, load_topics
 
 #: Marks around matched words in `Hit.snippet`; control characters never occur in topic text.
@@ -218,7 +218,7 @@ class ReferenceLibrary:
         if topic.related:
             tail.append("See also: " + ", ".join(topic.related))
         tail.append(self._sources_line(topic))
-        footer = "\n".join(textwrap.fill(line, width) for line in tail)
+        footer = "\n".join(wrap(line, width) for line in tail)
         return f"{title}\n{'=' * len(title)}\n\n{body}\n{footer}\n"
 
     def render_html(self, topic_id: str, emergency_number: str = "911", *, standalone: bool = False) -> str:

@@ -24,6 +24,11 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _PLACEHOLDER_ANY = re.compile(r"\{[a-z_]+\}")
 
 
+def wrap(text: str, width: int, **kw: str) -> str:
+    """Wrap for the terminal without splitting words like "life-threatening" at the hyphen."""
+    return textwrap.fill(text, width, break_on_hyphens=False, break_long_words=False, **kw)
+
+
 @dataclass(frozen=True)
 class Heading:
     level: int
@@ -205,16 +210,16 @@ def to_text(blocks: list[Block], emergency_number: str, width: int = 78) -> str:
             rule = "=" if block.level == 1 else "-"
             out.append(text if block.level > 2 else f"{text}\n{rule * len(text)}")
         elif isinstance(block, Paragraph):
-            out.append(textwrap.fill(plain(block.text), width))
+            out.append(wrap(plain(block.text), width))
         elif isinstance(block, Quote):
-            body = textwrap.fill(plain(block.text), width - 4)
+            body = wrap(plain(block.text), width - 4)
             out.append("\n".join("  | " + line for line in body.splitlines()))
         elif isinstance(block, ListBlock):
             lines = []
             for n, item in enumerate(block.items, 1):
                 mark = f"{n}." if block.ordered else "-"
                 lines.append(
-                    textwrap.fill(
+                    wrap(
                         plain(item),
                         width,
                         initial_indent=f"  {mark} ",
@@ -233,10 +238,10 @@ def _text_table(table: Table, width: int, plain: Callable[[str], str]) -> str:
     cards = []
     for row in table.rows:
         cells = [plain(c) for c in row]
-        lines = [textwrap.fill(cells[0], width, initial_indent="  * ", subsequent_indent="    ")]
+        lines = [wrap(cells[0], width, initial_indent="  * ", subsequent_indent="    ")]
         for name, cell in zip(header[1:], cells[1:], strict=False):
             lines.append(
-                textwrap.fill(f"{name}: {cell}", width, initial_indent="      ", subsequent_indent="        ")
+                wrap(f"{name}: {cell}", width, initial_indent="      ", subsequent_indent="        ")
             )
         cards.append("\n".join(lines))
     title = "  " + " / ".join(header)
