@@ -59,15 +59,17 @@ def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: da
                                        p.cite(f"routes.{route}.taper_to_zero_min_days")))
                     b += timedelta(days=1)
                     continue
+            best: Finding | None = None
             for frac, days, kind, path in cuts:
                 if frac is None or days is None:
                     continue
                 window = [totals[b - timedelta(days=k)] for k in range(1, int(days) + 1)]
                 peak = max(window)
-                if today < (1 - frac) * peak - EPS:
-                    k = max(i + 1 for i, v in enumerate(window) if v == peak)
-                    out.append(Finding(Severity.WARNING, b, peak, today, k, kind, p.cite(path)))
-                    break
+                if today < (1 - frac) * peak - EPS and (best is None or peak > best.before_mg):
+                    k = min(i + 1 for i, v in enumerate(window) if v == peak)
+                    best = Finding(Severity.WARNING, b, peak, today, k, kind, p.cite(path))
+            if best is not None:  # report the largest drop the rules see
+                out.append(best)
         b += timedelta(days=1)
     return out
 
