@@ -43,6 +43,16 @@ def lib() -> ReferenceLibrary:
         ("hiccups", "other-uses"),
         ("side effects", "side-effects"),
         ("appointment questions", "doctor-visit"),
+        # the everyday words a tired caregiver types
+        ("itchy", "withdrawal"),
+        ("forgot", "missed-doses"),
+        ("throwing up", "missed-doses"),
+        ("beer", "interactions"),
+        ("beeping", "pump-alarms"),
+        ("seeing things", "when-to-call"),
+        ("pins and needles", "when-to-call"),
+        ("syringe", "forms"),
+        ("grandma", "kidneys-and-age"),
         # the five source articles' subjects
         ("muscle twitches", "twitches"),
         ("can baclofen cause dystonia", "dystonia"),

@@ -127,12 +127,26 @@ class Hit:
         return html.escape(self.snippet, quote=False).replace(MARK_START, "<b>").replace(MARK_END, "</b>")
 
 
+def _variants(word: str) -> list[str]:
+    """The word, plus a shorter stem where prefix matching and stemming miss each other
+    ("itchy" is stored as "itchi", but the text says "itching", stored as "itch")."""
+    out = [word]
+    for suffix, keep in (("ies", 5), ("ing", 6), ("ed", 5), ("y", 5), ("s", 5)):
+        if word.endswith(suffix) and len(word) >= keep:
+            out.append(word[: -len(suffix)])
+            break
+    return out
+
+
 def search_query(terms: str | list[str] | tuple[str, ...], *, any_word: bool = False) -> str:
-    """An FTS5 query from what a person typed: each word matches as a prefix."""
+    """An FTS5 query from what a person typed: each word (or a shorter stem of it) matches as a
+    prefix; every word must match unless `any_word`. Punctuation never reaches FTS5 syntax."""
     text = " ".join(terms) if isinstance(terms, list | tuple) else terms
-    words = [w.lower() for w in _WORD.findall(text)]
-    joiner = " OR " if any_word else " "
-    return joiner.join(f'"{w}"*' for w in words)
+    groups = []
+    for word in (w.lower() for w in _WORD.findall(text)):
+        alternatives = " OR ".join(f'"{v}"*' for v in _variants(word))
+        groups.append(f"({alternatives})" if " OR " in alternatives else alternatives)
+    return (" OR " if any_word else " AND ").join(groups)
 
 
 class ReferenceLibrary:
