@@ -152,8 +152,8 @@ def dispatch(args: argparse.Namespace, ctx: Context) -> int:
     from journal.services.errors import JournalFileError, NotFound, ValidationError
 
     command = args.command
-    if command == "reference":
-        args.topic = args.terms[0] if args.action == "show" and args.terms else None
+    if command == "reference" and args.action == "list":
+        args.action = None  # journal/cli/reference.py: None lists the topics
     module_name, func_name = COMMANDS[command]
     if importlib.util.find_spec(module_name) is None:
         print(f"carejournal {command}: not available in this build", file=ctx.err)

@@ -17,9 +17,6 @@ from sqlalchemy.types import TypeDecorator
 APPLICATION_ID = 0x434A524E
 APP_NAME = "carejournal"
 
-_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
-
-
 class UTCDateTime(TypeDecorator[datetime]):
     """Aware datetimes in, aware UTC datetimes out; stored as fixed-width UTC text that sorts."""
 
@@ -29,19 +26,20 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_bind_param(self, value: datetime | None, dialect: object) -> str | None:
         if value is None:
             return None
-        if value.tzinfo is None:
-            raise ValueError(f"refusing to store a datetime without a time zone: {value!r}")
-        return value.astimezone(UTC).strftime(_FORMAT)
+        return to_db_text(value)
 
     def process_result_value(self, value: str | None, dialect: object) -> datetime | None:
         if value is None:
             return None
-        return datetime.strptime(value, _FORMAT).replace(tzinfo=UTC)
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 def to_db_text(value: datetime) -> str:
     """The stored text of an aware datetime (for bulk inserts that skip the type machinery)."""
-    return value.astimezone(UTC).strftime(_FORMAT)
+    if value.tzinfo is None:
+        raise ValueError(f"refusing to store a datetime without a time zone: {value!r}")
+    # Same text as strftime("%Y-%m-%d %H:%M:%S.%f"), several times faster.
+    return value.astimezone(UTC).isoformat(sep=" ", timespec="microseconds")[:26]
 
 
 class Base(DeclarativeBase):

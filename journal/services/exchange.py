@@ -1,0 +1,676 @@
+"""Exchange format v1 (spec/exchange-format.md): import, export and CSV.
+
+Import is: schema (resources/exchange-format-v1.schema.json) -> meaning (real dates, known zone,
+units that convert, medication references, plausible values) -> one transaction. The first
+problem found rejects the whole document with a message naming the record by JSON pointer.
+Re-importing a document adds nothing: people match by name, medicines by person and name,
+regimens by start day, and records by person, medicine and time.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from journal.domain import (
+    Dose,
+    DoseStatus,
+    Form,
+    Medication,
+    Note,
+    Observation,
+    ObservationKind,
+    Patient,
+    PumpEvent,
+    PumpEventKind,
+    Quantity,
+    Regimen,
+    RenalImpairment,
+    Route,
+    SymptomEntry,
+    Unit,
+)
+
+from .errors import ValidationError
+from .journal import (
+    RESOURCES,
+    check_not_future,
+    check_observation,
+    check_pump_event,
+    check_regimen,
+    local_timezone_name,
+    normalise_amount,
+    symptom_codes,
+    valid_timezone,
+)
+
+if TYPE_CHECKING:
+    from .journal import Journal
+
+FORMAT = "caregiver-medication-journal"
+VERSION = 1
+SCHEMA_PATH = RESOURCES / "exchange-format-v1.schema.json"
+
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CLOCK = re.compile(r"^\d{2}:\d{2}$")
+
+
+# --- formats ------------------------------------------------------------------------------------
+
+
+def is_datetime(s: str) -> bool:
+    if not _DATETIME.match(s):
+        return False
+    try:
+        datetime.fromisoformat(s.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def is_date(s: str) -> bool:
+    if not _DATE.match(s):
+        return False
+    try:
+        date.fromisoformat(s)
+    except ValueError:
+        return False
+    return True
+
+
+def is_clock(s: str) -> bool:
+    if not _CLOCK.match(s):
+        return False
+    try:
+        time.fromisoformat(s)
+    except ValueError:
+        return False
+    return True
+
+
+FORMATS: dict[str, Callable[[str], bool]] = {"date-time": is_datetime, "date": is_date, "clock-time": is_clock}
+FORMAT_NAMES = {"date-time": "date-time", "date": "date (YYYY-MM-DD)", "clock-time": "time of day (HH:MM)"}
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
+def _fast_validator() -> Callable[[Any], Any]:
+    import fastjsonschema
+
+    return fastjsonschema.compile(schema(), formats=FORMATS)  # type: ignore[no-any-return]
+
+
+def reference_validator() -> Any:
+    """The jsonschema validator of the same schema (used to explain errors and in tests)."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    checker = FormatChecker(formats=())
+    for name, func in FORMATS.items():
+        checker.checks(name)(lambda value, f=func: not isinstance(value, str) or f(value))
+    return Draft202012Validator(schema(), format_checker=checker)
+
+
+def pointer(path: Iterable[Any]) -> str:
+    parts = [str(p).replace("~", "~0").replace("/", "~1") for p in path]
+    return "/" + "/".join(parts) if parts else "/"
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+_TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
+               "array": "a list", "object": "an object", "null": "null"}
+
+
+def _describe_error(rule: str, value: Any, rule_value: Any, definition: dict[str, Any], path: list[Any]) -> tuple[str, str]:
+    """(pointer, message) for one schema violation."""
+    where = pointer(path)
+    if rule == "additionalProperties" and isinstance(value, dict):
+        extra = sorted(k for k in value if k not in definition.get("properties", {}))
+        if extra:
+            return pointer([*path, extra[0]]), f'unknown field "{extra[0]}" (check the spelling)'
+    if rule == "required" and isinstance(value, dict):
+        missing = [k for k in rule_value if k not in value]
+        if missing:
+            return pointer([*path, missing[0]]), "is required but missing"
+    if rule == "format":
+        return where, f"{_show(value)} is not a {FORMAT_NAMES.get(rule_value, rule_value)}"
+    if rule == "type":
+        kinds = rule_value if isinstance(rule_value, list) else [rule_value]
+        return where, f"{_show(value)} is not {' or '.join(_TYPE_WORDS.get(k, k) for k in kinds)}"
+    if rule == "enum":
+        return where, f"{_show(value)} is not one of: {', '.join(str(v) for v in rule_value)}"
+    if rule == "const":
+        return where, f"{_show(value)} should be {_show(rule_value)}"
+    if rule in ("minimum", "exclusiveMinimum"):
+        return where, f"{_show(value)} is below the lowest allowed value {rule_value}"
+    if rule in ("maximum", "exclusiveMaximum"):
+        return where, f"{_show(value)} is above the highest allowed value {rule_value}"
+    if rule == "minLength":
+        return where, "cannot be empty"
+    if rule == "anyOf":
+        return _explain_any_of(value, rule_value, path)
+    return where, f"{_show(value)} is not valid here ({rule})"
+
+
+def _explain_any_of(value: Any, options: list[dict[str, Any]], path: list[Any]) -> tuple[str, str]:
+    """A nullable object (e.g. a quantity): say what is wrong inside it, not just 'no match'."""
+    non_null = [o for o in options if o.get("type") != "null"]
+    if value is not None and len(non_null) == 1:
+        validator = reference_validator()
+        sub = validator.evolve(schema=non_null[0])
+        errors = sorted(sub.iter_errors(value), key=lambda e: _path_key(list(e.absolute_path)))
+        if errors:
+            e = errors[0]
+            return _describe_error(str(e.validator), e.instance, e.validator_value, e.schema,
+                                   [*path, *e.absolute_path])
+    return pointer(path), f"{_show(value)} is not valid here"
+
+
+def _path_key(path: list[Any]) -> tuple[tuple[int, Any], ...]:
+    return tuple((0, p) if isinstance(p, int) else (1, str(p)) for p in path)
+
+
+def validate_schema(doc: Any) -> None:
+    """Raise ValidationError(pointer, message) for the first schema violation."""
+    import fastjsonschema
+
+    try:
+        _fast_validator()(doc)
+    except fastjsonschema.JsonSchemaValueException as e:
+        path = [int(p) if p.isdigit() else p for p in (e.path or ["data"])[1:]]
+        where, message = _describe_error(str(e.rule), e.value, e.rule_definition, e.definition or {}, path)
+        raise ValidationError(where, message) from None
+
+
+# --- import ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportSummary:
+    """What an import added (and how many records were already in the journal)."""
+
+    patients: int = 0
+    medications: int = 0
+    regimens: int = 0
+    doses: int = 0
+    symptoms: int = 0
+    observations: int = 0
+    pump_events: int = 0
+    notes: int = 0
+    already_there: int = 0
+    names: list[str] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return (self.patients + self.medications + self.regimens + self.doses + self.symptoms
+                + self.observations + self.pump_events + self.notes)
+
+    def describe(self) -> str:
+        parts = [
+            (self.patients, "person", "people"), (self.medications, "medicine", "medicines"),
+            (self.regimens, "schedule period", "schedule periods"), (self.doses, "dose", "doses"),
+            (self.symptoms, "symptom", "symptoms"), (self.observations, "measurement", "measurements"),
+            (self.pump_events, "pump event", "pump events"), (self.notes, "note", "notes"),
+        ]
+        added = [f"{n} {one if n == 1 else many}" for n, one, many in parts if n]
+        text = "Added " + ", ".join(added) if added else "Nothing new to add"
+        if self.already_there:
+            text += f"; {self.already_there} already in the journal"
+        return text + "."
+
+
+@dataclass
+class _Person:
+    pointer: str
+    patient: Patient
+    medications: list[tuple[str, Medication]]  # (pointer, medication)
+    doses: list[Dose]
+    symptoms: list[SymptomEntry]
+    observations: list[Observation]
+    pump_events: list[PumpEvent]
+    notes: list[Note]
+    dose_med_index: list[int]  # index into medications for each dose
+
+
+_STATUS = {s.value: s for s in DoseStatus}
+
+
+class _Reader:
+    """Turns the validated document into domain objects, checking what the schema cannot."""
+
+    def __init__(self, tz: ZoneInfo, now: datetime) -> None:
+        self.tz = tz
+        self.now = now
+        self.codes = symptom_codes()
+        self._quantities: dict[tuple[Any, ...], Quantity] = {}
+        self._normalised: dict[tuple[Quantity, Quantity | None], Quantity] = {}
+
+    def when(self, text: str, where: str) -> datetime:
+        try:
+            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValidationError(where, f"{_show(text)} is not a date-time") from None
+        return value if value.tzinfo is not None else value.replace(tzinfo=self.tz)
+
+    def day(self, text: str | None, where: str) -> date | None:
+        if text is None:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(where, f"{_show(text)} is not a date (YYYY-MM-DD)") from None
+
+    def quantity(self, q: dict[str, Any] | None) -> Quantity | None:
+        if q is None:
+            return None
+        per = q.get("per")
+        key = (q["value"], q["unit"], per["value"] if per else None, per["unit"] if per else None)
+        found = self._quantities.get(key)
+        if found is None:  # Quantity is frozen: the few amounts a journal repeats are shared
+            found = Quantity(q["value"], Unit(q["unit"]), Quantity(per["value"], Unit(per["unit"])) if per else None)
+            self._quantities[key] = found
+        return found
+
+    def normalised(self, amount: Quantity, strength: Quantity | None, where: str) -> Quantity:
+        key = (amount, strength)
+        found = self._normalised.get(key)
+        if found is None:
+            found = normalise_amount(amount, strength, where)
+            self._normalised[key] = found
+        return found
+
+    def person(self, p: dict[str, Any], where: str) -> _Person:
+        patient = Patient(
+            name=p["name"].strip(), birth_date=self.day(p.get("birth_date"), where + "/birth_date"),
+            renal_impairment=RenalImpairment(p.get("renal_impairment", "none")),
+            conditions=list(p.get("conditions", [])), notes=p.get("notes", ""),
+        )
+        if not patient.name:
+            raise ValidationError(where + "/name", "cannot be empty")
+        meds: list[tuple[str, Medication]] = []
+        by_ref: dict[str, int] = {}
+        for i, m in enumerate(p.get("medications", [])):
+            mw = f"{where}/medications/{i}"
+            med = self.medication(m, mw)
+            if "id" in m:
+                if m["id"] in by_ref:
+                    raise ValidationError(mw + "/id", f"{_show(m['id'])} is used by two medicines")
+                by_ref[m["id"]] = len(meds)
+            if any(o.name.casefold() == med.name.casefold() for _, o in meds):
+                raise ValidationError(mw + "/name", f"{_show(med.name)} is listed twice for this person")
+            meds.append((mw, med))
+        doses: list[Dose] = []
+        med_index: list[int] = []
+        for i, d in enumerate(p.get("doses", [])):
+            dw = f"{where}/doses/{i}"
+            idx = by_ref.get(d["medication"])
+            if idx is None:
+                raise ValidationError(dw + "/medication", f"{_show(d['medication'])} is not the id of one of this person's medicines")
+            doses.append(self.dose(d, dw, meds[idx][1]))
+            med_index.append(idx)
+        symptoms = []
+        for i, s in enumerate(p.get("symptoms", [])):
+            sw = f"{where}/symptoms/{i}"
+            if s["symptom"] not in self.codes:
+                raise ValidationError(sw + "/symptom", f"{_show(s['symptom'])} is not a code of the symptom catalog")
+            symptoms.append(SymptomEntry(
+                at=self.when(s["at"], sw + "/at"), symptom=s["symptom"], severity=s.get("severity"),
+                duration_minutes=s.get("duration_minutes"), note=s.get("note", ""),
+            ))
+        observations = []
+        for i, o in enumerate(p.get("observations", [])):
+            ow = f"{where}/observations/{i}"
+            obs = Observation(
+                at=self.when(o["at"], ow + "/at"), kind=ObservationKind(o["kind"]), value=o["value"],
+                value2=o.get("value2"), body_part=o.get("body_part", ""), note=o.get("note", ""),
+            )
+            check_observation(obs, ow + "/")
+            observations.append(obs)
+        pump = []
+        for i, e in enumerate(p.get("pump_events", [])):
+            ew = f"{where}/pump_events/{i}"
+            ev = PumpEvent(
+                at=self.when(e["at"], ew + "/at"), kind=PumpEventKind(e["kind"]), volume_ml=e.get("volume_ml"),
+                concentration_mcg_per_ml=e.get("concentration_mcg_per_ml"), daily_dose_mcg=e.get("daily_dose_mcg"),
+                reservoir_ml=e.get("reservoir_ml"), low_alarm_ml=e.get("low_alarm_ml"),
+                next_refill_due=self.day(e.get("next_refill_due"), ew + "/next_refill_due"), note=e.get("note", ""),
+            )
+            check_pump_event(ev, ew + "/")
+            pump.append(ev)
+        notes = [
+            Note(at=self.when(n["at"], f"{where}/notes_log/{i}/at"), text=n["text"])
+            for i, n in enumerate(p.get("notes_log", []))
+        ]
+        return _Person(where, patient, meds, doses, symptoms, observations, pump, notes, med_index)
+
+    def medication(self, m: dict[str, Any], where: str) -> Medication:
+        med = Medication(
+            name=m["name"].strip(), route=Route(m.get("route", "oral")), form=Form(m.get("form", "tablet")),
+            drug=m.get("drug"), strength=self.quantity(m.get("strength")), as_needed=m.get("as_needed", False),
+        )
+        if not med.name:
+            raise ValidationError(where + "/name", "cannot be empty")
+        for i, r in enumerate(m.get("regimens", [])):
+            rw = f"{where}/regimens/{i}"
+            reg = Regimen(
+                start=self.day(r["start"], rw + "/start"),  # type: ignore[arg-type]
+                end=self.day(r.get("end"), rw + "/end"), dose=self.quantity(r["dose"]),  # type: ignore[arg-type]
+                times=[time.fromisoformat(t) for t in r.get("times", [])], every_days=r.get("every_days", 1),
+                prescribed_by=r.get("prescribed_by", ""), reason=r.get("reason", ""),
+            )
+            check_regimen(reg, med, rw + "/")
+            med.regimens.append(reg)
+        return med
+
+    def dose(self, d: dict[str, Any], where: str, med: Medication) -> Dose:
+        scheduled = d.get("scheduled")
+        given = d.get("given")
+        if scheduled is None and given is None:
+            raise ValidationError(where, "a dose needs a scheduled or a given time")
+        dose = Dose(
+            medication_id=0, status=_STATUS[d["status"]],
+            scheduled=self.when(scheduled, where + "/scheduled") if scheduled is not None else None,
+            given=self.when(given, where + "/given") if given is not None else None,
+            amount=self.quantity(d.get("amount")), by=d.get("by", ""), note=d.get("note", ""),
+        )
+        if dose.amount is not None:
+            dose.amount_normalised = self.normalised(dose.amount, med.strength, where + "/amount")
+        check_not_future(dose.given, self.now, where + "/given")
+        return dose
+
+
+def _new_only(incoming: list[Any], existing_keys: list[Any], key: Callable[[Any], Any]) -> tuple[list[Any], int]:
+    """Incoming records not already in the journal (counting duplicates: two identical entries in
+    the document and one in the journal add one)."""
+    have = Counter(existing_keys)
+    fresh = []
+    for r in incoming:
+        k = key(r)
+        if have[k] > 0:
+            have[k] -= 1
+        else:
+            fresh.append(r)
+    return fresh, len(incoming) - len(fresh)
+
+
+def import_document(journal: Journal, doc: Any) -> ImportSummary:
+    validate_schema(doc)
+    tz_name = doc.get("timezone") or None
+    if tz_name is not None and not valid_timezone(tz_name):
+        raise ValidationError("/timezone", f"{_show(tz_name)} is not a known time zone (e.g. America/Chicago)")
+    tz = ZoneInfo(tz_name or local_timezone_name())
+    reader = _Reader(tz, journal.now())
+    people: list[_Person] = []
+    seen_ids: set[str] = set()
+    seen_names: set[str] = set()
+    for i, p in enumerate(doc["patients"]):
+        where = f"/patients/{i}"
+        if "id" in p:
+            if p["id"] in seen_ids:
+                raise ValidationError(where + "/id", f"{_show(p['id'])} is used by two people")
+            seen_ids.add(p["id"])
+        person = reader.person(p, where)
+        if person.patient.name.casefold() in seen_names:
+            raise ValidationError(where + "/name", f"{_show(person.patient.name)} appears twice in the document")
+        seen_names.add(person.patient.name.casefold())
+        people.append(person)
+
+    summary = ImportSummary()
+    with journal.store.transaction() as tx:
+        existing_people = {p.name.casefold(): p for p in tx.patients()}
+        adopt_zone = tz_name is not None and (not existing_people or "timezone" not in tx.settings())
+        for person in people:
+            _import_person(tx, person, existing_people.get(person.patient.name.casefold()), summary)
+        if adopt_zone:
+            tx.set_setting("timezone", tz_name)
+    return summary
+
+
+def _import_person(tx: Any, person: _Person, existing: Patient | None, summary: ImportSummary) -> None:
+    summary.names.append(person.patient.name)
+    if existing is None:
+        patient_id = tx.insert("patient", person.patient)
+        summary.patients += 1
+        current_meds: dict[str, Medication] = {}
+    else:
+        assert existing.id is not None
+        patient_id = existing.id
+        current_meds = {m.name.casefold(): m for m in tx.medications(patient_id, include_removed=True)}
+    med_ids: list[int] = []
+    for _where, med in person.medications:
+        found = current_meds.get(med.name.casefold())
+        if found is None:
+            med.patient_id = patient_id
+            med_id = tx.insert("medication", med)
+            summary.medications += 1
+            known_starts: set[date] = set()
+        else:
+            assert found.id is not None
+            med_id = found.id
+            known_starts = {r.start for r in tx.regimens(med_id)}
+            summary.already_there += 1
+        for reg in med.regimens:
+            if reg.start in known_starts:
+                summary.already_there += 1
+                continue
+            reg.medication_id = med_id
+            tx.insert("regimen", reg)
+            summary.regimens += 1
+        med_ids.append(med_id)
+
+    for dose, idx in zip(person.doses, person.dose_med_index, strict=True):
+        dose.medication_id = med_ids[idx]
+        dose.patient_id = patient_id
+    from journal.storage.repository import record_key
+
+    records: list[tuple[str, list[Any]]] = [
+        ("dose", person.doses), ("symptom", person.symptoms), ("observation", person.observations),
+        ("pump_event", person.pump_events), ("note", person.notes),
+    ]
+    counts = {}
+    for entity, items in records:
+        for item in items:
+            item.patient_id = patient_id
+        if existing is not None and items:
+            items, skipped = _new_only(items, tx.existing_keys(entity, patient_id),
+                                       lambda r, e=entity: record_key(e, r))
+            summary.already_there += skipped
+        counts[entity] = tx.bulk_insert(entity, items)
+    summary.doses += counts["dose"]
+    summary.symptoms += counts["symptom"]
+    summary.observations += counts["observation"]
+    summary.pump_events += counts["pump_event"]
+    summary.notes += counts["note"]
+
+
+# --- export ---------------------------------------------------------------------------------------
+
+
+def _num(v: float | int) -> float | int:
+    """Whole numbers as integers (10, not 10.0), the rest unchanged."""
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    return v
+
+
+def _qty(q: Quantity | None) -> dict[str, Any] | None:
+    if q is None:
+        return None
+    out: dict[str, Any] = {"value": _num(q.value), "unit": q.unit.value}
+    if q.per is not None:
+        out["per"] = {"value": _num(q.per.value), "unit": q.per.unit.value}
+    return out
+
+
+def _stamp(at: datetime | None, tz: ZoneInfo) -> str | None:
+    if at is None:
+        return None
+    local = at.astimezone(tz)
+    return local.isoformat(timespec="seconds" if local.microsecond == 0 else "microseconds")
+
+
+def _opt(v: float | None) -> float | int | None:
+    return None if v is None else _num(v)
+
+
+def export_document(journal: Journal, patient_name: str | None = None) -> dict[str, Any]:
+    """The journal (or one person) in exchange format v1, times written with their offsets."""
+    tz = journal.tz
+    with journal.store.read() as tx:
+        people = tx.patients()
+        if patient_name is not None:
+            wanted = journal.find_patient(patient_name)
+            people = [p for p in people if p.id == wanted.id]
+        out_people = []
+        med_counter = 0
+        for n, p in enumerate(people, start=1):
+            assert p.id is not None
+            meds = tx.medications(p.id)
+            refs: dict[int, str] = {}
+            med_docs = []
+            for m in meds:
+                assert m.id is not None
+                med_counter += 1
+                refs[m.id] = f"m{med_counter}"
+                med_docs.append({
+                    "id": refs[m.id], "name": m.name, "drug": m.drug, "route": m.route.value, "form": m.form.value,
+                    "strength": _qty(m.strength), "as_needed": m.as_needed,
+                    "regimens": [
+                        {"start": r.start.isoformat(), "end": r.end.isoformat() if r.end else None,
+                         "dose": _qty(r.dose), "times": [t.strftime("%H:%M") for t in r.times],
+                         "every_days": r.every_days, "prescribed_by": r.prescribed_by, "reason": r.reason}
+                        for r in m.regimens
+                    ],
+                })
+            doses = [
+                {"medication": refs[d.medication_id], "scheduled": _stamp(d.scheduled, tz),
+                 "given": _stamp(d.given, tz), "amount": _qty(d.amount), "status": d.status.value,
+                 "by": d.by, "note": d.note}
+                for d in tx.series("dose", p.id) if d.medication_id in refs
+            ]
+            out_people.append({
+                "id": f"p{n}", "name": p.name, "birth_date": p.birth_date.isoformat() if p.birth_date else None,
+                "renal_impairment": p.renal_impairment.value, "conditions": list(p.conditions), "notes": p.notes,
+                "medications": med_docs,
+                "doses": doses,
+                "symptoms": [
+                    {"at": _stamp(s.at, tz), "symptom": s.symptom, "severity": s.severity,
+                     "duration_minutes": s.duration_minutes, "note": s.note}
+                    for s in tx.series("symptom", p.id)
+                ],
+                "observations": [
+                    {"at": _stamp(o.at, tz), "kind": o.kind.value,
+                     "value": o.value if isinstance(o.value, str) else _num(o.value),
+                     "value2": _opt(o.value2), "body_part": o.body_part, "note": o.note}
+                    for o in tx.series("observation", p.id)
+                ],
+                "pump_events": [
+                    {"at": _stamp(e.at, tz), "kind": e.kind.value, "volume_ml": _opt(e.volume_ml),
+                     "concentration_mcg_per_ml": _opt(e.concentration_mcg_per_ml),
+                     "daily_dose_mcg": _opt(e.daily_dose_mcg), "reservoir_ml": _opt(e.reservoir_ml),
+                     "low_alarm_ml": _opt(e.low_alarm_ml),
+                     "next_refill_due": e.next_refill_due.isoformat() if e.next_refill_due else None,
+                     "note": e.note}
+                    for e in tx.series("pump_event", p.id)
+                ],
+                "notes_log": [{"at": _stamp(x.at, tz), "text": x.text} for x in tx.series("note", p.id)],
+            })
+    return {"format": FORMAT, "version": VERSION, "timezone": journal.get_settings().timezone, "patients": out_people}
+
+
+# --- CSV --------------------------------------------------------------------------------------------
+
+
+def _local(at: datetime | None, tz: ZoneInfo) -> str:
+    return at.astimezone(tz).strftime("%Y-%m-%d %H:%M") if at is not None else ""
+
+
+def _cell(v: Any) -> Any:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:g}"
+    return v
+
+
+def export_csv(journal: Journal, out_dir: Path, patient_name: str | None = None) -> list[Path]:
+    """One CSV per table, local times (journal zone) as YYYY-MM-DD HH:MM, UTF-8 with a BOM so
+    spreadsheet programs read accents correctly."""
+    tz = journal.tz
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tables: dict[str, tuple[list[str], list[list[Any]]]] = {
+        "patients": (["person", "birth_date", "renal_impairment", "conditions", "notes"], []),
+        "medications": (["person", "medicine", "drug", "route", "form", "strength", "as_needed"], []),
+        "regimens": (["person", "medicine", "start", "end", "dose", "times", "every_days", "prescribed_by", "reason"], []),
+        "doses": (["person", "medicine", "status", "scheduled", "given", "amount", "unit", "amount_mg", "by", "note"], []),
+        "symptoms": (["person", "at", "symptom", "severity", "duration_minutes", "note"], []),
+        "observations": (["person", "at", "kind", "value", "value2", "body_part", "note"], []),
+        "pump_events": (["person", "at", "kind", "volume_ml", "concentration_mcg_per_ml", "daily_dose_mcg",
+                         "reservoir_ml", "low_alarm_ml", "next_refill_due", "note"], []),
+        "notes": (["person", "at", "text"], []),
+    }
+    with journal.store.read() as tx:
+        people = tx.patients()
+        if patient_name is not None:
+            wanted = journal.find_patient(patient_name)
+            people = [p for p in people if p.id == wanted.id]
+        for p in people:
+            assert p.id is not None
+            tables["patients"][1].append([p.name, p.birth_date or "", p.renal_impairment.value,
+                                          "; ".join(p.conditions), p.notes])
+            meds = {m.id: m for m in tx.medications(p.id)}
+            for m in meds.values():
+                tables["medications"][1].append([p.name, m.name, m.drug or "", m.route.value, m.form.value,
+                                                 str(m.strength) if m.strength else "", "yes" if m.as_needed else "no"])
+                for r in m.regimens:
+                    tables["regimens"][1].append([p.name, m.name, r.start, r.end or "", str(r.dose),
+                                                  " ".join(t.strftime("%H:%M") for t in r.times), r.every_days,
+                                                  r.prescribed_by, r.reason])
+            for d in tx.series("dose", p.id):
+                med = meds.get(d.medication_id)
+                if med is None:
+                    continue
+                mg = d.amount_normalised.to_mg() if d.amount_normalised is not None else None
+                tables["doses"][1].append([p.name, med.name, d.status.value, _local(d.scheduled, tz), _local(d.given, tz),
+                                           _cell(d.amount.value) if d.amount else "", d.amount.unit.value if d.amount else "",
+                                           _cell(mg), d.by, d.note])
+            for s in tx.series("symptom", p.id):
+                tables["symptoms"][1].append([p.name, _local(s.at, tz), s.symptom, _cell(s.severity),
+                                              _cell(s.duration_minutes), s.note])
+            for o in tx.series("observation", p.id):
+                tables["observations"][1].append([p.name, _local(o.at, tz), o.kind.value, _cell(o.value),
+                                                  _cell(o.value2), o.body_part, o.note])
+            for e in tx.series("pump_event", p.id):
+                tables["pump_events"][1].append([p.name, _local(e.at, tz), e.kind.value, _cell(e.volume_ml),
+                                                 _cell(e.concentration_mcg_per_ml), _cell(e.daily_dose_mcg),
+                                                 _cell(e.reservoir_ml), _cell(e.low_alarm_ml),
+                                                 e.next_refill_due or "", e.note])
+            for x in tx.series("note", p.id):
+                tables["notes"][1].append([p.name, _local(x.at, tz), x.text])
+    written = []
+    for name, (header, rows) in tables.items():
+        path = out_dir / f"{name}.csv"
+        with path.open("w", encoding="utf-8-sig", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(header)
+            w.writerows(rows)
+        written.append(path)
+    return written
+
