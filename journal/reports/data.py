@@ -5,7 +5,7 @@ on a constructed journal; `render.py` only lays this out on paper."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -69,6 +69,9 @@ DEFAULT_SYMPTOM_TIERS: dict[str, str] = {
     "vomiting": "urgent",
     "agitation": "urgent",
 }
+# Given a symptom code and its logged severity, the triage tier: "emergency", "urgent" or anything else.
+TierFn = Callable[[str, "int | None"], str]
+
 # Symptoms that become a red flag when severe (severity at or above SEVERE_AT).
 SEVERE_RED_FLAGS = frozenset({"confusion", "rigidity", "rebound-spasticity", "dystonia"})
 SEVERE_AT = 7
@@ -320,6 +323,8 @@ class ReportData:
     # The period as instants (start of the first day, end of the last day or the generation time).
     period_start_at: datetime | None = None
     period_end_at: datetime | None = None
+    # False when the safety checks could not be run again for the period (then `alerts` is empty).
+    alerts_checked: bool = True
 
 
 # ----------------------------------------------------------------------------------------------
@@ -379,10 +384,15 @@ def describe_regimen(med: Medication, reg: Regimen | None) -> str:
     return f"{dose} at {times}{every}"
 
 
-def _daily_text(med: Medication, total: float | None) -> str:
+def _daily_text(med: Medication, total: float | None, reg: Regimen | None = None) -> str:
     if total is None:
         return ""
-    return f"{_fmt_num(total)} mcg a day" if _uses_mcg(med) else f"{_fmt_num(total)} mg a day"
+    if _uses_mcg(med):
+        return f"{_fmt_num(total)} mcg a day"
+    if total < 1 and (reg is None or reg.dose.unit.value == "mcg" or
+                      (med.strength is not None and med.strength.unit.value == "mcg")):
+        return f"{_fmt_num(round(total * 1000, 3))} mcg a day"
+    return f"{_fmt_num(round(total, 3))} mg a day"
 
 
 def expected_longest_interval(reg: Regimen) -> timedelta | None:
@@ -461,7 +471,7 @@ def _medicines(history: PatientHistory, day: date, pump: PumpSettings | None) ->
         lines.append(MedicineLine(
             name=med.name, drug=med.drug, route=med.route.value, form=med.form.value,
             strength=_fmt_qty(med.strength), concentration=conc, schedule=schedule,
-            daily_total=_daily_text(med, total), daily_total_mg=total if not _uses_mcg(med) else None,
+            daily_total=_daily_text(med, total, reg), daily_total_mg=total if not _uses_mcg(med) else None,
             since=reg.start if reg is not None else None,
             prescribed_by=reg.prescribed_by if reg is not None else "",
             reason=reg.reason if reg is not None else "", active=active, warning=warn,
@@ -562,7 +572,9 @@ def _dose_changes(history: PatientHistory, start: date, end: date) -> list[DoseC
 def _with_total(text: str, total: float | None, unit: str) -> str:
     if total is None or unit == "mcg":
         return text
-    return f"{text} ({_fmt_num(total)} mg a day)"
+    if total < 1:
+        return f"{text} ({_fmt_num(round(total * 1000, 3))} mcg a day)"
+    return f"{text} ({_fmt_num(round(total, 3))} mg a day)"
 
 
 def _adherence(history: PatientHistory, start_at: datetime, end_at: datetime, now: datetime,
@@ -683,7 +695,14 @@ def _gaps(history: PatientHistory, med: Medication, doses: list[Dose], start_at:
         longest = expected_longest_interval(reg_now) or longest
     expected_h = longest.total_seconds() / 3600.0 if longest else None
     times = [d.given or d.at for d in doses if d.status is DoseStatus.TAKEN]
-    before = history.last_given.get(med.id) if med.id is not None else None
+    before = None
+    for d in history.doses:  # history may reach back before the period (sorted by time)
+        if d.at >= start_at:
+            break
+        if d.medication_id == med.id and d.status is DoseStatus.TAKEN and not d.removed:
+            before = d
+    if before is None and med.id is not None:
+        before = history.last_given.get(med.id)
     if before is not None and before.at < start_at and med.regimen_on(start_day) is not None:
         times.insert(0, before.given or before.at)
     times.sort()
@@ -700,11 +719,17 @@ def _gaps(history: PatientHistory, med: Medication, doses: list[Dose], start_at:
     return gaps[:3], expected_h
 
 
-def symptom_tier(code: str, severity: int | None, tiers: Mapping[str, str]) -> str:
-    tier = tiers.get(code, "")
-    if tier == "emergency":
-        return "red-flag"
+def default_tier(code: str, severity: int | None) -> str:
+    """The report's own triage when the drug data offers none (clinical-facts.md tiers)."""
     if code in SEVERE_RED_FLAGS and severity is not None and severity >= SEVERE_AT:
+        return "emergency"
+    return DEFAULT_SYMPTOM_TIERS.get(code, "")
+
+
+def symptom_tier(code: str, severity: int | None, tiers: TierFn | Mapping[str, str]) -> str:
+    """The report's level for a symptom: "red-flag", "urgent", "notable" (severe) or ""."""
+    tier = tiers.get(code, "") if isinstance(tiers, Mapping) else tiers(code, severity)
+    if tier == "emergency":
         return "red-flag"
     if tier == "urgent":
         return "urgent"
@@ -718,7 +743,7 @@ def _symptom_name(code: str) -> str:
 
 
 def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: list[Adherence],
-              start_at: datetime, end_at: datetime, tiers: Mapping[str, str]) -> list[TimelineEvent]:
+              start_at: datetime, end_at: datetime, tiers: TierFn | Mapping[str, str]) -> list[TimelineEvent]:
     tz = history.tz
     out: list[TimelineEvent] = []
     for c in changes:
@@ -770,7 +795,7 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
 
 
 def _symptom_counts(history: PatientHistory, start_at: datetime, end_at: datetime,
-                    tiers: Mapping[str, str]) -> list[SymptomCount]:
+                    tiers: TierFn | Mapping[str, str]) -> list[SymptomCount]:
     counts: dict[str, SymptomCount] = {}
     for s in history.symptoms:
         if s.removed or not (start_at <= s.at < end_at):
@@ -931,7 +956,7 @@ def build_report(
     period_end: date,
     generated_at: datetime,
     *,
-    symptom_tiers: Mapping[str, str] | None = None,
+    symptom_tiers: TierFn | Mapping[str, str] | None = None,
     date_format: str = "%Y-%m-%d",
     time_format: str = "%H:%M",
 ) -> ReportData:
@@ -946,7 +971,7 @@ def build_report(
     if generated_at.tzinfo is None:
         raise ValueError("generated_at must be an aware datetime")
     tz = history.tz
-    tiers = DEFAULT_SYMPTOM_TIERS if symptom_tiers is None else symptom_tiers
+    tiers: TierFn | Mapping[str, str] = default_tier if symptom_tiers is None else symptom_tiers
     start_at, end_at = period_bounds(tz, period_start, period_end)
     last_day = min(period_end, generated_at.astimezone(tz).date())
     pump = _pump_settings(history.pump_events, min(end_at, generated_at))

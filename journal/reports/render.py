@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -783,7 +783,9 @@ def summary_lines(data: ReportData) -> list[str]:
     sev: dict[str, int] = {}
     for a in data.alerts:
         sev[a.severity.value] = sev.get(a.severity.value, 0) + 1
-    if data.alerts:
+    if not data.alerts_checked:
+        out.append("Safety alerts: the checks could not be run again for this period (see below).")
+    elif data.alerts:
         parts = [f"{sev[k]} {k}" for k in ("emergency", "urgent", "warning", "info") if k in sev]
         out.append(f"Safety alerts raised: {', '.join(parts)}.")
     else:
@@ -794,6 +796,16 @@ def summary_lines(data: ReportData) -> list[str]:
     if data.doctor_questions:
         out.append(f"{len(data.doctor_questions)} question(s) for the doctor below.")
     return out
+
+
+def _gaps_to_show(a: Adherence) -> list:  # type: ignore[type-arg]
+    """The gaps clearly longer than the schedule allows (up to 3), else just the longest one."""
+    if not a.gaps:
+        return []
+    if a.expected_longest_hours is None:
+        return a.gaps[:1]
+    long = [g for g in a.gaps if g.hours > a.expected_longest_hours + 1.0]
+    return long[:3] or a.gaps[:1]
 
 
 def build_flows(data: ReportData) -> list[Flow]:
@@ -872,7 +884,7 @@ def build_flows(data: ReportData) -> list[Flow]:
                           "and the pump events below."))
         else:
             f.append(Para("No doses were scheduled or logged in this period."))
-    gaps = [(a, g) for a in sched for g in a.gaps]
+    gaps = [(a, g) for a in sched for g in _gaps_to_show(a)]
     if gaps:
         f.append(Heading("Longest times between given doses", 2))
         f.append(Table([("Medicine", 2), ("Last dose before the gap", 1.6), ("Next dose", 1.6), ("Gap", 1.2),
@@ -901,7 +913,10 @@ def build_flows(data: ReportData) -> list[Flow]:
         f.append(Para("No dose changes, long gaps, severe symptoms, fevers or pump problems in this period."))
 
     f.append(Heading("Safety alerts raised in this period"))
-    if data.alerts:
+    if not data.alerts_checked:
+        f.append(Para("The safety checks could not be run again for this period when this report was made, so "
+                      "this section is empty. The gaps, missed doses and symptoms above are complete."))
+    elif data.alerts:
         rows = []
         for a in data.alerts:
             ev = "\n".join("– " + e for e in a.evidence)
@@ -981,9 +996,8 @@ def build_flows(data: ReportData) -> list[Flow]:
         f.append(Para("No entries were corrected or removed in this period."))
 
     f.append(Heading("About this report"))
-    f.append(Para(data.disclaimer, "body", boxed=True, after_mm=1.5))
-    for d in data.definitions:
-        f.append(Para("• " + d, "small", after_mm=0.4))
+    f.append(Para(data.disclaimer + f" Times are local to {data.header.timezone}.", "body", boxed=True,
+                  after_mm=1.5))
     return f
 
 
@@ -1140,6 +1154,24 @@ def print_report(data: ReportData, printer: object) -> int:
     return paint_report(data, printer, printer.newPage)
 
 
+_APP: object | None = None
+
+
+def ensure_gui_app() -> None:
+    """QPdfWriter and fonts need a QGuiApplication; the command line has none, so make one
+    (off-screen when no display is set, so it works on a headless machine too)."""
+    global _APP
+    import os
+
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        with keep_none_alive(reserve=1000):
+            _APP = QGuiApplication(["carejournal"])
+
+
 def default_page_size() -> str:
     """Letter in the US and Canada, A4 elsewhere (from the system locale)."""
     from PySide6.QtCore import QLocale
@@ -1147,4 +1179,4 @@ def default_page_size() -> str:
     return "letter" if QLocale.system().territory() in (QLocale.Country.UnitedStates, QLocale.Country.Canada) else "a4"
 
 
-__all__ = ["build_flows", "paint_report", "print_report", "write_pdf", "default_page_size", "QSizeF"]
+__all__ = ["build_flows", "default_page_size", "ensure_gui_app", "paint_report", "print_report", "write_pdf"]

@@ -1,0 +1,38 @@
+"""`carejournal report --patient NAME [--from DATE] [--to DATE] --out FILE.pdf`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from journal.services.errors import ValidationError
+
+
+def parse_day(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(option, f'"{text}" is not a date (write it as YYYY-MM-DD, e.g. 2026-10-01)') from None
+
+
+def run(args: argparse.Namespace, ctx: Any) -> int:
+    from journal.services import reports
+
+    start = parse_day(getattr(args, "start", None), "--from")
+    end = parse_day(getattr(args, "end", None), "--to")
+    out = args.out
+    if out.exists() and out.is_dir():
+        raise ValidationError("--out", f"{out} is a folder; give a file name such as report.pdf")
+    journal = ctx.journal()
+    data = reports.build_for(journal, args.patient, start, end, now=ctx.now())
+    pages = reports.write_pdf(data, out, getattr(args, "page_size", None))
+    h = data.header
+    print(f"report: wrote {out} ({pages} page{'s' if pages != 1 else ''}) for {h.person}, "
+          f"{h.period_start.isoformat()} to {h.period_end.isoformat()}", file=ctx.out)
+    if not data.alerts_checked:
+        print("report: note: the safety checks are not available in this build; the alerts section is empty",
+              file=ctx.err)
+    return 0

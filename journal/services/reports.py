@@ -1,0 +1,257 @@
+"""The doctor-visit report use case: read one person's period from the journal, work out which
+safety alerts were raised during it, and hand plain report data to the renderer.
+
+Alerts "raised in the period" are found by running the safety checks again as of a few instants
+(the end of every day, just after every symptom, measurement and pump event, just after every
+slot that ended up missed, and the start of every dose change), each time on the history as it
+stood then, and keeping each situation (alert key) once, at its most severe.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+import importlib.util
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+from zoneinfo import ZoneInfo
+
+from journal.domain import Alert, Dose, PatientHistory, PumpEventKind
+from journal.reports.data import (
+    MISSED_AFTER,
+    ReportData,
+    TierFn,
+    build_report,
+    period_bounds,
+)
+
+from .errors import NotFound, ValidationError
+
+DEFAULT_DAYS = 30
+# Used when the checks engine does not say how far back its rules read.
+DEFAULT_LOOKBACK = timedelta(days=21)
+
+
+class _Journal(Protocol):
+    tz: ZoneInfo
+
+    def now(self) -> datetime: ...
+    def find_patient(self, name: str) -> Any: ...
+    def get_patient(self, patient_id: int) -> Any: ...
+    def get_settings(self) -> Any: ...
+    def history(self, patient_id: int, start: datetime, end: datetime) -> PatientHistory: ...
+    def acknowledgements(self, patient_id: int | None, start: datetime | None = None,
+                         end: datetime | None = None) -> list[Any]: ...
+    def revisions(self, patient_id: int | None, start: datetime | None = None,
+                  end: datetime | None = None) -> list[Any]: ...
+
+
+@dataclass
+class Period:
+    start: date
+    end: date
+
+
+def resolve_period(tz: ZoneInfo, now: datetime, start: date | None, end: date | None,
+                   days: int = DEFAULT_DAYS) -> Period:
+    """The report's days: by default the last `days` days up to today (inclusive)."""
+    today = now.astimezone(tz).date()
+    end = end or (today if start is None else max(start, today))
+    start = start or end - timedelta(days=days - 1)
+    if start > end:
+        raise ValidationError("--from", f"the first day ({start.isoformat()}) is after the last day ({end.isoformat()})")
+    if start > today:
+        raise ValidationError("--from", f"{start.isoformat()} is in the future")
+    return Period(start, end)
+
+
+def find_person(journal: _Journal, who: str | int) -> Any:
+    if isinstance(who, int):
+        return journal.get_patient(who)
+    try:
+        return journal.find_patient(who)
+    except NotFound:
+        if who.strip().isdigit():
+            return journal.get_patient(int(who.strip()))
+        raise
+
+
+def _engine() -> tuple[Callable[..., list[Alert]], timedelta] | None:
+    if importlib.util.find_spec("journal.rules.engine") is None:
+        return None
+    engine = importlib.import_module("journal.rules.engine")
+    return engine.run_checks, getattr(engine, "LOOKBACK", DEFAULT_LOOKBACK)
+
+
+def symptom_tier_fn() -> TierFn | None:
+    """Triage tiers from the drug data's symptom catalog (None: the report's own defaults)."""
+    if importlib.util.find_spec("journal.rules.knowledge") is None:
+        return None
+    try:
+        catalog = importlib.import_module("journal.rules.knowledge").default_library().catalog
+    except Exception:  # noqa: BLE001 - a broken catalog is reported by the checks; keep the defaults here
+        return None
+
+    def tier(code: str, severity: int | None) -> str:
+        info = catalog.info(code)
+        if info is None:
+            return ""
+        if info.severe_at is not None and info.severe_tier and severity is not None and severity >= info.severe_at:
+            return str(info.severe_tier)
+        return str(info.tier)
+
+    return tier
+
+
+T = TypeVar("T")
+
+
+def _window(items: Sequence[T], keys: list[float], lo: float, hi: float) -> list[T]:
+    return list(items[bisect.bisect_left(keys, lo):bisect.bisect_right(keys, hi)])
+
+
+class _Slicer:
+    """The history as it stood at an instant, cut from one bigger history (cheap: bisect)."""
+
+    def __init__(self, full: PatientHistory, lookback: timedelta) -> None:
+        self.full = full
+        self.lookback = lookback
+        self.doses = sorted(full.doses, key=lambda d: d.at.timestamp())
+        self.dose_keys = [d.at.timestamp() for d in self.doses]
+        self.symptoms = sorted(full.symptoms, key=lambda s: s.at.timestamp())
+        self.symptom_keys = [s.at.timestamp() for s in self.symptoms]
+        self.observations = sorted(full.observations, key=lambda o: o.at.timestamp())
+        self.observation_keys = [o.at.timestamp() for o in self.observations]
+        self.pump = sorted(full.pump_events, key=lambda e: e.at.timestamp())
+        self.pump_keys = [e.at.timestamp() for e in self.pump]
+        self.notes = sorted(full.notes, key=lambda n: n.at.timestamp())
+        self.note_keys = [n.at.timestamp() for n in self.notes]
+        # given doses per medication, for `last_given` as of an instant
+        self.given: dict[int, tuple[list[float], list[Dose]]] = {}
+        for d in self.doses:
+            if d.status.was_given and d.medication_id is not None:
+                keys, ds = self.given.setdefault(d.medication_id, ([], []))
+                keys.append(d.at.timestamp())
+                ds.append(d)
+
+    def at(self, now: datetime) -> PatientHistory:
+        hi = now.timestamp()
+        lo = (now - self.lookback).timestamp()
+        last_given: dict[int, Dose] = {}
+        for med_id, before in self.full.last_given.items():
+            if before.at.timestamp() <= hi:
+                last_given[med_id] = before
+        for med_id, (keys, ds) in self.given.items():
+            i = bisect.bisect_right(keys, hi)
+            if i:
+                last_given[med_id] = ds[i - 1]
+        # pump events in the window, plus the latest of each kind before it (refill, alarm, ...)
+        i_lo = bisect.bisect_left(self.pump_keys, lo)
+        i_hi = bisect.bisect_right(self.pump_keys, hi)
+        earlier: dict[PumpEventKind, Any] = {}
+        for e in self.pump[:i_lo]:
+            earlier[e.kind] = e
+        pump = sorted(earlier.values(), key=lambda e: e.at.timestamp()) + self.pump[i_lo:i_hi]
+        return PatientHistory(
+            patient=self.full.patient, tz=self.full.tz, start=now - self.lookback, end=now,
+            medications=self.full.medications,
+            doses=_window(self.doses, self.dose_keys, lo, hi),
+            symptoms=_window(self.symptoms, self.symptom_keys, lo, hi),
+            observations=_window(self.observations, self.observation_keys, lo, hi),
+            pump_events=pump,
+            notes=_window(self.notes, self.note_keys, lo, hi),
+            last_given=last_given,
+        )
+
+
+def check_instants(full: PatientHistory, start_at: datetime, end_at: datetime, now: datetime,
+                   extra: Sequence[datetime] = ()) -> list[datetime]:
+    """When to look: each day's end, just after each entry, and the given extra instants."""
+    tz = full.tz
+    stop = min(end_at, now)
+    out: set[datetime] = set()
+    day = start_at.astimezone(tz).date()
+    while True:
+        t = datetime.combine(day, time(23, 59), tzinfo=tz)
+        if t > stop:
+            break
+        out.add(t)
+        day += timedelta(days=1)
+    out.add(stop)
+    step = timedelta(minutes=1)
+    for seq in (full.symptoms, full.observations, full.pump_events, full.doses):
+        for item in seq:
+            t = item.at + step
+            if start_at <= t <= stop:
+                out.add(t)
+    for t in extra:
+        if start_at <= t <= stop:
+            out.add(t)
+    return sorted(out, key=lambda t: t.timestamp())
+
+
+def alerts_in_period(full: PatientHistory, start_at: datetime, end_at: datetime, now: datetime, *,
+                     emergency_number: str = "911", extra_instants: Sequence[datetime] = (),
+                     run_checks: Callable[..., list[Alert]] | None = None,
+                     lookback: timedelta | None = None) -> list[Alert] | None:
+    """Every alert the checks raise at some instant of the period, once per situation (key), at
+    its most severe. None when the checks engine is not available."""
+    if run_checks is None:
+        found = _engine()
+        if found is None:
+            return None
+        run_checks, lookback = found[0], lookback or found[1]
+    slicer = _Slicer(full, lookback or DEFAULT_LOOKBACK)
+    best: dict[str, Alert] = {}
+    for t in check_instants(full, start_at, end_at, now, extra_instants):
+        for alert in run_checks(slicer.at(t), t, emergency_number=emergency_number):
+            seen = best.get(alert.key)
+            if seen is None or alert.severity.rank > seen.severity.rank:
+                best[alert.key] = alert
+    return sorted(best.values(), key=lambda a: (a.since.timestamp(), -a.severity.rank))
+
+
+def build_for(journal: _Journal, patient: str | int, start: date | None = None, end: date | None = None,
+              now: datetime | None = None, *, with_alerts: bool = True) -> ReportData:
+    """The doctor-visit report's data for one person (name or id); default: the last 30 days."""
+    now = now or journal.now()
+    tz = journal.tz
+    person = find_person(journal, patient)
+    period = resolve_period(tz, now, start, end)
+    start_at, end_at = period_bounds(tz, period.start, period.end)
+    found = _engine() if with_alerts else None
+    lookback = found[1] if found else DEFAULT_LOOKBACK
+    full = journal.history(person.id, start_at - lookback, min(end_at, max(now, start_at)))
+    settings = journal.get_settings()
+    tiers = symptom_tier_fn()
+    acks = journal.acknowledgements(person.id)
+    revisions = journal.revisions(person.id, start_at, end_at)
+    # First without alerts: its missed slots and dose changes tell when else to look.
+    data = build_report(full, [], acks, revisions, period.start, period.end, now, symptom_tiers=tiers,
+                        date_format=settings.date_format, time_format=settings.time_format)
+    alerts: list[Alert] | None = None
+    if found is not None:
+        extra = [s.slot + MISSED_AFTER + timedelta(minutes=5) for a in data.adherence for s in a.slots
+                 if s.outcome == "missed-derived"]
+        extra += [datetime.combine(c.day, time(0, 1), tzinfo=tz) for c in data.dose_changes]
+        alerts = alerts_in_period(full, start_at, end_at, now, emergency_number=settings.emergency_number,
+                                  extra_instants=extra, run_checks=found[0], lookback=lookback)
+    if alerts:
+        data = build_report(full, alerts, acks, revisions, period.start, period.end, now, symptom_tiers=tiers,
+                            date_format=settings.date_format, time_format=settings.time_format)
+    data.alerts_checked = alerts is not None
+    return data
+
+
+def write_pdf(data: ReportData, out: str | Path, page_size: str | None = None) -> int:
+    """Render the report to a PDF file (A4 or Letter; default from the system's locale)."""
+    from journal.reports import render
+
+    path = Path(out)
+    if path.parent and not path.parent.exists():
+        raise ValidationError("--out", f"the folder {path.parent} does not exist")
+    render.ensure_gui_app()
+    return render.write_pdf(data, path, page_size or render.default_page_size())
