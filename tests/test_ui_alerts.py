@@ -1,0 +1,128 @@
+"""Alerts: most severe first, colour + icon + words, evidence and advice, guidance link,
+acknowledging with a note, and the emergency banner that stays until acknowledged."""
+# ruff: noqa: F811  (pytest fixtures are imported from test_ui_support)
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from PySide6.QtCore import Qt
+from test_ui_support import at, clock, empty_journal, journal, patient_id, window  # noqa: F401
+
+from journal.domain import Alert, Severity
+
+HAS_CHECKS = importlib.util.find_spec("journal.services.checks") is not None
+
+
+def alert(rule: str, sev: Severity, title: str, pid: int = 1) -> Alert:
+    return Alert(rule=rule, severity=sev, patient="Robin", since=at(14), title=title,
+                 message=f"{title} (message)", advice=f"{title} (advice)",
+                 evidence=[f"evidence {i}" for i in range(6)], reference="when-to-call", patient_id=pid)
+
+
+@pytest.fixture
+def fixed_alerts(journal, monkeypatch):  # noqa: ANN001, ANN201
+    """The journal's checks replaced by a fixed list (acknowledged ones filtered like the service)."""
+    pid = patient_id(journal)
+    alerts = [alert("missed-dose", Severity.WARNING, "A dose was missed", pid),
+              alert("red-flag-symptom", Severity.EMERGENCY, "Seizure logged", pid),
+              alert("pump-refill-due", Severity.INFO, "Pump refill soon", pid),
+              alert("abrupt-stop", Severity.URGENT, "No baclofen for 20 hours", pid)]
+
+    def check(now=None, patient_id=None):  # noqa: ANN001, ANN202
+        acked = {a.alert_key for a in journal.acknowledgements(None)}
+        return [a for a in alerts if a.key not in acked]
+
+    monkeypatch.setattr(journal, "check", check)
+    return alerts
+
+
+def test_most_severe_first_with_icon_and_words(qtbot, fixed_alerts, window) -> None:  # noqa: ANN001
+    panel = window.alerts
+    qtbot.waitUntil(lambda: len(panel.cards) == 4)
+    assert panel.card_titles() == ["Seizure logged", "No baclofen for 20 hours", "A dose was missed",
+                                   "Pump refill soon"]
+    headings = [c.heading.text() for c in panel.cards]
+    assert headings[0].startswith("\u26d4 EMERGENCY")
+    assert headings[1].startswith("\u26a0 Urgent")
+    assert headings[2].startswith("\u25b2 Warning")
+    assert "1 emergency, 1 urgent, 1 warning, 1 note" in panel.summary.text()
+
+
+def test_card_shows_evidence_and_what_to_do(qtbot, fixed_alerts, window) -> None:  # noqa: ANN001
+    card = window.alerts.cards[1]
+    assert "What to do: No baclofen for 20 hours (advice)" in card.todo.text()
+    assert "call 911" in card.todo.text()
+    assert "evidence 0" in card.evidence.text() and "and 2 more" in card.evidence.text()
+
+
+def test_guidance_link_opens_the_topic(qtbot, fixed_alerts, window) -> None:  # noqa: ANN001
+    opened: list[str] = []
+    window.alerts.topic_requested.connect(opened.append)
+    qtbot.mouseClick(window.alerts.cards[2].read_button, Qt.MouseButton.LeftButton)
+    assert opened == ["when-to-call"]
+    assert window.reference is not None and window.reference.isVisible()
+
+
+def test_emergency_banner_cannot_be_missed(qtbot, fixed_alerts, window) -> None:  # noqa: ANN001
+    banner = window.emergency
+    qtbot.waitUntil(banner.isVisible)
+    assert "EMERGENCY: call 911 now" in banner.headline.text()
+    assert "Seizure logged" in banner.headline.text()
+    # moving between tabs does not hide it
+    window.tabs.setCurrentIndex(3)
+    assert banner.isVisible()
+
+
+def test_emergency_needs_a_note_to_acknowledge(qtbot, fixed_alerts, window, journal) -> None:  # noqa: ANN001
+    banner = window.emergency
+    qtbot.waitUntil(banner.isVisible)
+    qtbot.mouseClick(banner.ack_button, Qt.MouseButton.LeftButton)
+    assert banner.isVisible()
+    assert "few words" in banner.note_edit.placeholderText()
+    assert journal.acknowledgements(None) == []
+
+
+def test_acknowledging_the_emergency_hides_the_banner(qtbot, fixed_alerts, window, journal) -> None:  # noqa: ANN001
+    banner = window.emergency
+    qtbot.waitUntil(banner.isVisible)
+    qtbot.keyClicks(banner.note_edit, "called 911 at 15:32, ambulance on the way")
+    qtbot.keyClick(banner.note_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not banner.isVisible())
+    acks = journal.acknowledgements(None)
+    assert [(a.rule, a.note) for a in acks] == [("red-flag-symptom", "called 911 at 15:32, ambulance on the way")]
+    assert "Seizure logged" not in window.alerts.card_titles()
+
+
+def test_acknowledging_a_card_with_a_note(qtbot, fixed_alerts, window, journal) -> None:  # noqa: ANN001
+    card = next(c for c in window.alerts.cards if c.alert.rule == "missed-dose")
+    assert not card.ack_box.isVisible()
+    qtbot.mouseClick(card.ack_button, Qt.MouseButton.LeftButton)
+    assert card.ack_box.isVisible()
+    qtbot.keyClicks(card.note_edit, "gave it late at 16:40")
+    qtbot.mouseClick(card.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "A dose was missed" not in window.alerts.card_titles())
+    assert [a.note for a in journal.acknowledgements(None)] == ["gave it late at 16:40"]
+
+
+def test_no_alerts_says_so_calmly(qtbot, window) -> None:  # noqa: ANN001
+    window.session.alerts_updated.emit([])
+    assert "Nothing needs your attention" in window.alerts.summary.text()
+    assert not window.emergency.isVisible()
+
+
+@pytest.mark.skipif(not HAS_CHECKS, reason="needs journal.services.checks")
+def test_logging_a_seizure_raises_the_emergency_banner(qtbot, window, journal) -> None:  # noqa: ANN001
+    window.tabs.setCurrentIndex(1)
+    form = window.symptom_form
+    form.choose("seizure")
+    form.when.set_value(at(15, 25))
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.emergency.isVisible, timeout=3000)
+    assert "call 911 now" in window.emergency.headline.text()
+    qtbot.keyClicks(window.emergency.note_edit, "called 911")
+    qtbot.mouseClick(window.emergency.ack_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.emergency.isVisible(), timeout=3000)
+
+

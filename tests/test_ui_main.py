@@ -1,0 +1,164 @@
+"""The window as a whole: first run, people, settings, keyboard shortcuts, history, pump."""
+# ruff: noqa: F811  (pytest fixtures are imported from test_ui_support)
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from test_ui_support import TABLETS, at, clock, empty_journal, journal, patient_id, window  # noqa: F401
+
+from journal.domain import PumpEvent, PumpEventKind
+from journal.ui.history_view import CorrectionDialog
+from journal.ui.main_window import build_window
+from journal.ui.settings_dialog import SettingsDialog
+
+
+def test_first_run_greets_and_adds_the_person(qtbot, empty_journal, clock) -> None:  # noqa: ANN001
+    opened: list[bool] = []
+    w = build_window(empty_journal, clock, tray_available=False, explore_sample=lambda: opened.append(True))
+    qtbot.addWidget(w)
+    w.show()
+    assert w.stack.currentWidget() is w.welcome
+    assert w.welcome.add_button.text() == "Add the person you care for"
+    qtbot.mouseClick(w.welcome.sample_button, Qt.MouseButton.LeftButton)
+    assert opened == [True]
+    qtbot.mouseClick(w.welcome.add_button, Qt.MouseButton.LeftButton)
+    assert w.stack.currentWidget() is w.new_person
+    qtbot.keyClicks(w.new_person.name, "Alex")
+    qtbot.keyClicks(w.new_person.birth, "2011-02-30")
+    qtbot.mouseClick(w.new_person.save_button, Qt.MouseButton.LeftButton)
+    assert "not a date" in w.new_person.error.message
+    w.new_person.birth.clear()
+    qtbot.keyClicks(w.new_person.birth, "2011-02-28")
+    qtbot.mouseClick(w.new_person.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.splitter)
+    assert [p.name for p in empty_journal.list_patients()] == ["Alex"]
+    assert w.person.currentText() == "Alex"
+    assert w.tabs.currentWidget() is w.medicines
+
+
+def test_person_switcher_changes_today(qtbot, window, journal) -> None:  # noqa: ANN001
+    from journal.domain import Patient
+
+    journal.add_patient(Patient(name="Jamie"))
+    window.reload_people()
+    assert window.person.count() == 2
+    assert "Robin" in window.today.title.text()
+    window.person.setCurrentIndex(window.person.findText("Jamie"))
+    qtbot.waitUntil(lambda: "Jamie" in window.today.title.text())
+    assert window.today.rows == {}
+
+
+def test_settings_change_the_emergency_number_everywhere(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+    def run(self) -> int:  # noqa: ANN001
+        self.emergency.setCurrentText("abc")
+        self.save_button.click()
+        assert "digits only" in self.error.message
+        self.emergency.setCurrentText("112")
+        self.lead.setValue(30)
+        self.save_button.click()
+        return int(self.result())
+
+    monkeypatch.setattr(SettingsDialog, "exec", run)
+    qtbot.mouseClick(window.settings_button, Qt.MouseButton.LeftButton)
+    assert window.session.settings.emergency_number == "112"
+    assert window.session.settings.reminder_lead_minutes == 30
+    qtbot.waitUntil(lambda: "112" in window.alerts.footer.text())
+
+
+def test_ctrl_d_goes_to_the_next_due_dose(qtbot, window) -> None:  # noqa: ANN001
+    window.tabs.setCurrentIndex(2)
+    window.activateWindow()
+    window.log_dose()
+    assert window.tabs.currentWidget() is window.today
+    assert QApplication.focusWidget() is window.today.slot_button(TABLETS, "14:00") or \
+        window.today.slot_button(TABLETS, "14:00").hasFocus() or not window.isActiveWindow()
+
+
+def test_shortcuts_exist_for_dose_and_symptom(qtbot, window) -> None:  # noqa: ANN001
+    assert window.shortcut_dose.key().toString() == "Ctrl+D"
+    assert window.shortcut_symptom.key().toString() == "Ctrl+S"
+    window.shortcut_symptom.activated.emit()
+    assert window.tabs.currentIndex() == 1
+
+
+def test_every_button_has_words_for_screen_readers(qtbot, window) -> None:  # noqa: ANN001
+    unnamed = [b.text() for b in window.findChildren(QPushButton)
+               if not (b.accessibleName() or b.text().replace("&", "").strip())]
+    assert unnamed == []
+
+
+def test_history_shows_a_correction_with_the_earlier_value(qtbot, window, journal, monkeypatch) -> None:  # noqa: ANN001
+    window.tabs.setCurrentWidget(window.history)
+    hv = window.history
+    qtbot.waitUntil(lambda: any("Dose: " + TABLETS in r for r in hv.row_texts()))
+    row = next(i for i, e in enumerate(hv.shown) if e.entity == "dose")
+    hv.table.selectRow(row)
+
+    def run(self: CorrectionDialog) -> int:
+        self.amount.clear()
+        qtbot.keyClicks(self.amount, "5 mg")
+        self.save_button.click()
+        assert "why" in self.error.message.lower()
+        qtbot.keyClicks(self.reason, "half a tablet, not a whole one")
+        self.save_button.click()
+        return int(self.result())
+
+    monkeypatch.setattr(CorrectionDialog, "exec", run)
+    qtbot.mouseClick(hv.correct_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any("amount was 10 mg" in r for r in hv.row_texts()))
+    text = next(r for r in hv.row_texts() if "amount was 10 mg" in r)
+    assert "5 mg" in text and "half a tablet" in text
+
+
+def test_history_filter_and_note(qtbot, window) -> None:  # noqa: ANN001
+    window.tabs.setCurrentWidget(window.history)
+    hv = window.history
+    qtbot.keyClicks(hv.note_edit, "Ask about the evening spasms")
+    hv.for_doctor.setChecked(True)
+    qtbot.mouseClick(hv.note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any("Question for the doctor" in r for r in hv.row_texts()))
+    hv.kind.setCurrentIndex(hv.kind.findData("dose"))
+    assert hv.row_texts() and all("Dose:" in r for r in hv.row_texts())
+    hv.kind.setCurrentIndex(hv.kind.findData("note"))
+    assert len(hv.row_texts()) == 1
+
+
+def test_pump_refill_countdown(qtbot, window, journal) -> None:  # noqa: ANN001
+    pv = window.pump
+    window.tabs.setCurrentWidget(pv)
+    assert "No pump recorded" in pv.countdown.text()
+    pv.kind.setCurrentIndex(pv.kind.findData(PumpEventKind.REFILL))
+    pv.when.set_value(at(11, 0))
+    qtbot.keyClicks(pv.volume, "20")
+    qtbot.keyClicks(pv.concentration, "2000")
+    qtbot.keyClicks(pv.daily, "40000")
+    qtbot.mouseClick(pv.save_button, Qt.MouseButton.LeftButton)
+    assert "daily dose" in pv.error.message
+    pv.daily.clear()
+    qtbot.keyClicks(pv.daily, "400")
+    due = date(2026, 12, 5)
+    from PySide6.QtCore import QDate
+
+    pv.next_refill.setDate(QDate(due.year, due.month, due.day))
+    qtbot.mouseClick(pv.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Next refill in 12 day(s)" in pv.countdown.text())
+
+
+def test_pump_overdue_countdown(qtbot, journal, clock) -> None:  # noqa: ANN001
+    pid = patient_id(journal)
+    journal.log_pump_event(pid, PumpEvent(at=at(10) - timedelta(days=90), kind=PumpEventKind.REFILL, volume_ml=20,
+                                          concentration_mcg_per_ml=500, daily_dose_mcg=300,
+                                          next_refill_due=date(2026, 11, 20)))
+    w = build_window(journal, clock, tray_available=False)
+    qtbot.addWidget(w)
+    assert "OVERDUE by 3 day(s)" in w.pump.countdown.text()
+
+
+def test_dialog_cancel_changes_nothing(qtbot, window, journal, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: int(QDialog.DialogCode.Rejected.value))
+    before = journal.get_settings()
+    window.open_settings()
+    assert journal.get_settings() == before
