@@ -265,14 +265,15 @@ class ReferenceLibrary:
         return "Where these facts come from: " + "; ".join(SOURCES[s] for s in topic.sources) + "."
 
 
-#: Styling for the HTML view: sizes are relative, so the text follows the system font size.
+#: Styling for the HTML view: sizes are relative, so the text follows the system font size; where
+#: we set a background we set the text colour too, so a dark system theme stays readable.
 STYLE = """
 body { line-height: 140%; }
 h1 { font-size: x-large; }
 h2 { font-size: large; margin-top: 1em; }
 h3 { font-size: medium; }
-table.grid th { background-color: #e8eef5; text-align: left; }
-table.callout { background-color: #fff4d6; border-color: #c9a227; }
+table.grid th { background-color: #e8eef5; color: #000000; text-align: left; }
+table.callout { background-color: #fff4d6; color: #000000; border-color: #c9a227; }
 p.sources { color: #555555; }
 """
 

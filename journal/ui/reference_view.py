@@ -145,6 +145,8 @@ class ReferenceView(QWidget):
         self.topic_list = QListWidget()
         self.topic_list.setAccessibleName("Topics")
         set_scaled_font(self.topic_list, 1.1)
+        self.topic_list.setWordWrap(True)
+        self.topic_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         topics_label.setBuddy(self.topic_list)
         for topic in self.library.topics():
             item = QListWidgetItem(topic.title)
