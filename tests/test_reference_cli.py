@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from argparse import Namespace
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -103,3 +104,18 @@ def test_a_list_action_lists_the_topics() -> None:
     ctx = Ctx()
     assert run(Namespace(action="list", terms=[]), ctx) == 0
     assert "missed-doses" in ctx.out.getvalue()
+
+
+def test_reading_the_guide_does_not_create_a_journal_file(tmp_path: Path) -> None:
+    ctx = Ctx(number="112")
+    ctx.db_path = tmp_path / "journal.sqlite"
+    opened: list[bool] = []
+    real = ctx.journal
+    ctx.journal = lambda: opened.append(True) or real()  # type: ignore[method-assign]
+    assert run(Namespace(action="show", terms=["when-to-call"]), ctx) == 0
+    assert opened == [] and not ctx.db_path.exists()
+    assert "Call 911 now" in ctx.out.getvalue()
+    ctx.db_path.write_bytes(b"")  # once the journal exists, its settings are used
+    ctx.out = io.StringIO()
+    assert run(Namespace(action="show", terms=["when-to-call"]), ctx) == 0
+    assert opened == [True] and "Call 112 now" in ctx.out.getvalue()

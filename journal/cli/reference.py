@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
 from journal.reference import ReferenceLibrary, UnknownTopic, default_library
@@ -19,7 +20,7 @@ DEFAULT_EMERGENCY_NUMBER = "911"
 
 
 def emergency_number(ctx: Any) -> str:
-    """The number from the journal's settings; 911 when no journal can be opened.
+    """The number from the journal's settings; 911 when there is no journal or it cannot be opened.
 
     The reference must work even when the journal file is missing or damaged, so any failure
     to open it falls back to the default instead of stopping the reader.
@@ -27,6 +28,9 @@ def emergency_number(ctx: Any) -> str:
     opener = getattr(ctx, "journal", None)
     if opener is None:
         return DEFAULT_EMERGENCY_NUMBER
+    db_path = getattr(ctx, "db_path", None)
+    if isinstance(db_path, Path) and not getattr(ctx, "journal_is_open", False) and not db_path.exists():
+        return DEFAULT_EMERGENCY_NUMBER  # reading the guide must not create an empty journal file
     try:
         number = opener().get_settings().emergency_number
     except Exception:  # noqa: BLE001 - see docstring: the guide must open without a journal

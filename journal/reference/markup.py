@@ -24,9 +24,16 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _PLACEHOLDER_ANY = re.compile(r"\{[a-z_]+\}")
 
 
-def wrap(text: str, width: int, **kw: str) -> str:
+def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> str:
     """Wrap for the terminal without splitting words like "life-threatening" at the hyphen."""
-    return textwrap.fill(text, width, break_on_hyphens=False, break_long_words=False, **kw)
+    return textwrap.fill(
+        text,
+        width,
+        initial_indent=initial_indent,
+        subsequent_indent=subsequent_indent,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
 
 
 @dataclass(frozen=True)
