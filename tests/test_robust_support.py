@@ -13,7 +13,7 @@ from typing import Any
 ZONE = "America/Chicago"
 
 
-def valid_document(days: int = 3, patient: str = "Robin Shaw", start: str = "2026-10-01") -> dict[str, Any]:
+def valid_document(days: int = 3, patient: str = "Robin Shaw", start: str = "2025-06-01") -> dict[str, Any]:
     """A small, valid exchange-format v1 journal: one person on oral baclofen, doses 3x a day."""
     t0 = datetime.fromisoformat(start + "T08:00")
     doses: list[dict[str, Any]] = []
