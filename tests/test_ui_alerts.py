@@ -44,7 +44,7 @@ def test_most_severe_first_with_icon_and_words(qtbot, fixed_alerts, window) -> N
     assert panel.card_titles() == ["Seizure logged", "No baclofen for 20 hours", "A dose was missed",
                                    "Pump refill soon"]
     headings = [c.heading.text() for c in panel.cards]
-    assert headings[0].startswith("\u26d4 EMERGENCY")
+    assert headings[0].startswith("\u203c EMERGENCY")
     assert headings[1].startswith("\u26a0 Urgent")
     assert headings[2].startswith("\u25b2 Warning")
     assert "1 emergency, 1 urgent, 1 warning, 1 note" in panel.summary.text()

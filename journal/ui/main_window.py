@@ -77,6 +77,7 @@ class WelcomePage(QWidget):
         for b in (self.add_button, self.sample_button):
             set_scaled_font(b, 1.3, bold=True)
             b.setMinimumHeight(b.fontMetrics().height() * 3)
+            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text()) + b.fontMetrics().height() * 3)
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
         self.reminder_banner = ReminderBanner()
         outer.addWidget(self.reminder_banner)
         if demo:
-            demo_banner = QLabel("\u24d8 This is a SAMPLE journal with made-up people and entries. "
+            demo_banner = QLabel("\u2139 This is a SAMPLE journal with made-up people and entries. "
                                  "Nothing you do here touches your own journal.")
             demo_banner.setWordWrap(True)
             demo_banner.setStyleSheet("background-color: #ede7f6; color: #311b92; border: 2px dashed #5e35b1;"
@@ -147,7 +148,9 @@ class MainWindow(QMainWindow):
             demo_banner.setAccessibleName("Sample journal notice")
             outer.addWidget(demo_banner)
 
-        top = QHBoxLayout()
+        self.top_bar = QWidget()
+        top = QHBoxLayout(self.top_bar)
+        top.setContentsMargins(0, 0, 0, 0)
         person_label = QLabel("&Person:")
         self.person = QComboBox()
         self.person.setAccessibleName("Person you are logging for")
@@ -170,7 +173,8 @@ class MainWindow(QMainWindow):
         self.settings_button.setAccessibleName("Settings")
         self.settings_button.clicked.connect(self.open_settings)
         top.addWidget(self.settings_button)
-        outer.addLayout(top)
+        outer.addWidget(self.top_bar)
+        self.person_widgets = (person_label, self.person, self.add_person_button)
 
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
@@ -291,6 +295,8 @@ class MainWindow(QMainWindow):
             self.person.addItem(p.name, p.id)
         self.person.blockSignals(False)
         self.person.setEnabled(bool(people))
+        for w in self.person_widgets:
+            w.setVisible(bool(people))
         if not people:
             self.session.set_patient(None)
             self.stack.setCurrentWidget(self.welcome)

@@ -118,6 +118,7 @@ class MedicationDialog(QDialog):
         form.addRow("&Times:", self.times)
         self.start = QDateEdit(_qdate(today))
         self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd")
         self.start.setAccessibleName("Start date")
         form.addRow("S&tarting:", self.start)
         self.prescriber = QLineEdit()
@@ -226,6 +227,7 @@ class RegimenDialog(QDialog):
         self.stop_after.setAccessibleName("The medicine stops after the last step")
         self.stop_date = QDateEdit(_qdate(today + timedelta(days=14)))
         self.stop_date.setCalendarPopup(True)
+        self.stop_date.setDisplayFormat("yyyy-MM-dd")
         self.stop_date.setAccessibleName("Last day of the last step")
         self.stop_after.toggled.connect(self._edited)
         self.stop_date.dateChanged.connect(self._edited)
@@ -294,11 +296,12 @@ class RegimenDialog(QDialog):
 
     def _edited(self, *_args: object) -> None:
         # Any edit after a check needs a new check before saving.
+        if not hasattr(self, "save_button"):
+            return  # still being built
         self.checked_for = None
         self.save_button.setEnabled(False)
         self.save_button.setText("2. Save change")
-        if hasattr(self, "verdict"):
-            self.verdict.setVisible(False)
+        self.verdict.setVisible(False)
 
     def steps(self) -> list[Regimen]:
         """The new regimens the table describes (each step ends the day before the next)."""

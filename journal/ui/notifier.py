@@ -44,7 +44,7 @@ class ReminderBanner(QFrame):
     def show_message(self, title: str, text: str) -> None:
         self.messages.append(f"{title}: {text}" if text else title)
         self.messages = self.messages[-3:]
-        self.label.setText("\u23f0 " + "\n\u23f0 ".join(self.messages))
+        self.label.setText("\u25f7 " + "\n\u25f7 ".join(self.messages))
         self.setVisible(True)
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)

@@ -23,7 +23,7 @@ class SeverityLook:
 
 LOOKS: dict[Severity, SeverityLook] = {
     Severity.EMERGENCY: SeverityLook(
-        "EMERGENCY", "\u26d4", "#b00020", "#ffffff", "#6d0014", "Call emergency services now"),
+        "EMERGENCY", "\u203c", "#b00020", "#ffffff", "#6d0014", "Call emergency services now"),
     Severity.URGENT: SeverityLook(
         "Urgent", "\u26a0", "#ffe0b2", "#3e2000", "#e65100", "Call the doctor or clinic today"),
     Severity.WARNING: SeverityLook(

@@ -126,6 +126,7 @@ class SymptomForm(QWidget):
         self.save_button.setAccessibleName("Log this symptom")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        set_scaled_font(self.save_button, 1.15, bold=True)
         row.addWidget(self.save_button)
         row.addStretch(1)
         lay.addLayout(row)

@@ -24,6 +24,7 @@ from journal.domain import ASHWORTH_GRADES, Observation, ObservationKind
 
 from .errors import USER_ERRORS, describe
 from .session import Session
+from .style import set_scaled_font
 from .widgets import ErrorLabel, WhenEdit, heading, hint
 
 
@@ -171,6 +172,7 @@ class VitalsForm(QWidget):
         self.save_button = QPushButton("Log reading")
         self.save_button.setAccessibleName("Log this reading")
         self.save_button.clicked.connect(self.save)
+        set_scaled_font(self.save_button, 1.15, bold=True)
         row.addWidget(self.save_button)
         row.addStretch(1)
         lay.addLayout(row)

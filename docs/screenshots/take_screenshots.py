@@ -1,0 +1,87 @@
+"""Take the README screenshots of the main screens from a throw-away copy of the sample journal.
+
+    xvfb-run -a -s "-screen 0 1280x900x24" /work/venv/bin/python docs/screenshots/take_screenshots.py
+    QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 2560x1800x24" \
+        /work/venv/bin/python docs/screenshots/take_screenshots.py --scaled
+
+The clock is fixed (the day after the sample's last entry), so the pictures are repeatable."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QApplication
+
+from journal.domain import FixedClock, SymptomEntry
+from journal.services.journal import open_demo
+from journal.ui.main_window import build_window
+
+OUT = Path(__file__).resolve().parent
+TZ = ZoneInfo("America/Chicago")
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def main() -> int:
+    scaled = "--scaled" in sys.argv
+    app = QApplication(sys.argv[:1])
+    clock = FixedClock(datetime(2026, 11, 23, 14, 40, tzinfo=TZ))
+    journal = open_demo(clock)
+    window = build_window(journal, clock, tray_available=False)
+    window.resize(1240, 860)
+    window.show()
+    settle(app)
+    if scaled:
+        window.grab().save(str(OUT / "today-200pct.png"))
+        window.tabs.setCurrentIndex(1)
+        settle(app)
+        window.grab().save(str(OUT / "symptoms-200pct.png"))
+        return 0
+    window.reminder_banner.hide()
+    window.grab().save(str(OUT / "today.png"))
+    window.tabs.setCurrentIndex(1)
+    window.symptom_form.choose("confusion")
+    window.symptom_form.severity.setCurrentIndex(window.symptom_form.severity.findData(8))
+    settle(app)
+    window.grab().save(str(OUT / "symptoms.png"))
+    window.tabs.setCurrentWidget(window.history)
+    settle(app)
+    window.grab().save(str(OUT / "history.png"))
+    window.tabs.setCurrentWidget(window.medicines)
+    settle(app)
+    window.grab().save(str(OUT / "medicines.png"))
+    leo = next(p for p in journal.list_patients() if p.name.startswith("Leo"))
+    window.person.setCurrentIndex(window.person.findData(leo.id))
+    window.tabs.setCurrentWidget(window.pump)
+    settle(app)
+    window.grab().save(str(OUT / "pump.png"))
+    # An emergency: a seizure logged a few minutes ago.
+    marta = next(p for p in journal.list_patients() if p.name.startswith("Marta"))
+    window.person.setCurrentIndex(window.person.findData(marta.id))
+    window.session.apply(lambda: journal.log_symptom(
+        marta.id, SymptomEntry(at=clock.now() - timedelta(minutes=5), symptom="seizure", severity=8,
+                               note="shaking of both arms, about two minutes")))
+    window.session.refresh_alerts()
+    window.tabs.setCurrentWidget(window.today)
+    settle(app)
+    window.grab().save(str(OUT / "emergency.png"))
+    # First run: an empty journal.
+    from journal.services.journal import Journal
+
+    empty = Journal.open(Path(journal.path).with_name("empty.sqlite3"), clock)
+    first = build_window(empty, clock, tray_available=False, explore_sample=lambda: None)
+    first.resize(1240, 860)
+    first.show()
+    settle(app)
+    first.grab().save(str(OUT / "first-run.png"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
