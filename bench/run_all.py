@@ -37,6 +37,7 @@ class Row:
 
 
 ROWS: list[Row] = []
+LOADS: list[str] = []
 
 
 def add(name: str, small: str, large: str, target: str, verdict: str) -> None:
@@ -168,7 +169,10 @@ def bench_check_inprocess() -> None:
     for size in (SMALL, LARGE):
         data, why, _ = probe(["check", str(size.db)])
         if data is None:
-            add(name, why, "", "<= 100 ms", why if "not built" in why else "failed")
+            if "not built" in why:
+                add(name, "not built yet", "not built yet", "<= 100 ms", "not built yet")
+            else:
+                add(name, "-", "-", "<= 100 ms", why)
             return
         res[size.label] = data
     lt = res[LARGE.label]["median"]
@@ -328,8 +332,15 @@ def machine() -> str:
     return f"{os.cpu_count()} CPUs ({cpu}){mem}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
+def load() -> str:
+    """The machine is shared: the load average says how much else was running."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} CPUs"
+
+
 def markdown(path: Path, started: str, elapsed: float, args: argparse.Namespace) -> None:
-    lines = [f"Run {started} UTC on {machine()}; took {elapsed:.0f} s; `python -m bench.run_all --runs {args.runs}`.",
+    lines = [f"Run {started} UTC on {machine()}; took {elapsed:.0f} s; `python -m bench.run_all --runs {args.runs}`; "
+             f"{LOADS[0]} at the start, {LOADS[-1]} at the end.",
              "", "| benchmark | 2 weeks | 10 years | target | result |", "|---|---|---|---|---|"]
     lines += [f"| {r.name} | {r.small} | {r.large} | {r.target} | {r.verdict} |" for r in ROWS]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -346,6 +357,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     OUT.mkdir(parents=True, exist_ok=True)
     print(f"CareJournal benchmarks, {started} UTC, {machine()}")
+    LOADS.append(load())
+    print(f"  {LOADS[0]}")
     for size in (SMALL, LARGE):
         size.make_doc()
         from .generate import counts
@@ -363,7 +376,8 @@ def main(argv: list[str] | None = None) -> int:
         if name in only:
             BENCHES[name](args.runs)
     elapsed = time.perf_counter() - t0
-    print(f"\n  total {elapsed:.0f} s")
+    LOADS.append(load())
+    print(f"\n  total {elapsed:.0f} s; {LOADS[-1]}")
     if args.markdown:
         markdown(args.markdown, started, elapsed, args)
     return 0

@@ -7,7 +7,8 @@ Reports (as `RESULT {json}`):
   "given" (the dose logged, the view refreshed), over up to 3 slots;
 - idle: the same, until the event queue is empty again (alerts re-checked, views refreshed);
 - tabs: seconds to visit every tab of the window once (so the peak memory includes them).
-The parent reads the process's peak memory from wait4.
+The parent reads the process's peak memory from wait4. With BENCH_PROFILE=FILE set, cProfile
+stats of the whole probe are written to FILE (read them with `python -m pstats FILE`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ def probe_window(db: str, t0: float) -> int:
     from journal.domain import FixedClock
 
     spawn = float(os.environ.get("BENCH_SPAWN_T", "0")) or None
+    profile_to = os.environ.get("BENCH_PROFILE")  # a file for cProfile stats of start-up and the dose
+    prof = None
+    if profile_to:
+        import cProfile
+
+        prof = cProfile.Profile()
+        prof.enable()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     state: dict[str, Any] = {}
 
@@ -95,6 +103,9 @@ def probe_window(db: str, t0: float) -> int:
                 process()
         state["tabs"] = time.perf_counter() - s
         _emit("RESULT " + json.dumps(state))
+        if prof is not None:
+            prof.disable()
+            prof.dump_stats(str(profile_to))
         os._exit(0)
 
     QTimer.singleShot(0, measure)
