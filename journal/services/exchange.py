@@ -435,7 +435,8 @@ def import_document(journal: Journal, doc: Any) -> ImportSummary:
     summary = ImportSummary()
     with journal.store.transaction() as tx:
         existing_people = {p.name.casefold(): p for p in tx.patients()}
-        adopt_zone = tz_name is not None and (not existing_people or "timezone" not in tx.settings())
+        # A journal whose zone nobody chose takes the document's (so a copy exports the same).
+        adopt_zone = tz_name is not None and "timezone" not in tx.settings()
         for person in people:
             _import_person(tx, person, existing_people.get(person.patient.name.casefold()), summary)
         if adopt_zone:
@@ -452,6 +453,7 @@ def _import_person(tx: Any, person: _Person, existing: Patient | None, summary: 
     else:
         assert existing.id is not None
         patient_id = existing.id
+        summary.already_there += 1
         current_meds = {m.name.casefold(): m for m in tx.medications(patient_id, include_removed=True)}
     med_ids: list[int] = []
     for _where, med in person.medications:
