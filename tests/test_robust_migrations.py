@@ -1,0 +1,80 @@
+"""Every earlier schema revision, frozen as a journal file, upgrades to the current one with its
+data intact (tests/fixtures/schemas/<revision>.sqlite3 + <revision>.expected.json).
+
+One fixture per revision, made while that revision is head: after adding a revision (and its
+model changes), run tests/fixtures/schemas/make_fixture.py and commit the two new files. The
+older fixtures stay as they are; this test upgrades each of them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+from test_robust_support import file_hash, integrity
+
+from journal.domain import FixedClock
+from journal.services.journal import Journal
+from journal.storage.db import known_revisions
+
+FIXTURES = Path(__file__).parent / "fixtures" / "schemas"
+sys.path.insert(0, str(FIXTURES))
+from make_fixture import MADE_AT, snapshot  # noqa: E402
+
+REVISION_FILES = sorted(FIXTURES.glob("*.sqlite3"))
+
+
+def revision_of(path: Path) -> str:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return str(con.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_every_schema_revision_has_a_frozen_journal() -> None:
+    known, head = known_revisions()
+    frozen = {p.stem for p in REVISION_FILES}
+    assert known <= frozen, f"add a fixture with make_fixture.py for: {sorted(known - frozen)}"
+    for p in REVISION_FILES:
+        assert revision_of(p) == p.stem
+        assert (FIXTURES / f"{p.stem}.expected.json").exists()
+
+
+@pytest.mark.parametrize("fixture", REVISION_FILES, ids=[p.stem for p in REVISION_FILES])
+def test_frozen_journal_upgrades_to_head_with_data_intact(tmp_path: Path, fixture: Path) -> None:
+    _known, head = known_revisions()
+    original = file_hash(fixture)
+    path = tmp_path / "journal.sqlite3"
+    shutil.copyfile(fixture, path)
+    j = Journal.open(path, FixedClock(MADE_AT))
+    try:
+        got = json.loads(json.dumps(snapshot(j)))
+    finally:
+        j.close()
+    expected = json.loads((FIXTURES / f"{fixture.stem}.expected.json").read_text())
+    assert got == expected
+    assert revision_of(path) == head
+    assert integrity(path) == "ok"
+    assert file_hash(fixture) == original  # the fixture itself is never touched
+    if fixture.stem != head:  # an upgrade keeps a copy of the file as it was first
+        assert any(p.name != path.name and "before" in p.name for p in tmp_path.iterdir())
+
+
+def test_upgraded_journal_takes_new_entries(tmp_path: Path) -> None:
+    """Not just readable: the oldest frozen journal can be written to after the upgrade."""
+    from journal.domain import Dose, DoseStatus, Quantity, Unit
+
+    path = tmp_path / "journal.sqlite3"
+    shutil.copyfile(REVISION_FILES[0], path)
+    j = Journal.open(path, FixedClock(MADE_AT))
+    robin = j.find_patient("Robin Shaw")
+    med = j.find_medication(robin.id or 0, "Baclofen 10 mg tablets")
+    out = j.log_dose(robin.id or 0, Dose(medication_id=med.id or 0, status=DoseStatus.TAKEN,
+                                         given=MADE_AT, amount=Quantity(15, Unit.MG)))
+    assert out.record_id is not None
+    assert j.get_record("dose", out.record_id).amount == Quantity(15, Unit.MG)
+    j.close()
