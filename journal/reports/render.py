@@ -77,6 +77,8 @@ class Ctx:
             f.setBold(bold)
             f.setItalic(italic)
             f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)  # same widths on paper as measured
+            for tag in ("liga", "clig"):  # no "fi" ligatures: searching the PDF for "refill" must find it
+                f.setFeature(QFont.Tag(tag), 0)
             self.fonts[name] = f
             self.metrics[name] = QFontMetricsF(f, device)
 
@@ -1030,42 +1032,35 @@ def paginate(c: Ctx, flows: Sequence[Flow], top: float, bottom: float) -> list[l
     while queue:
         f = queue.popleft()
         h = f.wrap(c, width)
-        need = h
         if f.keep_with_next and queue:
             # the heading and at least the beginning of what it introduces go together
-            nxt = queue[0]
-            need = h + nxt.min_height(c, width)
-            if nxt.keep_with_next and len(queue) > 1:
+            need = h + queue[0].min_height(c, width)
+            if queue[0].keep_with_next and len(queue) > 1:
                 need += queue[1].min_height(c, width)
-        if y + need > bottom and pages[-1]:
-            if isinstance(f, Spacer):
-                continue
-            pages.append([])
-            y = top
-            if isinstance(f, Heading):
-                h = f.wrap(c, width)
+            if y + need > bottom and pages[-1]:
+                pages.append([])
+                y = top
         if y + h <= bottom:
             pages[-1].append(Placed(f, y))
             y += h
             continue
-        parts = f.split(c, width, bottom - y)
-        if parts is not None:
-            pages[-1].append(Placed(parts[0], y))
-            queue.appendleft(parts[1])
-            pages.append([])
-            y = top
+        if isinstance(f, Spacer):
             continue
-        if pages[-1]:
+        parts = f.split(c, width, bottom - y)
+        if parts is None and pages[-1]:
             pages.append([])
             y = top
-        # taller than a whole page (should not happen: cells are capped, charts are fixed): place it anyway
-        parts = f.split(c, width, bottom - y)
+            if y + h <= bottom:
+                pages[-1].append(Placed(f, y))
+                y += h
+                continue
+            parts = f.split(c, width, bottom - y)
         if parts is not None:
             pages[-1].append(Placed(parts[0], y))
             queue.appendleft(parts[1])
             pages.append([])
             y = top
-        else:
+        else:  # taller than a page (cells are capped and charts are fixed, so this should not happen)
             pages[-1].append(Placed(f, y))
             y += h
     if not pages[-1]:

@@ -169,7 +169,10 @@ class _Slicer:
 
 def check_instants(full: PatientHistory, start_at: datetime, end_at: datetime, now: datetime,
                    extra: Sequence[datetime] = ()) -> list[datetime]:
-    """When to look: each day's end, just after each entry, and the given extra instants."""
+    """When to look: the end of every day (the rules read the last 24 h of entries and slots,
+    so this sees every symptom, reading and dose of the day), the end of the period, and the
+    given extra instants (thresholds crossed during the day: missed slots, long gaps, changes,
+    refill dates)."""
     tz = full.tz
     stop = min(end_at, now)
     out: set[datetime] = set()
@@ -181,16 +184,35 @@ def check_instants(full: PatientHistory, start_at: datetime, end_at: datetime, n
         out.add(t)
         day += timedelta(days=1)
     out.add(stop)
-    step = timedelta(minutes=1)
-    for seq in (full.symptoms, full.observations, full.pump_events, full.doses):
-        for item in seq:
-            t = item.at + step
-            if start_at <= t <= stop:
-                out.add(t)
     for t in extra:
         if start_at <= t <= stop:
             out.add(t)
     return sorted(out, key=lambda t: t.timestamp())
+
+
+def threshold_instants(data: ReportData, full: PatientHistory) -> list[datetime]:
+    """Moments inside a day when a time-driven alert can start or get worse: just after a slot
+    passed without a dose, along a long gap (when it passes the schedule's interval + 6 h and
+    18 h, and just before it ends), the first minute of a dose change, and the pump's refill
+    dates (7 and 3 days before, and the day after)."""
+    tz = full.tz
+    minute = timedelta(minutes=1)
+    out: list[datetime] = []
+    for a in data.adherence:
+        out += [s.slot + MISSED_AFTER + 5 * minute for s in a.slots if s.outcome in ("missed-derived", "missed")]
+        for g in a.gaps:
+            if g.expected_hours is None or g.hours <= g.expected_hours:
+                continue
+            for h in (g.expected_hours + 6.0, 18.0):
+                if h < g.hours:
+                    out.append(g.start + timedelta(hours=h) + 5 * minute)
+            out.append(g.end - minute)
+    out += [datetime.combine(c.day, time(0, 1), tzinfo=tz) for c in data.dose_changes]
+    for e in full.pump_events:
+        if e.next_refill_due is not None:
+            for days in (7, 3, -1):
+                out.append(datetime.combine(e.next_refill_due - timedelta(days=days), time(0, 1), tzinfo=tz))
+    return out
 
 
 def alerts_in_period(full: PatientHistory, start_at: datetime, end_at: datetime, now: datetime, *,
@@ -234,9 +256,7 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
                         date_format=settings.date_format, time_format=settings.time_format)
     alerts: list[Alert] | None = None
     if found is not None:
-        extra = [s.slot + MISSED_AFTER + timedelta(minutes=5) for a in data.adherence for s in a.slots
-                 if s.outcome == "missed-derived"]
-        extra += [datetime.combine(c.day, time(0, 1), tzinfo=tz) for c in data.dose_changes]
+        extra = threshold_instants(data, full)
         alerts = alerts_in_period(full, start_at, end_at, now, emergency_number=settings.emergency_number,
                                   extra_instants=extra, run_checks=found[0], lookback=lookback)
     if alerts:
