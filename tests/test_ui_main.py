@@ -154,7 +154,10 @@ def test_pump_overdue_countdown(qtbot, journal, clock) -> None:  # noqa: ANN001
                                           next_refill_due=date(2026, 11, 20)))
     w = build_window(journal, clock, tray_available=False)
     qtbot.addWidget(w)
-    assert "OVERDUE by 3 day(s)" in w.pump.countdown.text()
+    w.show()
+    w.tabs.setCurrentWidget(w.pump)
+    qtbot.waitUntil(lambda: "OVERDUE by 3 day(s)" in w.pump.countdown.text())
+    assert "Refill" in w.pump.last.text()  # the refill from 90 days ago is still known
 
 
 def test_dialog_cancel_changes_nothing(qtbot, window, journal, monkeypatch) -> None:  # noqa: ANN001

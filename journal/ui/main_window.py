@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QSystemTrayIcon,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.quitting = False
         self.told_about_tray = False
         self.reference: ReferenceWindow | None = None
+        self._seen_emergencies: set[str] = set()
         self.setWindowTitle("CareJournal - SAMPLE (not real data)" if demo else "CareJournal")
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -340,7 +342,17 @@ class MainWindow(QMainWindow):
 
     def _alerts_updated(self, alerts: list) -> None:
         if self.emergency.isVisible():
-            self.bring_to_front()
+            keys = {a.key for a in self.emergency.emergencies}
+            if keys - self._seen_emergencies:
+                # A new emergency: raise the window and ask the desktop to flash it.
+                self._seen_emergencies |= keys
+                self.bring_to_front()
+                QApplication.alert(self, 0)
+                if self.notifier.tray is not None:
+                    first = self.emergency.emergencies[0]
+                    self.notifier.tray.showMessage(
+                        f"EMERGENCY: call {self.session.emergency_number}", f"{first.patient}: {first.title}",
+                        QSystemTrayIcon.MessageIcon.Critical, 0)
 
     def remind(self, item: DueItem) -> None:
         self.notifier.notify(item.title, item.text)

@@ -38,8 +38,9 @@ KIND_LABELS = {
 ALARM_TONES = ["Single tone, about every hour (reservoir low or replacement due)",
                "Two tones (the pump may have STOPPED giving medicine)",
                "Not sure which tone"]
-# How far back the pump view looks for events (the service adds the latest refill before it).
-WINDOW = timedelta(days=400)
+# How far back the pump view reads records; the service adds the latest event of each kind from
+# before the window, so the last refill is always known without loading months of doses.
+WINDOW = timedelta(days=31)
 
 
 def countdown_text(due: date | None, today: date, settings: Any) -> tuple[str, Severity]:
@@ -148,10 +149,22 @@ class PumpView(QWidget):
         lay.addWidget(hint("Copy the numbers from the clinic's refill printout. This journal is not "
                            "medical advice."))
         lay.addStretch(1)
-        session.changed.connect(lambda ch: self.refresh() if ch & {"pump", "patients", "settings"} else None)
-        session.patient_changed.connect(lambda _pid: self.refresh())
+        self._dirty = True
+        session.changed.connect(lambda ch: self.mark_dirty() if ch & {"pump", "patients", "settings"} else None)
+        session.patient_changed.connect(lambda _pid: self.mark_dirty())
         self._kind_changed()
-        self.refresh()
+
+    def mark_dirty(self) -> None:
+        """Refresh now if on screen, else when next shown (no work for a hidden tab)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._dirty:
+            self.refresh()
+        super().showEvent(event)
 
     def _rows(self, *widgets: QWidget) -> None:
         for w in (self.volume, self.concentration, self.daily, self.reservoir, self.low_alarm,
@@ -179,6 +192,7 @@ class PumpView(QWidget):
         self.error.clear_error()
 
     def refresh(self) -> None:
+        self._dirty = False
         pid = self.session.patient_id
         now = self.session.now()
         self.when.set_value(now)
