@@ -95,6 +95,7 @@ def probe_window(db: str, t0: float) -> int:
         except Exception as exc:  # report, do not hide, what went wrong
             state["today_error"] = f"{type(exc).__name__}: {exc}"
         state["today"] = median(today_times) if today_times else None
+        state["today_min"] = min(today_times) if today_times else None
         state["idle"] = median(idle_times) if idle_times else None
         s = time.perf_counter()
         for tabs in win.findChildren(QTabWidget):
