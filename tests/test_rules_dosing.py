@@ -226,8 +226,28 @@ def test_over_max_daily_counts_logged_doses_across_two_baclofen_products() -> No
                       strength=Quantity(1, Unit.MG, Quantity(1, Unit.ML)))
     extra = doses + [taken(liquid, at("2026-10-20T10:00"), mg=25, scheduled=False)]
     a = only(check(history(now, [tabs, liquid], doses=extra), now), "over-max-daily")
-    assert "85 mg logged as given within 24 hours" in a.evidence
+    assert "85 mg logged as given for 2026-10-20" in a.evidence
     assert "over-max-daily" not in rules(check(history(now, [tabs, liquid], doses=doses), now))
+
+
+def test_over_max_daily_at_80mg_a_day_with_uneven_lateness_is_quiet() -> None:
+    # 20 mg four times a day; yesterday's 06:00 dose given at 07:30, today's at 05:45: five doses fall
+    # within 24 h of each other, but each belongs to its own slot.
+    now = at("2026-10-20T06:30")
+    m, doses = steady(now, times=["06:00", "12:00", "18:00", "23:30"], until=at("2026-10-19T05:00"))
+    for slot, late in (("2026-10-19T06:00", 90), ("2026-10-19T12:00", 0), ("2026-10-19T18:00", 0),
+                       ("2026-10-19T23:30", 0), ("2026-10-20T06:00", -15)):
+        doses.append(taken(m, at(slot), late=timedelta(minutes=late), mg=20, scheduled=False))
+    assert check(history(now, [m], doses=doses), now) == []
+
+
+def test_over_max_daily_doses_crowded_across_midnight() -> None:
+    now = at("2026-10-20T04:00")
+    m = baclofen(reg("2026-09-01", ["08:00", "20:00"], mg=20), as_needed=True)  # as needed, up to the label
+    doses = [taken(m, at(t), mg=20, scheduled=False) for t in
+             ("2026-10-19T18:00", "2026-10-19T21:00", "2026-10-19T23:30", "2026-10-20T01:00", "2026-10-20T03:30")]
+    a = only(check(history(now, [m], doses=doses), now), "over-max-daily")
+    assert "100 mg logged as given within 18 hours" in a.evidence
 
 
 def test_over_max_dose_for_a_25mg_dose_not_a_20mg_one() -> None:

@@ -230,10 +230,20 @@ class CheckContext:
         """Slots from the history start to now with the doses that answer them, and the extra doses."""
         key = m.id if m.id is not None else id(m)
         if key not in self._states:
-            slots = expand(m, self.tz, self.history.start, self.now + timedelta(seconds=1))
+            # Slots from a little before the window absorb doses given for them just inside it.
+            slots = expand(m, self.tz, self.history.start - timedelta(hours=12), self.now + timedelta(seconds=1))
             doses = [d for d in self.history.doses if d.medication_id == m.id and not d.removed]
             self._states[key] = match(slots, doses, self.tolerance(m, p))
         return self._states[key]
+
+    def dose_day(self, m: Medication, p: DrugProfile, d: Dose) -> date:
+        """The day a dose belongs to: its slot's day when it answers one (a dose given just after
+        midnight for the 23:45 slot counts for the day before), else the day it was given."""
+        states, _ = self.slot_states(m, p)
+        for st in states:
+            if any(x is d for x in st.doses):
+                return self.local(st.slot.at).date()
+        return self.local(d.at).date()
 
     def given_doses(self, m: Medication) -> list[Dose]:
         return [d for d in self.history.doses
@@ -259,7 +269,7 @@ class CheckContext:
         states, _ = self.slot_states(m, p)
         out = []
         for st in states:
-            if st.taken or self.ago(st.slot.at) <= g:
+            if st.taken or self.ago(st.slot.at) <= g or utc(st.slot.at) < utc(self.history.start):
                 continue
             if not st.answered:
                 why = "nothing logged"

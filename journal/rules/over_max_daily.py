@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from journal.domain import Alert, Medication, PatientHistory, Severity
+from journal.domain import Alert, Dose, Medication, PatientHistory, Severity
 
 from .common import CheckContext, fmt_mg, utc
 from .knowledge import DrugLibrary, DrugProfile
 
 RULE = "over-max-daily"
+SPAN = 18  # hours: a rolling stretch for doses crowded together across midnight (judgement)
 
 
 def ceiling(ctx: CheckContext, meds: list[Medication], p: DrugProfile) -> tuple[float, str] | None:
@@ -20,7 +21,7 @@ def ceiling(ctx: CheckContext, meds: list[Medication], p: DrugProfile) -> tuple[
     limit = p.route("oral", "max_daily_mg")
     if limit is None:
         return None
-    return limit, f"the usual maximum (source: {p.cite('routes.oral.max_daily_mg')})"
+    return limit, f"the usual maximum, source: {p.cite('routes.oral.max_daily_mg')}"
 
 
 def scheduled_totals(ctx: CheckContext, meds: list[Medication], p: DrugProfile) -> list[tuple[str, float, list[str]]]:
@@ -45,6 +46,32 @@ def scheduled_totals(ctx: CheckContext, meds: list[Medication], p: DrugProfile) 
     return out
 
 
+def logged_excess(ctx: CheckContext, meds: list[Medication], p: DrugProfile,
+                  limit: float) -> tuple[float, str, list[str], datetime] | None:
+    """The largest logged total above the limit: per day (doses counted on the day of the slot they
+    answer) for today and yesterday, or within any SPAN-hour stretch of the last day. The stretch is
+    shorter than 24 h so that normal lateness of one dose is never read as a fifth dose."""
+    given = sorted(((d, m) for m in meds for d in ctx.given_doses(m)), key=lambda x: utc(x[0].at))
+    worst: tuple[float, str, list[str], datetime] | None = None
+
+    def consider(window: list[tuple[Dose, Medication]], what: str) -> None:
+        nonlocal worst
+        total = sum(ctx.dose_mg(m, d) or 0.0 for d, m in window)
+        if window and total > limit + 1e-9 and (worst is None or total > worst[0]):
+            worst = (total, f"{fmt_mg(total)} logged as given {what}",
+                     [f"{ctx.fmt(d.at)}: {fmt_mg(ctx.dose_mg(m, d) or 0)} of {m.name}" for d, m in window],
+                     window[0][0].at)
+
+    for day in (ctx.today, ctx.today - timedelta(days=1)):
+        consider([(d, m) for d, m in given if ctx.dose_day(m, p, d) == day], f"for {day.isoformat()}")
+    span = timedelta(hours=SPAN)
+    for i, (d_end, _) in enumerate(given):
+        if ctx.within(d_end.at, timedelta(hours=24)):
+            consider([(d, m) for d, m in given[: i + 1] if utc(d_end.at) - utc(d.at) < span],
+                     f"within {SPAN} hours")
+    return worst
+
+
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     alerts: list[Alert] = []
     groups: dict[str, tuple[DrugProfile, list[Medication]]] = {}
@@ -65,22 +92,12 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                 evidence += [planned] + parts
                 since = ctx.day_start(datetime.fromisoformat(day).date())
                 break
-        given = sorted(((d, m) for m in meds for d in ctx.given_doses(m)), key=lambda x: utc(x[0].at))
-        day = timedelta(hours=24)
-        worst: tuple[float, list[str], datetime] | None = None
-        for i, (d_end, _) in enumerate(given):
-            if not ctx.within(d_end.at, day):
-                continue
-            window = [(d, m) for d, m in given[: i + 1] if utc(d_end.at) - utc(d.at) < day]
-            total = sum(ctx.dose_mg(m, d) or 0.0 for d, m in window)
-            if total > limit + 1e-9 and (worst is None or total > worst[0]):
-                worst = (total, [f"{ctx.fmt(d.at)}: {fmt_mg(ctx.dose_mg(m, d) or 0)} of {m.name}" for d, m in window],
-                         window[0][0].at)
+        worst = logged_excess(ctx, meds, p, limit)
         logged = ""
         if worst is not None:
-            logged = f"{fmt_mg(worst[0])} logged as given within 24 hours"
-            evidence += [logged] + worst[1]
-            since = worst[2] if since is None else min(since, worst[2], key=utc)
+            logged = worst[1]
+            evidence += [logged] + worst[2]
+            since = worst[3] if since is None else min(since, worst[3], key=utc)
         if since is None:
             continue
         evidence.append(f"daily limit used: {fmt_mg(limit)} ({why})")

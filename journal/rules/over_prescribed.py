@@ -14,7 +14,7 @@ RULE = "over-prescribed"
 
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     alerts: list[Alert] = []
-    for m, _p in ctx.profiled():
+    for m, p in ctx.profiled():
         if m.as_needed or not m.regimens or ctx.route(m) == "intrathecal":
             continue
         given = ctx.given_doses(m)
@@ -23,7 +23,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             planned = 0.0
             if reg is not None and reg.times and ctx.is_dosing_day(reg, day):
                 planned = ctx.dosing_day_mg(m, reg)
-            todays = [d for d in given if ctx.local(d.at).date() == day]
+            todays = [d for d in given if ctx.dose_day(m, p, d) == day]
             total = sum(ctx.dose_mg(m, d) or 0.0 for d in todays)
             if total <= planned + 1e-6:
                 continue

@@ -1,0 +1,76 @@
+"""Property: a person who gets every dose of a stable schedule never sees anything above `info`,
+whatever the instant of the year, the time zone (DST changes included) or the schedule."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from journal.domain import (
+    Dose,
+    DoseStatus,
+    Medication,
+    Patient,
+    PatientHistory,
+    Quantity,
+    Regimen,
+    Severity,
+    Unit,
+)
+from journal.rules.engine import LOOKBACK, run_checks
+from journal.schedule import expand
+
+ZONES = [ZoneInfo("America/Chicago"), ZoneInfo("Europe/London"), ZoneInfo("Australia/Sydney"), ZoneInfo("UTC")]
+YEAR_START = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+@st.composite
+def schedules(draw: st.DrawFn) -> tuple[list[time], float, int]:
+    # Real schedules: 1-4 doses a day at least 3 h apart (usually 6-8 h), on quarter hours.
+    n = draw(st.integers(1, 4))
+    first = draw(st.integers(0, 24 * 4 - 1)) * 15
+    gaps = draw(st.lists(st.integers(12, 40).map(lambda q: q * 15), min_size=n - 1, max_size=n - 1))
+    minutes = [first]
+    for g in gaps:
+        minutes.append(minutes[-1] + g)
+    assume(minutes[-1] - minutes[0] <= 24 * 60 - 180)  # the overnight gap is at least 3 h too
+    times = sorted(time((m // 60) % 24, m % 60) for m in minutes)
+    mg = draw(st.sampled_from([5.0, 10.0, 15.0, 20.0]))
+    every = draw(st.sampled_from([1, 1, 1, 2]))
+    return times, mg, every
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    offset=st.floats(0, 365 * 24 * 3600 - 1),
+    zone=st.sampled_from(ZONES),
+    schedule=schedules(),
+    late_minutes=st.integers(-30, 90),
+    record_slot=st.booleans(),
+)
+def test_adherent_year_never_raises_more_than_info(offset: float, zone: ZoneInfo,
+                                                    schedule: tuple[list[time], float, int], late_minutes: int,
+                                                    record_slot: bool) -> None:
+    times, mg, every = schedule
+    now = (YEAR_START + timedelta(seconds=offset)).astimezone(zone)
+    m = Medication("Baclofen tablets", drug="baclofen", strength=Quantity(mg, Unit.MG), id=1,
+                   regimens=[Regimen(start=date(2025, 6, 1), dose=Quantity(mg, Unit.MG), times=times,
+                                     every_days=every)])
+    start = now - LOOKBACK
+    late = timedelta(minutes=late_minutes)
+    doses = []
+    for s in expand(m, zone, start - timedelta(days=3), now + timedelta(seconds=1)):
+        given_at = s.at + late
+        if given_at > now:
+            continue  # not due yet (still inside the grace period)
+        doses.append(Dose(1, DoseStatus.TAKEN, scheduled=s.at if record_slot else None, given=given_at,
+                          amount=Quantity(mg, Unit.MG), amount_normalised=Quantity(mg, Unit.MG)))
+    in_window = [d for d in doses if d.at >= start]
+    last = {1: doses[-1]} if doses else {}
+    h = PatientHistory(patient=Patient("Robin", id=1), tz=zone, start=start, end=now, medications=[m],
+                       doses=sorted(in_window, key=lambda d: d.at), last_given=last)
+    alerts = run_checks(h, now)
+    assert [(a.rule, a.title, a.evidence) for a in alerts if a.severity is not Severity.INFO] == []
