@@ -156,3 +156,23 @@ def test_as_needed_dose_counts_today(qtbot, session, monkeypatch) -> None:  # no
                   if b.accessibleName() == f"Log a dose of {PRN} (as needed)")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Given today: 1 time(s), 500 mg in all; last at 12:10" in label.text())
+
+
+def test_log_any_dose_at_another_time_answers_the_nearest_slot(qtbot, session, monkeypatch) -> None:  # noqa: ANN001
+    view = make_view(qtbot, session)
+    seen: list[str] = []
+
+    def fill(dlg: DoseDialog) -> None:
+        dlg.set_medicine(LIQUID)
+        seen.append(dlg.concentration.text())
+        dlg.set_medicine(TABLETS)
+        seen.append(dlg.amount.text())
+        dlg.when.set_value(at(14, 10))
+
+    monkeypatch.setattr(DoseDialog, "exec", fake_exec(fill))
+    button = next(b for b in view.body.findChildren(type(view.slot_button(TABLETS, "14:00")))
+                  if b.accessibleName() == "Log a dose of any medicine at another time")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert "5 mg per 5 mL" in seen[0] and seen[1] == "10 mg"
+    qtbot.waitUntil(lambda: view.slot_state(TABLETS, "14:00") == "given")
+    assert "Given 14:10" in view.slot_text(TABLETS, "14:00")

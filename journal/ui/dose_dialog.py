@@ -38,9 +38,11 @@ STATUS_CHOICES: list[tuple[DoseStatus, str]] = [
 class DoseDialog(QDialog):
     def __init__(self, medication: Medication, *, tz: Any, now: datetime, default_time: datetime,
                  amount: Quantity | None, scheduled: datetime | None,
-                 submit: Callable[[Dose], Any], by: str = "", parent: QWidget | None = None) -> None:
+                 submit: Callable[[Dose], Any], by: str = "", parent: QWidget | None = None,
+                 choices: list[Medication] | None = None) -> None:
         super().__init__(parent)
         self.medication = medication
+        self.choices = choices or []
         self.scheduled = scheduled
         self.submit = submit
         self.now = now
@@ -53,13 +55,23 @@ class DoseDialog(QDialog):
         title.setWordWrap(True)
         set_scaled_font(title, 1.2, bold=True)
         lay.addWidget(title)
-        if medication.form.is_liquid:
-            conc = QLabel(f"Liquid: {strength_text(medication)}. Check the bottle says the same.")
-            conc.setWordWrap(True)
-            set_scaled_font(conc, 1.0, bold=True)
-            conc.setAccessibleName("Concentration of the liquid")
-            lay.addWidget(conc)
+        self.title = title
+        self.concentration = QLabel()
+        self.concentration.setWordWrap(True)
+        set_scaled_font(self.concentration, 1.0, bold=True)
+        self.concentration.setAccessibleName("Concentration of the liquid")
+        lay.addWidget(self.concentration)
         form = QFormLayout()
+        self.medicine = QComboBox()
+        self.medicine.setAccessibleName("Medicine")
+        for m in self.choices:
+            self.medicine.addItem(m.name, m.id)
+        if self.choices:
+            self.medicine.setCurrentIndex(max(0, self.medicine.findData(medication.id)))
+            self.medicine.currentIndexChanged.connect(self._medicine_changed)
+            form.addRow("&Medicine:", self.medicine)
+        else:
+            self.medicine.setVisible(False)
         self.status = QComboBox()
         self.status.setAccessibleName("What happened")
         for st, label in STATUS_CHOICES:
@@ -91,7 +103,26 @@ class DoseDialog(QDialog):
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        self._show_concentration()
         self._amount_changed()
+
+    def _show_concentration(self) -> None:
+        m = self.medication
+        self.concentration.setText(f"Liquid: {strength_text(m)}. Check the bottle says the same."
+                                   if m.form.is_liquid else "")
+        self.concentration.setVisible(m.form.is_liquid)
+
+    def _medicine_changed(self) -> None:
+        m = self.choices[self.medicine.currentIndex()]
+        self.medication = m
+        self.title.setText(m.name)
+        reg = m.regimen_on(self.now.date())
+        self.amount.setText(str(reg.dose) if reg else "")
+        self._show_concentration()
+        self._amount_changed()
+
+    def set_medicine(self, name: str) -> None:
+        self.medicine.setCurrentIndex(self.medicine.findText(name))
 
     def set_status(self, status: DoseStatus) -> None:
         self.status.setCurrentIndex(self.status.findData(status))

@@ -325,9 +325,11 @@ class TodayView(QWidget):
         self.dose_logged.emit(outcome)
         return outcome
 
-    def _dialog_submit(self, m: Medication):  # noqa: ANN202
+    def _dialog_submit(self, first: Medication):  # noqa: ANN202
         def submit(dose: Dose) -> object:
             pid = self.session.patient_id
+            m = next((x for x in self.history.medications if x.id == dose.medication_id), first) \
+                if self.history else first
             outcome = self.session.apply(lambda: self.session.journal.log_dose(pid, dose, by=self.session.by))
             self.status.setText(f"\u2714 Logged {m.name} ({dose.status.value}) for "
                                 f"{fmt_time(dose.at, self.session.settings)}.")
@@ -335,25 +337,26 @@ class TodayView(QWidget):
             return outcome
         return submit
 
-    def open_dose_dialog(self, m: Medication, sv: SlotView | None) -> DoseDialog:
+    def open_dose_dialog(self, m: Medication, sv: SlotView | None,
+                         choices: list[Medication] | None = None) -> DoseDialog:
         now = self.session.now()
         reg = m.regimen_on(now.date())
         default = sv.slot.at if sv is not None and sv.slot.at <= now else now
         dlg = DoseDialog(m, tz=self.session.tz, now=now, default_time=default,
                          amount=sv.slot.dose if sv is not None else (reg.dose if reg else None),
                          scheduled=sv.slot.at if sv is not None else None,
-                         submit=self._dialog_submit(m), by=self.session.by, parent=self)
+                         submit=self._dialog_submit(m), by=self.session.by, parent=self, choices=choices)
         dlg.exec()
         return dlg
 
     def open_any_dialog(self) -> DoseDialog | None:
-        """Back-fill: pick the slot's medicine first (the first overdue one is suggested)."""
-        views = [v for v in self.slot_views() if v.state == "overdue"]
-        if views:
-            return self.open_dose_dialog(views[0].medication, views[0])
-        if self.history and self.history.medications:
-            return self.open_dose_dialog(self.history.medications[0], None)
-        return None
+        """Back-fill any medicine at any time (yesterday too): the entry answers the nearest slot."""
+        if not self.history or not self.history.medications:
+            return None
+        today = self.session.now().date()
+        meds = [m for m in self.history.medications if m.regimen_on(today) is not None] or \
+            list(self.history.medications)
+        return self.open_dose_dialog(meds[0], None, choices=meds)
 
     def log_dose_shortcut(self) -> None:
         """Ctrl+D: the first slot that is due or overdue gets the focus (Enter gives it)."""
