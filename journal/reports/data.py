@@ -874,9 +874,16 @@ _ENTITY_WORDS = {
 _ACTION_WORDS = {"correct": "corrected", "remove": "removed", "restore": "restored", "unremove": "restored"}
 
 
-def _value_text(v: object) -> str:
+def _value_text(v: object, tz: ZoneInfo | None = None) -> str:
     if v is None or v == "":
         return "(empty)"
+    if isinstance(v, str) and len(v) >= 16 and v[4] == "-" and v[10] == "T":
+        try:
+            v = datetime.fromisoformat(v)
+        except ValueError:
+            return v
+    if isinstance(v, datetime) and tz is not None and v.tzinfo is not None:
+        v = v.astimezone(tz)
     if isinstance(v, dict) and "value" in v and "unit" in v:
         return f"{v['value']:g} {v['unit']}" if isinstance(v["value"], int | float) else f"{v['value']} {v['unit']}"
     if isinstance(v, datetime):
@@ -894,10 +901,13 @@ def _describe_record(rev: Revision, history: PatientHistory, tz: ZoneInfo) -> st
 
     def when(key: str) -> str:
         v = src.get(key)
-        if isinstance(v, datetime):
-            return v.astimezone(tz).strftime("%Y-%m-%d %H:%M")
         if isinstance(v, str) and v:
-            return v.replace("T", " ")[:16]
+            try:
+                v = datetime.fromisoformat(v)
+            except ValueError:
+                return v.replace("T", " ")[:16]
+        if isinstance(v, datetime):
+            return (v.astimezone(tz) if v.tzinfo else v).strftime("%Y-%m-%d %H:%M")
         return ""
 
     if rev.entity == "dose":
@@ -926,8 +936,8 @@ def _corrections(revisions: Iterable[Revision], history: PatientHistory, start_a
         if rev.action == "correct":
             for k in sorted(set(rev.before) | set(rev.after)):
                 b, a = rev.before.get(k), rev.after.get(k)
-                if b != a and k not in ("id", "patient_id", "removed"):
-                    changes.append(f"{k.replace('_', ' ')}: {_value_text(b)} -> {_value_text(a)}")
+                if b != a and k not in ("id", "patient_id", "removed", "amount_normalised"):
+                    changes.append(f"{k.replace('_', ' ')}: {_value_text(b, history.tz)} -> {_value_text(a, history.tz)}")
         elif rev.action == "remove":
             changes.append("entry removed (kept in the journal's history)")
         else:

@@ -31,6 +31,8 @@ from journal.reports.data import (
 from .errors import NotFound, ValidationError
 
 DEFAULT_DAYS = 30
+# How long the missed-dose check keeps listing a missed slot (drug data: missed_dose_lookback_hours).
+MISSED_LOOKBACK = timedelta(hours=24)
 # Used when the checks engine does not say how far back its rules read.
 DEFAULT_LOOKBACK = timedelta(days=21)
 
@@ -199,14 +201,18 @@ def threshold_instants(data: ReportData, full: PatientHistory) -> list[datetime]
     minute = timedelta(minutes=1)
     out: list[datetime] = []
     for a in data.adherence:
-        out += [s.slot + MISSED_AFTER + 5 * minute for s in a.slots if s.outcome in ("missed-derived", "missed")]
+        for s in a.slots:
+            if s.outcome in ("missed-derived", "missed", "skipped", "refused", "vomited"):
+                # when it becomes missed, and when it leaves the missed-dose check's 24 h look-back
+                # (the remaining missed slots then make a new alert)
+                out += [s.slot + MISSED_AFTER + minute, s.slot + MISSED_AFTER + MISSED_LOOKBACK + minute]
         for g in a.gaps:
             if g.expected_hours is None or g.hours <= g.expected_hours:
                 continue
             for h in (g.expected_hours + 6.0, 18.0):
                 if h < g.hours:
-                    out.append(g.start + timedelta(hours=h) + 5 * minute)
-            out.append(g.end - minute)
+                    out.append(g.start + timedelta(hours=h) + minute)
+            out += [g.end - minute, g.end + minute]
     out += [datetime.combine(c.day, time(0, 1), tzinfo=tz) for c in data.dose_changes]
     for e in full.pump_events:
         if e.next_refill_due is not None:
