@@ -1,0 +1,56 @@
+"""`check [--at TIME] [--patient NAME] [--json]`: every safety check as of TIME, most severe first."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from journal.domain import Alert
+
+from . import EXIT_OK, Context
+from .core import parse_time
+
+
+def alert_json(a: Alert, tz: Any) -> dict[str, Any]:
+    return {
+        "rule": a.rule, "severity": a.severity.value, "patient": a.patient, "medication": a.medication,
+        "since": a.since.astimezone(tz).isoformat(timespec="seconds"), "title": a.title, "message": a.message,
+        "advice": a.advice, "evidence": list(a.evidence), "reference": a.reference,
+    }
+
+
+def alert_text(a: Alert, tz: Any) -> str:
+    since = a.since.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    who = " - ".join(x for x in (a.patient, a.medication) if x)
+    lines = [f"{a.severity.value.upper()}: {a.title}", f"  {who}, since {since}", f"  {a.message}",
+             f"  What to do: {a.advice}", "  Why:"]
+    lines += [f"    - {e}" for e in a.evidence]
+    lines.append(f"  More: carejournal reference show {a.reference}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    journal = ctx.journal()
+    tz = journal.tz
+    now = parse_time(getattr(args, "at", None), tz, ctx.now())
+    patient_id = None
+    if getattr(args, "patient", None):
+        patient_id = journal.find_patient(args.patient).id
+    from journal.services.checks import run as run_checks
+
+    alerts = run_checks(journal, now, patient_id)
+    at_text = now.astimezone(tz).isoformat(timespec="seconds")
+    if getattr(args, "json", False):
+        doc = {"at": at_text, "alerts": [alert_json(a, tz) for a in alerts]}
+        print(json.dumps(doc, ensure_ascii=False, indent=1), file=ctx.out)
+        return EXIT_OK
+    when = now.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    whom = args.patient if getattr(args, "patient", None) else "everyone"
+    if not alerts:
+        print(f"No alerts for {whom} as of {when} ({tz.key}).", file=ctx.out)
+        return EXIT_OK
+    n = len(alerts)
+    print(f"{n} alert{'s' if n > 1 else ''} for {whom} as of {when} ({tz.key}), most urgent first:\n", file=ctx.out)
+    print("\n\n".join(alert_text(a, tz) for a in alerts), file=ctx.out)
+    return EXIT_OK
