@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from journal.domain import Alert, Medication, PatientHistory, Severity
 from journal.schedule import longest_gap
 
-from .common import CheckContext, fmt_hours, utc
+from .common import CheckContext, fmt_hours, shorten, utc
 from .knowledge import DrugLibrary
 
 RULE = "abrupt-stop"
@@ -45,15 +45,15 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         ctx.gap_reported[m.id or 0] = since
         gap_text = fmt_hours(gap)
         title = f"{m.name}: no dose for {gap_text}"
-        message = (f"{history.patient.name} has taken {m.name} every day for {n_days} days, and no dose has "
-                   f"been given for {gap_text}. Stopping this medicine suddenly after regular use can bring on "
+        message = (f"{history.patient.name} has been on {m.name} since {first_day.isoformat()} ({n_days} days), and "
+                   f"no dose has been given for {gap_text}. Stopping this medicine suddenly after regular use can bring on "
                    f"withdrawal, which can become serious: watch for itching, tingling, stiffness or spasms "
                    f"coming back, fever, confusion or seeing things.")
         evidence = [f"last dose given {ctx.fmt_ago(last)}" if last is not None
                     else f"no dose logged since the schedule began on {first_day.isoformat()}"]
         if missed:
-            evidence.append("planned doses not given since: " + "; ".join(
-                f"{ctx.fmt(s.at)} ({why})" for s, why in missed))
+            evidence.append(f"{len(missed)} planned dose{'s' if len(missed) > 1 else ''} not given since: " + shorten(
+                [f"{ctx.fmt(s.at)} ({why})" for s, why in missed]))
         times = ", ".join(t.strftime("%H:%M") for t in reg.times)
         evidence.append(f"schedule: {reg.dose} at {times}"
                         + (f" every {reg.every_days} days" if reg.every_days > 1 else "")

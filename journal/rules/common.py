@@ -65,6 +65,13 @@ def fmt_hours(delta: timedelta) -> str:
     return f"{h / 24:.1f} days"
 
 
+def shorten(items: list[str], keep: int = 6) -> str:
+    """'a; b; c' for a few items; the first and last ones with a count for a long list."""
+    if len(items) <= keep:
+        return "; ".join(items)
+    return "; ".join(items[:3]) + f"; ... {len(items) - 4} more ...; " + items[-1]
+
+
 def fmt_mg(mg: float) -> str:
     if mg < 1 and mg > 0:
         return f"{mg * 1000:g} mcg"
@@ -411,7 +418,9 @@ class CheckContext:
             head = ""
         tail = (f" If they cannot be woken, have trouble breathing or have a seizure, call {num}."
                 if severity is not Severity.EMERGENCY else "")
-        return (f"{head}{doctor_part}{tail} Do not start, stop or change doses on your own. {NOT_ADVICE}").strip()
+        parts = [head.strip(), doctor_part.strip(), tail.strip(), "Do not start, stop or change doses on your own.",
+                 NOT_ADVICE]
+        return " ".join(p for p in parts if p)
 
     def alert(self, rule: str, severity: Severity, since: datetime, title: str, message: str, advice: str,
               evidence: list[str], medication: Medication | None = None, reference: str | None = None) -> Alert:
