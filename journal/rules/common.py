@@ -378,8 +378,10 @@ class CheckContext:
         for e in events:
             if e.next_refill_due is not None:
                 due_event = e
-        if due_event is not None and (last_refill is None or utc(last_refill.at) <= utc(due_event.at)):
-            return due_event.next_refill_due, f"clinic set the next refill for {due_event.next_refill_due.isoformat()}"  # type: ignore[return-value]
+        if due_event is not None and due_event.next_refill_due is not None and (
+                last_refill is None or utc(last_refill.at) <= utc(due_event.at)):
+            due = due_event.next_refill_due
+            return due, f"clinic set the next refill for {due.isoformat()}"
         if last_refill is None:
             return None
         vol, conc = last_refill.volume_ml, last_refill.concentration_mcg_per_ml

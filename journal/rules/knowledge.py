@@ -339,10 +339,10 @@ def load_profile(path: Path, catalog: SymptomCatalog) -> DrugProfile:
             raise r.fail("pump", "refill_warning_days must not be more than refill_info_days")
 
     w = r.obj(d.get("withdrawal"), "withdrawal")
-    t = r.obj(d.get("toxicity"), "toxicity")
+    tox = r.obj(d.get("toxicity"), "toxicity")
     p = r.obj(d.get("paradoxical"), "paradoxical")
     symptom_sources: dict[str, str] = {}
-    for name, node in (("withdrawal", w), ("toxicity", t), ("paradoxical", p)):
+    for name, node in (("withdrawal", w), ("toxicity", tox), ("paradoxical", p)):
         src = node.get("source")
         if src not in keys:
             raise r.fail(f"{name}.source", f"{src!r} is not listed in sources")
@@ -351,14 +351,14 @@ def load_profile(path: Path, catalog: SymptomCatalog) -> DrugProfile:
         if k in w:
             th[f"withdrawal.{k}"] = r.threshold(w[k], f"withdrawal.{k}", keys)
     for k in ("low_temperature_c", "slow_breathing_per_min"):
-        if k in t:
-            th[f"toxicity.{k}"] = r.threshold(t[k], f"toxicity.{k}", keys)
-    min_sev = r.obj(t.get("min_severity", {}), "toxicity.min_severity")
+        if k in tox:
+            th[f"toxicity.{k}"] = r.threshold(tox[k], f"toxicity.{k}", keys)
+    min_sev = r.obj(tox.get("min_severity", {}), "toxicity.min_severity")
     for code, v in min_sev.items():
         if code not in codes or not isinstance(v, int) or not 0 <= v <= 10:
             raise r.fail(f"toxicity.min_severity.{code}", "needs a catalog code and an integer 0-10")
-    tox_signs = frozenset(r.strings(t.get("signs"), "toxicity.signs", codes))
-    tox_emerg = frozenset(r.strings(t.get("emergency", []), "toxicity.emergency", codes))
+    tox_signs = frozenset(r.strings(tox.get("signs"), "toxicity.signs", codes))
+    tox_emerg = frozenset(r.strings(tox.get("emergency", []), "toxicity.emergency", codes))
     if not tox_emerg <= tox_signs:
         raise r.fail("toxicity.emergency", "must be a subset of toxicity.signs")
 
