@@ -549,14 +549,28 @@ def _nice_max(v: float) -> tuple[float, list[float]]:
     return float(top), [float(i) for i in range(0, int(top) + 1, int(top // 5) or 1)]
 
 
+def by_week(d: DailyDoses) -> DailyDoses:
+    """Seven days to a bar, for long periods (a year of daily bars is too dense to read)."""
+    def sums(xs: list[int]) -> list[int]:
+        return [sum(xs[i:i + 7]) for i in range(0, len(xs), 7)]
+    return DailyDoses(d.medication, d.days[::7], sums(d.scheduled), sums(d.given), sums(d.not_given), sums(d.vomited))
+
+
+WEEKLY_AFTER_DAYS = 120
+
+
 def doses_chart(d: DailyDoses, start: datetime, end: datetime) -> Callable[[QPainter, Ctx, QRectF], None]:
+    weekly = len(d.days) > WEEKLY_AFTER_DAYS
+    if weekly:
+        d = by_week(d)
+
     def paint(p: QPainter, c: Ctx, rect: QRectF) -> None:
         texts = ["Scheduled (hatched)", "Given (solid bar)", "Not given: skipped, refused or missed", "Vomited"]
         lh = _legend_height(c, rect.width(), texts)
         top, ticks = _nice_max(max([*d.scheduled, *d.given, 1]))
         body = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - lh - c.mm(1))
-        ax = time_axes(p, c, body, start, end, 0, top + (0.6 if top <= 5 else 0),
-                       f"Doses per day: {d.medication}", ticks)
+        ax = time_axes(p, c, body, start, end, 0, top + (0.6 if top <= 5 else top * 0.08),
+                       f"Doses per {'week' if weekly else 'day'}: {d.medication}", ticks)
         day_w = ax.plot.width() / max(1, len(d.days))
         for i in range(len(d.days)):
             x0 = ax.plot.left() + i * day_w
@@ -924,10 +938,13 @@ def build_flows(data: ReportData) -> list[Flow]:
             ev = "\n".join("– " + e for e in a.evidence)
             acks = "\n".join(f"{_fmt_at(data, k.at)}{' by ' + k.by if k.by else ''}{': ' + k.note if k.note else ''}"
                              for k in a.acknowledgements) or "not acknowledged"
-            what = a.title + (f" ({a.medication})" if a.medication else "") + (f"\n{a.message}" if a.message else "")
+            what = a.title + (f" ({a.medication})" if a.medication and a.medication not in a.title else "")
             rows.append([_fmt_at(data, a.since), Cell(SEVERITY_WORDS.get(a.severity.value, a.severity.value), True),
                          what, ev, acks])
-        f.append(Table([("Since", 1.2), ("Severity", 1.0), ("Alert", 2.6), ("Evidence", 2.6), ("Acknowledged", 1.6)],
+        f.append(Para("Found by running the safety checks again as of the end of every day of the period and at "
+                      "the moments a dose became missed or a gap grew long; each situation is listed once, at its "
+                      "most severe.", "small"))
+        f.append(Table([("Since", 1.2), ("Severity", 1.0), ("Alert", 2.4), ("Evidence", 3.2), ("Acknowledged", 1.4)],
                        rows))
     else:
         f.append(Para("No safety alerts were raised in this period."))

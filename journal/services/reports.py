@@ -13,13 +13,13 @@ import bisect
 import importlib
 import importlib.util
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
-from journal.domain import Alert, Dose, PatientHistory, PumpEventKind
+from journal.domain import Alert, Dose, Medication, PatientHistory, PumpEventKind, Regimen
 from journal.reports.data import (
     MISSED_AFTER,
     ReportData,
@@ -115,12 +115,40 @@ def _window(items: Sequence[T], keys: list[float], lo: float, hi: float) -> list
     return list(items[bisect.bisect_left(keys, lo):bisect.bisect_right(keys, hi)])
 
 
+@dataclass(eq=False)
+class _RememberingMedication(Medication):
+    """The same medication, remembering which regimen is in force on each day: the checks ask
+    this thousands of times when they run again at every instant of a long period."""
+
+    def __post_init__(self) -> None:
+        self._on_day: dict[date, Regimen | None] = {}
+
+    def regimen_on(self, day: date) -> Regimen | None:
+        try:
+            return self._on_day[day]
+        except KeyError:
+            found = self._on_day[day] = super().regimen_on(day)
+            return found
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Medication):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(Medication))
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _remembering(m: Medication) -> Medication:
+    return _RememberingMedication(**{f.name: getattr(m, f.name) for f in fields(Medication)})
+
+
 class _Slicer:
     """The history as it stood at an instant, cut from one bigger history (cheap: bisect)."""
 
     def __init__(self, full: PatientHistory, lookback: timedelta) -> None:
         self.full = full
         self.lookback = lookback
+        self.medications = [_remembering(m) for m in full.medications]
         self.doses = sorted(full.doses, key=lambda d: d.at.timestamp())
         self.dose_keys = [d.at.timestamp() for d in self.doses]
         self.symptoms = sorted(full.symptoms, key=lambda s: s.at.timestamp())
@@ -159,7 +187,7 @@ class _Slicer:
         pump = sorted(earlier.values(), key=lambda e: e.at.timestamp()) + self.pump[i_lo:i_hi]
         return PatientHistory(
             patient=self.full.patient, tz=self.full.tz, start=now - self.lookback, end=now,
-            medications=self.full.medications,
+            medications=self.medications,
             doses=_window(self.doses, self.dose_keys, lo, hi),
             symptoms=_window(self.symptoms, self.symptom_keys, lo, hi),
             observations=_window(self.observations, self.observation_keys, lo, hi),
