@@ -169,6 +169,20 @@ def test_routine_spasms_after_a_missed_dose_are_not_withdrawal_but_worse_ones_ar
     assert "withdrawal-signs" in rules(check(history(now, [m], doses=doses, symptoms=worse), now))
 
 
+def test_daily_ups_and_downs_of_spasms_after_one_missed_dose_are_not_withdrawal() -> None:
+    # Spasms logged most days between 1 and 5; a 6 the evening after one missed dose is within
+    # the usual range plus one point.
+    now = at("2026-10-21T08:05")
+    m, doses = steady(now, skip={at("2026-10-19T08:00")})
+    usual = [symptom("spasms", at(f"2026-10-{d}T20:00"), sev) for d, sev in
+             (("12", 3), ("14", 1), ("15", 5), ("16", 4), ("18", 2))]
+    h = history(now, [m], doses=doses, symptoms=[*usual, symptom("spasms", at("2026-10-19T20:02"), 6)])
+    assert "withdrawal-signs" not in rules(check(h, now))
+    h = history(now, [m], doses=doses, symptoms=[*usual, symptom("spasms", at("2026-10-19T20:02"), 7)])
+    a = only(check(h, now), "withdrawal-signs")
+    assert "up from at most 5/10 in the days before" in a.evidence[0]
+
+
 def test_withdrawal_after_a_schedule_cut() -> None:
     now = at("2026-10-20T12:00")
     m = baclofen(reg("2026-08-01", T3, mg=20, end="2026-10-18"), reg("2026-10-19", T3, mg=10))
@@ -262,11 +276,13 @@ def test_spasms_worse_after_an_increase() -> None:
     h, now = rise_then([symptom("spasms", at("2026-10-17T10:00"), 4), symptom("spasms", at("2026-10-20T10:00"), 7)])
     a = only(check(h, now), "paradoxical-worsening")
     assert a.severity is Severity.URGENT and a.reference == "worse-spasticity"
-    assert any("was 4/10 before the increase" in e for e in a.evidence)
+    assert any("up from at most 4/10 in the days before the increase" in e for e in a.evidence)
 
 
-def test_spasms_same_or_better_after_an_increase_do_not_fire() -> None:
+def test_spasms_same_or_one_point_worse_after_an_increase_do_not_fire() -> None:
     h, now = rise_then([symptom("spasms", at("2026-10-17T10:00"), 5), symptom("spasms", at("2026-10-20T10:00"), 5)])
+    assert "paradoxical-worsening" not in rules(check(h, now))
+    h, now = rise_then([symptom("spasms", at("2026-10-17T10:00"), 5), symptom("spasms", at("2026-10-20T10:00"), 6)])
     assert "paradoxical-worsening" not in rules(check(h, now))
 
 

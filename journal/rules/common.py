@@ -435,16 +435,28 @@ class CheckContext:
         )
 
 
-def worse_than_before(ctx: CheckContext, entry: SymptomEntry, before: datetime) -> bool:
-    """The symptom is new, or more severe than the last time it was logged before `before`."""
-    prior = [s for s in ctx.history.symptoms
-             if not s.removed and s.symptom == entry.symptom and utc(s.at) < utc(before)]
+def baseline(ctx: CheckContext, p: DrugProfile, code: str, before: datetime) -> list[SymptomEntry]:
+    """Entries of a symptom in the baseline days before a moment (the person's usual picture)."""
+    start = utc(before) - timedelta(days=p.value("timing.baseline_days"))
+    return [s for s in ctx.history.symptoms
+            if not s.removed and s.symptom == code and start <= utc(s.at) < utc(before)]
+
+
+def worse_than_before(ctx: CheckContext, p: DrugProfile, entry: SymptomEntry, before: datetime) -> str | None:
+    """Why a symptom counts as new or worse than the person's usual picture before `before`, or
+    None. New: not logged in the baseline days. Worse: at least `worsening_points` above the
+    highest severity logged then (about 2 points on a 0-10 scale is a change that matters), so
+    the ordinary ups and downs of daily spasms are not read as a warning sign."""
+    prior = baseline(ctx, p, entry.symptom, before)
     if not prior:
-        return True
-    last = prior[-1].severity
-    if last is None or entry.severity is None:
-        return False
-    return entry.severity > last
+        return "new: not logged in the days before"
+    known = [s.severity for s in prior if s.severity is not None]
+    if not known or entry.severity is None:
+        return None
+    top = max(known)
+    if entry.severity >= top + p.value("timing.worsening_points"):
+        return f"up from at most {top}/10 in the days before"
+    return None
 
 
 def explain(ctx: CheckContext, entry: object, severity: Severity) -> None:

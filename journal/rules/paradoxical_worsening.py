@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
 
-from .common import CheckContext, explain, utc
+from .common import CheckContext, explain, utc, worse_than_before
 from .knowledge import DrugLibrary, DrugProfile
 from .withdrawal_signs import causes_before
 
@@ -26,17 +26,10 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         found = causes_before(rises, s.at, window)
         if not found:
             continue
-        prior = [x for x in ctx.history.symptoms
-                 if not x.removed and x.symptom == s.symptom and utc(x.at) < utc(found[0].at)]
-        if prior:
-            before = prior[-1].severity
-            if before is None or s.severity is None or s.severity <= before:
-                continue
-            text = f"{ctx.symptom_text(s)}, was {before}/10 before the increase"
-        elif s.symptom in p.paradoxical_new_counts:
-            text = f"{ctx.symptom_text(s)}, new since the increase"
-        else:
+        why = worse_than_before(ctx, p, s, found[0].at)
+        if why is None or (why.startswith("new") and s.symptom not in p.paradoxical_new_counts):
             continue
+        text = f"{ctx.symptom_text(s)}, {why.replace('the days before', 'the days before the increase')}"
         linked.append((s.at, text, s))
         causes += found
     for o in ctx.history.observations:
@@ -47,11 +40,12 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         found = causes_before(rises, o.at, window)
         if not found:
             continue
-        prior_obs = [x for x in ctx.history.observations if not x.removed and x.kind is o.kind
-                     and utc(x.at) < utc(found[0].at) and isinstance(x.value, int | float)]
-        if prior_obs and o.value > prior_obs[-1].value:  # type: ignore[operator]
-            linked.append((o.at, f"{o.kind.value.replace('-', ' ')} score {o.value:g} at {ctx.fmt(o.at)}, was "
-                                 f"{prior_obs[-1].value} before the increase", o))
+        start = utc(found[0].at) - timedelta(days=p.value("timing.baseline_days"))
+        prior_obs = [x.value for x in ctx.history.observations if not x.removed and x.kind is o.kind
+                     and start <= utc(x.at) < utc(found[0].at) and isinstance(x.value, int | float)]
+        if prior_obs and o.value > max(prior_obs):  # type: ignore[type-var]
+            linked.append((o.at, f"{o.kind.value.replace('-', ' ')} score {o.value:g} at {ctx.fmt(o.at)}, at most "
+                                 f"{max(prior_obs):g} in the days before the increase", o))  # type: ignore[type-var]
             causes += found
     if not linked:
         return None

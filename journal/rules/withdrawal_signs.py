@@ -30,9 +30,13 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         found = causes_before(events, s.at, window)
         if not found:
             continue
-        if s.symptom in p.withdrawal_worsening_only and not worse_than_before(ctx, s, found[0].at):
-            continue
-        linked.append((s.at, ctx.symptom_text(s), s.symptom in p.withdrawal_late, s))
+        text = ctx.symptom_text(s)
+        if s.symptom in p.withdrawal_worsening_only:
+            why = worse_than_before(ctx, p, s, found[0].at)
+            if why is None:
+                continue
+            text += f" ({why})"
+        linked.append((s.at, text, s.symptom in p.withdrawal_late, s))
         causes += found
     fever = p.get("withdrawal.fever_c")
     fast_hr = p.get("withdrawal.fast_heart_rate")
