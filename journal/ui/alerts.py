@@ -52,7 +52,7 @@ class AlertCard(QFrame):
         self.setStyleSheet(
             f"QFrame#alertCard {{ background-color: {lk.background}; border: 2px solid {lk.border};"
             f" border-radius: 6px; }} QFrame#alertCard QLabel {{ color: {lk.foreground};"
-            " background: transparent; border: none; }}"
+            " background: transparent; border: none; }"
         )
         self.setAccessibleName(f"{lk.word} alert: {alert.title}")
         lay = QVBoxLayout(self)
@@ -88,6 +88,7 @@ class AlertCard(QFrame):
         lay.addWidget(_label(f"Since {since}"))
 
         row = QHBoxLayout()
+        row.setSpacing(6)
         self.read_button = QPushButton("Read about this")
         self.read_button.setAccessibleName(f"Read the guidance about: {alert.title}")
         self.read_button.setEnabled(bool(alert.reference))
@@ -135,6 +136,7 @@ class AlertPanel(QWidget):
         self.session = session
         self.cards: list[AlertCard] = []
         self.setAccessibleName("Alerts")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel("Alerts")
@@ -145,6 +147,7 @@ class AlertPanel(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.inner = QWidget()
         self.list_layout = QVBoxLayout(self.inner)
         self.list_layout.addStretch(1)

@@ -10,7 +10,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,7 +24,7 @@ from journal.domain import Dose, DoseStatus, Medication, Quantity, QuantityError
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, strength_text
 from .style import set_scaled_font
-from .widgets import ErrorLabel, WhenEdit
+from .widgets import Choice, ErrorLabel, WhenEdit
 
 STATUS_CHOICES: list[tuple[DoseStatus, str]] = [
     (DoseStatus.TAKEN, "Given"),
@@ -62,7 +61,7 @@ class DoseDialog(QDialog):
         self.concentration.setAccessibleName("Concentration of the liquid")
         lay.addWidget(self.concentration)
         form = QFormLayout()
-        self.medicine = QComboBox()
+        self.medicine = Choice()
         self.medicine.setAccessibleName("Medicine")
         for m in self.choices:
             self.medicine.addItem(m.name, m.id)
@@ -72,7 +71,7 @@ class DoseDialog(QDialog):
             form.addRow("&Medicine:", self.medicine)
         else:
             self.medicine.setVisible(False)
-        self.status = QComboBox()
+        self.status = Choice()
         self.status.setAccessibleName("What happened")
         for st, label in STATUS_CHOICES:
             self.status.addItem(label, st)

@@ -45,7 +45,7 @@ from .pump_view import KIND_LABELS as PUMP_LABELS
 from .session import Session
 from .today_view import day_bounds
 from .vitals_form import KIND_LABELS as READING_LABELS
-from .widgets import ErrorLabel, WhenEdit, heading, hint
+from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint
 
 KINDS = {"all": "Everything", "dose": "Doses", "symptom": "Symptoms", "observation": "Readings",
          "pump_event": "Pump", "note": "Notes"}
@@ -180,7 +180,7 @@ class CorrectionDialog(QDialog):
         self.severity: QComboBox | None = None
         self.value: QLineEdit | None = None
         if isinstance(rec, Dose):
-            self.status = QComboBox()
+            self.status = Choice()
             for st, label in STATUS_CHOICES:
                 self.status.addItem(label, st)
             if rec.status is DoseStatus.MISSED:
@@ -192,7 +192,7 @@ class CorrectionDialog(QDialog):
             self.amount.setAccessibleName("Amount")
             form.addRow("&Amount:", self.amount)
         elif isinstance(rec, SymptomEntry):
-            self.severity = QComboBox()
+            self.severity = Choice()
             self.severity.addItem("not rated", None)
             for n in range(11):
                 self.severity.addItem(str(n), n)
@@ -280,12 +280,12 @@ class HistoryView(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(heading("History"))
         filters = QHBoxLayout()
-        self.kind = QComboBox()
+        self.kind = Choice()
         self.kind.setAccessibleName("Show which entries")
         for k, label in KINDS.items():
             self.kind.addItem(label, k)
         self.kind.currentIndexChanged.connect(self._fill)
-        self.period = QComboBox()
+        self.period = Choice()
         self.period.setAccessibleName("Period")
         for days, label in PERIODS:
             self.period.addItem(label, days)

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -47,7 +46,7 @@ from .style import set_scaled_font
 from .symptom_form import SymptomForm
 from .today_view import TodayView
 from .vitals_form import VitalsForm
-from .widgets import hint
+from .widgets import Choice, hint
 
 ALERT_REFRESH_MS = 60_000
 
@@ -133,6 +132,7 @@ class MainWindow(QMainWindow):
         self.told_about_tray = False
         self.reference: ReferenceWindow | None = None
         self._seen_emergencies: set[str] = set()
+        self._sized = False
         self.setWindowTitle("CareJournal - SAMPLE (not real data)" if demo else "CareJournal")
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         top = QHBoxLayout(self.top_bar)
         top.setContentsMargins(0, 0, 0, 0)
         person_label = QLabel("&Person:")
-        self.person = QComboBox()
+        self.person = Choice()
         self.person.setAccessibleName("Person you are logging for")
         self.person.setMinimumContentsLength(14)
         person_label.setBuddy(self.person)
@@ -253,6 +253,14 @@ class MainWindow(QMainWindow):
         session.refresh_alerts()
         self.scheduler.start()
         self.resize(1200, 820)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if not self._sized:
+            # Alerts get a generous share: they matter more than white space beside the doses.
+            self._sized = True
+            total = max(self.splitter.width(), self.width() - 40)
+            self.splitter.setSizes([int(total * 0.6), int(total * 0.4)])
 
     # -- keyboard -----------------------------------------------------------------------------
     def _shortcuts(self) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -36,7 +35,7 @@ from .formatting import amount_text, fmt_date, fmt_time, strength_text
 from .medicine_forms import parse_strength, parse_times
 from .session import Session
 from .verdict import VerdictBox
-from .widgets import ErrorLabel, heading, hint
+from .widgets import Choice, ErrorLabel, heading, hint
 
 FORM_LABELS = {Form.TABLET: "Tablets", Form.SOLUTION: "Oral solution (liquid)",
                Form.SUSPENSION: "Oral suspension (liquid)", Form.GRANULES: "Granules (sachets)",
@@ -86,12 +85,12 @@ class MedicationDialog(QDialog):
         self.name.setAccessibleName("Medicine name")
         self.name.setPlaceholderText("as on the label, for example Baclofen 10 mg tablets")
         form.addRow("&Name:", self.name)
-        self.drug = QComboBox()
+        self.drug = Choice()
         self.drug.setEditable(True)
         self.drug.addItems(["baclofen", ""])
         self.drug.setAccessibleName("Active ingredient")
         form.addRow("&Active ingredient:", self.drug)
-        self.form_combo = QComboBox()
+        self.form_combo = Choice()
         for f, label in FORM_LABELS.items():
             self.form_combo.addItem(label, f)
         self.form_combo.setAccessibleName("Form")

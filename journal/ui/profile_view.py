@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,7 +21,7 @@ from journal.domain import Patient, RenalImpairment
 
 from .errors import USER_ERRORS, describe
 from .session import Session
-from .widgets import ErrorLabel, heading, hint
+from .widgets import Choice, ErrorLabel, heading, hint
 
 KIDNEY_LABELS = {
     RenalImpairment.NONE: "Normal, or not known to be reduced",
@@ -70,7 +69,7 @@ class ProfileForm(QWidget):
         self.birth.setAccessibleName("Birth date")
         self.birth.setPlaceholderText("YYYY-MM-DD (optional, helps the age checks)")
         form.addRow("&Birth date:", self.birth)
-        self.kidney = QComboBox()
+        self.kidney = Choice()
         self.kidney.setAccessibleName("Kidney function")
         for k, label in KIDNEY_LABELS.items():
             self.kidney.addItem(label, k)

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QFormLayout,
     QFrame,
@@ -26,7 +25,7 @@ from .formatting import fmt_date, fmt_datetime
 from .session import Session
 from .style import look, set_scaled_font
 from .today_view import day_bounds
-from .widgets import ErrorLabel, WhenEdit, heading, hint
+from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint
 
 KIND_LABELS = {
     PumpEventKind.REFILL: "Refill",
@@ -95,7 +94,7 @@ class PumpView(QWidget):
         lay.addWidget(line)
         lay.addWidget(heading("Log a pump event", 1.1))
         form = QFormLayout()
-        self.kind = QComboBox()
+        self.kind = Choice()
         self.kind.setAccessibleName("Kind of pump event")
         for k, label in KIND_LABELS.items():
             self.kind.addItem(label, k)
@@ -123,7 +122,7 @@ class PumpView(QWidget):
         self.next_refill.setDisplayFormat("yyyy-MM-dd")
         self.next_refill.setAccessibleName("Next refill date")
         form.addRow("&Next refill date:", self.next_refill)
-        self.tone = QComboBox()
+        self.tone = Choice()
         self.tone.addItems(ALARM_TONES)
         self.tone.setAccessibleName("Which alarm tone")
         form.addRow("&Tone:", self.tone)

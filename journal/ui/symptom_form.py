@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -22,7 +21,7 @@ from .catalog import SymptomChoice, symptom_catalog
 from .errors import USER_ERRORS, describe
 from .session import Session
 from .style import look, set_scaled_font
-from .widgets import ErrorLabel, WhenEdit, heading
+from .widgets import Choice, ErrorLabel, WhenEdit, heading
 
 SEVERITY_WORDS = {0: "none", 1: "mild", 2: "mild", 3: "mild", 4: "moderate", 5: "moderate", 6: "moderate",
                   7: "severe", 8: "severe", 9: "severe", 10: "worst imaginable"}
@@ -90,7 +89,7 @@ class SymptomForm(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(heading("Log a symptom"))
         form = QFormLayout()
-        self.symptom = QComboBox()
+        self.symptom = Choice()
         self.symptom.setAccessibleName("Symptom")
         self.symptom.addItem("Choose a symptom...", None)
         for c in self.catalog:
@@ -98,7 +97,7 @@ class SymptomForm(QWidget):
             self.symptom.addItem(f"{c.label}  ({tier})" if tier else c.label, c.code)
         self.symptom.currentIndexChanged.connect(self._symptom_changed)
         form.addRow("&Symptom:", self.symptom)
-        self.severity = QComboBox()
+        self.severity = Choice()
         self.severity.setAccessibleName("Severity from 0 to 10")
         self.severity.addItem("not rated", None)
         for n in range(11):

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,7 @@ from journal.domain import ASHWORTH_GRADES, Observation, ObservationKind
 from .errors import USER_ERRORS, describe
 from .session import Session
 from .style import set_scaled_font
-from .widgets import ErrorLabel, WhenEdit, heading, hint
+from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint
 
 
 @dataclass(frozen=True)
@@ -127,7 +126,7 @@ class VitalsForm(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(heading("Log a reading"))
         form = QFormLayout()
-        self.kind = QComboBox()
+        self.kind = Choice()
         self.kind.setAccessibleName("What you measured")
         for k, label in KIND_LABELS.items():
             self.kind.addItem(label, k)
@@ -143,12 +142,12 @@ class VitalsForm(QWidget):
         self.value_label = QLabel("&Reading:")
         self.value_label.setBuddy(self.value)
         form.addRow(self.value_label, value_row)
-        self.choice = QComboBox()
+        self.choice = Choice()
         self.choice.setAccessibleName("Score")
         self.choice_label = QLabel("S&core:")
         self.choice_label.setBuddy(self.choice)
         form.addRow(self.choice_label, self.choice)
-        self.body_part = QComboBox()
+        self.body_part = Choice()
         self.body_part.setEditable(True)
         self.body_part.addItems(BODY_PARTS)
         self.body_part.setAccessibleName("Body part")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QDateTimeEdit, QLabel, QWidget
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QWidget
 
 from .style import set_scaled_font
 
@@ -69,3 +69,20 @@ class WhenEdit(QDateTimeEdit):
         q = self.dateTime()
         d, t = q.date(), q.time()
         return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self.tz)
+
+
+class Choice(QComboBox):
+    """A drop-down whose long choices do not widen the whole page (the popup still shows them)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * 18), hint.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * 40), hint.height())
