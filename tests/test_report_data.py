@@ -248,3 +248,13 @@ def test_other_liquids_use_their_own_units() -> None:
     r = build_report(h, [], [], [], START, END, GENERATED)
     vit = next(m for m in r.medicines if m.name == "Vitamin D 25 mcg")
     assert vit.daily_total == "25 mcg a day"
+
+
+def test_a_slot_logged_twice_counts_once_and_the_second_as_extra() -> None:
+    h = month_history()
+    again = Dose(11, DoseStatus.TAKEN, scheduled=at(3, 8), given=at(3, 8, 40), amount=Quantity(10, Unit.MG),
+                 id=5000, patient_id=1)
+    h.doses = sorted([*h.doses, again], key=lambda d: d.at)
+    a = baclofen(build_report(h, [], [], [], START, END, GENERATED))
+    assert a.scheduled == 90 and a.on_time == 82 and a.extra == 1
+    assert a.given_total == 84  # every dose given is still counted as given

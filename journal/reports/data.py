@@ -298,7 +298,7 @@ class SymptomCount:
     symptom: str
     count: int
     worst: int | None
-    tier: str
+    tier: str  # "red-flag", "urgent", "notable" (severe), "next-visit" or ""
 
 
 @dataclass
@@ -605,14 +605,18 @@ def _adherence(history: PatientHistory, start_at: datetime, end_at: datetime, no
                 pending.append(d)
                 continue
             j = _nearest_open(slots, slot_keys, matched, d.scheduled, timedelta(minutes=1))
-            if j is None:
+            if j is None and _nearest_open(slots, slot_keys, {}, d.scheduled, timedelta(minutes=1)) is not None:
+                # its slot is already answered: logged twice (a double dose, or a duplicate entry)
+                extra += d.status is DoseStatus.TAKEN
+                continue
+            if j is None:  # the schedule's times moved since: the nearest open slot close by
                 j = _nearest_open(slots, slot_keys, matched, d.scheduled, timedelta(minutes=90))
             if j is None:
-                pending.append(d)
+                extra += d.status is DoseStatus.TAKEN
             else:
                 matched[j] = d
-        for d in pending:
-            j = _nearest_open(slots, slot_keys, matched, d.at, MATCH_WINDOW) if d.status.was_given or d.scheduled is None else None
+        for d in pending:  # then the doses logged without their slot: the nearest open one
+            j = _nearest_open(slots, slot_keys, matched, d.at, MATCH_WINDOW)
             if j is not None:
                 matched[j] = d
             elif d.status is DoseStatus.TAKEN:
@@ -805,11 +809,15 @@ def _symptom_counts(history: PatientHistory, start_at: datetime, end_at: datetim
         if s.severity is not None:
             c.worst = s.severity if c.worst is None else max(c.worst, s.severity)
         t = symptom_tier(s.symptom, s.severity, tiers)
-        rank = {"red-flag": 3, "urgent": 2, "notable": 1, "": 0}
-        if rank[t] > rank[c.tier]:
+        if not t:
+            raw = tiers.get(s.symptom, "") if isinstance(tiers, Mapping) else tiers(s.symptom, s.severity)
+            t = "next-visit" if raw == "next-visit" else ""
+        if _TIER_RANK[t] > _TIER_RANK[c.tier]:
             c.tier = t
-    return sorted(counts.values(), key=lambda c: (-{"red-flag": 3, "urgent": 2, "notable": 1, "": 0}[c.tier],
-                                                  -c.count, c.symptom))
+    return sorted(counts.values(), key=lambda c: (-_TIER_RANK[c.tier], -c.count, c.symptom))
+
+
+_TIER_RANK = {"red-flag": 4, "urgent": 3, "notable": 2, "next-visit": 1, "": 0}
 
 
 def _charts(history: PatientHistory, daily: list[DailyDoses], start_at: datetime, end_at: datetime) -> Charts:

@@ -645,7 +645,7 @@ LANES = (
     ("Call-today symptoms", "urgent"),
     ("Other severe symptoms", "notable"),
     ("Temperature out of range", "temperature"),
-    ("Pump alarms, problems, refills", "pump"),
+    ("Pump events", "pump"),
 )
 
 
@@ -951,10 +951,11 @@ def build_flows(data: ReportData) -> list[Flow]:
 
     f.append(Heading("Symptoms"))
     if data.symptom_counts:
-        tier_words = {"red-flag": "red flag", "urgent": "call today", "notable": "severe", "": ""}
+        tier_words = {"red-flag": "red flag", "urgent": "call today", "notable": "severe",
+                      "next-visit": "mention at the visit", "": ""}
         f.append(Table([("Symptom", 2), ("Times logged", 1), ("Worst severity (0-10)", 1.2), ("Triage", 1.2)],
                        [[s.symptom, str(s.count), "" if s.worst is None else str(s.worst),
-                         Cell(tier_words[s.tier], bold=s.tier == "red-flag")] for s in data.symptom_counts]))
+                         Cell(tier_words.get(s.tier, s.tier), bold=s.tier == "red-flag")] for s in data.symptom_counts]))
         series = data.charts.symptom_severity
         if series:
             shown = series[:7]
