@@ -25,6 +25,7 @@ from pathlib import Path
 from journal.domain import Clock
 from journal.storage.backups import backup_file, read_only_uri, restore_file
 from journal.storage.db import StorageFileError, check_openable
+from journal.storage.lock import JournalLocked, WindowLock
 from journal.storage.rotation import (
     AUTO,
     BEFORE_RESTORE,
@@ -40,6 +41,22 @@ from journal.storage.rotation import (
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 _COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+__all__ = [
+    "BackupError", "BackupService", "JournalLocked", "WindowLock", "check_backup", "create_private",
+    "ensure_private", "take_window_lock",
+]
+
+
+def take_window_lock(journal_path: Path | str, clock: Clock) -> WindowLock:
+    """The one-window-per-journal lock, for the window (which may not import storage itself).
+    Raises `JournalLocked` (its message is for the caregiver) when another window holds it.
+    Keep the returned object for as long as the window is open; `release()` on close (the OS
+    releases it anyway if the program dies)."""
+    lock = WindowLock(Path(journal_path))
+    lock.acquire(since=clock.now().isoformat(timespec="minutes"))
+    return lock
 
 
 class BackupError(Exception):
