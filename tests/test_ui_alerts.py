@@ -114,7 +114,7 @@ def test_no_alerts_says_so_calmly(qtbot, window) -> None:  # noqa: ANN001
 
 @pytest.mark.skipif(not HAS_CHECKS, reason="needs journal.services.checks")
 def test_logging_a_seizure_raises_the_emergency_banner(qtbot, window, journal) -> None:  # noqa: ANN001
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentWidget(window.symptom_form)
     form = window.symptom_form
     form.choose("seizure")
     form.when.set_value(at(15, 25))

@@ -59,7 +59,7 @@ class AlertCard(QFrame):
         lay.setSpacing(4)
 
         who = f"{alert.patient}: " if show_patient else ""
-        med = f" ({alert.medication})" if alert.medication else ""
+        med = f" ({alert.medication})" if alert.medication and alert.medication not in alert.title else ""
         self.heading = _label(f"{lk.icon} {lk.word} - {who}{alert.title}{med}")
         set_scaled_font(self.heading, 1.15, bold=True)
         self.heading.setAccessibleName("alert heading")
@@ -84,8 +84,8 @@ class AlertCard(QFrame):
             self.evidence = _label(f"What the journal shows:\n{lines}")
             self.evidence.setToolTip("\n".join(alert.evidence))
             lay.addWidget(self.evidence)
-        since = fmt_datetime(alert.since, session.settings, session.now().date())
-        lay.addWidget(_label(f"Since {since}"))
+        when = fmt_datetime(alert.since, session.settings, session.now().date())
+        lay.addWidget(_label(f"Since {when}" if alert.since <= session.now() else f"From {when}"))
 
         row = QHBoxLayout()
         row.setSpacing(6)

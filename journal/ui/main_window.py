@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -195,19 +194,13 @@ class MainWindow(QMainWindow):
         self.symptom_form = SymptomForm(session)
         self.symptom_form.topic_requested.connect(self.show_topic)
         self.vitals_form = VitalsForm(session)
-        logging_page = QWidget()
-        lp = QHBoxLayout(logging_page)
-        lp.addWidget(self.symptom_form, 1)
-        sep = QFrame()
-        sep.setFrameShape(QFrame.Shape.VLine)
-        lp.addWidget(sep)
-        lp.addWidget(self.vitals_form, 1)
         self.history = HistoryView(session)
         self.medicines = MedicinesView(session)
         self.pump = PumpView(session)
         self.profile = ProfileForm(session)
         self.tabs.addTab(self.today, "&Today")
-        self.tabs.addTab(logging_page, "S&ymptoms and readings")
+        self.tabs.addTab(self.symptom_form, "S&ymptom")
+        self.tabs.addTab(self.vitals_form, "&Reading")
         self.tabs.addTab(self.history, "&History")
         self.tabs.addTab(self.medicines, "&Medicines")
         self.tabs.addTab(self.pump, "P&ump")
@@ -286,13 +279,13 @@ class MainWindow(QMainWindow):
     def log_symptom(self) -> None:
         if self.stack.currentWidget() is not self.splitter:
             return
-        self.tabs.setCurrentIndex(1)
+        self.tabs.setCurrentWidget(self.symptom_form)
         self.symptom_form.symptom.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def log_reading(self) -> None:
         if self.stack.currentWidget() is not self.splitter:
             return
-        self.tabs.setCurrentIndex(1)
+        self.tabs.setCurrentWidget(self.vitals_form)
         self.vitals_form.kind.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- people -------------------------------------------------------------------------------
