@@ -70,6 +70,19 @@ def test_fast_taper_slow_taper_over_weeks_is_quiet() -> None:
     assert "fast-taper" not in rules(check(history(now, [m]), now))
 
 
+def test_a_stop_planned_weeks_ahead_is_judged_when_saved_and_again_two_weeks_before() -> None:
+    now = at("2026-10-20T12:00")
+    current = baclofen(reg("2026-09-01", T3, mg=20))
+    plan = [reg("2026-09-01", T3, mg=20, end="2026-11-30")]  # stops after 30 Nov
+    assert only(check_regimen_change(Patient("Robin", id=1), current, plan, now, tz=CHI), "fast-taper")
+    planned = baclofen(*plan)
+    doses = adherent(planned, CHI, at("2026-10-10T00:00"), now)
+    assert "fast-taper" not in rules(check(history(now, [planned], doses=doses), now))
+    soon = at("2026-11-17T12:00")
+    doses = adherent(planned, CHI, at("2026-11-08T00:00"), soon)
+    assert "fast-taper" in rules(check(history(soon, [planned], doses=doses), soon))
+
+
 def test_fast_taper_two_people_and_london() -> None:
     now = at("2026-03-29T12:00", LON)  # clocks went forward today
     m = baclofen(reg("2026-01-01", T3, mg=20, end="2026-03-29"))

@@ -169,6 +169,19 @@ def test_routine_spasms_after_a_missed_dose_are_not_withdrawal_but_worse_ones_ar
     assert "withdrawal-signs" in rules(check(history(now, [m], doses=doses, symptoms=worse), now))
 
 
+def test_one_missed_dose_then_doses_resumed_links_symptoms_for_24_hours_only() -> None:
+    now = at("2026-10-21T12:00")
+    m, doses = steady(now, skip={at("2026-10-20T08:00")})
+    within = history(now, [m], doses=doses, symptoms=[symptom("tingling", at("2026-10-21T07:59"))])
+    assert "withdrawal-signs" in rules(check(within, now))
+    later = history(now, [m], doses=doses, symptoms=[symptom("tingling", at("2026-10-21T08:01"))])
+    assert "withdrawal-signs" not in rules(check(later, now))
+    # two in a row keep the full 72 hours
+    m, doses = steady(now, skip={at("2026-10-20T08:00"), at("2026-10-20T14:00")})
+    two = history(now, [m], doses=doses, symptoms=[symptom("tingling", at("2026-10-21T11:00"))])
+    assert "withdrawal-signs" in rules(check(two, now))
+
+
 def test_daily_ups_and_downs_of_spasms_after_one_missed_dose_are_not_withdrawal() -> None:
     # Spasms logged most days between 1 and 5; a 6 the evening after one missed dose is within
     # the usual range plus one point.

@@ -86,6 +86,7 @@ class Event:
     text: str
     medication: Medication | None = None
     kind: str = ""  # "missed", "cut", "pump", "rise", "double", "extra"
+    window: timedelta | None = None  # how long after it a symptom is linked to it (None: the profile's)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class CheckContext:
     now: datetime
     library: DrugLibrary
     emergency_number: str = "911"
+    whole_plan: bool = False  # judge every future step of the schedule (the check before saving)
     # Entries that an escalation alert already explains, with that alert's severity rank, so that
     # red-flag-symptom and abnormal-vital do not repeat them at the same or a lower level.
     explained: dict[int, int] = field(default_factory=dict)
@@ -206,11 +208,11 @@ class CheckContext:
         return out
 
     def change_days_window(self, p: DrugProfile) -> tuple[date, date]:
+        """Days whose schedule changes the plan rules judge: the recent past and the near future (the
+        whole saved plan when `whole_plan` is set, as before saving a change)."""
         back = int(p.value("timing.schedule_change_lookback_days"))
-        last_change = max((r.end or r.start for m in self.history.medications for r in m.regimens),
-                          default=self.today)
-        end = max(self.today, last_change + timedelta(days=1))
-        return self.today - timedelta(days=back), min(end, self.today + timedelta(days=366))
+        ahead = 366 if self.whole_plan else int(p.value("timing.plan_ahead_days"))
+        return self.today - timedelta(days=back), self.today + timedelta(days=ahead)
 
     @staticmethod
     def is_dosing_day(reg: Regimen, day: date) -> bool:
@@ -292,8 +294,18 @@ class CheckContext:
         for m, prof in self.profiled():
             if prof is not p:
                 continue
-            for slot, why in self.not_given_slots(m, p, grace=True):
-                events.append(Event(slot.at, f"{m.name}: {self.fmt(slot.at)} dose not given ({why})", m, "missed"))
+            # One missed dose between two given ones links symptoms for a shorter time than two or
+            # more in a row (a few half-lives, not days): the levels are back once doses resume.
+            single = timedelta(hours=p.value("timing.single_miss_window_hours"))
+            missed = self.not_given_slots(m, p, grace=True)
+            states, _ = self.slot_states(m, p)
+            order = {utc(st.slot.at): i for i, st in enumerate(states)}
+            for k, (slot, why) in enumerate(missed):
+                i = order.get(utc(slot.at), -10)
+                near = [order.get(utc(x.at), -10) for x, _ in missed[max(0, k - 1):k + 2] if x is not slot]
+                isolated = not any(abs(j - i) == 1 for j in near)
+                events.append(Event(slot.at, f"{m.name}: {self.fmt(slot.at)} dose not given ({why})", m, "missed",
+                                    single if isolated else None))
             first = self.history.start.astimezone(self.tz).date()
             for c in self.changes(m, first, self.today):
                 if c.after_mg < c.before_mg:

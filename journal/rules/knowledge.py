@@ -26,7 +26,8 @@ REQUIRED_TIMING = (
     "missed_dose_grace_hours", "missed_dose_lookback_hours", "dose_match_window_hours",
     "abrupt_stop_min_days_on", "abrupt_stop_extra_gap_hours", "abrupt_stop_urgent_hours",
     "abrupt_stop_missed_in_a_row", "escalation_window_hours", "symptom_alert_hours",
-    "schedule_change_lookback_days", "baseline_days", "worsening_points",
+    "schedule_change_lookback_days", "baseline_days", "worsening_points", "single_miss_window_hours",
+    "plan_ahead_days",
 )
 ROUTE_KEYS = (
     "max_daily_mg", "max_single_mg", "taper_to_zero_min_daily_mg", "taper_to_zero_min_days",

@@ -14,7 +14,7 @@ RULE = "withdrawal-signs"
 
 
 def causes_before(events: list[Event], at: datetime, window: timedelta) -> list[Event]:
-    return [e for e in events if utc(e.at) <= utc(at) <= utc(e.at) + window]
+    return [e for e in events if utc(e.at) <= utc(at) <= utc(e.at) + (e.window or window)]
 
 
 def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
