@@ -11,7 +11,7 @@ from journal.schedule import expand, local_instant, match
 
 from .formatting import amount_text, fmt_time
 from .reminders import STALE_AFTER, DueItem
-from .today_view import MATCH_TOLERANCE
+from .today_view import MATCH_TOLERANCE, tolerance_for
 
 AHEAD = timedelta(hours=26)
 PUMP_REMINDER_TIME = time(9, 0)
@@ -32,7 +32,7 @@ def due_items(journal: Any, now: datetime, settings: Any) -> list[DueItem]:
             slots = expand(m, tz, start, end)
             if not slots:
                 continue
-            states, _ = match(slots, h.doses_of(m.id), MATCH_TOLERANCE)
+            states, _ = match(slots, h.doses_of(m.id), tolerance_for(m, now.astimezone(tz).date()))
             for st in states:
                 if st.answered:
                     continue

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Dose, DoseStatus, Medication, PatientHistory
-from journal.schedule import Slot, SlotState, expand, local_instant, match
+from journal.schedule import Slot, SlotState, expand, local_instant, match, shortest_gap
 
 from .dose_dialog import DoseDialog
 from .errors import USER_ERRORS, describe
@@ -32,8 +32,27 @@ from .session import Session
 from .style import set_scaled_font
 from .widgets import ErrorLabel, heading, hint
 
-# How far from its slot a dose logged without naming the slot still counts as that slot's dose.
+# How far from its slot a dose logged without naming the slot still counts as that slot's dose,
+# when the drug data says nothing. The checks use the same window (see tolerance_for).
 MATCH_TOLERANCE = timedelta(hours=3)
+
+
+def tolerance_for(m: Medication, day: date) -> timedelta:
+    """The matching window the safety checks use for this medicine (drug data, at most half the
+    shortest gap between doses), so Today never calls a slot given that the checks call missed."""
+    window = MATCH_TOLERANCE
+    try:
+        from journal.rules.knowledge import default_library
+
+        profile = default_library().profile_for(m)
+        if profile is not None:
+            window = timedelta(hours=profile.value("timing.dose_match_window_hours"))
+    except Exception:  # noqa: BLE001 - no drug data: keep the default window
+        pass
+    reg = m.regimen_on(day)
+    if reg is not None and len(reg.times) > 1:
+        window = min(window, shortest_gap(reg) / 2)
+    return window
 
 STATE_LOOK: dict[str, tuple[str, str, str]] = {
     # state: (icon, words, colour) - the words always carry the meaning, colour only helps
@@ -164,7 +183,7 @@ class TodayView(QWidget):
             slots = expand(m, h.tz, h.start, h.end)
             if not slots:
                 continue
-            states, _extra = match(slots, h.doses_of(m.id), MATCH_TOLERANCE)
+            states, _extra = match(slots, h.doses_of(m.id), tolerance_for(m, now.date()))
             out.extend(SlotView(m, st.slot, slot_state(st, now), st.doses) for st in states)
         return out
 
