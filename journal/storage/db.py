@@ -53,8 +53,13 @@ def inspect_file(path: Path) -> FileState:
         header = f.read(16)
     if header != SQLITE_HEADER:
         raise StorageFileError(f"{path} is not a CareJournal journal (it is not a SQLite database file)")
+    uri = read_only_uri(path)
+    if not path.with_name(path.name + "-wal").exists():
+        # Nothing pending in a write-ahead log: read the file as it is, without creating the
+        # -wal/-shm files a WAL-mode database would otherwise get even for a read.
+        uri += "&immutable=1"
     try:
-        con = sqlite3.connect(read_only_uri(path), uri=True)
+        con = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as e:
         raise StorageFileError(f"{path} cannot be opened: {e}") from e
     try:

@@ -1,0 +1,149 @@
+"""The journal file: created through Alembic, recognised, refused untouched when foreign or newer."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import NOW, minimal_document
+
+from journal.domain import FixedClock
+from journal.services.errors import JournalFileError
+from journal.services.journal import Journal
+
+
+def fingerprint(path: Path) -> tuple[str, float, list[str]]:
+    siblings = sorted(p.name for p in path.parent.iterdir())
+    return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime, siblings
+
+
+def test_a_new_journal_is_created_through_the_migrations(tmp_path: Path) -> None:
+    from journal.storage.db import known_revisions
+
+    path = tmp_path / "deep" / "folder" / "journal.sqlite3"
+    j = Journal.open(path, FixedClock(NOW))
+    j.close()
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert con.execute("PRAGMA application_id").fetchone()[0] == 0x434A524E
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == known_revisions()[1]
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        con.close()
+    assert {"patients", "medications", "regimens", "doses", "symptoms", "observations", "pump_events", "notes",
+            "revisions", "acknowledgements", "settings", "meta"} <= tables
+
+
+def test_connections_use_foreign_keys_full_sync_and_a_busy_timeout(journal: Any) -> None:
+    with journal.store.engine.connect() as con:
+        values = [con.exec_driver_sql(f"PRAGMA {p}").scalar() for p in ("foreign_keys", "synchronous", "busy_timeout")]
+    assert values == [1, 2, 5000]  # on, FULL, 5 s
+
+
+def test_a_dose_for_a_missing_person_is_refused_by_the_database(journal: Any) -> None:
+    import sqlalchemy
+
+    with pytest.raises(sqlalchemy.exc.IntegrityError), journal.store.engine.begin() as con:
+        con.exec_driver_sql("INSERT INTO notes (patient_id, at, text, for_doctor, removed) "
+                            "VALUES (999, '2026-01-01 00:00:00.000000', 'x', 0, 0)")
+
+
+def test_reopening_keeps_everything(journal_path: Path, journal: Any, clock: Any) -> None:
+    journal.import_document(minimal_document())
+    before = journal.export_document()
+    journal.close()
+    again = Journal.open(journal_path, clock)
+    assert again.export_document() == before
+    again.close()
+
+
+def test_a_file_from_a_newer_version_is_refused_untouched(journal_path: Path, journal: Any, clock: Any) -> None:
+    journal.import_document(minimal_document())
+    journal.close()
+    con = sqlite3.connect(journal_path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    seen = fingerprint(journal_path)
+    with pytest.raises(JournalFileError, match="newer version"):
+        Journal.open(journal_path, clock)
+    assert fingerprint(journal_path) == seen
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"Dear diary,\nthis is not a database.\n", b"SQLite format 3\x00" + b"\x00" * 200, bytes(range(256)) * 8],
+    ids=["text", "damaged-header", "binary"],
+)
+def test_a_file_that_is_not_a_journal_is_refused_untouched(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(content)
+    seen = fingerprint(path)
+    with pytest.raises(JournalFileError):
+        Journal.open(path, FixedClock(NOW))
+    assert fingerprint(path) == seen
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "recipes.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE recipes (name TEXT)")
+    con.execute("INSERT INTO recipes VALUES ('bread')")
+    con.commit()
+    con.close()
+    seen = fingerprint(path)
+    with pytest.raises(JournalFileError, match="not a CareJournal journal"):
+        Journal.open(path, FixedClock(NOW))
+    assert fingerprint(path) == seen
+
+
+def test_an_empty_file_becomes_a_journal(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    path.touch()
+    Journal.open(path, FixedClock(NOW)).close()
+    assert path.read_bytes().startswith(b"SQLite format 3\x00")
+
+
+def test_a_journal_is_backed_up_before_a_schema_upgrade(
+    journal_path: Path, journal: Any, clock: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulates a newer program with a second schema revision opening today's file."""
+    from journal.storage import db
+
+    journal.import_document(minimal_document())
+    journal.close()
+    upgraded: list[str] = []
+    monkeypatch.setattr(db, "known_revisions", lambda: ({"0001_initial", "0002_next"}, "0002_next"))
+    monkeypatch.setattr(db, "_upgrade", lambda engine: upgraded.append("done"))
+    j = Journal.open(journal_path, clock)
+    j.close()
+    backups = sorted(journal_path.parent.glob("journal.sqlite3.before-upgrade-0001_initial-*"))
+    assert upgraded == ["done"] and len(backups) == 1
+    copy = Journal.open(backups[0], clock)
+    assert [p.name for p in copy.list_patients()] == ["Robin Shaw"]
+    copy.close()
+
+
+def test_backup_and_restore(journal: Any, tmp_path: Path) -> None:
+    journal.import_document(minimal_document())
+    copy = journal.backup(tmp_path / "backups" / "monday.sqlite3")
+    journal.remove("patient", journal.find_patient("Robin").id, by="Sam", reason="test")
+    assert journal.list_patients() == []
+    journal.restore(copy)
+    assert [p.name for p in journal.list_patients()] == ["Robin Shaw"]
+    # the journal as it was before the restore is kept next to it
+    assert list(journal.path.parent.glob("journal.sqlite3.before-restore-*"))
+
+
+def test_restore_refuses_a_file_that_is_not_a_journal(journal: Any, tmp_path: Path) -> None:
+    journal.import_document(minimal_document())
+    bogus = tmp_path / "bogus.sqlite3"
+    bogus.write_text("hello")
+    with pytest.raises(JournalFileError):
+        journal.restore(bogus)
+    assert [p.name for p in journal.list_patients()] == ["Robin Shaw"]
