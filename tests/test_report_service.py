@@ -198,3 +198,19 @@ def test_alerts_in_the_period_match_checking_every_15_minutes() -> None:
     assert cheap is not None and full is not None
     assert {a.key: a.severity for a in cheap} == {a.key: a.severity for a in full}
     assert {a.rule for a in cheap} >= {"abrupt-stop", "missed-dose", "withdrawal-signs"}
+
+
+def test_a_failing_check_engine_still_gives_a_report_that_says_so(journal: Any, monkeypatch: pytest.MonkeyPatch,
+                                                                  qapp: Any, tmp_path: Path) -> None:
+    def broken(*args: Any, **kw: Any) -> list[Any]:
+        raise RuntimeError("drug data could not be read")
+
+    monkeypatch.setattr(reports, "_engine", lambda: (broken, timedelta(days=8)))
+    data = reports.build_for(journal, "Robin Shaw", date(2026, 10, 1), date(2026, 10, 10), now=NOW)
+    assert data.alerts_checked is False and data.alerts == []
+    assert data.adherence[0].missed_derived == 3  # everything else is still there
+    out = tmp_path / "r.pdf"
+    reports.write_pdf(data, out, "a4")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True).stdout
+        assert "could not be run again for this period" in text.replace("\n", " ")

@@ -33,6 +33,6 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
     print(f"report: wrote {out} ({pages} page{'s' if pages != 1 else ''}) for {h.person}, "
           f"{h.period_start.isoformat()} to {h.period_end.isoformat()}", file=ctx.out)
     if not data.alerts_checked:
-        print("report: note: the safety checks are not available in this build; the alerts section is empty",
-              file=ctx.err)
+        print("report: note: the safety checks could not be run for this period; the report says so in its "
+              "alerts section", file=ctx.err)
     return 0

@@ -14,7 +14,7 @@ import math
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -421,7 +421,13 @@ def _ticks(start: datetime, end: datetime) -> list[datetime]:
     tz = start.tzinfo
     d0 = start.date()
     out: list[datetime] = []
-    if days <= 16:
+    if days <= 3:
+        step_h = 6 if days <= 2 else 12
+        t = datetime.combine(d0, datetime.min.time(), tzinfo=tz)
+        while t <= end:
+            out.append(t)
+            t = (t.astimezone(UTC) + timedelta(hours=step_h)).astimezone(tz)
+    elif days <= 16:
         step = 2 if days > 8 else 1
         out = [datetime.combine(d0 + timedelta(days=i), datetime.min.time(), tzinfo=tz) for i in range(0, days + 1, step)]
     elif days <= 70:
@@ -445,6 +451,8 @@ def _ticks(start: datetime, end: datetime) -> list[datetime]:
 
 
 def _tick_label(t: datetime, span_days: int) -> str:
+    if span_days <= 3 and (t.hour or t.minute):
+        return t.strftime("%H:%M")
     if span_days > 70:
         return t.strftime("%b %Y") if t.month == 1 or span_days > 420 else t.strftime("%b")
     return f"{t.strftime('%b')} {t.day}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import importlib.util
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
@@ -29,6 +30,8 @@ from journal.reports.data import (
 )
 
 from .errors import NotFound, ValidationError
+
+log = logging.getLogger(__name__)
 
 DEFAULT_DAYS = 30
 # How long the missed-dose check keeps listing a missed slot (drug data: missed_dose_lookback_hours).
@@ -291,8 +294,12 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
     alerts: list[Alert] | None = None
     if found is not None:
         extra = threshold_instants(data, full)
-        alerts = alerts_in_period(full, start_at, end_at, now, emergency_number=settings.emergency_number,
-                                  extra_instants=extra, run_checks=found[0], lookback=lookback)
+        try:
+            alerts = alerts_in_period(full, start_at, end_at, now, emergency_number=settings.emergency_number,
+                                      extra_instants=extra, run_checks=found[0], lookback=lookback)
+        except Exception:  # noqa: BLE001 - the report still goes out, and says the alerts are missing
+            log.exception("the safety checks failed while making the report")
+            alerts = None
     if alerts:
         data = build_report(full, alerts, acks, revisions, period.start, period.end, now, symptom_tiers=tiers,
                             date_format=settings.date_format, time_format=settings.time_format)
