@@ -298,7 +298,7 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
             alerts = alerts_in_period(full, start_at, end_at, now, emergency_number=settings.emergency_number,
                                       extra_instants=extra, run_checks=found[0], lookback=lookback)
         except Exception:  # noqa: BLE001 - the report still goes out, and says the alerts are missing
-            log.exception("the safety checks failed while making the report")
+            log.debug("the safety checks failed while making the report", exc_info=True)
             alerts = None
     if alerts:
         data = build_report(full, alerts, acks, revisions, period.start, period.end, now, symptom_tiers=tiers,
