@@ -627,32 +627,32 @@ def _adherence(history: PatientHistory, start_at: datetime, end_at: datetime, no
         not_daily = [0] * len(days)
         vom_daily = [0] * len(days)
         for j, slot in enumerate(slots):
-            d = matched.get(j)
+            answer = matched.get(j)
             di = day_index.get(slot.astimezone(tz).date())
-            if d is None:
+            if answer is None:
                 if slot + MISSED_AFTER > cutoff:
                     ad.slots.append(SlotOutcome(slot, "pending"))
                     continue
                 outcome = "missed-derived"
                 ad.missed_derived += 1
-            elif d.status is DoseStatus.TAKEN:
-                delta = timedelta(seconds=_secs(slot, d.given or slot))
+            elif answer.status is DoseStatus.TAKEN:
+                delta = timedelta(seconds=_secs(slot, answer.given or slot))
                 if delta > ON_TIME_WINDOW:
                     outcome, ad.late = "late", ad.late + 1
                 elif delta < -ON_TIME_WINDOW:
                     outcome, ad.early = "early", ad.early + 1
                 else:
                     outcome, ad.on_time = "on-time", ad.on_time + 1
-            elif d.status is DoseStatus.VOMITED:
+            elif answer.status is DoseStatus.VOMITED:
                 outcome, ad.vomited = "vomited", ad.vomited + 1
-            elif d.status is DoseStatus.SKIPPED:
+            elif answer.status is DoseStatus.SKIPPED:
                 outcome, ad.skipped = "skipped", ad.skipped + 1
-            elif d.status is DoseStatus.REFUSED:
+            elif answer.status is DoseStatus.REFUSED:
                 outcome, ad.refused = "refused", ad.refused + 1
             else:
                 outcome, ad.missed_recorded = "missed", ad.missed_recorded + 1
             ad.scheduled += 1
-            ad.slots.append(SlotOutcome(slot, outcome, d))
+            ad.slots.append(SlotOutcome(slot, outcome, answer))
             if di is not None:
                 sched_daily[di] += 1
                 if outcome == "vomited":
@@ -889,7 +889,7 @@ def _value_text(v: object, tz: ZoneInfo | None = None) -> str:
         try:
             v = datetime.fromisoformat(v)
         except ValueError:
-            return v
+            return str(v)
     if isinstance(v, datetime) and tz is not None and v.tzinfo is not None:
         v = v.astimezone(tz)
     if isinstance(v, dict) and "value" in v and "unit" in v:
@@ -913,7 +913,7 @@ def _describe_record(rev: Revision, history: PatientHistory, tz: ZoneInfo) -> st
             try:
                 v = datetime.fromisoformat(v)
             except ValueError:
-                return v.replace("T", " ")[:16]
+                return str(src.get(key)).replace("T", " ")[:16]
         if isinstance(v, datetime):
             return (v.astimezone(tz) if v.tzinfo else v).strftime("%Y-%m-%d %H:%M")
         return ""

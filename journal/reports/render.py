@@ -703,9 +703,10 @@ def timeline_chart(events: Sequence[TimelineEvent], start: datetime, end: dateti
         lane_index = {key: i for i, (_, key) in enumerate(LANES)}
         t_lo, t_hi = start.timestamp(), end.timestamp()
         for e in events:
-            i = lane_index.get(_lane(e))
-            if i is None:
+            lane = lane_index.get(_lane(e))
+            if lane is None:
                 continue
+            i = lane
             cy = plot.top() + (i + 0.5) * lane_h
             if e.kind == "dose-change":
                 xx = ax.x(max(t_lo, min(t_hi, e.at.timestamp())))
@@ -855,11 +856,11 @@ def build_flows(data: ReportData) -> list[Flow]:
         for m in data.medicines:
             name = m.name + ("" if m.active else " (stopped)")
             details = ", ".join(x for x in (m.route, m.form, f"strength {m.strength}" if m.strength else "") if x)
-            sched = m.schedule + (f"\n{m.daily_total}" if m.daily_total else "")
+            sched_text = m.schedule + (f"\n{m.daily_total}" if m.daily_total else "")
             since = (f"since {_fmt_day(data, m.since)}" if m.since else "")
             who = "; ".join(x for x in (since, m.reason, m.prescribed_by and f"by {m.prescribed_by}") if x)
             conc = m.concentration + (f"\n{m.warning}" if m.warning else "")
-            rows.append([Cell(name, bold=True), details, conc, sched, who])
+            rows.append([Cell(name, bold=True), details, conc, sched_text, who])
         f.append(Table([("Medicine", 2.2), ("Route, form", 1.5), ("Concentration", 1.6), ("Schedule", 2.4),
                         ("Since, reason, prescriber", 1.9)], rows))
     else:
@@ -942,12 +943,12 @@ def build_flows(data: ReportData) -> list[Flow]:
                       "this section is empty. The gaps, missed doses and symptoms above are complete."))
     elif data.alerts:
         rows = []
-        for a in data.alerts:
-            ev = "\n".join("– " + e for e in a.evidence)
+        for al in data.alerts:
+            ev = "\n".join("– " + e for e in al.evidence)
             acks = "\n".join(f"{_fmt_at(data, k.at)}{' by ' + k.by if k.by else ''}{': ' + k.note if k.note else ''}"
-                             for k in a.acknowledgements) or "not acknowledged"
-            what = a.title + (f" ({a.medication})" if a.medication and a.medication not in a.title else "")
-            rows.append([_fmt_at(data, a.since), Cell(SEVERITY_WORDS.get(a.severity.value, a.severity.value), True),
+                             for k in al.acknowledgements) or "not acknowledged"
+            what = al.title + (f" ({al.medication})" if al.medication and al.medication not in al.title else "")
+            rows.append([_fmt_at(data, al.since), Cell(SEVERITY_WORDS.get(al.severity.value, al.severity.value), True),
                          what, ev, acks])
         f.append(Para("Found by running the safety checks again as of the end of every day of the period and at "
                       "the moments a dose became missed or a gap grew long; each situation is listed once, at its "
