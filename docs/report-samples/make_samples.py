@@ -1,4 +1,5 @@
-"""Rebuild the sample doctor-visit reports in this folder from resources/sample-journal.json.
+"""Rebuild the sample doctor-visit reports in this folder from resources/sample-journal.json
+(plus a question for the doctor and one corrected entry, which the exchange format cannot hold).
 
     python docs/report-samples/make_samples.py
 
@@ -16,6 +17,7 @@ import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,6 +26,21 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("America/Chicago"))
 SAMPLES = (("Marta Example", "a4", "marta-30-days-a4"), ("Leo Example", "letter", "leo-pump-30-days-letter"))
+
+
+def add_visit_extras(journal: object) -> None:
+    """What a caregiver adds before a visit and what the exchange format does not carry: a
+    question for the doctor, and a corrected entry (the report shows the earlier value)."""
+    from journal.domain import Note
+
+    j: Any = journal
+    marta = j.find_patient("Marta Example")
+    j.add_note(marta.id, Note(datetime(2026, 11, 21, 19, 30, tzinfo=NOW.tzinfo),
+                              "Is the afternoon sleepiness since the rise to 20 mg expected, and should we "
+                              "bring the 14:00 dose up at the next visit?", for_doctor=True))
+    history = j.history(marta.id, datetime(2026, 11, 18, tzinfo=NOW.tzinfo), datetime(2026, 11, 19, tzinfo=NOW.tzinfo))
+    first = next(d for d in history.doses if d.status.value == "taken")
+    j.correct("dose", first.id, {"note": "given with breakfast"}, by="Marta's son", reason="added a detail")
 
 
 def main() -> int:
@@ -37,6 +54,7 @@ def main() -> int:
         journal = Journal.open(Path(tmp) / "sample.sqlite", FixedClock(NOW))
         try:
             journal.import_document(doc)
+            add_visit_extras(journal)
             for person, paper, name in SAMPLES:
                 data = reports.build_for(journal, person, now=NOW)
                 pdf = HERE / f"{name}.pdf"
