@@ -176,6 +176,8 @@ def test_one_missed_dose_then_doses_resumed_links_symptoms_for_24_hours_only() -
     assert "withdrawal-signs" in rules(check(within, now))
     later = history(now, [m], doses=doses, symptoms=[symptom("tingling", at("2026-10-21T08:01"))])
     assert "withdrawal-signs" not in rules(check(later, now))
+    mild_new = history(now, [m], doses=doses, symptoms=[symptom("spasms", at("2026-10-20T12:00"), 3)])
+    assert "withdrawal-signs" not in rules(check(mild_new, now))  # a first, mild entry of spasms
     # two in a row keep the full 72 hours
     m, doses = steady(now, skip={at("2026-10-20T08:00"), at("2026-10-20T14:00")})
     two = history(now, [m], doses=doses, symptoms=[symptom("tingling", at("2026-10-21T11:00"))])

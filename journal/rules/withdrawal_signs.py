@@ -33,8 +33,10 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         text = ctx.symptom_text(s)
         if s.symptom in p.withdrawal_worsening_only:
             why = worse_than_before(ctx, p, s, found[0].at)
-            if why is None:
-                continue
+            floor = p.get("withdrawal.new_min_severity")
+            if why is None or (why.startswith("new") and floor is not None and s.severity is not None
+                               and s.severity < floor):
+                continue  # usual ups and downs, or a mild first entry of a symptom the person often has
             text += f" ({why})"
         linked.append((s.at, text, s.symptom in p.withdrawal_late, s))
         causes += found
