@@ -25,7 +25,7 @@ TIER_SEVERITY = {"emergency": Severity.EMERGENCY, "urgent": Severity.URGENT}
 REQUIRED_TIMING = (
     "missed_dose_grace_hours", "missed_dose_lookback_hours", "dose_match_window_hours",
     "abrupt_stop_min_days_on", "abrupt_stop_extra_gap_hours", "abrupt_stop_urgent_hours",
-    "abrupt_stop_missed_in_a_row", "escalation_window_hours", "symptom_alert_hours",
+    "abrupt_stop_missed_in_a_row", "escalation_window_hours",
     "schedule_change_lookback_days", "baseline_days", "worsening_points", "single_miss_window_hours",
     "plan_ahead_days",
 )
