@@ -5,7 +5,9 @@ entry the child reported as committed (it prints a line after each commit return
 half-finished import (an import is all or nothing: a person is there with every record, or not
 at all).
 
-The CI variant kills 21 times (7 each while importing, logging doses, restoring). Run more by hand:
+The CI variant kills 24 times: 4 each while importing, logging doses, correcting a dose (record and
+its revision move together), making automatic backups (with the rotation), restoring through the
+backup service and restoring through the Journal service (the command line's path). Run more by hand:
     ROBUST_KILLS=300 pytest -q -m slow tests/test_robust_crash.py
 The random delay before each kill is the point of the test (where the kill lands), not a wait for
 something to happen; the seed is printed on failure so a failing run can be repeated with
@@ -14,6 +16,7 @@ ROBUST_SEED.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -33,7 +36,9 @@ from journal.services.journal import Journal
 from journal.storage.rotation import list_backups
 
 TESTS = Path(__file__).parent
-IMPORT_DAYS = 60  # 180 doses, 1 symptom, 1 measurement, 1 note per imported person
+IMPORT_DAYS = 60
+# Longest random wait before the kill, per scenario: about a few operations' worth.
+DELAY = {"restore": 0.9, "restore-journal": 0.9, "backup": 1.2, "correct": 0.5}  # 180 doses, 1 symptom, 1 measurement, 1 note per imported person
 
 CHILD = r'''
 import sys, json
@@ -47,8 +52,17 @@ from test_robust_support import valid_document
 mode, path, start = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 days = int(sys.argv[5])
 clock = SystemClock()
+
+
+def warm_up(j):
+    """Load the schema, the drug knowledge and the checks first, so the kills land in the writing."""
+    j.import_document({"format": "caregiver-medication-journal", "version": 1, "patients": []})
+    j.check()
+
+
 if mode == "import":
     j = Journal.open(path, clock)
+    warm_up(j)
     print("ready", flush=True)
     k = start
     while True:
@@ -60,6 +74,7 @@ elif mode == "doses":
     pid = j.find_patient("Robin Shaw").id
     med = j.find_medication(pid, "Baclofen 10 mg tablets")
     base = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    warm_up(j)
     print("ready", flush=True)
     k = start
     while True:
@@ -68,6 +83,29 @@ elif mode == "doses":
                              note=f"k={k}"), by="crash test")
         print(f"committed {k}", flush=True)
         k += 1
+elif mode == "correct":
+    j = Journal.open(path, clock)
+    pid = j.find_patient("Robin Shaw").id
+    first = j.history(pid, datetime(2000, 1, 1, tzinfo=timezone.utc), datetime(2100, 1, 1, tzinfo=timezone.utc)).doses[0]
+    warm_up(j)
+    print("ready", flush=True)
+    k = start
+    while True:
+        j.correct("dose", first.id, {"note": f"k={k}"}, by="crash test", reason=f"correction {k}")
+        print(f"committed {k}", flush=True)
+        k += 1
+elif mode == "backup":
+    from journal.services.backups import BackupService
+    from journal.domain import FixedClock
+    fixed = FixedClock(datetime(2026, 1, 1, tzinfo=timezone.utc) + timedelta(hours=12 * start))
+    svc = BackupService(path, fixed)
+    print("ready", flush=True)
+    k = start
+    while True:
+        svc.back_up()  # then the rotation prunes: a crash may land in either
+        print(f"committed {k}", flush=True)
+        k += 1
+        fixed.advance(timedelta(hours=12))
 elif mode in ("restore", "restore-journal"):
     from journal.services.backups import BackupService
     a, b = Path(sys.argv[6]), Path(sys.argv[7])
@@ -117,7 +155,7 @@ def _run_and_kill(sc: Scenario, script: Path, rng: random.Random) -> list[int]:
             child.wait(timeout=30)
             pytest.fail(f"child did not start: {first!r} {child.stderr.read() if child.stderr else ''}")
         # Let it write for a random while: sometimes before the first commit, often mid-operation.
-        time.sleep(rng.uniform(0.0, 0.9 if sc.mode.startswith("restore") else 0.35))
+        time.sleep(rng.uniform(0.0, DELAY.get(sc.mode, 0.35)))
         child.send_signal(signal.SIGKILL)
         out, err = child.communicate(timeout=30)
     finally:
@@ -155,6 +193,21 @@ def _check(sc: Scenario, in_flight_k: int, a_names: list[str], b_names: list[str
             assert len(ks) == len(set(ks)), "a dose was written twice"
             assert set(sc.committed) <= set(ks), "a committed dose is missing"
             assert set(ks) - set(sc.committed) <= sc.in_flight | {in_flight_k}
+        elif sc.mode == "correct":
+            note = con.execute("SELECT note FROM doses ORDER BY id LIMIT 1").fetchone()[0]
+            revs = con.execute("SELECT reason, after FROM revisions WHERE entity='dose' ORDER BY id").fetchall()
+            landed = [int(r[0].split()[1]) for r in revs]
+            assert set(sc.committed) <= set(landed), "a committed correction lost its history"
+            assert set(landed) - set(sc.committed) <= sc.in_flight | {in_flight_k}
+            # the record and its history move together: the record shows the newest revision
+            assert note == f"k={landed[-1]}" and json.loads(revs[-1][1])["note"] == note
+        elif sc.mode == "backup":
+            folder = sc.path.parent / "backups"
+            found = list_backups(folder.iterdir())
+            assert len(found) <= 11 + 1, "the rotation stopped working"  # 7 + 4, plus one not yet pruned
+            for b in found:
+                assert check_backup(b.path) is None, f"a finished backup is bad: {b.name}"
+            assert found, "no backup at all"
         else:
             names = sorted(r[0] for r in con.execute("SELECT name FROM patients"))
             assert names in (a_names, b_names), f"a mixture of two backups: {names}"
@@ -178,10 +231,14 @@ def _scenarios(tmp_path: Path) -> tuple[list[Scenario], list[str], list[str]]:
     Journal.open(imp.path, clock).close()
 
     doses = Scenario("doses", tmp_path / "doses" / "journal.sqlite3")
-    doses.path.parent.mkdir()
-    j = Journal.open(doses.path, clock)
-    j.import_document(valid_document(days=3))
-    j.close()
+    corrections = Scenario("correct", tmp_path / "correct" / "journal.sqlite3")
+    backups = Scenario("backup", tmp_path / "backup" / "journal.sqlite3")
+    for sc in (doses, corrections, backups):
+        sc.path.parent.mkdir()
+        j = Journal.open(sc.path, clock)
+        j.import_document(valid_document(days=3 if sc is not backups else 60))
+        j.close()
+    BackupService(backups.path, clock).back_up()
 
     # two backups that differ: A holds Robin, B holds Robin and Alex with a long history
     store = tmp_path / "sources"
@@ -200,7 +257,7 @@ def _scenarios(tmp_path: Path) -> tuple[list[Scenario], list[str], list[str]]:
         sc.committed = [1]
         sc.next_k = 2
         restores.append(sc)
-    return [imp, doses, *restores], _names(a), _names(b)
+    return [imp, doses, corrections, backups, *restores], _names(a), _names(b)
 
 
 def _campaign(tmp_path: Path, kills: int) -> dict[str, int]:
@@ -230,7 +287,7 @@ def _campaign(tmp_path: Path, kills: int) -> dict[str, int]:
 
 def test_kill_minus_nine_at_random_moments(tmp_path: Path) -> None:
     survived = _campaign(tmp_path, 24)
-    assert sum(survived.values()) == 24
+    assert sum(survived.values()) == 24 and len(survived) == 6
 
 
 @pytest.mark.slow
