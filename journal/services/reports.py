@@ -13,6 +13,7 @@ import bisect
 import importlib
 import importlib.util
 import logging
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
@@ -312,7 +313,10 @@ def write_pdf(data: ReportData, out: str | Path, page_size: str | None = None) -
     from journal.reports import render
 
     path = Path(out)
-    if path.parent and not path.parent.exists():
-        raise ValidationError("--out", f"the folder {path.parent} does not exist")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.exists():
+        raise ValidationError("--out", f"the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise OSError(f"cannot write {path}: permission denied")
     render.ensure_gui_app()
     return render.write_pdf(data, path, page_size or render.default_page_size())
