@@ -138,6 +138,18 @@ def test_fever_reading_after_missed_doses_counts() -> None:
     assert "abnormal-vital" not in rules(alerts)  # explained by the withdrawal alert
 
 
+def test_low_blood_pressure_and_fast_pulse_after_missed_doses() -> None:
+    now = at("2026-10-20T12:00")
+    m, doses = steady(now, skip={at("2026-10-19T14:00"), at("2026-10-19T20:00")})
+    bp = obs(ObservationKind.BLOOD_PRESSURE, at("2026-10-20T09:00"), 85)
+    bp.value2 = 50
+    h = history(now, [m], doses=doses, observations=[bp, obs(ObservationKind.HEART_RATE, at("2026-10-20T09:01"), 118)])
+    a = only(check(h, now), "withdrawal-signs")
+    assert a.severity is Severity.URGENT and "blood pressure 85/50" in a.evidence[0] and "118/min" in a.evidence[0]
+    normal = history(now, [m], doses=doses, observations=[obs(ObservationKind.HEART_RATE, at("2026-10-20T09:01"), 100)])
+    assert "withdrawal-signs" not in rules(check(normal, now))
+
+
 def test_no_withdrawal_when_symptom_came_before_the_missed_dose_or_without_one() -> None:
     now = at("2026-10-20T12:00")
     m, doses = steady(now)
@@ -248,6 +260,13 @@ def test_slow_breathing_after_an_increase_is_an_emergency_and_explained_once() -
     alerts = check(h, now)
     assert only(alerts, "toxicity-signs").severity is Severity.EMERGENCY
     assert "abnormal-vital" not in rules(alerts)
+
+
+def test_slow_pulse_after_an_increase_is_urgent() -> None:
+    h, now = rise_then([], [obs(ObservationKind.HEART_RATE, at("2026-10-20T10:00"), 46)])
+    assert only(check(h, now), "toxicity-signs").severity is Severity.URGENT
+    h, now = rise_then([], [obs(ObservationKind.HEART_RATE, at("2026-10-20T10:00"), 50)])
+    assert "toxicity-signs" not in rules(check(h, now))
 
 
 def test_mild_drowsiness_3_of_10_after_an_increase_does_not_fire_4_does() -> None:

@@ -33,6 +33,8 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
             causes += found
     low_t = p.get("toxicity.low_temperature_c")
     slow = p.get("toxicity.slow_breathing_per_min")
+    slow_hr = p.get("toxicity.slow_heart_rate")
+    low_bp = p.get("toxicity.low_systolic")
     for o in ctx.history.observations:
         if o.removed or not ctx.within(o.at, window) or not isinstance(o.value, int | float):
             continue
@@ -41,6 +43,10 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
             hit = (False, f"temperature {o.value:g} °C at {ctx.fmt(o.at)}")
         elif o.kind is ObservationKind.RESPIRATORY_RATE and slow is not None and o.value < slow:
             hit = (True, f"breathing {o.value:g}/min at {ctx.fmt(o.at)}")
+        elif o.kind is ObservationKind.HEART_RATE and slow_hr is not None and o.value < slow_hr:
+            hit = (False, f"heart rate {o.value:g}/min at {ctx.fmt(o.at)}")
+        elif o.kind is ObservationKind.BLOOD_PRESSURE and low_bp is not None and o.value < low_bp:
+            hit = (False, f"blood pressure {o.value:g}/{o.value2 or 0:g} at {ctx.fmt(o.at)}")
         if hit is None:
             continue
         found = causes_before(events, o.at, window)

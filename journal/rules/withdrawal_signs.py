@@ -42,6 +42,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         causes += found
     fever = p.get("withdrawal.fever_c")
     fast_hr = p.get("withdrawal.fast_heart_rate")
+    low_bp = p.get("withdrawal.low_systolic")
     for o in ctx.history.observations:
         if o.removed or not ctx.within(o.at, window) or not isinstance(o.value, int | float):
             continue
@@ -50,6 +51,8 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
             late, text = True, f"temperature {o.value:g} °C at {ctx.fmt(o.at)}"
         elif o.kind is ObservationKind.HEART_RATE and fast_hr is not None and o.value > fast_hr:
             late, text = False, f"heart rate {o.value:g}/min at {ctx.fmt(o.at)}"
+        elif o.kind is ObservationKind.BLOOD_PRESSURE and low_bp is not None and o.value < low_bp:
+            late, text = False, f"blood pressure {o.value:g}/{o.value2 or 0:g} at {ctx.fmt(o.at)}"
         if late is None:
             continue
         found = causes_before(events, o.at, window)
