@@ -38,6 +38,13 @@ def fixed_alerts(journal, monkeypatch):  # noqa: ANN001, ANN201
     return alerts
 
 
+@pytest.fixture
+def loaded(qtbot, fixed_alerts, window):  # noqa: ANN001, ANN201
+    """The window once its first check has run (the checks run just after it shows)."""
+    qtbot.waitUntil(lambda: len(window.alerts.cards) == 4)
+    return window
+
+
 def test_most_severe_first_with_icon_and_words(qtbot, fixed_alerts, window) -> None:  # noqa: ANN001
     panel = window.alerts
     qtbot.waitUntil(lambda: len(panel.cards) == 4)
@@ -50,14 +57,14 @@ def test_most_severe_first_with_icon_and_words(qtbot, fixed_alerts, window) -> N
     assert "1 emergency, 1 urgent, 1 warning, 1 note" in panel.summary.text()
 
 
-def test_card_shows_evidence_and_what_to_do(qtbot, fixed_alerts, window) -> None:  # noqa: ANN001
+def test_card_shows_evidence_and_what_to_do(qtbot, loaded, window) -> None:  # noqa: ANN001
     card = window.alerts.cards[1]
     assert "What to do: No baclofen for 20 hours (advice)" in card.todo.text()
     assert "call 911" in card.todo.text()
     assert "evidence 0" in card.evidence.text() and "and 2 more" in card.evidence.text()
 
 
-def test_guidance_link_opens_the_topic(qtbot, fixed_alerts, window) -> None:  # noqa: ANN001
+def test_guidance_link_opens_the_topic(qtbot, loaded, window) -> None:  # noqa: ANN001
     opened: list[str] = []
     window.alerts.topic_requested.connect(opened.append)
     qtbot.mouseClick(window.alerts.cards[2].read_button, Qt.MouseButton.LeftButton)
@@ -95,7 +102,7 @@ def test_acknowledging_the_emergency_hides_the_banner(qtbot, fixed_alerts, windo
     assert "Seizure logged" not in window.alerts.card_titles()
 
 
-def test_acknowledging_a_card_with_a_note(qtbot, fixed_alerts, window, journal) -> None:  # noqa: ANN001
+def test_acknowledging_a_card_with_a_note(qtbot, loaded, window, journal) -> None:  # noqa: ANN001
     card = next(c for c in window.alerts.cards if c.alert.rule == "missed-dose")
     assert not card.ack_box.isVisible()
     qtbot.mouseClick(card.ack_button, Qt.MouseButton.LeftButton)
@@ -126,3 +133,12 @@ def test_logging_a_seizure_raises_the_emergency_banner(qtbot, window, journal) -
     qtbot.waitUntil(lambda: not window.emergency.isVisible(), timeout=3000)
 
 
+
+
+def test_a_note_being_typed_survives_a_recheck(qtbot, loaded, window) -> None:  # noqa: ANN001
+    card = next(c for c in window.alerts.cards if c.alert.rule == "pump-refill-due")
+    qtbot.mouseClick(card.ack_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(card.note_edit, "booked for Friday")
+    window.session.refresh_alerts()  # the minute timer does this
+    same = next(c for c in window.alerts.cards if c.alert.rule == "pump-refill-due")
+    assert same is card and same.note_edit.text() == "booked for Friday"

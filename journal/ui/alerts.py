@@ -46,6 +46,7 @@ class AlertCard(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.alert = alert
+        self.show_patient = show_patient
         lk = look(alert.severity)
         self.setObjectName("alertCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -164,18 +165,26 @@ class AlertPanel(QWidget):
             self.show_alerts(self.session.alerts)
 
     def show_alerts(self, alerts: list[Alert]) -> None:
-        for card in self.cards:
-            card.setParent(None)
-            card.deleteLater()
-        self.cards = []
         ordered = sorted(alerts, key=lambda a: -a.severity.rank)
         people = {a.patient for a in ordered}
-        for i, alert in enumerate(ordered):
-            card = AlertCard(alert, self.session, show_patient=len(people) > 1, parent=self.inner)
-            card.acknowledged.connect(self._acknowledge)
-            card.topic_requested.connect(self.topic_requested)
+        show_patient = len(people) > 1
+        # Cards of unchanged alerts are kept, so a note being typed is not lost when the
+        # checks re-run (they do every minute).
+        old = {self._ident(c.alert, c.show_patient): c for c in self.cards}
+        cards: list[AlertCard] = []
+        for alert in ordered:
+            card = old.pop(self._ident(alert, show_patient), None)
+            if card is None:
+                card = AlertCard(alert, self.session, show_patient=show_patient, parent=self.inner)
+                card.acknowledged.connect(self._acknowledge)
+                card.topic_requested.connect(self.topic_requested)
+            cards.append(card)
+        for card in old.values():
+            card.setParent(None)
+            card.deleteLater()
+        for i, card in enumerate(cards):
             self.list_layout.insertWidget(i, card)
-            self.cards.append(card)
+        self.cards = cards
         if not ordered:
             self.summary.setText("\u2714 Nothing needs your attention right now.")
         else:
@@ -186,6 +195,10 @@ class AlertPanel(QWidget):
             self.summary.setText("Most serious first: " + ", ".join(parts) + ".")
         self.title.setText(f"Alerts ({len(ordered)})" if ordered else "Alerts")
         self.footer.setText(NOT_ADVICE.format(number=self.session.emergency_number))
+
+    @staticmethod
+    def _ident(a: Alert, show_patient: bool) -> tuple:
+        return (a.key, a.severity, a.title, a.message, a.advice, tuple(a.evidence), show_patient)
 
     def _acknowledge(self, alert: Alert, note: str) -> None:
         self.session.apply(lambda: self.session.journal.acknowledge(alert, note, by=self.session.by))

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.reference: ReferenceWindow | None = None
         self._seen_emergencies: set[str] = set()
         self._sized = False
+        self._replan_pending = False
         self.setWindowTitle("CareJournal - SAMPLE (not real data)" if demo else "CareJournal")
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -243,8 +244,10 @@ class MainWindow(QMainWindow):
         self.session.alerts_updated.connect(self._alerts_updated)
         self._shortcuts()
         self.reload_people()
-        session.refresh_alerts()
-        self.scheduler.start()
+        # The checks and the reminder plan run right after the window first shows (a large
+        # journal then opens at once; alerts follow a moment later).
+        QTimer.singleShot(0, session.refresh_alerts)
+        QTimer.singleShot(0, self.scheduler.start)
         self.resize(1200, 820)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -338,8 +341,14 @@ class MainWindow(QMainWindow):
     def _on_changed(self, changed: frozenset[str]) -> None:
         if "patients" in changed:
             self.reload_people()
-        if changed & {"doses", "medications", "pump", "patients", "settings"}:
-            self.scheduler.replan("data")
+        if changed & {"doses", "medications", "pump", "patients", "settings"} and not self._replan_pending:
+            # Deferred and coalesced: the view that logged something redraws first.
+            self._replan_pending = True
+            QTimer.singleShot(0, self._replan)
+
+    def _replan(self) -> None:
+        self._replan_pending = False
+        self.scheduler.replan("data")
 
     def _alerts_updated(self, alerts: list) -> None:
         if self.emergency.isVisible():

@@ -265,7 +265,7 @@ class PumpView(QWidget):
             self.error.show_error(str(exc))
             return
         try:
-            self.session.apply(lambda: self.session.journal.log_pump_event(pid, ev, by=self.session.by))
+            self.session.apply(lambda: self.session.journal.log_pump_event(pid, ev, by=self.session.by), patient_id=pid)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return

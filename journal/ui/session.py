@@ -37,6 +37,7 @@ class Session(QObject):
         self._alerts: list[Alert] = []
         self.by = ""
         self._alerts_pending = False
+        self._alerts_fresh = False
         self.changed.connect(self._on_changed)
 
     # -- time -------------------------------------------------------------------------------
@@ -85,15 +86,25 @@ class Session(QObject):
         self.patient_changed.emit(patient_id)
 
     # -- operations -------------------------------------------------------------------------
-    def apply(self, op: Callable[[], T]) -> T:
+    def apply(self, op: Callable[[], T], patient_id: int | None = None) -> T:
         """Run one service operation and announce what it changed.
 
-        Errors (ValidationError and friends) propagate to the caller, which shows them
-        next to the field; nothing is announced for a refused operation."""
+        When the caller names the person the write was about, the alerts the service already
+        re-checked for that person (`Outcome.alerts`) replace theirs in the list, so the checks
+        do not run twice. Errors (ValidationError and friends) propagate to the caller, which
+        shows them next to the field; nothing is announced for a refused operation."""
         outcome = op()
         changed = getattr(outcome, "changed", None)
+        fresh = getattr(outcome, "alerts", None)
+        if patient_id is not None and changed and "alerts" in changed and isinstance(fresh, list):
+            others = [a for a in self._alerts if a.patient_id != patient_id]
+            self._alerts = sorted(others + list(fresh), key=lambda a: -a.severity.rank)
+            self._alerts_fresh = True
         if changed:
             self.changed.emit(frozenset(changed))
+        if self._alerts_fresh:
+            self._alerts_fresh = False
+            self.alerts_updated.emit(self.alerts)
         return outcome
 
     # -- alerts -----------------------------------------------------------------------------
@@ -111,6 +122,8 @@ class Session(QObject):
 
     def _on_changed(self, changed: frozenset[str]) -> None:
         # Deferred (and coalesced) so the view that logged something redraws first.
+        if self._alerts_fresh:
+            return  # the service has just re-checked this person
         if changed & (DATA_KINDS | {"alerts", "patients", "settings"}) and not self._alerts_pending:
             self._alerts_pending = True
             QTimer.singleShot(0, self._deferred_alerts)

@@ -334,7 +334,7 @@ class TodayView(QWidget):
         pid = self.session.patient_id
         self.error.clear_error()
         try:
-            outcome = self.session.apply(lambda: self.session.journal.log_dose(pid, dose, by=self.session.by))
+            outcome = self.session.apply(lambda: self.session.journal.log_dose(pid, dose, by=self.session.by), patient_id=pid)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return None
@@ -349,7 +349,7 @@ class TodayView(QWidget):
             pid = self.session.patient_id
             m = next((x for x in self.history.medications if x.id == dose.medication_id), first) \
                 if self.history else first
-            outcome = self.session.apply(lambda: self.session.journal.log_dose(pid, dose, by=self.session.by))
+            outcome = self.session.apply(lambda: self.session.journal.log_dose(pid, dose, by=self.session.by), patient_id=pid)
             self.status.setText(f"\u2714 Logged {m.name} ({dose.status.value}) for "
                                 f"{fmt_time(dose.at, self.session.settings)}.")
             self.dose_logged.emit(outcome)

@@ -238,7 +238,7 @@ class VitalsForm(QWidget):
                           note=self.note.text().strip(), patient_id=pid)
         try:
             outcome = self.session.apply(
-                lambda: self.session.journal.log_observation(pid, obs, by=self.session.by))
+                lambda: self.session.journal.log_observation(pid, obs, by=self.session.by), patient_id=pid)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return
