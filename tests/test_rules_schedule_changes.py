@@ -218,3 +218,17 @@ def test_preview_of_a_big_rise_for_an_older_person() -> None:
     new = [reg("2026-09-01", T3, mg=10, end="2026-10-20"), reg("2026-10-21", T3, mg=20)]
     alerts = check_regimen_change(Patient("Gran", birth_date=date(1950, 1, 1), id=1), current, new, now, tz=CHI)
     assert {"fast-titration", "age-caution"} <= rules(alerts)
+
+
+def test_preview_sees_a_total_over_the_maximum_across_two_products() -> None:
+    from journal.domain import Form, Quantity, Unit
+
+    now = at("2026-10-20T12:00", CHI)
+    tabs = baclofen(reg("2026-09-01", T3, mg=20))  # 60 mg a day
+    liquid = baclofen(reg("2026-09-01", ["22:00"], mg=10), mid=2, name="Baclofen 1 mg/mL", form=Form.SOLUTION,
+                      strength=Quantity(1, Unit.MG, Quantity(1, Unit.ML)))  # +10
+    more = [reg("2026-09-01", ["22:00"], mg=10, end="2026-10-20"), reg("2026-10-21", ["22:00"], mg=25)]  # +25
+    alerts = check_regimen_change(Patient("Robin", id=1), liquid, more, now, tz=CHI, other_medications=[tabs])
+    assert "over-max-daily" in rules(alerts)
+    assert check_regimen_change(Patient("Robin", id=1), liquid, liquid.regimens, now, tz=CHI,
+                                other_medications=[tabs]) == []

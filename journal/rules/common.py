@@ -347,7 +347,8 @@ class CheckContext:
             for a, b in self.double_doses(m, p):
                 events.append(Event(b.at, f"{m.name}: two doses close together, {self.fmt(a.at)} and "
                                           f"{self.fmt(b.at)}", m, "double"))
-            if not m.as_needed and m.regimen_on(self.today) is not None and m.regimen_on(self.today).times:  # type: ignore[union-attr]
+            current = m.regimen_on(self.today)
+            if not m.as_needed and current is not None and current.times:
                 _, extra = self.slot_states(m, p)
                 for d in extra:
                     if d.status.was_given and d.given is not None:

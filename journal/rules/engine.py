@@ -114,7 +114,9 @@ def check_regimen_change(patient: Patient, medication: Medication, new_regimens:
     def alerts_for(med: Medication) -> list[Alert]:
         h = PatientHistory(patient=patient, tz=zone, start=now - LOOKBACK, end=now, medications=[med, *others])
         ctx = CheckContext(h, now, lib, emergency_number, whole_plan=True)
-        return [a for a in _run(SCHEDULE_RULES, ctx) if a.medication_id == med.id and a.medication == med.name]
+        # This medicine's alerts, and drug-wide ones (a total over several products names none).
+        return [a for a in _run(SCHEDULE_RULES, ctx)
+                if a.medication is None or (a.medication_id == med.id and a.medication == med.name)]
 
     before = {(a.rule, a.severity, a.title) for a in alerts_for(medication)}
     proposed = replace(medication, regimens=sorted(new_regimens, key=lambda r: r.start))

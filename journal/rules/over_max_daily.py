@@ -15,9 +15,9 @@ SPAN = 18  # hours: a rolling stretch for doses crowded together across midnight
 
 def ceiling(ctx: CheckContext, meds: list[Medication], p: DrugProfile) -> tuple[float, str] | None:
     """The daily ceiling: one a prescriber set on purpose wins over the profile's maximum."""
-    set_by_prescriber = [m.prescribed_max_daily_mg for m in meds if m.prescribed_max_daily_mg]
+    set_by_prescriber = [float(m.prescribed_max_daily_mg) for m in meds if m.prescribed_max_daily_mg]
     if set_by_prescriber:
-        return max(set_by_prescriber), "the ceiling the prescriber set"  # type: ignore[type-var]
+        return max(set_by_prescriber), "the ceiling the prescriber set"
     limit = p.route("oral", "max_daily_mg")
     if limit is None:
         return None

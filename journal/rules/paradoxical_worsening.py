@@ -41,11 +41,11 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         if not found:
             continue
         start = utc(found[0].at) - timedelta(days=p.value("timing.baseline_days"))
-        prior_obs = [x.value for x in ctx.history.observations if not x.removed and x.kind is o.kind
+        prior_obs = [float(x.value) for x in ctx.history.observations if not x.removed and x.kind is o.kind
                      and start <= utc(x.at) < utc(found[0].at) and isinstance(x.value, int | float)]
-        if prior_obs and o.value > max(prior_obs):  # type: ignore[type-var]
+        if prior_obs and float(o.value) > max(prior_obs):
             linked.append((o.at, f"{o.kind.value.replace('-', ' ')} score {o.value:g} at {ctx.fmt(o.at)}, at most "
-                                 f"{max(prior_obs):g} in the days before the increase", o))  # type: ignore[type-var]
+                                 f"{max(prior_obs):g} in the days before the increase", o))
             causes += found
     if not linked:
         return None
