@@ -109,6 +109,7 @@ class SlotRow:
         grid.addWidget(self.state_label, row, 2)
         grid.addWidget(self.given_button, row, 3)
         grid.addWidget(self.other_button, row, 4)
+        self._shown: tuple[str, str] = ("", "")
         self.update(sv)
 
     def update(self, sv: SlotView) -> None:
@@ -124,6 +125,9 @@ class SlotRow:
                 text += f" ({amount_text(d.amount, sv.medication)})"
             if d.by:
                 text += f" by {d.by}"
+        if (text, colour) == self._shown:
+            return  # nothing changed: no restyling (a refresh runs after every logged dose)
+        self._shown = (text, colour)
         self.state_label.setText(text)
         self.state_label.setStyleSheet(f"color: {colour};")
         self.state_label.setAccessibleName(f"{sv.medication.name} {fmt_time(sv.slot.at, settings)}: {text}")
