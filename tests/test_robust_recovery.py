@@ -126,3 +126,96 @@ def test_a_failed_restore_is_reported_not_raised(qtbot, tmp_path: Path, monkeypa
     monkeypatch.setattr(recovery, "run_dialog", lambda d: recovery.RESTORE)
     result = recovery.offer_recovery(None, Refused("corrupt", ""), tmp_path / "j.sqlite3", Broken())
     assert not result.restored and "nothing was changed" in result.message
+
+
+# -- the backups screen and the one-window lock ---------------------------------------------------
+
+def _real_journal(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from test_robust_support import valid_document
+
+    from journal.services.journal import Journal
+
+    path = tmp_path / "journal.sqlite3"
+    j = Journal.open(path, FixedClock(T0))
+    j.import_document(valid_document(days=2, start="2026-11-10"))
+    return path, j
+
+
+def test_backups_screen_restores_with_the_journal_open(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from journal.domain import Patient
+    from journal.services.journal import Journal
+
+    path, j = _real_journal(tmp_path)
+    clock = FixedClock(T0)
+    svc = BackupService(path, clock, tz=UTC)
+    svc.at_start()
+    clock.advance(timedelta(hours=1))
+    j.add_patient(Patient(name="Alex Shaw"))
+    state = {"journal": j}
+
+    def reopen() -> None:
+        state["journal"] = Journal.open(path, clock)
+
+    dialog = recovery.BackupsDialog(svc, close_journal=j.close, reopen=reopen, tz=UTC)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 1 and "made automatically" in dialog.list.item(0).text()
+    assert "Monday 23 November 2026, 08:00" in dialog.list.item(0).text()
+    asked: list[str] = []
+    monkeypatch.setattr(recovery, "confirm", lambda parent, text: asked.append(text) or True)
+    with qtbot.waitSignal(dialog.restored) as restored:
+        dialog.restore_button.click()
+    assert "entered again" in asked[0]
+    assert [p.name for p in state["journal"].list_patients()] == ["Robin Shaw"]
+    kept = restored.args[0]
+    assert kept is not None and kept.exists()
+    assert "restored" in dialog.status.text()
+    assert dialog.list.count() == 2  # the before-restore copy is listed too
+    state["journal"].close()
+
+
+def test_backups_screen_saying_no_changes_nothing(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from test_robust_support import table_dump
+
+    path, j = _real_journal(tmp_path)
+    svc = BackupService(path, FixedClock(T0))
+    svc.at_start()
+    j.close()
+    before = table_dump(path)
+    dialog = recovery.BackupsDialog(svc)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(recovery, "confirm", lambda parent, text: False)
+    dialog.restore_button.click()
+    assert table_dump(path) == before and len(svc.backups()) == 1
+
+
+def test_back_up_now_and_to_a_stick_from_the_screen(qtbot, tmp_path: Path, monkeypatch) -> None:
+    path, j = _real_journal(tmp_path)
+    j.close()
+    svc = BackupService(path, FixedClock(T0))
+    dialog = recovery.BackupsDialog(svc)
+    qtbot.addWidget(dialog)
+    assert "No backups yet" in dialog.list.item(0).text() and not dialog.restore_button.isEnabled()
+    dialog.backup_now_button.click()
+    assert dialog.list.count() == 1 and "saved by you" in dialog.list.item(0).text()
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    monkeypatch.setattr(recovery, "choose_folder", lambda parent: stick)
+    dialog.backup_to_button.click()
+    assert len(list(stick.iterdir())) == 1 and "USB" in dialog.status.text()
+    monkeypatch.setattr(recovery, "choose_folder", lambda parent: tmp_path / "unplugged")
+    dialog.backup_to_button.click()
+    assert "does not exist" in dialog.status.text()
+
+
+def test_a_second_window_is_told_and_gets_no_lock(qtbot, tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "journal.sqlite3"
+    first = recovery.claim_window(path, FixedClock(T0))
+    assert first is not None
+    told: list[str] = []
+    monkeypatch.setattr(recovery, "show_message", lambda parent, title, text: told.append(text))
+    assert recovery.claim_window(path, FixedClock(T0)) is None
+    assert told and "already open in another CareJournal window" in told[0]
+    first.release()  # type: ignore[attr-defined]
+    again = recovery.claim_window(path, FixedClock(T0))
+    assert again is not None
+    again.release()  # type: ignore[attr-defined]

@@ -207,10 +207,14 @@ class BackupService:
                 removed.append(b.path)
         return removed
 
-    def back_up_to(self, dest: Path | str) -> Path:
+    def back_up_to(self, dest: Path | str, *, folder: bool = False) -> Path:
         """A manual copy to a place the caregiver picks (a folder, e.g. a USB stick, or a file
-        name). Never pruned. Returns the file written."""
+        name; `folder=True` when it came from a folder chooser and must be one). Never pruned.
+        Returns the file written."""
         dest = Path(dest)
+        if folder and not dest.is_dir():
+            raise BackupError(f"The backup failed: the folder {dest} does not exist "
+                              "(is the stick still plugged in?).")
         if dest.is_dir():
             dest = dest / backup_name(self.stem, MANUAL, self.clock.now())
         elif dest.suffix == "":

@@ -15,14 +15,22 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from journal.domain import Clock
 
 
 class _Backup(Protocol):
@@ -31,6 +39,11 @@ class _Backup(Protocol):
 
     @property
     def path(self) -> Path: ...
+
+
+class _ListedBackup(_Backup, Protocol):
+    @property
+    def kind(self) -> str: ...
 
 
 class BackupSource(Protocol):
@@ -170,3 +183,188 @@ def offer_recovery(parent: QWidget | None, error: BaseException, journal_path: P
     except Exception as e:  # the journal stays as it was; say so rather than crash
         return RecoveryResult(False, f"The backup could not be restored, and nothing was changed. ({e})")
     return RecoveryResult(True, "The journal was restored from the latest backup.", kept)
+
+
+# -- one window per journal ----------------------------------------------------------------------
+
+def _show_message(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+# Replaced in tests so nothing blocks.
+show_message: Callable[[QWidget | None, str, str], None] = _show_message
+
+
+def claim_window(journal_path: Path, clock: Clock, parent: QWidget | None = None) -> object | None:
+    """Take the one-window-per-journal lock before the window opens. Returns the lock (keep it
+    while the window is open; call its `release()` on close), or None after telling the caregiver
+    that the journal is already open in another window (then do not open a second one)."""
+    from journal.services.backups import JournalLocked, take_window_lock
+
+    try:
+        return take_window_lock(journal_path, clock)
+    except JournalLocked as e:
+        show_message(parent, "CareJournal is already open", str(e))
+        return None
+
+
+# -- the backups screen --------------------------------------------------------------------------
+
+KIND_WORDS = {
+    "auto": "made automatically",
+    "manual": "saved by you",
+    "before-restore": "the journal as it was before a restore",
+    "before-migration": "the journal as it was before an update",
+}
+
+
+class BackupManager(Protocol):
+    """What the backups screen needs from `journal.services.backups.BackupService`."""
+
+    folder: Path
+
+    def backups(self) -> list[_ListedBackup]: ...
+
+    def back_up(self, kind: str = ...) -> Path: ...
+
+    def back_up_to(self, dest: Path, *, folder: bool = ...) -> Path: ...
+
+    def restore(self, src: Path, close_journal: Callable[[], None] | None = None) -> Path | None: ...
+
+
+def _confirm(parent: QWidget | None, text: str) -> bool:
+    answer = QMessageBox.question(parent, "Restore this backup?", text)
+    return bool(answer == QMessageBox.StandardButton.Yes)
+
+
+def _choose_folder(parent: QWidget | None) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(parent, "Choose where to save the backup (for example a USB stick)")
+    return Path(folder) if folder else None
+
+
+# Replaced in tests so nothing blocks.
+confirm: Callable[[QWidget | None, str], bool] = _confirm
+choose_folder: Callable[[QWidget | None], Path | None] = _choose_folder
+
+
+class BackupsDialog(QDialog):
+    """List the backups, make one now, save one to a stick, restore one.
+
+    `close_journal` is called just before the file is replaced (close the journal's connections
+    there) and `reopen` right after, whether the restore worked or not (open it again there and
+    refresh every view). Messages appear in `status`; nothing here raises."""
+
+    restored = Signal(object)  # Path | None: where the previous journal was kept
+
+    def __init__(self, backups: BackupManager, *, close_journal: Callable[[], None] | None = None,
+                 reopen: Callable[[], None] | None = None, tz: tzinfo | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Backups")
+        self.backups = backups
+        self._close_journal = close_journal
+        self._reopen = reopen
+        self._tz = tz
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "CareJournal makes a backup each time it opens and once a day while it stays open. It keeps "
+            "one for each of the last 7 days and one for each of the 4 weeks before that. "
+            f"They are kept in {backups.folder}, readable only by you."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget()
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        self.backup_now_button = QPushButton("Back up now")
+        self.backup_to_button = QPushButton("Back up to a folder or USB stick...")
+        self.restore_button = QPushButton("Restore the selected backup...")
+        self.close_button = QPushButton("Close")
+        for b in (self.backup_now_button, self.backup_to_button, self.restore_button, self.close_button):
+            row.addWidget(b)
+        layout.addLayout(row)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.backup_now_button.clicked.connect(self.back_up_now)
+        self.backup_to_button.clicked.connect(self.back_up_to)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.close_button.clicked.connect(self.accept)
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.refresh()
+
+    def describe(self, b: _ListedBackup) -> str:
+        when = b.taken_at.astimezone(self._tz) if self._tz is not None else b.taken_at.astimezone()
+        return f"{when:%A %d %B %Y, %H:%M}: {KIND_WORDS.get(b.kind, b.kind)}"
+
+    def refresh(self) -> None:
+        self.list.clear()
+        try:
+            found = self.backups.backups()
+        except OSError as e:
+            found = []
+            self.status.setText(f"The backups folder could not be read: {e.strerror or e}")
+        for b in found:
+            item = QListWidgetItem(self.describe(b))
+            item.setData(Qt.ItemDataRole.UserRole, b)
+            self.list.addItem(item)
+        if not found:
+            self.list.addItem(QListWidgetItem("No backups yet."))
+            self.list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+        else:
+            self.list.setCurrentRow(0)
+        self._update_buttons()
+
+    def selected(self) -> _ListedBackup | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def back_up_now(self) -> None:
+        try:
+            made = self.backups.back_up("manual")
+        except Exception as e:  # noqa: BLE001 - shown to the caregiver; nothing was changed
+            self.status.setText(str(e))
+            return
+        self.status.setText(f"Backup saved: {made.name}")
+        self.refresh()
+
+    def back_up_to(self) -> None:
+        folder = choose_folder(self)
+        if folder is None:
+            return
+        try:
+            made = self.backups.back_up_to(folder, folder=True)
+        except Exception as e:  # noqa: BLE001 - shown to the caregiver; nothing was changed
+            self.status.setText(str(e))
+            return
+        self.status.setText(f"Backup saved to {made}. Keep the stick somewhere safe.")
+
+    def restore_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        text = (f"The journal will go back to how it was on {self.describe(chosen)}. Anything entered "
+                "after that will need to be entered again. A copy of the journal as it is now is kept "
+                "first, so you can come back to it.")
+        if not confirm(self, text):
+            return
+        try:
+            kept = self.backups.restore(chosen.path, close_journal=self._close_journal)
+        except Exception as e:  # noqa: BLE001 - shown to the caregiver; the journal was left as it was
+            self.status.setText(str(e))
+            self._reopen_journal()
+            return
+        self._reopen_journal()
+        self.status.setText("The journal was restored. The previous version was kept as a backup.")
+        self.refresh()
+        self.restored.emit(kept)
+
+    def _reopen_journal(self) -> None:
+        if self._reopen is not None:
+            try:
+                self._reopen()
+            except Exception as e:  # noqa: BLE001 - say it, do not crash the window
+                self.status.setText(f"The journal could not be opened again: {e}")
