@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -153,7 +153,7 @@ def _describe_error(rule: str, value: Any, rule_value: Any, definition: dict[str
         return where, f"{_show(value)} is not a {FORMAT_NAMES.get(rule_value, rule_value)}"
     if rule == "type":
         kinds = rule_value if isinstance(rule_value, list) else [rule_value]
-        return where, f"{_show(value)} is not {' or '.join(_TYPE_WORDS.get(k, k) for k in kinds)}"
+        return where, f"{_show(value)} is not {' or '.join(_TYPE_WORDS.get(str(k), str(k)) for k in kinds)}"
     if rule == "enum":
         return where, f"{_show(value)} is not one of: {', '.join(str(v) for v in rule_value)}"
     if rule == "const":
@@ -491,8 +491,7 @@ def _import_person(tx: Any, person: _Person, existing: Patient | None, summary: 
         for item in items:
             item.patient_id = patient_id
         if existing is not None and items:
-            items, skipped = _new_only(items, tx.existing_keys(entity, patient_id),
-                                       lambda r, e=entity: record_key(e, r))
+            items, skipped = _new_only(items, tx.existing_keys(entity, patient_id), partial(record_key, entity))
             summary.already_there += skipped
         counts[entity] = tx.bulk_insert(entity, items)
     summary.doses += counts["dose"]

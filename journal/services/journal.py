@@ -312,8 +312,9 @@ class Journal:
         except sqlite3.DatabaseError as e:
             raise JournalFileError(f"{path} is damaged or not a journal: {e}") from None
         except Exception as e:  # SQLAlchemy wraps sqlite3 errors in its own classes
-            if isinstance(getattr(e, "orig", None), sqlite3.DatabaseError):
-                raise JournalFileError(f"{path} is damaged or not a journal: {e.orig}") from None
+            orig = getattr(e, "orig", None)
+            if isinstance(orig, sqlite3.DatabaseError):
+                raise JournalFileError(f"{path} is damaged or not a journal: {orig}") from None
             raise
         return cls(Store(engine), path, clock)
 
@@ -575,7 +576,8 @@ class Journal:
             raise ValidationError("text", "the note is empty")
         with self.store.transaction() as tx:
             new_id = tx.insert("note", n)
-        return Outcome(frozenset({"notes"}), [], new_id)
+        # Notes count for the checks too (e.g. alcohol taken is recorded as a note).
+        return Outcome(frozenset({"notes", "alerts"}), self._alerts(patient_id), new_id)
 
     # corrections ----------------------------------------------------------------------------
     def correct(self, entity: str, entity_id: int, changes: dict[str, Any], by: str, reason: str = "") -> Outcome:

@@ -312,7 +312,7 @@ class Tx:
         rows = [values_of(entity, o) for o in objs]
         if not rows:
             return 0
-        table = ROWS[entity].__table__  # type: ignore[attr-defined]
+        table: Any = ROWS[entity].__table__
         columns = [c.name for c in table.columns if c.name != "id"]
         timed = [c.name for c in table.columns if isinstance(c.type, UTCDateTime)]
         dated = [c.name for c in table.columns if isinstance(c.type, Date)]
@@ -378,7 +378,7 @@ class Tx:
 
     def existing_keys(self, entity: str, patient_id: int) -> list[tuple[Any, ...]]:
         """Matching keys of every record of one person, removed ones included."""
-        table = ROWS[entity].__table__  # type: ignore[attr-defined]
+        table: Any = ROWS[entity].__table__
         cols = ", ".join(KEY_COLUMNS[entity])
         sql = f"SELECT {cols} FROM {table.name} WHERE patient_id = ?"
         return [tuple(r) for r in self.s.connection().exec_driver_sql(sql, (patient_id,))]
