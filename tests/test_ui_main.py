@@ -165,3 +165,20 @@ def test_dialog_cancel_changes_nothing(qtbot, window, journal, monkeypatch) -> N
     before = journal.get_settings()
     window.open_settings()
     assert journal.get_settings() == before
+
+
+def test_guide_opens_on_the_topic(qtbot, window) -> None:  # noqa: ANN001
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    window.show_topic("missed-doses")
+    ref = window.reference
+    assert ref is not None and ref.isVisible()
+    assert ref.view.current_topic == "missed-doses"
+    assert "dose" in ref.view.topic_text().lower()
+
+
+def test_report_dialog_opens_for_the_person(qtbot, window) -> None:  # noqa: ANN001
+    dlg = window.open_report()
+    assert dlg is not None
+    qtbot.addWidget(dlg)
+    assert dlg.isVisible()
+    dlg.close()

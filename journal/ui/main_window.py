@@ -99,11 +99,7 @@ class ReferenceWindow(QDialog):
         try:
             from . import reference_view
 
-            cls = getattr(reference_view, "ReferenceView", None) or reference_view.ReferenceWidget
-            try:
-                self.view = cls(emergency_number=session.emergency_number)
-            except TypeError:
-                self.view = cls()
+            self.view = reference_view.ReferenceView(emergency_number=session.emergency_number)
             lay.addWidget(self.view)
         except (ImportError, AttributeError) as exc:
             self.fallback = QLabel(f"The guide is not available in this build ({exc}).")
@@ -167,6 +163,10 @@ class MainWindow(QMainWindow):
         self.add_person_button.clicked.connect(self.show_add_person)
         top.addWidget(self.add_person_button)
         top.addStretch(1)
+        self.report_button = QPushButton("Report for the doctor...")
+        self.report_button.setAccessibleName("Print or save the report for the doctor")
+        self.report_button.clicked.connect(self.open_report)
+        top.addWidget(self.report_button)
         self.guide_button = QPushButton("Guide (F1)")
         self.guide_button.setAccessibleName("Open the guide")
         self.guide_button.clicked.connect(lambda: self.show_topic("when-to-call"))
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         self.settings_button.clicked.connect(self.open_settings)
         top.addWidget(self.settings_button)
         outer.addWidget(self.top_bar)
-        self.person_widgets = (person_label, self.person, self.add_person_button)
+        self.person_widgets = (person_label, self.person, self.add_person_button, self.report_button)
 
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         self.shortcut_reading = add("Ctrl+R", self.log_reading)
         add("F1", lambda: self.show_topic("when-to-call"))
         add("Ctrl+,", self.open_settings)
+        add("Ctrl+P", self.open_report)
         add("Ctrl+Q", self.quit)
 
     def log_dose(self) -> None:
@@ -341,6 +342,10 @@ class MainWindow(QMainWindow):
     def _on_changed(self, changed: frozenset[str]) -> None:
         if "patients" in changed:
             self.reload_people()
+        if "settings" in changed and self.reference is not None and self.reference.view is not None:
+            setter = getattr(self.reference.view, "set_emergency_number", None)
+            if setter is not None:
+                setter(self.session.emergency_number)
         if changed & {"doses", "medications", "pump", "patients", "settings"} and not self._replan_pending:
             # Deferred and coalesced: the view that logged something redraws first.
             self._replan_pending = True
@@ -371,6 +376,14 @@ class MainWindow(QMainWindow):
         if self.reference is None:
             self.reference = ReferenceWindow(self.session, self)
         self.reference.show_topic(topic or "when-to-call")
+
+    def open_report(self) -> QWidget | None:
+        pid = self.session.patient_id
+        if pid is None:
+            return None
+        from .report_dialog import open_report_dialog
+
+        return open_report_dialog(self.session.journal, pid, self.session.now, self)
 
     def open_settings(self) -> SettingsDialog:
         dlg = SettingsDialog(self.session.settings, self)
