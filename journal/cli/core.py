@@ -49,7 +49,7 @@ def print_alerts(alerts: list[Any], ctx: Context) -> None:
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     path: Path = args.file
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM from some editors is fine
     except FileNotFoundError:
         raise ValidationError(str(path), "no such file") from None
     except (OSError, UnicodeDecodeError) as e:
