@@ -55,6 +55,7 @@ class Proc:
     rc: int
     out: str
     err: str
+    cpu: float = 0.0  # user + system CPU seconds of the process itself
 
 
 def run_proc(cmd: Sequence[str], *, timeout: float = 300, env: dict[str, str] | None = None,
@@ -80,7 +81,8 @@ def run_proc(cmd: Sequence[str], *, timeout: float = 300, env: dict[str, str] | 
         fo.seek(0)
         fe.seek(0)
         return Proc(seconds, usage.ru_maxrss / 1024.0, p.returncode,
-                    fo.read().decode("utf-8", "replace"), fe.read().decode("utf-8", "replace"))
+                    fo.read().decode("utf-8", "replace"), fe.read().decode("utf-8", "replace"),
+                    usage.ru_utime + usage.ru_stime)
 
 
 def median(xs: Sequence[float]) -> float:

@@ -49,12 +49,14 @@ def probe_check(db: str) -> int:
     opened = time.perf_counter() - t0
     now = datetime.fromisoformat(AT)
     first = time_call(lambda: j.check(now=now), 1, warmup=0)[0]
+    c0 = time.process_time()
     times = time_call(lambda: j.check(now=now), RUNS, warmup=0)
+    cpu = (time.process_time() - c0) / RUNS
     per_patient = []
     for p in j.list_patients():
         per_patient.append(median(time_call(lambda p=p: j.check(now=now, patient_id=p.id), 3, warmup=0)))
     alerts = j.check(now=now)
-    result({"open": opened, "first": first, "median": median(times), "per_patient_max": max(per_patient),
+    result({"open": opened, "first": first, "median": median(times), "cpu": cpu, "per_patient_max": max(per_patient),
             "alerts": len(alerts), "rules": sorted({a.rule for a in alerts})})
     return 0
 

@@ -65,7 +65,9 @@ def probe_window(db: str, t0: float) -> int:
         win = windows[0]
         state["visible_parent"] = visible_at - spawn if spawn else None
         state["visible_self"] = time.perf_counter() - t0
+        state["visible_cpu"] = time.process_time()
         today_times: list[float] = []
+        today_cpu: list[float] = []
         idle_times: list[float] = []
         try:
             from journal.ui.today_view import TodayView
@@ -82,12 +84,14 @@ def probe_window(db: str, t0: float) -> int:
                     name, hhmm = row.sv.medication.name, row.sv.slot.at.strftime("%H:%M")
                     button: QPushButton = view.slot_button(name, hhmm)
                     s = time.perf_counter()
+                    c = time.process_time()
                     button.click()
                     while view.slot_state(name, hhmm) not in ("given", "vomited"):
                         process()
                         if time.perf_counter() - s > 5:
                             raise TimeoutError(f"{name} {hhmm} not shown as given after 5 s")
                     today_times.append(time.perf_counter() - s)
+                    today_cpu.append(time.process_time() - c)
                     process()
                     idle_times.append(time.perf_counter() - s)
             else:
@@ -96,6 +100,7 @@ def probe_window(db: str, t0: float) -> int:
             state["today_error"] = f"{type(exc).__name__}: {exc}"
         state["today"] = median(today_times) if today_times else None
         state["today_min"] = min(today_times) if today_times else None
+        state["today_cpu"] = median(today_cpu) if today_cpu else None
         state["idle"] = median(idle_times) if idle_times else None
         s = time.perf_counter()
         for tabs in win.findChildren(QTabWidget):
