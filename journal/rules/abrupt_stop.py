@@ -16,11 +16,14 @@ RULE = "abrupt-stop"
 def days_on(ctx: CheckContext, m: Medication, limit: int = 400) -> tuple[int, date]:
     """How many days in a row (up to today) the medication has been planned, and the first of them."""
     d = ctx.today
-    n = 0
-    while n < limit and ctx.planned_daily_mg(m, d - timedelta(days=1)) > 0:
-        d -= timedelta(days=1)
-        n += 1
-    return n, d
+    floor = ctx.today - timedelta(days=limit)
+    while d > floor and ctx.planned_daily_mg(m, d - timedelta(days=1)) > 0:
+        # jump to the start of the regimen in force the day before (its planned amount is the same
+        # on every day of it), instead of walking back one day at a time
+        reg = m.regimen_on(d - timedelta(days=1))
+        assert reg is not None
+        d = max(floor, min(d - timedelta(days=1), reg.start))
+    return (ctx.today - d).days, d
 
 
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:

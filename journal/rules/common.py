@@ -111,6 +111,7 @@ class CheckContext:
     # Medication id -> time of the last dose before a gap that abrupt-stop reports.
     gap_reported: dict[int, datetime] = field(default_factory=dict)
     _states: dict[int, tuple[list[SlotState], list[Dose]]] = field(default_factory=dict)
+    _memo: dict[tuple[object, ...], object] = field(default_factory=dict)
 
     # ----------------------------------------------------------------- basics
     @property
@@ -185,6 +186,12 @@ class CheckContext:
 
     def planned_daily_mg(self, m: Medication, day: date) -> float:
         """Planned amount per day, averaged over every-N-days schedules (0 when nothing is planned)."""
+        key = ("daily", id(m), day)
+        if key not in self._memo:
+            self._memo[key] = self._planned_daily_mg(m, day)
+        return self._memo[key]  # type: ignore[return-value]
+
+    def _planned_daily_mg(self, m: Medication, day: date) -> float:
         reg = m.regimen_on(day)
         if reg is None:
             return 0.0
@@ -290,6 +297,12 @@ class CheckContext:
     # ----------------------------------------------------------------- timeline
     def interruptions(self, p: DrugProfile) -> list[Event]:
         """Missed or interrupted doses, schedule cuts and pump problems of this drug (withdrawal causes)."""
+        key = ("interruptions", id(p))
+        if key not in self._memo:
+            self._memo[key] = self._interruptions(p)
+        return list(self._memo[key])  # type: ignore[call-overload]
+
+    def _interruptions(self, p: DrugProfile) -> list[Event]:
         events: list[Event] = []
         for m, prof in self.profiled():
             if prof is not p:
@@ -334,6 +347,12 @@ class CheckContext:
 
     def increases(self, p: DrugProfile) -> list[Event]:
         """Dose increases, double and extra doses of this drug (toxicity causes)."""
+        key = ("increases", id(p))
+        if key not in self._memo:
+            self._memo[key] = self._increases(p)
+        return list(self._memo[key])  # type: ignore[call-overload]
+
+    def _increases(self, p: DrugProfile) -> list[Event]:
         events: list[Event] = []
         for m, prof in self.profiled():
             if prof is not p:
@@ -366,6 +385,12 @@ class CheckContext:
 
     def double_doses(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, Dose]]:
         """Pairs of given doses less than half the dosing interval apart, or answering one slot."""
+        key = ("double", id(m))
+        if key not in self._memo:
+            self._memo[key] = self._double_doses(m)
+        return list(self._memo[key])  # type: ignore[call-overload]
+
+    def _double_doses(self, m: Medication) -> list[tuple[Dose, Dose]]:
         out: list[tuple[Dose, Dose]] = []
         given = sorted(self.given_doses(m), key=lambda d: utc(d.at))
         for a, b in zip(given, given[1:], strict=False):
