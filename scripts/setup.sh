@@ -10,6 +10,10 @@ TEST_TOOLS="xvfb xauth poppler-utils"
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=""
+  # A bare Debian/Ubuntu python3 cannot make a virtual environment without python3-venv.
+  if [ ! -x "${VENV:-.venv}/bin/python" ] && ! "${PYTHON:-python3}" -c "import ensurepip, venv" >/dev/null 2>&1; then
+    missing="$missing python3-venv"
+  fi
   for p in $QT_LIBS $X_LIBS ${WITH_TEST_TOOLS:+$TEST_TOOLS}; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
   done
@@ -23,6 +27,10 @@ fi
 
 VENV="${VENV:-.venv}"
 PY="${PYTHON:-python3}"
+if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "CareJournal needs Python 3.11 or newer; $PY is $("$PY" --version 2>&1). Set PYTHON=python3.11 (or newer)." >&2
+  exit 1
+fi
 if [ ! -x "$VENV/bin/python" ]; then
   "$PY" -m venv "$VENV"
 fi
