@@ -144,7 +144,7 @@ def test_check_at_a_time_before_the_gap(gap_file: Path, capsys: pytest.CaptureFi
 def test_check_text_output_is_readable(gap_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(gap_file, "check", "--patient", "robin shaw") == 0
     out = capsys.readouterr().out
-    assert "2 alerts for robin shaw as of 2026-10-01 12:00 (America/Chicago)" in out
+    assert "2 alerts for Robin Shaw as of 2026-10-01 12:00 (America/Chicago)" in out
     assert "URGENT: Baclofen 10 mg tablets: no dose for 21 h 55 min" in out
     assert "    - last dose given 2026-09-30 14:05 (21 h 55 min ago)" in out
     assert "More: carejournal reference show withdrawal" in out

@@ -35,8 +35,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     tz = journal.tz
     now = parse_time(getattr(args, "at", None), tz, ctx.now())
     patient_id = None
+    whom = "everyone"
     if getattr(args, "patient", None):
-        patient_id = journal.find_patient(args.patient).id
+        person = journal.find_patient(args.patient)
+        patient_id, whom = person.id, person.name
     from journal.services.checks import run as run_checks
 
     alerts = run_checks(journal, now, patient_id)
@@ -46,7 +48,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print(json.dumps(doc, ensure_ascii=False, indent=1), file=ctx.out)
         return EXIT_OK
     when = now.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-    whom = args.patient if getattr(args, "patient", None) else "everyone"
     if not alerts:
         print(f"No alerts for {whom} as of {when} ({tz.key}).", file=ctx.out)
         return EXIT_OK
