@@ -280,3 +280,25 @@ def test_times_are_stored_in_utc_and_read_back_equal(journal: Any, robin: tuple[
     con.close()
     assert raw.startswith("2026-09-30 13:00:00")
     assert journal.get_record("dose", rid).given == given
+
+
+def test_correcting_a_skipped_dose_to_given_fills_in_the_scheduled_amount(
+    journal: Any, robin: tuple[int, int]
+) -> None:
+    pid, mid = robin
+    slot = NOW.replace(hour=8)
+    rid = journal.log_dose(pid, Dose(medication_id=mid, status=DoseStatus.SKIPPED, scheduled=slot)).record_id
+    journal.correct("dose", rid, {"status": "taken", "given": slot + timedelta(minutes=20)}, by="Sam",
+                    reason="was given after all")
+    fixed = journal.get_record("dose", rid)
+    assert (fixed.status, fixed.amount, fixed.amount_normalised) == (
+        DoseStatus.TAKEN, Quantity(1, Unit.TABLET), Quantity(10, Unit.MG))
+    [rev] = journal.revisions(pid)
+    assert rev.before["status"] == "skipped" and rev.after["amount"] == {"value": 1.0, "unit": "tablet"}
+
+
+def test_the_journal_cannot_be_backed_up_onto_itself(journal: Any) -> None:
+    with pytest.raises(ValidationError):
+        journal.backup(journal.path)
+    with pytest.raises(ValidationError):
+        journal.restore(journal.path)

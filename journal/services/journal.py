@@ -599,7 +599,7 @@ class Journal:
             except ValueError as e:
                 raise ValidationError(k, f"{v!r} is not allowed here ({e})") from None
         after = dataclasses.replace(before, **coerced)
-        patient_id = self._validate_corrected(entity, after)
+        after, patient_id = self._validate_corrected(entity, after)
         with self.store.transaction() as tx:
             tx.update(entity, entity_id, after)
             self._revision(tx, entity, entity_id, "correct", before, after, by, reason, patient_id)
@@ -607,11 +607,14 @@ class Journal:
             self._settings = None
         return Outcome(frozenset({CHANGED[entity], "alerts"}), self._alerts(patient_id), entity_id)
 
-    def _validate_corrected(self, entity: str, obj: Any) -> int | None:
+    def _validate_corrected(self, entity: str, obj: Any) -> tuple[Any, int | None]:
+        """The corrected record as it will be stored, and whose it is; raises ValidationError."""
         if entity == "dose":
-            d = self.prepare_dose(obj.patient_id, obj)
-            obj.amount_normalised = d.amount_normalised
-            return int(obj.patient_id)
+            d = self.prepare_dose(obj.patient_id, obj)  # renormalises the amount
+            return d, int(obj.patient_id)
+        return obj, self._validate_other(entity, obj)
+
+    def _validate_other(self, entity: str, obj: Any) -> int | None:
         if entity == "symptom":
             check_symptom(obj)
         elif entity == "observation":
@@ -795,7 +798,10 @@ class Journal:
     def backup(self, dest: Path | str) -> Path:
         from journal.storage.backups import backup_file
 
-        return backup_file(self.path, Path(dest))
+        dest = Path(dest)
+        if dest.exists() and dest.resolve() == self.path.resolve():
+            raise ValidationError("OUT", "that is the journal itself; choose another file for the copy")
+        return backup_file(self.path, dest)
 
     def restore(self, src: Path | str) -> Outcome:
         """Replace the journal with a backup; the current file is backed up first."""
@@ -806,6 +812,8 @@ class Journal:
         src = Path(src)
         if not src.is_file():
             raise ValidationError("FILE", f"{src} does not exist")
+        if src.resolve() == self.path.resolve():
+            raise ValidationError("FILE", "that is the journal itself, not a backup of it")
         try:
             state = check_openable(src)
         except StorageFileError as e:
