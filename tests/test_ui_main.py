@@ -182,3 +182,32 @@ def test_report_dialog_opens_for_the_person(qtbot, window) -> None:  # noqa: ANN
     qtbot.addWidget(dlg)
     assert dlg.isVisible()
     dlg.close()
+
+
+def test_closing_keeps_running_in_the_tray(qtbot, journal, clock) -> None:  # noqa: ANN001
+    w = build_window(journal, clock, tray_available=True)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.notifier.uses_tray
+    qtbot.waitUntil(w.scheduler.timer.isActive)
+    w.close()
+    assert not w.isVisible()
+    assert w.scheduler.timer.isActive()  # still reminding from the tray
+    w.notifier.activated.emit()  # clicking the tray icon brings it back
+    qtbot.waitUntil(w.isVisible)
+    w.quit()
+    assert not w.isVisible() and not w.scheduler.timer.isActive()
+
+
+def test_settings_refuse_an_unknown_time_zone(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+    def run(self) -> int:  # noqa: ANN001
+        self.timezone.setCurrentText("Mars/Olympus")
+        self.save_button.click()
+        assert "not a time zone" in self.error.message
+        self.timezone.setCurrentText("Europe/London")
+        self.save_button.click()
+        return int(self.result())
+
+    monkeypatch.setattr(SettingsDialog, "exec", run)
+    window.open_settings()
+    assert window.session.journal.get_settings().timezone == "Europe/London"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from typing import Any
+from zoneinfo import available_timezones
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -65,6 +66,15 @@ class SettingsDialog(QDialog):
         self._select(self.time_format, time_pattern(settings))
         self.time_format.setAccessibleName("Time format")
         form.addRow("&Times look like:", self.time_format)
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        zones = sorted(available_timezones())
+        self.timezone.addItems(zones)
+        self.timezone.setCurrentText(str(getattr(settings, "timezone", "") or "UTC"))
+        self.timezone.setAccessibleName("Time zone")
+        self.timezone.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.timezone.setMinimumContentsLength(20)
+        form.addRow("Time &zone:", self.timezone)
         self.caregiver = QLineEdit(str(getattr(settings, "caregiver_name", "") or ""))
         self.caregiver.setAccessibleName("Your name (saved with each entry)")
         self.caregiver.setPlaceholderText("so others sharing care see who logged what")
@@ -95,6 +105,7 @@ class SettingsDialog(QDialog):
             "date_format": self.date_format.currentData(),
             "time_format": self.time_format.currentData(),
             "caregiver_name": self.caregiver.text().strip(),
+            "timezone": self.timezone.currentText().strip(),
         }
 
     def try_accept(self) -> None:
@@ -104,6 +115,11 @@ class SettingsDialog(QDialog):
             self.emergency.setFocus()
             return
         vals = self.values()
+        if vals["timezone"] not in available_timezones():
+            self.error.show_error(f"{vals['timezone']!r} is not a time zone name; choose one from the list "
+                                  "(for example America/Chicago or Europe/London).")
+            self.timezone.setFocus()
+            return
         s = self.original
         if dataclasses.is_dataclass(s) and not isinstance(s, type):
             names = {f.name for f in dataclasses.fields(s)}
