@@ -43,7 +43,7 @@ def cli() -> list[str]:
 def child_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # cached bytecode, as an installed app has
     env.update(extra)
     return env
 

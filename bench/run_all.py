@@ -201,7 +201,7 @@ def bench_window(runs: int) -> None:
         return
     res: dict[str, dict] = {}
     for size in (SMALL, LARGE):
-        vis, today, peaks, vis_cpu, today_cpu = [], [], [], [], []
+        vis, today, peaks, vis_cpu, today_cpu, ready, ready_cpu = [], [], [], [], [], [], []
         for i in range(runs if size is SMALL else max(3, runs - 2)):
             assert size.db is not None
             db = scratch_copy(size.db, f"window-{size.doc.stem}-{i}.sqlite3")
@@ -212,16 +212,21 @@ def bench_window(runs: int) -> None:
                 return
             vis.append(data["visible_parent"])
             vis_cpu.append(data.get("visible_cpu", 0.0))
+            ready.append(data.get("ready_parent") or 0.0)
+            ready_cpu.append(data.get("ready_cpu") or 0.0)
             if data.get("today") is not None:
                 today.append(data["today"])
                 today_cpu.append(data.get("today_cpu", 0.0))
             peaks.append(p.peak_mb)
             db.unlink(missing_ok=True)
         res[size.label] = {"visible": median(vis), "today": median(today) if today else None, "peak": max(peaks),
-                           "visible_cpu": median(vis_cpu), "today_cpu": median(today_cpu) if today_cpu else None}
+                           "visible_cpu": median(vis_cpu), "today_cpu": median(today_cpu) if today_cpu else None,
+                           "ready": median(ready), "ready_cpu": median(ready_cpu)}
     s, lg = res[SMALL.label], res[LARGE.label]
     add(names[0], wcs(s["visible"], s["visible_cpu"]), wcs(lg["visible"], lg["visible_cpu"]), "<= 1.5 s",
         "met" if lg["visible"] <= 1.5 else verdict(False, lg["visible"], 1.5))
+    add("  ... and its alerts shown", wcs(s["ready"], s["ready_cpu"]), wcs(lg["ready"], lg["ready_cpu"]),
+        "(same 1.5 s)", "met" if lg["ready"] <= 1.5 else verdict(False, lg["ready"], 1.5))
     if lg["today"] is None:
         add(names[1], "-", "-", "<= 50 ms", "could not drive the Today view")
     else:

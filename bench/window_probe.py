@@ -3,6 +3,7 @@
 Reports (as `RESULT {json}`):
 - visible_parent: seconds from the parent spawning this process (BENCH_SPAWN_T) to the first turn
   of the event loop after the main window was shown and painted;
+- ready_parent: the same, once the events queued at start (alerts, reminders) were processed;
 - today: median seconds from clicking a due slot's "Given" button in Today to the slot showing
   "given" (the dose logged, the view refreshed), over up to 3 slots;
 - idle: the same, until the event queue is empty again (alerts re-checked, views refreshed);
@@ -66,6 +67,11 @@ def probe_window(db: str, t0: float) -> int:
         state["visible_parent"] = visible_at - spawn if spawn else None
         state["visible_self"] = time.perf_counter() - t0
         state["visible_cpu"] = time.process_time()
+        # Ready: what the window queued for right after showing (alerts, reminders) is done too.
+        for _ in range(5):
+            process()
+        state["ready_parent"] = time.time() - spawn if spawn else None
+        state["ready_cpu"] = time.process_time()
         today_times: list[float] = []
         today_cpu: list[float] = []
         idle_times: list[float] = []
