@@ -86,7 +86,8 @@ class AlertCard(QFrame):
             self.evidence.setToolTip("\n".join(alert.evidence))
             lay.addWidget(self.evidence)
         when = fmt_datetime(alert.since, session.settings, session.now().date())
-        lay.addWidget(_label(f"Since {when}" if alert.since <= session.now() else f"From {when}"))
+        if alert.since <= session.now():  # a date still ahead (a refill due) is already in the title
+            lay.addWidget(_label(f"Since {when}"))
 
         row = QHBoxLayout()
         row.setSpacing(6)
