@@ -267,3 +267,16 @@ def test_dose_rules_two_people_and_london() -> None:
     h2 = history(now, [m2], doses=d2, tz=LON, patient=Patient("Alex", id=2))
     assert rules(check(h1, now)) == {"over-max-dose"}
     assert check(h2, now) == []
+
+
+def test_a_miss_before_the_gap_stays_a_missed_dose_alert_next_to_abrupt_stop() -> None:
+    # 10:00 missed, 14:00 given, then nothing: abrupt-stop reports the gap after 14:00, missed-dose
+    # keeps the earlier 10:00 miss (it is not part of that gap).
+    now = at("2026-10-20T08:30")
+    m, doses = steady(now, times=["06:00", "10:00", "14:00", "18:00"], until=at("2026-10-19T14:01"),
+                      skip={at("2026-10-19T10:00")})
+    alerts = check(history(now, [m], doses=doses), now)
+    stop, miss = only(alerts, "abrupt-stop"), only(alerts, "missed-dose")
+    assert stop.severity is Severity.URGENT and "2026-10-19 14:00" in stop.evidence[0]
+    assert [e for e in miss.evidence if e.startswith("planned")] == [
+        "planned 20 mg at 2026-10-19 10:00: nothing logged (22 h 30 min ago)"]
