@@ -33,8 +33,10 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         n = len(missed)
         title = f"{m.name}: {'a planned dose was' if n == 1 else f'{n} planned doses were'} not logged"
         message = (f"Nothing is logged for the {', '.join(ctx.local(s.at).strftime('%H:%M') for s in missed)} "
-                   f"dose{'s' if n > 1 else ''} of {m.name} for {history.patient.name}. If it was given, log it "
-                   f"so the record is right. Doses missed in a row can lead to withdrawal with this medicine.")
+                   f"dose{'s' if n > 1 else ''} of {m.name} for {history.patient.name}. "
+                   + ("If it was given, log it" if n == 1 else "If they were given, log them")
+                   + " so the record is right."
+                   f" Doses missed in a row can lead to withdrawal with this medicine.")
         evidence = [f"planned {s.dose} at {ctx.fmt(s.at)}: nothing logged ({fmt_hours(ctx.ago(s.at))} ago)"
                     for s in missed]
         evidence.append(f"grace period: {grace.total_seconds() / 3600:g} h after the planned time "

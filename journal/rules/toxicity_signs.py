@@ -78,7 +78,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     evidence = ["signs: " + "; ".join(x[1] for x in linked)]
     evidence += ["before that: " + e.text for e in unique[:8]]
     lag = utc(linked[0][0]) - utc(unique[0].at)
-    evidence.append(f"first sign {int(lag.total_seconds() // 3600)} h after {unique[0].text.split(':')[0]}; signs "
+    evidence.append(f"first sign {int(lag.total_seconds() // 3600)} h after the first of these; signs "
                     f"within {p.value('timing.escalation_window_hours'):g} h of more medicine point to too much "
                     f"of it (source: {p.cite('timing.escalation_window_hours')}, {p.symptom_sources['toxicity']})")
     return ctx.alert(RULE, severity, linked[0][0], title, message, ctx.advice(severity, doctor), evidence,

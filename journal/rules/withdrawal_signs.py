@@ -83,8 +83,8 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
                f"stiffness, temperature and heart rate; it can get worse over hours to days, so it needs a "
                f"doctor now rather than at the next visit.")
     doctor = (f"Tell them about the {what} and these signs; the person may need to be seen quickly. "
-              if not any_late else f"Tell them the person takes {p.display_name.lower()} and missed or lost doses "
-                                   f"({what}), and show them this list. ")
+              if not any_late else f"Tell them the person takes {p.display_name.lower()}, tell them about the "
+                                   f"{what}, and show them this list. ")
     evidence = ["signs: " + "; ".join(x[1] for x in linked)]
     evidence += ["before that: " + e.text for e in unique_causes[:8]]
     evidence.append(f"first sign {int(lag.total_seconds() // 3600)} h after the first interruption; signs within "
