@@ -86,7 +86,7 @@ def history(now: datetime, meds: list[Medication], *, patient: Patient | None = 
             notes: list[Note] | None = None, last_given: dict[int, Dose] | None = None) -> PatientHistory:
     start = now - LOOKBACK
     p = patient or Patient("Robin Shaw", id=1)
-    ds = sorted([d for d in (doses or []) if d.at <= now or True], key=lambda d: d.at)
+    ds = sorted(doses or [], key=lambda d: d.at)
     return PatientHistory(
         patient=p, tz=tz, start=start, end=now, medications=meds,
         doses=[d for d in ds if d.at >= start],
