@@ -25,6 +25,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -169,7 +170,7 @@ def _run_and_kill(sc: Scenario, script: Path, rng: random.Random) -> list[int]:
 def _check(sc: Scenario, in_flight_k: int, a_names: list[str], b_names: list[str]) -> None:
     """`sc.committed` holds every k reported so far; `in_flight_k` is the one that was running."""
     assert integrity(sc.path) == "ok"
-    j = Journal.open(sc.path, FixedClock(__import__("datetime").datetime.now().astimezone()))
+    j = Journal.open(sc.path, FixedClock(datetime.now(UTC)))
     j.close()
     con = sqlite3.connect(sc.path)
     try:
@@ -225,7 +226,7 @@ def _check(sc: Scenario, in_flight_k: int, a_names: list[str], b_names: list[str
 
 
 def _scenarios(tmp_path: Path) -> tuple[list[Scenario], list[str], list[str]]:
-    clock = FixedClock(__import__("datetime").datetime.now().astimezone())
+    clock = FixedClock(datetime.now(UTC))
     imp = Scenario("import", tmp_path / "import" / "journal.sqlite3")
     imp.path.parent.mkdir()
     Journal.open(imp.path, clock).close()
@@ -238,7 +239,8 @@ def _scenarios(tmp_path: Path) -> tuple[list[Scenario], list[str], list[str]]:
         j = Journal.open(sc.path, clock)
         j.import_document(valid_document(days=3 if sc is not backups else 60))
         j.close()
-    BackupService(backups.path, clock).back_up()
+    # the child's clock for backups starts on 2026-01-01 and moves 12 h per backup
+    BackupService(backups.path, FixedClock(datetime(2025, 12, 31, 12, 0, tzinfo=UTC))).back_up()
 
     # two backups that differ: A holds Robin, B holds Robin and Alex with a long history
     store = tmp_path / "sources"
