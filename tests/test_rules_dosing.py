@@ -153,6 +153,13 @@ def test_abrupt_stop_uses_last_given_before_the_window() -> None:
     assert "2026-10-05 08:00" in a.evidence[0]
 
 
+def test_abrupt_stop_ignores_a_last_dose_after_the_time_checked() -> None:
+    now = at("2026-10-20T12:00")
+    m, _ = steady(now)
+    later = taken(m, at("2026-11-05T08:00"))  # the journal's last dose, after the time checked
+    assert "abrupt-stop" in rules(check(history(now, [m], doses=[], last_given={1: later}), now))
+
+
 def test_abrupt_stop_two_people_and_london_dst() -> None:
     now = at("2026-10-25T14:01", LON)  # clocks went back at 02:00
     m, doses = steady(now, tz=LON, until=at("2026-10-24T20:01", LON))

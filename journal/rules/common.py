@@ -275,7 +275,8 @@ class CheckContext:
                 best = d.given
         if best is None and m.id is not None:
             lg = self.history.last_given.get(m.id)
-            if lg is not None and lg.status is DoseStatus.TAKEN and lg.given is not None and not lg.removed:
+            if (lg is not None and lg.status is DoseStatus.TAKEN and lg.given is not None and not lg.removed
+                    and utc(lg.given) <= utc(self.now)):  # a later dose says nothing about `now` (check --at)
                 best = lg.given
         return best
 
