@@ -146,15 +146,15 @@ class AlertPanel(QWidget):
         outer.addWidget(self.title)
         self.summary = _label("")
         outer.addWidget(self.summary)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.inner = QWidget()
         self.list_layout = QVBoxLayout(self.inner)
         self.list_layout.addStretch(1)
-        self.scroll.setWidget(self.inner)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.inner)
+        outer.addWidget(self.scroll_area, 1)
         self.footer = _label("")
         outer.addWidget(self.footer)
         session.alerts_updated.connect(self.show_alerts)
@@ -189,7 +189,7 @@ class AlertPanel(QWidget):
         if not ordered:
             self.summary.setText("\u2714 Nothing needs your attention right now.")
         else:
-            counts = {}
+            counts: dict[Severity, int] = {}
             for a in ordered:
                 counts[a.severity] = counts.get(a.severity, 0) + 1
             parts = [f"{n} {look(s).word.lower()}" for s, n in sorted(counts.items(), key=lambda x: -x[0].rank)]

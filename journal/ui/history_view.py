@@ -392,7 +392,11 @@ class HistoryView(QWidget):
         self.correct_button.setEnabled(bool(self.shown))
 
     def row_texts(self) -> list[str]:
-        return [" | ".join(self.table.item(r, c).text() for c in range(4)) for r in range(self.table.rowCount())]
+        def cell(r: int, c: int) -> str:
+            item = self.table.item(r, c)
+            return item.text() if item is not None else ""
+
+        return [" | ".join(cell(r, c) for c in range(4)) for r in range(self.table.rowCount())]
 
     def correct_selected(self) -> CorrectionDialog | None:
         r = self.table.currentRow()

@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
 
     # -- keyboard -----------------------------------------------------------------------------
     def _shortcuts(self) -> None:
-        def add(seq: QKeySequence | str, fn: Callable[[], None]) -> QShortcut:
+        def add(seq: QKeySequence | str, fn: Callable[[], object]) -> QShortcut:
             sc = QShortcut(QKeySequence(seq), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.activated.connect(fn)
@@ -459,7 +459,8 @@ def _open_journal(ctx: Any) -> Any:
 
 def run_app(ctx: Any, demo: bool = False) -> int:
     """Create the application and the window, show it, and run until quit."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("CareJournal")
     app.setApplicationDisplayName("CareJournal")
     journal = _open_journal(ctx)

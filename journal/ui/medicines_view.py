@@ -271,21 +271,24 @@ class RegimenDialog(QDialog):
         for c, v in enumerate((start.isoformat(), dose, times)):
             self.table.setItem(r, c, QTableWidgetItem(v))
 
+    def _cell(self, row: int, col: int) -> str:
+        item = self.table.item(row, col)
+        return item.text().strip() if item is not None else ""
+
     def set_step(self, row: int, start: date | None = None, dose: str | None = None,
                  times: str | None = None) -> None:
         for c, v in enumerate((start.isoformat() if start else None, dose, times)):
             if v is not None:
-                self.table.item(row, c).setText(v)
+                self.table.setItem(row, c, QTableWidgetItem(v))
 
     def _add_next_step(self) -> None:
         r = self.table.rowCount()
-        last = self.table.item(r - 1, 0).text() if r else self.today.isoformat()
+        last = self._cell(r - 1, 0) if r else self.today.isoformat()
         try:
             nxt = date.fromisoformat(last) + timedelta(days=7)
         except ValueError:
             nxt = self.today + timedelta(days=7)
-        self.add_step(nxt, self.table.item(r - 1, 1).text() if r else "",
-                      self.table.item(r - 1, 2).text() if r else "")
+        self.add_step(nxt, self._cell(r - 1, 1) if r else "", self._cell(r - 1, 2) if r else "")
 
     def _remove_step(self) -> None:
         r = self.table.currentRow()
@@ -306,7 +309,7 @@ class RegimenDialog(QDialog):
         """The new regimens the table describes (each step ends the day before the next)."""
         steps: list[Regimen] = []
         for r in range(self.table.rowCount()):
-            cells = [(self.table.item(r, c).text() if self.table.item(r, c) else "").strip() for c in range(3)]
+            cells = [self._cell(r, c) for c in range(3)]
             try:
                 start = date.fromisoformat(cells[0])
             except ValueError:

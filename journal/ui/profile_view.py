@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -136,9 +137,10 @@ class ProfileForm(QWidget):
             self.error.show_error(str(exc))
             self.birth.setFocus()
             return
-        values = dict(name=name, birth_date=birth, renal_impairment=RenalImpairment(self.kidney.currentData()),
-                      conditions=[c.strip() for c in self.conditions.text().split(",") if c.strip()],
-                      contacts=self.contacts.toPlainText().strip(), notes=self.notes.text().strip())
+        values: dict[str, Any] = dict(
+            name=name, birth_date=birth, renal_impairment=RenalImpairment(self.kidney.currentData()),
+            conditions=[c.strip() for c in self.conditions.text().split(",") if c.strip()],
+            contacts=self.contacts.toPlainText().strip(), notes=self.notes.text().strip())
         try:
             if self.new or self.patient is None:
                 outcome = self.session.apply(lambda: self.session.journal.add_patient(Patient(**values)))

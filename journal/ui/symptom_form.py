@@ -44,9 +44,9 @@ class TriageBox(QFrame):
         lay.addWidget(self.label)
         self.read_button = QPushButton("When to call for help (guidance)")
         self.read_button.setAccessibleName("Open the guidance on when to call for help")
+        self.topic: str = "when-to-call"
         self.read_button.clicked.connect(lambda: self.topic_requested.emit(self.topic))
         lay.addWidget(self.read_button)
-        self.topic = "when-to-call"
         self.tier = ""
         self.setVisible(False)
 

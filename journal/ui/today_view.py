@@ -157,10 +157,10 @@ class TodayView(QWidget):
         self.status.setAccessibleName("Last action")
         self.status.setWordWrap(True)
         outer.addWidget(self.status)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll_area, 1)
         self.body: QWidget | None = None
         self.minute = QTimer(self)
         self.minute.setInterval(60_000)
@@ -276,10 +276,10 @@ class TodayView(QWidget):
             row.addStretch(1)
             lay.addLayout(row)
         lay.addStretch(1)
-        old = self.scroll.takeWidget()
+        old = self.scroll_area.takeWidget()
         if old is not None:
             old.deleteLater()
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
         self.body = body
 
     def _med_info(self, m: Medication) -> str:
@@ -386,7 +386,7 @@ class TodayView(QWidget):
         for r in self.rows.values():
             if r.given_button.isEnabled():
                 r.given_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                self.scroll.ensureWidgetVisible(r.given_button)
+                self.scroll_area.ensureWidgetVisible(r.given_button)
                 return
 
     # -- for tests and screen readers ---------------------------------------------------------

@@ -188,12 +188,13 @@ class VitalsForm(QWidget):
     def _kind_changed(self) -> None:
         k = self.current_kind()
         numeric = k in MEASURES
-        for w in (self.value, self.unit, self.value_label):
-            w.setVisible(numeric)
-        for w in (self.choice, self.choice_label):
-            w.setVisible(not numeric)
-        for w in (self.body_part, self.body_label):
-            w.setVisible(k is ObservationKind.MODIFIED_ASHWORTH)
+        widgets: list[tuple[QWidget, bool]] = [
+            (self.value, numeric), (self.unit, numeric), (self.value_label, numeric),
+            (self.choice, not numeric), (self.choice_label, not numeric),
+            (self.body_part, k is ObservationKind.MODIFIED_ASHWORTH),
+            (self.body_label, k is ObservationKind.MODIFIED_ASHWORTH)]
+        for w, shown in widgets:
+            w.setVisible(shown)
         if numeric:
             self.unit.setText(MEASURES[k].unit)
             self.value.setPlaceholderText(f"for example {MEASURES[k].example}")
