@@ -74,3 +74,34 @@ def test_adherent_year_never_raises_more_than_info(offset: float, zone: ZoneInfo
                        doses=sorted(in_window, key=lambda d: d.at), last_given=last)
     alerts = run_checks(h, now)
     assert [(a.rule, a.title, a.evidence) for a in alerts if a.severity is not Severity.INFO] == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(offset=st.floats(0, 365 * 24 * 3600 - 1), zone=st.sampled_from(ZONES), interval=st.integers(60, 120),
+       early_days=st.integers(4, 6))
+def test_pump_refilled_before_each_due_date_never_raises_more_than_info(offset: float, zone: ZoneInfo,
+                                                                         interval: int, early_days: int) -> None:
+    """A pump refilled a few days before each date the clinic set (as GIL advises), at a steady
+    daily dose, with an unrelated daily tablet given on time."""
+    from journal.domain import Form, PumpEvent, PumpEventKind, Route
+
+    now = (YEAR_START + timedelta(seconds=offset)).astimezone(zone)
+    pump = Medication("Baclofen pump", drug="baclofen", route=Route.INTRATHECAL, form=Form.PUMP, id=1,
+                      strength=Quantity(2000, Unit.MCG, Quantity(1, Unit.ML)),
+                      regimens=[Regimen(start=date(2024, 1, 1), dose=Quantity(300, Unit.MCG))])
+    vit = Medication("Vitamin D", strength=Quantity(25, Unit.MCG), id=2,
+                     regimens=[Regimen(start=date(2024, 1, 1), dose=Quantity(25, Unit.MCG), times=[time(9)])])
+    events = []
+    refill_day = date(2025, 12, 1)
+    while refill_day <= now.date():
+        due = refill_day + timedelta(days=interval)
+        events.append(PumpEvent(datetime.combine(refill_day, time(10), zone), PumpEventKind.REFILL, volume_ml=18,
+                                concentration_mcg_per_ml=2000, daily_dose_mcg=300, next_refill_due=due))
+        refill_day = due - timedelta(days=early_days)
+    events = [e for e in events if e.at <= now]
+    start = now - LOOKBACK
+    doses = [Dose(2, DoseStatus.TAKEN, scheduled=s.at, given=s.at) for s in expand(vit, zone, start, now)]
+    h = PatientHistory(patient=Patient("Leo", id=1), tz=zone, start=start, end=now, medications=[pump, vit],
+                       doses=doses, pump_events=events)
+    alerts = run_checks(h, now)
+    assert [(a.rule, a.title) for a in alerts if a.severity is not Severity.INFO] == []
