@@ -43,8 +43,8 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                         f"(source: {p.cite('timing.missed_dose_grace_hours')})")
         advice = ctx.advice(
             Severity.WARNING,
-            "If it was not given: the usual leaflet advice is to give it when you remember, unless the next "
-            "dose is less than 2 hours away, and never to give two doses together to catch up. Ask the "
-            "pharmacist or doctor if unsure.")
+            f"If it was not given: the usual leaflet advice is to give it when you remember, unless the next "
+            f"dose is less than {grace.total_seconds() / 3600:g} hours away, and never to give two doses together "
+            f"to catch up. Ask the pharmacist or doctor if unsure.")
         alerts.append(ctx.alert(RULE, Severity.WARNING, missed[0].at, title, message, advice, evidence, m))
     return alerts
