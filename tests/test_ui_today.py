@@ -176,3 +176,25 @@ def test_log_any_dose_at_another_time_answers_the_nearest_slot(qtbot, session, m
     assert "5 mg per 5 mL" in seen[0] and seen[1] == "10 mg"
     qtbot.waitUntil(lambda: view.slot_state(TABLETS, "14:00") == "given")
     assert "Given 14:10" in view.slot_text(TABLETS, "14:00")
+
+
+def test_yesterday_can_be_back_filled_after_midnight(qtbot, session, clock, monkeypatch) -> None:  # noqa: ANN001
+    from datetime import timedelta
+
+    clock.set(at(0, 40) + timedelta(days=1))  # 00:40, the night after
+    view = make_view(qtbot, session)
+    assert view.title.text().startswith("Today, Tuesday 24 November")
+    qtbot.mouseClick(view.day_button, Qt.MouseButton.LeftButton)
+    assert view.title.text().startswith("Yesterday, Monday 23 November")
+    assert view.slot_state(TABLETS, "20:00") == "unlogged"
+    assert "Nothing logged" in view.slot_text(TABLETS, "20:00")
+
+    def fill(dlg: DoseDialog) -> None:
+        dlg.when.set_value(at(20, 15))
+
+    monkeypatch.setattr(DoseDialog, "exec", fake_exec(fill))
+    qtbot.mouseClick(view.slot_button(TABLETS, "20:00"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.slot_state(TABLETS, "20:00") == "given")
+    assert "Given 20:15" in view.slot_text(TABLETS, "20:00")
+    qtbot.mouseClick(view.day_button, Qt.MouseButton.LeftButton)
+    assert view.title.text().startswith("Today, Tuesday 24 November")

@@ -63,6 +63,7 @@ STATE_LOOK: dict[str, tuple[str, str, str]] = {
     "missed": ("\u2716", "Marked missed", "#8a0000"),
     "due": ("\u25f7", "Due", "#0d47a1"),
     "overdue": ("\u26a0", "OVERDUE", "#b00020"),
+    "unlogged": ("\u26a0", "Nothing logged", "#b00020"),
 }
 
 def day_bounds(day: date, tz) -> tuple[datetime, datetime]:  # noqa: ANN001 (ZoneInfo)
@@ -75,12 +76,14 @@ class SlotView:
     state: str
     doses: list[Dose]
 
-def slot_state(st: SlotState, now: datetime) -> str:
+def slot_state(st: SlotState, now: datetime, past_day: bool = False) -> str:
     if st.doses:
         latest = max(st.doses, key=lambda d: d.at)
         if any(d.status is DoseStatus.TAKEN for d in st.doses):
             return "given"
         return latest.status.value
+    if past_day:
+        return "unlogged"
     return "overdue" if st.slot.at <= now else "due"
 
 class SlotRow:
@@ -133,7 +136,9 @@ class SlotRow:
         self.state_label.setAccessibleName(f"{sv.medication.name} {fmt_time(sv.slot.at, settings)}: {text}")
         done = sv.state in ("given", "vomited")
         self.given_button.setEnabled(not done)
-        self.given_button.setText("Given now" if not done else "Already given")
+        past = self.view.day_offset != 0
+        self.given_button.setText("Already given" if done else
+                                  (f"Given at {fmt_time(sv.slot.at, settings)}..." if past else "Given now"))
 
 class TodayView(QWidget):
     """Doses for the selected person, today."""
@@ -147,10 +152,17 @@ class TodayView(QWidget):
         self.rows: dict[tuple[int, str], SlotRow] = {}
         self.prn_labels: dict[int, QLabel] = {}
         self._layout_key: tuple = ()
+        self.day_offset = 0  # 0 today, -1 yesterday (back-filling after midnight)
         outer = QVBoxLayout(self)
+        head = QHBoxLayout()
         self.title = heading("Today")
         self.title.setAccessibleName("Today")
-        outer.addWidget(self.title)
+        head.addWidget(self.title, 1)
+        self.day_button = QPushButton("\u25c0 Yesterday")
+        self.day_button.setAccessibleName("Show yesterday's doses")
+        self.day_button.clicked.connect(self.toggle_day)
+        head.addWidget(self.day_button)
+        outer.addLayout(head)
         self.error = ErrorLabel()
         outer.addWidget(self.error)
         self.status = QLabel()
@@ -175,11 +187,18 @@ class TodayView(QWidget):
         if changed & {"doses", "medications", "patients", "settings"}:
             self.refresh()
 
+    def toggle_day(self) -> None:
+        self.day_offset = -1 if self.day_offset == 0 else 0
+        self.day_button.setText("Back to today \u25b6" if self.day_offset else "\u25c0 Yesterday")
+        self.day_button.setAccessibleName("Back to today's doses" if self.day_offset else "Show yesterday's doses")
+        self.refresh()
+
     def slot_views(self) -> list[SlotView]:
         h = self.history
         if h is None:
             return []
         now = self.session.now()
+        past = self.day_offset != 0
         out: list[SlotView] = []
         for m in h.medications:
             if m.as_needed or m.id is None:
@@ -188,7 +207,7 @@ class TodayView(QWidget):
             if not slots:
                 continue
             states, _extra = match(slots, h.doses_of(m.id), tolerance_for(m, now.date()))
-            out.extend(SlotView(m, st.slot, slot_state(st, now), st.doses) for st in states)
+            out.extend(SlotView(m, st.slot, slot_state(st, now, past), st.doses) for st in states)
         return out
 
     def refresh(self) -> None:
@@ -199,14 +218,16 @@ class TodayView(QWidget):
             self._rebuild([], [])
             self.title.setText("Today")
             return
-        start, end = day_bounds(now.date(), self.session.tz)
+        day = now.date() + timedelta(days=self.day_offset)
+        start, end = day_bounds(day, self.session.tz)
         self.history = self.session.journal.history(pid, start, end)
         patient = self.history.patient
-        self.title.setText(f"Today, {now.strftime('%A %d %B')}: {patient.name}")
+        word = "Yesterday" if self.day_offset else "Today"
+        self.title.setText(f"{word}, {day.strftime('%A %d %B')}: {patient.name}")
         views = self.slot_views()
         prn = [m for m in self.history.medications if m.as_needed and m.id is not None
-               and m.regimen_on(now.date()) is not None]
-        key = (pid, now.date(), tuple((v.medication.id, v.slot.at) for v in views),
+               and m.regimen_on(day) is not None]
+        key = (pid, day, self.day_offset, tuple((v.medication.id, v.slot.at) for v in views),
                tuple(m.id for m in prn), tuple(m.name for m in self.history.medications))
         if key != self._layout_key:
             self._layout_key = key
@@ -308,7 +329,7 @@ class TodayView(QWidget):
             if q is not None and q.unit.is_mass:
                 total_mg += q.to_mg()
         settings = self.session.settings
-        given = f"Given today: {len(doses)} time(s)"
+        given = f"Given {'yesterday' if self.day_offset else 'today'}: {len(doses)} time(s)"
         if total_mg:
             given += f", {fmt_num(round(total_mg, 2))} mg in all"
         if doses:
@@ -328,6 +349,9 @@ class TodayView(QWidget):
         if sv.state in ("given", "vomited"):
             self.error.show_error(f"The {fmt_time(sv.slot.at, self.session.settings)} dose of "
                                   f"{sv.medication.name} is already logged as given.")
+            return
+        if self.day_offset != 0:
+            self.open_dose_dialog(sv.medication, sv)  # yesterday: the real time is asked for
             return
         now = self.session.now()
         dose = Dose(medication_id=sv.medication.id or 0, status=DoseStatus.TAKEN, scheduled=sv.slot.at,
