@@ -211,3 +211,21 @@ def test_settings_refuse_an_unknown_time_zone(qtbot, window, monkeypatch) -> Non
     monkeypatch.setattr(SettingsDialog, "exec", run)
     window.open_settings()
     assert window.session.journal.get_settings().timezone == "Europe/London"
+
+
+def test_removing_an_entry_needs_a_reason(qtbot, window, journal, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QInputDialog
+
+    window.tabs.setCurrentWidget(window.history)
+    hv = window.history
+    qtbot.waitUntil(lambda: bool(hv.shown))
+    hv.table.selectRow(next(i for i, e in enumerate(hv.shown) if e.entity == "dose"))
+    answers = iter([("", True), ("logged for the wrong person", True)])
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: next(answers)))
+    qtbot.mouseClick(hv.remove_button, Qt.MouseButton.LeftButton)
+    assert "nothing was removed" in hv.error.message
+    qtbot.mouseClick(hv.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not any(e.entity == "dose" for e in hv.shown))
+    revs = journal.revisions(patient_id(journal))
+    assert [(r.action, r.reason) for r in revs] == [("remove", "logged for the wrong person")]
+    assert window.today.slot_state(TABLETS, "08:00") == "overdue"

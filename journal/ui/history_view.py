@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -322,6 +323,10 @@ class HistoryView(QWidget):
         self.correct_button.setAccessibleName("Correct the selected entry")
         self.correct_button.clicked.connect(self.correct_selected)
         row.addWidget(self.correct_button)
+        self.remove_button = QPushButton("Remove the selected entry...")
+        self.remove_button.setAccessibleName("Remove the selected entry (kept in the history)")
+        self.remove_button.clicked.connect(self.remove_selected)
+        row.addWidget(self.remove_button)
         row.addStretch(1)
         lay.addLayout(row)
         note_row = QHBoxLayout()
@@ -390,6 +395,7 @@ class HistoryView(QWidget):
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
         self.correct_button.setEnabled(bool(self.shown))
+        self.remove_button.setEnabled(bool(self.shown))
 
     def row_texts(self) -> list[str]:
         def cell(r: int, c: int) -> str:
@@ -409,6 +415,29 @@ class HistoryView(QWidget):
             lambda: self.session.journal.correct(e.entity, e.id, changes, by=self.session.by, reason=reason))
         dlg.exec()
         return dlg
+
+    def remove_selected(self) -> bool:
+        """Remove an entry logged by mistake; it stays in the file with the reason given."""
+        self.error.clear_error()
+        r = self.table.currentRow()
+        if not 0 <= r < len(self.shown):
+            self.error.show_error("Select an entry in the list first.")
+            return False
+        e = self.shown[r]
+        reason, ok = QInputDialog.getText(
+            self, "Remove an entry", f"Why remove \"{e.what}\"? (kept with the history)")
+        if not ok:
+            return False
+        if not reason.strip():
+            self.error.show_error("Say briefly why the entry is removed; nothing was removed.")
+            return False
+        try:
+            self.session.apply(lambda: self.session.journal.remove(e.entity, e.id, by=self.session.by,
+                                                                   reason=reason.strip()))
+        except USER_ERRORS as exc:
+            self.error.show_error(describe(exc))
+            return False
+        return True
 
     def add_note(self) -> None:
         self.error.clear_error()
