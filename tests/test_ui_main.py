@@ -229,3 +229,38 @@ def test_removing_an_entry_needs_a_reason(qtbot, window, journal, monkeypatch) -
     revs = journal.revisions(patient_id(journal))
     assert [(r.action, r.reason) for r in revs] == [("remove", "logged for the wrong person")]
     assert window.today.slot_state(TABLETS, "08:00") == "overdue"
+
+
+def test_sample_journal_opens_apart_from_the_real_one(qtbot, empty_journal, clock) -> None:  # noqa: ANN001
+    from journal.ui.main_window import open_sample_window
+
+    sample = open_sample_window(clock)
+    qtbot.addWidget(sample)
+    assert sample.demo and "SAMPLE" in sample.windowTitle()
+    assert sample.session.journal.path != empty_journal.path
+    assert sample.person.count() >= 1
+    assert empty_journal.list_patients() == []
+
+
+def test_profile_keeps_kidney_function_and_contacts(qtbot, window, journal) -> None:  # noqa: ANN001
+    from journal.domain import RenalImpairment
+
+    pf = window.profile
+    window.tabs.setCurrentWidget(pf)
+    assert pf.name.text() == "Robin"
+    pf.kidney.setCurrentIndex(pf.kidney.findData(RenalImpairment.MODERATE))
+    pf.contacts.setPlainText("Dr Lee 555-0100\nPump clinic 555-0199 (day and night)")
+    qtbot.keyClicks(pf.conditions, "multiple sclerosis")
+    qtbot.mouseClick(pf.save_button, Qt.MouseButton.LeftButton)
+    assert "Saved" in pf.result.text()
+    p = journal.get_patient(patient_id(journal))
+    assert p.renal_impairment is RenalImpairment.MODERATE
+    assert p.conditions == ["multiple sclerosis"] and "555-0199" in p.contacts
+
+
+def test_twelve_hour_times_follow_the_settings(qtbot, window, journal) -> None:  # noqa: ANN001
+    s = journal.get_settings()
+    s.time_format = "%I:%M %p"
+    window.session.save_settings(s)
+    qtbot.waitUntil(lambda: "Given 8:05 AM" in window.today.slot_text(TABLETS, "08:00"))
+    assert window.today._row(TABLETS, "14:00").time_label.text() == "2:00 PM"

@@ -436,6 +436,16 @@ def build_window(journal: Any, clock: Clock, *, demo: bool = False, tray_availab
     return window
 
 
+def open_sample_window(clock: Clock) -> MainWindow:
+    """The sample journal in a window of its own, on a temporary copy (removed at exit): nothing
+    done there reaches the caregiver's journal."""
+    from journal.services.journal import open_demo
+
+    sample = build_window(open_demo(clock), clock, demo=True, tray_available=False)
+    sample.show()
+    return sample
+
+
 def _open_journal(ctx: Any) -> Any:
     """Open the journal; a refused file gets the recovery screen (restore the last good backup)."""
     from journal.services.errors import JournalFileError
@@ -469,12 +479,7 @@ def run_app(ctx: Any, demo: bool = False) -> int:
     windows: list[MainWindow] = []
 
     def explore_sample() -> None:
-        from journal.services.journal import open_demo
-
-        sample = build_window(open_demo(ctx.clock), ctx.clock, demo=True, tray_available=False)
-        sample.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        windows.append(sample)
-        sample.show()
+        windows.append(open_sample_window(ctx.clock))
 
     backups = None
     if not demo and ctx.db_path is not None:

@@ -184,6 +184,8 @@ class TodayView(QWidget):
 
     # -- data -------------------------------------------------------------------------------
     def _on_changed(self, changed: frozenset[str]) -> None:
+        if "settings" in changed:
+            self._layout_key = ()  # time format may have changed: redraw every row
         if changed & {"doses", "medications", "patients", "settings"}:
             self.refresh()
 
