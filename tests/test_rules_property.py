@@ -105,3 +105,32 @@ def test_pump_refilled_before_each_due_date_never_raises_more_than_info(offset: 
                        doses=doses, pump_events=events)
     alerts = run_checks(h, now)
     assert [(a.rule, a.title) for a in alerts if a.severity is not Severity.INFO] == []
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(offset=st.floats(0, 365 * 24 * 3600 - 1), zone=st.sampled_from(ZONES), schedule=schedules(),
+       extra_minutes=st.integers(1, 5 * 24 * 60))
+def test_a_long_gap_after_weeks_of_doses_is_always_reported(offset: float, zone: ZoneInfo,
+                                                            schedule: tuple[list[time], float, int],
+                                                            extra_minutes: int) -> None:
+    """The worst bug is a missed alert: whatever the schedule, zone and instant, no dose for longer
+    than the longest planned gap + 6 h after weeks on it always gives abrupt-stop, urgent from 18 h."""
+    from journal.schedule import longest_gap
+
+    times, mg, every = schedule
+    now = (YEAR_START + timedelta(seconds=offset)).astimezone(zone)
+    reg = Regimen(start=date(2025, 6, 1), dose=Quantity(mg, Unit.MG), times=times, every_days=every)
+    m = Medication("Baclofen tablets", drug="baclofen", strength=Quantity(mg, Unit.MG), id=1, regimens=[reg])
+    gap = longest_gap(reg) + timedelta(hours=6) + timedelta(minutes=extra_minutes)
+    last_dose = now - gap
+    start = now - LOOKBACK
+    doses = [Dose(1, DoseStatus.TAKEN, scheduled=s.at, given=s.at, amount=Quantity(mg, Unit.MG))
+             for s in expand(m, zone, start - timedelta(days=3), last_dose + timedelta(seconds=1))]
+    last = {1: doses[-1]} if doses else {1: Dose(1, DoseStatus.TAKEN, given=last_dose)}
+    h = PatientHistory(patient=Patient("Robin", id=1), tz=zone, start=start, end=now, medications=[m],
+                       doses=[d for d in doses if d.at >= start], last_given=last)
+    alerts = [a for a in run_checks(h, now) if a.rule == "abrupt-stop"]
+    assert len(alerts) == 1
+    real_gap = now.astimezone(UTC) - (doses[-1].at if doses else last_dose).astimezone(UTC)
+    if real_gap >= timedelta(hours=18):
+        assert alerts[0].severity is Severity.URGENT
