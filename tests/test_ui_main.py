@@ -69,12 +69,12 @@ def test_settings_change_the_emergency_number_everywhere(qtbot, window, monkeypa
 
 
 def test_ctrl_d_goes_to_the_next_due_dose(qtbot, window) -> None:  # noqa: ANN001
-    window.tabs.setCurrentIndex(2)
+    window.tabs.setCurrentWidget(window.history)
     window.activateWindow()
-    window.log_dose()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.today
-    assert QApplication.focusWidget() is window.today.slot_button(TABLETS, "14:00") or \
-        window.today.slot_button(TABLETS, "14:00").hasFocus() or not window.isActiveWindow()
+    assert QApplication.focusWidget() is window.today.slot_button(TABLETS, "14:00")
 
 
 def test_shortcuts_exist_for_dose_and_symptom(qtbot, window) -> None:  # noqa: ANN001
@@ -264,3 +264,17 @@ def test_twelve_hour_times_follow_the_settings(qtbot, window, journal) -> None: 
     window.session.save_settings(s)
     qtbot.waitUntil(lambda: "Given 8:05 AM" in window.today.slot_text(TABLETS, "08:00"))
     assert window.today._row(TABLETS, "14:00").time_label.text() == "2:00 PM"
+
+
+def test_given_now_is_reachable_with_the_tab_key(qtbot, window) -> None:  # noqa: ANN001
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.person.setFocus()
+    target = window.today.slot_button(TABLETS, "14:00")
+    for _ in range(60):
+        if QApplication.focusWidget() is target:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is target
+    qtbot.keyClick(target, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.today.slot_state(TABLETS, "14:00") == "given")
