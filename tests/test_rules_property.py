@@ -134,3 +134,27 @@ def test_a_long_gap_after_weeks_of_doses_is_always_reported(offset: float, zone:
     real_gap = now.astimezone(UTC) - (doses[-1].at if doses else last_dose).astimezone(UTC)
     if real_gap >= timedelta(hours=18):
         assert alerts[0].severity is Severity.URGENT
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(offset=st.floats(0, 365 * 24 * 3600 - 1), zone=st.sampled_from(ZONES), schedule=schedules(),
+       pick=st.integers(0, 1000))
+def test_every_unlogged_dose_of_the_last_day_is_reported(offset: float, zone: ZoneInfo,
+                                                         schedule: tuple[list[time], float, int], pick: int) -> None:
+    times, mg, every = schedule
+    now = (YEAR_START + timedelta(seconds=offset)).astimezone(zone)
+    m = Medication("Baclofen tablets", drug="baclofen", strength=Quantity(mg, Unit.MG), id=1,
+                   regimens=[Regimen(start=date(2025, 6, 1), dose=Quantity(mg, Unit.MG), times=times,
+                                     every_days=every)])
+    start = now - LOOKBACK
+    slots = expand(m, zone, start - timedelta(days=1), now + timedelta(seconds=1))
+    due = [s for s in slots if timedelta(hours=2, minutes=1) <= now - s.at.astimezone(UTC) <= timedelta(hours=24)]
+    assume(due)
+    gone = due[pick % len(due)]
+    doses = [Dose(1, DoseStatus.TAKEN, scheduled=s.at, given=s.at, amount=Quantity(mg, Unit.MG))
+             for s in slots if s is not gone]
+    h = PatientHistory(patient=Patient("Robin", id=1), tz=zone, start=start, end=now, medications=[m],
+                       doses=[d for d in doses if d.at >= start], last_given={1: doses[-1]})
+    stamp = gone.at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    alerts = [a for a in run_checks(h, now) if a.rule in ("missed-dose", "abrupt-stop")]
+    assert any(stamp in e for a in alerts for e in a.evidence)
