@@ -215,6 +215,10 @@ def from_row(entity: str, row: Any) -> Any:
     raise KeyError(entity)
 
 
+def _iso_date(value: Any) -> str:
+    return str(value.isoformat())
+
+
 # Columns that identify "the same record" when a document is imported again.
 KEY_COLUMNS: dict[str, tuple[str, ...]] = {
     "dose": ("medication_id", "scheduled", "given"),
@@ -309,22 +313,23 @@ class Tx:
 
         The statement is built once from the table and run straight on the driver with tuples:
         per-row parameter processing is most of the cost of a large import otherwise."""
-        rows = [values_of(entity, o) for o in objs]
-        if not rows:
-            return 0
         table: Any = ROWS[entity].__table__
         columns = [c.name for c in table.columns if c.name != "id"]
-        timed = [c.name for c in table.columns if isinstance(c.type, UTCDateTime)]
-        dated = [c.name for c in table.columns if isinstance(c.type, Date)]
-        for r in rows:
-            for key in timed:
-                if r.get(key) is not None:
-                    r[key] = to_db_text(r[key])
-            for key in dated:
-                if r.get(key) is not None:
-                    r[key] = r[key].isoformat()
+        timed = {c.name for c in table.columns if isinstance(c.type, UTCDateTime)}
+        dated = {c.name for c in table.columns if isinstance(c.type, Date)}
+        convert = [(i, to_db_text if c in timed else _iso_date) for i, c in enumerate(columns) if c in timed | dated]
+        rows: list[tuple[Any, ...]] = []
+        for o in objs:
+            values = values_of(entity, o)
+            row = [values[c] for c in columns]
+            for i, fn in convert:
+                if row[i] is not None:
+                    row[i] = fn(row[i])
+            rows.append(tuple(row))
+        if not rows:
+            return 0
         sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-        self.s.connection().exec_driver_sql(sql, [tuple(r.get(c) for c in columns) for r in rows])
+        self.s.connection().exec_driver_sql(sql, rows)
         return len(rows)
 
     # people and medicines
