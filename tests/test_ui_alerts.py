@@ -142,3 +142,13 @@ def test_a_note_being_typed_survives_a_recheck(qtbot, loaded, window) -> None:  
     window.session.refresh_alerts()  # the minute timer does this
     same = next(c for c in window.alerts.cards if c.alert.rule == "pump-refill-due")
     assert same is card and same.note_edit.text() == "booked for Friday"
+
+
+def test_checks_that_fail_are_not_silent(qtbot, window, journal, monkeypatch) -> None:  # noqa: ANN001
+    def broken(now=None, patient_id=None):  # noqa: ANN001, ANN202
+        raise RuntimeError("drug data unreadable")
+
+    monkeypatch.setattr(journal, "check", broken)
+    window.session.refresh_alerts()
+    assert window.alerts.card_titles() == ["The safety checks could not run"]
+    assert "Nothing needs your attention" not in window.alerts.summary.text()

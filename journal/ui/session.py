@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from journal.domain import Alert, Clock, Patient
+from journal.domain import Alert, Clock, Patient, Severity
 
 T = TypeVar("T")
 
@@ -113,8 +113,21 @@ class Session(QObject):
         return list(self._alerts)
 
     def refresh_alerts(self) -> list[Alert]:
-        """Re-run the checks for everyone (an emergency for any person must show)."""
-        alerts = list(self.journal.check(now=self.clock.now(), patient_id=None))
+        """Re-run the checks for everyone (an emergency for any person must show).
+
+        If the checks themselves fail, that is shown as an alert: silence would look like
+        "all is well", which is the one thing the window must never say by mistake."""
+        now = self.clock.now()
+        try:
+            alerts = list(self.journal.check(now=now, patient_id=None))
+        except Exception as exc:  # noqa: BLE001 - shown to the caregiver, see docstring
+            alerts = [Alert(
+                rule="checks-failed", severity=Severity.WARNING, patient="", since=now,
+                title="The safety checks could not run",
+                message=f"The journal could not check the entries just now ({type(exc).__name__}: {exc}).",
+                advice="Keep a close eye yourself, and call the doctor with any worry. Restart the program; "
+                       "if this stays, ask for help with the program.",
+                evidence=[type(exc).__name__], reference="when-to-call")]
         alerts.sort(key=lambda a: -a.severity.rank)
         self._alerts = alerts
         self.alerts_updated.emit(self.alerts)
