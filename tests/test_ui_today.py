@@ -36,6 +36,7 @@ def test_states_on_opening(qtbot, session) -> None:  # noqa: ANN001
     assert "Given 08:05" in view.slot_text(TABLETS, "08:00")
     assert "by Sam" in view.slot_text(TABLETS, "08:00")
     assert not view.slot_button(TABLETS, "08:00").isEnabled()
+    assert "10 mg = 1 tablet of 10 mg" in view.slot_text(TABLETS, "14:00")
 
 
 def test_giving_the_2pm_dose_clears_the_overdue_badge(qtbot, session, journal) -> None:  # noqa: ANN001

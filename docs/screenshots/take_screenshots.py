@@ -60,6 +60,34 @@ def main() -> int:
     window.tabs.setCurrentWidget(window.medicines)
     settle(app)
     window.grab().save(str(OUT / "medicines.png"))
+    # A dose change checked before saving (the dialog is shown without blocking).
+    from datetime import date
+
+    from journal.ui.medicines_view import RegimenDialog
+    from journal.ui.today_view import TodayView
+
+    window.medicines.select("Baclofen 10 mg tablets")
+    RegimenDialog.exec = lambda self: self.show()  # type: ignore[method-assign]
+    dlg = window.medicines.change_regimen(taper=False)
+    assert dlg is not None
+    dlg.set_step(0, start=date(2026, 11, 24), dose="5 mg", times="08:00, 20:00")
+    dlg.reason.setText("spasms better, Dr Lee said to go down")
+    dlg.run_check()
+    dlg.resize(760, 640)
+    settle(app)
+    dlg.grab().save(str(OUT / "change-checked.png"))
+    dlg.close()
+    # Back-filling a dose: the dose dialog.
+    from journal.ui.dose_dialog import DoseDialog
+
+    DoseDialog.exec = lambda self: self.show()  # type: ignore[method-assign]
+    view: TodayView = window.today
+    dd = view.open_any_dialog()
+    assert dd is not None
+    dd.when.set_value(clock.now() - timedelta(minutes=50))
+    settle(app)
+    dd.grab().save(str(OUT / "dose-dialog.png"))
+    dd.close()
     leo = next(p for p in journal.list_patients() if p.name.startswith("Leo"))
     window.person.setCurrentIndex(window.person.findData(leo.id))
     window.tabs.setCurrentWidget(window.pump)

@@ -102,6 +102,7 @@ class DoseDialog(QDialog):
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         self._show_concentration()
         self._amount_changed()
 

@@ -104,6 +104,18 @@ def amount_text(amount: Quantity | None, m: Medication) -> str:
             return f"{text} of {m.strength} = {fmt_num(mass.value)} {mass.unit.value}"
         except ValueError:
             return f"{text} (concentration {m.strength})"
+    if amount.unit.is_mass and m.strength is not None and m.strength.unit.is_mass and m.strength.per is None \
+            and m.form.value in ("tablet", "granules"):
+        # "20 mg" of 10 mg tablets: say how many to give, the number a tired hand needs.
+        try:
+            count = amount.to_mg() / m.strength.to_mg()
+        except ValueError:
+            return text
+        if count > 0 and abs(count * 4 - round(count * 4)) < 1e-9:
+            unit = "sachet" if m.form.value == "granules" else "tablet"
+            plural = "s" if count > 1 else ""
+            return f"{text} = {fmt_num(count)} {unit}{plural} of {m.strength}"
+        return text
     if not amount.unit.is_mass and m.strength is not None:
         try:
             mass = normalise(amount, m.strength)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -197,9 +198,14 @@ class RegimenDialog(QDialog):
         lay.addWidget(heading(medication.name, 1.2))
         lay.addWidget(QLabel(cur_text))
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["From date (YYYY-MM-DD)", "Each dose", "Times"])
+        self.table.setHorizontalHeaderLabels(["Starts on (YYYY-MM-DD)", "Each dose", "Times"])
         self.table.setAccessibleName("Schedule steps")
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        rows = 6 if taper else 2
+        self.table.setMaximumHeight(header.sizeHint().height() + self.table.fontMetrics().height() * 2 * rows)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.itemChanged.connect(self._edited)
         lay.addWidget(self.table)
