@@ -254,6 +254,7 @@ class RegimenDialog(QDialog):
         lay.addWidget(self.error)
         self.verdict = VerdictBox()
         lay.addWidget(self.verdict)
+        lay.addStretch(1)
         buttons = QHBoxLayout()
         self.check_button = QPushButton("1. Check this change")
         self.check_button.setAccessibleName("Check this change with the safety checks")
