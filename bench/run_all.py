@@ -48,6 +48,8 @@ def add(name: str, small: str, large: str, target: str, verdict: str) -> None:
 def secs(x: float | None) -> str:
     if x is None:
         return "-"
+    if x < 0.01:
+        return f"{x * 1000:.2f} ms"
     return f"{x * 1000:.0f} ms" if x < 1 else f"{x:.2f} s"
 
 
@@ -60,9 +62,11 @@ def wcs(wall: float, cpu: float | None) -> str:
     return secs(wall) if cpu is None else f"{secs(wall)} (cpu {secs(cpu)})"
 
 
-def verdict(ok: bool, value: float, limit: float, unit: str = "") -> str:
+def verdict(ok: bool, value: float, limit: float, unit: str = "", cpu: float | None = None) -> str:
     if ok:
         return "met"
+    if cpu is not None and cpu <= limit and unit == "":
+        return f"MISSED by {value / limit:.1f}x (its CPU time alone, {secs(cpu)}, is within)"
     return f"MISSED by {value / limit:.1f}x" if unit == "" else f"MISSED ({value:.0f}{unit} > {limit:.0f}{unit})"
 
 
@@ -127,8 +131,9 @@ def bench_import(runs: int) -> None:
         prepare_db(size)
     (s_t, s_c, s_m), (l_t, l_c, l_m) = figures[SMALL.label], figures[LARGE.label]
     ok = l_t <= 10 and l_m <= 500
+    why = "" if ok or l_c > 10 or l_m > 500 else f" (its CPU time alone, {secs(l_c)}, is within)"
     add("import (whole process)", f"{wcs(s_t, s_c)}, {s_m:.0f} MB", f"{wcs(l_t, l_c)}, {l_m:.0f} MB", "<= 10 s, <= 500 MB",
-        "met" if ok else f"MISSED ({secs(l_t)}, {l_m:.0f} MB)")
+        "met" if ok else f"MISSED ({secs(l_t)}, {l_m:.0f} MB){why}")
 
 
 def bench_export(runs: int) -> None:
@@ -188,7 +193,7 @@ def bench_check_inprocess() -> None:
         res[size.label] = data
     lt = res[LARGE.label]["median"]
     add(name, wcs(res[SMALL.label]["median"], res[SMALL.label].get("cpu")), wcs(lt, res[LARGE.label].get("cpu")),
-        "<= 100 ms", "met" if lt <= 0.1 else verdict(False, lt, 0.1))
+        "<= 100 ms", "met" if lt <= 0.1 else verdict(False, lt, 0.1, cpu=res[LARGE.label].get("cpu")))
     print(f"    alerts at {AT}: 2 weeks {res[SMALL.label]['rules']}, 10 years {res[LARGE.label]['rules']}")
 
 
@@ -224,14 +229,14 @@ def bench_window(runs: int) -> None:
                            "ready": median(ready), "ready_cpu": median(ready_cpu)}
     s, lg = res[SMALL.label], res[LARGE.label]
     add(names[0], wcs(s["visible"], s["visible_cpu"]), wcs(lg["visible"], lg["visible_cpu"]), "<= 1.5 s",
-        "met" if lg["visible"] <= 1.5 else verdict(False, lg["visible"], 1.5))
+        "met" if lg["visible"] <= 1.5 else verdict(False, lg["visible"], 1.5, cpu=lg["visible_cpu"]))
     add("  ... and its alerts shown", wcs(s["ready"], s["ready_cpu"]), wcs(lg["ready"], lg["ready_cpu"]),
-        "(same 1.5 s)", "met" if lg["ready"] <= 1.5 else verdict(False, lg["ready"], 1.5))
+        "(same 1.5 s)", "met" if lg["ready"] <= 1.5 else verdict(False, lg["ready"], 1.5, cpu=lg["ready_cpu"]))
     if lg["today"] is None:
         add(names[1], "-", "-", "<= 50 ms", "could not drive the Today view")
     else:
         add(names[1], wcs(s["today"], s["today_cpu"]), wcs(lg["today"], lg["today_cpu"]), "<= 50 ms",
-            "met" if lg["today"] <= 0.05 else verdict(False, lg["today"], 0.05))
+            "met" if lg["today"] <= 0.05 else verdict(False, lg["today"], 0.05, cpu=lg["today_cpu"]))
     add(names[2], f"{s['peak']:.0f} MB", f"{lg['peak']:.0f} MB", "<= 250 MB (10 years)",
         "met" if lg["peak"] <= 250 else f"MISSED ({lg['peak']:.0f} MB)")
 
@@ -267,7 +272,7 @@ def bench_report(runs: int) -> None:
         else:
             lt = res[LARGE.label][0]
             add(f"report {days} days (whole process)", wcs(*res[SMALL.label]), wcs(*res[LARGE.label]), f"<= {limit:g} s",
-                "met" if lt <= limit else verdict(False, lt, limit))
+                "met" if lt <= limit else verdict(False, lt, limit, cpu=res[LARGE.label][1]))
 
 
 def bench_reference() -> None:
