@@ -107,7 +107,7 @@ def test_dose_dialog_shows_the_mg_a_liquid_amount_makes(qtbot, session, monkeypa
 
     monkeypatch.setattr(DoseDialog, "exec", fake_exec(fill))
     qtbot.mouseClick(view.other_button(LIQUID, "22:00"), Qt.MouseButton.LeftButton)
-    assert seen == ["= 2.5 mL of 5 mg per 5 mL = 2.5 mg"]
+    assert seen == ["Check: 2.5 mL of 5 mg per 5 mL = 2.5 mg"]
     qtbot.waitUntil(lambda: view.slot_state(LIQUID, "22:00") == "given")
     assert "2.5 mL of 5 mg per 5 mL" in view.slot_text(LIQUID, "22:00")
 

@@ -133,7 +133,7 @@ class DoseDialog(QDialog):
         except QuantityError:
             self.amount_check.setText("")
             return
-        self.amount_check.setText("= " + amount_text(q, self.medication))
+        self.amount_check.setText("Check: " + amount_text(q, self.medication))
 
     def dose(self) -> Dose:
         """The entry as typed; raises ValueError with a sentence when it cannot be used."""
