@@ -147,3 +147,24 @@ def test_restore_refuses_a_file_that_is_not_a_journal(journal: Any, tmp_path: Pa
     with pytest.raises(JournalFileError):
         journal.restore(bogus)
     assert [p.name for p in journal.list_patients()] == ["Robin Shaw"]
+
+
+def test_a_migration_cut_short_leaves_no_half_made_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from alembic import command
+
+    real_upgrade = command.upgrade
+
+    def upgrade_then_fail(*args: Any, **kwargs: Any) -> None:
+        real_upgrade(*args, **kwargs)
+        raise OSError("power cut")
+
+    path = tmp_path / "new.sqlite3"
+    monkeypatch.setattr(command, "upgrade", upgrade_then_fail)
+    with pytest.raises(OSError):
+        Journal.open(path, FixedClock(NOW))
+    con = sqlite3.connect(path)
+    tables = con.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    con.close()
+    assert tables == []
+    monkeypatch.setattr(command, "upgrade", real_upgrade)
+    Journal.open(path, FixedClock(NOW)).close()  # a later start simply creates the journal
