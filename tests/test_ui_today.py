@@ -199,3 +199,18 @@ def test_yesterday_can_be_back_filled_after_midnight(qtbot, session, clock, monk
     assert "Given 20:15" in view.slot_text(TABLETS, "20:00")
     qtbot.mouseClick(view.day_button, Qt.MouseButton.LeftButton)
     assert view.title.text().startswith("Today, Tuesday 24 November")
+
+
+def test_as_needed_baclofen_shows_the_label_limits(qtbot, session, journal) -> None:  # noqa: ANN001
+    from datetime import date
+
+    from journal.domain import Medication, Quantity, Regimen, Unit
+
+    pid = journal.list_patients()[0].id
+    journal.add_medication(pid, Medication(
+        name="Baclofen 5 mg extra", drug="baclofen", strength=Quantity(5, Unit.MG), as_needed=True,
+        regimens=[Regimen(start=date(2026, 10, 1), dose=Quantity(5, Unit.MG))]))
+    view = make_view(qtbot, session)
+    texts = [label.text() for label in view.prn_labels.values()]
+    assert any("Label's upper limit: 80 mg a day and 20 mg at one time" in t for t in texts)
+    assert any("Ask the prescriber" in t for t in texts)  # the painkiller has no drug data

@@ -66,6 +66,26 @@ STATE_LOOK: dict[str, tuple[str, str, str]] = {
     "unlogged": ("\u26a0", "Nothing logged", "#b00020"),
 }
 
+def label_limits(m: Medication) -> str:
+    """The drug data's upper limits for this medicine, if it knows the drug (e.g. baclofen)."""
+    try:
+        from journal.rules.knowledge import default_library
+
+        profile = default_library().profile_for(m)
+        if profile is None:
+            return ""
+        daily = profile.route(m.route.value, "max_daily_mg")
+        single = profile.route(m.route.value, "max_single_mg")
+    except Exception:  # noqa: BLE001 - no drug data: say nothing rather than guess
+        return ""
+    parts = []
+    if daily:
+        parts.append(f"{fmt_num(daily)} mg a day")
+    if single:
+        parts.append(f"{fmt_num(single)} mg at one time")
+    return f"Label's upper limit: {' and '.join(parts)}" if parts else ""
+
+
 def day_bounds(day: date, tz) -> tuple[datetime, datetime]:  # noqa: ANN001 (ZoneInfo)
     return local_instant(day, time(0), tz), local_instant(day + timedelta(days=1), time(0), tz)
 
@@ -339,8 +359,11 @@ class TodayView(QWidget):
         lines.append(given)
         if m.prescribed_max_daily_mg:
             lines.append(f"Limit set by the prescriber: {fmt_num(m.prescribed_max_daily_mg)} mg a day")
-        else:
-            lines.append("Ask the prescriber how many doses a day are allowed and note it here.")
+        label = label_limits(m)
+        if label:
+            lines.append(label)
+        if not m.prescribed_max_daily_mg and not label:
+            lines.append("Ask the prescriber how many doses a day are allowed.")
         return "\n".join(lines)
 
     # -- actions ----------------------------------------------------------------------------
