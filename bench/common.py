@@ -148,6 +148,11 @@ def prepare_db(size: Size) -> Path | None:
     return tpl
 
 
+def clean_scratch_backups() -> None:
+    """The window's automatic backups of scratch journals (a full copy per start) add up."""
+    shutil.rmtree(OUT / "scratch" / "backups", ignore_errors=True)
+
+
 def scratch_copy(db: Path, name: str) -> Path:
     """A private copy of a journal for benchmarks that write (the template stays as imported)."""
     dest = OUT / "scratch" / name

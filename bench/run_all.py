@@ -21,7 +21,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from .common import AT, OUT, Proc, Size, cli, have, import_into, median, prepare_db, run_proc, scratch_copy
+from .common import (
+    AT,
+    OUT,
+    Proc,
+    Size,
+    clean_scratch_backups,
+    cli,
+    have,
+    import_into,
+    median,
+    prepare_db,
+    run_proc,
+    scratch_copy,
+)
 
 SMALL = Size("2 weeks", days_span=14)
 LARGE = Size("10 years", years=10)
@@ -223,7 +236,9 @@ def bench_window(runs: int) -> None:
                 today.append(data["today"])
                 today_cpu.append(data.get("today_cpu", 0.0))
             peaks.append(p.peak_mb)
-            db.unlink(missing_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(db) + suffix).unlink(missing_ok=True)
+            clean_scratch_backups()
         res[size.label] = {"visible": median(vis), "today": median(today) if today else None, "peak": max(peaks),
                            "visible_cpu": median(vis_cpu), "today_cpu": median(today_cpu) if today_cpu else None,
                            "ready": median(ready), "ready_cpu": median(ready_cpu)}

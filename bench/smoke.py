@@ -14,7 +14,19 @@ import sys
 import time
 from datetime import datetime, timedelta
 
-from .common import AT, OUT, ROOT, Size, cli, have, import_into, median, run_proc, scratch_copy
+from .common import (
+    AT,
+    OUT,
+    ROOT,
+    Size,
+    clean_scratch_backups,
+    cli,
+    have,
+    import_into,
+    median,
+    run_proc,
+    scratch_copy,
+)
 
 SIZE = Size("3 months", days_span=91)
 SAMPLE = ROOT / "resources" / "sample-journal.json"
@@ -109,6 +121,7 @@ def main() -> int:
     if have("journal.ui.main_window"):
         wdb = scratch_copy(db, "smoke-window.sqlite3")
         data, why, peak = probe(["window", str(wdb)], timeout=60)
+        clean_scratch_backups()
         if data is None:
             line("window", why[:14], "", False)
             print(f"    {why}")
