@@ -126,3 +126,9 @@ def test_a_dose_given_early_is_not_reminded(qtbot, window, clock) -> None:  # no
     clock.set(at(19, 50))
     window.scheduler.tick()
     assert all("20:00" not in f.title or TABLETS not in f.title for f in fired)
+
+
+def test_the_next_reminder_is_shown_in_the_status_bar(qtbot, window, clock) -> None:  # noqa: ANN001
+    # first the overdue 14:00 dose is reminded at once, then the plan moves on to 20:00
+    qtbot.waitUntil(lambda: "tablets at 20:00" in window.next_reminder.text(), timeout=3000)
+    assert "today 19:45 (in this window)" in window.next_reminder.text()

@@ -33,6 +33,7 @@ from journal.domain import Clock
 
 from .alerts import AlertPanel, EmergencyBanner
 from .due import due_items
+from .formatting import fmt_datetime
 from .history_view import HistoryView
 from .medicines_view import MedicinesView
 from .notifier import Notifier, ReminderBanner
@@ -236,6 +237,10 @@ class MainWindow(QMainWindow):
             lambda: timedelta(minutes=int(getattr(session.settings, "reminder_lead_minutes", 15))),
             heartbeat_ms=heartbeat_ms, parent=self, **kwargs)
         self.scheduler.reminder_due.connect(self.remind)
+        self.scheduler.replanned.connect(lambda _why: self._show_next_reminder())
+        self.next_reminder = QLabel()
+        self.next_reminder.setAccessibleName("Next reminder")
+        self.statusBar().addPermanentWidget(self.next_reminder)
         session.changed.connect(self._on_changed)
         self.alert_timer = QTimer(self)
         self.alert_timer.setInterval(ALERT_REFRESH_MS)
@@ -371,6 +376,17 @@ class MainWindow(QMainWindow):
 
     def remind(self, item: DueItem) -> None:
         self.notifier.notify(item.title, item.text)
+        self._show_next_reminder()
+
+    def _show_next_reminder(self) -> None:
+        nxt = self.scheduler.next
+        if nxt is None:
+            self.next_reminder.setText("No reminders planned.")
+            return
+        when = fmt_datetime(nxt.fire_at.astimezone(self.session.tz), self.session.settings,
+                            self.session.now().date())
+        where = "in the tray" if self.notifier.uses_tray else "in this window"
+        self.next_reminder.setText(f"Next reminder {when} ({where}): {nxt.item.title}")
 
     def show_topic(self, topic: str) -> None:
         if self.reference is None:

@@ -114,10 +114,15 @@ class ReminderScheduler(QObject):
         elif self._last_wall is not None and now.date() != self._last_wall.date():
             self.replan("new-day")  # a new day brings new slots
         self._last_wall, self._last_mono = now, self.monotonic()
-        for item in due_now(self._items, now, self.lead(), self.done):
+        fired = due_now(self._items, now, self.lead(), self.done)
+        for item in fired:
             self.done.add(item.key)
-            self.reminder_due.emit(item)
+        before = self.next
         self.next = plan_next(self._items, now, self.lead(), self.done)
+        for item in fired:
+            self.reminder_due.emit(item)
+        if self.next != before:
+            self.replanned.emit("tick")
 
     def mark_done(self, key: str) -> None:
         """A dose logged before its reminder: no need to remind."""
