@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog
 from test_ui_support import TABLETS, at, clock, empty_journal, journal, patient_id, window  # noqa: F401
 
 from journal.domain import PumpEvent, PumpEventKind
@@ -84,9 +84,25 @@ def test_shortcuts_exist_for_dose_and_symptom(qtbot, window) -> None:  # noqa: A
     assert window.tabs.currentWidget() is window.symptom_form
 
 
-def test_every_button_has_words_for_screen_readers(qtbot, window) -> None:  # noqa: ANN001
-    unnamed = [b.text() for b in window.findChildren(QPushButton)
-               if not (b.accessibleName() or b.text().replace("&", "").strip())]
+def test_every_control_has_words_for_screen_readers(qtbot, window) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QListWidget,
+        QPlainTextEdit,
+        QTableWidget,
+    )
+
+    unnamed = []
+    for cls in (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTableWidget, QListWidget):
+        for w in window.findChildren(cls):
+            if w.objectName().startswith("qt_") or isinstance(w.parent(), QComboBox | QAbstractSpinBox):
+                continue  # Qt's own parts of a control
+            text = w.text().replace("&", "").strip() if isinstance(w, QAbstractButton) else ""
+            if not (w.accessibleName() or text):
+                unnamed.append(f"{type(w).__name__} in {type(w.parent()).__name__}")
     assert unnamed == []
 
 
