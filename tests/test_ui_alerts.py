@@ -152,3 +152,18 @@ def test_checks_that_fail_are_not_silent(qtbot, window, journal, monkeypatch) ->
     window.session.refresh_alerts()
     assert window.alerts.card_titles() == ["The safety checks could not run"]
     assert "Nothing needs your attention" not in window.alerts.summary.text()
+
+
+def test_a_low_oxygen_reading_raises_an_alert_at_once(qtbot, window) -> None:  # noqa: ANN001
+    from journal.domain import ObservationKind
+
+    window.tabs.setCurrentWidget(window.vitals_form)
+    form = window.vitals_form
+    form.choose_kind(ObservationKind.OXYGEN_SATURATION)
+    form.when.set_value(at(15, 20))
+    qtbot.keyClicks(form.value, "85")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(c.alert.rule == "abnormal-vital" for c in window.alerts.cards), timeout=3000)
+    card = next(c for c in window.alerts.cards if c.alert.rule == "abnormal-vital")
+    assert card.alert.severity in (Severity.EMERGENCY, Severity.URGENT)
+    assert window.alerts.cards[0].alert.severity.rank >= card.alert.severity.rank
