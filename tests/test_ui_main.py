@@ -294,3 +294,12 @@ def test_given_now_is_reachable_with_the_tab_key(qtbot, window) -> None:  # noqa
     assert QApplication.focusWidget() is target
     qtbot.keyClick(target, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.today.slot_state(TABLETS, "14:00") == "given")
+
+
+def test_views_refresh_only_what_a_change_affects(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+    calls: list[str] = []
+    monkeypatch.setattr(window.today, "refresh", lambda: calls.append("today"))
+    window.session.changed.emit(frozenset({"symptoms", "alerts"}))
+    assert calls == []
+    window.session.changed.emit(frozenset({"doses", "alerts"}))
+    assert calls == ["today"]

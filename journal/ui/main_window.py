@@ -404,9 +404,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         dlg = SettingsDialog(self.session.settings, self)
         if dlg.exec() and dlg.result_settings is not None:
-            self.session.apply(lambda: self.session.journal.save_settings(dlg.result_settings))
-            self.session._settings = None
-            self.session.changed.emit(frozenset({"settings"}))
+            self.session.save_settings(dlg.result_settings)
         return dlg
 
     def bring_to_front(self) -> None:

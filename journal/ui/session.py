@@ -62,9 +62,7 @@ class Session(QObject):
         return str(getattr(self.settings, "emergency_number", "") or "911")
 
     def save_settings(self, settings: Any) -> None:
-        self.journal.save_settings(settings)
-        self._settings = None
-        self.changed.emit(frozenset({"settings"}))
+        self.apply(lambda: self.journal.save_settings(settings))
 
     # -- people -----------------------------------------------------------------------------
     @property
@@ -96,6 +94,8 @@ class Session(QObject):
         outcome = op()
         changed = getattr(outcome, "changed", None)
         fresh = getattr(outcome, "alerts", None)
+        if changed and "settings" in changed:
+            self._settings = None  # views read the new settings when they redraw
         if patient_id is not None and changed and "alerts" in changed and isinstance(fresh, list):
             others = [a for a in self._alerts if a.patient_id != patient_id]
             self._alerts = sorted(others + list(fresh), key=lambda a: -a.severity.rank)
