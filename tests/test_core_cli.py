@@ -189,3 +189,28 @@ def test_main_py_runs_the_command_line(tmp_path: Path, doc_file: Path) -> None:
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 2
     assert result.stderr.strip() == 'import: /patients/0/medications/0/colour: unknown field "colour" (check the spelling)'
+
+
+@pytest.mark.parametrize(
+    ("raised", "words"),
+    [
+        ("database is locked", "the journal is busy"),
+        ("database or disk is full", "the disk is full, so nothing was saved"),
+    ],
+)
+def test_file_troubles_are_told_in_plain_words(
+    run: Any, doc_file: Path, monkeypatch: pytest.MonkeyPatch, raised: str, words: str
+) -> None:
+    import sqlite3
+
+    from journal.services.journal import Journal
+
+    run("import", str(doc_file))
+
+    def fail(self: Any, patient_id: int, dose: Any, by: str = "") -> Any:
+        raise sqlite3.OperationalError(raised)
+
+    monkeypatch.setattr(Journal, "log_dose", fail)
+    code, _, err = run("log-dose", "--patient", "Robin", "--medication", "10 mg")
+    assert code == 1
+    assert err.strip().startswith(f"log-dose: failed: {words}") and "sqlite3" not in err

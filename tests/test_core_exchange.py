@@ -239,3 +239,11 @@ def test_empty_document_and_wrong_top_level(journal: Any) -> None:
     assert import_error(journal, [1, 2]).startswith("/: ")
     assert import_error(journal, {"format": "caregiver-medication-journal", "version": 1}) == \
         "/patients: is required but missing"
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf")])
+def test_not_a_number_amounts_are_refused_naming_the_record(journal: Any, bad: float) -> None:
+    doc = json.loads(json.dumps(minimal_document()))
+    doc["patients"][0]["doses"][0]["amount"]["value"] = bad  # json.loads accepts NaN and Infinity
+    assert import_error(journal, doc).startswith("/patients/0/doses/0/amount/value: ")
+    assert journal.list_patients() == []

@@ -168,3 +168,36 @@ def test_a_migration_cut_short_leaves_no_half_made_schema(tmp_path: Path, monkey
     assert tables == []
     monkeypatch.setattr(command, "upgrade", real_upgrade)
     Journal.open(path, FixedClock(NOW)).close()  # a later start simply creates the journal
+
+
+def test_journal_and_backups_are_readable_by_their_owner_only(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "journal.sqlite3"
+        j = Journal.open(path, FixedClock(NOW))
+        j.import_document(minimal_document())
+        copy = j.backup(tmp_path / "copies" / "copy.sqlite3")
+        j.close()
+    finally:
+        os.umask(old)
+    for p in (path, copy):
+        assert stat.S_IMODE(p.stat().st_mode) == 0o600, p
+
+
+def test_damage_inside_the_data_is_found_when_opening(journal_path: Path, journal: Any, clock: Any) -> None:
+    doc = minimal_document()
+    doc["patients"][0]["notes_log"] = [{"at": f"2026-09-{d:02d}T10:00", "text": "x" * 3000} for d in range(1, 29)]
+    journal.import_document(doc)
+    journal.close()
+    con = sqlite3.connect(journal_path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    data = bytearray(journal_path.read_bytes())
+    page = 4096
+    data[-3 * page:-2 * page] = bytes([0xA5]) * page  # scribble over a page of notes
+    journal_path.write_bytes(bytes(data))
+    with pytest.raises(JournalFileError, match="damaged"):
+        Journal.open(journal_path, clock)

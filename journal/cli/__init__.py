@@ -149,7 +149,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def dispatch(args: argparse.Namespace, ctx: Context) -> int:
     """Run one command; map errors to exit codes (2 bad input, 1 anything else)."""
-    from journal.services.errors import JournalFileError, NotFound, ValidationError
+    from journal.services.errors import JournalFileError, NotFound, ValidationError, plain_failure
 
     command = args.command
     if command == "reference" and args.action == "list":
@@ -163,10 +163,10 @@ def dispatch(args: argparse.Namespace, ctx: Context) -> int:
         result = func(args, ctx)
         return EXIT_OK if result is None else int(result)
     except (ValidationError, NotFound) as e:
-        print(f"{command}: {e}", file=ctx.err)
+        print(f"{command}: {_one_line(e)}", file=ctx.err)
         return EXIT_BAD_INPUT
     except JournalFileError as e:
-        print(f"{command}: {e}", file=ctx.err)
+        print(f"{command}: {_one_line(e)}", file=ctx.err)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print(f"{command}: interrupted", file=ctx.err)
@@ -174,6 +174,11 @@ def dispatch(args: argparse.Namespace, ctx: Context) -> int:
     except Exception as e:  # noqa: BLE001 - one line for the user, the trace with --debug
         if ctx.debug:
             traceback.print_exc(file=ctx.err)
-        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        reason = plain_failure(e) or (_one_line(e) if str(e).strip() else type(e).__name__)
         print(f"{command}: failed: {reason}", file=ctx.err)
         return EXIT_FAILURE
+
+
+def _one_line(e: BaseException) -> str:
+    lines = str(e).strip().splitlines()
+    return lines[0] if lines else ""

@@ -28,3 +28,27 @@ class NotFound(LookupError):
 class JournalFileError(Exception):
     """The journal file is not a journal, is damaged, or was written by a newer version.
     The file is left untouched."""
+
+
+_PLAIN = (
+    (("database or disk is full", "no space left"), "the disk is full, so nothing was saved; free some space and try again"),
+    (("database is locked", "database is busy"),
+     "the journal is busy (the window or another command is saving), so nothing was saved; try again in a moment"),
+    (("readonly database", "read-only file system", "permission denied"),
+     "the journal file cannot be written here (read-only or no permission), so nothing was saved"),
+    (("disk i/o error", "input/output error"),
+     "the disk could not be read or written, so nothing was saved; check the drive and try again"),
+    (("malformed", "file is not a database"),
+     "the journal file is damaged; restore a backup with: carejournal restore FILE"),
+)
+
+
+def plain_failure(exc: BaseException) -> str | None:
+    """Plain words for a failure of the journal file or the disk, or None for anything else.
+
+    Each write is one transaction, so when these happen nothing was half-saved."""
+    text = f"{exc} {getattr(exc, 'orig', '') or ''}".lower()
+    for needles, words in _PLAIN:
+        if any(n in text for n in needles):
+            return words
+    return None

@@ -33,6 +33,7 @@ from journal.domain import (
     PumpEvent,
     PumpEventKind,
     Quantity,
+    QuantityError,
     Regimen,
     RenalImpairment,
     Route,
@@ -277,14 +278,18 @@ class _Reader:
         except ValueError:
             raise ValidationError(where, f"{_show(text)} is not a date (YYYY-MM-DD)") from None
 
-    def quantity(self, q: dict[str, Any] | None) -> Quantity | None:
+    def quantity(self, q: dict[str, Any] | None, where: str) -> Quantity | None:
         if q is None:
             return None
         per = q.get("per")
         key = (q["value"], q["unit"], per["value"] if per else None, per["unit"] if per else None)
         found = self._quantities.get(key)
         if found is None:  # Quantity is frozen: the few amounts a journal repeats are shared
-            found = Quantity(q["value"], Unit(q["unit"]), Quantity(per["value"], Unit(per["unit"])) if per else None)
+            try:
+                found = Quantity(q["value"], Unit(q["unit"]),
+                                 Quantity(per["value"], Unit(per["unit"])) if per else None)
+            except QuantityError as e:  # NaN or Infinity (JSON allows them, the schema cannot say no)
+                raise ValidationError(where + "/value", str(e)) from None
             self._quantities[key] = found
         return found
 
@@ -363,7 +368,7 @@ class _Reader:
     def medication(self, m: dict[str, Any], where: str) -> Medication:
         med = Medication(
             name=m["name"].strip(), route=Route(m.get("route", "oral")), form=Form(m.get("form", "tablet")),
-            drug=m.get("drug"), strength=self.quantity(m.get("strength")), as_needed=m.get("as_needed", False),
+            drug=m.get("drug"), strength=self.quantity(m.get("strength"), where + "/strength"), as_needed=m.get("as_needed", False),
         )
         if not med.name:
             raise ValidationError(where + "/name", "cannot be empty")
@@ -371,7 +376,7 @@ class _Reader:
             rw = f"{where}/regimens/{i}"
             reg = Regimen(
                 start=self.day(r["start"], rw + "/start"),  # type: ignore[arg-type]
-                end=self.day(r.get("end"), rw + "/end"), dose=self.quantity(r["dose"]),  # type: ignore[arg-type]
+                end=self.day(r.get("end"), rw + "/end"), dose=self.quantity(r["dose"], rw + "/dose"),  # type: ignore[arg-type]
                 times=[time.fromisoformat(t) for t in r.get("times", [])], every_days=r.get("every_days", 1),
                 prescribed_by=r.get("prescribed_by", ""), reason=r.get("reason", ""),
             )
@@ -388,7 +393,7 @@ class _Reader:
             medication_id=0, status=_STATUS[d["status"]],
             scheduled=self.when(scheduled, where + "/scheduled") if scheduled is not None else None,
             given=self.when(given, where + "/given") if given is not None else None,
-            amount=self.quantity(d.get("amount")), by=d.get("by", ""), note=d.get("note", ""),
+            amount=self.quantity(d.get("amount"), where + "/amount"), by=d.get("by", ""), note=d.get("note", ""),
         )
         if dose.amount is not None:
             dose.amount_normalised = self.normalised(dose.amount, med.strength, where + "/amount")

@@ -22,6 +22,7 @@ def backup_file(src: Path | str, dest: Path | str) -> Path:
     tmp = dest.with_name(dest.name + ".partial")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
+    create_private(tmp)  # a copy of a health journal is readable by its owner only
     source = sqlite3.connect(read_only_uri(src), uri=True)
     try:
         target = sqlite3.connect(tmp)
@@ -57,6 +58,13 @@ def restore_file(src: Path | str, dest: Path | str) -> None:
             target.close()
     finally:
         source.close()
+
+
+def create_private(path: Path) -> None:
+    """Create an empty file only its owner can read and write (SQLite gives its -wal and -shm
+    files the same permissions as the database file)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
 
 
 def read_only_uri(path: Path) -> str:

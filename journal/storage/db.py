@@ -7,13 +7,14 @@ that holds data, a backup copy is written next to it.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .backups import backup_file, read_only_uri
+from .backups import backup_file, create_private, read_only_uri
 from .models import APP_NAME, APPLICATION_ID
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -69,6 +70,16 @@ def inspect_file(path: Path) -> FileState:
         if "alembic_version" in tables:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
+        if tables:
+            # Damage past the first pages only shows when the data is read: look now (about
+            # 50 ms for ten years of entries) rather than fail in the middle of use.
+            problems = [str(r[0]) for r in con.execute("PRAGMA quick_check(3)")]
+            if problems != ["ok"]:
+                detail = " ".join(problems[0].split())[:120]
+                raise StorageFileError(
+                    f"{path} is damaged and was left untouched; restore a backup with: "
+                    f"carejournal restore FILE (SQLite found: {detail})"
+                )
         marked = False
         if "meta" in tables:
             row = con.execute("SELECT value FROM meta WHERE key='app'").fetchone()
@@ -110,6 +121,9 @@ def open_engine(path: Path, now: datetime) -> Any:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     state = check_openable(path)
+    if not state.exists:
+        with contextlib.suppress(FileExistsError):
+            create_private(path)
     _known, head = known_revisions()
     if state.has_tables and state.revision != head:
         stamp = now.strftime("%Y%m%dT%H%M%S")
