@@ -38,6 +38,8 @@ _PLAIN = (
      "the journal file cannot be written here (read-only or no permission), so nothing was saved"),
     (("disk i/o error", "input/output error"),
      "the disk could not be read or written, so nothing was saved; check the drive and try again"),
+    (("unable to open database file", "is a directory"),
+     "the journal file cannot be opened there (check that the folder exists and can be written)"),
     (("malformed", "file is not a database"),
      "the journal file is damaged; restore a backup with: carejournal restore FILE"),
 )
