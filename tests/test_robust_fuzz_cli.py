@@ -62,7 +62,9 @@ VALUES = ["Robin Shaw", "robin shaw", "ROBIN SHAW", "Nobody", "", " ", "Baclofen
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def world(tmp_path_factory: pytest.TempPathFactory, qapp: Any) -> dict[str, Any]:
+    # qapp: the report command renders with Qt; with pytest-qt's QApplication made first it reuses
+    # that one instead of making a bare QGuiApplication that later widget tests could not use.
     root = tmp_path_factory.mktemp("clifuzz")
     db = root / "journal.sqlite3"
     j = Journal.open(db, FixedClock(NOW))

@@ -78,3 +78,25 @@ def test_upgraded_journal_takes_new_entries(tmp_path: Path) -> None:
     assert out.record_id is not None
     assert j.get_record("dose", out.record_id).amount == Quantity(15, Unit.MG)
     j.close()
+
+
+def test_an_interrupted_schema_creation_leaves_a_usable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crash (here: an error) in the middle of writing a new journal's schema must leave either
+    nothing or everything, so the next start simply works."""
+    from alembic.operations import Operations
+
+    real = Operations.create_table
+    calls = {"n": 0}
+
+    def crash_on_the_fourth_table(self: Operations, *args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise RuntimeError("power cut")
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    path = tmp_path / "journal.sqlite3"
+    monkeypatch.setattr(Operations, "create_table", crash_on_the_fourth_table)
+    with pytest.raises(RuntimeError):
+        Journal.open(path, FixedClock(MADE_AT))
+    monkeypatch.undo()
+    Journal.open(path, FixedClock(MADE_AT)).close()  # the next start works

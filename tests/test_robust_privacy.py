@@ -67,7 +67,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return attempts
 
 
-def test_a_full_session_opens_no_network_connection(tmp_path: Path, no_network: list[str]) -> None:
+def test_a_full_session_opens_no_network_connection(tmp_path: Path, no_network: list[str], qapp: Any) -> None:
     import json
 
     db = tmp_path / "data" / "journal.sqlite3"
@@ -133,9 +133,6 @@ def _doc(tmp_path: Path) -> Path:
     return p
 
 
-@pytest.mark.xfail(strict=True, reason="finding for core: journal/storage/db.py creates the journal (and -wal/-shm) "
-                   "with the process umask (0644 here); it should create it 0600 (see "
-                   "journal.services.backups.create_private/ensure_private)")
 def test_a_new_journal_made_by_the_command_line_is_owner_only(tmp_path: Path) -> None:
     with usual_umask():
         db = tmp_path / "journal.sqlite3"
@@ -143,8 +140,6 @@ def test_a_new_journal_made_by_the_command_line_is_owner_only(tmp_path: Path) ->
     assert mode(db) == 0o600
 
 
-@pytest.mark.xfail(strict=True, reason="finding for core: `carejournal backup OUT` (Journal.backup -> "
-                   "storage.backups.backup_file) writes the copy with the process umask (0644 here)")
 def test_a_backup_made_by_the_command_line_is_owner_only(tmp_path: Path) -> None:
     with usual_umask():
         db = tmp_path / "journal.sqlite3"
@@ -155,8 +150,6 @@ def test_a_backup_made_by_the_command_line_is_owner_only(tmp_path: Path) -> None
     assert mode(out) == 0o600
 
 
-@pytest.mark.xfail(strict=True, reason="finding for core: the safety copies Journal.restore and the upgrade write next "
-                   "to the journal (journal.sqlite3.before-restore-*, .before-upgrade-*) use the process umask")
 def test_the_command_line_restore_keeps_its_safety_copy_owner_only(tmp_path: Path) -> None:
     with usual_umask():
         db = tmp_path / "journal.sqlite3"
