@@ -162,3 +162,17 @@ def test_a_good_journal_opens(tmp_path: Path) -> None:
     j = Journal.open(path, FixedClock(NOW))
     assert [p.name for p in j.list_patients()] == ["Robin Shaw"]
     j.close()
+
+
+@pytest.mark.parametrize("how", ["data-page", "schema-page", "truncated"])
+def test_restoring_a_damaged_backup_from_the_command_line_changes_nothing(
+    tmp_path: Path, how: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    journal = good_journal(tmp_path / "journal.sqlite3", days=30)
+    backup = good_journal(tmp_path / "old" / "journal.sqlite3", days=300)
+    damage(backup, how)
+    before = {str(p): p.read_bytes() for p in (journal, backup)}
+    code = main(["--db", str(journal), "restore", str(backup)], clock=FixedClock(NOW))
+    err = capsys.readouterr().err
+    assert code in (1, 2) and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert {str(p): p.read_bytes() for p in (journal, backup)} == before
