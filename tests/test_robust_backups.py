@@ -232,3 +232,15 @@ def test_ensure_private_fixes_a_world_readable_journal(tmp_path: Path) -> None:
     Path(str(p) + "-wal").chmod(0o666)
     ensure_private(p)
     assert mode(p) == 0o600 and mode(Path(str(p) + "-wal")) == 0o600
+
+
+def test_a_copy_cut_short_by_a_crash_is_cleared_at_the_next_start(journal: Path) -> None:
+    svc = BackupService(journal, FixedClock(T0))
+    svc.at_start()
+    leftover = svc.folder / "journal-auto-20261122-080000.sqlite3.partial"
+    leftover.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    someone_elses = svc.folder / "notes.txt.partial"
+    someone_elses.write_text("not ours")
+    svc.at_start()
+    assert not leftover.exists() and someone_elses.exists()
+    assert all(check_backup(b.path) is None for b in svc.backups())

@@ -186,10 +186,23 @@ class BackupService:
 
     def at_start(self) -> Path | None:
         """The backup made when the journal opens. Returns None (and keeps going) if the journal
-        file does not exist yet."""
+        file does not exist yet. Half-written copies left by a crash are cleared first (the window
+        lock means no other window of this journal is writing one now)."""
         if not self.journal_path.is_file():
             return None
+        self.clear_unfinished()
         return self.back_up(AUTO)
+
+    def clear_unfinished(self) -> list[Path]:
+        """Remove this journal's `*.partial` copies in the backups folder (a crash mid-copy)."""
+        removed: list[Path] = []
+        if not self.folder.is_dir():
+            return removed
+        for p in self.folder.glob(f"{self.stem}-*{SUFFIX}.partial"):
+            with contextlib.suppress(OSError):
+                p.unlink()
+                removed.append(p)
+        return removed
 
     def if_due(self) -> Path | None:
         """Called from a timer while the window is open: a backup once a day."""
