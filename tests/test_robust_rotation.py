@@ -127,3 +127,35 @@ def test_naive_times_are_refused() -> None:
         select_keep([], datetime(2026, 1, 1))
     with pytest.raises(ValueError):
         backup_name("journal", AUTO, datetime(2026, 1, 1))
+
+
+# -- properties over random sets of backups ---------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+KINDS_ST = st.sampled_from([AUTO, AUTO, AUTO, MANUAL, BEFORE_RESTORE, "before-migration"])
+OFFSETS = st.integers(min_value=-3 * 24 * 60, max_value=400 * 24 * 60)  # minutes before NOW (<0: future)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(OFFSETS, KINDS_ST), max_size=80))
+def test_rotation_invariants(items: list[tuple[int, str]]) -> None:
+    backups = {auto(NOW - timedelta(minutes=m), kind) for m, kind in items}
+    keep = select_keep(backups, NOW)
+    assert keep <= backups
+    past_autos = [b for b in backups if b.kind == AUTO and b.taken_at <= NOW]
+    kept_autos = [b for b in keep if b.kind == AUTO and b.taken_at <= NOW]
+    assert len(kept_autos) <= 11
+    if past_autos:
+        assert max(past_autos) in keep  # the newest automatic backup is never pruned
+    assert {b for b in backups if b.kind == MANUAL} <= keep
+    assert {b for b in backups if b.taken_at > NOW} <= keep
+    for kind in (BEFORE_RESTORE, "before-migration"):
+        group = sorted((b for b in backups if b.kind == kind and b.taken_at <= NOW), reverse=True)
+        assert set(group[:5]) <= keep and not (set(group[5:]) & keep)
+    # pruning is stable: running it again on what was kept prunes nothing more
+    assert select_keep(keep, NOW) == keep
+    # at most one automatic backup per day is kept
+    days = [b.taken_at.date() for b in kept_autos]
+    assert len(days) == len(set(days))
