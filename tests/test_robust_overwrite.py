@@ -1,0 +1,71 @@
+"""Writing a file never destroys the journal or a backup: export and backup refuse to write over
+the journal itself or over any journal/backup file, and a bad OUT is bad input (exit 2)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from test_robust_support import integrity, valid_document
+
+from journal.app import main
+from journal.domain import FixedClock
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+
+def cli(tmp_path: Path, *args: str) -> tuple[int, str]:
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["--db", str(tmp_path / "journal.sqlite3"), *args], clock=FixedClock(NOW))
+    return code, err.getvalue()
+
+
+@pytest.fixture
+def journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    doc = tmp_path / "doc.json"
+    doc.write_text(json.dumps(valid_document(days=2, start="2026-11-15")))
+    assert cli(tmp_path, "import", str(doc))[0] == 0
+    return tmp_path / "journal.sqlite3"
+
+
+def test_backup_onto_the_journal_itself_is_refused(journal: Path, tmp_path: Path) -> None:
+    code, err = cli(tmp_path, "backup", str(journal))
+    assert code == 2 and "journal itself" in err
+    assert integrity(journal) == "ok"
+
+
+@pytest.mark.xfail(strict=True, reason="finding for core (data loss): `export --format json OUT` with OUT = the "
+                   "journal file replaces the journal with the JSON text (cli/core.py cmd_export renames its "
+                   "temporary file over OUT without checking what OUT is)")
+def test_json_export_onto_the_journal_itself_is_refused(journal: Path, tmp_path: Path) -> None:
+    code, _err = cli(tmp_path, "export", "--format", "json", str(journal))
+    assert code == 2
+    assert journal.read_bytes()[:16] == b"SQLite format 3\x00" and integrity(journal) == "ok"
+
+
+@pytest.mark.xfail(strict=True, reason="finding for core: `export --format json OUT` silently writes over an "
+                   "existing journal or backup file (SQLite header); it should refuse and name OUT")
+def test_json_export_onto_a_backup_is_refused(journal: Path, tmp_path: Path) -> None:
+    backup = tmp_path / "backup.sqlite3"
+    assert cli(tmp_path, "backup", str(backup))[0] == 0
+    code, _err = cli(tmp_path, "export", "--format", "json", str(backup))
+    assert code == 2
+    assert backup.read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+@pytest.mark.xfail(strict=True, reason="finding for core: an empty OUT gives exit 1 \"failed: PosixPath('.') has "
+                   "an empty name\" and a CSV OUT that is a file gives exit 1 \"failed: [Errno 17] File exists\"; "
+                   "both are bad input (exit 2 naming OUT, plain words)")
+@pytest.mark.parametrize("args", [("export", "--format", "json", ""), ("backup", ""),
+                                  ("export", "--format", "csv", "journal.sqlite3")])
+def test_a_bad_out_is_bad_input(journal: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
+    code, err = cli(tmp_path, *args)
+    assert code == 2 and "OUT" in err
+    assert "PosixPath" not in err and "Errno" not in err
+    assert integrity(journal) == "ok"
