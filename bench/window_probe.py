@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,14 @@ from .common import AT, median
 def _emit(line: str) -> None:
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
+
+
+def _dismiss_modal(app: Any, state: dict[str, Any]) -> None:
+    """A dialog nobody answers would hang the probe: note it and close it."""
+    modal = app.activeModalWidget()
+    if modal is not None:
+        state.setdefault("modal_while_measuring", []).append(modal.windowTitle() or type(modal).__name__)
+        modal.close()
 
 
 def probe_window(db: str, t0: float) -> int:
@@ -81,9 +89,14 @@ def probe_window(db: str, t0: float) -> int:
             views = win.findChildren(TodayView)
             if views:
                 view = views[0]
+                now = datetime.fromisoformat(AT)
+                soon = now + timedelta(minutes=15)  # a later slot asks "give this dose early?"
+                guard = QTimer()
+                guard.timeout.connect(lambda: _dismiss_modal(app, state))
+                guard.start(200)
                 for _ in range(3):
                     due = [r for r in view.rows.values() if r.given_button.isEnabled()
-                           and r.sv.state in ("due", "overdue")]
+                           and r.sv.state in ("due", "overdue") and r.sv.slot.at <= soon]
                     if not due:
                         break
                     row = due[0]
