@@ -130,12 +130,29 @@ def import_into(db: Path, doc: Path, timeout: float = 600) -> Proc:
     return run_proc(cli() + ["--db", str(db), "import", str(doc)], timeout=timeout)
 
 
+def _storage_mtime() -> float:
+    """When the storage code or its migrations last changed (a cached journal older than that is
+    re-imported, so no benchmark runs on a file the app would first upgrade)."""
+    files = list((ROOT / "journal" / "storage").rglob("*.py")) + [ROOT / "journal" / "services" / "exchange.py"]
+    return max((f.stat().st_mtime for f in files if f.exists()), default=0.0)
+
+
+def adopt_template(size: Size, db: Path) -> None:
+    """Use a freshly imported journal as the size's template."""
+    for suffix in ("-wal", "-shm"):
+        Path(str(size.template) + suffix).unlink(missing_ok=True)
+    shutil.move(str(db), size.template)
+    for suffix in ("-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    size.db = size.template
+
+
 def prepare_db(size: Size) -> Path | None:
     """A journal file with the size's document imported (made once, reused)."""
     if not size.doc.name:
         size.make_doc()
     tpl = size.template
-    if not tpl.exists() or tpl.stat().st_mtime < size.doc.stat().st_mtime:
+    if not tpl.exists() or tpl.stat().st_mtime < max(size.doc.stat().st_mtime, _storage_mtime()):
         tmp = tpl.with_suffix(".tmp.sqlite3")
         p = import_into(tmp, size.doc)
         if p.rc != 0:
