@@ -8,7 +8,7 @@ import importlib.util
 
 import pytest
 from PySide6.QtCore import Qt
-from test_ui_support import at, clock, empty_journal, journal, patient_id, window  # noqa: F401
+from test_ui_support import at, clock, empty_journal, journal, no_blocking_dialogs, patient_id, window  # noqa: F401
 
 from journal.domain import Alert, Severity
 

@@ -7,7 +7,16 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
-from test_ui_support import TABLETS, at, clock, empty_journal, journal, patient_id, window  # noqa: F401
+from test_ui_support import (  # noqa: F401
+    TABLETS,
+    at,
+    clock,
+    empty_journal,
+    journal,
+    no_blocking_dialogs,
+    patient_id,
+    window,
+)
 
 from journal.domain import PumpEvent, PumpEventKind
 from journal.ui.history_view import CorrectionDialog

@@ -9,7 +9,7 @@ from datetime import date, time
 
 import pytest
 from PySide6.QtCore import Qt
-from test_ui_support import TABLETS, clock, empty_journal, journal, patient_id, session  # noqa: F401
+from test_ui_support import TABLETS, clock, empty_journal, journal, no_blocking_dialogs, patient_id, session  # noqa: F401
 
 from journal.domain import Form, Quantity, Unit
 from journal.ui.medicine_forms import parse_strength, parse_times

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSystemTrayIcon
-from test_ui_support import NOW, TABLETS, at, clock, empty_journal, journal, window  # noqa: F401
+from test_ui_support import NOW, TABLETS, at, clock, empty_journal, journal, no_blocking_dialogs, window  # noqa: F401
 
 from journal.domain import FixedClock
 from journal.ui.reminders import DueItem, ReminderScheduler, due_now, plan_next
@@ -118,7 +118,10 @@ def test_tray_missing_is_detected(qtbot, journal, clock, monkeypatch) -> None:  
     assert "Pump refill due in 3 days" in w.reminder_banner.label.text()
 
 
-def test_a_dose_given_early_is_not_reminded(qtbot, window, clock) -> None:  # noqa: ANN001
+def test_a_dose_given_early_is_not_reminded(qtbot, window, clock, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(window.today.slot_button(TABLETS, "20:00"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.today.slot_state(TABLETS, "20:00") == "given")
     fired: list[DueItem] = []

@@ -103,3 +103,17 @@ def patient_id(journal: object) -> int:
 
 def med_id(journal: object, name: str) -> int:
     return int(journal.find_medication(patient_id(journal), name).id)  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog a test forgot to patch fails the test at once instead of hanging it."""
+    from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a modal dialog opened that the test did not patch")
+
+    for name in ("question", "information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(refuse))
+    monkeypatch.setattr(QDialog, "exec", refuse)

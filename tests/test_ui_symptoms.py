@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from test_ui_support import at, clock, empty_journal, journal, patient_id, session  # noqa: F401
+from test_ui_support import at, clock, empty_journal, journal, no_blocking_dialogs, patient_id, session  # noqa: F401
 
 from journal.domain import ObservationKind
 from journal.ui.symptom_form import SymptomForm

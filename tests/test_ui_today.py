@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
-from test_ui_support import LIQUID, PRN, TABLETS, at, clock, empty_journal, journal, session  # noqa: F401
+from test_ui_support import (  # noqa: F401
+    LIQUID,
+    PRN,
+    TABLETS,
+    at,
+    clock,
+    empty_journal,
+    journal,
+    no_blocking_dialogs,
+    session,
+)
 
 from journal.domain import DoseStatus
 from journal.ui.dose_dialog import DoseDialog
@@ -214,3 +224,24 @@ def test_as_needed_baclofen_shows_the_label_limits(qtbot, session, journal) -> N
     texts = [label.text() for label in view.prn_labels.values()]
     assert any("Label's upper limit: 80 mg a day and 20 mg at one time" in t for t in texts)
     assert any("Ask the prescriber" in t for t in texts)  # the painkiller has no drug data
+
+
+def test_giving_a_dose_hours_early_asks_first(qtbot, session, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    view = make_view(qtbot, session)
+    asked: list[str] = []
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+
+    def question(parent, title, text, *args):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    qtbot.mouseClick(view.slot_button(TABLETS, "20:00"), Qt.MouseButton.LeftButton)
+    assert "not due for another 4 hours" in asked[0]
+    assert view.slot_state(TABLETS, "20:00") == "due"
+    qtbot.mouseClick(view.slot_button(TABLETS, "20:00"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.slot_state(TABLETS, "20:00") == "given")
+    qtbot.mouseClick(view.slot_button(TABLETS, "14:00"), Qt.MouseButton.LeftButton)  # overdue: no question
+    assert len(asked) == 2

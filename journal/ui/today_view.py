@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -31,6 +32,9 @@ from .formatting import amount_text, fmt_num, fmt_time, strength_text
 from .session import Session
 from .style import set_scaled_font
 from .widgets import ErrorLabel, heading, hint
+
+# "Given now" on a slot further ahead than this asks first: an easy slip of the finger at night.
+EARLY_CONFIRM = timedelta(hours=2)
 
 # How far from its slot a dose logged without naming the slot still counts as that slot's dose,
 # when the drug data says nothing. The checks use the same window (see tolerance_for).
@@ -379,6 +383,16 @@ class TodayView(QWidget):
             self.open_dose_dialog(sv.medication, sv)  # yesterday: the real time is asked for
             return
         now = self.session.now()
+        early = sv.slot.at - now
+        if early > EARLY_CONFIRM:
+            hours = early.total_seconds() / 3600
+            answer = QMessageBox.question(
+                self, "Give this dose early?",
+                f"The {fmt_time(sv.slot.at, self.session.settings)} dose of {sv.medication.name} is not due "
+                f"for another {hours:.0f} hours.\n\nLog it as given now anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         dose = Dose(medication_id=sv.medication.id or 0, status=DoseStatus.TAKEN, scheduled=sv.slot.at,
                     given=now, amount=sv.slot.dose, by=self.session.by, patient_id=pid)
         self._submit(dose, sv.medication)
