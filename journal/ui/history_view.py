@@ -373,7 +373,9 @@ class HistoryView(QWidget):
         _s, end = day_bounds(now.date(), self.session.tz)
         start, _e = day_bounds(now.date() - timedelta(days=days - 1), self.session.tz)
         h = self.session.journal.history(pid, start, end)
-        revisions = self.session.journal.revisions(pid)
+        # Corrections of entries in the window happen after the entry (a day of slack for
+        # entries dated ahead), so the revisions read are bounded too.
+        revisions = self.session.journal.revisions(pid, start - timedelta(days=1), None)
         self.builder = TimelineBuilder(h, revisions, self.session.settings)
         self.entries = self.builder.entries()
         self._fill()
