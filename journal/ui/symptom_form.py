@@ -21,7 +21,7 @@ from .catalog import SymptomChoice, symptom_catalog
 from .errors import USER_ERRORS, describe
 from .session import Session
 from .style import look, set_scaled_font
-from .widgets import Choice, ErrorLabel, WhenEdit, heading
+from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint
 
 SEVERITY_WORDS = {0: "none", 1: "mild", 2: "mild", 3: "mild", 4: "moderate", 5: "moderate", 6: "moderate",
                   7: "severe", 8: "severe", 9: "severe", 10: "worst imaginable"}
@@ -130,9 +130,18 @@ class SymptomForm(QWidget):
         row.addStretch(1)
         lay.addLayout(row)
         lay.addStretch(1)
+        self.footer = hint("")
+        lay.addWidget(self.footer)
+        session.changed.connect(lambda ch: self._number_changed() if "settings" in ch else None)
         self.reset()
 
+    def _number_changed(self) -> None:
+        self.footer.setText("This journal is not medical advice. If you are worried, call the doctor, "
+                            f"or {self.session.emergency_number} in an emergency.")
+        self.triage.show_for(self.current_choice(), self.severity.currentData())
+
     def reset(self) -> None:
+        self._number_changed()
         self.symptom.setCurrentIndex(0)
         self.severity.setCurrentIndex(0)
         self.note.clear()
