@@ -163,3 +163,24 @@ def test_taper_plan_as_dated_steps(qtbot, session, journal, monkeypatch) -> None
     assert steps == [(date(2026, 11, 24), date(2026, 11, 30), 10, 2), (date(2026, 12, 1), date(2026, 12, 7), 5, 2),
                      (date(2026, 12, 8), date(2026, 12, 14), 5, 1)]
     qtbot.waitUntil(lambda: "from 2026-12-08 until 2026-12-14" in view.details.text())
+
+
+def test_an_as_needed_painkiller_is_not_taken_for_baclofen(qtbot, session, journal, monkeypatch) -> None:  # noqa: ANN001
+    view = make_view(qtbot, session)
+    drugs: list[str] = []
+
+    def run(self: MedicationDialog) -> int:
+        qtbot.keyClicks(self.name, "Ibuprofen 200 mg tablets")
+        drugs.append(self.drug.currentText())
+        qtbot.keyClicks(self.strength, "200 mg")
+        self.as_needed.setChecked(True)
+        assert not self.times.isEnabled()
+        qtbot.keyClicks(self.dose, "1 tablet")
+        self.save_button.click()
+        return int(self.result())
+
+    monkeypatch.setattr(MedicationDialog, "exec", run)
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    assert drugs == [""]
+    m = journal.find_medication(patient_id(journal), "Ibuprofen 200 mg tablets")
+    assert m.as_needed and m.drug in (None, "") and m.regimens[0].times == []

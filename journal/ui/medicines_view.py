@@ -88,8 +88,12 @@ class MedicationDialog(QDialog):
         form.addRow("&Name:", self.name)
         self.drug = Choice()
         self.drug.setEditable(True)
-        self.drug.addItems(["baclofen", ""])
+        self.drug.addItems(["", "baclofen"])
         self.drug.setAccessibleName("Active ingredient")
+        self.drug.setToolTip("The checks use this to know which medicine it is (for example baclofen).")
+        self._drug_typed = False
+        self.drug.lineEdit().textEdited.connect(lambda _t: setattr(self, "_drug_typed", True))
+        self.name.textChanged.connect(self._guess_drug)
         form.addRow("&Active ingredient:", self.drug)
         self.form_combo = Choice()
         for f, label in FORM_LABELS.items():
@@ -135,6 +139,12 @@ class MedicationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self._form_changed()
+
+    def _guess_drug(self, name: str) -> None:
+        """Baclofen in the name means baclofen; anything else is left for the caregiver to say,
+        so a painkiller is never checked against baclofen's limits."""
+        if not self._drug_typed:
+            self.drug.setCurrentText("baclofen" if "baclofen" in name.lower() else "")
 
     def _form_changed(self) -> None:
         f = Form(self.form_combo.currentData())
