@@ -321,6 +321,12 @@ class Journal:
     def close(self) -> None:
         self.store.dispose()
 
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def now(self) -> datetime:
         return self.clock.now()
 
