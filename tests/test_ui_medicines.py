@@ -184,3 +184,28 @@ def test_an_as_needed_painkiller_is_not_taken_for_baclofen(qtbot, session, journ
     assert drugs == [""]
     m = journal.find_medication(patient_id(journal), "Ibuprofen 200 mg tablets")
     assert m.as_needed and m.drug in (None, "") and m.regimens[0].times == []
+
+
+def test_stopping_baclofen_warns_before_saving(qtbot, session, journal, monkeypatch) -> None:  # noqa: ANN001
+    from journal.ui.medicines_view import StopDialog
+
+    view = make_view(qtbot, session)
+    view.select(TABLETS)
+    seen: dict[str, object] = {}
+
+    def run(self: StopDialog) -> int:
+        seen["enabled_before_check"] = self.save_button.isEnabled()
+        qtbot.keyClicks(self.reason, "Dr Lee")
+        self.check_button.click()
+        seen["worst"] = self.verdict.worst
+        seen["text"] = self.verdict.label.text()
+        self.save_button.click()
+        return int(self.result())
+
+    monkeypatch.setattr(StopDialog, "exec", run)
+    qtbot.mouseClick(view.stop_button, Qt.MouseButton.LeftButton)
+    assert seen["enabled_before_check"] is False
+    assert seen["worst"] is not None, seen["text"]
+    m = journal.find_medication(patient_id(journal), TABLETS)
+    assert m.regimens[-1].end == date(2026, 11, 23)
+    assert "Stop saved" in view.status.text()

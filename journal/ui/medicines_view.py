@@ -384,6 +384,102 @@ class RegimenDialog(QDialog):
         self.accept()
 
 
+class StopDialog(QDialog):
+    """End a medicine's schedule on a date; the checks say first what a sudden stop means."""
+
+    def __init__(self, medication: Medication, today: date, *,
+                 preview: Callable[[list[Regimen]], list[Alert]], submit: Callable[[list[Regimen]], Any],
+                 emergency_number: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.medication = medication
+        self.preview = preview
+        self.submit = submit
+        self.emergency_number = emergency_number
+        self.checked_for: list[Regimen] | None = None
+        self.outcome: Any = None
+        self.setWindowTitle(f"Stop {medication.name}")
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(f"Stop {medication.name}", 1.2))
+        lay.addWidget(hint("Only when the prescriber said so. Baclofen taken for a while should be lowered "
+                           "step by step (use \"Enter a taper plan\" for that)."))
+        form = QFormLayout()
+        self.last_day = QDateEdit(_qdate(today))
+        self.last_day.setCalendarPopup(True)
+        self.last_day.setDisplayFormat("yyyy-MM-dd")
+        self.last_day.setAccessibleName("Last day of doses")
+        self.last_day.dateChanged.connect(self._edited)
+        form.addRow("&Last day of doses:", self.last_day)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Who asked for the stop and why")
+        form.addRow("&Why / who asked:", self.reason)
+        lay.addLayout(form)
+        self.error = ErrorLabel()
+        lay.addWidget(self.error)
+        self.verdict = VerdictBox()
+        lay.addWidget(self.verdict)
+        lay.addStretch(1)
+        row = QHBoxLayout()
+        self.check_button = QPushButton("1. Check this change")
+        self.check_button.setAccessibleName("Check the stop with the safety checks")
+        self.check_button.clicked.connect(self.run_check)
+        self.save_button = QPushButton("2. Save the stop")
+        self.save_button.setAccessibleName("Save the stop")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.try_save)
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        row.addWidget(self.check_button)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        row.addWidget(cancel)
+        lay.addLayout(row)
+
+    def _edited(self, *_args: object) -> None:
+        self.checked_for = None
+        self.save_button.setEnabled(False)
+        self.verdict.setVisible(False)
+
+    def plan(self) -> list[Regimen]:
+        last = _pydate(self.last_day.date())
+        kept: list[Regimen] = []
+        for r in self.medication.regimens:
+            if r.start > last:
+                continue  # a planned step after the stop is dropped
+            end = r.end if r.end is not None and r.end <= last else last
+            kept.append(dataclasses.replace(r, end=end, reason=r.reason if r.end is not None and r.end <= last
+                                            else (self.reason.text().strip() or r.reason)))
+        if not kept:
+            raise ValueError("The medicine has no schedule before that day; nothing to stop.")
+        return kept
+
+    def run_check(self) -> None:
+        self.error.clear_error()
+        try:
+            plan = self.plan()
+            alerts = self.preview(plan)
+        except USER_ERRORS as exc:
+            self.error.show_error(describe(exc))
+            return
+        except ValueError as exc:
+            self.error.show_error(str(exc))
+            return
+        self.verdict.show_verdict(alerts, self.emergency_number)
+        self.checked_for = plan
+        self.save_button.setEnabled(True)
+        self.save_button.setText("2. Save anyway (the prescriber asked for it)" if alerts else "2. Save the stop")
+
+    def try_save(self) -> None:
+        if self.checked_for is None:
+            self.run_check()
+            return
+        try:
+            self.outcome = self.submit(self.checked_for)
+        except USER_ERRORS as exc:
+            self.error.show_error(describe(exc))
+            return
+        self.accept()
+
+
 class MedicinesView(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -415,7 +511,10 @@ class MedicinesView(QWidget):
         self.taper_button = QPushButton("Enter a taper plan...")
         self.taper_button.setAccessibleName("Enter a taper plan for the selected medicine")
         self.taper_button.clicked.connect(lambda: self.change_regimen(taper=True))
-        for b in (self.add_button, self.change_button, self.taper_button):
+        self.stop_button = QPushButton("Stop this medicine...")
+        self.stop_button.setAccessibleName("Stop the selected medicine")
+        self.stop_button.clicked.connect(self.stop_medication)
+        for b in (self.add_button, self.change_button, self.taper_button, self.stop_button):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
@@ -444,7 +543,7 @@ class MedicinesView(QWidget):
             self.list.setCurrentRow(min(max(keep, 0), len(self.medications) - 1))
         else:
             self.details.setText("No medicines yet. Use \"Add a medicine\" to enter the first one.")
-        for b in (self.change_button, self.taper_button):
+        for b in (self.change_button, self.taper_button, self.stop_button):
             b.setEnabled(bool(self.medications))
         self.add_button.setEnabled(pid is not None)
 
@@ -511,6 +610,26 @@ class MedicinesView(QWidget):
                             emergency_number=self.session.emergency_number, parent=self)
         if dlg.exec():
             self.status.setText("\u2714 Schedule saved. Today's doses follow it from its start date.")
+        return dlg
+
+    def stop_medication(self) -> StopDialog | None:
+        m = self.current()
+        if m is None or m.id is None:
+            return None
+        mid = m.id
+
+        def preview(plan: list[Regimen]) -> list[Alert]:
+            from journal.services import checks
+
+            return list(checks.preview_regimen_change(self.session.journal, mid, plan, self.session.clock.now()))
+
+        def submit(plan: list[Regimen]) -> Any:
+            return self.session.apply(lambda: self.session.journal.set_regimens(mid, plan, by=self.session.by))
+
+        dlg = StopDialog(m, self.session.now().date(), preview=preview, submit=submit,
+                         emergency_number=self.session.emergency_number, parent=self)
+        if dlg.exec():
+            self.status.setText("\u2714 Stop saved. Doses end after the last day.")
         return dlg
 
     @staticmethod
