@@ -134,6 +134,11 @@ def test_mutated_documents_are_refused_cleanly_or_imported(journal: Any, case: t
     before = table_dump(path)
     try:
         j.import_document(doc)
+    except ZeroDivisionError:
+        # Known finding for core, see test_a_strength_per_zero_ml_is_refused_with_its_pointer (xfail).
+        # Until it is fixed: still nothing may be written.
+        assert table_dump(path) == before, f"failed but changed the journal: {mutations}"
+        STATS["known finding: strength per 0"] += 1
     except ValidationError as e:
         assert e.field, f"no field named for {mutations}: {e}"
         assert e.field.startswith("/") or e.field in ("document",), (e.field, mutations)
@@ -178,4 +183,39 @@ def test_nan_or_infinite_dose_amount_is_a_validation_error(journal: Any, bad: fl
     with pytest.raises(ValidationError) as refused:
         j.import_document(doc)
     assert refused.value.field.startswith("/patients/0/doses/3/amount")
+    assert table_dump(path) == before
+
+
+def _zero_per(doc: dict[str, Any]) -> dict[str, Any]:
+    doc = copy.deepcopy(doc)
+    doc["patients"][0]["medications"][1]["strength"]["per"]["value"] = 0
+    doc["patients"][0]["name"] = "Zero Per"
+    return doc
+
+
+@pytest.mark.xfail(strict=True, reason="finding for core (found by the 20000-document fuzz): a liquid strength "
+                   "'5 mg per 0 mL' passes the schema; a dose in mL then divides by zero (ZeroDivisionError in "
+                   "domain Quantity.per_unit_mass) instead of a ValidationError naming .../strength/per/value")
+def test_a_strength_per_zero_ml_is_refused_with_its_pointer(journal: Any) -> None:
+    j, path = journal
+    before = table_dump(path)
+    with pytest.raises(ValidationError) as refused:
+        j.import_document(_zero_per(BASE))
+    assert refused.value.field == "/patients/0/medications/1/strength/per/value"
+    assert table_dump(path) == before
+
+
+@pytest.mark.xfail(strict=True, reason="finding for core: a medication whose strength is 'per 0 mL' is accepted "
+                   "(import without mL doses, or add_medication), and every later dose in mL fails with "
+                   "ZeroDivisionError; the concentration of a liquid must be refused at entry")
+def test_a_medication_with_a_strength_per_zero_ml_is_refused(journal: Any) -> None:
+    from journal.domain import Form, Medication, Quantity, Unit
+
+    j, path = journal
+    pid = j.find_patient("Robin Shaw").id
+    before = table_dump(path)
+    with pytest.raises(ValidationError) as refused:
+        j.add_medication(pid, Medication(name="Liquid per zero", form=Form.SOLUTION, drug="baclofen",
+                                         strength=Quantity(5, Unit.MG, Quantity(0, Unit.ML))))
+    assert "strength" in refused.value.field
     assert table_dump(path) == before
