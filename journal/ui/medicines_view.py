@@ -92,7 +92,9 @@ class MedicationDialog(QDialog):
         self.drug.setAccessibleName("Active ingredient")
         self.drug.setToolTip("The checks use this to know which medicine it is (for example baclofen).")
         self._drug_typed = False
-        self.drug.lineEdit().textEdited.connect(lambda _t: setattr(self, "_drug_typed", True))
+        drug_edit = self.drug.lineEdit()
+        if drug_edit is not None:
+            drug_edit.textEdited.connect(lambda _t: setattr(self, "_drug_typed", True))
         self.name.textChanged.connect(self._guess_drug)
         form.addRow("&Active ingredient:", self.drug)
         self.form_combo = Choice()
