@@ -95,6 +95,7 @@ class MedicationDialog(QDialog):
         drug_edit = self.drug.lineEdit()
         if drug_edit is not None:
             drug_edit.textEdited.connect(lambda _t: setattr(self, "_drug_typed", True))
+        self.drug.activated.connect(lambda _i: setattr(self, "_drug_typed", True))
         self.name.textChanged.connect(self._guess_drug)
         form.addRow("&Active ingredient:", self.drug)
         self.form_combo = Choice()
