@@ -72,7 +72,7 @@ ERROR_CASES = [
     (_set("/patients/0/medications/0/strength/per", {"value": 1, "unit": "mL", "x": 1}),
      "/patients/0/medications/0/strength/per/x", "unknown field"),
     (_delete("/patients/0/name"), "/patients/0/name", "required"),
-    (_delete("/patients/0/doses/1/status"), "/patients/0/doses/1/status", "required"),
+    (_delete("/patients/0/medications/0/regimens/0/start"), "/patients/0/medications/0/regimens/0/start", "required"),
     (_set("/patients/0/doses/0/status", "given"), "/patients/0/doses/0/status", "not one of"),
     (_set("/patients/0/doses/0/amount", {"value": 1, "unit": "pill"}), "/patients/0/doses/0/amount/unit", "not one of"),
     (_set("/patients/0/doses/0/amount", {"value": -1, "unit": "mg"}), "/patients/0/doses/0/amount/value", "below"),
@@ -102,6 +102,9 @@ ERROR_CASES = [
      "before it starts"),
     (_set("/patients/0/medications/0/regimens/0/dose", {"value": 2, "unit": "mL"}),
      "/patients/0/medications/0/regimens/0/dose", "cannot convert"),
+    (_delete("/patients/0/medications/0/regimens/0/dose"), "/patients/0/medications/0/regimens/0/dose", "missing"),
+    (_delete("/patients/0/observations/0/value"), "/patients/0/observations/0/value", "missing"),
+    (_set("/patients/0/pump_events", [{"at": "2026-09-30T10:00"}]), "/patients/0/pump_events/0/kind", "missing"),
 ]
 
 
@@ -237,8 +240,27 @@ def test_fast_validation_agrees_with_jsonschema_on_the_cases() -> None:
 def test_empty_document_and_wrong_top_level(journal: Any) -> None:
     assert journal.import_document({"format": "caregiver-medication-journal", "version": 1, "patients": []}).added == 0
     assert import_error(journal, [1, 2]).startswith("/: ")
-    assert import_error(journal, {"format": "caregiver-medication-journal", "version": 1}) == \
-        "/patients: is required but missing"
+    assert journal.import_document({"format": "caregiver-medication-journal", "version": 1}).added == 0
+    assert import_error(journal, {"format": "caregiver-medication-journal"}) == "/version: is required but missing"
+
+
+def test_a_dose_without_status_is_taken_when_given_else_missed(journal: Any) -> None:
+    doc = minimal_document()
+    for d in doc["patients"][0]["doses"]:
+        del d["status"]
+    journal.import_document(doc)
+    assert [d["status"] for d in journal.export_document()["patients"][0]["doses"]] == ["taken", "missed", "taken"]
+
+
+def test_export_leaves_out_absent_values_the_format_gives_no_null(journal: Any) -> None:
+    doc = minimal_document()
+    doc["patients"][0]["pump_events"] = [{"at": "2026-09-30T10:00", "kind": "alarm", "note": "low reservoir"}]
+    del doc["patients"][0]["symptoms"][0]["severity"]
+    journal.import_document(doc)
+    person = journal.export_document()["patients"][0]
+    assert person["pump_events"] == [{"at": "2026-09-30T10:00:00-05:00", "kind": "alarm", "note": "low reservoir"}]
+    assert "severity" not in person["symptoms"][0] and person["symptoms"][0]["duration_minutes"] is None
+    assert "value2" not in person["observations"][0]
 
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf")])

@@ -342,6 +342,8 @@ class _Reader:
         observations = []
         for i, o in enumerate(p.get("observations", [])):
             ow = f"{where}/observations/{i}"
+            if o.get("value") is None:
+                raise ValidationError(ow + "/value", "is missing: a measurement needs its value")
             obs = Observation(
                 at=self.when(o["at"], ow + "/at"), kind=ObservationKind(o["kind"]), value=o["value"],
                 value2=o.get("value2"), body_part=o.get("body_part", ""), note=o.get("note", ""),
@@ -351,6 +353,9 @@ class _Reader:
         pump = []
         for i, e in enumerate(p.get("pump_events", [])):
             ew = f"{where}/pump_events/{i}"
+            if e.get("kind") is None:  # never guessed: an unknown kind could be an alarm
+                raise ValidationError(ew + "/kind", "is missing: say what happened (refill, alarm, check, "
+                                      "dose-change or catheter-problem)")
             ev = PumpEvent(
                 at=self.when(e["at"], ew + "/at"), kind=PumpEventKind(e["kind"]), volume_ml=e.get("volume_ml"),
                 concentration_mcg_per_ml=e.get("concentration_mcg_per_ml"), daily_dose_mcg=e.get("daily_dose_mcg"),
@@ -374,6 +379,8 @@ class _Reader:
             raise ValidationError(where + "/name", "cannot be empty")
         for i, r in enumerate(m.get("regimens", [])):
             rw = f"{where}/regimens/{i}"
+            if r.get("dose") is None:
+                raise ValidationError(rw + "/dose", "is missing: a schedule period needs its dose")
             reg = Regimen(
                 start=self.day(r["start"], rw + "/start"),  # type: ignore[arg-type]
                 end=self.day(r.get("end"), rw + "/end"), dose=self.quantity(r["dose"], rw + "/dose"),  # type: ignore[arg-type]
@@ -390,7 +397,7 @@ class _Reader:
         if scheduled is None and given is None:
             raise ValidationError(where, "a dose needs a scheduled or a given time")
         dose = Dose(
-            medication_id=0, status=_STATUS[d["status"]],
+            medication_id=0, status=_STATUS[d.get("status") or ("taken" if given is not None else "missed")],
             scheduled=self.when(scheduled, where + "/scheduled") if scheduled is not None else None,
             given=self.when(given, where + "/given") if given is not None else None,
             amount=self.quantity(d.get("amount"), where + "/amount"), by=d.get("by", ""), note=d.get("note", ""),
@@ -425,7 +432,7 @@ def import_document(journal: Journal, doc: Any) -> ImportSummary:
     people: list[_Person] = []
     seen_ids: set[str] = set()
     seen_names: set[str] = set()
-    for i, p in enumerate(doc["patients"]):
+    for i, p in enumerate(doc.get("patients", [])):
         where = f"/patients/{i}"
         if "id" in p:
             if p["id"] in seen_ids:
@@ -536,6 +543,17 @@ def _opt(v: float | None) -> float | int | None:
     return None if v is None else _num(v)
 
 
+_PUMP_NUMBERS = ("volume_ml", "concentration_mcg_per_ml", "daily_dose_mcg", "reservoir_ml", "low_alarm_ml")
+
+
+def _present(record: dict[str, Any], *optional: str) -> dict[str, Any]:
+    """Leaves out the named fields when absent: the format gives them no null."""
+    for key in optional:
+        if record.get(key) is None:
+            del record[key]
+    return record
+
+
 def export_document(journal: Journal, patient_name: str | None = None) -> dict[str, Any]:
     """The journal (or one person) in exchange format v1, times written with their offsets."""
     tz = journal.tz
@@ -555,7 +573,7 @@ def export_document(journal: Journal, patient_name: str | None = None) -> dict[s
                 assert m.id is not None
                 med_counter += 1
                 refs[m.id] = f"m{med_counter}"
-                med_docs.append({
+                med_docs.append(_present({
                     "id": refs[m.id], "name": m.name, "drug": m.drug, "route": m.route.value, "form": m.form.value,
                     "strength": _qty(m.strength), "as_needed": m.as_needed,
                     "regimens": [
@@ -564,7 +582,7 @@ def export_document(journal: Journal, patient_name: str | None = None) -> dict[s
                          "every_days": r.every_days, "prescribed_by": r.prescribed_by, "reason": r.reason}
                         for r in m.regimens
                     ],
-                })
+                }, "strength"))
             doses = [
                 {"medication": refs[d.medication_id], "scheduled": _stamp(d.scheduled, tz),
                  "given": _stamp(d.given, tz), "amount": _qty(d.amount), "status": d.status.value,
@@ -577,23 +595,23 @@ def export_document(journal: Journal, patient_name: str | None = None) -> dict[s
                 "medications": med_docs,
                 "doses": doses,
                 "symptoms": [
-                    {"at": _stamp(s.at, tz), "symptom": s.symptom, "severity": s.severity,
-                     "duration_minutes": s.duration_minutes, "note": s.note}
+                    _present({"at": _stamp(s.at, tz), "symptom": s.symptom, "severity": s.severity,
+                              "duration_minutes": s.duration_minutes, "note": s.note}, "severity")
                     for s in tx.series("symptom", p.id)
                 ],
                 "observations": [
-                    {"at": _stamp(o.at, tz), "kind": o.kind.value,
-                     "value": o.value if isinstance(o.value, str) else _num(o.value),
-                     "value2": _opt(o.value2), "body_part": o.body_part, "note": o.note}
+                    _present({"at": _stamp(o.at, tz), "kind": o.kind.value,
+                              "value": o.value if isinstance(o.value, str) else _num(o.value),
+                              "value2": _opt(o.value2), "body_part": o.body_part, "note": o.note}, "value2")
                     for o in tx.series("observation", p.id)
                 ],
                 "pump_events": [
-                    {"at": _stamp(e.at, tz), "kind": e.kind.value, "volume_ml": _opt(e.volume_ml),
-                     "concentration_mcg_per_ml": _opt(e.concentration_mcg_per_ml),
-                     "daily_dose_mcg": _opt(e.daily_dose_mcg), "reservoir_ml": _opt(e.reservoir_ml),
-                     "low_alarm_ml": _opt(e.low_alarm_ml),
-                     "next_refill_due": e.next_refill_due.isoformat() if e.next_refill_due else None,
-                     "note": e.note}
+                    _present({"at": _stamp(e.at, tz), "kind": e.kind.value, "volume_ml": _opt(e.volume_ml),
+                              "concentration_mcg_per_ml": _opt(e.concentration_mcg_per_ml),
+                              "daily_dose_mcg": _opt(e.daily_dose_mcg), "reservoir_ml": _opt(e.reservoir_ml),
+                              "low_alarm_ml": _opt(e.low_alarm_ml),
+                              "next_refill_due": e.next_refill_due.isoformat() if e.next_refill_due else None,
+                              "note": e.note}, *_PUMP_NUMBERS, "next_refill_due")
                     for e in tx.series("pump_event", p.id)
                 ],
                 "notes_log": [{"at": _stamp(x.at, tz), "text": x.text} for x in tx.series("note", p.id)],
