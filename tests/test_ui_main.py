@@ -251,6 +251,8 @@ def test_removing_an_entry_needs_a_reason(qtbot, window, journal, monkeypatch) -
     assert "nothing was removed" in hv.error.message
     qtbot.mouseClick(hv.remove_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not any(e.entity == "dose" for e in hv.shown))
+    removed = [r for r in hv.row_texts() if "REMOVED dose" in r]
+    assert len(removed) == 1 and "logged for the wrong person" in removed[0] and TABLETS in removed[0]
     revs = journal.revisions(patient_id(journal))
     assert [(r.action, r.reason) for r in revs] == [("remove", "logged for the wrong person")]
     assert window.today.slot_state(TABLETS, "08:00") == "overdue"

@@ -87,6 +87,13 @@ def _show(v: Any) -> str:
     return "(empty)" if v in (None, "") else str(v)
 
 
+@dataclass
+class _Removed:
+    """Stands in for a removed record in the timeline (it can be read, not edited)."""
+
+    id: int
+
+
 class TimelineBuilder:
     """Domain records -> timeline entries (pure; no Qt in the logic of what a row says)."""
 
@@ -144,7 +151,33 @@ class TimelineBuilder:
         for n in h.notes:
             tag = "Question for the doctor" if n.for_doctor else "Note"
             out.append(Entry("note", n, n.at, tag, n.text, self._revs("note", n.id)))
+        out.extend(self.removed_entries({(e.entity, e.id) for e in out}))
         out.sort(key=lambda e: e.at, reverse=True)
+        return out
+
+    def removed_entries(self, shown: set[tuple[str, int]]) -> list[Entry]:
+        """Entries removed in the window: still listed (struck out in words) with who and why, since
+        nothing logged is ever lost."""
+        out: list[Entry] = []
+        for (entity, rid), revs in self.by_record.items():
+            if (entity, rid) in shown or entity not in KINDS or not revs or revs[-1].action != "remove":
+                continue
+            before = revs[-1].before
+            stamp = before.get("given") or before.get("at") or before.get("scheduled")
+            try:
+                at = datetime.fromisoformat(str(stamp))
+            except ValueError:
+                continue
+            if not self.h.start <= at <= self.h.end:
+                continue
+            what = {"dose": "Dose", "symptom": "Symptom", "observation": "Reading", "pump_event": "Pump",
+                    "note": "Note"}[entity]
+            detail = before.get("symptom") or before.get("kind") or before.get("text") or ""
+            if entity == "dose":
+                meds = {m.id: m.name for m in self.h.medications}
+                detail = meds.get(before.get("medication_id"), "")  # type: ignore[call-overload]
+            out.append(Entry("removed", _Removed(rid), at, f"REMOVED {what.lower()}: {detail}".strip(),
+                             "(not counted any more)", revs))
         return out
 
     def correction_text(self, e: Entry) -> str:
@@ -157,6 +190,8 @@ class TimelineBuilder:
                 lines.append(f"\u270e corrected {when}{who}: {_changes(r)}{why}")
             elif r.action == "restore":
                 lines.append(f"\u21ba restored {when}{who}{why}")
+            elif r.action == "remove":
+                lines.append(f"\u2716 removed {when}{who}{why}")
         return "\n".join(lines)
 
 
@@ -383,7 +418,8 @@ class HistoryView(QWidget):
     def _fill(self) -> None:
         kind = self.kind.currentData()
         text = self.search.text().strip().lower()
-        self.shown = [e for e in self.entries if (kind == "all" or e.entity == kind)
+        self.shown = [e for e in self.entries if (kind == "all" or e.entity == kind
+                                                  or (e.entity == "removed" and e.revisions[-1].entity == kind))
                       and (not text or text in f"{e.what} {e.details}".lower())]
         self.table.setRowCount(len(self.shown))
         today = self.session.now().date()
@@ -412,6 +448,9 @@ class HistoryView(QWidget):
             self.error.show_error("Select an entry in the list first.")
             return None
         e = self.shown[r]
+        if e.entity == "removed":
+            self.error.show_error("This entry was removed; it is kept only as a record.")
+            return None
         dlg = CorrectionDialog(e, self.session.tz, self.session.now(), parent=self)
         dlg.submit = lambda changes, reason: self.session.apply(
             lambda: self.session.journal.correct(e.entity, e.id, changes, by=self.session.by, reason=reason))
@@ -426,6 +465,9 @@ class HistoryView(QWidget):
             self.error.show_error("Select an entry in the list first.")
             return False
         e = self.shown[r]
+        if e.entity == "removed":
+            self.error.show_error("This entry is already removed.")
+            return False
         reason, ok = QInputDialog.getText(
             self, "Remove an entry", f"Why remove \"{e.what}\"? (kept with the history)")
         if not ok:
