@@ -214,3 +214,43 @@ def test_file_troubles_are_told_in_plain_words(
     code, _, err = run("log-dose", "--patient", "Robin", "--medication", "10 mg")
     assert code == 1
     assert err.strip().startswith(f"log-dose: failed: {words}") and "sqlite3" not in err
+
+
+def test_export_never_writes_over_the_journal_or_a_backup(run: Any, doc_file: Path, tmp_path: Path) -> None:
+    run("import", str(doc_file))
+    journal_file = tmp_path / "cli.sqlite3"
+    assert run("backup", str(tmp_path / "copy.sqlite3"))[0] == 0
+    for target in (journal_file, tmp_path / "copy.sqlite3"):
+        code, _, err = run("export", "--format", "json", str(target))
+        assert code == 2 and err.startswith("export: OUT: ")
+        assert target.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert run("export", "-")[0] == 0  # the journal still opens
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["export", "--format", "json", ""], ["backup", ""], ["export", "--format", "csv", "{doc}"],
+     ["export", "--format", "json", "{tmp}"]],
+)
+def test_a_bad_out_is_bad_input(run: Any, doc_file: Path, tmp_path: Path, argv: list[str]) -> None:
+    run("import", str(doc_file))
+    code, _, err = run(*[a.format(doc=doc_file, tmp=tmp_path) for a in argv])
+    assert code == 2 and "OUT" in err and "Errno" not in err
+
+
+def test_backup_into_a_folder_makes_a_dated_copy(run: Any, doc_file: Path, tmp_path: Path) -> None:
+    run("import", str(doc_file))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    code, out, _ = run("backup", str(stick))
+    assert code == 0
+    [copy] = stick.iterdir()
+    assert copy.name == "carejournal-backup-2026-10-01-120000.sqlite3" and str(copy) in out
+
+
+def test_db_where_a_file_is_in_the_way_is_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "afile").write_text("x")
+    code = main(["--db", str(tmp_path / "afile" / "journal.sqlite3"), "export", "-"], clock=FixedClock(NOW))
+    err = capsys.readouterr().err
+    assert code == 2 and "--db" in err and "Errno" not in err
+    assert (tmp_path / "afile").read_text() == "x"

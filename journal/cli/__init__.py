@@ -121,8 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--at", metavar="TIME", help="when it was noticed (default: now)")
     s.add_argument("--note", metavar="TEXT", default="")
 
-    s = sub.add_parser("backup", help="write a consistent copy of the journal")
-    s.add_argument("out", metavar="OUT", type=Path)
+    s = sub.add_parser("backup", help="write a consistent copy of the journal (OUT: a file, or a folder for a dated copy)")
+    s.add_argument("out", metavar="OUT")
 
     s = sub.add_parser("restore", help="replace the journal with a backup (the current one is backed up first)")
     s.add_argument("file", metavar="FILE", type=Path)

@@ -63,6 +63,31 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_out_file(out: str, journal_path: Path, folder: bool = False) -> Path:
+    """Refuse an OUT that would destroy something: the journal itself, a journal or backup file
+    (a SQLite database), or a file where a folder is wanted."""
+    if not out.strip():
+        raise ValidationError("OUT", "give a file name to write to")
+    path = Path(out).expanduser()
+    if folder:
+        if path.exists() and not path.is_dir():
+            raise ValidationError("OUT", f"{path} is a file; CSV export writes several files and needs a folder")
+        return path
+    if path.is_dir():
+        raise ValidationError("OUT", f"{path} is a folder; give a file name such as {path / 'journal.json'}")
+    if path.exists():
+        if path.resolve() == journal_path.resolve():
+            raise ValidationError("OUT", "that is the journal itself; choose another file name")
+        with path.open("rb") as f:
+            if f.read(16) == SQLITE_HEADER:
+                raise ValidationError("OUT", f"{path} is a journal or backup file; it was not touched. "
+                                             "Choose another file name")
+    return path
+
+
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     journal = ctx.journal()
     if args.patient is not None:
@@ -70,7 +95,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     if args.format == "csv":
         if args.out == "-":
             raise ValidationError("OUT", "CSV export needs a folder")
-        files = journal.export_csv(Path(args.out), args.patient)
+        files = journal.export_csv(check_out_file(args.out, journal.path, folder=True), args.patient)
         print(f"Wrote {len(files)} CSV files to {args.out}", file=ctx.out)
         return EXIT_OK
     doc = journal.export_document(args.patient)
@@ -78,7 +103,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     if args.out == "-":
         ctx.out.write(text)
     else:
-        out = Path(args.out)
+        out = check_out_file(args.out, journal.path)
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".partial")
         tmp.write_text(text, encoding="utf-8")
@@ -141,6 +166,8 @@ def cmd_log_symptom(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
+    if not str(args.out).strip() or str(args.out) == ".":
+        raise ValidationError("OUT", "give a file name (or a folder) for the copy")
     dest = ctx.journal().backup(args.out)
     print(f"Backed up the journal to {dest}", file=ctx.out)
     return EXIT_OK

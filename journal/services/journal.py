@@ -804,7 +804,9 @@ class Journal:
     def backup(self, dest: Path | str) -> Path:
         from journal.storage.backups import backup_file
 
-        dest = Path(dest)
+        dest = Path(dest).expanduser()
+        if dest.is_dir():  # a folder (a USB stick): a dated copy inside it
+            dest = dest / f"carejournal-backup-{self.now().astimezone(self.tz).strftime('%Y-%m-%d-%H%M%S')}.sqlite3"
         if dest.exists() and dest.resolve() == self.path.resolve():
             raise ValidationError("OUT", "that is the journal itself; choose another file for the copy")
         return backup_file(self.path, dest)
