@@ -269,3 +269,13 @@ def test_not_a_number_amounts_are_refused_naming_the_record(journal: Any, bad: f
     doc["patients"][0]["doses"][0]["amount"]["value"] = bad  # json.loads accepts NaN and Infinity
     assert import_error(journal, doc).startswith("/patients/0/doses/0/amount/value: ")
     assert journal.list_patients() == []
+
+
+@pytest.mark.parametrize(("strength", "where"), [
+    ({"value": 5, "unit": "mg", "per": {"value": 0, "unit": "mL"}}, "/patients/0/medications/1/strength/per/value"),
+    ({"value": 0, "unit": "mg", "per": {"value": 5, "unit": "mL"}}, "/patients/0/medications/1/strength/value"),
+])
+def test_a_strength_of_or_per_nothing_is_refused(journal: Any, strength: dict[str, Any], where: str) -> None:
+    doc = minimal_document()
+    doc["patients"][0]["medications"][1]["strength"] = strength
+    assert import_error(journal, doc).startswith(where + ": ")

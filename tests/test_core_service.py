@@ -302,3 +302,10 @@ def test_the_journal_cannot_be_backed_up_onto_itself(journal: Any) -> None:
         journal.backup(journal.path)
     with pytest.raises(ValidationError):
         journal.restore(journal.path)
+
+
+def test_a_liquid_per_zero_ml_is_refused_at_entry(journal: Any, robin: tuple[int, int]) -> None:
+    bad = Medication("Liquid", form=Form.SOLUTION, strength=Quantity(5, Unit.MG, Quantity(0, Unit.ML)))
+    with pytest.raises(ValidationError) as err:
+        journal.add_medication(robin[0], bad)
+    assert err.value.field == "strength"

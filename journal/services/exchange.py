@@ -48,6 +48,7 @@ from .journal import (
     check_observation,
     check_pump_event,
     check_regimen,
+    check_strength,
     local_timezone_name,
     normalise_amount,
     symptom_codes,
@@ -377,6 +378,7 @@ class _Reader:
         )
         if not med.name:
             raise ValidationError(where + "/name", "cannot be empty")
+        check_strength(med.strength, where + "/strength/value", where + "/strength/per/value")
         for i, r in enumerate(m.get("regimens", [])):
             rw = f"{where}/regimens/{i}"
             if r.get("dose") is None:

@@ -253,9 +253,23 @@ def check_regimen(reg: Regimen, med: Medication, prefix: str = "") -> None:
     normalise_amount(reg.dose, med.strength, prefix + "dose")
 
 
+def check_strength(strength: Quantity | None, value_field: str, per_field: str) -> None:
+    """A strength of nothing, or per nothing, cannot turn an amount into mg."""
+    if strength is None:
+        return
+    if strength.value <= 0:
+        raise ValidationError(value_field, f"a strength of {strength} is not possible; it must be more than 0")
+    if strength.per is not None and strength.per.value <= 0:
+        raise ValidationError(per_field, f"a strength per {strength.per} is not possible; it must be per more than 0")
+
+
 def check_medication(med: Medication, prefix: str = "") -> None:
     if not med.name.strip():
         raise ValidationError(prefix + "name", "a medicine needs a name")
+    if prefix:
+        check_strength(med.strength, prefix + "strength/value", prefix + "strength/per/value")
+    else:
+        check_strength(med.strength, "strength", "strength")
     for i, reg in enumerate(med.regimens):
         check_regimen(reg, med, f"{prefix}regimens/{i}/" if prefix else "regimen.")
 
