@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -67,9 +68,22 @@ def run_gui(ctx: Context) -> int:
         print("carejournal: the window is not available in this build; see `carejournal --help` "
               "for the commands", file=ctx.err)
         return EXIT_FAILURE
-    from journal.ui.main_window import run_app  # type: ignore[import-not-found, unused-ignore]
-
-    result = run_app(ctx, demo=ctx.demo)
+    try:
+        from journal.ui.main_window import run_app  # type: ignore[import-not-found, unused-ignore]
+    except ImportError as e:  # usually a system library Qt needs (libEGL, libxkbcommon, ...)
+        if ctx.debug:
+            traceback.print_exc(file=ctx.err)
+        print(f"carejournal: the window cannot start: {e}. `make run` installs what Qt needs; "
+              "the commands (`carejournal --help`) work without it.", file=ctx.err)
+        return EXIT_FAILURE
+    try:
+        result = run_app(ctx, demo=ctx.demo)
+    except Exception as e:  # noqa: BLE001 - one line for the user, the trace with --debug
+        if ctx.debug:
+            traceback.print_exc(file=ctx.err)
+        reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        print(f"carejournal: the window stopped: {reason}", file=ctx.err)
+        return EXIT_FAILURE
     return EXIT_OK if result is None else int(result)
 
 

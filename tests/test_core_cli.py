@@ -254,3 +254,21 @@ def test_db_where_a_file_is_in_the_way_is_bad_input(tmp_path: Path, capsys: pyte
     err = capsys.readouterr().err
     assert code == 2 and "--db" in err and "Errno" not in err
     assert (tmp_path / "afile").read_text() == "x"
+
+
+def test_a_window_that_cannot_start_says_so_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_qt(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "journal.ui.main_window":
+            raise ImportError("libEGL.so.1: cannot open shared object file")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_qt)
+    code = main(["--db", str(tmp_path / "j.sqlite3")], clock=FixedClock(NOW))
+    err = capsys.readouterr().err
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "libEGL" in err
