@@ -416,7 +416,10 @@ def main(argv: list[str] | None = None) -> int:
             prepare_db(size)
     for name in BENCHES:
         if name in only:
-            BENCHES[name](args.runs)
+            try:
+                BENCHES[name](args.runs)
+            except Exception as exc:  # one broken benchmark must not hide the others' figures
+                add(name, "-", "-", "", f"benchmark failed: {type(exc).__name__}: {exc}"[:120])
     elapsed = time.perf_counter() - t0
     LOADS.append(load())
     print(f"\n  total {elapsed:.0f} s; {LOADS[-1]}")
