@@ -104,6 +104,8 @@ ERROR_CASES = [
      "/patients/0/medications/0/regimens/0/dose", "cannot convert"),
     (_delete("/patients/0/medications/0/regimens/0/dose"), "/patients/0/medications/0/regimens/0/dose", "missing"),
     (_delete("/patients/0/observations/0/value"), "/patients/0/observations/0/value", "missing"),
+    (_set("/patients/0/notes_log/0/at", "9999-12-31T23:59:59"), "/patients/0/notes_log/0/at", "not a plausible time"),
+    (_set("/patients/0/symptoms/0/at", "0001-01-01T00:00+05:00"), "/patients/0/symptoms/0/at", "not a plausible time"),
     (_set("/patients/0/pump_events", [{"at": "2026-09-30T10:00"}]), "/patients/0/pump_events/0/kind", "missing"),
 ]
 

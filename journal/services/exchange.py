@@ -46,6 +46,7 @@ from .journal import (
     RESOURCES,
     check_not_future,
     check_observation,
+    check_plausible_time,
     check_pump_event,
     check_regimen,
     check_strength,
@@ -269,7 +270,9 @@ class _Reader:
             value = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             raise ValidationError(where, f"{_show(text)} is not a date-time") from None
-        return value if value.tzinfo is not None else value.replace(tzinfo=self.tz)
+        value = value if value.tzinfo is not None else value.replace(tzinfo=self.tz)
+        check_plausible_time(value, where)
+        return value
 
     def day(self, text: str | None, where: str) -> date | None:
         if text is None:

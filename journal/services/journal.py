@@ -19,7 +19,7 @@ import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -198,6 +198,21 @@ def check_not_future(at: datetime | None, now: datetime, field_name: str) -> Non
 def check_aware(at: datetime | None, field_name: str) -> None:
     if at is not None and (not isinstance(at, datetime) or at.tzinfo is None):
         raise ValidationError(field_name, "a time needs its time zone")
+    if at is not None:
+        check_plausible_time(at, field_name)
+
+
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+
+
+def check_plausible_time(at: datetime, field_name: str) -> None:
+    """Years far outside a lifetime are typing slips (and would not survive time zone arithmetic)."""
+    try:
+        year = at.astimezone(UTC).year
+    except OverflowError:
+        year = at.year
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise ValidationError(field_name, f"{at.isoformat()} is not a plausible time (years {EARLIEST_YEAR}-{LATEST_YEAR})")
 
 
 def check_symptom(entry: SymptomEntry, codes: frozenset[str] | None = None, prefix: str = "") -> None:
