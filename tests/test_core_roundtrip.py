@@ -55,7 +55,10 @@ def number(low: float, high: float) -> Any:
 def medication(draw: Any, ref: str, name: str) -> dict[str, Any]:
     kind = draw(st.sampled_from(["tablet", "liquid", "pump"]))
     med: dict[str, Any] = {"id": ref, "name": name, "drug": draw(st.sampled_from(["baclofen", "tizanidine", None]))}
-    if kind == "tablet":
+    if kind == "tablet" and draw(st.booleans()):
+        med.update(route="other", form="other")  # no strength known: amounts in mg only
+        dose_units = ["mg", "mcg"]
+    elif kind == "tablet":
         med.update(route="oral", form="tablet", strength={"value": draw(st.sampled_from([5, 10, 20, 2.5])), "unit": "mg"})
         dose_units = ["mg", "tablet"]
     elif kind == "liquid":
