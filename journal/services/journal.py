@@ -517,8 +517,9 @@ class Journal:
                 assert old.id is not None
                 if old.start >= first:
                     tx.set_removed("regimen", old.id, True)
-                    self._revision(tx, "regimen", old.id, "remove", old, old, by, "replaced by a new schedule",
-                                   med.patient_id, now)
+                    tx.add_revision(Revision("regimen", old.id, now, by, "remove", dict(jsonable(old), removed=False),
+                                             dict(jsonable(old), removed=True), "replaced by a new schedule"),
+                                    med.patient_id)
                 elif old.end is None or old.end >= first:
                     ended = dataclasses.replace(old, end=first - timedelta(days=1))
                     tx.update("regimen", old.id, ended)
