@@ -542,7 +542,11 @@ class Journal:
         """The dose as it will be stored: times filled in, amount normalised, plausibility checked."""
         med = self._medication_of(patient_id, dose.medication_id)
         now = self.now()
-        d = dataclasses.replace(dose, patient_id=patient_id, status=DoseStatus(dose.status))
+        try:
+            status = DoseStatus(dose.status)
+        except ValueError:
+            raise ValidationError("status", f'"{dose.status}" is not one of: {", ".join(s.value for s in DoseStatus)}') from None
+        d = dataclasses.replace(dose, patient_id=patient_id, status=status)
         check_aware(d.given, "given")
         check_aware(d.scheduled, "scheduled")
         if d.given is None and d.scheduled is None:
