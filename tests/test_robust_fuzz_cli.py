@@ -31,7 +31,8 @@ NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 STATS: Counter[str] = Counter()
 # Words that give away an internal error dressed up as a message.
 INTERNAL = re.compile(r"Traceback|\(sqlite3\.|NoneType|object has no attribute|unexpected keyword|"
-                      r"KeyError|TypeError|AttributeError|IndexError|not subscriptable|invalid literal")
+                      r"KeyError|TypeError|AttributeError|IndexError|not subscriptable|invalid literal|"
+                      r"PosixPath\(|ZeroDivision|OverflowError")
 
 COMMANDS = ["import", "export", "log-dose", "log-symptom", "backup", "restore", "reference", "check", "report"]
 # The options each command takes, so most generated command lines get past argparse to the journal.

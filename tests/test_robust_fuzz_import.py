@@ -134,11 +134,6 @@ def test_mutated_documents_are_refused_cleanly_or_imported(journal: Any, case: t
     before = table_dump(path)
     try:
         j.import_document(doc)
-    except ZeroDivisionError:
-        # Known finding for core, see test_a_strength_per_zero_ml_is_refused_with_its_pointer (xfail).
-        # Until it is fixed: still nothing may be written.
-        assert table_dump(path) == before, f"failed but changed the journal: {mutations}"
-        STATS["known finding: strength per 0"] += 1
     except ValidationError as e:
         assert e.field, f"no field named for {mutations}: {e}"
         assert e.field.startswith("/") or e.field in ("document",), (e.field, mutations)
@@ -193,9 +188,6 @@ def _zero_per(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-@pytest.mark.xfail(strict=True, reason="finding for core (found by the 20000-document fuzz): a liquid strength "
-                   "'5 mg per 0 mL' passes the schema; a dose in mL then divides by zero (ZeroDivisionError in "
-                   "domain Quantity.per_unit_mass) instead of a ValidationError naming .../strength/per/value")
 def test_a_strength_per_zero_ml_is_refused_with_its_pointer(journal: Any) -> None:
     j, path = journal
     before = table_dump(path)
@@ -205,9 +197,6 @@ def test_a_strength_per_zero_ml_is_refused_with_its_pointer(journal: Any) -> Non
     assert table_dump(path) == before
 
 
-@pytest.mark.xfail(strict=True, reason="finding for core: a medication whose strength is 'per 0 mL' is accepted "
-                   "(import without mL doses, or add_medication), and every later dose in mL fails with "
-                   "ZeroDivisionError; the concentration of a liquid must be refused at entry")
 def test_a_medication_with_a_strength_per_zero_ml_is_refused(journal: Any) -> None:
     from journal.domain import Form, Medication, Quantity, Unit
 
@@ -218,4 +207,28 @@ def test_a_medication_with_a_strength_per_zero_ml_is_refused(journal: Any) -> No
         j.add_medication(pid, Medication(name="Liquid per zero", form=Form.SOLUTION, drug="baclofen",
                                          strength=Quantity(5, Unit.MG, Quantity(0, Unit.ML))))
     assert "strength" in refused.value.field
+    assert table_dump(path) == before
+
+
+@pytest.mark.parametrize("where, zone, value", [
+    (("notes_log", 0, "at"), "America/Chicago", "9999-12-31T23:59:59"),
+    (("notes_log", 0, "at"), "Asia/Tokyo", "0001-01-01T03:00"),
+    (("doses", 0, "given"), "Asia/Tokyo", "0001-01-01T00:00"),
+    (("symptoms", 0, "at"), "Asia/Tokyo", "0001-01-01T03:00"),
+])
+def test_a_timestamp_at_the_edge_of_the_calendar_is_refused(journal: Any, where: tuple[Any, ...], zone: str,
+                                                            value: str) -> None:
+    """Found by the 20000-document fuzz: used to raise OverflowError while converting to UTC."""
+    j, path = journal
+    doc = copy.deepcopy(BASE)
+    doc["timezone"] = zone
+    doc["patients"][0]["name"] = "Edge Of Time"
+    node = doc["patients"][0]
+    for k in where[:-1]:
+        node = node[k]
+    node[where[-1]] = value
+    before = table_dump(path)
+    with pytest.raises(ValidationError) as refused:
+        j.import_document(doc)
+    assert refused.value.field == "/patients/0/" + "/".join(map(str, where))
     assert table_dump(path) == before

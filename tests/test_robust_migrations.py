@@ -27,6 +27,14 @@ from make_fixture import MADE_AT, snapshot  # noqa: E402
 REVISION_FILES = sorted(FIXTURES.glob("*.sqlite3"))
 
 
+def without_nulls(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value
+
+
 def revision_of(path: Path) -> str:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -56,7 +64,8 @@ def test_frozen_journal_upgrades_to_head_with_data_intact(tmp_path: Path, fixtur
     finally:
         j.close()
     expected = json.loads((FIXTURES / f"{fixture.stem}.expected.json").read_text())
-    assert got == expected
+    # The export may stop writing empty (null) fields; the data must be the same.
+    assert without_nulls(got) == without_nulls(expected)
     assert revision_of(path) == head
     assert integrity(path) == "ok"
     assert file_hash(fixture) == original  # the fixture itself is never touched

@@ -40,17 +40,12 @@ def test_backup_onto_the_journal_itself_is_refused(journal: Path, tmp_path: Path
     assert integrity(journal) == "ok"
 
 
-@pytest.mark.xfail(strict=True, reason="finding for core (data loss): `export --format json OUT` with OUT = the "
-                   "journal file replaces the journal with the JSON text (cli/core.py cmd_export renames its "
-                   "temporary file over OUT without checking what OUT is)")
 def test_json_export_onto_the_journal_itself_is_refused(journal: Path, tmp_path: Path) -> None:
     code, _err = cli(tmp_path, "export", "--format", "json", str(journal))
     assert code == 2
     assert journal.read_bytes()[:16] == b"SQLite format 3\x00" and integrity(journal) == "ok"
 
 
-@pytest.mark.xfail(strict=True, reason="finding for core: `export --format json OUT` silently writes over an "
-                   "existing journal or backup file (SQLite header); it should refuse and name OUT")
 def test_json_export_onto_a_backup_is_refused(journal: Path, tmp_path: Path) -> None:
     backup = tmp_path / "backup.sqlite3"
     assert cli(tmp_path, "backup", str(backup))[0] == 0
@@ -59,9 +54,6 @@ def test_json_export_onto_a_backup_is_refused(journal: Path, tmp_path: Path) -> 
     assert backup.read_bytes()[:16] == b"SQLite format 3\x00"
 
 
-@pytest.mark.xfail(strict=True, reason="finding for core: an empty OUT gives exit 1 \"failed: PosixPath('.') has "
-                   "an empty name\" and a CSV OUT that is a file gives exit 1 \"failed: [Errno 17] File exists\"; "
-                   "both are bad input (exit 2 naming OUT, plain words)")
 @pytest.mark.parametrize("args", [("export", "--format", "json", ""), ("backup", ""),
                                   ("export", "--format", "csv", "journal.sqlite3")])
 def test_a_bad_out_is_bad_input(journal: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
@@ -79,8 +71,6 @@ def test_report_onto_the_journal_itself_is_refused(journal: Path, tmp_path: Path
     assert journal.read_bytes()[:16] == b"SQLite format 3\x00" and integrity(journal) == "ok"
 
 
-@pytest.mark.xfail(strict=True, reason="finding for core: `--db PATH` under a plain file gives exit 1 \"failed: "
-                   "[Errno 17] File exists: ...\"; it should be a plain sentence naming --db")
 def test_db_under_a_plain_file_is_a_plain_message(tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("x")
     err = io.StringIO()
