@@ -171,6 +171,13 @@ def dispatch(args: argparse.Namespace, ctx: Context) -> int:
     except KeyboardInterrupt:
         print(f"{command}: interrupted", file=ctx.err)
         return 130
+    except OSError as e:  # a file or folder the command was pointed at: say which, without errno
+        if ctx.debug:
+            traceback.print_exc(file=ctx.err)
+        where = f" ({e.filename})" if e.filename else ""
+        reason = plain_failure(e) if e.strerror is None else f"{e.strerror.lower()}{where}"
+        print(f"{command}: failed: {reason or _one_line(e)}", file=ctx.err)
+        return EXIT_FAILURE
     except Exception as e:  # noqa: BLE001 - one line for the user, the trace with --debug
         if ctx.debug:
             traceback.print_exc(file=ctx.err)

@@ -48,12 +48,18 @@ def print_alerts(alerts: list[Any], ctx: Context) -> None:
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     path: Path = args.file
+    if not str(args.file).strip() or str(args.file) == ".":
+        raise ValidationError("FILE", "give the file to import")
     try:
         text = path.read_text(encoding="utf-8-sig")  # a BOM from some editors is fine
     except FileNotFoundError:
         raise ValidationError(str(path), "no such file") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ValidationError(str(path), f"cannot be read ({e})") from None
+    except IsADirectoryError:
+        raise ValidationError(str(path), "is a folder; give the JSON file to import") from None
+    except UnicodeDecodeError:
+        raise ValidationError(str(path), "is not a text file (expected JSON in UTF-8)") from None
+    except OSError as e:
+        raise ValidationError(str(path), f"cannot be read ({(e.strerror or 'unreadable').lower()})") from None
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
