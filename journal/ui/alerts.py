@@ -47,6 +47,7 @@ class AlertCard(QFrame):
         super().__init__(parent)
         self.alert = alert
         self.show_patient = show_patient
+        self.number = session.emergency_number
         lk = look(alert.severity)
         self.setObjectName("alertCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -147,6 +148,7 @@ class AlertPanel(QWidget):
         self.summary = _label("")
         outer.addWidget(self.summary)
         self.scroll_area = QScrollArea()
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the buttons inside
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -171,10 +173,10 @@ class AlertPanel(QWidget):
         show_patient = len(people) > 1
         # Cards of unchanged alerts are kept, so a note being typed is not lost when the
         # checks re-run (they do every minute).
-        old = {self._ident(c.alert, c.show_patient): c for c in self.cards}
+        old = {self._ident(c.alert, c.show_patient, c.number): c for c in self.cards}
         cards: list[AlertCard] = []
         for alert in ordered:
-            card = old.pop(self._ident(alert, show_patient), None)
+            card = old.pop(self._ident(alert, show_patient, self.session.emergency_number), None)
             if card is None:
                 card = AlertCard(alert, self.session, show_patient=show_patient, parent=self.inner)
                 card.acknowledged.connect(self._acknowledge)
@@ -198,8 +200,9 @@ class AlertPanel(QWidget):
         self.footer.setText(NOT_ADVICE.format(number=self.session.emergency_number))
 
     @staticmethod
-    def _ident(a: Alert, show_patient: bool) -> tuple:
-        return (a.key, a.severity, a.title, a.message, a.advice, tuple(a.evidence), show_patient)
+    def _ident(a: Alert, show_patient: bool, number: str) -> tuple:
+        # The emergency number is part of it: a card saying "call 911" is redrawn after a change to 112.
+        return (a.key, a.severity, a.title, a.message, a.advice, tuple(a.evidence), show_patient, number)
 
     def _acknowledge(self, alert: Alert, note: str) -> None:
         self.session.apply(lambda: self.session.journal.acknowledge(alert, note, by=self.session.by))

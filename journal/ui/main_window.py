@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Sections")
+        self.tabs.tabBar().setAccessibleName("Sections")
         self.today = TodayView(session)
         self.symptom_form = SymptomForm(session)
         self.symptom_form.topic_requested.connect(self.show_topic)

@@ -36,7 +36,7 @@ class ReminderBanner(QFrame):
         lay.addWidget(self.label, 1)
         self.dismiss_button = QPushButton("OK, got it")
         self.dismiss_button.setAccessibleName("Dismiss the reminder")
-        self.dismiss_button.clicked.connect(self.hide)
+        self.dismiss_button.clicked.connect(self.dismiss)
         lay.addWidget(self.dismiss_button)
         self.messages: list[str] = []
         self.setVisible(False)
@@ -47,9 +47,11 @@ class ReminderBanner(QFrame):
         self.label.setText("\u25f7 " + "\n\u25f7 ".join(self.messages))
         self.setVisible(True)
 
-    def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def dismiss(self) -> None:
+        """Only the caregiver's "OK" clears the reminders; the window being minimised or
+        hidden to the tray must not lose one that is still unread."""
         self.messages = []
-        super().hideEvent(event)
+        self.hide()
 
 
 class Notifier(QObject):

@@ -194,7 +194,9 @@ class PumpView(QWidget):
         self._dirty = False
         pid = self.session.patient_id
         now = self.session.now()
-        self.when.set_value(now)
+        self.when.tz = self.session.tz
+        self.when.follow_now(self.session.now)
+        self._kind_changed()  # the alarm advice names the emergency number from settings
         self.next_refill.setDate(QDate(now.year, now.month, now.day).addDays(90))
         if pid is None:
             self.countdown.setText("")

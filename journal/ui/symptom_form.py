@@ -146,7 +146,7 @@ class SymptomForm(QWidget):
         self.severity.setCurrentIndex(0)
         self.note.clear()
         self.when.tz = self.session.tz
-        self.when.set_value(self.session.now())
+        self.when.follow_now(self.session.now)
         self.error.clear_error()
 
     def choose(self, code: str) -> None:

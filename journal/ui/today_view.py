@@ -28,7 +28,7 @@ from journal.schedule import Slot, SlotState, expand, local_instant, match, shor
 
 from .dose_dialog import DoseDialog
 from .errors import USER_ERRORS, describe
-from .formatting import amount_text, fmt_num, fmt_time, strength_text
+from .formatting import amount_text, fmt_datetime, fmt_num, fmt_time, strength_text
 from .session import Session
 from .style import set_scaled_font
 from .widgets import ErrorLabel, heading, hint
@@ -69,6 +69,15 @@ STATE_LOOK: dict[str, tuple[str, str, str]] = {
     "overdue": ("\u26a0", "OVERDUE", "#b00020"),
     "unlogged": ("\u26a0", "Nothing logged", "#b00020"),
 }
+
+STATUS_WORDS: dict[DoseStatus, str] = {
+    DoseStatus.TAKEN: "given",
+    DoseStatus.SKIPPED: "skipped (not given)",
+    DoseStatus.REFUSED: "refused",
+    DoseStatus.VOMITED: "given, then vomited",
+    DoseStatus.MISSED: "marked missed",
+}
+
 
 def label_limits(m: Medication) -> str:
     """The drug data's upper limits for this medicine, if it knows the drug (e.g. baclofen)."""
@@ -117,7 +126,6 @@ class SlotRow:
         self.view = view
         self.sv = sv
         settings = view.session.settings
-        name = sv.medication.name
         when = fmt_time(sv.slot.at, settings)
         self.time_label = QLabel(when)
         set_scaled_font(self.time_label, 1.25, bold=True)
@@ -126,10 +134,8 @@ class SlotRow:
         self.state_label = QLabel()
         set_scaled_font(self.state_label, 1.1, bold=True)
         self.given_button = QPushButton("Given now")
-        self.given_button.setAccessibleName(f"{name} {when}: given now")
         self.given_button.clicked.connect(lambda: view.give_now(self.sv))
         self.other_button = QPushButton("Other time / not given...")
-        self.other_button.setAccessibleName(f"{name} {when}: log at another time, skipped, refused or vomited")
         self.other_button.clicked.connect(lambda: view.open_dose_dialog(self.sv.medication, self.sv))
         grid.addWidget(self.time_label, row, 0)
         grid.addWidget(self.amount_label, row, 1)
@@ -157,12 +163,18 @@ class SlotRow:
         self._shown = (text, colour)
         self.state_label.setText(text)
         self.state_label.setStyleSheet(f"color: {colour};")
-        self.state_label.setAccessibleName(f"{sv.medication.name} {fmt_time(sv.slot.at, settings)}: {text}")
+        when = fmt_time(sv.slot.at, settings)
+        spoken = f"{sv.medication.name} {when}, {self.amount_label.text()}: {text.lstrip(icon).strip()}"
+        self.state_label.setAccessibleName(f"{sv.medication.name} {when}: {text}")
         done = sv.state in ("given", "vomited")
         self.given_button.setEnabled(not done)
         past = self.view.day_offset != 0
         self.given_button.setText("Already given" if done else
-                                  (f"Given at {fmt_time(sv.slot.at, settings)}..." if past else "Given now"))
+                                  (f"Given at {when}..." if past else "Given now"))
+        # A screen reader hears the state with the button (the coloured label is not focusable).
+        self.given_button.setAccessibleName(f"{spoken}. {self.given_button.text().rstrip('.')}")
+        self.other_button.setAccessibleName(
+            f"{spoken}. Log at another time, skipped, refused or vomited")
 
 class TodayView(QWidget):
     """Doses for the selected person, today."""
@@ -194,6 +206,7 @@ class TodayView(QWidget):
         self.status.setWordWrap(True)
         outer.addWidget(self.status)
         self.scroll_area = QScrollArea()
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the buttons inside
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll_area, 1)
@@ -405,9 +418,7 @@ class TodayView(QWidget):
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return None
-        when = fmt_time(dose.at, self.session.settings)
-        what = "given" if dose.status.was_given else dose.status.value
-        self.status.setText(f"\u2714 Logged {m.name} {what} at {when}.")
+        self.status.setText(self.logged_text(m, dose))
         self.dose_logged.emit(outcome)
         return outcome
 
@@ -417,11 +428,28 @@ class TodayView(QWidget):
             m = next((x for x in self.history.medications if x.id == dose.medication_id), first) \
                 if self.history else first
             outcome = self.session.apply(lambda: self.session.journal.log_dose(pid, dose, by=self.session.by), patient_id=pid)
-            self.status.setText(f"\u2714 Logged {m.name} ({dose.status.value}) for "
-                                f"{fmt_time(dose.at, self.session.settings)}.")
+            self.status.setText(self.logged_text(m, dose))
             self.dose_logged.emit(outcome)
             return outcome
         return submit
+
+    def logged_text(self, m: Medication, dose: Dose) -> str:
+        """What was just logged, with the day when it is not the day on screen (a dose
+        back-filled for yesterday evening does not show on today's page)."""
+        now = self.session.now()
+        shown = now.date() + timedelta(days=self.day_offset)
+        local = dose.at.astimezone(self.session.tz)
+        when = fmt_datetime(local, self.session.settings, now.date())
+        what = STATUS_WORDS.get(dose.status, dose.status.value)
+        text = f"\u2714 Logged: {m.name}, {what}, {when}."
+        if local.date() != shown:
+            if local.date() == now.date():
+                text += " It shows on today's page (\"Back to today\")."
+            elif local.date() == now.date() - timedelta(days=1):
+                text += " It shows on yesterday's page (\"\u25c0 Yesterday\")."
+            else:
+                text += " It shows in the History tab."
+        return text
 
     def open_dose_dialog(self, m: Medication, sv: SlotView | None,
                          choices: list[Medication] | None = None) -> DoseDialog:

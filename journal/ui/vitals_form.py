@@ -177,7 +177,7 @@ class VitalsForm(QWidget):
         lay.addLayout(row)
         lay.addStretch(1)
         self._kind_changed()
-        self.when.set_value(session.now())
+        self.when.follow_now(session.now)
 
     def current_kind(self) -> ObservationKind:
         return ObservationKind(self.kind.currentData())

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QWidget
 
 from .style import set_scaled_font
@@ -51,7 +52,14 @@ def hint(text: str) -> QLabel:
 
 
 class WhenEdit(QDateTimeEdit):
-    """A date and time in the journal's time zone (back-filling is common: default is now)."""
+    """A date and time in the journal's time zone (back-filling is common: default is now).
+
+    With `follow_now(now)` the field keeps showing the current minute until the caregiver
+    changes it, so a form left open since the morning does not stamp a 2 a.m. seizure with
+    the morning's time. A time typed by hand is kept while the page stays on screen; leaving
+    the page (another tab, the window hidden) goes back to "now"."""
+
+    FOLLOW_MS = 20_000
 
     def __init__(self, tz: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,13 +67,66 @@ class WhenEdit(QDateTimeEdit):
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd  HH:mm")
         self.setAccessibleName("When")
+        self._now: Callable[[], datetime] | None = None
+        self._following = False
+        self._setting = False
+        self._timer: QTimer | None = None
+        self.dateTimeChanged.connect(self._edited)
 
     def set_value(self, dt: datetime) -> None:
+        """An explicit time: shown as given, it no longer follows the clock."""
+        self._following = False
+        self._show(dt)
+
+    def _show(self, dt: datetime) -> None:
         local = dt.astimezone(self.tz)
-        self.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
-                                   QTime(local.hour, local.minute)))
+        self._setting = True
+        try:
+            self.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
+                                       QTime(local.hour, local.minute)))
+        finally:
+            self._setting = False
+
+    def follow_now(self, now: Callable[[], datetime]) -> None:
+        """Show the current minute and keep up with the clock until the user edits the field."""
+        self._now = now
+        self._following = True
+        if self._timer is None:
+            self._timer = QTimer(self)
+            self._timer.setInterval(self.FOLLOW_MS)
+            self._timer.timeout.connect(self._tick)
+        self._tick()
+        if self.isVisible():
+            self._timer.start()
+
+    @property
+    def following(self) -> bool:
+        return self._following
+
+    def _tick(self) -> None:
+        if self._following and self._now is not None:
+            self._show(self._now())
+
+    def _edited(self) -> None:
+        if not self._setting:
+            self._following = False
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt name)
+        self._tick()
+        if self._timer is not None:
+            self._timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt name)
+        if self._timer is not None:
+            self._timer.stop()
+        if self._now is not None:
+            self._following = True  # back on this page later: it is "now" again
+        super().hideEvent(event)
 
     def value(self) -> datetime:
+        if self._following and self._now is not None:
+            self._show(self._now())
         q = self.dateTime()
         d, t = q.date(), q.time()
         return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self.tz)
