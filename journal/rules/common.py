@@ -201,6 +201,31 @@ class CheckContext:
             return 0.0
         return self.dosing_day_mg(m, reg) / max(1, reg.every_days)
 
+    def siblings(self, m: Medication) -> list[Medication]:
+        """Every product of the same drug and route family as `m` (tablets and oral liquids of
+        baclofen together; a pump apart), `m` included."""
+        p = self.library.profile_for(m)
+        if p is None:
+            return [m]
+        fam = self.route(m)
+        out = [o for o, q in self.profiled() if q is p and self.route(o) == fam]
+        return out if any(o is m for o in out) else [m, *out]
+
+    def drug_daily_mg(self, m: Medication, day: date) -> float:
+        """Planned amount per day of the drug `m` contains, summed over all its products of the same
+        route family: a switch from tablets to a solution at the same total is not a cut."""
+        return sum(self.planned_daily_mg(o, day) for o in self.siblings(m))
+
+    def drug_changes(self, m: Medication, first: date, last: date) -> list[Change]:
+        """Changes of the drug's planned daily total on days where `m`'s own plan changes too."""
+        out: list[Change] = []
+        for own in self.changes(m, first, last):
+            before = self.drug_daily_mg(m, own.day - timedelta(days=1))
+            after = self.drug_daily_mg(m, own.day)
+            if abs(after - before) > 1e-9:
+                out.append(Change(own.day, before, after))
+        return out
+
     def changes(self, m: Medication, first: date, last: date) -> list[Change]:
         """Changes of the planned daily amount with first <= day <= last."""
         out: list[Change] = []
@@ -321,12 +346,13 @@ class CheckContext:
                 events.append(Event(slot.at, f"{m.name}: {self.fmt(slot.at)} dose not given ({why})", m, "missed",
                                     single if isolated else None))
             first = self.history.start.astimezone(self.tz).date()
-            for c in self.changes(m, first, self.today):
+            for c in self.drug_changes(m, first, self.today):
                 if c.after_mg < c.before_mg:
                     events.append(Event(self.day_start(c.day),
                                         f"{m.name}: schedule cut from {fmt_mg(c.before_mg)} to "
                                         f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}", m, "cut"))
-        if any(self.route(m) == "intrathecal" for m, prof in self.profiled() if prof is p):
+        pump_med = next((m for m, prof in self.profiled() if prof is p and self.route(m) == "intrathecal"), None)
+        if pump_med is not None:
             prev_daily: float | None = None
             for e in self.history.pump_events:
                 if e.removed:
@@ -334,16 +360,18 @@ class CheckContext:
                 if e.kind in (PumpEventKind.ALARM, PumpEventKind.CATHETER_PROBLEM):
                     what = "pump alarm" if e.kind is PumpEventKind.ALARM else "catheter problem"
                     events.append(Event(e.at, f"{what} logged {self.fmt(e.at)}" + (f" ({e.note})" if e.note else ""),
-                                        kind="pump"))
+                                        pump_med, kind="pump"))
                 if e.daily_dose_mcg is not None:
                     if prev_daily is not None and e.daily_dose_mcg < prev_daily:
                         events.append(Event(e.at, f"pump dose lowered from {prev_daily:g} to "
-                                                  f"{e.daily_dose_mcg:g} mcg a day on {self.fmt(e.at)}", kind="cut"))
+                                                  f"{e.daily_dose_mcg:g} mcg a day on {self.fmt(e.at)}", pump_med,
+                                            kind="cut"))
                     prev_daily = e.daily_dose_mcg
             due = self.refill_due()
             if due is not None and due[0] < self.today:
                 events.append(Event(self.day_start(due[0] + timedelta(days=1)),
-                                    f"pump refill was due {due[0].isoformat()} and none is logged", kind="pump"))
+                                    f"pump refill was due {due[0].isoformat()} and none is logged", pump_med,
+                                    kind="pump"))
         return sorted(events, key=lambda e: utc(e.at))
 
     def increases(self, p: DrugProfile) -> list[Event]:
@@ -364,14 +392,17 @@ class CheckContext:
                     events.append(Event(self.day_start(c.day),
                                         f"{m.name}: schedule raised from {fmt_mg(c.before_mg)} to "
                                         f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}", m, "rise"))
+            doubled: set[int] = set()
             for a, b in self.double_doses(m, p):
+                doubled.add(id(b))
+                first_name = "" if a.medication_id == m.id else f" ({self._name(a.medication_id)} first)"
                 events.append(Event(b.at, f"{m.name}: two doses close together, {self.fmt(a.at)} and "
-                                          f"{self.fmt(b.at)}", m, "double"))
+                                          f"{self.fmt(b.at)}{first_name}", m, "double"))
             current = m.regimen_on(self.today)
             if not m.as_needed and current is not None and current.times:
                 _, extra = self.slot_states(m, p)
                 for d in extra:
-                    if d.status.was_given and d.given is not None:
+                    if d.status.was_given and d.given is not None and id(d) not in doubled:
                         events.append(Event(d.given, f"{m.name}: extra dose {self.fmt(d.given)} outside the "
                                                      f"schedule", m, "extra"))
         prev_daily: float | None = None
@@ -384,12 +415,75 @@ class CheckContext:
             prev_daily = e.daily_dose_mcg
         return sorted(events, key=lambda e: utc(e.at))
 
+    def _name(self, medication_id: int) -> str:
+        m = self.history.medication(medication_id)
+        return m.name if m is not None else "another product"
+
     def double_doses(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, Dose]]:
-        """Pairs of given doses less than half the dosing interval apart, or answering one slot."""
+        """Pairs of given doses less than half the dosing interval apart, or answering one slot,
+        whose later dose is of `m`. The earlier one may be of another product of the same drug
+        (tablets and an oral solution): a double dose is judged per drug, not per product."""
         key = ("double", id(m))
         if key not in self._memo:
-            self._memo[key] = self._double_doses(m)
+            pairs = self._double_doses(m)
+            pairs += [(a, b) for a, b in self.cross_product_doubles(p) if b.medication_id == m.id]
+            self._memo[key] = sorted(pairs, key=lambda x: utc(x[1].at))
         return list(self._memo[key])  # type: ignore[call-overload]
+
+    def cross_product_doubles(self, p: DrugProfile) -> list[tuple[Dose, Dose]]:
+        """Given doses of two different scheduled products of one drug, closer together than half
+        the shortest gap of their combined schedule, unless both answer slots planned together
+        (10 mg tablet + 5 mL solution at 08:00 on purpose). As-needed products are left out: an
+        as-needed dose on top of the schedule is what the prescriber allowed."""
+        key = ("cross-double", id(p))
+        if key not in self._memo:
+            self._memo[key] = self._cross_product_doubles(p)
+        return list(self._memo[key])  # type: ignore[call-overload]
+
+    def _cross_product_doubles(self, p: DrugProfile) -> list[tuple[Dose, Dose]]:
+        meds = [m for m, q in self.profiled() if q is p and not m.as_needed and self.route(m) != "intrathecal"]
+        if len(meds) < 2:
+            return []
+        slot_of: dict[int, datetime] = {}
+        for m in meds:
+            states, _ = self.slot_states(m, p)
+            for st in states:
+                for d in st.doses:
+                    slot_of[id(d)] = st.slot.at
+        by_id = {m.id: m for m in meds}
+        doses = sorted(((d, by_id[d.medication_id]) for m in meds for d in self.given_doses(m)),
+                       key=lambda x: (utc(x[0].at), x[1].id or 0, x[0].id or 0))
+        out: list[tuple[Dose, Dose]] = []
+        for j, (b, mb) in enumerate(doses):
+            for a, ma in reversed(doses[:j]):
+                apart = utc(b.at) - utc(a.at)
+                if apart >= timedelta(hours=12):  # half a day: never closer than half a once-daily gap
+                    break
+                if ma is mb:
+                    continue
+                limit = self.combined_half_gap(ma, mb, self.local(b.at).date())
+                if limit is None or apart >= limit:
+                    continue
+                sa, sb = slot_of.get(id(a)), slot_of.get(id(b))
+                if sa is not None and sb is not None and abs(utc(sa) - utc(sb)) < limit:
+                    continue  # both planned at (about) the same time: meant to be given together
+                out.append((a, b))
+                break
+        return out
+
+    def combined_half_gap(self, a: Medication, b: Medication, day: date) -> timedelta | None:
+        """Half the shortest gap between the distinct planned clock times of two products on a day."""
+        minutes: set[int] = set()
+        for m in (a, b):
+            reg = m.regimen_on(day)
+            if reg is not None:
+                minutes |= {t.hour * 60 + t.minute for t in reg.times}
+        if not minutes:
+            return None
+        ordered = sorted(minutes)
+        gaps = [y - x for x, y in zip(ordered, ordered[1:], strict=False)]
+        gaps.append(24 * 60 - ordered[-1] + ordered[0])
+        return timedelta(minutes=min(gaps)) / 2
 
     def _double_doses(self, m: Medication) -> list[tuple[Dose, Dose]]:
         out: list[tuple[Dose, Dose]] = []

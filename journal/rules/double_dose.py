@@ -20,20 +20,35 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         if not pairs:
             continue
         evidence = []
+        products: list[str] = []
         for a, b in pairs:
             same = a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
             who = " / ".join(x for x in (a.by, b.by) if x)
-            evidence.append(f"given {ctx.fmt(a.at)} and {ctx.fmt(b.at)}, {fmt_hours(utc(b.at) - utc(a.at))} apart"
+            other = history.medication(a.medication_id) if a.medication_id != b.medication_id else None
+            if other is not None and other.name not in products:
+                products.append(other.name)
+            what = (f"{other.name} given {ctx.fmt(a.at)} and {m.name} given {ctx.fmt(b.at)}" if other is not None
+                    else f"given {ctx.fmt(a.at)} and {ctx.fmt(b.at)}")
+            evidence.append(f"{what}, {fmt_hours(utc(b.at) - utc(a.at))} apart"
                             + (f", both for the {ctx.local(a.scheduled).strftime('%H:%M')} dose" if same and a.scheduled else "")
                             + (f" (by {who})" if who else ""))
         reg = m.regimen_on(ctx.today)
-        if reg is not None and reg.times:
+        if products:
+            gaps = [ctx.combined_half_gap(o, m, ctx.today) for o in ctx.history.medications if o.name in products]
+            known = [g * 2 for g in gaps if g is not None]
+            spacing = f" are at least {fmt_hours(min(known))} apart" if known else " are spread over the day"
+            evidence.append(f"{m.name} and {', '.join(products)} both contain {p.display_name.lower()}: their "
+                            f"planned doses taken together{spacing}; closer than half of that counts as a double "
+                            f"dose (source: NHS)")
+        elif reg is not None and reg.times:
             evidence.append(f"planned doses are at least {fmt_hours(shortest_gap(reg))} apart; closer than half of "
                             f"that counts as a double dose (source: NHS)")
         title = f"{m.name}: a dose may have been given twice"
-        message = (f"The journal shows two doses of {m.name} for {history.patient.name} close together. Extra "
-                   f"doses can cause strong sleepiness, weakness or slow breathing over the next hours. If one "
-                   f"entry is a mistake, correct it so the record is right.")
+        both = f"{m.name} and {', '.join(products)}" if products else m.name
+        message = (f"The journal shows two doses of {both} for {history.patient.name} close together"
+                   + (f" (both contain {p.display_name.lower()})" if products else "")
+                   + ". Extra doses can cause strong sleepiness, weakness or slow breathing over the next hours. "
+                     "If one entry is a mistake, correct it so the record is right.")
         advice = ctx.advice(Severity.WARNING, "Do not give the next dose early or an extra one. Call the "
                                               "pharmacist or doctor to ask what to do about the next dose, and "
                                               "watch for unusual sleepiness.")

@@ -39,16 +39,20 @@ def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: da
             (p.route(route, "taper_cut_fraction_long"), p.route(route, "taper_cut_days_long"),
              "long", f"routes.{route}.taper_cut_fraction_long")]
     span = int(max([to_zero_days or 0] + [d or 0 for _, d, _, _ in cuts]))
+    # Judged on the drug's total over all its products (tablets + oral solution), on the days this
+    # product's own plan goes down: a switch between products at the same total is not a taper.
     totals: dict[date, float] = {}
+    own: dict[date, float] = {}
     d = first - timedelta(days=span + 1)
     while d <= last:
-        totals[d] = ctx.planned_daily_mg(m, d)
+        totals[d] = ctx.drug_daily_mg(m, d)
+        own[d] = ctx.planned_daily_mg(m, d)
         d += timedelta(days=1)
     out: list[Finding] = []
     b = first
     while b <= last:
         today, yesterday = totals[b], totals[b - timedelta(days=1)]
-        if today < yesterday - EPS:
+        if today < yesterday - EPS and own[b] < own[b - timedelta(days=1)] - EPS:
             if to_zero_min is not None and to_zero_days is not None and today <= EPS:
                 back = [(b - timedelta(days=k), totals[b - timedelta(days=k)]) for k in range(1, int(to_zero_days))]
                 high = [(a, v) for a, v in back if v >= to_zero_min - EPS]
@@ -86,19 +90,23 @@ def alert_for(ctx: CheckContext, m: Medication, p: DrugProfile, f: Finding, hist
         frac = p.route(route, f"taper_cut_fraction_{f.kind}") or 0
         days = p.route(route, f"taper_cut_days_{f.kind}") or 0
         why = f"a drop of more than {frac * 100:g}% within {days:g} days is faster than a usual taper"
-    message = (f"The schedule for {history.patient.name} takes {m.name} from {fmt_mg(f.before_mg)} to "
+    others = [o for o in ctx.siblings(m) if o is not m]
+    what = (f"{p.display_name.lower()} ({', '.join(o.name for o in [m, *others])} together)" if others
+            else m.name)
+    message = (f"The schedule for {history.patient.name} takes {what} from {fmt_mg(f.before_mg)} to "
                f"{fmt_mg(f.after_mg)} a day {describe_span(f.days)} (from {f.day.isoformat()}). Lowering this "
                f"medicine quickly can bring on withdrawal; a stop is usually spread over one to two weeks or more "
                f"unless the doctor decided otherwise.")
     evidence = [f"planned {fmt_mg(f.before_mg)} a day before {f.day.isoformat()}, "
                 f"{fmt_mg(f.after_mg)} a day from {f.day.isoformat()}",
                 f"rule: {why} (source: {f.source})"]
-    for r in m.regimens:
-        end = r.end.isoformat() if r.end else "ongoing"
-        if r.end is None or r.end >= f.day - timedelta(days=14):
-            evidence.append(f"schedule {r.start.isoformat()} to {end}: {r.dose} at "
-                            f"{', '.join(t.strftime('%H:%M') for t in r.times) or 'no set times'}"
-                            + (f" ({r.reason})" if r.reason else ""))
+    for o in [m, *others]:
+        for r in o.regimens:
+            end = r.end.isoformat() if r.end else "ongoing"
+            if r.end is None or r.end >= f.day - timedelta(days=14):
+                evidence.append(f"{o.name + ' ' if others else ''}schedule {r.start.isoformat()} to {end}: "
+                                f"{r.dose} at {', '.join(t.strftime('%H:%M') for t in r.times) or 'no set times'}"
+                                + (f" ({r.reason})" if r.reason else ""))
     advice = ctx.advice(f.severity, "Check with the prescriber that this is the plan they meant, and ask how "
                                     "to lower it step by step and what signs to watch for.")
     return ctx.alert(RULE, f.severity, ctx.day_start(f.day), title, message, advice, evidence, m)

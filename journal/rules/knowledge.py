@@ -348,7 +348,7 @@ def load_profile(path: Path, catalog: SymptomCatalog) -> DrugProfile:
         if src not in keys:
             raise r.fail(f"{name}.source", f"{src!r} is not listed in sources")
         symptom_sources[name] = src
-    for k in ("fever_c", "fast_heart_rate", "new_min_severity", "low_systolic"):
+    for k in ("fever_c", "fast_heart_rate", "new_min_severity", "low_systolic", "high_systolic", "high_diastolic"):
         if k in w:
             th[f"withdrawal.{k}"] = r.threshold(w[k], f"withdrawal.{k}", keys)
     for k in ("low_temperature_c", "slow_breathing_per_min", "slow_heart_rate", "low_systolic"):

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from journal.domain import Alert, ObservationKind, PatientHistory, Severity
+from journal.domain import Alert, ObservationKind, PatientHistory, Severity, SymptomEntry
 
 from .common import CheckContext, Event, explain, utc
 from .knowledge import DrugLibrary, DrugProfile
+from .red_flag_symptom import tier_of
 from .withdrawal_signs import causes_before
 
 RULE = "toxicity-signs"
@@ -56,7 +57,10 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     if not linked:
         return None
     linked.sort(key=lambda x: utc(x[0]))
-    emergency = any(x[2] for x in linked)
+    # A sign the symptom list puts in the emergency tier (confusion at 7/10 or more) makes this an
+    # emergency too, so the advice never reads "call today" next to a red flag that says "call now".
+    emergency = any(x[2] or (isinstance(x[3], SymptomEntry) and tier_of(ctx, x[3])[0] == "emergency")
+                    for x in linked)
     severity = Severity.EMERGENCY if emergency else Severity.URGENT
     for _, _, _, entry in linked:
         explain(ctx, entry, severity)
@@ -68,12 +72,13 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     what = " and ".join(w for k, w in (("rise", "a dose increase"), ("double", "a double dose"),
                                        ("extra", "an extra dose")) if k in kinds) or "more medicine"
     title = f"Possible too much {p.display_name.lower()}: " + \
-        ("hard to wake or breathing affected" if emergency else "sleepiness-type signs") + f" after {what}"
+        ("hard to wake or breathing affected" if any(x[2] for x in linked)
+         else "serious signs" if emergency else "sleepiness-type signs") + f" after {what}"
     message = (f"{ctx.history.patient.name} has signs that can come from too much {p.display_name.lower()} "
                f"({', '.join(x[1].split(' at ')[0] for x in linked)}), and they started within "
                f"{p.value('timing.escalation_window_hours'):g} hours after {what}. Too much of this medicine "
                f"tends to lower alertness, muscle tone, breathing and temperature.")
-    doctor = (f"Tell them about the {what} and these signs before the next dose is due. " if not emergency else
+    doctor = (f"Tell them about {what} and these signs before the next dose is due. " if not emergency else
               f"Tell them the person takes {p.display_name.lower()} and had {what}, and show them this list. ")
     evidence = ["signs: " + "; ".join(x[1] for x in linked)]
     evidence += ["before that: " + e.text for e in unique[:8]]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from journal.domain import Alert, ObservationKind, PatientHistory, Severity
+from journal.domain import Alert, ObservationKind, PatientHistory, Severity, SymptomEntry
 
 from .common import CheckContext, Event, explain, utc, worse_than_before
 from .knowledge import DrugLibrary, DrugProfile
+from .red_flag_symptom import tier_of
 
 RULE = "withdrawal-signs"
 
@@ -43,6 +44,8 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     fever = p.get("withdrawal.fever_c")
     fast_hr = p.get("withdrawal.fast_heart_rate")
     low_bp = p.get("withdrawal.low_systolic")
+    high_sys = p.get("withdrawal.high_systolic")
+    high_dia = p.get("withdrawal.high_diastolic")
     for o in ctx.history.observations:
         if o.removed or not ctx.within(o.at, window) or not isinstance(o.value, int | float):
             continue
@@ -52,7 +55,15 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         elif o.kind is ObservationKind.HEART_RATE and fast_hr is not None and o.value > fast_hr:
             late, text = False, f"heart rate {o.value:g}/min at {ctx.fmt(o.at)}"
         elif o.kind is ObservationKind.BLOOD_PRESSURE and low_bp is not None and o.value < low_bp:
-            late, text = False, f"blood pressure {o.value:g}/{o.value2 or 0:g} at {ctx.fmt(o.at)}"
+            late, text = False, f"blood pressure {o.value:g}/{o.value2 or 0:g} (low) at {ctx.fmt(o.at)}"
+        elif o.kind is ObservationKind.BLOOD_PRESSURE and (
+                (high_sys is not None and o.value >= high_sys)
+                or (high_dia is not None and isinstance(o.value2, int | float) and o.value2 >= high_dia)):
+            # Withdrawal tends to raise blood pressure along with heart rate and temperature.
+            limit = "/".join(f"{x:g}" if x is not None else "-" for x in (high_sys, high_dia))
+            late, text = False, (f"blood pressure {o.value:g}/{o.value2 or 0:g} (high: {limit} or more, source: "
+                                 f"{p.cite('withdrawal.high_systolic' if high_sys is not None else 'withdrawal.high_diastolic')}) "
+                                 f"at {ctx.fmt(o.at)}")
         if late is None:
             continue
         found = causes_before(events, o.at, window)
@@ -62,7 +73,11 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     if not linked:
         return None
     linked.sort(key=lambda x: utc(x[0]))
-    any_late = any(x[2] for x in linked)
+    # A sign the symptom list already puts in the emergency tier (rebound stiffness at 7/10, high
+    # fever with confusion) makes this an emergency too, so the advice never reads "call today"
+    # next to a red flag that says "call now".
+    raised = [x for x in linked if isinstance(x[3], SymptomEntry) and tier_of(ctx, x[3])[0] == "emergency"]
+    any_late = any(x[2] for x in linked) or bool(raised)
     severity = Severity.EMERGENCY if any_late else Severity.URGENT
     for _, _, _, entry in linked:
         explain(ctx, entry, severity)
@@ -80,11 +95,13 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     message = (f"{ctx.history.patient.name} has signs that can come from withdrawal of {p.display_name.lower()} "
                f"({', '.join(x[1].split(' at ')[0] for x in linked)}), and they started within "
                f"{p.value('timing.escalation_window_hours'):g} hours after {what}. Withdrawal usually raises "
-               f"stiffness, temperature and heart rate; it can get worse over hours to days, so it needs a "
+               f"stiffness, temperature, heart rate and blood pressure; it can get worse over hours to days, so it needs a "
                f"doctor now rather than at the next visit.")
-    doctor = (f"Tell them about the {what} and these signs; the person may need to be seen quickly. "
-              if not any_late else f"Tell them the person takes {p.display_name.lower()}, tell them about the "
-                                   f"{what}, and show them this list. ")
+    about = " and ".join(w for k, w in (("missed", "the missed doses"), ("cut", "the lower dose"),
+                                        ("pump", "the pump problem")) if k in kinds) or "the interruption"
+    doctor = (f"Tell them about {about} and these signs; the person may need to be seen quickly. "
+              if not any_late else f"Tell them the person takes {p.display_name.lower()}, tell them about "
+                                   f"{about}, and show them this list. ")
     evidence = ["signs: " + "; ".join(x[1] for x in linked)]
     evidence += ["before that: " + e.text for e in unique_causes[:8]]
     evidence.append(f"first sign {int(lag.total_seconds() // 3600)} h after the first interruption; signs within "

@@ -1,0 +1,231 @@
+"""Regressions found by the safety review (one test per defect, scenario by scenario): double doses
+across two products of one drug, switching products, high blood pressure after missed doses, signs
+the symptom list rates as emergencies, and the pump's withdrawal wording."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from test_rules_support import (
+    CHI,
+    adherent,
+    at,
+    baclofen,
+    check,
+    history,
+    obs,
+    only,
+    pump_med,
+    reg,
+    rules,
+    steady,
+    symptom,
+    taken,
+)
+
+from journal.domain import (
+    Dose,
+    DoseStatus,
+    Form,
+    ObservationKind,
+    PumpEvent,
+    PumpEventKind,
+    Quantity,
+    Severity,
+    Unit,
+)
+from journal.rules.engine import check_regimen_change
+
+SOLUTION = Quantity(1, Unit.MG, Quantity(1, Unit.ML))
+
+
+def tablets_and_solution(now_text: str, solution_times: list[str] | None = None):  # type: ignore[no-untyped-def]
+    """10 mg tablets at 08:00 and 20:00 plus 10 mL of a 1 mg/mL solution at 14:00, all given on time."""
+    now = at(now_text)
+    tabs = baclofen(reg("2026-08-01", ["08:00", "20:00"], mg=10), mid=1)
+    sol = baclofen(reg("2026-08-01", solution_times or ["14:00"], mg=10, unit=Unit.ML), mid=2,
+                   name="Ozobax 1 mg/mL solution", form=Form.SOLUTION, strength=SOLUTION)
+    start = now - timedelta(days=9)
+    return now, tabs, sol, adherent(tabs, CHI, start, now) + adherent(sol, CHI, start, now)
+
+
+def solution_dose(sol, when, ml: float = 10) -> Dose:  # type: ignore[no-untyped-def]
+    q = Quantity(ml, Unit.ML)
+    return Dose(sol.id, DoseStatus.TAKEN, given=when, amount=q, amount_normalised=Quantity(ml, Unit.MG), by="aide")
+
+
+# ------------------------------------------------------------------ double dose across products
+
+
+def test_double_dose_caught_across_tablets_and_solution_of_the_same_drug() -> None:
+    """Defect: double-dose was judged per product, so a tablet at 08:05 and 10 mL of the solution at
+    08:30 (same person, same drug) raised nothing at all."""
+    now, tabs, sol, doses = tablets_and_solution("2026-10-01T12:00")
+    doses.append(solution_dose(sol, at("2026-10-01T08:30")))
+    a = only(check(history(now, [tabs, sol], doses=doses), now), "double-dose")
+    assert a.medication == "Ozobax 1 mg/mL solution" and a.severity is Severity.WARNING
+    assert a.evidence[0].startswith("Baclofen 10 mg tablets given 2026-10-01 08:00 and Ozobax 1 mg/mL "
+                                    "solution given 2026-10-01 08:30, 30 min apart")
+    assert "both contain baclofen" in a.evidence[1] and "at least 6 h apart" in a.evidence[1]
+    assert "Baclofen 10 mg tablets" in a.message and a.reference == "missed-doses"
+
+
+def test_no_double_dose_for_two_products_planned_at_the_same_time_or_far_apart() -> None:
+    # Both products planned at 08:00 on purpose (10 mg tablet + 10 mL solution): not a double dose.
+    now, tabs, sol, doses = tablets_and_solution("2026-10-01T12:00", solution_times=["08:00"])
+    assert "double-dose" not in rules(check(history(now, [tabs, sol], doses=doses), now))
+    # The boundary: 3 h 01 min after the tablet (combined schedule 6 h apart) is no double dose, 2 h 59 is.
+    now, tabs, sol, doses = tablets_and_solution("2026-10-01T12:00")
+    late = doses + [solution_dose(sol, at("2026-10-01T11:01"))]
+    assert "double-dose" not in rules(check(history(now, [tabs, sol], doses=late), now))
+    close = doses + [solution_dose(sol, at("2026-10-01T10:59"))]
+    assert "double-dose" in rules(check(history(now, [tabs, sol], doses=close), now))
+
+
+def test_toxicity_signs_after_a_double_dose_across_products_name_it_once() -> None:
+    now, tabs, sol, doses = tablets_and_solution("2026-10-01T12:00")
+    doses.append(solution_dose(sol, at("2026-10-01T08:30")))
+    h = history(now, [tabs, sol], doses=doses,
+                symptoms=[symptom("extreme-drowsiness", at("2026-10-01T11:00"), severity=8)],
+                observations=[obs(ObservationKind.RESPIRATORY_RATE, at("2026-10-01T11:10"), 8)])
+    a = only(check(h, now), "toxicity-signs")
+    assert a.severity is Severity.EMERGENCY and "Call 911 now" in a.advice
+    causes = [e for e in a.evidence if e.startswith("before that:")]
+    # The solution dose is reported once, as the second dose of a pair, not again as an "extra dose".
+    assert len(causes) == 1 and "two doses close together" in causes[0]
+    assert "after a double dose" in a.title and "extra dose" not in a.title
+
+
+def test_same_product_double_dose_is_not_also_listed_as_an_extra_dose() -> None:
+    now = at("2026-10-01T12:00")
+    m, doses = steady(now)
+    doses.append(taken(m, at("2026-10-01T08:00"), late=timedelta(minutes=40), scheduled=False))
+    h = history(now, [m], doses=doses, symptoms=[symptom("extreme-drowsiness", at("2026-10-01T11:30"), 8)])
+    a = only(check(h, now), "toxicity-signs")
+    assert a.title.endswith("after a double dose")
+    assert "Tell them the person takes baclofen and had a double dose" in a.advice
+
+
+# ------------------------------------------------------------------ switching products
+
+
+def test_switching_tablets_to_solution_at_the_same_total_is_not_a_fast_taper() -> None:
+    """Defect (false alarm): ending the tablets on the day the solution starts at the same daily total
+    gave "schedule goes from 60 mg a day to none overnight" (urgent), before and after saving."""
+    now = at("2026-10-01T12:00")
+    tabs = baclofen(reg("2026-08-01", mg=20, end="2026-09-27"), mid=1)
+    sol = baclofen(reg("2026-09-28", mg=20, unit=Unit.ML), mid=2, name="Ozobax 1 mg/mL solution",
+                   form=Form.SOLUTION, strength=SOLUTION)
+    assert "fast-taper" not in rules(check(history(now, [tabs, sol]), now))
+    # The same switch checked before saving it.
+    current = baclofen(reg("2026-08-01", mg=20), mid=1)
+    sol_later = baclofen(reg("2026-10-02", mg=20, unit=Unit.ML), mid=2, name="Ozobax 1 mg/mL solution",
+                         form=Form.SOLUTION, strength=SOLUTION)
+    h = history(now, [current, sol_later])
+    plan = [reg("2026-08-01", mg=20, end="2026-10-01")]
+    assert check_regimen_change(h.patient, current, plan, now, tz=h.tz, other_medications=[sol_later]) == []
+
+
+def test_switching_products_with_a_day_of_nothing_between_is_still_a_fast_taper() -> None:
+    now = at("2026-10-01T12:00")
+    tabs = baclofen(reg("2026-08-01", mg=20, end="2026-09-27"), mid=1)
+    sol = baclofen(reg("2026-09-29", mg=20, unit=Unit.ML), mid=2, name="Ozobax 1 mg/mL solution",
+                   form=Form.SOLUTION, strength=SOLUTION)
+    a = only(check(history(now, [tabs, sol]), now), "fast-taper")
+    assert a.severity is Severity.URGENT and a.medication == "Baclofen 10 mg tablets"
+    assert "60 mg a day to none overnight" in a.title
+    assert "Baclofen 10 mg tablets, Ozobax 1 mg/mL solution together" in a.message
+
+
+def test_stopping_one_of_two_products_is_judged_on_the_drug_total() -> None:
+    # 60 mg tablets + 30 mg solution; the solution stops: 90 -> 60 mg a day is a 33% cut (warning),
+    # not "30 mg a day to none" (urgent), because the person still gets 60 mg.
+    now = at("2026-10-01T12:00")
+    tabs = baclofen(reg("2026-08-01", mg=20), mid=1, prescribed_max_daily_mg=100)
+    sol = baclofen(reg("2026-08-01", mg=10, unit=Unit.ML, end="2026-09-30"), mid=2,
+                   name="Ozobax 1 mg/mL solution", form=Form.SOLUTION, strength=SOLUTION)
+    a = only(check(history(now, [tabs, sol]), now), "fast-taper")
+    assert a.severity is Severity.WARNING and a.medication == "Ozobax 1 mg/mL solution"
+    assert "drops by 33% overnight" in a.title
+
+
+# ------------------------------------------------------------------ high blood pressure
+
+
+def missed_two_then_resumed(now_text: str = "2026-10-01T12:00"):  # type: ignore[no-untyped-def]
+    now = at(now_text)
+    skip = {at("2026-09-30T08:00"), at("2026-09-30T14:00")}
+    m, doses = steady(now, skip=skip)
+    return now, m, doses
+
+
+def test_high_blood_pressure_after_missed_doses_is_a_withdrawal_sign() -> None:
+    """Defect: withdrawal raises blood pressure, but only a low systolic was judged."""
+    now, m, doses = missed_two_then_resumed()
+    h = history(now, [m], doses=doses, observations=[
+        obs(ObservationKind.BLOOD_PRESSURE, at("2026-10-01T11:10"), 180)])
+    h.observations[0].value2 = 110
+    a = only(check(h, now), "withdrawal-signs")
+    assert a.severity is Severity.URGENT and "Call the doctor or clinic today" in a.advice
+    assert "blood pressure 180/110 (high: 160/100 or more, source: judgement) at 2026-10-01 11:10" in a.evidence[0]
+    assert any("2026-09-30 08:00 dose not given" in e for e in a.evidence)
+    assert "about the missed doses" in a.advice
+
+
+def test_blood_pressure_boundaries_and_without_an_interruption() -> None:
+    now, m, doses = missed_two_then_resumed()
+
+    def with_bp(sys_: float, dia: float, ds: list[Dose]) -> set[str]:
+        o = obs(ObservationKind.BLOOD_PRESSURE, at("2026-10-01T11:10"), sys_)
+        o.value2 = dia
+        return rules(check(history(now, [m], doses=ds, observations=[o]), now))
+
+    assert "withdrawal-signs" not in with_bp(159, 99, doses)
+    assert "withdrawal-signs" in with_bp(160, 80, doses)
+    assert "withdrawal-signs" in with_bp(140, 100, doses)
+    full = adherent(m, CHI, now - timedelta(days=9), now)
+    assert "withdrawal-signs" not in with_bp(180, 110, full)  # no missed doses: nothing to link it to
+
+
+# ------------------------------------------------------------------ severity follows the symptom list
+
+
+def test_withdrawal_sign_in_the_emergency_tier_makes_withdrawal_an_emergency() -> None:
+    """Defect: severe rebound stiffness (7/10) after missed doses gave an urgent withdrawal alert
+    ("call today") next to a separate emergency red flag ("call now"): two different answers."""
+    now, m, doses = missed_two_then_resumed()
+    h = history(now, [m], doses=doses, symptoms=[symptom("rebound-spasticity", at("2026-10-01T10:00"), 7)])
+    alerts = check(h, now)
+    a = only(alerts, "withdrawal-signs")
+    assert a.severity is Severity.EMERGENCY and a.advice.startswith("Call 911 now.")
+    assert "red-flag-symptom" not in rules(alerts)  # explained by the withdrawal alert at the same level
+    milder = history(now, [m], doses=doses, symptoms=[symptom("rebound-spasticity", at("2026-10-01T10:00"), 5)])
+    assert only(check(milder, now), "withdrawal-signs").severity is Severity.URGENT
+
+
+def test_toxicity_sign_in_the_emergency_tier_makes_toxicity_an_emergency() -> None:
+    now = at("2026-10-01T12:00")
+    m, doses = steady(now)
+    doses.append(taken(m, at("2026-10-01T08:00"), late=timedelta(minutes=40), scheduled=False))
+    h = history(now, [m], doses=doses, symptoms=[symptom("confusion", at("2026-10-01T11:00"), 8)])
+    alerts = check(h, now)
+    a = only(alerts, "toxicity-signs")
+    assert a.severity is Severity.EMERGENCY and "serious signs after a double dose" in a.title
+    assert "red-flag-symptom" not in rules(alerts)
+
+
+# ------------------------------------------------------------------ pump wording
+
+
+def test_pump_withdrawal_names_the_pump_and_reads_well() -> None:
+    now = at("2026-10-01T12:00")
+    pump = pump_med()
+    events = [PumpEvent(at("2026-09-01T10:00"), PumpEventKind.REFILL, volume_ml=20, concentration_mcg_per_ml=2000,
+                        daily_dose_mcg=400),
+              PumpEvent(now - timedelta(hours=30), PumpEventKind.CATHETER_PROBLEM, note="kink"),
+              PumpEvent(now - timedelta(hours=20), PumpEventKind.CHECK)]
+    h = history(now, [pump], pump=events, symptoms=[symptom("itching", now - timedelta(hours=2), 5)])
+    a = only(check(h, now), "withdrawal-signs")
+    assert a.medication == "Baclofen intrathecal pump" and a.severity is Severity.URGENT
+    assert "Tell them about the pump problem and these signs" in a.advice
+    assert "the a " not in a.advice
