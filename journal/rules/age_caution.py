@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from journal.domain import Alert, PatientHistory, Severity
+from journal.domain import Alert, Medication, PatientHistory, Severity
 
 from .common import CheckContext, fmt_mg
 from .fast_titration import find as fast_rises
 from .knowledge import DrugLibrary
+from .renal_caution import planned_what
 
 RULE = "age-caution"
 
@@ -17,16 +18,21 @@ RULE = "age-caution"
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     age = history.patient.age_on(ctx.today)
     alerts: list[Alert] = []
+    counted: list[Medication] = []
     for m, p in ctx.profiled():
         old = p.get("age.caution_from_years")
         limit = p.get("age.caution_above_mg_per_day")
         if age is None or old is None or age < old or ctx.route(m) != "oral" or not ctx.is_active(m):
             continue
-        daily = ctx.planned_daily_mg(m, ctx.today)
+        # The amount is the drug's total over all its oral products, reported once (with the first).
         evidence = []
-        if limit is not None and daily > limit + 1e-9:
-            evidence.append(f"planned {fmt_mg(daily)} a day, above {fmt_mg(limit)} "
-                            f"(source: {p.cite('age.caution_above_mg_per_day')})")
+        if not any(m is x for x in counted):
+            products = [o for o in ctx.siblings(m) if ctx.is_active(o)] or [m]
+            counted += products
+            daily = ctx.drug_daily_mg(m, ctx.today)
+            if limit is not None and daily > limit + 1e-9:
+                evidence.append(f"planned {fmt_mg(daily)} a day of {planned_what(ctx, products)}, above "
+                                f"{fmt_mg(limit)} (source: {p.cite('age.caution_above_mg_per_day')})")
         first, last = ctx.change_days_window(p)
         rises = fast_rises(ctx, m, p, first, last)
         if rises:

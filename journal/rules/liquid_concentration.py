@@ -26,11 +26,12 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             message = (f"The journal does not know how many mg are in each mL of {m.name}. Liquids of this "
                        f"medicine come in different strengths ({known}), and mixing them up gives five times too "
                        f"much or too little.")
-            evidence = [f"{m.name}: form {m.form.value}, strength " + (str(s) if s else "not recorded"),
+            reg = m.regimen_on(ctx.today)
+            evidence = [f"{m.name}: form {m.form.value}, strength " + (str(s) if s else "not recorded")
+                        + (f", on the schedule since {reg.start.isoformat()}" if reg is not None else ""),
                         f"known strengths: {known} (source: ISMP)"]
             advice = ctx.advice(Severity.WARNING, "Copy the strength in mg per mL from the bottle's label into "
                                                   "the medicine's details; ask the pharmacist if unsure. ")
-            reg = m.regimen_on(ctx.today)
             since = ctx.day_start(reg.start if reg is not None else ctx.today)
             alerts.append(ctx.alert(RULE, Severity.WARNING, since, title, message, advice, evidence, m))
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from journal.domain import Alert, PatientHistory, Severity
+from journal.domain import Alert, Medication, PatientHistory, Severity
 
 from .common import CheckContext, fmt_mg
 from .knowledge import DrugLibrary
@@ -12,15 +12,30 @@ from .knowledge import DrugLibrary
 RULE = "renal-caution"
 
 
+def planned_what(ctx: CheckContext, products: list[Medication]) -> str:
+    """'Baclofen 10 mg tablets (schedule since 2026-09-01)', or every product with its start."""
+    parts = []
+    for o in products:
+        reg = o.regimen_on(ctx.today)
+        parts.append(o.name + (f" (schedule since {reg.start.isoformat()})" if reg is not None else ""))
+    return " and ".join(parts)
+
+
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     pat = history.patient
     level = pat.renal_impairment.value
     alerts: list[Alert] = []
+    done: list[Medication] = []
     for m, p in ctx.profiled():
         if level not in p.renal_caution_levels or ctx.route(m) != "oral" or not ctx.is_active(m):
             continue
+        if any(m is x for x in done):
+            continue
+        # Judged on the drug's total over all its oral products (tablets + a solution), once per drug.
+        products = [o for o in ctx.siblings(m) if ctx.is_active(o)] or [m]
+        done += products
         reg = m.regimen_on(ctx.today)
-        daily = ctx.planned_daily_mg(m, ctx.today)
+        daily = ctx.drug_daily_mg(m, ctx.today)
         dialysis = any(w in " ".join(pat.conditions + [pat.notes]).lower() for w in p.dialysis_words)
         severity = Severity.WARNING
         limit_path = None
@@ -29,7 +44,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         elif level == "severe" and p.get("renal.severe_urgent_above_mg_per_day") is not None:
             limit_path = "renal.severe_urgent_above_mg_per_day"
         evidence = [f"kidney function recorded as {level}" + (" (on dialysis)" if dialysis else ""),
-                    f"planned {fmt_mg(daily)} a day of {m.name}"]
+                    f"planned {fmt_mg(daily)} a day of {planned_what(ctx, products)}"]
         if limit_path is not None and daily > p.value(limit_path) + 1e-9:
             severity = Severity.URGENT
             evidence.append(f"above {fmt_mg(p.value(limit_path))} a day, a level that needs the doctor's "
