@@ -343,3 +343,34 @@ def test_kidney_and_age_limits_count_every_product_of_the_drug_once() -> None:
     sol10 = baclofen(reg("2026-09-10", ["14:00"], mg=10, unit=Unit.ML), mid=2, name="Ozobax 1 mg/mL solution",
                      form=Form.SOLUTION, strength=SOLUTION)
     assert "age-caution" not in rules(check(history(now, [tabs20, sol10], patient=older), now))  # 30: not above
+
+
+# ------------------------------------------------------------------ a second product on top
+
+
+def test_adding_a_solution_on_top_of_tablets_is_a_rise() -> None:
+    """Defect (missed alert): a scheduled solution added on top of the tablets was not a rise, so
+    drowsiness the next day was not linked to it and a rise two days after the last went unnoticed."""
+    now = at("2026-10-20T12:00")
+    tabs = baclofen(reg("2026-09-01", mg=10, end="2026-10-16"), reg("2026-10-17", mg=15), mid=1)  # 30 -> 45
+    sol = baclofen(reg("2026-10-19", ["22:00"], mg=10, unit=Unit.ML), mid=2, name="Ozobax 1 mg/mL solution",
+                   form=Form.SOLUTION, strength=SOLUTION)  # 45 -> 55 two days later
+    doses = adherent(tabs, CHI, now - timedelta(days=9), now) + adherent(sol, CHI, now - timedelta(days=9), now)
+    h = history(now, [tabs, sol], doses=doses, symptoms=[symptom("drowsiness", at("2026-10-20T09:00"), 6)])
+    alerts = check(h, now)
+    a = only(alerts, "fast-titration")
+    assert a.medication == "Ozobax 1 mg/mL solution" and "only 48 h after the previous rise on 2026-10-17" in " ".join(
+        a.evidence)
+    assert "from 45 mg to 55 mg a day" in a.message
+    t = only(alerts, "toxicity-signs")
+    assert any("schedule raised from 45 mg to 55 mg a day on 2026-10-19" in e for e in t.evidence)
+
+
+def test_switching_products_at_the_same_or_a_first_schedule_is_not_a_rise() -> None:
+    now = at("2026-10-20T12:00")
+    tabs = baclofen(reg("2026-08-01", mg=20, end="2026-10-18"), mid=1)
+    sol = baclofen(reg("2026-10-19", mg=20, unit=Unit.ML), mid=2, name="Ozobax 1 mg/mL solution",
+                   form=Form.SOLUTION, strength=SOLUTION)
+    doses = adherent(tabs, CHI, now - timedelta(days=9), now) + adherent(sol, CHI, now - timedelta(days=9), now)
+    h = history(now, [tabs, sol], doses=doses, symptoms=[symptom("drowsiness", at("2026-10-20T09:00"), 6)])
+    assert not {"fast-titration", "toxicity-signs", "fast-taper"} & rules(check(h, now))

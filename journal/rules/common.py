@@ -226,6 +226,22 @@ class CheckContext:
                 out.append(Change(own.day, before, after))
         return out
 
+    def drug_rises(self, m: Medication, first: date, last: date) -> list[Change]:
+        """Rises of the drug's planned daily total on days where `m`'s own plan goes up (adding a
+        solution on top of tablets is a rise; a switch at the same total is not). The drug's very
+        first schedule in the journal is not a rise (the person may have been on it for years
+        before the journal began); a restart after a stop is."""
+        earliest = min((r.start for o in self.siblings(m) for r in o.regimens), default=None)
+        out = []
+        for c in self.drug_changes(m, first, last):
+            own_before = self.planned_daily_mg(m, c.day - timedelta(days=1))
+            if c.after_mg <= c.before_mg or self.planned_daily_mg(m, c.day) <= own_before:
+                continue
+            if c.before_mg == 0 and (earliest is None or c.day <= earliest):
+                continue
+            out.append(c)
+        return out
+
     def changes(self, m: Medication, first: date, last: date) -> list[Change]:
         """Changes of the planned daily amount with first <= day <= last."""
         out: list[Change] = []
@@ -387,8 +403,8 @@ class CheckContext:
             if prof is not p:
                 continue
             first = self.history.start.astimezone(self.tz).date()
-            for c in self.changes(m, first, self.today):
-                if c.after_mg > c.before_mg and c.before_mg > 0:
+            for c in self.drug_rises(m, first, self.today):
+                if c.before_mg > 0:
                     events.append(Event(self.day_start(c.day),
                                         f"{m.name}: schedule raised from {fmt_mg(c.before_mg)} to "
                                         f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}", m, "rise"))

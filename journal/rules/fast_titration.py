@@ -21,17 +21,14 @@ class Finding:
 
 
 def rises(ctx: CheckContext, m: Medication, first: date, last: date) -> list[Change]:
-    """Increases of the planned amount. The very first schedule of a medication is not a rise (the
-    person may have been on it long before the journal began); a restart after a stop is."""
-    earliest = min((r.start for r in m.regimens), default=None)
-    out = []
-    for c in ctx.changes(m, first, last):
-        if c.after_mg <= c.before_mg:
-            continue
-        if c.before_mg == 0 and (earliest is None or c.day <= earliest):
-            continue
-        out.append(c)
-    return out
+    """Increases of the drug's planned daily total (all its products of the same route together),
+    oldest first. The very first schedule of the drug in the journal is not a rise; a restart after
+    a stop is (see CheckContext.drug_rises)."""
+    by_day: dict[date, Change] = {}
+    for o in ctx.siblings(m):
+        for c in ctx.drug_rises(o, first, last):
+            by_day.setdefault(c.day, c)
+    return [by_day[d] for d in sorted(by_day)]
 
 
 def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: date) -> list[Finding]:
@@ -43,8 +40,9 @@ def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: da
     back = timedelta(hours=gap_h or 0) + timedelta(days=1)
     all_rises = rises(ctx, m, first - back, last)
     out = []
+    own_days = {c.day for c in ctx.drug_rises(m, first, last)}
     for i, c in enumerate(all_rises):
-        if c.day < first:
+        if c.day < first or c.day not in own_days:
             continue
         reasons = []
         prev = all_rises[i - 1] if i > 0 else None
@@ -63,7 +61,9 @@ def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: da
 def alert_for(ctx: CheckContext, m: Medication, f: Finding, history: PatientHistory) -> Alert:
     c = f.change
     title = f"{m.name}: dose goes up faster than usual"
-    message = (f"The schedule for {history.patient.name} raises {m.name} from {fmt_mg(c.before_mg)} to "
+    others = [o for o in ctx.siblings(m) if o is not m]
+    what = f"{m.name} ({', '.join(o.name for o in others)} counted with it)" if others else m.name
+    message = (f"The schedule for {history.patient.name} raises {what} from {fmt_mg(c.before_mg)} to "
                f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}. Raising this medicine in big or quick steps "
                f"makes sleepiness, weakness and confusion more likely.")
     evidence = [f"planned {fmt_mg(c.before_mg)} a day before {c.day.isoformat()}, {fmt_mg(c.after_mg)} a day from then"]
