@@ -126,6 +126,7 @@ def test_log_dose_prints_each_alert_on_one_line(run: Any, doc_file: Path, monkey
     lines = out.strip().splitlines()
     assert lines[1] == ("URGENT: More than the usual single dose (Robin Shaw, Baclofen 10 mg tablets). "
                         "Two doses were logged close together.")
+    assert lines[2].endswith("This is not medical advice; in an emergency call 911.") and len(lines) == 3
 
 
 def test_backup_and_restore_commands(run: Any, doc_file: Path, tmp_path: Path) -> None:

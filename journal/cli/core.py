@@ -41,9 +41,15 @@ def parse_day(text: str, arg: str) -> date:
 
 
 def print_alerts(alerts: list[Any], ctx: Context) -> None:
+    """One line per alert, then where to read more, that it is not medical advice, and the
+    emergency number."""
     for a in alerts:
         who = a.patient + (f", {a.medication}" if a.medication else "")
         print(f"{a.severity.value.upper()}: {a.title} ({who}). {a.message}".replace("\n", " "), file=ctx.out)
+    if alerts:
+        number = ctx.journal().get_settings().emergency_number
+        print(f"Details and what to do: carejournal check. This is not medical advice; in an emergency call {number}.",
+              file=ctx.out)
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
