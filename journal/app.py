@@ -7,6 +7,7 @@ database layer is loaded only when a command opens the journal, Qt only for the 
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -64,6 +65,12 @@ def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
 
 
 def run_gui(ctx: Context) -> int:
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):  # Qt would abort with a core dump instead of a message
+        print("carejournal: no screen to open the window on (no desktop session found). Start it from the "
+              "desktop, or use the commands: carejournal --help", file=ctx.err)
+        return EXIT_FAILURE
     if importlib.util.find_spec("journal.ui.main_window") is None:
         print("carejournal: the window is not available in this build; see `carejournal --help` "
               "for the commands", file=ctx.err)

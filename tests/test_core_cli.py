@@ -273,3 +273,14 @@ def test_a_window_that_cannot_start_says_so_in_one_line(
     code = main(["--db", str(tmp_path / "j.sqlite3")], clock=FixedClock(NOW))
     err = capsys.readouterr().err
     assert code == 1 and len(err.strip().splitlines()) == 1 and "libEGL" in err
+
+
+def test_no_screen_is_said_plainly_instead_of_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    code = main(["--db", str(tmp_path / "j.sqlite3"), "gui"], clock=FixedClock(NOW))
+    err = capsys.readouterr().err
+    assert code == 1 and "no screen" in err and len(err.strip().splitlines()) == 1
