@@ -281,3 +281,19 @@ def test_a_strength_of_or_per_nothing_is_refused(journal: Any, strength: dict[st
     doc = minimal_document()
     doc["patients"][0]["medications"][1]["strength"] = strength
     assert import_error(journal, doc).startswith(where + ": ")
+
+
+def test_naive_times_across_daylight_saving_changes(journal: Any) -> None:
+    doc = minimal_document()
+    doc["patients"][0]["notes_log"] = [
+        {"at": "2026-03-08T02:30", "text": "spring forward: 02:30 does not exist in Chicago"},
+        {"at": "2026-11-01T01:30", "text": "fall back: the first 01:30"},
+        {"at": "2026-11-01T01:30-06:00", "text": "fall back: the second 01:30"},
+    ]
+    journal.import_document(doc)
+    notes = journal.export_document()["patients"][0]["notes_log"]
+    assert [n["at"] for n in notes] == [
+        "2026-03-08T03:30:00-05:00",  # read as 02:30 standard time, which is 03:30 daylight time
+        "2026-11-01T01:30:00-05:00",
+        "2026-11-01T01:30:00-06:00",
+    ]
