@@ -252,9 +252,9 @@ def every_rule_scenarios():  # type: ignore[no-untyped-def]
     out.append(history(now, [m, diazepam], doses=doses, observations=[o2, hot],
                        symptoms=[symptom("itching", at("2026-10-20T14:00")), symptom("seizure", at("2026-10-20T14:30"))],
                        notes=[Note(at("2026-10-20T13:00"), "two glasses of wine at lunch")]))
-    # A missed 08:00 dose only.
+    # A missed 08:00 dose only, with a sedative (no note).
     m, doses = steady(now, skip={at("2026-10-20T08:00")})
-    out.append(history(now, [m], doses=doses))
+    out.append(history(now, [m, other_med("Oxycodone 5 mg", None, mid=6)], doses=doses))
     # An extra dose yesterday between two planned ones, and a faint today.
     m, doses = steady(now)
     doses.append(taken(m, at("2026-10-19T11:00"), scheduled=False))

@@ -35,7 +35,8 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         else:
             given = ctx.given_doses(m)
             since = given[0].at if given else ctx.day_start(ctx.today)
-        found.append((since, f"{m.name} is {c.label} (source: {c.source})", c.label))
+        found.append((since, f"{m.name} is {c.label} (source: {c.source}), on the list since "
+                             f"{ctx.local(since).date().isoformat()}", c.label))
     for c in p.interactions:
         if not c.note_words:
             continue
