@@ -374,3 +374,23 @@ def test_switching_products_at_the_same_or_a_first_schedule_is_not_a_rise() -> N
     doses = adherent(tabs, CHI, now - timedelta(days=9), now) + adherent(sol, CHI, now - timedelta(days=9), now)
     h = history(now, [tabs, sol], doses=doses, symptoms=[symptom("drowsiness", at("2026-10-20T09:00"), 6)])
     assert not {"fast-titration", "toxicity-signs", "fast-taper"} & rules(check(h, now))
+
+
+# ------------------------------------------------------------------ amounts the journal cannot convert to mg
+
+
+def test_abrupt_stop_for_tablets_or_a_liquid_whose_strength_is_not_recorded() -> None:
+    """Defect (missed alert): "days on the schedule" was counted from the amount in mg, so tablets of
+    unknown strength or a liquid with no concentration recorded were never "on" it: 28 h without a
+    dose gave only missed-dose warnings and no urgent abrupt-stop."""
+    now = at("2026-10-20T12:00")
+    tabs = baclofen(reg("2026-08-01", mg=2, unit=Unit.TABLET))
+    tabs.strength = None
+    liquid = baclofen(reg("2026-08-01", mg=5, unit=Unit.ML), mid=2, name="Baclofen oral solution",
+                      form=Form.SOLUTION)
+    liquid.strength = None
+    for m in (tabs, liquid):
+        doses = adherent(m, CHI, now - timedelta(days=9), at("2026-10-19T08:01"))
+        a = only(check(history(now, [m], doses=doses), now), "abrupt-stop")
+        assert a.severity is Severity.URGENT and a.title.endswith("no dose for 28 h")
+        assert "since 2026-08-01 (80 days)" in a.message

@@ -13,11 +13,19 @@ from .knowledge import DrugLibrary
 RULE = "abrupt-stop"
 
 
+def planned(m: Medication, day: date) -> bool:
+    """Doses are planned around that day. Judged on the schedule itself, not on its amount in mg:
+    tablets of unknown strength or a liquid with no concentration recorded have no mg amount, yet
+    stopping them suddenly is just as risky."""
+    reg = m.regimen_on(day)
+    return reg is not None and bool(reg.times) and reg.dose.value > 0 and not m.as_needed
+
+
 def days_on(ctx: CheckContext, m: Medication, limit: int = 400) -> tuple[int, date]:
     """How many days in a row (up to today) the medication has been planned, and the first of them."""
     d = ctx.today
     floor = ctx.today - timedelta(days=limit)
-    while d > floor and ctx.planned_daily_mg(m, d - timedelta(days=1)) > 0:
+    while d > floor and planned(m, d - timedelta(days=1)):
         # jump to the start of the regimen in force the day before (its planned amount is the same
         # on every day of it), instead of walking back one day at a time
         reg = m.regimen_on(d - timedelta(days=1))
