@@ -220,3 +220,57 @@ def test_a_reminder_is_not_lost_when_the_window_is_hidden(qtbot, window) -> None
     assert not banner.isVisible()
     window.notifier.notify("Next one", "")
     assert "Pump refill" not in banner.label.text()
+
+
+# -- a large system font -------------------------------------------------------------------------
+
+def test_a_large_system_font_fits_the_screen_without_clipped_text(qtbot, journal, clock) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QLabel
+
+    from journal.domain import Alert, Severity
+    from journal.ui.main_window import build_window
+
+    app = QApplication.instance()
+    normal = app.font()
+    big = app.font()
+    big.setPointSizeF(normal.pointSizeF() * 1.8)
+    long_text = "Several sentences of evidence and advice that wrap over many lines in a narrow panel. " * 4
+    urgent = Alert(rule="abrupt-stop", severity=Severity.URGENT, patient="Robin", since=at(14),
+                   title="No baclofen for 20 hours", message=long_text, advice=long_text,
+                   evidence=["e1", "e2"], reference="withdrawal", patient_id=patient_id(journal))
+    journal.check = lambda now=None, patient_id=None: [urgent]  # type: ignore[method-assign]
+    app.setFont(big)
+    try:
+        w = build_window(journal, clock, tray_available=False)
+        qtbot.addWidget(w)
+        w.resize(1240, 860)
+        w.show()
+        qtbot.waitUntil(lambda: len(w.alerts.cards) == 1)
+        assert w.minimumSizeHint().width() <= 1280  # the window still fits a 1280-wide screen
+        qtbot.waitUntil(lambda: w.today.two_lines)  # buttons under the words, amount not squeezed
+
+        def amount_fits() -> bool:
+            amount = w.today._row(TABLETS, "14:00").amount_label
+            return amount.width() >= amount.fontMetrics().horizontalAdvance(amount.text())
+
+        def clipped() -> list[str]:
+            return [lab.text()[:30] for lab in w.alerts.findChildren(QLabel)
+                    if lab.isVisible() and lab.wordWrap() and lab.text()
+                    and lab.height() < lab.heightForWidth(lab.width())]
+
+        qtbot.waitUntil(amount_fits)
+        qtbot.waitUntil(lambda: not w.today.scroll_area.horizontalScrollBar().isVisible())
+        row = w.today._row(TABLETS, "14:00")
+        assert row.other_button.width() >= row.other_button.sizeHint().width()
+        qtbot.waitUntil(lambda: not clipped())
+    finally:
+        app.setFont(normal)
+
+
+def test_at_the_usual_font_each_dose_fits_on_one_line(qtbot, window) -> None:  # noqa: ANN001
+    window.resize(1240, 860)
+    qtbot.waitUntil(lambda: window.today.width() > 600)
+    assert not window.today.two_lines
+    row = window.today._row(TABLETS, "14:00")
+    assert row.given_button.y() == row.amount_label.y() or \
+        abs(row.given_button.geometry().center().y() - row.amount_label.geometry().center().y()) < 20

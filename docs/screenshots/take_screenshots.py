@@ -28,16 +28,27 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def _arg(name: str) -> str | None:
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else None
+
+
 def main() -> int:
+    global OUT
     scaled = "--scaled" in sys.argv
+    OUT = Path(_arg("--out") or OUT)  # --out DIR: somewhere else (for a look without touching these)
     app = QApplication(sys.argv[:1])
+    font_pt = _arg("--font")  # --font 18: a large system font
+    if font_pt:
+        font = app.font()
+        font.setPointSizeF(float(font_pt))
+        app.setFont(font)
     clock = FixedClock(datetime(2026, 11, 23, 14, 40, tzinfo=TZ))
     journal = open_demo(clock)
     window = build_window(journal, clock, tray_available=False)
     window.resize(1240, 860)
     window.show()
     settle(app)
-    if scaled:
+    if scaled and "--all" not in sys.argv:
         window.grab().save(str(OUT / "today-200pct.png"))
         window.tabs.setCurrentWidget(window.symptom_form)
         window.symptom_form.choose("seizure")

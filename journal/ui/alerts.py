@@ -119,7 +119,8 @@ class AlertCard(QFrame):
         ack.addWidget(self.confirm_button)
         self.ack_box.setVisible(False)
         lay.addWidget(self.ack_box)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Not Maximum: wrapped text at a large font needs more height than the size hint.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def _open_ack(self) -> None:
         self.ack_box.setVisible(True)

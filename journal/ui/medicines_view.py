@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -519,9 +520,12 @@ class MedicinesView(QWidget):
         self.stop_button = QPushButton("Stop this medicine...")
         self.stop_button.setAccessibleName("Stop the selected medicine")
         self.stop_button.clicked.connect(self.stop_medication)
-        for b in (self.add_button, self.change_button, self.taper_button, self.stop_button):
-            row.addWidget(b)
-        row.addStretch(1)
+        # Two by two: one row of four buttons made the window wider than the screen at a large font.
+        buttons = QGridLayout()
+        for i, b in enumerate((self.add_button, self.change_button, self.taper_button, self.stop_button)):
+            buttons.addWidget(b, i // 2, i % 2)
+        buttons.setColumnStretch(2, 1)
+        row.addLayout(buttons)
         lay.addLayout(row)
         self.status = QLabel()
         self.status.setWordWrap(True)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,7 +21,7 @@ from journal.domain import Patient, RenalImpairment
 
 from .errors import USER_ERRORS, describe
 from .session import Session
-from .widgets import Choice, ErrorLabel, heading, hint
+from .widgets import Choice, ErrorLabel, heading, hint, scroll_page
 
 KIDNEY_LABELS = {
     RenalImpairment.NONE: "Normal, or not known to be reduced",
@@ -58,7 +57,7 @@ class ProfileForm(QWidget):
         self.session = session
         self.new = new
         self.patient: Patient | None = None
-        lay = QVBoxLayout(self)
+        lay = scroll_page(self)
         self.title = heading("Add the person you care for" if new else "Profile")
         lay.addWidget(self.title)
         form = QFormLayout()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +24,7 @@ from .formatting import fmt_date, fmt_datetime
 from .session import Session
 from .style import look, set_scaled_font
 from .today_view import day_bounds
-from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint
+from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint, scroll_page
 
 KIND_LABELS = {
     PumpEventKind.REFILL: "Refill",
@@ -77,7 +76,7 @@ class PumpView(QWidget):
         super().__init__(parent)
         self.session = session
         self.next_due: date | None = None
-        lay = QVBoxLayout(self)
+        lay = scroll_page(self)
         lay.addWidget(heading("Intrathecal pump"))
         self.countdown = QLabel()
         self.countdown.setWordWrap(True)

@@ -21,7 +21,7 @@ from .catalog import SymptomChoice, symptom_catalog
 from .errors import USER_ERRORS, describe
 from .session import Session
 from .style import look, set_scaled_font
-from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint
+from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint, scroll_page
 
 SEVERITY_WORDS = {0: "none", 1: "mild", 2: "mild", 3: "mild", 4: "moderate", 5: "moderate", 6: "moderate",
                   7: "severe", 8: "severe", 9: "severe", 10: "worst imaginable"}
@@ -86,7 +86,7 @@ class SymptomForm(QWidget):
         super().__init__(parent)
         self.session = session
         self.catalog = symptom_catalog()
-        lay = QVBoxLayout(self)
+        lay = scroll_page(self)
         lay.addWidget(heading("Log a symptom"))
         form = QFormLayout()
         self.symptom = Choice()

@@ -137,13 +137,33 @@ class SlotRow:
         self.given_button.clicked.connect(lambda: view.give_now(self.sv))
         self.other_button = QPushButton("Other time / not given...")
         self.other_button.clicked.connect(lambda: view.open_dose_dialog(self.sv.medication, self.sv))
-        grid.addWidget(self.time_label, row, 0)
-        grid.addWidget(self.amount_label, row, 1)
-        grid.addWidget(self.state_label, row, 2)
-        grid.addWidget(self.given_button, row, 3)
-        grid.addWidget(self.other_button, row, 4)
+        self.grid = grid
+        self.row = row
+        grid.addWidget(self.time_label, 2 * row, 0)
+        self.second_line = QHBoxLayout()  # empty (and taking no room) on one line
+        grid.addLayout(self.second_line, 2 * row + 1, 0, 1, 3)
+        self.place(view.two_lines)
         self._shown: tuple[str, str] = ("", "")
         self.update(sv)
+
+    def place(self, two_lines: bool) -> None:
+        """One line (time, amount, state, buttons) or, for a large font or a narrow window,
+        two: the state and the buttons go under the amount, so the amount is not squeezed
+        into a column one word wide. The same widgets move, so keyboard focus stays."""
+        moving = (self.amount_label, self.state_label, self.given_button, self.other_button)
+        for w in moving:
+            self.grid.removeWidget(w)
+            self.second_line.removeWidget(w)
+        r = 2 * self.row
+        self.state_label.setWordWrap(two_lines)  # "Given 08:05 by Sam" wraps, the buttons stay whole
+        if two_lines:
+            self.grid.addWidget(self.amount_label, r, 1, 1, 2)
+            self.second_line.addWidget(self.state_label, 1)
+            self.second_line.addWidget(self.given_button)
+            self.second_line.addWidget(self.other_button)
+        else:
+            for col, w in enumerate(moving, start=1):
+                self.grid.addWidget(w, r, col)
 
     def update(self, sv: SlotView) -> None:
         self.sv = sv
@@ -189,6 +209,7 @@ class TodayView(QWidget):
         self.prn_labels: dict[int, QLabel] = {}
         self._layout_key: tuple = ()
         self.day_offset = 0  # 0 today, -1 yesterday (back-filling after midnight)
+        self.two_lines = False  # each slot on two lines (words, then buttons) when space is short
         outer = QVBoxLayout(self)
         head = QHBoxLayout()
         self.title = heading("Today")
@@ -276,6 +297,23 @@ class TodayView(QWidget):
                 self.rows[(v.medication.id or 0, v.slot.at.isoformat())].update(v)
             for m in prn:
                 self.prn_labels[m.id or 0].setText(self._prn_text(m))
+
+    def one_line_width(self) -> int:
+        """About how wide a slot needs to be to fit on one line without squeezing the amount
+        (from the font, so it follows the system font size)."""
+        fm = self.fontMetrics()
+        ch = max(1, fm.averageCharWidth())
+        buttons = fm.horizontalAdvance("Given now") + fm.horizontalAdvance("Other time / not given...") + 6 * ch
+        time_and_state = int(1.5 * fm.horizontalAdvance("00:00") + 1.3 * fm.horizontalAdvance("\u26a0 OVERDUE"))
+        return buttons + time_and_state + 22 * ch + 8 * ch
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt name)
+        super().resizeEvent(event)
+        two = self.width() < self.one_line_width()
+        if two != self.two_lines:
+            self.two_lines = two
+            for r in self.rows.values():
+                r.place(two)
 
     def _rebuild(self, views: list[SlotView], prn: list[Medication]) -> None:
         self.rows = {}

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,7 +23,7 @@ from journal.domain import ASHWORTH_GRADES, Observation, ObservationKind
 from .errors import USER_ERRORS, describe
 from .session import Session
 from .style import set_scaled_font
-from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint
+from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint, scroll_page
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,7 @@ class VitalsForm(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        lay = QVBoxLayout(self)
+        lay = scroll_page(self)
         lay.addWidget(heading("Log a reading"))
         form = QFormLayout()
         self.kind = Choice()

@@ -7,7 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from .style import set_scaled_font
 
@@ -147,3 +147,22 @@ class Choice(QComboBox):
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         hint = super().sizeHint()
         return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * 40), hint.height())
+
+
+def scroll_page(page: QWidget) -> QVBoxLayout:
+    """Give a form page a scroll area of its own and return the layout to fill: at a large
+    font a long form scrolls instead of squeezing its fields until their text is cut off."""
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    area = QScrollArea(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    inner = QWidget()
+    area.setWidget(inner)
+    # The page keeps the tab's own background instead of the scroll area's grey.
+    area.viewport().setAutoFillBackground(False)
+    inner.setAutoFillBackground(False)
+    outer.addWidget(area)
+    return QVBoxLayout(inner)
