@@ -394,3 +394,23 @@ def test_abrupt_stop_for_tablets_or_a_liquid_whose_strength_is_not_recorded() ->
         a = only(check(history(now, [m], doses=doses), now), "abrupt-stop")
         assert a.severity is Severity.URGENT and a.title.endswith("no dose for 28 h")
         assert "since 2026-08-01 (80 days)" in a.message
+
+
+def test_stopping_tablets_of_unknown_strength_overnight_is_a_fast_taper() -> None:
+    """Defect (missed alert): a schedule in tablets with no strength recorded had no amount in mg, so
+    stopping it overnight was never judged."""
+    now = at("2026-10-20T12:00")
+    stop = baclofen(reg("2026-08-01", mg=2, unit=Unit.TABLET, end="2026-10-20"))
+    stop.strength = None
+    a = only(check(history(now, [stop]), now), "fast-taper")
+    assert a.severity is Severity.URGENT and a.title == "Baclofen 10 mg tablets: schedule stops overnight"
+    assert a.evidence[0] == "doses planned before 2026-10-21 (amount in mg unknown), none from 2026-10-21"
+    assert "to nothing overnight" in a.message
+    # Known limit: with no amount in mg, every stop is judged as a stop from a dose that needs a taper
+    # (the safer reading). With the strength recorded it is measured again: 5 mg a day to none is
+    # below the 15 mg of the to-zero rule, so only the percentage warning remains.
+    low = baclofen(reg("2026-08-01", ["08:00"], mg=1, unit=Unit.TABLET, end="2026-10-20"),
+                   strength=Quantity(5, Unit.MG))
+    assert only(check(history(now, [low]), now), "fast-taper").severity is Severity.WARNING
+    low.strength = None
+    assert only(check(history(now, [low]), now), "fast-taper").severity is Severity.URGENT

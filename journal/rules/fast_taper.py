@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from journal.domain import Alert, Medication, PatientHistory, Severity
 
+from .abrupt_stop import planned
 from .common import CheckContext, fmt_mg
 from .knowledge import DrugLibrary, DrugProfile
 
@@ -48,10 +49,24 @@ def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: da
         totals[d] = ctx.drug_daily_mg(m, d)
         own[d] = ctx.planned_daily_mg(m, d)
         d += timedelta(days=1)
+    # Days with doses planned whose amount in mg is unknown (no strength recorded): a stop after
+    # them cannot be measured, so it is treated as a stop from an amount that needs a taper.
+    unknown = {day: any(planned(o, day) and ctx.planned_daily_mg(o, day) <= EPS for o in ctx.siblings(m))
+               for day in totals}
+    anything = {day: any(planned(o, day) for o in ctx.siblings(m)) for day in totals}
     out: list[Finding] = []
     b = first
     while b <= last:
         today, yesterday = totals[b], totals[b - timedelta(days=1)]
+        if (to_zero_days is not None and not anything[b] and planned(m, b - timedelta(days=1))
+                and not planned(m, b)):
+            recent = [b - timedelta(days=k) for k in range(1, int(to_zero_days)) if unknown[b - timedelta(days=k)]]
+            if recent:
+                out.append(Finding(Severity.URGENT, b, max(totals[b - timedelta(days=1)], 0.0), 0.0,
+                                   (b - recent[0]).days, "to-zero-unknown",
+                                   p.cite(f"routes.{route}.taper_to_zero_min_days")))
+                b += timedelta(days=1)
+                continue
         if today < yesterday - EPS and own[b] < own[b - timedelta(days=1)] - EPS:
             if to_zero_min is not None and to_zero_days is not None and today <= EPS:
                 back = [(b - timedelta(days=k), totals[b - timedelta(days=k)]) for k in range(1, int(to_zero_days))]
@@ -80,7 +95,12 @@ def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: da
 
 def alert_for(ctx: CheckContext, m: Medication, p: DrugProfile, f: Finding, history: PatientHistory) -> Alert:
     route = ctx.route(m)
-    if f.kind == "to-zero":
+    if f.kind == "to-zero-unknown":
+        title = f"{m.name}: schedule stops {describe_span(f.days)}"
+        why = (f"the strength is not recorded, so the amount in mg a day is unknown; stopping from "
+               f"{fmt_mg(p.route(route, 'taper_to_zero_min_daily_mg') or 0)} a day or more needs at least "
+               f"{p.route(route, 'taper_to_zero_min_days') or 0:g} days of steps down")
+    elif f.kind == "to-zero":
         title = f"{m.name}: schedule goes from {fmt_mg(f.before_mg)} a day to none {describe_span(f.days)}"
         why = (f"stopping from {fmt_mg(p.route(route, 'taper_to_zero_min_daily_mg') or 0)} a day or more needs at "
                f"least {p.route(route, 'taper_to_zero_min_days') or 0:g} days of steps down")
@@ -93,11 +113,15 @@ def alert_for(ctx: CheckContext, m: Medication, p: DrugProfile, f: Finding, hist
     others = [o for o in ctx.siblings(m) if o is not m]
     what = (f"{p.display_name.lower()} ({', '.join(o.name for o in [m, *others])} together)" if others
             else m.name)
-    message = (f"The schedule for {history.patient.name} takes {what} from {fmt_mg(f.before_mg)} to "
-               f"{fmt_mg(f.after_mg)} a day {describe_span(f.days)} (from {f.day.isoformat()}). Lowering this "
+    amounts = ("to nothing" if f.kind == "to-zero-unknown"
+               else f"from {fmt_mg(f.before_mg)} to {fmt_mg(f.after_mg)} a day")
+    message = (f"The schedule for {history.patient.name} takes {what} {amounts} {describe_span(f.days)} "
+               f"(from {f.day.isoformat()}). Lowering this "
                f"medicine quickly can bring on withdrawal; a stop is usually spread over one to two weeks or more "
                f"unless the doctor decided otherwise.")
-    evidence = [f"planned {fmt_mg(f.before_mg)} a day before {f.day.isoformat()}, "
+    evidence = [f"doses planned before {f.day.isoformat()} (amount in mg unknown), none from {f.day.isoformat()}"
+                if f.kind == "to-zero-unknown" else
+                f"planned {fmt_mg(f.before_mg)} a day before {f.day.isoformat()}, "
                 f"{fmt_mg(f.after_mg)} a day from {f.day.isoformat()}",
                 f"rule: {why} (source: {f.source})"]
     for o in [m, *others]:
