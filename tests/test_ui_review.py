@@ -9,6 +9,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea
 from test_ui_support import (  # noqa: F401
+    LIQUID,
     TABLETS,
     at,
     clock,
@@ -274,3 +275,30 @@ def test_at_the_usual_font_each_dose_fits_on_one_line(qtbot, window) -> None:  #
     row = window.today._row(TABLETS, "14:00")
     assert row.given_button.y() == row.amount_label.y() or \
         abs(row.given_button.geometry().center().y() - row.amount_label.geometry().center().y()) < 20
+
+
+def test_correcting_a_liquid_dose_shows_the_concentration_beside_the_ml(qtbot, window, journal,
+                                                                         monkeypatch) -> None:  # noqa: ANN001
+    from journal.domain import Dose, Quantity, Unit
+    from journal.ui.history_view import CorrectionDialog
+
+    pid = patient_id(journal)
+    liquid = journal.find_medication(pid, LIQUID)
+    window.session.apply(lambda: journal.log_dose(pid, Dose(
+        medication_id=liquid.id, status=DoseStatus.TAKEN, given=at(13, 0), amount=Quantity(5, Unit.ML))))
+    hv = window.history
+    window.tabs.setCurrentWidget(hv)
+    qtbot.waitUntil(lambda: any(f"Dose: {LIQUID}" in r for r in hv.row_texts()))
+    hv.table.selectRow(next(i for i, e in enumerate(hv.shown) if e.what == f"Dose: {LIQUID}"))
+    seen: list[str] = []
+
+    def run(self: CorrectionDialog) -> int:
+        seen.append(self.amount_check.text())
+        self.amount.clear()
+        qtbot.keyClicks(self.amount, "2.5 mL")
+        seen.append(self.amount_check.text())
+        return 0
+
+    monkeypatch.setattr(CorrectionDialog, "exec", run)
+    qtbot.mouseClick(hv.correct_button, Qt.MouseButton.LeftButton)
+    assert seen == ["Check: 5 mL of 5 mg per 5 mL = 5 mg", "Check: 2.5 mL of 5 mg per 5 mL = 2.5 mg"]

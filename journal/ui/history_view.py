@@ -34,14 +34,16 @@ from journal.domain import (
     Note,
     Observation,
     PatientHistory,
+    QuantityError,
     Revision,
     SymptomEntry,
+    parse_quantity,
 )
 
 from .catalog import choice_for
 from .dose_dialog import STATUS_CHOICES
 from .errors import USER_ERRORS, describe
-from .formatting import amount_text, fmt_datetime
+from .formatting import amount_text, fmt_datetime, strength_text
 from .pump_view import KIND_LABELS as PUMP_LABELS
 from .session import Session
 from .today_view import day_bounds
@@ -64,6 +66,7 @@ class Entry:
     what: str
     details: str
     revisions: list[Revision]
+    medication: Any = None  # the dose's medicine: its concentration is shown when correcting
 
     @property
     def id(self) -> int:
@@ -119,7 +122,7 @@ class TimelineBuilder:
             slot = f" (for the {d.scheduled.astimezone(h.tz).strftime('%H:%M')} dose)" if d.scheduled else ""
             who = f" by {d.by}" if d.by else ""
             out.append(Entry("dose", d, d.at, f"Dose: {name}", f"{status}{slot}. {amount}{who}. {d.note}".strip(" ."),
-                             self._revs("dose", d.id)))
+                             self._revs("dose", d.id), medication=m))
         for s in h.symptoms:
             sev = f", severity {s.severity}/10" if s.severity is not None else ""
             out.append(Entry("symptom", s, s.at, f"Symptom: {choice_for(s.symptom).label}",
@@ -227,6 +230,13 @@ class CorrectionDialog(QDialog):
             self.amount = QLineEdit(str(rec.amount) if rec.amount else "")
             self.amount.setAccessibleName("Amount")
             form.addRow("&Amount:", self.amount)
+            # As when logging: a liquid's concentration sits beside the mL, with what it makes.
+            self.amount_check = QLabel()
+            self.amount_check.setWordWrap(True)
+            self.amount_check.setAccessibleName("Amount with its concentration")
+            form.addRow("", self.amount_check)
+            self.amount.textChanged.connect(self._amount_changed)
+            self._amount_changed()
         elif isinstance(rec, SymptomEntry):
             self.severity = Choice()
             self.severity.addItem("not rated", None)
@@ -260,6 +270,19 @@ class CorrectionDialog(QDialog):
         lay.addWidget(buttons)
         self.submit: Any = None
         self.outcome: Any = None
+
+    def _amount_changed(self) -> None:
+        m = self.entry.medication
+        if self.amount is None or m is None:
+            self.amount_check.setText("")
+            return
+        try:
+            q = parse_quantity(self.amount.text())
+        except QuantityError:
+            text = f"Liquid: {strength_text(m)}" if m.form.is_liquid else ""
+            self.amount_check.setText(text)
+            return
+        self.amount_check.setText("Check: " + amount_text(q, m))
 
     def changes(self) -> dict[str, Any]:
         rec = self.entry.record

@@ -150,7 +150,8 @@ class SlotRow:
         """One line (time, amount, state, buttons) or, for a large font or a narrow window,
         two: the state and the buttons go under the amount, so the amount is not squeezed
         into a column one word wide. The same widgets move, so keyboard focus stays."""
-        moving = (self.amount_label, self.state_label, self.given_button, self.other_button)
+        moving: tuple[QWidget, ...] = (self.amount_label, self.state_label, self.given_button,
+                                       self.other_button)
         for w in moving:
             self.grid.removeWidget(w)
             self.second_line.removeWidget(w)
@@ -162,8 +163,8 @@ class SlotRow:
             self.second_line.addWidget(self.given_button)
             self.second_line.addWidget(self.other_button)
         else:
-            for col, w in enumerate(moving, start=1):
-                self.grid.addWidget(w, r, col)
+            for col, widget in enumerate(moving, start=1):
+                self.grid.addWidget(widget, r, col)
 
     def update(self, sv: SlotView) -> None:
         self.sv = sv
