@@ -302,3 +302,22 @@ def test_correcting_a_liquid_dose_shows_the_concentration_beside_the_ml(qtbot, w
     monkeypatch.setattr(CorrectionDialog, "exec", run)
     qtbot.mouseClick(hv.correct_button, Qt.MouseButton.LeftButton)
     assert seen == ["Check: 5 mL of 5 mg per 5 mL = 5 mg", "Check: 2.5 mL of 5 mg per 5 mL = 2.5 mg"]
+
+
+def test_a_new_emergency_is_announced_to_a_screen_reader_once(qtbot, window, journal, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QAccessible
+
+    from journal.domain import Alert, Severity
+
+    said: list[str] = []
+    monkeypatch.setattr(QAccessible, "updateAccessibility",
+                        staticmethod(lambda e: said.append(e.message()) if hasattr(e, "message") else None))
+    seizure = Alert(rule="red-flag-symptom", severity=Severity.EMERGENCY, patient="Robin", since=at(15),
+                    title="Seizure logged", message="m", advice="Call now.", evidence=["e"],
+                    reference="when-to-call", patient_id=patient_id(journal))
+    monkeypatch.setattr(journal, "check", lambda now=None, patient_id=None: [seizure])
+    window.session.refresh_alerts()
+    qtbot.waitUntil(window.emergency.isVisible)
+    assert said == ["EMERGENCY: call 911 now - Robin: Seizure logged"]
+    window.session.refresh_alerts()  # the checks run again every minute: not said again
+    assert said == ["EMERGENCY: call 911 now - Robin: Seizure logged"]

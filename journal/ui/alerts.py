@@ -6,6 +6,7 @@ the guidance and an inline "acknowledge with a note" (no modal dialog to get los
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -226,6 +227,7 @@ class EmergencyBanner(QFrame):
         super().__init__(parent)
         self.session = session
         self.emergencies: list[Alert] = []
+        self._announced: tuple = ()
         lk = look(Severity.EMERGENCY)
         self.setObjectName("emergencyBanner")
         self.setStyleSheet(
@@ -266,6 +268,7 @@ class EmergencyBanner(QFrame):
     def show_alerts(self, alerts: list[Alert]) -> None:
         self.emergencies = [a for a in alerts if a.severity is Severity.EMERGENCY]
         if not self.emergencies:
+            self._announced = ()
             self.setVisible(False)
             return
         first = self.emergencies[0]
@@ -279,6 +282,16 @@ class EmergencyBanner(QFrame):
         self.note_edit.setPlaceholderText(f"for example: called {number} at 02:10, ambulance coming")
         self.setVisible(True)
         self.raise_()
+        key = tuple(a.key for a in self.emergencies)
+        if key != self._announced:
+            # A screen reader says it at once, whatever the caregiver is doing in the window.
+            self._announced = key
+            self.announce(self.headline.text().replace(lk.icon, "").strip())
+
+    def announce(self, text: str) -> None:
+        event = QAccessibleAnnouncementEvent(self, text)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+        QAccessible.updateAccessibility(event)
 
     def _read(self) -> None:
         if self.emergencies:
