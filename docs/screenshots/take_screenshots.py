@@ -3,6 +3,9 @@
     xvfb-run -a -s "-screen 0 1280x900x24" /work/venv/bin/python docs/screenshots/take_screenshots.py
     QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 2560x1800x24" \
         /work/venv/bin/python docs/screenshots/take_screenshots.py --scaled
+    xvfb-run -a -s "-screen 0 1280x900x24" /work/venv/bin/python docs/screenshots/take_screenshots.py --font 16
+
+--all takes every screen in the chosen mode, --out DIR writes somewhere else (for a look).
 
 The clock is fixed (the day after the sample's last entry), so the pictures are repeatable."""
 
@@ -48,6 +51,10 @@ def main() -> int:
     window.resize(1240, 860)
     window.show()
     settle(app)
+    if font_pt and "--all" not in sys.argv:
+        window.reminder_banner.hide()
+        window.grab().save(str(OUT / "today-large-font.png"))
+        return 0
     if scaled and "--all" not in sys.argv:
         window.grab().save(str(OUT / "today-200pct.png"))
         window.tabs.setCurrentWidget(window.symptom_form)
