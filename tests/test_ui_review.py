@@ -321,3 +321,13 @@ def test_a_new_emergency_is_announced_to_a_screen_reader_once(qtbot, window, jou
     assert said == ["EMERGENCY: call 911 now - Robin: Seizure logged"]
     window.session.refresh_alerts()  # the checks run again every minute: not said again
     assert said == ["EMERGENCY: call 911 now - Robin: Seizure logged"]
+
+
+def test_a_reading_back_filled_for_yesterday_says_yesterday(qtbot, session, journal) -> None:  # noqa: ANN001
+    form = VitalsForm(session)
+    qtbot.addWidget(form)
+    form.show()
+    form.when.set_value(at(21, 15) - timedelta(days=1))
+    qtbot.keyClicks(form.value, "37.9")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert "Temperature, yesterday 21:15" in form.result.text()

@@ -19,6 +19,7 @@ from journal.domain import Severity, SymptomEntry
 
 from .catalog import SymptomChoice, symptom_catalog
 from .errors import USER_ERRORS, describe
+from .formatting import fmt_datetime
 from .session import Session
 from .style import look, set_scaled_font
 from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint, scroll_page
@@ -187,9 +188,9 @@ class SymptomForm(QWidget):
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return
-        self.result.setText(f"\u2714 Logged: {choice.label} at {at.strftime('%H:%M')}.")
+        self.result.setText(f"\u2714 Logged: {choice.label}, {fmt_datetime(at, self.session.settings, self.session.now().date())}.")
         self.logged.emit(outcome)
         severity = entry.severity
         self.reset()
-        self.result.setText(f"\u2714 Logged: {choice.label} at {at.strftime('%H:%M')}.")
+        self.result.setText(f"\u2714 Logged: {choice.label}, {fmt_datetime(at, self.session.settings, self.session.now().date())}.")
         self.triage.show_for(choice, severity)  # the advice stays in view after saving

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from journal.domain import ASHWORTH_GRADES, Observation, ObservationKind
 
 from .errors import USER_ERRORS, describe
+from .formatting import fmt_datetime
 from .session import Session
 from .style import set_scaled_font
 from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint, scroll_page
@@ -242,7 +243,7 @@ class VitalsForm(QWidget):
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return
-        self.result.setText(f"\u2714 Logged: {KIND_LABELS[k]} at {at.strftime('%H:%M')}.")
+        self.result.setText(f"\u2714 Logged: {KIND_LABELS[k]}, {fmt_datetime(at, self.session.settings, self.session.now().date())}.")
         self.value.clear()
         self.note.clear()
         self.logged.emit(outcome)
