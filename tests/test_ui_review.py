@@ -331,3 +331,13 @@ def test_a_reading_back_filled_for_yesterday_says_yesterday(qtbot, session, jour
     qtbot.keyClicks(form.value, "37.9")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert "Temperature, yesterday 21:15" in form.result.text()
+
+
+def test_a_reminder_in_the_window_is_read_out_politely(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QAccessible
+
+    said: list[tuple[str, object]] = []
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(
+        lambda e: said.append((e.message(), e.politeness())) if hasattr(e, "message") else None))
+    window.notifier.notify(f"{TABLETS} at 20:00", "Robin")
+    assert said == [(f"Reminder: {TABLETS} at 20:00: Robin", QAccessible.AnnouncementPoliteness.Polite)]

@@ -4,7 +4,7 @@ inside the window (many Linux desktops have no tray; a reminder must never vanis
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QIcon
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -46,6 +46,10 @@ class ReminderBanner(QFrame):
         self.messages = self.messages[-3:]
         self.label.setText("\u25f7 " + "\n\u25f7 ".join(self.messages))
         self.setVisible(True)
+        # A screen reader says it when the caregiver is free to listen (polite, not interrupting).
+        event = QAccessibleAnnouncementEvent(self, f"Reminder: {self.messages[-1]}")
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+        QAccessible.updateAccessibility(event)
 
     def dismiss(self) -> None:
         """Only the caregiver's "OK" clears the reminders; the window being minimised or
