@@ -341,3 +341,13 @@ def test_a_reminder_in_the_window_is_read_out_politely(qtbot, window, monkeypatc
         lambda e: said.append((e.message(), e.politeness())) if hasattr(e, "message") else None))
     window.notifier.notify(f"{TABLETS} at 20:00", "Robin")
     assert said == [(f"Reminder: {TABLETS} at 20:00: Robin", QAccessible.AnnouncementPoliteness.Polite)]
+
+
+def test_ctrl_d_then_enter_gives_the_dose(qtbot, window) -> None:  # noqa: ANN001
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    button = window.today.slot_button(TABLETS, "14:00")
+    assert QApplication.focusWidget() is button
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.today.slot_state(TABLETS, "14:00") == "given")

@@ -104,6 +104,8 @@ class AlertCard(QFrame):
         row.addWidget(self.ack_button)
         row.addStretch(1)
         lay.addLayout(row)
+        for b in (self.read_button, self.ack_button):
+            b.setAutoDefault(True)  # Enter works on a focused button too
 
         self.ack_box = QWidget()
         ack = QHBoxLayout(self.ack_box)

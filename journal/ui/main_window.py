@@ -249,6 +249,10 @@ class MainWindow(QMainWindow):
         self.alert_timer.start()
         self.session.alerts_updated.connect(self._alerts_updated)
         self._shortcuts()
+        # Enter presses a focused button anywhere in the window (Qt does that only in dialogs);
+        # buttons made later (dose rows, alert cards) set it themselves.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(True)
         self.reload_people()
         # The checks and the reminder plan run right after the window first shows (a large
         # journal then opens at once; alerts follow a moment later).

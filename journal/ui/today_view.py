@@ -137,6 +137,8 @@ class SlotRow:
         self.given_button.clicked.connect(lambda: view.give_now(self.sv))
         self.other_button = QPushButton("Other time / not given...")
         self.other_button.clicked.connect(lambda: view.open_dose_dialog(self.sv.medication, self.sv))
+        for b in (self.given_button, self.other_button):
+            b.setAutoDefault(True)  # Enter presses a focused button, not only Space (Ctrl+D, then Enter)
         self.grid = grid
         self.row = row
         grid.addWidget(self.time_label, 2 * row, 0)
@@ -363,6 +365,7 @@ class TodayView(QWidget):
             give.setFont(self.font())
             give.setAccessibleName(f"Log a dose of {m.name} (as needed)")
             give.clicked.connect(lambda _=False, med=m: self.open_dose_dialog(med, None))
+            give.setAutoDefault(True)
             row.addWidget(give)
             self.prn_labels[m.id or 0] = label
             lay.addWidget(box)
@@ -370,6 +373,7 @@ class TodayView(QWidget):
             other = QPushButton("Log any dose at another time...")
             other.setAccessibleName("Log a dose of any medicine at another time")
             other.clicked.connect(self.open_any_dialog)
+            other.setAutoDefault(True)
             row = QHBoxLayout()
             row.addWidget(other)
             row.addStretch(1)
