@@ -63,8 +63,6 @@ def test_a_bad_out_is_bad_input(journal: Path, tmp_path: Path, args: tuple[str, 
     assert integrity(journal) == "ok"
 
 
-@pytest.mark.xfail(strict=True, reason="finding for the report (journal/cli/report.py, data loss): `report --out "
-                   "FILE.pdf` with FILE = the journal writes the PDF over the journal")
 def test_report_onto_the_journal_itself_is_refused(journal: Path, tmp_path: Path, qapp: object) -> None:
     code, _err = cli(tmp_path, "report", "--patient", "Robin Shaw", "--out", str(journal))
     assert code == 2

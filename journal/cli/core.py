@@ -78,24 +78,24 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def check_out_file(out: str, journal_path: Path, folder: bool = False) -> Path:
+def check_out_file(out: str, journal_path: Path, folder: bool = False, arg: str = "OUT") -> Path:
     """Refuse an OUT that would destroy something: the journal itself, a journal or backup file
     (a SQLite database), or a file where a folder is wanted."""
     if not out.strip():
-        raise ValidationError("OUT", "give a file name to write to")
+        raise ValidationError(arg, "give a file name to write to")
     path = Path(out).expanduser()
     if folder:
         if path.exists() and not path.is_dir():
-            raise ValidationError("OUT", f"{path} is a file; CSV export writes several files and needs a folder")
+            raise ValidationError(arg, f"{path} is a file; CSV export writes several files and needs a folder")
         return path
     if path.is_dir():
-        raise ValidationError("OUT", f"{path} is a folder; give a file name such as {path / 'journal.json'}")
+        raise ValidationError(arg, f"{path} is a folder; give a file name such as {path / ('report.pdf' if arg == '--out' else 'journal.json')}")
     if path.exists():
         if path.resolve() == journal_path.resolve():
-            raise ValidationError("OUT", "that is the journal itself; choose another file name")
+            raise ValidationError(arg, "that is the journal itself; choose another file name")
         with path.open("rb") as f:
             if f.read(16) == SQLITE_HEADER:
-                raise ValidationError("OUT", f"{path} is a journal or backup file; it was not touched. "
+                raise ValidationError(arg, f"{path} is a journal or backup file; it was not touched. "
                                              "Choose another file name")
     return path
 

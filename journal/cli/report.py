@@ -23,10 +23,11 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
 
     start = parse_day(getattr(args, "start", None), "--from")
     end = parse_day(getattr(args, "end", None), "--to")
-    out = args.out
-    if out.exists() and out.is_dir():
-        raise ValidationError("--out", f"{out} is a folder; give a file name such as report.pdf")
+    from journal.cli.core import check_out_file
+
     journal = ctx.journal()
+    # Never write a PDF over the journal, a backup or a folder.
+    out = check_out_file(str(args.out), journal.path, arg="--out")
     data = reports.build_for(journal, args.patient, start, end, now=ctx.now())
     pages = reports.write_pdf(data, out, getattr(args, "page_size", None))
     h = data.header
