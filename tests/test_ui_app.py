@@ -64,3 +64,33 @@ def test_a_file_that_is_not_a_journal_gets_the_recovery_screen(qtbot, tmp_path: 
         ctx.close()
     assert offered == ["shown"] and told == ["Nothing was changed."]
     assert bad.read_bytes() == before
+
+
+def test_a_second_window_on_the_same_journal_is_told_and_not_opened(qtbot, tmp_path: Path, clock,  # noqa: ANN001
+                                                                     monkeypatch) -> None:
+    from journal.services.backups import take_window_lock
+    from journal.ui import recovery
+
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    told: list[str] = []
+    monkeypatch.setattr(recovery, "show_message", lambda parent, title, text: told.append(title))
+    path = tmp_path / "journal.sqlite3"
+    first = take_window_lock(path, clock)  # the journal is open in another window
+    ctx = make_context(path, clock=clock)
+    try:
+        assert run_app(ctx) == 1
+        assert told == ["CareJournal is already open"]
+        assert not shown_windows()
+    finally:
+        first.release()
+        ctx.close()
+    # Once the other window has closed, the journal opens normally.
+    ctx = make_context(path, clock=clock)
+    try:
+        assert run_app(ctx) == 0
+        assert shown_windows()
+    finally:
+        for w in shown_windows():
+            w.quitting = True
+            w.close()
+        ctx.close()

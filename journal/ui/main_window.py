@@ -492,6 +492,22 @@ def run_app(ctx: Any, demo: bool = False) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("CareJournal")
     app.setApplicationDisplayName("CareJournal")
+    lock = None
+    if not demo and ctx.db_path is not None:
+        # One window per journal: a second one is told, rather than racing the first.
+        from journal.ui.recovery import claim_window
+
+        lock = claim_window(ctx.db_path, ctx.clock)
+        if lock is None:
+            return 1
+    try:
+        return _run_window(app, ctx, demo)
+    finally:
+        if lock is not None:
+            lock.release()  # type: ignore[attr-defined]
+
+
+def _run_window(app: QApplication, ctx: Any, demo: bool) -> int:
     journal = _open_journal(ctx)
     if journal is None:
         return 1
