@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from journal.domain import Dose, DoseStatus, Medication, Quantity, QuantityError, parse_quantity
+from journal.domain import Dose, DoseStatus, Medication, Quantity, QuantityError, normalise, parse_quantity
 
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, strength_text
@@ -152,10 +153,23 @@ class DoseDialog(QDialog):
                     amount=amount, by=self.by, note=self.note.text().strip(),
                     patient_id=self.medication.patient_id)
 
+    def _confirm_if_implausible(self, dose: Dose) -> bool:
+        """A slip like 1000 mg for a 10 mg dose is asked about before anything is saved."""
+        question = implausible_amount(self.medication, dose)
+        if question is None:
+            return True
+        answer = QMessageBox.question(
+            self, "Check the amount", question + "\n\nChoose No to correct it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def try_accept(self) -> None:
         self.error.clear_error()
         try:
             dose = self.dose()
+            if not self._confirm_if_implausible(dose):
+                self.error.show_error("Not saved. Check the amount and save again.")
+                return
             self.outcome = self.submit(dose)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
@@ -164,3 +178,25 @@ class DoseDialog(QDialog):
             self.error.show_error(str(exc))
             return
         self.accept()
+
+
+# An amount this many times the planned single dose is far more likely a typing slip than a dose.
+IMPLAUSIBLE_FACTOR = 3.0
+
+
+def implausible_amount(medication: Medication, dose: Dose) -> str | None:
+    """A question to ask when the amount is several times the planned dose for that day, else None."""
+    if dose.amount is None or not dose.status.was_given:
+        return None
+    regimen = medication.regimen_on(dose.at.date())
+    if regimen is None:
+        return None
+    try:
+        planned = normalise(regimen.dose, medication.strength).to_mg()
+        given = normalise(dose.amount, medication.strength).to_mg()
+    except QuantityError:
+        return None
+    if planned <= 0 or given <= planned * IMPLAUSIBLE_FACTOR:
+        return None
+    return (f"{dose.amount} is {given / planned:.0f} times the planned dose of {planned:g} mg. "
+            "Is that really what was given?")
