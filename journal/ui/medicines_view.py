@@ -187,6 +187,34 @@ class MedicationDialog(QDialog):
         self.accept()
 
 
+
+def add_check_then_save(dialog: Any, lay: QVBoxLayout, *, check_name: str, save_text: str,
+                        save_name: str) -> tuple[ErrorLabel, VerdictBox, QPushButton, QPushButton]:
+    """The error line, the checks' verdict and the "1. Check, 2. Save" buttons every schedule change ends
+    with: Save stays disabled until the change has been checked."""
+    error = ErrorLabel()
+    lay.addWidget(error)
+    verdict = VerdictBox()
+    lay.addWidget(verdict)
+    lay.addStretch(1)
+    row = QHBoxLayout()
+    check_button = QPushButton("1. Check this change")
+    check_button.setAccessibleName(check_name)
+    check_button.clicked.connect(dialog.run_check)
+    save_button = QPushButton(save_text)
+    save_button.setAccessibleName(save_name)
+    save_button.setEnabled(False)
+    save_button.clicked.connect(dialog.try_save)
+    cancel = QPushButton("Cancel")
+    cancel.clicked.connect(dialog.reject)
+    row.addWidget(check_button)
+    row.addWidget(save_button)
+    row.addStretch(1)
+    row.addWidget(cancel)
+    lay.addLayout(row)
+    return error, verdict, check_button, save_button
+
+
 class RegimenDialog(QDialog):
     """Change the dose from a date, or a taper plan of dated steps. Two steps: check, then save."""
 
@@ -264,26 +292,9 @@ class RegimenDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Why / who asked:", self.reason)
         lay.addLayout(form)
-        self.error = ErrorLabel()
-        lay.addWidget(self.error)
-        self.verdict = VerdictBox()
-        lay.addWidget(self.verdict)
-        lay.addStretch(1)
-        buttons = QHBoxLayout()
-        self.check_button = QPushButton("1. Check this change")
-        self.check_button.setAccessibleName("Check this change with the safety checks")
-        self.check_button.clicked.connect(self.run_check)
-        self.save_button = QPushButton("2. Save change")
-        self.save_button.setAccessibleName("Save the change")
-        self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(self.try_save)
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.reject)
-        buttons.addWidget(self.check_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        lay.addLayout(buttons)
+        self.error, self.verdict, self.check_button, self.save_button = add_check_then_save(
+            self, lay, check_name="Check this change with the safety checks",
+            save_text="2. Save change", save_name="Save the change")
         self.resize(720, 520)
 
     def add_step(self, start: date, dose: str, times: str) -> None:
@@ -417,26 +428,9 @@ class StopDialog(QDialog):
         self.reason.setAccessibleName("Who asked for the stop and why")
         form.addRow("&Why / who asked:", self.reason)
         lay.addLayout(form)
-        self.error = ErrorLabel()
-        lay.addWidget(self.error)
-        self.verdict = VerdictBox()
-        lay.addWidget(self.verdict)
-        lay.addStretch(1)
-        row = QHBoxLayout()
-        self.check_button = QPushButton("1. Check this change")
-        self.check_button.setAccessibleName("Check the stop with the safety checks")
-        self.check_button.clicked.connect(self.run_check)
-        self.save_button = QPushButton("2. Save the stop")
-        self.save_button.setAccessibleName("Save the stop")
-        self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(self.try_save)
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.reject)
-        row.addWidget(self.check_button)
-        row.addWidget(self.save_button)
-        row.addStretch(1)
-        row.addWidget(cancel)
-        lay.addLayout(row)
+        self.error, self.verdict, self.check_button, self.save_button = add_check_then_save(
+            self, lay, check_name="Check the stop with the safety checks",
+            save_text="2. Save the stop", save_name="Save the stop")
 
     def _edited(self, *_args: object) -> None:
         self.checked_for = None
