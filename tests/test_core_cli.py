@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +139,57 @@ def test_backup_and_restore_commands(run: Any, doc_file: Path, tmp_path: Path) -
     (tmp_path / "junk.sqlite3").write_text("not a journal")
     code, _, err = run("restore", str(tmp_path / "junk.sqlite3"))
     assert code == 1 and "not a CareJournal journal" in err
+
+
+def test_restore_keeps_the_journal_as_it_was_in_the_backups_folder(run: Any, doc_file: Path, tmp_path: Path) -> None:
+    from journal.services.journal import Journal
+
+    run("import", str(doc_file))
+    run("backup", str(tmp_path / "monday.sqlite3"))
+    code, out, _ = run("log-dose", "--patient", "Robin", "--medication", "10 mg tablets", "--at", "08:05")
+    assert code == 0
+    code, out, _ = run("restore", str(tmp_path / "monday.sqlite3"))
+    assert code == 0
+    kept = sorted((tmp_path / "backups").glob("cli-before-restore-*.sqlite3"))
+    assert len(kept) == 1 and str(kept[0]) in out
+    # the copy holds the dose logged after Monday's backup; the restored journal does not
+    before = Journal.open(kept[0], FixedClock(NOW))
+    now = Journal.open(tmp_path / "cli.sqlite3", FixedClock(NOW))
+    pid = before.find_patient("Robin").id
+    span = (NOW - timedelta(days=400), NOW + timedelta(days=1))
+    assert len(before.history(pid, *span).doses) == len(now.history(pid, *span).doses) + 1
+    before.close()
+    now.close()
+
+
+def test_restore_brings_back_a_damaged_journal_and_keeps_its_bytes(run: Any, doc_file: Path, tmp_path: Path) -> None:
+    run("import", str(doc_file))
+    run("backup", str(tmp_path / "good.sqlite3"))
+    db = tmp_path / "cli.sqlite3"
+    for companion in ("-wal", "-shm"):
+        Path(str(db) + companion).unlink(missing_ok=True)
+    db.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # a torn file
+    assert run("export", "-")[0] == 1  # refused, as before
+    code, out, err = run("restore", str(tmp_path / "good.sqlite3"))
+    assert code == 0, err
+    assert "1 person" in out
+    [kept] = (tmp_path / "backups").glob("cli-before-restore-*.sqlite3")
+    assert kept.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 4000
+    assert run("export", "-")[0] == 0
+
+
+def test_restore_is_refused_while_a_window_has_the_journal_open(run: Any, doc_file: Path, tmp_path: Path) -> None:
+    from journal.storage.lock import WindowLock
+
+    run("import", str(doc_file))
+    run("backup", str(tmp_path / "copy.sqlite3"))
+    db = tmp_path / "cli.sqlite3"
+    before = db.read_bytes()
+    with WindowLock(db):
+        code, _, err = run("restore", str(tmp_path / "copy.sqlite3"))
+    assert code == 1 and "open in a CareJournal window" in err and "Nothing was changed" in err
+    assert db.read_bytes() == before and not (tmp_path / "backups").exists()
+    assert run("restore", str(tmp_path / "copy.sqlite3"))[0] == 0  # once the window is closed
 
 
 def test_a_file_that_is_not_a_journal_fails_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -134,10 +134,16 @@ def test_backup_and_restore(journal: Any, tmp_path: Path) -> None:
     copy = journal.backup(tmp_path / "backups" / "monday.sqlite3")
     journal.remove("patient", journal.find_patient("Robin").id, by="Sam", reason="test")
     assert journal.list_patients() == []
-    journal.restore(copy)
+    outcome = journal.restore(copy)
     assert [p.name for p in journal.list_patients()] == ["Robin Shaw"]
-    # the journal as it was before the restore is kept next to it
-    assert list(journal.path.parent.glob("journal.sqlite3.before-restore-*"))
+    # the journal as it was before the restore is kept in the backups folder, named like every backup
+    kept = outcome.saved_copy
+    assert kept is not None and kept.parent == journal.path.parent / "backups"
+    assert kept.name.startswith("journal-before-restore-")
+    before = Journal.open(kept, journal.clock)
+    assert before.list_patients() == []  # it holds the journal as it was: Robin had been removed
+    before.close()
+    assert not list(journal.path.parent.glob("journal.sqlite3.before-restore-*"))
 
 
 def test_restore_refuses_a_file_that_is_not_a_journal(journal: Any, tmp_path: Path) -> None:

@@ -96,3 +96,37 @@ def test_an_implausible_dose_is_not_saved_without_a_confirmation(world: Any, qtb
     dialog.save_button.click()
     assert table_dump(path) == before
     assert asked or dialog.error.text().strip()
+
+
+def test_answering_yes_saves_exactly_what_was_typed(world: Any, qtbot: Any,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    j, _path, _pid, _med = world
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes)
+    dialog = make_dialog(world, qtbot, 7)
+    dialog.amount.setText("4 tablets")  # 40 mg against a planned 10 mg: asked, then kept as typed
+    dialog.save_button.click()
+    assert len(asked) == 1 and "4 times the planned dose of 10 mg" in asked[0]
+    assert dialog.result() == DoseDialog.DialogCode.Accepted
+    stored = j.get_record("dose", dialog.outcome.record_id)
+    assert stored.amount == parse_quantity("4 tablets")
+    # the over-limit check sees it at once (the confirmation does not hide the dose from the rules)
+    assert any(a.rule == "over-max-dose" for a in dialog.outcome.alerts)
+
+
+@pytest.mark.parametrize("typed, asks", [("30 mg", False), ("3 tablets", False), ("31 mg", True),
+                                         ("3.5 tablets", True)])
+def test_the_question_starts_just_above_three_times_the_plan(world: Any, qtbot: Any, typed: str, asks: bool,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append("asked") or QMessageBox.StandardButton.No)
+    dialog = make_dialog(world, qtbot, 9)
+    dialog.amount.setText(typed)
+    dialog.save_button.click()
+    assert bool(asked) is asks
+    assert (dialog.result() == DoseDialog.DialogCode.Accepted) is not asks

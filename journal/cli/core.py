@@ -186,13 +186,46 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
-    journal = ctx.journal()
-    if not Path(args.file).is_file():
+    """Replace the journal with a backup. The journal is not opened first, so a damaged journal
+    can be restored too; it is kept (byte for byte if it cannot be read) in the backups folder.
+    Refused while a window has the journal open: restore from that window's Backups screen."""
+    from journal.services.backups import BackupError, BackupService, JournalLocked, take_window_lock
+    from journal.services.errors import JournalFileError
+
+    src = Path(args.file).expanduser()
+    if not src.is_file():
         raise ValidationError("FILE", f"{args.file} does not exist")
-    journal.restore(args.file)
+    if ctx.demo or ctx.db_path is None:  # the sample's throw-away copy: no window can hold it
+        journal = ctx.journal()
+        kept = journal.restore(src).saved_copy
+        return _restored(args.file, journal, kept, ctx)
+    target = ctx.db_path
+    if src.resolve() == target.resolve():
+        raise ValidationError("FILE", "that is the journal itself, not a backup of it")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        lock = take_window_lock(target, ctx.clock)
+    except JournalLocked:
+        raise JournalFileError("the journal is open in a CareJournal window; restore from that window "
+                               "(Backups), or close it and try again. Nothing was changed.") from None
+    try:
+        ctx.close()  # backup names are in UTC, so the journal need not be read first
+        service = BackupService(target, ctx.clock)
+        try:
+            kept = service.restore(src)
+        except BackupError as e:
+            raise JournalFileError(str(e)) from None
+    finally:
+        lock.release()
+    # Opening the restored journal upgrades it if the backup came from an earlier version.
+    return _restored(args.file, ctx.journal(), kept, ctx)
+
+
+def _restored(name: str, journal: Any, kept: Path | None, ctx: Context) -> int:
     people = len(journal.list_patients())
-    print(f"Restored the journal from {args.file} ({people} {'person' if people == 1 else 'people'}); "
-          "the previous journal was backed up next to it.", file=ctx.out)
+    where = f"; the journal as it was before is kept as {kept}" if kept is not None else ""
+    print(f"Restored the journal from {name} ({people} {'person' if people == 1 else 'people'}){where}.",
+          file=ctx.out)
     return EXIT_OK
 
 

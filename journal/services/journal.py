@@ -107,6 +107,7 @@ class Outcome:
     changed: frozenset[str]
     alerts: list[Alert] = field(default_factory=list)
     record_id: int | None = None
+    saved_copy: Path | None = None  # restore: where the journal as it was before was kept
 
 
 def local_timezone_name() -> str:
@@ -329,26 +330,20 @@ class Journal:
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None) -> Journal:
-        from journal.storage.db import StorageFileError, open_engine
-        from journal.storage.repository import Store
-
         clock = clock or SystemClock()
         path = Path(path)
-        try:
-            engine = open_engine(path, clock.now())
-        except StorageFileError as e:
-            raise JournalFileError(str(e)) from None
-        except sqlite3.DatabaseError as e:
-            raise JournalFileError(f"{path} is damaged or not a journal: {e}") from None
-        except Exception as e:  # SQLAlchemy wraps sqlite3 errors in its own classes
-            orig = getattr(e, "orig", None)
-            if isinstance(orig, sqlite3.DatabaseError):
-                raise JournalFileError(f"{path} is damaged or not a journal: {orig}") from None
-            raise
-        return cls(Store(engine), path, clock)
+        return cls(_open_store(path, clock.now()), path, clock)
 
     def close(self) -> None:
         self.store.dispose()
+
+    def reopen(self) -> None:
+        """Open the file again after it was replaced on disk (a restore from the window). The same
+        object stays in use, so whoever holds it sees the restored journal. A refused file raises
+        JournalFileError and the old connections stay closed."""
+        self.store.dispose()
+        self._settings = None
+        self.store = _open_store(self.path, self.now())
 
     def __enter__(self) -> Journal:
         return self
@@ -846,10 +841,11 @@ class Journal:
         return backup_file(self.path, dest)
 
     def restore(self, src: Path | str) -> Outcome:
-        """Replace the journal with a backup; the current file is backed up first."""
-        from journal.storage.backups import backup_file, restore_file
-        from journal.storage.db import StorageFileError, check_openable, open_engine
-        from journal.storage.repository import Store
+        """Replace the journal with a backup. The current file is kept first as a before-restore
+        copy in the backups folder (`Outcome.saved_copy`), named and rotated like every backup."""
+        from journal.storage.db import StorageFileError, check_openable
+
+        from .backups import BackupError, BackupService
 
         src = Path(src)
         if not src.is_file():
@@ -862,18 +858,34 @@ class Journal:
             raise JournalFileError(str(e)) from None
         if not state.has_tables:
             raise JournalFileError(f"{src} is empty, not a journal backup; nothing was changed")
-        stamp = self.now().strftime("%Y%m%dT%H%M%S")
-        safety = backup_file(self.path, self.path.with_name(f"{self.path.name}.before-restore-{stamp}"))
-        self.store.dispose()
+        service = BackupService(self.path, self.clock, tz=self.tz)
         try:
-            restore_file(src, self.path)
-        except Exception:
-            restore_file(safety, self.path)
-            raise
+            kept = service.restore(src, close_journal=self.store.dispose)
+        except BackupError as e:
+            raise JournalFileError(str(e)) from None
         finally:
-            self.store = Store(open_engine(self.path, self.now()))
-            self._settings = None
-        return Outcome(ALL_CHANGED, self._alerts(None))
+            self.reopen()
+        return Outcome(ALL_CHANGED, self._alerts(None), saved_copy=kept)
+
+
+def _open_store(path: Path, now: datetime) -> Store:
+    """The storage engine for the journal file at `path` (upgraded if older), or JournalFileError
+    for a file that is not a journal, is damaged or comes from a newer version."""
+    from journal.storage.db import StorageFileError, open_engine
+    from journal.storage.repository import Store
+
+    try:
+        engine = open_engine(path, now)
+    except StorageFileError as e:
+        raise JournalFileError(str(e)) from None
+    except sqlite3.DatabaseError as e:
+        raise JournalFileError(f"{path} is damaged or not a journal: {e}") from None
+    except Exception as e:  # SQLAlchemy wraps sqlite3 errors in its own classes
+        orig = getattr(e, "orig", None)
+        if isinstance(orig, sqlite3.DatabaseError):
+            raise JournalFileError(f"{path} is damaged or not a journal: {orig}") from None
+        raise
+    return Store(engine)
 
 
 def _coerce(entity: str, key: str, value: Any) -> Any:

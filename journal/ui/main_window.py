@@ -119,9 +119,10 @@ class ReferenceWindow(QDialog):
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, *, demo: bool = False, tray_available: bool | None = None,
                  explore_sample: Callable[[], None] | None = None, heartbeat_ms: int = 30_000,
-                 monotonic: Callable[[], float] | None = None) -> None:
+                 monotonic: Callable[[], float] | None = None, backups: Any = None) -> None:
         super().__init__()
         self.session = session
+        self.backups = backups  # journal.services.backups.BackupService, or None (the sample)
         self.demo = demo
         self.explore_sample = explore_sample
         self.quitting = False
@@ -172,6 +173,12 @@ class MainWindow(QMainWindow):
         self.guide_button.setAccessibleName("Open the guide")
         self.guide_button.clicked.connect(lambda: self.show_topic("when-to-call"))
         top.addWidget(self.guide_button)
+        self.backups_button = QPushButton("Backups...")
+        self.backups_button.setAccessibleName("Backups: make one now, save one to a USB stick, or restore one")
+        self.backups_button.setToolTip("Make a backup now, save one to a USB stick, or go back to an earlier one")
+        self.backups_button.clicked.connect(self.open_backups)
+        self.backups_button.setVisible(backups is not None)
+        top.addWidget(self.backups_button)
         self.settings_button = QPushButton("Settings")
         self.settings_button.setAccessibleName("Settings")
         self.settings_button.clicked.connect(self.open_settings)
@@ -412,6 +419,26 @@ class MainWindow(QMainWindow):
             self.session.save_settings(dlg.result_settings)
         return dlg
 
+    def open_backups(self, run: bool = True) -> QDialog | None:
+        """The backups screen: list, back up now, back up to a stick, restore. `run=False` returns
+        it unshown (tests drive it)."""
+        if self.backups is None:
+            return None
+        from .recovery import BackupsDialog
+
+        dlg = BackupsDialog(self.backups, close_journal=self.session.close_journal, reopen=self._reopened,
+                            tz=self.session.tz, parent=self)
+        if run:
+            dlg.exec()
+        return dlg
+
+    def _reopened(self) -> None:
+        """After a restore: open the file again and redraw everything from it."""
+        self.session.reopen_journal()
+        self.reload_people()
+        self.session.refresh_alerts()
+        self.scheduler.replan("data")
+
     def bring_to_front(self) -> None:
         if not self.isVisible():
             self.show()
@@ -525,7 +552,8 @@ def _run_window(app: QApplication, ctx: Any, demo: bool) -> int:
             backups.at_start()
         except Exception as exc:  # noqa: BLE001 - a failed backup must not stop the window
             print(f"carejournal: automatic backup failed: {exc}", file=sys.stderr)
-    window = build_window(journal, ctx.clock, demo=demo, explore_sample=None if demo else explore_sample)
+    window = build_window(journal, ctx.clock, demo=demo, explore_sample=None if demo else explore_sample,
+                          backups=backups)
     windows.append(window)
     if backups is not None:
         timer = QTimer(window)

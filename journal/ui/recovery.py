@@ -115,7 +115,18 @@ def offer_text(backup: _Backup | None, tz: tzinfo | None = None) -> str:
 
 
 RESTORE = "restore"
+RESTORE_FILE = "restore-file"
 CLOSE = "close"
+
+
+def _choose_file(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Choose a CareJournal backup", "", "CareJournal backups (*.sqlite3 *.db);;All files (*)")
+    return Path(name) if name else None
+
+
+# Replaced in tests so nothing blocks.
+choose_file: Callable[[QWidget | None], Path | None] = _choose_file
 
 
 class RecoveryDialog(QDialog):
@@ -134,11 +145,16 @@ class RecoveryDialog(QDialog):
         self.offer.setWordWrap(True)
         layout.addWidget(self.offer)
         buttons = QDialogButtonBox()
+        self.chosen_file: Path | None = None
         self.restore_button = QPushButton("Restore the latest backup")
         self.restore_button.setEnabled(backup is not None)
+        self.file_button = QPushButton("Choose a backup file...")
+        self.file_button.setAccessibleName("Choose a backup file you saved, for example on a USB stick")
         self.close_button = QPushButton("Close without changing anything")
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.file_button.clicked.connect(self._restore_file)
         # Newer version: updating is the better fix, so restoring is not the default action.
         if backup is not None and refusal_reason(error) != NEWER:
             self.restore_button.setDefault(True)
@@ -150,6 +166,14 @@ class RecoveryDialog(QDialog):
 
     def _restore(self) -> None:
         self.choice = RESTORE
+        self.accept()
+
+    def _restore_file(self) -> None:
+        chosen = choose_file(self)
+        if chosen is None:
+            return
+        self.chosen_file = chosen
+        self.choice = RESTORE_FILE
         self.accept()
 
 
@@ -176,13 +200,17 @@ def offer_recovery(parent: QWidget | None, error: BaseException, journal_path: P
     latest = backups.latest_good()
     dialog = RecoveryDialog(error, journal_path, latest, tz, parent)
     choice = run_dialog(dialog)
-    if choice != RESTORE or latest is None:
+    if choice == RESTORE and latest is not None:
+        source, done = latest.path, "The journal was restored from the latest backup."
+    elif choice == RESTORE_FILE and dialog.chosen_file is not None:
+        source, done = dialog.chosen_file, f"The journal was restored from {dialog.chosen_file.name}."
+    else:
         return RecoveryResult(False, "Nothing was changed.")
     try:
-        kept = backups.restore(latest.path)
+        kept = backups.restore(source)
     except Exception as e:  # the journal stays as it was; say so rather than crash
         return RecoveryResult(False, f"The backup could not be restored, and nothing was changed. ({e})")
-    return RecoveryResult(True, "The journal was restored from the latest backup.", kept)
+    return RecoveryResult(True, done, kept)
 
 
 # -- one window per journal ----------------------------------------------------------------------
@@ -279,16 +307,30 @@ class BackupsDialog(QDialog):
         self.backup_now_button = QPushButton("Back up now")
         self.backup_to_button = QPushButton("Back up to a folder or USB stick...")
         self.restore_button = QPushButton("Restore the selected backup...")
+        self.restore_file_button = QPushButton("Restore from a file...")
         self.close_button = QPushButton("Close")
-        for b in (self.backup_now_button, self.backup_to_button, self.restore_button, self.close_button):
+        self.list.setAccessibleName("Backups of this journal, newest first")
+        self.backup_now_button.setAccessibleName("Back up now")
+        self.backup_to_button.setAccessibleName("Back up to a folder or USB stick")
+        self.restore_button.setAccessibleName("Restore the selected backup")
+        self.restore_file_button.setAccessibleName("Restore from a backup file, for example on a USB stick")
+        self.close_button.setAccessibleName("Close the backups screen")
+        for b in (self.backup_now_button, self.backup_to_button):
             row.addWidget(b)
         layout.addLayout(row)
+        row2 = QHBoxLayout()
+        for b in (self.restore_button, self.restore_file_button):
+            row2.addWidget(b)
+        row2.addStretch(1)
+        row2.addWidget(self.close_button)
+        layout.addLayout(row2)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.backup_now_button.clicked.connect(self.back_up_now)
         self.backup_to_button.clicked.connect(self.back_up_to)
         self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_file_button.clicked.connect(self.restore_from_file)
         self.close_button.clicked.connect(self.accept)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.refresh()
@@ -346,19 +388,29 @@ class BackupsDialog(QDialog):
         chosen = self.selected()
         if chosen is None:
             return
-        text = (f"The journal will go back to how it was on {self.describe(chosen)}. Anything entered "
-                "after that will need to be entered again. A copy of the journal as it is now is kept "
-                "first, so you can come back to it.")
+        self._restore(chosen.path, f"how it was on {self.describe(chosen)}")
+
+    def restore_from_file(self) -> None:
+        chosen = choose_file(self)
+        if chosen is None:
+            return
+        self._restore(chosen, f"the copy in {chosen.name}")
+
+    def _restore(self, source: Path, what: str) -> None:
+        text = (f"The journal will go back to {what}. Anything entered after that copy was made will "
+                "need to be entered again. A copy of the journal as it is now is kept first, so you "
+                "can come back to it.")
         if not confirm(self, text):
             return
         try:
-            kept = self.backups.restore(chosen.path, close_journal=self._close_journal)
+            kept = self.backups.restore(source, close_journal=self._close_journal)
         except Exception as e:  # noqa: BLE001 - shown to the caregiver; the journal was left as it was
             self.status.setText(str(e))
             self._reopen_journal()
             return
         self._reopen_journal()
-        self.status.setText("The journal was restored. The previous version was kept as a backup.")
+        self.status.setText("The journal was restored. The previous version was kept as a backup "
+                            "(it is in the list above).")
         self.refresh()
         self.restored.emit(kept)
 

@@ -18,6 +18,7 @@ T = TypeVar("T")
 
 # What "changed" names can say (see docs/contracts.md, Outcome.changed).
 DATA_KINDS = frozenset({"doses", "symptoms", "observations", "pump", "notes", "medications"})
+ALL_KINDS = DATA_KINDS | {"patients", "alerts", "settings"}
 
 
 class Session(QObject):
@@ -106,6 +107,17 @@ class Session(QObject):
             self._alerts_fresh = False
             self.alerts_updated.emit(self.alerts)
         return outcome
+
+    def close_journal(self) -> None:
+        """Close the journal's connections (just before a restore replaces the file)."""
+        self.journal.close()
+
+    def reopen_journal(self) -> None:
+        """Open the journal file again after a restore and tell every view that all changed.
+        Raises the service's JournalFileError if the file cannot be opened."""
+        self.journal.reopen()
+        self._settings = None
+        self.changed.emit(ALL_KINDS)
 
     # -- alerts -----------------------------------------------------------------------------
     @property
