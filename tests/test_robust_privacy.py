@@ -158,5 +158,6 @@ def test_the_command_line_restore_keeps_its_safety_copy_owner_only(tmp_path: Pat
         cli("backup", str(copy), db=db)
         copy.chmod(0o600)
         assert cli("restore", str(copy), db=db)[0] == 0
-    safety = [p for p in tmp_path.iterdir() if "before-restore" in p.name]
+    safety = [p for p in (tmp_path / "backups").iterdir() if "before-restore" in p.name]
     assert safety and all(mode(p) == 0o600 for p in safety)
+    assert mode(tmp_path / "backups") == 0o700

@@ -47,7 +47,17 @@ def main() -> int:
         app.setFont(font)
     clock = FixedClock(datetime(2026, 11, 23, 14, 40, tzinfo=TZ))
     journal = open_demo(clock)
-    window = build_window(journal, clock, tray_available=False)
+    # The real window has a Backups button; give the sample copy backups of its own (in its
+    # throw-away folder) so the pictures show what a caregiver sees.
+    from journal.services.backups import BackupService
+
+    backups = BackupService(journal.path, FixedClock(clock.now() - timedelta(days=2)), tz=TZ)
+    backups.back_up()
+    backups.clock = FixedClock(clock.now() - timedelta(days=1, hours=2))
+    backups.back_up("manual")
+    backups.clock = clock
+    backups.at_start()
+    window = build_window(journal, clock, tray_available=False, backups=backups)
     window.resize(1240, 860)
     window.show()
     settle(app)
@@ -121,6 +131,16 @@ def main() -> int:
     window.tabs.setCurrentWidget(window.today)
     settle(app)
     window.grab().save(str(OUT / "emergency.png"))
+    # The backups screen (Backups... in the top bar).
+    from journal.ui.recovery import BackupsDialog
+
+    bd = window.open_backups(run=False)
+    assert isinstance(bd, BackupsDialog)
+    bd.resize(760, 420)
+    bd.show()
+    settle(app)
+    bd.grab().save(str(OUT / "backups.png"))
+    bd.close()
     # First run: an empty journal.
     from journal.services.journal import Journal
 

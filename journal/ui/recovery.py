@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 
 from journal.domain import Clock
 
+from .style import set_scaled_font
+
 
 class _Backup(Protocol):
     @property
@@ -302,6 +304,7 @@ class BackupsDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget()
+        set_scaled_font(self.list, 1.15)
         layout.addWidget(self.list)
         row = QHBoxLayout()
         self.backup_now_button = QPushButton("Back up now")
