@@ -910,13 +910,56 @@ def _coerce(entity: str, key: str, value: Any) -> Any:
     return value
 
 
+# The sample journal is written as seen on this day: its last entries are the evening before.
+SAMPLE_DAY = date(2026, 11, 23)
+_SAMPLE_MOMENTS = frozenset({"given", "scheduled", "at"})
+_SAMPLE_DATES = frozenset({"start", "end", "next_refill_due"})  # not birth_date: ages stay as written
+
+
+def shift_sample(doc: dict[str, Any], days: int) -> dict[str, Any]:
+    """A copy of the sample document moved `days` days later, so whenever it is opened it looks as
+    it did on SAMPLE_DAY (yesterday's doses given, this morning's due), not weeks out of date.
+    Moments keep their wall-clock time in the document's zone (across a DST change too)."""
+    if days == 0:
+        return doc
+    tz = ZoneInfo(str(doc.get("timezone") or "UTC"))
+    step = timedelta(days=days)
+
+    def moment(text: str) -> str:
+        local = datetime.fromisoformat(text).astimezone(tz)
+        return (local.replace(tzinfo=None) + step).replace(tzinfo=tz).isoformat(timespec="minutes")
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        out: dict[str, Any] = {}
+        for key, v in value.items():
+            if isinstance(v, str) and key in _SAMPLE_MOMENTS:
+                out[key] = moment(v)
+            elif isinstance(v, str) and key in _SAMPLE_DATES:
+                out[key] = (date.fromisoformat(v) + step).isoformat()
+            else:
+                out[key] = walk(v)
+        return out
+
+    shifted: dict[str, Any] = walk(doc)
+    return shifted
+
+
 def open_demo(clock: Clock | None = None, sample: Path | None = None) -> Journal:
-    """A throw-away journal holding the sample journal (removed when the program ends)."""
+    """A throw-away journal holding the sample journal (removed when the program ends), moved in
+    time so that its "today" is the clock's today."""
     sample = sample or SAMPLE_JOURNAL
     if not sample.exists():
         raise JournalFileError(f"the sample journal is missing ({sample})")
+    clock = clock or SystemClock()
+    doc = json.loads(sample.read_text(encoding="utf-8"))
+    zone = ZoneInfo(str(doc.get("timezone") or "UTC"))
+    doc = shift_sample(doc, (clock.now().astimezone(zone).date() - SAMPLE_DAY).days)
     folder = Path(tempfile.mkdtemp(prefix="carejournal-demo-"))
     atexit.register(shutil.rmtree, folder, True)
     journal = Journal.open(folder / "demo.sqlite3", clock)
-    journal.import_document(json.loads(sample.read_text(encoding="utf-8")))
+    journal.import_document(doc)
     return journal
