@@ -337,6 +337,15 @@ class Journal:
     def close(self) -> None:
         self.store.dispose()
 
+    def changed_elsewhere(self) -> bool:
+        """True when another program (the command line, say) wrote to the journal since the last
+        call; cached settings are dropped then. Cheap enough to call every few seconds. The first
+        call only starts watching and returns False."""
+        changed = self.store.changed_elsewhere()
+        if changed:
+            self._settings = None
+        return changed
+
     def reopen(self) -> None:
         """Open the file again after it was replaced on disk (a restore from the window). The same
         object stays in use, so whoever holds it sees the restored journal. A refused file raises

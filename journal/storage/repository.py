@@ -7,6 +7,7 @@ its methods with domain objects. Rows are mapped to dataclasses here and nowhere
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, time
@@ -246,12 +247,30 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._watch: sqlite3.Connection | None = None
+        self._seen_version: int | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
         """One write transaction: committed when the block ends, rolled back on any error."""
         with self._sessions() as session, session.begin():
             yield Tx(session)
+        if self._watch is not None:
+            self._seen_version = self._data_version()  # our own commit is not news
+
+    # -- changes made by another program (the command line while the window is open) -----------
+    def _data_version(self) -> int:
+        if self._watch is None:
+            self._watch = sqlite3.connect(str(self.engine.url.database), timeout=5.0, check_same_thread=False)
+        return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
+    def changed_elsewhere(self) -> bool:
+        """True when another connection committed since the last call or since this program's
+        own last write (the first call only starts watching). SQLite's data_version, read on a
+        connection of its own: one cheap pragma, no table read."""
+        version = self._data_version()
+        seen, self._seen_version = self._seen_version, version
+        return seen is not None and version != seen
 
     @contextmanager
     def read(self) -> Iterator[Tx]:
@@ -262,6 +281,10 @@ class Store:
                 session.rollback()
 
     def dispose(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
+            self._seen_version = None
         self.engine.dispose()
 
 

@@ -49,6 +49,7 @@ from .vitals_form import VitalsForm
 from .widgets import Choice, hint
 
 ALERT_REFRESH_MS = 60_000
+OUTSIDE_CHANGES_MS = 2_000
 
 
 class WelcomePage(QWidget):
@@ -119,7 +120,8 @@ class ReferenceWindow(QDialog):
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, *, demo: bool = False, tray_available: bool | None = None,
                  explore_sample: Callable[[], None] | None = None, heartbeat_ms: int = 30_000,
-                 monotonic: Callable[[], float] | None = None, backups: Any = None) -> None:
+                 monotonic: Callable[[], float] | None = None, backups: Any = None,
+                 watch_ms: int = OUTSIDE_CHANGES_MS) -> None:
         super().__init__()
         self.session = session
         self.backups = backups  # journal.services.backups.BackupService, or None (the sample)
@@ -254,6 +256,12 @@ class MainWindow(QMainWindow):
         self.alert_timer.setInterval(ALERT_REFRESH_MS)
         self.alert_timer.timeout.connect(session.refresh_alerts)
         self.alert_timer.start()
+        # Entries written by the command line while the window is open show up within seconds.
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(watch_ms)
+        self.watch_timer.timeout.connect(session.check_for_outside_changes)
+        self.watch_timer.start()
+        QTimer.singleShot(0, session.check_for_outside_changes)  # start watching from now
         self.session.alerts_updated.connect(self._alerts_updated)
         self._shortcuts()
         # Enter presses a focused button anywhere in the window (Qt does that only in dialogs);
@@ -470,6 +478,7 @@ class MainWindow(QMainWindow):
             return
         self.scheduler.stop()
         self.alert_timer.stop()
+        self.watch_timer.stop()
         super().closeEvent(event)
 
 

@@ -39,6 +39,7 @@ class Session(QObject):
         self.by = ""
         self._alerts_pending = False
         self._alerts_fresh = False
+        self._people_seen: list[Patient] | None = None
         self.changed.connect(self._on_changed)
 
     # -- time -------------------------------------------------------------------------------
@@ -71,7 +72,9 @@ class Session(QObject):
         return self._patient_id
 
     def patients(self) -> list[Patient]:
-        return list(self.journal.list_patients())
+        people = list(self.journal.list_patients())
+        self._people_seen = people
+        return people
 
     def patient(self) -> Patient | None:
         if self._patient_id is None:
@@ -107,6 +110,26 @@ class Session(QObject):
             self._alerts_fresh = False
             self.alerts_updated.emit(self.alerts)
         return outcome
+
+    def check_for_outside_changes(self) -> bool:
+        """Called from a timer: when another program (the command line) wrote to the journal,
+        every view redraws from the file and the checks run again. "patients" and "settings" are
+        announced only when they really changed, so a profile being typed is not reset."""
+        try:
+            if not self.journal.changed_elsewhere():
+                return False
+        except Exception:  # noqa: BLE001 - a busy or vanished file: try again next time
+            return False
+        changed = set(DATA_KINDS) | {"alerts"}
+        seen = self._people_seen
+        if seen is None or self.patients() != seen:
+            changed.add("patients")
+        before = self._settings
+        self._settings = None
+        if before is None or self.settings != before:
+            changed.add("settings")
+        self.changed.emit(frozenset(changed))
+        return True
 
     def close_journal(self) -> None:
         """Close the journal's connections (just before a restore replaces the file)."""
