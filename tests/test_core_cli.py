@@ -105,7 +105,7 @@ def test_log_dose_and_symptom(run: Any, doc_file: Path) -> None:
     code, out, _ = run("log-dose", "--patient", "robin", "--medication", "10 mg tablets", "--at", "08:05",
                        "--amount", "2tablets")
     assert code == 0
-    assert out.startswith("Logged Baclofen 10 mg tablets 2 tablet (taken) for Robin Shaw at 2026-10-01 08:05.")
+    assert out.startswith("Logged Baclofen 10 mg tablets 2 tablets (taken) for Robin Shaw at 2026-10-01 08:05.")
     code, out, _ = run("log-symptom", "--patient", "Robin Shaw", "--symptom", "drowsiness", "--severity", "4")
     assert code == 0 and out.startswith("Logged drowsiness, severity 4 for Robin Shaw at 2026-10-01 12:00.")
     code, out, _ = run("export", "-")

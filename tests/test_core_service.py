@@ -309,3 +309,15 @@ def test_a_liquid_per_zero_ml_is_refused_at_entry(journal: Any, robin: tuple[int
     with pytest.raises(ValidationError) as err:
         journal.add_medication(robin[0], bad)
     assert err.value.field == "strength"
+
+
+@pytest.mark.parametrize("q, text", [
+    (Quantity(1, Unit.TABLET), "1 tablet"), (Quantity(2, Unit.TABLET), "2 tablets"),
+    (Quantity(1.5, Unit.TABLET), "1.5 tablets"), (Quantity(0.5, Unit.TABLET), "0.5 tablet"),
+    (Quantity(3, Unit.SACHET), "3 sachets"), (Quantity(20, Unit.MG), "20 mg"), (Quantity(5, Unit.ML), "5 mL"),
+])
+def test_amounts_read_as_plain_english(q: Quantity, text: str) -> None:
+    from journal.domain import parse_quantity
+
+    assert str(q) == text
+    assert parse_quantity(text) == q  # what is shown can be typed back

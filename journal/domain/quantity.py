@@ -28,7 +28,10 @@ class Quantity:
         object.__setattr__(self, "unit", Unit(self.unit))
 
     def __str__(self) -> str:
-        text = f"{self.value:g} {self.unit.value}"
+        unit = self.unit.value
+        if self.unit in (Unit.TABLET, Unit.SACHET) and self.value > 1:
+            unit += "s"  # "2 tablets", "1.5 tablets"; "1 tablet", "0.5 tablet"
+        text = f"{self.value:g} {unit}"
         if self.per is not None:
             per = self.per
             text += f"/{per.unit.value}" if per.value == 1 else f" per {per.value:g} {per.unit.value}"
