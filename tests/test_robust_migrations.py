@@ -109,3 +109,29 @@ def test_an_interrupted_schema_creation_leaves_a_usable_file(tmp_path: Path, mon
         Journal.open(path, FixedClock(MADE_AT))
     monkeypatch.undo()
     Journal.open(path, FixedClock(MADE_AT)).close()  # the next start works
+
+
+def test_the_quick_revision_reading_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from journal.storage.db import _alembic_config
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    known, head = known_revisions()
+    assert set(known) == {r.revision for r in script.walk_revisions()}
+    assert head == script.get_current_head()
+
+
+def test_an_up_to_date_journal_opens_without_loading_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "journal.sqlite3"
+    Journal.open(path, FixedClock(MADE_AT)).close()  # made (and stamped) at head
+    code = ("import sys; from datetime import datetime, timezone; from journal.domain import FixedClock; "
+            "from journal.services.journal import Journal; "
+            "Journal.open(sys.argv[1], FixedClock(datetime(2026, 11, 23, tzinfo=timezone.utc))).close(); "
+            "print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60,
+                          check=True)
+    assert done.stdout.strip() == "False"
