@@ -314,3 +314,34 @@ def test_views_refresh_only_what_a_change_affects(qtbot, window, monkeypatch) ->
     assert calls == []
     window.session.changed.emit(frozenset({"doses", "alerts"}))
     assert calls == ["today"]
+
+
+def test_history_stays_readable_at_a_large_font(qtbot, journal, clock) -> None:  # noqa: ANN001
+    """At a large system font every entry's text wraps inside the visible table: nothing is pushed
+    off to the right and no row grows into a tall sliver."""
+    from PySide6.QtGui import QFont
+
+    app = QApplication.instance()
+    normal = QFont(app.font())
+    big = QFont(normal)
+    big.setPointSizeF(18)
+    app.setFont(big)
+    try:
+        w = build_window(journal, clock, tray_available=False)
+        qtbot.addWidget(w)
+        w.resize(1240, 860)
+        w.show()
+        w.tabs.setCurrentWidget(w.history)
+        hv = w.history
+        qtbot.waitUntil(lambda: hv.table.rowCount() > 0)
+        qtbot.wait(100)  # the row refit after the columns settle
+        viewport = hv.table.viewport().width()
+        header = hv.table.horizontalHeader()
+        assert header.sectionPosition(1) + header.sectionSize(1) <= viewport + 1
+        assert header.sectionSize(1) >= viewport // 2  # the text gets most of the width
+        line = hv.table.fontMetrics().lineSpacing()
+        for r in range(hv.table.rowCount()):
+            lines = hv.table.item(r, 1).text().count("\n") + 1
+            assert hv.table.rowHeight(r) <= (lines * 2 + 1) * line, hv.table.item(r, 1).text()
+    finally:
+        app.setFont(normal)

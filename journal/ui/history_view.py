@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -361,8 +362,10 @@ class HistoryView(QWidget):
         filters.addWidget(self.period)
         filters.addWidget(self.search, 1)
         lay.addLayout(filters)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["When", "What", "Details", "Corrections"])
+        # Two columns: the entry's text (what, its details, any corrections, one per line) wraps
+        # in the wide one, so it stays readable at a large font or in a narrow window.
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["When", "Entry"])
         self.table.setAccessibleName("Timeline")
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -372,9 +375,13 @@ class HistoryView(QWidget):
         self.table.verticalHeader().setVisible(False)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Row heights follow the width of the Entry column (coalesced: one refit per burst of resizes).
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(50)
+        self._fit_timer.timeout.connect(self._rows_fit)
+        hh.sectionResized.connect(lambda *_a: self._fit_timer.start())
         self.table.doubleClicked.connect(lambda _i: self.correct_selected())
         lay.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -450,21 +457,26 @@ class HistoryView(QWidget):
         settings = self.session.settings
         for r, e in enumerate(self.shown):
             corr = self.builder.correction_text(e) if e.revisions and self.builder else ""
-            cells = [fmt_datetime(e.at.astimezone(self.session.tz), settings, today), e.what, e.details, corr]
+            entry = "\n".join(t for t in (e.what, e.details, corr) if t)
+            cells = [fmt_datetime(e.at.astimezone(self.session.tz), settings, today), entry]
             for c, v in enumerate(cells):
                 item = QTableWidgetItem(v)
                 item.setToolTip(v)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 self.table.setItem(r, c, item)
-        self.table.resizeRowsToContents()
+        self._rows_fit()
         self.correct_button.setEnabled(bool(self.shown))
         self.remove_button.setEnabled(bool(self.shown))
+
+    def _rows_fit(self) -> None:
+        self.table.resizeRowsToContents()
 
     def row_texts(self) -> list[str]:
         def cell(r: int, c: int) -> str:
             item = self.table.item(r, c)
             return item.text() if item is not None else ""
 
-        return [" | ".join(cell(r, c) for c in range(4)) for r in range(self.table.rowCount())]
+        return [" | ".join(cell(r, c) for c in range(self.table.columnCount())) for r in range(self.table.rowCount())]
 
     def correct_selected(self) -> CorrectionDialog | None:
         r = self.table.currentRow()
