@@ -126,7 +126,7 @@ elif mode in ("restore", "restore-journal"):
         src = a if k % 2 == 0 else b
         if mode == "restore":
             svc.restore(src)
-        else:  # the command line's path: the Journal service's own restore
+        else:  # the Journal service's restore (which goes through BackupService.restore too)
             j = Journal.open(path, clock)
             j.restore(src)
             j.close()

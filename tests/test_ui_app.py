@@ -25,7 +25,7 @@ def test_run_app_opens_the_window_on_the_journal(qtbot, tmp_path: Path, clock, m
         windows = shown_windows()
         assert windows and windows[-1].stack.currentWidget() is windows[-1].welcome
         assert not windows[-1].demo
-        assert (tmp_path / "backups").is_dir()  # the automatic backup at start
+        qtbot.waitUntil(lambda: (tmp_path / "backups").is_dir())  # the automatic backup at start
         # ... which the Backups screen, reachable from the window, lists for restoring
         assert windows[-1].backups_button.isVisible()
         screen = windows[-1].open_backups(run=False)

@@ -558,7 +558,6 @@ def _run_window(app: QApplication, ctx: Any, demo: bool) -> int:
             from journal.services.backups import BackupService
 
             backups = BackupService(ctx.db_path, ctx.clock, tz=journal.tz)
-            backups.at_start()
         except Exception as exc:  # noqa: BLE001 - a failed backup must not stop the window
             print(f"carejournal: automatic backup failed: {exc}", file=sys.stderr)
     window = build_window(journal, ctx.clock, demo=demo, explore_sample=None if demo else explore_sample,
@@ -571,7 +570,18 @@ def _run_window(app: QApplication, ctx: Any, demo: bool) -> int:
         timer.start()
     app.setQuitOnLastWindowClosed(window.notifier.tray is None or demo)
     window.show()
+    if backups is not None:
+        # The start backup runs on the first turn of the event loop: the window appears without
+        # waiting for a copy of the whole file, and the copy is still taken before any entry.
+        QTimer.singleShot(0, lambda: _start_backup(backups))
     return int(app.exec())
+
+
+def _start_backup(backups: Any) -> None:
+    try:
+        backups.at_start()
+    except Exception as exc:  # noqa: BLE001 - reported, never fatal
+        print(f"carejournal: automatic backup failed: {exc}", file=sys.stderr)
 
 
 def _backup_if_due(backups: Any) -> None:
