@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from journal.domain import Alert, Clock, Patient, Severity
 
+from .errors import USER_ERRORS, as_save_failure
+
 T = TypeVar("T")
 
 # What "changed" names can say (see docs/contracts.md, Outcome.changed).
@@ -95,7 +97,15 @@ class Session(QObject):
         re-checked for that person (`Outcome.alerts`) replace theirs in the list, so the checks
         do not run twice. Errors (ValidationError and friends) propagate to the caller, which
         shows them next to the field; nothing is announced for a refused operation."""
-        outcome = op()
+        try:
+            outcome = op()
+        except USER_ERRORS:
+            raise
+        except Exception as exc:
+            failure = as_save_failure(exc)  # full disk, read-only file...: words, not a crash
+            if failure is None:
+                raise
+            raise failure from exc
         changed = getattr(outcome, "changed", None)
         fresh = getattr(outcome, "alerts", None)
         if changed and "settings" in changed:
