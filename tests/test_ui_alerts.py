@@ -167,3 +167,28 @@ def test_a_low_oxygen_reading_raises_an_alert_at_once(qtbot, window) -> None:  #
     card = next(c for c in window.alerts.cards if c.alert.rule == "abnormal-vital")
     assert card.alert.severity in (Severity.EMERGENCY, Severity.URGENT)
     assert window.alerts.cards[0].alert.severity.rank >= card.alert.severity.rank
+
+
+def test_an_acknowledgement_the_disk_refuses_keeps_the_banner_and_the_note(qtbot, fixed_alerts, window,  # noqa: ANN001
+                                                                           journal, monkeypatch) -> None:
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    def disk_full(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise sqlite3.OperationalError("database or disk is full")
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: told.append(text))
+    monkeypatch.setattr(journal, "acknowledge", disk_full)
+    banner = window.emergency
+    qtbot.waitUntil(banner.isVisible)
+    qtbot.keyClicks(banner.note_edit, "called 911")
+    qtbot.keyClick(banner.note_edit, Qt.Key.Key_Return)
+    assert told and "disk is full" in told[0] and "Not saved" in told[0]
+    assert banner.isVisible() and banner.note_edit.text() == "called 911"
+    card = next(c for c in window.alerts.cards if c.alert.rule == "missed-dose")
+    qtbot.mouseClick(card.ack_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(card.note_edit, "gave it late")
+    qtbot.mouseClick(card.confirm_button, Qt.MouseButton.LeftButton)
+    assert len(told) == 2 and "A dose was missed" in window.alerts.card_titles()

@@ -5,6 +5,8 @@ the guidance and an inline "acknowledge with a note" (no modal dialog to get los
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain import Alert, Severity
 
+from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
 from .session import Session
 from .style import look, set_scaled_font
@@ -209,12 +213,24 @@ class AlertPanel(QWidget):
         return (a.key, a.severity, a.title, a.message, a.advice, tuple(a.evidence), show_patient, number)
 
     def _acknowledge(self, alert: Alert, note: str) -> None:
-        self.session.apply(lambda: self.session.journal.acknowledge(alert, note, by=self.session.by))
+        if not _saved(self, lambda: self.session.apply(
+                lambda: self.session.journal.acknowledge(alert, note, by=self.session.by))):
+            return  # the card stays, with its note
         # Acknowledged alerts leave the list at once (the checks bring them back if worse).
         self.session.refresh_alerts()
 
     def card_titles(self) -> list[str]:
         return [c.alert.title for c in self.cards]
+
+
+def _saved(parent: QWidget, write: Callable[[], object]) -> bool:
+    """Run the write; a refused one (full disk, read-only file) is said in a message box."""
+    try:
+        write()
+    except USER_ERRORS as exc:
+        QMessageBox.warning(parent, "Not saved", describe(exc))
+        return False
+    return True
 
 
 class EmergencyBanner(QFrame):
@@ -308,6 +324,8 @@ class EmergencyBanner(QFrame):
             self.note_edit.setFocus()
             return
         alert = self.emergencies[0]
-        self.session.apply(lambda: self.session.journal.acknowledge(alert, note, by=self.session.by))
+        if not _saved(self, lambda: self.session.apply(
+                lambda: self.session.journal.acknowledge(alert, note, by=self.session.by))):
+            return  # the banner stays, with the note
         self.note_edit.clear()
         self.session.refresh_alerts()
