@@ -100,3 +100,24 @@ def test_symptom_and_reading_forms_keep_their_entries(qtbot, window, journal, ki
     vf.save_button.click()
     assert WORDS[kind] in vf.error.message and vf.value.text() == "38.9"
     assert _counts(journal) == before
+
+
+@pytest.mark.parametrize("kind", ["read-only", "full"])
+def test_settings_the_disk_refuses_are_reported_and_unchanged(qtbot, window, journal, monkeypatch,  # noqa: ANN001
+                                                              kind: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from journal.ui.settings_dialog import SettingsDialog
+
+    def run(self) -> int:  # noqa: ANN001
+        self.emergency.setCurrentText("112")
+        self.save_button.click()
+        return int(self.result())
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: told.append(text))
+    monkeypatch.setattr(SettingsDialog, "exec", run)
+    _break_writes(journal, kind)
+    window.settings_button.click()
+    assert told and WORDS[kind] in told[0]
+    assert window.session.settings.emergency_number == "911"

@@ -33,6 +33,7 @@ from journal.domain import Clock
 
 from .alerts import AlertPanel, EmergencyBanner
 from .due import due_items
+from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
 from .history_view import HistoryView
 from .medicines_view import MedicinesView
@@ -424,7 +425,10 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         dlg = SettingsDialog(self.session.settings, self)
         if dlg.exec() and dlg.result_settings is not None:
-            self.session.save_settings(dlg.result_settings)
+            try:
+                self.session.save_settings(dlg.result_settings)
+            except USER_ERRORS as exc:  # a full disk or read-only file: say so, change nothing
+                QMessageBox.warning(self, "Settings not saved", describe(exc))
         return dlg
 
     def open_backups(self, run: bool = True) -> QDialog | None:
