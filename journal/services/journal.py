@@ -327,6 +327,7 @@ class Journal:
         self.path = path
         self.clock = clock
         self._settings: Settings | None = None
+        self._watching = False  # changed_elsewhere() was called: keep watching across reopen()
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None) -> Journal:
@@ -342,6 +343,7 @@ class Journal:
         call; cached settings are dropped then. Cheap enough to call every few seconds. The first
         call only starts watching and returns False."""
         changed = self.store.changed_elsewhere()
+        self._watching = True
         if changed:
             self._settings = None
         return changed
@@ -353,6 +355,11 @@ class Journal:
         self.store.dispose()
         self._settings = None
         self.store = _open_store(self.path, self.now())
+        if self._watching:  # watch from the state the views now redraw from, not from the next poll
+            try:
+                self.store.changed_elsewhere()
+            except sqlite3.Error:
+                pass  # the next poll starts watching
 
     def __enter__(self) -> Journal:
         return self

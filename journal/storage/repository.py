@@ -253,16 +253,32 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
         """One write transaction: committed when the block ends, rolled back on any error."""
+        before: int | None = None
         with self._sessions() as session, session.begin():
             yield Tx(session)
-        if self._watch is not None:
-            self._seen_version = self._data_version()  # our own commit is not news
+            if self._watch is not None:
+                # Our writes now hold SQLite's write lock, so nobody else can commit until ours:
+                # what the watch sees here is everything others committed before it.
+                session.flush()
+                before = self._version_or_none()
+        if before is not None and before == self._seen_version:
+            # Nothing from elsewhere was pending: our own commit is not news. If something was,
+            # the last seen version is left as it is, so the next call still reports it.
+            after = self._version_or_none()
+            if after is not None:
+                self._seen_version = after
 
     # -- changes made by another program (the command line while the window is open) -----------
     def _data_version(self) -> int:
         if self._watch is None:
             self._watch = sqlite3.connect(str(self.engine.url.database), timeout=5.0, check_same_thread=False)
         return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
+    def _version_or_none(self) -> int | None:
+        try:
+            return self._data_version()
+        except sqlite3.Error:  # a committed write is not undone by a watch that cannot look
+            return None
 
     def changed_elsewhere(self) -> bool:
         """True when another connection committed since the last call or since this program's

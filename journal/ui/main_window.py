@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
                  watch_ms: int = OUTSIDE_CHANGES_MS) -> None:
         super().__init__()
         self.session = session
+        # Start watching for outside writes before any view reads the file: one written while the
+        # window is being built then shows at the first poll instead of being taken as the start.
+        session.check_for_outside_changes()
         self.backups = backups  # journal.services.backups.BackupService, or None (the sample)
         self.demo = demo
         self.explore_sample = explore_sample
@@ -262,7 +265,6 @@ class MainWindow(QMainWindow):
         self.watch_timer.setInterval(watch_ms)
         self.watch_timer.timeout.connect(session.check_for_outside_changes)
         self.watch_timer.start()
-        QTimer.singleShot(0, session.check_for_outside_changes)  # start watching from now
         self.session.alerts_updated.connect(self._alerts_updated)
         self._shortcuts()
         # Enter presses a focused button anywhere in the window (Qt does that only in dialogs);
