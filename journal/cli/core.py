@@ -202,7 +202,14 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     target = ctx.db_path
     if src.resolve() == target.resolve():
         raise ValidationError("FILE", "that is the journal itself, not a backup of it")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    # The journal is not opened first, so the checks opening it makes for --db are made here.
+    if target.is_dir():
+        raise ValidationError("--db", f"{target} is a folder; give the journal file's name, "
+                                      f"e.g. {target / 'journal.sqlite3'}")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise ValidationError("--db", f"{target.parent} cannot be made a folder: a file has that name") from None
     try:
         lock = take_window_lock(target, ctx.clock)
     except JournalLocked:

@@ -408,18 +408,24 @@ class BackupsDialog(QDialog):
         try:
             kept = self.backups.restore(source, close_journal=self._close_journal)
         except Exception as e:  # noqa: BLE001 - shown to the caregiver; the journal was left as it was
-            self.status.setText(str(e))
-            self._reopen_journal()
+            problem = self._reopen_journal()
+            self.status.setText(str(e) if problem is None else f"{e} {problem}")
             return
-        self._reopen_journal()
-        self.status.setText("The journal was restored. The previous version was kept as a backup "
-                            "(it is in the list above).")
+        problem = self._reopen_journal()
+        if problem is None:
+            self.status.setText("The journal was restored. The previous version was kept as a backup "
+                                "(it is in the list above).")
+        else:  # the file was replaced, but this window cannot show it: do not say all is well
+            self.status.setText(f"The backup was put in place, but {problem[0].lower()}{problem[1:]} "
+                                "Close CareJournal and open it again.")
         self.refresh()
         self.restored.emit(kept)
 
-    def _reopen_journal(self) -> None:
+    def _reopen_journal(self) -> str | None:
+        """Open the journal again; None when that worked, else what to tell the caregiver."""
         if self._reopen is not None:
             try:
                 self._reopen()
             except Exception as e:  # noqa: BLE001 - say it, do not crash the window
-                self.status.setText(f"The journal could not be opened again: {e}")
+                return f"The journal could not be opened again: {str(e).rstrip('.')}."
+        return None
