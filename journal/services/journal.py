@@ -351,7 +351,8 @@ class Journal:
     def reopen(self) -> None:
         """Open the file again after it was replaced on disk (a restore from the window). The same
         object stays in use, so whoever holds it sees the restored journal. A refused file raises
-        JournalFileError and the old connections stay closed."""
+        JournalFileError; the window then says so and asks for a restart (the old engine would
+        reconnect to whatever file is there if used again)."""
         self.store.dispose()
         self._settings = None
         self.store = _open_store(self.path, self.now())

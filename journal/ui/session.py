@@ -131,13 +131,16 @@ class Session(QObject):
         except Exception:  # noqa: BLE001 - a busy or vanished file: try again next time
             return False
         changed = set(DATA_KINDS) | {"alerts"}
-        seen = self._people_seen
-        if seen is None or self.patients() != seen:
-            changed.add("patients")
         before = self._settings
         self._settings = None
-        if before is None or self.settings != before:
-            changed.add("settings")
+        try:
+            seen = self._people_seen
+            if seen is None or self.patients() != seen:
+                changed.add("patients")
+            if before is None or self.settings != before:
+                changed.add("settings")
+        except Exception:  # noqa: BLE001 - cannot tell what changed: redraw everything
+            changed = set(ALL_KINDS)
         self.changed.emit(frozenset(changed))
         return True
 
