@@ -194,3 +194,16 @@ def test_library_is_found_without_arguments() -> None:
     assert default_library().profiles[0].drug == "baclofen"
     assert (RESOURCES / "drugs" / "baclofen.json").exists()
     assert timedelta(hours=default_library().profiles[0].value("timing.escalation_window_hours")) == timedelta(hours=72)
+
+
+def test_the_remembered_profile_follows_the_medicines_drug_and_name() -> None:
+    """profile_for is remembered per (drug, name) for the report's replays; a medicine whose name or
+    drug is edited must get the answer for what it says now, not what it said before."""
+    lib = default_library()
+    m = Medication(name="Lioresal 10mg", strength=Quantity(10, Unit.MG))
+    assert lib.profile_for(m) is not None and lib.profile_for(m).drug == "baclofen"  # type: ignore[union-attr]
+    m.name = "Vitamin D3 25 mcg"  # the caregiver corrected the name
+    assert lib.profile_for(m) is None
+    m.drug = "baclofen"
+    assert lib.profile_for(m) is not None
+    assert lib.profile_for(Medication(name="Vitamin D3 25 mcg", drug="")) is None

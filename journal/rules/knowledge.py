@@ -143,12 +143,18 @@ class SymptomCatalog:
 class DrugLibrary:
     profiles: tuple[DrugProfile, ...]
     catalog: SymptomCatalog
+    # profile_for answers from the medicine's drug and name only; the report replays the rules
+    # hundreds of times over the same medicines, so the answer is remembered per (drug, name).
+    _profile_memo: dict[tuple[str, str], DrugProfile | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     def profile_for(self, medication: Medication) -> DrugProfile | None:
-        for p in self.profiles:
-            if p.matches(medication):
-                return p
-        return None
+        key = (medication.drug or "", medication.name)
+        if key in self._profile_memo:
+            return self._profile_memo[key]
+        found = next((p for p in self.profiles if p.matches(medication)), None)
+        self._profile_memo[key] = found
+        return found
 
     @staticmethod
     def load(resources: Path | None = None) -> DrugLibrary:
