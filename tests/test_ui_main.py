@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from test_ui_support import (  # noqa: F401
     TABLETS,
@@ -183,6 +183,60 @@ def test_pump_overdue_countdown(qtbot, journal, clock) -> None:  # noqa: ANN001
     w.tabs.setCurrentWidget(w.pump)
     qtbot.waitUntil(lambda: "OVERDUE by 3 day(s)" in w.pump.countdown.text())
     assert "Refill" in w.pump.last.text()  # the refill from 90 days ago is still known
+
+
+def test_a_clinic_dose_change_does_not_move_the_refill_date(qtbot, journal, clock) -> None:  # noqa: ANN001
+    """Logging the clinic's reprogramming without a new date keeps the refill date the clinic set
+    (it used to save a made-up date 90 days ahead, and the refill warning went away)."""
+    pid = patient_id(journal)
+    journal.log_pump_event(pid, PumpEvent(at=at(10) - timedelta(days=60), kind=PumpEventKind.REFILL, volume_ml=20,
+                                          concentration_mcg_per_ml=500, daily_dose_mcg=300,
+                                          next_refill_due=date(2026, 11, 30)))
+    w = build_window(journal, clock, tray_available=False)
+    qtbot.addWidget(w)
+    w.show()
+    pv = w.pump
+    w.tabs.setCurrentWidget(pv)
+    qtbot.waitUntil(lambda: "Next refill in 7 day(s)" in pv.countdown.text())
+    pv.kind.setCurrentIndex(pv.kind.findData(PumpEventKind.DOSE_CHANGE))
+    assert "no new date" in pv.next_refill.text()
+    qtbot.keyClicks(pv.daily, "325")
+    qtbot.mouseClick(pv.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Logged: Dose change" in pv.result.text())
+    assert "Next refill in 7 day(s)" in pv.countdown.text()
+    change = [e for e in journal.history(pid, at(0), at(23, 59)).pump_events if e.kind is PumpEventKind.DOSE_CHANGE]
+    assert [e.next_refill_due for e in change] == [None]
+
+
+def test_a_refill_asks_for_the_next_refill_date_instead_of_guessing(qtbot, window, journal) -> None:  # noqa: ANN001
+    pv = window.pump
+    window.tabs.setCurrentWidget(pv)
+    pv.kind.setCurrentIndex(pv.kind.findData(PumpEventKind.REFILL))
+    assert "printout" in pv.next_refill.text()
+    pv.when.set_value(at(11, 0))
+    qtbot.keyClicks(pv.volume, "20")
+    qtbot.keyClicks(pv.concentration, "2000")
+    qtbot.keyClicks(pv.daily, "400")
+    qtbot.mouseClick(pv.save_button, Qt.MouseButton.LeftButton)
+    assert "next refill date" in pv.error.message
+    assert journal.history(patient_id(journal), at(0), at(23, 59)).pump_events == []
+    field = pv.next_refill
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(field.width() - 6, field.height() // 2))
+    calendar = field.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    assert (calendar.yearShown(), calendar.monthShown()) == (2026, 11)  # opens on the refill's month
+    calendar.window().hide()
+    pv.note.setFocus()
+    assert "printout" in field.text()  # nothing picked: still says so
+    pv.next_refill.setFocus()  # by keyboard: the arrows step a day at a time from the refill's day
+    qtbot.waitUntil(pv.next_refill.hasFocus)
+    assert pv.next_refill.text() == "2026-11-23"
+    for _ in range(3):
+        qtbot.keyClick(pv.next_refill, Qt.Key.Key_Up)
+    assert pv.refill_date() == date(2026, 11, 26)
+    qtbot.mouseClick(pv.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Next refill in 3 day(s)" in pv.countdown.text())
+    assert "printout" in pv.next_refill.text()  # ready for the next event, no date carried over
 
 
 def test_dialog_cancel_changes_nothing(qtbot, window, journal, monkeypatch) -> None:  # noqa: ANN001

@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -24,7 +22,7 @@ from .formatting import fmt_date, fmt_datetime
 from .session import Session
 from .style import look, set_scaled_font
 from .today_view import day_bounds
-from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint, scroll_page
+from .widgets import Choice, ErrorLabel, OptionalDateEdit, WhenEdit, heading, hint, scroll_page
 
 KIND_LABELS = {
     PumpEventKind.REFILL: "Refill",
@@ -39,6 +37,12 @@ ALARM_TONES = ["Single tone, about every hour (reservoir low or replacement due)
 # How far back the pump view reads records; the service adds the latest event of each kind from
 # before the window, so the last refill is always known without loading months of doses.
 WINDOW = timedelta(days=31)
+# What the next-refill field says until a date is picked. There is no guessed default: a made-up
+# date would quietly replace the clinic's one and move (or silence) the refill warning.
+REFILL_DATE_UNSET = {
+    PumpEventKind.REFILL: "pick the date on the clinic's printout",
+    PumpEventKind.DOSE_CHANGE: "no new date (keep the one set before)",
+}
 
 
 def countdown_text(due: date | None, today: date, settings: Any) -> tuple[str, Severity]:
@@ -100,6 +104,7 @@ class PumpView(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         form.addRow("&What:", self.kind)
         self.when = WhenEdit(session.tz)
+        self.when.dateChanged.connect(lambda _d: self._refill_floor())
         form.addRow("W&hen:", self.when)
         self.volume = QLineEdit()
         self.volume.setAccessibleName("Volume put in, mL")
@@ -116,9 +121,8 @@ class PumpView(QWidget):
         self.low_alarm = QLineEdit()
         self.low_alarm.setAccessibleName("Low reservoir alarm volume, mL")
         form.addRow("&Low alarm at (mL):", self.low_alarm)
-        self.next_refill = QDateEdit()
-        self.next_refill.setCalendarPopup(True)
-        self.next_refill.setDisplayFormat("yyyy-MM-dd")
+        # Its lowest date is the day of the event (never a valid next refill): "not picked".
+        self.next_refill = OptionalDateEdit(REFILL_DATE_UNSET[PumpEventKind.REFILL])
         self.next_refill.setAccessibleName("Next refill date")
         form.addRow("&Next refill date:", self.next_refill)
         self.tone = Choice()
@@ -180,6 +184,8 @@ class PumpView(QWidget):
             self._rows(self.tone)
         else:
             self._rows()
+        if k in REFILL_DATE_UNSET:
+            self.next_refill.set_unset_text(REFILL_DATE_UNSET[k])
         if k is PumpEventKind.ALARM:
             self.alarm_hint.setText(
                 f"A two-tone alarm can mean the pump stopped: call the pump clinic now. If there are "
@@ -196,7 +202,7 @@ class PumpView(QWidget):
         self.when.tz = self.session.tz
         self.when.follow_now(self.session.now)
         self._kind_changed()  # the alarm advice names the emergency number from settings
-        self.next_refill.setDate(QDate(now.year, now.month, now.day).addDays(90))
+        self.clear_refill_date()
         if pid is None:
             self.countdown.setText("")
             self.last.setText("")
@@ -235,6 +241,19 @@ class PumpView(QWidget):
                          + (f" ({'; '.join(extra)})" if extra else ""))
         self.last.setText("Recent:\n" + "\n".join(lines) if lines else "")
 
+    def _refill_floor(self) -> None:
+        """Keep the "not picked" date on the event's day; a date already picked stays if later."""
+        q = self.when.date()
+        self.next_refill.set_floor(date(q.year(), q.month(), q.day()))
+
+    def clear_refill_date(self) -> None:
+        self._refill_floor()
+        self.next_refill.clear_value()
+
+    def refill_date(self) -> date | None:
+        """The next refill date picked by the caregiver, or None while none is picked."""
+        return self.next_refill.value()
+
     def save(self) -> None:
         self.error.clear_error()
         pid = self.session.patient_id
@@ -252,9 +271,11 @@ class PumpView(QWidget):
                                                       required=k is PumpEventKind.REFILL)
                 ev.daily_dose_mcg = _number(self.daily.text(), "daily dose", 1, 3000,
                                             required=k is PumpEventKind.REFILL)
-                q = self.next_refill.date()
-                ev.next_refill_due = date(q.year(), q.month(), q.day())
-                if ev.next_refill_due <= at.date():
+                ev.next_refill_due = self.refill_date()
+                if ev.next_refill_due is None and k is PumpEventKind.REFILL:
+                    raise ValueError("Enter the next refill date from the clinic's printout "
+                                     "(the journal warns you as it comes near).")
+                if ev.next_refill_due is not None and ev.next_refill_due <= at.date():
                     raise ValueError("The next refill date must be after the refill.")
             if k is PumpEventKind.REFILL:
                 ev.volume_ml = _number(self.volume.text(), "volume", 0.5, 100, required=True)
@@ -273,3 +294,4 @@ class PumpView(QWidget):
         self.result.setText(f"\u2714 Logged: {KIND_LABELS[k]}.")
         for w in (self.volume, self.concentration, self.daily, self.reservoir, self.low_alarm, self.note):
             w.clear()
+        self.clear_refill_date()  # the next event starts with no date picked

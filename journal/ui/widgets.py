@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .style import set_scaled_font
 
@@ -130,6 +139,61 @@ class WhenEdit(QDateTimeEdit):
         q = self.dateTime()
         d, t = q.date(), q.time()
         return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self.tz)
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date that may be left unpicked: it then shows `unset_text` instead of a date, so no
+    made-up default is ever saved. A date on or before `set_floor`'s day counts as not picked.
+
+    Focused, the field shows the floor date to type over or step from with the arrow keys (Qt
+    cannot type over its special text) and the calendar opens there; left unpicked it shows the words again."""
+
+    UNSET = QDate(2000, 1, 1)  # the lowest date, shown as the words
+
+    def __init__(self, unset_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(self.UNSET)
+        self.setSpecialValueText(unset_text)
+        self.floor = self.UNSET
+        self.setDate(self.UNSET)
+
+    def set_unset_text(self, text: str) -> None:
+        self.setSpecialValueText(text)
+
+    def set_floor(self, day: date) -> None:
+        """Dates up to this day are "not picked" (a picked later date is kept)."""
+        self.floor = QDate(day.year, day.month, day.day)
+        if self.value() is None and not self.hasFocus():
+            self.setDate(self.UNSET)
+
+    def clear_value(self) -> None:
+        self.setDate(self.floor if self.hasFocus() else self.UNSET)
+
+    def value(self) -> date | None:
+        q = self.date()
+        if q <= self.floor:
+            return None
+        return date(q.year(), q.month(), q.day())
+
+    def focusInEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt name)
+        unset = self.date() == self.UNSET
+        if unset:
+            self.setDate(self.floor)
+        super().focusInEvent(event)
+        if unset:  # the arrow keys step from the floor a day at a time
+            self.setCurrentSection(QDateEdit.Section.DaySection)
+
+    def mousePressEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt name)
+        if self.date() == self.UNSET:  # the calendar opens on the floor's month, not in 2000
+            self.setDate(self.floor)
+        super().mousePressEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt name)
+        super().focusOutEvent(event)
+        if self.value() is None and event.reason() is not Qt.FocusReason.PopupFocusReason:
+            self.setDate(self.UNSET)
 
 
 class Choice(QComboBox):
