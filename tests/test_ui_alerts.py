@@ -91,6 +91,22 @@ def test_emergency_needs_a_note_to_acknowledge(qtbot, fixed_alerts, window, jour
     assert journal.acknowledgements(None) == []
 
 
+def test_the_emergency_card_also_needs_a_note(qtbot, loaded, window, journal) -> None:  # noqa: ANN001
+    """The card in the Alerts list is no way round the banner's note: an empty one is refused."""
+    qtbot.waitUntil(window.emergency.isVisible)
+    card = next(c for c in window.alerts.cards if c.alert.severity is Severity.EMERGENCY)
+    qtbot.mouseClick(card.ack_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(card.confirm_button, Qt.MouseButton.LeftButton)
+    assert journal.acknowledgements(None) == []
+    assert window.emergency.isVisible()
+    assert "Seizure logged" in window.alerts.card_titles()
+    assert "few words" in card.note_edit.placeholderText()
+    qtbot.keyClicks(card.note_edit, "called 911, ambulance here")
+    qtbot.keyClick(card.note_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.emergency.isVisible())
+    assert [a.note for a in journal.acknowledgements(None)] == ["called 911, ambulance here"]
+
+
 def test_acknowledging_the_emergency_hides_the_banner(qtbot, fixed_alerts, window, journal) -> None:  # noqa: ANN001
     banner = window.emergency
     qtbot.waitUntil(banner.isVisible)

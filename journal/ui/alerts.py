@@ -134,7 +134,13 @@ class AlertCard(QFrame):
         self.note_edit.setFocus()
 
     def _confirm(self) -> None:
-        self.acknowledged.emit(self.alert, self.note_edit.text().strip())
+        note = self.note_edit.text().strip()
+        if not note and self.alert.severity is Severity.EMERGENCY:
+            # As on the red banner: an emergency leaves only with a note of what was done.
+            self.note_edit.setPlaceholderText("Please write a few words about what you did first.")
+            self.note_edit.setFocus()
+            return
+        self.acknowledged.emit(self.alert, note)
 
 
 class AlertPanel(QWidget):
