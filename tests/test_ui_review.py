@@ -273,8 +273,33 @@ def test_at_the_usual_font_each_dose_fits_on_one_line(qtbot, window) -> None:  #
     qtbot.waitUntil(lambda: window.today.width() > 600)
     assert not window.today.two_lines
     row = window.today._row(TABLETS, "14:00")
-    assert row.given_button.y() == row.amount_label.y() or \
-        abs(row.given_button.geometry().center().y() - row.amount_label.geometry().center().y()) < 20
+    qtbot.waitUntil(lambda: row.given_button.y() == row.amount_label.y() or  # once laid out again
+                    abs(row.given_button.geometry().center().y() - row.amount_label.geometry().center().y()) < 20)
+
+
+def test_a_long_given_line_does_not_push_the_buttons_out_of_sight(qtbot, window, journal) -> None:  # noqa: ANN001
+    """ "Given 14:05 (20 mg = 2 tablets of 10 mg) by Alexandra" is longer than "OVERDUE": the slot
+    goes onto two lines instead of hiding "Other time / not given..." behind a sideways scroll
+    (as on the Yesterday page, where every dose reads like that)."""
+    from journal.domain import Dose, Quantity, Unit
+
+    pid = patient_id(journal)
+    tablets = journal.find_medication(pid, TABLETS)
+    window.resize(1240, 860)
+    qtbot.waitUntil(lambda: window.today.width() > 600)
+    window.session.apply(lambda: journal.log_dose(pid, Dose(
+        medication_id=tablets.id, status=DoseStatus.TAKEN, scheduled=at(14), given=at(14, 5),
+        amount=Quantity(20, Unit.MG), by="Alexandra")))
+    today = window.today
+    qtbot.waitUntil(lambda: "by Alexandra" in today.slot_text(TABLETS, "14:00"))
+    row = today._row(TABLETS, "14:00")
+    qtbot.waitUntil(lambda: not today.scroll_area.horizontalScrollBar().isVisible())
+    assert row.other_button.width() >= row.other_button.sizeHint().width()
+    right = row.other_button.mapTo(today.scroll_area.viewport(), row.other_button.rect().topRight()).x()
+    assert right <= today.scroll_area.viewport().width()
+    assert row.amount_label.width() >= row.amount_label.fontMetrics().horizontalAdvance(row.amount_label.text())
+    today.toggle_day()  # yesterday: every slot says "Already given" / "Given at ..." and who gave it
+    qtbot.waitUntil(lambda: not today.scroll_area.horizontalScrollBar().isVisible())
 
 
 def test_correcting_a_liquid_dose_shows_the_concentration_beside_the_ml(qtbot, window, journal,

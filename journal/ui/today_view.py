@@ -300,18 +300,29 @@ class TodayView(QWidget):
                 self.rows[(v.medication.id or 0, v.slot.at.isoformat())].update(v)
             for m in prn:
                 self.prn_labels[m.id or 0].setText(self._prn_text(m))
+        self._fit_rows()  # the words may have grown ("Given 14:01 by Daniel")
 
     def one_line_width(self) -> int:
         """About how wide a slot needs to be to fit on one line without squeezing the amount
-        (from the font, so it follows the system font size)."""
+        (from the font, so it follows the system font size, and from the words shown: "Given
+        14:01 (2 tablets = 20 mg) by Daniel" or "Already given" need more than "OVERDUE")."""
         fm = self.fontMetrics()
         ch = max(1, fm.averageCharWidth())
-        buttons = fm.horizontalAdvance("Given now") + fm.horizontalAdvance("Other time / not given...") + 6 * ch
-        time_and_state = int(1.5 * fm.horizontalAdvance("00:00") + 1.3 * fm.horizontalAdvance("\u26a0 OVERDUE"))
-        return buttons + time_and_state + 22 * ch + 8 * ch
+        buttons = fm.horizontalAdvance("Given now") + fm.horizontalAdvance("Other time / not given...")
+        state = int(1.3 * fm.horizontalAdvance("\u26a0 OVERDUE"))
+        for r in self.rows.values():
+            buttons = max(buttons, r.given_button.fontMetrics().horizontalAdvance(r.given_button.text())
+                          + r.other_button.fontMetrics().horizontalAdvance(r.other_button.text()))
+            state = max(state, r.state_label.fontMetrics().horizontalAdvance(r.state_label.text()) + 2 * ch)
+        return buttons + 6 * ch + int(1.5 * fm.horizontalAdvance("00:00")) + state + 22 * ch + 8 * ch
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt name)
         super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Two lines per slot when one line would not fit (else the buttons are pushed out of
+        sight and the amount is squeezed to a word a line)."""
         two = self.width() < self.one_line_width()
         if two != self.two_lines:
             self.two_lines = two
