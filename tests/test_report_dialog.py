@@ -86,6 +86,27 @@ def test_save_as_pdf_writes_the_file_the_user_picked(dialog: Any, qtbot: Any, tm
     assert "Saved" in dialog.status.text() and str(out) in dialog.status.text()
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+def test_saving_right_after_changing_the_days_saves_those_days(dialog: Any, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without pressing "Show these days" first, the PDF used to hold the 30 days shown before."""
+    from PySide6.QtCore import QDate
+
+    names: list[str] = []
+
+    def fake_save(parent: Any, caption: str, directory: str, filt: str) -> tuple[str, str]:
+        names.append(Path(directory).name)
+        return str(tmp_path / "report.pdf"), filt
+
+    monkeypatch.setattr(dialog, "get_save_file_name", fake_save)
+    dialog.from_edit.setDate(QDate(2026, 10, 1))
+    dialog.to_edit.setDate(QDate(2026, 10, 10))
+    out = dialog.save_pdf()
+    assert out is not None
+    assert names == ["Robin-Shaw-report-2026-10-01-to-2026-10-10.pdf"]
+    assert "2026-10-01 to 2026-10-10" in pdf_text(out)
+
+
 def test_cancelling_save_writes_nothing(dialog: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dialog, "get_save_file_name", lambda *a: ("", ""))
     assert dialog.save_pdf() is None

@@ -57,6 +57,7 @@ class ReportDialog(QDialog):
         self.patient_id = patient_id
         self.now = now
         self.data: ReportData | None = None
+        self.built_period: tuple[date, date] | None = None  # the days self.data covers
         self.pages = 0
         self.setWindowTitle("Report for the doctor")
         self.resize(900, 1000)
@@ -127,6 +128,7 @@ class ReportDialog(QDialog):
     def rebuild(self) -> None:
         """Build the report's data for the chosen days and refresh the preview."""
         start, end = self.period()
+        self.built_period = (start, end)
         try:
             self.data = reports.build_for(self.journal, self.patient_id, start, end, now=self.now())
         except Exception as e:  # noqa: BLE001 - shown in the dialog, the window stays usable
@@ -160,8 +162,15 @@ class ReportDialog(QDialog):
         safe = "".join(ch if ch.isalnum() else "-" for ch in h.person).strip("-") or "report"
         return f"{safe}-report-{h.period_start.isoformat()}-to-{h.period_end.isoformat()}.pdf"
 
+    def _for_the_chosen_days(self) -> bool:
+        """Days changed without "Show these days": make the report for them first, so the PDF or
+        the paper holds the days in the boxes, not the ones chosen before."""
+        if self.built_period != self.period():
+            self.rebuild()
+        return self.data is not None
+
     def save_pdf(self) -> Path | None:
-        if self.data is None:
+        if not self._for_the_chosen_days():
             return None
         path, _ = self.get_save_file_name(self, "Save the report as PDF", str(Path.home() / self.default_file_name()),
                                           "PDF files (*.pdf)")
@@ -179,7 +188,7 @@ class ReportDialog(QDialog):
         return out
 
     def print_report(self) -> bool:
-        if self.data is None:
+        if not self._for_the_chosen_days():
             return False
         dialog = self.make_print_dialog(self.printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
