@@ -107,6 +107,24 @@ def test_saving_right_after_changing_the_days_saves_those_days(dialog: Any, tmp_
     assert "2026-10-01 to 2026-10-10" in pdf_text(out)
 
 
+def test_the_day_and_paper_fields_have_names_and_keys(dialog: Any, qtbot: Any) -> None:
+    """A screen reader names each field, and Alt + the underlined letter reaches it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    fields = (dialog.from_edit, dialog.to_edit, dialog.paper)
+    assert all(f.accessibleName() for f in fields)
+    buddies = {lab.buddy(): lab.text() for lab in dialog.findChildren(QLabel) if lab.buddy() is not None}
+    assert [buddies.get(f, "") for f in fields] == ["&From", "&to", "P&aper"]
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.from_edit.setFocus()
+    qtbot.waitUntil(dialog.from_edit.hasFocus)
+    qtbot.keyClick(dialog.from_edit, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.to_edit.hasFocus)
+
+
 def test_cancelling_save_writes_nothing(dialog: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dialog, "get_save_file_name", lambda *a: ("", ""))
     assert dialog.save_pdf() is None

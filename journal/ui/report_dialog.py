@@ -73,17 +73,19 @@ class ReportDialog(QDialog):
         for label, key in PAPER:
             self.paper.addItem(label, key)
         self.paper.setCurrentIndex(1 if render.default_page_size() == "letter" else 0)
-        self.update_button = QPushButton("Show these days")
+        self.update_button = QPushButton("S&how these days")
         self.update_button.clicked.connect(self.rebuild)
         self.paper.currentIndexChanged.connect(self._paper_changed)
 
+        self.from_edit.setAccessibleName("First day of the report")
+        self.to_edit.setAccessibleName("Last day of the report")
+        self.paper.setAccessibleName("Paper size")
         top = QHBoxLayout()
-        top.addWidget(QLabel("From"))
-        top.addWidget(self.from_edit)
-        top.addWidget(QLabel("to"))
-        top.addWidget(self.to_edit)
-        top.addWidget(QLabel("Paper"))
-        top.addWidget(self.paper)
+        for text, field in (("&From", self.from_edit), ("&to", self.to_edit), ("P&aper", self.paper)):
+            label = QLabel(text)  # Alt + the underlined letter goes to the field
+            label.setBuddy(field)
+            top.addWidget(label)
+            top.addWidget(field)
         top.addWidget(self.update_button)
         top.addStretch(1)
 
@@ -95,9 +97,9 @@ class ReportDialog(QDialog):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.print_button = QPushButton("Print…")
+        self.print_button = QPushButton("&Print…")
         self.print_button.clicked.connect(self.print_report)
-        self.save_button = QPushButton("Save as PDF…")
+        self.save_button = QPushButton("&Save as PDF…")
         self.save_button.clicked.connect(self.save_pdf)
         close = QPushButton("Close")
         close.clicked.connect(self.reject)
