@@ -166,3 +166,15 @@ def test_the_search_index_is_built_only_when_first_needed(folder: Path) -> None:
     assert lib._db is None
     assert lib.search("alpha")[0].topic_id == "a"
     assert lib._db is not None
+
+
+def test_a_call_the_emergency_number_box_stands_out_and_a_tip_does_not() -> None:
+    blocks = markup.parse("> **Call {emergency_number} now** if it is bad.\n\n> Keep the pump card handy.\n")
+    html = markup.to_html(blocks, "112")
+    assert html.count('class="callout emergency"') == 1 and html.count('class="callout"') == 1
+    assert "\u203c <b>Call <b>112</b> now</b>" in html
+    lib = ReferenceLibrary()
+    assert 'class="callout emergency"' in lib.render_html("when-to-call", "112")
+    # on paper it is black on white with a heavy border (a dark fill may not print)
+    printed = lib.render_html("when-to-call", "112", standalone=True)
+    assert "table.emergency { background-color: #ffffff; color: #000000" in printed

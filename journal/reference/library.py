@@ -257,7 +257,7 @@ class ReferenceLibrary:
             return fragment
         return (
             '<!DOCTYPE html><html><head><meta charset="utf-8">'
-            f"<title>{html.escape(topic.title)}</title><style>{STYLE}</style></head>"
+            f"<title>{html.escape(topic.title)}</title><style>{STYLE}{PRINT_STYLE}</style></head>"
             f"<body>{fragment}</body></html>"
         )
 
@@ -274,7 +274,12 @@ h2 { font-size: large; margin-top: 1em; }
 h3 { font-size: medium; }
 table.grid th { background-color: #e8eef5; color: #000000; text-align: left; }
 table.callout { background-color: #fff4d6; color: #000000; border-color: #c9a227; }
+table.emergency { background-color: #b00020; color: #ffffff; border-color: #6d0014; font-size: large; }
 p.sources { color: #555555; }
+"""
+# On paper (often black and white, backgrounds sometimes dropped): black on white, heavy border.
+PRINT_STYLE = """
+table.emergency { background-color: #ffffff; color: #000000; border-color: #000000; }
 """
 
 
