@@ -169,7 +169,7 @@ def test_pump_refill_countdown(qtbot, window, journal) -> None:  # noqa: ANN001
 
     pv.next_refill.setDate(QDate(due.year, due.month, due.day))
     qtbot.mouseClick(pv.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Next refill in 12 day(s)" in pv.countdown.text())
+    qtbot.waitUntil(lambda: "Next refill in 12 days" in pv.countdown.text())
 
 
 def test_pump_overdue_countdown(qtbot, journal, clock) -> None:  # noqa: ANN001
@@ -181,7 +181,7 @@ def test_pump_overdue_countdown(qtbot, journal, clock) -> None:  # noqa: ANN001
     qtbot.addWidget(w)
     w.show()
     w.tabs.setCurrentWidget(w.pump)
-    qtbot.waitUntil(lambda: "OVERDUE by 3 day(s)" in w.pump.countdown.text())
+    qtbot.waitUntil(lambda: "OVERDUE by 3 days" in w.pump.countdown.text())
     assert "Refill" in w.pump.last.text()  # the refill from 90 days ago is still known
 
 
@@ -197,13 +197,13 @@ def test_a_clinic_dose_change_does_not_move_the_refill_date(qtbot, journal, cloc
     w.show()
     pv = w.pump
     w.tabs.setCurrentWidget(pv)
-    qtbot.waitUntil(lambda: "Next refill in 7 day(s)" in pv.countdown.text())
+    qtbot.waitUntil(lambda: "Next refill in 7 days" in pv.countdown.text())
     pv.kind.setCurrentIndex(pv.kind.findData(PumpEventKind.DOSE_CHANGE))
     assert "no new date" in pv.next_refill.text()
     qtbot.keyClicks(pv.daily, "325")
     qtbot.mouseClick(pv.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Logged: Dose change" in pv.result.text())
-    assert "Next refill in 7 day(s)" in pv.countdown.text()
+    assert "Next refill in 7 days" in pv.countdown.text()
     change = [e for e in journal.history(pid, at(0), at(23, 59)).pump_events if e.kind is PumpEventKind.DOSE_CHANGE]
     assert [e.next_refill_due for e in change] == [None]
 
@@ -235,7 +235,7 @@ def test_a_refill_asks_for_the_next_refill_date_instead_of_guessing(qtbot, windo
         qtbot.keyClick(pv.next_refill, Qt.Key.Key_Up)
     assert pv.refill_date() == date(2026, 11, 26)
     qtbot.mouseClick(pv.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Next refill in 3 day(s)" in pv.countdown.text())
+    qtbot.waitUntil(lambda: "Next refill in 3 days" in pv.countdown.text())
     assert "printout" in pv.next_refill.text()  # ready for the next event, no date carried over
 
 
@@ -399,3 +399,14 @@ def test_history_stays_readable_at_a_large_font(qtbot, journal, clock) -> None: 
             assert hv.table.rowHeight(r) <= (lines * 2 + 1) * line, hv.table.item(r, 1).text()
     finally:
         app.setFont(normal)
+
+
+def test_the_pump_countdown_counts_days_in_plain_words() -> None:
+    from datetime import date as d
+
+    from journal.ui.pump_view import countdown_text
+
+    today = d(2026, 11, 23)
+    assert countdown_text(d(2026, 11, 24), today, None)[0].startswith("Next refill in 1 day:")
+    assert countdown_text(d(2026, 11, 22), today, None)[0].startswith("Refill OVERDUE by 1 day ")
+    assert countdown_text(d(2026, 11, 30), today, None)[0].startswith("Next refill in 7 days:")

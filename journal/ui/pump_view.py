@@ -51,12 +51,16 @@ def countdown_text(due: date | None, today: date, settings: Any) -> tuple[str, S
     days = (due - today).days
     when = fmt_date(due, settings)
     if days < 0:
-        return (f"Refill OVERDUE by {-days} day(s) (was due {when}). Call the pump clinic today.",
+        return (f"Refill OVERDUE by {_days(-days)} (was due {when}). Call the pump clinic today.",
                 Severity.URGENT)
     if days == 0:
         return (f"Refill due TODAY ({when}).", Severity.WARNING)
     sev = Severity.WARNING if days <= 3 else Severity.INFO
-    return (f"Next refill in {days} day(s): {when}.", sev)
+    return (f"Next refill in {_days(days)}: {when}.", sev)
+
+
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
 
 
 def _number(text: str, label: str, low: float, high: float, required: bool = False) -> float | None:
