@@ -440,18 +440,13 @@ class MainWindow(QMainWindow):
             return None
         from .recovery import BackupsDialog
 
-        dlg = BackupsDialog(self.backups, close_journal=self.session.close_journal, reopen=self._reopened,
-                            tz=self.session.tz, parent=self)
+        # After a restore, reopen_journal announces that everything changed: the people, the
+        # views, the checks and the reminder plan all redraw from the restored file.
+        dlg = BackupsDialog(self.backups, close_journal=self.session.close_journal,
+                            reopen=lambda: self.session.reopen_journal(), tz=self.session.tz, parent=self)
         if run:
             dlg.exec()
         return dlg
-
-    def _reopened(self) -> None:
-        """After a restore: open the file again and redraw everything from it."""
-        self.session.reopen_journal()
-        self.reload_people()
-        self.session.refresh_alerts()
-        self.scheduler.replan("data")
 
     def bring_to_front(self) -> None:
         if not self.isVisible():
