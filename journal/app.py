@@ -14,9 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from journal.cli import EXIT_FAILURE, EXIT_OK, Context, build_parser, dispatch
-
-JOURNAL_FILE = "journal.sqlite3"
+from journal.cli import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    JOURNAL_FILE,
+    Context,
+    build_parser,
+    dispatch,
+    prepare_journal_path,
+)
 
 
 def default_db_path() -> Path:
@@ -36,17 +42,9 @@ def make_context(db: Path | None, *, demo: bool = False, debug: bool = False, cl
             from journal.services.journal import open_demo
 
             return open_demo(clock)
-        from journal.services.errors import ValidationError
         from journal.services.journal import Journal
 
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except (FileExistsError, NotADirectoryError):
-            raise ValidationError("--db", f"{path.parent} cannot be made a folder: a file has that name") from None
-        except PermissionError:
-            raise ValidationError("--db", f"no permission to make the folder {path.parent}") from None
-        if path.is_dir():
-            raise ValidationError("--db", f"{path} is a folder; give the journal file's name, e.g. {path / JOURNAL_FILE}")
+        prepare_journal_path(path)
         return Journal.open(path, clock)
 
     return Context(open_journal, clock, db_path=path, debug=debug, demo=demo)

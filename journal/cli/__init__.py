@@ -16,11 +16,28 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+JOURNAL_FILE = "journal.sqlite3"
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 
 DOSE_STATUSES = ("taken", "skipped", "refused", "vomited", "missed")
+
+
+def prepare_journal_path(path: Path) -> None:
+    """Make the journal's folder, or raise ValidationError("--db", ...) saying plainly why the
+    given path cannot hold a journal file (a folder, or a file where a folder is needed)."""
+    from journal.services.errors import ValidationError
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise ValidationError("--db", f"{path.parent} cannot be made a folder: a file has that name") from None
+    except PermissionError:
+        raise ValidationError("--db", f"no permission to make the folder {path.parent}") from None
+    if path.is_dir():
+        raise ValidationError("--db", f"{path} is a folder; give the journal file's name, e.g. {path / JOURNAL_FILE}")
 
 
 class Context:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from journal.services.errors import ValidationError
 
-from . import EXIT_OK, Context
+from . import EXIT_OK, Context, prepare_journal_path
 
 
 def parse_time(text: str | None, tz: ZoneInfo, now: datetime, arg: str = "--at") -> datetime:
@@ -202,14 +202,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     target = ctx.db_path
     if src.resolve() == target.resolve():
         raise ValidationError("FILE", "that is the journal itself, not a backup of it")
-    # The journal is not opened first, so the checks opening it makes for --db are made here.
-    if target.is_dir():
-        raise ValidationError("--db", f"{target} is a folder; give the journal file's name, "
-                                      f"e.g. {target / 'journal.sqlite3'}")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        raise ValidationError("--db", f"{target.parent} cannot be made a folder: a file has that name") from None
+    prepare_journal_path(target)  # the journal is not opened first, so its --db checks are made here
     try:
         lock = take_window_lock(target, ctx.clock)
     except JournalLocked:
