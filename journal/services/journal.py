@@ -860,8 +860,6 @@ class Journal:
     def restore(self, src: Path | str) -> Outcome:
         """Replace the journal with a backup. The current file is kept first as a before-restore
         copy in the backups folder (`Outcome.saved_copy`), named and rotated like every backup."""
-        from journal.storage.db import StorageFileError, check_openable
-
         from .backups import BackupError, BackupService
 
         src = Path(src)
@@ -869,19 +867,22 @@ class Journal:
             raise ValidationError("FILE", f"{src} does not exist")
         if src.resolve() == self.path.resolve():
             raise ValidationError("FILE", "that is the journal itself, not a backup of it")
-        try:
-            state = check_openable(src)
-        except StorageFileError as e:
-            raise JournalFileError(str(e)) from None
-        if not state.has_tables:
-            raise JournalFileError(f"{src} is empty, not a journal backup; nothing was changed")
+        # BackupService.restore checks the backup (a journal, not empty, undamaged) before anything.
         service = BackupService(self.path, self.clock, tz=self.tz)
+        closed = False
+
+        def close() -> None:
+            nonlocal closed
+            closed = True
+            self.store.dispose()
+
         try:
-            kept = service.restore(src, close_journal=self.store.dispose)
+            kept = service.restore(src, close_journal=close)
         except BackupError as e:
             raise JournalFileError(str(e)) from None
         finally:
-            self.reopen()
+            if closed:  # a backup refused before the file was touched leaves the journal open as it was
+                self.reopen()
         return Outcome(ALL_CHANGED, self._alerts(None), saved_copy=kept)
 
 
