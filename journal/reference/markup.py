@@ -282,17 +282,13 @@ def to_html(blocks: list[Block], emergency_number: str) -> str:
         elif isinstance(block, Paragraph):
             out.append(f"<p>{inline_html(block.text)}</p>")
         elif isinstance(block, Quote):
-            if PLACEHOLDER in block.text:
-                # "Call the emergency number now": red, with a sign, so it is not read as a mere tip.
-                out.append(
-                    '<table class="callout emergency" width="100%" cellpadding="8" border="2" cellspacing="0">'
-                    f"<tr><td>\u203c {inline_html(block.text)}</td></tr></table>"
-                )
-            else:
-                out.append(
-                    '<table class="callout" width="100%" cellpadding="8" border="1" cellspacing="0">'
-                    f"<tr><td>{inline_html(block.text)}</td></tr></table>"
-                )
+            # "Call the emergency number now": red, with a sign, so it is not read as a mere tip.
+            urgent = PLACEHOLDER in block.text
+            cls, border, sign = ("callout emergency", 2, "\u203c ") if urgent else ("callout", 1, "")
+            out.append(
+                f'<table class="{cls}" width="100%" cellpadding="8" border="{border}" cellspacing="0">'
+                f"<tr><td>{sign}{inline_html(block.text)}</td></tr></table>"
+            )
         elif isinstance(block, ListBlock):
             tag = "ol" if block.ordered else "ul"
             items = "".join(f"<li>{inline_html(i)}</li>" for i in block.items)
