@@ -222,7 +222,7 @@ def test_over_max_daily_planned_above_80_not_at_80() -> None:
 
 def test_over_max_daily_respects_a_prescriber_set_ceiling() -> None:
     now = at("2026-10-20T07:00")
-    m = baclofen(reg("2026-09-01", ["06:00", "10:00", "14:00", "18:00"], mg=22.5), prescribed_max_daily_mg=100)
+    m = baclofen(reg("2026-09-01", ["06:00", "10:00", "14:00", "18:00"], mg=22.5), max_daily=Quantity(100, Unit.MG))
     assert "over-max-daily" not in rules(check(history(now, [m]), now))
 
 

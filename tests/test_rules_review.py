@@ -141,7 +141,7 @@ def test_stopping_one_of_two_products_is_judged_on_the_drug_total() -> None:
     # 60 mg tablets + 30 mg solution; the solution stops: 90 -> 60 mg a day is a 33% cut (warning),
     # not "30 mg a day to none" (urgent), because the person still gets 60 mg.
     now = at("2026-10-01T12:00")
-    tabs = baclofen(reg("2026-08-01", mg=20), mid=1, prescribed_max_daily_mg=100)
+    tabs = baclofen(reg("2026-08-01", mg=20), mid=1, max_daily=Quantity(100, Unit.MG))
     sol = baclofen(reg("2026-08-01", mg=10, unit=Unit.ML, end="2026-09-30"), mid=2,
                    name="Ozobax 1 mg/mL solution", form=Form.SOLUTION, strength=SOLUTION)
     a = only(check(history(now, [tabs, sol]), now), "fast-taper")

@@ -11,12 +11,14 @@ from .enums import (
     RenalImpairment,
     Route,
     Severity,
+    StockKind,
     Unit,
 )
 from .history import PatientHistory
 from .models import (
     Acknowledgement,
     Alert,
+    AsNeededLimits,
     Dose,
     Medication,
     Note,
@@ -25,14 +27,15 @@ from .models import (
     PumpEvent,
     Regimen,
     Revision,
+    StockEvent,
     SymptomEntry,
 )
 from .quantity import Quantity, QuantityError, normalise, parse_quantity, parse_unit
 
 __all__ = [
-    "ASHWORTH_GRADES", "SYMPTOM_CODES", "Acknowledgement", "Alert", "Clock", "Dose", "DoseStatus",
+    "ASHWORTH_GRADES", "SYMPTOM_CODES", "Acknowledgement", "Alert", "AsNeededLimits", "Clock", "Dose", "DoseStatus",
     "FixedClock", "Form", "Medication", "Note", "Observation", "ObservationKind", "Patient",
     "PatientHistory", "PumpEvent", "PumpEventKind", "Quantity", "QuantityError", "Regimen",
-    "RenalImpairment", "Revision", "Route", "Severity", "SymptomEntry", "SystemClock", "Unit",
+    "RenalImpairment", "Revision", "Route", "Severity", "StockEvent", "StockKind", "SymptomEntry", "SystemClock", "Unit",
     "normalise", "parse_quantity", "parse_unit",
 ]

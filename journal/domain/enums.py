@@ -55,6 +55,15 @@ class DoseStatus(StrEnum):
         return self in (DoseStatus.TAKEN, DoseStatus.VOMITED)
 
 
+class StockKind(StrEnum):
+    """A stock event (exchange format `stock[].kind`): `counted` is what is on hand at that moment;
+    `received` and `discarded` add or take away."""
+
+    COUNTED = "counted"
+    RECEIVED = "received"
+    DISCARDED = "discarded"
+
+
 class RenalImpairment(StrEnum):
     NONE = "none"
     MILD = "mild"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from .enums import DoseStatus, Form, ObservationKind, PumpEventKind, RenalImpairment, Route, Severity
+from .enums import DoseStatus, Form, ObservationKind, PumpEventKind, RenalImpairment, Route, Severity, StockKind
 from .quantity import Quantity
 
 
@@ -46,6 +46,36 @@ class Regimen:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
+@dataclass(frozen=True)
+class AsNeededLimits:
+    """As prescribed for an as-needed (PRN) medication (exchange format `as_needed_limits`).
+
+    Any field may be None (not prescribed). `max_amount_per_day` is a Quantity in any unit the
+    medication's doses can be converted to."""
+
+    max_doses_per_day: int | None = None
+    min_interval_hours: float | None = None
+    max_amount_per_day: Quantity | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.max_doses_per_day is None and self.min_interval_hours is None and self.max_amount_per_day is None
+
+
+@dataclass
+class StockEvent:
+    """One stock event of a medication (exchange format `stock[]`). Doses given after the last
+    `counted` event are taken off by the journal; they are never stored as stock events."""
+
+    at: datetime
+    kind: StockKind
+    amount: Quantity
+    note: str = ""
+    id: int | None = None
+    medication_id: int | None = None
+    removed: bool = False
+
+
 @dataclass
 class Medication:
     name: str
@@ -55,10 +85,24 @@ class Medication:
     strength: Quantity | None = None
     as_needed: bool = False
     regimens: list[Regimen] = field(default_factory=list)  # oldest first
-    # Journal-only: a higher daily ceiling the prescriber set on purpose (mg/day), silences over-max-daily.
-    prescribed_max_daily_mg: float | None = None
+    # The prescriber's ceiling for one day's total (exchange format `max_daily`), where it differs
+    # from the drug's usual maximum. Stored as entered (mg, mcg, tablet, mL, ...).
+    max_daily: Quantity | None = None
+    as_needed_limits: AsNeededLimits | None = None  # only meaningful when as_needed
+    stock: list[StockEvent] = field(default_factory=list)  # oldest first
     id: int | None = None
     patient_id: int | None = None
+
+    @property
+    def prescribed_max_daily_mg(self) -> float | None:
+        """`max_daily` in mg (converted with the strength), or None when unset or not convertible."""
+        if self.max_daily is None:
+            return None
+        from .quantity import QuantityError, normalise
+        try:
+            return normalise(self.max_daily, self.strength).to_mg()
+        except QuantityError:
+            return None
 
     def regimen_on(self, day: date) -> Regimen | None:
         """The regimen in force on a day (the latest-starting one if periods overlap)."""

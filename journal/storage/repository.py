@@ -172,7 +172,8 @@ def from_row(entity: str, row: Any) -> Any:
             strength = Quantity(row.strength_value, Unit(row.strength_unit), per)
         return Medication(
             name=row.name, route=Route(row.route), form=Form(row.form), drug=row.drug, strength=strength,
-            as_needed=row.as_needed, prescribed_max_daily_mg=row.prescribed_max_daily_mg, id=row.id,
+            as_needed=row.as_needed, id=row.id,
+            max_daily=None if row.prescribed_max_daily_mg is None else Quantity(row.prescribed_max_daily_mg, Unit.MG),
             patient_id=row.patient_id,
         )
     if entity == "regimen":
