@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from test_rules_support import CHI, adherent, at, baclofen, check, history, only, other_med, reg, rules, taken
+from test_rules_support import CHI, adherent, at, baclofen, check, history, only, reg, rules, taken
 
 from journal.domain import AsNeededLimits, Dose, DoseStatus, Medication, Quantity, Unit
 from journal.schedule.as_needed import limits_for, prn_status
