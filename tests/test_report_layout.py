@@ -73,10 +73,18 @@ def test_a_column_with_short_text_gives_its_room_to_the_others() -> None:
     assert widths[1] == pytest.approx(960)
 
 
-def test_when_even_the_longest_words_do_not_fit_every_column_shrinks_and_the_total_still_fits() -> None:
-    widths = render.fit_widths(300, [1, 1, 1], least=[400, 100, 100], most=[400, 100, 100])
+def test_when_the_words_do_not_fit_the_longest_breaks_and_the_short_ones_stay_whole() -> None:
+    least = [100, 100, 100, 40, 30]
+    widths = render.fit_widths(300, [1] * 5, least=least, most=least)
     assert sum(widths) == pytest.approx(300)
-    assert widths[0] == pytest.approx(200) and widths[1] == pytest.approx(50)
+    assert widths[3:] == [40, 30]  # a number and a short title keep their width
+    assert widths[:3] == pytest.approx([230 / 3] * 3)  # the three long words break, alike
+
+
+def test_one_long_word_does_not_take_over_the_table() -> None:
+    widths = render.fit_widths(1000, [1, 1, 1, 1], least=[700, 50, 50, 50], most=[700, 300, 300, 300])
+    assert widths[0] == pytest.approx(1000 * render.WIDEST_WORD)  # the 55-letter name breaks in two
+    assert sum(widths) == pytest.approx(1000)
 
 
 def test_widths_stay_within_the_page_for_any_mix_of_needs() -> None:

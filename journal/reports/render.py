@@ -57,6 +57,7 @@ EMOJI_FIRST, EMOJI_LAST, EMOJI_TWIN = 0x1F000, 0x1FAFF, 0xE000
 # Never clip (a glyph that overshoots its box by a hair must still show); for one-line labels.
 NOCLIP = int(Qt.TextFlag.TextDontClip)
 MAX_CELL_CHARS = 2500  # a note longer than this is shortened (with a mark) so a row always fits a page
+WIDEST_WORD = 0.35  # of a table's width: a longer word breaks rather than squeeze the other columns
 
 BLACK = QColor(0, 0, 0)
 DARK = QColor(60, 60, 60)
@@ -269,17 +270,23 @@ def fit_widths(width: float, weights: Sequence[float], least: Sequence[float], m
     """Column widths that add up to exactly width (device units).
 
     Shares go by weight, but a column gets at least its least width (its longest unbreakable
-    word) and, while others need the room, no more than its most width (its longest line
-    unwrapped). When the least widths alone do not fit, each column gets its least width scaled
-    down to fit: those words then break inside (the text never leaves its cell)."""
+    word, counted as no more than WIDEST_WORD of the table) and, while others need the room, no
+    more than its most width (its longest line unwrapped). When the least widths alone do not fit,
+    the widest are cut down to one common width, so the longest words break (inside the cell)
+    and the short ones (numbers, column titles) stay whole."""
     n = len(weights)
     if n == 0:
         return []
     wt = [max(w, 1e-6) for w in weights]
-    lo = [max(0.0, v) for v in least]
+    lo = [min(max(0.0, v), width * WIDEST_WORD) for v in least]
     if sum(lo) >= width:
-        total = sum(lo)
-        return [width * v / total for v in lo] if total > 0 else [width / n] * n
+        level = width / n  # the common width of the cut-down columns: sum(min(lo, level)) == width
+        for i, v in enumerate(sorted(lo)):
+            rest = width - sum(sorted(lo)[:i])
+            if v * (n - i) >= rest:
+                level = rest / (n - i)
+                break
+        return [min(v, level) for v in lo]
     hi = [max(a, b) for a, b in zip(lo, most, strict=True)]
     fixed: dict[int, float] = {}
     while len(fixed) < n:
