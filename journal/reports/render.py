@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
+    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPaintDevice,
@@ -80,6 +81,8 @@ def register_fonts() -> bool:
     Returns whether the report can use it; when the file is missing or unreadable the report
     still prints, with DejaVu Sans and the system's fonts only (an emoji may then be a box)."""
     global _symbol_font_ready
+    if QGuiApplication.instance() is None:
+        return False
     if _symbol_font_ready is None:
         font_id = QFontDatabase.addApplicationFont(str(SYMBOL_FONT_FILE)) if SYMBOL_FONT_FILE.is_file() else -1
         _symbol_font_ready = font_id >= 0 and SYMBOL_FAMILY in QFontDatabase.applicationFontFamilies(font_id)
@@ -1313,6 +1316,8 @@ def restore_emoji_text(path: str | Path) -> int:
     cross-reference table. The PDF is left as it is when it is not laid out the way Qt writes
     one. Returns the number of tables rewritten."""
     path = Path(path)
+    if not path.is_file():  # e.g. a print preview, which writes no file
+        return 0
     data = path.read_bytes()
     targets = {int(n) for n in re.findall(rb"/BaseFont /(?:[A-Z]{6}\+)?" + SYMBOL_PS_NAME
                                           + rb"\b[^>]*?/ToUnicode (\d+) 0 R", data)}
@@ -1325,6 +1330,8 @@ def restore_emoji_text(path: str | Path) -> int:
         return 0
     count, entries_at = int(head.group(1)), head.end()
     entries = data[entries_at:entries_at + 20 * count]
+    if not re.fullmatch(rb"(\d{10} \d{5} [nf][ \r\n]{2})*", entries) or len(entries) != 20 * count:
+        return 0
     offsets = [int(entries[i * 20:i * 20 + 10]) for i in range(count)]
     edits: list[tuple[int, int, bytes]] = []  # (start, end, new bytes), on the old file
     for num in sorted(targets):
