@@ -59,6 +59,7 @@ EMOJI_FIRST, EMOJI_LAST, EMOJI_TWIN = 0x1F000, 0x1FAFF, 0xE000
 NOCLIP = int(Qt.TextFlag.TextDontClip)
 MAX_CELL_CHARS = 2500  # a note longer than this is shortened (with a mark) so a row always fits a page
 WIDEST_WORD = 0.35  # of a table's width: a longer word breaks rather than squeeze the other columns
+SHORT_CELL_CHARS = 10  # a cell this short ("27 (96%)", "2.5 h") is kept on one line while the table allows
 
 BLACK = QColor(0, 0, 0)
 DARK = QColor(60, 60, 60)
@@ -332,7 +333,7 @@ class Table(Flow):
 
     def _widths(self, width: float, c: Ctx) -> list[float]:
         """Widths that fill the line exactly: by weight, widened to the longest unbreakable word
-        of a column and narrowed to its longest line (see fit_widths)."""
+        (or short cell) of a column and narrowed to its longest line (see fit_widths)."""
         if width in self._widths_at:
             return self._widths_at[width]
         pad = 2 * self._pad(c) + c.mm(0.6)
@@ -344,7 +345,8 @@ class Table(Flow):
             for row in self.rows[:self.MEASURED_ROWS]:
                 cell = self._cell(row[i]) if i < len(row) else Cell("")
                 font = bold if cell.bold else self.font
-                lo = max(lo, c.min_width(font, cell.text))
+                short = len(cell.text) <= SHORT_CELL_CHARS and "\n" not in cell.text
+                lo = max(lo, c.metrics[font].horizontalAdvance(cell.text) if short else c.min_width(font, cell.text))
                 hi = max([hi, *(c.metrics[font].horizontalAdvance(line) for line in cell.text.split("\n"))])
             least.append(lo + pad)
             most.append(hi + pad)
