@@ -285,3 +285,25 @@ def test_restoring_the_emoji_keeps_the_pdf_readable_and_leaves_other_pdfs_alone(
     before = plain.read_bytes()
     assert render.restore_emoji_text(plain) == 0
     assert plain.read_bytes() == before
+
+
+def test_emoji_are_asked_to_show_as_text_so_they_stay_text_in_the_pdf() -> None:
+    assert render.text_presentation("Zoë 🌸 Núñez") == "Zoë 🌸\ufe0e Núñez"
+    assert render.text_presentation("❤\ufe0f and 👍🏽") == "❤\ufe0e and 👍\ufe0e🏽\ufe0e"  # VS16 becomes VS15
+    assert render.text_presentation("☕\ufe0e") == "☕\ufe0e"  # asked once only
+    assert render.text_presentation("Baclofen 10 mg, 2×/day – Ελένη") == "Baclofen 10 mg, 2×/day – Ελένη"
+
+
+@needs_poppler
+def test_with_a_colour_emoji_font_installed_the_emoji_still_prints_as_text(qapp: object, tmp_path: Path) -> None:
+    """Qt 6.9+ prefers a system colour emoji font (drawn as a picture, lost from the text)."""
+    from PySide6.QtGui import QFontDatabase
+
+    colour = [f for f in QFontDatabase.families() if "Color Emoji" in f or f == "Segoe UI Emoji"]
+    if not colour:
+        pytest.skip("no colour emoji font on this machine (run with one installed to check this)")
+    out = tmp_path / "colour.pdf"
+    render.write_pdf(long_names_report(), out)
+    assert NAME in pdf_text(out)[0]
+    images = subprocess.run(["pdfimages", "-list", str(out)], check=True, capture_output=True, text=True).stdout
+    assert len(images.strip().splitlines()) == 2  # the column titles only: no emoji painted as a picture

@@ -97,6 +97,34 @@ def font_families() -> list[str]:
     return [SYMBOL_FAMILY, FONT_FAMILY] if register_fonts() else [FONT_FAMILY]
 
 
+_TEXT_STYLE = "\ufe0e"  # VS15: show the character before as text (one colour), not as a colour emoji
+_EMOJI_STYLE = "\ufe0f"  # VS16: the opposite request
+
+
+def _pictographic(ch: str) -> bool:
+    return "\u2190" <= ch <= "\u2bff" or chr(EMOJI_FIRST) <= ch <= chr(EMOJI_LAST)
+
+
+def text_presentation(text: str) -> str:
+    """text with every emoji asked to show as text (VS15 after it, in place of any VS16).
+
+    Qt 6.9 and later draw an emoji with the system's colour emoji font when there is one, ahead
+    of the fonts the report names; Qt's PDF writer then paints it as a picture, and the emoji
+    drops out of the PDF's text (a name no longer found by searching). Asked to show as text,
+    the emoji comes from the bundled symbol font like any other character. The selector itself
+    prints nothing and is not in the PDF's text."""
+    if text.isascii():
+        return text
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if ch == _EMOJI_STYLE:
+            ch = _TEXT_STYLE
+        out.append(ch)
+        if _pictographic(ch) and text[i + 1:i + 2] not in (_TEXT_STYLE, _EMOJI_STYLE):
+            out.append(_TEXT_STYLE)
+    return "".join(out)
+
+
 def line_breaks(text: str) -> list[str]:
     """The pieces of text between the places a line may break (after a space, a hyphen, a
     slash before a letter, ...), as Qt's layout finds them (Unicode line breaking, UAX #14)."""
@@ -150,7 +178,7 @@ class Ctx:
         """Text broken into lines no wider than width (device units): at spaces, hyphens and the
         other places Unicode allows, and inside a word only when the word alone is wider than
         the line. Returns the laid-out text (lines placed from y = 0) and its height."""
-        lay = QTextLayout(text.replace("\n", "\u2028"), self.fonts[font], self.device)
+        lay = QTextLayout(text_presentation(text).replace("\n", "\u2028"), self.fonts[font], self.device)
         option = QTextOption(Qt.AlignmentFlag.AlignLeft)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         lay.setTextOption(option)
@@ -180,7 +208,12 @@ class Ctx:
     def min_width(self, font: str, text: str) -> float:
         """The width of the longest piece of text that has no line-break opportunity inside."""
         m = self.metrics[font]
-        return max((m.horizontalAdvance(piece.rstrip()) for piece in line_breaks(text)), default=0.0)
+        return max((m.horizontalAdvance(piece.rstrip()) for piece in line_breaks(text_presentation(text))),
+                   default=0.0)
+
+    def width_of(self, font: str, text: str) -> float:
+        """The width of text on one line, as layout() draws it."""
+        return self.metrics[font].horizontalAdvance(text_presentation(text))
 
     def line(self, font: str) -> float:
         return self.metrics[font].lineSpacing()
@@ -346,8 +379,8 @@ class Table(Flow):
                 cell = self._cell(row[i]) if i < len(row) else Cell("")
                 font = bold if cell.bold else self.font
                 short = len(cell.text) <= SHORT_CELL_CHARS and "\n" not in cell.text
-                lo = max(lo, c.metrics[font].horizontalAdvance(cell.text) if short else c.min_width(font, cell.text))
-                hi = max([hi, *(c.metrics[font].horizontalAdvance(line) for line in cell.text.split("\n"))])
+                lo = max(lo, c.width_of(font, cell.text) if short else c.min_width(font, cell.text))
+                hi = max([hi, *(c.width_of(font, line) for line in cell.text.split("\n"))])
             least.append(lo + pad)
             most.append(hi + pad)
         widths = fit_widths(width, [w for _, w in self.columns], least, most)
