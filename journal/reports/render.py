@@ -6,6 +6,12 @@ paragraphs, tables and charts: a heading never ends a page, tables break between
 their column titles, and every page gets the same header (person, age, conditions, kidney
 function, period, generated, page X of Y). Charts use markers, line styles and hatching, so they
 read in black and white.
+
+Tables always fill the page width exactly (fit_widths): a long or hyphenated name wraps inside
+its cell, at spaces, hyphens and the other places Unicode allows a break, and inside a word only
+when the word alone is wider than its column. Text is set in DejaVu Sans with a bundled symbol
+font for emoji (resources/fonts), falling back to the system's fonts for other scripts, as the
+window does; emoji stay in the PDF's text (restore_emoji_text, text_presentation).
 """
 
 from __future__ import annotations
