@@ -9,6 +9,8 @@ Imports the sample journal into a temporary file, makes the 30-day report of eac
 PNG with `pdftoppm -r 60` so the pages can be looked at without a PDF viewer. The long-names
 sample (A4, two weeks) is for a person with an emoji in her name and medicines whose names are
 long, hyphenated or one 55-letter word: the tables must stay inside the page and the emoji print.
+The planned-changes sample (US Letter, two weeks) is Marta's again, with a step down of her
+baclofen already saved for next week, which the report lists as a change still to come.
 """
 
 from __future__ import annotations
@@ -79,6 +81,19 @@ def add_visit_extras(journal: object) -> None:
     j.correct("dose", first.id, {"note": "given with breakfast"}, by="Marta's son", reason="added a detail")
 
 
+def with_planned_step_down(doc: dict[str, Any]) -> dict[str, Any]:
+    """The sample journal with Marta's baclofen to go from 20 mg back to 15 mg three times a day
+    a week after the report is made (a change already agreed and saved in the journal)."""
+    doc = json.loads(json.dumps(doc))
+    marta = next(p for p in doc["patients"] if p["name"] == "Marta Example")
+    regimens = next(m for m in marta["medications"] if m["id"] == "bac")["regimens"]
+    current = regimens[-1]
+    current["end"] = "2026-11-29"
+    regimens.append(current | {"start": "2026-11-30", "end": None, "dose": {"value": 15, "unit": "mg"},
+                               "reason": "back to 15 mg for the afternoon sleepiness"})
+    return doc
+
+
 def write_sample(journal: object, person: str, paper: str, name: str, **period: Any) -> None:
     from journal.services import reports
 
@@ -104,6 +119,13 @@ def main() -> int:
             add_visit_extras(journal)
             for person, paper, name in SAMPLES:
                 write_sample(journal, person, paper, name)
+        finally:
+            journal.close()
+        journal = Journal.open(Path(tmp) / "planned.sqlite", FixedClock(NOW))
+        try:
+            journal.import_document(with_planned_step_down(doc))
+            write_sample(journal, "Marta Example", "letter", "planned-changes-14-days-letter",
+                         start=date(2026, 11, 9), end=date(2026, 11, 22))
         finally:
             journal.close()
         journal = Journal.open(Path(tmp) / "long-names.sqlite", FixedClock(NOW))
