@@ -107,8 +107,14 @@ _TEXT_STYLE = "\ufe0e"  # VS15: show the character before as text (one colour), 
 _EMOJI_STYLE = "\ufe0f"  # VS16: the opposite request
 
 
+# The blocks that hold emoji (arrows, technical, shapes and dingbats, a few in the supplements);
+# not the mathematical operators or box drawing, which are never shown as colour emoji.
+_EMOJI_BLOCKS = (("\u2190", "\u21ff"), ("\u2300", "\u23ff"), ("\u25a0", "\u27bf"), ("\u2934", "\u2935"),
+                 ("\u2b00", "\u2bff"), (chr(EMOJI_FIRST), chr(EMOJI_LAST)))
+
+
 def _pictographic(ch: str) -> bool:
-    return "\u2190" <= ch <= "\u2bff" or chr(EMOJI_FIRST) <= ch <= chr(EMOJI_LAST)
+    return any(lo <= ch <= hi for lo, hi in _EMOJI_BLOCKS)
 
 
 def text_presentation(text: str) -> str:
