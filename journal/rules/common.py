@@ -453,7 +453,7 @@ class CheckContext:
         (tablets and an oral solution): a double dose is judged per drug, not per product."""
         key = ("double", id(m))
         if key not in self._memo:
-            pairs = self._double_doses(m)
+            pairs = self._double_doses(m, p)
             pairs += [(a, b) for a, b in self.cross_product_doubles(p) if b.medication_id == m.id]
             self._memo[key] = sorted(pairs, key=lambda x: utc(x[1].at))
         return list(self._memo[key])  # type: ignore[call-overload]
@@ -513,15 +513,28 @@ class CheckContext:
         gaps.append(24 * 60 - ordered[-1] + ordered[0])
         return timedelta(minutes=min(gaps)) / 2
 
-    def _double_doses(self, m: Medication) -> list[tuple[Dose, Dose]]:
+    def _double_doses(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, Dose]]:
+        """Same slot twice, or closer than half the shortest planned gap. A late dose given as the
+        missed-dose advice allows (at least the grace period, 2 h NHS, before the next planned dose)
+        followed by that next dose answers two different slots: it is not a double dose."""
         out: list[tuple[Dose, Dose]] = []
         given = sorted(self.given_doses(m), key=lambda d: utc(d.at))
+        slot_of: dict[int, datetime] = {}
+        if not m.as_needed:
+            states, _ = self.slot_states(m, p)
+            slot_of = {id(d): st.slot.at for st in states for d in st.doses}
+        grace = timedelta(hours=p.value("timing.missed_dose_grace_hours"))
         for a, b in zip(given, given[1:], strict=False):
             reg = m.regimen_on(self.local(b.at).date())
             same_slot = a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
+            sa, sb = slot_of.get(id(a)), slot_of.get(id(b))
+            same_slot = same_slot or (sa is not None and sa == sb)
             close = False
             if reg is not None and reg.times and not m.as_needed:
-                close = utc(b.at) - utc(a.at) < shortest_gap(reg) / 2
+                apart = utc(b.at) - utc(a.at)
+                close = apart < shortest_gap(reg) / 2
+                if close and sa is not None and sb is not None and utc(sa) < utc(sb) and apart >= grace:
+                    close = False  # the earlier slot's dose given late, as the advice allows
             if same_slot or close:
                 out.append((a, b))
         return out
