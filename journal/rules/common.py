@@ -43,7 +43,7 @@ REFERENCE = {
     "toxicity-signs": "overdose", "paradoxical-worsening": "worse-spasticity", "cns-depressant": "interactions",
     "renal-caution": "kidneys-and-age", "age-caution": "kidneys-and-age", "liquid-concentration": "forms",
     "pump-refill-due": "pump", "pump-refill-overdue": "pump", "pump-alarm": "pump-alarms",
-    "as-needed-too-soon": "dosing", "as-needed-over-limit": "dosing",
+    "as-needed-too-soon": "dosing", "as-needed-over-limit": "dosing", "stock-low": "missed-doses",
 }
 
 
@@ -584,9 +584,18 @@ class CheckContext:
         return f"{self.library.catalog.label(s.symptom)}{sev} at {self.fmt(s.at)}{note}"
 
     # ----------------------------------------------------------------- wording
-    def advice(self, severity: Severity, doctor_part: str) -> str:
+    def pump_clinic_now(self) -> str:
+        """The head of every urgent pump alert: early withdrawal signs with a pump can turn serious
+        within hours, so "today" is too late (MDT, GIL)."""
+        return f"Call the pump clinic now; if you cannot reach them quickly, call {self.emergency_number}."
+
+    def advice(self, severity: Severity, doctor_part: str, head: str | None = None) -> str:
+        """The advice text: a head for the severity (or `head`, which must not contradict it), the
+        rule's own words, the emergency line, and the two sentences every alert ends with."""
         num = self.emergency_number
-        if severity is Severity.EMERGENCY:
+        if head is not None:
+            head = head.strip() + " "
+        elif severity is Severity.EMERGENCY:
             head = f"Call {num} now. "
         elif severity is Severity.URGENT:
             head = "Call the doctor or clinic today. "
