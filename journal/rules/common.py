@@ -382,13 +382,21 @@ class CheckContext:
         pump_med = next((m for m, prof in self.profiled() if prof is p and self.route(m) == "intrathecal"), None)
         if pump_med is not None:
             prev_daily: float | None = None
-            for e in self.history.pump_events:
-                if e.removed:
-                    continue
+            escalation = timedelta(hours=p.value("timing.escalation_window_hours"))
+            pump_events = [e for e in self.history.pump_events if not e.removed]
+            for i, e in enumerate(pump_events):
                 if e.kind in (PumpEventKind.ALARM, PumpEventKind.CATHETER_PROBLEM):
+                    # An ongoing problem: a cause from when it began until a refill or clinic check
+                    # dealt with it (still open: until now), and the escalation window after that.
                     what = "pump alarm" if e.kind is PumpEventKind.ALARM else "catheter problem"
-                    events.append(Event(e.at, f"{what} logged {self.fmt(e.at)}" + (f" ({e.note})" if e.note else ""),
-                                        pump_med, kind="pump"))
+                    fixed = next((x for x in pump_events[i + 1:] if x.kind in (PumpEventKind.REFILL, PumpEventKind.CHECK)
+                                  and utc(x.at) >= utc(e.at)), None)
+                    until = fixed.at if fixed is not None else self.now
+                    state = (f", dealt with {self.fmt(fixed.at)}" if fixed is not None
+                             else ", no refill or clinic check logged since")
+                    events.append(Event(e.at, f"{what} logged {self.fmt(e.at)}" + (f" ({e.note})" if e.note else "")
+                                        + state, pump_med, kind="pump",
+                                        window=max(timedelta(0), utc(until) - utc(e.at)) + escalation))
                 if e.daily_dose_mcg is not None:
                     if prev_daily is not None and e.daily_dose_mcg < prev_daily:
                         events.append(Event(e.at, f"pump dose lowered from {prev_daily:g} to "
@@ -397,9 +405,11 @@ class CheckContext:
                     prev_daily = e.daily_dose_mcg
             due = self.refill_due()
             if due is not None and due[0] < self.today:
-                events.append(Event(self.day_start(due[0] + timedelta(days=1)),
-                                    f"pump refill was due {due[0].isoformat()} and none is logged", pump_med,
-                                    kind="pump"))
+                # Overdue until a refill is logged: a cause for as long as it lasts, not 72 h.
+                began = self.day_start(due[0] + timedelta(days=1))
+                events.append(Event(began, f"pump refill was due {due[0].isoformat()} and none is logged "
+                                           f"({(self.today - due[0]).days} days overdue)", pump_med, kind="pump",
+                                    window=max(timedelta(0), self.ago(began)) + escalation))
         return sorted(events, key=lambda e: utc(e.at))
 
     def increases(self, p: DrugProfile) -> list[Event]:
@@ -433,6 +443,11 @@ class CheckContext:
                     if d.status.was_given and d.given is not None and id(d) not in doubled:
                         events.append(Event(d.given, f"{m.name}: extra dose {self.fmt(d.given)} outside the "
                                                      f"schedule", m, "extra"))
+            for d, planned_mg, given_mg in self.oversized(m, p):
+                if id(d) not in doubled:
+                    events.append(Event(d.at, f"{m.name}: {fmt_mg(given_mg)} given {self.fmt(d.at)} for a planned "
+                                              f"{fmt_mg(planned_mg)} ({given_mg / planned_mg:.1f} times the amount)",
+                                        m, "large"))
         prev_daily: float | None = None
         for e in self.history.pump_events:
             if e.removed or e.daily_dose_mcg is None:
@@ -442,6 +457,27 @@ class CheckContext:
                                           f"mcg a day on {self.fmt(e.at)}", kind="rise"))
             prev_daily = e.daily_dose_mcg
         return sorted(events, key=lambda e: utc(e.at))
+
+    def oversized(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, float, float]]:
+        """Given doses that answer a planned slot with more than planned (an extra tablet, a liquid
+        measured in the wrong unit): (dose, planned mg, given mg). "More" is beyond the
+        `liquid_dose_tolerance_fraction` (10%, judgement) a measuring spoon can be off by."""
+        key = ("oversized", id(m))
+        if key not in self._memo:
+            tol = p.get("liquid_dose_tolerance_fraction") or 0.1
+            out: list[tuple[Dose, float, float]] = []
+            if not m.as_needed:
+                states, _ = self.slot_states(m, p)
+                for st in states:
+                    planned_mg = self.amount_mg(m, st.slot.dose)
+                    if not planned_mg:
+                        continue
+                    for d in st.doses:
+                        given_mg = self.dose_mg(m, d) if d.status.was_given and d.amount is not None else None
+                        if given_mg is not None and given_mg > planned_mg * (1 + tol) + 1e-9:
+                            out.append((d, planned_mg, given_mg))
+            self._memo[key] = out
+        return list(self._memo[key])  # type: ignore[call-overload]
 
     def _name(self, medication_id: int) -> str:
         m = self.history.medication(medication_id)
