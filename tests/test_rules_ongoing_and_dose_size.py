@@ -6,9 +6,32 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from test_rules_support import CHI, adherent, at, baclofen, check, history, obs, only, pump_med, reg, rules, symptom
+from test_rules_support import (
+    CHI,
+    adherent,
+    at,
+    baclofen,
+    check,
+    history,
+    obs,
+    only,
+    pump_med,
+    reg,
+    rules,
+    symptom,
+)
 
-from journal.domain import Dose, DoseStatus, Form, ObservationKind, PumpEvent, PumpEventKind, Quantity, Severity, Unit
+from journal.domain import (
+    Dose,
+    DoseStatus,
+    Form,
+    ObservationKind,
+    PumpEvent,
+    PumpEventKind,
+    Quantity,
+    Severity,
+    Unit,
+)
 
 # ------------------------------------------------------------------ ongoing problems
 
