@@ -123,3 +123,36 @@ def test_a_dose_within_the_measuring_tolerance_is_not_a_cause() -> None:
     now = at("2026-10-20T12:00")
     h = history(now, [m], doses=doses, symptoms=[symptom("drowsiness", at("2026-10-20T10:00"), 6)])
     assert "toxicity-signs" not in rules(check(h, now))
+
+
+# ------------------------------------------------------------------ one source for the pump's dose
+
+
+def test_a_clinic_cut_logged_as_a_pump_event_is_a_fast_taper_and_one_withdrawal_cause() -> None:
+    now = at("2026-10-20T15:00")
+    cut = PumpEvent(at("2026-10-19T10:00"), PumpEventKind.DOSE_CHANGE, daily_dose_mcg=100)
+    h = history(now, [pump_med(daily_mcg=400)], pump=[cut], symptoms=[symptom("itching", at("2026-10-20T12:00"))])
+    alerts = check(h, now)
+    t = only(alerts, "fast-taper")
+    assert "75%" in t.title
+    w = only(alerts, "withdrawal-signs")
+    cuts = [e for e in w.evidence if "pump dose lowered from 400 to 100 mcg" in e]
+    assert len(cuts) == 1 and "dose change logged 2026-10-19 10:00" in cuts[0]
+
+
+def test_the_same_cut_in_the_schedule_or_as_an_event_gives_the_same_taper_answer() -> None:
+    now = at("2026-10-20T15:00")
+    by_event = history(now, [pump_med(daily_mcg=400)],
+                       pump=[PumpEvent(at("2026-10-19T00:00"), PumpEventKind.DOSE_CHANGE, daily_dose_mcg=100)])
+    m = pump_med(daily_mcg=400)
+    m.regimens[0].end = date(2026, 10, 18)
+    m.regimens.append(reg("2026-10-19", [], mg=100, unit=Unit.MCG))
+    by_schedule = history(now, [m])
+    assert [a.title for a in check(by_event, now) if a.rule == "fast-taper"] == \
+        [a.title for a in check(by_schedule, now) if a.rule == "fast-taper"]
+
+
+def test_a_small_pump_change_is_not_a_fast_taper() -> None:
+    now = at("2026-10-20T15:00")
+    cut = PumpEvent(at("2026-10-19T10:00"), PumpEventKind.DOSE_CHANGE, daily_dose_mcg=360)  # 10%
+    assert "fast-taper" not in rules(check(history(now, [pump_med(daily_mcg=400)], pump=[cut]), now))

@@ -29,6 +29,8 @@ from journal.domain import (
 from journal.schedule import Slot, SlotState, expand, match, regimen_days, shortest_gap
 from journal.schedule.as_needed import AsNeededLimit, ProfileNumbers, limits_for
 from journal.schedule.as_needed import dose_mg as _dose_mg
+from journal.schedule.pump import ProgrammeStep, daily_mcg_on, programme
+from journal.schedule.pump import changes as programme_changes
 
 from .knowledge import DrugLibrary, DrugProfile
 
@@ -204,14 +206,26 @@ class CheckContext:
         return self._memo[key]  # type: ignore[return-value]
 
     def _planned_daily_mg(self, m: Medication, day: date) -> float:
+        if self.is_pump(m):
+            # One answer for the pump's dose: regimens and refill / dose-change events together.
+            return (daily_mcg_on(self.programme(m), day, self.tz) or 0.0) / 1000.0
         reg = m.regimen_on(day)
         if reg is None:
             return 0.0
-        if m.route is Route.INTRATHECAL or m.form.value == "pump":
-            return self.amount_mg(m, reg.dose) or 0.0
         if m.as_needed or not reg.times:
             return 0.0
         return self.dosing_day_mg(m, reg) / max(1, reg.every_days)
+
+    @staticmethod
+    def is_pump(m: Medication) -> bool:
+        return m.route is Route.INTRATHECAL or m.form.value == "pump"
+
+    def programme(self, m: Medication) -> list[ProgrammeStep]:
+        """The pump's programmed daily dose over time (journal.schedule.pump)."""
+        key = ("programme", id(m))
+        if key not in self._memo:
+            self._memo[key] = programme(m, self.history.pump_events, self.tz)
+        return list(self._memo[key])  # type: ignore[call-overload]
 
     def siblings(self, m: Medication) -> list[Medication]:
         """Every product of the same drug and route family as `m` (tablets and oral liquids of
@@ -373,6 +387,12 @@ class CheckContext:
                 isolated = not any(abs(j - i) == 1 for j in near)
                 events.append(Event(slot.at, f"{m.name}: {self.fmt(slot.at)} dose not given ({why})", m, "missed",
                                     single if isolated else None))
+            if self.is_pump(m):
+                for step, before in programme_changes(self.programme(m)):
+                    if step.daily_mcg < before and utc(step.at) <= utc(self.now):
+                        events.append(Event(step.at, f"pump dose lowered from {before:g} to {step.daily_mcg:g} mcg "
+                                                     f"a day ({step.source})", m, kind="cut"))
+                continue
             first = self.history.start.astimezone(self.tz).date()
             for c in self.drug_changes(m, first, self.today):
                 if c.after_mg < c.before_mg:
@@ -381,7 +401,6 @@ class CheckContext:
                                         f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}", m, "cut"))
         pump_med = next((m for m, prof in self.profiled() if prof is p and self.route(m) == "intrathecal"), None)
         if pump_med is not None:
-            prev_daily: float | None = None
             escalation = timedelta(hours=p.value("timing.escalation_window_hours"))
             pump_events = [e for e in self.history.pump_events if not e.removed]
             for i, e in enumerate(pump_events):
@@ -397,12 +416,6 @@ class CheckContext:
                     events.append(Event(e.at, f"{what} logged {self.fmt(e.at)}" + (f" ({e.note})" if e.note else "")
                                         + state, pump_med, kind="pump",
                                         window=max(timedelta(0), utc(until) - utc(e.at)) + escalation))
-                if e.daily_dose_mcg is not None:
-                    if prev_daily is not None and e.daily_dose_mcg < prev_daily:
-                        events.append(Event(e.at, f"pump dose lowered from {prev_daily:g} to "
-                                                  f"{e.daily_dose_mcg:g} mcg a day on {self.fmt(e.at)}", pump_med,
-                                            kind="cut"))
-                    prev_daily = e.daily_dose_mcg
             due = self.refill_due()
             if due is not None and due[0] < self.today:
                 # Overdue until a refill is logged: a cause for as long as it lasts, not 72 h.
@@ -423,6 +436,12 @@ class CheckContext:
         events: list[Event] = []
         for m, prof in self.profiled():
             if prof is not p:
+                continue
+            if self.is_pump(m):
+                for step, before in programme_changes(self.programme(m)):
+                    if step.daily_mcg > before > 0 and utc(step.at) <= utc(self.now):
+                        events.append(Event(step.at, f"pump dose raised from {before:g} to {step.daily_mcg:g} mcg "
+                                                     f"a day ({step.source})", m, kind="rise"))
                 continue
             first = self.history.start.astimezone(self.tz).date()
             for c in self.drug_rises(m, first, self.today):
@@ -448,14 +467,6 @@ class CheckContext:
                     events.append(Event(d.at, f"{m.name}: {fmt_mg(given_mg)} given {self.fmt(d.at)} for a planned "
                                               f"{fmt_mg(planned_mg)} ({given_mg / planned_mg:.1f} times the amount)",
                                         m, "large"))
-        prev_daily: float | None = None
-        for e in self.history.pump_events:
-            if e.removed or e.daily_dose_mcg is None:
-                continue
-            if prev_daily is not None and e.daily_dose_mcg > prev_daily:
-                events.append(Event(e.at, f"pump dose raised from {prev_daily:g} to {e.daily_dose_mcg:g} "
-                                          f"mcg a day on {self.fmt(e.at)}", kind="rise"))
-            prev_daily = e.daily_dose_mcg
         return sorted(events, key=lambda e: utc(e.at))
 
     def oversized(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, float, float]]:
