@@ -131,7 +131,14 @@ class CheckContext:
         return t.astimezone(self.tz)
 
     def fmt(self, t: datetime) -> str:
-        return self.local(t).strftime("%Y-%m-%d %H:%M")
+        """Local 'YYYY-MM-DD HH:MM'; on the autumn night a clock time happens twice, with its offset
+        ('2026-11-01 01:30 -05:00') so the two are told apart."""
+        local = self.local(t)
+        text = local.strftime("%Y-%m-%d %H:%M")
+        other = local.replace(fold=1 - local.fold)
+        if other.utcoffset() != local.utcoffset():
+            text += local.strftime(" %z")[:-2] + ":" + local.strftime("%z")[-2:]
+        return text
 
     def fmt_ago(self, t: datetime) -> str:
         return f"{self.fmt(t)} ({fmt_hours(utc(self.now) - utc(t))} ago)"
