@@ -453,9 +453,16 @@ class CheckContext:
             first = self.history.start.astimezone(self.tz).date()
             for c in self.drug_rises(m, first, self.today):
                 if c.before_mg > 0:
-                    events.append(Event(self.day_start(c.day),
+                    # Timing counts from the first dose given at the new amount, not from midnight.
+                    start = utc(self.day_start(c.day))
+                    given = [d for o in self.siblings(m) for d in self.given_doses(o) if utc(d.at) >= start]
+                    if not given:
+                        continue  # nothing at the new amount given yet
+                    first_new = min(given, key=lambda d: utc(d.at))
+                    events.append(Event(first_new.at,
                                         f"{m.name}: schedule raised from {fmt_mg(c.before_mg)} to "
-                                        f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}", m, "rise"))
+                                        f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}, first dose at the new "
+                                        f"amount {self.fmt(first_new.at)}", m, "rise"))
             doubled: set[int] = set()
             for a, b in self.double_doses(m, p):
                 doubled.add(id(b))
