@@ -22,6 +22,10 @@ The switch itself (a period starting on day D after a period in another zone):
   like a fall-back); a wall time written without offset is read in the zone of its date, the old
   one.
 Daylight-saving changes inside one period are the `ZoneInfo`'s own, unchanged.
+
+As with any tzinfo, two datetimes that both carry the `JournalZone` itself (made with
+`datetime.combine(..., tzinfo=tz)` or `.replace(tzinfo=tz)`) subtract and compare by their wall
+clocks; convert to UTC first to measure real time between two such values.
 """
 
 from __future__ import annotations
@@ -247,3 +251,17 @@ def change_periods(periods: Sequence[ZonePeriod], zone: str, since: date) -> tup
         if not merged or merged[-1].zone != p.zone:
             merged.append(p)
     return check_periods(merged)
+
+
+def zones_label(tz: tzinfo, first_day: date, last_day: date) -> str:
+    """The zone(s) of the days first_day..last_day in words, e.g. "America/Chicago" or
+    "America/Chicago, then Europe/London from 2026-11-26" (for a report's header)."""
+    if not isinstance(tz, JournalZone):
+        return str(getattr(tz, "key", None) or tz)
+    parts: list[str] = []
+    for i, p in enumerate(tz.periods):
+        ends = tz.periods[i + 1].since if i + 1 < len(tz.periods) else None
+        if (ends is not None and ends <= first_day) or (i and p.since > last_day):
+            continue
+        parts.append(f"{p.zone} from {p.since.isoformat()}" if parts else p.zone)
+    return ", then ".join(parts)

@@ -85,7 +85,8 @@ def change(tx: Any, zone: str, since: date, *, origin: str = "chosen") -> tuple[
     current = periods_in(raw, since)
     try:
         if not tx.patients(include_removed=True):
-            changed = change_periods((ZonePeriod(min(since, current[0].since), current[0].zone),), zone, since)
+            start = min(since, current[0].since)
+            changed = change_periods((ZonePeriod(start, current[0].zone),), zone, start)
         else:
             if len(current) == 1 and since <= current[0].since:
                 # The first zone also holds before its date: keep it for the days before `since`.
