@@ -83,6 +83,9 @@ def change(tx: Any, zone: str, since: date, *, origin: str = "chosen") -> tuple[
     "timezone" or "since" for a zone the machine does not know or a date before the last change."""
     raw = tx.settings()
     current = periods_in(raw, since)
+    if zone == current[-1].zone and since >= current[-1].since:  # kept as it is (a person saw it)
+        write(tx, current, origin)
+        return current
     try:
         if not tx.patients(include_removed=True):
             start = min(since, current[0].since)
