@@ -88,6 +88,7 @@ class WelcomePage(QWidget):
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(note)
         # The journal's time zone, taken from this computer when the journal was created: confirm it.
+        lay.addSpacing(note.fontMetrics().height())
         zone_row = QHBoxLayout()
         zone_row.addStretch(1)
         self.zone_label = QLabel()
