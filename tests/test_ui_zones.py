@@ -112,3 +112,15 @@ def test_keeping_the_zone_shows_no_change(qtbot, window, monkeypatch, zone: str)
     before = window.session.journal.zone_periods()
     window.open_settings()
     assert window.session.journal.zone_periods() == before
+
+
+def test_times_on_screen_keep_the_zone_of_their_day(window) -> None:  # noqa: ANN001
+    from journal.ui.formatting import fmt_datetime
+
+    session = window.session
+    session.journal.change_timezone("Europe/London", date(2026, 11, 23))
+    session._settings = None  # as after the change's "settings" notice
+    sunday_8pm = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # Sunday 20:00 in Chicago
+    monday_9am = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # Monday 09:00 in London
+    assert fmt_datetime(sunday_8pm, session.settings) == "2026-11-22 20:00"
+    assert fmt_datetime(monday_9am, session.settings) == "2026-11-23 09:00"

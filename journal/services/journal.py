@@ -99,8 +99,6 @@ class Settings:
     date_format: str = "%Y-%m-%d"
     time_format: str = "%H:%M"
     caregiver_name: str = ""
-    # The journal's zone over time (read only: change it with `timezone` or Journal.change_timezone).
-    zone_history: tuple[ZonePeriod, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -377,7 +375,6 @@ class Journal:
             values = {k: v for k, v in raw.items() if k in known}
             self._zone = journal_zone(zone_store.periods_in(raw, self.now().date()))
             values["timezone"] = self._zone.current.key
-            values["zone_history"] = self._zone.periods
             self._settings = Settings(**values)
         return dataclasses.replace(self._settings)
 
@@ -398,7 +395,7 @@ class Journal:
         since = zone_since or self.zone_change_day(s.timezone)
         with self.store.transaction() as tx:
             for f in fields(Settings):
-                if f.name not in ("timezone", "zone_history"):
+                if f.name != "timezone":
                     tx.set_setting(f.name, getattr(s, f.name))
             zone_store.change(tx, s.timezone, since)
         self._settings = None

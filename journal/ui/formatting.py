@@ -7,7 +7,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from journal.domain import Medication, Quantity, Unit, normalise
-from journal.domain.zones import journal_zone
 
 DATE_FORMATS: dict[str, str] = {
     "%Y-%m-%d": "2026-11-23",
@@ -39,9 +38,9 @@ def time_pattern(settings: Any) -> str:
 def _local(t: Any, settings: Any) -> Any:
     """An aware datetime shown in the journal's zone (the database hands back UTC)."""
     if isinstance(t, datetime) and t.tzinfo is not None:
-        periods = getattr(settings, "zone_history", ()) or ()
-        if periods:  # each day in the zone in force that day
-            return t.astimezone(journal_zone(periods))
+        zone = getattr(settings, "journal_zone", None)
+        if zone is not None:  # the journal's zone over time: each day in the zone in force that day
+            return t.astimezone(zone)
         name = getattr(settings, "timezone", "") or ""
         try:
             return t.astimezone(ZoneInfo(name)) if name else t

@@ -58,6 +58,8 @@ class Session(QObject):
     def settings(self) -> Any:
         if self._settings is None:
             self._settings = self.journal.get_settings()
+            # What formatting shows times in: each day in the zone in force that day.
+            setattr(self._settings, "journal_zone", self.journal.tz)  # noqa: B010 - not a saved setting
             self.by = getattr(self._settings, "caregiver_name", "") or ""
         return self._settings
 

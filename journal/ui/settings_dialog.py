@@ -94,9 +94,9 @@ class SettingsDialog(QDialog):
         self.zone_since_edit.setCalendarPopup(True)
         self.zone_since_edit.setDisplayFormat("yyyy-MM-dd")
         self.zone_since_edit.setAccessibleName("The new time zone applies from this day")
-        history = tuple(getattr(settings, "zone_history", ()) or ())
-        if history:
-            last = history[-1].since
+        zone = getattr(settings, "journal_zone", None)
+        if zone is not None and getattr(zone, "periods", None):  # no change before the latest one
+            last = zone.periods[-1].since
             self.zone_since_edit.setMinimumDate(QDate(last.year, last.month, last.day))
         form.addRow("New zone &from:", self.zone_since_edit)
         self.zone_note = QLabel()
