@@ -26,9 +26,9 @@ from journal.services.errors import ValidationError
 from journal.services.journal import Journal
 
 ROOT = Path(__file__).resolve().parent.parent
-CASE = Path("/work/shared/cases/week-then-travel.json")
-if not CASE.exists():  # the shared folder sits beside the checkout
-    CASE = ROOT.parent / "shared" / "cases" / "week-then-travel.json"
+CASE = ROOT.parent / "shared" / "cases" / "week-then-travel.json"  # the shared folder beside the checkout
+if not CASE.exists():  # a worktree one level further down
+    CASE = ROOT.parent.parent / "shared" / "cases" / "week-then-travel.json"
 CHI, LON = "America/Chicago", "Europe/London"
 # Two days after the week at home, in London.
 LATER = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
