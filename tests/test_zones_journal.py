@@ -282,7 +282,9 @@ def test_a_week_at_home_reads_the_same_after_the_move_to_london(tmp_path: Path, 
 
 
 @pytest.mark.skipif(not CASE.exists() or shutil.which("pdftotext") is None, reason="needs the case and pdftotext")
-def test_the_same_file_opened_in_tokyo_checks_and_reports_the_same(tmp_path: Path, machine: Any) -> None:
+def test_the_same_file_opened_in_tokyo_checks_and_reports_the_same(tmp_path: Path, machine: Any, qapp: Any) -> None:
+    # `qapp`: the in-process report needs Qt; a QApplication (not the command line's plain
+    # QGuiApplication) keeps the window tests that run after this one possible.
     db = tmp_path / "j.sqlite3"
     run_cli(db, "import", str(CASE), now=datetime(2026, 11, 26, 0, 0, tzinfo=UTC))
     with Journal.open(db, FixedClock(LATER)) as j:
