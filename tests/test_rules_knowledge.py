@@ -13,8 +13,8 @@ import pytest
 from test_rules_support import CHI, adherent, at, check, history, only, other_med, reg, rules, symptom, taken
 
 from journal.domain import SYMPTOM_CODES, Medication, Note, Quantity, Route, Severity, Unit
+from journal.knowledge import RESOURCES, DrugLibrary, KnowledgeError, default_library
 from journal.rules.engine import RULE_IDS
-from journal.rules.knowledge import RESOURCES, DrugLibrary, KnowledgeError, default_library
 from journal.schedule import expand
 
 REFERENCE_TOPICS = {

@@ -9,9 +9,9 @@ import re
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import CheckContext, utc
-from .knowledge import DrugLibrary, DrugProfile
 
 RULE = "cns-depressant"
 NOTE_WINDOW = timedelta(hours=24)

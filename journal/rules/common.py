@@ -26,9 +26,8 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
+from journal.knowledge import DrugLibrary, DrugProfile
 from journal.schedule import Slot, SlotState, expand, match, regimen_days, shortest_gap
-
-from .knowledge import DrugLibrary, DrugProfile
 
 NOT_ADVICE = "This is not medical advice."
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, ObservationKind, PatientHistory, Severity, SymptomEntry
+from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import CheckContext, Event, explain, utc
-from .knowledge import DrugLibrary, DrugProfile
 from .red_flag_symptom import tier_of
 from .withdrawal_signs import causes_before
 
@@ -16,6 +16,8 @@ RULE = "toxicity-signs"
 
 
 def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
+    if not p.has("toxicity"):
+        return None  # the profile names no toxicity signs for this drug
     window = timedelta(hours=p.value("timing.escalation_window_hours"))
     events = ctx.increases(p)
     if not events:

@@ -7,7 +7,6 @@ pointer fragment when `prefix` is given) and returns nothing when the value is p
 
 from __future__ import annotations
 
-import json
 import math
 import os
 from datetime import UTC, datetime, timedelta
@@ -30,10 +29,10 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
+from journal.knowledge import RESOURCES as RESOURCES  # where exchange and journal find their files
+from journal.knowledge import KnowledgeError, default_catalog
 
 from .errors import ValidationError
-
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 MAX_SINGLE_DOSE_MG = 10_000.0  # 10 g: no real single dose comes near this
 FUTURE_TOLERANCE = timedelta(days=1)
@@ -82,33 +81,11 @@ def valid_timezone(name: str) -> bool:
 
 
 def symptom_codes() -> frozenset[str]:
-    """The catalog: the exchange format's codes plus any in resources/symptoms.json."""
-    codes = set(SYMPTOM_CODES)
-    path = RESOURCES / "symptoms.json"
-    if path.exists():
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            data = None
-        codes |= _codes_in(data)
-    return frozenset(codes)
-
-
-def _codes_in(data: Any) -> set[str]:
-    if isinstance(data, dict):
-        for key in ("symptoms", "codes", "catalog"):
-            if key in data:
-                return _codes_in(data[key])
-        return {k for k in data if isinstance(k, str)}
-    if isinstance(data, list):
-        out: set[str] = set()
-        for item in data:
-            if isinstance(item, str):
-                out.add(item)
-            elif isinstance(item, dict) and isinstance(item.get("code"), str):
-                out.add(item["code"])
-        return out
-    return set()
+    """The codes a symptom may have: the exchange format's, plus any the symptom catalog adds."""
+    try:
+        return frozenset(SYMPTOM_CODES) | frozenset(default_catalog().symptoms)
+    except KnowledgeError:  # a damaged catalog must not stop logging: the exchange codes still hold
+        return frozenset(SYMPTOM_CODES)
 
 
 def _finite_number(value: Any) -> bool:

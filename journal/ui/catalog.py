@@ -1,7 +1,8 @@
 """The symptom catalog as the forms show it (labels, triage tier, guidance topic).
 
 The catalog is the checks' data (resources/symptoms.json, loaded and validated by
-journal.rules.knowledge); this module only shapes it for display."""
+journal.knowledge), and its tier comes from the same `SymptomCatalog.tier()` the checks and the
+report use; this module only shapes it for display."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from journal.domain import SYMPTOM_CODES
+from journal.knowledge import KnowledgeError, default_catalog
 
 
 @dataclass(frozen=True)
@@ -21,10 +23,13 @@ class SymptomChoice:
     severe_tier: str | None = None
 
     def tier_for(self, severity: int | None) -> str:
-        """The tier for a given severity (the catalog can raise it for severe symptoms)."""
-        if severity is not None and self.severe_at is not None and severity >= self.severe_at and self.severe_tier:
-            return self.severe_tier
-        return self.tier
+        """The tier at a given severity (the catalog can raise it for severe symptoms)."""
+        if not self.tier:
+            return ""
+        try:
+            return default_catalog().tier(self.code, severity).tier or self.tier
+        except KnowledgeError:
+            return self.tier
 
 
 def _label_from_code(code: str) -> str:
@@ -35,9 +40,7 @@ def _label_from_code(code: str) -> str:
 def symptom_catalog() -> tuple[SymptomChoice, ...]:
     found: dict[str, SymptomChoice] = {}
     try:
-        from journal.rules.knowledge import default_library
-
-        for code, info in default_library().catalog.symptoms.items():
+        for code, info in default_catalog().symptoms.items():
             found[code] = SymptomChoice(code, info.label, info.tier, info.topic, info.severe_at, info.severe_tier)
     except Exception:  # noqa: BLE001 - a broken catalog must not stop logging; codes stay available
         found = {}
