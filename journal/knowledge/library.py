@@ -9,7 +9,7 @@ from pathlib import Path
 from journal.domain import Medication
 
 from .catalog import SymptomCatalog, load_catalog
-from .profiles import DrugProfile, load_profile
+from .profiles import DrugProfile, load_general, load_profile, with_general
 from .reader import RESOURCES, KnowledgeError
 
 
@@ -17,6 +17,8 @@ from .reader import RESOURCES, KnowledgeError
 class DrugLibrary:
     profiles: tuple[DrugProfile, ...]
     catalog: SymptomCatalog
+    # The numbers for every medicine the journal has no profile for (resources/general-medicine.json).
+    general: DrugProfile | None = None
     # profile_for answers from the medicine's drug and name only; the report replays the rules
     # hundreds of times over the same medicines, so the answer is remembered per (drug, name).
     _profile_memo: dict[tuple[str, str], DrugProfile | None] = field(
@@ -31,13 +33,23 @@ class DrugLibrary:
         self._profile_memo[key] = found
         return found
 
+    def profile_or_general(self, medication: Medication) -> DrugProfile:
+        """The medicine's drug profile, else the general numbers every medicine is checked with.
+        Raises KnowledgeError when the library was built without the general numbers."""
+        found = self.profile_for(medication)
+        if found is not None:
+            return found
+        if self.general is None:
+            raise KnowledgeError("general-medicine.json was not loaded")
+        return self.general
+
     def known_names(self) -> frozenset[str]:
         """Every drug and brand name a profile answers to (lower case)."""
         return frozenset(n for p in self.profiles for n in p.names)
 
     @staticmethod
     def load(resources: Path | None = None) -> DrugLibrary:
-        """Load and validate `resources/symptoms.json` and `resources/drugs/*.json`.
+        """Load and validate `symptoms.json`, `general-medicine.json` and `drugs/*.json` under `resources`.
 
         Raises KnowledgeError naming the file and field of the first problem."""
         root = resources or RESOURCES
@@ -45,14 +57,15 @@ class DrugLibrary:
         files = sorted((root / "drugs").glob("*.json"))
         if not files:
             raise KnowledgeError(f"{root / 'drugs'}: no drug profiles found")
-        profiles = tuple(load_profile(f, catalog) for f in files)
+        general = load_general(root / "general-medicine.json")
+        profiles = tuple(with_general(load_profile(f, catalog), general) for f in files)
         names: dict[str, str] = {}
         for p in profiles:
             for n in p.names:
                 if n in names:
                     raise KnowledgeError(f"{p.drug}.json: names: {n!r} is also a name of {names[n]}")
                 names[n] = p.drug
-        return DrugLibrary(profiles, catalog)
+        return DrugLibrary(profiles, catalog, general)
 
 
 @lru_cache(maxsize=1)

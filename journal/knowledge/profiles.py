@@ -13,6 +13,7 @@ checks that read it, and a profile without it is skipped by them (`DrugProfile.h
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,13 @@ REQUIRED_TIMING = (
 )
 # Thresholds the sign checks (withdrawal, toxicity, paradoxical) need, so required with any of them.
 SIGNS_TIMING = ("escalation_window_hours", "baseline_days", "worsening_points", "single_miss_window_hours")
+# Numbers the rules for every medicine read (resources/general-medicine.json gives them for a
+# medicine with no profile; a profile may refine them, else the library fills in the general ones).
+GENERAL_TIMING = (
+    "missed_dose_grace_hours", "missed_dose_lookback_hours", "dose_match_window_hours",
+    "as_needed_window_hours", "as_needed_lookback_hours", "combined_dose_span_hours",
+)
+OPTIONAL_TIMING = ("usual_interval_hours", "as_needed_max_doses_per_day")
 SIGN_SECTIONS = ("withdrawal", "toxicity", "paradoxical")
 OPTIONAL_SECTIONS = ("stopping", "routes", *SIGN_SECTIONS, "renal", "age", "pump", "liquids", "interactions")
 ROUTE_KEYS = (
@@ -173,7 +181,7 @@ def load_profile(path: Path, catalog: SymptomCatalog) -> DrugProfile:
         if k not in timing:
             raise r.fail("timing", f"missing {k}")
     for k, node in timing.items():
-        if k not in REQUIRED_TIMING and k not in SIGNS_TIMING:
+        if k not in REQUIRED_TIMING + SIGNS_TIMING + GENERAL_TIMING + OPTIONAL_TIMING:
             raise r.fail(f"timing.{k}", "unknown threshold")
         th[f"timing.{k}"] = r.threshold(node, f"timing.{k}", keys)
 
@@ -291,3 +299,31 @@ def load_profile(path: Path, catalog: SymptomCatalog) -> DrugProfile:
         stopping=stopping, sections=sections,
     )
 
+
+
+def load_general(path: Path) -> DrugProfile:
+    """The general numbers (resources/general-medicine.json) as a profile with no drug, no names and
+    no optional sections, so that a rule reads `p.value("timing.missed_dose_grace_hours")` the same
+    way for every medicine. Raises KnowledgeError naming the file and field when a number is
+    missing or has no source."""
+    r = Reader(path)
+    d = r.doc
+    if d.get("format") != "carejournal-general-medicine" or d.get("version") != 1:
+        raise r.fail("format", "must be carejournal-general-medicine version 1")
+    sources = r.obj(d.get("sources"), "sources")
+    timing = r.obj(d.get("timing"), "timing")
+    for k in GENERAL_TIMING:
+        if k not in timing:
+            raise r.fail("timing", f"missing {k}")
+    th = {f"timing.{k}": r.threshold(node, f"timing.{k}", set(sources)) for k, node in timing.items()}
+    return DrugProfile(drug="", display_name="this medicine", names=frozenset(), sources=dict(sources), thresholds=th)
+
+
+def with_general(p: DrugProfile, general: DrugProfile) -> DrugProfile:
+    """`p` with the general numbers it does not refine itself (each keeps the general source)."""
+    missing = {k: t for k, t in general.thresholds.items() if k not in p.thresholds}
+    if not missing:
+        return p
+    sources = {**{t.source: general.sources[t.source] for t in missing.values() if t.source in general.sources},
+               **p.sources}
+    return dataclasses.replace(p, thresholds={**p.thresholds, **missing}, sources=sources)
