@@ -24,8 +24,8 @@ from .catalog import SymptomCatalog
 from .reader import Reader, Threshold
 
 # Thresholds every profile must give: the checks that apply to every profiled medicine read them.
+# (The numbers of GENERAL_TIMING come from resources/general-medicine.json unless the profile refines them.)
 REQUIRED_TIMING = (
-    "missed_dose_grace_hours", "missed_dose_lookback_hours", "dose_match_window_hours",
     "abrupt_stop_min_days_on", "abrupt_stop_extra_gap_hours", "abrupt_stop_urgent_hours",
     "abrupt_stop_missed_in_a_row", "schedule_change_lookback_days", "plan_ahead_days",
 )
@@ -78,6 +78,11 @@ class StoppingAdvice:
     watch_for: str
     call: str
     source: str
+
+    @property
+    def risk_in_short(self) -> str:
+        """The risk up to its first colon or semicolon ("seizures coming back or coming more often")."""
+        return re.split(r"[:;]", self.risk, maxsplit=1)[0].strip()
 
 
 @dataclass(frozen=True)
