@@ -204,3 +204,18 @@ def test_a_missed_dose_names_the_risk_of_missing_more() -> None:
                          regimens=[reg(LAST.date() - timedelta(days=60), ["08:00", "20:00"], mg=500)])
     b = only(run(general, LAST + timedelta(hours=14, minutes=1)), "missed-dose")
     assert "in a row" not in b.message
+
+
+@pytest.mark.parametrize("drug", NEW)
+def test_the_alert_links_to_the_guide_on_sudden_stops_which_names_the_drug(drug: str) -> None:
+    from journal.reference import default_library as reference
+
+    a = only(run(medicine(drug, 60), LAST + timedelta(hours=40)), "abrupt-stop")
+    assert a.reference == "sudden-stop"
+    assert drug in reference().render_text("sudden-stop").lower()
+
+
+def test_baclofen_keeps_its_own_withdrawal_guide() -> None:
+    now = at("2026-10-20T12:00")
+    m, doses = steady(now, until=now - timedelta(hours=30))
+    assert only(check(history(now, [m], doses=doses), now), "abrupt-stop").reference == "withdrawal"

@@ -72,12 +72,14 @@ class StoppingAdvice:
 
     `risk`: what can happen (a phrase: "seizures coming back or coming more often");
     `watch_for`: what a caregiver can see; `call`: whom to tell (a phrase: "the doctor who
-    prescribes it"); `source`: the key of the document that says so."""
+    prescribes it"); `source`: the key of the document that says so; `topic`: the reference
+    topic the alert links to (checked against the reference by the tests)."""
 
     risk: str
     watch_for: str
     call: str
     source: str
+    topic: str = ""  # the reference topic abrupt-stop links to ("" for the rule's usual one)
 
     @property
     def risk_in_short(self) -> str:
@@ -193,12 +195,13 @@ def load_profile(path: Path, catalog: SymptomCatalog) -> DrugProfile:
     stopping = None
     if "stopping" in d:
         st = r.obj(d["stopping"], "stopping")
-        extra = set(st) - {"risk", "watch_for", "call", "source"}
+        extra = set(st) - {"risk", "watch_for", "call", "source", "topic"}
         if extra:
             raise r.fail("stopping", f"unknown field(s) {sorted(extra)}")
         stopping = StoppingAdvice(r.text(st.get("risk"), "stopping.risk"),
                                   r.text(st.get("watch_for"), "stopping.watch_for"),
-                                  r.text(st.get("call"), "stopping.call"), source_of(st, "stopping"))
+                                  r.text(st.get("call"), "stopping.call"), source_of(st, "stopping"),
+                                  r.text(st["topic"], "stopping.topic") if "topic" in st else "")
 
     routes = r.obj(d.get("routes", {}), "routes")
     for route, limits in routes.items():

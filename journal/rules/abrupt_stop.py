@@ -86,5 +86,6 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         call = p.stopping.call if p.stopping is not None else "the doctor or pharmacist"
         advice = ctx.advice(severity, f"Tell {call} when the last dose of {m.name} was given and ask what to do "
                                       f"about the next one; do not give extra doses to catch up.")
-        alerts.append(ctx.alert(RULE, severity, since, title, message, advice, evidence, m))
+        topic = p.stopping.topic if p.stopping is not None and p.stopping.topic else None
+        alerts.append(ctx.alert(RULE, severity, since, title, message, advice, evidence, m, reference=topic))
     return alerts
