@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from journal.domain import SYMPTOM_CODES
-from journal.knowledge import KnowledgeError, default_catalog
+from journal.knowledge import TIER_RANK, KnowledgeError, default_catalog
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,9 @@ def symptom_catalog() -> tuple[SymptomChoice, ...]:
         found = {}
     for code in SYMPTOM_CODES:
         found.setdefault(code, SymptomChoice(code, _label_from_code(code)))
-    order = {"emergency": 0, "urgent": 1}
-    return tuple(sorted(found.values(), key=lambda c: (c.code == "other", order.get(c.tier, 2), c.label.lower())))
+    # most serious first (emergency, call today, the rest), "Something else" last
+    return tuple(sorted(found.values(), key=lambda c: (c.code == "other", -max(TIER_RANK.get(c.tier, 0), 0),
+                                                       c.label.lower())))
 
 
 def choice_for(code: str) -> SymptomChoice:
