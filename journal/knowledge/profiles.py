@@ -43,7 +43,7 @@ OPTIONAL_SECTIONS = ("stopping", "routes", *SIGN_SECTIONS, "renal", "age", "pump
 ROUTE_KEYS = (
     "max_daily_mg", "max_single_mg", "taper_to_zero_min_daily_mg", "taper_to_zero_min_days",
     "taper_cut_fraction_short", "taper_cut_days_short", "taper_cut_fraction_long", "taper_cut_days_long",
-    "titration_min_interval_hours", "titration_max_step_mg_per_day",
+    "titration_min_interval_hours", "titration_max_step_mg_per_day", "taper_cut_floor_mg_per_day",
 )
 ROUTES = ("oral", "intrathecal", "other")
 TOP_LEVEL = {"format", "version", "drug", "display_name", "names", "sources", "timing", "notes",

@@ -42,7 +42,7 @@ REFERENCE = {
     "toxicity-signs": "overdose", "paradoxical-worsening": "worse-spasticity", "cns-depressant": "interactions",
     "renal-caution": "kidneys-and-age", "age-caution": "kidneys-and-age", "liquid-concentration": "forms",
     "pump-refill-due": "pump", "pump-refill-overdue": "pump", "pump-alarm": "pump-alarms",
-    "as-needed-too-soon": "dosing", "as-needed-over-limit": "dosing",
+    "as-needed-too-soon": "dosing", "as-needed-over-limit": "dosing", "stock-low": "missed-doses",
 }
 
 
@@ -452,7 +452,7 @@ class CheckContext:
         (tablets and an oral solution): a double dose is judged per drug, not per product."""
         key = ("double", id(m))
         if key not in self._memo:
-            pairs = self._double_doses(m)
+            pairs = self._double_doses(m, p)
             pairs += [(a, b) for a, b in self.cross_product_doubles(p) if b.medication_id == m.id]
             self._memo[key] = sorted(pairs, key=lambda x: utc(x[1].at))
         return list(self._memo[key])  # type: ignore[call-overload]
@@ -512,15 +512,28 @@ class CheckContext:
         gaps.append(24 * 60 - ordered[-1] + ordered[0])
         return timedelta(minutes=min(gaps)) / 2
 
-    def _double_doses(self, m: Medication) -> list[tuple[Dose, Dose]]:
+    def _double_doses(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, Dose]]:
+        """Same slot twice, or closer than half the shortest planned gap. A late dose given as the
+        missed-dose advice allows (at least the grace period, 2 h NHS, before the next planned dose)
+        followed by that next dose answers two different slots: it is not a double dose."""
         out: list[tuple[Dose, Dose]] = []
         given = sorted(self.given_doses(m), key=lambda d: utc(d.at))
+        slot_of: dict[int, datetime] = {}
+        if not m.as_needed:
+            states, _ = self.slot_states(m, p)
+            slot_of = {id(d): st.slot.at for st in states for d in st.doses}
+        grace = timedelta(hours=p.value("timing.missed_dose_grace_hours"))
         for a, b in zip(given, given[1:], strict=False):
             reg = m.regimen_on(self.local(b.at).date())
             same_slot = a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
+            sa, sb = slot_of.get(id(a)), slot_of.get(id(b))
+            same_slot = same_slot or (sa is not None and sa == sb)
             close = False
             if reg is not None and reg.times and not m.as_needed:
-                close = utc(b.at) - utc(a.at) < shortest_gap(reg) / 2
+                apart = utc(b.at) - utc(a.at)
+                close = apart < shortest_gap(reg) / 2
+                if close and sa is not None and sb is not None and utc(sa) < utc(sb) and apart >= grace:
+                    close = False  # the earlier slot's dose given late, as the advice allows
             if same_slot or close:
                 out.append((a, b))
         return out
@@ -570,9 +583,18 @@ class CheckContext:
         return f"{self.library.catalog.label(s.symptom)}{sev} at {self.fmt(s.at)}{note}"
 
     # ----------------------------------------------------------------- wording
-    def advice(self, severity: Severity, doctor_part: str) -> str:
+    def pump_clinic_now(self) -> str:
+        """The head of every urgent pump alert: early withdrawal signs with a pump can turn serious
+        within hours, so "today" is too late (MDT, GIL)."""
+        return f"Call the pump clinic now; if you cannot reach them quickly, call {self.emergency_number}."
+
+    def advice(self, severity: Severity, doctor_part: str, head: str | None = None) -> str:
+        """The advice text: a head for the severity (or `head`, which must not contradict it), the
+        rule's own words, the emergency line, and the two sentences every alert ends with."""
         num = self.emergency_number
-        if severity is Severity.EMERGENCY:
+        if head is not None:
+            head = head.strip() + " "
+        elif severity is Severity.EMERGENCY:
             head = f"Call {num} now. "
         elif severity is Severity.URGENT:
             head = "Call the doctor or clinic today. "
