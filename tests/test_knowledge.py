@@ -182,3 +182,31 @@ def test_two_profiles_may_not_claim_the_same_name(tmp_path: Path) -> None:
 def test_the_library_shares_the_one_catalog() -> None:
     assert default_library().catalog is default_catalog()
     assert timedelta(hours=default_catalog().vitals["alert_hours"].value) == timedelta(hours=24)
+
+
+# ------------------------------------------------------------------ low temperature and slow breathing, one place
+
+
+@pytest.mark.parametrize("kind, value, fires", [
+    (ObservationKind.TEMPERATURE, 35.1, False), (ObservationKind.TEMPERATURE, 35.0, True),
+    (ObservationKind.RESPIRATORY_RATE, 10, False), (ObservationKind.RESPIRATORY_RATE, 9, True),
+])
+def test_toxicity_signs_and_abnormal_vital_share_the_catalogs_limits(kind: ObservationKind, value: float,
+                                                                     fires: bool) -> None:
+    from test_rules_symptoms import rise_then
+
+    h, now = rise_then([], [obs(kind, at("2026-10-20T10:00"), value)])
+    found = rules(check(h, now))
+    assert ("toxicity-signs" in found) is fires  # after a rise: explained as too much of the drug
+    steady_m, doses = steady(now)
+    alone = rules(check(history(now, [steady_m], doses=doses, observations=[obs(kind, at("2026-10-20T10:00"),
+                                                                                   value)]), now))
+    assert ("abnormal-vital" in alone) is fires
+
+
+def test_a_profile_may_not_carry_its_own_low_temperature_or_slow_breathing(tmp_path: Path) -> None:
+    for key in ("low_temperature_c", "slow_breathing_per_min"):
+        root = copy_resources(tmp_path / key)
+        edit(root / "drugs" / "baclofen.json", lambda d, k=key: d["toxicity"].update({k: {"value": 1, "source": "PMS"}}))
+        with pytest.raises(KnowledgeError, match=f"toxicity.{key}: the limit is the symptom catalog's"):
+            DrugLibrary.load(root)

@@ -107,6 +107,14 @@ class SymptomCatalog:
         """A measured temperature in deg C at or above the fever limit."""
         return celsius >= self.fever.value
 
+    def is_low_temperature(self, celsius: float) -> bool:
+        """A measured temperature in deg C at or below the low limit."""
+        return celsius <= self.low_temperature.value
+
+    def is_slow_breathing(self, per_minute: float) -> bool:
+        """A breathing rate (breaths a minute) under the slow limit (10, judgement)."""
+        return per_minute < self.vitals["slow_breathing_per_min"].value
+
     def is_fever_reading(self, o: Observation) -> bool:
         """A kept temperature reading at or above the fever limit."""
         return (not o.removed and o.kind is ObservationKind.TEMPERATURE and isinstance(o.value, int | float)

@@ -254,7 +254,11 @@ def load_profile(path: Path, catalog: SymptomCatalog) -> DrugProfile:
     for k in ("fast_heart_rate", "new_min_severity", "low_systolic", "high_systolic", "high_diastolic"):
         if k in w:
             th[f"withdrawal.{k}"] = r.threshold(w[k], f"withdrawal.{k}", keys)
-    for k in ("low_temperature_c", "slow_breathing_per_min", "slow_heart_rate", "low_systolic"):
+    for k in ("low_temperature_c", "slow_breathing_per_min"):
+        if k in tox:
+            raise r.fail(f"toxicity.{k}", f"the limit is the symptom catalog's (vitals.{k}), one number for "
+                                          f"every check; remove it here")
+    for k in ("slow_heart_rate", "low_systolic"):
         if k in tox:
             th[f"toxicity.{k}"] = r.threshold(tox[k], f"toxicity.{k}", keys)
     min_sev = r.obj(tox.get("min_severity", {}), "toxicity.min_severity")

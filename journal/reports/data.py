@@ -728,7 +728,7 @@ def temperature_level(o: Observation, history: PatientHistory, catalog: SymptomC
         v = float(o.value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return "", ""
-    if v <= catalog.low_temperature.value:
+    if catalog.is_low_temperature(v):
         return "urgent", "low temperature"
     return "", ""
 

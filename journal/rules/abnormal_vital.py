@@ -25,9 +25,9 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         fever = library.catalog.triage_reading(o, history)
         if fever is not None:
             found = ("fever_c", f"temperature {val:g} °C (high: {v['fever_c'].value:g} or more)")
-        elif o.kind is ObservationKind.TEMPERATURE and val <= v["low_temperature_c"].value:
+        elif o.kind is ObservationKind.TEMPERATURE and library.catalog.is_low_temperature(val):
             found = ("low_temperature_c", f"temperature {val:g} °C (low: {v['low_temperature_c'].value:g} or less)")
-        elif o.kind is ObservationKind.RESPIRATORY_RATE and val < v["slow_breathing_per_min"].value:
+        elif o.kind is ObservationKind.RESPIRATORY_RATE and library.catalog.is_slow_breathing(val):
             found = ("slow_breathing_per_min",
                      f"breathing {val:g}/min (slow: under {v['slow_breathing_per_min'].value:g})")
         elif o.kind is ObservationKind.OXYGEN_SATURATION and val < v["low_oxygen_percent"].value:
