@@ -210,3 +210,20 @@ def test_a_profile_may_not_carry_its_own_low_temperature_or_slow_breathing(tmp_p
         edit(root / "drugs" / "baclofen.json", lambda d, k=key: d["toxicity"].update({k: {"value": 1, "source": "PMS"}}))
         with pytest.raises(KnowledgeError, match=f"toxicity.{key}: the limit is the symptom catalog's"):
             DrugLibrary.load(root)
+
+
+@pytest.mark.parametrize("reading, expected", [(38.4, "urgent"), (38.5, "emergency")])
+def test_what_logging_a_sign_brings_about_is_what_the_checks_then_say(reading: float, expected: str) -> None:
+    cat = default_catalog()
+    m, doses = steady(NOW)
+    fever = obs(ObservationKind.TEMPERATURE, at("2026-10-20T10:00"), reading)
+    before = history(NOW, [m], doses=doses, observations=[fever])
+    confused = symptom("confusion", at("2026-10-20T11:00"), 4)
+    t = cat.triage_with(confused, before)
+    assert t.tier == expected
+    after = history(NOW, [m], doses=doses, observations=[fever], symptoms=[confused])
+    assert max(a.severity.rank for a in check(after, NOW)) == Severity(expected).rank
+    if expected == "emergency":
+        assert (t.companion, t.reading_c) == ("high-fever", 38.5)
+    felt = history(NOW, [m], doses=doses, symptoms=[symptom("high-fever", at("2026-10-20T10:00"))])
+    assert cat.triage_with(confused, felt).tier == "emergency"

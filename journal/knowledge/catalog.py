@@ -11,6 +11,7 @@ limit is triaged exactly as the felt `high-fever` symptom (`triage_reading`)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -66,6 +67,7 @@ class Triage:
     raised_by: str = ""
     companion: str = ""
     vomited_at: datetime | None = None
+    reading_c: float | None = None  # set when the companion is a measured temperature (deg C)
 
     @property
     def severity(self) -> Severity | None:
@@ -154,6 +156,25 @@ class SymptomCatalog:
         if not self.is_fever_reading(o):
             return None
         return self._in_context(HIGH_FEVER, None, o.at, history, o)
+
+    def triage_with(self, entry: SymptomEntry, history: PatientHistory) -> Triage:
+        """The most serious tier logging `entry` brings about: its own, or that of a sign already in
+        `history` it raises (confusion logged next to a high fever, felt or measured, makes the
+        fever an emergency). What the checks will say once it is saved; for the symptom form."""
+        best = self.triage(entry, history)
+        added = dataclasses.replace(history, symptoms=[*history.symptoms, entry])
+        for s in history.symptoms:
+            info = self.symptoms.get(s.symptom)
+            if s.removed or info is None or entry.symptom not in info.with_codes:
+                continue
+            t = self.triage(s, added)
+            if TIER_RANK[t.tier] > TIER_RANK[best.tier]:
+                best = Triage(t.tier, "with", companion=s.symptom)
+        for o in history.observations:
+            r = self.triage_reading(o, added)
+            if r is not None and TIER_RANK[r.tier] > TIER_RANK[best.tier]:
+                best = Triage(r.tier, "with", companion=HIGH_FEVER, reading_c=float(o.value))  # type: ignore[arg-type]
+        return best
 
     def _in_context(self, code: str, severity: int | None, at: datetime, history: PatientHistory,
                     itself: object) -> Triage:
