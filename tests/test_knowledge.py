@@ -227,3 +227,11 @@ def test_what_logging_a_sign_brings_about_is_what_the_checks_then_say(reading: f
         assert (t.companion, t.reading_c) == ("high-fever", 38.5)
     felt = history(NOW, [m], doses=doses, symptoms=[symptom("high-fever", at("2026-10-20T10:00"))])
     assert cat.triage_with(confused, felt).tier == "emergency"
+
+
+def test_a_misspelt_timing_number_is_refused_not_ignored(tmp_path: Path) -> None:
+    root = copy_resources(tmp_path)
+    edit(root / "drugs" / "baclofen.json",
+         lambda d: d["timing"].update(missed_dose_grase_hours={"value": 1, "source": "NHS"}))
+    with pytest.raises(KnowledgeError, match="timing.missed_dose_grase_hours: unknown threshold"):
+        DrugLibrary.load(root)

@@ -58,7 +58,7 @@ class DrugLibrary:
         if not files:
             raise KnowledgeError(f"{root / 'drugs'}: no drug profiles found")
         general = load_general(root / "general-medicine.json")
-        profiles = tuple(with_general(load_profile(f, catalog), general) for f in files)
+        profiles = tuple(with_general(load_profile(f, catalog, general), general) for f in files)
         names: dict[str, str] = {}
         for p in profiles:
             for n in p.names:

@@ -154,8 +154,11 @@ def names_match(medication: Medication, names: frozenset[str]) -> bool:
     return bool(_words(medication.name) & names)
 
 
-def load_profile(path: Path, catalog: SymptomCatalog) -> DrugProfile:
-    """Read and validate one drug profile; raises KnowledgeError naming the file and the field."""
+def load_profile(path: Path, catalog: SymptomCatalog, general: DrugProfile | None = None) -> DrugProfile:
+    """Read and validate one drug profile; raises KnowledgeError naming the file and the field.
+
+    A timing number must be one the checks read: listed here, or one `general` (the general
+    numbers) gives, which a profile may refine."""
     r = Reader(path)
     d = r.doc
     if d.get("format") != "carejournal-drug-profile" or d.get("version") != 1:
@@ -187,9 +190,12 @@ def load_profile(path: Path, catalog: SymptomCatalog) -> DrugProfile:
     for k in required:
         if k not in timing:
             raise r.fail("timing", f"missing {k}")
+    known = {*REQUIRED_TIMING, *SIGNS_TIMING, *GENERAL_TIMING, *OPTIONAL_TIMING}
+    if general is not None:
+        known |= {k.removeprefix("timing.") for k in general.thresholds}
     for k, node in timing.items():
-        if k not in REQUIRED_TIMING + SIGNS_TIMING + GENERAL_TIMING + OPTIONAL_TIMING:
-            raise r.fail(f"timing.{k}", "unknown threshold")
+        if k not in known:
+            raise r.fail(f"timing.{k}", "unknown threshold (not one the checks read, nor in general-medicine.json)")
         th[f"timing.{k}"] = r.threshold(node, f"timing.{k}", keys)
 
     stopping = None
