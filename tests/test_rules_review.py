@@ -284,6 +284,12 @@ def every_rule_scenarios():  # type: ignore[no-untyped-def]
     late = PumpEvent(at("2026-09-01T10:00"), PumpEventKind.REFILL, volume_ml=20, concentration_mcg_per_ml=2000,
                      daily_dose_mcg=400, next_refill_due=date(2026, 10, 18))
     out.append(history(now, [pump], pump=[late]))
+    # Two tablets of a medicine with no profile counted this morning, one twice a day: run out tomorrow.
+    from journal.domain import StockEvent, StockKind
+
+    counted = other_med("Levetiracetam 500 mg", None, mid=12, times=["08:00", "20:00"])
+    counted.stock = [StockEvent(at("2026-10-20T07:00"), StockKind.COUNTED, Quantity(2, Unit.MG))]
+    out.append(history(now, [counted]))
     return now, out
 
 

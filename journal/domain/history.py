@@ -27,6 +27,15 @@ class PatientHistory:
     notes: list[Note] = field(default_factory=list)  # sorted by .at
     # The last given dose per medication id, even if it is before `start` (for long gaps).
     last_given: dict[int, Dose] = field(default_factory=dict)
+    # Per medication id with stock events: the doses given since its last count up to `end`, even
+    # before `start` (journal.schedule.stock takes them off the count).
+    stock_doses: dict[int, list[Dose]] = field(default_factory=dict)
+
+    def stock_doses_of(self, medication_id: int) -> list[Dose]:
+        """Doses taken off this medication's stock; the history's own doses when none were read."""
+        if medication_id in self.stock_doses:
+            return self.stock_doses[medication_id]
+        return self.doses_of(medication_id)
 
     def medication(self, medication_id: int) -> Medication | None:
         for m in self.medications:

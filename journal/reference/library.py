@@ -47,6 +47,7 @@ READING_ORDER = (
 RULE_TOPICS: dict[str, str] = {
     "missed-dose": "missed-doses",
     "double-dose": "missed-doses",
+    "stock-low": "missed-doses",
     "abrupt-stop": "withdrawal",
     "withdrawal-signs": "withdrawal",
     "fast-taper": "stopping-safely",

@@ -39,6 +39,7 @@ from . import (
     pump_refill_overdue,
     red_flag_symptom,
     renal_caution,
+    stock_low,
     toxicity_signs,
     withdrawal_signs,
 )
@@ -63,7 +64,7 @@ RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
     abrupt_stop, missed_dose, fast_taper, fast_titration, over_max_daily, over_max_dose, double_dose,
     over_prescribed, withdrawal_signs, toxicity_signs, paradoxical_worsening, red_flag_symptom,
     abnormal_vital, cns_depressant, renal_caution, age_caution, liquid_concentration, pump_refill_due,
-    pump_refill_overdue, pump_alarm,
+    pump_refill_overdue, pump_alarm, stock_low,
 )
 RULE_IDS: tuple[str, ...] = tuple(r.RULE for r in RULES)
 SCHEDULE_RULES: tuple[Rule, ...] = (  # type: ignore[assignment]

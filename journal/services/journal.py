@@ -29,6 +29,7 @@ from journal.domain import (
     SYMPTOM_CODES,
     Acknowledgement,
     Alert,
+    AsNeededLimits,
     Clock,
     Dose,
     DoseStatus,
@@ -48,6 +49,8 @@ from journal.domain import (
     Revision,
     Route,
     Severity,
+    StockEvent,
+    StockKind,
     SymptomEntry,
     SystemClock,
     normalise,
@@ -68,10 +71,11 @@ MAX_SINGLE_DOSE_MG = 10_000.0  # 10 g: no real single dose comes near this
 FUTURE_TOLERANCE = timedelta(days=1)
 TEMPERATURE_RANGE_C = (25.0, 45.0)
 
-ENTITIES = ("dose", "symptom", "observation", "pump_event", "note", "regimen", "patient", "medication")
+ENTITIES = ("dose", "symptom", "observation", "pump_event", "note", "regimen", "patient", "medication", "stock_event")
 CHANGED = {
     "dose": "doses", "symptom": "symptoms", "observation": "observations", "pump_event": "pump",
     "note": "notes", "regimen": "medications", "medication": "medications", "patient": "patients",
+    "stock_event": "medications",
 }
 ALL_CHANGED = frozenset(
     {"doses", "symptoms", "observations", "pump", "notes", "medications", "patients", "alerts", "settings"}
@@ -286,8 +290,79 @@ def check_medication(med: Medication, prefix: str = "") -> None:
         check_strength(med.strength, prefix + "strength/value", prefix + "strength/per/value")
     else:
         check_strength(med.strength, "strength", "strength")
+    check_limits(med, prefix)
     for i, reg in enumerate(med.regimens):
         check_regimen(reg, med, f"{prefix}regimens/{i}/" if prefix else "regimen.")
+
+
+# A prescriber's as-needed interval or daily count beyond these is a typing slip (judgement: no
+# as-needed medicine is given more often than every 30 minutes, or is spaced more than 3 days).
+MAX_DOSES_PER_DAY = 48
+MIN_INTERVAL_HOURS_RANGE = (0.5, 72.0)
+# Largest plausible amount in one stock event, per unit (judgement: a few months of a large
+# household supply; a typed extra zero is refused, a real pharmacy pack never is).
+MAX_STOCK_AMOUNT: dict[str, float] = {
+    "tablet": 5000, "sachet": 5000, "mL": 50_000, "g": 50_000, "mg": 5_000_000, "mcg": 5_000_000_000,
+}
+
+
+def _positive_amount(q: Quantity, strength: Quantity | None, field_name: str) -> None:
+    """A daily amount: more than zero, and convertible into mg with the strength."""
+    if q.value <= 0:
+        raise ValidationError(field_name, f"{q} is not an amount; it must be more than 0")
+    try:
+        normalise(q, strength)
+    except QuantityError as e:
+        raise ValidationError(field_name, str(e)) from None
+
+
+def check_limits(med: Medication, prefix: str = "") -> None:
+    """The daily ceiling and the as-needed limits: plausible, and in units the doses convert to.
+
+    Field names (after `prefix`): `max_daily`, `as_needed_limits/max_doses_per_day`,
+    `as_needed_limits/min_interval_hours`, `as_needed_limits/max_amount_per_day`."""
+    if med.max_daily is not None:
+        _positive_amount(med.max_daily, med.strength, prefix + "max_daily")
+    limits = med.as_needed_limits
+    if limits is None:
+        return
+    where = prefix + "as_needed_limits/"
+    n = limits.max_doses_per_day
+    if n is not None and (not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= MAX_DOSES_PER_DAY):
+        raise ValidationError(where + "max_doses_per_day", f"{n!r} is not a whole number of doses from 1 to {MAX_DOSES_PER_DAY}")
+    h = limits.min_interval_hours
+    low, high = MIN_INTERVAL_HOURS_RANGE
+    if h is not None and (not _finite_number(h) or not low <= h <= high):
+        raise ValidationError(where + "min_interval_hours", f"{h!r} is not a number of hours from {low:g} to {high:g}")
+    if limits.max_amount_per_day is not None:
+        _positive_amount(limits.max_amount_per_day, med.strength, where + "max_amount_per_day")
+
+
+def check_stock_event(event: StockEvent, med: Medication, prefix: str = "") -> None:
+    """A stock event: a known kind, a time with its zone, a plausible amount (a count may be 0;
+    what is received or discarded is more than 0) that converts into the unit the medicine's
+    stock is counted in. Field names after `prefix`: `kind`, `at`, `amount`."""
+    try:
+        kind = StockKind(event.kind)
+    except ValueError:
+        raise ValidationError(prefix + "kind", f"{event.kind!r} is not one of: counted, received, discarded") from None
+    check_aware(event.at, prefix + "at")
+    amount = event.amount
+    if not isinstance(amount, Quantity):
+        raise ValidationError(prefix + "amount", "say how much, for example 60 tablets or 150 mL")
+    if kind is not StockKind.COUNTED and amount.value <= 0:
+        raise ValidationError(prefix + "amount", f"{amount} {kind.value} is nothing; it must be more than 0")
+    cap = MAX_STOCK_AMOUNT.get(amount.unit.value)
+    if cap is not None and amount.value > cap:
+        raise ValidationError(prefix + "amount", f"{amount} is more than any pharmacy supply; please check the amount")
+    from journal.schedule.stock import StockUnknown, baseline_of, in_stock_unit
+
+    base = baseline_of([e for e in med.stock if e.id is None or e.id != event.id], event.at)
+    if base is not None and kind is not StockKind.COUNTED:
+        try:
+            in_stock_unit(amount, base.amount.unit, med.strength)
+        except StockUnknown as e:
+            raise ValidationError(prefix + "amount", f"{e} (the stock is counted in {base.amount.unit.value})") from None
 
 
 # --- revisions as JSON ------------------------------------------------------------------------
@@ -303,7 +378,7 @@ def jsonable(value: Any) -> Any:
         return {
             f.name: jsonable(getattr(value, f.name))
             for f in fields(value)
-            if f.name != "regimens"
+            if f.name not in ("regimens", "stock")
         }
     if isinstance(value, enum.Enum):
         return value.value
@@ -497,10 +572,14 @@ class Journal:
         check_medication(m)
         if any(o.name.casefold() == m.name.strip().casefold() for o in self.list_medications(patient_id)):
             raise ValidationError("name", f'"{m.name}" is already on the list')
+        for i, e in enumerate(m.stock):
+            check_stock_event(e, dataclasses.replace(m, stock=m.stock[:i]), f"stock/{i}/")
         with self.store.transaction() as tx:
             new_id = tx.insert("medication", m)
             for r in sorted(m.regimens, key=lambda r: r.start):
                 tx.insert("regimen", dataclasses.replace(r, medication_id=new_id))
+            for e in m.stock:
+                tx.insert("stock_event", dataclasses.replace(e, medication_id=new_id, id=None))
         return Outcome(frozenset({"medications", "alerts"}), self._alerts(patient_id), new_id)
 
     def change_regimen(self, medication_id: int, new: Regimen, by: str = "") -> Outcome:
@@ -539,6 +618,57 @@ class Journal:
                                    med.patient_id, now)
             ids = [tx.insert("regimen", dataclasses.replace(r, medication_id=medication_id, id=None)) for r in steps]
         return Outcome(frozenset({"medications", "alerts"}), self._alerts(med.patient_id), ids[0])
+
+    def set_limits(self, medication_id: int, *, max_daily: Quantity | None,
+                   as_needed_limits: AsNeededLimits | None, by: str = "", reason: str = "") -> Outcome:
+        """Set (or clear, with None) a medicine's daily ceiling and its as-needed limits, in one
+        transaction; the earlier values are kept as a revision. Raises ValidationError naming the
+        field (`max_daily`, `as_needed_limits/...`); nothing is changed then."""
+        med = self.get_medication(medication_id)
+        limits = None if as_needed_limits is None or as_needed_limits.empty else as_needed_limits
+        after = dataclasses.replace(med, max_daily=max_daily, as_needed_limits=limits)
+        check_limits(after)
+        if after.max_daily == med.max_daily and after.as_needed_limits == med.as_needed_limits:
+            return Outcome(frozenset(), [], medication_id)
+        with self.store.transaction() as tx:
+            tx.update("medication", medication_id, after)
+            self._revision(tx, "medication", medication_id, "correct", med, after, by or self._by(), reason,
+                           med.patient_id)
+        return Outcome(frozenset({"medications", "alerts"}), self._alerts(med.patient_id), medication_id)
+
+    def record_stock(self, medication_id: int, event: StockEvent, by: str = "") -> Outcome:
+        """Record a stock event (counted on hand, received, discarded) for a medicine. Raises
+        ValidationError naming the field (`kind`, `at`, `amount`); nothing is saved then."""
+        med = self.get_medication(medication_id)
+        e = dataclasses.replace(event, medication_id=medication_id, id=None, removed=False)
+        if not isinstance(e.kind, StockKind):
+            try:
+                e.kind = StockKind(e.kind)
+            except ValueError:
+                raise ValidationError("kind", f"{e.kind!r} is not one of: counted, received, discarded") from None
+        check_stock_event(e, med)
+        check_not_future(e.at, self.now(), "at")
+        with self.store.transaction() as tx:
+            new_id = tx.insert("stock_event", e)
+        return Outcome(frozenset({"medications", "alerts"}), self._alerts(med.patient_id), new_id)
+
+    def stock_level(self, medication_id: int, at: datetime | None = None) -> Any:
+        """The medicine's stock now (or at `at`): a `journal.schedule.stock.StockLevel`, or None
+        when no stock was recorded. Raises `StockUnknown` when it cannot be told."""
+        from journal.schedule.stock import baseline_of, stock_level
+
+        at = at or self.now()
+        with self.store.read() as tx:
+            got = tx.get("medication", medication_id)
+            if got is None or got[1]:
+                raise NotFound(f"no medicine with id {medication_id} in the journal", "medication")
+            med = got[0]
+            base = baseline_of(med.stock, at)
+            doses = tx.given_since(medication_id, base.at) if base is not None else []
+        return stock_level(med, doses, at, self.tz)
+
+    def _by(self) -> str:
+        return self.get_settings().caregiver_name
 
     # logging --------------------------------------------------------------------------------
     def _medication_of(self, patient_id: int, medication_id: int) -> Medication:
@@ -640,7 +770,8 @@ class Journal:
         if got is None:
             raise NotFound(f"no {entity.replace('_', ' ')} with id {entity_id}", entity)
         before, _removed = got
-        allowed = {f.name for f in fields(before)} - {"id", "patient_id", "removed", "regimens", "amount_normalised"}
+        allowed = {f.name for f in fields(before)} - {"id", "patient_id", "removed", "regimens", "stock",
+                                                      "amount_normalised"}
         for key in changes:
             if key not in allowed:
                 raise ValidationError(key, f"cannot be changed on a {entity.replace('_', ' ')}")
@@ -682,6 +813,10 @@ class Journal:
             obj.regimens = []
             check_medication(obj)
             return int(obj.patient_id)
+        elif entity == "stock_event":
+            med = self.get_medication(obj.medication_id)
+            check_stock_event(obj, med)
+            return med.patient_id
         elif entity == "regimen":
             med = self.get_medication(obj.medication_id)
             check_regimen(obj, med)
@@ -745,7 +880,7 @@ class Journal:
     def _patient_of(self, tx: Tx, entity: str, obj: Any) -> int | None:
         if entity == "patient":
             return int(obj.id)
-        if entity == "regimen":
+        if entity in ("regimen", "stock_event"):
             got = tx.get("medication", obj.medication_id)
             return got[0].patient_id if got else None
         return int(obj.patient_id)
@@ -763,7 +898,10 @@ class Journal:
     def history(self, patient_id: int, start: datetime, end: datetime) -> PatientHistory:
         """One person's records with start <= at <= end (bounded, indexed queries), all their
         medicines with regimens, the last given dose of each medicine, and the latest pump event
-        of each kind before `start`."""
+        of each kind before `start`; for each medicine with stock, the doses given since its last
+        count up to `end` (for the stock on hand)."""
+        from journal.schedule.stock import baseline_of
+
         tz = self.tz
         with self.store.read() as tx:
             got = tx.get("patient", patient_id)
@@ -779,11 +917,17 @@ class Journal:
                 if last is not None:
                     last_given[m.id] = last
             pump = tx.latest_pump_events_before(patient_id, start) + tx.series("pump_event", patient_id, start, end)
+            stock_doses: dict[int, list[Dose]] = {}
+            for m in meds:
+                base = baseline_of(m.stock, end)
+                if base is not None and m.id is not None:
+                    stock_doses[m.id] = [d for d in tx.given_since(m.id, base.at) if d.given is not None and d.given <= end]
             return PatientHistory(
                 patient=got[0], tz=tz, start=start, end=end, medications=meds, doses=doses,
                 symptoms=tx.series("symptom", patient_id, start, end),
                 observations=tx.series("observation", patient_id, start, end),
                 pump_events=pump, notes=tx.series("note", patient_id, start, end), last_given=last_given,
+                stock_doses=stock_doses,
             )
 
     # alerts -----------------------------------------------------------------------------------
@@ -916,7 +1060,9 @@ def _coerce(entity: str, key: str, value: Any) -> Any:
         return PumpEventKind(value)
     if key == "renal_impairment":
         return RenalImpairment(value)
-    if key in ("amount", "dose", "strength") and isinstance(value, str):
+    if key == "kind" and entity == "stock_event":
+        return StockKind(value)
+    if key in ("amount", "dose", "strength", "max_daily") and isinstance(value, str):
         try:
             return parse_quantity(value)
         except QuantityError as e:
