@@ -47,7 +47,6 @@ READING_ORDER = (
 RULE_TOPICS: dict[str, str] = {
     "missed-dose": "missed-doses",
     "double-dose": "missed-doses",
-    "stock-low": "missed-doses",
     "abrupt-stop": "withdrawal",
     "withdrawal-signs": "withdrawal",
     "fast-taper": "stopping-safely",
@@ -66,6 +65,9 @@ RULE_TOPICS: dict[str, str] = {
     "pump-refill-due": "pump",
     "pump-refill-overdue": "pump",
     "pump-alarm": "pump-alarms",
+    "as-needed-too-soon": "dosing",
+    "as-needed-over-limit": "dosing",
+    "stock-low": "missed-doses",
 }
 
 # Column weights for bm25: id (not indexed), title, keywords, body.
