@@ -140,7 +140,11 @@ def stock_level(medication: Medication, doses: Sequence[Dose], now: datetime, tz
         return None
     unit = base.amount.unit
     strength = medication.strength
-    after = [e for e in _live(medication.stock) if base.at < e.at <= now or e is base]
+    live = _live(medication.stock)
+    # Events after the baseline in journal order (time, then entry): a refill logged in the same
+    # minute as the count, after it, still adds.
+    start_at = next(i for i, e in enumerate(live) if e is base)
+    after = [e for e in live[start_at:] if e.at <= now]
     received = tuple(e for e in after if e.kind is StockKind.RECEIVED)
     discarded = tuple(e for e in after if e.kind is StockKind.DISCARDED)
     start = base.amount.value if base.kind is StockKind.COUNTED else 0.0
