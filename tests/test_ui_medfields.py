@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
-from test_ui_support import PRN, TABLETS, at, clock, empty_journal, journal, no_blocking_dialogs, patient_id, session  # noqa: F401
+from test_ui_support import (  # noqa: F401
+    PRN,
+    TABLETS,
+    at,
+    clock,
+    empty_journal,
+    journal,
+    no_blocking_dialogs,
+    patient_id,
+    session,
+)
 
 from journal.domain import AsNeededLimits, Dose, DoseStatus, Quantity, StockEvent, StockKind, Unit
 from journal.ui.medicine_forms import parse_limits
