@@ -245,3 +245,37 @@ def test_stock_in_the_history_reaches_back_past_the_checks_window(journal: Any, 
     history = journal.history(pid, NOW - timedelta(days=8), NOW)
     assert len(history.stock_doses[mid]) == 19
     assert journal.stock_level(mid).on_hand == 71
+
+
+def test_the_report_lists_limits_ceiling_and_days_left(journal: Any) -> None:
+    from journal.services.reports import build_for
+
+    journal.import_document(document_with_everything())
+    pid = journal.find_patient("Robin").id
+    tablets = journal.find_medication(pid, "Baclofen 10 mg tablets")
+    data = build_for(journal, "Robin", with_alerts=False)
+    lines = {m.name: m for m in data.medicines}
+    # counted 60, +90, -1; one tablet given on 30 September after the count: 148 at 3 a day
+    assert lines["Baclofen 10 mg tablets"].stock == "stock: about 148 tablets on hand, about 49 days left"
+    assert lines["Baclofen 10 mg tablets"].limits == "ceiling 60 mg a day"
+    assert lines["Baclofen oral solution 1 mg/mL"].limits == \
+        "as needed: at most 3 doses, at least 4.5 h apart, at most 30 mL in 24 hours"
+    assert lines["Baclofen oral solution 1 mg/mL"].stock == ""
+    assert tablets.max_daily == Quantity(60, Unit.MG)
+
+
+def test_the_report_pdf_prints_the_new_lines(journal: Any, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    from journal.services.reports import build_for, write_pdf
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed")
+    journal.import_document(document_with_everything())
+    out = tmp_path / "report.pdf"
+    write_pdf(build_for(journal, "Robin", with_alerts=False), out, "A4")
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "about 148 tablets on hand, about 49 days left" in text
+    assert "ceiling 60 mg a day" in text

@@ -78,8 +78,8 @@ def test_the_editor_sets_as_needed_limits_and_the_ceiling(qtbot, session, journa
     med = journal.find_medication(patient_id(journal), PRN)
     assert med.as_needed_limits == AsNeededLimits(max_doses_per_day=3, min_interval_hours=4)
     assert med.max_daily == Quantity(3000, Unit.MG)
-    qtbot.waitUntil(lambda: "As-needed limits: at most 3 doses, at least 4 h apart in 24 hours" in view.details.text())
-    assert "Daily ceiling set by the prescriber: 3000 mg" in view.details.text()
+    qtbot.waitUntil(lambda: "Prescribed limits: as needed: at most 3 doses, at least 4 h apart in 24 hours; "
+                            "ceiling 3000 mg a day" in view.details.text())
 
 
 def test_a_count_and_a_refill_are_recorded_and_the_days_left_shown(qtbot, session, journal, monkeypatch) -> None:  # noqa: ANN001
@@ -105,7 +105,7 @@ def test_a_count_and_a_refill_are_recorded_and_the_days_left_shown(qtbot, sessio
     assert len(errors) == 1 and "Amount: 20 mL cannot be counted in tablets" in errors[0]  # mL against tablets: refused, named
     level = journal.stock_level(journal.find_medication(patient_id(journal), TABLETS).id)
     assert level.on_hand == 40 and level.per_day == 3
-    qtbot.waitUntil(lambda: "Stock: about 40 tablets, about 13 days left" in view.details.text())
+    qtbot.waitUntil(lambda: "Stock: about 40 tablets on hand, about 13 days left" in view.details.text())
 
 
 def test_today_shows_days_left_and_the_as_needed_standing(qtbot, session, journal, clock) -> None:  # noqa: ANN001
@@ -119,7 +119,7 @@ def test_today_shows_days_left_and_the_as_needed_standing(qtbot, session, journa
         journal.log_dose(pid, Dose(prn.id, DoseStatus.TAKEN, given=when, amount=Quantity(500, Unit.MG)))
     view = today(qtbot, session)
     info = view.info_labels[tablets.id].text()
-    assert "Stock: about 19 tablets, about 6 days left" in info  # the 08:00 tablet came off the count
+    assert "Stock: about 19 tablets on hand, about 6 days left" in info  # the 08:00 tablet came off the count
     prn_text = view.prn_labels[prn.id].text()
     assert "2 of 3 in 24 h" in prn_text
     assert "Allowed now" in prn_text  # 15:30: the 10:30 dose was 5 h ago, 4 h apart is enough

@@ -30,6 +30,7 @@ from journal.domain import (
     normalise,
 )
 from journal.schedule.expand import expand
+from journal.schedule.stock import StockUnknown, describe_stock, stock_level
 
 # A dose given within this long of its slot (before or after) counts as on time.
 ON_TIME_WINDOW = timedelta(hours=1)
@@ -125,6 +126,8 @@ class MedicineLine:
     reason: str
     active: bool
     warning: str = ""  # e.g. a liquid with no concentration recorded
+    limits: str = ""  # the prescriber's as-needed limits and daily ceiling (limits_text)
+    stock: str = ""  # "about 41 tablets on hand, about 20 days left" at the report's end (stock_text)
 
 
 @dataclass
@@ -475,9 +478,37 @@ def _medicines(history: PatientHistory, day: date, pump: PumpSettings | None) ->
             since=reg.start if reg is not None else None,
             prescribed_by=reg.prescribed_by if reg is not None else "",
             reason=reg.reason if reg is not None else "", active=active, warning=warn,
+            limits=limits_text(med), stock=stock_text(history, med),
         ))
     lines.sort(key=lambda m: (not m.active, m.drug != "baclofen", m.name.lower()))
     return lines
+
+
+def limits_text(med: Medication) -> str:
+    """The prescriber's numbers as one line: 'as needed: at most 3 doses, at least 4 h apart, at most
+    30 mL in 24 hours; ceiling 60 mg a day' ('' when none was recorded)."""
+    parts = []
+    lim = med.as_needed_limits
+    if lim is not None and not lim.empty:
+        each = [f"at most {lim.max_doses_per_day} doses" if lim.max_doses_per_day is not None else "",
+                f"at least {_fmt_num(lim.min_interval_hours)} h apart" if lim.min_interval_hours is not None else "",
+                f"at most {lim.max_amount_per_day}" if lim.max_amount_per_day is not None else ""]
+        parts.append("as needed: " + ", ".join(x for x in each if x) + " in 24 hours")
+    if med.max_daily is not None:
+        parts.append(f"ceiling {med.max_daily} a day")
+    return "; ".join(parts)
+
+
+def stock_text(history: PatientHistory, med: Medication) -> str:
+    """The medicine's stock at the end of `history` ('' with none recorded; says so when it
+    cannot be told)."""
+    if med.id is None or not med.stock:
+        return ""
+    try:
+        level = stock_level(med, history.stock_doses_of(med.id), history.end, history.tz)
+    except StockUnknown as e:
+        return f"stock cannot be told ({e})"
+    return "" if level is None else f"stock: {describe_stock(level)}"
 
 
 def _pump_settings(events: Sequence[PumpEvent], until: datetime) -> PumpSettings | None:

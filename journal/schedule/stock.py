@@ -199,6 +199,12 @@ def _recent_use(given: Sequence[Dose], since: datetime, now: datetime, unit: Uni
     return used / (span.total_seconds() / 86400.0)
 
 
+def describe_stock(level: StockLevel) -> str:
+    """'about 41 tablets on hand, about 20 days left' (the days part only when it can be told)."""
+    left = describe_days_left(level)
+    return f"about {level.amount(level.on_hand)} on hand" + (f", {left}" if left else "")
+
+
 def describe_days_left(level: StockLevel) -> str:
     """'about 12 days left', 'less than a day left', 'run out', or '' when it cannot be told."""
     if level.run_out or (level.on_hand <= 0 and level.per_day is not None):

@@ -13,7 +13,7 @@ from journal.domain import Medication, PatientHistory
 from journal.rules.common import prn_limit_for
 from journal.rules.knowledge import default_library
 from journal.schedule.as_needed import AsNeededLimit, prn_status
-from journal.schedule.stock import StockLevel, StockUnknown, describe_days_left, stock_level
+from journal.schedule.stock import StockLevel, StockUnknown, describe_stock, stock_level
 
 from .formatting import fmt_num, fmt_time
 
@@ -29,12 +29,8 @@ class MedicineNotes:
 
 
 def stock_text(level: StockLevel | None) -> str:
-    """'Stock: about 41 tablets, about 20 days left' (or '' with no stock recorded)."""
-    if level is None:
-        return ""
-    on_hand = f"about {level.amount(level.on_hand)}"
-    left = describe_days_left(level)
-    return f"Stock: {on_hand}" + (f", {left}" if left else "")
+    """'Stock: about 41 tablets on hand, about 20 days left' (or '' with no stock recorded)."""
+    return "" if level is None else f"Stock: {describe_stock(level)}"
 
 
 def prn_lines(m: Medication, limit: AsNeededLimit, history: PatientHistory, now: datetime, settings: Any) -> list[str]:

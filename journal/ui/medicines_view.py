@@ -588,15 +588,12 @@ class MedicinesView(QWidget):
 
     def _limit_lines(self, m: Medication) -> list[str]:
         """The prescriber's limits and the stock, as the details show them."""
+        from journal.reports.data import limits_text
+
         out = []
-        lim = m.as_needed_limits
-        if lim is not None:
-            parts = [f"at most {lim.max_doses_per_day} doses" if lim.max_doses_per_day is not None else "",
-                     f"at least {lim.min_interval_hours:g} h apart" if lim.min_interval_hours is not None else "",
-                     f"at most {lim.max_amount_per_day}" if lim.max_amount_per_day is not None else ""]
-            out.append("As-needed limits: " + ", ".join(p for p in parts if p) + " in 24 hours")
-        if m.max_daily is not None:
-            out.append(f"Daily ceiling set by the prescriber: {m.max_daily}")
+        limits = limits_text(m)
+        if limits:
+            out.append(f"Prescribed limits: {limits}")
         current = self._stock_now(m)
         if current:
             out.append(current)
