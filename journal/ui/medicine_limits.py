@@ -60,6 +60,7 @@ class LimitsDialog(QDialog):
         self.submit = submit
         self.outcome: Any = None
         self.setWindowTitle(f"Limits for {medication.name}")
+        self.setMinimumWidth(62 * max(1, self.fontMetrics().averageCharWidth()))  # follows the font size
         lay = QVBoxLayout(self)
         lay.addWidget(heading(f"Limits for {medication.name}", 1.2))
         lay.addWidget(hint("Copy these from the prescription or the pharmacy label. Leave a box empty when "
@@ -129,6 +130,7 @@ class StockDialog(QDialog):
         self.submit = submit
         self.outcome: Any = None
         self.setWindowTitle(f"Stock of {medication.name}")
+        self.setMinimumWidth(62 * max(1, self.fontMetrics().averageCharWidth()))  # follows the font size
         lay = QVBoxLayout(self)
         lay.addWidget(heading(f"Stock of {medication.name}", 1.2))
         lay.addWidget(hint(current or "No stock recorded yet: start by counting what is on hand."))
