@@ -12,6 +12,7 @@ from journal.domain import (
     Dose,
     DoseStatus,
     Form,
+    GivenSummary,
     Medication,
     Patient,
     PatientHistory,
@@ -257,3 +258,22 @@ def test_an_as_needed_medicine_used_up_is_a_warning_not_urgent() -> None:
 def test_a_stock_that_cannot_be_told_raises_no_alert() -> None:
     med = levetiracetam(ev(StockKind.COUNTED, "2026-10-10T07:00", 1, Unit.ML))  # mL against a tablet strength
     assert alerts_for(med, []) == []
+
+
+def test_older_doses_may_come_summed_by_amount() -> None:
+    """A count made long ago: the doses before the last week arrive summed; same answer."""
+    med = levetiracetam(ev(StockKind.COUNTED, "2026-10-01T07:00", 60))
+    doses = twice_daily(med, "2026-10-01", "2026-10-09")
+    cut = at("2026-10-05T00:00")
+    older = [d for d in doses if d.at <= cut]
+    summary = GivenSummary(at("2026-10-01T07:00"), cut, ((ONE_TABLET, len(older) - 1), (Quantity(500, Unit.MG), 1)))
+    level = stock_level(med, [d for d in doses if d.at > cut], NOW, CHI, earlier=summary)
+    assert level is not None and level.on_hand == 42 and level.doses_given == 18
+    # a summary that does not start at the count (a newer count since) is not used
+    med.stock.append(ev(StockKind.COUNTED, "2026-10-08T07:00", 10))
+    newer = stock_level(med, doses, NOW, CHI, earlier=summary)
+    assert newer is not None and newer.on_hand == 10 - 4
+    # a summed dose without an amount makes the stock unknown, as a single one does
+    unknown = GivenSummary(at("2026-10-01T07:00"), cut, ((None, 1),))
+    with pytest.raises(StockUnknown):
+        stock_level(levetiracetam(ev(StockKind.COUNTED, "2026-10-01T07:00", 60)), [], NOW, CHI, earlier=unknown)

@@ -30,7 +30,7 @@ from journal.domain import (
     normalise,
 )
 from journal.schedule.expand import expand
-from journal.schedule.stock import StockUnknown, describe_stock, stock_level
+from journal.schedule.stock import StockUnknown, describe_stock, level_in
 
 # A dose given within this long of its slot (before or after) counts as on time.
 ON_TIME_WINDOW = timedelta(hours=1)
@@ -505,7 +505,7 @@ def stock_text(history: PatientHistory, med: Medication) -> str:
     if med.id is None or not med.stock:
         return ""
     try:
-        level = stock_level(med, history.stock_doses_of(med.id), history.end, history.tz)
+        level = level_in(history, med)
     except StockUnknown as e:
         return f"stock cannot be told ({e})"
     return "" if level is None else f"stock: {describe_stock(level)}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from journal.domain import Alert, PatientHistory, Severity
-from journal.schedule.stock import StockLevel, StockUnknown, describe_days_left, stock_level
+from journal.schedule.stock import StockLevel, StockUnknown, describe_days_left, level_in
 
 from .common import CheckContext
 from .knowledge import DrugLibrary
@@ -68,7 +68,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         if m.id is None or not m.stock:
             continue
         try:
-            level = stock_level(m, history.stock_doses_of(m.id), now, history.tz)
+            level = level_in(history, m, now)
         except StockUnknown:
             continue  # Today and the report say it cannot be told, and why
         if level is None:

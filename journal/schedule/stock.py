@@ -30,11 +30,25 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from journal.domain import Dose, Medication, Quantity, QuantityError, StockEvent, StockKind, Unit, normalise
+from journal.domain import (
+    Dose,
+    GivenSummary,
+    Medication,
+    PatientHistory,
+    Quantity,
+    QuantityError,
+    StockEvent,
+    StockKind,
+    Unit,
+    normalise,
+)
 
 # As-needed medicines: days left are judged at the average use over this many days (judgement:
 # a week covers the usual ups and downs of as-needed use without reaching far into the past).
 RECENT_USE_DAYS = 7
+# The doses of the last this-many days are read one by one (recent use needs their times); older
+# ones since the count may come summed (GivenSummary), so a count made years ago stays cheap.
+DOSES_READ_SINGLY = timedelta(days=RECENT_USE_DAYS + 1)
 # Rounding of amounts, so that 0.1 + 0.2 tablets is not "less than 0.3 tablets".
 _PLACES = 6
 
@@ -129,12 +143,24 @@ def _live(events: Sequence[StockEvent]) -> list[StockEvent]:
     return sorted((e for e in events if not e.removed), key=lambda e: (e.at.astimezone(UTC), e.id or 0))
 
 
-def stock_level(medication: Medication, doses: Sequence[Dose], now: datetime, tz: ZoneInfo) -> StockLevel | None:
+def level_in(history: PatientHistory, medication: Medication, now: datetime | None = None) -> StockLevel | None:
+    """`stock_level` of a medication of `history` at `now` (default: the history's end), from the
+    doses (and the summary of older ones) the history read for it."""
+    if medication.id is None:
+        return None
+    return stock_level(medication, history.stock_doses_of(medication.id), now or history.end, history.tz,
+                       earlier=history.stock_given.get(medication.id))
+
+
+def stock_level(medication: Medication, doses: Sequence[Dose], now: datetime, tz: ZoneInfo, *,
+                earlier: GivenSummary | None = None) -> StockLevel | None:
     """The stock of `medication` at `now`, or None when it has no stock events up to `now`.
 
-    `doses`: the medication's doses (at least every one given after the baseline; others are
-    ignored). Days are local days in `tz`. Raises StockUnknown when an amount cannot be converted
-    into the stock's unit (the unit is that of the baseline event)."""
+    `doses`: the medication's doses (every one given after the baseline, or after
+    `earlier.until`; others are ignored). `earlier`: the doses given from the baseline to its
+    `until`, summed (used when it starts at the baseline and ends by `now`). Days are local days
+    in `tz`. Raises StockUnknown when an amount cannot be converted into the stock's unit (the
+    unit is that of the baseline event)."""
     base = baseline_of(medication.stock, now)
     if base is None:
         return None
@@ -150,8 +176,18 @@ def stock_level(medication: Medication, doses: Sequence[Dose], now: datetime, tz
     start = base.amount.value if base.kind is StockKind.COUNTED else 0.0
     total_in = sum(in_stock_unit(e.amount, unit, strength) for e in received)
     total_out = sum(in_stock_unit(e.amount, unit, strength) for e in discarded)
-    given_doses = [d for d in doses if _given_between(d, base.at, now)]
+    use_earlier = (earlier is not None and earlier.since == base.at
+                   and earlier.until.astimezone(UTC) <= now.astimezone(UTC))
+    given_doses = [d for d in doses if _given_between(d, earlier.until if use_earlier and earlier else base.at, now)]
     given = 0.0
+    count = len(given_doses)
+    if use_earlier and earlier is not None:
+        for amount, n in earlier.amounts:
+            if amount is None:
+                raise StockUnknown("a dose given since the count has no amount, so the stock cannot be "
+                                   "counted down; count what is on hand")
+            given += in_stock_unit(amount, unit, strength) * n
+        count += earlier.count
     for d in given_doses:
         if d.amount is None:
             raise StockUnknown(f"the dose given {d.at.astimezone(tz):%Y-%m-%d %H:%M} has no amount, so the "
@@ -163,7 +199,7 @@ def stock_level(medication: Medication, doses: Sequence[Dose], now: datetime, tz
         per_day = _recent_use(given_doses, base.at, now, unit, strength)
     return StockLevel(
         at=now, unit=unit, baseline=base if base.kind is StockKind.COUNTED else None, received=received,
-        discarded=discarded, doses_given=len(given_doses), given=round(given, _PLACES), on_hand=on_hand,
+        discarded=discarded, doses_given=count, given=round(given, _PLACES), on_hand=on_hand,
         per_day=per_day, planned=planned, dose_size=dose_size,
     )
 

@@ -34,6 +34,7 @@ from journal.domain import (
     Dose,
     DoseStatus,
     Form,
+    GivenSummary,
     Medication,
     Note,
     Observation,
@@ -655,7 +656,7 @@ class Journal:
     def stock_level(self, medication_id: int, at: datetime | None = None) -> Any:
         """The medicine's stock now (or at `at`): a `journal.schedule.stock.StockLevel`, or None
         when no stock was recorded. Raises `StockUnknown` when it cannot be told."""
-        from journal.schedule.stock import baseline_of, stock_level
+        from journal.schedule.stock import stock_level
 
         at = at or self.now()
         with self.store.read() as tx:
@@ -663,9 +664,8 @@ class Journal:
             if got is None or got[1]:
                 raise NotFound(f"no medicine with id {medication_id} in the journal", "medication")
             med = got[0]
-            base = baseline_of(med.stock, at)
-            doses = tx.given_since(medication_id, base.at) if base is not None else []
-        return stock_level(med, doses, at, self.tz)
+            doses, earlier = _stock_reads(tx, med, at)
+        return stock_level(med, doses, at, self.tz, earlier=earlier)
 
     def _by(self) -> str:
         return self.get_settings().caregiver_name
@@ -899,9 +899,7 @@ class Journal:
         """One person's records with start <= at <= end (bounded, indexed queries), all their
         medicines with regimens, the last given dose of each medicine, and the latest pump event
         of each kind before `start`; for each medicine with stock, the doses given since its last
-        count up to `end` (for the stock on hand)."""
-        from journal.schedule.stock import baseline_of
-
+        count up to `end` (for the stock on hand; older than a week, summed)."""
         tz = self.tz
         with self.store.read() as tx:
             got = tx.get("patient", patient_id)
@@ -918,16 +916,19 @@ class Journal:
                     last_given[m.id] = last
             pump = tx.latest_pump_events_before(patient_id, start) + tx.series("pump_event", patient_id, start, end)
             stock_doses: dict[int, list[Dose]] = {}
+            stock_given: dict[int, GivenSummary] = {}
             for m in meds:
-                base = baseline_of(m.stock, end)
-                if base is not None and m.id is not None:
-                    stock_doses[m.id] = [d for d in tx.given_since(m.id, base.at) if d.given is not None and d.given <= end]
+                if m.id is not None and m.stock:
+                    doses_since, earlier = _stock_reads(tx, m, end)
+                    stock_doses[m.id] = doses_since
+                    if earlier is not None:
+                        stock_given[m.id] = earlier
             return PatientHistory(
                 patient=got[0], tz=tz, start=start, end=end, medications=meds, doses=doses,
                 symptoms=tx.series("symptom", patient_id, start, end),
                 observations=tx.series("observation", patient_id, start, end),
                 pump_events=pump, notes=tx.series("note", patient_id, start, end), last_given=last_given,
-                stock_doses=stock_doses,
+                stock_doses=stock_doses, stock_given=stock_given,
             )
 
     # alerts -----------------------------------------------------------------------------------
@@ -1028,6 +1029,21 @@ class Journal:
             if closed:  # a backup refused before the file was touched leaves the journal open as it was
                 self.reopen()
         return Outcome(ALL_CHANGED, self._alerts(None), saved_copy=kept)
+
+
+def _stock_reads(tx: Tx, med: Medication, at: datetime) -> tuple[list[Dose], GivenSummary | None]:
+    """What a stock at `at` needs from the file: the doses given since the medicine's last count,
+    one by one for the last week and summed by amount before that (a count made years ago is
+    thousands of doses, read at every check)."""
+    from journal.schedule.stock import DOSES_READ_SINGLY, baseline_of
+
+    base = baseline_of(med.stock, at)
+    if base is None or med.id is None:
+        return [], None
+    cut = max(base.at, at - DOSES_READ_SINGLY)
+    earlier = tx.given_summary(med.id, base.at, cut) if cut > base.at else None
+    doses = [d for d in tx.given_since(med.id, cut) if d.given is not None and d.given <= at]
+    return doses, earlier
 
 
 def _open_store(path: Path, now: datetime) -> Store:

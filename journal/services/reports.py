@@ -205,7 +205,7 @@ class _Slicer:
             observations=_window(self.observations, self.observation_keys, lo, hi),
             pump_events=pump,
             notes=_window(self.notes, self.note_keys, lo, hi),
-            last_given=last_given, stock_doses=self.stock_doses,
+            last_given=last_given, stock_doses=self.stock_doses, stock_given=self.full.stock_given,
         )
 
 

@@ -13,7 +13,7 @@ from journal.domain import Medication, PatientHistory
 from journal.rules.common import prn_limit_for
 from journal.rules.knowledge import default_library
 from journal.schedule.as_needed import AsNeededLimit, prn_status
-from journal.schedule.stock import StockLevel, StockUnknown, describe_stock, stock_level
+from journal.schedule.stock import StockLevel, StockUnknown, describe_stock, level_in
 
 from .formatting import fmt_num, fmt_time
 
@@ -78,7 +78,7 @@ def medicine_notes(journal: Any, patient_id: int, now: datetime, settings: Any,
         if m.id is None or not m.stock:
             continue
         try:
-            notes.stock[m.id] = stock_text(stock_level(m, history.stock_doses_of(m.id), now, history.tz))
+            notes.stock[m.id] = stock_text(level_in(history, m, now))
         except StockUnknown as e:
             notes.stock[m.id] = f"Stock: cannot tell ({e})"
     return notes
