@@ -281,3 +281,31 @@ def test_the_report_pdf_prints_the_new_lines(journal: Any, tmp_path: Path, qapp:
                                    check=True).stdout.split())
     assert "about 148 tablets on hand, about 49 days left" in text
     assert "ceiling 60 mg a day" in text
+
+
+def test_command_line_import_check_and_a_bad_stock_entry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`import` names a bad stock entry by pointer (exit 2, nothing added); a good one runs
+    through `check --json` as a stock-low alert with its evidence."""
+    from journal.app import main
+    from journal.domain import FixedClock
+
+    db = tmp_path / "cli.sqlite3"
+    doc = minimal_document()
+    doc["patients"][0]["medications"][0]["stock"] = [
+        {"at": "2026-09-30T07:00", "kind": "counted", "amount": {"value": 6, "unit": "tablet"}},
+        {"at": "2026-09-30T09:00", "kind": "received", "amount": {"value": 5, "unit": "sachet"}}]
+    bad, good = tmp_path / "bad.json", tmp_path / "good.json"
+    bad.write_text(json.dumps(doc))
+    assert main(["--db", str(db), "import", str(bad)], clock=FixedClock(NOW)) == 2
+    err = capsys.readouterr().err
+    assert "/patients/0/medications/0/stock/1/amount" in err
+    del doc["patients"][0]["medications"][0]["stock"][1]
+    good.write_text(json.dumps(doc))
+    assert main(["--db", str(db), "import", str(good)], clock=FixedClock(NOW)) == 0
+    assert "1 stock entry" in capsys.readouterr().out
+    assert main(["--db", str(db), "check", "--json"], clock=FixedClock(NOW)) == 0
+    out = json.loads(capsys.readouterr().out)
+    alerts = out["alerts"] if isinstance(out, dict) else out
+    [low] = [a for a in alerts if a["rule"] == "stock-low"]
+    # counted 6 on the 30th at 07:00, one tablet given at 08:10 after it: 5 at 3 a day
+    assert low["severity"] == "warning" and "on hand now: about 5 tablets" in low["evidence"]

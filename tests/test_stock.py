@@ -150,6 +150,7 @@ def test_grams_count_against_milligrams() -> None:
     (Quantity(5, Unit.ML), Unit.TABLET, Quantity(10, Unit.MG)),  # a liquid amount against tablets
     (Quantity(10, Unit.MG), Unit.TABLET, None),  # no strength
     (Quantity(10, Unit.MG), Unit.ML, Quantity(10, Unit.MG)),  # a strength per tablet, stock in mL
+    (Quantity(2, Unit.SACHET), Unit.TABLET, Quantity(10, Unit.MG)),  # sachets are not tablets
 ])
 def test_an_amount_that_cannot_be_converted_says_it_cannot_tell(amount: Quantity, unit: Unit,
                                                                  strength: Quantity | None) -> None:

@@ -106,6 +106,9 @@ def in_stock_unit(amount: Quantity, unit: Unit, strength: Quantity | None) -> fl
         return float(amount.value)
     if amount.unit.value in _MG_IN and unit.value in _MG_IN:
         return amount.value * _MG_IN[amount.unit.value] / _MG_IN[unit.value]
+    if amount.unit.value not in _MG_IN and unit.value not in _MG_IN:
+        # Tablets, sachets and mL are different things: one strength cannot turn one into another.
+        raise StockUnknown(f"{amount} cannot be counted in {_plural(unit)}")
     try:
         mass = amount if amount.unit.value in _MG_IN else normalise(amount, strength)
     except QuantityError as e:
