@@ -128,3 +128,33 @@ def test_today_shows_days_left_and_the_as_needed_standing(qtbot, session, journa
     prn_text = view.prn_labels[prn.id].text()
     assert "3 of 3 in 24 h" in prn_text
     assert "Next allowed from 06:00 tomorrow" in prn_text  # the 06:00 dose leaves the 24 h window then
+
+
+def test_a_wrong_stock_entry_is_removed_with_a_reason_and_kept(qtbot, session, journal, monkeypatch) -> None:  # noqa: ANN001
+    pid = patient_id(journal)
+    mid = journal.find_medication(pid, TABLETS).id
+    journal.record_stock(mid, StockEvent(at=at(7), kind=StockKind.COUNTED, amount=Quantity(20, Unit.TABLET)))
+    wrong = journal.record_stock(mid, StockEvent(at=at(9), kind=StockKind.RECEIVED,
+                                                 amount=Quantity(300, Unit.TABLET))).record_id
+    view = medicines(qtbot, session)
+    view.select(TABLETS)
+    seen: list[str] = []
+
+    def run(self: StockDialog) -> int:
+        assert self.entries.count() == 2 and "received 300 tablets" in self.entries.item(0).text()
+        self.entries.setCurrentRow(0)
+        self.remove_button.click()
+        seen.append(self.error.message)  # no reason yet: refused, nothing removed
+        qtbot.keyClicks(self.remove_reason, "typed 300 for 30")
+        self.remove_button.click()
+        seen.append(str(self.entries.count()))
+        self.reject()
+        return 0
+
+    monkeypatch.setattr(StockDialog, "exec", run)
+    qtbot.mouseClick(view.stock_button, Qt.MouseButton.LeftButton)
+    assert "say why" in seen[0] and seen[1] == "1"
+    assert journal.stock_level(mid).on_hand == 20 - 1  # the refill is gone; the 08:05 tablet came off
+    assert journal.get_record("stock_event", wrong).removed
+    [rev] = journal.revisions_of("stock_event", wrong)
+    assert rev.action == "remove" and rev.reason == "typed 300 for 30"

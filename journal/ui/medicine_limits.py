@@ -8,7 +8,19 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journal.domain import (
     AsNeededLimits,
@@ -124,10 +136,13 @@ class StockDialog(QDialog):
     """One stock entry: what is on hand, a refill that came in, or what was thrown away."""
 
     def __init__(self, medication: Medication, *, tz: ZoneInfo, now: Callable[[], datetime], current: str,
-                 submit: Callable[[StockEvent], Any], parent: QWidget | None = None) -> None:
+                 submit: Callable[[StockEvent], Any],
+                 remove: Callable[[StockEvent, str], Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.medication = medication
         self.submit = submit
+        self.remove = remove
+        self.tz = tz
         self.outcome: Any = None
         self.setWindowTitle(f"Stock of {medication.name}")
         self.setMinimumWidth(62 * max(1, self.fontMetrics().averageCharWidth()))  # follows the font size
@@ -155,6 +170,31 @@ class StockDialog(QDialog):
         self.note.setPlaceholderText("optional, for example the pharmacy")
         form.addRow("&Note:", self.note)
         lay.addLayout(form)
+        # Entries already recorded (newest first): a wrong one is removed with a reason (it stays in
+        # the journal's history, like every removed entry).
+        self.entries = QListWidget()
+        self.entries.setAccessibleName("Stock entries recorded, newest first")
+        self.entries.setMaximumHeight(8 * self.fontMetrics().height())
+        for e in sorted(medication.stock, key=lambda e: e.at, reverse=True)[:20]:
+            item = QListWidgetItem(self._entry_text(e))
+            item.setData(Qt.ItemDataRole.UserRole, e)
+            self.entries.addItem(item)
+        self.remove_reason = QLineEdit()
+        self.remove_reason.setAccessibleName("Why remove the selected stock entry")
+        self.remove_reason.setPlaceholderText("why (kept with the history)")
+        self.remove_button = QPushButton("Remove the selected entry")
+        self.remove_button.setAccessibleName("Remove the selected stock entry")
+        self.remove_button.clicked.connect(self.remove_selected)
+        if medication.stock and remove is not None:
+            lay.addWidget(hint("Recorded so far:"))
+            lay.addWidget(self.entries)
+            row = QHBoxLayout()
+            row.addWidget(self.remove_reason, 1)
+            row.addWidget(self.remove_button)
+            lay.addLayout(row)
+        else:
+            for w in (self.entries, self.remove_reason, self.remove_button):
+                w.setVisible(False)
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -167,6 +207,30 @@ class StockDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.amount.setFocus()
+
+    def _entry_text(self, e: StockEvent) -> str:
+        words = {StockKind.COUNTED: "counted", StockKind.RECEIVED: "received", StockKind.DISCARDED: "thrown away"}
+        text = f"{e.at.astimezone(self.tz):%Y-%m-%d %H:%M}  {words[e.kind]} {e.amount}"
+        return text + (f" ({e.note})" if e.note else "")
+
+    def remove_selected(self) -> None:
+        self.error.clear_error()
+        item = self.entries.currentItem()
+        if item is None or self.remove is None:
+            self.error.show_error("Choose the entry to remove in the list first.")
+            return
+        reason = self.remove_reason.text().strip()
+        if not reason:
+            self.error.show_error("Why remove it: say why (it is kept with the history).")
+            self.remove_reason.setFocus()
+            return
+        try:
+            self.remove(item.data(Qt.ItemDataRole.UserRole), reason)
+        except USER_ERRORS as exc:
+            self.error.show_error(_problem(exc))
+            return
+        self.entries.takeItem(self.entries.row(item))
+        self.remove_reason.clear()
 
     def event_entered(self) -> StockEvent:
         text = self.amount.text().strip()

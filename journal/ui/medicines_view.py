@@ -633,8 +633,12 @@ class MedicinesView(QWidget):
         def submit(event: Any) -> Any:
             return self.session.apply(lambda: self.session.journal.record_stock(mid, event, by=self.session.by))
 
+        def remove(event: Any, reason: str) -> Any:
+            return self.session.apply(lambda: self.session.journal.remove("stock_event", event.id, by=self.session.by,
+                                                                          reason=reason))
+
         dlg = StockDialog(m, tz=self.session.tz, now=self.session.now, current=self._stock_now(m), submit=submit,
-                          parent=self)
+                          remove=remove, parent=self)
         if dlg.exec():
             self.status.setText("\u2714 Stock saved. " + self._stock_now(self.session.journal.get_medication(mid)))
         return dlg
