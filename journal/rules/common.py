@@ -37,7 +37,7 @@ from .knowledge import DrugLibrary, DrugProfile
 NOT_ADVICE = "This is not medical advice."
 
 REFERENCE = {
-    "missed-dose": "missed-doses", "double-dose": "missed-doses", "stock-low": "missed-doses",
+    "missed-dose": "missed-doses", "double-dose": "missed-doses",
     "abrupt-stop": "withdrawal", "withdrawal-signs": "withdrawal",
     "fast-taper": "stopping-safely",
     "fast-titration": "dosing", "over-max-daily": "dosing", "over-max-dose": "dosing", "over-prescribed": "dosing",
