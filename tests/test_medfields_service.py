@@ -258,7 +258,7 @@ def test_the_report_lists_limits_ceiling_and_days_left(journal: Any) -> None:
     data = build_for(journal, "Robin", with_alerts=False)
     lines = {m.name: m for m in data.medicines}
     # counted 60, +90, -1; one tablet given on 30 September after the count: 148 at 3 a day
-    assert lines["Baclofen 10 mg tablets"].stock == "stock: about 148 tablets on hand, about 49 days left"
+    assert lines["Baclofen 10 mg tablets"].stock == "stock at the period's end: about 148 tablets on hand, about 49 days left"
     assert lines["Baclofen 10 mg tablets"].limits == "ceiling 60 mg a day"
     assert lines["Baclofen oral solution 1 mg/mL"].limits == \
         "as needed: at most 3 doses, at least 4.5 h apart, at most 30 mL in 24 hours"

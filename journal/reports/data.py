@@ -500,15 +500,15 @@ def limits_text(med: Medication) -> str:
 
 
 def stock_text(history: PatientHistory, med: Medication) -> str:
-    """The medicine's stock at the end of `history` ('' with none recorded; says so when it
-    cannot be told)."""
+    """The medicine's stock at the end of `history` (the report's period, or now if sooner): ''
+    with none recorded; says so when it cannot be told."""
     if med.id is None or not med.stock:
         return ""
     try:
         level = level_in(history, med)
     except StockUnknown as e:
         return f"stock cannot be told ({e})"
-    return "" if level is None else f"stock: {describe_stock(level)}"
+    return "" if level is None else f"stock at the period's end: {describe_stock(level)}"
 
 
 def _pump_settings(events: Sequence[PumpEvent], until: datetime) -> PumpSettings | None:
