@@ -309,3 +309,19 @@ def test_command_line_import_check_and_a_bad_stock_entry(tmp_path: Path, capsys:
     [low] = [a for a in alerts if a["rule"] == "stock-low"]
     # counted 6 on the 30th at 07:00, one tablet given at 08:10 after it: 5 at 3 a day
     assert low["severity"] == "warning" and "on hand now: about 5 tablets" in low["evidence"]
+
+
+def test_the_reports_corrections_name_stock_entries_and_limits_in_words(journal: Any, robin: Any) -> None:
+    from journal.services.reports import build_for
+
+    _pid, mid = robin
+    got = journal.record_stock(mid, StockEvent(at=NOW - timedelta(hours=3), kind=StockKind.RECEIVED,
+                                               amount=Quantity(30, Unit.TABLET)))
+    journal.remove("stock_event", got.record_id, by="Sam", reason="wrong bottle")
+    journal.set_limits(mid, max_daily=None, as_needed_limits=limits(max_doses_per_day=2, min_interval_hours=6),
+                       by="Sam", reason="letter")
+    lines = build_for(journal, "Robin", with_alerts=False).corrections
+    stock = next(c for c in lines if c.what.startswith("Stock entry"))
+    assert stock.what.startswith("Stock entry (received) of Baclofen 10 mg tablets, ")
+    medicine = next(c for c in lines if c.what == "Medicine")
+    assert "as needed limits: (empty) -> at most 2 doses, at least 6 h apart in 24 hours" in medicine.changes

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from journal.domain import (
     Acknowledgement,
     Alert,
+    AsNeededLimits,
     Dose,
     DoseStatus,
     Form,
@@ -490,13 +491,17 @@ def limits_text(med: Medication) -> str:
     parts = []
     lim = med.as_needed_limits
     if lim is not None and not lim.empty:
-        each = [f"at most {lim.max_doses_per_day} doses" if lim.max_doses_per_day is not None else "",
-                f"at least {_fmt_num(lim.min_interval_hours)} h apart" if lim.min_interval_hours is not None else "",
-                f"at most {lim.max_amount_per_day}" if lim.max_amount_per_day is not None else ""]
-        parts.append("as needed: " + ", ".join(x for x in each if x) + " in 24 hours")
+        parts.append("as needed: " + _limits_words(lim))
     if med.max_daily is not None:
         parts.append(f"ceiling {med.max_daily} a day")
     return "; ".join(parts)
+
+
+def _limits_words(lim: AsNeededLimits) -> str:
+    each = [f"at most {lim.max_doses_per_day} doses" if lim.max_doses_per_day is not None else "",
+            f"at least {_fmt_num(lim.min_interval_hours)} h apart" if lim.min_interval_hours is not None else "",
+            f"at most {lim.max_amount_per_day}" if lim.max_amount_per_day is not None else ""]
+    return ", ".join(x for x in each if x) + " in 24 hours"
 
 
 def stock_text(history: PatientHistory, med: Medication) -> str:
@@ -909,6 +914,7 @@ def _alert_lines(alerts: Iterable[Alert], acks: Iterable[Acknowledgement]) -> li
 _ENTITY_WORDS = {
     "dose": "Dose", "symptom": "Symptom", "observation": "Measurement", "pump_event": "Pump event",
     "note": "Note", "regimen": "Schedule", "patient": "Personal details", "medication": "Medicine",
+    "stock_event": "Stock entry",
 }
 _ACTION_WORDS = {"correct": "corrected", "remove": "removed", "restore": "restored", "unremove": "restored"}
 
@@ -923,6 +929,11 @@ def _value_text(v: object, tz: ZoneInfo | None = None) -> str:
             return str(v)
     if isinstance(v, datetime) and tz is not None and v.tzinfo is not None:
         v = v.astimezone(tz)
+    if isinstance(v, dict) and "max_doses_per_day" in v:  # as-needed limits (a medicine corrected)
+        most = v.get("max_amount_per_day")
+        return _limits_words(AsNeededLimits(
+            v.get("max_doses_per_day"), v.get("min_interval_hours"),  # type: ignore[arg-type]
+            Quantity(most["value"], most["unit"]) if isinstance(most, dict) else None))
     if isinstance(v, dict) and "value" in v and "unit" in v:
         return f"{v['value']:g} {v['unit']}" if isinstance(v["value"], int | float) else f"{v['value']} {v['unit']}"
     if isinstance(v, datetime):
@@ -962,6 +973,11 @@ def _describe_record(rev: Revision, history: PatientHistory, tz: ZoneInfo) -> st
         return f"{word} {kind}" + (f", {when('at')}" if when("at") else "")
     if rev.entity in ("pump_event", "note"):
         return word + (f", {when('at')}" if when("at") else "")
+    if rev.entity == "stock_event":
+        med_id = src.get("medication_id")
+        med = history.medication(med_id) if isinstance(med_id, int) else None
+        return f"{word} ({src.get('kind', '')}) of {med.name if med else 'a medicine'}" + (
+            f", {when('at')}" if when("at") else "")
     return word
 
 
