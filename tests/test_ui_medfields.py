@@ -158,3 +158,16 @@ def test_a_wrong_stock_entry_is_removed_with_a_reason_and_kept(qtbot, session, j
     assert journal.get_record("stock_event", wrong).removed
     [rev] = journal.revisions_of("stock_event", wrong)
     assert rev.action == "remove" and rev.reason == "typed 300 for 30"
+
+
+def test_an_as_needed_medicine_without_a_schedule_still_shows_its_standing(qtbot, session, journal) -> None:  # noqa: ANN001
+    """The exchange format lets an as-needed medicine have no schedule at all; Today still lists it."""
+    from journal.domain import Medication
+
+    pid = patient_id(journal)
+    lax = journal.add_medication(pid, Medication(
+        name="Macrogol sachets", strength=Quantity(6900, Unit.MG, Quantity(1, Unit.SACHET)), as_needed=True,
+        as_needed_limits=AsNeededLimits(max_doses_per_day=2))).record_id
+    journal.log_dose(pid, Dose(lax, DoseStatus.TAKEN, given=at(9), amount=Quantity(1, Unit.SACHET)))
+    view = today(qtbot, session)
+    assert "1 of 2 in 24 h" in view.prn_labels[lax].text()

@@ -293,7 +293,7 @@ class TodayView(QWidget):
         self.title.setText(f"{word}, {day.strftime('%A %d %B')}: {patient.name}")
         views = self.slot_views()
         prn = [m for m in self.history.medications if m.as_needed and m.id is not None
-               and m.regimen_on(day) is not None]
+               and (m.regimen_on(day) is not None or not m.regimens)]
         key = (pid, day, self.day_offset, tuple((v.medication.id, v.slot.at) for v in views),
                tuple(m.id for m in prn), tuple(m.name for m in self.history.medications))
         if key != self._layout_key:
