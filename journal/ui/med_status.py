@@ -12,7 +12,7 @@ from typing import Any
 from journal.domain import Medication, PatientHistory
 from journal.rules.common import prn_limit_for
 from journal.rules.knowledge import default_library
-from journal.schedule.as_needed import AsNeededLimit, prn_status
+from journal.schedule.as_needed import AsNeededLimit, limits_for, prn_status
 from journal.schedule.stock import StockLevel, StockUnknown, describe_stock, level_in
 
 from .formatting import fmt_num, fmt_time
@@ -65,8 +65,11 @@ def medicine_notes(journal: Any, patient_id: int, now: datetime, settings: Any,
     notes = MedicineNotes()
     if not medications:
         return notes
-    library = default_library()
-    limits = {m.id: prn_limit_for(m, library) for m in medications if m.as_needed and m.id is not None}
+    try:
+        library = default_library()
+        limits = {m.id: prn_limit_for(m, library) for m in medications if m.as_needed and m.id is not None}
+    except Exception:  # noqa: BLE001 - drug data unreadable: the prescribed limits still show
+        limits = {m.id: limits_for(m) for m in medications if m.as_needed and m.id is not None}
     window = max([MIN_WINDOW, *(lim.window for lim in limits.values())])
     history = journal.history(patient_id, now - window, now)
     by_id = {m.id: m for m in history.medications}
