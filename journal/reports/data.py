@@ -30,6 +30,7 @@ from journal.domain import (
     Severity,
     normalise,
 )
+from journal.domain.zones import zones_label
 from journal.schedule.expand import expand
 from journal.schedule.stock import StockUnknown, describe_stock, level_in
 
@@ -435,7 +436,7 @@ def _header(history: PatientHistory, start: date, end: date, generated_at: datet
         period_start=start,
         period_end=end,
         generated_at=generated_at,
-        timezone=str(history.tz.key),
+        timezone=zones_label(history.tz, start, end),
     )
 
 
