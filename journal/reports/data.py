@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from journal.domain import (
     Acknowledgement,
     Alert,
+    AsNeededLimits,
     Dose,
     DoseStatus,
     Form,
@@ -34,6 +35,7 @@ from journal.domain import (
 from journal.domain.zones import zones_label
 from journal.knowledge import SymptomCatalog, default_catalog
 from journal.schedule.expand import expand
+from journal.schedule.stock import StockUnknown, describe_stock, level_in
 
 # A dose given within this long of its slot (before or after) counts as on time.
 ON_TIME_WINDOW = timedelta(hours=1)
@@ -102,6 +104,8 @@ class MedicineLine:
     reason: str
     active: bool
     warning: str = ""  # e.g. a liquid with no concentration recorded
+    limits: str = ""  # the prescriber's as-needed limits and daily ceiling (limits_text)
+    stock: str = ""  # "about 41 tablets on hand, about 20 days left" at the report's end (stock_text)
 
 
 @dataclass
@@ -454,9 +458,41 @@ def _medicines(history: PatientHistory, day: date, pump: PumpSettings | None) ->
             since=reg.start if reg is not None else None,
             prescribed_by=reg.prescribed_by if reg is not None else "",
             reason=reg.reason if reg is not None else "", active=active, warning=warn,
+            limits=limits_text(med), stock=stock_text(history, med),
         ))
     lines.sort(key=lambda m: (not m.active, m.drug != "baclofen", m.name.lower()))
     return lines
+
+
+def limits_text(med: Medication) -> str:
+    """The prescriber's numbers as one line: 'as needed: at most 3 doses, at least 4 h apart, at most
+    30 mL in 24 hours; ceiling 60 mg a day' ('' when none was recorded)."""
+    parts = []
+    lim = med.as_needed_limits
+    if lim is not None and not lim.empty:
+        parts.append("as needed: " + _limits_words(lim))
+    if med.max_daily is not None:
+        parts.append(f"ceiling {med.max_daily} a day")
+    return "; ".join(parts)
+
+
+def _limits_words(lim: AsNeededLimits) -> str:
+    each = [f"at most {lim.max_doses_per_day} doses" if lim.max_doses_per_day is not None else "",
+            f"at least {_fmt_num(lim.min_interval_hours)} h apart" if lim.min_interval_hours is not None else "",
+            f"at most {lim.max_amount_per_day}" if lim.max_amount_per_day is not None else ""]
+    return ", ".join(x for x in each if x) + " in 24 hours"
+
+
+def stock_text(history: PatientHistory, med: Medication) -> str:
+    """The medicine's stock at the end of `history` (the report's period, or now if sooner): ''
+    with none recorded; says so when it cannot be told."""
+    if med.id is None or not med.stock:
+        return ""
+    try:
+        level = level_in(history, med)
+    except StockUnknown as e:
+        return f"stock cannot be told ({e})"
+    return "" if level is None else f"stock at the period's end: {describe_stock(level)}"
 
 
 def _pump_settings(events: Sequence[PumpEvent], until: datetime) -> PumpSettings | None:
@@ -868,6 +904,7 @@ def _alert_lines(alerts: Iterable[Alert], acks: Iterable[Acknowledgement]) -> li
 _ENTITY_WORDS = {
     "dose": "Dose", "symptom": "Symptom", "observation": "Measurement", "pump_event": "Pump event",
     "note": "Note", "regimen": "Schedule", "patient": "Personal details", "medication": "Medicine",
+    "stock_event": "Stock entry",
 }
 _ACTION_WORDS = {"correct": "corrected", "remove": "removed", "restore": "restored", "unremove": "restored"}
 
@@ -882,6 +919,11 @@ def _value_text(v: object, tz: ZoneInfo | None = None) -> str:
             return str(v)
     if isinstance(v, datetime) and tz is not None and v.tzinfo is not None:
         v = v.astimezone(tz)
+    if isinstance(v, dict) and "max_doses_per_day" in v:  # as-needed limits (a medicine corrected)
+        most = v.get("max_amount_per_day")
+        return _limits_words(AsNeededLimits(
+            v.get("max_doses_per_day"), v.get("min_interval_hours"),  # type: ignore[arg-type]
+            Quantity(most["value"], most["unit"]) if isinstance(most, dict) else None))
     if isinstance(v, dict) and "value" in v and "unit" in v:
         return f"{v['value']:g} {v['unit']}" if isinstance(v["value"], int | float) else f"{v['value']} {v['unit']}"
     if isinstance(v, datetime):
@@ -921,6 +963,11 @@ def _describe_record(rev: Revision, history: PatientHistory, tz: ZoneInfo) -> st
         return f"{word} {kind}" + (f", {when('at')}" if when("at") else "")
     if rev.entity in ("pump_event", "note"):
         return word + (f", {when('at')}" if when("at") else "")
+    if rev.entity == "stock_event":
+        med_id = src.get("medication_id")
+        med = history.medication(med_id) if isinstance(med_id, int) else None
+        return f"{word} ({src.get('kind', '')}) of {med.name if med else 'a medicine'}" + (
+            f", {when('at')}" if when("at") else "")
     return word
 
 

@@ -856,7 +856,7 @@ def build_flows(data: ReportData) -> list[Flow]:
         for m in data.medicines:
             name = m.name + ("" if m.active else " (stopped)")
             details = ", ".join(x for x in (m.route, m.form, f"strength {m.strength}" if m.strength else "") if x)
-            sched_text = m.schedule + (f"\n{m.daily_total}" if m.daily_total else "")
+            sched_text = "\n".join(x for x in (m.schedule, m.daily_total, m.limits, m.stock) if x)
             since = (f"since {_fmt_day(data, m.since)}" if m.since else "")
             who = "; ".join(x for x in (since, m.reason, m.prescribed_by and f"by {m.prescribed_by}") if x)
             conc = m.concentration + (f"\n{m.warning}" if m.warning else "")

@@ -679,6 +679,12 @@ class CheckContext:
         )
 
 
+def prn_limit_for(m: Medication, library: DrugLibrary) -> AsNeededLimit:
+    """The as-needed limits in force for `m`: prescribed ones first, then its profile's (or the
+    general) numbers. The one composition the checks, Today and the report share."""
+    return limits_for(m, prn_numbers(library.profile_or_general(m)))
+
+
 def prn_numbers(p: DrugProfile) -> ProfileNumbers:
     """What a drug profile (or the general numbers) says about as-needed use."""
     return ProfileNumbers(

@@ -42,6 +42,7 @@ from . import (
     pump_refill_overdue,
     red_flag_symptom,
     renal_caution,
+    stock_low,
     toxicity_signs,
     withdrawal_signs,
 )
@@ -65,7 +66,7 @@ RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
     abrupt_stop, missed_dose, fast_taper, fast_titration, over_max_daily, over_max_dose, double_dose,
     over_prescribed, withdrawal_signs, toxicity_signs, paradoxical_worsening, red_flag_symptom,
     abnormal_vital, cns_depressant, renal_caution, age_caution, liquid_concentration, pump_refill_due,
-    pump_refill_overdue, pump_alarm, as_needed_too_soon, as_needed_over_limit,
+    pump_refill_overdue, pump_alarm, as_needed_too_soon, as_needed_over_limit, stock_low,
 )
 RULE_IDS: tuple[str, ...] = tuple(r.RULE for r in RULES)
 SCHEDULE_RULES: tuple[Rule, ...] = (  # type: ignore[assignment]

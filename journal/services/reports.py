@@ -142,6 +142,14 @@ class _Slicer:
         self.pump_keys = [e.at.timestamp() for e in self.pump]
         self.notes = sorted(full.notes, key=lambda n: n.at.timestamp())
         self.note_keys = [n.at.timestamp() for n in self.notes]
+        # doses that may come off a stock at an earlier instant: those since the last count, and
+        # the period's own (an earlier count is judged with them; stock_level picks its own)
+        self.stock_doses: dict[int, list[Dose]] = {}
+        for med_id, since_count in full.stock_doses.items():
+            seen = {d.id for d in since_count}
+            self.stock_doses[med_id] = sorted(
+                [*since_count, *(d for d in full.doses if d.medication_id == med_id and d.id not in seen)],
+                key=lambda d: d.at.timestamp())
         # given doses per medication, for `last_given` as of an instant
         self.given: dict[int, tuple[list[float], list[Dose]]] = {}
         for d in self.doses:
@@ -176,7 +184,7 @@ class _Slicer:
             observations=_window(self.observations, self.observation_keys, lo, hi),
             pump_events=pump,
             notes=_window(self.notes, self.note_keys, lo, hi),
-            last_given=last_given,
+            last_given=last_given, stock_doses=self.stock_doses, stock_given=self.full.stock_given,
         )
 
 
