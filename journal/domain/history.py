@@ -27,6 +27,11 @@ class PatientHistory:
     notes: list[Note] = field(default_factory=list)  # sorted by .at
     # The last given dose per medication id, even if it is before `start` (for long gaps).
     last_given: dict[int, Dose] = field(default_factory=dict)
+    # When the journal began for this person: their first entry of any kind (dose, symptom,
+    # reading, pump event, note), even if before `start`; None when nothing is logged at all.
+    first_entry: datetime | None = None
+    # The first dose record (any status) of each medication id, even if before `start`.
+    first_dose: dict[int, datetime] = field(default_factory=dict)
 
     def medication(self, medication_id: int) -> Medication | None:
         for m in self.medications:

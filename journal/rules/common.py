@@ -26,7 +26,17 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
-from journal.schedule import Slot, SlotState, expand, match, regimen_days, shortest_gap
+from journal.schedule import (
+    CONTEXT,
+    MedicinePlan,
+    PlanTiming,
+    Slot,
+    SlotState,
+    journal_began,
+    plan_medicine,
+    regimen_days,
+    shortest_gap,
+)
 
 from .knowledge import DrugLibrary, DrugProfile
 
@@ -110,7 +120,7 @@ class CheckContext:
     explained: dict[int, int] = field(default_factory=dict)
     # Medication id -> time of the last dose before a gap that abrupt-stop reports.
     gap_reported: dict[int, datetime] = field(default_factory=dict)
-    _states: dict[int, tuple[list[SlotState], list[Dose]]] = field(default_factory=dict)
+    _states: dict[int, MedicinePlan] = field(default_factory=dict)
     _memo: dict[tuple[object, ...], object] = field(default_factory=dict)
 
     # ----------------------------------------------------------------- basics
@@ -276,22 +286,34 @@ class CheckContext:
         return False
 
     # ----------------------------------------------------------------- doses and slots
-    def tolerance(self, m: Medication, p: DrugProfile) -> timedelta:
-        window = timedelta(hours=p.value("timing.dose_match_window_hours"))
-        reg = m.regimen_on(self.today)
-        if reg is not None and len(reg.times) > 1:
-            window = min(window, shortest_gap(reg) / 2)
-        return window
+    def timing(self, p: DrugProfile | None) -> PlanTiming:
+        """The plan's matching window and grace period for a drug (its profile's numbers)."""
+        return PlanTiming.of(p)
 
-    def slot_states(self, m: Medication, p: DrugProfile) -> tuple[list[SlotState], list[Dose]]:
-        """Slots from the history start to now with the doses that answer them, and the extra doses."""
+    def counted_from(self, m: Medication) -> datetime | None:
+        """From when the journal knows this medicine's doses (see journal.schedule.journal_began)."""
+        return journal_began(self.history, m)
+
+    def plan(self, m: Medication, p: DrugProfile | None) -> MedicinePlan:
+        """The plan (journal.schedule.plan) of a medicine from the history's start to now, as of now:
+        slots up to now with their outcome, and the doses answering no slot."""
         key = m.id if m.id is not None else id(m)
         if key not in self._states:
-            # Slots from a little before the window absorb doses given for them just inside it.
-            slots = expand(m, self.tz, self.history.start - timedelta(hours=12), self.now + timedelta(seconds=1))
-            doses = [d for d in self.history.doses if d.medication_id == m.id and not d.removed]
-            self._states[key] = match(slots, doses, self.tolerance(m, p))
+            # Slots a little before the window absorb doses given for them just inside it; slots
+            # after now are matched too (a dose given early for the next slot answers it, as on
+            # Today) but are not part of the answer.
+            full = plan_medicine(m, self.tz, self.history.start - timedelta(hours=12), self.now + CONTEXT,
+                                 self.history.doses, self.now, self.timing(p), self.counted_from(m))
+            now = utc(self.now)
+            full.slots = [st for st in full.slots if utc(st.slot.at) <= now]
+            self._states[key] = full
         return self._states[key]
+
+    def slot_states(self, m: Medication, p: DrugProfile | None) -> tuple[list[SlotState], list[Dose]]:
+        """Slots from the history start to now with the doses that answer them (and each slot's
+        outcome), and the doses that answer no slot (extra). Backed by `plan`."""
+        got = self.plan(m, p)
+        return got.slots, got.extra
 
     def dose_day(self, m: Medication, p: DrugProfile, d: Dose) -> date:
         """The day a dose belongs to: its slot's day when it answers one (a dose given just after
@@ -322,17 +344,14 @@ class CheckContext:
         return best
 
     def not_given_slots(self, m: Medication, p: DrugProfile, grace: bool = True) -> list[tuple[Slot, str]]:
-        """Past slots (past their grace period if `grace`) with no dose given and kept down."""
-        g = timedelta(hours=p.value("timing.missed_dose_grace_hours")) if grace else timedelta(0)
-        states, _ = self.slot_states(m, p)
+        """Past slots (past the plan's grace period if `grace`) with no dose given and kept down."""
+        plan = self.plan(m, p)
+        g = plan.timing.grace if grace else timedelta(0)
         out = []
-        for st in states:
+        for st in plan.slots:
             if st.taken or self.ago(st.slot.at) <= g or utc(st.slot.at) < utc(self.history.start):
                 continue
-            if not st.answered:
-                why = "nothing logged"
-            else:
-                why = ", ".join(sorted({d.status.value for d in st.doses}))
+            why = "nothing logged" if not st.answered else ", ".join(sorted({d.status.value for d in st.doses}))
             out.append((st.slot, why))
         return out
 

@@ -779,11 +779,13 @@ class Journal:
                 if last is not None:
                     last_given[m.id] = last
             pump = tx.latest_pump_events_before(patient_id, start) + tx.series("pump_event", patient_id, start, end)
+            first_entry, first_dose = tx.first_entries(patient_id)
             return PatientHistory(
                 patient=got[0], tz=tz, start=start, end=end, medications=meds, doses=doses,
                 symptoms=tx.series("symptom", patient_id, start, end),
                 observations=tx.series("observation", patient_id, start, end),
                 pump_events=pump, notes=tx.series("note", patient_id, start, end), last_given=last_given,
+                first_entry=first_entry, first_dose=first_dose,
             )
 
     # alerts -----------------------------------------------------------------------------------

@@ -428,6 +428,21 @@ class Tx:
         sql = f"SELECT {cols} FROM {table.name} WHERE patient_id = ?"
         return [tuple(r) for r in self.s.connection().exec_driver_sql(sql, (patient_id,))]
 
+    def first_entries(self, patient_id: int) -> tuple[datetime | None, dict[int, datetime]]:
+        """When the journal began for a person (their earliest entry of any kind, removed ones left
+        out) and the earliest dose record of each of their medications."""
+        first: datetime | None = None
+        for entity in SERIES:
+            table: Any = ROWS[entity]
+            q = select(func.min(table.at)).where(table.patient_id == patient_id, table.removed.is_(False))
+            at = self.s.execute(q).scalar()
+            if at is not None and (first is None or at < first):
+                first = at
+        dq = (select(DoseRow.medication_id, func.min(DoseRow.at))
+              .where(DoseRow.patient_id == patient_id, DoseRow.removed.is_(False))
+              .group_by(DoseRow.medication_id))
+        return first, {mid: at for mid, at in self.s.execute(dq) if at is not None}
+
     def last_given(self, medication_id: int) -> Dose | None:
         q = (
             select(DoseRow)
