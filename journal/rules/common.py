@@ -38,7 +38,7 @@ from journal.schedule import (
     shortest_gap,
 )
 
-from .knowledge import DrugLibrary, DrugProfile
+from .knowledge import DrugLibrary, DrugProfile, KnowledgeError, default_library
 
 NOT_ADVICE = "This is not medical advice."
 
@@ -86,6 +86,18 @@ def fmt_mg(mg: float) -> str:
     if mg < 1 and mg > 0:
         return f"{mg * 1000:g} mcg"
     return f"{round(mg, 2):g} mg"
+
+
+def plan_timing(m: Medication, library: DrugLibrary | None = None) -> PlanTiming:
+    """The plan's matching window and grace period for a medicine, from its drug profile (the
+    defaults of journal.schedule.plan for a drug the data does not know, or when the drug data
+    cannot be read: the checks then say so themselves). Today, the reminders and the report get
+    their numbers here, the checks from the same profile through CheckContext.timing."""
+    try:
+        lib = library or default_library()
+    except (KnowledgeError, OSError):
+        return PlanTiming()
+    return PlanTiming.of(lib.profile_for(m))
 
 
 @dataclass(frozen=True)
