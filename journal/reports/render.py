@@ -840,6 +840,8 @@ def build_flows(data: ReportData) -> list[Flow]:
     assert start is not None and end is not None
     f.append(Para("Doctor-visit report", "title", after_mm=0.5))
     f.append(Para(data.disclaimer, "italic", after_mm=1.5))
+    if data.header.contacts:
+        f.append(Para("Doctor and contacts (from the profile): " + data.header.contacts, "body", after_mm=1.5))
 
     f.append(Heading("At a glance"))
     for line in summary_lines(data):
@@ -854,7 +856,7 @@ def build_flows(data: ReportData) -> list[Flow]:
     if data.medicines:
         rows: list[list[str | Cell]] = []
         for m in data.medicines:
-            name = m.name + ("" if m.active else " (stopped)")
+            name = m.name + ("" if m.active else " (not started yet)" if m.starts else " (stopped)")
             details = ", ".join(x for x in (m.route, m.form, f"strength {m.strength}" if m.strength else "") if x)
             sched_text = m.schedule + (f"\n{m.daily_total}" if m.daily_total else "")
             since = (f"since {_fmt_day(data, m.since)}" if m.since else "")
@@ -888,6 +890,12 @@ def build_flows(data: ReportData) -> list[Flow]:
                          "; ".join(x for x in (ch.reason, ch.prescribed_by) if x)] for ch in data.dose_changes]))
     else:
         f.append(Para("No dose changes in this period."))
+    if data.planned_changes:
+        f.append(Heading("Planned changes still to come", 2))
+        f.append(Table([("Date", 1.1), ("Medicine", 1.8), ("From", 2.4), ("To", 2.4), ("Change", 0.9),
+                        ("Reason, prescribed by", 1.6)],
+                       [[_fmt_day(data, ch.day), ch.medication, ch.before, ch.after, Cell(ch.direction, bold=True),
+                         "; ".join(x for x in (ch.reason, ch.prescribed_by) if x)] for ch in data.planned_changes]))
 
     f.append(Heading("Doses given and missed"))
     sched = [a for a in data.adherence if not a.as_needed and a.scheduled]
