@@ -196,6 +196,7 @@ class Adherence:
     slots: list[SlotOutcome] = field(default_factory=list)  # pending ones included
     pending: int = 0  # slots not settled yet (due, or overdue within the grace period): not counted
     timing: PlanTiming = field(default_factory=PlanTiming)  # the plan's window and grace for it
+    match_windows: list[timedelta] = field(default_factory=list)  # the windows its schedules used, shortest first
 
     @property
     def given_in_slots(self) -> int:
@@ -601,7 +602,8 @@ def _adherence(history: PatientHistory, start_at: datetime, end_at: datetime, no
         if not plan.slots and not doses:
             continue
         ad = Adherence(medication=med.name, medication_id=med.id, as_needed=med.as_needed, scheduled=0,
-                       timing=plan.timing)
+                       timing=plan.timing,
+                       match_windows=sorted({plan.timing.window_for(st.slot.regimen) for st in plan.slots}))
         sched_daily = [0] * len(days)
         given_daily = [0] * len(days)
         not_daily = [0] * len(days)
@@ -935,17 +937,14 @@ def _definitions(adherence: list[Adherence]) -> list[str]:
         f"On time: given within {on_time} of the planned time (before or after). Late: more than {on_time} "
         f"after it. Early: more than {on_time} before it.",
     ]
-    seen: set[tuple[timedelta, timedelta]] = set()
     for ad in adherence:
         if ad.as_needed or not ad.slots:
             continue
-        t = ad.timing
-        if (t.match_window, t.grace) in seen and len(adherence) > 1:
-            continue
-        seen.add((t.match_window, t.grace))
-        out.append(f"{ad.medication}: a dose logged without its time answers the nearest planned time within "
-                   f"{_hours_text(t.match_window)} (less when planned times are closer together); nothing logged "
-                   f"{_hours_text(t.grace)} after a planned time counts as missed (nothing logged).")
+        w = ad.match_windows
+        within = _hours_text(w[0]) if len(w) == 1 else f"{_hours_text(w[0])} to {_hours_text(w[-1])}"
+        out.append(f"{ad.medication}: a dose logged without its time answers the nearest open planned time "
+                   f"within {within} (at most half the time between two planned doses); nothing logged "
+                   f"{_hours_text(ad.timing.grace)} after a planned time counts as missed (nothing logged).")
     out += [
         "Missed (noted): a caregiver noted it was not given. Times not yet due, or still within that "
         "grace time when the report was made, are not counted yet. Nothing before the journal's first "
