@@ -279,3 +279,19 @@ def test_the_report_lists_planned_changes_notes_and_the_doctors_contact(tmp_path
     assert "crushed in yoghurt" in text and "worse after the bath" in text and "under the arm" in text
     assert "Dr Lee, neurology clinic, 555-0100" in text
     j.close()
+
+
+def test_when_the_journal_began_comes_from_the_file_and_ignores_removed_entries(tmp_path) -> None:  # noqa: ANN001
+    doses = [dose("2026-10-03T08:40", "2026-10-03T08:00"), dose("2026-10-04T08:00", "2026-10-04T08:00")]
+    now = datetime(2026, 10, 5, 12, 0, tzinfo=CHI)
+    j, _clock = open_journal(tmp_path, doc(["08:00"], doses, start="2026-01-01"), now)
+    pid = j.list_patients()[0].id
+    h = j.history(pid, now - timedelta(days=1), now)  # the window does not reach the first entries
+    (mid,) = h.first_dose
+    assert h.first_entry == datetime(2026, 10, 3, 8, 40, tzinfo=CHI)
+    assert h.first_dose[mid] == datetime(2026, 10, 3, 8, 0, tzinfo=CHI)  # the slot it was for
+    first = j.history(pid, datetime(2026, 10, 1, tzinfo=CHI), now).doses[0]
+    j.remove("dose", first.id, by="Sam", reason="wrong person")
+    h = j.history(pid, now - timedelta(days=1), now)
+    assert h.first_entry == h.first_dose[mid] == datetime(2026, 10, 4, 8, 0, tzinfo=CHI)
+    j.close()

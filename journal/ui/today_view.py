@@ -1,8 +1,10 @@
 """Today: each medicine's dose slots (due, overdue, given, skipped), one "Given now" action per
 slot, back-filling at another time, and as-needed medicines with what was given today.
 
-Slots come from journal.schedule (expansion + matching); doses from a bounded history window
-(today only). The view redraws rows in place so keyboard focus survives a refresh."""
+Each slot's state is the plan's answer (journal.schedule.plan, the same as the checks and the
+report); doses come from a bounded history window (the day shown, and a day either side so a dose
+given after midnight answers its evening slot). The view redraws rows in place so keyboard focus
+survives a refresh."""
 
 from __future__ import annotations
 
