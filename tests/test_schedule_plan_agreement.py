@@ -295,3 +295,14 @@ def test_when_the_journal_began_comes_from_the_file_and_ignores_removed_entries(
     h = j.history(pid, now - timedelta(days=1), now)
     assert h.first_entry == h.first_dose[mid] == datetime(2026, 10, 4, 8, 0, tzinfo=CHI)
     j.close()
+
+
+@needs_pdftotext
+def test_the_pdf_says_how_many_slots_are_not_counted_yet(tmp_path) -> None:  # noqa: ANN001
+    at_2330 = datetime(2026, 10, 5, 23, 30, tzinfo=CHI)
+    j, _clock = open_journal(tmp_path, doc(["08:00", "23:00"], [dose("2026-10-05T08:00", "2026-10-05T08:00")],
+                                           start="2026-10-05"), at_2330)
+    text = pdf_text(j, at_2330, date(2026, 10, 5), tmp_path / "r.pdf")
+    assert "1 of 1 scheduled doses given (100%); 0 not given" in text
+    assert "1 more not counted yet (not yet due or within the grace time)" in text
+    j.close()

@@ -33,6 +33,8 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from journal.schedule.words import PENDING_WORD
+
 from ._none_guard import keep_none_alive
 from .data import Adherence, DailyDoses, Point, ReportData, TimelineEvent
 
@@ -783,12 +785,14 @@ def header_lines(data: ReportData) -> tuple[str, str]:
 def summary_lines(data: ReportData) -> list[str]:
     out: list[str] = []
     for ad in data.adherence:
-        if ad.as_needed or ad.scheduled == 0:
+        if ad.as_needed or (ad.scheduled == 0 and not ad.pending):
             continue
         given = ad.given_in_slots
         pct = ad.percent(given) or 0.0
         text = (f"{ad.medication}: {given} of {ad.scheduled} scheduled doses given ({pct:.0f}%); "
                 f"{ad.not_given} not given, {ad.vomited} vomited, {ad.late} late.")
+        if ad.pending:
+            text += f" {ad.pending} more not counted yet ({PENDING_WORD})."
         if ad.gaps:
             g = ad.gaps[0]
             text += f" Longest time without a dose: {_hours(g.hours)}" + (" (still going)." if g.open else ".")
