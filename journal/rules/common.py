@@ -616,7 +616,7 @@ class CheckContext:
         if not m.as_needed:
             states, _ = self.slot_states(m, p)
             slot_of = {id(d): st.slot.at for st in states for d in st.doses}
-        grace = timedelta(hours=p.value("timing.missed_dose_grace_hours"))
+        grace = self.timing(p).grace
         for a, b in zip(given, given[1:], strict=False):
             reg = m.regimen_on(self.local(b.at).date())
             same_slot = a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
