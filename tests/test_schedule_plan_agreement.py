@@ -141,6 +141,8 @@ def test_loose_dose_case_tells_one_story_in_today_the_checks_and_the_report(qtbo
     text = pdf_text(j, now, day, tmp_path / "r.pdf")
     assert "3 of 4 scheduled doses given (75%); 1 not given" in text
     assert "a planned dose was not logged" in text  # the same missed slot in the alerts section
+    # taken already when the journal began (its schedule starts the day of the first entry): not "started"
+    assert "No dose changes in this period" in text
     j.close()
 
 
