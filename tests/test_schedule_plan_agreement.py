@@ -25,7 +25,7 @@ from journal.services import reports
 from journal.services.journal import Journal
 
 CHI = ZoneInfo("America/Chicago")
-CASES = Path("/work/shared/cases")
+CASES = Path(__file__).resolve().parent / "fixtures" / "cases"  # copies of ../shared/cases
 TABLETS = "Baclofen 10 mg tablets"
 
 
