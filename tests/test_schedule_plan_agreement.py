@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from test_ui_support import no_blocking_dialogs  # noqa: F401
 
 from journal.domain import FixedClock
@@ -76,8 +77,7 @@ def from_checks(j: Journal, now: datetime, day: date) -> dict[str, str]:
     return out
 
 
-def from_today(qtbot: Any, j: Journal, clock: FixedClock, day: date) -> dict[str, str]:
-    """Today's answer (or Yesterday's, for the day before), as the caregiver sees it."""
+def today_view(qtbot: Any, j: Journal, clock: FixedClock, day: date) -> Any:
     from journal.ui.session import Session
     from journal.ui.today_view import TodayView
 
@@ -88,6 +88,12 @@ def from_today(qtbot: Any, j: Journal, clock: FixedClock, day: date) -> dict[str
     if day != clock.now().astimezone(CHI).date():
         assert day == clock.now().astimezone(CHI).date() - timedelta(days=1)
         view.toggle_day()
+    return view
+
+
+def from_today(qtbot: Any, j: Journal, clock: FixedClock, day: date) -> dict[str, str]:
+    """Today's answer (or Yesterday's, for the day before), as the caregiver sees it."""
+    view = today_view(qtbot, j, clock, day)
     return {hhmm(sv.slot.at): sv.state for sv in view.slot_views()}
 
 
@@ -134,6 +140,10 @@ def test_loose_dose_case_tells_one_story_in_today_the_checks_and_the_report(qtbo
                      "10-01 20:00": "given"}
     _, ad = from_report(j, now, day)
     assert (ad.scheduled, ad.given_in_slots, ad.missed_derived, ad.extra) == (4, 3, 1, 1)
+    view = today_view(qtbot, j, clock, day)
+    assert "Nothing logged" in view.slot_text(TABLETS, "12:00")
+    extra = [w.text() for w in view.body.findChildren(QLabel) if w.accessibleName() == f"Extra doses of {TABLETS}"]
+    assert len(extra) == 1 and "09:30 given by Alex" in extra[0] and "extra dose" in extra[0]
     alerts = j.check(now)
     missed = [a for a in alerts if a.rule == "missed-dose"]
     assert len(missed) == 1 and "12:00" in missed[0].message

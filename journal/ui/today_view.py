@@ -181,6 +181,7 @@ class TodayView(QWidget):
         self.session = session
         self.history: PatientHistory | None = None
         self.day: tuple[datetime, datetime] = (session.now(), session.now())  # the day on screen
+        self.extras: dict[int | None, list[Dose]] = {}  # medication id -> doses answering no slot that day
         self.rows: dict[tuple[int, str], SlotRow] = {}
         self.prn_labels: dict[int, QLabel] = {}
         self._layout_key: tuple = ()
@@ -231,6 +232,7 @@ class TodayView(QWidget):
 
     def slot_views(self) -> list[SlotView]:
         h = self.history
+        self.extras = {}
         if h is None:
             return []
         now = self.session.now()
@@ -241,7 +243,20 @@ class TodayView(QWidget):
             start, end = self.day
             plan = plan_medicine(m, h.tz, start, end, h.doses_of(m.id), now, plan_timing(m), journal_began(h, m))
             out.extend(SlotView(m, st.slot, st.outcome.value, st.doses, st.answer) for st in plan.slots)
+            self.extras[m.id] = [d for d in plan.extra if d.status.was_given]
         return out
+
+    def extra_text(self, m: Medication) -> str:
+        """The doses of the day that answer no planned time (the checks and the report call them
+        extra too): shown so a caregiver sees a dose logged at 09:30 did not count for 12:00."""
+        extra = self.extras.get(m.id or 0, [])
+        if not extra:
+            return ""
+        settings = self.session.settings
+        parts = [f"{fmt_time(d.given or d.at, settings)} {status_word(d.status)}" + (f" by {d.by}" if d.by else "")
+                 for d in extra]
+        return ("\u26a0 Also logged, not for any planned time (an extra dose, as the safety checks and the "
+                "doctor's report count it too): " + "; ".join(parts) + ".")
 
     def refresh(self) -> None:
         pid = self.session.patient_id
@@ -263,7 +278,8 @@ class TodayView(QWidget):
         prn = [m for m in self.history.medications if m.as_needed and m.id is not None
                and m.regimen_on(day) is not None]
         key = (pid, day, self.day_offset, tuple((v.medication.id, v.slot.at) for v in views),
-               tuple(m.id for m in prn), tuple(m.name for m in self.history.medications))
+               tuple(m.id for m in prn), tuple(m.name for m in self.history.medications),
+               tuple((mid, tuple(d.id for d in ds)) for mid, ds in self.extras.items() if ds))
         if key != self._layout_key:
             self._layout_key = key
             self._rebuild(views, prn)
@@ -334,6 +350,14 @@ class TodayView(QWidget):
                     w.setFont(self.font())
                 self.rows[(mid, v.slot.at.isoformat())] = r
             inner.addLayout(grid)
+            extra = self.extra_text(m)
+            if extra:
+                label = QLabel(extra)
+                label.setWordWrap(True)
+                label.setFont(self.font())
+                label.setStyleSheet("color: #8a4b00;")
+                label.setAccessibleName(f"Extra doses of {m.name}")
+                inner.addWidget(label)
             lay.addWidget(box)
         for m in prn:
             box = QGroupBox(f"{m.name} (as needed)")
