@@ -318,3 +318,24 @@ def test_the_pdf_says_how_many_slots_are_not_counted_yet(tmp_path) -> None:  # n
     assert "1 of 1 scheduled doses given (100%); 0 not given" in text
     assert "1 more not counted yet (not yet due or within the grace time)" in text
     j.close()
+
+
+@needs_pdftotext
+def test_loose_dose_case_on_the_command_line(tmp_path, capsys) -> None:  # noqa: ANN001
+    """The case as a user runs it: import; `check --at` the evening of its last day; `report` for that day."""
+    from journal.app import main
+
+    db = str(tmp_path / "j.sqlite3")
+    assert main(["--db", db, "import", str(CASES / "loose-dose-report.json")]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "check", "--at", "2026-10-01T21:00", "--json"]) == 0
+    alerts = json.loads(capsys.readouterr().out)["alerts"]
+    missed = [a for a in alerts if a["rule"] == "missed-dose"]
+    assert len(missed) == 1 and "12:00" in missed[0]["message"]
+    out = tmp_path / "r.pdf"
+    assert main(["--db", db, "report", "--patient", "Test Person A", "--from", "2026-10-01", "--to", "2026-10-01",
+                 "--out", str(out)]) == 0
+    text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", "-raw", str(out), "-"], check=True,
+                                              capture_output=True, text=True).stdout)
+    assert "3 of 4 scheduled doses given (75%); 1 not given" in text
+    assert "all given" not in text and "4 of 4" not in text
