@@ -27,7 +27,6 @@ from journal.domain import (
     normalise,
 )
 from journal.schedule import (
-    CONTEXT,
     MedicinePlan,
     PlanTiming,
     Slot,
@@ -344,14 +343,12 @@ class CheckContext:
         slots up to now with their outcome, and the doses answering no slot."""
         key = m.id if m.id is not None else id(m)
         if key not in self._states:
-            # Slots a little before the window absorb doses given for them just inside it; slots
-            # after now are matched too (a dose given early for the next slot answers it, as on
-            # Today) but are not part of the answer.
-            full = plan_medicine(m, self.tz, self.history.start - timedelta(hours=12), self.now + CONTEXT,
-                                 self.history.doses, self.now, self.timing(p), self.counted_from(m))
-            now = utc(self.now)
-            full.slots = [st for st in full.slots if utc(st.slot.at) <= now]
-            self._states[key] = full
+            # Slots a little before the window absorb doses given for them just inside it; the
+            # plan matches slots up to half a day after now too (a dose given early for the next slot
+            # answers it, as on Today) but returns those up to now.
+            self._states[key] = plan_medicine(
+                m, self.tz, self.history.start - timedelta(hours=12), self.now + timedelta(seconds=1),
+                self.history.doses, self.now, self.timing(p), self.counted_from(m))
         return self._states[key]
 
     def slot_states(self, m: Medication, p: DrugProfile | None) -> tuple[list[SlotState], list[Dose]]:

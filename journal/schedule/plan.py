@@ -35,6 +35,7 @@ which is wrong across a daylight-saving change.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -58,8 +59,9 @@ DEFAULT_GRACE = timedelta(hours=2)
 # the usual hospital allowance for non-time-critical medicines (1 hour either side).
 ON_TIME_WINDOW = timedelta(hours=1)
 # Slots and doses this far outside the asked span are matched too, so that a dose given just after
-# midnight for the 23:00 slot, or the day before a span starts, is read the same in every span.
-CONTEXT = timedelta(days=1)
+# midnight for the 23:00 slot, or just before a span starts, is read the same in every span (far
+# more than any matching window: a dose never answers a slot more than a few hours away).
+CONTEXT = timedelta(hours=12)
 
 _MIN = datetime.min.replace(tzinfo=UTC)
 
@@ -196,17 +198,18 @@ def _utc(t: datetime) -> datetime:
     return t.astimezone(UTC)
 
 
-def _outcome(st: SlotState, now: datetime, grace: timedelta) -> tuple[Outcome, Timing | None]:
+def _outcome(st: SlotState, at: datetime, now: datetime, grace: timedelta) -> tuple[Outcome, Timing | None]:
+    """`at` and `now` in UTC."""
     ans = st.answer
     if ans is None:
-        ago = _utc(now) - _utc(st.slot.at)
+        ago = now - at
         if ago < timedelta(0):
             return Outcome.DUE, None
         return (Outcome.OVERDUE if ago <= grace else Outcome.UNLOGGED), None
     outcome = _STATUS_OUTCOME[ans.status]
     if not outcome.given or ans.given is None:
         return outcome, None
-    delta = _utc(ans.given) - _utc(st.slot.at)
+    delta = _utc(ans.given) - at
     if delta > ON_TIME_WINDOW:
         return outcome, Timing.LATE
     if delta < -ON_TIME_WINDOW:
@@ -226,44 +229,60 @@ def plan_medicine(medication: Medication, tz: ZoneInfo, start: datetime, end: da
     """
     timing = timing or PlanTiming()
     lo, hi = start - CONTEXT, end + CONTEXT
-    slots = expand(medication, tz, lo, hi)
-    states = [SlotState(s) for s in slots]
-    by_at = {_utc(s.slot.at): s for s in states}
-    mine = sorted((d for d in doses if d.medication_id == medication.id and not d.removed
-                   and _utc(lo) - CONTEXT <= _utc(d.at) <= _utc(now)),
-                  key=lambda d: (_utc(d.at), d.id or 0))
+    states = [SlotState(s) for s in expand(medication, tz, lo, hi)]
+    keys = [st.slot.at.astimezone(UTC) for st in states]  # sorted, as expand returns them
+    index = {k: i for i, k in enumerate(keys)}
+    first, last_seen = _utc(lo) - timing.match_window, _utc(now)
+    mine: list[tuple[datetime, Dose]] = []
+    for d in doses:
+        if d.medication_id != medication.id or d.removed:
+            continue
+        t = d.at.astimezone(UTC)
+        if first <= t <= last_seen:
+            mine.append((t, d))
+    mine.sort(key=lambda x: (x[0], x[1].id or 0))
     loose: list[Dose] = []
-    for d in mine:
-        st = by_at.get(_utc(d.scheduled)) if d.scheduled is not None else None
-        if st is not None:
-            st.doses.append(d)
+    for _, d in mine:
+        i = index.get(d.scheduled.astimezone(UTC)) if d.scheduled is not None else None
+        if i is not None:
+            states[i].doses.append(d)
         else:
             loose.append(d)
     unmatched: list[Dose] = []
+    reach = timing.match_window  # no schedule's window is wider
+    windows: dict[int, timedelta] = {}  # per regimen (by identity): shortest_gap is not free
     for d in loose:
         when = _utc(d.given or d.scheduled or _MIN)
-        best: SlotState | None = None
+        best: int | None = None
         best_gap = timedelta.max
-        for st in states:
+        for i in range(bisect_left(keys, when - reach), bisect_right(keys, when + reach)):
+            st = states[i]
             if st.answered:
                 continue
-            gap = abs(_utc(st.slot.at) - when)
-            if gap <= timing.window_for(st.slot.regimen) and gap < best_gap:
-                best, best_gap = st, gap
+            gap = abs(keys[i] - when)
+            reg = st.slot.regimen
+            w = windows.get(id(reg))
+            if w is None:
+                w = windows[id(reg)] = timing.window_for(reg)
+            if gap <= w and gap < best_gap:
+                best, best_gap = i, gap
         if best is None:
             unmatched.append(d)
         else:
-            best.doses.append(d)
+            states[best].doses.append(d)
+    s_utc, e_utc = _utc(start), _utc(end)
+    began = _utc(counted_from) if counted_from is not None else None
+    now_utc = _utc(now)
     out: list[SlotState] = []
-    for st in states:
-        if not _utc(start) <= _utc(st.slot.at) < _utc(end):
+    for st, k in zip(states, keys, strict=True):
+        if not s_utc <= k < e_utc:
             continue
-        st.doses.sort(key=lambda d: (_utc(d.at), d.id or 0))
-        if not st.doses and counted_from is not None and _utc(st.slot.at) < _utc(counted_from):
+        if not st.doses and began is not None and k < began:
             continue  # before the journal began: not known, not missed
-        st.outcome, st.timing = _outcome(st, now, timing.grace)
+        st.doses.sort(key=lambda d: (_utc(d.at), d.id or 0))
+        st.outcome, st.timing = _outcome(st, k, now_utc, timing.grace)
         out.append(st)
-    extra = [d for d in unmatched if _utc(start) <= _utc(d.at) < _utc(end)]
+    extra = [d for d in unmatched if s_utc <= _utc(d.at) < e_utc]
     return MedicinePlan(medication, out, extra, timing, counted_from)
 
 

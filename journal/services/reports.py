@@ -214,7 +214,7 @@ def check_instants(full: PatientHistory, start_at: datetime, end_at: datetime, n
     so this sees every symptom, reading and dose of the day), the end of the period, and the
     given extra instants (thresholds crossed during the day: missed slots, long gaps, changes,
     refill dates). A late slot of the last day passes its grace period after midnight: that
-    instant is looked at too (up to a day after the period, and not after `now`)."""
+    instant is looked at too (up to half a day after the period, and not after `now`)."""
     tz = full.tz
     stop = min(end_at, now)
     out: set[datetime] = set()
@@ -296,7 +296,7 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
     start_at, end_at = period_bounds(tz, period.start, period.end)
     found = _engine() if with_alerts else None
     lookback = found[1] if found else DEFAULT_LOOKBACK
-    # Up to a day after the period too: a 23:00 dose given at 00:40 belongs to the period's last day.
+    # Half a day after the period too: a 23:00 dose given at 00:40 belongs to the period's last day.
     full = journal.history(person.id, start_at - lookback, min(end_at + CONTEXT, max(now, start_at)))
     settings = journal.get_settings()
     tiers = symptom_tier_fn()

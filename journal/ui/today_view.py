@@ -2,8 +2,8 @@
 slot, back-filling at another time, and as-needed medicines with what was given today.
 
 Each slot's state is the plan's answer (journal.schedule.plan, the same as the checks and the
-report); doses come from a bounded history window (the day shown, and a day either side so a dose
-given after midnight answers its evening slot). The view redraws rows in place so keyboard focus
+report); doses come from a bounded history window (the day shown, and half a day either side so a
+dose given after midnight answers its evening slot). The view redraws rows in place so keyboard focus
 survives a refresh."""
 
 from __future__ import annotations
