@@ -343,11 +343,11 @@ class CheckContext:
         slots up to now with their outcome, and the doses answering no slot."""
         key = m.id if m.id is not None else id(m)
         if key not in self._states:
-            # Slots a little before the window absorb doses given for them just inside it; the
-            # plan matches slots up to half a day after now too (a dose given early for the next slot
-            # answers it, as on Today) but returns those up to now.
+            # The plan also matches slots half a day either side (a dose given just inside the
+            # window for a slot just before it, or early for the next slot, answers that slot, as on
+            # Today) but returns the slots from the window's start up to now.
             self._states[key] = plan_medicine(
-                m, self.tz, self.history.start - timedelta(hours=12), self.now + timedelta(seconds=1),
+                m, self.tz, self.history.start, self.now + timedelta(seconds=1),
                 self.history.doses, self.now, self.timing(p), self.counted_from(m))
         return self._states[key]
 
