@@ -160,8 +160,14 @@ def test_removed_and_other_medicines_doses_answer_nothing_and_later_doses_are_no
     m = med(reg(["08:00"]))
     doses = [given(at(5, 8), at(5, 8), removed=True), given(at(5, 8), mid=2)]
     assert outcomes(day_plan(m, doses, at(5, 23))) == {"08:00": "unlogged"}
-    # as of 09:00, a dose logged at 10:00 is not known yet
+    # as of 09:00, a dose given at 10:00 is not known yet
     assert outcomes(day_plan(m, [given(at(5, 10), at(5, 8))], at(5, 9))) == {"08:00": "overdue"}
+
+
+def test_a_slot_marked_skipped_ahead_of_its_time_is_skipped() -> None:
+    m = med(reg(["08:00", "20:00"]))
+    p = day_plan(m, [given(at(5, 20), at(5, 20), DoseStatus.SKIPPED)], at(5, 15))
+    assert outcomes(p) == {"08:00": "unlogged", "20:00": "skipped"}
 
 
 def test_as_needed_medicines_have_no_slots_and_every_dose_is_extra() -> None:

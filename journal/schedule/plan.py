@@ -223,8 +223,8 @@ def plan_medicine(medication: Medication, tz: ZoneInfo, start: datetime, end: da
     """The plan of one medicine for start <= slot < end, as of `now` (aware datetimes).
 
     `doses` should hold the medicine's records from `start - CONTEXT` to `end + CONTEXT` (others
-    are ignored; removed records and records after `now` too) so that doses near the edges match
-    as they do in any other span. `timing` comes from the drug profile (`PlanTiming.of`);
+    are ignored, and removed records, and doses given after `now`; a slot marked skipped ahead of
+    its time is skipped) so that doses near the edges match as they do in any other span. `timing` comes from the drug profile (`PlanTiming.of`);
     `counted_from` from `journal_began`. As-needed medicines have no slots: every dose is extra.
     """
     timing = timing or PlanTiming()
@@ -232,13 +232,16 @@ def plan_medicine(medication: Medication, tz: ZoneInfo, start: datetime, end: da
     states = [SlotState(s) for s in expand(medication, tz, lo, hi)]
     keys = [st.slot.at.astimezone(UTC) for st in states]  # sorted, as expand returns them
     index = {k: i for i, k in enumerate(keys)}
-    first, last_seen = _utc(lo) - timing.match_window, _utc(now)
+    first, last = _utc(lo) - timing.match_window, _utc(hi) + timing.match_window
+    now_utc = _utc(now)
     mine: list[tuple[datetime, Dose]] = []
     for d in doses:
         if d.medication_id != medication.id or d.removed:
             continue
+        if d.given is not None and _utc(d.given) > now_utc:
+            continue  # given after `now`: not known yet as of `now`
         t = d.at.astimezone(UTC)
-        if first <= t <= last_seen:
+        if first <= t <= last:
             mine.append((t, d))
     mine.sort(key=lambda x: (x[0], x[1].id or 0))
     loose: list[Dose] = []
@@ -272,7 +275,6 @@ def plan_medicine(medication: Medication, tz: ZoneInfo, start: datetime, end: da
             states[best].doses.append(d)
     s_utc, e_utc = _utc(start), _utc(end)
     began = _utc(counted_from) if counted_from is not None else None
-    now_utc = _utc(now)
     out: list[SlotState] = []
     for st, k in zip(states, keys, strict=True):
         if not s_utc <= k < e_utc:
