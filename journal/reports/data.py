@@ -28,6 +28,7 @@ from journal.domain import (
     Severity,
     normalise,
 )
+from journal.domain.zones import zones_label
 from journal.schedule import ON_TIME_WINDOW, Outcome, PlanTiming, Timing, journal_began, plan_medicine
 from journal.schedule.words import OUTCOME_WORDS, TIMING_WORDS, status_word
 
@@ -426,7 +427,7 @@ def _header(history: PatientHistory, start: date, end: date, generated_at: datet
         period_start=start,
         period_end=end,
         generated_at=generated_at,
-        timezone=str(history.tz.key),
+        timezone=zones_label(history.tz, start, end),
         contacts=p.contacts.strip(),
     )
 
