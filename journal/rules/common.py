@@ -26,13 +26,12 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
+from journal.knowledge import DrugLibrary, DrugProfile
 from journal.schedule import Slot, SlotState, expand, match, regimen_days, shortest_gap
 from journal.schedule.as_needed import AsNeededLimit, ProfileNumbers, limits_for
 from journal.schedule.as_needed import dose_mg as _dose_mg
 from journal.schedule.pump import ProgrammeStep, daily_mcg_on, programme
 from journal.schedule.pump import changes as programme_changes
-
-from .knowledge import DrugLibrary, DrugProfile
 
 NOT_ADVICE = "This is not medical advice."
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from journal.domain import (
@@ -44,7 +44,7 @@ from journal.domain.zones import ZoneError, ZonePeriod, journal_zone, periods_fr
 
 from . import timezones as zone_store
 from .errors import ValidationError
-from .journal import (
+from .validation import (
     RESOURCES,
     check_not_future,
     check_observation,
@@ -59,7 +59,30 @@ from .journal import (
 )
 
 if TYPE_CHECKING:
-    from .journal import Journal
+    from journal.storage.repository import Store
+
+
+class _ZoneSetting(Protocol):
+    @property
+    def timezone(self) -> str: ...
+
+
+class Journal(Protocol):
+    """What import and export need of the journal service (`journal.Journal` is one).
+
+    A protocol, so that this module never imports `journal.py`, which imports this one."""
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def tz(self) -> ZoneInfo: ...
+
+    def now(self) -> datetime: ...
+
+    def find_patient(self, name: str) -> Patient: ...
+
+    def get_settings(self) -> _ZoneSetting: ...
 
 FORMAT = "caregiver-medication-journal"
 VERSION = 1
