@@ -7,6 +7,7 @@ clock, which is wrong across a daylight-saving change.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -80,6 +81,18 @@ def fmt_mg(mg: float) -> str:
     if mg < 1 and mg > 0:
         return f"{mg * 1000:g} mcg"
     return f"{round(mg, 2):g} mg"
+
+
+# What each kind of Event is called in an alert's words, in the order they are listed.
+CAUSE_WORDS = (("missed", "missed doses"), ("cut", "a lower dose"), ("pump", "a pump problem"),
+               ("rise", "a dose increase"), ("double", "a double dose"), ("extra", "an extra dose"),
+               ("large", "a larger dose than planned"))
+
+
+def cause_words(kinds: Iterable[str], fallback: str = "a change") -> str:
+    """'missed doses and a pump problem' for the kinds of some events (Event.kind values)."""
+    present = set(kinds)
+    return " and ".join(w for k, w in CAUSE_WORDS if k in present) or fallback
 
 
 @dataclass(frozen=True)
@@ -690,28 +703,11 @@ def prn_numbers(p: DrugProfile) -> ProfileNumbers:
     )
 
 
-def baseline(ctx: CheckContext, p: DrugProfile, code: str, before: datetime) -> list[SymptomEntry]:
-    """Entries of a symptom in the baseline days before a moment (the person's usual picture)."""
-    start = utc(before) - timedelta(days=p.value("timing.baseline_days"))
-    return [s for s in ctx.history.symptoms
-            if not s.removed and s.symptom == code and start <= utc(s.at) < utc(before)]
-
-
 def worse_than_before(ctx: CheckContext, p: DrugProfile, entry: SymptomEntry, before: datetime) -> str | None:
     """Why a symptom counts as new or worse than the person's usual picture before `before`, or
-    None. New: not logged in the baseline days. Worse: at least `worsening_points` above the
-    highest severity logged then (about 2 points on a 0-10 scale is a change that matters), so
-    the ordinary ups and downs of daily spasms are not read as a warning sign."""
-    prior = baseline(ctx, p, entry.symptom, before)
-    if not prior:
-        return "new: not logged in the days before"
-    known = [s.severity for s in prior if s.severity is not None]
-    if not known or entry.severity is None:
-        return None
-    top = max(known)
-    if entry.severity >= top + p.value("timing.worsening_points"):
-        return f"up from at most {top}/10 in the days before"
-    return None
+    None: the symptom catalog's one answer (`SymptomCatalog.change_from_usual`, 7 days and 2 points,
+    judgement), so the ordinary ups and downs of daily spasms are not read as a warning sign."""
+    return ctx.library.catalog.change_from_usual(entry.symptom, entry.severity, entry.at, ctx.history, entry, before)
 
 
 def explain(ctx: CheckContext, entry: object, severity: Severity) -> None:

@@ -42,7 +42,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         found = causes_before(rises, o.at, window)
         if not found:
             continue
-        start = utc(found[0].at) - timedelta(days=p.value("timing.baseline_days"))
+        start = utc(found[0].at) - timedelta(days=ctx.library.catalog.change["baseline_days"].value)
         prior_obs = [float(x.value) for x in ctx.history.observations if not x.removed and x.kind is o.kind
                      and start <= utc(x.at) < utc(found[0].at) and isinstance(x.value, int | float)]
         if prior_obs and float(o.value) > max(prior_obs):
