@@ -368,6 +368,7 @@ def load_catalog(path: Path) -> SymptomCatalog:
         bad = info.with_codes - set(out)
         if bad:
             raise r.fail(f"symptoms ({info.code}).with", f"unknown code(s) {sorted(bad)}")
+    keys = set(r.obj(r.doc.get("sources"), "sources"))  # every number cites one of these
     v = r.obj(r.doc.get("vitals"), "vitals")
     vitals: dict[str, Threshold] = {}
     sev: dict[str, Severity] = {}
@@ -384,7 +385,7 @@ def load_catalog(path: Path) -> SymptomCatalog:
                 raise r.fail(f"vitals.{key}", "a limit that stands for a sign takes the sign's tier; remove severity")
             signs[key] = node["sign"]
             node = {k: x for k, x in node.items() if k != "sign"}
-        vitals[key] = r.threshold(node, f"vitals.{key}", None)
+        vitals[key] = r.threshold(node, f"vitals.{key}", keys)
         if "severity" in node:
             try:
                 sev[key] = Severity(node["severity"])
@@ -397,5 +398,5 @@ def load_catalog(path: Path) -> SymptomCatalog:
     for key in CHANGE_KEYS:
         if key not in c:
             raise r.fail("change", f"missing {key}")
-        change[key] = r.threshold(c[key], f"change.{key}", None)
+        change[key] = r.threshold(c[key], f"change.{key}", keys)
     return SymptomCatalog(out, vitals, sev, str(v.get("topic", "when-to-call")), signs, change)
