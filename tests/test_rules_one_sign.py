@@ -7,7 +7,20 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from test_rules_support import CHI, adherent, at, baclofen, check, history, obs, only, reg, rules, steady, symptom
+from test_rules_support import (
+    CHI,
+    adherent,
+    at,
+    baclofen,
+    check,
+    history,
+    obs,
+    only,
+    reg,
+    rules,
+    steady,
+    symptom,
+)
 
 from journal.domain import Alert, ObservationKind, Severity
 from journal.knowledge import default_catalog

@@ -53,6 +53,7 @@ COVERS = {
     "paradoxical": ("S2", "paradoxical"),
     "interactions[3]": ("S1", "antipsychotic"),
     "routes.oral.titration_min_interval_hours": ("S3", "72 hours"),
+    "age.caution_from_years": ("S3", "geriatric"),  # the caution for older people; 65 is the usual line
 }
 
 
