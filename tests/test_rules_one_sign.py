@@ -162,3 +162,14 @@ def test_withdrawal_counts_a_measured_and_a_felt_fever_the_same() -> None:
     assert felt.title == measured.title
     under = check(history(NOW, [m], doses=doses, observations=[obs(T, at("2026-10-20T14:00"), 38.4)]), NOW)
     assert "withdrawal-signs" not in rules(under)
+
+
+def test_a_reading_on_the_autumn_night_carries_its_offset() -> None:
+    """01:30 happens twice in Chicago on 2026-11-01: the evidence says which one."""
+    now = at("2026-11-01T03:00")
+    m, doses = steady(now)
+    first = at("2026-11-01T01:30").replace(fold=0)
+    h = history(now, [m], doses=doses, symptoms=[symptom("rigidity", at("2026-11-01T02:00"), 5)],
+                observations=[obs(T, first, 39.5)])
+    a = only(check(h, now), "red-flag-symptom")
+    assert any("at 2026-11-01 01:30 -05:00 [together with" in e for e in a.evidence), a.evidence

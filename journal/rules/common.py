@@ -77,6 +77,11 @@ def shorten(items: list[str], keep: int = 6) -> str:
     return "; ".join(items[:3]) + f"; ... {len(items) - 4} more ...; " + items[-1]
 
 
+def lower_first(text: str) -> str:
+    """A label inside a sentence: 'Itching with no rash' -> 'itching with no rash'."""
+    return text[:1].lower() + text[1:]
+
+
 def fmt_mg(mg: float) -> str:
     if mg < 1 and mg > 0:
         return f"{mg * 1000:g} mcg"
@@ -675,7 +680,7 @@ class CheckContext:
             head = "Call the doctor or clinic today. "
         else:
             head = ""
-        tail = (f" If they cannot be woken, have trouble breathing or have a seizure, call {num}."
+        tail = (f" If the person cannot be woken, has trouble breathing or has a seizure, call {num}."
                 if severity is not Severity.EMERGENCY else "")
         parts = [head.strip(), doctor_part.strip(), tail.strip(), "Do not start, stop or change doses on your own.",
                  NOT_ADVICE]

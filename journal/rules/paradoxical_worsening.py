@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from journal.domain import Alert, PatientHistory, Severity
 from journal.knowledge import DrugLibrary, DrugProfile
 
-from .common import CheckContext, explain, utc, worse_than_before
+from .common import CheckContext, explain, lower_first, utc, worse_than_before
 from .withdrawal_signs import causes_before
 
 RULE = "paradoxical-worsening"
@@ -56,8 +56,9 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         explain(ctx, entry, Severity.URGENT)
     first = sorted(causes, key=lambda e: utc(e.at))[0]
     title = f"Stiffness or spasms worse after a {p.display_name.lower()} increase"
-    message = (f"Since {first.text.split(': ', 1)[-1]}, {ctx.history.patient.name}'s "
-               f"{', '.join(sorted({t.split(',')[0].split(' score')[0] for _, t, _ in linked}))} got worse. Rarely, a "
+    worse = ", ".join(sorted({lower_first(t.split(",")[0].split(" score")[0].split(" at ")[0]) for _, t, _ in linked}))
+    message = (f"Since the dose increase ({first.text.split(': ', 1)[-1]}), {ctx.history.patient.name}'s "
+               f"{worse} got worse. Rarely, a "
                f"higher dose of this medicine makes spasms, stiffness or twisting movements worse instead of "
                f"better; the prescriber needs to know.")
     evidence = [t for _, t, _ in linked] + [f"before that: {first.text}",

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from journal.domain import Alert, Observation, ObservationKind, PatientHistory, Severity, SymptomEntry
 from journal.knowledge import DrugLibrary, DrugProfile
 
-from .common import CheckContext, Event, cause_words, explain, utc
+from .common import CheckContext, Event, cause_words, explain, lower_first, utc
 from .red_flag_symptom import tier_of
 from .withdrawal_signs import causes_before
 
@@ -77,7 +77,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         ("hard to wake or breathing affected" if any(x[2] for x in linked)
          else "serious signs" if emergency else "sleepiness-type signs") + f" after {what}"
     message = (f"{ctx.history.patient.name} has signs that can come from too much {p.display_name.lower()} "
-               f"({', '.join(x[1].split(' at ')[0] for x in linked)}), and they started within "
+               f"({', '.join(lower_first(x[1].split(' at ')[0]) for x in linked)}), and they started within "
                f"{p.value('timing.escalation_window_hours'):g} hours after {what}. Too much of this medicine "
                f"tends to lower alertness, muscle tone, breathing and temperature.")
     doctor = (f"Tell them about {what} and these signs before the next dose is due. " if not emergency else

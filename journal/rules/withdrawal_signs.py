@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from journal.domain import Alert, Observation, ObservationKind, PatientHistory, Severity, SymptomEntry
 from journal.knowledge import DrugLibrary, DrugProfile
 
-from .common import CheckContext, Event, cause_words, explain, utc, worse_than_before
+from .common import CheckContext, Event, cause_words, explain, lower_first, utc, worse_than_before
 from .red_flag_symptom import tier_of
 
 RULE = "withdrawal-signs"
@@ -95,7 +95,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     title = (f"Possible {p.display_name.lower()} withdrawal: "
              f"{'serious signs' if any_late else 'early signs'} after {what}")
     message = (f"{ctx.history.patient.name} has signs that can come from withdrawal of {p.display_name.lower()} "
-               f"({', '.join(x[1].split(' at ')[0] for x in linked)}), and they started within "
+               f"({', '.join(lower_first(x[1].split(' at ')[0]) for x in linked)}), and they started within "
                f"{p.value('timing.escalation_window_hours'):g} hours after {what}. Withdrawal usually raises "
                f"stiffness, temperature, heart rate and blood pressure; it can get worse over hours to days, so it needs a "
                f"doctor now rather than at the next visit.")
