@@ -64,6 +64,7 @@ from .validation import (
     normalise_amount,
     valid_timezone,
 )
+from .validation import local_timezone_name as local_timezone_name  # re-exported: older callers
 
 if TYPE_CHECKING:
     from journal.storage.repository import Store, Tx

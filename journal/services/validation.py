@@ -30,8 +30,8 @@ from journal.domain.zones import valid_zone_name
 from journal.knowledge import RESOURCES as RESOURCES  # where exchange and journal find their files
 from journal.knowledge import KnowledgeError, default_catalog
 
-from . import timezones as zone_store
 from .errors import ValidationError
+from .timezones import machine_zone_name
 
 MAX_SINGLE_DOSE_MG = 10_000.0  # 10 g: no real single dose comes near this
 FUTURE_TOLERANCE = timedelta(days=1)
@@ -51,8 +51,9 @@ OBSERVATION_RANGES: dict[ObservationKind, tuple[float, float]] = {
 
 
 def local_timezone_name() -> str:
-    """The machine's IANA zone name (tzlocal), or UTC when it cannot be told."""
-    return zone_store.machine_zone_name()
+    """The machine's IANA zone name (tzlocal, which knows Windows, macOS and Linux), or UTC when it
+    cannot be told (services.timezones.machine_zone_name)."""
+    return machine_zone_name()
 
 
 def valid_timezone(name: str) -> bool:

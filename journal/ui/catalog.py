@@ -19,8 +19,6 @@ class SymptomChoice:
     label: str
     tier: str = ""  # "emergency", "urgent", "next-visit" or "" when unknown
     reference: str = ""
-    severe_at: int | None = None  # a severity at or above this moves it to severe_tier
-    severe_tier: str | None = None
 
     def tier_for(self, severity: int | None) -> str:
         """The tier at a given severity (the catalog can raise it for severe symptoms)."""
@@ -41,7 +39,7 @@ def symptom_catalog() -> tuple[SymptomChoice, ...]:
     found: dict[str, SymptomChoice] = {}
     try:
         for code, info in default_catalog().symptoms.items():
-            found[code] = SymptomChoice(code, info.label, info.tier, info.topic, info.severe_at, info.severe_tier)
+            found[code] = SymptomChoice(code, info.label, info.tier, info.topic)
     except Exception:  # noqa: BLE001 - a broken catalog must not stop logging; codes stay available
         found = {}
     for code in SYMPTOM_CODES:
