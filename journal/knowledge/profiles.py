@@ -30,7 +30,9 @@ REQUIRED_TIMING = (
     "abrupt_stop_missed_in_a_row", "schedule_change_lookback_days", "plan_ahead_days",
 )
 # Thresholds the sign checks (withdrawal, toxicity, paradoxical) need, so required with any of them.
-SIGNS_TIMING = ("escalation_window_hours", "baseline_days", "worsening_points", "single_miss_window_hours")
+SIGNS_TIMING = ("escalation_window_hours", "single_miss_window_hours")
+# "New or worse than usual" is the symptom catalog's one answer (its `change` section), not a profile's.
+CATALOG_TIMING = {"baseline_days": "change.baseline_days", "worsening_points": "change.worse_points"}
 # Numbers the rules for every medicine read (resources/general-medicine.json gives them for a
 # medicine with no profile; a profile may refine them, else the library fills in the general ones).
 GENERAL_TIMING = (
@@ -194,6 +196,9 @@ def load_profile(path: Path, catalog: SymptomCatalog, general: DrugProfile | Non
     if general is not None:
         known |= {k.removeprefix("timing.") for k in general.thresholds}
     for k, node in timing.items():
+        if k in CATALOG_TIMING:
+            raise r.fail(f"timing.{k}", f"the symptom catalog's {CATALOG_TIMING[k]} answers this for every "
+                                        f"check; remove it here")
         if k not in known:
             raise r.fail(f"timing.{k}", "unknown threshold (not one the checks read, nor in general-medicine.json)")
         th[f"timing.{k}"] = r.threshold(node, f"timing.{k}", keys)
