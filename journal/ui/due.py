@@ -123,7 +123,9 @@ def handed_over(item: DueItem, alerts: Iterable[Alert], now: datetime) -> bool:
     """True when the alert list speaks for this slot: its grace has passed and a missed-dose (or
     abrupt-stop) alert for the same person and medicine is in the list. The alert list is the
     checks' answer; this only looks it up by rule, person and medicine."""
-    if item.kind != "dose" or item.grace_ends is None or now < item.grace_ends:
+    # The missed-dose rule counts a slot once it is MORE than its grace late (at exactly the end
+    # of the grace the alert does not name it yet).
+    if item.kind != "dose" or item.grace_ends is None or now <= item.grace_ends:
         return False
     return any(a.rule in HANDOVER_RULES and a.patient_id == item.patient_id
                and a.medication_id == item.medication_id for a in alerts)

@@ -81,6 +81,7 @@ class ReminderBanner(QFrame):
     def _redraw(self) -> None:
         lines = list(self.entries.values())
         if not lines:
+            self.label.clear()
             self.hide()
             return
         shown = lines[:self.MAX_LINES]
@@ -96,6 +97,7 @@ class ReminderBanner(QFrame):
         hidden to the tray must not lose one that is still unread."""
         keys = set(self.entries)
         self.entries = {}
+        self.label.clear()
         self.hide()
         self.dismissed.emit(keys)
 
