@@ -284,6 +284,12 @@ def every_rule_scenarios():  # type: ignore[no-untyped-def]
     late = PumpEvent(at("2026-09-01T10:00"), PumpEventKind.REFILL, volume_ml=20, concentration_mcg_per_ml=2000,
                      daily_dose_mcg=400, next_refill_due=date(2026, 10, 18))
     out.append(history(now, [pump], pump=[late]))
+    # An as-needed laxative given too often and too close together, with prescribed limits.
+    from journal.domain import AsNeededLimits
+    lax = other_med("Macrogol sachets", None, mid=9, as_needed=True, times=[])
+    lax.as_needed_limits = AsNeededLimits(max_doses_per_day=2, min_interval_hours=6)
+    out.append(history(now, [lax], doses=[taken(lax, at(t), scheduled=False) for t in
+                                          ("2026-10-20T07:00", "2026-10-20T09:00", "2026-10-20T14:00")]))
     return now, out
 
 
