@@ -200,14 +200,17 @@ def test_a_medicine_without_a_profile_stays_in_view_while_no_alert_speaks_for_it
     assert len(told) == 1
 
 
-def test_with_the_real_checks_the_baclofen_slot_is_handed_to_the_missed_dose_alert(qtbot, journal, clock) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("name", [TABLETS, OMEPRAZOLE])
+def test_with_the_real_checks_the_slot_is_handed_to_the_missed_dose_alert(qtbot, journal, clock, name) -> None:  # noqa: ANN001
     clock.set(at(17, 0))
     w, told = open_window(qtbot, journal, clock)
     qtbot.waitUntil(lambda: len(told) == 1, timeout=3000)
-    assert any(TABLETS in line for line in lines_of(told))  # it was said once, on opening
-    qtbot.waitUntil(lambda: any(a.rule == "missed-dose" and a.medication == TABLETS for a in w.session.alerts),
+    assert any(name in line for line in lines_of(told))  # it was said once, on opening
+    qtbot.waitUntil(lambda: any(a.rule == "missed-dose" and a.medication == name for a in w.session.alerts),
                     timeout=3000)
-    qtbot.waitUntil(lambda: TABLETS not in w.reminder_banner.label.text(), timeout=3000)
+    qtbot.waitUntil(lambda: name not in w.reminder_banner.label.text(), timeout=3000)
+    w.scheduler.tick()
+    assert len(told) == 1
 
 
 # -- an answered slot ------------------------------------------------------------------------------
@@ -306,8 +309,9 @@ def test_settled_keys_are_the_answered_or_handed_over_dose_lines() -> None:
 
 # -- no flood ---------------------------------------------------------------------------------------
 
-def test_a_night_away_gives_one_notification_and_one_short_list(qtbot, empty_journal, clock) -> None:  # noqa: ANN001
+def test_a_night_away_gives_one_notification_and_one_short_list(qtbot, empty_journal, clock, monkeypatch) -> None:  # noqa: ANN001
     j = empty_journal
+    monkeypatch.setattr(j, "check", lambda now=None, patient_id=None: [])  # no alert takes any over
     pid = j.add_patient(Patient(name="Robin", birth_date=date(1960, 4, 3))).record_id
     for n in range(4):
         j.add_medication(pid, Medication(
@@ -323,6 +327,24 @@ def test_a_night_away_gives_one_notification_and_one_short_list(qtbot, empty_jou
     assert banner.count("\u25f7") == 5 and "and 7 more: see Today." in banner
     w.scheduler.tick()
     assert len(told) == 1
+
+
+def test_after_a_night_away_the_alerts_speak_for_the_old_slots_and_the_banner_keeps_the_recent(qtbot, empty_journal, clock) -> None:  # noqa: ANN001
+    j = empty_journal
+    pid = j.add_patient(Patient(name="Robin", birth_date=date(1960, 4, 3))).record_id
+    for n in range(4):
+        j.add_medication(pid, Medication(
+            name=f"Medicine {n}", strength=Quantity(5, Unit.MG),
+            regimens=[Regimen(start=TODAY, dose=Quantity(5, Unit.MG), times=[time(8), time(12), time(16)])]))
+    clock.set(at(17, 0))
+    w, told = open_window(qtbot, j, clock)
+    qtbot.waitUntil(lambda: len(told) == 1, timeout=3000)
+    assert len(told[0][2]) == 12  # everything was said once
+    # the real missed-dose alert names each medicine (no drug profile: the general numbers)
+    qtbot.waitUntil(lambda: sum(a.rule == "missed-dose" for a in w.session.alerts) == 4, timeout=3000)
+    banner = w.reminder_banner.label.text()
+    assert banner.count("\u25f7") == 4 and "08:00" not in banner and "12:00" not in banner
+    assert all(f"Medicine {n} was due at 16:00" in banner for n in range(4))
 
 
 # -- what is remembered, and where ---------------------------------------------------------------

@@ -20,14 +20,9 @@ from .reminders import DueItem
 from .today_view import MATCH_TOLERANCE, tolerance_for
 
 AHEAD = timedelta(hours=26)
-# How far back the window looks for open slots on opening or waking (judgement: one day of doses,
-# so coming back after a night away still lists what was not logged; anything older is in
-# History and, while it matters, in the checks' alerts).
-REMIND_BACK = timedelta(hours=24)
-# Grace after a slot before a dose counts as missed, for medicines without drug data (the
-# missed-dose rule's number for every medicine; clinical-facts.md: slot + 2 h, NHS). A drug
-# profile's `timing.missed_dose_grace_hours` replaces it.
-DEFAULT_MISSED_DOSE_GRACE = timedelta(hours=2)
+# Only when the drug data cannot be read at all (the checks are down then too, and say so): how
+# far back to look for open slots, and no hand-over to an alert (there is none to take over).
+REMIND_BACK_WITHOUT_DATA = timedelta(hours=24)
 # A pump refill reminder is for that morning; later in the day the pump-refill alerts speak.
 PUMP_REMINDER_TIME = time(9, 0)
 PUMP_DAYS_BEFORE = (3, 0)
@@ -40,32 +35,35 @@ HANDOVER_RULES = frozenset({"missed-dose", "abrupt-stop"})
 @dataclass(frozen=True)
 class OpenSlot:
     slot: Slot
-    grace_ends: datetime  # from here on the slot is missed, no longer only late
+    grace_ends: datetime | None  # from here on the slot is missed, no longer only late
 
 
-def grace_for(m: Medication) -> timedelta:
-    """How long after a slot the dose still counts as late rather than missed: the drug profile's
-    `timing.missed_dose_grace_hours`, else DEFAULT_MISSED_DOSE_GRACE."""
+def reminder_window(m: Medication) -> tuple[timedelta | None, timedelta]:
+    """(grace, look-back) for `m`'s reminders, the missed-dose rule's own numbers: its drug
+    profile's `timing.missed_dose_grace_hours` and `timing.missed_dose_lookback_hours`, else the
+    general numbers for every medicine (resources/general-medicine.json: 2 h, NHS; 24 h,
+    judgement). A slot is reminded while it is open and no older than grace + look-back (the
+    span the missed-dose alert speaks for); after the grace that alert may take it over."""
     try:
         from journal.rules.knowledge import default_library
 
-        profile = default_library().profile_for(m)
-        if profile is not None:
-            return timedelta(hours=profile.value("timing.missed_dose_grace_hours"))
-    except Exception:  # noqa: BLE001 - no drug data: the default for every medicine
-        pass
-    return DEFAULT_MISSED_DOSE_GRACE
+        p = default_library().profile_or_general(m)
+        grace = timedelta(hours=p.value("timing.missed_dose_grace_hours"))
+        return grace, grace + timedelta(hours=p.value("timing.missed_dose_lookback_hours"))
+    except Exception:  # noqa: BLE001 - no drug data: remind anyway, see REMIND_BACK_WITHOUT_DATA
+        return None, REMIND_BACK_WITHOUT_DATA
 
 
-def open_slots(m: Medication, history: PatientHistory, start: datetime, end: datetime, now: datetime) -> list[OpenSlot]:
-    """Slots of `m` with start <= at < end that no dose record answers (given, skipped, refused or
-    noted missed all answer), from the schedule's matching."""
-    slots = expand(m, history.tz, start, end)
+def open_slots(m: Medication, history: PatientHistory, end: datetime, now: datetime) -> list[OpenSlot]:
+    """Slots of `m` from its reminder look-back (see `reminder_window`) up to `end` that no dose
+    record answers (given, skipped, refused or noted missed all answer), from the schedule's
+    matching."""
+    grace, back = reminder_window(m)
+    slots = expand(m, history.tz, now - back, end)
     if not slots or m.id is None:
         return []
     states, _ = match(slots, history.doses_of(m.id), tolerance_for(m, now.astimezone(history.tz).date()))
-    grace = grace_for(m)
-    return [OpenSlot(st.slot, st.slot.at + grace) for st in states if not st.answered]
+    return [OpenSlot(st.slot, None if grace is None else st.slot.at + grace) for st in states if not st.answered]
 
 
 def _day_words(day: date, today: date, settings: Any) -> str:
@@ -78,20 +76,23 @@ def _day_words(day: date, today: date, settings: Any) -> str:
 
 
 def due_items(journal: Any, now: datetime, settings: Any) -> list[DueItem]:
-    """Open dose slots from REMIND_BACK ago to AHEAD from now, and the pump refill reminders."""
+    """Open dose slots of every scheduled medicine (see `open_slots`) up to AHEAD from now, and the
+    pump refill reminders."""
     tz = journal.tz
-    start, end = now - REMIND_BACK, now + AHEAD
+    end = now + AHEAD
     today = now.astimezone(tz).date()
     items: list[DueItem] = []
     for p in journal.list_patients():
         if p.id is None:
             continue
-        # Doses a little before `start` can answer the first slots: read that far back too.
-        h = journal.history(p.id, start - MATCH_TOLERANCE, end)
+        meds = [m for m in journal.list_medications(p.id) if m.id is not None and not m.as_needed]
+        back = max([reminder_window(m)[1] for m in meds], default=timedelta(0))
+        # Doses a little before the first slot can answer it: read that far back too.
+        h = journal.history(p.id, now - back - MATCH_TOLERANCE, end)
         for m in h.medications:
             if m.id is None or m.as_needed:
                 continue
-            for o in open_slots(m, h, start, end, now):
+            for o in open_slots(m, h, end, now):
                 at = o.slot.at
                 when = fmt_time(at.astimezone(tz), settings)
                 items.append(DueItem(
