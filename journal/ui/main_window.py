@@ -414,6 +414,8 @@ class MainWindow(QMainWindow):
             cut = ReminderBanner.MAX_LINES
             text = "\n".join(heads[:cut]) + (f"\n... and {len(heads) - cut} more: see Today." if len(heads) > cut else "")
             self.notifier.notify(f"CareJournal: {len(items)} reminders", text, lines)
+        # Said once; in the banner only what no alert speaks for yet.
+        self._settle_reminders()
         self._show_next_reminder()
 
     def _replanned(self, why: str) -> None:
