@@ -32,7 +32,7 @@ REQUIRED_TIMING = (
 ROUTE_KEYS = (
     "max_daily_mg", "max_single_mg", "taper_to_zero_min_daily_mg", "taper_to_zero_min_days",
     "taper_cut_fraction_short", "taper_cut_days_short", "taper_cut_fraction_long", "taper_cut_days_long",
-    "titration_min_interval_hours", "titration_max_step_mg_per_day",
+    "titration_min_interval_hours", "titration_max_step_mg_per_day", "taper_cut_floor_mg_per_day",
 )
 ROUTES = ("oral", "intrathecal", "other")
 
