@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from journal.domain import Alert, Medication, PatientHistory, PumpEventKind
+from journal.rules.knowledge import KnowledgeError, default_library
 from journal.schedule import Slot, expand, local_instant, match
 
 from .formatting import amount_text, fmt_date, fmt_time
@@ -45,13 +46,11 @@ def reminder_window(m: Medication) -> tuple[timedelta | None, timedelta]:
     judgement). A slot is reminded while it is open and no older than grace + look-back (the
     span the missed-dose alert speaks for); after the grace that alert may take it over."""
     try:
-        from journal.rules.knowledge import default_library
-
         p = default_library().profile_or_general(m)
-        grace = timedelta(hours=p.value("timing.missed_dose_grace_hours"))
-        return grace, grace + timedelta(hours=p.value("timing.missed_dose_lookback_hours"))
-    except Exception:  # noqa: BLE001 - no drug data: remind anyway, see REMIND_BACK_WITHOUT_DATA
+    except (KnowledgeError, OSError):  # no drug data: remind anyway, see REMIND_BACK_WITHOUT_DATA
         return None, REMIND_BACK_WITHOUT_DATA
+    grace = timedelta(hours=p.value("timing.missed_dose_grace_hours"))
+    return grace, grace + timedelta(hours=p.value("timing.missed_dose_lookback_hours"))
 
 
 def open_slots(m: Medication, history: PatientHistory, end: datetime, now: datetime) -> list[OpenSlot]:
