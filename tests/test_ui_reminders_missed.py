@@ -389,3 +389,16 @@ def test_due_items_words_before_and_after_the_time(journal, clock) -> None:  # n
     assert ome.title_at(at(13, 45)) == f"Robin: {OMEPRAZOLE} at 14:00"
     assert ome.title_at(at(15, 30)) == f"Robin: {OMEPRAZOLE} was due at 14:00, nothing logged"
     assert ome.grace_ends == at(16, 0)  # no profile: 2 h (clinical-facts: missed-dose, NHS)
+
+
+def test_without_readable_drug_data_the_open_slots_are_still_reminded(journal, clock, monkeypatch) -> None:  # noqa: ANN001
+    import journal.ui.due as due
+    from journal.rules.knowledge import KnowledgeError
+
+    def broken() -> object:
+        raise KnowledgeError("resources/drugs: unreadable")
+
+    monkeypatch.setattr(due, "default_library", broken)
+    items = due_items(journal, at(17, 0), journal.get_settings())
+    names = {(i.medication_id, i.at) for i in items}
+    assert (mid_of(journal, OMEPRAZOLE), at(14)) in names and (mid_of(journal, TABLETS), at(14)) in names
