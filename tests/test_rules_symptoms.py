@@ -291,8 +291,12 @@ def test_no_toxicity_without_an_increase_or_after_72_hours() -> None:
     m, doses = steady(now)
     h = history(now, [m], doses=doses, symptoms=[symptom("drowsiness", at("2026-10-20T10:00"), 6)])
     assert "toxicity-signs" not in rules(check(h, now))
-    late, now2 = rise_then([symptom("drowsiness", at("2026-10-22T00:01"), 6)], now_text="2026-10-22T01:00")
-    assert "toxicity-signs" not in rules(check(late, now2))  # rise at 19th 00:00, 72 h 01 min later
+    # the 72 h count from the first dose at the new amount (19th 08:00), not from midnight
+    late, now2 = rise_then([symptom("drowsiness", at("2026-10-22T08:01"), 6)], now_text="2026-10-22T09:00")
+    assert "toxicity-signs" not in rules(check(late, now2))  # 72 h 01 min after it
+    inside, now3 = rise_then([symptom("drowsiness", at("2026-10-22T07:59"), 6)], now_text="2026-10-22T09:00")
+    a = only(check(inside, now3), "toxicity-signs")
+    assert any("first dose at the new amount 2026-10-19 08:00" in e for e in a.evidence)
 
 
 def test_toxicity_two_people() -> None:

@@ -393,7 +393,7 @@ def test_due_items_words_before_and_after_the_time(journal, clock) -> None:  # n
 
 def test_without_readable_drug_data_the_open_slots_are_still_reminded(journal, clock, monkeypatch) -> None:  # noqa: ANN001
     import journal.ui.due as due
-    from journal.rules.knowledge import KnowledgeError
+    from journal.knowledge import KnowledgeError
 
     def broken() -> object:
         raise KnowledgeError("resources/drugs: unreadable")

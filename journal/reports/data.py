@@ -5,7 +5,7 @@ on a constructed journal; `render.py` only lays this out on paper."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -17,6 +17,7 @@ from journal.domain import (
     DoseStatus,
     Form,
     Medication,
+    Observation,
     ObservationKind,
     PatientHistory,
     PumpEvent,
@@ -27,8 +28,11 @@ from journal.domain import (
     RenalImpairment,
     Revision,
     Severity,
+    SymptomEntry,
     normalise,
 )
+from journal.domain.zones import zones_label
+from journal.knowledge import SymptomCatalog, default_catalog
 from journal.schedule.expand import expand
 
 # A dose given within this long of its slot (before or after) counts as on time.
@@ -39,41 +43,14 @@ MISSED_AFTER = timedelta(hours=2)
 MATCH_WINDOW = timedelta(hours=3)
 # A gap between given doses this much longer than the schedule's own longest interval goes on the timeline.
 LONG_GAP_MARGIN = timedelta(hours=4)
-# Temperatures at or beyond these (deg C) are marked on the timeline (same defaults as the vitals check).
-FEVER_C = 38.5
-LOW_TEMPERATURE_C = 35.0
 
 DISCLAIMER = (
     "This is a caregiver's own record, kept in CareJournal. It is not a medical document and "
     "not medical advice; please check anything important against the clinic's records."
 )
 
-# Symptom triage tiers used when the drug data does not supply its own (clinical-facts.md, judgement).
-# "emergency": a red flag at any severity. "urgent": call the doctor today. Others: mention at the visit.
-DEFAULT_SYMPTOM_TIERS: dict[str, str] = {
-    "seizure": "emergency",
-    "breathing-difficulty": "emergency",
-    "unresponsive": "emergency",
-    "hallucinations": "emergency",
-    "confusion": "urgent",
-    "extreme-drowsiness": "urgent",
-    "fainting": "urgent",
-    "high-fever": "urgent",
-    "rigidity": "urgent",
-    "dystonia": "urgent",
-    "rebound-spasticity": "urgent",
-    "muscle-twitching": "urgent",
-    "tremor": "urgent",
-    "itching": "urgent",
-    "tingling": "urgent",
-    "vomiting": "urgent",
-    "agitation": "urgent",
-}
-# Given a symptom code and its logged severity, the triage tier: "emergency", "urgent" or anything else.
-TierFn = Callable[[str, "int | None"], str]
-
-# Symptoms that become a red flag when severe (severity at or above SEVERE_AT).
-SEVERE_RED_FLAGS = frozenset({"confusion", "rigidity", "rebound-spasticity", "dystonia"})
+# A logged severity from which a symptom the catalog leaves for the next visit is marked "notable"
+# (shown as "severe" on the report; the same 7 of 10 the catalog's severe_at uses).
 SEVERE_AT = 7
 
 KIDNEY_WORDS = {
@@ -267,6 +244,8 @@ class Charts:
     penn: list[Point]
     pain: list[Point]
     temperature: list[Point]
+    # Lines drawn across the temperature chart: (deg C, label), from the symptom catalog's limits.
+    temperature_marks: list[tuple[float, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -431,7 +410,7 @@ def _header(history: PatientHistory, start: date, end: date, generated_at: datet
         period_start=start,
         period_end=end,
         generated_at=generated_at,
-        timezone=str(history.tz.key),
+        timezone=zones_label(history.tz, start, end),
     )
 
 
@@ -723,23 +702,36 @@ def _gaps(history: PatientHistory, med: Medication, doses: list[Dose], start_at:
     return gaps[:3], expected_h
 
 
-def default_tier(code: str, severity: int | None) -> str:
-    """The report's own triage when the drug data offers none (clinical-facts.md tiers)."""
-    if code in SEVERE_RED_FLAGS and severity is not None and severity >= SEVERE_AT:
-        return "emergency"
-    return DEFAULT_SYMPTOM_TIERS.get(code, "")
+def symptom_tier(s: SymptomEntry, history: PatientHistory, catalog: SymptomCatalog) -> str:
+    """The report's level for a logged symptom: "red-flag", "urgent", "notable" (severe) or "".
 
-
-def symptom_tier(code: str, severity: int | None, tiers: TierFn | Mapping[str, str]) -> str:
-    """The report's level for a symptom: "red-flag", "urgent", "notable" (severe) or ""."""
-    tier = tiers.get(code, "") if isinstance(tiers, Mapping) else tiers(code, severity)
+    The tier is the catalog's (`SymptomCatalog.triage`), the same answer the checks and the
+    symptom form give."""
+    tier = catalog.triage(s, history).tier
     if tier == "emergency":
         return "red-flag"
     if tier == "urgent":
         return "urgent"
-    if severity is not None and severity >= SEVERE_AT:
+    if s.severity is not None and s.severity >= SEVERE_AT:
         return "notable"
     return ""
+
+
+def temperature_level(o: Observation, history: PatientHistory, catalog: SymptomCatalog) -> tuple[str, str]:
+    """(level, word) for a temperature reading on the timeline, ("", "") when it is in range.
+
+    A measured high fever is triaged as the `high-fever` symptom (an emergency with rigidity or
+    confusion around it); a low one is urgent (the catalog's vitals limits)."""
+    fever = catalog.triage_reading(o, history)
+    if fever is not None:
+        return ("red-flag" if fever.tier == "emergency" else "urgent"), "fever"
+    try:
+        v = float(o.value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "", ""
+    if catalog.is_low_temperature(v):
+        return "urgent", "low temperature"
+    return "", ""
 
 
 def _symptom_name(code: str) -> str:
@@ -747,7 +739,7 @@ def _symptom_name(code: str) -> str:
 
 
 def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: list[Adherence],
-              start_at: datetime, end_at: datetime, tiers: TierFn | Mapping[str, str]) -> list[TimelineEvent]:
+              start_at: datetime, end_at: datetime, catalog: SymptomCatalog) -> list[TimelineEvent]:
     tz = history.tz
     out: list[TimelineEvent] = []
     for c in changes:
@@ -769,7 +761,7 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
     for s in history.symptoms:
         if s.removed or not (start_at <= s.at < end_at):
             continue
-        level = symptom_tier(s.symptom, s.severity, tiers)
+        level = symptom_tier(s, history, catalog)
         if not level:
             continue
         sev = f", severity {s.severity}/10" if s.severity is not None else ""
@@ -778,13 +770,9 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
     for o in history.observations:
         if o.removed or o.kind is not ObservationKind.TEMPERATURE or not (start_at <= o.at < end_at):
             continue
-        try:
-            v = float(o.value)
-        except (TypeError, ValueError):
-            continue
-        if v >= FEVER_C or v <= LOW_TEMPERATURE_C:
-            word = "fever" if v >= FEVER_C else "low temperature"
-            out.append(TimelineEvent(o.at, "temperature", "urgent", f"{word}: {_fmt_num(v)} °C"))
+        level, word = temperature_level(o, history, catalog)
+        if level:
+            out.append(TimelineEvent(o.at, "temperature", level, f"{word}: {_fmt_num(float(o.value))} °C"))
     for e in history.pump_events:
         if e.removed or not (start_at <= e.at < end_at):
             continue
@@ -799,7 +787,7 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
 
 
 def _symptom_counts(history: PatientHistory, start_at: datetime, end_at: datetime,
-                    tiers: TierFn | Mapping[str, str]) -> list[SymptomCount]:
+                    catalog: SymptomCatalog) -> list[SymptomCount]:
     counts: dict[str, SymptomCount] = {}
     for s in history.symptoms:
         if s.removed or not (start_at <= s.at < end_at):
@@ -808,10 +796,9 @@ def _symptom_counts(history: PatientHistory, start_at: datetime, end_at: datetim
         c.count += 1
         if s.severity is not None:
             c.worst = s.severity if c.worst is None else max(c.worst, s.severity)
-        t = symptom_tier(s.symptom, s.severity, tiers)
+        t = symptom_tier(s, history, catalog)
         if not t:
-            raw = tiers.get(s.symptom, "") if isinstance(tiers, Mapping) else tiers(s.symptom, s.severity)
-            t = "next-visit" if raw == "next-visit" else ""
+            t = "next-visit" if catalog.tier(s.symptom).tier == "next-visit" else ""
         if _TIER_RANK[t] > _TIER_RANK[c.tier]:
             c.tier = t
     return sorted(counts.values(), key=lambda c: (-_TIER_RANK[c.tier], -c.count, c.symptom))
@@ -820,7 +807,8 @@ def _symptom_counts(history: PatientHistory, start_at: datetime, end_at: datetim
 _TIER_RANK = {"red-flag": 4, "urgent": 3, "notable": 2, "next-visit": 1, "": 0}
 
 
-def _charts(history: PatientHistory, daily: list[DailyDoses], start_at: datetime, end_at: datetime) -> Charts:
+def _charts(history: PatientHistory, daily: list[DailyDoses], start_at: datetime, end_at: datetime,
+            catalog: SymptomCatalog) -> Charts:
     sym: dict[str, list[Point]] = {}
     for s in history.symptoms:
         if not s.removed and s.severity is not None and start_at <= s.at < end_at:
@@ -838,8 +826,10 @@ def _charts(history: PatientHistory, daily: list[DailyDoses], start_at: datetime
                 continue
         return pts
 
+    marks = [(catalog.fever.value, f"fever {_fmt_num(catalog.fever.value)} °C"),
+             (catalog.low_temperature.value, f"low {_fmt_num(catalog.low_temperature.value)} °C")]
     return Charts(daily, series, obs(ObservationKind.PENN_SPASM_FREQUENCY), obs(ObservationKind.PAIN_NRS),
-                  obs(ObservationKind.TEMPERATURE))
+                  obs(ObservationKind.TEMPERATURE), marks)
 
 
 def _pump_event_lines(history: PatientHistory, start_at: datetime, end_at: datetime) -> list[PumpEventLine]:
@@ -974,7 +964,7 @@ def build_report(
     period_end: date,
     generated_at: datetime,
     *,
-    symptom_tiers: TierFn | Mapping[str, str] | None = None,
+    catalog: SymptomCatalog | None = None,
     date_format: str = "%Y-%m-%d",
     time_format: str = "%H:%M",
 ) -> ReportData:
@@ -983,13 +973,14 @@ def build_report(
     `history` must cover the period (plus `last_given` and earlier pump events, as
     `Journal.history()` gives them); `alerts` are the alerts raised in the period (see
     `journal.services.reports.alerts_in_period`); `acks` and `revisions` may cover more, only
-    those that belong to the period or to its alerts are used."""
+    those that belong to the period or to its alerts are used. `catalog` (default: the installed
+    symptom catalog) gives the symptom tiers and the temperature limits."""
     if period_end < period_start:
         raise ValueError("the report's period ends before it starts")
     if generated_at.tzinfo is None:
         raise ValueError("generated_at must be an aware datetime")
     tz = history.tz
-    tiers: TierFn | Mapping[str, str] = default_tier if symptom_tiers is None else symptom_tiers
+    cat = default_catalog() if catalog is None else catalog
     start_at, end_at = period_bounds(tz, period_start, period_end)
     last_day = min(period_end, generated_at.astimezone(tz).date())
     pump = _pump_settings(history.pump_events, min(end_at, generated_at))
@@ -1013,9 +1004,9 @@ def build_report(
         dose_changes=changes,
         adherence=adherence,
         alerts=_alert_lines(alerts, acks),
-        timeline=_timeline(history, changes, adherence, start_at, end_at, tiers),
-        symptom_counts=_symptom_counts(history, start_at, end_at, tiers),
-        charts=_charts(history, daily, start_at, end_at),
+        timeline=_timeline(history, changes, adherence, start_at, end_at, cat),
+        symptom_counts=_symptom_counts(history, start_at, end_at, cat),
+        charts=_charts(history, daily, start_at, end_at, cat),
         pump_events=_pump_event_lines(history, start_at, end_at),
         notes=[NoteLine(n.at, n.text) for n in history.notes
                if not n.removed and not n.for_doctor and start_at <= n.at < end_at],

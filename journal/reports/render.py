@@ -991,7 +991,7 @@ def build_flows(data: ReportData) -> list[Flow]:
         hi = max(40.0, math.ceil(max(vals)))
         f.append(ChartFlow(46, points_chart("Temperature (°C)", [("Temperature", data.charts.temperature)],
                                             start, end, lo, hi, [float(v) for v in range(int(lo), int(hi) + 1)],
-                                            lines=True, refs=[(38.5, "fever 38.5 °C"), (35.0, "low 35 °C")])))
+                                            lines=True, refs=data.charts.temperature_marks)))
     missing = [w for w, pts in (("spasm scores", data.charts.penn), ("pain scores", data.charts.pain),
                                 ("temperatures", data.charts.temperature)) if not pts]
     if missing:

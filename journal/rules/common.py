@@ -26,13 +26,12 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
+from journal.knowledge import DrugLibrary, DrugProfile
 from journal.schedule import Slot, SlotState, expand, match, regimen_days, shortest_gap
 from journal.schedule.as_needed import AsNeededLimit, ProfileNumbers, limits_for
 from journal.schedule.as_needed import dose_mg as _dose_mg
 from journal.schedule.pump import ProgrammeStep, daily_mcg_on, programme
 from journal.schedule.pump import changes as programme_changes
-
-from .knowledge import DrugLibrary, DrugProfile
 
 NOT_ADVICE = "This is not medical advice."
 
@@ -329,11 +328,12 @@ class CheckContext:
     def dose_day(self, m: Medication, p: DrugProfile, d: Dose) -> date:
         """The day a dose belongs to: its slot's day when it answers one (a dose given just after
         midnight for the 23:45 slot counts for the day before), else the day it was given."""
-        states, _ = self.slot_states(m, p)
-        for st in states:
-            if any(x is d for x in st.doses):
-                return self.local(st.slot.at).date()
-        return self.local(d.at).date()
+        key = ("dose-day", id(m))
+        if key not in self._memo:
+            states, _ = self.slot_states(m, p)
+            self._memo[key] = {id(x): self.local(st.slot.at).date() for st in states for x in st.doses}
+        found = self._memo[key].get(id(d))  # type: ignore[attr-defined]
+        return found if found is not None else self.local(d.at).date()
 
     def given_doses(self, m: Medication) -> list[Dose]:
         return [d for d in self.history.doses
@@ -453,9 +453,16 @@ class CheckContext:
             first = self.history.start.astimezone(self.tz).date()
             for c in self.drug_rises(m, first, self.today):
                 if c.before_mg > 0:
-                    events.append(Event(self.day_start(c.day),
+                    # Timing counts from the first dose given at the new amount, not from midnight.
+                    start = utc(self.day_start(c.day))
+                    given = [d for o in self.siblings(m) for d in self.given_doses(o) if utc(d.at) >= start]
+                    if not given:
+                        continue  # nothing at the new amount given yet
+                    first_new = min(given, key=lambda d: utc(d.at))
+                    events.append(Event(first_new.at,
                                         f"{m.name}: schedule raised from {fmt_mg(c.before_mg)} to "
-                                        f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}", m, "rise"))
+                                        f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}, first dose at the new "
+                                        f"amount {self.fmt(first_new.at)}", m, "rise"))
             doubled: set[int] = set()
             for a, b in self.double_doses(m, p):
                 doubled.add(id(b))

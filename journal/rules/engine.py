@@ -19,6 +19,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from journal.domain import Alert, Medication, Patient, PatientHistory, Regimen, Severity
+from journal.knowledge import DrugLibrary, default_library
 
 from . import (
     abnormal_vital,
@@ -45,7 +46,6 @@ from . import (
     withdrawal_signs,
 )
 from .common import CheckContext, utc
-from .knowledge import DrugLibrary, default_library
 
 log = logging.getLogger(__name__)
 

@@ -13,20 +13,16 @@ import dataclasses
 import enum
 import importlib.util
 import json
-import math
-import os
 import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass, field, fields
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from journal.domain import (
-    ASHWORTH_GRADES,
-    SYMPTOM_CODES,
     Acknowledgement,
     Alert,
     Clock,
@@ -50,23 +46,32 @@ from journal.domain import (
     Severity,
     SymptomEntry,
     SystemClock,
-    normalise,
     parse_quantity,
 )
+from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
 
+from . import timezones as zone_store
 from .errors import JournalFileError, NotFound, ValidationError
+from .validation import (
+    RESOURCES,
+    check_aware,
+    check_medication,
+    check_not_future,
+    check_observation,
+    check_pump_event,
+    check_regimen,
+    check_symptom,
+    normalise_amount,
+    valid_timezone,
+)
+from .validation import local_timezone_name as local_timezone_name  # re-exported: older callers
 
 if TYPE_CHECKING:
     from journal.storage.repository import Store, Tx
 
     from .exchange import ImportSummary
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 SAMPLE_JOURNAL = RESOURCES / "sample-journal.json"
-
-MAX_SINGLE_DOSE_MG = 10_000.0  # 10 g: no real single dose comes near this
-FUTURE_TOLERANCE = timedelta(days=1)
-TEMPERATURE_RANGE_C = (25.0, 45.0)
 
 ENTITIES = ("dose", "symptom", "observation", "pump_event", "note", "regimen", "patient", "medication")
 CHANGED = {
@@ -76,19 +81,6 @@ CHANGED = {
 ALL_CHANGED = frozenset(
     {"doses", "symptoms", "observations", "pump", "notes", "medications", "patients", "alerts", "settings"}
 )
-
-# Loose but finite bounds for measured values: refuse typing slips, never a real reading.
-OBSERVATION_RANGES: dict[ObservationKind, tuple[float, float]] = {
-    ObservationKind.TEMPERATURE: TEMPERATURE_RANGE_C,
-    ObservationKind.HEART_RATE: (0, 350),
-    ObservationKind.RESPIRATORY_RATE: (0, 150),
-    ObservationKind.BLOOD_PRESSURE: (0, 350),
-    ObservationKind.OXYGEN_SATURATION: (0, 100),
-    ObservationKind.PENN_SPASM_FREQUENCY: (0, 4),
-    ObservationKind.PAIN_NRS: (0, 10),
-    ObservationKind.WEIGHT: (0, 500),
-}
-
 
 @dataclass
 class Settings:
@@ -121,186 +113,6 @@ class Outcome:
     alerts: list[Alert] = field(default_factory=list)
     record_id: int | None = None
     saved_copy: Path | None = None  # restore: where the journal as it was before was kept
-
-
-def local_timezone_name() -> str:
-    """The machine's IANA zone name, or UTC when it cannot be told."""
-    candidates: list[str] = []
-    if os.environ.get("TZ"):
-        candidates.append(os.environ["TZ"].lstrip(":"))
-    try:
-        candidates.append(Path("/etc/timezone").read_text().strip())
-    except OSError:
-        pass
-    try:
-        target = os.readlink("/etc/localtime")
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    except OSError:
-        pass
-    for name in candidates:
-        if name and valid_timezone(name):
-            return name
-    return "UTC"
-
-
-def valid_timezone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        return False
-    return True
-
-
-# --- plausibility -----------------------------------------------------------------------------
-
-
-def symptom_codes() -> frozenset[str]:
-    """The catalog: the exchange format's codes plus any in resources/symptoms.json."""
-    codes = set(SYMPTOM_CODES)
-    path = RESOURCES / "symptoms.json"
-    if path.exists():
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            data = None
-        codes |= _codes_in(data)
-    return frozenset(codes)
-
-
-def _codes_in(data: Any) -> set[str]:
-    if isinstance(data, dict):
-        for key in ("symptoms", "codes", "catalog"):
-            if key in data:
-                return _codes_in(data[key])
-        return {k for k in data if isinstance(k, str)}
-    if isinstance(data, list):
-        out: set[str] = set()
-        for item in data:
-            if isinstance(item, str):
-                out.add(item)
-            elif isinstance(item, dict) and isinstance(item.get("code"), str):
-                out.add(item["code"])
-        return out
-    return set()
-
-
-def _finite_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def check_amount(amount: Quantity, normalised: Quantity | None, field_name: str = "amount") -> None:
-    mass = normalised if normalised is not None else (amount if amount.unit.is_mass else None)
-    if mass is not None and mass.to_mg() > MAX_SINGLE_DOSE_MG:
-        raise ValidationError(field_name, f"{amount} is more than 10 g in one dose; please check the amount")
-
-
-def normalise_amount(amount: Quantity, strength: Quantity | None, field_name: str = "amount") -> Quantity:
-    try:
-        normalised = normalise(amount, strength)
-    except QuantityError as e:
-        raise ValidationError(field_name, str(e)) from None
-    check_amount(amount, normalised, field_name)
-    return normalised
-
-
-def check_not_future(at: datetime | None, now: datetime, field_name: str) -> None:
-    if at is not None and at > now + FUTURE_TOLERANCE:
-        raise ValidationError(field_name, f"{at.isoformat()} is more than a day in the future")
-
-
-def check_aware(at: datetime | None, field_name: str) -> None:
-    if at is not None and (not isinstance(at, datetime) or at.tzinfo is None):
-        raise ValidationError(field_name, "a time needs its time zone")
-    if at is not None:
-        check_plausible_time(at, field_name)
-
-
-EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
-
-
-def check_plausible_time(at: datetime, field_name: str) -> None:
-    """Years far outside a lifetime are typing slips (and would not survive time zone arithmetic)."""
-    try:
-        year = at.astimezone(UTC).year
-    except OverflowError:
-        year = at.year
-    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-        raise ValidationError(field_name, f"{at.isoformat()} is not a plausible time (years {EARLIEST_YEAR}-{LATEST_YEAR})")
-
-
-def check_symptom(entry: SymptomEntry, codes: frozenset[str] | None = None, prefix: str = "") -> None:
-    check_aware(entry.at, prefix + "at")
-    if entry.symptom not in (codes if codes is not None else symptom_codes()):
-        raise ValidationError(prefix + "symptom", f'"{entry.symptom}" is not a known symptom code')
-    sev = entry.severity
-    if sev is not None and (not isinstance(sev, int) or isinstance(sev, bool) or not 0 <= sev <= 10):
-        raise ValidationError(prefix + "severity", f"{sev!r} is not a whole number from 0 to 10")
-    dur = entry.duration_minutes
-    if dur is not None and (not isinstance(dur, int) or isinstance(dur, bool) or dur < 0):
-        raise ValidationError(prefix + "duration_minutes", f"{dur!r} is not a number of minutes")
-
-
-def check_observation(obs: Observation, prefix: str = "") -> None:
-    check_aware(obs.at, prefix + "at")
-    kind = ObservationKind(obs.kind)
-    if kind is ObservationKind.MODIFIED_ASHWORTH:
-        if not isinstance(obs.value, str) or obs.value not in ASHWORTH_GRADES:
-            raise ValidationError(
-                prefix + "value", f"{obs.value!r} is not a modified Ashworth grade ({', '.join(ASHWORTH_GRADES)})"
-            )
-    else:
-        if not _finite_number(obs.value):
-            raise ValidationError(prefix + "value", f"{obs.value!r} is not a number")
-        low, high = OBSERVATION_RANGES[kind]
-        if not low <= float(obs.value) <= high:  # type: ignore[arg-type]
-            raise ValidationError(prefix + "value", f"{obs.value:g} is outside {low:g}-{high:g} for {kind.value}")
-    if obs.value2 is not None:
-        if not _finite_number(obs.value2) or obs.value2 < 0:
-            raise ValidationError(prefix + "value2", f"{obs.value2!r} is not a plausible number")
-        if kind is ObservationKind.BLOOD_PRESSURE and obs.value2 > 350:
-            raise ValidationError(prefix + "value2", f"{obs.value2:g} is outside 0-350 for blood-pressure")
-
-
-def check_pump_event(event: PumpEvent, prefix: str = "") -> None:
-    check_aware(event.at, prefix + "at")
-    for name in ("volume_ml", "concentration_mcg_per_ml", "daily_dose_mcg", "reservoir_ml", "low_alarm_ml"):
-        value = getattr(event, name)
-        if value is not None and (not _finite_number(value) or value < 0):
-            raise ValidationError(prefix + name, f"{value!r} is not a plausible amount")
-
-
-def check_regimen(reg: Regimen, med: Medication, prefix: str = "") -> None:
-    if reg.end is not None and reg.end < reg.start:
-        raise ValidationError(prefix + "end", f"ends ({reg.end}) before it starts ({reg.start})")
-    if not isinstance(reg.every_days, int) or reg.every_days < 1:
-        raise ValidationError(prefix + "every_days", f"{reg.every_days!r} is not a whole number of days (1 or more)")
-    if med.form is Form.PUMP or med.route is Route.INTRATHECAL:
-        if not reg.dose.unit.is_mass:
-            raise ValidationError(prefix + "dose", f"a pump's daily dose is a mass (mcg), not {reg.dose.unit.value}")
-        return
-    normalise_amount(reg.dose, med.strength, prefix + "dose")
-
-
-def check_strength(strength: Quantity | None, value_field: str, per_field: str) -> None:
-    """A strength of nothing, or per nothing, cannot turn an amount into mg."""
-    if strength is None:
-        return
-    if strength.value <= 0:
-        raise ValidationError(value_field, f"a strength of {strength} is not possible; it must be more than 0")
-    if strength.per is not None and strength.per.value <= 0:
-        raise ValidationError(per_field, f"a strength per {strength.per} is not possible; it must be per more than 0")
-
-
-def check_medication(med: Medication, prefix: str = "") -> None:
-    if not med.name.strip():
-        raise ValidationError(prefix + "name", "a medicine needs a name")
-    if prefix:
-        check_strength(med.strength, prefix + "strength/value", prefix + "strength/per/value")
-    else:
-        check_strength(med.strength, "strength", "strength")
-    for i, reg in enumerate(med.regimens):
-        check_regimen(reg, med, f"{prefix}regimens/{i}/" if prefix else "regimen.")
 
 
 # --- revisions as JSON ------------------------------------------------------------------------
@@ -340,13 +152,26 @@ class Journal:
         self.path = path
         self.clock = clock
         self._settings: Settings | None = None
+        self._zone: JournalZone | None = None
         self._watching = False  # changed_elsewhere() was called: keep watching across reopen()
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None) -> Journal:
         clock = clock or SystemClock()
         path = Path(path)
-        return cls(_open_store(path, clock.now()), path, clock)
+        journal = cls(_open_store(path, clock.now()), path, clock)
+        journal._pin_zone()
+        return journal
+
+    def _pin_zone(self) -> None:
+        """The first time a journal is opened its zone is written down (the one it had, else this
+        computer's), so that opening it on a computer elsewhere changes nothing."""
+        with self.store.read() as tx:
+            if zone_store.ZONES_KEY in tx.settings():
+                return
+        with self.store.transaction() as tx:
+            zone_store.pin(tx, self.now())
+        self._settings = None
 
     def close(self) -> None:
         self.store.dispose()
@@ -369,6 +194,7 @@ class Journal:
         self.store.dispose()
         self._settings = None
         self.store = _open_store(self.path, self.now())
+        self._pin_zone()
         if self._watching:  # watch from the state the views now redraw from, not from the next poll
             try:
                 self.store.changed_elsewhere()
@@ -391,24 +217,31 @@ class Journal:
                 raw = tx.settings()
             known = {f.name for f in fields(Settings)}
             values = {k: v for k, v in raw.items() if k in known}
-            values.setdefault("timezone", local_timezone_name())
+            self._zone = journal_zone(zone_store.periods_in(raw, self.now().date()))
+            values["timezone"] = self._zone.current.key
             self._settings = Settings(**values)
         return dataclasses.replace(self._settings)
 
     def timezone_is_set(self) -> bool:
+        """True once a person chose the zone (or an import brought it), not just this computer's."""
         with self.store.read() as tx:
-            return "timezone" in tx.settings()
+            return tx.settings().get(zone_store.ORIGIN_KEY) != "machine"
 
-    def save_settings(self, s: Settings) -> Outcome:
+    def save_settings(self, s: Settings, *, zone_since: date | None = None) -> Outcome:
+        """Saves the settings. A new `timezone` applies from local date `zone_since` (default
+        `zone_change_day`); the days before keep their zone (see `change_timezone`)."""
         if not valid_timezone(s.timezone):
             raise ValidationError("timezone", f'"{s.timezone}" is not a known time zone (e.g. Europe/London)')
         if not s.emergency_number.strip():
             raise ValidationError("emergency_number", "the emergency number cannot be empty")
         if not isinstance(s.reminder_lead_minutes, int) or not 0 <= s.reminder_lead_minutes <= 24 * 60:
             raise ValidationError("reminder_lead_minutes", "use a number of minutes from 0 to 1440")
+        since = zone_since or self.zone_change_day(s.timezone)
         with self.store.transaction() as tx:
             for f in fields(Settings):
-                tx.set_setting(f.name, getattr(s, f.name))
+                if f.name != "timezone":
+                    tx.set_setting(f.name, getattr(s, f.name))
+            zone_store.change(tx, s.timezone, since)
         self._settings = None
         return Outcome(frozenset({"settings", "alerts"}), self._alerts(None))
 
@@ -438,9 +271,42 @@ class Journal:
         with self.store.transaction() as tx:
             tx.set_setting(REMINDER_MARKS_KEY, kept)
 
+    # time zones -----------------------------------------------------------------------------
     @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.get_settings().timezone)
+    def tz(self) -> JournalZone:
+        """The journal's zone over time, a tzinfo: each local day in the zone in force that day
+        (domain/zones.py). Use `.zone_on(day)` or `.name_at(instant)` for one IANA zone."""
+        if self._settings is None or self._zone is None:
+            self.get_settings()
+        assert self._zone is not None
+        return self._zone
+
+    def zone_periods(self) -> tuple[ZonePeriod, ...]:
+        return self.tz.periods
+
+    def zone_change_day(self, zone: str) -> date:
+        """The day a change to `zone` applies from unless another is chosen: today where the
+        family now is (in `zone`), and never before the latest change."""
+        tz = self.tz
+        today = self.now().astimezone(ZoneInfo(zone) if valid_timezone(zone) else tz).date()
+        return max(today, tz.periods[-1].since)
+
+    def describe_timezone_change(self, zone: str, since: date | None = None) -> str:
+        """What changing to `zone` from `since` would do, in words, before it is saved."""
+        with self.store.read() as tx:
+            has_entries = bool(tx.patients(include_removed=True))
+        return zone_store.describe_change(self.tz, zone, since or self.zone_change_day(zone),
+                                          has_entries=has_entries)
+
+    def change_timezone(self, zone: str, since: date | None = None) -> Outcome:
+        """The journal's zone is `zone` from local date `since` (default `zone_change_day`): days
+        before it keep the zone they had, so nothing already planned, logged or reported moves.
+        ValidationError naming "timezone" (unknown zone) or "since" (before the latest change)."""
+        since = since or self.zone_change_day(zone)
+        with self.store.transaction() as tx:
+            zone_store.change(tx, zone, since)
+        self._settings = None
+        return Outcome(frozenset({"settings", "alerts"}), self._alerts(None))
 
     # people ---------------------------------------------------------------------------------
     def list_patients(self) -> list[Patient]:

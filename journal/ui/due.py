@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from journal.domain import Alert, Medication, PatientHistory, PumpEventKind
-from journal.rules.knowledge import KnowledgeError, default_library
+from journal.knowledge import KnowledgeError, default_library
 from journal.schedule import Slot, expand, local_instant, match
 
 from .formatting import amount_text, fmt_date, fmt_time

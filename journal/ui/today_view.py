@@ -46,7 +46,7 @@ def tolerance_for(m: Medication, day: date) -> timedelta:
     shortest gap between doses), so Today never calls a slot given that the checks call missed."""
     window = MATCH_TOLERANCE
     try:
-        from journal.rules.knowledge import default_library
+        from journal.knowledge import default_library
 
         profile = default_library().profile_for(m)
         if profile is not None:
@@ -82,7 +82,7 @@ STATUS_WORDS: dict[DoseStatus, str] = {
 def label_limits(m: Medication) -> str:
     """The drug data's upper limits for this medicine, if it knows the drug (e.g. baclofen)."""
     try:
-        from journal.rules.knowledge import default_library
+        from journal.knowledge import default_library
 
         profile = default_library().profile_for(m)
         if profile is None:
