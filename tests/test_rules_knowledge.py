@@ -67,7 +67,8 @@ def test_catalog_covers_every_exchange_code_with_a_valid_topic_and_tier() -> Non
 def test_every_rule_maps_to_a_reference_topic() -> None:
     from journal.rules.common import REFERENCE
 
-    assert set(REFERENCE) == set(RULE_IDS) and len(RULE_IDS) >= 22
+    assert set(REFERENCE) == set(RULE_IDS) and len(RULE_IDS) == len(set(RULE_IDS)) >= 23
+    assert "stock-low" in RULE_IDS
     assert set(REFERENCE.values()) <= REFERENCE_TOPICS
 
 

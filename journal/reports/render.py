@@ -33,6 +33,8 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from journal.schedule.words import PENDING_WORD
+
 from ._none_guard import keep_none_alive
 from .data import Adherence, DailyDoses, Point, ReportData, TimelineEvent
 
@@ -783,12 +785,14 @@ def header_lines(data: ReportData) -> tuple[str, str]:
 def summary_lines(data: ReportData) -> list[str]:
     out: list[str] = []
     for ad in data.adherence:
-        if ad.as_needed or ad.scheduled == 0:
+        if ad.as_needed or (ad.scheduled == 0 and not ad.pending):
             continue
         given = ad.given_in_slots
         pct = ad.percent(given) or 0.0
         text = (f"{ad.medication}: {given} of {ad.scheduled} scheduled doses given ({pct:.0f}%); "
                 f"{ad.not_given} not given, {ad.vomited} vomited, {ad.late} late.")
+        if ad.pending:
+            text += f" {ad.pending} more not counted yet ({PENDING_WORD})."
         if ad.gaps:
             g = ad.gaps[0]
             text += f" Longest time without a dose: {_hours(g.hours)}" + (" (still going)." if g.open else ".")
@@ -840,6 +844,8 @@ def build_flows(data: ReportData) -> list[Flow]:
     assert start is not None and end is not None
     f.append(Para("Doctor-visit report", "title", after_mm=0.5))
     f.append(Para(data.disclaimer, "italic", after_mm=1.5))
+    if data.header.contacts:
+        f.append(Para("Doctor and contacts (from the profile): " + data.header.contacts, "body", after_mm=1.5))
 
     f.append(Heading("At a glance"))
     for line in summary_lines(data):
@@ -854,9 +860,9 @@ def build_flows(data: ReportData) -> list[Flow]:
     if data.medicines:
         rows: list[list[str | Cell]] = []
         for m in data.medicines:
-            name = m.name + ("" if m.active else " (stopped)")
+            name = m.name + ("" if m.active else " (not started yet)" if m.starts else " (stopped)")
             details = ", ".join(x for x in (m.route, m.form, f"strength {m.strength}" if m.strength else "") if x)
-            sched_text = m.schedule + (f"\n{m.daily_total}" if m.daily_total else "")
+            sched_text = "\n".join(x for x in (m.schedule, m.daily_total, m.limits, m.stock) if x)
             since = (f"since {_fmt_day(data, m.since)}" if m.since else "")
             who = "; ".join(x for x in (since, m.reason, m.prescribed_by and f"by {m.prescribed_by}") if x)
             conc = m.concentration + (f"\n{m.warning}" if m.warning else "")
@@ -888,6 +894,12 @@ def build_flows(data: ReportData) -> list[Flow]:
                          "; ".join(x for x in (ch.reason, ch.prescribed_by) if x)] for ch in data.dose_changes]))
     else:
         f.append(Para("No dose changes in this period."))
+    if data.planned_changes:
+        f.append(Heading("Planned changes still to come", 2))
+        f.append(Table([("Date", 1.1), ("Medicine", 1.8), ("From", 2.4), ("To", 2.4), ("Change", 0.9),
+                        ("Reason, prescribed by", 1.6)],
+                       [[_fmt_day(data, ch.day), ch.medication, ch.before, ch.after, Cell(ch.direction, bold=True),
+                         "; ".join(x for x in (ch.reason, ch.prescribed_by) if x)] for ch in data.planned_changes]))
 
     f.append(Heading("Doses given and missed"))
     sched = [a for a in data.adherence if not a.as_needed and a.scheduled]

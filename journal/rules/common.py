@@ -26,8 +26,17 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
-from journal.knowledge import DrugLibrary, DrugProfile
-from journal.schedule import Slot, SlotState, expand, match, regimen_days, shortest_gap
+from journal.knowledge import DrugLibrary, DrugProfile, KnowledgeError, default_library
+from journal.schedule import (
+    MedicinePlan,
+    PlanTiming,
+    Slot,
+    SlotState,
+    journal_began,
+    plan_medicine,
+    regimen_days,
+    shortest_gap,
+)
 from journal.schedule.as_needed import AsNeededLimit, ProfileNumbers, limits_for
 from journal.schedule.as_needed import dose_mg as _dose_mg
 from journal.schedule.pump import ProgrammeStep, daily_mcg_on, programme
@@ -82,6 +91,18 @@ def fmt_mg(mg: float) -> str:
     return f"{round(mg, 2):g} mg"
 
 
+def plan_timing(m: Medication, library: DrugLibrary | None = None) -> PlanTiming:
+    """The plan's matching window and grace period for a medicine, from its drug profile (the
+    general numbers, resources/general-medicine.json, for a drug the data does not know; the
+    defaults of journal.schedule.plan when the drug data cannot be read: the checks then say so). Today, the reminders and the report get
+    their numbers here, the checks from the same profile through CheckContext.timing."""
+    try:
+        lib = library or default_library()
+    except (KnowledgeError, OSError):
+        return PlanTiming()
+    return PlanTiming.of(lib.profile_or_general(m))
+
+
 @dataclass(frozen=True)
 class Event:
     """Something on the timeline that can explain a symptom (a gap, a cut, an increase...)."""
@@ -109,12 +130,13 @@ class CheckContext:
     library: DrugLibrary
     emergency_number: str = "911"
     whole_plan: bool = False  # judge every future step of the schedule (the check before saving)
+    before_journal: bool = True  # ask about the day before the journal began (see asked_from)
     # Entries that an escalation alert already explains, with that alert's severity rank, so that
     # red-flag-symptom and abnormal-vital do not repeat them at the same or a lower level.
     explained: dict[int, int] = field(default_factory=dict)
     # Medication id -> time of the last dose before a gap that abrupt-stop reports.
     gap_reported: dict[int, datetime] = field(default_factory=dict)
-    _states: dict[int, tuple[list[SlotState], list[Dose]]] = field(default_factory=dict)
+    _states: dict[int, MedicinePlan] = field(default_factory=dict)
     _memo: dict[tuple[object, ...], object] = field(default_factory=dict)
 
     # ----------------------------------------------------------------- basics
@@ -308,22 +330,43 @@ class CheckContext:
         return False
 
     # ----------------------------------------------------------------- doses and slots
-    def tolerance(self, m: Medication, p: DrugProfile) -> timedelta:
-        window = timedelta(hours=p.value("timing.dose_match_window_hours"))
-        reg = m.regimen_on(self.today)
-        if reg is not None and len(reg.times) > 1:
-            window = min(window, shortest_gap(reg) / 2)
-        return window
+    def timing(self, p: DrugProfile | None) -> PlanTiming:
+        """The plan's matching window and grace period for a drug (its profile's numbers)."""
+        return PlanTiming.of(p)
 
-    def slot_states(self, m: Medication, p: DrugProfile) -> tuple[list[SlotState], list[Dose]]:
-        """Slots from the history start to now with the doses that answer them, and the extra doses."""
+    def counted_from(self, m: Medication) -> datetime | None:
+        """From when the journal knows this medicine's doses (see journal.schedule.journal_began)."""
+        return journal_began(self.history, m)
+
+    def asked_from(self, m: Medication, p: DrugProfile | None) -> datetime | None:
+        """From when the checks ask about planned doses: the journal's start for this medicine, less
+        the missed-dose look-back (24 h). A journal begun in the evening still asks about the
+        morning's doses, and one imported with only its last day logged still shows the doses
+        missed the day before. With `before_journal` off (the report) it is the journal's start."""
+        began = self.counted_from(m)
+        if began is None or not self.before_journal:
+            return began
+        lookback = (p.get("timing.missed_dose_lookback_hours") if p is not None else None) or 24.0
+        return began - timedelta(hours=lookback)
+
+    def plan(self, m: Medication, p: DrugProfile | None) -> MedicinePlan:
+        """The plan (journal.schedule.plan) of a medicine from the history's start to now, as of now:
+        slots up to now with their outcome, and the doses answering no slot."""
         key = m.id if m.id is not None else id(m)
         if key not in self._states:
-            # Slots from a little before the window absorb doses given for them just inside it.
-            slots = expand(m, self.tz, self.history.start - timedelta(hours=12), self.now + timedelta(seconds=1))
-            doses = [d for d in self.history.doses if d.medication_id == m.id and not d.removed]
-            self._states[key] = match(slots, doses, self.tolerance(m, p))
+            # The plan also matches slots half a day either side (a dose given just inside the
+            # window for a slot just before it, or early for the next slot, answers that slot, as on
+            # Today) but returns the slots from the window's start up to now.
+            self._states[key] = plan_medicine(
+                m, self.tz, self.history.start, self.now + timedelta(seconds=1),
+                self.history.doses, self.now, self.timing(p), self.asked_from(m, p))
         return self._states[key]
+
+    def slot_states(self, m: Medication, p: DrugProfile | None) -> tuple[list[SlotState], list[Dose]]:
+        """Slots from the history start to now with the doses that answer them (and each slot's
+        outcome), and the doses that answer no slot (extra). Backed by `plan`."""
+        got = self.plan(m, p)
+        return got.slots, got.extra
 
     def dose_day(self, m: Medication, p: DrugProfile, d: Dose) -> date:
         """The day a dose belongs to: its slot's day when it answers one (a dose given just after
@@ -355,17 +398,14 @@ class CheckContext:
         return best
 
     def not_given_slots(self, m: Medication, p: DrugProfile, grace: bool = True) -> list[tuple[Slot, str]]:
-        """Past slots (past their grace period if `grace`) with no dose given and kept down."""
-        g = timedelta(hours=p.value("timing.missed_dose_grace_hours")) if grace else timedelta(0)
-        states, _ = self.slot_states(m, p)
+        """Past slots (past the plan's grace period if `grace`) with no dose given and kept down."""
+        plan = self.plan(m, p)
+        g = plan.timing.grace if grace else timedelta(0)
         out = []
-        for st in states:
+        for st in plan.slots:
             if st.taken or self.ago(st.slot.at) <= g or utc(st.slot.at) < utc(self.history.start):
                 continue
-            if not st.answered:
-                why = "nothing logged"
-            else:
-                why = ", ".join(sorted({d.status.value for d in st.doses}))
+            why = "nothing logged" if not st.answered else ", ".join(sorted({d.status.value for d in st.doses}))
             out.append((st.slot, why))
         return out
 
@@ -584,7 +624,7 @@ class CheckContext:
         if not m.as_needed:
             states, _ = self.slot_states(m, p)
             slot_of = {id(d): st.slot.at for st in states for d in st.doses}
-        grace = timedelta(hours=p.value("timing.missed_dose_grace_hours"))
+        grace = self.timing(p).grace
         for a, b in zip(given, given[1:], strict=False):
             reg = m.regimen_on(self.local(b.at).date())
             same_slot = a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
@@ -677,6 +717,12 @@ class CheckContext:
             medication=medication.name if medication else None, patient_id=pat.id,
             medication_id=medication.id if medication else None,
         )
+
+
+def prn_limit_for(m: Medication, library: DrugLibrary) -> AsNeededLimit:
+    """The as-needed limits in force for `m`: prescribed ones first, then its profile's (or the
+    general) numbers. The one composition the checks, Today and the report share."""
+    return limits_for(m, prn_numbers(library.profile_or_general(m)))
 
 
 def prn_numbers(p: DrugProfile) -> ProfileNumbers:

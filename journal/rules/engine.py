@@ -42,6 +42,7 @@ from . import (
     pump_refill_overdue,
     red_flag_symptom,
     renal_caution,
+    stock_low,
     toxicity_signs,
     withdrawal_signs,
 )
@@ -65,7 +66,7 @@ RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
     abrupt_stop, missed_dose, fast_taper, fast_titration, over_max_daily, over_max_dose, double_dose,
     over_prescribed, withdrawal_signs, toxicity_signs, paradoxical_worsening, red_flag_symptom,
     abnormal_vital, cns_depressant, renal_caution, age_caution, liquid_concentration, pump_refill_due,
-    pump_refill_overdue, pump_alarm, as_needed_too_soon, as_needed_over_limit,
+    pump_refill_overdue, pump_alarm, as_needed_too_soon, as_needed_over_limit, stock_low,
 )
 RULE_IDS: tuple[str, ...] = tuple(r.RULE for r in RULES)
 SCHEDULE_RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
@@ -95,11 +96,15 @@ def _run(rules: Sequence[Rule], ctx: CheckContext) -> list[Alert]:
 
 
 def run_checks(history: PatientHistory, now: datetime, *, emergency_number: str = "911",
-               library: DrugLibrary | None = None) -> list[Alert]:
-    """Every alert for one person as of `now`, most severe first, then newest."""
+               library: DrugLibrary | None = None, before_journal: bool = True) -> list[Alert]:
+    """Every alert for one person as of `now`, most severe first, then newest.
+
+    `before_journal`: also ask about the planned doses of the day before the journal began (the
+    live checks do; the report, which counts nothing before the journal began, does not)."""
     if now.tzinfo is None:
         raise ValueError("run_checks needs an aware datetime")
-    ctx = CheckContext(history, now, library or default_library(), emergency_number)
+    ctx = CheckContext(history, now, library or default_library(), emergency_number,
+                       before_journal=before_journal)
     return sort_alerts(_run(RULES, ctx))
 
 

@@ -25,10 +25,12 @@ from zoneinfo import ZoneInfo
 from journal.domain import (
     Acknowledgement,
     Alert,
+    AsNeededLimits,
     Clock,
     Dose,
     DoseStatus,
     Form,
+    GivenSummary,
     Medication,
     Note,
     Observation,
@@ -44,6 +46,8 @@ from journal.domain import (
     Revision,
     Route,
     Severity,
+    StockEvent,
+    StockKind,
     SymptomEntry,
     SystemClock,
     parse_quantity,
@@ -55,11 +59,13 @@ from .errors import JournalFileError, NotFound, ValidationError
 from .validation import (
     RESOURCES,
     check_aware,
+    check_limits,
     check_medication,
     check_not_future,
     check_observation,
     check_pump_event,
     check_regimen,
+    check_stock_event,
     check_symptom,
     normalise_amount,
     valid_timezone,
@@ -73,10 +79,11 @@ if TYPE_CHECKING:
 
 SAMPLE_JOURNAL = RESOURCES / "sample-journal.json"
 
-ENTITIES = ("dose", "symptom", "observation", "pump_event", "note", "regimen", "patient", "medication")
+ENTITIES = ("dose", "symptom", "observation", "pump_event", "note", "regimen", "patient", "medication", "stock_event")
 CHANGED = {
     "dose": "doses", "symptom": "symptoms", "observation": "observations", "pump_event": "pump",
     "note": "notes", "regimen": "medications", "medication": "medications", "patient": "patients",
+    "stock_event": "medications",
 }
 ALL_CHANGED = frozenset(
     {"doses", "symptoms", "observations", "pump", "notes", "medications", "patients", "alerts", "settings"}
@@ -128,7 +135,7 @@ def jsonable(value: Any) -> Any:
         return {
             f.name: jsonable(getattr(value, f.name))
             for f in fields(value)
-            if f.name != "regimens"
+            if f.name not in ("regimens", "stock")
         }
     if isinstance(value, enum.Enum):
         return value.value
@@ -402,10 +409,14 @@ class Journal:
         check_medication(m)
         if any(o.name.casefold() == m.name.strip().casefold() for o in self.list_medications(patient_id)):
             raise ValidationError("name", f'"{m.name}" is already on the list')
+        for i, e in enumerate(m.stock):
+            check_stock_event(e, dataclasses.replace(m, stock=m.stock[:i]), f"stock/{i}/")
         with self.store.transaction() as tx:
             new_id = tx.insert("medication", m)
             for r in sorted(m.regimens, key=lambda r: r.start):
                 tx.insert("regimen", dataclasses.replace(r, medication_id=new_id))
+            for e in m.stock:
+                tx.insert("stock_event", dataclasses.replace(e, medication_id=new_id, id=None))
         return Outcome(frozenset({"medications", "alerts"}), self._alerts(patient_id), new_id)
 
     def change_regimen(self, medication_id: int, new: Regimen, by: str = "") -> Outcome:
@@ -444,6 +455,56 @@ class Journal:
                                    med.patient_id, now)
             ids = [tx.insert("regimen", dataclasses.replace(r, medication_id=medication_id, id=None)) for r in steps]
         return Outcome(frozenset({"medications", "alerts"}), self._alerts(med.patient_id), ids[0])
+
+    def set_limits(self, medication_id: int, *, max_daily: Quantity | None,
+                   as_needed_limits: AsNeededLimits | None, by: str = "", reason: str = "") -> Outcome:
+        """Set (or clear, with None) a medicine's daily ceiling and its as-needed limits, in one
+        transaction; the earlier values are kept as a revision. Raises ValidationError naming the
+        field (`max_daily`, `as_needed_limits/...`); nothing is changed then."""
+        med = self.get_medication(medication_id)
+        limits = None if as_needed_limits is None or as_needed_limits.empty else as_needed_limits
+        after = dataclasses.replace(med, max_daily=max_daily, as_needed_limits=limits)
+        check_limits(after)
+        if after.max_daily == med.max_daily and after.as_needed_limits == med.as_needed_limits:
+            return Outcome(frozenset(), [], medication_id)
+        with self.store.transaction() as tx:
+            tx.update("medication", medication_id, after)
+            self._revision(tx, "medication", medication_id, "correct", med, after, by or self._by(), reason,
+                           med.patient_id)
+        return Outcome(frozenset({"medications", "alerts"}), self._alerts(med.patient_id), medication_id)
+
+    def record_stock(self, medication_id: int, event: StockEvent, by: str = "") -> Outcome:
+        """Record a stock event (counted on hand, received, discarded) for a medicine. Raises
+        ValidationError naming the field (`kind`, `at`, `amount`); nothing is saved then."""
+        med = self.get_medication(medication_id)
+        e = dataclasses.replace(event, medication_id=medication_id, id=None, removed=False)
+        if not isinstance(e.kind, StockKind):
+            try:
+                e.kind = StockKind(e.kind)
+            except ValueError:
+                raise ValidationError("kind", f"{e.kind!r} is not one of: counted, received, discarded") from None
+        check_stock_event(e, med)
+        check_not_future(e.at, self.now(), "at")
+        with self.store.transaction() as tx:
+            new_id = tx.insert("stock_event", e)
+        return Outcome(frozenset({"medications", "alerts"}), self._alerts(med.patient_id), new_id)
+
+    def stock_level(self, medication_id: int, at: datetime | None = None) -> Any:
+        """The medicine's stock now (or at `at`): a `journal.schedule.stock.StockLevel`, or None
+        when no stock was recorded. Raises `StockUnknown` when it cannot be told."""
+        from journal.schedule.stock import stock_level
+
+        at = at or self.now()
+        with self.store.read() as tx:
+            got = tx.get("medication", medication_id)
+            if got is None or got[1]:
+                raise NotFound(f"no medicine with id {medication_id} in the journal", "medication")
+            med = got[0]
+            doses, earlier = _stock_reads(tx, med, at)
+        return stock_level(med, doses, at, self.tz, earlier=earlier)
+
+    def _by(self) -> str:
+        return self.get_settings().caregiver_name
 
     # logging --------------------------------------------------------------------------------
     def _medication_of(self, patient_id: int, medication_id: int) -> Medication:
@@ -545,7 +606,8 @@ class Journal:
         if got is None:
             raise NotFound(f"no {entity.replace('_', ' ')} with id {entity_id}", entity)
         before, _removed = got
-        allowed = {f.name for f in fields(before)} - {"id", "patient_id", "removed", "regimens", "amount_normalised"}
+        allowed = {f.name for f in fields(before)} - {"id", "patient_id", "removed", "regimens", "stock",
+                                                      "amount_normalised"}
         for key in changes:
             if key not in allowed:
                 raise ValidationError(key, f"cannot be changed on a {entity.replace('_', ' ')}")
@@ -587,6 +649,10 @@ class Journal:
             obj.regimens = []
             check_medication(obj)
             return int(obj.patient_id)
+        elif entity == "stock_event":
+            med = self.get_medication(obj.medication_id)
+            check_stock_event(obj, med)
+            return med.patient_id
         elif entity == "regimen":
             med = self.get_medication(obj.medication_id)
             check_regimen(obj, med)
@@ -650,7 +716,7 @@ class Journal:
     def _patient_of(self, tx: Tx, entity: str, obj: Any) -> int | None:
         if entity == "patient":
             return int(obj.id)
-        if entity == "regimen":
+        if entity in ("regimen", "stock_event"):
             got = tx.get("medication", obj.medication_id)
             return got[0].patient_id if got else None
         return int(obj.patient_id)
@@ -668,7 +734,8 @@ class Journal:
     def history(self, patient_id: int, start: datetime, end: datetime) -> PatientHistory:
         """One person's records with start <= at <= end (bounded, indexed queries), all their
         medicines with regimens, the last given dose of each medicine, and the latest pump event
-        of each kind before `start`."""
+        of each kind before `start`; for each medicine with stock, the doses given since its last
+        count up to `end` (for the stock on hand; older than a week, summed)."""
         tz = self.tz
         with self.store.read() as tx:
             got = tx.get("patient", patient_id)
@@ -684,11 +751,22 @@ class Journal:
                 if last is not None:
                     last_given[m.id] = last
             pump = tx.latest_pump_events_before(patient_id, start) + tx.series("pump_event", patient_id, start, end)
+            stock_doses: dict[int, list[Dose]] = {}
+            stock_given: dict[int, GivenSummary] = {}
+            for m in meds:
+                if m.id is not None and m.stock:
+                    doses_since, earlier = _stock_reads(tx, m, end)
+                    stock_doses[m.id] = doses_since
+                    if earlier is not None:
+                        stock_given[m.id] = earlier
+            first_entry, first_dose = tx.first_entries(patient_id)
             return PatientHistory(
                 patient=got[0], tz=tz, start=start, end=end, medications=meds, doses=doses,
                 symptoms=tx.series("symptom", patient_id, start, end),
                 observations=tx.series("observation", patient_id, start, end),
                 pump_events=pump, notes=tx.series("note", patient_id, start, end), last_given=last_given,
+                stock_doses=stock_doses, stock_given=stock_given,
+                first_entry=first_entry, first_dose=first_dose,
             )
 
     # alerts -----------------------------------------------------------------------------------
@@ -791,6 +869,21 @@ class Journal:
         return Outcome(ALL_CHANGED, self._alerts(None), saved_copy=kept)
 
 
+def _stock_reads(tx: Tx, med: Medication, at: datetime) -> tuple[list[Dose], GivenSummary | None]:
+    """What a stock at `at` needs from the file: the doses given since the medicine's last count,
+    one by one for the last week and summed by amount before that (a count made years ago is
+    thousands of doses, read at every check)."""
+    from journal.schedule.stock import DOSES_READ_SINGLY, baseline_of
+
+    base = baseline_of(med.stock, at)
+    if base is None or med.id is None:
+        return [], None
+    cut = max(base.at, at - DOSES_READ_SINGLY)
+    earlier = tx.given_summary(med.id, base.at, cut) if cut > base.at else None
+    doses = [d for d in tx.given_since(med.id, cut) if d.given is not None and d.given <= at]
+    return doses, earlier
+
+
 def _open_store(path: Path, now: datetime) -> Store:
     """The storage engine for the journal file at `path` (upgraded if older), or JournalFileError
     for a file that is not a journal, is damaged or comes from a newer version."""
@@ -821,7 +914,9 @@ def _coerce(entity: str, key: str, value: Any) -> Any:
         return PumpEventKind(value)
     if key == "renal_impairment":
         return RenalImpairment(value)
-    if key in ("amount", "dose", "strength") and isinstance(value, str):
+    if key == "kind" and entity == "stock_event":
+        return StockKind(value)
+    if key in ("amount", "dose", "strength", "max_daily") and isinstance(value, str):
         try:
             return parse_quantity(value)
         except QuantityError as e:

@@ -23,6 +23,8 @@ from journal.domain import (
     QuantityError,
     Regimen,
     Route,
+    StockEvent,
+    StockKind,
     SymptomEntry,
     normalise,
 )
@@ -182,5 +184,76 @@ def check_medication(med: Medication, prefix: str = "") -> None:
         check_strength(med.strength, prefix + "strength/value", prefix + "strength/per/value")
     else:
         check_strength(med.strength, "strength", "strength")
+    check_limits(med, prefix)
     for i, reg in enumerate(med.regimens):
         check_regimen(reg, med, f"{prefix}regimens/{i}/" if prefix else "regimen.")
+
+
+# A prescriber's as-needed interval or daily count beyond these is a typing slip (judgement: no
+# as-needed medicine is given more often than every 30 minutes, or is spaced more than 3 days).
+MAX_DOSES_PER_DAY = 48
+MIN_INTERVAL_HOURS_RANGE = (0.5, 72.0)
+# Largest plausible amount in one stock event, per unit (judgement: a few months of a large
+# household supply; a typed extra zero is refused, a real pharmacy pack never is).
+MAX_STOCK_AMOUNT: dict[str, float] = {
+    "tablet": 5000, "sachet": 5000, "mL": 50_000, "g": 50_000, "mg": 5_000_000, "mcg": 5_000_000_000,
+}
+
+
+def _positive_amount(q: Quantity, strength: Quantity | None, field_name: str) -> None:
+    """A daily amount: more than zero, and convertible into mg with the strength."""
+    if q.value <= 0:
+        raise ValidationError(field_name, f"{q} is not an amount; it must be more than 0")
+    try:
+        normalise(q, strength)
+    except QuantityError as e:
+        raise ValidationError(field_name, str(e)) from None
+
+
+def check_limits(med: Medication, prefix: str = "") -> None:
+    """The daily ceiling and the as-needed limits: plausible, and in units the doses convert to.
+
+    Field names (after `prefix`): `max_daily`, `as_needed_limits/max_doses_per_day`,
+    `as_needed_limits/min_interval_hours`, `as_needed_limits/max_amount_per_day`."""
+    if med.max_daily is not None:
+        _positive_amount(med.max_daily, med.strength, prefix + "max_daily")
+    limits = med.as_needed_limits
+    if limits is None:
+        return
+    where = prefix + "as_needed_limits/"
+    n = limits.max_doses_per_day
+    if n is not None and (not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= MAX_DOSES_PER_DAY):
+        raise ValidationError(where + "max_doses_per_day", f"{n!r} is not a whole number of doses from 1 to {MAX_DOSES_PER_DAY}")
+    h = limits.min_interval_hours
+    low, high = MIN_INTERVAL_HOURS_RANGE
+    if h is not None and (not _finite_number(h) or not low <= h <= high):
+        raise ValidationError(where + "min_interval_hours", f"{h!r} is not a number of hours from {low:g} to {high:g}")
+    if limits.max_amount_per_day is not None:
+        _positive_amount(limits.max_amount_per_day, med.strength, where + "max_amount_per_day")
+
+
+def check_stock_event(event: StockEvent, med: Medication, prefix: str = "") -> None:
+    """A stock event: a known kind, a time with its zone, a plausible amount (a count may be 0;
+    what is received or discarded is more than 0) that converts into the unit the medicine's
+    stock is counted in. Field names after `prefix`: `kind`, `at`, `amount`."""
+    try:
+        kind = StockKind(event.kind)
+    except ValueError:
+        raise ValidationError(prefix + "kind", f"{event.kind!r} is not one of: counted, received, discarded") from None
+    check_aware(event.at, prefix + "at")
+    amount = event.amount
+    if not isinstance(amount, Quantity):
+        raise ValidationError(prefix + "amount", "say how much, for example 60 tablets or 150 mL")
+    if kind is not StockKind.COUNTED and amount.value <= 0:
+        raise ValidationError(prefix + "amount", f"{amount} {kind.value} is nothing; it must be more than 0")
+    cap = MAX_STOCK_AMOUNT.get(amount.unit.value)
+    if cap is not None and amount.value > cap:
+        raise ValidationError(prefix + "amount", f"{amount} is more than any pharmacy supply; please check the amount")
+    from journal.schedule.stock import StockUnknown, baseline_of, in_stock_unit
+
+    base = baseline_of([e for e in med.stock if e.id is None or e.id != event.id], event.at)
+    if base is not None and kind is not StockKind.COUNTED:
+        try:
+            in_stock_unit(amount, base.amount.unit, med.strength)
+        except StockUnknown as e:
+            raise ValidationError(prefix + "amount", f"{e} (the stock is counted in {base.amount.unit.value})") from None

@@ -2,8 +2,9 @@
 person (profile or not) and the pump refill dates, and when the missed-dose alert has taken over a
 slot from its reminder.
 
-Which dose answered which slot is the schedule's answer (journal.schedule), asked once per medicine
-in `open_slots`; nothing here matches doses to slots by itself."""
+Which dose answered which slot, and when a slot is past its grace, is the plan's answer
+(journal.schedule.plan), asked once per medicine in `open_slots`; nothing here matches doses to
+slots by itself."""
 
 from __future__ import annotations
 
@@ -14,15 +15,15 @@ from typing import Any
 
 from journal.domain import Alert, Medication, PatientHistory, PumpEventKind
 from journal.knowledge import KnowledgeError, default_library
-from journal.schedule import Slot, expand, local_instant, match
+from journal.rules.common import plan_timing
+from journal.schedule import CONTEXT, Outcome, Slot, journal_began, local_instant, plan_medicine
 
 from .formatting import amount_text, fmt_date, fmt_time
 from .reminders import DueItem
-from .today_view import MATCH_TOLERANCE, tolerance_for
 
 AHEAD = timedelta(hours=26)
 # Only when the drug data cannot be read at all (the checks are down then too, and say so): how
-# far back to look for open slots, and no hand-over to an alert (there is none to take over).
+# far back to look for open slots.
 REMIND_BACK_WITHOUT_DATA = timedelta(hours=24)
 # A pump refill reminder is for that morning; later in the day the pump-refill alerts speak.
 PUMP_REMINDER_TIME = time(9, 0)
@@ -36,33 +37,33 @@ HANDOVER_RULES = frozenset({"missed-dose", "abrupt-stop"})
 @dataclass(frozen=True)
 class OpenSlot:
     slot: Slot
-    grace_ends: datetime | None  # from here on the slot is missed, no longer only late
+    grace_ends: datetime  # after this the slot is missed ("nothing logged"), no longer only late
 
 
-def reminder_window(m: Medication) -> tuple[timedelta | None, timedelta]:
-    """(grace, look-back) for `m`'s reminders, the missed-dose rule's own numbers: its drug
-    profile's `timing.missed_dose_grace_hours` and `timing.missed_dose_lookback_hours`, else the
-    general numbers for every medicine (resources/general-medicine.json: 2 h, NHS; 24 h,
-    judgement). A slot is reminded while it is open and no older than grace + look-back (the
-    span the missed-dose alert speaks for); after the grace that alert may take it over."""
+def reminder_lookback(m: Medication) -> timedelta:
+    """How far back `m`'s open slots are reminded: the span the missed-dose rule looks at, its grace
+    plus its look-back (the drug profile's `timing.missed_dose_grace_hours` and
+    `timing.missed_dose_lookback_hours`, else the general numbers for every medicine,
+    resources/general-medicine.json: 2 h, NHS; 24 h, judgement). Older slots are in History."""
     try:
         p = default_library().profile_or_general(m)
     except (KnowledgeError, OSError):  # no drug data: remind anyway, see REMIND_BACK_WITHOUT_DATA
-        return None, REMIND_BACK_WITHOUT_DATA
-    grace = timedelta(hours=p.value("timing.missed_dose_grace_hours"))
-    return grace, grace + timedelta(hours=p.value("timing.missed_dose_lookback_hours"))
+        return REMIND_BACK_WITHOUT_DATA
+    return timedelta(hours=p.value("timing.missed_dose_grace_hours") + p.value("timing.missed_dose_lookback_hours"))
 
 
 def open_slots(m: Medication, history: PatientHistory, end: datetime, now: datetime) -> list[OpenSlot]:
-    """Slots of `m` from its reminder look-back (see `reminder_window`) up to `end` that no dose
-    record answers (given, skipped, refused or noted missed all answer), from the schedule's
-    matching."""
-    grace, back = reminder_window(m)
-    slots = expand(m, history.tz, now - back, end)
-    if not slots or m.id is None:
+    """Slots of `m` from its reminder look-back up to `end` that nothing answers yet, as the plan
+    says (journal.schedule.plan, read as Today reads it: due, overdue or nothing logged; a dose
+    given, vomited, skipped, refused or noted missed answers it; nothing before the journal began
+    counts). `history` must hold `m`'s records from the look-back minus the plan's CONTEXT to
+    `end` plus CONTEXT."""
+    if m.id is None:
         return []
-    states, _ = match(slots, history.doses_of(m.id), tolerance_for(m, now.astimezone(history.tz).date()))
-    return [OpenSlot(st.slot, None if grace is None else st.slot.at + grace) for st in states if not st.answered]
+    plan = plan_medicine(m, history.tz, now - reminder_lookback(m), end, history.doses_of(m.id), now,
+                         plan_timing(m), journal_began(history, m))
+    return [OpenSlot(st.slot, st.slot.at + plan.timing.grace) for st in plan.slots
+            if st.outcome in (Outcome.DUE, Outcome.OVERDUE, Outcome.UNLOGGED)]
 
 
 def _day_words(day: date, today: date, settings: Any) -> str:
@@ -85,9 +86,8 @@ def due_items(journal: Any, now: datetime, settings: Any) -> list[DueItem]:
         if p.id is None:
             continue
         meds = [m for m in journal.list_medications(p.id) if m.id is not None and not m.as_needed]
-        back = max([reminder_window(m)[1] for m in meds], default=timedelta(0))
-        # Doses a little before the first slot can answer it: read that far back too.
-        h = journal.history(p.id, now - back - MATCH_TOLERANCE, end)
+        back = max([reminder_lookback(m) for m in meds], default=timedelta(0))
+        h = journal.history(p.id, now - back - CONTEXT, end + CONTEXT)
         for m in h.medications:
             if m.id is None or m.as_needed:
                 continue

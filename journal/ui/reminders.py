@@ -8,7 +8,7 @@ of firing late or never.
 Every reminder is shown once per slot, also across restarts (`ReminderMarks` remembers which slots
 were shown, in the journal's settings store). A slot whose time passed while the computer slept or
 the app was closed is reminded on waking or on opening, however late, as long as it is still open
-(nothing logged for it) and no older than the missed-dose alert looks back (see `due.reminder_window`). All
+(nothing logged for it) and no older than the missed-dose alert looks back (see `due.reminder_lookback`). All
 reminders that come due at one moment are handed over in ONE batch, so waking after a long sleep
 gives one notification listing them, not a flood."""
 
