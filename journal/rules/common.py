@@ -7,6 +7,7 @@ clock, which is wrong across a daylight-saving change.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -85,6 +86,11 @@ def shorten(items: list[str], keep: int = 6) -> str:
     return "; ".join(items[:3]) + f"; ... {len(items) - 4} more ...; " + items[-1]
 
 
+def lower_first(text: str) -> str:
+    """A label inside a sentence: 'Itching with no rash' -> 'itching with no rash'."""
+    return text[:1].lower() + text[1:]
+
+
 def fmt_mg(mg: float) -> str:
     if mg < 1 and mg > 0:
         return f"{mg * 1000:g} mcg"
@@ -101,6 +107,16 @@ def plan_timing(m: Medication, library: DrugLibrary | None = None) -> PlanTiming
     except (KnowledgeError, OSError):
         return PlanTiming()
     return PlanTiming.of(lib.profile_or_general(m))
+# What each kind of Event is called in an alert's words, in the order they are listed.
+CAUSE_WORDS = (("missed", "missed doses"), ("cut", "a lower dose"), ("pump", "a pump problem"),
+               ("rise", "a dose increase"), ("double", "a double dose"), ("extra", "an extra dose"),
+               ("large", "a larger dose than planned"))
+
+
+def cause_words(kinds: Iterable[str], fallback: str = "a change") -> str:
+    """'missed doses and a pump problem' for the kinds of some events (Event.kind values)."""
+    present = set(kinds)
+    return " and ".join(w for k, w in CAUSE_WORDS if k in present) or fallback
 
 
 @dataclass(frozen=True)
@@ -702,7 +718,7 @@ class CheckContext:
             head = "Call the doctor or clinic today. "
         else:
             head = ""
-        tail = (f" If they cannot be woken, have trouble breathing or have a seizure, call {num}."
+        tail = (f" If the person cannot be woken, has trouble breathing or has a seizure, call {num}."
                 if severity is not Severity.EMERGENCY else "")
         parts = [head.strip(), doctor_part.strip(), tail.strip(), "Do not start, stop or change doses on your own.",
                  NOT_ADVICE]
@@ -736,28 +752,11 @@ def prn_numbers(p: DrugProfile) -> ProfileNumbers:
     )
 
 
-def baseline(ctx: CheckContext, p: DrugProfile, code: str, before: datetime) -> list[SymptomEntry]:
-    """Entries of a symptom in the baseline days before a moment (the person's usual picture)."""
-    start = utc(before) - timedelta(days=p.value("timing.baseline_days"))
-    return [s for s in ctx.history.symptoms
-            if not s.removed and s.symptom == code and start <= utc(s.at) < utc(before)]
-
-
 def worse_than_before(ctx: CheckContext, p: DrugProfile, entry: SymptomEntry, before: datetime) -> str | None:
     """Why a symptom counts as new or worse than the person's usual picture before `before`, or
-    None. New: not logged in the baseline days. Worse: at least `worsening_points` above the
-    highest severity logged then (about 2 points on a 0-10 scale is a change that matters), so
-    the ordinary ups and downs of daily spasms are not read as a warning sign."""
-    prior = baseline(ctx, p, entry.symptom, before)
-    if not prior:
-        return "new: not logged in the days before"
-    known = [s.severity for s in prior if s.severity is not None]
-    if not known or entry.severity is None:
-        return None
-    top = max(known)
-    if entry.severity >= top + p.value("timing.worsening_points"):
-        return f"up from at most {top}/10 in the days before"
-    return None
+    None: the symptom catalog's one answer (`SymptomCatalog.change_from_usual`, 7 days and 2 points,
+    judgement), so the ordinary ups and downs of daily spasms are not read as a warning sign."""
+    return ctx.library.catalog.change_from_usual(entry.symptom, entry.severity, entry.at, ctx.history, entry, before)
 
 
 def explain(ctx: CheckContext, entry: object, severity: Severity) -> None:
