@@ -124,6 +124,7 @@ def probe_window(db: str, t0: float) -> int:
         state["today_cpu"] = median(today_cpu) if today_cpu else None
         state["idle"] = median(idle_times) if idle_times else None
         s = time.perf_counter()
+        state["tab_count"] = max((t.count() for t in win.findChildren(QTabWidget)), default=0)
         for tabs in win.findChildren(QTabWidget):
             for i in range(tabs.count()):
                 tabs.setCurrentIndex(i)

@@ -181,7 +181,10 @@ class Journal:
         self._settings = None
 
     def close(self) -> None:
+        from journal.storage.db import note_clean_close
+
         self.store.dispose()
+        note_clean_close(self.path)  # so the next open need not read the whole file
 
     def changed_elsewhere(self) -> bool:
         """True when another program (the command line, say) wrote to the journal since the last
