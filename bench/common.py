@@ -132,9 +132,9 @@ def import_into(db: Path, doc: Path, timeout: float = 600) -> Proc:
 
 
 def _storage_mtime() -> float:
-    """When the storage code or its migrations last changed (a cached journal older than that is
+    """When the schema (models and migrations) last changed (a cached journal older than that is
     re-imported, so no benchmark runs on a file the app would first upgrade)."""
-    files = list((ROOT / "journal" / "storage").rglob("*.py")) + [ROOT / "journal" / "services" / "exchange.py"]
+    files = list((ROOT / "journal" / "storage" / "migrations").rglob("*.py")) + [ROOT / "journal" / "storage" / "models.py"]
     return max((f.stat().st_mtime for f in files if f.exists()), default=0.0)
 
 

@@ -16,17 +16,24 @@ def run(journal: Any, now: datetime, patient_id: int | None = None, *, include_a
     """Every alert as of `now` for one person or everyone, most severe first, then newest.
 
     Each person's history is read over LOOKBACK only (bounded, indexed queries), so the time does
-    not grow with the size of the journal."""
+    not grow with the size of the journal; everyone's histories and acknowledgements are read
+    together (`Journal.histories`), so the statements do not grow with the number of people.
+    Raises NotFound for an unknown or removed `patient_id`."""
     if now.tzinfo is None:
         raise ValueError("checks need an aware time")
     settings = journal.get_settings()
-    people = [journal.get_patient(patient_id)] if patient_id is not None else journal.list_patients()
+    if patient_id is not None:
+        histories = {patient_id: journal.history(patient_id, now - LOOKBACK, now)}
+        acks = journal.acknowledgements(patient_id) if not include_acknowledged else []
+    else:
+        ids = [p.id for p in journal.list_patients()]
+        histories = journal.histories(ids, now - LOOKBACK, now)
+        acks = journal.acknowledgements(None) if not include_acknowledged else []
     alerts: list[Alert] = []
-    for person in people:
-        history = journal.history(person.id, now - LOOKBACK, now)
+    for pid, history in histories.items():
         found = run_checks(history, now, emergency_number=settings.emergency_number or "911")
         if not include_acknowledged:
-            found = visible(found, journal.acknowledgements(person.id))
+            found = visible(found, [a for a in acks if a.patient_id == pid])
         alerts += found
     return sort_alerts(alerts)
 

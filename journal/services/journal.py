@@ -16,6 +16,7 @@ import json
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -738,39 +739,58 @@ class Journal:
         """One person's records with start <= at <= end (bounded, indexed queries), all their
         medicines with regimens, the last given dose of each medicine, and the latest pump event
         of each kind before `start`; for each medicine with stock, the doses given since its last
-        count up to `end` (for the stock on hand; older than a week, summed)."""
+        count up to `end` (for the stock on hand; older than a week, summed). Raises NotFound
+        for a removed or unknown person. See `histories` for the statements it takes."""
+        found = self.histories([patient_id], start, end)
+        if patient_id not in found:
+            raise NotFound(f"no person with id {patient_id} in the journal", "patient")
+        return found[patient_id]
+
+    def histories(self, patient_ids: Sequence[int], start: datetime, end: datetime) -> dict[int, PatientHistory]:
+        """`history` for several people at once, by person id (unknown or removed people are left
+        out). About 15 SQL statements however many people, plus two per medicine with a stock
+        count: each person's part is an indexed lookup, so the cost per person is the rows read,
+        not the statements (issue 17: the checks for 50 people)."""
         tz = self.tz
+        ids = list(dict.fromkeys(patient_ids))
         with self.store.read() as tx:
-            got = tx.get("patient", patient_id)
-            if got is None or got[1]:
-                raise NotFound(f"no person with id {patient_id} in the journal", "patient")
-            meds = tx.medications(patient_id)
-            med_ids = {m.id for m in meds}
-            doses = [d for d in tx.series("dose", patient_id, start, end) if d.medication_id in med_ids]
-            last_given: dict[int, Dose] = {}
-            for m in meds:
-                assert m.id is not None
-                last = tx.last_given(m.id)
-                if last is not None:
-                    last_given[m.id] = last
-            pump = tx.latest_pump_events_before(patient_id, start) + tx.series("pump_event", patient_id, start, end)
-            stock_doses: dict[int, list[Dose]] = {}
-            stock_given: dict[int, GivenSummary] = {}
-            for m in meds:
-                if m.id is not None and m.stock:
-                    doses_since, earlier = _stock_reads(tx, m, end)
-                    stock_doses[m.id] = doses_since
-                    if earlier is not None:
-                        stock_given[m.id] = earlier
-            first_entry, first_dose = tx.first_entries(patient_id)
-            return PatientHistory(
-                patient=got[0], tz=tz, start=start, end=end, medications=meds, doses=doses,
-                symptoms=tx.series("symptom", patient_id, start, end),
-                observations=tx.series("observation", patient_id, start, end),
-                pump_events=pump, notes=tx.series("note", patient_id, start, end), last_given=last_given,
-                stock_doses=stock_doses, stock_given=stock_given,
-                first_entry=first_entry, first_dose=first_dose,
-            )
+            people = tx.patients_by_id(ids)
+            ids = [i for i in ids if i in people]
+            if not ids:
+                return {}
+            meds_of = tx.medications_of(ids)
+            all_meds = [m for pid in ids for m in meds_of.get(pid, [])]
+            last_given = tx.last_given_of([m.id for m in all_meds if m.id is not None])
+            doses_of = tx.series_of("dose", ids, start, end)
+            symptoms_of = tx.series_of("symptom", ids, start, end)
+            observations_of = tx.series_of("observation", ids, start, end)
+            notes_of = tx.series_of("note", ids, start, end)
+            pump_before = tx.latest_pump_events_before_of(ids, start)
+            pump_of = tx.series_of("pump_event", ids, start, end)
+            firsts = tx.first_entries_of(ids)
+            out: dict[int, PatientHistory] = {}
+            for pid in ids:
+                meds = meds_of.get(pid, [])
+                med_ids = {m.id for m in meds}
+                stock_doses: dict[int, list[Dose]] = {}
+                stock_given: dict[int, GivenSummary] = {}
+                for m in meds:
+                    if m.id is not None and m.stock:
+                        doses_since, earlier = _stock_reads(tx, m, end)
+                        stock_doses[m.id] = doses_since
+                        if earlier is not None:
+                            stock_given[m.id] = earlier
+                first_entry, first_dose = firsts.get(pid, (None, {}))
+                out[pid] = PatientHistory(
+                    patient=people[pid], tz=tz, start=start, end=end, medications=meds,
+                    doses=[d for d in doses_of[pid] if d.medication_id in med_ids],
+                    symptoms=symptoms_of[pid], observations=observations_of[pid],
+                    pump_events=pump_before[pid] + pump_of[pid], notes=notes_of[pid],
+                    last_given={mid: d for mid, d in last_given.items() if mid in med_ids},
+                    stock_doses=stock_doses, stock_given=stock_given,
+                    first_entry=first_entry, first_dose=first_dose,
+                )
+            return out
 
     # alerts -----------------------------------------------------------------------------------
     def check(self, now: datetime | None = None, patient_id: int | None = None) -> list[Alert]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Date, and_, func, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from journal.domain import (
     Acknowledgement,
@@ -553,6 +553,115 @@ class Tx:
             if found:
                 by_med[int(mid)] = min(found)
         return first, by_med
+
+    # several people at once: a fixed number of statements however many people (the checks for
+    # everyone, the window's reminders), each an indexed lookup per person or medicine
+    def patients_by_id(self, patient_ids: Sequence[int]) -> dict[int, Patient]:
+        """The people with these ids that are not removed."""
+        q = select(PatientRow).where(PatientRow.id.in_(list(patient_ids)), PatientRow.removed.is_(False))
+        return {int(r.id): from_row("patient", r) for r in self.s.scalars(q)}
+
+    def medications_of(self, patient_ids: Sequence[int]) -> dict[int, list[Medication]]:
+        """Each person's medications (not removed) with their regimens and stock, by person id
+        (three statements for any number of people)."""
+        q = (select(MedicationRow).where(MedicationRow.patient_id.in_(list(patient_ids)),
+                                         MedicationRow.removed.is_(False)).order_by(MedicationRow.id))
+        meds = [from_row("medication", r) for r in self.s.scalars(q)]
+        out: dict[int, list[Medication]] = {int(pid): [] for pid in patient_ids}
+        if meds:
+            by_id = {m.id: m for m in meds}
+            rq = (
+                select(RegimenRow)
+                .where(RegimenRow.medication_id.in_(list(by_id)), RegimenRow.removed.is_(False))
+                .order_by(RegimenRow.start, RegimenRow.id)
+            )
+            for r in self.s.scalars(rq):
+                by_id[r.medication_id].regimens.append(from_row("regimen", r))
+            for med_id, events in self.stock_events(list(by_id)).items():
+                by_id[med_id].stock = events
+        for m in meds:
+            out.setdefault(int(m.patient_id or 0), []).append(m)
+        return out
+
+    def series_of(self, entity: str, patient_ids: Sequence[int], start: datetime, end: datetime) -> dict[int, list[Any]]:
+        """Records of these people with start <= at <= end, oldest first, by person id (one
+        statement; each person's part uses the (patient_id, at) index)."""
+        table: Any = ROWS[entity]
+        q = (select(table.__table__)
+             .where(table.patient_id.in_(list(patient_ids)), table.at >= start, table.at <= end,
+                    table.removed.is_(False))
+             .order_by(table.at, table.id))
+        out: dict[int, list[Any]] = {int(pid): [] for pid in patient_ids}
+        for r in self.s.execute(q):
+            out[int(r.patient_id)].append(from_row(entity, r))
+        return out
+
+    def last_given_of(self, medication_ids: Sequence[int]) -> dict[int, Dose]:
+        """The last given dose of each of these medicines (one statement: a lookup per medicine on
+        the (medication_id, given) index)."""
+        if not medication_ids:
+            return {}
+        inner = aliased(DoseRow)
+        last = (
+            select(inner.id)
+            .where(inner.medication_id == MedicationRow.id, inner.given.is_not(None),
+                   inner.status.in_([s.value for s in DoseStatus if s.was_given]), inner.removed.is_(False))
+            .order_by(inner.given.desc())
+            .limit(1)
+            .correlate(MedicationRow)
+            .scalar_subquery()
+        )
+        ids = select(last).where(MedicationRow.id.in_(list(medication_ids)))
+        q = select(DoseRow.__table__).where(DoseRow.id.in_(ids))
+        return {int(r.medication_id): from_row("dose", r) for r in self.s.execute(q)}
+
+    def latest_pump_events_before_of(self, patient_ids: Sequence[int], before: datetime) -> dict[int, list[PumpEvent]]:
+        """For each person, the latest pump event of each kind before a moment, oldest first (one
+        statement: a lookup per person and kind on the (patient_id, at) index)."""
+        out: dict[int, list[PumpEvent]] = {int(pid): [] for pid in patient_ids}
+        if not patient_ids:
+            return out
+        t = PumpEventRow.__table__.name
+        picks = " UNION ALL ".join(
+            f"SELECT (SELECT id FROM {t} WHERE patient_id = p.id AND at < ? AND kind = ? AND removed = 0 "
+            f"ORDER BY at DESC LIMIT 1) AS id FROM {PatientRow.__table__.name} p "
+            f"WHERE p.id IN ({', '.join('?' for _ in patient_ids)})"
+            for _ in PumpEventKind)
+        params: list[Any] = []
+        for kind in PumpEventKind:
+            params += [to_db_text(before), kind.value, *patient_ids]
+        ids = [int(r[0]) for r in self.s.connection().exec_driver_sql(picks, tuple(params)) if r[0] is not None]
+        if ids:
+            q = select(PumpEventRow.__table__).where(PumpEventRow.id.in_(ids)).order_by(PumpEventRow.at, PumpEventRow.id)
+            for r in self.s.execute(q):
+                out[int(r.patient_id)].append(from_row("pump_event", r))
+        return out
+
+    def first_entries_of(self, patient_ids: Sequence[int]) -> dict[int, tuple[datetime | None, dict[int, datetime]]]:
+        """`first_entries` for several people in two statements."""
+        conn = self.s.connection()
+        marks = ", ".join("?" for _ in patient_ids)
+        firsts = ", ".join(
+            f"(SELECT at FROM {ROWS[e].__table__.name} WHERE patient_id = p.id AND removed = 0 "  # type: ignore[attr-defined]
+            f"ORDER BY at LIMIT 1)" for e in SERIES)
+        out: dict[int, tuple[datetime | None, dict[int, datetime]]] = {}
+        for row in conn.exec_driver_sql(f"SELECT p.id, {firsts} FROM {PatientRow.__table__.name} p WHERE p.id IN ({marks})",
+                                        tuple(patient_ids)):
+            found = [t for t in (_utc_text(x) for x in row[1:]) if t is not None]
+            out[int(row[0])] = (min(found) if found else None, {})
+        doses = DoseRow.__table__.name
+        meds = MedicationRow.__table__.name
+        sql = (f"SELECT m.patient_id, m.id, "
+               f"(SELECT given FROM {doses} WHERE medication_id = m.id AND given IS NOT NULL AND removed = 0 "
+               f"ORDER BY given LIMIT 1), "
+               f"(SELECT scheduled FROM {doses} WHERE medication_id = m.id AND scheduled IS NOT NULL AND removed = 0 "
+               f"ORDER BY scheduled LIMIT 1) "
+               f"FROM {meds} m WHERE m.patient_id IN ({marks})")
+        for pid, mid, given, scheduled in conn.exec_driver_sql(sql, tuple(patient_ids)):
+            found = [t for t in (_utc_text(given), _utc_text(scheduled)) if t is not None]
+            if found:
+                out.setdefault(int(pid), (None, {}))[1][int(mid)] = min(found)
+        return out
 
     def last_given(self, medication_id: int) -> Dose | None:
         q = (
