@@ -110,17 +110,19 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         files = journal.export_csv(check_out_file(args.out, journal.path, folder=True), args.patient)
         print(f"Wrote {len(files)} CSV files to {args.out}", file=ctx.out)
         return EXIT_OK
-    doc = journal.export_document(args.patient)
-    text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     if args.out == "-":
-        ctx.out.write(text)
+        journal.write_export(ctx.out.write, args.patient)
     else:
         out = check_out_file(args.out, journal.path)
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".partial")
-        tmp.write_text(text, encoding="utf-8")
+        try:
+            with tmp.open("w", encoding="utf-8") as f:  # one person at a time, never the whole journal
+                people = journal.write_export(f.write, args.patient)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         tmp.replace(out)
-        people = len(doc["patients"])
         print(f"Wrote {out} ({people} {'person' if people == 1 else 'people'})", file=ctx.out)
     return EXIT_OK
 

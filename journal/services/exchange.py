@@ -13,7 +13,7 @@ import csv
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from functools import lru_cache, partial
@@ -650,74 +650,110 @@ def _stock_doc(e: StockEvent, tz: ZoneInfo) -> dict[str, Any]:
 
 
 def export_document(journal: Journal, patient_name: str | None = None) -> dict[str, Any]:
-    """The journal (or one person) in exchange format v1, times written with their offsets."""
-    tz = journal.tz
+    """The journal (or one person) in exchange format v1, times written with their offsets. The
+    whole document is in memory: for a file use `write_export`, which holds one person at a time."""
     with journal.store.read() as tx:
-        people = tx.patients()
-        if patient_name is not None:
-            wanted = journal.find_patient(patient_name)
-            people = [p for p in people if p.id == wanted.id]
-        out_people = []
-        med_counter = 0
-        for n, p in enumerate(people, start=1):
-            assert p.id is not None
-            meds = tx.medications(p.id)
-            refs: dict[int, str] = {}
-            med_docs = []
-            for m in meds:
-                assert m.id is not None
-                med_counter += 1
-                refs[m.id] = f"m{med_counter}"
-                med_docs.append(_present({
-                    "id": refs[m.id], "name": m.name, "drug": m.drug, "route": m.route.value, "form": m.form.value,
-                    "strength": _qty(m.strength), "as_needed": m.as_needed,
-                    "as_needed_limits": _limits_doc(m.as_needed_limits), "max_daily": _qty(m.max_daily),
-                    "stock": [_stock_doc(e, tz) for e in m.stock] or None,
-                    "regimens": [
-                        {"start": r.start.isoformat(), "end": r.end.isoformat() if r.end else None,
-                         "dose": _qty(r.dose), "times": [t.strftime("%H:%M") for t in r.times],
-                         "every_days": r.every_days, "prescribed_by": r.prescribed_by, "reason": r.reason}
-                        for r in m.regimens
-                    ],
-                }, "strength", "as_needed_limits", "max_daily", "stock"))
-            doses = [
-                {"medication": refs[d.medication_id], "scheduled": _stamp(d.scheduled, tz),
-                 "given": _stamp(d.given, tz), "amount": _qty(d.amount), "status": d.status.value,
-                 "by": d.by, "note": d.note}
-                for d in tx.series("dose", p.id) if d.medication_id in refs
-            ]
-            out_people.append({
-                "id": f"p{n}", "name": p.name, "birth_date": p.birth_date.isoformat() if p.birth_date else None,
-                "renal_impairment": p.renal_impairment.value, "conditions": list(p.conditions), "notes": p.notes,
-                "medications": med_docs,
-                "doses": doses,
-                "symptoms": [
-                    _present({"at": _stamp(s.at, tz), "symptom": s.symptom, "severity": s.severity,
-                              "duration_minutes": s.duration_minutes, "note": s.note}, "severity")
-                    for s in tx.series("symptom", p.id)
-                ],
-                "observations": [
-                    _present({"at": _stamp(o.at, tz), "kind": o.kind.value,
-                              "value": o.value if isinstance(o.value, str) else _num(o.value),
-                              "value2": _opt(o.value2), "body_part": o.body_part, "note": o.note}, "value2")
-                    for o in tx.series("observation", p.id)
-                ],
-                "pump_events": [
-                    _present({"at": _stamp(e.at, tz), "kind": e.kind.value, "volume_ml": _opt(e.volume_ml),
-                              "concentration_mcg_per_ml": _opt(e.concentration_mcg_per_ml),
-                              "daily_dose_mcg": _opt(e.daily_dose_mcg), "reservoir_ml": _opt(e.reservoir_ml),
-                              "low_alarm_ml": _opt(e.low_alarm_ml),
-                              "next_refill_due": e.next_refill_due.isoformat() if e.next_refill_due else None,
-                              "note": e.note}, *_PUMP_NUMBERS, "next_refill_due")
-                    for e in tx.series("pump_event", p.id)
-                ],
-                "notes_log": [{"at": _stamp(x.at, tz), "text": x.text} for x in tx.series("note", p.id)],
-            })
+        out = _export_head(journal)
+        out["patients"] = list(_person_docs(journal, tx, patient_name))
+    return out
+
+
+def write_export(journal: Journal, write: Callable[[str], Any], patient_name: str | None = None) -> int:
+    """Write the journal (or one person) in exchange format v1 through `write`, one person at a
+    time (memory bounded by a person, not the journal; issue 17), one record per line. The text
+    parses to the same document as `export_document`. Returns the number of people written."""
+    head = _export_head(journal)
+    people = 0
+    write("{\n")
+    for key, value in head.items():
+        write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+    write('  "patients": [')
+    with journal.store.read() as tx:
+        for person in _person_docs(journal, tx, patient_name):
+            write(",\n    {" if people else "\n    {")
+            people += 1
+            for i, (key, value) in enumerate(person.items()):
+                sep = "" if i == 0 else ","
+                if isinstance(value, list) and value and key != "conditions":
+                    rows = ",\n        ".join(json.dumps(v, ensure_ascii=False) for v in value)
+                    write(f"{sep}\n      {json.dumps(key)}: [\n        {rows}\n      ]")
+                else:
+                    write(f"{sep}\n      {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+            write("\n    }")
+    write("\n  ]\n}\n" if people else "]\n}\n")
+    return people
+
+
+def _export_head(journal: Journal) -> dict[str, Any]:
+    tz = journal.tz
     out: dict[str, Any] = {"format": FORMAT, "version": VERSION, "timezone": tz.current.key}
     if len(tz.periods) > 1:  # written only when the zone changed, so older documents stay as they were
         out["timezones"] = [p.as_json() for p in tz.periods]
-    out["patients"] = out_people
     return out
+
+
+def _person_docs(journal: Journal, tx: Any, patient_name: str | None) -> Iterator[dict[str, Any]]:
+    """Each person's part of the document, one at a time (medication ids m1, m2, ... across people)."""
+    tz = journal.tz
+    people = tx.patients()
+    if patient_name is not None:
+        wanted = journal.find_patient(patient_name)
+        people = [p for p in people if p.id == wanted.id]
+    med_counter = 0
+    for n, p in enumerate(people, start=1):
+        assert p.id is not None
+        meds = tx.medications(p.id)
+        refs: dict[int, str] = {}
+        med_docs = []
+        for m in meds:
+            assert m.id is not None
+            med_counter += 1
+            refs[m.id] = f"m{med_counter}"
+            med_docs.append(_present({
+                "id": refs[m.id], "name": m.name, "drug": m.drug, "route": m.route.value, "form": m.form.value,
+                "strength": _qty(m.strength), "as_needed": m.as_needed,
+                "as_needed_limits": _limits_doc(m.as_needed_limits), "max_daily": _qty(m.max_daily),
+                "stock": [_stock_doc(e, tz) for e in m.stock] or None,
+                "regimens": [
+                    {"start": r.start.isoformat(), "end": r.end.isoformat() if r.end else None,
+                     "dose": _qty(r.dose), "times": [t.strftime("%H:%M") for t in r.times],
+                     "every_days": r.every_days, "prescribed_by": r.prescribed_by, "reason": r.reason}
+                    for r in m.regimens
+                ],
+            }, "strength", "as_needed_limits", "max_daily", "stock"))
+        doses = [
+            {"medication": refs[d.medication_id], "scheduled": _stamp(d.scheduled, tz),
+             "given": _stamp(d.given, tz), "amount": _qty(d.amount), "status": d.status.value,
+             "by": d.by, "note": d.note}
+            for d in tx.series("dose", p.id) if d.medication_id in refs
+        ]
+        yield {
+            "id": f"p{n}", "name": p.name, "birth_date": p.birth_date.isoformat() if p.birth_date else None,
+            "renal_impairment": p.renal_impairment.value, "conditions": list(p.conditions), "notes": p.notes,
+            "medications": med_docs,
+            "doses": doses,
+            "symptoms": [
+                _present({"at": _stamp(s.at, tz), "symptom": s.symptom, "severity": s.severity,
+                          "duration_minutes": s.duration_minutes, "note": s.note}, "severity")
+                for s in tx.series("symptom", p.id)
+            ],
+            "observations": [
+                _present({"at": _stamp(o.at, tz), "kind": o.kind.value,
+                          "value": o.value if isinstance(o.value, str) else _num(o.value),
+                          "value2": _opt(o.value2), "body_part": o.body_part, "note": o.note}, "value2")
+                for o in tx.series("observation", p.id)
+            ],
+            "pump_events": [
+                _present({"at": _stamp(e.at, tz), "kind": e.kind.value, "volume_ml": _opt(e.volume_ml),
+                          "concentration_mcg_per_ml": _opt(e.concentration_mcg_per_ml),
+                          "daily_dose_mcg": _opt(e.daily_dose_mcg), "reservoir_ml": _opt(e.reservoir_ml),
+                          "low_alarm_ml": _opt(e.low_alarm_ml),
+                          "next_refill_due": e.next_refill_due.isoformat() if e.next_refill_due else None,
+                          "note": e.note}, *_PUMP_NUMBERS, "next_refill_due")
+                for e in tx.series("pump_event", p.id)
+            ],
+            "notes_log": [{"at": _stamp(x.at, tz), "text": x.text} for x in tx.series("note", p.id)],
+        }
 
 
 # --- CSV --------------------------------------------------------------------------------------------

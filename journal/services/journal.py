@@ -16,7 +16,7 @@ import json
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -847,6 +847,13 @@ class Journal:
         from .exchange import export_document
 
         return export_document(self, patient_name)
+
+    def write_export(self, write: Callable[[str], Any], patient_name: str | None = None) -> int:
+        """The exchange document written through `write` one person at a time; returns the number
+        of people (journal.services.exchange.write_export)."""
+        from .exchange import write_export
+
+        return write_export(self, write, patient_name)
 
     def export_csv(self, out_dir: Path | str, patient_name: str | None = None) -> list[Path]:
         from .exchange import export_csv
