@@ -8,6 +8,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from conftest import TZ
 
 from journal.app import main
@@ -65,5 +66,57 @@ def test_exported_file_imports_back_to_the_same_journal(tmp_path: Path) -> None:
     copy = Journal.open(tmp_path / "copy.sqlite3", FixedClock(NOW))
     try:
         assert copy.export_document() == expected
+    finally:
+        copy.close()
+
+
+def test_import_reads_one_person_at_a_time_and_a_bad_later_person_undoes_all(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from journal.services.exchange import read_document
+
+    j = _journal(tmp_path, 3)
+    doc = j.export_document()
+    j.close()
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(doc, indent=1), encoding="utf-8")
+    with good.open(encoding="utf-8") as f:
+        streamed = read_document(f, chunk=4096)
+        assert streamed is not None
+        head, people = streamed
+        assert "patients" not in head and head["version"] == 1
+        assert [p["name"] for p in people] == [p["name"] for p in doc["patients"]]
+    bad = json.loads(json.dumps(doc))
+    bad["patients"][2]["doses"][5]["status"] = "eaten"
+    bad_file = tmp_path / "bad.json"
+    bad_file.write_text(json.dumps(bad), encoding="utf-8")
+    target = tmp_path / "new.sqlite3"
+    capsys.readouterr()
+    assert main(["--db", str(target), "import", str(bad_file)], clock=FixedClock(NOW)) == 2
+    assert "/patients/2/doses/5/status" in capsys.readouterr().err
+    copy = Journal.open(target, FixedClock(NOW))
+    try:
+        assert copy.list_patients() == []  # the first two people were rolled back with the third
+    finally:
+        copy.close()
+    assert main(["--db", str(target), "import", str(good)], clock=FixedClock(NOW)) == 0
+    copy = Journal.open(target, FixedClock(NOW))
+    try:
+        assert copy.export_document() == doc
+    finally:
+        copy.close()
+
+
+def test_a_file_with_the_people_before_the_time_zone_is_read_whole_and_imports_the_same(tmp_path: Path) -> None:
+    j = _journal(tmp_path, 2)
+    doc = j.export_document()
+    j.close()
+    reordered = {"patients": doc["patients"], **{k: v for k, v in doc.items() if k != "patients"}}
+    f = tmp_path / "reordered.json"
+    f.write_text(json.dumps(reordered), encoding="utf-8")
+    target = tmp_path / "new.sqlite3"
+    assert main(["--db", str(target), "import", str(f)], clock=FixedClock(NOW)) == 0
+    copy = Journal.open(target, FixedClock(NOW))
+    try:
+        assert copy.export_document() == doc
     finally:
         copy.close()

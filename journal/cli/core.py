@@ -6,7 +6,9 @@ Each is `cmd_x(args, ctx) -> exit code` and only calls the journal service.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -53,11 +55,39 @@ def print_alerts(alerts: list[Any], ctx: Context) -> None:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from journal.services.exchange import NotStreamable, read_document
+
     path: Path = args.file
     if not str(args.file).strip() or str(args.file) == ".":
         raise ValidationError("FILE", "give the file to import")
+    summary = None
+    with _reading(path):
+        # One person at a time (memory bounded by a person, not the file); a file laid out
+        # otherwise, or with a JSON error, is read whole below, which also names the error's place.
+        with path.open(encoding="utf-8-sig") as f:
+            streamed = read_document(f)
+            if streamed is not None:
+                try:
+                    summary = ctx.journal().import_stream(*streamed)
+                except NotStreamable:
+                    summary = None  # rolled back: nothing was written
+        if summary is None:
+            text = path.read_text(encoding="utf-8-sig")  # a BOM from some editors is fine
+    if summary is None:
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise ValidationError(str(path), f"is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+        summary = ctx.journal().import_document(doc)
+    print(summary.describe(), file=ctx.out)
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """The import file's read errors as ValidationError naming the file."""
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a BOM from some editors is fine
+        yield
     except FileNotFoundError:
         raise ValidationError(str(path), "no such file") from None
     except IsADirectoryError:
@@ -66,13 +96,6 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError(str(path), "is not a text file (expected JSON in UTF-8)") from None
     except OSError as e:
         raise ValidationError(str(path), f"cannot be read ({(e.strerror or 'unreadable').lower()})") from None
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ValidationError(str(path), f"is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
-    summary = ctx.journal().import_document(doc)
-    print(summary.describe(), file=ctx.out)
-    return EXIT_OK
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -477,18 +477,47 @@ def _new_only(incoming: list[Any], existing_keys: list[Any], key: Callable[[Any]
 
 
 def import_document(journal: Journal, doc: Any) -> ImportSummary:
+    """Import a whole document (all or nothing). ValidationError names the field of the first
+    problem; nothing is written then."""
     validate_schema(doc)
-    tz_name = doc.get("timezone") or None
+    head = {k: v for k, v in doc.items() if k != "patients"}
+    return _import_people(journal, head, iter(doc.get("patients", [])), validated=True)
+
+
+def import_stream(journal: Journal, head: dict[str, Any], people: Iterable[Any]) -> ImportSummary:
+    """Import a document given as its top-level fields (`head`, without "patients") and its
+    people one at a time (`people`, e.g. read from a file by `read_document`), so memory holds one
+    person, not the file (issue 17). Still all or nothing: every person is checked and written in
+    one transaction, and a problem with any of them (ValidationError naming /patients/i/...)
+    undoes all of it."""
+    validate_schema({**head, "patients": []})
+    return _import_people(journal, head, iter(people), validated=False)
+
+
+def _validate_person(head: dict[str, Any], person: Any, i: int) -> None:
+    try:
+        validate_schema({**head, "patients": [person]})
+    except ValidationError as e:
+        field = e.field
+        if field.startswith("/patients/0"):
+            field = f"/patients/{i}" + field[len("/patients/0"):]
+        raise ValidationError(field, e.message) from None
+
+
+def _import_people(journal: Journal, head: dict[str, Any], people: Iterator[Any], *, validated: bool) -> ImportSummary:
+    tz_name = head.get("timezone") or None
     if tz_name is not None and not valid_timezone(tz_name):
         raise ValidationError("/timezone", f"{_show(tz_name)} is not a known time zone (e.g. America/Chicago)")
-    zones = _document_zones(doc, tz_name)
+    zones = _document_zones(head, tz_name)
     tz: tzinfo = journal_zone(zones) if zones else ZoneInfo(tz_name or local_timezone_name())
     reader = _Reader(tz, journal.now())
-    people: list[_Person] = []
     seen_ids: set[str] = set()
     seen_names: set[str] = set()
-    for i, p in enumerate(doc.get("patients", [])):
+
+    def read(i: int, p: Any) -> _Person:
         where = f"/patients/{i}"
+        if not validated:
+            _validate_person(head, p, i)
         if "id" in p:
             if p["id"] in seen_ids:
                 raise ValidationError(where + "/id", f"{_show(p['id'])} is used by two people")
@@ -497,17 +526,124 @@ def import_document(journal: Journal, doc: Any) -> ImportSummary:
         if person.patient.name.casefold() in seen_names:
             raise ValidationError(where + "/name", f"{_show(person.patient.name)} appears twice in the document")
         seen_names.add(person.patient.name.casefold())
-        people.append(person)
+        return person
 
     summary = ImportSummary()
+    if validated:  # the whole document is in memory already: check everyone before writing
+        checked = [read(i, p) for i, p in enumerate(people)]
+        people_in: Iterable[_Person] = checked
+    else:  # one person at a time, checked then written; a later problem rolls all of it back
+        people_in = (read(i, p) for i, p in enumerate(people))
     with journal.store.transaction() as tx:
         existing_people = {p.name.casefold(): p for p in tx.patients()}
         # A journal whose zone nobody chose takes the document's (so a copy exports the same).
         if zones or tz_name is not None:  # before the people: "nobody in it yet" is asked of the journal
             zone_store.adopt(tx, zones or [ZonePeriod(journal.now().date(), tz_name or "")], dated=bool(zones))
-        for person in people:
+        for person in people_in:
             _import_person(tx, person, existing_people.get(person.patient.name.casefold()), summary)
     return summary
+
+
+class NotStreamable(Exception):
+    """The file is not laid out for reading one person at a time (read it whole instead)."""
+
+
+def read_document(f: Any, chunk: int = 1 << 20) -> tuple[dict[str, Any], Iterator[Any]] | None:
+    """Read an exchange document from the text file `f` one person at a time: (the top-level
+    fields, an iterator over the people), or None when the file is not a JSON object whose
+    "patients" come after "format", "version" and "timezone" (read it whole then; any JSON error is reported by that
+    whole read). The iterator raises NotStreamable for a document that goes wrong later."""
+    decoder = json.JSONDecoder()
+    state = {"buf": "", "pos": 0, "eof": False}
+
+    def more() -> bool:
+        if state["eof"]:
+            return False
+        got = f.read(chunk)
+        if not got:
+            state["eof"] = True
+            return False
+        state["buf"] = state["buf"][state["pos"]:] + got
+        state["pos"] = 0
+        return True
+
+    def skip_ws() -> str:
+        while True:
+            buf, pos = state["buf"], state["pos"]
+            while pos < len(buf) and buf[pos] in " \t\r\n":
+                pos += 1
+            state["pos"] = pos
+            if pos < len(buf):
+                return buf[pos]
+            if not more():
+                return ""
+
+    def value() -> Any:
+        skip_ws()
+        while True:
+            try:
+                v, end = decoder.raw_decode(state["buf"], state["pos"])
+            except json.JSONDecodeError:
+                if more():
+                    continue
+                raise NotStreamable from None
+            if end >= len(state["buf"]) and not state["eof"] and more():
+                continue  # a number cut at the chunk's end: decode it again with what follows
+            state["pos"] = end
+            return v
+
+    def expect(ch: str) -> None:
+        if skip_ws() != ch:
+            raise NotStreamable
+        state["pos"] += 1
+
+    try:
+        if skip_ws() == "\ufeff":
+            state["pos"] += 1
+        expect("{")
+        head: dict[str, Any] = {}
+        while True:
+            c = skip_ws()
+            if c == "}" and not head:
+                return None
+            key = value()
+            if not isinstance(key, str):
+                return None
+            expect(":")
+            if key == "patients":
+                if not {"format", "version", "timezone"} <= head.keys():
+                    return None  # fields the people are read with may come later: read it whole
+                break
+            head[key] = value()
+            c = skip_ws()
+            if c != ",":
+                return None  # no patients at all, or not an object: read it whole
+            state["pos"] += 1
+        if skip_ws() != "[":
+            return None
+        state["pos"] += 1
+    except NotStreamable:
+        return None
+
+    def people() -> Iterator[Any]:
+        if skip_ws() == "]":
+            state["pos"] += 1
+        else:
+            while True:
+                yield value()
+                c = skip_ws()
+                state["pos"] += 1
+                if c == "]":
+                    break
+                if c != ",":
+                    raise NotStreamable
+        if skip_ws() != "}":
+            raise NotStreamable  # fields after the people (a time zone, say): read it whole
+        state["pos"] += 1
+        if skip_ws() != "":
+            raise NotStreamable
+
+    return head, people()
 
 
 def _document_zones(doc: dict[str, Any], tz_name: str | None) -> tuple[ZonePeriod, ...]:

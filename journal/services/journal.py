@@ -843,6 +843,14 @@ class Journal:
         self._settings = None
         return summary
 
+    def import_stream(self, head: dict[str, Any], people: Any) -> ImportSummary:
+        """Import a document read one person at a time (journal.services.exchange.import_stream)."""
+        from .exchange import import_stream
+
+        summary = import_stream(self, head, people)
+        self._settings = None
+        return summary
+
     def export_document(self, patient_name: str | None = None) -> dict[str, Any]:
         from .exchange import export_document
 
