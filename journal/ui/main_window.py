@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._on_changed)
         self.alert_timer = QTimer(self)
         self.alert_timer.setInterval(ALERT_REFRESH_MS)
-        self.alert_timer.timeout.connect(session.refresh_alerts)
+        self.alert_timer.timeout.connect(session.refresh_alerts_later)  # on a worker thread
         self.alert_timer.start()
         # Entries written by the command line while the window is open show up within seconds.
         self.watch_timer = QTimer(self)
@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
         self.reload_people()
         # The checks and the reminder plan run right after the window first shows (a large
         # journal then opens at once; alerts follow a moment later).
-        QTimer.singleShot(0, session.refresh_alerts)
+        QTimer.singleShot(0, session.refresh_alerts_later)
         QTimer.singleShot(0, self.scheduler.start)
         self.resize(1200, 820)
 
@@ -642,14 +642,15 @@ def _run_window(app: QApplication, ctx: Any, demo: bool) -> int:
     if backups is not None:
         timer = QTimer(window)
         timer.setInterval(3_600_000)
-        timer.timeout.connect(lambda: _backup_if_due(backups))
+        timer.timeout.connect(lambda: QThreadPool.globalInstance().start(lambda: _backup_if_due(backups)))
         timer.start()
     app.setQuitOnLastWindowClosed(window.notifier.tray is None or demo)
     window.show()
     if backups is not None:
-        # The start backup runs on the first turn of the event loop: the window appears without
-        # waiting for a copy of the whole file, and the copy is still taken before any entry.
-        QTimer.singleShot(0, lambda: _start_backup(backups))
+        # The start backup runs on a worker thread (a copy of the whole file: seconds for a large
+        # journal); the window answers meanwhile. SQLite's backup copy is consistent: an entry
+        # made while it runs is either in the copy or in the next one.
+        QThreadPool.globalInstance().start(lambda: _start_backup(backups))
     return int(app.exec())
 
 
