@@ -273,13 +273,19 @@ class CheckContext:
 
     def siblings(self, m: Medication) -> list[Medication]:
         """Every product of the same drug and route family as `m` (tablets and oral liquids of
-        baclofen together; a pump apart), `m` included."""
-        p = self.library.profile_for(m)
-        if p is None:
-            return [m]
-        fam = self.route(m)
-        out = [o for o, q in self.profiled() if q is p and self.route(o) == fam]
-        return out if any(o is m for o in out) else [m, *out]
+        baclofen together; a pump apart), `m` included. Remembered for the run (asked thousands of
+        times by the taper and daily-total rules)."""
+        key = ("siblings", id(m))
+        if key not in self._memo:
+            p = self.library.profile_for(m)
+            if p is None:
+                found = [m]
+            else:
+                fam = self.route(m)
+                out = [o for o, q in self.profiled() if q is p and self.route(o) == fam]
+                found = out if any(o is m for o in out) else [m, *out]
+            self._memo[key] = found
+        return list(self._memo[key])  # type: ignore[call-overload]
 
     def drug_daily_mg(self, m: Medication, day: date) -> float:
         """Planned amount per day of the drug `m` contains, summed over all its products of the same
