@@ -82,6 +82,21 @@ class Context:
         return self.clock.now()  # type: ignore[no-any-return]
 
 
+class _VersionAction(argparse.Action):
+    """`--version`: print "carejournal X.Y.Z" and exit 0 (the version is read only when asked)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest=dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print the program's version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        from journal import version
+
+        print(f"carejournal {version()}")
+        parser.exit(EXIT_OK)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # exit 2 with a one-line message naming the argument
         self.print_usage(sys.stderr)
@@ -97,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="PATH", type=Path, help="use this journal file instead of the one in your data folder")
     p.add_argument("--demo", action="store_true", help="open a temporary copy of the sample journal")
     p.add_argument("--debug", action="store_true", help="show the full error report when something fails")
+    p.add_argument("--version", action=_VersionAction)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub.add_parser("gui", help="open the desktop window")
