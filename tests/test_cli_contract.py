@@ -4,6 +4,7 @@ print only the alerts they raised or made worse."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import tomllib
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import NOW
+from conftest import NOW, minimal_document
 
 from journal.app import main
 from journal.domain import FixedClock
@@ -60,3 +61,111 @@ def test_version_comes_from_the_checkout_else_from_the_installed_metadata(tmp_pa
     assert journal.version(other) == metadata.version("carejournal")
     assert journal.version(tmp_path / "missing.toml") == metadata.version("carejournal")
     assert journal.__version__ == journal.version()
+
+
+@pytest.fixture
+def doc_file(tmp_path: Path) -> Path:
+    path = tmp_path / "journal.json"
+    path.write_text(json.dumps(minimal_document()))
+    return path
+
+
+def exported(run: Any) -> dict[str, Any]:
+    code, out, err = run("export", "-")
+    assert code == 0, err
+    person: dict[str, Any] = json.loads(out)["patients"][0]
+    return person
+
+
+# --- log-symptom: catalog codes and the plain names the catalog lists ---------------------------
+
+
+@pytest.mark.parametrize(("typed", "code"), [("twitching", "muscle-twitching"), ("Muscle Twitching", "muscle-twitching"),
+                                             ("muscle_twitching", "muscle-twitching"), ("fit", "seizure"),
+                                             ("Feeling sick", "nausea"), ("drowsiness", "drowsiness")])
+def test_log_symptom_takes_a_code_or_a_plain_name_the_catalog_lists(run: Any, doc_file: Path, typed: str,
+                                                                    code: str) -> None:
+    run("import", str(doc_file))
+    result, out, err = run("log-symptom", "--patient", "Robin", "--symptom", typed, "--at", "11:00")
+    assert result == 0, err
+    assert out.startswith(f"Logged {code} for Robin Shaw at 2026-10-01 11:00.")
+    assert exported(run)["symptoms"][-1]["symptom"] == code
+
+
+@pytest.mark.parametrize(("typed", "closest"), [("twiching", "muscle-twitching"), ("headach", "headache"),
+                                                ("sick", "nausea"), ("hiccups", "")])
+def test_an_unknown_symptom_exits_2_naming_the_closest_codes_and_writes_nothing(
+    run: Any, doc_file: Path, typed: str, closest: str
+) -> None:
+    run("import", str(doc_file))
+    before = exported(run)["symptoms"]
+    code, out, err = run("log-symptom", "--patient", "Robin", "--symptom", typed)
+    assert code == 2 and out == ""
+    assert err.startswith(f'log-symptom: --symptom: "{typed}" is not in the symptom catalog; the closest codes are ')
+    named = err.split("the closest codes are ", 1)[1].split(" (or", 1)[0].split(", ")
+    assert len(named) == 3 and closest in named + [""]
+    assert exported(run)["symptoms"] == before
+
+
+def test_the_catalog_refuses_a_name_for_an_unknown_code_or_for_two_codes(tmp_path: Path) -> None:
+    from journal.rules.knowledge import RESOURCES, KnowledgeError, load_catalog
+
+    catalog = json.loads((RESOURCES / "symptoms.json").read_text())
+    for names, words in [({"twitchy": "twitchiness"}, "names.twitchy"),
+                         ({"jerks": "muscle-twitching", "Jerks ": "tremor"}, "listed for both"),
+                         ({"seizure": "tremor"}, "is the code 'seizure' itself")]:
+        path = tmp_path / "symptoms.json"
+        path.write_text(json.dumps(dict(catalog, names=names)))
+        with pytest.raises(KnowledgeError, match=words):
+            load_catalog(path)
+
+
+# --- write commands print the alerts they raised or made worse, not every open one --------------
+
+
+def test_a_write_does_not_repeat_the_alerts_already_open(run: Any, doc_file: Path) -> None:
+    run("import", str(doc_file))
+    code, out, _ = run("check")
+    assert code == 0 and "no dose for" in out  # abrupt-stop is open (last dose yesterday 08:10)
+    code, out, _ = run("log-symptom", "--patient", "Robin", "--symptom", "headache", "--severity", "2")
+    assert code == 0
+    assert out == "Logged headache, severity 2 for Robin Shaw at 2026-10-01 12:00.\n"
+
+
+def test_a_write_prints_the_alert_it_raised_and_the_one_it_made_worse(run: Any, doc_file: Path) -> None:
+    run("import", str(doc_file))
+    code, out, _ = run("log-symptom", "--patient", "Robin", "--symptom", "confusion", "--severity", "3",
+                       "--at", "11:00")
+    assert code == 0
+    raised = [line for line in out.splitlines()[1:] if ": " in line and line.split(":")[0].isupper()]
+    assert raised and all("no dose for" not in line for line in raised)
+    assert "This is not medical advice" in out
+    code, out, _ = run("log-symptom", "--patient", "Robin", "--symptom", "confusion", "--severity", "9",
+                       "--at", "11:30")
+    assert code == 0
+    assert any(line.startswith("EMERGENCY: ") for line in out.splitlines())
+
+
+def _alert(severity: str, evidence: list[str], rule: str = "red-flag-symptom") -> Any:
+    from journal.domain import Alert, Severity
+
+    return Alert(rule=rule, severity=Severity(severity), patient="Robin Shaw", since=NOW, title="t", message="m",
+                 advice="a", evidence=evidence, reference="when-to-call", patient_id=1)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "shown"),
+    [
+        ([], [("urgent", ["confusion 3/10 at 11:00"])], True),  # raised
+        ([("urgent", ["confusion 3/10 at 11:00"])], [("urgent", ["confusion 3/10 at 11:00"])], False),  # open
+        ([("urgent", ["last dose (2 h ago)"])], [("urgent", ["last dose (3 h ago)"])], False),  # only time passed
+        ([("urgent", ["confusion 3/10 at 11:00"])], [("emergency", ["confusion 3/10 at 11:00"])], True),  # worse
+        ([("urgent", ["confusion 3/10 at 11:00"])], [("urgent", ["confusion 3/10 at 11:00", "fever 39"])], True),
+        ([("emergency", ["confusion 9/10 at 11:00"])], [("urgent", ["confusion 9/10 at 11:00"])], False),  # better
+    ],
+)
+def test_raised_or_worse_is_judged_like_an_acknowledgement(before: list[Any], after: list[Any], shown: bool) -> None:
+    from journal.rules.ack import raised_or_worse
+
+    found = raised_or_worse([_alert(*a) for a in before], [_alert(*a) for a in after])
+    assert bool(found) is shown

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from journal.services.checks import write_and_compare
 from journal.services.errors import ValidationError
 
 from . import EXIT_OK, Context, prepare_journal_path
@@ -147,14 +148,14 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
     dose = Dose(medication_id=med.id, status=status, scheduled=scheduled, given=given, amount=amount,
                 by=args.by, note=args.note)
     try:
-        outcome = journal.log_dose(patient.id, dose, by=args.by)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_dose(patient.id, dose, by=args.by), patient.id)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     logged = journal.get_record("dose", outcome.record_id)
     when = logged.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
     amount_text = f" {logged.amount}" if logged.amount is not None else ""
     print(f"Logged {med.name}{amount_text} ({logged.status.value}) for {patient.name} at {when}.", file=ctx.out)
-    print_alerts(outcome.alerts, ctx)
+    print_alerts(raised, ctx)
     return EXIT_OK
 
 
@@ -164,16 +165,18 @@ def cmd_log_symptom(args: argparse.Namespace, ctx: Context) -> int:
     journal = ctx.journal()
     patient = journal.find_patient(args.patient)
     at = parse_time(args.at, journal.tz, ctx.now())
-    entry = SymptomEntry(at=at, symptom=args.symptom.strip().lower(), severity=args.severity,
+    # The service reads a catalog code or a plain name the catalog lists for it (`twitching`).
+    entry = SymptomEntry(at=at, symptom=args.symptom, severity=args.severity,
                          duration_minutes=args.duration_minutes, note=args.note)
     try:
-        outcome = journal.log_symptom(patient.id, entry)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_symptom(patient.id, entry), patient.id)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
+    logged = journal.get_record("symptom", outcome.record_id)
     when = at.astimezone(journal.tz).strftime("%Y-%m-%d %H:%M")
     sev = f", severity {args.severity}" if args.severity is not None else ""
-    print(f"Logged {entry.symptom}{sev} for {patient.name} at {when}.", file=ctx.out)
-    print_alerts(outcome.alerts, ctx)
+    print(f"Logged {logged.symptom}{sev} for {patient.name} at {when}.", file=ctx.out)
+    print_alerts(raised, ctx)
     return EXIT_OK
 
 

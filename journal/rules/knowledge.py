@@ -7,8 +7,10 @@ the key of its source. Adding a drug is a new JSON file plus tests.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -130,6 +132,7 @@ class SymptomCatalog:
     vitals: dict[str, Threshold]
     vital_severity: dict[str, Severity]
     vitals_topic: str
+    names: dict[str, str] = field(default_factory=dict)  # plain name (plain_symptom_name) -> code
 
     def label(self, code: str) -> str:
         info = self.symptoms.get(code)
@@ -137,6 +140,43 @@ class SymptomCatalog:
 
     def info(self, code: str) -> SymptomInfo | None:
         return self.symptoms.get(code)
+
+    def code_for(self, text: str) -> str | None:
+        """The catalog code a caregiver meant: the code itself, its label, or a plain name the
+        catalog lists for it (`twitching`), ignoring case, spaces, hyphens and underscores.
+        None when nothing matches exactly (see closest_codes)."""
+        plain = plain_symptom_name(text)
+        for code in self.symptoms:
+            if plain_symptom_name(code) == plain:
+                return code
+        if plain in self.names:
+            return self.names[plain]
+        for info in self.symptoms.values():
+            if plain_symptom_name(info.label) == plain:
+                return info.code
+        return None
+
+    def closest_codes(self, text: str, n: int = 3) -> list[str]:
+        """Up to `n` codes whose code, label or plain names look most like `text` (best first),
+        for a message that says what an unknown symptom could have been."""
+        forms: dict[str, str] = {plain_symptom_name(c): c for c in self.symptoms}
+        forms.update(self.names)
+        forms.update({plain_symptom_name(i.label): i.code for i in self.symptoms.values()})
+        plain = plain_symptom_name(text)
+        words = set(plain.split())
+        sharing = [f for f in forms if words and words <= set(f.split())]  # "sick" -> "feeling sick"
+        ranked = sharing + difflib.get_close_matches(plain, list(forms), n=len(forms), cutoff=0.0)
+        out: list[str] = []
+        for form in ranked:
+            if forms[form] not in out and forms[form] != "other":
+                out.append(forms[form])
+        return out[:n]
+
+
+def plain_symptom_name(text: str) -> str:
+    """`Muscle_Twitching ` -> `muscle twitching`: how names are compared in the catalog."""
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
+    return re.sub(r"[\s_\-]+", " ", folded).strip()
 
 
 @dataclass(frozen=True)
@@ -280,7 +320,27 @@ def load_catalog(path: Path) -> SymptomCatalog:
                 sev[key] = Severity(v[key]["severity"])
             except ValueError:
                 raise r.fail(f"vitals.{key}.severity", f"{v[key]['severity']!r} is not a severity") from None
-    return SymptomCatalog(out, vitals, sev, str(v.get("topic", "when-to-call")))
+    return SymptomCatalog(out, vitals, sev, str(v.get("topic", "when-to-call")), _catalog_names(r, out))
+
+
+def _catalog_names(r: _Reader, symptoms: dict[str, SymptomInfo]) -> dict[str, str]:
+    """The catalog's `names`: {everyday word: code}. Each must lead to a code of the catalog and
+    must not be another code's own name, or a typed word would log the wrong sign."""
+    raw = r.doc.get("names", {})
+    if not isinstance(raw, dict):
+        raise r.fail("names", "must be an object of {name: code}")
+    codes = {plain_symptom_name(c): c for c in symptoms}
+    names: dict[str, str] = {}
+    for name, code in raw.items():
+        plain = plain_symptom_name(name)
+        if not plain or not isinstance(code, str) or code not in symptoms:
+            raise r.fail(f"names.{name}", f"{code!r} is not a symptom code of the catalog")
+        if plain in codes and codes[plain] != code:
+            raise r.fail(f"names.{name}", f"is the code {codes[plain]!r} itself, not a name for {code!r}")
+        if plain in names and names[plain] != code:
+            raise r.fail(f"names.{name}", f"is listed for both {names[plain]!r} and {code!r}")
+        names[plain] = code
+    return names
 
 
 def load_profile(path: Path, catalog: SymptomCatalog) -> DrugProfile:

@@ -3,12 +3,12 @@ a caregiver acknowledged (unless it got worse), and check a schedule change befo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from journal.domain import Alert, Regimen
-from journal.rules.ack import visible
+from journal.rules.ack import raised_or_worse, visible
 from journal.rules.engine import LOOKBACK, check_regimen_change, run_checks, sort_alerts
 
 
@@ -29,6 +29,26 @@ def run(journal: Any, now: datetime, patient_id: int | None = None, *, include_a
             found = visible(found, journal.acknowledgements(person.id))
         alerts += found
     return sort_alerts(alerts)
+
+
+T = TypeVar("T")
+
+
+def write_and_compare(journal: Any, write: Callable[[], T], patient_id: int | None = None) -> tuple[T, list[Alert]]:
+    """Run one write (`write()`, e.g. a lambda calling journal.log_symptom) and return its result
+    with the alerts it raised or made worse, most severe first: the alerts open before it are
+    not repeated unless they got worse (rules.ack.raised_or_worse). `patient_id` None compares
+    everyone (an import). When the checks cannot run before the write, every alert after it is
+    returned: better repeated than missed."""
+    try:
+        before = journal.check(patient_id=patient_id)
+    except Exception:  # noqa: BLE001 - see docstring; the write itself still decides success
+        before = []
+    result = write()
+    after = getattr(result, "alerts", None)
+    if not isinstance(after, list):  # an import's summary carries no alerts
+        after = journal.alerts_after_write(patient_id)
+    return result, sort_alerts(raised_or_worse(before, after))
 
 
 def preview_regimen_change(journal: Any, medication_id: int, new_regimens: Sequence[Regimen],

@@ -55,6 +55,7 @@ from journal.domain import (
 )
 
 from .errors import JournalFileError, NotFound, ValidationError
+from .symptoms import symptom_code
 
 if TYPE_CHECKING:
     from journal.storage.repository import Store, Tx
@@ -587,7 +588,8 @@ class Journal:
 
     def log_symptom(self, patient_id: int, entry: SymptomEntry, by: str = "") -> Outcome:
         self.get_patient(patient_id)
-        e = dataclasses.replace(entry, patient_id=patient_id)
+        # A plain name the catalog lists (`twitching`) is stored as its code (`muscle-twitching`).
+        e = dataclasses.replace(entry, patient_id=patient_id, symptom=symptom_code(entry.symptom))
         check_symptom(e)
         check_not_future(e.at, self.now(), "at")
         with self.store.transaction() as tx:
@@ -795,6 +797,11 @@ class Journal:
 
         result: list[Alert] = checks.run(self, now or self.now(), patient_id)
         return result
+
+    def alerts_after_write(self, patient_id: int | None) -> list[Alert]:
+        """The alerts as a write leaves them (the checks for one person, or everyone with None);
+        a failing check is an alert of its own, never silence."""
+        return self._alerts(patient_id)
 
     def _alerts(self, patient_id: int | None) -> list[Alert]:
         """The alerts after a write. The write is already saved, so a failing check must not
