@@ -169,3 +169,105 @@ def test_raised_or_worse_is_judged_like_an_acknowledgement(before: list[Any], af
 
     found = raised_or_worse([_alert(*a) for a in before], [_alert(*a) for a in after])
     assert bool(found) is shown
+
+
+# --- log-reading --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_medicines(run: Any, tmp_path: Path) -> None:
+    """Robin with no medicines: only the reading itself can raise an alert."""
+    path = tmp_path / "no-medicines.json"
+    path.write_text(json.dumps(minimal_document(medications=[], doses=[])))
+    assert run("import", str(path))[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "logged", "stored"),
+    [
+        (["--kind", "temperature", "--value", "37.2"], "temperature 37.2 °C", ("temperature", 37.2, None)),
+        (["--kind", "temperature", "--value", "98.6", "--unit", "F"], "temperature 37 °C (98.6 °F)",
+         ("temperature", 37, None)),
+        (["--kind", "temperature", "--value", "38,1", "--unit", "°C"], "temperature 38.1 °C", ("temperature", 38.1, None)),
+        (["--kind", "weight", "--value", "154", "--unit", "lb"], "weight 69.853 kg (154.0 lb)", ("weight", 69.853, None)),
+        (["--kind", "weight", "--value", "62.5", "--unit", "kg"], "weight 62.5 kg", ("weight", 62.5, None)),
+        (["--kind", "blood-pressure", "--value", "120", "--value2", "80"], "blood-pressure 120/80 mmHg",
+         ("blood-pressure", 120, 80)),
+        (["--kind", "Heart-Rate", "--value", "72"], "heart-rate 72 a minute", ("heart-rate", 72, None)),
+        (["--kind", "modified-ashworth", "--value", "1+", "--body-part", "left knee"], "modified-ashworth 1+ (left knee)",
+         ("modified-ashworth", "1+", None)),
+        (["--kind", "pain-nrs", "--value", "6"], "pain-nrs 6", ("pain-nrs", 6, None)),
+    ],
+)
+def test_log_reading_stores_celsius_and_kilograms(run: Any, no_medicines: None, argv: list[str], logged: str,
+                                                  stored: tuple[Any, ...]) -> None:
+    code, out, err = run("log-reading", "--patient", "Robin", *argv, "--at", "10:00", "--note", "after lunch")
+    assert code == 0, err
+    assert out == f"Logged {logged} for Robin Shaw at 2026-10-01 10:00.\n"
+    reading = exported(run)["observations"][-1]
+    assert (reading["kind"], reading["value"], reading.get("value2")) == stored
+    assert reading["at"] == "2026-10-01T10:00:00-05:00" and reading["note"] == "after lunch"
+
+
+def test_a_fever_read_in_fahrenheit_raises_the_alert_at_the_threshold_and_not_below(run: Any, no_medicines: None) -> None:
+    # 38.5 °C (the catalog's fever line, clinical-facts.md) is 101.3 °F; 101.2 °F is 38.44 °C.
+    code, out, _ = run("log-reading", "--patient", "Robin", "--kind", "temperature", "--value", "101.2",
+                       "--unit", "F", "--at", "10:00")
+    assert code == 0 and out == "Logged temperature 38.44 °C (101.2 °F) for Robin Shaw at 2026-10-01 10:00.\n"
+    code, out, _ = run("log-reading", "--patient", "Robin", "--kind", "temperature", "--value", "101.3",
+                       "--unit", "F", "--at", "10:30")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Logged temperature 38.5 °C (101.3 °F) for Robin Shaw at 2026-10-01 10:30."
+    assert lines[1].startswith("URGENT: ") and lines[-1].endswith("in an emergency call 911.")
+    assert exported(run)["observations"][-1]["value"] == 38.5
+
+
+@pytest.mark.parametrize(
+    ("argv", "named", "words"),
+    [
+        (["--kind", "temp", "--value", "37"], "--kind", "not a kind of reading"),
+        (["--kind", "temperature", "--value", "warm"], "--value", "not a number"),
+        (["--kind", "temperature", "--value", "nan"], "--value", "not a number"),
+        (["--kind", "temperature", "--value", "101.3"], "--value", "give the unit F"),
+        (["--kind", "temperature", "--value", "20", "--unit", "F"], "--value", "outside"),
+        (["--kind", "temperature", "--value", "37", "--unit", "K"], "--unit", "use C or F"),
+        (["--kind", "weight", "--value", "70", "--unit", "F"], "--unit", "use kg or lb"),
+        (["--kind", "weight", "--value", "2000", "--unit", "lb"], "--value", "outside"),
+        (["--kind", "pain-nrs", "--value", "4", "--unit", "kg"], "--unit", "has no unit"),
+        (["--kind", "pain-nrs", "--value", "11"], "--value", "outside 0-10"),
+        (["--kind", "blood-pressure", "--value", "120"], "--value2", "bottom number"),
+        (["--kind", "blood-pressure", "--value", "80", "--value2", "120"], "--value2", "lower than the top"),
+        (["--kind", "heart-rate", "--value", "80", "--value2", "60"], "--value2", "one value only"),
+        (["--kind", "modified-ashworth", "--value", "5"], "--value", "Ashworth grade"),
+        (["--kind", "temperature", "--value", "37", "--at", "2026-10-03T08:00"], "--at", "future"),
+        (["--kind", "temperature", "--value", "37", "--at", "noonish"], "--at", "not a time"),
+        (["--kind", "temperature"], "--value", "required"),
+    ],
+)
+def test_log_reading_bad_input_exits_2_naming_the_argument_and_writes_nothing(
+    run: Any, no_medicines: None, tmp_path: Path, argv: list[str], named: str, words: str
+) -> None:
+    before = exported(run)
+    code, out, err = run("log-reading", "--patient", "Robin", *argv)
+    assert code == 2 and out == ""
+    assert named in err and words in err
+    assert exported(run) == before
+
+
+def test_log_reading_for_someone_not_in_the_journal_names_patient(run: Any, no_medicines: None) -> None:
+    code, _, err = run("log-reading", "--patient", "Nobody", "--kind", "temperature", "--value", "37")
+    assert code == 2 and "--patient" in err and "Robin Shaw" in err
+
+
+def test_unit_conversions_round_trip_and_keep_the_boundaries() -> None:
+    from journal.domain import ObservationKind
+    from journal.domain.readings import LB_IN_KG, celsius_to_fahrenheit, kg_to_pounds, to_stored_unit
+
+    assert to_stored_unit(ObservationKind.TEMPERATURE, 101.3, "F") == 38.5  # not 38.4999...
+    assert to_stored_unit(ObservationKind.TEMPERATURE, 32, "°F") == 0
+    assert to_stored_unit(ObservationKind.TEMPERATURE, 37.2, None) == 37.2
+    assert to_stored_unit(ObservationKind.WEIGHT, 1, "lbs") == round(LB_IN_KG, 3)
+    assert to_stored_unit(ObservationKind.WEIGHT, 100, "Pounds") == 45.359
+    assert celsius_to_fahrenheit(to_stored_unit(ObservationKind.TEMPERATURE, 98.6, "F")) == pytest.approx(98.6)
+    assert kg_to_pounds(to_stored_unit(ObservationKind.WEIGHT, 154, "lb")) == pytest.approx(154, abs=0.002)

@@ -154,6 +154,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--at", metavar="TIME", help="when it was noticed (default: now)")
     s.add_argument("--note", metavar="TEXT", default="")
 
+    s = sub.add_parser("log-reading", help="log one reading (temperature, weight, ...), then print any alert it raises")
+    s.add_argument("--patient", metavar="NAME", required=True)
+    s.add_argument("--kind", metavar="KIND", required=True,
+                   help="temperature, heart-rate, respiratory-rate, blood-pressure, oxygen-saturation, "
+                        "penn-spasm-frequency, modified-ashworth, pain-nrs or weight")
+    s.add_argument("--value", metavar="V", required=True, help="the reading (blood pressure: the top number)")
+    s.add_argument("--value2", metavar="V2", help="blood pressure: the bottom number")
+    s.add_argument("--unit", metavar="UNIT", help="temperature: C (default) or F; weight: kg (default) or lb")
+    s.add_argument("--body-part", metavar="TEXT", default="", help="for a score of one limb (modified-ashworth)")
+    s.add_argument("--at", metavar="TIME", help="when it was measured (default: now)")
+    s.add_argument("--note", metavar="TEXT", default="")
+
     s = sub.add_parser("backup", help="write a consistent copy of the journal (OUT: a file, or a folder for a dated copy)")
     s.add_argument("out", metavar="OUT")
 
@@ -172,6 +184,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("journal.cli.core", "cmd_export"),
     "log-dose": ("journal.cli.core", "cmd_log_dose"),
     "log-symptom": ("journal.cli.core", "cmd_log_symptom"),
+    "log-reading": ("journal.cli.core", "cmd_log_reading"),
     "backup": ("journal.cli.core", "cmd_backup"),
     "restore": ("journal.cli.core", "cmd_restore"),
     "check": ("journal.cli.check", "run"),

@@ -1,4 +1,4 @@
-"""The journal's own commands: import, export, log-dose, log-symptom, backup, restore.
+"""The journal's own commands: import, export, log-dose, log-symptom, log-reading, backup, restore.
 
 Each is `cmd_x(args, ctx) -> exit code` and only calls the journal service.
 """
@@ -180,6 +180,27 @@ def cmd_log_symptom(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_log_reading(args: argparse.Namespace, ctx: Context) -> int:
+    from journal.domain import Observation
+    from journal.services.readings import reading_from_text
+
+    journal = ctx.journal()
+    patient = journal.find_patient(args.patient)
+    at = parse_time(args.at, journal.tz, ctx.now())
+    try:
+        reading = reading_from_text(args.kind, args.value, args.value2, args.unit)
+        obs = Observation(at=at, kind=reading.kind, value=reading.value, value2=reading.value2,
+                          body_part=args.body_part.strip(), note=args.note)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_observation(patient.id, obs), patient.id)
+    except ValidationError as e:
+        raise ValidationError(_arg_for(e.field), e.message) from None
+    when = at.astimezone(journal.tz).strftime("%Y-%m-%d %H:%M")
+    part = f" ({obs.body_part})" if obs.body_part else ""
+    print(f"Logged {reading.describe()}{part} for {patient.name} at {when}.", file=ctx.out)
+    print_alerts(raised, ctx)
+    return EXIT_OK
+
+
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     if not str(args.out).strip() or str(args.out) == ".":
         raise ValidationError("OUT", "give a file name (or a folder) for the copy")
@@ -233,7 +254,8 @@ def _restored(name: str, journal: Any, kept: Path | None, ctx: Context) -> int:
 
 
 _ARGS = {"given": "--at", "at": "--at", "scheduled": "--scheduled", "amount": "--amount", "severity": "--severity",
-         "symptom": "--symptom", "duration_minutes": "--duration", "medication": "--medication", "note": "--note"}
+         "symptom": "--symptom", "duration_minutes": "--duration", "medication": "--medication", "note": "--note",
+         "kind": "--kind", "value": "--value", "value2": "--value2", "unit": "--unit", "body_part": "--body-part"}
 
 
 def _arg_for(field: str) -> str:
