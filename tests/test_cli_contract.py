@@ -271,3 +271,99 @@ def test_unit_conversions_round_trip_and_keep_the_boundaries() -> None:
     assert to_stored_unit(ObservationKind.WEIGHT, 100, "Pounds") == 45.359
     assert celsius_to_fahrenheit(to_stored_unit(ObservationKind.TEMPERATURE, 98.6, "F")) == pytest.approx(98.6)
     assert kg_to_pounds(to_stored_unit(ObservationKind.WEIGHT, 154, "lb")) == pytest.approx(154, abs=0.002)
+
+
+# --- import --dry-run ---------------------------------------------------------------------------
+
+
+def _folder_state(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_dry_run_on_a_journal_not_made_yet_creates_nothing(tmp_path: Path, doc_file: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "new folder" / "journal.sqlite3"
+    code = main(["--db", str(db), "import", "--dry-run", str(doc_file)], clock=FixedClock(NOW))
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.startswith("Would add 1 person, 2 medicines, 1 schedule period, 3 doses, 1 symptom, "
+                          "2 measurements, 1 note. Nothing was written (--dry-run).\n")
+    assert not db.parent.exists()
+    # what the real import then adds is what the dry run said
+    assert main(["--db", str(db), "import", str(doc_file)], clock=FixedClock(NOW)) == 0
+    assert capsys.readouterr().out.startswith("Added 1 person, 2 medicines, 1 schedule period, 3 doses, 1 symptom, "
+                                              "2 measurements, 1 note.\n")
+
+
+def test_dry_run_leaves_the_journal_byte_for_byte_and_says_what_is_new(run: Any, doc_file: Path,
+                                                                        tmp_path: Path) -> None:
+    assert run("import", str(doc_file))[0] == 0
+    doc = minimal_document()
+    doc["patients"][0]["doses"].append({"medication": "bac", "scheduled": "2026-10-01T08:00",
+                                        "given": "2026-10-01T08:05", "status": "taken"})
+    more = tmp_path / "more.json"
+    more.write_text(json.dumps(doc))
+    before = _folder_state(tmp_path)
+    code, out, err = run("import", "--dry-run", str(more))
+    assert code == 0, err
+    preview = out.splitlines()
+    assert preview[0] == "Would add 1 dose; 11 already in the journal. Nothing was written (--dry-run)."
+    assert _folder_state(tmp_path) == before
+    code, out, _ = run("import", str(more))
+    done = out.splitlines()
+    assert code == 0 and done[0] == "Added 1 dose; 11 already in the journal."
+    # the dose given this morning ends the abrupt-stop alert; the 20:00 slot it leaves is new, both times
+    assert preview[1] == "The import would raise:" and preview[2:-1] == done[1:-1]
+    assert done[1].startswith("WARNING: Baclofen 10 mg tablets: a planned dose was not logged")
+
+
+def test_dry_run_and_import_print_the_alerts_the_import_raises_once(run: Any, doc_file: Path) -> None:
+    code, out, _ = run("import", "--dry-run", str(doc_file))
+    lines = out.splitlines()
+    assert code == 0 and lines[1] == "The import would raise:"
+    assert lines[2].startswith("URGENT: Baclofen 10 mg tablets: no dose for 27 h 50 min (Robin Shaw")
+    assert lines[3] == "This is not medical advice; in an emergency call 911."
+    code, out, _ = run("import", str(doc_file))
+    lines = out.splitlines()
+    assert lines[1].startswith("URGENT: Baclofen 10 mg tablets: no dose for 27 h 50 min (Robin Shaw")
+    assert lines[2].startswith("Details and what to do: carejournal check.") and len(lines) == 3
+    code, out, _ = run("import", str(doc_file))  # nothing new: the open alert is not repeated
+    assert out == "Nothing new to add; 11 already in the journal.\n"
+    code, out, _ = run("import", "--dry-run", str(doc_file))
+    assert out == "Nothing new to add; 11 already in the journal. Nothing was written (--dry-run).\n"
+
+
+def test_dry_run_of_a_bad_document_exits_2_like_the_import(run: Any, tmp_path: Path) -> None:
+    doc = minimal_document()
+    doc["patients"][0]["doses"][2]["given"] = "2026-13-01T08:00"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc))
+    code, out, err = run("import", "--dry-run", str(bad))
+    assert code == 2 and out == ""
+    assert err.strip() == 'import: /patients/0/doses/2/given: "2026-13-01T08:00" is not a date-time'
+    assert not (tmp_path / "cli.sqlite3").exists()
+
+
+def test_dry_run_refuses_a_file_that_is_not_a_journal_and_leaves_it(tmp_path: Path, doc_file: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_text("shopping list")
+    code = main(["--db", str(notes), "import", "--dry-run", str(doc_file)], clock=FixedClock(NOW))
+    err = capsys.readouterr().err
+    assert code == 1 and str(notes) in err and "not a CareJournal journal" in err
+    assert notes.read_text() == "shopping list" and sorted(p.name for p in tmp_path.iterdir()) == [
+        "journal.json", "notes.sqlite3"]
+
+
+@pytest.mark.parametrize("frozen", sorted((ROOT / "tests" / "fixtures" / "schemas").glob("*.sqlite3")),
+                         ids=lambda p: p.stem)
+def test_dry_run_never_upgrades_a_journal_of_an_earlier_version(tmp_path: Path, doc_file: Path, frozen: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "journal"
+    folder.mkdir()
+    db = folder / "journal.sqlite3"
+    db.write_bytes(frozen.read_bytes())
+    code = main(["--db", str(db), "import", "--dry-run", str(doc_file)], clock=FixedClock(NOW))
+    assert code == 0, capsys.readouterr().err
+    assert "Nothing was written" in capsys.readouterr().out
+    assert _folder_state(folder) == {"journal.sqlite3": frozen.read_bytes()}  # no upgrade, no upgrade backup

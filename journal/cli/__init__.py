@@ -118,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", help="open the desktop window")
 
     s = sub.add_parser("import", help="read a journal in exchange format v1 (all or nothing)")
+    s.add_argument("--dry-run", action="store_true",
+                   help="say what it would add and which alerts it would raise, writing nothing")
     s.add_argument("file", metavar="FILE", type=Path)
 
     s = sub.add_parser("export", help="write the journal as JSON (exchange format v1) or CSV files")

@@ -41,16 +41,19 @@ def parse_day(text: str, arg: str) -> date:
         raise ValidationError(arg, f'"{text}" is not a date (write it like 2026-10-01)') from None
 
 
-def print_alerts(alerts: list[Any], ctx: Context) -> None:
+def print_alerts(alerts: list[Any], ctx: Context, number: str | None = None, dry_run: bool = False) -> None:
     """One line per alert, then where to read more, that it is not medical advice, and the
-    emergency number."""
+    emergency number (`number`, else the journal's). With `dry_run` the alerts are the ones an
+    import would raise: said so first, and `check` cannot show them yet."""
+    if alerts and dry_run:
+        print("The import would raise:", file=ctx.out)
     for a in alerts:
         who = a.patient + (f", {a.medication}" if a.medication else "")
         print(f"{a.severity.value.upper()}: {a.title} ({who}). {a.message}".replace("\n", " "), file=ctx.out)
     if alerts:
-        number = ctx.journal().get_settings().emergency_number
-        print(f"Details and what to do: carejournal check. This is not medical advice; in an emergency call {number}.",
-              file=ctx.out)
+        number = number or ctx.journal().get_settings().emergency_number
+        where = "" if dry_run else "Details and what to do: carejournal check. "
+        print(f"{where}This is not medical advice; in an emergency call {number}.", file=ctx.out)
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
@@ -71,8 +74,18 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
         raise ValidationError(str(path), f"is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
-    summary = ctx.journal().import_document(doc)
+    if args.dry_run:
+        from journal.services.import_preview import preview_import
+
+        target = ctx.journal().path if ctx.demo else ctx.db_path  # never opened: nothing is created
+        preview = preview_import(target, doc, ctx.clock)
+        print(f"{preview.summary.describe(would=True)} Nothing was written (--dry-run).", file=ctx.out)
+        print_alerts(preview.alerts, ctx, preview.emergency_number, dry_run=True)
+        return EXIT_OK
+    journal = ctx.journal()
+    summary, raised = write_and_compare(journal, lambda: journal.import_document(doc))
     print(summary.describe(), file=ctx.out)
+    print_alerts(raised, ctx)
     return EXIT_OK
 
 

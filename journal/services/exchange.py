@@ -225,7 +225,8 @@ class ImportSummary:
         return (self.patients + self.medications + self.regimens + self.doses + self.symptoms
                 + self.observations + self.pump_events + self.notes)
 
-    def describe(self) -> str:
+    def describe(self, would: bool = False) -> str:
+        """"Added 1 person, 3 doses." (with `would`: "Would add ...", for a dry run)."""
         parts = [
             (self.patients, "person", "people"), (self.medications, "medicine", "medicines"),
             (self.regimens, "schedule period", "schedule periods"), (self.doses, "dose", "doses"),
@@ -233,7 +234,7 @@ class ImportSummary:
             (self.pump_events, "pump event", "pump events"), (self.notes, "note", "notes"),
         ]
         added = [f"{n} {one if n == 1 else many}" for n, one, many in parts if n]
-        text = "Added " + ", ".join(added) if added else "Nothing new to add"
+        text = ("Would add " if would else "Added ") + ", ".join(added) if added else "Nothing new to add"
         if self.already_there:
             text += f"; {self.already_there} already in the journal"
         return text + "."
