@@ -367,3 +367,107 @@ def test_dry_run_never_upgrades_a_journal_of_an_earlier_version(tmp_path: Path, 
     assert code == 0, capsys.readouterr().err
     assert "Nothing was written" in capsys.readouterr().out
     assert _folder_state(folder) == {"journal.sqlite3": frozen.read_bytes()}  # no upgrade, no upgrade backup
+
+
+# --- export --format xlsx, and formula cells in CSV ---------------------------------------------
+
+RISKY = {"=HYPERLINK(\"http://x\",\"y\")": "notes", "+Sam": "by", "@SUM(A1)": "symptom note", "-2 after the walk": "obs",
+         "\tTabbed": "person note"}
+
+
+@pytest.fixture
+def risky_doc(tmp_path: Path) -> Path:
+    doc = minimal_document(notes="\tTabbed")
+    person = doc["patients"][0]
+    person["notes_log"][0]["text"] = "=HYPERLINK(\"http://x\",\"y\")"
+    person["doses"][0]["by"] = "+Sam"
+    person["symptoms"][0]["note"] = "@SUM(A1)"
+    person["observations"][0]["note"] = "-2 after the walk"
+    person["observations"][1]["note"] = "bell\x07 rang"
+    path = tmp_path / "risky.json"
+    path.write_text(json.dumps(doc))
+    return path
+
+
+def _csv_tables(folder: Path) -> dict[str, list[list[str]]]:
+    import csv
+
+    out = {}
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            out[path.stem] = list(csv.reader(f))
+    return out
+
+
+def test_csv_cells_that_a_spreadsheet_would_read_as_formulas_show_as_text(run: Any, risky_doc: Path,
+                                                                          tmp_path: Path) -> None:
+    assert run("import", str(risky_doc))[0] == 0
+    assert run("export", "--format", "csv", str(tmp_path / "csv"))[0] == 0
+    cells = [c for rows in _csv_tables(tmp_path / "csv").values() for row in rows for c in row]
+    for text in RISKY:
+        assert "'" + text in cells
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    doses = _csv_tables(tmp_path / "csv")["doses"]
+    assert doses[1][doses[0].index("given")] == "2026-09-30 08:10" and doses[1][doses[0].index("amount_mg")] == "10"
+
+
+def test_xlsx_holds_the_csv_tables_with_numbers_as_numbers_and_times_as_date_times(
+    run: Any, risky_doc: Path, tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from journal.services.spreadsheet import csv_text
+
+    assert run("import", str(risky_doc))[0] == 0
+    code, out, err = run("export", "--format", "xlsx", str(tmp_path / "journal.xlsx"))
+    assert code == 0, err
+    assert out == (f"Wrote {tmp_path / 'journal.xlsx'} (8 sheets: patients 1, medications 2, regimens 1, doses 3, "
+                   "symptoms 1, observations 2, pump_events 0, notes 1)\n")
+    assert (tmp_path / "journal.xlsx").stat().st_mode & 0o077 == 0  # health records: owner only
+    assert run("export", "--format", "csv", str(tmp_path / "csv"))[0] == 0
+    csv_tables = _csv_tables(tmp_path / "csv")
+    book = load_workbook(tmp_path / "journal.xlsx")
+    assert sorted(book.sheetnames) == sorted(csv_tables)
+    for name in book.sheetnames:  # the same tables, cell for cell
+        rows = [[csv_text(c.value.date() if c.is_date and c.number_format == "yyyy-mm-dd" else c.value)
+                 for c in row] for row in book[name].iter_rows()]
+        assert [[c.replace("\ufffd", "\x07") for c in row] for row in rows] == csv_tables[name], name
+    doses = book["doses"]
+    header = [c.value for c in doses[1]]
+    first = {h: c for h, c in zip(header, doses[2], strict=True)}
+    assert first["given"].value == datetime(2026, 9, 30, 8, 10) and first["given"].is_date
+    assert first["amount"].value == 1 and first["amount"].data_type == "n"
+    assert first["amount_mg"].value == 10 and first["amount_mg"].data_type == "n"
+    assert first["scheduled"].number_format == "yyyy-mm-dd hh:mm"
+    temperature = [r for r in book["observations"].iter_rows(min_row=2) if r[2].value == "temperature"][0]
+    assert temperature[3].value == 37.2 and temperature[3].data_type == "n"
+    born = book["patients"]["B2"]
+    assert born.value == datetime(1970, 5, 4) and born.number_format == "yyyy-mm-dd"  # a date, shown as one
+    note = book["notes"]["C2"]
+    assert note.value == "=HYPERLINK(\"http://x\",\"y\")" and note.data_type == "s"  # text, not a formula
+    assert [c.value for c in book["observations"]["G"]][2] == "bell\ufffd rang"
+
+
+def test_xlsx_export_refuses_what_it_must_not_write(run: Any, risky_doc: Path, tmp_path: Path) -> None:
+    run("import", str(risky_doc))
+    for target, words in [("-", "needs a file name"), (str(tmp_path), "is a folder"),
+                          (str(tmp_path / "cli.sqlite3"), "the journal itself")]:
+        code, out, err = run("export", "--format", "xlsx", target)
+        assert code == 2 and err.startswith("export: OUT: ") and words in err
+    code, _, err = run("export", "--format", "xlsx", "--patient", "Nobody", str(tmp_path / "x.xlsx"))
+    assert code == 2 and "--patient" in err and not (tmp_path / "x.xlsx").exists()
+
+
+def test_xlsx_export_of_one_person(run: Any, risky_doc: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    run("import", str(risky_doc))
+    other = minimal_document(name="Alex Shaw", id="p2")
+    (tmp_path / "alex.json").write_text(json.dumps(other))
+    run("import", str(tmp_path / "alex.json"))
+    assert run("export", "--format", "xlsx", "--patient", "Alex", str(tmp_path / "alex.xlsx"))[0] == 0
+    book = load_workbook(tmp_path / "alex.xlsx")
+    assert [c.value for c in book["patients"]["A"]] == ["person", "Alex Shaw"]
+    assert {c.value for c in book["doses"]["A"]} == {"person", "Alex Shaw"}

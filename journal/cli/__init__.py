@@ -122,10 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="say what it would add and which alerts it would raise, writing nothing")
     s.add_argument("file", metavar="FILE", type=Path)
 
-    s = sub.add_parser("export", help="write the journal as JSON (exchange format v1) or CSV files")
-    s.add_argument("--format", choices=("json", "csv"), default="json")
+    s = sub.add_parser("export", help="write the journal as JSON (exchange format v1), CSV files or a workbook")
+    s.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
     s.add_argument("--patient", metavar="NAME", help="only this person")
-    s.add_argument("out", metavar="OUT", help="file for json ('-' for the screen), folder for csv")
+    s.add_argument("out", metavar="OUT", help="file for json ('-' for the screen), folder for csv, .xlsx file for xlsx")
 
     s = sub.add_parser("check", help="run every safety check and print the alerts, most severe first")
     s.add_argument("--at", metavar="TIME", help="as of this time (default: now)")

@@ -103,7 +103,8 @@ def check_out_file(out: str, journal_path: Path, folder: bool = False, arg: str 
             raise ValidationError(arg, f"{path} is a file; CSV export writes several files and needs a folder")
         return path
     if path.is_dir():
-        raise ValidationError(arg, f"{path} is a folder; give a file name such as {path / ('report.pdf' if arg == '--out' else 'journal.json')}")
+        example = "report.pdf" if arg == "--out" else "journal.xlsx" if out.endswith(".xlsx") else "journal.json"
+        raise ValidationError(arg, f"{path} is a folder; give a file name such as {path / example}")
     if path.exists():
         if path.resolve() == journal_path.resolve():
             raise ValidationError(arg, "that is the journal itself; choose another file name")
@@ -123,6 +124,14 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
             raise ValidationError("OUT", "CSV export needs a folder")
         files = journal.export_csv(check_out_file(args.out, journal.path, folder=True), args.patient)
         print(f"Wrote {len(files)} CSV files to {args.out}", file=ctx.out)
+        return EXIT_OK
+    if args.format == "xlsx":
+        if args.out == "-":
+            raise ValidationError("OUT", "xlsx export needs a file name, e.g. journal.xlsx")
+        out = check_out_file(args.out, journal.path)
+        sheets = journal.export_xlsx(out, args.patient)
+        print(f"Wrote {out} ({len(sheets)} sheets: {', '.join(f'{name} {rows}' for name, rows in sheets.items())})",
+              file=ctx.out)
         return EXIT_OK
     doc = journal.export_document(args.patient)
     text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

@@ -854,6 +854,12 @@ class Journal:
 
         return export_csv(self, Path(out_dir), patient_name)
 
+    def export_xlsx(self, out: Path | str, patient_name: str | None = None) -> dict[str, int]:
+        """The CSV export's tables as sheets of one workbook; returns {sheet: rows}."""
+        from .spreadsheet import export_xlsx
+
+        return export_xlsx(self, Path(out), patient_name)
+
     def backup(self, dest: Path | str) -> Path:
         from journal.storage.backups import backup_file
 
