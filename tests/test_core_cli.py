@@ -45,8 +45,8 @@ def test_help_answers_without_opening_anything(capsys: pytest.CaptureFixture[str
         main(["--help"])
     assert stop.value.code == 0
     out = capsys.readouterr().out
-    for command in ("gui", "import", "export", "check", "report", "log-dose", "log-symptom", "backup", "restore",
-                    "reference"):
+    for command in ("gui", "import", "export", "check", "report", "log-dose", "log-symptom", "log-reading", "backup",
+                    "restore", "reference"):
         assert command in out
 
 
