@@ -423,7 +423,7 @@ def test_xlsx_holds_the_csv_tables_with_numbers_as_numbers_and_times_as_date_tim
     assert run("import", str(risky_doc))[0] == 0
     code, out, err = run("export", "--format", "xlsx", str(tmp_path / "journal.xlsx"))
     assert code == 0, err
-    assert out == (f"Wrote {tmp_path / 'journal.xlsx'} (8 sheets: patients 1, medications 2, regimens 1, doses 3, "
+    assert out == (f"Wrote {tmp_path / 'journal.xlsx'} (rows: patients 1, medications 2, regimens 1, doses 3, "
                    "symptoms 1, observations 2, pump_events 0, notes 1)\n")
     assert (tmp_path / "journal.xlsx").stat().st_mode & 0o077 == 0  # health records: owner only
     assert run("export", "--format", "csv", str(tmp_path / "csv"))[0] == 0
@@ -471,3 +471,22 @@ def test_xlsx_export_of_one_person(run: Any, risky_doc: Path, tmp_path: Path) ->
     book = load_workbook(tmp_path / "alex.xlsx")
     assert [c.value for c in book["patients"]["A"]] == ["person", "Alex Shaw"]
     assert {c.value for c in book["doses"]["A"]} == {"person", "Alex Shaw"}
+
+
+@pytest.mark.parametrize(("per_sheet", "sheets"), [(4, [3]), (3, [2, 1]), (2, [1, 1, 1])])
+def test_a_table_longer_than_a_sheet_goes_on_over_more_sheets(run: Any, risky_doc: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch, per_sheet: int,
+                                                              sheets: list[int]) -> None:
+    from openpyxl import load_workbook
+
+    import journal.services.spreadsheet as spreadsheet
+
+    monkeypatch.setattr(spreadsheet, "MAX_SHEET_ROWS", per_sheet)  # header included; Excel's is 1,048,576
+    run("import", str(risky_doc))
+    assert run("export", "--format", "xlsx", str(tmp_path / "j.xlsx"))[0] == 0
+    book = load_workbook(tmp_path / "j.xlsx")
+    names = ["doses"] + [f"doses ({k})" for k in range(2, len(sheets) + 1)]
+    assert [n for n in book.sheetnames if n.startswith("doses")] == names
+    assert [book[n].max_row - 1 for n in names] == sheets
+    given = [c.value for n in names for c in book[n]["E"][1:]]
+    assert len(given) == 3 and given[0].hour == 8  # every dose once, in order

@@ -130,8 +130,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
             raise ValidationError("OUT", "xlsx export needs a file name, e.g. journal.xlsx")
         out = check_out_file(args.out, journal.path)
         sheets = journal.export_xlsx(out, args.patient)
-        print(f"Wrote {out} ({len(sheets)} sheets: {', '.join(f'{name} {rows}' for name, rows in sheets.items())})",
-              file=ctx.out)
+        print(f"Wrote {out} (rows: {', '.join(f'{name} {rows}' for name, rows in sheets.items())})", file=ctx.out)
         return EXIT_OK
     doc = journal.export_document(args.patient)
     text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

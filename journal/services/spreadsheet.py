@@ -22,7 +22,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_TIME = "%Y-%m-%d %H:%M"
 XLSX_TIME = "yyyy-mm-dd hh:mm"
 XLSX_DATE = "yyyy-mm-dd"
-MAX_COLUMN_WIDTH = 60  # characters; longer notes wrap in the cell
+MAX_SHEET_ROWS = 1_048_576  # Excel's and LibreOffice's limit per sheet, the header row included
+MAX_COLUMN_WIDTH = 60  # characters; a longer note runs on (the full text is in the cell)
 
 
 def reads_as_formula(text: str) -> bool:
@@ -73,30 +74,32 @@ def export_xlsx(journal: Any, out: Path, patient_name: str | None = None) -> dic
 
 def write_xlsx(tables: dict[str, Table], out: Path, created: datetime | None = None) -> None:
     """Write `tables` as a workbook at `out`, through a `.partial` file renamed at the end, readable
-    by its owner only (it holds health records)."""
+    by its owner only (it holds health records). openpyxl's write-only mode streams the rows
+    instead of keeping a cell object for each value. A table longer than a sheet holds goes on
+    over further sheets (see _sheets)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
 
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)
     if created is not None:
         book.properties.created = book.properties.modified = _naive(created)
-    for name, (header, rows) in tables.items():
+    for name, (header, _rows), part in _sheets(tables):
         sheet = book.create_sheet(title=name)
-        sheet.append(header)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append([_xlsx_value(v) for v in row])
-        for column in sheet.iter_cols(min_row=2):
-            for cell in column:
-                _format(cell)
         sheet.freeze_panes = "A2"
-        for i, width in enumerate(_widths(header, rows), start=1):
-            sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width = width
-            if width == MAX_COLUMN_WIDTH:
-                for cell in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
-                    cell[0].alignment = Alignment(wrap_text=True, vertical="top")
+        for i, width in enumerate(_widths(header, part), start=1):
+            sheet.column_dimensions[_column_letter(i)].width = width
+
+        def cell(value: Any, sheet: Any = sheet, **style: Any) -> Any:
+            c = WriteOnlyCell(sheet, value=value)
+            for key, setting in style.items():
+                setattr(c, key, setting)
+            return c
+
+        bold = Font(bold=True)
+        sheet.append([cell(h, font=bold) for h in header])
+        for row in part:
+            sheet.append([_xlsx_cell(v, cell) for v in row])
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".partial")
     try:
@@ -111,19 +114,43 @@ def write_xlsx(tables: dict[str, Table], out: Path, created: datetime | None = N
         raise
 
 
-def _naive(at: datetime) -> datetime:
-    """Spreadsheets have no time zones: the wall-clock time the journal shows."""
-    return at.replace(tzinfo=None)
+def _sheets(tables: dict[str, Table]) -> Iterable[tuple[str, Table, list[list[Any]]]]:
+    """(sheet name, table, its rows on that sheet): a table longer than a sheet can hold goes on
+    over "doses (2)", "doses (3)"... rather than being cut short."""
+    per_sheet = MAX_SHEET_ROWS - 1
+    for name, table in tables.items():
+        rows = table[1]
+        for start in range(0, max(len(rows), 1), per_sheet):
+            k = start // per_sheet + 1
+            yield (name if k == 1 else f"{name} ({k})"), table, rows[start:start + per_sheet]
 
 
-def _xlsx_value(value: Any) -> Any:
+def _xlsx_cell(value: Any, cell: Any) -> Any:
+    """A plain value where openpyxl writes it right by itself; a styled cell for date-times and
+    dates (shown as such), and for text openpyxl would otherwise store as a formula."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return _naive(value)
+        return cell(_naive(value), number_format=XLSX_TIME)
+    if isinstance(value, date):
+        return cell(value, number_format=XLSX_DATE)
     if isinstance(value, str):
-        return _printable(value)
+        text = _printable(value)
+        if text.startswith("="):
+            return cell(text, data_type="s")  # text, shown as typed, never run
+        return text
     return value
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index))
+
+
+def _naive(at: datetime) -> datetime:
+    """Spreadsheets have no time zones: the wall-clock time the journal shows."""
+    return at.replace(tzinfo=None)
 
 
 def _printable(text: str) -> str:
@@ -132,15 +159,6 @@ def _printable(text: str) -> str:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     return str(ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
-
-
-def _format(cell: Any) -> None:
-    if isinstance(cell.value, datetime):
-        cell.number_format = XLSX_TIME
-    elif isinstance(cell.value, date):
-        cell.number_format = XLSX_DATE
-    elif isinstance(cell.value, str) and cell.data_type != "s":
-        cell.data_type = "s"  # openpyxl takes text starting with "=" for a formula; it is text
 
 
 def _widths(header: list[str], rows: Iterable[list[Any]]) -> list[int]:
