@@ -1,4 +1,7 @@
-"""double-dose: two doses much closer together than planned, or one planned dose logged twice."""
+"""double-dose: two doses much closer together than planned, or one planned dose logged twice.
+
+For every scheduled medicine, known drug or not (NHS: half the dosing interval). As-needed doses
+are judged by as-needed-too-soon instead."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ RULE = "double-dose"
 
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     alerts: list[Alert] = []
-    for m, p in ctx.profiled():
+    for m, p in ctx.every_medication():
         pairs = [(a, b) for a, b in ctx.double_doses(m, p) if ctx.within(b.at, timedelta(hours=24))]
         if not pairs:
             continue
@@ -43,14 +46,24 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         elif reg is not None and reg.times:
             evidence.append(f"planned doses are at least {fmt_hours(shortest_gap(reg))} apart; closer than half of "
                             f"that counts as a double dose (source: NHS)")
-        title = f"{m.name}: a dose may have been given twice"
+        all_same = all(a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
+                       for a, b in pairs)
         both = f"{m.name} and {', '.join(products)}" if products else m.name
-        message = (f"The journal shows two doses of {both} for {history.patient.name} close together"
+        if all_same and not products:
+            slot = ctx.local(pairs[0][0].scheduled).strftime("%H:%M")  # type: ignore[arg-type]
+            title = f"{m.name}: two entries for the same planned dose ({slot})"
+            lead = (f"The journal shows two entries of {m.name} for {history.patient.name}'s {slot} dose"
+                    + (" by different people" if len({x.by for pair in pairs for x in pair if x.by}) > 1 else ""))
+        else:
+            title = f"{m.name}: a dose may have been given twice"
+            lead = f"The journal shows two doses of {both} for {history.patient.name} close together"
+        message = (lead
                    + (f" (both contain {p.display_name.lower()})" if products else "")
-                   + ". Extra doses can cause strong sleepiness, weakness or slow breathing over the next hours. "
-                     "If one entry is a mistake, correct it so the record is right.")
+                   + (". Extra doses can cause strong sleepiness, weakness or slow breathing over the next hours. "
+                      if p.toxicity_signs else ". An extra dose makes side effects more likely. ")
+                   + "If one entry is a mistake, correct it so the record is right.")
         advice = ctx.advice(Severity.WARNING, "Do not give the next dose early or an extra one. Call the "
                                               "pharmacist or doctor to ask what to do about the next dose, and "
-                                              "watch for unusual sleepiness.")
+                                              "watch for side effects such as unusual sleepiness.")
         alerts.append(ctx.alert(RULE, Severity.WARNING, pairs[0][1].at, title, message, advice, evidence, m))
     return alerts
