@@ -490,3 +490,20 @@ def test_a_table_longer_than_a_sheet_goes_on_over_more_sheets(run: Any, risky_do
     assert [book[n].max_row - 1 for n in names] == sheets
     given = [c.value for n in names for c in book[n]["E"][1:]]
     assert len(given) == 3 and given[0].hour == 8  # every dose once, in order
+
+
+# --- backup: its target folder must exist -------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["usb/copy.sqlite3", "usb/", "usb/deeper/copy.sqlite3"])
+def test_backup_to_a_folder_that_does_not_exist_is_refused_and_makes_nothing(
+    run: Any, doc_file: Path, tmp_path: Path, target: str
+) -> None:
+    run("import", str(doc_file))
+    code, out, err = run("backup", str(tmp_path / "media") + "/" + target)
+    assert code == 2 and out == ""
+    assert err.startswith("backup: OUT: the folder ") and "does not exist" in err and "nothing was written" in err
+    assert not (tmp_path / "media").exists()
+    (tmp_path / "media" / "usb").mkdir(parents=True)  # once the stick is there
+    code, out, _ = run("backup", str(tmp_path / "media" / "usb" / "copy.sqlite3"))
+    assert code == 0 and (tmp_path / "media" / "usb" / "copy.sqlite3").exists()

@@ -863,9 +863,16 @@ class Journal:
     def backup(self, dest: Path | str) -> Path:
         from journal.storage.backups import backup_file
 
+        typed = str(dest)
         dest = Path(dest).expanduser()
         if dest.is_dir():  # a folder (a USB stick): a dated copy inside it
             dest = dest / f"carejournal-backup-{self.now().astimezone(self.tz).strftime('%Y-%m-%d-%H%M%S')}.sqlite3"
+        elif typed.endswith(("/", os.sep)) or not dest.parent.is_dir():
+            # Never made here: a USB stick that is not plugged in would get a folder on the
+            # computer's own disk, and the caregiver would believe the copy is on the stick.
+            missing = dest if typed.endswith(("/", os.sep)) else dest.parent
+            raise ValidationError("OUT", f"the folder {missing} does not exist (is the USB stick or drive "
+                                         "plugged in?); nothing was written")
         if dest.exists() and dest.resolve() == self.path.resolve():
             raise ValidationError("OUT", "that is the journal itself; choose another file for the copy")
         return backup_file(self.path, dest)
