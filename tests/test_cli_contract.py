@@ -507,3 +507,24 @@ def test_backup_to_a_folder_that_does_not_exist_is_refused_and_makes_nothing(
     (tmp_path / "media" / "usb").mkdir(parents=True)  # once the stick is there
     code, out, _ = run("backup", str(tmp_path / "media" / "usb" / "copy.sqlite3"))
     assert code == 0 and (tmp_path / "media" / "usb" / "copy.sqlite3").exists()
+
+
+# --- every command's --help ends with examples that the parser accepts ---------------------------
+
+
+def test_every_command_has_examples_and_each_one_parses(capsys: pytest.CaptureFixture[str]) -> None:
+    import shlex
+
+    from journal.cli import COMMANDS, EXAMPLES, build_parser
+
+    assert set(EXAMPLES) == set(COMMANDS) | {"gui"}
+    parser = build_parser()
+    for name, examples in EXAMPLES.items():
+        with pytest.raises(SystemExit) as stop:
+            main([name, "--help"])
+        assert stop.value.code == 0
+        help_text = capsys.readouterr().out
+        for example in examples:
+            assert f"  carejournal {example}\n" in help_text + "\n"
+            args = parser.parse_args(shlex.split(example))  # a wrong example would exit 2 here
+            assert args.command == name

@@ -115,30 +115,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action=_VersionAction)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    sub.add_parser("gui", help="open the desktop window")
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        """A command whose --help ends with examples (EXAMPLES)."""
+        lines = "\n".join(f"  carejournal {e}" for e in EXAMPLES.get(name, ()))
+        parser: argparse.ArgumentParser = sub.add_parser(
+            name, help=summary, description=summary[0].upper() + summary[1:] + ".",
+            epilog=f"examples:\n{lines}" if lines else None, formatter_class=argparse.RawDescriptionHelpFormatter)
+        return parser
 
-    s = sub.add_parser("import", help="read a journal in exchange format v1 (all or nothing)")
+    command("gui", "open the desktop window")
+
+    s = command("import", "read a journal in exchange format v1 (all or nothing)")
     s.add_argument("--dry-run", action="store_true",
                    help="say what it would add and which alerts it would raise, writing nothing")
     s.add_argument("file", metavar="FILE", type=Path)
 
-    s = sub.add_parser("export", help="write the journal as JSON (exchange format v1), CSV files or a workbook")
+    s = command("export", "write the journal as JSON (exchange format v1), CSV files or a workbook")
     s.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
     s.add_argument("--patient", metavar="NAME", help="only this person")
     s.add_argument("out", metavar="OUT", help="file for json ('-' for the screen), folder for csv, .xlsx file for xlsx")
 
-    s = sub.add_parser("check", help="run every safety check and print the alerts, most severe first")
+    s = command("check", "run every safety check and print the alerts, most severe first")
     s.add_argument("--at", metavar="TIME", help="as of this time (default: now)")
     s.add_argument("--patient", metavar="NAME")
     s.add_argument("--json", action="store_true", help="print the alerts as JSON")
 
-    s = sub.add_parser("report", help="the doctor-visit report as a PDF")
+    s = command("report", "the doctor-visit report as a PDF")
     s.add_argument("--patient", metavar="NAME", required=True)
     s.add_argument("--from", dest="start", metavar="DATE", help="first day (default: 30 days ago)")
     s.add_argument("--to", dest="end", metavar="DATE", help="last day (default: today)")
     s.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
 
-    s = sub.add_parser("log-dose", help="log one dose, then print any alert it raises")
+    s = command("log-dose", "log one dose, then print any alert it raises")
     s.add_argument("--patient", metavar="NAME", required=True)
     s.add_argument("--medication", metavar="NAME", required=True)
     s.add_argument("--at", metavar="TIME", help="when it was given (default: now)")
@@ -148,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--by", metavar="NAME", default="", help="who gave it")
     s.add_argument("--note", metavar="TEXT", default="")
 
-    s = sub.add_parser("log-symptom", help="log one symptom, then print any alert it raises")
+    s = command("log-symptom", "log one symptom, then print any alert it raises")
     s.add_argument("--patient", metavar="NAME", required=True)
     s.add_argument("--symptom", metavar="CODE", required=True)
     s.add_argument("--severity", metavar="N", type=int, help="0 (none) to 10 (worst imaginable)")
@@ -156,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--at", metavar="TIME", help="when it was noticed (default: now)")
     s.add_argument("--note", metavar="TEXT", default="")
 
-    s = sub.add_parser("log-reading", help="log one reading (temperature, weight, ...), then print any alert it raises")
+    s = command("log-reading", "log one reading (temperature, weight, ...), then print any alert it raises")
     s.add_argument("--patient", metavar="NAME", required=True)
     s.add_argument("--kind", metavar="KIND", required=True,
                    help="temperature, heart-rate, respiratory-rate, blood-pressure, oxygen-saturation, "
@@ -168,17 +176,36 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--at", metavar="TIME", help="when it was measured (default: now)")
     s.add_argument("--note", metavar="TEXT", default="")
 
-    s = sub.add_parser("backup", help="write a consistent copy of the journal (OUT: a file, or a folder for a dated copy)")
+    s = command("backup", "write a consistent copy of the journal (OUT: a file, or a folder for a dated copy)")
     s.add_argument("out", metavar="OUT")
 
-    s = sub.add_parser("restore", help="replace the journal with a backup (the current one is backed up first)")
+    s = command("restore", "replace the journal with a backup (the current one is backed up first)")
     s.add_argument("file", metavar="FILE", type=Path)
 
-    s = sub.add_parser("reference", help="list, search or show the offline reference")
+    s = command("reference", "list, search or show the offline reference")
     s.add_argument("action", nargs="?", choices=("list", "search", "show"), default="list")
     s.add_argument("terms", nargs="*", metavar="TERMS", help="search words, or the topic to show")
     return p
 
+
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "gui": ("gui", "--demo gui"),
+    "import": ("import --dry-run robin.json", "import robin.json"),
+    "export": ("export --format json journal.json", "export --format csv --patient Robin journal-csv",
+               "export --format xlsx journal.xlsx"),
+    "check": ("check", "check --at 2026-10-01T20:00 --patient Robin --json"),
+    "report": ("report --patient Robin --from 2026-09-01 --to 2026-09-30 --out robin-september.pdf",),
+    "log-dose": ('log-dose --patient Robin --medication "Baclofen 10 mg" --at 08:05 --amount 10mg',
+                 'log-dose --patient Robin --medication baclofen --at 14:00 --status skipped --note "asleep"'),
+    "log-symptom": ("log-symptom --patient Robin --symptom twitching --severity 3",
+                    'log-symptom --patient Robin --symptom other --note "hiccups all afternoon"'),
+    "log-reading": ("log-reading --patient Robin --kind temperature --value 101.3 --unit F",
+                    "log-reading --patient Robin --kind blood-pressure --value 128 --value2 84 --at 07:30",
+                    'log-reading --patient Robin --kind modified-ashworth --value 1+ --body-part "left knee"'),
+    "backup": ("backup /media/usb-stick", "backup ~/journal-copy.sqlite3"),
+    "restore": ("restore /media/usb-stick/carejournal-backup-2026-10-01-120000.sqlite3",),
+    "reference": ("reference", "reference search pump alarm", "reference show withdrawal"),
+}
 
 # command -> (module, function); modules owned by other parts are optional in a build.
 COMMANDS: dict[str, tuple[str, str]] = {
