@@ -77,7 +77,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     if args.dry_run:
         from journal.services.import_preview import preview_import
 
-        target = ctx.journal().path if ctx.demo else ctx.db_path  # never opened: nothing is created
+        target: Path = ctx.journal().path if ctx.demo or ctx.db_path is None else ctx.db_path  # not opened
         preview = preview_import(target, doc, ctx.clock)
         print(f"{preview.summary.describe(would=True)} Nothing was written (--dry-run).", file=ctx.out)
         print_alerts(preview.alerts, ctx, preview.emergency_number, dry_run=True)
