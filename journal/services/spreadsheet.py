@@ -65,7 +65,7 @@ def write_csv(tables: dict[str, Table], out_dir: Path) -> list[Path]:
 
 def export_xlsx(journal: Any, out: Path, patient_name: str | None = None) -> dict[str, int]:
     """Write the journal (or one person) to the workbook `out`: one sheet per table, in the
-    order of export_tables. Returns {sheet: number of rows}. Raises NotFound for an unknown
+    order of export_tables. Returns {table: number of rows}. Raises NotFound for an unknown
     person, OSError when the file cannot be written (the old file, if any, is then kept)."""
     tables = export_tables(journal, patient_name)
     write_xlsx(tables, out, created=journal.now())
