@@ -528,3 +528,27 @@ def test_every_command_has_examples_and_each_one_parses(capsys: pytest.CaptureFi
             assert f"  carejournal {example}\n" in help_text + "\n"
             args = parser.parse_args(shlex.split(example))  # a wrong example would exit 2 here
             assert args.command == name
+
+
+def test_an_xlsx_export_that_fails_keeps_the_old_file_and_leaves_no_partial(
+    run: Any, risky_doc: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from openpyxl import Workbook
+
+    run("import", str(risky_doc))
+    out = tmp_path / "journal.xlsx"
+    out.write_bytes(b"last month's export")
+
+    real_save = Workbook.save
+
+    def full_disk(self: Any, filename: Any) -> None:
+        real_save(self, filename)  # the bytes went out, then the disk filled before they were safe
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "save", full_disk)
+    code, stdout, err = run("export", "--format", "xlsx", str(out))
+    assert code == 1 and stdout == "" and err.startswith("export: failed: ")
+    assert out.read_bytes() == b"last month's export"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("journal.xlsx")) == ["journal.xlsx"]
