@@ -552,3 +552,38 @@ def test_an_xlsx_export_that_fails_keeps_the_old_file_and_leaves_no_partial(
     assert code == 1 and stdout == "" and err.startswith("export: failed: ")
     assert out.read_bytes() == b"last month's export"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("journal.xlsx")) == ["journal.xlsx"]
+
+
+# --- tab completion -----------------------------------------------------------------------------
+
+
+def _bash_completes(script: str, line: str) -> list[str]:
+    words = line.split(" ")
+    probe = (f'source "$1"; COMP_LINE="{line}"; COMP_POINT=${{#COMP_LINE}}; COMP_WORDS=({" ".join(words)}); '
+             f'COMP_CWORD={len(words) - 1}; _shtab_carejournal; printf "%s\\n" "${{COMPREPLY[@]}}"')
+    result = subprocess.run(["bash", "-c", probe, "probe", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+@pytest.mark.skipif(not Path("/bin/bash").exists(), reason="no bash to try the script in")
+def test_the_bash_completion_script_completes_commands_options_and_choices(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--print-completion", "bash"])
+    assert stop.value.code == 0
+    script = tmp_path / "carejournal.bash"
+    script.write_text(capsys.readouterr().out)
+    assert _bash_completes(str(script), "carejournal log-r") == ["log-reading"]
+    assert _bash_completes(str(script), "carejournal import --d") == ["--dry-run"]
+    assert _bash_completes(str(script), "carejournal export --format x") == ["xlsx"]
+
+
+def test_completion_for_zsh_and_an_unknown_shell(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--print-completion", "zsh"])
+    assert stop.value.code == 0 and "log-reading" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as stop:
+        main(["--print-completion", "cmd.exe"])
+    assert stop.value.code == 2 and "--print-completion" in capsys.readouterr().err

@@ -97,6 +97,30 @@ class _VersionAction(argparse.Action):
         parser.exit(EXIT_OK)
 
 
+COMPLETION_SHELLS = ("bash", "zsh", "tcsh")
+# shtab's file-name completion for each shell (shtab.FILE), written out so that building the
+# parser does not import shtab: it is loaded only by --print-completion.
+FILE_COMPLETION = {"bash": "_shtab_compgen_files", "zsh": "_files", "tcsh": "f"}
+
+
+class _CompletionAction(argparse.Action):
+    """`--print-completion SHELL`: print a tab-completion script for the shell (made by shtab
+    from this very parser, so it always knows every command and option) and exit 0."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, choices=COMPLETION_SHELLS,
+                         metavar="SHELL", help="print a tab-completion script for bash, zsh or tcsh and exit "
+                         "(e.g. carejournal --print-completion bash > ~/.local/share/bash-completion/"
+                         "completions/carejournal)")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        import shtab
+
+        print(shtab.complete(parser, shell=str(values)), end="")
+        parser.exit(EXIT_OK)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # exit 2 with a one-line message naming the argument
         self.print_usage(sys.stderr)
@@ -109,10 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="A medication journal for family caregivers of people on baclofen. "
         "With no command it opens the window.",
     )
-    p.add_argument("--db", metavar="PATH", type=Path, help="use this journal file instead of the one in your data folder")
+    p.add_argument("--db", metavar="PATH", type=Path,
+                   help="use this journal file instead of the one in your data folder").complete = FILE_COMPLETION  # type: ignore[attr-defined]
     p.add_argument("--demo", action="store_true", help="open a temporary copy of the sample journal")
     p.add_argument("--debug", action="store_true", help="show the full error report when something fails")
     p.add_argument("--version", action=_VersionAction)
+    p.add_argument("--print-completion", action=_CompletionAction)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, summary: str) -> argparse.ArgumentParser:
@@ -128,12 +154,12 @@ def build_parser() -> argparse.ArgumentParser:
     s = command("import", "read a journal in exchange format v1 (all or nothing)")
     s.add_argument("--dry-run", action="store_true",
                    help="say what it would add and which alerts it would raise, writing nothing")
-    s.add_argument("file", metavar="FILE", type=Path)
+    s.add_argument("file", metavar="FILE", type=Path).complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
     s = command("export", "write the journal as JSON (exchange format v1), CSV files or a workbook")
     s.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
     s.add_argument("--patient", metavar="NAME", help="only this person")
-    s.add_argument("out", metavar="OUT", help="file for json ('-' for the screen), folder for csv, .xlsx file for xlsx")
+    s.add_argument("out", metavar="OUT", help="file for json ('-' for the screen), folder for csv, .xlsx file for xlsx").complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
     s = command("check", "run every safety check and print the alerts, most severe first")
     s.add_argument("--at", metavar="TIME", help="as of this time (default: now)")
@@ -144,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--patient", metavar="NAME", required=True)
     s.add_argument("--from", dest="start", metavar="DATE", help="first day (default: 30 days ago)")
     s.add_argument("--to", dest="end", metavar="DATE", help="last day (default: today)")
-    s.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
+    s.add_argument("--out", metavar="FILE.pdf", type=Path, required=True).complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
     s = command("log-dose", "log one dose, then print any alert it raises")
     s.add_argument("--patient", metavar="NAME", required=True)
@@ -177,10 +203,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--note", metavar="TEXT", default="")
 
     s = command("backup", "write a consistent copy of the journal (OUT: a file, or a folder for a dated copy)")
-    s.add_argument("out", metavar="OUT")
+    s.add_argument("out", metavar="OUT").complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
     s = command("restore", "replace the journal with a backup (the current one is backed up first)")
-    s.add_argument("file", metavar="FILE", type=Path)
+    s.add_argument("file", metavar="FILE", type=Path).complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
     s = command("reference", "list, search or show the offline reference")
     s.add_argument("action", nargs="?", choices=("list", "search", "show"), default="list")
