@@ -14,6 +14,7 @@ import enum
 import importlib.util
 import json
 import math
+import os
 import shutil
 import sqlite3
 import tempfile
