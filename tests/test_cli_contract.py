@@ -108,7 +108,7 @@ def test_an_unknown_symptom_exits_2_naming_the_closest_codes_and_writes_nothing(
 
 
 def test_the_catalog_refuses_a_name_for_an_unknown_code_or_for_two_codes(tmp_path: Path) -> None:
-    from journal.rules.knowledge import RESOURCES, KnowledgeError, load_catalog
+    from journal.knowledge import RESOURCES, KnowledgeError, load_catalog
 
     catalog = json.loads((RESOURCES / "symptoms.json").read_text())
     for names, words in [({"twitchy": "twitchiness"}, "names.twitchy"),
@@ -424,7 +424,7 @@ def test_xlsx_holds_the_csv_tables_with_numbers_as_numbers_and_times_as_date_tim
     code, out, err = run("export", "--format", "xlsx", str(tmp_path / "journal.xlsx"))
     assert code == 0, err
     assert out == (f"Wrote {tmp_path / 'journal.xlsx'} (rows: patients 1, medications 2, regimens 1, doses 3, "
-                   "symptoms 1, observations 2, pump_events 0, notes 1)\n")
+                   "symptoms 1, observations 2, pump_events 0, notes 1, stock 0)\n")
     assert (tmp_path / "journal.xlsx").stat().st_mode & 0o077 == 0  # health records: owner only
     assert run("export", "--format", "csv", str(tmp_path / "csv"))[0] == 0
     csv_tables = _csv_tables(tmp_path / "csv")

@@ -21,7 +21,7 @@ from journal.domain.readings import (
 )
 
 from .errors import ValidationError
-from .journal import OBSERVATION_RANGES
+from .validation import OBSERVATION_RANGES
 
 KINDS = tuple(k.value for k in ObservationKind)
 UNIT_SHOWN = {"C": "°C", "F": "°F", "kg": "kg", "lb": "lb", "/min": "a minute", "mmHg": "mmHg", "%": "%"}

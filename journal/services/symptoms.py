@@ -1,12 +1,12 @@
 """What a typed symptom means: a catalog code, or the code a plain name stands for.
 
-The catalog (resources/symptoms.json, loaded by the drug knowledge) is the one list of codes,
+The catalog (resources/symptoms.json, journal.knowledge) is the one list of codes,
 labels and everyday names; this module only turns its answer into the service's errors."""
 
 from __future__ import annotations
 
 from journal.domain import SYMPTOM_CODES
-from journal.rules.knowledge import KnowledgeError, default_library
+from journal.knowledge import KnowledgeError, default_catalog
 
 from .errors import ValidationError
 
@@ -18,7 +18,7 @@ def symptom_code(text: str, field_name: str = "symptom") -> str:
     Raises ValidationError(field_name) naming the closest codes when nothing matches. A catalog
     that cannot be loaded still accepts the exchange format's own codes, so logging never stops."""
     try:
-        catalog = default_library().catalog
+        catalog = default_catalog()
     except KnowledgeError:
         if text.strip().lower() in SYMPTOM_CODES:
             return text.strip().lower()
