@@ -82,7 +82,8 @@ def exported(run: Any) -> dict[str, Any]:
 
 @pytest.mark.parametrize(("typed", "code"), [("twitching", "muscle-twitching"), ("Muscle Twitching", "muscle-twitching"),
                                              ("muscle_twitching", "muscle-twitching"), ("fit", "seizure"),
-                                             ("Feeling sick", "nausea"), ("drowsiness", "drowsiness")])
+                                             ("Feeling sick", "nausea"), ("drowsiness", "drowsiness"),
+                                             ("fell", "fall")])
 def test_log_symptom_takes_a_code_or_a_plain_name_the_catalog_lists(run: Any, doc_file: Path, typed: str,
                                                                     code: str) -> None:
     run("import", str(doc_file))

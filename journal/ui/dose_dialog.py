@@ -21,17 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Dose, DoseStatus, Medication, Quantity, QuantityError, normalise, parse_quantity
+from journal.schedule.words import status_label
 
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, strength_text
 from .style import set_scaled_font
 from .widgets import Choice, ErrorLabel, WhenEdit
 
+# What a caregiver can log (a "missed" mark comes from older entries only); words from schedule.words.
 STATUS_CHOICES: list[tuple[DoseStatus, str]] = [
-    (DoseStatus.TAKEN, "Given"),
-    (DoseStatus.SKIPPED, "Skipped (not given)"),
-    (DoseStatus.REFUSED, "Refused"),
-    (DoseStatus.VOMITED, "Given, then vomited"),
+    (s, status_label(s)) for s in (DoseStatus.TAKEN, DoseStatus.SKIPPED, DoseStatus.REFUSED, DoseStatus.VOMITED)
 ]
 
 
