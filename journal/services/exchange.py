@@ -263,7 +263,7 @@ class _Reader:
         self.now = now
         self.codes = symptom_codes()
         self._quantities: dict[tuple[Any, ...], Quantity] = {}
-        self._normalised: dict[tuple[Quantity, Quantity | None], Quantity] = {}
+        self._normalised: dict[tuple[Quantity, Quantity | None, Form, bool], Quantity] = {}
 
     def when(self, text: str, where: str) -> datetime:
         try:
@@ -297,11 +297,11 @@ class _Reader:
             self._quantities[key] = found
         return found
 
-    def normalised(self, amount: Quantity, strength: Quantity | None, where: str) -> Quantity:
-        key = (amount, strength)
+    def normalised(self, amount: Quantity, med: Medication, given: bool, where: str) -> Quantity:
+        key = (amount, med.strength, med.form, given)
         found = self._normalised.get(key)
         if found is None:
-            found = normalise_amount(amount, strength, where)
+            found = normalise_amount(amount, med.strength, where, med.form, given)
             self._normalised[key] = found
         return found
 
@@ -408,7 +408,7 @@ class _Reader:
             amount=self.quantity(d.get("amount"), where + "/amount"), by=d.get("by", ""), note=d.get("note", ""),
         )
         if dose.amount is not None:
-            dose.amount_normalised = self.normalised(dose.amount, med.strength, where + "/amount")
+            dose.amount_normalised = self.normalised(dose.amount, med, dose.status.was_given, where + "/amount")
         check_not_future(dose.given, self.now, where + "/given")
         return dose
 

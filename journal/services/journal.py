@@ -53,6 +53,7 @@ from journal.domain import (
     normalise,
     parse_quantity,
 )
+from journal.domain.dose_limits import single_dose_problem
 
 from .errors import JournalFileError, NotFound, ValidationError
 
@@ -64,7 +65,6 @@ if TYPE_CHECKING:
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 SAMPLE_JOURNAL = RESOURCES / "sample-journal.json"
 
-MAX_SINGLE_DOSE_MG = 10_000.0  # 10 g: no real single dose comes near this
 FUTURE_TOLERANCE = timedelta(days=1)
 TEMPERATURE_RANGE_C = (25.0, 45.0)
 
@@ -176,18 +176,23 @@ def _finite_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def check_amount(amount: Quantity, normalised: Quantity | None, field_name: str = "amount") -> None:
-    mass = normalised if normalised is not None else (amount if amount.unit.is_mass else None)
-    if mass is not None and mass.to_mg() > MAX_SINGLE_DOSE_MG:
-        raise ValidationError(field_name, f"{amount} is more than 10 g in one dose; please check the amount")
+def check_amount(amount: Quantity, normalised: Quantity | None, field_name: str = "amount",
+                 form: Form | None = None, given: bool = False) -> None:
+    """Refuse an amount that cannot be one dose of a medicine of `form` (limits by unit and form,
+    journal.domain.dose_limits), or a given dose of nothing."""
+    problem = single_dose_problem(amount, normalised, form, given)
+    if problem is not None:
+        raise ValidationError(field_name, problem)
 
 
-def normalise_amount(amount: Quantity, strength: Quantity | None, field_name: str = "amount") -> Quantity:
+def normalise_amount(amount: Quantity, strength: Quantity | None, field_name: str = "amount",
+                     form: Form | None = None, given: bool = False) -> Quantity:
+    """`amount` as mg or mcg, checked as one dose of a medicine of `form` (see check_amount)."""
     try:
         normalised = normalise(amount, strength)
     except QuantityError as e:
         raise ValidationError(field_name, str(e)) from None
-    check_amount(amount, normalised, field_name)
+    check_amount(amount, normalised, field_name, form, given)
     return normalised
 
 
@@ -266,7 +271,8 @@ def check_regimen(reg: Regimen, med: Medication, prefix: str = "") -> None:
         if not reg.dose.unit.is_mass:
             raise ValidationError(prefix + "dose", f"a pump's daily dose is a mass (mcg), not {reg.dose.unit.value}")
         return
-    normalise_amount(reg.dose, med.strength, prefix + "dose")
+    # A planned dose is a dose that will be given: nothing is not one (a stop ends the schedule).
+    normalise_amount(reg.dose, med.strength, prefix + "dose", med.form, given=True)
 
 
 def check_strength(strength: Quantity | None, value_field: str, per_field: str) -> None:
@@ -571,7 +577,7 @@ class Journal:
             if reg is not None:
                 d.amount = reg.dose
         if d.amount is not None:
-            d.amount_normalised = normalise_amount(d.amount, med.strength)
+            d.amount_normalised = normalise_amount(d.amount, med.strength, "amount", med.form, d.status.was_given)
         else:
             d.amount_normalised = None
         check_not_future(d.given, now, "given")

@@ -63,11 +63,9 @@ def _parse_dose(text: str, m_form: Form) -> Quantity:
     t = text.strip()
     if not t:
         raise QuantityError("Enter the amount of each dose, for example 10 mg.")
-    try:
-        q = parse_quantity(t)
-    except QuantityError:
-        # A bare number for a tablet medicine means mg; say so rather than guess silently.
-        raise QuantityError(f"{t!r}: write the amount with its unit, like 10 mg, 1 tablet or 5 mL.") from None
+    # The parser's message says what is wrong (no unit, an unknown unit, an unclear number...):
+    # a bare number is never guessed to be mg.
+    q = parse_quantity(t)
     if q.value <= 0:
         raise QuantityError("A dose must be more than zero; to stop a medicine, end its schedule.")
     return q
