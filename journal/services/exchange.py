@@ -41,6 +41,7 @@ from journal.domain import (
     Unit,
 )
 
+from .drug_names import check_drug_name
 from .errors import ValidationError
 from .journal import (
     RESOURCES,
@@ -381,6 +382,7 @@ class _Reader:
         )
         if not med.name:
             raise ValidationError(where + "/name", "cannot be empty")
+        check_drug_name(med.drug, where + "/drug")
         check_strength(med.strength, where + "/strength/value", where + "/strength/per/value")
         for i, r in enumerate(m.get("regimens", [])):
             rw = f"{where}/regimens/{i}"

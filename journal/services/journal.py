@@ -286,8 +286,11 @@ def check_strength(strength: Quantity | None, value_field: str, per_field: str) 
 
 
 def check_medication(med: Medication, prefix: str = "") -> None:
+    from .drug_names import check_drug_name
+
     if not med.name.strip():
         raise ValidationError(prefix + "name", "a medicine needs a name")
+    check_drug_name(med.drug, prefix + "drug")
     if prefix:
         check_strength(med.strength, prefix + "strength/value", prefix + "strength/per/value")
     else:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Alert, Form, Medication, Quantity, QuantityError, Regimen, Route, parse_quantity
+from journal.services.drug_names import closest_drug_names
 
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, fmt_date, fmt_time, strength_text
@@ -172,10 +174,34 @@ class MedicationDialog(QDialog):
         return Medication(name=name, route=route, form=f, drug=drug, strength=strength,
                           as_needed=self.as_needed.isChecked(), regimens=[regimen])
 
+    def _confirm_drug(self, med: Medication) -> Medication | None:
+        """A drug name spelt almost like a known one is asked about before saving: saved misspelt,
+        it would switch off every check for that medicine. None: go back and correct it."""
+        close = closest_drug_names(med.drug) if med.drug else []
+        if not close:
+            return med
+        others = f" (or {', '.join(close[1:])})" if len(close) > 1 else ""
+        answer = QMessageBox.question(
+            self, "Check the active ingredient",
+            f"\"{med.drug}\" is not a medicine the journal knows. Did you mean {close[0]}{others}?\n\n"
+            f"Choose Yes to save it as {close[0]}. Choose No to go back and correct it; leave it empty if it "
+            "is a medicine the journal does not know.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        self.drug.setCurrentText(close[0])
+        return dataclasses.replace(med, drug=close[0])
+
     def try_accept(self) -> None:
         self.error.clear_error()
         try:
-            self.outcome = self.submit(self.medication())
+            med = self._confirm_drug(self.medication())
+            if med is None:
+                self.error.show_error("Not saved. Correct the active ingredient, or leave it empty for a "
+                                      "medicine the journal does not know.")
+                self.drug.setFocus()
+                return
+            self.outcome = self.submit(med)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return
