@@ -114,9 +114,11 @@ def cli(path: Path, *argv: str) -> int:
 def gap_file(journal: Any, robin: tuple[int, int], journal_path: Path) -> Path:
     pid, mid = robin
     give_all(journal, pid, mid, NOW - timedelta(days=10), NOW - timedelta(hours=21, minutes=59))
-    journal.add_medication(pid, Medication("Diazepam 5 mg", drug="diazepam", strength=Quantity(5, Unit.MG),
-                                           regimens=[Regimen(start=date(2026, 9, 1), dose=Quantity(5, Unit.MG),
-                                                             times=[time(21)])]))
+    dz = journal.add_medication(pid, Medication("Diazepam 5 mg", drug="diazepam", strength=Quantity(5, Unit.MG),
+                                                regimens=[Regimen(start=date(2026, 9, 1), dose=Quantity(5, Unit.MG),
+                                                                  times=[time(21)])]))
+    # Its evening doses are all given: every medicine is checked for missed doses, not only baclofen.
+    give_all(journal, pid, getattr(dz, "record_id", dz), NOW - timedelta(days=10), NOW)
     journal.close()
     return journal_path
 

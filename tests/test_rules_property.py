@@ -122,7 +122,9 @@ def test_a_long_gap_after_weeks_of_doses_is_always_reported(offset: float, zone:
     reg = Regimen(start=date(2025, 6, 1), dose=Quantity(mg, Unit.MG), times=times, every_days=every)
     m = Medication("Baclofen tablets", drug="baclofen", strength=Quantity(mg, Unit.MG), id=1, regimens=[reg])
     gap = longest_gap(reg) + timedelta(hours=6) + timedelta(minutes=extra_minutes)
-    last_dose = now - gap
+    # In real elapsed time: `now - gap` on an aware local time is wall-clock arithmetic, an hour off
+    # across a DST change (a 29 h gap passed for 30 h: found by hypothesis, 2026-03-09 in Chicago).
+    last_dose = (now.astimezone(UTC) - gap).astimezone(zone)
     start = now - LOOKBACK
     doses = [Dose(1, DoseStatus.TAKEN, scheduled=s.at, given=s.at, amount=Quantity(mg, Unit.MG))
              for s in expand(m, zone, start - timedelta(days=3), last_dose + timedelta(seconds=1))]

@@ -284,6 +284,12 @@ def every_rule_scenarios():  # type: ignore[no-untyped-def]
     late = PumpEvent(at("2026-09-01T10:00"), PumpEventKind.REFILL, volume_ml=20, concentration_mcg_per_ml=2000,
                      daily_dose_mcg=400, next_refill_due=date(2026, 10, 18))
     out.append(history(now, [pump], pump=[late]))
+    # An as-needed laxative given too often and too close together, with prescribed limits.
+    from journal.domain import AsNeededLimits
+    lax = other_med("Macrogol sachets", None, mid=9, as_needed=True, times=[])
+    lax.as_needed_limits = AsNeededLimits(max_doses_per_day=2, min_interval_hours=6)
+    out.append(history(now, [lax], doses=[taken(lax, at(t), scheduled=False) for t in
+                                          ("2026-10-20T07:00", "2026-10-20T09:00", "2026-10-20T14:00")]))
     return now, out
 
 
@@ -407,9 +413,10 @@ def test_stopping_tablets_of_unknown_strength_overnight_is_a_fast_taper() -> Non
     assert a.evidence[0] == "doses planned before 2026-10-21 (amount in mg unknown), none from 2026-10-21"
     assert "to nothing overnight" in a.message
     # Known limit: with no amount in mg, every stop is judged as a stop from a dose that needs a taper
-    # (the safer reading). With the strength recorded it is measured again: 5 mg a day to none is
-    # below the 15 mg of the to-zero rule, so only the percentage warning remains.
-    low = baclofen(reg("2026-08-01", ["08:00"], mg=1, unit=Unit.TABLET, end="2026-10-20"),
+    # (the safer reading). With the strength recorded it is measured again: 10 mg a day to none is
+    # below the 15 mg of the to-zero rule, so only the percentage warning remains (5 mg a day, one
+    # usual step, is below the percentage rule's floor: see test_rules_taper_floor.py).
+    low = baclofen(reg("2026-08-01", ["08:00"], mg=2, unit=Unit.TABLET, end="2026-10-20"),
                    strength=Quantity(5, Unit.MG))
     assert only(check(history(now, [low]), now), "fast-taper").severity is Severity.WARNING
     low.strength = None

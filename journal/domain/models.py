@@ -8,7 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from .enums import DoseStatus, Form, ObservationKind, PumpEventKind, RenalImpairment, Route, Severity, StockKind
+from .enums import (
+    DoseStatus,
+    Form,
+    ObservationKind,
+    PumpEventKind,
+    RenalImpairment,
+    Route,
+    Severity,
+    StockKind,
+)
 from .quantity import Quantity
 
 

@@ -65,6 +65,9 @@ RULE_TOPICS: dict[str, str] = {
     "pump-refill-due": "pump",
     "pump-refill-overdue": "pump",
     "pump-alarm": "pump-alarms",
+    "as-needed-too-soon": "dosing",
+    "as-needed-over-limit": "dosing",
+    "stock-low": "missed-doses",
 }
 
 # Column weights for bm25: id (not indexed), title, keywords, body.

@@ -1,17 +1,18 @@
 """cns-depressant: another sedating medicine is on the list, or alcohol was noted, while on the drug.
 
 Alcohol is not a symptom: the journal reads it from dated notes (and symptom notes) that name a
-drink, and from a medication whose drug is alcohol."""
+drink in any common form, unless the note says it was not taken (rules/mentions.py), and from a
+medication whose drug is alcohol."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
 
 from .common import CheckContext, utc
 from .knowledge import DrugLibrary, DrugProfile
+from .mentions import mention
 
 RULE = "cns-depressant"
 NOTE_WINDOW = timedelta(hours=24)
@@ -40,13 +41,13 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     for c in p.interactions:
         if not c.note_words:
             continue
-        pattern = re.compile(r"\b(" + "|".join(map(re.escape, c.note_words)) + r")\b", re.IGNORECASE)
         texts = [(n.at, n.text) for n in ctx.history.notes if not n.removed]
         texts += [(s.at, s.note) for s in ctx.history.symptoms if not s.removed and s.note]
         for at, text in texts:
-            if ctx.within(at, NOTE_WINDOW) and pattern.search(text):
-                found.append((at, f"note {ctx.fmt(at)}: \"{text[:80]}\" mentions {c.label} (source: {c.source})",
-                              c.label))
+            said = mention(text, c.note_words) if ctx.within(at, NOTE_WINDOW) else None
+            if said is not None:
+                found.append((at, f"note {ctx.fmt(at)}: \"{text[:80]}\" mentions {said}, that is {c.label} "
+                                  f"(source: {c.source})", c.label))
                 break
     if not found:
         return None

@@ -27,6 +27,8 @@ from journal.domain import (
     normalise,
 )
 from journal.schedule import Slot, SlotState, expand, match, regimen_days, shortest_gap
+from journal.schedule.as_needed import AsNeededLimit, ProfileNumbers, limits_for
+from journal.schedule.as_needed import dose_mg as _dose_mg
 
 from .knowledge import DrugLibrary, DrugProfile
 
@@ -41,6 +43,7 @@ REFERENCE = {
     "toxicity-signs": "overdose", "paradoxical-worsening": "worse-spasticity", "cns-depressant": "interactions",
     "renal-caution": "kidneys-and-age", "age-caution": "kidneys-and-age", "liquid-concentration": "forms",
     "pump-refill-due": "pump", "pump-refill-overdue": "pump", "pump-alarm": "pump-alarms",
+    "as-needed-too-soon": "dosing", "as-needed-over-limit": "dosing",
 }
 
 
@@ -143,6 +146,21 @@ class CheckContext:
         return timedelta(0) <= d < window
 
     # ----------------------------------------------------------------- medications
+    def every_medication(self) -> list[tuple[Medication, DrugProfile]]:
+        """Every medication with its drug profile, or the general numbers
+        (resources/general-medicine.json) for one the journal has no profile for: the rules for
+        every medicine (missed, double, over-prescribed, as-needed, stock) iterate this."""
+        return [(m, self.library.profile_or_general(m)) for m in self.history.medications]
+
+    @staticmethod
+    def is_general(p: DrugProfile) -> bool:
+        """True for the general numbers (a medicine the journal has no drug profile for)."""
+        return not p.drug
+
+    def prn_limit(self, m: Medication, p: DrugProfile) -> AsNeededLimit:
+        """The as-needed limits in force for `m` (schedule.as_needed.limits_for with `p`'s numbers)."""
+        return limits_for(m, prn_numbers(p))
+
     def profiled(self) -> list[tuple[Medication, DrugProfile]]:
         out = []
         for m in self.history.medications:
@@ -165,14 +183,8 @@ class CheckContext:
             return None
 
     def dose_mg(self, m: Medication, d: Dose) -> float | None:
-        if d.amount_normalised is not None and d.amount_normalised.unit.is_mass:
-            return d.amount_normalised.to_mg()
-        mg = self.amount_mg(m, d.amount)
-        if mg is not None:
-            return mg
-        # Nothing entered: assume the scheduled amount of that day's regimen.
-        reg = m.regimen_on(self.local(d.at).date())
-        return None if reg is None else self.amount_mg(m, reg.dose)
+        """In mg; nothing entered: the amount that day's regimen plans (schedule.as_needed.dose_mg)."""
+        return _dose_mg(m, d, self.tz)
 
     def per_dose_mg(self, m: Medication, reg: Regimen) -> float | None:
         return self.amount_mg(m, reg.dose)
@@ -441,7 +453,7 @@ class CheckContext:
         (tablets and an oral solution): a double dose is judged per drug, not per product."""
         key = ("double", id(m))
         if key not in self._memo:
-            pairs = self._double_doses(m)
+            pairs = self._double_doses(m, p)
             pairs += [(a, b) for a, b in self.cross_product_doubles(p) if b.medication_id == m.id]
             self._memo[key] = sorted(pairs, key=lambda x: utc(x[1].at))
         return list(self._memo[key])  # type: ignore[call-overload]
@@ -501,15 +513,28 @@ class CheckContext:
         gaps.append(24 * 60 - ordered[-1] + ordered[0])
         return timedelta(minutes=min(gaps)) / 2
 
-    def _double_doses(self, m: Medication) -> list[tuple[Dose, Dose]]:
+    def _double_doses(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, Dose]]:
+        """Same slot twice, or closer than half the shortest planned gap. A late dose given as the
+        missed-dose advice allows (at least the grace period, 2 h NHS, before the next planned dose)
+        followed by that next dose answers two different slots: it is not a double dose."""
         out: list[tuple[Dose, Dose]] = []
         given = sorted(self.given_doses(m), key=lambda d: utc(d.at))
+        slot_of: dict[int, datetime] = {}
+        if not m.as_needed:
+            states, _ = self.slot_states(m, p)
+            slot_of = {id(d): st.slot.at for st in states for d in st.doses}
+        grace = timedelta(hours=p.value("timing.missed_dose_grace_hours"))
         for a, b in zip(given, given[1:], strict=False):
             reg = m.regimen_on(self.local(b.at).date())
             same_slot = a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
+            sa, sb = slot_of.get(id(a)), slot_of.get(id(b))
+            same_slot = same_slot or (sa is not None and sa == sb)
             close = False
             if reg is not None and reg.times and not m.as_needed:
-                close = utc(b.at) - utc(a.at) < shortest_gap(reg) / 2
+                apart = utc(b.at) - utc(a.at)
+                close = apart < shortest_gap(reg) / 2
+                if close and sa is not None and sb is not None and utc(sa) < utc(sb) and apart >= grace:
+                    close = False  # the earlier slot's dose given late, as the advice allows
             if same_slot or close:
                 out.append((a, b))
         return out
@@ -582,6 +607,17 @@ class CheckContext:
             medication=medication.name if medication else None, patient_id=pat.id,
             medication_id=medication.id if medication else None,
         )
+
+
+def prn_numbers(p: DrugProfile) -> ProfileNumbers:
+    """What a drug profile (or the general numbers) says about as-needed use."""
+    return ProfileNumbers(
+        usual_interval_hours=p.get("timing.usual_interval_hours"),
+        usual_interval_source=p.cite("timing.usual_interval_hours"),
+        max_doses_per_day=p.get("timing.as_needed_max_doses_per_day"),
+        max_doses_source=p.cite("timing.as_needed_max_doses_per_day"),
+        window_hours=p.get("timing.as_needed_window_hours") or 24.0,
+    )
 
 
 def baseline(ctx: CheckContext, p: DrugProfile, code: str, before: datetime) -> list[SymptomEntry]:

@@ -1,4 +1,7 @@
-"""double-dose: two doses much closer together than planned, or one planned dose logged twice."""
+"""double-dose: two doses much closer together than planned, or one planned dose logged twice.
+
+For every scheduled medicine, known drug or not (NHS: half the dosing interval). As-needed doses
+are judged by as-needed-too-soon instead."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ RULE = "double-dose"
 
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     alerts: list[Alert] = []
-    for m, p in ctx.profiled():
+    for m, p in ctx.every_medication():
         pairs = [(a, b) for a, b in ctx.double_doses(m, p) if ctx.within(b.at, timedelta(hours=24))]
         if not pairs:
             continue
@@ -47,10 +50,11 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         both = f"{m.name} and {', '.join(products)}" if products else m.name
         message = (f"The journal shows two doses of {both} for {history.patient.name} close together"
                    + (f" (both contain {p.display_name.lower()})" if products else "")
-                   + ". Extra doses can cause strong sleepiness, weakness or slow breathing over the next hours. "
-                     "If one entry is a mistake, correct it so the record is right.")
+                   + (". Extra doses can cause strong sleepiness, weakness or slow breathing over the next hours. "
+                      if p.toxicity_signs else ". An extra dose makes side effects more likely. ")
+                   + "If one entry is a mistake, correct it so the record is right.")
         advice = ctx.advice(Severity.WARNING, "Do not give the next dose early or an extra one. Call the "
                                               "pharmacist or doctor to ask what to do about the next dose, and "
-                                              "watch for unusual sleepiness.")
+                                              "watch for side effects such as unusual sleepiness.")
         alerts.append(ctx.alert(RULE, Severity.WARNING, pairs[0][1].at, title, message, advice, evidence, m))
     return alerts

@@ -24,6 +24,8 @@ from . import (
     abnormal_vital,
     abrupt_stop,
     age_caution,
+    as_needed_over_limit,
+    as_needed_too_soon,
     cns_depressant,
     double_dose,
     fast_taper,
@@ -63,7 +65,7 @@ RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
     abrupt_stop, missed_dose, fast_taper, fast_titration, over_max_daily, over_max_dose, double_dose,
     over_prescribed, withdrawal_signs, toxicity_signs, paradoxical_worsening, red_flag_symptom,
     abnormal_vital, cns_depressant, renal_caution, age_caution, liquid_concentration, pump_refill_due,
-    pump_refill_overdue, pump_alarm,
+    pump_refill_overdue, pump_alarm, as_needed_too_soon, as_needed_over_limit,
 )
 RULE_IDS: tuple[str, ...] = tuple(r.RULE for r in RULES)
 SCHEDULE_RULES: tuple[Rule, ...] = (  # type: ignore[assignment]

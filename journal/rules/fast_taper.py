@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -39,6 +40,12 @@ def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: da
              "short", f"routes.{route}.taper_cut_fraction_short"),
             (p.route(route, "taper_cut_fraction_long"), p.route(route, "taper_cut_days_long"),
              "long", f"routes.{route}.taper_cut_fraction_long")]
+    # The percentage rules have a floor: one usual step (5 mg a day for oral baclofen, judgement after
+    # the label's 5 mg steps) every `taper_cut_days_short` days is a usual taper whatever its
+    # percentage, so the end of a textbook taper (15 -> 10 -> 5 -> 0 mg a day every 4 days, one to two
+    # weeks as the reference says) is not warned, while 10 mg a day stopped overnight still is.
+    floor = p.route(route, "taper_cut_floor_mg_per_day") or 0.0
+    step_days = p.route(route, "taper_cut_days_short") or 1.0
     span = int(max([to_zero_days or 0] + [d or 0 for _, d, _, _ in cuts]))
     # Judged on the drug's total over all its products (tablets + oral solution), on the days this
     # product's own plan goes down: a switch between products at the same total is not a taper.
@@ -84,8 +91,10 @@ def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: da
                     continue
                 window = [totals[b - timedelta(days=k)] for k in range(1, int(days) + 1)]
                 peak = max(window)
+                k = min(i + 1 for i, v in enumerate(window) if v == peak)
+                if peak - today <= floor * math.ceil(k / step_days) + EPS:
+                    continue
                 if today < (1 - frac) * peak - EPS and (best is None or peak > best.before_mg):
-                    k = min(i + 1 for i, v in enumerate(window) if v == peak)
                     best = Finding(Severity.WARNING, b, peak, today, k, kind, p.cite(path))
             if best is not None:  # report the largest drop the rules see
                 out.append(best)

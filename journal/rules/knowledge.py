@@ -32,7 +32,7 @@ REQUIRED_TIMING = (
 ROUTE_KEYS = (
     "max_daily_mg", "max_single_mg", "taper_to_zero_min_daily_mg", "taper_to_zero_min_days",
     "taper_cut_fraction_short", "taper_cut_days_short", "taper_cut_fraction_long", "taper_cut_days_long",
-    "titration_min_interval_hours", "titration_max_step_mg_per_day",
+    "titration_min_interval_hours", "titration_max_step_mg_per_day", "taper_cut_floor_mg_per_day",
 )
 ROUTES = ("oral", "intrathecal", "other")
 
@@ -143,6 +143,8 @@ class SymptomCatalog:
 class DrugLibrary:
     profiles: tuple[DrugProfile, ...]
     catalog: SymptomCatalog
+    # The numbers for every medicine the journal has no profile for (resources/general-medicine.json).
+    general: DrugProfile | None = None
     # profile_for answers from the medicine's drug and name only; the report replays the rules
     # hundreds of times over the same medicines, so the answer is remembered per (drug, name).
     _profile_memo: dict[tuple[str, str], DrugProfile | None] = field(
@@ -164,7 +166,17 @@ class DrugLibrary:
         if not files:
             raise KnowledgeError(f"{root / 'drugs'}: no drug profiles found")
         profiles = tuple(load_profile(f, catalog) for f in files)
-        return DrugLibrary(profiles, catalog)
+        return DrugLibrary(profiles, catalog, load_general(root / "general-medicine.json"))
+
+    def profile_or_general(self, medication: Medication) -> DrugProfile:
+        """The medicine's drug profile, else the general numbers every medicine is checked with.
+        Raises KnowledgeError when the library was built without the general numbers."""
+        found = self.profile_for(medication)
+        if found is not None:
+            return found
+        if self.general is None:
+            raise KnowledgeError("general-medicine.json was not loaded")
+        return self.general
 
 
 @lru_cache(maxsize=1)
@@ -281,6 +293,37 @@ def load_catalog(path: Path) -> SymptomCatalog:
             except ValueError:
                 raise r.fail(f"vitals.{key}.severity", f"{v[key]['severity']!r} is not a severity") from None
     return SymptomCatalog(out, vitals, sev, str(v.get("topic", "when-to-call")))
+
+
+# The numbers the general rules (missed-dose, double-dose, as-needed, stock) read for every medicine.
+GENERAL_TIMING = (
+    "missed_dose_grace_hours", "missed_dose_lookback_hours", "dose_match_window_hours",
+    "as_needed_window_hours", "as_needed_lookback_hours", "combined_dose_span_hours",
+)
+
+
+def load_general(path: Path) -> DrugProfile:
+    """The general numbers as a profile with no drug, no names and no symptom sets, so that a rule
+    reads `p.value("timing.missed_dose_grace_hours")` the same way for every medicine. Raises
+    KnowledgeError naming the file and field when a number is missing or has no source."""
+    r = _Reader(path)
+    d = r.doc
+    if d.get("format") != "carejournal-general-medicine" or d.get("version") != 1:
+        raise r.fail("format", "must be carejournal-general-medicine version 1")
+    sources = r.obj(d.get("sources"), "sources")
+    timing = r.obj(d.get("timing"), "timing")
+    for k in GENERAL_TIMING:
+        if k not in timing:
+            raise r.fail("timing", f"missing {k}")
+    th = {f"timing.{k}": r.threshold(node, f"timing.{k}", set(sources)) for k, node in timing.items()}
+    empty: frozenset[str] = frozenset()
+    return DrugProfile(
+        drug="", display_name="this medicine", names=empty, sources=dict(sources), thresholds=th,
+        withdrawal_early=empty, withdrawal_late=empty, withdrawal_worsening_only=empty, toxicity_signs=empty,
+        toxicity_emergency=empty, toxicity_min_severity={}, paradoxical_symptoms=empty,
+        paradoxical_new_counts=empty, paradoxical_observations=empty, renal_caution_levels=empty,
+        dialysis_words=(), interactions=(), liquids=(),
+    )
 
 
 def load_profile(path: Path, catalog: SymptomCatalog) -> DrugProfile:

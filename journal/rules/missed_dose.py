@@ -1,4 +1,7 @@
-"""missed-dose: a planned dose passed its time plus the grace period with nothing logged."""
+"""missed-dose: a planned dose passed its time plus the grace period with nothing logged.
+
+For every medicine: a drug profile refines the numbers, the general ones (grace 2 h, NHS; look-back
+24 h, judgement; resources/general-medicine.json) hold for a medicine the journal does not know."""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ RULE = "missed-dose"
 
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     alerts: list[Alert] = []
-    for m, p in ctx.profiled():
+    for m, p in ctx.every_medication():
         grace = timedelta(hours=p.value("timing.missed_dose_grace_hours"))
         lookback = timedelta(hours=p.value("timing.missed_dose_lookback_hours"))
         states, _ = ctx.slot_states(m, p)
@@ -36,7 +39,8 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                    f"dose{'s' if n > 1 else ''} of {m.name} for {history.patient.name}. "
                    + ("If it was given, log it" if n == 1 else "If they were given, log them")
                    + " so the record is right."
-                   " Doses missed in a row can lead to withdrawal with this medicine.")
+                   + (" Doses missed in a row can lead to withdrawal with this medicine."
+                      if p.get("timing.abrupt_stop_min_days_on") is not None else ""))
         evidence = [f"planned {s.dose} at {ctx.fmt(s.at)}: nothing logged ({fmt_hours(ctx.ago(s.at))} ago)"
                     for s in missed]
         evidence.append(f"grace period: {grace.total_seconds() / 3600:g} h after the planned time "

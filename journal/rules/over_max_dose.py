@@ -1,15 +1,24 @@
-"""over-max-dose: one oral dose, planned or given, above the drug's usual single-dose maximum."""
+"""over-max-dose: one oral dose, planned or given, above the drug's usual single-dose maximum.
+
+Doses of one drug (any of its products of the same route) given within a short span
+(`timing.combined_dose_span_hours`, 1 h, judgement) count together as one dose: two people each
+giving 20 mg ten minutes apart gave 40 mg at once."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from journal.domain import Alert, PatientHistory, Severity
+from journal.domain import Alert, Dose, Medication, PatientHistory, Severity
 
-from .common import CheckContext, fmt_mg
+from .common import CheckContext, fmt_hours, fmt_mg, utc
 from .knowledge import DrugLibrary
 
 RULE = "over-max-dose"
+
+
+def unplanned(m: Medication, d: Dose) -> bool:
+    """An as-needed dose, or one logged without naming a planned slot."""
+    return m.as_needed or d.scheduled is None
 
 
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
@@ -35,11 +44,34 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             evidence.append(f"schedule from {r.start.isoformat()}: {r.dose} ({fmt_mg(mg)}) each time")
             since = ctx.day_start(r.start)
             break
+        span = timedelta(hours=p.get("timing.combined_dose_span_hours") or 0)
+        family = [(o, d) for o in ctx.siblings(m) for d in ctx.given_doses(o)]
+        counted: set[int] = set()
         for d in ctx.given_doses(m):
             mg = ctx.dose_mg(m, d)
-            if mg is not None and mg > limit + 1e-9 and ctx.within(d.at, timedelta(hours=24)):
+            if mg is None or not ctx.within(d.at, timedelta(hours=24)):
+                continue
+            if mg > limit + 1e-9:
                 evidence.append(f"given {ctx.fmt(d.at)}: {fmt_mg(mg)}" + (f" ({d.amount})" if d.amount else ""))
                 since = d.at if since is None else since
+                continue
+            # Earlier doses of the drug within the span, by anyone: together they are one large dose.
+            # Doses that both answer planned slots were planned together (double-dose judges repeats).
+            group = [(o, x) for o, x in family if x is not d and timedelta(0) <= utc(d.at) - utc(x.at) < span
+                     and (unplanned(m, d) or unplanned(o, x))]
+            if not group or id(d) in counted:
+                continue
+            total = mg + sum(ctx.dose_mg(o, x) or 0.0 for o, x in group)
+            if total <= limit + 1e-9:
+                continue
+            parts = [(o, x) for o, x in sorted(group, key=lambda ox: utc(ox[1].at))] + [(m, d)]
+            counted.update(id(x) for _, x in parts)
+            listed = "; ".join(f"{ctx.fmt(x.at)} {fmt_mg(ctx.dose_mg(o, x) or 0)}" + (f" by {x.by}" if x.by else "")
+                               + (f" ({o.name})" if o is not m else "") for o, x in parts)
+            evidence.append(f"given within {fmt_hours(utc(d.at) - utc(parts[0][1].at))}: {listed}; "
+                            f"together {fmt_mg(total)} (doses less than {fmt_hours(span)} apart count as one, "
+                            f"source: {p.cite('timing.combined_dose_span_hours')})")
+            since = parts[0][1].at if since is None else since
         if since is None:
             continue
         evidence.append(f"single-dose limit used: {fmt_mg(limit)} "

@@ -1,4 +1,4 @@
-"""over-prescribed: more given in a day than the schedule for that day adds up to."""
+"""over-prescribed: more given in a day than the schedule for that day adds up to (every medicine)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ RULE = "over-prescribed"
 
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     alerts: list[Alert] = []
-    for m, p in ctx.profiled():
+    for m, p in ctx.every_medication():
         if m.as_needed or not m.regimens or ctx.route(m) == "intrathecal":
             continue
         given = ctx.given_doses(m)
@@ -34,7 +34,8 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             title = f"{m.name}: more given on {day.isoformat()} than planned"
             message = (f"{history.patient.name} was given {fmt_mg(total)} of {m.name} on {day.isoformat()}, more "
                        f"than the {fmt_mg(planned)} the schedule plans for that day. If an entry is wrong, correct "
-                       f"it; if not, extra amounts can cause sleepiness and weakness.")
+                       f"it; if not, extra amounts make side effects more likely"
+                       + (", such as sleepiness and weakness." if p.toxicity_signs else "."))
             advice = ctx.advice(Severity.WARNING, "Do not make up for it by skipping or changing later doses on "
                                                   "your own; ask the pharmacist or prescriber.")
             alerts.append(ctx.alert(RULE, Severity.WARNING, todays[0].at, title, message, advice, evidence, m))

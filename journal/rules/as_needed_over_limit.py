@@ -1,0 +1,49 @@
+"""as-needed-over-limit: more as-needed doses, or more amount, in a day than prescribed.
+
+"A day" is a rolling window (`timing.as_needed_window_hours`, 24 h, judgement) so that doses on
+both sides of midnight count together. The limits come from `as_needed_limits` or the drug's
+profile (schedule.as_needed.limits_for); with none, the rule is silent.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from journal.domain import Alert, PatientHistory, Severity
+from journal.schedule.as_needed import over_limit
+
+from .common import CheckContext, fmt_hours, fmt_mg
+from .knowledge import DrugLibrary
+
+RULE = "as-needed-over-limit"
+
+
+def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
+    alerts: list[Alert] = []
+    for m, p in ctx.every_medication():
+        if not m.as_needed:
+            continue
+        limit = ctx.prn_limit(m, p)
+        lookback = timedelta(hours=p.value("timing.as_needed_lookback_hours"))
+        hits = over_limit(m, history.doses, now, limit, ctx.tz, now - lookback)
+        if not hits:
+            continue
+        hit = hits[-1]
+        span = fmt_hours(limit.window)
+        evidence = [f"given {ctx.fmt(d.at)}" + (f" ({d.amount})" if d.amount else "") + (f" by {d.by}" if d.by else "")
+                    for d in hit.doses]
+        what = []
+        if hit.count_over and limit.max_doses is not None:
+            what.append(f"{len(hit.doses)} doses in {span}, more than the {limit.max_doses} allowed")
+            evidence.append(f"most doses in {span}: {limit.max_doses} ({limit.max_doses_source})")
+        if hit.amount_over and limit.max_amount_mg is not None and hit.amount_mg is not None:
+            what.append(f"{fmt_mg(hit.amount_mg)} in {span}, more than the {limit.max_amount} allowed")
+            evidence.append(f"most in {span}: {limit.max_amount} (as prescribed)")
+        title = f"{m.name}: more as-needed doses than allowed"
+        message = (f"{history.patient.name} was given {m.name} {' and '.join(what)}. "
+                   "If an entry is a mistake, correct it so the record is right.")
+        advice = ctx.advice(Severity.WARNING, f"Do not give more {m.name} for now. Ask the pharmacist or "
+                                              "prescriber today what to do, and mention how often it has been "
+                                              "needed: needing it this often is worth their attention.")
+        alerts.append(ctx.alert(RULE, Severity.WARNING, hit.doses[0].at, title, message, advice, evidence, m))
+    return alerts
