@@ -89,16 +89,17 @@ def preview_dose(journal: Any, patient_id: int, dose: Dose, now: datetime | None
     now: what would this dose raise? Raises ValidationError exactly as saving it would.
 
     Acknowledgements are ignored on both sides, so an alert a caregiver acknowledged earlier does
-    not hide a new double dose."""
-    now = now or journal.now()
+    not hide a new double dose. A dose entered a little ahead of the clock (the journal allows up
+    to a day) is judged as of its own time, when the checks will see it."""
     prepared = journal.prepare_dose(patient_id, dose)
+    now = max(now or journal.now(), prepared.at, key=utc)
     medication = journal.get_medication(prepared.medication_id)
     number = journal.get_settings().emergency_number or "911"
     history = journal.history(patient_id, now - LOOKBACK, now)
     before = run_checks(history, now, emergency_number=number)
     candidate = replace(prepared, id=None)
     last_given = dict(history.last_given)
-    if candidate.status.was_given and candidate.given is not None and utc(candidate.given) <= utc(now):
+    if candidate.status.was_given and candidate.given is not None:
         previous = last_given.get(candidate.medication_id)
         if previous is None or utc(previous.at) < utc(candidate.given):
             last_given[candidate.medication_id] = candidate
