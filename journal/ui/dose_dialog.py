@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Dose, DoseStatus, Medication, Quantity, QuantityError, normalise, parse_quantity
+from journal.domain.dose_limits import single_dose_problem
 
 from . import dose_warning
 from .errors import USER_ERRORS, describe
@@ -150,6 +151,14 @@ class DoseDialog(QDialog):
         text = self.amount.text().strip()
         if text:
             amount = parse_quantity(text)
+            # An amount the journal would refuse is said at once, not asked about first.
+            try:
+                normalised: Quantity | None = normalise(amount, self.medication.strength)
+            except QuantityError:
+                normalised = None  # the journal says why when saving
+            problem = single_dose_problem(amount, normalised, self.medication.form, status.was_given)
+            if problem is not None:
+                raise ValueError(problem[0].upper() + problem[1:] + ".")
         elif status.was_given:
             raise ValueError("Enter the amount given (for example 10 mg, 1 tablet or 5 mL).")
         return Dose(medication_id=self.medication.id or 0, status=status, scheduled=self.scheduled,
