@@ -196,3 +196,30 @@ def test_log_dose_refuses_with_the_real_reason(run: Any, tmp_path: Path, typed: 
     assert code == 2
     assert err.startswith("log-dose: --amount: ") and words in err, err
     assert run.db.read_bytes() == before
+
+
+@pytest.mark.parametrize("strength", [Quantity(5e-324, Unit.MG), Quantity(0.000001, Unit.MG),
+                                      Quantity(0.001, Unit.MCG, Quantity(1, Unit.ML))])
+def test_a_strength_too_small_to_be_real_is_refused(journal: Any, robin: tuple[int, int], strength: Quantity) -> None:
+    pid, _ = robin
+    with pytest.raises(ValidationError) as err:
+        journal.add_medication(pid, Medication("Tiny", strength=strength))
+    assert err.value.field == "strength" and "too small to be real" in err.value.message
+
+
+def test_the_smallest_real_strength_is_kept(journal: Any, robin: tuple[int, int]) -> None:
+    pid, _ = robin
+    mid = add(journal, pid, "Calcitriol drops", Form.SOLUTION, Quantity(0.01, Unit.MCG, Quantity(1, Unit.ML)))
+    journal.log_dose(pid, dose(mid, Quantity(1, Unit.ML)))
+    assert len(stored_doses(journal, pid)) == 1
+
+
+@pytest.mark.parametrize("value", [0, -0.0, 5e-324])
+def test_a_planned_dose_of_nothing_is_refused_on_import(run: Any, tmp_path: Path, value: float) -> None:
+    doc = minimal_document()
+    doc["patients"][0]["medications"][0]["regimens"][0]["dose"] = {"value": value, "unit": "mg"}
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(doc))
+    code, _, err = run("import", str(path))
+    assert code == 2 and err.startswith("import: /patients/0/medications/0/regimens/0/dose: "), err
+    assert "is not a dose" in err

@@ -64,6 +64,9 @@ def single_dose_problem(amount: Quantity, normalised: Quantity | None, form: For
     if given and (amount.value <= 0 or (mass is not None and mass.to_mg() < MIN_GIVEN_MG)
                   or (not amount.unit.is_mass and amount.value < MIN_GIVEN_COUNT)):
         shown = f"{amount.value:g} {amount.unit.value}" if amount.value > 0 else f"0 {amount.unit.value}"
+        if not amount.unit.is_mass and amount.value >= MIN_GIVEN_COUNT and mass is not None:
+            return (f"{shown} is {mass.value:g} {mass.unit.value} with the strength recorded, which is not a "
+                    "dose; check the medicine's strength")
         return (f"{shown} is not a dose: a dose that was given must be more than nothing (a dose that "
                 "was not given is recorded as skipped, refused or missed)")
     limit = MAX_COUNT.get(amount.unit)
@@ -77,4 +80,14 @@ def single_dose_problem(amount: Quantity, normalised: Quantity | None, form: For
             what = str(amount) if amount.unit.is_mass else f"{amount} ({_mass_text(mass.to_mg())})"
             return (f"{what} is more than {_mass_text(ceiling)}, the most one dose of {FORM_WORDS[form]} "
                     "can be; check the amount and its unit")
+    return None
+
+
+def strength_problem(strength: Quantity) -> str | None:
+    """Why a medicine's strength (mass per tablet, sachet or mL) cannot be real, or None. Less than
+    the smallest given dose per unit would make every dose count as nothing."""
+    if strength.unit.is_mass:
+        each = strength.to_mg() / (strength.per.value if strength.per is not None and strength.per.value > 0 else 1)
+        if 0 < each < MIN_GIVEN_MG:
+            return f"a strength of {strength} is too small to be real (at least 0.01 mcg per unit); check it"
     return None

@@ -53,7 +53,7 @@ from journal.domain import (
     normalise,
     parse_quantity,
 )
-from journal.domain.dose_limits import single_dose_problem
+from journal.domain.dose_limits import single_dose_problem, strength_problem
 
 from .errors import JournalFileError, NotFound, ValidationError
 
@@ -281,6 +281,9 @@ def check_strength(strength: Quantity | None, value_field: str, per_field: str) 
         return
     if strength.value <= 0:
         raise ValidationError(value_field, f"a strength of {strength} is not possible; it must be more than 0")
+    problem = strength_problem(strength)
+    if problem is not None:  # e.g. 5e-324 mg a tablet: every dose would count as nothing
+        raise ValidationError(value_field, problem)
     if strength.per is not None and strength.per.value <= 0:
         raise ValidationError(per_field, f"a strength per {strength.per} is not possible; it must be per more than 0")
 
