@@ -88,7 +88,7 @@ class DoseDialog(QDialog):
         form.addRow("W&hen:", self.when)
         self.amount = QLineEdit(str(amount) if amount else "")
         self.amount.setAccessibleName("Amount given")
-        self.amount.setPlaceholderText("for example 10 mg, 1 tablet or 5 mL")
+        self.amount.setPlaceholderText("for example 10 mg, 1/2 tablet, 2.5 mL or 13.8 g")
         self.amount.textChanged.connect(self._amount_changed)
         form.addRow("&Amount:", self.amount)
         self.amount_check = QLabel()

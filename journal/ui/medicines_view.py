@@ -118,7 +118,7 @@ class MedicationDialog(QDialog):
         form.addRow("", self.as_needed)
         self.dose = QLineEdit()
         self.dose.setAccessibleName("Amount of each dose")
-        self.dose.setPlaceholderText("for example 10 mg, 1 tablet or 5 mL")
+        self.dose.setPlaceholderText("for example 10 mg, 1/2 tablet, 2.5 mL or 13.8 g")
         form.addRow("&Each dose:", self.dose)
         self.times = QLineEdit()
         self.times.setAccessibleName("Dose times")
