@@ -227,7 +227,8 @@ def test_withdrawal_two_people_and_across_chicago_autumn_change() -> None:
     doses = adherent(m, CHI, at("2026-10-25T00:00"), now, skip={first_0130, at("2026-11-01T08:00")})
     h = history(now, [m], doses=doses, symptoms=[symptom("tingling", at("2026-11-01T11:00"))])
     a = only(check(h, now), "withdrawal-signs")
-    assert any("2026-11-01 01:30 dose not given" in e for e in a.evidence)
+    # the clock time that happens twice that night carries its offset (the first, daylight time)
+    assert any("2026-11-01 01:30 -05:00 dose not given" in e for e in a.evidence)
     m2, d2 = steady(now, mid=2)
     h2 = history(now, [m2], doses=d2, patient=Patient("Alex", id=2), symptoms=[symptom("headache", now)])
     assert check(h2, now) == []
@@ -290,8 +291,12 @@ def test_no_toxicity_without_an_increase_or_after_72_hours() -> None:
     m, doses = steady(now)
     h = history(now, [m], doses=doses, symptoms=[symptom("drowsiness", at("2026-10-20T10:00"), 6)])
     assert "toxicity-signs" not in rules(check(h, now))
-    late, now2 = rise_then([symptom("drowsiness", at("2026-10-22T00:01"), 6)], now_text="2026-10-22T01:00")
-    assert "toxicity-signs" not in rules(check(late, now2))  # rise at 19th 00:00, 72 h 01 min later
+    # the 72 h count from the first dose at the new amount (19th 08:00), not from midnight
+    late, now2 = rise_then([symptom("drowsiness", at("2026-10-22T08:01"), 6)], now_text="2026-10-22T09:00")
+    assert "toxicity-signs" not in rules(check(late, now2))  # 72 h 01 min after it
+    inside, now3 = rise_then([symptom("drowsiness", at("2026-10-22T07:59"), 6)], now_text="2026-10-22T09:00")
+    a = only(check(inside, now3), "toxicity-signs")
+    assert any("first dose at the new amount 2026-10-19 08:00" in e for e in a.evidence)
 
 
 def test_toxicity_two_people() -> None:

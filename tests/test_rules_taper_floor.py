@@ -58,3 +58,38 @@ def test_a_late_dose_closer_than_the_advice_allows_is_a_double_dose() -> None:
     doses.append(taken(m, at("2026-10-20T08:00"), late=timedelta(hours=4, minutes=1)))  # 12:01: 1 h 59 before
     doses.append(taken(m, at("2026-10-20T14:00")))
     assert "double-dose" in rules(check(history(now, [m], doses=doses), now))
+
+
+# ------------------------------------------------------------------ the words
+
+
+def test_one_slot_logged_twice_says_two_entries_for_the_same_planned_dose() -> None:
+    m = baclofen(reg("2026-08-01", ["08:00", "14:00", "20:00"], mg=10))
+    now = at("2026-10-20T15:00")
+    doses = adherent(m, CHI, at("2026-10-12T00:00"), now)
+    doses.append(taken(m, at("2026-10-20T14:00"), late=timedelta(minutes=3), by="Ben"))
+    a = only(check(history(now, [m], doses=doses), now), "double-dose")
+    assert a.title == "Baclofen 10 mg tablets: two entries for the same planned dose (14:00)"
+    assert "close together" not in a.message
+
+
+def test_two_close_doses_for_different_slots_still_say_close_together() -> None:
+    m = baclofen(reg("2026-08-01", ["08:00", "14:00", "20:00"], mg=10))
+    now = at("2026-10-20T15:00")
+    doses = adherent(m, CHI, at("2026-10-12T00:00"), now)
+    doses.append(taken(m, at("2026-10-20T14:30"), scheduled=False))
+    a = only(check(history(now, [m], doses=doses), now), "double-dose")
+    assert "close together" in a.message
+
+
+def test_the_liquid_title_says_the_key_number() -> None:
+    from journal.domain import Dose, DoseStatus, Form, Quantity, Unit
+
+    m = baclofen(reg("2026-08-01", ["08:00", "14:00", "20:00"], mg=10), name="Baclofen oral solution",
+                 form=Form.SOLUTION, strength=Quantity(5, Unit.MG, Quantity(1, Unit.ML)))
+    now = at("2026-10-20T09:00")
+    doses = adherent(m, CHI, at("2026-10-12T00:00"), at("2026-10-20T07:00"))
+    doses.append(Dose(1, DoseStatus.TAKEN, scheduled=at("2026-10-20T08:00"), given=at("2026-10-20T08:00"),
+                      amount=Quantity(10, Unit.ML)))
+    a = only(check(history(now, [m], doses=doses), now), "liquid-concentration")
+    assert a.title == "Baclofen oral solution: 10 mL of this bottle is 50 mg, five times the 10 mg prescribed"

@@ -29,6 +29,8 @@ from journal.domain import (
 from journal.schedule import Slot, SlotState, expand, match, regimen_days, shortest_gap
 from journal.schedule.as_needed import AsNeededLimit, ProfileNumbers, limits_for
 from journal.schedule.as_needed import dose_mg as _dose_mg
+from journal.schedule.pump import ProgrammeStep, daily_mcg_on, programme
+from journal.schedule.pump import changes as programme_changes
 
 from .knowledge import DrugLibrary, DrugProfile
 
@@ -43,7 +45,7 @@ REFERENCE = {
     "toxicity-signs": "overdose", "paradoxical-worsening": "worse-spasticity", "cns-depressant": "interactions",
     "renal-caution": "kidneys-and-age", "age-caution": "kidneys-and-age", "liquid-concentration": "forms",
     "pump-refill-due": "pump", "pump-refill-overdue": "pump", "pump-alarm": "pump-alarms",
-    "as-needed-too-soon": "dosing", "as-needed-over-limit": "dosing",
+    "as-needed-too-soon": "dosing", "as-needed-over-limit": "dosing", "stock-low": "missed-doses",
 }
 
 
@@ -129,7 +131,14 @@ class CheckContext:
         return t.astimezone(self.tz)
 
     def fmt(self, t: datetime) -> str:
-        return self.local(t).strftime("%Y-%m-%d %H:%M")
+        """Local 'YYYY-MM-DD HH:MM'; on the autumn night a clock time happens twice, with its offset
+        ('2026-11-01 01:30 -05:00') so the two are told apart."""
+        local = self.local(t)
+        text = local.strftime("%Y-%m-%d %H:%M")
+        other = local.replace(fold=1 - local.fold)
+        if other.utcoffset() != local.utcoffset():
+            text += local.strftime(" %z")[:-2] + ":" + local.strftime("%z")[-2:]
+        return text
 
     def fmt_ago(self, t: datetime) -> str:
         return f"{self.fmt(t)} ({fmt_hours(utc(self.now) - utc(t))} ago)"
@@ -204,14 +213,26 @@ class CheckContext:
         return self._memo[key]  # type: ignore[return-value]
 
     def _planned_daily_mg(self, m: Medication, day: date) -> float:
+        if self.is_pump(m):
+            # One answer for the pump's dose: regimens and refill / dose-change events together.
+            return (daily_mcg_on(self.programme(m), day, self.tz) or 0.0) / 1000.0
         reg = m.regimen_on(day)
         if reg is None:
             return 0.0
-        if m.route is Route.INTRATHECAL or m.form.value == "pump":
-            return self.amount_mg(m, reg.dose) or 0.0
         if m.as_needed or not reg.times:
             return 0.0
         return self.dosing_day_mg(m, reg) / max(1, reg.every_days)
+
+    @staticmethod
+    def is_pump(m: Medication) -> bool:
+        return m.route is Route.INTRATHECAL or m.form.value == "pump"
+
+    def programme(self, m: Medication) -> list[ProgrammeStep]:
+        """The pump's programmed daily dose over time (journal.schedule.pump)."""
+        key = ("programme", id(m))
+        if key not in self._memo:
+            self._memo[key] = programme(m, self.history.pump_events, self.tz)
+        return list(self._memo[key])  # type: ignore[call-overload]
 
     def siblings(self, m: Medication) -> list[Medication]:
         """Every product of the same drug and route family as `m` (tablets and oral liquids of
@@ -373,6 +394,12 @@ class CheckContext:
                 isolated = not any(abs(j - i) == 1 for j in near)
                 events.append(Event(slot.at, f"{m.name}: {self.fmt(slot.at)} dose not given ({why})", m, "missed",
                                     single if isolated else None))
+            if self.is_pump(m):
+                for step, before in programme_changes(self.programme(m)):
+                    if step.daily_mcg < before and utc(step.at) <= utc(self.now):
+                        events.append(Event(step.at, f"pump dose lowered from {before:g} to {step.daily_mcg:g} mcg "
+                                                     f"a day ({step.source})", m, kind="cut"))
+                continue
             first = self.history.start.astimezone(self.tz).date()
             for c in self.drug_changes(m, first, self.today):
                 if c.after_mg < c.before_mg:
@@ -381,25 +408,28 @@ class CheckContext:
                                         f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}", m, "cut"))
         pump_med = next((m for m, prof in self.profiled() if prof is p and self.route(m) == "intrathecal"), None)
         if pump_med is not None:
-            prev_daily: float | None = None
-            for e in self.history.pump_events:
-                if e.removed:
-                    continue
+            escalation = timedelta(hours=p.value("timing.escalation_window_hours"))
+            pump_events = [e for e in self.history.pump_events if not e.removed]
+            for i, e in enumerate(pump_events):
                 if e.kind in (PumpEventKind.ALARM, PumpEventKind.CATHETER_PROBLEM):
+                    # An ongoing problem: a cause from when it began until a refill or clinic check
+                    # dealt with it (still open: until now), and the escalation window after that.
                     what = "pump alarm" if e.kind is PumpEventKind.ALARM else "catheter problem"
-                    events.append(Event(e.at, f"{what} logged {self.fmt(e.at)}" + (f" ({e.note})" if e.note else ""),
-                                        pump_med, kind="pump"))
-                if e.daily_dose_mcg is not None:
-                    if prev_daily is not None and e.daily_dose_mcg < prev_daily:
-                        events.append(Event(e.at, f"pump dose lowered from {prev_daily:g} to "
-                                                  f"{e.daily_dose_mcg:g} mcg a day on {self.fmt(e.at)}", pump_med,
-                                            kind="cut"))
-                    prev_daily = e.daily_dose_mcg
+                    fixed = next((x for x in pump_events[i + 1:] if x.kind in (PumpEventKind.REFILL, PumpEventKind.CHECK)
+                                  and utc(x.at) >= utc(e.at)), None)
+                    until = fixed.at if fixed is not None else self.now
+                    state = (f", dealt with {self.fmt(fixed.at)}" if fixed is not None
+                             else ", no refill or clinic check logged since")
+                    events.append(Event(e.at, f"{what} logged {self.fmt(e.at)}" + (f" ({e.note})" if e.note else "")
+                                        + state, pump_med, kind="pump",
+                                        window=max(timedelta(0), utc(until) - utc(e.at)) + escalation))
             due = self.refill_due()
             if due is not None and due[0] < self.today:
-                events.append(Event(self.day_start(due[0] + timedelta(days=1)),
-                                    f"pump refill was due {due[0].isoformat()} and none is logged", pump_med,
-                                    kind="pump"))
+                # Overdue until a refill is logged: a cause for as long as it lasts, not 72 h.
+                began = self.day_start(due[0] + timedelta(days=1))
+                events.append(Event(began, f"pump refill was due {due[0].isoformat()} and none is logged "
+                                           f"({(self.today - due[0]).days} days overdue)", pump_med, kind="pump",
+                                    window=max(timedelta(0), self.ago(began)) + escalation))
         return sorted(events, key=lambda e: utc(e.at))
 
     def increases(self, p: DrugProfile) -> list[Event]:
@@ -414,12 +444,25 @@ class CheckContext:
         for m, prof in self.profiled():
             if prof is not p:
                 continue
+            if self.is_pump(m):
+                for step, before in programme_changes(self.programme(m)):
+                    if step.daily_mcg > before > 0 and utc(step.at) <= utc(self.now):
+                        events.append(Event(step.at, f"pump dose raised from {before:g} to {step.daily_mcg:g} mcg "
+                                                     f"a day ({step.source})", m, kind="rise"))
+                continue
             first = self.history.start.astimezone(self.tz).date()
             for c in self.drug_rises(m, first, self.today):
                 if c.before_mg > 0:
-                    events.append(Event(self.day_start(c.day),
+                    # Timing counts from the first dose given at the new amount, not from midnight.
+                    start = utc(self.day_start(c.day))
+                    given = [d for o in self.siblings(m) for d in self.given_doses(o) if utc(d.at) >= start]
+                    if not given:
+                        continue  # nothing at the new amount given yet
+                    first_new = min(given, key=lambda d: utc(d.at))
+                    events.append(Event(first_new.at,
                                         f"{m.name}: schedule raised from {fmt_mg(c.before_mg)} to "
-                                        f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}", m, "rise"))
+                                        f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}, first dose at the new "
+                                        f"amount {self.fmt(first_new.at)}", m, "rise"))
             doubled: set[int] = set()
             for a, b in self.double_doses(m, p):
                 doubled.add(id(b))
@@ -433,15 +476,33 @@ class CheckContext:
                     if d.status.was_given and d.given is not None and id(d) not in doubled:
                         events.append(Event(d.given, f"{m.name}: extra dose {self.fmt(d.given)} outside the "
                                                      f"schedule", m, "extra"))
-        prev_daily: float | None = None
-        for e in self.history.pump_events:
-            if e.removed or e.daily_dose_mcg is None:
-                continue
-            if prev_daily is not None and e.daily_dose_mcg > prev_daily:
-                events.append(Event(e.at, f"pump dose raised from {prev_daily:g} to {e.daily_dose_mcg:g} "
-                                          f"mcg a day on {self.fmt(e.at)}", kind="rise"))
-            prev_daily = e.daily_dose_mcg
+            for d, planned_mg, given_mg in self.oversized(m, p):
+                if id(d) not in doubled:
+                    events.append(Event(d.at, f"{m.name}: {fmt_mg(given_mg)} given {self.fmt(d.at)} for a planned "
+                                              f"{fmt_mg(planned_mg)} ({given_mg / planned_mg:.1f} times the amount)",
+                                        m, "large"))
         return sorted(events, key=lambda e: utc(e.at))
+
+    def oversized(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, float, float]]:
+        """Given doses that answer a planned slot with more than planned (an extra tablet, a liquid
+        measured in the wrong unit): (dose, planned mg, given mg). "More" is beyond the
+        `liquid_dose_tolerance_fraction` (10%, judgement) a measuring spoon can be off by."""
+        key = ("oversized", id(m))
+        if key not in self._memo:
+            tol = p.get("liquid_dose_tolerance_fraction") or 0.1
+            out: list[tuple[Dose, float, float]] = []
+            if not m.as_needed:
+                states, _ = self.slot_states(m, p)
+                for st in states:
+                    planned_mg = self.amount_mg(m, st.slot.dose)
+                    if not planned_mg:
+                        continue
+                    for d in st.doses:
+                        given_mg = self.dose_mg(m, d) if d.status.was_given and d.amount is not None else None
+                        if given_mg is not None and given_mg > planned_mg * (1 + tol) + 1e-9:
+                            out.append((d, planned_mg, given_mg))
+            self._memo[key] = out
+        return list(self._memo[key])  # type: ignore[call-overload]
 
     def _name(self, medication_id: int) -> str:
         m = self.history.medication(medication_id)
@@ -584,9 +645,18 @@ class CheckContext:
         return f"{self.library.catalog.label(s.symptom)}{sev} at {self.fmt(s.at)}{note}"
 
     # ----------------------------------------------------------------- wording
-    def advice(self, severity: Severity, doctor_part: str) -> str:
+    def pump_clinic_now(self) -> str:
+        """The head of every urgent pump alert: early withdrawal signs with a pump can turn serious
+        within hours, so "today" is too late (MDT, GIL)."""
+        return f"Call the pump clinic now; if you cannot reach them quickly, call {self.emergency_number}."
+
+    def advice(self, severity: Severity, doctor_part: str, head: str | None = None) -> str:
+        """The advice text: a head for the severity (or `head`, which must not contradict it), the
+        rule's own words, the emergency line, and the two sentences every alert ends with."""
         num = self.emergency_number
-        if severity is Severity.EMERGENCY:
+        if head is not None:
+            head = head.strip() + " "
+        elif severity is Severity.EMERGENCY:
             head = f"Call {num} now. "
         elif severity is Severity.URGENT:
             head = "Call the doctor or clinic today. "

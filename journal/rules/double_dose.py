@@ -46,9 +46,18 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         elif reg is not None and reg.times:
             evidence.append(f"planned doses are at least {fmt_hours(shortest_gap(reg))} apart; closer than half of "
                             f"that counts as a double dose (source: NHS)")
-        title = f"{m.name}: a dose may have been given twice"
+        all_same = all(a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
+                       for a, b in pairs)
         both = f"{m.name} and {', '.join(products)}" if products else m.name
-        message = (f"The journal shows two doses of {both} for {history.patient.name} close together"
+        if all_same and not products:
+            slot = ctx.local(pairs[0][0].scheduled).strftime("%H:%M")  # type: ignore[arg-type]
+            title = f"{m.name}: two entries for the same planned dose ({slot})"
+            lead = (f"The journal shows two entries of {m.name} for {history.patient.name}'s {slot} dose"
+                    + (" by different people" if len({x.by for pair in pairs for x in pair if x.by}) > 1 else ""))
+        else:
+            title = f"{m.name}: a dose may have been given twice"
+            lead = f"The journal shows two doses of {both} for {history.patient.name} close together"
+        message = (lead
                    + (f" (both contain {p.display_name.lower()})" if products else "")
                    + (". Extra doses can cause strong sleepiness, weakness or slow breathing over the next hours. "
                       if p.toxicity_signs else ". An extra dose makes side effects more likely. ")

@@ -50,7 +50,13 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         evidence = [f"{ctx.fmt(d.at)}: {d.amount} at {s} = {fmt_mg(got)}, prescribed {fmt_mg(planned)}"
                     for d, got, planned in bad]
         evidence.append(f"known strengths: {known} (source: ISMP)")
-        title = f"{m.name}: amount in mL does not match the prescribed mg"
+        worst_d, worst_got, worst_planned = max(bad, key=lambda x: abs(x[1] - x[2]) / x[2])
+        ratio = worst_got / worst_planned
+        times = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 10: "ten times"}.get(
+            round(ratio), f"{ratio:.1f} times") if ratio >= 1.5 else (
+            "half" if abs(ratio - 0.5) < 0.05 else f"{ratio:.1f} times")
+        title = (f"{m.name}: {worst_d.amount} of this bottle is {fmt_mg(worst_got)}, "
+                 f"{times} the {fmt_mg(worst_planned)} prescribed")
         message = (f"Some doses of {m.name} measured in mL work out to a different amount in mg than the "
                    f"prescription. This can mean the bottle's strength differs from the one recorded.")
         advice = ctx.advice(Severity.WARNING, "Compare the bottle's label (mg per mL) with the prescription and "

@@ -31,13 +31,34 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                         f"{fmt_mg(planned)}"]
             evidence += [f"{ctx.fmt(d.at)}: {fmt_mg(ctx.dose_mg(m, d) or 0)}" + (f" by {d.by}" if d.by else "")
                          for d in todays]
+            # A known large overdose is graded by how much, before any sign shows (judgement: 5 times).
+            factor = p.get("timing.large_dose_urgent_factor")
+            big = [(d, planned_mg, given_mg) for d, planned_mg, given_mg in ctx.oversized(m, p)
+                   if any(d is x for x in todays) and factor is not None and given_mg >= factor * planned_mg - 1e-9]
+            severity = Severity.URGENT if big else Severity.WARNING
+            for d, planned_mg, given_mg in big:
+                evidence.append(f"{ctx.fmt(d.at)}: {fmt_mg(given_mg)}" + (f" ({d.amount})" if d.amount else "")
+                                + f" for a planned {fmt_mg(planned_mg)}: {given_mg / planned_mg:.1f} times the amount "
+                                  f"(urgent from {factor:g} times, source: {p.cite('timing.large_dose_urgent_factor')})")
             title = f"{m.name}: more given on {day.isoformat()} than planned"
             message = (f"{history.patient.name} was given {fmt_mg(total)} of {m.name} on {day.isoformat()}, more "
                        f"than the {fmt_mg(planned)} the schedule plans for that day. If an entry is wrong, correct "
                        f"it; if not, extra amounts make side effects more likely"
                        + (", such as sleepiness and weakness." if p.toxicity_signs else "."))
-            advice = ctx.advice(Severity.WARNING, "Do not make up for it by skipping or changing later doses on "
-                                                  "your own; ask the pharmacist or prescriber.")
-            alerts.append(ctx.alert(RULE, Severity.WARNING, todays[0].at, title, message, advice, evidence, m))
+            if big:
+                d, planned_mg, given_mg = big[0]
+                title = f"{m.name}: {fmt_mg(given_mg)} given for a planned {fmt_mg(planned_mg)}"
+                message = (f"{history.patient.name} was given {fmt_mg(given_mg)} of {m.name} at "
+                           f"{ctx.fmt(d.at)}, {given_mg / planned_mg:.0f} times the planned {fmt_mg(planned_mg)}. "
+                           "A dose this much larger can cause strong sleepiness or slow breathing over the next "
+                           "hours, even if the person seems fine now.")
+                advice = ctx.advice(Severity.URGENT, "Say how much was given and when, and ask what to do about "
+                                                     "the next dose. Watch their breathing and whether they can "
+                                                     "be woken.",
+                                    head="Call the doctor or a poison centre now.")
+            else:
+                advice = ctx.advice(Severity.WARNING, "Do not make up for it by skipping or changing later doses "
+                                                      "on your own; ask the pharmacist or prescriber.")
+            alerts.append(ctx.alert(RULE, severity, todays[0].at, title, message, advice, evidence, m))
             break
     return alerts

@@ -32,8 +32,8 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                f"with. A single tone about every hour usually means the reservoir is low or the pump needs "
                f"replacing soon; a two-tone alarm can mean the medicine has stopped. Either way the pump clinic "
                f"needs to hear about it.")
-    advice = ctx.advice(Severity.URGENT, "Call the pump clinic now and describe the sound; if the medicine may "
-                                         "have stopped, watch for itching, stiffness coming back, fever or "
-                                         "confusion. ")
+    advice = ctx.advice(Severity.URGENT, "Describe the sound to them. If the medicine may have stopped, watch "
+                                         "for itching, stiffness coming back, fever or confusion. ",
+                        head=ctx.pump_clinic_now())
     med = next((m for m, _ in ctx.profiled() if ctx.route(m) == "intrathecal"), None)
     return [ctx.alert(RULE, Severity.URGENT, open_problems[0].at, title, message, advice, evidence, med)]

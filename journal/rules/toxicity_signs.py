@@ -1,5 +1,5 @@
 """toxicity-signs: sedation-type symptoms within the escalation window after a dose increase, a
-double dose or an extra dose. Says which event came first and why it matters."""
+double dose, an extra dose or a dose larger than planned. Says which event came first and why it matters."""
 
 from __future__ import annotations
 
@@ -70,7 +70,8 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
             unique.append(e)
     kinds = {e.kind for e in unique}
     what = " and ".join(w for k, w in (("rise", "a dose increase"), ("double", "a double dose"),
-                                       ("extra", "an extra dose")) if k in kinds) or "more medicine"
+                                       ("extra", "an extra dose"), ("large", "a larger dose than planned"))
+                    if k in kinds) or "more medicine"
     title = f"Possible too much {p.display_name.lower()}: " + \
         ("hard to wake or breathing affected" if any(x[2] for x in linked)
          else "serious signs" if emergency else "sleepiness-type signs") + f" after {what}"

@@ -108,7 +108,10 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
                     f"{p.value('timing.escalation_window_hours'):g} h of an interruption point to withdrawal "
                     f"(source: {p.cite('timing.escalation_window_hours')})")
     med = first_cause.medication
-    return ctx.alert(RULE, severity, linked[0][0], title, message, ctx.advice(severity, doctor), evidence, med)
+    # With an intrathecal pump problem, early signs cannot wait for "today": the pump clinic now.
+    head = ctx.pump_clinic_now() if "pump" in kinds and severity is Severity.URGENT else None
+    return ctx.alert(RULE, severity, linked[0][0], title, message, ctx.advice(severity, doctor, head=head),
+                     evidence, med)
 
 
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
