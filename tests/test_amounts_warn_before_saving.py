@@ -77,7 +77,7 @@ def answer(monkeypatch: pytest.MonkeyPatch, *replies: bool) -> list[str]:
 
 def test_every_dose_rule_the_checks_know_is_previewed() -> None:
     present = {"double-dose", "over-max-dose", "over-max-daily", "over-prescribed", "as-needed-too-soon",
-               "as-needed-over-limit"}
+               "as-needed-over-limit", "liquid-concentration"}
     assert present <= set(RULE_IDS)  # the ids the preview picks up exist in the engine
     assert DOSE_RULES == present
 
@@ -145,6 +145,15 @@ def test_two_as_needed_doses_minutes_apart_by_two_people_are_warned_before_savin
     preview = preview_dose(j, pid_of(j), taken(j, EXTRA, at(19, 40), amount=Quantity(20, Unit.MG), by="Alex"))
     assert "as-needed-too-soon" in {a.rule for a in preview.alerts}
     assert preview.counted_for(TZ) == "an as-needed dose (no planned time)"
+
+
+def test_a_liquid_dose_in_ml_five_times_the_prescription_is_warned_before_saving(evening: Any) -> None:
+    from test_ui_support import LIQUID
+
+    j = evening  # 5 mg at 22:00 of a 5 mg/5 mL solution: 25 mL would be 25 mg
+    preview = preview_dose(j, pid_of(j), taken(j, LIQUID, at(19, 40), amount=Quantity(25, Unit.ML)))
+    assert "liquid-concentration" in {a.rule for a in preview.alerts}
+    assert preview_dose(j, pid_of(j), taken(j, LIQUID, at(19, 40), amount=Quantity(5, Unit.ML))).alerts == []
 
 
 def test_a_dose_the_journal_refuses_is_refused_by_the_preview_too(evening: Any) -> None:
