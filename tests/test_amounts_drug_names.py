@@ -53,6 +53,8 @@ def test_case_drug_name_typo_is_refused_with_the_closest_name(run: Any, tmp_path
     ("baclofan", "baclofen"), ("Bac1ofen", "baclofen"), ("baclofen hydrochloride", "baclofen"),
     ("baclofen 10 mg", "baclofen"), ("tizanadine", "tizanidine"), ("diazepem", "diazepam"),
     ("oxycodon", "oxycodone"), ("clonazapam", "clonazepam"),
+    ("\uff42\uff41\uff43\uff4c\uff4f\uff46\uff45\uff4e", "baclofen"),  # full-width letters
+    ("b\u0430clofen", "baclofen"),  # a Cyrillic a
 ])
 def test_a_near_miss_of_a_known_drug_is_refused_naming_the_pointer(run: Any, tmp_path: Path, drug: str,
                                                                    closest: str) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import unicodedata
 from functools import lru_cache
 
 from journal.rules.knowledge import RESOURCES, default_library
@@ -64,9 +65,12 @@ def closest_drug_names(drug: str) -> list[str]:
     known = known_drug_names()
     if not key or key in known:
         return []
-    inside = [n for n in sorted(profile_names()) if re.search(rf"\b{re.escape(n)}\b", key)]
-    close = difflib.get_close_matches(key, sorted(known), n=MAX_SUGGESTIONS, cutoff=SLIP_CUTOFF)
-    return list(dict.fromkeys(inside + close))[:MAX_SUGGESTIONS]
+    # Look-alike characters (full-width letters, a ligature) that the profiles would not match.
+    folded = _key(unicodedata.normalize("NFKC", key).casefold())
+    same = [folded] if folded != key and folded in known else []
+    inside = [n for n in sorted(profile_names()) if re.search(rf"\b{re.escape(n)}\b", folded)]
+    close = difflib.get_close_matches(folded, sorted(known), n=MAX_SUGGESTIONS, cutoff=SLIP_CUTOFF)
+    return list(dict.fromkeys(same + inside + close))[:MAX_SUGGESTIONS]
 
 
 def check_drug_name(drug: str | None, field_name: str = "drug") -> None:
