@@ -4,8 +4,8 @@ so it is refused with the closest known names; a name close to none is a medicin
 not know, which is allowed (the general checks still apply), like no drug at all.
 
 Known names: every name of every drug profile and every member of the profiles' interaction classes
-(journal.rules.knowledge), plus resources/drug-names.json (real medicines without a profile, so that
-e.g. bromazepam is not taken for a slip of lorazepam).
+(journal.rules.knowledge): a slip of one of these is refused. resources/drug-names.json lists real
+medicines without a profile, so that e.g. bromazepam is not taken for a slip of lorazepam.
 """
 
 from __future__ import annotations
@@ -58,19 +58,30 @@ def is_known(drug: str) -> bool:
 
 
 def closest_drug_names(drug: str) -> list[str]:
-    """The known names `drug` is most likely a slip of, closest first; [] when it is known or close
-    to nothing. A known name written inside a longer text ("baclofen hydrochloride",
-    "baclofen 10 mg") comes first."""
+    """The names of the drug profiles (and their interaction classes) `drug` is most likely a slip
+    of, closest first; [] when `drug` is a known name or close to none of them. A profile's name
+    written inside a longer text ("baclofen hydrochloride", "baclofen 10 mg") comes first. A slip
+    of a medicine the journal has no profile for ("metformine") silences nothing and is allowed."""
     key = _key(drug)
     known = known_drug_names()
     if not key or key in known:
         return []
-    # Look-alike characters (full-width letters, a ligature) that the profiles would not match.
+    # Only the names the checks know something about can be silenced by a slip: the suggestions
+    # are drawn from those. Look-alike characters (full-width letters) are folded first.
+    checked = sorted(profile_names())
     folded = _key(unicodedata.normalize("NFKC", key).casefold())
-    same = [folded] if folded != key and folded in known else []
-    inside = [n for n in sorted(profile_names()) if re.search(rf"\b{re.escape(n)}\b", folded)]
-    close = difflib.get_close_matches(folded, sorted(known), n=MAX_SUGGESTIONS, cutoff=SLIP_CUTOFF)
+    same = [folded] if folded != key and folded in checked else []
+    inside = [n for n in checked if re.search(rf"\b{re.escape(n)}\b", folded)]
+    close = [n for n in difflib.get_close_matches(folded, checked, n=2 * MAX_SUGGESTIONS, cutoff=SLIP_CUTOFF)
+             if not _other_number(folded, n)]
     return list(dict.fromkeys(same + inside + close))[:MAX_SUGGESTIONS]
+
+
+def _other_number(a: str, b: str) -> bool:
+    """Both names carry a number and the numbers differ ("vitamin b5", "vitamin b6"): two products,
+    not a slip. A digit in place of a letter ("bac1ofen") is still a slip."""
+    da, db = re.findall(r"\d+", a), re.findall(r"\d+", b)
+    return bool(da) and bool(db) and da != db
 
 
 def check_drug_name(drug: str | None, field_name: str = "drug") -> None:
