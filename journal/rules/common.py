@@ -329,11 +329,12 @@ class CheckContext:
     def dose_day(self, m: Medication, p: DrugProfile, d: Dose) -> date:
         """The day a dose belongs to: its slot's day when it answers one (a dose given just after
         midnight for the 23:45 slot counts for the day before), else the day it was given."""
-        states, _ = self.slot_states(m, p)
-        for st in states:
-            if any(x is d for x in st.doses):
-                return self.local(st.slot.at).date()
-        return self.local(d.at).date()
+        key = ("dose-day", id(m))
+        if key not in self._memo:
+            states, _ = self.slot_states(m, p)
+            self._memo[key] = {id(x): self.local(st.slot.at).date() for st in states for x in st.doses}
+        found = self._memo[key].get(id(d))  # type: ignore[attr-defined]
+        return found if found is not None else self.local(d.at).date()
 
     def given_doses(self, m: Medication) -> list[Dose]:
         return [d for d in self.history.doses

@@ -52,11 +52,13 @@ def logged_excess(ctx: CheckContext, meds: list[Medication], p: DrugProfile,
     answer) for today and yesterday, or within any SPAN-hour stretch of the last day. The stretch is
     shorter than 24 h so that normal lateness of one dose is never read as a fifth dose."""
     given = sorted(((d, m) for m in meds for d in ctx.given_doses(m)), key=lambda x: utc(x[0].at))
+    mg = {id(d): ctx.dose_mg(m, d) or 0.0 for d, m in given}
     worst: tuple[float, str, list[str], datetime] | None = None
 
-    def consider(window: list[tuple[Dose, Medication]], what: str) -> None:
+    def consider(window: list[tuple[Dose, Medication]], what: str, total: float | None = None) -> None:
         nonlocal worst
-        total = sum(ctx.dose_mg(m, d) or 0.0 for d, m in window)
+        if total is None:
+            total = sum(mg[id(d)] for d, _ in window)
         if window and total > limit + 1e-9 and (worst is None or total > worst[0]):
             worst = (total, f"{fmt_mg(total)} logged as given {what}",
                      [f"{ctx.fmt(d.at)}: {fmt_mg(ctx.dose_mg(m, d) or 0)} of {m.name}" for d, m in window],
@@ -64,11 +66,16 @@ def logged_excess(ctx: CheckContext, meds: list[Medication], p: DrugProfile,
 
     for day in (ctx.today, ctx.today - timedelta(days=1)):
         consider([(d, m) for d, m in given if ctx.dose_day(m, p, d) == day], f"for {day.isoformat()}")
+    # A sliding window (linear): a dose every minute for a year must not make this quadratic.
     span = timedelta(hours=SPAN)
+    lo, running = 0, 0.0
     for i, (d_end, _) in enumerate(given):
-        if ctx.within(d_end.at, timedelta(hours=24)):
-            consider([(d, m) for d, m in given[: i + 1] if utc(d_end.at) - utc(d.at) < span],
-                     f"within {SPAN} hours")
+        running += mg[id(d_end)]
+        while utc(d_end.at) - utc(given[lo][0].at) >= span:
+            running -= mg[id(given[lo][0])]
+            lo += 1
+        if ctx.within(d_end.at, timedelta(hours=24)) and running > limit + 1e-9 and (worst is None or running > worst[0]):
+            consider(given[lo: i + 1], f"within {SPAN} hours")
     return worst
 
 

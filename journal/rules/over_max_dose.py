@@ -6,6 +6,7 @@ giving 20 mg ten minutes apart gave 40 mg at once."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, Dose, Medication, PatientHistory, Severity
@@ -14,6 +15,7 @@ from .common import CheckContext, fmt_hours, fmt_mg, utc
 from .knowledge import DrugLibrary
 
 RULE = "over-max-dose"
+MAX_GROUPS = 5  # evidence lines of doses counted together; more add nothing the caregiver can use
 
 
 def unplanned(m: Medication, d: Dose) -> bool:
@@ -45,8 +47,10 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             since = ctx.day_start(r.start)
             break
         span = timedelta(hours=p.get("timing.combined_dose_span_hours") or 0)
-        family = [(o, d) for o in ctx.siblings(m) for d in ctx.given_doses(o)]
+        family = sorted(((o, d) for o in ctx.siblings(m) for d in ctx.given_doses(o)), key=lambda ox: utc(ox[1].at))
+        stamps = [utc(d.at) for _, d in family]
         counted: set[int] = set()
+        combined = 0
         for d in ctx.given_doses(m):
             mg = ctx.dose_mg(m, d)
             if mg is None or not ctx.within(d.at, timedelta(hours=24)):
@@ -57,9 +61,11 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                 continue
             # Earlier doses of the drug within the span, by anyone: together they are one large dose.
             # Doses that both answer planned slots were planned together (double-dose judges repeats).
-            group = [(o, x) for o, x in family if x is not d and timedelta(0) <= utc(d.at) - utc(x.at) < span
+            end = utc(d.at)
+            near = family[bisect_right(stamps, end - span):bisect_right(stamps, end)]
+            group = [(o, x) for o, x in near if x is not d and utc(x.at) > end - span
                      and (unplanned(m, d) or unplanned(o, x))]
-            if not group or id(d) in counted:
+            if not group or id(d) in counted or combined >= MAX_GROUPS:
                 continue
             total = mg + sum(ctx.dose_mg(o, x) or 0.0 for o, x in group)
             if total <= limit + 1e-9:
@@ -72,6 +78,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                             f"together {fmt_mg(total)} (doses less than {fmt_hours(span)} apart count as one, "
                             f"source: {p.cite('timing.combined_dose_span_hours')})")
             since = parts[0][1].at if since is None else since
+            combined += 1
         if since is None:
             continue
         evidence.append(f"single-dose limit used: {fmt_mg(limit)} "
