@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date, time, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -345,4 +345,18 @@ def test_at_a_terminal_a_dose_that_raises_nothing_is_not_asked_about(cli: Any) -
     assert code == 0 and out.startswith("Logged") and "[y/N]" not in out
 
 
-_ = (time, timedelta)
+
+
+
+def test_a_failing_look_ahead_does_not_stop_a_dose_being_recorded(qtbot: Any, session: Any, evening: Any,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import journal.ui.today_view as today_view
+
+    def broken(*_a: Any, **_k: Any) -> Any:
+        raise RuntimeError("disk trouble")
+
+    monkeypatch.setattr(today_view, "preview_dose", broken)
+    view = make_view(qtbot, session)
+    with qtbot.waitSignal(view.dose_logged):
+        qtbot.mouseClick(view.slot_button(TABLETS, "14:00"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.slot_state(TABLETS, "14:00") == "given")

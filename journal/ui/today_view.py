@@ -6,6 +6,7 @@ Slots come from journal.schedule (expansion + matching); doses from a bounded hi
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -34,6 +35,8 @@ from .formatting import amount_text, fmt_datetime, fmt_num, fmt_time, strength_t
 from .session import Session
 from .style import set_scaled_font
 from .widgets import ErrorLabel, heading, hint
+
+log = logging.getLogger(__name__)
 
 # "Given now" on a slot further ahead than this asks first: an easy slip of the finger at night.
 EARLY_CONFIRM = timedelta(hours=2)
@@ -479,6 +482,9 @@ class TodayView(QWidget):
         try:
             preview = preview_dose(self.session.journal, pid, dose)
         except USER_ERRORS:
+            return None
+        except Exception:  # noqa: BLE001 - a failed look-ahead must not stop a dose being recorded;
+            log.exception("the check before saving a dose failed")  # the checks after saving still run
             return None
         if not preview.alerts:
             return None
