@@ -43,6 +43,11 @@ def profile_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def profile_drugs() -> list[str]:
+    """The drugs the journal has a profile for (e.g. "baclofen"), sorted: what a form offers to pick."""
+    return sorted({_key(p.drug) for p in default_library().profiles if p.drug})
+
+
 @lru_cache(maxsize=1)
 def known_drug_names() -> frozenset[str]:
     """Every active-ingredient name the journal recognises (profiles plus drug-names.json), lower case."""

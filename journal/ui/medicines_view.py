@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Alert, Form, Medication, Quantity, QuantityError, Regimen, Route, parse_quantity
-from journal.services.drug_names import closest_drug_names
+from journal.services.drug_names import closest_drug_names, profile_drugs
 
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, fmt_date, fmt_time, strength_text
@@ -89,7 +89,7 @@ class MedicationDialog(QDialog):
         form.addRow("&Name:", self.name)
         self.drug = Choice()
         self.drug.setEditable(True)
-        self.drug.addItems(["", "baclofen"])
+        self.drug.addItems(["", *profile_drugs()])  # typed names are checked for slips on saving
         self.drug.setAccessibleName("Active ingredient")
         self.drug.setToolTip("The checks use this to know which medicine it is (for example baclofen).")
         self._drug_typed = False
