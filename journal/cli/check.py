@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from journal.domain import Alert
+from journal.domain.zones import zone_name_at
 
 from . import EXIT_OK, Context
 from .core import parse_time
@@ -49,9 +50,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return EXIT_OK
     when = now.astimezone(tz).strftime("%Y-%m-%d %H:%M")
     if not alerts:
-        print(f"No alerts for {whom} as of {when} ({tz.key}).", file=ctx.out)
+        print(f"No alerts for {whom} as of {when} ({zone_name_at(tz, now)}).", file=ctx.out)
         return EXIT_OK
     n = len(alerts)
-    print(f"{n} alert{'s' if n > 1 else ''} for {whom} as of {when} ({tz.key}), most urgent first:\n", file=ctx.out)
+    print(f"{n} alert{'s' if n > 1 else ''} for {whom} as of {when} ({zone_name_at(tz, now)}), most urgent first:\n", file=ctx.out)
     print("\n\n".join(alert_text(a, tz) for a in alerts), file=ctx.out)
     return EXIT_OK

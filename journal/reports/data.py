@@ -29,6 +29,7 @@ from journal.domain import (
     Severity,
     normalise,
 )
+from journal.domain.zones import zones_label
 from journal.schedule.expand import expand
 
 # A dose given within this long of its slot (before or after) counts as on time.
@@ -431,7 +432,7 @@ def _header(history: PatientHistory, start: date, end: date, generated_at: datet
         period_start=start,
         period_end=end,
         generated_at=generated_at,
-        timezone=str(history.tz.key),
+        timezone=zones_label(history.tz, start, end),
     )
 
 

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,7 +40,9 @@ from journal.domain import (
     SymptomEntry,
     Unit,
 )
+from journal.domain.zones import ZoneError, ZonePeriod, journal_zone, periods_from_json
 
+from . import timezones as zone_store
 from .drug_names import check_drug_name
 from .errors import ValidationError
 from .journal import (
@@ -259,7 +261,7 @@ _STATUS = {s.value: s for s in DoseStatus}
 class _Reader:
     """Turns the validated document into domain objects, checking what the schema cannot."""
 
-    def __init__(self, tz: ZoneInfo, now: datetime) -> None:
+    def __init__(self, tz: tzinfo, now: datetime) -> None:
         self.tz = tz
         self.now = now
         self.codes = symptom_codes()
@@ -434,7 +436,8 @@ def import_document(journal: Journal, doc: Any) -> ImportSummary:
     tz_name = doc.get("timezone") or None
     if tz_name is not None and not valid_timezone(tz_name):
         raise ValidationError("/timezone", f"{_show(tz_name)} is not a known time zone (e.g. America/Chicago)")
-    tz = ZoneInfo(tz_name or local_timezone_name())
+    zones = _document_zones(doc, tz_name)
+    tz: tzinfo = journal_zone(zones) if zones else ZoneInfo(tz_name or local_timezone_name())
     reader = _Reader(tz, journal.now())
     people: list[_Person] = []
     seen_ids: set[str] = set()
@@ -455,12 +458,27 @@ def import_document(journal: Journal, doc: Any) -> ImportSummary:
     with journal.store.transaction() as tx:
         existing_people = {p.name.casefold(): p for p in tx.patients()}
         # A journal whose zone nobody chose takes the document's (so a copy exports the same).
-        adopt_zone = tz_name is not None and "timezone" not in tx.settings()
+        if zones or tz_name is not None:  # before the people: "nobody in it yet" is asked of the journal
+            zone_store.adopt(tx, zones or [ZonePeriod(journal.now().date(), tz_name or "")], dated=bool(zones))
         for person in people:
             _import_person(tx, person, existing_people.get(person.patient.name.casefold()), summary)
-        if adopt_zone:
-            tx.set_setting("timezone", tz_name)
     return summary
+
+
+def _document_zones(doc: dict[str, Any], tz_name: str | None) -> tuple[ZonePeriod, ...]:
+    """The document's `timezones` (empty when it has none), checked: known zones, dates in order,
+    and `timezone` naming the last one. ValidationError naming /timezones/i/... or /timezones."""
+    raw = doc.get("timezones")
+    if raw is None:
+        return ()
+    try:
+        zones = periods_from_json(raw, "/timezones")
+    except ZoneError as e:
+        raise ValidationError(e.field, e.message) from None
+    if tz_name is not None and tz_name != zones[-1].zone:
+        raise ValidationError("/timezones", f"the last entry is {_show(zones[-1].zone)} but /timezone is "
+                              f"{_show(tz_name)}; they must be the same zone (the one in force now)")
+    return zones
 
 
 def _import_person(tx: Any, person: _Person, existing: Patient | None, summary: ImportSummary) -> None:
@@ -623,7 +641,11 @@ def export_document(journal: Journal, patient_name: str | None = None) -> dict[s
                 ],
                 "notes_log": [{"at": _stamp(x.at, tz), "text": x.text} for x in tx.series("note", p.id)],
             })
-    return {"format": FORMAT, "version": VERSION, "timezone": journal.get_settings().timezone, "patients": out_people}
+    out: dict[str, Any] = {"format": FORMAT, "version": VERSION, "timezone": tz.current.key}
+    if len(tz.periods) > 1:  # written only when the zone changed, so older documents stay as they were
+        out["timezones"] = [p.as_json() for p in tz.periods]
+    out["patients"] = out_people
+    return out
 
 
 # --- CSV --------------------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ import enum
 import importlib.util
 import json
 import math
-import os
 import shutil
 import sqlite3
 import tempfile
@@ -22,7 +21,7 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from journal.domain import (
     ASHWORTH_GRADES,
@@ -54,7 +53,9 @@ from journal.domain import (
     parse_quantity,
 )
 from journal.domain.dose_limits import single_dose_problem, strength_problem
+from journal.domain.zones import JournalZone, ZonePeriod, journal_zone, valid_zone_name
 
+from . import timezones as zone_store
 from .errors import JournalFileError, NotFound, ValidationError
 
 if TYPE_CHECKING:
@@ -111,32 +112,12 @@ class Outcome:
 
 
 def local_timezone_name() -> str:
-    """The machine's IANA zone name, or UTC when it cannot be told."""
-    candidates: list[str] = []
-    if os.environ.get("TZ"):
-        candidates.append(os.environ["TZ"].lstrip(":"))
-    try:
-        candidates.append(Path("/etc/timezone").read_text().strip())
-    except OSError:
-        pass
-    try:
-        target = os.readlink("/etc/localtime")
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    except OSError:
-        pass
-    for name in candidates:
-        if name and valid_timezone(name):
-            return name
-    return "UTC"
+    """The machine's IANA zone name (tzlocal), or UTC when it cannot be told."""
+    return zone_store.machine_zone_name()
 
 
 def valid_timezone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        return False
-    return True
+    return valid_zone_name(name)
 
 
 # --- plausibility -----------------------------------------------------------------------------
@@ -339,13 +320,26 @@ class Journal:
         self.path = path
         self.clock = clock
         self._settings: Settings | None = None
+        self._zone: JournalZone | None = None
         self._watching = False  # changed_elsewhere() was called: keep watching across reopen()
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None) -> Journal:
         clock = clock or SystemClock()
         path = Path(path)
-        return cls(_open_store(path, clock.now()), path, clock)
+        journal = cls(_open_store(path, clock.now()), path, clock)
+        journal._pin_zone()
+        return journal
+
+    def _pin_zone(self) -> None:
+        """The first time a journal is opened its zone is written down (the one it had, else this
+        computer's), so that opening it on a computer elsewhere changes nothing."""
+        with self.store.read() as tx:
+            if zone_store.ZONES_KEY in tx.settings():
+                return
+        with self.store.transaction() as tx:
+            zone_store.pin(tx, self.now())
+        self._settings = None
 
     def close(self) -> None:
         self.store.dispose()
@@ -368,6 +362,7 @@ class Journal:
         self.store.dispose()
         self._settings = None
         self.store = _open_store(self.path, self.now())
+        self._pin_zone()
         if self._watching:  # watch from the state the views now redraw from, not from the next poll
             try:
                 self.store.changed_elsewhere()
@@ -390,30 +385,70 @@ class Journal:
                 raw = tx.settings()
             known = {f.name for f in fields(Settings)}
             values = {k: v for k, v in raw.items() if k in known}
-            values.setdefault("timezone", local_timezone_name())
+            self._zone = journal_zone(zone_store.periods_in(raw, self.now().date()))
+            values["timezone"] = self._zone.current.key
             self._settings = Settings(**values)
         return dataclasses.replace(self._settings)
 
     def timezone_is_set(self) -> bool:
+        """True once a person chose the zone (or an import brought it), not just this computer's."""
         with self.store.read() as tx:
-            return "timezone" in tx.settings()
+            return tx.settings().get(zone_store.ORIGIN_KEY) != "machine"
 
-    def save_settings(self, s: Settings) -> Outcome:
+    def save_settings(self, s: Settings, *, zone_since: date | None = None) -> Outcome:
+        """Saves the settings. A new `timezone` applies from local date `zone_since` (default
+        `zone_change_day`); the days before keep their zone (see `change_timezone`)."""
         if not valid_timezone(s.timezone):
             raise ValidationError("timezone", f'"{s.timezone}" is not a known time zone (e.g. Europe/London)')
         if not s.emergency_number.strip():
             raise ValidationError("emergency_number", "the emergency number cannot be empty")
         if not isinstance(s.reminder_lead_minutes, int) or not 0 <= s.reminder_lead_minutes <= 24 * 60:
             raise ValidationError("reminder_lead_minutes", "use a number of minutes from 0 to 1440")
+        since = zone_since or self.zone_change_day(s.timezone)
         with self.store.transaction() as tx:
             for f in fields(Settings):
-                tx.set_setting(f.name, getattr(s, f.name))
+                if f.name != "timezone":
+                    tx.set_setting(f.name, getattr(s, f.name))
+            zone_store.change(tx, s.timezone, since)
         self._settings = None
         return Outcome(frozenset({"settings", "alerts"}), self._alerts(None))
 
+    # time zones -----------------------------------------------------------------------------
     @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.get_settings().timezone)
+    def tz(self) -> JournalZone:
+        """The journal's zone over time, a tzinfo: each local day in the zone in force that day
+        (domain/zones.py). Use `.zone_on(day)` or `.name_at(instant)` for one IANA zone."""
+        if self._settings is None or self._zone is None:
+            self.get_settings()
+        assert self._zone is not None
+        return self._zone
+
+    def zone_periods(self) -> tuple[ZonePeriod, ...]:
+        return self.tz.periods
+
+    def zone_change_day(self, zone: str) -> date:
+        """The day a change to `zone` applies from unless another is chosen: today where the
+        family now is (in `zone`), and never before the latest change."""
+        tz = self.tz
+        today = self.now().astimezone(ZoneInfo(zone) if valid_timezone(zone) else tz).date()
+        return max(today, tz.periods[-1].since)
+
+    def describe_timezone_change(self, zone: str, since: date | None = None) -> str:
+        """What changing to `zone` from `since` would do, in words, before it is saved."""
+        with self.store.read() as tx:
+            has_entries = bool(tx.patients(include_removed=True))
+        return zone_store.describe_change(self.tz, zone, since or self.zone_change_day(zone),
+                                          has_entries=has_entries)
+
+    def change_timezone(self, zone: str, since: date | None = None) -> Outcome:
+        """The journal's zone is `zone` from local date `since` (default `zone_change_day`): days
+        before it keep the zone they had, so nothing already planned, logged or reported moves.
+        ValidationError naming "timezone" (unknown zone) or "since" (before the latest change)."""
+        since = since or self.zone_change_day(zone)
+        with self.store.transaction() as tx:
+            zone_store.change(tx, zone, since)
+        self._settings = None
+        return Outcome(frozenset({"settings", "alerts"}), self._alerts(None))
 
     # people ---------------------------------------------------------------------------------
     def list_patients(self) -> list[Patient]:

@@ -38,6 +38,9 @@ def time_pattern(settings: Any) -> str:
 def _local(t: Any, settings: Any) -> Any:
     """An aware datetime shown in the journal's zone (the database hands back UTC)."""
     if isinstance(t, datetime) and t.tzinfo is not None:
+        zone = getattr(settings, "journal_zone", None)
+        if zone is not None:  # the journal's zone over time: each day in the zone in force that day
+            return t.astimezone(zone)
         name = getattr(settings, "timezone", "") or ""
         try:
             return t.astimezone(ZoneInfo(name)) if name else t

@@ -87,7 +87,27 @@ class WelcomePage(QWidget):
                     "journal and disappears when you close it.")
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(note)
+        # The journal's time zone, taken from this computer when the journal was created: confirm it.
+        lay.addSpacing(note.fontMetrics().height())
+        zone_row = QHBoxLayout()
+        zone_row.addStretch(1)
+        self.zone_label = QLabel()
+        self.zone_label.setWordWrap(True)
+        self.zone_label.setAccessibleName("The journal's time zone")
+        zone_row.addWidget(self.zone_label, 4)
+        self.zone_button = QPushButton("Change time zone...")
+        self.zone_button.setAccessibleName("Change the journal's time zone")
+        zone_row.addWidget(self.zone_button)
+        zone_row.addStretch(1)
+        lay.addLayout(zone_row)
         lay.addStretch(2)
+
+    def show_zone(self, zone: str, *, from_computer: bool) -> None:
+        """Says which zone the journal keeps its times in (to confirm on first run)."""
+        where = " (this computer's time zone)" if from_computer else ""
+        self.zone_label.setText(f"Times in this journal are kept in {zone}{where}. Every day is planned and "
+                                "shown in it; if you move, a new zone can apply from a chosen day and the "
+                                "days before stay as they were.")
 
 
 class ReferenceWindow(QDialog):
@@ -197,6 +217,7 @@ class MainWindow(QMainWindow):
         self.welcome.add_button.clicked.connect(self.show_add_person)
         self.welcome.sample_button.clicked.connect(self._explore_sample)
         self.welcome.sample_button.setVisible(explore_sample is not None)
+        self.welcome.zone_button.clicked.connect(self.open_settings)
         self.stack.addWidget(self.welcome)
         self.new_person = ProfileForm(session, new=True)
         self.new_person.saved.connect(self._person_added)
@@ -334,6 +355,7 @@ class MainWindow(QMainWindow):
             w.setVisible(bool(people))
         if not people:
             self.session.set_patient(None)
+            self._show_welcome_zone()
             self.stack.setCurrentWidget(self.welcome)
             return
         ids = [p.id for p in people]
@@ -359,6 +381,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.splitter)
         self.tabs.setCurrentWidget(self.medicines)
 
+    def _show_welcome_zone(self) -> None:
+        journal = self.session.journal
+        self.welcome.show_zone(journal.get_settings().timezone, from_computer=not journal.timezone_is_set())
+
     def _show_main_or_welcome(self) -> None:
         self.stack.setCurrentWidget(self.splitter if self.session.patients() else self.welcome)
 
@@ -370,6 +396,8 @@ class MainWindow(QMainWindow):
     def _on_changed(self, changed: frozenset[str]) -> None:
         if "patients" in changed:
             self.reload_people()
+        if "settings" in changed and self.stack.currentWidget() is self.welcome:
+            self._show_welcome_zone()
         if "settings" in changed and self.reference is not None and self.reference.view is not None:
             setter = getattr(self.reference.view, "set_emergency_number", None)
             if setter is not None:
@@ -425,10 +453,12 @@ class MainWindow(QMainWindow):
         return open_report_dialog(self.session.journal, pid, self.session.now, self)
 
     def open_settings(self) -> SettingsDialog:
-        dlg = SettingsDialog(self.session.settings, self)
+        journal = self.session.journal
+        dlg = SettingsDialog(self.session.settings, self, zone_change_day=journal.zone_change_day,
+                             describe_zone_change=journal.describe_timezone_change)
         if dlg.exec() and dlg.result_settings is not None:
             try:
-                self.session.save_settings(dlg.result_settings)
+                self.session.save_settings(dlg.result_settings, zone_since=dlg.zone_since)
             except USER_ERRORS as exc:  # a full disk or read-only file: say so, change nothing
                 QMessageBox.warning(self, "Settings not saved", describe(exc))
         return dlg

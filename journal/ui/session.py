@@ -6,7 +6,7 @@ Widgets call services through this object only; there is no SQL and no rule logi
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -58,6 +58,8 @@ class Session(QObject):
     def settings(self) -> Any:
         if self._settings is None:
             self._settings = self.journal.get_settings()
+            # What formatting shows times in: each day in the zone in force that day.
+            setattr(self._settings, "journal_zone", self.journal.tz)  # noqa: B010 - not a saved setting
             self.by = getattr(self._settings, "caregiver_name", "") or ""
         return self._settings
 
@@ -65,8 +67,9 @@ class Session(QObject):
     def emergency_number(self) -> str:
         return str(getattr(self.settings, "emergency_number", "") or "911")
 
-    def save_settings(self, settings: Any) -> None:
-        self.apply(lambda: self.journal.save_settings(settings))
+    def save_settings(self, settings: Any, *, zone_since: date | None = None) -> None:
+        """A new time zone applies from `zone_since` (default: the journal's zone_change_day)."""
+        self.apply(lambda: self.journal.save_settings(settings, zone_since=zone_since))
 
     # -- people -----------------------------------------------------------------------------
     @property

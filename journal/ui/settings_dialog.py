@@ -1,13 +1,20 @@
-"""Settings: emergency number, reminder lead time, date and time format, caregiver name."""
+"""Settings: emergency number, reminder lead time, date and time format, time zone, caregiver name.
+
+A new time zone applies from a chosen day; the dialog says what that does before anything is
+saved (the days before keep their zone: services/timezones.py)."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 from zoneinfo import available_timezones
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,11 +42,19 @@ def valid_emergency_number(text: str) -> str | None:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Any, parent: QWidget | None = None) -> None:
+    """`zone_change_day(zone)` gives the day a new zone would apply from by default, and
+    `describe_zone_change(zone, day)` what that change does (both from the Journal service)."""
+
+    def __init__(self, settings: Any, parent: QWidget | None = None, *,
+                 zone_change_day: Callable[[str], date] | None = None,
+                 describe_zone_change: Callable[[str, date], str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.original = settings
         self.result_settings: Any = None
+        self.zone_since: date | None = None  # the day a new zone applies from, when it changed
+        self._zone_change_day = zone_change_day
+        self._describe_zone_change = describe_zone_change
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.emergency = QComboBox()
@@ -75,6 +90,22 @@ class SettingsDialog(QDialog):
         self.timezone.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.timezone.setMinimumContentsLength(20)
         form.addRow("Time &zone:", self.timezone)
+        self.zone_since_edit = QDateEdit()
+        self.zone_since_edit.setCalendarPopup(True)
+        self.zone_since_edit.setDisplayFormat("yyyy-MM-dd")
+        self.zone_since_edit.setAccessibleName("The new time zone applies from this day")
+        zone = getattr(settings, "journal_zone", None)
+        if zone is not None and getattr(zone, "periods", None):  # no change before the latest one
+            last = zone.periods[-1].since
+            self.zone_since_edit.setMinimumDate(QDate(last.year, last.month, last.day))
+        form.addRow("New zone &from:", self.zone_since_edit)
+        self.zone_note = QLabel()
+        self.zone_note.setWordWrap(True)
+        self.zone_note.setAccessibleName("What changing the time zone does")
+        form.addRow(self.zone_note)
+        self._since_label = form.labelForField(self.zone_since_edit)
+        self.timezone.currentTextChanged.connect(self._zone_chosen)
+        self.zone_since_edit.dateChanged.connect(lambda _d: self._show_zone_note())
         self.caregiver = QLineEdit(str(getattr(settings, "caregiver_name", "") or ""))
         self.caregiver.setAccessibleName("Your name (saved with each entry)")
         self.caregiver.setPlaceholderText("so others sharing care see who logged what")
@@ -89,6 +120,41 @@ class SettingsDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setAccessibleName("Save settings")
         lay.addWidget(buttons)
+        self._zone_chosen(self.timezone.currentText())
+
+    # -- time zone ---------------------------------------------------------------------------
+    def _zone_changed(self) -> bool:
+        chosen = self.timezone.currentText().strip()
+        return chosen != str(getattr(self.original, "timezone", "") or "UTC") and chosen in available_timezones()
+
+    def _zone_chosen(self, _text: str) -> None:
+        changed = self._zone_changed()
+        self.zone_since_edit.setVisible(changed)
+        if self._since_label is not None:
+            self._since_label.setVisible(changed)
+        if changed and self._zone_change_day is not None:
+            day = self._zone_change_day(self.timezone.currentText().strip())
+            self.zone_since_edit.blockSignals(True)
+            self.zone_since_edit.setMaximumDate(_qdate(day + timedelta(days=1)))
+            self.zone_since_edit.setDate(_qdate(day))
+            self.zone_since_edit.blockSignals(False)
+        self._show_zone_note()
+
+    def chosen_zone_since(self) -> date:
+        d = self.zone_since_edit.date()
+        return date(d.year(), d.month(), d.day())
+
+    def _show_zone_note(self) -> None:
+        text = ""
+        if self._zone_changed():
+            zone = self.timezone.currentText().strip()
+            if self._describe_zone_change is not None:
+                text = self._describe_zone_change(zone, self.chosen_zone_since())
+            else:
+                text = (f"From the day chosen, days are planned and shown in {zone}; the days before keep "
+                        "their zone.")
+        self.zone_note.setText(text)
+        self.zone_note.setVisible(bool(text))
 
     @staticmethod
     def _select(combo: QComboBox, pattern: str) -> None:
@@ -120,6 +186,7 @@ class SettingsDialog(QDialog):
                                   "(for example America/Chicago or Europe/London).")
             self.timezone.setFocus()
             return
+        self.zone_since = self.chosen_zone_since() if self._zone_changed() else None
         s = self.original
         if dataclasses.is_dataclass(s) and not isinstance(s, type):
             names = {f.name for f in dataclasses.fields(s)}
@@ -129,3 +196,7 @@ class SettingsDialog(QDialog):
                 setattr(s, k, v)
             self.result_settings = s
         self.accept()
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
