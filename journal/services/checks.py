@@ -51,11 +51,11 @@ def preview_regimen_change(journal: Any, medication_id: int, new_regimens: Seque
 
 # The rules about how much was given and when: a dose that would raise (or worsen) one of these is
 # asked about before it is saved. Picked by rule id, so a rule added under one of these ids is
-# picked up without changing this module. liquid-concentration is one too: "10 mL of this bottle
-# is 50 mg, five times the 10 mg prescribed" is best read before the entry is saved.
+# picked up without changing this module. (liquid-concentration is left to after saving: it also
+# flags a deliberate half dose; a five-fold liquid dose is over-prescribed, asked about here.)
 DOSE_RULES: frozenset[str] = frozenset({
     "double-dose", "as-needed-too-soon", "as-needed-over-limit", "over-max-dose", "over-max-daily",
-    "over-prescribed", "liquid-concentration",
+    "over-prescribed",
 })
 
 
