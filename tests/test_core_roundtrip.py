@@ -88,6 +88,21 @@ def medication(draw: Any, ref: str, name: str) -> dict[str, Any]:
         })
         start = (end or start) + timedelta(days=1)
     med["regimens"] = regimens
+    # Added since the first edition (all optional): the ceiling, as-needed limits and stock.
+    if draw(st.booleans()):
+        med["max_daily"] = {"value": draw(number(1, 200)), "unit": dose_units[0]}
+    if draw(st.booleans()):
+        med["as_needed_limits"] = draw(st.fixed_dictionaries({}, optional={
+            "max_doses_per_day": st.one_of(st.none(), st.integers(1, 12)),
+            "min_interval_hours": st.one_of(st.none(), number(1, 24)),
+            "max_amount_per_day": st.one_of(st.none(), st.builds(lambda v: {"value": v, "unit": dose_units[0]},
+                                                                 number(1, 500)))}))
+    if draw(st.booleans()):
+        unit = dose_units[-1]
+        med["stock"] = draw(st.lists(st.fixed_dictionaries(
+            {"at": timestamp(), "kind": st.sampled_from(["counted", "received", "discarded"]),
+             "amount": st.builds(lambda v, u=unit: {"value": v, "unit": u}, number(1, 500))},
+            optional={"note": TEXT}), max_size=4))
     med["_units"] = dose_units
     return med
 
@@ -200,4 +215,5 @@ def test_export_import_export_gives_the_identical_document(doc: dict[str, Any], 
             (d["by"], d["note"], d["status"]) for d in original["doses"])
     assert summary.doses == sum(len(p["doses"]) for p in doc["patients"])
     assert [len(p["symptoms"]) for p in exported["patients"]] == [len(p["symptoms"]) for p in doc["patients"]]
+    assert summary.stock_events == sum(len(m.get("stock", [])) for p in doc["patients"] for m in p["medications"])
     assert [len(p["observations"]) for p in exported["patients"]] == [len(p["observations"]) for p in doc["patients"]]

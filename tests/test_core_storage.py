@@ -118,11 +118,12 @@ def test_a_journal_is_backed_up_before_a_schema_upgrade(
     journal.import_document(minimal_document())
     journal.close()
     upgraded: list[str] = []
-    monkeypatch.setattr(db, "known_revisions", lambda: ({"0001_initial", "0002_next"}, "0002_next"))
+    known, head = db.known_revisions()
+    monkeypatch.setattr(db, "known_revisions", lambda: (known | {"9999_next"}, "9999_next"))
     monkeypatch.setattr(db, "_upgrade", lambda engine: upgraded.append("done"))
     j = Journal.open(journal_path, clock)
     j.close()
-    backups = sorted(journal_path.parent.glob("journal.sqlite3.before-upgrade-0001_initial-*"))
+    backups = sorted(journal_path.parent.glob(f"journal.sqlite3.before-upgrade-{head}-*"))
     assert upgraded == ["done"] and len(backups) == 1
     copy = Journal.open(backups[0], clock)
     assert [p.name for p in copy.list_patients()] == ["Robin Shaw"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, time
 
 import pytest
@@ -29,6 +30,7 @@ from journal.domain import (
     Severity,
     Unit,
 )
+from journal.knowledge import default_catalog
 from journal.reports.data import Adherence, ReportData, build_report
 
 
@@ -117,20 +119,30 @@ def test_timeline_puts_gap_symptoms_fever_and_change_in_order() -> None:
     assert (at(10, 0), "dose-change", "increase") in kinds
     assert (at(12, 8, 5), "gap", "gap") in kinds
     assert (at(13, 12), "symptom", "red-flag") in kinds  # hallucinations
-    assert (at(13, 6), "symptom", "urgent") in kinds  # twitching
-    assert (at(13, 11), "temperature", "urgent") in kinds  # 38.7 C
+    assert (at(13, 10), "symptom", "urgent") in kinds  # itching without a rash
+    assert not any(e.at == at(13, 6) for e in r.timeline)  # twitching 5/10: for the next visit
+    # 38.7 C measured an hour before hallucinations: a high fever with them, as the checks say
+    assert (at(13, 11), "temperature", "red-flag") in kinds
     assert (at(22, 9), "symptom", "notable") in kinds  # spasms 8/10
     assert all(e.text.find("drowsiness") < 0 for e in r.timeline)  # mild, not notable
     assert [e.at for e in r.timeline] == sorted(e.at for e in r.timeline)
 
 
-def test_symptom_tiers_can_come_from_the_drug_data() -> None:
-    def tiers(code: str, severity: int | None) -> str:
-        return "emergency" if code == "spasms" else ""
-
-    r = month_report(symptom_tiers=tiers)
+def test_symptom_tiers_come_from_the_catalog_it_is_given() -> None:
+    base = default_catalog()
+    spasms = dataclasses.replace(base.symptoms["spasms"], tier="emergency")
+    hallucinations = dataclasses.replace(base.symptoms["hallucinations"], tier="next-visit")
+    catalog = dataclasses.replace(base, symptoms={**base.symptoms, "spasms": spasms,
+                                                  "hallucinations": hallucinations})
+    r = month_report(catalog=catalog)
     assert any(e.level == "red-flag" and e.text.startswith("spasms") for e in r.timeline)
     assert not any(e.text.startswith("hallucinations") and e.level == "red-flag" for e in r.timeline)
+
+
+def test_the_temperature_chart_marks_the_catalogs_limits() -> None:
+    cat = default_catalog()
+    assert month_report().charts.temperature_marks == [(cat.fever.value, "fever 38.5 °C"),
+                                                       (cat.low_temperature.value, "low 35 °C")]
 
 
 def test_alerts_carry_severity_evidence_and_acknowledgements() -> None:

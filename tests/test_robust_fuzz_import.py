@@ -108,8 +108,10 @@ def mutated(draw: st.DrawFn) -> tuple[dict[str, Any], list[str]]:
         elif how == "wrap":
             parent[key] = [parent[key]]
         else:
-            parent[key] = draw(st.sampled_from(BAD_VALUES) | st.text(max_size=30)
-                               | st.integers() | st.floats(allow_nan=True, allow_infinity=True))
+            # A copy: BAD_VALUES are shared, and a later mutation inside the same value would
+            # change the list itself (once it made a value contain itself, failing every example after).
+            parent[key] = copy.deepcopy(draw(st.sampled_from(BAD_VALUES) | st.text(max_size=30)
+                                             | st.integers() | st.floats(allow_nan=True, allow_infinity=True)))
         done.append(f"{how} /{'/'.join(map(str, path))}")
     return doc, done
 

@@ -7,7 +7,7 @@ import pytest
 from test_rules_support import at, check, history, only, rules, steady
 
 from journal.domain import Note
-from journal.rules.knowledge import default_library
+from journal.knowledge import default_library
 from journal.rules.mentions import mention
 
 

@@ -18,8 +18,8 @@ CASES = Path(__file__).resolve().parents[2] / "shared" / "cases"
 
 
 def keppra(mid: int = 4) -> Medication:
-    """An anti-seizure tablet twice a day; the journal has no profile for it here."""
-    return Medication("Levetiracetam 250 mg tablets", drug=None, strength=Quantity(250, Unit.MG), id=mid,
+    """A tablet twice a day the journal has no drug profile for (levetiracetam has one now)."""
+    return Medication("Metformin 250 mg tablets", drug=None, strength=Quantity(250, Unit.MG), id=mid,
                       regimens=[reg("2026-10-01", ["08:00", "20:00"], mg=250)])
 
 
@@ -40,7 +40,7 @@ def test_missed_dose_fires_for_a_medicine_with_no_profile_after_its_grace() -> N
     assert "missed-dose" not in rules(check(history(at("2026-10-20T10:00"), [m], doses=doses), at("2026-10-20T10:00")))
     now = at("2026-10-20T10:01")
     a = only(check(history(now, [m], doses=doses), now), "missed-dose")
-    assert a.medication == "Levetiracetam 250 mg tablets"
+    assert a.medication == "Metformin 250 mg tablets"
     assert "08:00" in a.message and "withdrawal" not in a.message  # nothing drug-specific is claimed
     assert "2 h after the planned time (source: NHS)" in a.evidence[-1]
 

@@ -13,8 +13,8 @@ import pytest
 from test_rules_support import CHI, adherent, at, check, history, only, other_med, reg, rules, symptom, taken
 
 from journal.domain import SYMPTOM_CODES, Medication, Note, Quantity, Route, Severity, Unit
+from journal.knowledge import RESOURCES, DrugLibrary, KnowledgeError, default_library
 from journal.rules.engine import RULE_IDS
-from journal.rules.knowledge import RESOURCES, DrugLibrary, KnowledgeError, default_library
 from journal.schedule import expand
 
 REFERENCE_TOPICS = {
@@ -67,7 +67,8 @@ def test_catalog_covers_every_exchange_code_with_a_valid_topic_and_tier() -> Non
 def test_every_rule_maps_to_a_reference_topic() -> None:
     from journal.rules.common import REFERENCE
 
-    assert set(REFERENCE) == set(RULE_IDS) and len(RULE_IDS) >= 22
+    assert set(REFERENCE) == set(RULE_IDS) and len(RULE_IDS) == len(set(RULE_IDS)) >= 23
+    assert "stock-low" in RULE_IDS
     assert set(REFERENCE.values()) <= REFERENCE_TOPICS
 
 
@@ -91,7 +92,7 @@ def edit(path: Path, change: Any) -> None:
      "baclofen.json: routes.oral.max_daily_mg: source 'wikipedia' is not listed in sources"),
     (lambda d: d["routes"]["oral"]["max_daily_mg"].pop("source"), "routes.oral.max_daily_mg: has no source"),
     (lambda d: d["routes"]["oral"]["max_daily_mg"].update(value=-1), "must be a finite number >= 0"),
-    (lambda d: d["timing"].pop("missed_dose_grace_hours"), "timing: missing missed_dose_grace_hours"),
+    (lambda d: d["timing"].pop("abrupt_stop_min_days_on"), "timing: missing abrupt_stop_min_days_on"),
     (lambda d: d["withdrawal"]["early"].append("sneezing"), "'sneezing' is not a symptom code of the catalog"),
     (lambda d: d["routes"]["oral"].update(max_dialy_mg={"value": 1, "source": "label"}),
      "routes.oral.max_dialy_mg: unknown limit"),

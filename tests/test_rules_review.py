@@ -290,6 +290,12 @@ def every_rule_scenarios():  # type: ignore[no-untyped-def]
     lax.as_needed_limits = AsNeededLimits(max_doses_per_day=2, min_interval_hours=6)
     out.append(history(now, [lax], doses=[taken(lax, at(t), scheduled=False) for t in
                                           ("2026-10-20T07:00", "2026-10-20T09:00", "2026-10-20T14:00")]))
+    # Two tablets of a medicine with no profile counted this morning, one twice a day: run out tomorrow.
+    from journal.domain import StockEvent, StockKind
+
+    counted = other_med("Levetiracetam 500 mg", None, mid=12, times=["08:00", "20:00"])
+    counted.stock = [StockEvent(at("2026-10-20T07:00"), StockKind.COUNTED, Quantity(2, Unit.MG))]
+    out.append(history(now, [counted]))
     return now, out
 
 

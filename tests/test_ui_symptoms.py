@@ -150,3 +150,41 @@ def test_parse_reading_rejects_nonsense() -> None:
     with pytest.raises(ValueError, match="higher than the bottom"):
         parse_reading(ObservationKind.BLOOD_PRESSURE, "80/120")
     assert parse_reading(ObservationKind.HEART_RATE, "72") == (72.0, None)
+
+
+def test_a_fever_with_confusion_logged_that_morning_shows_as_the_emergency_the_checks_call_it(
+        qtbot, session, journal) -> None:  # noqa: ANN001
+    from journal.domain import SymptomEntry
+
+    pid = patient_id(journal)
+    form = make_form(qtbot, session, SymptomForm)
+    form.choose("high-fever")
+    form.when.set_value(at(15, 10))
+    qtbot.waitUntil(lambda: form.triage.tier == "urgent")  # a fever alone: call today
+    journal.log_symptom(pid, SymptomEntry(at=at(15, 8), symptom="confusion", severity=4))
+    form.choose("seizure")
+    form.choose("high-fever")
+    qtbot.waitUntil(lambda: form.triage.tier == "emergency")
+    assert "together with confused" in form.triage.label.text()
+    form.choose("confusion")  # confusion alone, with nothing around it: call today
+    qtbot.waitUntil(lambda: form.triage.tier == "urgent")
+
+
+def test_confusion_after_a_measured_fever_shows_the_emergency_the_checks_will_raise(
+        qtbot, session, journal) -> None:  # noqa: ANN001
+    from journal.domain import Observation, SymptomEntry
+
+    pid = patient_id(journal)
+    journal.log_observation(pid, Observation(at(15, 9), ObservationKind.TEMPERATURE, 38.4))
+    form = make_form(qtbot, session, SymptomForm)
+    form.when.set_value(at(15, 10))
+    form.choose("confusion")
+    qtbot.waitUntil(lambda: form.triage.tier == "urgent")  # 38.4 is under the fever limit
+    journal.log_observation(pid, Observation(at(15, 9), ObservationKind.TEMPERATURE, 38.5))
+    form.choose("seizure")
+    form.choose("confusion")
+    qtbot.waitUntil(lambda: form.triage.tier == "emergency")
+    assert "temperature of 38.5 °C" in form.triage.label.text()
+    # and the checks say the same once it is saved
+    out = journal.log_symptom(pid, SymptomEntry(at=at(15, 10), symptom="confusion", severity=4))
+    assert "emergency" in {a.severity.value for a in out.alerts}

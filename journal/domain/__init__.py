@@ -14,7 +14,7 @@ from .enums import (
     StockKind,
     Unit,
 )
-from .history import PatientHistory
+from .history import GivenSummary, PatientHistory
 from .models import (
     Acknowledgement,
     Alert,
@@ -34,7 +34,7 @@ from .quantity import Quantity, QuantityError, normalise, parse_quantity, parse_
 
 __all__ = [
     "ASHWORTH_GRADES", "SYMPTOM_CODES", "Acknowledgement", "Alert", "AsNeededLimits", "Clock", "Dose", "DoseStatus",
-    "FixedClock", "Form", "Medication", "Note", "Observation", "ObservationKind", "Patient",
+    "FixedClock", "Form", "GivenSummary", "Medication", "Note", "Observation", "ObservationKind", "Patient",
     "PatientHistory", "PumpEvent", "PumpEventKind", "Quantity", "QuantityError", "Regimen",
     "RenalImpairment", "Revision", "Route", "Severity", "StockEvent", "StockKind", "SymptomEntry", "SystemClock", "Unit",
     "normalise", "parse_quantity", "parse_unit",

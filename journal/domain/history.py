@@ -7,6 +7,22 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from .models import Dose, Medication, Note, Observation, Patient, PumpEvent, SymptomEntry
+from .quantity import Quantity
+
+
+@dataclass(frozen=True)
+class GivenSummary:
+    """The doses of one medication given in (`since`, `until`], summed by amount as entered: each
+    (amount or None when none was entered, how many doses). Read instead of each dose when a stock
+    was counted long ago (thousands of doses)."""
+
+    since: datetime
+    until: datetime
+    amounts: tuple[tuple[Quantity | None, int], ...] = ()
+
+    @property
+    def count(self) -> int:
+        return sum(n for _q, n in self.amounts)
 
 
 @dataclass
@@ -27,6 +43,17 @@ class PatientHistory:
     notes: list[Note] = field(default_factory=list)  # sorted by .at
     # The last given dose per medication id, even if it is before `start` (for long gaps).
     last_given: dict[int, Dose] = field(default_factory=dict)
+    # Per medication id with stock events: the doses given since its last count up to `end`, even
+    # before `start` (journal.schedule.stock takes them off the count). The older ones may come
+    # summed in `stock_given` instead (then `stock_doses` holds those after its `until`).
+    stock_doses: dict[int, list[Dose]] = field(default_factory=dict)
+    stock_given: dict[int, GivenSummary] = field(default_factory=dict)
+
+    def stock_doses_of(self, medication_id: int) -> list[Dose]:
+        """Doses taken off this medication's stock; the history's own doses when none were read."""
+        if medication_id in self.stock_doses:
+            return self.stock_doses[medication_id]
+        return self.doses_of(medication_id)
 
     def medication(self, medication_id: int) -> Medication | None:
         for m in self.medications:

@@ -50,6 +50,7 @@ SOURCES: dict[str, str] = {
     "MDT": "Medtronic SynchroMed patient pages",
     "GIL": "Gillette Children's pages on pump refills",
     "SCALES": "The published scales: Penn Spasm Frequency Scale, Modified Ashworth Scale, 0 to 10 rating",
+    "LBL": "The prescribing labels of the other medicines named (their warnings on stopping suddenly)",
     "JUDGEMENT": "CareJournal's own judgement where no source sets a number",
 }
 

@@ -5,7 +5,7 @@ on a constructed journal; `render.py` only lays this out on paper."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -13,10 +13,12 @@ from zoneinfo import ZoneInfo
 from journal.domain import (
     Acknowledgement,
     Alert,
+    AsNeededLimits,
     Dose,
     DoseStatus,
     Form,
     Medication,
+    Observation,
     ObservationKind,
     PatientHistory,
     PumpEvent,
@@ -27,10 +29,13 @@ from journal.domain import (
     RenalImpairment,
     Revision,
     Severity,
+    SymptomEntry,
     normalise,
 )
 from journal.domain.zones import zones_label
+from journal.knowledge import SymptomCatalog, default_catalog
 from journal.schedule.expand import expand
+from journal.schedule.stock import StockUnknown, describe_stock, level_in
 
 # A dose given within this long of its slot (before or after) counts as on time.
 ON_TIME_WINDOW = timedelta(hours=1)
@@ -40,41 +45,14 @@ MISSED_AFTER = timedelta(hours=2)
 MATCH_WINDOW = timedelta(hours=3)
 # A gap between given doses this much longer than the schedule's own longest interval goes on the timeline.
 LONG_GAP_MARGIN = timedelta(hours=4)
-# Temperatures at or beyond these (deg C) are marked on the timeline (same defaults as the vitals check).
-FEVER_C = 38.5
-LOW_TEMPERATURE_C = 35.0
 
 DISCLAIMER = (
     "This is a caregiver's own record, kept in CareJournal. It is not a medical document and "
     "not medical advice; please check anything important against the clinic's records."
 )
 
-# Symptom triage tiers used when the drug data does not supply its own (clinical-facts.md, judgement).
-# "emergency": a red flag at any severity. "urgent": call the doctor today. Others: mention at the visit.
-DEFAULT_SYMPTOM_TIERS: dict[str, str] = {
-    "seizure": "emergency",
-    "breathing-difficulty": "emergency",
-    "unresponsive": "emergency",
-    "hallucinations": "emergency",
-    "confusion": "urgent",
-    "extreme-drowsiness": "urgent",
-    "fainting": "urgent",
-    "high-fever": "urgent",
-    "rigidity": "urgent",
-    "dystonia": "urgent",
-    "rebound-spasticity": "urgent",
-    "muscle-twitching": "urgent",
-    "tremor": "urgent",
-    "itching": "urgent",
-    "tingling": "urgent",
-    "vomiting": "urgent",
-    "agitation": "urgent",
-}
-# Given a symptom code and its logged severity, the triage tier: "emergency", "urgent" or anything else.
-TierFn = Callable[[str, "int | None"], str]
-
-# Symptoms that become a red flag when severe (severity at or above SEVERE_AT).
-SEVERE_RED_FLAGS = frozenset({"confusion", "rigidity", "rebound-spasticity", "dystonia"})
+# A logged severity from which a symptom the catalog leaves for the next visit is marked "notable"
+# (shown as "severe" on the report; the same 7 of 10 the catalog's severe_at uses).
 SEVERE_AT = 7
 
 KIDNEY_WORDS = {
@@ -126,6 +104,8 @@ class MedicineLine:
     reason: str
     active: bool
     warning: str = ""  # e.g. a liquid with no concentration recorded
+    limits: str = ""  # the prescriber's as-needed limits and daily ceiling (limits_text)
+    stock: str = ""  # "about 41 tablets on hand, about 20 days left" at the report's end (stock_text)
 
 
 @dataclass
@@ -268,6 +248,8 @@ class Charts:
     penn: list[Point]
     pain: list[Point]
     temperature: list[Point]
+    # Lines drawn across the temperature chart: (deg C, label), from the symptom catalog's limits.
+    temperature_marks: list[tuple[float, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -476,9 +458,41 @@ def _medicines(history: PatientHistory, day: date, pump: PumpSettings | None) ->
             since=reg.start if reg is not None else None,
             prescribed_by=reg.prescribed_by if reg is not None else "",
             reason=reg.reason if reg is not None else "", active=active, warning=warn,
+            limits=limits_text(med), stock=stock_text(history, med),
         ))
     lines.sort(key=lambda m: (not m.active, m.drug != "baclofen", m.name.lower()))
     return lines
+
+
+def limits_text(med: Medication) -> str:
+    """The prescriber's numbers as one line: 'as needed: at most 3 doses, at least 4 h apart, at most
+    30 mL in 24 hours; ceiling 60 mg a day' ('' when none was recorded)."""
+    parts = []
+    lim = med.as_needed_limits
+    if lim is not None and not lim.empty:
+        parts.append("as needed: " + _limits_words(lim))
+    if med.max_daily is not None:
+        parts.append(f"ceiling {med.max_daily} a day")
+    return "; ".join(parts)
+
+
+def _limits_words(lim: AsNeededLimits) -> str:
+    each = [f"at most {lim.max_doses_per_day} doses" if lim.max_doses_per_day is not None else "",
+            f"at least {_fmt_num(lim.min_interval_hours)} h apart" if lim.min_interval_hours is not None else "",
+            f"at most {lim.max_amount_per_day}" if lim.max_amount_per_day is not None else ""]
+    return ", ".join(x for x in each if x) + " in 24 hours"
+
+
+def stock_text(history: PatientHistory, med: Medication) -> str:
+    """The medicine's stock at the end of `history` (the report's period, or now if sooner): ''
+    with none recorded; says so when it cannot be told."""
+    if med.id is None or not med.stock:
+        return ""
+    try:
+        level = level_in(history, med)
+    except StockUnknown as e:
+        return f"stock cannot be told ({e})"
+    return "" if level is None else f"stock at the period's end: {describe_stock(level)}"
 
 
 def _pump_settings(events: Sequence[PumpEvent], until: datetime) -> PumpSettings | None:
@@ -724,23 +738,36 @@ def _gaps(history: PatientHistory, med: Medication, doses: list[Dose], start_at:
     return gaps[:3], expected_h
 
 
-def default_tier(code: str, severity: int | None) -> str:
-    """The report's own triage when the drug data offers none (clinical-facts.md tiers)."""
-    if code in SEVERE_RED_FLAGS and severity is not None and severity >= SEVERE_AT:
-        return "emergency"
-    return DEFAULT_SYMPTOM_TIERS.get(code, "")
+def symptom_tier(s: SymptomEntry, history: PatientHistory, catalog: SymptomCatalog) -> str:
+    """The report's level for a logged symptom: "red-flag", "urgent", "notable" (severe) or "".
 
-
-def symptom_tier(code: str, severity: int | None, tiers: TierFn | Mapping[str, str]) -> str:
-    """The report's level for a symptom: "red-flag", "urgent", "notable" (severe) or ""."""
-    tier = tiers.get(code, "") if isinstance(tiers, Mapping) else tiers(code, severity)
+    The tier is the catalog's (`SymptomCatalog.triage`), the same answer the checks and the
+    symptom form give."""
+    tier = catalog.triage(s, history).tier
     if tier == "emergency":
         return "red-flag"
     if tier == "urgent":
         return "urgent"
-    if severity is not None and severity >= SEVERE_AT:
+    if s.severity is not None and s.severity >= SEVERE_AT:
         return "notable"
     return ""
+
+
+def temperature_level(o: Observation, history: PatientHistory, catalog: SymptomCatalog) -> tuple[str, str]:
+    """(level, word) for a temperature reading on the timeline, ("", "") when it is in range.
+
+    A measured high fever is triaged as the `high-fever` symptom (an emergency with rigidity or
+    confusion around it); a low one is urgent (the catalog's vitals limits)."""
+    fever = catalog.triage_reading(o, history)
+    if fever is not None:
+        return ("red-flag" if fever.tier == "emergency" else "urgent"), "fever"
+    try:
+        v = float(o.value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "", ""
+    if catalog.is_low_temperature(v):
+        return "urgent", "low temperature"
+    return "", ""
 
 
 def _symptom_name(code: str) -> str:
@@ -748,7 +775,7 @@ def _symptom_name(code: str) -> str:
 
 
 def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: list[Adherence],
-              start_at: datetime, end_at: datetime, tiers: TierFn | Mapping[str, str]) -> list[TimelineEvent]:
+              start_at: datetime, end_at: datetime, catalog: SymptomCatalog) -> list[TimelineEvent]:
     tz = history.tz
     out: list[TimelineEvent] = []
     for c in changes:
@@ -770,7 +797,7 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
     for s in history.symptoms:
         if s.removed or not (start_at <= s.at < end_at):
             continue
-        level = symptom_tier(s.symptom, s.severity, tiers)
+        level = symptom_tier(s, history, catalog)
         if not level:
             continue
         sev = f", severity {s.severity}/10" if s.severity is not None else ""
@@ -779,13 +806,9 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
     for o in history.observations:
         if o.removed or o.kind is not ObservationKind.TEMPERATURE or not (start_at <= o.at < end_at):
             continue
-        try:
-            v = float(o.value)
-        except (TypeError, ValueError):
-            continue
-        if v >= FEVER_C or v <= LOW_TEMPERATURE_C:
-            word = "fever" if v >= FEVER_C else "low temperature"
-            out.append(TimelineEvent(o.at, "temperature", "urgent", f"{word}: {_fmt_num(v)} °C"))
+        level, word = temperature_level(o, history, catalog)
+        if level:
+            out.append(TimelineEvent(o.at, "temperature", level, f"{word}: {_fmt_num(float(o.value))} °C"))
     for e in history.pump_events:
         if e.removed or not (start_at <= e.at < end_at):
             continue
@@ -800,7 +823,7 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
 
 
 def _symptom_counts(history: PatientHistory, start_at: datetime, end_at: datetime,
-                    tiers: TierFn | Mapping[str, str]) -> list[SymptomCount]:
+                    catalog: SymptomCatalog) -> list[SymptomCount]:
     counts: dict[str, SymptomCount] = {}
     for s in history.symptoms:
         if s.removed or not (start_at <= s.at < end_at):
@@ -809,10 +832,9 @@ def _symptom_counts(history: PatientHistory, start_at: datetime, end_at: datetim
         c.count += 1
         if s.severity is not None:
             c.worst = s.severity if c.worst is None else max(c.worst, s.severity)
-        t = symptom_tier(s.symptom, s.severity, tiers)
+        t = symptom_tier(s, history, catalog)
         if not t:
-            raw = tiers.get(s.symptom, "") if isinstance(tiers, Mapping) else tiers(s.symptom, s.severity)
-            t = "next-visit" if raw == "next-visit" else ""
+            t = "next-visit" if catalog.tier(s.symptom).tier == "next-visit" else ""
         if _TIER_RANK[t] > _TIER_RANK[c.tier]:
             c.tier = t
     return sorted(counts.values(), key=lambda c: (-_TIER_RANK[c.tier], -c.count, c.symptom))
@@ -821,7 +843,8 @@ def _symptom_counts(history: PatientHistory, start_at: datetime, end_at: datetim
 _TIER_RANK = {"red-flag": 4, "urgent": 3, "notable": 2, "next-visit": 1, "": 0}
 
 
-def _charts(history: PatientHistory, daily: list[DailyDoses], start_at: datetime, end_at: datetime) -> Charts:
+def _charts(history: PatientHistory, daily: list[DailyDoses], start_at: datetime, end_at: datetime,
+            catalog: SymptomCatalog) -> Charts:
     sym: dict[str, list[Point]] = {}
     for s in history.symptoms:
         if not s.removed and s.severity is not None and start_at <= s.at < end_at:
@@ -839,8 +862,10 @@ def _charts(history: PatientHistory, daily: list[DailyDoses], start_at: datetime
                 continue
         return pts
 
+    marks = [(catalog.fever.value, f"fever {_fmt_num(catalog.fever.value)} °C"),
+             (catalog.low_temperature.value, f"low {_fmt_num(catalog.low_temperature.value)} °C")]
     return Charts(daily, series, obs(ObservationKind.PENN_SPASM_FREQUENCY), obs(ObservationKind.PAIN_NRS),
-                  obs(ObservationKind.TEMPERATURE))
+                  obs(ObservationKind.TEMPERATURE), marks)
 
 
 def _pump_event_lines(history: PatientHistory, start_at: datetime, end_at: datetime) -> list[PumpEventLine]:
@@ -879,6 +904,7 @@ def _alert_lines(alerts: Iterable[Alert], acks: Iterable[Acknowledgement]) -> li
 _ENTITY_WORDS = {
     "dose": "Dose", "symptom": "Symptom", "observation": "Measurement", "pump_event": "Pump event",
     "note": "Note", "regimen": "Schedule", "patient": "Personal details", "medication": "Medicine",
+    "stock_event": "Stock entry",
 }
 _ACTION_WORDS = {"correct": "corrected", "remove": "removed", "restore": "restored", "unremove": "restored"}
 
@@ -893,6 +919,11 @@ def _value_text(v: object, tz: ZoneInfo | None = None) -> str:
             return str(v)
     if isinstance(v, datetime) and tz is not None and v.tzinfo is not None:
         v = v.astimezone(tz)
+    if isinstance(v, dict) and "max_doses_per_day" in v:  # as-needed limits (a medicine corrected)
+        most = v.get("max_amount_per_day")
+        return _limits_words(AsNeededLimits(
+            v.get("max_doses_per_day"), v.get("min_interval_hours"),  # type: ignore[arg-type]
+            Quantity(most["value"], most["unit"]) if isinstance(most, dict) else None))
     if isinstance(v, dict) and "value" in v and "unit" in v:
         return f"{v['value']:g} {v['unit']}" if isinstance(v["value"], int | float) else f"{v['value']} {v['unit']}"
     if isinstance(v, datetime):
@@ -932,6 +963,11 @@ def _describe_record(rev: Revision, history: PatientHistory, tz: ZoneInfo) -> st
         return f"{word} {kind}" + (f", {when('at')}" if when("at") else "")
     if rev.entity in ("pump_event", "note"):
         return word + (f", {when('at')}" if when("at") else "")
+    if rev.entity == "stock_event":
+        med_id = src.get("medication_id")
+        med = history.medication(med_id) if isinstance(med_id, int) else None
+        return f"{word} ({src.get('kind', '')}) of {med.name if med else 'a medicine'}" + (
+            f", {when('at')}" if when("at") else "")
     return word
 
 
@@ -975,7 +1011,7 @@ def build_report(
     period_end: date,
     generated_at: datetime,
     *,
-    symptom_tiers: TierFn | Mapping[str, str] | None = None,
+    catalog: SymptomCatalog | None = None,
     date_format: str = "%Y-%m-%d",
     time_format: str = "%H:%M",
 ) -> ReportData:
@@ -984,13 +1020,14 @@ def build_report(
     `history` must cover the period (plus `last_given` and earlier pump events, as
     `Journal.history()` gives them); `alerts` are the alerts raised in the period (see
     `journal.services.reports.alerts_in_period`); `acks` and `revisions` may cover more, only
-    those that belong to the period or to its alerts are used."""
+    those that belong to the period or to its alerts are used. `catalog` (default: the installed
+    symptom catalog) gives the symptom tiers and the temperature limits."""
     if period_end < period_start:
         raise ValueError("the report's period ends before it starts")
     if generated_at.tzinfo is None:
         raise ValueError("generated_at must be an aware datetime")
     tz = history.tz
-    tiers: TierFn | Mapping[str, str] = default_tier if symptom_tiers is None else symptom_tiers
+    cat = default_catalog() if catalog is None else catalog
     start_at, end_at = period_bounds(tz, period_start, period_end)
     last_day = min(period_end, generated_at.astimezone(tz).date())
     pump = _pump_settings(history.pump_events, min(end_at, generated_at))
@@ -1014,9 +1051,9 @@ def build_report(
         dose_changes=changes,
         adherence=adherence,
         alerts=_alert_lines(alerts, acks),
-        timeline=_timeline(history, changes, adherence, start_at, end_at, tiers),
-        symptom_counts=_symptom_counts(history, start_at, end_at, tiers),
-        charts=_charts(history, daily, start_at, end_at),
+        timeline=_timeline(history, changes, adherence, start_at, end_at, cat),
+        symptom_counts=_symptom_counts(history, start_at, end_at, cat),
+        charts=_charts(history, daily, start_at, end_at, cat),
         pump_events=_pump_event_lines(history, start_at, end_at),
         notes=[NoteLine(n.at, n.text) for n in history.notes
                if not n.removed and not n.for_doctor and start_at <= n.at < end_at],

@@ -856,7 +856,7 @@ def build_flows(data: ReportData) -> list[Flow]:
         for m in data.medicines:
             name = m.name + ("" if m.active else " (stopped)")
             details = ", ".join(x for x in (m.route, m.form, f"strength {m.strength}" if m.strength else "") if x)
-            sched_text = m.schedule + (f"\n{m.daily_total}" if m.daily_total else "")
+            sched_text = "\n".join(x for x in (m.schedule, m.daily_total, m.limits, m.stock) if x)
             since = (f"since {_fmt_day(data, m.since)}" if m.since else "")
             who = "; ".join(x for x in (since, m.reason, m.prescribed_by and f"by {m.prescribed_by}") if x)
             conc = m.concentration + (f"\n{m.warning}" if m.warning else "")
@@ -991,7 +991,7 @@ def build_flows(data: ReportData) -> list[Flow]:
         hi = max(40.0, math.ceil(max(vals)))
         f.append(ChartFlow(46, points_chart("Temperature (°C)", [("Temperature", data.charts.temperature)],
                                             start, end, lo, hi, [float(v) for v in range(int(lo), int(hi) + 1)],
-                                            lines=True, refs=[(38.5, "fever 38.5 °C"), (35.0, "low 35 °C")])))
+                                            lines=True, refs=data.charts.temperature_marks)))
     missing = [w for w, pts in (("spasm scores", data.charts.penn), ("pain scores", data.charts.pain),
                                 ("temperatures", data.charts.temperature)) if not pts]
     if missing:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from journal.domain import Alert, Medication, PatientHistory, Severity
+from journal.knowledge import DrugLibrary, DrugProfile
 from journal.schedule import longest_gap
 
 from .common import CheckContext, fmt_hours, shorten, utc
-from .knowledge import DrugLibrary
 
 RULE = "abrupt-stop"
 
@@ -34,6 +34,15 @@ def days_on(ctx: CheckContext, m: Medication, limit: int = 400) -> tuple[int, da
     return (ctx.today - d).days, d
 
 
+def risk_sentence(p: DrugProfile) -> str:
+    """What stopping this drug suddenly can do and what to watch for, from its profile's `stopping`."""
+    if p.stopping is None:
+        return (f"Stopping {p.display_name.lower()} suddenly after regular use can cause problems; the "
+                f"doctor or pharmacist can say which.")
+    return (f"Stopping {p.display_name.lower()} suddenly after regular use can bring on {p.stopping.risk}. "
+            f"Watch for {p.stopping.watch_for}.")
+
+
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     alerts: list[Alert] = []
     for m, p in ctx.profiled():
@@ -57,9 +66,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         gap_text = fmt_hours(gap)
         title = f"{m.name}: no dose for {gap_text}"
         message = (f"{history.patient.name} has been on {m.name} since {first_day.isoformat()} ({n_days} days), and "
-                   f"no dose has been given for {gap_text}. Stopping this medicine suddenly after regular use can bring on "
-                   f"withdrawal, which can become serious: watch for itching, tingling, stiffness or spasms "
-                   f"coming back, fever, confusion or seeing things.")
+                   f"no dose has been given for {gap_text}. {risk_sentence(p)}")
         evidence = [f"last dose given {ctx.fmt_ago(last)}" if last is not None
                     else f"no dose logged since the schedule began on {first_day.isoformat()}"]
         if missed:
@@ -74,7 +81,11 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                         f"({p.cite('timing.abrupt_stop_extra_gap_hours')}) or {in_a_row} missed in a row; "
                         f"urgent from {urgent_after.total_seconds() / 3600:g} h "
                         f"({p.cite('timing.abrupt_stop_urgent_hours')})")
-        advice = ctx.advice(severity, f"Tell them when the last dose of {m.name} was given and ask what to do "
+        if p.stopping is not None:
+            evidence.append(f"what the label says about stopping suddenly (source: {p.stopping.source})")
+        call = p.stopping.call if p.stopping is not None else "the doctor or pharmacist"
+        advice = ctx.advice(severity, f"Tell {call} when the last dose of {m.name} was given and ask what to do "
                                       f"about the next one; do not give extra doses to catch up.")
-        alerts.append(ctx.alert(RULE, severity, since, title, message, advice, evidence, m))
+        topic = p.stopping.topic if p.stopping is not None and p.stopping.topic else None
+        alerts.append(ctx.alert(RULE, severity, since, title, message, advice, evidence, m, reference=topic))
     return alerts

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from journal.domain import Alert, Medication, PatientHistory, Severity
+from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, fmt_mg
 from .fast_titration import find as fast_rises
-from .knowledge import DrugLibrary
 from .renal_caution import planned_what
 
 RULE = "age-caution"

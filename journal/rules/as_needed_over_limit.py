@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.knowledge import DrugLibrary
 from journal.schedule.as_needed import over_limit
 
 from .common import CheckContext, fmt_hours, fmt_mg
-from .knowledge import DrugLibrary
 
 RULE = "as-needed-over-limit"
 

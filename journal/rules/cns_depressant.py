@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import CheckContext, utc
-from .knowledge import DrugLibrary, DrugProfile
 from .mentions import mention
 
 RULE = "cns-depressant"

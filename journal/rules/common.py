@@ -26,13 +26,12 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
+from journal.knowledge import DrugLibrary, DrugProfile
 from journal.schedule import Slot, SlotState, expand, match, regimen_days, shortest_gap
 from journal.schedule.as_needed import AsNeededLimit, ProfileNumbers, limits_for
 from journal.schedule.as_needed import dose_mg as _dose_mg
 from journal.schedule.pump import ProgrammeStep, daily_mcg_on, programme
 from journal.schedule.pump import changes as programme_changes
-
-from .knowledge import DrugLibrary, DrugProfile
 
 NOT_ADVICE = "This is not medical advice."
 
@@ -678,6 +677,12 @@ class CheckContext:
             medication=medication.name if medication else None, patient_id=pat.id,
             medication_id=medication.id if medication else None,
         )
+
+
+def prn_limit_for(m: Medication, library: DrugLibrary) -> AsNeededLimit:
+    """The as-needed limits in force for `m`: prescribed ones first, then its profile's (or the
+    general) numbers. The one composition the checks, Today and the report share."""
+    return limits_for(m, prn_numbers(library.profile_or_general(m)))
 
 
 def prn_numbers(p: DrugProfile) -> ProfileNumbers:

@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.knowledge import DrugLibrary
 from journal.schedule import shortest_gap
 
 from .common import CheckContext, fmt_hours, utc
-from .knowledge import DrugLibrary
 
 RULE = "double-dose"
 

@@ -19,6 +19,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from journal.domain import Alert, Medication, Patient, PatientHistory, Regimen, Severity
+from journal.knowledge import DrugLibrary, default_library
 
 from . import (
     abnormal_vital,
@@ -41,11 +42,11 @@ from . import (
     pump_refill_overdue,
     red_flag_symptom,
     renal_caution,
+    stock_low,
     toxicity_signs,
     withdrawal_signs,
 )
 from .common import CheckContext, utc
-from .knowledge import DrugLibrary, default_library
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
     abrupt_stop, missed_dose, fast_taper, fast_titration, over_max_daily, over_max_dose, double_dose,
     over_prescribed, withdrawal_signs, toxicity_signs, paradoxical_worsening, red_flag_symptom,
     abnormal_vital, cns_depressant, renal_caution, age_caution, liquid_concentration, pump_refill_due,
-    pump_refill_overdue, pump_alarm, as_needed_too_soon, as_needed_over_limit,
+    pump_refill_overdue, pump_alarm, as_needed_too_soon, as_needed_over_limit, stock_low,
 )
 RULE_IDS: tuple[str, ...] = tuple(r.RULE for r in RULES)
 SCHEDULE_RULES: tuple[Rule, ...] = (  # type: ignore[assignment]

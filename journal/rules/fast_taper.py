@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from journal.domain import Alert, Medication, PatientHistory, Severity
+from journal.knowledge import DrugLibrary, DrugProfile
 
 from .abrupt_stop import planned
 from .common import CheckContext, fmt_mg
-from .knowledge import DrugLibrary, DrugProfile
 
 RULE = "fast-taper"
 EPS = 1e-9

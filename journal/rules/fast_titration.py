@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from journal.domain import Alert, Medication, PatientHistory, Severity
+from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import Change, CheckContext, fmt_mg
-from .knowledge import DrugLibrary, DrugProfile
 
 RULE = "fast-titration"
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity, Unit
+from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, fmt_mg
-from .knowledge import DrugLibrary
 
 RULE = "liquid-concentration"
 LOOKBACK = timedelta(days=7)
@@ -17,7 +17,7 @@ LOOKBACK = timedelta(days=7)
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     alerts: list[Alert] = []
     for m, p in ctx.profiled():
-        if not m.form.is_liquid or not ctx.is_active(m):
+        if not p.has("liquids") or not m.form.is_liquid or not ctx.is_active(m):
             continue
         known = ", ".join(f"{lq.name} {lq.mg_per_ml.value:g} mg/mL" for lq in p.liquids)
         s = m.strength

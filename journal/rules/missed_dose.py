@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, fmt_hours, utc
-from .knowledge import DrugLibrary
 
 RULE = "missed-dose"
 
@@ -39,8 +39,8 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                    f"dose{'s' if n > 1 else ''} of {m.name} for {history.patient.name}. "
                    + ("If it was given, log it" if n == 1 else "If they were given, log them")
                    + " so the record is right."
-                   + (" Doses missed in a row can lead to withdrawal with this medicine."
-                      if p.get("timing.abrupt_stop_min_days_on") is not None else ""))
+                   + (f" Missing doses of this medicine in a row can bring on {p.stopping.risk_in_short}."
+                      if p.stopping is not None else ""))
         evidence = [f"planned {s.dose} at {ctx.fmt(s.at)}: nothing logged ({fmt_hours(ctx.ago(s.at))} ago)"
                     for s in missed]
         evidence.append(f"grace period: {grace.total_seconds() / 3600:g} h after the planned time "

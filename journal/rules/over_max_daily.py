@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, Dose, Medication, PatientHistory, Severity
+from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import CheckContext, fmt_mg, utc
-from .knowledge import DrugLibrary, DrugProfile
 
 RULE = "over-max-daily"
 SPAN = 18  # hours: a rolling stretch for doses crowded together across midnight (judgement)

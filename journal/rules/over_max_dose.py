@@ -10,9 +10,9 @@ from bisect import bisect_right
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, Dose, Medication, PatientHistory, Severity
+from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, fmt_hours, fmt_mg, utc
-from .knowledge import DrugLibrary
 
 RULE = "over-max-dose"
 MAX_GROUPS = 5  # evidence lines of doses counted together; more add nothing the caregiver can use

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, fmt_mg
-from .knowledge import DrugLibrary
 
 RULE = "over-prescribed"
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import CheckContext, explain, utc, worse_than_before
-from .knowledge import DrugLibrary, DrugProfile
 from .withdrawal_signs import causes_before
 
 RULE = "paradoxical-worsening"
 
 
 def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
+    if not p.has("paradoxical"):
+        return None  # the profile names no paradoxical signs for this drug
     window = timedelta(hours=p.value("timing.escalation_window_hours"))
     rises = [e for e in ctx.increases(p) if e.kind == "rise"]
     if not rises:

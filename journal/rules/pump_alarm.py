@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from journal.domain import Alert, PatientHistory, PumpEventKind, Severity
+from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, utc
-from .knowledge import DrugLibrary
 
 RULE = "pump-alarm"
 

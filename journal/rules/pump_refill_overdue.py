@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.knowledge import DrugLibrary
 
 from .common import CheckContext
-from .knowledge import DrugLibrary
 from .pump_refill_due import pump_profile
 
 RULE = "pump-refill-overdue"

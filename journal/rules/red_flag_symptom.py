@@ -10,36 +10,25 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity, SymptomEntry
+from journal.knowledge import TIER_SEVERITY, DrugLibrary
 
 from .common import CheckContext, is_explained, utc
-from .knowledge import TIER_SEVERITY, DrugLibrary
 
 RULE = "red-flag-symptom"
-TIER_RANK = {"next-visit": 0, "urgent": 1, "emergency": 2}
 
 
 def tier_of(ctx: CheckContext, s: SymptomEntry) -> tuple[str, str]:
-    """The tier for one entry and why."""
-    info = ctx.library.catalog.info(s.symptom)
-    if info is None:
-        return "next-visit", ""
-    tier, why = info.tier, ""
-    if info.severe_at is not None and info.severe_tier and s.severity is not None and s.severity >= info.severe_at:
-        if TIER_RANK[info.severe_tier] > TIER_RANK[tier]:
-            tier, why = info.severe_tier, f"severity {s.severity}/10"
-    if info.with_codes and info.with_tier and TIER_RANK[info.with_tier] > TIER_RANK[tier]:
-        near = timedelta(hours=info.with_hours)
-        for o in ctx.history.symptoms:
-            if (not o.removed and o.symptom in info.with_codes and abs(utc(o.at) - utc(s.at)) <= near
-                    and (o.severity is None or o.severity > 0)):
-                tier, why = info.with_tier, f"together with {ctx.library.catalog.label(o.symptom).lower()}"
-                break
-    if info.urgent_if_dose_vomited and TIER_RANK[tier] < TIER_RANK["urgent"]:
-        for d in ctx.history.doses:
-            if not d.removed and d.status.value == "vomited" and abs(utc(d.at) - utc(s.at)) <= timedelta(hours=24):
-                tier, why = "urgent", f"a dose came back up at {ctx.fmt(d.at)}"
-                break
-    return tier, why
+    """The tier for one entry (the catalog's one answer, `SymptomCatalog.triage`) and why, in words."""
+    catalog = ctx.library.catalog
+    t = catalog.triage(s, ctx.history)
+    why = ""
+    if t.raised_by == "severity":
+        why = f"severity {s.severity}/10"
+    elif t.raised_by == "with":
+        why = f"together with {catalog.label(t.companion).lower()}"
+    elif t.raised_by == "vomited" and t.vomited_at is not None:
+        why = f"a dose came back up at {ctx.fmt(t.vomited_at)}"
+    return t.tier or "next-visit", why
 
 
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:

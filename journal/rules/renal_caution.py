@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from journal.domain import Alert, Medication, PatientHistory, Severity
+from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, fmt_mg
-from .knowledge import DrugLibrary
 
 RULE = "renal-caution"
 

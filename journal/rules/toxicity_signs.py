@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, ObservationKind, PatientHistory, Severity, SymptomEntry
+from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import CheckContext, Event, explain, utc
-from .knowledge import DrugLibrary, DrugProfile
 from .red_flag_symptom import tier_of
 from .withdrawal_signs import causes_before
 
@@ -16,6 +16,8 @@ RULE = "toxicity-signs"
 
 
 def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
+    if not p.has("toxicity"):
+        return None  # the profile names no toxicity signs for this drug
     window = timedelta(hours=p.value("timing.escalation_window_hours"))
     events = ctx.increases(p)
     if not events:
@@ -32,17 +34,16 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         if found:
             linked.append((s.at, ctx.symptom_text(s), s.symptom in p.toxicity_emergency, s))
             causes += found
-    low_t = p.get("toxicity.low_temperature_c")
-    slow = p.get("toxicity.slow_breathing_per_min")
+    catalog = ctx.library.catalog  # low temperature and slow breathing: the same limits as abnormal-vital
     slow_hr = p.get("toxicity.slow_heart_rate")
     low_bp = p.get("toxicity.low_systolic")
     for o in ctx.history.observations:
         if o.removed or not ctx.within(o.at, window) or not isinstance(o.value, int | float):
             continue
         hit = None
-        if o.kind is ObservationKind.TEMPERATURE and low_t is not None and o.value <= low_t:
+        if o.kind is ObservationKind.TEMPERATURE and catalog.is_low_temperature(o.value):
             hit = (False, f"temperature {o.value:g} °C at {ctx.fmt(o.at)}")
-        elif o.kind is ObservationKind.RESPIRATORY_RATE and slow is not None and o.value < slow:
+        elif o.kind is ObservationKind.RESPIRATORY_RATE and catalog.is_slow_breathing(o.value):
             hit = (True, f"breathing {o.value:g}/min at {ctx.fmt(o.at)}")
         elif o.kind is ObservationKind.HEART_RATE and slow_hr is not None and o.value < slow_hr:
             hit = (False, f"heart rate {o.value:g}/min at {ctx.fmt(o.at)}")

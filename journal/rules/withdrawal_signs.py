@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, ObservationKind, PatientHistory, Severity, SymptomEntry
+from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import CheckContext, Event, explain, utc, worse_than_before
-from .knowledge import DrugLibrary, DrugProfile
 from .red_flag_symptom import tier_of
 
 RULE = "withdrawal-signs"
@@ -19,6 +19,8 @@ def causes_before(events: list[Event], at: datetime, window: timedelta) -> list[
 
 
 def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
+    if not p.has("withdrawal"):
+        return None  # the profile names no withdrawal signs for this drug
     window = timedelta(hours=p.value("timing.escalation_window_hours"))
     events = ctx.interruptions(p)
     if not events:
@@ -41,7 +43,6 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
             text += f" ({why})"
         linked.append((s.at, text, s.symptom in p.withdrawal_late, s))
         causes += found
-    fever = p.get("withdrawal.fever_c")
     fast_hr = p.get("withdrawal.fast_heart_rate")
     low_bp = p.get("withdrawal.low_systolic")
     high_sys = p.get("withdrawal.high_systolic")
@@ -50,7 +51,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         if o.removed or not ctx.within(o.at, window) or not isinstance(o.value, int | float):
             continue
         late = None
-        if o.kind is ObservationKind.TEMPERATURE and fever is not None and o.value >= fever:
+        if ctx.library.catalog.is_fever_reading(o):  # a high fever however it was recorded
             late, text = True, f"temperature {o.value:g} °C at {ctx.fmt(o.at)}"
         elif o.kind is ObservationKind.HEART_RATE and fast_hr is not None and o.value > fast_hr:
             late, text = False, f"heart rate {o.value:g}/min at {ctx.fmt(o.at)}"

@@ -10,10 +10,10 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from journal.domain import Alert, Dose, Medication, PatientHistory, Regimen
+from journal.knowledge import default_library
 from journal.rules.ack import visible
 from journal.rules.common import CheckContext, utc
 from journal.rules.engine import LOOKBACK, check_regimen_change, run_checks, sort_alerts
-from journal.rules.knowledge import default_library
 
 
 def run(journal: Any, now: datetime, patient_id: int | None = None, *, include_acknowledged: bool = False) -> list[Alert]:

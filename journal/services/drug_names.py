@@ -4,7 +4,7 @@ so it is refused with the closest known names; a name close to none is a medicin
 not know, which is allowed (the general checks still apply), like no drug at all.
 
 Known names: every name of every drug profile and every member of the profiles' interaction classes
-(journal.rules.knowledge): a slip of one of these is refused. resources/drug-names.json lists real
+(journal.knowledge): a slip of one of these is refused. resources/drug-names.json lists real
 medicines without a profile, so that e.g. bromazepam is not taken for a slip of lorazepam.
 """
 
@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from journal.rules.knowledge import RESOURCES, default_library
+from journal.knowledge import RESOURCES, default_library
 
 from .errors import ValidationError
 
@@ -35,9 +35,9 @@ def _key(name: str) -> str:
 @lru_cache(maxsize=1)
 def profile_names() -> frozenset[str]:
     """The names the drug profiles answer to (each profile's names and interaction members)."""
-    names: set[str] = set()
-    for profile in default_library().profiles:
-        names |= {_key(n) for n in profile.names}
+    library = default_library()
+    names: set[str] = {_key(n) for n in library.known_names()}
+    for profile in library.profiles:
         for group in profile.interactions:
             names |= {_key(n) for n in group.members}
     return frozenset(names)

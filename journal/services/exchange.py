@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from journal.domain import (
+    AsNeededLimits,
     Dose,
     DoseStatus,
     Form,
@@ -37,6 +38,8 @@ from journal.domain import (
     Regimen,
     RenalImpairment,
     Route,
+    StockEvent,
+    StockKind,
     SymptomEntry,
     Unit,
 )
@@ -45,13 +48,15 @@ from journal.domain.zones import ZoneError, ZonePeriod, journal_zone, periods_fr
 from . import timezones as zone_store
 from .drug_names import check_drug_name
 from .errors import ValidationError
-from .journal import (
+from .validation import (
     RESOURCES,
+    check_limits,
     check_not_future,
     check_observation,
     check_plausible_time,
     check_pump_event,
     check_regimen,
+    check_stock_event,
     check_strength,
     local_timezone_name,
     normalise_amount,
@@ -60,7 +65,30 @@ from .journal import (
 )
 
 if TYPE_CHECKING:
-    from .journal import Journal
+    from journal.storage.repository import Store
+
+
+class _ZoneSetting(Protocol):
+    @property
+    def timezone(self) -> str: ...
+
+
+class Journal(Protocol):
+    """What import and export need of the journal service (`journal.Journal` is one).
+
+    A protocol, so that this module never imports `journal.py`, which imports this one."""
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def tz(self) -> ZoneInfo: ...
+
+    def now(self) -> datetime: ...
+
+    def find_patient(self, name: str) -> Patient: ...
+
+    def get_settings(self) -> _ZoneSetting: ...
 
 FORMAT = "caregiver-medication-journal"
 VERSION = 1
@@ -220,13 +248,14 @@ class ImportSummary:
     observations: int = 0
     pump_events: int = 0
     notes: int = 0
+    stock_events: int = 0
     already_there: int = 0
     names: list[str] = field(default_factory=list)
 
     @property
     def added(self) -> int:
         return (self.patients + self.medications + self.regimens + self.doses + self.symptoms
-                + self.observations + self.pump_events + self.notes)
+                + self.observations + self.pump_events + self.notes + self.stock_events)
 
     def describe(self) -> str:
         parts = [
@@ -234,6 +263,7 @@ class ImportSummary:
             (self.regimens, "schedule period", "schedule periods"), (self.doses, "dose", "doses"),
             (self.symptoms, "symptom", "symptoms"), (self.observations, "measurement", "measurements"),
             (self.pump_events, "pump event", "pump events"), (self.notes, "note", "notes"),
+            (self.stock_events, "stock entry", "stock entries"),
         ]
         added = [f"{n} {one if n == 1 else many}" for n, one, many in parts if n]
         text = "Added " + ", ".join(added) if added else "Nothing new to add"
@@ -398,6 +428,23 @@ class _Reader:
             )
             check_regimen(reg, med, rw + "/")
             med.regimens.append(reg)
+        med.max_daily = self.quantity(m.get("max_daily"), where + "/max_daily")
+        limits = m.get("as_needed_limits")
+        if limits is not None:
+            lw = where + "/as_needed_limits"
+            found = AsNeededLimits(
+                max_doses_per_day=limits.get("max_doses_per_day"), min_interval_hours=limits.get("min_interval_hours"),
+                max_amount_per_day=self.quantity(limits.get("max_amount_per_day"), lw + "/max_amount_per_day"),
+            )
+            med.as_needed_limits = None if found.empty else found
+        check_limits(med, where + "/")
+        for i, e in enumerate(m.get("stock", [])):
+            sw = f"{where}/stock/{i}"
+            event = StockEvent(at=self.when(e["at"], sw + "/at"), kind=StockKind(e["kind"]),
+                               amount=self.quantity(e["amount"], sw + "/amount"), note=e.get("note", ""))  # type: ignore[arg-type]
+            check_stock_event(event, med, sw + "/")
+            check_not_future(event.at, self.now, sw + "/at")
+            med.stock.append(event)
         return med
 
     def dose(self, d: dict[str, Any], where: str, med: Medication) -> Dose:
@@ -481,6 +528,19 @@ def _document_zones(doc: dict[str, Any], tz_name: str | None) -> tuple[ZonePerio
     return zones
 
 
+def _import_stock(tx: Any, med: Medication, med_id: int, existed: bool, summary: ImportSummary) -> None:
+    """The medication's stock events not already in the journal (matched on medicine, time, kind)."""
+    from journal.storage.repository import record_key
+
+    events = med.stock
+    for e in events:
+        e.medication_id = med_id
+    if existed and events:
+        events, skipped = _new_only(events, tx.stock_event_keys(med_id), partial(record_key, "stock_event"))
+        summary.already_there += skipped
+    summary.stock_events += tx.bulk_insert("stock_event", events)
+
+
 def _import_person(tx: Any, person: _Person, existing: Patient | None, summary: ImportSummary) -> None:
     summary.names.append(person.patient.name)
     if existing is None:
@@ -512,6 +572,7 @@ def _import_person(tx: Any, person: _Person, existing: Patient | None, summary: 
             reg.medication_id = med_id
             tx.insert("regimen", reg)
             summary.regimens += 1
+        _import_stock(tx, med, med_id, found is not None, summary)
         med_ids.append(med_id)
 
     for dose, idx in zip(person.doses, person.dose_med_index, strict=True):
@@ -579,6 +640,17 @@ def _present(record: dict[str, Any], *optional: str) -> dict[str, Any]:
     return record
 
 
+def _limits_doc(limits: AsNeededLimits | None) -> dict[str, Any] | None:
+    if limits is None or limits.empty:
+        return None
+    return {"max_doses_per_day": limits.max_doses_per_day, "min_interval_hours": _opt(limits.min_interval_hours),
+            "max_amount_per_day": _qty(limits.max_amount_per_day)}
+
+
+def _stock_doc(e: StockEvent, tz: ZoneInfo) -> dict[str, Any]:
+    return {"at": _stamp(e.at, tz), "kind": e.kind.value, "amount": _qty(e.amount), "note": e.note}
+
+
 def export_document(journal: Journal, patient_name: str | None = None) -> dict[str, Any]:
     """The journal (or one person) in exchange format v1, times written with their offsets."""
     tz = journal.tz
@@ -601,13 +673,15 @@ def export_document(journal: Journal, patient_name: str | None = None) -> dict[s
                 med_docs.append(_present({
                     "id": refs[m.id], "name": m.name, "drug": m.drug, "route": m.route.value, "form": m.form.value,
                     "strength": _qty(m.strength), "as_needed": m.as_needed,
+                    "as_needed_limits": _limits_doc(m.as_needed_limits), "max_daily": _qty(m.max_daily),
+                    "stock": [_stock_doc(e, tz) for e in m.stock] or None,
                     "regimens": [
                         {"start": r.start.isoformat(), "end": r.end.isoformat() if r.end else None,
                          "dose": _qty(r.dose), "times": [t.strftime("%H:%M") for t in r.times],
                          "every_days": r.every_days, "prescribed_by": r.prescribed_by, "reason": r.reason}
                         for r in m.regimens
                     ],
-                }, "strength"))
+                }, "strength", "as_needed_limits", "max_daily", "stock"))
             doses = [
                 {"medication": refs[d.medication_id], "scheduled": _stamp(d.scheduled, tz),
                  "given": _stamp(d.given, tz), "amount": _qty(d.amount), "status": d.status.value,
@@ -670,7 +744,9 @@ def export_csv(journal: Journal, out_dir: Path, patient_name: str | None = None)
     out_dir.mkdir(parents=True, exist_ok=True)
     tables: dict[str, tuple[list[str], list[list[Any]]]] = {
         "patients": (["person", "birth_date", "renal_impairment", "conditions", "notes"], []),
-        "medications": (["person", "medicine", "drug", "route", "form", "strength", "as_needed"], []),
+        "medications": (["person", "medicine", "drug", "route", "form", "strength", "as_needed", "max_daily",
+                         "as_needed_max_doses_per_day", "as_needed_min_hours_between",
+                         "as_needed_max_amount_per_day"], []),
         "regimens": (["person", "medicine", "start", "end", "dose", "times", "every_days", "prescribed_by", "reason"], []),
         "doses": (["person", "medicine", "status", "scheduled", "given", "amount", "unit", "amount_mg", "by", "note"], []),
         "symptoms": (["person", "at", "symptom", "severity", "duration_minutes", "note"], []),
@@ -678,6 +754,7 @@ def export_csv(journal: Journal, out_dir: Path, patient_name: str | None = None)
         "pump_events": (["person", "at", "kind", "volume_ml", "concentration_mcg_per_ml", "daily_dose_mcg",
                          "reservoir_ml", "low_alarm_ml", "next_refill_due", "note"], []),
         "notes": (["person", "at", "text"], []),
+        "stock": (["person", "medicine", "at", "kind", "amount", "unit", "note"], []),
     }
     with journal.store.read() as tx:
         people = tx.patients()
@@ -690,8 +767,15 @@ def export_csv(journal: Journal, out_dir: Path, patient_name: str | None = None)
                                           "; ".join(p.conditions), p.notes])
             meds = {m.id: m for m in tx.medications(p.id)}
             for m in meds.values():
+                lim = m.as_needed_limits or AsNeededLimits()
                 tables["medications"][1].append([p.name, m.name, m.drug or "", m.route.value, m.form.value,
-                                                 str(m.strength) if m.strength else "", "yes" if m.as_needed else "no"])
+                                                 str(m.strength) if m.strength else "", "yes" if m.as_needed else "no",
+                                                 str(m.max_daily) if m.max_daily else "", _cell(lim.max_doses_per_day),
+                                                 _cell(lim.min_interval_hours),
+                                                 str(lim.max_amount_per_day) if lim.max_amount_per_day else ""])
+                for e in m.stock:
+                    tables["stock"][1].append([p.name, m.name, _local(e.at, tz), e.kind.value, _cell(e.amount.value),
+                                               e.amount.unit.value, e.note])
                 for r in m.regimens:
                     tables["regimens"][1].append([p.name, m.name, r.start, r.end or "", str(r.dose),
                                                   " ".join(t.strftime("%H:%M") for t in r.times), r.every_days,

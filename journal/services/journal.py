@@ -13,25 +13,24 @@ import dataclasses
 import enum
 import importlib.util
 import json
-import math
 import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass, field, fields
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from journal.domain import (
-    ASHWORTH_GRADES,
-    SYMPTOM_CODES,
     Acknowledgement,
     Alert,
+    AsNeededLimits,
     Clock,
     Dose,
     DoseStatus,
     Form,
+    GivenSummary,
     Medication,
     Note,
     Observation,
@@ -47,49 +46,48 @@ from journal.domain import (
     Revision,
     Route,
     Severity,
+    StockEvent,
+    StockKind,
     SymptomEntry,
     SystemClock,
-    normalise,
     parse_quantity,
 )
-from journal.domain.dose_limits import single_dose_problem, strength_problem
-from journal.domain.zones import JournalZone, ZonePeriod, journal_zone, valid_zone_name
+from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
 
 from . import timezones as zone_store
 from .errors import JournalFileError, NotFound, ValidationError
+from .validation import (
+    RESOURCES,
+    check_aware,
+    check_limits,
+    check_medication,
+    check_not_future,
+    check_observation,
+    check_pump_event,
+    check_regimen,
+    check_stock_event,
+    check_symptom,
+    normalise_amount,
+    valid_timezone,
+)
+from .validation import local_timezone_name as local_timezone_name  # re-exported: older callers
 
 if TYPE_CHECKING:
     from journal.storage.repository import Store, Tx
 
     from .exchange import ImportSummary
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 SAMPLE_JOURNAL = RESOURCES / "sample-journal.json"
 
-FUTURE_TOLERANCE = timedelta(days=1)
-TEMPERATURE_RANGE_C = (25.0, 45.0)
-
-ENTITIES = ("dose", "symptom", "observation", "pump_event", "note", "regimen", "patient", "medication")
+ENTITIES = ("dose", "symptom", "observation", "pump_event", "note", "regimen", "patient", "medication", "stock_event")
 CHANGED = {
     "dose": "doses", "symptom": "symptoms", "observation": "observations", "pump_event": "pump",
     "note": "notes", "regimen": "medications", "medication": "medications", "patient": "patients",
+    "stock_event": "medications",
 }
 ALL_CHANGED = frozenset(
     {"doses", "symptoms", "observations", "pump", "notes", "medications", "patients", "alerts", "settings"}
 )
-
-# Loose but finite bounds for measured values: refuse typing slips, never a real reading.
-OBSERVATION_RANGES: dict[ObservationKind, tuple[float, float]] = {
-    ObservationKind.TEMPERATURE: TEMPERATURE_RANGE_C,
-    ObservationKind.HEART_RATE: (0, 350),
-    ObservationKind.RESPIRATORY_RATE: (0, 150),
-    ObservationKind.BLOOD_PRESSURE: (0, 350),
-    ObservationKind.OXYGEN_SATURATION: (0, 100),
-    ObservationKind.PENN_SPASM_FREQUENCY: (0, 4),
-    ObservationKind.PAIN_NRS: (0, 10),
-    ObservationKind.WEIGHT: (0, 500),
-}
-
 
 @dataclass
 class Settings:
@@ -111,178 +109,6 @@ class Outcome:
     saved_copy: Path | None = None  # restore: where the journal as it was before was kept
 
 
-def local_timezone_name() -> str:
-    """The machine's IANA zone name (tzlocal), or UTC when it cannot be told."""
-    return zone_store.machine_zone_name()
-
-
-def valid_timezone(name: str) -> bool:
-    return valid_zone_name(name)
-
-
-# --- plausibility -----------------------------------------------------------------------------
-
-
-def symptom_codes() -> frozenset[str]:
-    """The catalog: the exchange format's codes plus any in resources/symptoms.json."""
-    codes = set(SYMPTOM_CODES)
-    path = RESOURCES / "symptoms.json"
-    if path.exists():
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            data = None
-        codes |= _codes_in(data)
-    return frozenset(codes)
-
-
-def _codes_in(data: Any) -> set[str]:
-    if isinstance(data, dict):
-        for key in ("symptoms", "codes", "catalog"):
-            if key in data:
-                return _codes_in(data[key])
-        return {k for k in data if isinstance(k, str)}
-    if isinstance(data, list):
-        out: set[str] = set()
-        for item in data:
-            if isinstance(item, str):
-                out.add(item)
-            elif isinstance(item, dict) and isinstance(item.get("code"), str):
-                out.add(item["code"])
-        return out
-    return set()
-
-
-def _finite_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def check_amount(amount: Quantity, normalised: Quantity | None, field_name: str = "amount",
-                 form: Form | None = None, given: bool = False) -> None:
-    """Refuse an amount that cannot be one dose of a medicine of `form` (limits by unit and form,
-    journal.domain.dose_limits), or a given dose of nothing."""
-    problem = single_dose_problem(amount, normalised, form, given)
-    if problem is not None:
-        raise ValidationError(field_name, problem)
-
-
-def normalise_amount(amount: Quantity, strength: Quantity | None, field_name: str = "amount",
-                     form: Form | None = None, given: bool = False) -> Quantity:
-    """`amount` as mg or mcg, checked as one dose of a medicine of `form` (see check_amount)."""
-    try:
-        normalised = normalise(amount, strength)
-    except QuantityError as e:
-        raise ValidationError(field_name, str(e)) from None
-    check_amount(amount, normalised, field_name, form, given)
-    return normalised
-
-
-def check_not_future(at: datetime | None, now: datetime, field_name: str) -> None:
-    if at is not None and at > now + FUTURE_TOLERANCE:
-        raise ValidationError(field_name, f"{at.isoformat()} is more than a day in the future")
-
-
-def check_aware(at: datetime | None, field_name: str) -> None:
-    if at is not None and (not isinstance(at, datetime) or at.tzinfo is None):
-        raise ValidationError(field_name, "a time needs its time zone")
-    if at is not None:
-        check_plausible_time(at, field_name)
-
-
-EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
-
-
-def check_plausible_time(at: datetime, field_name: str) -> None:
-    """Years far outside a lifetime are typing slips (and would not survive time zone arithmetic)."""
-    try:
-        year = at.astimezone(UTC).year
-    except OverflowError:
-        year = at.year
-    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-        raise ValidationError(field_name, f"{at.isoformat()} is not a plausible time (years {EARLIEST_YEAR}-{LATEST_YEAR})")
-
-
-def check_symptom(entry: SymptomEntry, codes: frozenset[str] | None = None, prefix: str = "") -> None:
-    check_aware(entry.at, prefix + "at")
-    if entry.symptom not in (codes if codes is not None else symptom_codes()):
-        raise ValidationError(prefix + "symptom", f'"{entry.symptom}" is not a known symptom code')
-    sev = entry.severity
-    if sev is not None and (not isinstance(sev, int) or isinstance(sev, bool) or not 0 <= sev <= 10):
-        raise ValidationError(prefix + "severity", f"{sev!r} is not a whole number from 0 to 10")
-    dur = entry.duration_minutes
-    if dur is not None and (not isinstance(dur, int) or isinstance(dur, bool) or dur < 0):
-        raise ValidationError(prefix + "duration_minutes", f"{dur!r} is not a number of minutes")
-
-
-def check_observation(obs: Observation, prefix: str = "") -> None:
-    check_aware(obs.at, prefix + "at")
-    kind = ObservationKind(obs.kind)
-    if kind is ObservationKind.MODIFIED_ASHWORTH:
-        if not isinstance(obs.value, str) or obs.value not in ASHWORTH_GRADES:
-            raise ValidationError(
-                prefix + "value", f"{obs.value!r} is not a modified Ashworth grade ({', '.join(ASHWORTH_GRADES)})"
-            )
-    else:
-        if not _finite_number(obs.value):
-            raise ValidationError(prefix + "value", f"{obs.value!r} is not a number")
-        low, high = OBSERVATION_RANGES[kind]
-        if not low <= float(obs.value) <= high:  # type: ignore[arg-type]
-            raise ValidationError(prefix + "value", f"{obs.value:g} is outside {low:g}-{high:g} for {kind.value}")
-    if obs.value2 is not None:
-        if not _finite_number(obs.value2) or obs.value2 < 0:
-            raise ValidationError(prefix + "value2", f"{obs.value2!r} is not a plausible number")
-        if kind is ObservationKind.BLOOD_PRESSURE and obs.value2 > 350:
-            raise ValidationError(prefix + "value2", f"{obs.value2:g} is outside 0-350 for blood-pressure")
-
-
-def check_pump_event(event: PumpEvent, prefix: str = "") -> None:
-    check_aware(event.at, prefix + "at")
-    for name in ("volume_ml", "concentration_mcg_per_ml", "daily_dose_mcg", "reservoir_ml", "low_alarm_ml"):
-        value = getattr(event, name)
-        if value is not None and (not _finite_number(value) or value < 0):
-            raise ValidationError(prefix + name, f"{value!r} is not a plausible amount")
-
-
-def check_regimen(reg: Regimen, med: Medication, prefix: str = "") -> None:
-    if reg.end is not None and reg.end < reg.start:
-        raise ValidationError(prefix + "end", f"ends ({reg.end}) before it starts ({reg.start})")
-    if not isinstance(reg.every_days, int) or reg.every_days < 1:
-        raise ValidationError(prefix + "every_days", f"{reg.every_days!r} is not a whole number of days (1 or more)")
-    if med.form is Form.PUMP or med.route is Route.INTRATHECAL:
-        if not reg.dose.unit.is_mass:
-            raise ValidationError(prefix + "dose", f"a pump's daily dose is a mass (mcg), not {reg.dose.unit.value}")
-        return
-    # A planned dose is a dose that will be given: nothing is not one (a stop ends the schedule).
-    normalise_amount(reg.dose, med.strength, prefix + "dose", med.form, given=True)
-
-
-def check_strength(strength: Quantity | None, value_field: str, per_field: str) -> None:
-    """A strength of nothing, or per nothing, cannot turn an amount into mg."""
-    if strength is None:
-        return
-    if strength.value <= 0:
-        raise ValidationError(value_field, f"a strength of {strength} is not possible; it must be more than 0")
-    problem = strength_problem(strength)
-    if problem is not None:  # e.g. 5e-324 mg a tablet: every dose would count as nothing
-        raise ValidationError(value_field, problem)
-    if strength.per is not None and strength.per.value <= 0:
-        raise ValidationError(per_field, f"a strength per {strength.per} is not possible; it must be per more than 0")
-
-
-def check_medication(med: Medication, prefix: str = "") -> None:
-    from .drug_names import check_drug_name
-
-    if not med.name.strip():
-        raise ValidationError(prefix + "name", "a medicine needs a name")
-    check_drug_name(med.drug, prefix + "drug")
-    if prefix:
-        check_strength(med.strength, prefix + "strength/value", prefix + "strength/per/value")
-    else:
-        check_strength(med.strength, "strength", "strength")
-    for i, reg in enumerate(med.regimens):
-        check_regimen(reg, med, f"{prefix}regimens/{i}/" if prefix else "regimen.")
-
-
 # --- revisions as JSON ------------------------------------------------------------------------
 
 
@@ -296,7 +122,7 @@ def jsonable(value: Any) -> Any:
         return {
             f.name: jsonable(getattr(value, f.name))
             for f in fields(value)
-            if f.name != "regimens"
+            if f.name not in ("regimens", "stock")
         }
     if isinstance(value, enum.Enum):
         return value.value
@@ -544,10 +370,14 @@ class Journal:
         check_medication(m)
         if any(o.name.casefold() == m.name.strip().casefold() for o in self.list_medications(patient_id)):
             raise ValidationError("name", f'"{m.name}" is already on the list')
+        for i, e in enumerate(m.stock):
+            check_stock_event(e, dataclasses.replace(m, stock=m.stock[:i]), f"stock/{i}/")
         with self.store.transaction() as tx:
             new_id = tx.insert("medication", m)
             for r in sorted(m.regimens, key=lambda r: r.start):
                 tx.insert("regimen", dataclasses.replace(r, medication_id=new_id))
+            for e in m.stock:
+                tx.insert("stock_event", dataclasses.replace(e, medication_id=new_id, id=None))
         return Outcome(frozenset({"medications", "alerts"}), self._alerts(patient_id), new_id)
 
     def change_regimen(self, medication_id: int, new: Regimen, by: str = "") -> Outcome:
@@ -586,6 +416,56 @@ class Journal:
                                    med.patient_id, now)
             ids = [tx.insert("regimen", dataclasses.replace(r, medication_id=medication_id, id=None)) for r in steps]
         return Outcome(frozenset({"medications", "alerts"}), self._alerts(med.patient_id), ids[0])
+
+    def set_limits(self, medication_id: int, *, max_daily: Quantity | None,
+                   as_needed_limits: AsNeededLimits | None, by: str = "", reason: str = "") -> Outcome:
+        """Set (or clear, with None) a medicine's daily ceiling and its as-needed limits, in one
+        transaction; the earlier values are kept as a revision. Raises ValidationError naming the
+        field (`max_daily`, `as_needed_limits/...`); nothing is changed then."""
+        med = self.get_medication(medication_id)
+        limits = None if as_needed_limits is None or as_needed_limits.empty else as_needed_limits
+        after = dataclasses.replace(med, max_daily=max_daily, as_needed_limits=limits)
+        check_limits(after)
+        if after.max_daily == med.max_daily and after.as_needed_limits == med.as_needed_limits:
+            return Outcome(frozenset(), [], medication_id)
+        with self.store.transaction() as tx:
+            tx.update("medication", medication_id, after)
+            self._revision(tx, "medication", medication_id, "correct", med, after, by or self._by(), reason,
+                           med.patient_id)
+        return Outcome(frozenset({"medications", "alerts"}), self._alerts(med.patient_id), medication_id)
+
+    def record_stock(self, medication_id: int, event: StockEvent, by: str = "") -> Outcome:
+        """Record a stock event (counted on hand, received, discarded) for a medicine. Raises
+        ValidationError naming the field (`kind`, `at`, `amount`); nothing is saved then."""
+        med = self.get_medication(medication_id)
+        e = dataclasses.replace(event, medication_id=medication_id, id=None, removed=False)
+        if not isinstance(e.kind, StockKind):
+            try:
+                e.kind = StockKind(e.kind)
+            except ValueError:
+                raise ValidationError("kind", f"{e.kind!r} is not one of: counted, received, discarded") from None
+        check_stock_event(e, med)
+        check_not_future(e.at, self.now(), "at")
+        with self.store.transaction() as tx:
+            new_id = tx.insert("stock_event", e)
+        return Outcome(frozenset({"medications", "alerts"}), self._alerts(med.patient_id), new_id)
+
+    def stock_level(self, medication_id: int, at: datetime | None = None) -> Any:
+        """The medicine's stock now (or at `at`): a `journal.schedule.stock.StockLevel`, or None
+        when no stock was recorded. Raises `StockUnknown` when it cannot be told."""
+        from journal.schedule.stock import stock_level
+
+        at = at or self.now()
+        with self.store.read() as tx:
+            got = tx.get("medication", medication_id)
+            if got is None or got[1]:
+                raise NotFound(f"no medicine with id {medication_id} in the journal", "medication")
+            med = got[0]
+            doses, earlier = _stock_reads(tx, med, at)
+        return stock_level(med, doses, at, self.tz, earlier=earlier)
+
+    def _by(self) -> str:
+        return self.get_settings().caregiver_name
 
     # logging --------------------------------------------------------------------------------
     def _medication_of(self, patient_id: int, medication_id: int) -> Medication:
@@ -687,7 +567,8 @@ class Journal:
         if got is None:
             raise NotFound(f"no {entity.replace('_', ' ')} with id {entity_id}", entity)
         before, _removed = got
-        allowed = {f.name for f in fields(before)} - {"id", "patient_id", "removed", "regimens", "amount_normalised"}
+        allowed = {f.name for f in fields(before)} - {"id", "patient_id", "removed", "regimens", "stock",
+                                                      "amount_normalised"}
         for key in changes:
             if key not in allowed:
                 raise ValidationError(key, f"cannot be changed on a {entity.replace('_', ' ')}")
@@ -729,6 +610,10 @@ class Journal:
             obj.regimens = []
             check_medication(obj)
             return int(obj.patient_id)
+        elif entity == "stock_event":
+            med = self.get_medication(obj.medication_id)
+            check_stock_event(obj, med)
+            return med.patient_id
         elif entity == "regimen":
             med = self.get_medication(obj.medication_id)
             check_regimen(obj, med)
@@ -792,7 +677,7 @@ class Journal:
     def _patient_of(self, tx: Tx, entity: str, obj: Any) -> int | None:
         if entity == "patient":
             return int(obj.id)
-        if entity == "regimen":
+        if entity in ("regimen", "stock_event"):
             got = tx.get("medication", obj.medication_id)
             return got[0].patient_id if got else None
         return int(obj.patient_id)
@@ -810,7 +695,8 @@ class Journal:
     def history(self, patient_id: int, start: datetime, end: datetime) -> PatientHistory:
         """One person's records with start <= at <= end (bounded, indexed queries), all their
         medicines with regimens, the last given dose of each medicine, and the latest pump event
-        of each kind before `start`."""
+        of each kind before `start`; for each medicine with stock, the doses given since its last
+        count up to `end` (for the stock on hand; older than a week, summed)."""
         tz = self.tz
         with self.store.read() as tx:
             got = tx.get("patient", patient_id)
@@ -826,11 +712,20 @@ class Journal:
                 if last is not None:
                     last_given[m.id] = last
             pump = tx.latest_pump_events_before(patient_id, start) + tx.series("pump_event", patient_id, start, end)
+            stock_doses: dict[int, list[Dose]] = {}
+            stock_given: dict[int, GivenSummary] = {}
+            for m in meds:
+                if m.id is not None and m.stock:
+                    doses_since, earlier = _stock_reads(tx, m, end)
+                    stock_doses[m.id] = doses_since
+                    if earlier is not None:
+                        stock_given[m.id] = earlier
             return PatientHistory(
                 patient=got[0], tz=tz, start=start, end=end, medications=meds, doses=doses,
                 symptoms=tx.series("symptom", patient_id, start, end),
                 observations=tx.series("observation", patient_id, start, end),
                 pump_events=pump, notes=tx.series("note", patient_id, start, end), last_given=last_given,
+                stock_doses=stock_doses, stock_given=stock_given,
             )
 
     # alerts -----------------------------------------------------------------------------------
@@ -933,6 +828,21 @@ class Journal:
         return Outcome(ALL_CHANGED, self._alerts(None), saved_copy=kept)
 
 
+def _stock_reads(tx: Tx, med: Medication, at: datetime) -> tuple[list[Dose], GivenSummary | None]:
+    """What a stock at `at` needs from the file: the doses given since the medicine's last count,
+    one by one for the last week and summed by amount before that (a count made years ago is
+    thousands of doses, read at every check)."""
+    from journal.schedule.stock import DOSES_READ_SINGLY, baseline_of
+
+    base = baseline_of(med.stock, at)
+    if base is None or med.id is None:
+        return [], None
+    cut = max(base.at, at - DOSES_READ_SINGLY)
+    earlier = tx.given_summary(med.id, base.at, cut) if cut > base.at else None
+    doses = [d for d in tx.given_since(med.id, cut) if d.given is not None and d.given <= at]
+    return doses, earlier
+
+
 def _open_store(path: Path, now: datetime) -> Store:
     """The storage engine for the journal file at `path` (upgraded if older), or JournalFileError
     for a file that is not a journal, is damaged or comes from a newer version."""
@@ -963,7 +873,9 @@ def _coerce(entity: str, key: str, value: Any) -> Any:
         return PumpEventKind(value)
     if key == "renal_impairment":
         return RenalImpairment(value)
-    if key in ("amount", "dose", "strength") and isinstance(value, str):
+    if key == "kind" and entity == "stock_event":
+        return StockKind(value)
+    if key in ("amount", "dose", "strength", "max_daily") and isinstance(value, str):
         try:
             return parse_quantity(value)
         except QuantityError as e:

@@ -25,7 +25,6 @@ from journal.domain import Alert, Dose, Medication, PatientHistory, PumpEventKin
 from journal.reports.data import (
     MISSED_AFTER,
     ReportData,
-    TierFn,
     build_report,
     period_bounds,
 )
@@ -92,26 +91,6 @@ def _engine() -> tuple[Callable[..., list[Alert]], timedelta] | None:
     return engine.run_checks, getattr(engine, "LOOKBACK", DEFAULT_LOOKBACK)
 
 
-def symptom_tier_fn() -> TierFn | None:
-    """Triage tiers from the drug data's symptom catalog (None: the report's own defaults)."""
-    if importlib.util.find_spec("journal.rules.knowledge") is None:
-        return None
-    try:
-        catalog = importlib.import_module("journal.rules.knowledge").default_library().catalog
-    except Exception:  # noqa: BLE001 - a broken catalog is reported by the checks; keep the defaults here
-        return None
-
-    def tier(code: str, severity: int | None) -> str:
-        info = catalog.info(code)
-        if info is None:
-            return ""
-        if info.severe_at is not None and info.severe_tier and severity is not None and severity >= info.severe_at:
-            return str(info.severe_tier)
-        return str(info.tier)
-
-    return tier
-
-
 T = TypeVar("T")
 
 
@@ -163,6 +142,14 @@ class _Slicer:
         self.pump_keys = [e.at.timestamp() for e in self.pump]
         self.notes = sorted(full.notes, key=lambda n: n.at.timestamp())
         self.note_keys = [n.at.timestamp() for n in self.notes]
+        # doses that may come off a stock at an earlier instant: those since the last count, and
+        # the period's own (an earlier count is judged with them; stock_level picks its own)
+        self.stock_doses: dict[int, list[Dose]] = {}
+        for med_id, since_count in full.stock_doses.items():
+            seen = {d.id for d in since_count}
+            self.stock_doses[med_id] = sorted(
+                [*since_count, *(d for d in full.doses if d.medication_id == med_id and d.id not in seen)],
+                key=lambda d: d.at.timestamp())
         # given doses per medication, for `last_given` as of an instant
         self.given: dict[int, tuple[list[float], list[Dose]]] = {}
         for d in self.doses:
@@ -197,7 +184,7 @@ class _Slicer:
             observations=_window(self.observations, self.observation_keys, lo, hi),
             pump_events=pump,
             notes=_window(self.notes, self.note_keys, lo, hi),
-            last_given=last_given,
+            last_given=last_given, stock_doses=self.stock_doses, stock_given=self.full.stock_given,
         )
 
 
@@ -286,11 +273,10 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
     lookback = found[1] if found else DEFAULT_LOOKBACK
     full = journal.history(person.id, start_at - lookback, min(end_at, max(now, start_at)))
     settings = journal.get_settings()
-    tiers = symptom_tier_fn()
     acks = journal.acknowledgements(person.id)
     revisions = journal.revisions(person.id, start_at, end_at)
     # First without alerts: its missed slots and dose changes tell when else to look.
-    data = build_report(full, [], acks, revisions, period.start, period.end, now, symptom_tiers=tiers,
+    data = build_report(full, [], acks, revisions, period.start, period.end, now,
                         date_format=settings.date_format, time_format=settings.time_format)
     alerts: list[Alert] | None = None
     if found is not None:
@@ -302,7 +288,7 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
             log.debug("the safety checks failed while making the report", exc_info=True)
             alerts = None
     if alerts:
-        data = build_report(full, alerts, acks, revisions, period.start, period.end, now, symptom_tiers=tiers,
+        data = build_report(full, alerts, acks, revisions, period.start, period.end, now,
                             date_format=settings.date_format, time_format=settings.time_format)
     data.alerts_checked = alerts is not None
     return data

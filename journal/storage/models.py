@@ -86,7 +86,14 @@ class MedicationRow(Base):
     strength_per_value: Mapped[float | None] = mapped_column(Float)
     strength_per_unit: Mapped[str | None] = mapped_column(String(8))
     as_needed: Mapped[bool] = mapped_column(Boolean, default=False)
-    prescribed_max_daily_mg: Mapped[float | None] = mapped_column(Float)
+    # The prescriber's daily ceiling as entered (was prescribed_max_daily_mg, in mg, before 0002).
+    max_daily_value: Mapped[float | None] = mapped_column(Float)
+    max_daily_unit: Mapped[str | None] = mapped_column(String(8))
+    # As-needed limits (each None when not prescribed).
+    prn_max_doses_per_day: Mapped[int | None] = mapped_column(Integer)
+    prn_min_interval_hours: Mapped[float | None] = mapped_column(Float)
+    prn_max_amount_value: Mapped[float | None] = mapped_column(Float)
+    prn_max_amount_unit: Mapped[str | None] = mapped_column(String(8))
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
@@ -103,6 +110,21 @@ class RegimenRow(Base):
     every_days: Mapped[int] = mapped_column(Integer, default=1)
     prescribed_by: Mapped[str] = mapped_column(Text, default="")
     reason: Mapped[str] = mapped_column(Text, default="")
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class StockEventRow(Base):
+    """Counted on hand, received or discarded, for one medication (amount as entered)."""
+
+    __tablename__ = "stock_events"
+    __table_args__ = (Index("ix_stock_events_medication_at", "medication_id", "at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    medication_id: Mapped[int] = mapped_column(ForeignKey("medications.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(16))
+    amount_value: Mapped[float] = mapped_column(Float)
+    amount_unit: Mapped[str] = mapped_column(String(8))
+    note: Mapped[str] = mapped_column(Text, default="")
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 

@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from functools import lru_cache
 from typing import Any
 
@@ -20,9 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from journal.domain import (
     Acknowledgement,
+    AsNeededLimits,
     Dose,
     DoseStatus,
     Form,
+    GivenSummary,
     Medication,
     Note,
     Observation,
@@ -36,6 +38,8 @@ from journal.domain import (
     Revision,
     Route,
     Severity,
+    StockEvent,
+    StockKind,
     SymptomEntry,
     Unit,
 )
@@ -52,6 +56,7 @@ from .models import (
     RegimenRow,
     RevisionRow,
     SettingRow,
+    StockEventRow,
     SymptomRow,
     UTCDateTime,
     to_db_text,
@@ -66,6 +71,7 @@ ROWS: dict[str, type[Base]] = {
     "observation": ObservationRow,
     "pump_event": PumpEventRow,
     "note": NoteRow,
+    "stock_event": StockEventRow,
 }
 SERIES = ("dose", "symptom", "observation", "pump_event", "note")
 
@@ -106,7 +112,10 @@ def values_of(entity: str, obj: Any) -> dict[str, Any]:
             "strength_value": s.value if s else None, "strength_unit": s.unit.value if s else None,
             "strength_per_value": s.per.value if s and s.per else None,
             "strength_per_unit": s.per.unit.value if s and s.per else None,
-            "as_needed": m.as_needed, "prescribed_max_daily_mg": m.prescribed_max_daily_mg,
+            "as_needed": m.as_needed,
+            "max_daily_value": m.max_daily.value if m.max_daily else None,
+            "max_daily_unit": m.max_daily.unit.value if m.max_daily else None,
+            **_limits_values(m.as_needed_limits),
         }
     if entity == "regimen":
         r: Regimen = obj
@@ -154,7 +163,32 @@ def values_of(entity: str, obj: Any) -> dict[str, Any]:
             "patient_id": n.patient_id, "at": n.at, "text": n.text, "for_doctor": n.for_doctor,
             "removed": n.removed,
         }
+    if entity == "stock_event":
+        se: StockEvent = obj
+        return {
+            "medication_id": se.medication_id, "at": se.at, "kind": se.kind.value,
+            "amount_value": se.amount.value, "amount_unit": se.amount.unit.value, "note": se.note,
+            "removed": se.removed,
+        }
     raise KeyError(entity)
+
+
+def _limits_values(limits: AsNeededLimits | None) -> dict[str, Any]:
+    most = limits.max_amount_per_day if limits is not None else None
+    return {
+        "prn_max_doses_per_day": limits.max_doses_per_day if limits is not None else None,
+        "prn_min_interval_hours": limits.min_interval_hours if limits is not None else None,
+        "prn_max_amount_value": most.value if most is not None else None,
+        "prn_max_amount_unit": most.unit.value if most is not None else None,
+    }
+
+
+def _limits(row: Any) -> AsNeededLimits | None:
+    limits = AsNeededLimits(
+        max_doses_per_day=row.prn_max_doses_per_day, min_interval_hours=row.prn_min_interval_hours,
+        max_amount_per_day=_quantity(row.prn_max_amount_value, row.prn_max_amount_unit),
+    )
+    return None if limits.empty else limits
 
 
 def from_row(entity: str, row: Any) -> Any:
@@ -172,9 +206,8 @@ def from_row(entity: str, row: Any) -> Any:
             strength = Quantity(row.strength_value, Unit(row.strength_unit), per)
         return Medication(
             name=row.name, route=Route(row.route), form=Form(row.form), drug=row.drug, strength=strength,
-            as_needed=row.as_needed, id=row.id,
-            max_daily=None if row.prescribed_max_daily_mg is None else Quantity(row.prescribed_max_daily_mg, Unit.MG),
-            patient_id=row.patient_id,
+            as_needed=row.as_needed, id=row.id, max_daily=_quantity(row.max_daily_value, row.max_daily_unit),
+            as_needed_limits=_limits(row), patient_id=row.patient_id,
         )
     if entity == "regimen":
         return Regimen(
@@ -214,6 +247,11 @@ def from_row(entity: str, row: Any) -> Any:
             at=row.at, text=row.text, for_doctor=row.for_doctor, id=row.id, patient_id=row.patient_id,
             removed=row.removed,
         )
+    if entity == "stock_event":
+        return StockEvent(
+            at=row.at, kind=StockKind(row.kind), amount=Quantity(row.amount_value, Unit(row.amount_unit)),
+            note=row.note, id=row.id, medication_id=row.medication_id, removed=row.removed,
+        )
     raise KeyError(entity)
 
 
@@ -228,6 +266,7 @@ KEY_COLUMNS: dict[str, tuple[str, ...]] = {
     "observation": ("at", "kind", "body_part"),
     "pump_event": ("at", "kind"),
     "note": ("at",),
+    "stock_event": ("medication_id", "at", "kind"),
 }
 
 
@@ -336,6 +375,7 @@ class Tx:
         obj = from_row(entity, row)
         if entity == "medication":
             obj.regimens = self.regimens(id_)
+            obj.stock = self.stock_events([id_]).get(id_, [])
         return obj, bool(row.removed)  # type: ignore[attr-defined]
 
     def update(self, entity: str, id_: int, obj: Any) -> None:
@@ -401,7 +441,60 @@ class Tx:
             )
             for r in self.s.scalars(rq):
                 by_id[r.medication_id].regimens.append(from_row("regimen", r))
+            for med_id, events in self.stock_events(list(by_id)).items():
+                by_id[med_id].stock = events
         return meds
+
+    def stock_events(self, medication_ids: Sequence[int], include_removed: bool = False) -> dict[int, list[StockEvent]]:
+        """Stock events of these medications by medication id, oldest first."""
+        if not medication_ids:
+            return {}
+        q = select(StockEventRow).where(StockEventRow.medication_id.in_(list(medication_ids)))
+        if not include_removed:
+            q = q.where(StockEventRow.removed.is_(False))
+        out: dict[int, list[StockEvent]] = {}
+        for r in self.s.scalars(q.order_by(StockEventRow.at, StockEventRow.id)):
+            out.setdefault(r.medication_id, []).append(from_row("stock_event", r))
+        return out
+
+    def stock_event_keys(self, medication_id: int) -> list[tuple[Any, ...]]:
+        """Matching keys (see KEY_COLUMNS) of every stock event of one medication, removed ones included."""
+        sql = "SELECT medication_id, at, kind FROM stock_events WHERE medication_id = ?"
+        return [tuple(r) for r in self.s.connection().exec_driver_sql(sql, (medication_id,))]
+
+    def given_summary(self, medication_id: int, since: datetime, until: datetime) -> GivenSummary:
+        """Doses of one medication given in (since, until], counted by amount as entered (one
+        grouped query over the (medication_id, given) index, however many doses)."""
+        given = [s.value for s in DoseStatus if s.was_given]
+        sql = (
+            "SELECT amount_value, amount_unit, COUNT(*) FROM doses "
+            f"WHERE medication_id = ? AND given > ? AND given <= ? AND status IN ({', '.join('?' for _ in given)}) "
+            "AND removed = 0 GROUP BY amount_value, amount_unit ORDER BY COUNT(*) DESC"
+        )
+        rows = self.s.connection().exec_driver_sql(
+            sql, (medication_id, to_db_text(since), to_db_text(until), *given)).fetchall()
+        return GivenSummary(since, until, tuple((_quantity(v, u), int(n)) for v, u, n in rows))
+
+    def given_since(self, medication_id: int, since: datetime) -> list[Dose]:
+        """Doses of one medication given (taken or vomited) after `since`, oldest first: what has
+        come out of the stock since it was last counted. Uses the (medication_id, given) index.
+
+        A count made long ago can leave thousands of doses, read at every check: only the columns
+        a stock needs are read, straight from the driver (no type machinery). The doses carry
+        their id, medication, status, given time and amount as entered, nothing else."""
+        given = [s.value for s in DoseStatus if s.was_given]
+        sql = (
+            "SELECT id, status, given, amount_value, amount_unit FROM doses "
+            f"WHERE medication_id = ? AND given > ? AND status IN ({', '.join('?' for _ in given)}) "
+            "AND removed = 0 ORDER BY given, id"
+        )
+        rows = self.s.connection().exec_driver_sql(sql, (medication_id, to_db_text(since), *given)).fetchall()
+        utc = UTC
+        return [
+            Dose(medication_id, DoseStatus(status), given=datetime.fromisoformat(at).replace(tzinfo=utc),
+                 amount=_quantity(value, unit), id=id_)
+            for id_, status, at, value, unit in rows
+        ]
 
     # time series
     def series(

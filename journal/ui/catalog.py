@@ -1,7 +1,8 @@
 """The symptom catalog as the forms show it (labels, triage tier, guidance topic).
 
 The catalog is the checks' data (resources/symptoms.json, loaded and validated by
-journal.rules.knowledge); this module only shapes it for display."""
+journal.knowledge), and its tier comes from the same `SymptomCatalog.tier()` the checks and the
+report use; this module only shapes it for display."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from journal.domain import SYMPTOM_CODES
+from journal.knowledge import TIER_RANK, KnowledgeError, default_catalog
 
 
 @dataclass(frozen=True)
@@ -17,14 +19,15 @@ class SymptomChoice:
     label: str
     tier: str = ""  # "emergency", "urgent", "next-visit" or "" when unknown
     reference: str = ""
-    severe_at: int | None = None  # a severity at or above this moves it to severe_tier
-    severe_tier: str | None = None
 
     def tier_for(self, severity: int | None) -> str:
-        """The tier for a given severity (the catalog can raise it for severe symptoms)."""
-        if severity is not None and self.severe_at is not None and severity >= self.severe_at and self.severe_tier:
-            return self.severe_tier
-        return self.tier
+        """The tier at a given severity (the catalog can raise it for severe symptoms)."""
+        if not self.tier:
+            return ""
+        try:
+            return default_catalog().tier(self.code, severity).tier or self.tier
+        except KnowledgeError:
+            return self.tier
 
 
 def _label_from_code(code: str) -> str:
@@ -35,16 +38,15 @@ def _label_from_code(code: str) -> str:
 def symptom_catalog() -> tuple[SymptomChoice, ...]:
     found: dict[str, SymptomChoice] = {}
     try:
-        from journal.rules.knowledge import default_library
-
-        for code, info in default_library().catalog.symptoms.items():
-            found[code] = SymptomChoice(code, info.label, info.tier, info.topic, info.severe_at, info.severe_tier)
+        for code, info in default_catalog().symptoms.items():
+            found[code] = SymptomChoice(code, info.label, info.tier, info.topic)
     except Exception:  # noqa: BLE001 - a broken catalog must not stop logging; codes stay available
         found = {}
     for code in SYMPTOM_CODES:
         found.setdefault(code, SymptomChoice(code, _label_from_code(code)))
-    order = {"emergency": 0, "urgent": 1}
-    return tuple(sorted(found.values(), key=lambda c: (c.code == "other", order.get(c.tier, 2), c.label.lower())))
+    # most serious first (emergency, call today, the rest), "Something else" last
+    return tuple(sorted(found.values(), key=lambda c: (c.code == "other", -max(TIER_RANK.get(c.tier, 0), 0),
+                                                       c.label.lower())))
 
 
 def choice_for(code: str) -> SymptomChoice:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import time
 
-from journal.domain import Quantity, QuantityError, parse_quantity, parse_unit
+from journal.domain import AsNeededLimits, Quantity, QuantityError, parse_quantity, parse_unit
 
 
 def parse_strength(text: str) -> Quantity:
@@ -54,3 +54,39 @@ def parse_times(text: str) -> list[time]:
             raise ValueError(f"{raw!r} is not a time of day.")
         out.add(time(hour, minute))
     return sorted(out)
+
+
+def parse_optional_amount(text: str, what: str) -> Quantity | None:
+    """'' -> None; '60 mg', '30 mL', '2 tablets' -> Quantity (more than 0). `what` names the field."""
+    t = text.strip()
+    if not t:
+        return None
+    try:
+        q = parse_quantity(t)
+    except QuantityError as e:
+        raise ValueError(f"{what}: {e}") from None
+    if q.value <= 0:
+        raise ValueError(f"{what}: must be more than 0 (leave it empty when none was prescribed).")
+    return q
+
+
+def parse_limits(doses: str, hours: str, amount: str) -> AsNeededLimits | None:
+    """The three as-needed limits as typed ('' = not prescribed); None when all are empty.
+
+    Raises ValueError naming the field: a whole number of doses, a number of hours (a decimal
+    comma is accepted: '4,5'), an amount with its unit."""
+    most: int | None = None
+    if doses.strip():
+        try:
+            most = int(doses.strip())
+        except ValueError:
+            raise ValueError(f"Most doses in 24 hours: {doses.strip()!r} is not a whole number.") from None
+    gap: float | None = None
+    if hours.strip():
+        try:
+            gap = float(hours.strip().replace(",", ".").removesuffix("h").strip())
+        except ValueError:
+            raise ValueError(f"Hours between doses: {hours.strip()!r} is not a number of hours.") from None
+    limits = AsNeededLimits(max_doses_per_day=most, min_interval_hours=gap,
+                            max_amount_per_day=parse_optional_amount(amount, "Most in 24 hours"))
+    return None if limits.empty else limits

@@ -36,7 +36,9 @@ from journal.services.drug_names import closest_drug_names, profile_drugs
 
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, fmt_date, fmt_time, strength_text
+from .med_status import stock_text
 from .medicine_forms import parse_strength, parse_times
+from .medicine_limits import LimitsDialog, StockDialog
 from .session import Session
 from .verdict import VerdictBox
 from .widgets import Choice, ErrorLabel, heading, hint
@@ -538,9 +540,16 @@ class MedicinesView(QWidget):
         self.stop_button = QPushButton("Stop this medicine...")
         self.stop_button.setAccessibleName("Stop the selected medicine")
         self.stop_button.clicked.connect(self.stop_medication)
+        self.limits_button = QPushButton("Limits and ceiling...")
+        self.limits_button.setAccessibleName("Set the prescribed limits of the selected medicine")
+        self.limits_button.clicked.connect(self.edit_limits)
+        self.stock_button = QPushButton("Stock: count or refill...")
+        self.stock_button.setAccessibleName("Record the stock of the selected medicine")
+        self.stock_button.clicked.connect(self.record_stock)
         # Two by two: one row of four buttons made the window wider than the screen at a large font.
         buttons = QGridLayout()
-        for i, b in enumerate((self.add_button, self.change_button, self.taper_button, self.stop_button)):
+        for i, b in enumerate((self.add_button, self.change_button, self.taper_button, self.stop_button,
+                               self.limits_button, self.stock_button)):
             buttons.addWidget(b, i // 2, i % 2)
         buttons.setColumnStretch(2, 1)
         row.addLayout(buttons)
@@ -570,7 +579,7 @@ class MedicinesView(QWidget):
             self.list.setCurrentRow(min(max(keep, 0), len(self.medications) - 1))
         else:
             self.details.setText("No medicines yet. Use \"Add a medicine\" to enter the first one.")
-        for b in (self.change_button, self.taper_button, self.stop_button):
+        for b in (self.change_button, self.taper_button, self.stop_button, self.limits_button, self.stock_button):
             b.setEnabled(bool(self.medications))
         self.add_button.setEnabled(pid is not None)
 
@@ -592,6 +601,7 @@ class MedicinesView(QWidget):
         lines = [m.name, f"Form: {FORM_LABELS.get(m.form, m.form.value)}", f"Strength: {strength_text(m)}"]
         if m.as_needed:
             lines.append("Given only when needed.")
+        lines += self._limit_lines(m)
         lines.append("")
         lines.append("Schedule (oldest first):")
         for r in m.regimens:
@@ -599,6 +609,63 @@ class MedicinesView(QWidget):
                 "  \u2022 next " if r.start > today else "  \u2022 was "
             lines.append(mark + regimen_text(r, m, s))
         self.details.setText("\n".join(lines))
+
+    def _limit_lines(self, m: Medication) -> list[str]:
+        """The prescriber's limits and the stock, as the details show them."""
+        from journal.reports.data import limits_text
+
+        out = []
+        limits = limits_text(m)
+        if limits:
+            out.append(f"Prescribed limits: {limits}")
+        current = self._stock_now(m)
+        if current:
+            out.append(current)
+        return out
+
+    def _stock_now(self, m: Medication) -> str:
+        if m.id is None or not m.stock:
+            return ""
+        from journal.schedule.stock import StockUnknown
+
+        try:
+            return stock_text(self.session.journal.stock_level(m.id, self.session.now()))
+        except StockUnknown as e:
+            return f"Stock: cannot tell ({e})"
+
+    def edit_limits(self) -> LimitsDialog | None:
+        m = self.current()
+        if m is None or m.id is None:
+            return None
+        mid = m.id
+
+        def submit(ceiling: Quantity | None, limits: Any) -> Any:
+            return self.session.apply(lambda: self.session.journal.set_limits(
+                mid, max_daily=ceiling, as_needed_limits=limits, by=self.session.by))
+
+        dlg = LimitsDialog(m, submit, parent=self)
+        if dlg.exec():
+            self.status.setText("\u2714 Limits saved.")
+        return dlg
+
+    def record_stock(self) -> StockDialog | None:
+        m = self.current()
+        if m is None or m.id is None:
+            return None
+        mid = m.id
+
+        def submit(event: Any) -> Any:
+            return self.session.apply(lambda: self.session.journal.record_stock(mid, event, by=self.session.by))
+
+        def remove(event: Any, reason: str) -> Any:
+            return self.session.apply(lambda: self.session.journal.remove("stock_event", event.id, by=self.session.by,
+                                                                          reason=reason))
+
+        dlg = StockDialog(m, tz=self.session.tz, now=self.session.now, current=self._stock_now(m), submit=submit,
+                          remove=remove, parent=self)
+        if dlg.exec():
+            self.status.setText("\u2714 Stock saved. " + self._stock_now(self.session.journal.get_medication(mid)))
+        return dlg
 
     def add_medication(self) -> MedicationDialog | None:
         pid = self.session.patient_id

@@ -1,7 +1,12 @@
 """Quick symptom entry from the catalog, with severity and time. An emergency-tier symptom shows
-what to do and the emergency number the moment it is chosen, before anything is saved."""
+what to do and the emergency number the moment it is chosen, before anything is saved.
+
+The tier is the one the checks will give (`SymptomCatalog.triage` over the person's journal around
+the chosen time): a high fever with confusion already logged shows as an emergency here too."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -16,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Severity, SymptomEntry
+from journal.knowledge import default_catalog
 
 from .catalog import SymptomChoice, symptom_catalog
 from .errors import USER_ERRORS, describe
@@ -51,8 +57,11 @@ class TriageBox(QFrame):
         self.tier = ""
         self.setVisible(False)
 
-    def show_for(self, choice: SymptomChoice | None, severity: int | None = None) -> None:
-        self.tier = choice.tier_for(severity) if choice else ""
+    def show_for(self, choice: SymptomChoice | None, severity: int | None = None, tier: str | None = None,
+                 why: str = "") -> None:
+        """Show what to do for `choice` at `severity`; `tier` (with `why` it is raised, in words) when
+        the caller triaged it with the journal around it, else the catalog's tier for the sign alone."""
+        self.tier = (tier if tier is not None else choice.tier_for(severity)) if choice else ""
         number = self.session.emergency_number
         if choice is None or self.tier not in ("emergency", "urgent"):
             self.setVisible(False)
@@ -64,12 +73,12 @@ class TriageBox(QFrame):
             f" border-radius: 6px; }} QFrame#triageBox QLabel {{ color: {lk.foreground}; }}"
         )
         if sev is Severity.EMERGENCY:
-            text = (f"{lk.icon} EMERGENCY SIGN: {choice.label}.\n"
+            text = (f"{lk.icon} EMERGENCY SIGN: {choice.label}{', ' + why if why else ''}.\n"
                     f"Call {number} now. Stay with the person, keep them safe, and tell the operator "
                     "they take baclofen and when the last dose was. Log it here afterwards.")
             set_scaled_font(self.label, 1.25, bold=True)
         else:
-            text = (f"{lk.icon} Call the doctor or clinic today about: {choice.label}.\n"
+            text = (f"{lk.icon} Call the doctor or clinic today about: {choice.label}{', ' + why if why else ''}.\n"
                     f"If it gets worse quickly, or breathing or waking is affected, call {number}.")
             set_scaled_font(self.label, 1.1, bold=True)
         self.topic = choice.reference or "when-to-call"
@@ -139,7 +148,36 @@ class SymptomForm(QWidget):
     def _number_changed(self) -> None:
         self.footer.setText("This journal is not medical advice. If you are worried, call the doctor, "
                             f"or {self.session.emergency_number} in an emergency.")
-        self.triage.show_for(self.current_choice(), self.severity.currentData())
+        self._show_triage()
+
+    def _show_triage(self, choice: SymptomChoice | None = None, severity: int | None = None) -> None:
+        choice = choice if choice is not None else self.current_choice()
+        severity = severity if choice is not None and severity is not None else self.severity.currentData()
+        tier, why = self.triage_in_context(choice, severity)
+        self.triage.show_for(choice, severity, tier, why)
+
+    def triage_in_context(self, choice: SymptomChoice | None, severity: int | None) -> tuple[str | None, str]:
+        """The tier the checks would give this sign at the chosen time, with the person's other signs,
+        readings and vomited doses of the day around it; (None, "") when that cannot be told."""
+        pid = self.session.patient_id
+        if choice is None or pid is None or not choice.tier:
+            return None, ""
+        try:
+            at = self.when.value()
+            catalog = default_catalog()
+            history = self.session.journal.history(pid, at - timedelta(days=1), at + timedelta(days=1))
+            t = catalog.triage_with(SymptomEntry(at=at, symptom=choice.code, severity=severity, patient_id=pid),
+                                    history)
+        except Exception:  # noqa: BLE001 - the journal cannot be read now: the sign's own tier still shows
+            return None, ""
+        why = ""
+        if t.raised_by == "with" and t.reading_c is not None:
+            why = f"together with a temperature of {t.reading_c:g} °C measured near that time"
+        elif t.raised_by == "with":
+            why = f"together with {catalog.label(t.companion).lower()} logged near that time"
+        elif t.raised_by == "vomited":
+            why = "a dose came back up that day"
+        return t.tier or None, why
 
     def reset(self) -> None:
         self._number_changed()
@@ -162,7 +200,7 @@ class SymptomForm(QWidget):
     def _symptom_changed(self) -> None:
         self.error.clear_error()
         self.result.clear()
-        self.triage.show_for(self.current_choice(), self.severity.currentData())
+        self._show_triage()
 
     def save(self) -> None:
         self.error.clear_error()
@@ -193,4 +231,4 @@ class SymptomForm(QWidget):
         severity = entry.severity
         self.reset()
         self.result.setText(f"\u2714 Logged: {choice.label}, {fmt_datetime(at, self.session.settings, self.session.now().date())}.")
-        self.triage.show_for(choice, severity)  # the advice stays in view after saving
+        self._show_triage(choice, severity)  # the advice stays in view after saving

@@ -32,6 +32,7 @@ from . import dose_warning
 from .dose_dialog import DoseDialog
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, fmt_datetime, fmt_num, fmt_time, strength_text
+from .med_status import MedicineNotes, medicine_notes
 from .session import Session
 from .style import set_scaled_font
 from .widgets import ErrorLabel, heading, hint
@@ -51,7 +52,7 @@ def tolerance_for(m: Medication, day: date) -> timedelta:
     shortest gap between doses), so Today never calls a slot given that the checks call missed."""
     window = MATCH_TOLERANCE
     try:
-        from journal.rules.knowledge import default_library
+        from journal.knowledge import default_library
 
         profile = default_library().profile_for(m)
         if profile is not None:
@@ -87,7 +88,7 @@ STATUS_WORDS: dict[DoseStatus, str] = {
 def label_limits(m: Medication) -> str:
     """The drug data's upper limits for this medicine, if it knows the drug (e.g. baclofen)."""
     try:
-        from journal.rules.knowledge import default_library
+        from journal.knowledge import default_library
 
         profile = default_library().profile_for(m)
         if profile is None:
@@ -215,6 +216,8 @@ class TodayView(QWidget):
         self.history: PatientHistory | None = None
         self.rows: dict[tuple[int, str], SlotRow] = {}
         self.prn_labels: dict[int, QLabel] = {}
+        self.info_labels: dict[int, QLabel] = {}
+        self.notes = MedicineNotes()  # as-needed limits and stock, today only (med_status.py)
         self._layout_key: tuple = ()
         self.day_offset = 0  # 0 today, -1 yesterday (back-filling after midnight)
         self.two_lines = False  # each slot on two lines (words, then buttons) when space is short
@@ -289,12 +292,13 @@ class TodayView(QWidget):
         day = now.date() + timedelta(days=self.day_offset)
         start, end = day_bounds(day, self.session.tz)
         self.history = self.session.journal.history(pid, start, end)
+        self.notes = self._medicine_notes(pid, now)
         patient = self.history.patient
         word = "Yesterday" if self.day_offset else "Today"
         self.title.setText(f"{word}, {day.strftime('%A %d %B')}: {patient.name}")
         views = self.slot_views()
         prn = [m for m in self.history.medications if m.as_needed and m.id is not None
-               and m.regimen_on(day) is not None]
+               and (m.regimen_on(day) is not None or not m.regimens)]
         key = (pid, day, self.day_offset, tuple((v.medication.id, v.slot.at) for v in views),
                tuple(m.id for m in prn), tuple(m.name for m in self.history.medications))
         if key != self._layout_key:
@@ -305,6 +309,8 @@ class TodayView(QWidget):
                 self.rows[(v.medication.id or 0, v.slot.at.isoformat())].update(v)
             for m in prn:
                 self.prn_labels[m.id or 0].setText(self._prn_text(m))
+            for mid, info in self.info_labels.items():
+                info.setText(self._med_info(next(m for m in self.history.medications if m.id == mid)))
         self._fit_rows()  # the words may have grown ("Given 14:01 by Daniel")
 
     def one_line_width(self) -> int:
@@ -334,9 +340,16 @@ class TodayView(QWidget):
             for r in self.rows.values():
                 r.place(two)
 
+    def _medicine_notes(self, pid: int, now: datetime) -> MedicineNotes:
+        """As-needed standing and stock lines for today's page (none on yesterday's)."""
+        if self.day_offset != 0 or self.history is None:
+            return MedicineNotes()
+        return medicine_notes(self.session.journal, pid, now, self.session.settings, self.history.medications)
+
     def _rebuild(self, views: list[SlotView], prn: list[Medication]) -> None:
         self.rows = {}
         self.prn_labels = {}
+        self.info_labels = {}
         body = QWidget()
         lay = QVBoxLayout(body)
         if self.session.patient_id is None:
@@ -359,6 +372,7 @@ class TodayView(QWidget):
             info.setWordWrap(True)
             info.setFont(self.font())
             inner.addWidget(info)
+            self.info_labels[mid] = info
             grid = QGridLayout()
             grid.setColumnStretch(1, 1)
             for i, v in enumerate(rows):
@@ -411,6 +425,8 @@ class TodayView(QWidget):
         if reg is not None and reg.times:
             n = len(reg.times)
             parts.append({1: "once a day", 2: "twice a day"}.get(n, f"{n} times a day"))
+        if self.notes.stock.get(m.id or 0):
+            parts.append(self.notes.stock[m.id or 0])
         return " \u2022 ".join(parts)
 
     def _prn_text(self, m: Medication) -> str:
@@ -433,13 +449,16 @@ class TodayView(QWidget):
         if doses:
             given += f"; last at {fmt_time(doses[-1].at, settings)}"
         lines.append(given)
-        if m.prescribed_max_daily_mg:
-            lines.append(f"Limit set by the prescriber: {fmt_num(m.prescribed_max_daily_mg)} mg a day")
+        if m.max_daily is not None:
+            lines.append(f"Limit set by the prescriber: {m.max_daily} a day")
         label = label_limits(m)
         if label:
             lines.append(label)
-        if not m.prescribed_max_daily_mg and not label:
+        lines += self.notes.prn.get(m.id or 0, [])
+        if m.max_daily is None and not label and not self.notes.prn.get(m.id or 0):
             lines.append("Ask the prescriber how many doses a day are allowed.")
+        if self.notes.stock.get(m.id or 0):
+            lines.append(self.notes.stock[m.id or 0])
         return "\n".join(lines)
 
     # -- actions ----------------------------------------------------------------------------

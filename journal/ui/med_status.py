@@ -1,0 +1,87 @@
+"""Short status lines next to a medicine (Today, the medicines list): where an as-needed medicine
+stands against its limits ("next allowed from 14:30", "2 of 3 in 24 h") and how long the stock
+lasts ("about 12 days left"). No Qt: the numbers come from journal.schedule (as_needed.prn_status
+and stock.stock_level); this module only words them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from journal.domain import Medication, PatientHistory
+from journal.knowledge import default_library
+from journal.rules.common import prn_limit_for
+from journal.schedule.as_needed import AsNeededLimit, limits_for, prn_status
+from journal.schedule.stock import StockLevel, StockUnknown, describe_stock, level_in
+
+from .formatting import fmt_num, fmt_time
+
+MIN_WINDOW = timedelta(hours=24)
+
+
+@dataclass
+class MedicineNotes:
+    """Per medication id: the as-needed lines and the stock line ('' when no stock is recorded)."""
+
+    prn: dict[int, list[str]] = field(default_factory=dict)
+    stock: dict[int, str] = field(default_factory=dict)
+
+
+def stock_text(level: StockLevel | None) -> str:
+    """'Stock: about 41 tablets on hand, about 20 days left' (or '' with no stock recorded)."""
+    return "" if level is None else f"Stock: {describe_stock(level)}"
+
+
+def prn_lines(m: Medication, limit: AsNeededLimit, history: PatientHistory, now: datetime, settings: Any) -> list[str]:
+    """'2 of 3 in 24 h', 'Next allowed from 14:30' (or 'Allowed now'), '30 of 60 mg in 24 h'."""
+    if not limit.any:
+        return []
+    st = prn_status(m, history.doses, now, limit, history.tz)
+    hours = f"{limit.window.total_seconds() / 3600:g} h"
+    lines = []
+    if limit.max_doses is not None:
+        lines.append(f"{st.count} of {limit.max_doses} in {hours}")
+    else:
+        lines.append(f"{st.count} given in {hours}")
+    if limit.max_amount_mg is not None and st.amount_mg is not None:
+        lines[-1] += f"; {fmt_num(round(st.amount_mg, 2))} of {fmt_num(round(limit.max_amount_mg, 2))} mg"
+    if st.next_allowed is not None and st.next_allowed > now:
+        when = fmt_time(st.next_allowed, settings)
+        if st.next_allowed.astimezone(history.tz).date() != now.astimezone(history.tz).date():
+            when += " tomorrow"
+        lines.append(f"Next allowed from {when}")
+    elif st.last is not None or limit.max_doses is not None:
+        lines.append("Allowed now (within the limits)")
+    if limit.min_interval is not None:
+        lines.append(f"At least {fmt_num(round(limit.min_interval.total_seconds() / 3600, 2))} h between doses"
+                     + (f" ({limit.min_interval_source})" if limit.min_interval_source else ""))
+    return lines
+
+
+def medicine_notes(journal: Any, patient_id: int, now: datetime, settings: Any,
+                   medications: list[Medication]) -> MedicineNotes:
+    """The status lines of these medicines at `now` (one bounded history read)."""
+    notes = MedicineNotes()
+    if not medications:
+        return notes
+    try:
+        library = default_library()
+        limits = {m.id: prn_limit_for(m, library) for m in medications if m.as_needed and m.id is not None}
+    except Exception:  # noqa: BLE001 - drug data unreadable: the prescribed limits still show
+        limits = {m.id: limits_for(m) for m in medications if m.as_needed and m.id is not None}
+    window = max([MIN_WINDOW, *(lim.window for lim in limits.values())])
+    history = journal.history(patient_id, now - window, now)
+    by_id = {m.id: m for m in history.medications}
+    for mid, limit in limits.items():
+        m = by_id.get(mid)
+        if m is not None and mid is not None:
+            notes.prn[mid] = prn_lines(m, limit, history, now, settings)
+    for m in history.medications:
+        if m.id is None or not m.stock:
+            continue
+        try:
+            notes.stock[m.id] = stock_text(level_in(history, m, now))
+        except StockUnknown as e:
+            notes.stock[m.id] = f"Stock: cannot tell ({e})"
+    return notes

@@ -1,0 +1,256 @@
+"""Two small dialogs of the medicines screen: the prescriber's limits (as-needed limits and the
+daily ceiling) and a stock entry (counted on hand, received, discarded)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain import (
+    AsNeededLimits,
+    Medication,
+    Quantity,
+    QuantityError,
+    StockEvent,
+    StockKind,
+    parse_quantity,
+)
+from journal.services.errors import ValidationError
+
+from .errors import USER_ERRORS, describe
+from .formatting import fmt_num
+from .medicine_forms import parse_limits, parse_optional_amount
+from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint
+
+# How a service's field names read next to the form.
+FIELD_WORDS = {
+    "max_daily": "Daily ceiling",
+    "as_needed_limits/max_doses_per_day": "Most doses in 24 hours",
+    "as_needed_limits/min_interval_hours": "Hours between doses",
+    "as_needed_limits/max_amount_per_day": "Most in 24 hours",
+    "amount": "Amount", "at": "When", "kind": "What happened",
+}
+
+STOCK_KINDS = {StockKind.COUNTED: "Counted what is on hand", StockKind.RECEIVED: "Received (a refill)",
+               StockKind.DISCARDED: "Thrown away or lost"}
+
+
+def _problem(exc: BaseException) -> str:
+    if isinstance(exc, ValidationError):
+        return f"{FIELD_WORDS.get(exc.field, exc.field)}: {exc.message}"
+    return describe(exc)
+
+
+def _text(q: Quantity | None) -> str:
+    return "" if q is None else str(q)
+
+
+class LimitsDialog(QDialog):
+    """The prescriber's numbers for one medicine: as-needed limits and the daily ceiling."""
+
+    def __init__(self, medication: Medication,
+                 submit: Callable[[Quantity | None, AsNeededLimits | None], Any],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.medication = medication
+        self.submit = submit
+        self.outcome: Any = None
+        self.setWindowTitle(f"Limits for {medication.name}")
+        self.setMinimumWidth(62 * max(1, self.fontMetrics().averageCharWidth()))  # follows the font size
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(f"Limits for {medication.name}", 1.2))
+        lay.addWidget(hint("Copy these from the prescription or the pharmacy label. Leave a box empty when "
+                           "nothing was prescribed. This journal is not medical advice."))
+        form = QFormLayout()
+        limits = medication.as_needed_limits or AsNeededLimits()
+        self.max_doses = QLineEdit("" if limits.max_doses_per_day is None else str(limits.max_doses_per_day))
+        self.max_doses.setAccessibleName("Most doses in 24 hours")
+        self.max_doses.setPlaceholderText("for example 3")
+        self.min_hours = QLineEdit("" if limits.min_interval_hours is None else fmt_num(limits.min_interval_hours))
+        self.min_hours.setAccessibleName("At least this many hours between doses")
+        self.min_hours.setPlaceholderText("for example 4")
+        self.max_amount = QLineEdit(_text(limits.max_amount_per_day))
+        self.max_amount.setAccessibleName("Most amount in 24 hours")
+        self.max_amount.setPlaceholderText("for example 30 mg or 20 mL")
+        if medication.as_needed:
+            form.addRow("Most &doses in 24 hours:", self.max_doses)
+            form.addRow("At least &hours between doses:", self.min_hours)
+            form.addRow("Most &amount in 24 hours:", self.max_amount)
+        else:
+            for w in (self.max_doses, self.min_hours, self.max_amount):
+                w.setVisible(False)
+        self.ceiling = QLineEdit(_text(medication.max_daily))
+        self.ceiling.setAccessibleName("Daily ceiling set by the prescriber")
+        self.ceiling.setPlaceholderText("only when the prescriber set one, for example 60 mg")
+        form.addRow("Daily &ceiling set by the prescriber:", self.ceiling)
+        lay.addLayout(form)
+        self.error = ErrorLabel()
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("Save the limits")
+        self.save_button.setAccessibleName("Save the limits")
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel, save nothing")
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def values(self) -> tuple[Quantity | None, AsNeededLimits | None]:
+        """(ceiling, limits) as typed; raises ValueError naming the field."""
+        limits = parse_limits(self.max_doses.text(), self.min_hours.text(), self.max_amount.text()) \
+            if self.medication.as_needed else self.medication.as_needed_limits
+        return parse_optional_amount(self.ceiling.text(), "Daily ceiling"), limits
+
+    def try_accept(self) -> None:
+        self.error.clear_error()
+        try:
+            ceiling, limits = self.values()
+            self.outcome = self.submit(ceiling, limits)
+        except USER_ERRORS as exc:
+            self.error.show_error(_problem(exc))
+            return
+        except ValueError as exc:
+            self.error.show_error(str(exc))
+            return
+        self.accept()
+
+
+class StockDialog(QDialog):
+    """One stock entry: what is on hand, a refill that came in, or what was thrown away."""
+
+    def __init__(self, medication: Medication, *, tz: ZoneInfo, now: Callable[[], datetime], current: str,
+                 submit: Callable[[StockEvent], Any],
+                 remove: Callable[[StockEvent, str], Any] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.medication = medication
+        self.submit = submit
+        self.remove = remove
+        self.tz = tz
+        self.outcome: Any = None
+        self.setWindowTitle(f"Stock of {medication.name}")
+        self.setMinimumWidth(62 * max(1, self.fontMetrics().averageCharWidth()))  # follows the font size
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(f"Stock of {medication.name}", 1.2))
+        lay.addWidget(hint(current or "No stock recorded yet: start by counting what is on hand."))
+        lay.addWidget(hint("Doses logged as given are taken off by the journal; you do not need to enter them "
+                           "here. Count again now and then to keep the number right."))
+        form = QFormLayout()
+        self.kind = Choice()
+        for k, label in STOCK_KINDS.items():
+            self.kind.addItem(label, k.value)
+        self.kind.setAccessibleName("What happened")
+        form.addRow("&What happened:", self.kind)
+        self.amount = QLineEdit()
+        self.amount.setAccessibleName("Amount")
+        self.amount.setPlaceholderText("for example 60 tablets, 150 mL or 20 sachets")
+        form.addRow("&Amount:", self.amount)
+        self.when = WhenEdit(tz)
+        self.when.follow_now(now)
+        self.when.setAccessibleName("When")
+        form.addRow("W&hen:", self.when)
+        self.note = QLineEdit()
+        self.note.setAccessibleName("Note")
+        self.note.setPlaceholderText("optional, for example the pharmacy")
+        form.addRow("&Note:", self.note)
+        lay.addLayout(form)
+        # Entries already recorded (newest first): a wrong one is removed with a reason (it stays in
+        # the journal's history, like every removed entry).
+        self.entries = QListWidget()
+        self.entries.setAccessibleName("Stock entries recorded, newest first")
+        self.entries.setMaximumHeight(8 * self.fontMetrics().height())
+        for e in sorted(medication.stock, key=lambda e: e.at, reverse=True)[:20]:
+            item = QListWidgetItem(self._entry_text(e))
+            item.setData(Qt.ItemDataRole.UserRole, e)
+            self.entries.addItem(item)
+        self.remove_reason = QLineEdit()
+        self.remove_reason.setAccessibleName("Why remove the selected stock entry")
+        self.remove_reason.setPlaceholderText("why (kept with the history)")
+        self.remove_button = QPushButton("Remove the selected entry")
+        self.remove_button.setAccessibleName("Remove the selected stock entry")
+        self.remove_button.clicked.connect(self.remove_selected)
+        if medication.stock and remove is not None:
+            lay.addWidget(hint("Recorded so far:"))
+            lay.addWidget(self.entries)
+            row = QHBoxLayout()
+            row.addWidget(self.remove_reason, 1)
+            row.addWidget(self.remove_button)
+            lay.addLayout(row)
+        else:
+            for w in (self.entries, self.remove_reason, self.remove_button):
+                w.setVisible(False)
+        self.error = ErrorLabel()
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("Save")
+        self.save_button.setAccessibleName("Save the stock entry")
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel, save nothing")
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.amount.setFocus()
+
+    def _entry_text(self, e: StockEvent) -> str:
+        words = {StockKind.COUNTED: "counted", StockKind.RECEIVED: "received", StockKind.DISCARDED: "thrown away"}
+        text = f"{e.at.astimezone(self.tz):%Y-%m-%d %H:%M}  {words[e.kind]} {e.amount}"
+        return text + (f" ({e.note})" if e.note else "")
+
+    def remove_selected(self) -> None:
+        self.error.clear_error()
+        item = self.entries.currentItem()
+        if item is None or self.remove is None:
+            self.error.show_error("Choose the entry to remove in the list first.")
+            return
+        reason = self.remove_reason.text().strip()
+        if not reason:
+            self.error.show_error("Why remove it: say why (it is kept with the history).")
+            self.remove_reason.setFocus()
+            return
+        try:
+            self.remove(item.data(Qt.ItemDataRole.UserRole), reason)
+        except USER_ERRORS as exc:
+            self.error.show_error(_problem(exc))
+            return
+        self.entries.takeItem(self.entries.row(item))
+        self.remove_reason.clear()
+
+    def event_entered(self) -> StockEvent:
+        text = self.amount.text().strip()
+        if not text:
+            raise ValueError("Amount: enter how much, for example 60 tablets.")
+        try:
+            amount = parse_quantity(text)
+        except QuantityError as e:
+            raise ValueError(f"Amount: {e}") from None
+        return StockEvent(at=self.when.value(), kind=StockKind(self.kind.currentData()), amount=amount,
+                          note=self.note.text().strip())
+
+    def try_accept(self) -> None:
+        self.error.clear_error()
+        try:
+            self.outcome = self.submit(self.event_entered())
+        except USER_ERRORS as exc:
+            self.error.show_error(_problem(exc))
+            return
+        except ValueError as exc:
+            self.error.show_error(str(exc))
+            return
+        self.accept()
