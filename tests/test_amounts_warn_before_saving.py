@@ -158,6 +158,19 @@ def test_a_liquid_dose_in_ml_five_times_the_prescription_is_warned_before_saving
     assert preview_dose(j, pid_of(j), taken(j, LIQUID, at(19, 40), amount=Quantity(2.5, Unit.ML))).alerts == []
 
 
+def test_one_more_as_needed_dose_than_prescribed_is_warned_before_saving(evening: Any) -> None:
+    from journal.domain import AsNeededLimits, Form
+
+    j = evening
+    j.add_medication(pid_of(j), Medication("Macrogol sachets", drug="macrogol", form=Form.GRANULES,
+                                           strength=Quantity(13.8, Unit.G), as_needed=True,
+                                           as_needed_limits=AsNeededLimits(max_doses_per_day=3)))
+    for h in (8, 12, 16):
+        j.log_dose(pid_of(j), taken(j, "Macrogol sachets", at(h), amount=Quantity(1, Unit.SACHET)))
+    preview = preview_dose(j, pid_of(j), taken(j, "Macrogol sachets", at(19, 40), amount=Quantity(13.8, Unit.G)))
+    assert [a.rule for a in preview.alerts] == ["as-needed-over-limit"]
+
+
 def test_a_dose_the_journal_refuses_is_refused_by_the_preview_too(evening: Any) -> None:
     from journal.services.errors import ValidationError
 
