@@ -83,9 +83,12 @@ def test_measured_fever_with_confusion_is_an_emergency_like_the_symptom() -> Non
     assert only(check(felt, NOW), "red-flag-symptom").severity is Severity.EMERGENCY
     measured = history(NOW, [m], doses=doses, symptoms=[confused],
                        observations=[obs(ObservationKind.TEMPERATURE, at("2026-10-20T11:00"), 38.5)])
-    a = only(check(measured, NOW), "abnormal-vital")
+    # The same emergency, from the same check, as the felt fever; the reading is not repeated.
+    a = only(check(measured, NOW), "red-flag-symptom")
     assert a.severity is Severity.EMERGENCY and a.advice.startswith("Call 911 now.")
+    assert a.title == "Emergency sign logged: measured temperature 38.5 °C"
     assert any("together with confused" in e for e in a.evidence)
+    assert "abnormal-vital" not in rules(check(measured, NOW))
     below = history(NOW, [m], doses=doses, symptoms=[confused],
                     observations=[obs(ObservationKind.TEMPERATURE, at("2026-10-20T11:00"), 38.4)])
     assert "abnormal-vital" not in rules(check(below, NOW))
@@ -120,14 +123,17 @@ def test_the_check_the_report_and_the_form_give_the_same_tier_for_every_sign(sev
     for code in cat.symptoms:
         entry = symptom(code, at("2026-10-20T11:00"), severity)
         h = history(NOW, [m], doses=doses, symptoms=[entry])
-        tier = cat.tier(code, severity).tier
+        tier = cat.triage(entry, h).tier  # in context: a first entry of twitching is new
         alerts = [a for a in check(h, NOW) if a.rule == "red-flag-symptom"]
         rule = alerts[0].severity.value if alerts else "next-visit"
         report = build_report(h, [], [], [], START, END, GENERATED)
         shown = next((e.level for e in report.timeline if e.kind == "symptom"), "")
         level = {"red-flag": "emergency", "urgent": "urgent"}.get(shown, "next-visit")
-        form = choice_for(code).tier_for(severity)
+        form = cat.triage_with(entry, history(NOW, [m], doses=doses)).tier  # what the form shows before saving
         assert (rule, level, form) == (tier, tier, tier), code
+        info = cat.info(code)
+        if info is not None and not (info.new_tier or info.worse_tier):
+            assert choice_for(code).tier_for(severity) == tier, code  # the list's own tier, with no journal
 
 
 def test_vomiting_after_a_vomited_dose_is_urgent_in_the_check_and_the_report() -> None:

@@ -125,7 +125,7 @@ ZENTRO = {
         "missed_dose_grace_hours": 1, "missed_dose_lookback_hours": 24, "dose_match_window_hours": 2,
         "abrupt_stop_min_days_on": 3, "abrupt_stop_extra_gap_hours": 2, "abrupt_stop_urgent_hours": 30,
         "abrupt_stop_missed_in_a_row": 3, "escalation_window_hours": 48,
-        "schedule_change_lookback_days": 14, "baseline_days": 7, "worsening_points": 2,
+        "schedule_change_lookback_days": 14,
         "single_miss_window_hours": 24, "plan_ahead_days": 14}.items()},
     "routes": {"oral": {"max_daily_mg": {"value": 30, "source": "made-up"},
                         "max_single_mg": {"value": 12, "source": "made-up"}}},

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from journal.domain import Dose, DoseStatus, Form, Medication, Quantity, Regimen, Unit
-from journal.schedule import derived_missed, expand, longest_gap, match, shortest_gap
+from journal.domain import Form, Medication, Quantity, Regimen, Unit
+from journal.schedule import expand, longest_gap, shortest_gap
 
 CHI = ZoneInfo("America/Chicago")
 LON = ZoneInfo("Europe/London")
@@ -76,45 +76,3 @@ def test_gaps_between_planned_doses() -> None:
     assert longest_gap(reg(date(2026, 10, 1), ["09:00"], every=2)) == timedelta(hours=48)
 
 
-def test_derived_missed_matches_by_slot_or_by_nearby_given_time() -> None:
-    m = med(reg(date(2026, 10, 1), ["08:00", "14:00", "20:00"]))
-    slots = expand(m, CHI, local(CHI, 2026, 10, 5), local(CHI, 2026, 10, 6))
-    doses = [
-        Dose(1, DoseStatus.TAKEN, scheduled=local(CHI, 2026, 10, 5, 8), given=local(CHI, 2026, 10, 5, 9, 30)),
-        # logged without picking the slot, 40 minutes late: answers 14:00
-        Dose(1, DoseStatus.TAKEN, given=local(CHI, 2026, 10, 5, 14, 40)),
-    ]
-    missed = derived_missed(slots, doses, timedelta(hours=3))
-    assert [s.at.hour for s in missed] == [20]
-
-
-def test_loose_dose_far_from_any_slot_is_an_extra_dose() -> None:
-    m = med(reg(date(2026, 10, 1), ["08:00", "20:00"]))
-    slots = expand(m, CHI, local(CHI, 2026, 10, 5), local(CHI, 2026, 10, 6))
-    extra = Dose(1, DoseStatus.TAKEN, given=local(CHI, 2026, 10, 5, 14, 0))
-    states, unmatched = match(slots, [extra], timedelta(hours=3))
-    assert unmatched == [extra]
-    assert not any(s.answered for s in states)
-
-
-def test_skipped_dose_answers_the_slot_but_is_not_given() -> None:
-    m = med(reg(date(2026, 10, 1), ["08:00"]))
-    slots = expand(m, CHI, local(CHI, 2026, 10, 5), local(CHI, 2026, 10, 6))
-    states, _ = match(slots, [Dose(1, DoseStatus.SKIPPED, scheduled=local(CHI, 2026, 10, 5, 8))],
-                      timedelta(hours=2))
-    assert states[0].answered and not states[0].given
-
-
-def test_removed_dose_answers_nothing() -> None:
-    m = med(reg(date(2026, 10, 1), ["08:00"]))
-    slots = expand(m, CHI, local(CHI, 2026, 10, 5), local(CHI, 2026, 10, 6))
-    d = Dose(1, DoseStatus.TAKEN, scheduled=local(CHI, 2026, 10, 5, 8), given=local(CHI, 2026, 10, 5, 8),
-             removed=True)
-    assert len(derived_missed(slots, [d], timedelta(hours=2))) == 1
-
-
-def test_other_medications_doses_do_not_answer_a_slot() -> None:
-    m = med(reg(date(2026, 10, 1), ["08:00"]))
-    slots = expand(m, LON, local(LON, 2026, 10, 5), local(LON, 2026, 10, 6))
-    d = Dose(2, DoseStatus.TAKEN, given=local(LON, 2026, 10, 5, 8))
-    assert len(derived_missed(slots, [d], timedelta(hours=2))) == 1

@@ -54,6 +54,11 @@ class PatientHistory:
         if medication_id in self.stock_doses:
             return self.stock_doses[medication_id]
         return self.doses_of(medication_id)
+    # When the journal began for this person: their first entry of any kind (dose, symptom,
+    # reading, pump event, note), even if before `start`; None when nothing is logged at all.
+    first_entry: datetime | None = None
+    # The first dose record (any status) of each medication id, even if before `start`.
+    first_dose: dict[int, datetime] = field(default_factory=dict)
 
     def medication(self, medication_id: int) -> Medication | None:
         for m in self.medications:

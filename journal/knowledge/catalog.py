@@ -6,8 +6,16 @@ Tiers are "emergency" (call the emergency number now), "urgent" (call the doctor
 "next-visit"; "" for a code the catalog does not know. Tiers and the vital-sign limits are project
 judgement built on the sources in clinical-facts.md; each limit carries its source key.
 
-A sign counts the same however it was recorded: a measured temperature at or above the fever
-limit is triaged exactly as the felt `high-fever` symptom (`triage_reading`)."""
+A sign counts the same however it was recorded: `signs_of(entry)` is the one answer to "which
+signs does this entry show", for a logged symptom (its code) and for a reading (a temperature at or
+above the fever limit is `high-fever`; a breathing rate under the slow limit or an oxygen level
+under the low limit is `breathing-difficulty`; the data's `vitals.<key>.sign`). Every tier, every
+companion ("high fever with rigidity") and every check that looks for a sign asks it.
+
+Some signs matter when they are new or worse than the person's usual picture (`new_tier`,
+`worse_tier`): new twitching is worth a call today (S0), spasms far worse than usual too (S2).
+"Usual" is the `change` section: the baseline days before the entry, and how many points on the
+0-10 scale count as worse."""
 
 from __future__ import annotations
 
@@ -34,6 +42,7 @@ TIER_RANK = {"": -1, "next-visit": 0, "urgent": 1, "emergency": 2}
 TIER_SEVERITY = {"emergency": Severity.EMERGENCY, "urgent": Severity.URGENT}
 HIGH_FEVER = "high-fever"  # the catalog code a measured fever counts as
 VITAL_KEYS = ("fever_c", "low_temperature_c", "slow_breathing_per_min", "low_oxygen_percent", "alert_hours")
+CHANGE_KEYS = ("baseline_days", "worse_points")
 # A dose that came back up makes vomiting urgent when it was within this many hours (judgement:
 # the dose is then missing from the day).
 VOMITED_DOSE_HOURS = 24.0
@@ -54,6 +63,8 @@ class SymptomInfo:
     with_hours: float = 24.0
     with_tier: str | None = None
     urgent_if_dose_vomited: bool = False
+    new_tier: str | None = None  # not logged in the baseline days before
+    worse_tier: str | None = None  # at least `worse_points` above the highest severity of those days
 
 
 @dataclass(frozen=True)
@@ -61,13 +72,15 @@ class Triage:
     """A tier and what raised it above the entry's base tier.
 
     `raised_by` is "" (the base tier), "severity", "with" (then `companion` is the code it came
-    with) or "vomited" (then `vomited_at` is when the dose came back up)."""
+    with), "vomited" (then `vomited_at` is when the dose came back up) or "change" (then `change`
+    says how it differs from the person's usual picture, e.g. "new: not logged in the 7 days before")."""
 
     tier: str
     raised_by: str = ""
     companion: str = ""
     vomited_at: datetime | None = None
     reading_c: float | None = None  # set when the companion is a measured temperature (deg C)
+    change: str = ""
 
     @property
     def severity(self) -> Severity | None:
@@ -79,12 +92,18 @@ def _utc(t: datetime) -> datetime:
     return t.astimezone(UTC)
 
 
+Entry = SymptomEntry | Observation
+
+
 @dataclass(frozen=True)
 class SymptomCatalog:
     symptoms: dict[str, SymptomInfo]
     vitals: dict[str, Threshold]
     vital_severity: dict[str, Severity]
     vitals_topic: str
+    # vitals key -> the catalog code a reading past that limit shows (fever_c -> high-fever)
+    vital_signs: dict[str, str] = dataclasses.field(default_factory=dict)
+    change: dict[str, Threshold] = dataclasses.field(default_factory=dict)
 
     def label(self, code: str) -> str:
         info = self.symptoms.get(code)
@@ -117,20 +136,109 @@ class SymptomCatalog:
         """A breathing rate (breaths a minute) under the slow limit (10, judgement)."""
         return per_minute < self.vitals["slow_breathing_per_min"].value
 
+    def is_low_oxygen(self, percent: float) -> bool:
+        """An oxygen saturation (%) under the low limit (92, judgement)."""
+        return percent < self.vitals["low_oxygen_percent"].value
+
     def is_fever_reading(self, o: Observation) -> bool:
         """A kept temperature reading at or above the fever limit."""
-        return (not o.removed and o.kind is ObservationKind.TEMPERATURE and isinstance(o.value, int | float)
-                and not isinstance(o.value, bool) and self.is_high_fever(float(o.value)))
+        return self.reading_limit(o) == "fever_c"
+
+    # -- one sign, however it was recorded ----------------------------------------------------
+
+    @staticmethod
+    def _number(o: Observation) -> float | None:
+        if o.removed or isinstance(o.value, bool) or not isinstance(o.value, int | float):
+            return None
+        return float(o.value)
+
+    def reading_limit(self, o: Observation) -> str | None:
+        """The vitals key whose limit a kept reading is past ("fever_c", "low_temperature_c",
+        "slow_breathing_per_min", "low_oxygen_percent"), or None when it is in range."""
+        v = self._number(o)
+        if v is None:
+            return None
+        if o.kind is ObservationKind.TEMPERATURE:
+            if self.is_high_fever(v):
+                return "fever_c"
+            return "low_temperature_c" if self.is_low_temperature(v) else None
+        if o.kind is ObservationKind.RESPIRATORY_RATE and self.is_slow_breathing(v):
+            return "slow_breathing_per_min"
+        if o.kind is ObservationKind.OXYGEN_SATURATION and self.is_low_oxygen(v):
+            return "low_oxygen_percent"
+        return None
+
+    def signs_of(self, entry: Entry) -> tuple[str, ...]:
+        """The catalog codes of the signs an entry shows: a kept symptom its code (none when logged
+        at severity 0); a reading the sign its limit stands for (a 39 C temperature shows
+        `high-fever`, 8 breaths a minute `breathing-difficulty`); () for anything else."""
+        if isinstance(entry, SymptomEntry):
+            if entry.removed or (entry.severity is not None and entry.severity <= 0):
+                return ()
+            return (entry.symptom,)
+        key = self.reading_limit(entry)
+        sign = self.vital_signs.get(key) if key else None
+        return (sign,) if sign else ()
+
+    def shows(self, entry: Entry, codes: Collection[str]) -> str | None:
+        """The first sign of `codes` the entry shows, or None."""
+        return next((c for c in self.signs_of(entry) if c in codes), None)
+
+    def sign_entries(self, history: PatientHistory) -> list[Entry]:
+        """Every symptom and reading of `history` that shows a sign, in time order."""
+        found: list[Entry] = [s for s in history.symptoms if self.signs_of(s)]
+        found += [o for o in history.observations if self.signs_of(o)]
+        return sorted(found, key=lambda e: _utc(e.at))
+
+    def describe(self, entry: Entry) -> str:
+        """A reading in words with its limit ("temperature 39.5 °C, high: 38.5 or more"); a symptom's label."""
+        if isinstance(entry, SymptomEntry):
+            return self.label(entry.symptom)
+        key = self.reading_limit(entry)
+        v = self._number(entry)
+        if key is None or v is None:
+            return f"{entry.kind.value.replace('-', ' ')} {entry.value}"
+        limit = self.vitals[key].value
+        return {
+            "fever_c": f"temperature {v:g} °C (high: {limit:g} or more)",
+            "low_temperature_c": f"temperature {v:g} °C (low: {limit:g} or less)",
+            "slow_breathing_per_min": f"breathing {v:g}/min (slow: under {limit:g})",
+            "low_oxygen_percent": f"oxygen {v:g}% (low: under {limit:g})",
+        }[key]
+
+    # -- the person's usual picture -----------------------------------------------------------
+
+    def change_from_usual(self, code: str, severity: int | None, at: datetime, history: PatientHistory,
+                          itself: object = None, before: datetime | None = None) -> str | None:
+        """How a sign logged at `at` differs from the person's usual picture in the `baseline_days`
+        before `before` (default: `at`), or None when it does not. New: the code was not logged
+        then; worse: `severity` is at least `worse_points` above the highest severity logged then
+        (about 2 points on a 0-10 scale is a change that matters). 7 days and 2 points: judgement
+        (catalog `change`)."""
+        end = _utc(before if before is not None else at)
+        start = end - timedelta(days=self.change["baseline_days"].value)
+        prior = [s for s in history.symptoms
+                 if s is not itself and not s.removed and s.symptom == code and start <= _utc(s.at) < end]
+        if not prior:
+            return "new: not logged in the days before"
+        known = [s.severity for s in prior if s.severity is not None]
+        if not known or severity is None:
+            return None
+        top = max(known)
+        if severity >= top + self.change["worse_points"].value:
+            return f"up from at most {top}/10 in the days before"
+        return None
 
     # -- tiers ------------------------------------------------------------------------------
 
     def tier(self, code: str, severity: int | None = None, *, together_with: Collection[str] = (),
-             dose_vomited_at: datetime | None = None) -> Triage:
+             dose_vomited_at: datetime | None = None, change: str | None = None) -> Triage:
         """The tier of a sign with code `code` at logged `severity` (0-10, None: not given).
 
         `together_with`: codes of other signs present within this code's `with_hours` (in the
         order they were logged); `dose_vomited_at`: a dose that came back up within
-        VOMITED_DOSE_HOURS. A code the catalog does not know has tier ""."""
+        VOMITED_DOSE_HOURS; `change`: how it differs from the usual picture (`change_from_usual`).
+        A code the catalog does not know has tier ""."""
         info = self.symptoms.get(code)
         if info is None:
             return Triage("")
@@ -144,6 +252,10 @@ class SymptomCatalog:
                 result = Triage(info.with_tier, "with", companion=hit)
         if info.urgent_if_dose_vomited and dose_vomited_at is not None and TIER_RANK[result.tier] < TIER_RANK["urgent"]:
             result = Triage("urgent", "vomited", vomited_at=dose_vomited_at)
+        if change:
+            raised = info.new_tier if change.startswith("new") else info.worse_tier
+            if raised and TIER_RANK[raised] > TIER_RANK[result.tier]:
+                result = Triage(raised, "change", change=change)
         return result
 
     def triage(self, entry: SymptomEntry, history: PatientHistory) -> Triage:
@@ -151,11 +263,18 @@ class SymptomCatalog:
         return self._in_context(entry.symptom, entry.severity, entry.at, history, entry)
 
     def triage_reading(self, o: Observation, history: PatientHistory) -> Triage | None:
-        """A measured high fever triaged as the `high-fever` symptom at the reading's time;
-        None when the reading is not a high fever."""
-        if not self.is_fever_reading(o):
+        """A reading that shows a sign (`signs_of`) triaged exactly as that sign logged as a symptom
+        at the reading's time (a measured high fever as `high-fever`); None when it shows none."""
+        signs = self.signs_of(o)
+        if not signs:
             return None
-        return self._in_context(HIGH_FEVER, None, o.at, history, o)
+        return self._in_context(signs[0], None, o.at, history, o)
+
+    def triage_entry(self, entry: Entry, history: PatientHistory) -> Triage | None:
+        """`triage` for a symptom, `triage_reading` for a reading: one sign, one tier."""
+        if isinstance(entry, SymptomEntry):
+            return self.triage(entry, history)
+        return self.triage_reading(entry, history)
 
     def triage_with(self, entry: SymptomEntry, history: PatientHistory) -> Triage:
         """The most serious tier logging `entry` brings about: its own, or that of a sign already in
@@ -171,9 +290,13 @@ class SymptomCatalog:
             if TIER_RANK[t.tier] > TIER_RANK[best.tier]:
                 best = Triage(t.tier, "with", companion=s.symptom)
         for o in history.observations:
+            info = next((self.symptoms.get(c) for c in self.signs_of(o)), None)
+            if info is None or entry.symptom not in info.with_codes:
+                continue
             r = self.triage_reading(o, added)
             if r is not None and TIER_RANK[r.tier] > TIER_RANK[best.tier]:
-                best = Triage(r.tier, "with", companion=HIGH_FEVER, reading_c=float(o.value))  # type: ignore[arg-type]
+                best = Triage(r.tier, "with", companion=info.code,
+                              reading_c=float(o.value) if o.kind is ObservationKind.TEMPERATURE else None)  # type: ignore[arg-type]
         return best
 
     def _in_context(self, code: str, severity: int | None, at: datetime, history: PatientHistory,
@@ -183,21 +306,20 @@ class SymptomCatalog:
             return Triage("")
         near = timedelta(hours=info.with_hours)
         together: list[str] = []
-        if info.with_codes:
-            for s in history.symptoms:
-                if (s is not itself and not s.removed and s.symptom in info.with_codes
-                        and (s.severity is None or s.severity > 0) and abs(_utc(s.at) - _utc(at)) <= near):
-                    together.append(s.symptom)
-            if HIGH_FEVER in info.with_codes and any(
-                    o is not itself and self.is_fever_reading(o) and abs(_utc(o.at) - _utc(at)) <= near
-                    for o in history.observations):
-                together.append(HIGH_FEVER)
+        if info.with_codes:  # companions however they were recorded: symptoms and readings alike
+            for e in self.sign_entries(history):
+                if e is itself or abs(_utc(e.at) - _utc(at)) > near:
+                    continue
+                together += [c for c in self.signs_of(e) if c in info.with_codes and c not in together]
+        change = None
+        if (info.new_tier or info.worse_tier) and isinstance(itself, SymptomEntry):
+            change = self.change_from_usual(code, severity, at, history, itself)
         vomited = None
         if info.urgent_if_dose_vomited:
             window = timedelta(hours=VOMITED_DOSE_HOURS)
             vomited = next((d.at for d in history.doses if not d.removed and d.status is DoseStatus.VOMITED
                             and abs(_utc(d.at) - _utc(at)) <= window), None)
-        return self.tier(code, severity, together_with=together, dose_vomited_at=vomited)
+        return self.tier(code, severity, together_with=together, dose_vomited_at=vomited, change=change)
 
 
 def load_catalog(path: Path) -> SymptomCatalog:
@@ -218,7 +340,7 @@ def load_catalog(path: Path) -> SymptomCatalog:
         for key in ("label", "tier", "topic"):
             if not isinstance(s.get(key), str) or not s[key]:
                 raise r.fail(f"{where} ({code})", f"has no {key}")
-        for key in ("tier", "severe_tier", "with_tier"):
+        for key in ("tier", "severe_tier", "with_tier", "new_tier", "worse_tier"):
             if key in s and s[key] not in TIERS:
                 raise r.fail(f"{where} ({code}).{key}", f"{s[key]!r} is not one of {', '.join(TIERS)}")
         if ("severe_at" in s) != ("severe_tier" in s):
@@ -226,7 +348,7 @@ def load_catalog(path: Path) -> SymptomCatalog:
         if "severe_at" in s and not (isinstance(s["severe_at"], int) and 0 <= s["severe_at"] <= 10):
             raise r.fail(f"{where} ({code}).severe_at", "must be an integer 0-10")
         unknown = set(s) - {"code", "label", "tier", "topic", "severe_at", "severe_tier", "with", "with_hours",
-                            "with_tier", "urgent_if_dose_vomited"}
+                            "with_tier", "urgent_if_dose_vomited", "new_tier", "worse_tier"}
         if unknown:
             raise r.fail(f"{where} ({code})", f"unknown field(s) {sorted(unknown)}")
         out[code] = SymptomInfo(
@@ -235,6 +357,7 @@ def load_catalog(path: Path) -> SymptomCatalog:
             with_codes=frozenset(r.strings(s.get("with", []), f"{where}.with")),
             with_hours=float(s.get("with_hours", 24)), with_tier=s.get("with_tier"),
             urgent_if_dose_vomited=bool(s.get("urgent_if_dose_vomited", False)),
+            new_tier=s.get("new_tier"), worse_tier=s.get("worse_tier"),
         )
     missing = [c for c in SYMPTOM_CODES if c not in out]
     if missing:
@@ -245,16 +368,35 @@ def load_catalog(path: Path) -> SymptomCatalog:
         bad = info.with_codes - set(out)
         if bad:
             raise r.fail(f"symptoms ({info.code}).with", f"unknown code(s) {sorted(bad)}")
+    keys = set(r.obj(r.doc.get("sources"), "sources"))  # every number cites one of these
     v = r.obj(r.doc.get("vitals"), "vitals")
     vitals: dict[str, Threshold] = {}
     sev: dict[str, Severity] = {}
+    signs: dict[str, str] = {}
     for key in VITAL_KEYS:
         if key not in v:
             raise r.fail("vitals", f"missing {key}")
-        vitals[key] = r.threshold(v[key], f"vitals.{key}", None)
-        if "severity" in v[key]:
+        node = r.obj(v[key], f"vitals.{key}")
+        if "sign" in node:
+            # A reading past this limit is that catalog sign: its tier is the sign's, not a second one.
+            if node["sign"] not in out:
+                raise r.fail(f"vitals.{key}.sign", f"{node['sign']!r} is not a code of the catalog")
+            if "severity" in node:
+                raise r.fail(f"vitals.{key}", "a limit that stands for a sign takes the sign's tier; remove severity")
+            signs[key] = node["sign"]
+            node = {k: x for k, x in node.items() if k != "sign"}
+        vitals[key] = r.threshold(node, f"vitals.{key}", keys)
+        if "severity" in node:
             try:
-                sev[key] = Severity(v[key]["severity"])
+                sev[key] = Severity(node["severity"])
             except ValueError:
-                raise r.fail(f"vitals.{key}.severity", f"{v[key]['severity']!r} is not a severity") from None
-    return SymptomCatalog(out, vitals, sev, str(v.get("topic", "when-to-call")))
+                raise r.fail(f"vitals.{key}.severity", f"{node['severity']!r} is not a severity") from None
+    if "fever_c" not in signs or signs["fever_c"] != HIGH_FEVER:
+        raise r.fail("vitals.fever_c.sign", f"must be {HIGH_FEVER!r}: a measured fever is the felt one")
+    c = r.obj(r.doc.get("change"), "change")
+    change: dict[str, Threshold] = {}
+    for key in CHANGE_KEYS:
+        if key not in c:
+            raise r.fail("change", f"missing {key}")
+        change[key] = r.threshold(c[key], f"change.{key}", keys)
+    return SymptomCatalog(out, vitals, sev, str(v.get("topic", "when-to-call")), signs, change)

@@ -23,14 +23,19 @@ from journal.domain import Medication
 from .catalog import SymptomCatalog
 from .reader import Reader, Threshold
 
-# Thresholds every profile must give: the checks that apply to every profiled medicine read them.
-# (The numbers of GENERAL_TIMING come from resources/general-medicine.json unless the profile refines them.)
-REQUIRED_TIMING = (
+# Thresholds abrupt-stop reads: required of a drug whose label warns against stopping it suddenly
+# (a profile with a `stopping` section); a drug with no such warning (a laxative) needs none.
+STOPPING_TIMING = (
     "abrupt_stop_min_days_on", "abrupt_stop_extra_gap_hours", "abrupt_stop_urgent_hours",
-    "abrupt_stop_missed_in_a_row", "schedule_change_lookback_days", "plan_ahead_days",
+    "abrupt_stop_missed_in_a_row",
 )
+# The schedule-change checks' look-back and look-ahead (14 days each) come from
+# resources/general-medicine.json like every GENERAL_TIMING number, unless the profile refines them.
+REQUIRED_TIMING = STOPPING_TIMING
 # Thresholds the sign checks (withdrawal, toxicity, paradoxical) need, so required with any of them.
-SIGNS_TIMING = ("escalation_window_hours", "baseline_days", "worsening_points", "single_miss_window_hours")
+SIGNS_TIMING = ("escalation_window_hours", "single_miss_window_hours")
+# "New or worse than usual" is the symptom catalog's one answer (its `change` section), not a profile's.
+CATALOG_TIMING = {"baseline_days": "change.baseline_days", "worsening_points": "change.worse_points"}
 # Numbers the rules for every medicine read (resources/general-medicine.json gives them for a
 # medicine with no profile; a profile may refine them, else the library fills in the general ones).
 GENERAL_TIMING = (
@@ -186,7 +191,8 @@ def load_profile(path: Path, catalog: SymptomCatalog, general: DrugProfile | Non
         return str(src)
 
     timing = r.obj(d.get("timing"), "timing")
-    required = REQUIRED_TIMING + (SIGNS_TIMING if sections & set(SIGN_SECTIONS) else ())
+    required = ((STOPPING_TIMING if "stopping" in sections else ())
+                + (SIGNS_TIMING if sections & set(SIGN_SECTIONS) else ()))
     for k in required:
         if k not in timing:
             raise r.fail("timing", f"missing {k}")
@@ -194,6 +200,9 @@ def load_profile(path: Path, catalog: SymptomCatalog, general: DrugProfile | Non
     if general is not None:
         known |= {k.removeprefix("timing.") for k in general.thresholds}
     for k, node in timing.items():
+        if k in CATALOG_TIMING:
+            raise r.fail(f"timing.{k}", f"the symptom catalog's {CATALOG_TIMING[k]} answers this for every "
+                                        f"check; remove it here")
         if k not in known:
             raise r.fail(f"timing.{k}", "unknown threshold (not one the checks read, nor in general-medicine.json)")
         th[f"timing.{k}"] = r.threshold(node, f"timing.{k}", keys)

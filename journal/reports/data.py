@@ -4,8 +4,7 @@ on a constructed journal; `render.py` only lays this out on paper."""
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -34,15 +33,10 @@ from journal.domain import (
 )
 from journal.domain.zones import zones_label
 from journal.knowledge import SymptomCatalog, default_catalog
-from journal.schedule.expand import expand
+from journal.schedule import ON_TIME_WINDOW, Outcome, PlanTiming, Timing, journal_began, plan_medicine
 from journal.schedule.stock import StockUnknown, describe_stock, level_in
+from journal.schedule.words import OUTCOME_WORDS, TIMING_WORDS, status_word
 
-# A dose given within this long of its slot (before or after) counts as on time.
-ON_TIME_WINDOW = timedelta(hours=1)
-# A slot with nothing logged this long after its time counts as missed (same as the missed-dose check).
-MISSED_AFTER = timedelta(hours=2)
-# A dose logged without a slot is matched to the nearest open slot within this distance.
-MATCH_WINDOW = timedelta(hours=3)
 # A gap between given doses this much longer than the schedule's own longest interval goes on the timeline.
 LONG_GAP_MARGIN = timedelta(hours=4)
 
@@ -62,13 +56,9 @@ KIDNEY_WORDS = {
     RenalImpairment.SEVERE: "severely reduced",
 }
 
-STATUS_WORDS = {
-    DoseStatus.TAKEN: "given",
-    DoseStatus.SKIPPED: "skipped",
-    DoseStatus.REFUSED: "refused",
-    DoseStatus.VOMITED: "vomited",
-    DoseStatus.MISSED: "missed",
-}
+# A medicine -> the plan's matching window and grace period (from its drug profile; the service
+# passes journal.rules.common.plan_timing). Without one, the plan's defaults.
+TimingFn = Callable[[Medication], PlanTiming]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -86,6 +76,7 @@ class Header:
     period_end: date
     generated_at: datetime
     timezone: str
+    contacts: str = ""  # the doctor's and others' contact details, as written in the person's profile
 
 
 @dataclass
@@ -106,6 +97,7 @@ class MedicineLine:
     warning: str = ""  # e.g. a liquid with no concentration recorded
     limits: str = ""  # the prescriber's as-needed limits and daily ceiling (limits_text)
     stock: str = ""  # "about 41 tablets on hand, about 20 days left" at the report's end (stock_text)
+    starts: date | None = None  # not started yet: the day its first schedule begins
 
 
 @dataclass
@@ -149,11 +141,19 @@ class Gap:
 
 @dataclass
 class SlotOutcome:
-    """One scheduled slot and what the journal shows for it."""
+    """One scheduled slot and what the plan says became of it (the same answer as Today and the
+    checks); due and overdue slots are pending, not counted yet."""
 
     slot: datetime
-    outcome: str  # "on-time", "early", "late", "skipped", "refused", "vomited", "missed", "missed-derived", "pending"
-    dose: Dose | None = None
+    outcome: Outcome
+    dose: Dose | None = None  # the record that decides the outcome
+    timing: Timing | None = None  # for given and vomited slots
+
+    @property
+    def words(self) -> str:
+        """'given (late)', 'nothing logged', 'skipped (not given)'."""
+        base = OUTCOME_WORDS[self.outcome]
+        return f"{base} ({TIMING_WORDS[self.timing]})" if self.timing is not None else base
 
 
 @dataclass
@@ -174,7 +174,10 @@ class Adherence:
     given_total: int = 0  # every given dose (taken), slot or not
     gaps: list[Gap] = field(default_factory=list)  # longest first, at most 3
     expected_longest_hours: float | None = None
-    slots: list[SlotOutcome] = field(default_factory=list)
+    slots: list[SlotOutcome] = field(default_factory=list)  # pending ones included
+    pending: int = 0  # slots not settled yet (due, or overdue within the grace period): not counted
+    timing: PlanTiming = field(default_factory=PlanTiming)  # the plan's window and grace for it
+    match_windows: list[timedelta] = field(default_factory=list)  # the windows its schedules used, shortest first
 
     @property
     def given_in_slots(self) -> int:
@@ -308,6 +311,8 @@ class ReportData:
     period_end_at: datetime | None = None
     # False when the safety checks could not be run again for the period (then `alerts` is empty).
     alerts_checked: bool = True
+    # Schedule changes already saved for the days after the report was made.
+    planned_changes: list[DoseChange] = field(default_factory=list)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -389,16 +394,6 @@ def expected_longest_interval(reg: Regimen) -> timedelta | None:
     return timedelta(minutes=max(gaps))
 
 
-def expand_slots(med: Medication, tz: ZoneInfo, start: datetime, end: datetime) -> list[datetime]:
-    """Every scheduled slot of a medication with start <= slot < end (DST rules of journal.schedule)."""
-    return [s.at for s in expand(med, tz, start, end)]
-
-
-def _secs(a: datetime, b: datetime) -> float:
-    """b - a in real elapsed seconds (Python subtracts same-zone datetimes by wall clock)."""
-    return b.timestamp() - a.timestamp()
-
-
 # ----------------------------------------------------------------------------------------------
 # Sections
 
@@ -415,6 +410,7 @@ def _header(history: PatientHistory, start: date, end: date, generated_at: datet
         period_end=end,
         generated_at=generated_at,
         timezone=zones_label(history.tz, start, end),
+        contacts=p.contacts.strip(),
     )
 
 
@@ -441,11 +437,15 @@ def _medicines(history: PatientHistory, day: date, pump: PumpSettings | None) ->
         reg = med.regimen_on(day)
         active = reg is not None or (med.as_needed and not med.regimens)
         latest = reg or (med.regimens[-1] if med.regimens else None)
-        if not active and (latest is None or latest.end is None or latest.end < history.start.date()):
+        upcoming = next((r for r in sorted(med.regimens, key=lambda r: r.start) if r.start > day), None)
+        if not active and upcoming is None and (
+                latest is None or latest.end is None or latest.end < history.start.date()):
             continue  # stopped before the period: not a current medicine
         total = regimen_daily(med, reg) if reg is not None else None
         schedule = describe_regimen(med, reg) if reg is not None else (
-            "when needed" if active else f"stopped {latest.end.isoformat()}" if latest and latest.end else "no schedule"
+            "when needed" if active
+            else f"starts {upcoming.start.isoformat()}: {describe_regimen(med, upcoming)}" if upcoming is not None
+            else f"stopped {latest.end.isoformat()}" if latest and latest.end else "no schedule"
         )
         if _uses_mcg(med) and pump is not None and pump.daily_dose_mcg is not None:
             schedule = f"pump set to {_fmt_num(pump.daily_dose_mcg)} mcg a day"
@@ -459,6 +459,7 @@ def _medicines(history: PatientHistory, day: date, pump: PumpSettings | None) ->
             prescribed_by=reg.prescribed_by if reg is not None else "",
             reason=reg.reason if reg is not None else "", active=active, warning=warn,
             limits=limits_text(med), stock=stock_text(history, med),
+            starts=upcoming.start if reg is None and not active and upcoming is not None else None,
         ))
     lines.sort(key=lambda m: (not m.active, m.drug != "baclofen", m.name.lower()))
     return lines
@@ -538,12 +539,16 @@ def _direction(before: float | None, after: float | None, had_before: bool, has_
 
 def _dose_changes(history: PatientHistory, start: date, end: date) -> list[DoseChange]:
     out: list[DoseChange] = []
+    # A medicine already on its schedule when the journal began was not started that day.
+    began = history.first_entry.astimezone(history.tz).date() if history.first_entry is not None else None
     for med in history.medications:
         regs = sorted(med.regimens, key=lambda r: r.start)
         unit = "mcg" if _uses_mcg(med) else "mg"
         for i, reg in enumerate(regs):
             prev = med.regimen_on(reg.start - timedelta(days=1))
-            if start <= reg.start <= end:
+            if i == 0 and began is not None and reg.start <= began:
+                pass
+            elif start <= reg.start <= end:
                 b, a = (regimen_daily(med, prev) if prev else None), regimen_daily(med, reg)
                 out.append(DoseChange(
                     day=reg.start, medication=med.name,
@@ -593,111 +598,71 @@ def _with_total(text: str, total: float | None, unit: str) -> str:
 
 
 def _adherence(history: PatientHistory, start_at: datetime, end_at: datetime, now: datetime,
-               day_start: date, day_end: date) -> tuple[list[Adherence], list[DailyDoses]]:
+               day_start: date, day_end: date, timing_for: TimingFn) -> tuple[list[Adherence], list[DailyDoses]]:
+    """Doses given and missed, counted by slot with the plan (journal.schedule.plan), as Today and
+    the checks count them: a slot belongs to its own day whenever its dose was given, a slot still
+    pending (due, or overdue within its grace) is not counted yet, and nothing from before the
+    journal began for the medicine is counted."""
     tz = history.tz
     cutoff = min(end_at, now)
     days = [day_start + timedelta(days=i) for i in range((day_end - day_start).days + 1)]
     day_index = {d: i for i, d in enumerate(days)}
     result: list[Adherence] = []
     daily: list[DailyDoses] = []
-    by_med: dict[int | None, list[Dose]] = {}
-    for d in history.doses:
-        if not d.removed and start_at <= d.at < end_at:
-            by_med.setdefault(d.medication_id, []).append(d)
     for med in history.medications:
-        doses = sorted(by_med.get(med.id, []), key=lambda d: d.at)
-        slots = expand_slots(med, tz, start_at, min(end_at, now + MISSED_AFTER + timedelta(minutes=1)))
-        slots = [s for s in slots if s <= cutoff]
-        if not slots and not doses:
+        doses = sorted((d for d in history.doses if d.medication_id == med.id and not d.removed
+                        and start_at <= d.at < end_at), key=lambda d: d.at)
+        plan = plan_medicine(med, tz, start_at, end_at, history.doses, now, timing_for(med),
+                             journal_began(history, med))
+        if not plan.slots and not doses:
             continue
-        matched: dict[int, Dose] = {}
-        extra = 0
-        slot_keys = [s.timestamp() for s in slots]
-
-        pending: list[Dose] = []
-        for d in doses:  # first the doses that name their slot
-            if d.scheduled is None:
-                pending.append(d)
-                continue
-            j = _nearest_open(slots, slot_keys, matched, d.scheduled, timedelta(minutes=1))
-            if j is None and _nearest_open(slots, slot_keys, {}, d.scheduled, timedelta(minutes=1)) is not None:
-                # its slot is already answered: logged twice (a double dose, or a duplicate entry)
-                extra += d.status is DoseStatus.TAKEN
-                continue
-            if j is None:  # the schedule's times moved since: the nearest open slot close by
-                j = _nearest_open(slots, slot_keys, matched, d.scheduled, timedelta(minutes=90))
-            if j is None:
-                extra += d.status is DoseStatus.TAKEN
-            else:
-                matched[j] = d
-        for d in pending:  # then the doses logged without their slot: the nearest open one
-            j = _nearest_open(slots, slot_keys, matched, d.at, MATCH_WINDOW)
-            if j is not None:
-                matched[j] = d
-            elif d.status is DoseStatus.TAKEN:
-                extra += 1
-        ad = Adherence(medication=med.name, medication_id=med.id, as_needed=med.as_needed, scheduled=0, extra=extra)
+        ad = Adherence(medication=med.name, medication_id=med.id, as_needed=med.as_needed, scheduled=0,
+                       timing=plan.timing,
+                       match_windows=sorted({plan.timing.window_for(st.slot.regimen) for st in plan.slots}))
         sched_daily = [0] * len(days)
         given_daily = [0] * len(days)
         not_daily = [0] * len(days)
         vom_daily = [0] * len(days)
-        for j, slot in enumerate(slots):
-            answer = matched.get(j)
-            di = day_index.get(slot.astimezone(tz).date())
-            if answer is None:
-                if slot + MISSED_AFTER > cutoff:
-                    ad.slots.append(SlotOutcome(slot, "pending"))
-                    continue
-                outcome = "missed-derived"
-                ad.missed_derived += 1
-            elif answer.status is DoseStatus.TAKEN:
-                delta = timedelta(seconds=_secs(slot, answer.given or slot))
-                if delta > ON_TIME_WINDOW:
-                    outcome, ad.late = "late", ad.late + 1
-                elif delta < -ON_TIME_WINDOW:
-                    outcome, ad.early = "early", ad.early + 1
-                else:
-                    outcome, ad.on_time = "on-time", ad.on_time + 1
-            elif answer.status is DoseStatus.VOMITED:
-                outcome, ad.vomited = "vomited", ad.vomited + 1
-            elif answer.status is DoseStatus.SKIPPED:
-                outcome, ad.skipped = "skipped", ad.skipped + 1
-            elif answer.status is DoseStatus.REFUSED:
-                outcome, ad.refused = "refused", ad.refused + 1
-            else:
-                outcome, ad.missed_recorded = "missed", ad.missed_recorded + 1
+        for st in plan.slots:
+            answer = st.answer
+            ad.slots.append(SlotOutcome(st.slot.at, st.outcome, answer, st.timing))
+            ad.extra += sum(1 for d in st.repeats if d.status is DoseStatus.TAKEN)
+            if st.outcome.pending:
+                ad.pending += 1
+                continue
             ad.scheduled += 1
-            ad.slots.append(SlotOutcome(slot, outcome, answer))
-            if di is not None:
-                sched_daily[di] += 1
-                if outcome == "vomited":
-                    vom_daily[di] += 1
-                elif outcome not in ("on-time", "early", "late"):
-                    not_daily[di] += 1
-        for d in doses:
+            counter = _COUNTERS[st.outcome] if st.outcome is not Outcome.GIVEN else _TIMING_COUNTERS[
+                st.timing or Timing.ON_TIME]
+            setattr(ad, counter, getattr(ad, counter) + 1)
+            di = day_index.get(st.slot.at.astimezone(tz).date())
+            if di is None:
+                continue
+            sched_daily[di] += 1
+            if st.outcome is Outcome.GIVEN:
+                given_daily[di] += 1
+            elif st.outcome is Outcome.VOMITED:
+                vom_daily[di] += 1
+            else:
+                not_daily[di] += 1
+        for d in plan.extra:
             if d.status is DoseStatus.TAKEN:
-                ad.given_total += 1
+                ad.extra += 1
                 di = day_index.get(d.at.astimezone(tz).date())
                 if di is not None:
                     given_daily[di] += 1
+        ad.given_total = sum(1 for d in doses if d.status is DoseStatus.TAKEN)
         if not med.as_needed and any(r.times for r in med.regimens):
             ad.gaps, ad.expected_longest_hours = _gaps(history, med, doses, start_at, cutoff)
         result.append(ad)
-        if not med.as_needed and (slots or doses):
+        if not med.as_needed and (plan.slots or doses):
             daily.append(DailyDoses(med.name, days, sched_daily, given_daily, not_daily, vom_daily))
     return result, daily
 
 
-def _nearest_open(slots: list[datetime], keys: list[float], taken: Mapping[int, Dose], at: datetime,
-                  window: timedelta) -> int | None:
-    """The index of the open slot nearest to `at`, within `window`."""
-    lo = bisect.bisect_left(keys, (at - window).timestamp())
-    hi = bisect.bisect_right(keys, (at + window).timestamp())
-    best: int | None = None
-    for j in range(lo, hi):
-        if j not in taken and (best is None or abs(_secs(at, slots[j])) < abs(_secs(at, slots[best]))):
-            best = j
-    return best
+# Which Adherence counter a settled slot adds to.
+_COUNTERS = {Outcome.VOMITED: "vomited", Outcome.SKIPPED: "skipped", Outcome.REFUSED: "refused",
+             Outcome.MISSED: "missed_recorded", Outcome.UNLOGGED: "missed_derived"}
+_TIMING_COUNTERS = {Timing.ON_TIME: "on_time", Timing.EARLY: "early", Timing.LATE: "late"}
 
 
 def _gaps(history: PatientHistory, med: Medication, doses: list[Dose], start_at: datetime,
@@ -996,6 +961,73 @@ def _corrections(revisions: Iterable[Revision], history: PatientHistory, start_a
 # ----------------------------------------------------------------------------------------------
 
 
+def _hours_text(t: timedelta) -> str:
+    return f"{_fmt_num(round(t.total_seconds() / 3600, 2))} h"
+
+
+def _definitions(adherence: list[Adherence]) -> list[str]:
+    """How the dose table is counted, with the plan's numbers for each medicine."""
+    on_time = _hours_text(ON_TIME_WINDOW)
+    out = [
+        "Each planned time is counted once, on its own day, with the same answer as the Today page and "
+        "the safety checks: a dose given after midnight for the evening time counts for that evening.",
+        f"On time: given within {on_time} of the planned time (before or after). Late: more than {on_time} "
+        f"after it. Early: more than {on_time} before it.",
+    ]
+    for ad in adherence:
+        if ad.as_needed or not ad.slots:
+            continue
+        w = ad.match_windows
+        within = _hours_text(w[0]) if len(w) == 1 else f"{_hours_text(w[0])} to {_hours_text(w[-1])}"
+        out.append(f"{ad.medication}: a dose logged without its time answers the nearest open planned time "
+                   f"within {within} (at most half the time between two planned doses); nothing logged "
+                   f"{_hours_text(ad.timing.grace)} after a planned time counts as missed (nothing logged).")
+    out += [
+        "Missed (noted): a caregiver noted it was not given. Times not yet due, or still within that "
+        "grace time when the report was made, are not counted yet. Nothing before the journal's first "
+        "entry for a medicine is counted.",
+        "Percentages are of the planned doses counted in the period. Extra: doses given that answer no "
+        "planned time (as-needed doses, or a time logged twice).",
+        "Gaps are measured between doses marked as given; a vomited dose does not count as given.",
+    ]
+    return out
+
+
+def _notes(history: PatientHistory, start_at: datetime, end_at: datetime) -> list[NoteLine]:
+    """The caregiver's notes of the period: the note entries, and the notes written on doses,
+    symptoms and readings (each saying what it was written on)."""
+    tz = history.tz
+    out = [NoteLine(n.at, n.text) for n in history.notes
+           if not n.removed and not n.for_doctor and start_at <= n.at < end_at]
+    for d in history.doses:
+        if d.note and not d.removed and start_at <= d.at < end_at:
+            m = history.medication(d.medication_id)
+            slot = f", for the {d.scheduled.astimezone(tz).strftime('%H:%M')} dose" if d.scheduled else ""
+            out.append(NoteLine(d.at, f"Dose of {m.name if m else 'a medicine'} ({status_word(d.status)}{slot}): "
+                                      f"{d.note}"))
+    for sy in history.symptoms:
+        if sy.note and not sy.removed and start_at <= sy.at < end_at:
+            sev = f", severity {sy.severity}/10" if sy.severity is not None else ""
+            out.append(NoteLine(sy.at, f"Symptom {_symptom_name(sy.symptom)}{sev}: {sy.note}"))
+    for o in history.observations:
+        if o.note and not o.removed and start_at <= o.at < end_at:
+            out.append(NoteLine(o.at, f"Reading {o.kind.value.replace('-', ' ')} {o.value}: {o.note}"))
+    out.sort(key=lambda n: n.at.timestamp())
+    return out
+
+
+def _planned_changes(history: PatientHistory, generated_at: datetime) -> list[DoseChange]:
+    """Schedule changes saved for the days after the report was made (a taper step next week, a
+    medicine starting next week), so the doctor sees what is already planned."""
+    today = generated_at.astimezone(history.tz).date()
+    last = max((r.start for m in history.medications for r in m.regimens), default=today)
+    last = max([last] + [r.end + timedelta(days=1) for m in history.medications for r in m.regimens
+                         if r.end is not None])
+    if last <= today:
+        return []
+    return _dose_changes(history, today + timedelta(days=1), last)
+
+
 def period_bounds(tz: ZoneInfo, start: date, end: date) -> tuple[datetime, datetime]:
     """The period's first instant and the instant just after its last day."""
     return (datetime.combine(start, time(0, 0), tzinfo=tz),
@@ -1012,6 +1044,7 @@ def build_report(
     generated_at: datetime,
     *,
     catalog: SymptomCatalog | None = None,
+    timing_for: TimingFn | None = None,
     date_format: str = "%Y-%m-%d",
     time_format: str = "%H:%M",
 ) -> ReportData:
@@ -1034,29 +1067,22 @@ def build_report(
     if pump is not None and not any(_uses_mcg(m) for m in history.medications) and pump.daily_dose_mcg is None:
         pump = None
     changes = _dose_changes(history, period_start, period_end)
-    adherence, daily = _adherence(history, start_at, end_at, generated_at, period_start, period_end)
-    definitions = [
-        f"On time: given within {int(ON_TIME_WINDOW.total_seconds() // 60)} minutes of the scheduled time "
-        "(before or after). Late: given more than 1 hour after it. Early: more than 1 hour before it.",
-        f"Missed (derived): a scheduled time with nothing logged {int(MISSED_AFTER.total_seconds() // 3600)} "
-        "hours later. Missed (recorded): a caregiver noted it was not given.",
-        "Percentages are of the scheduled doses that were due in the period. Extra: doses given that "
-        "answer no scheduled time (as-needed doses, or a time logged twice).",
-        "Gaps are measured between doses marked as given; a vomited dose does not count as given.",
-    ]
+    adherence, daily = _adherence(history, start_at, end_at, generated_at, period_start, period_end,
+                                  timing_for or (lambda _m: PlanTiming()))
+    definitions = _definitions(adherence)
     return ReportData(
         header=_header(history, period_start, period_end, generated_at),
         medicines=_medicines(history, last_day, pump),
         pump=pump,
         dose_changes=changes,
+        planned_changes=_planned_changes(history, generated_at),
         adherence=adherence,
         alerts=_alert_lines(alerts, acks),
         timeline=_timeline(history, changes, adherence, start_at, end_at, cat),
         symptom_counts=_symptom_counts(history, start_at, end_at, cat),
         charts=_charts(history, daily, start_at, end_at, cat),
         pump_events=_pump_event_lines(history, start_at, end_at),
-        notes=[NoteLine(n.at, n.text) for n in history.notes
-               if not n.removed and not n.for_doctor and start_at <= n.at < end_at],
+        notes=_notes(history, start_at, end_at),
         doctor_questions=[NoteLine(n.at, n.text) for n in history.notes
                           if not n.removed and n.for_doctor and start_at <= n.at < end_at],
         corrections=_corrections(revisions, history, start_at, end_at),

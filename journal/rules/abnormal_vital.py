@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from journal.domain import Alert, ObservationKind, PatientHistory, Severity
+from journal.domain import Alert, PatientHistory, Severity
 from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, is_explained, utc
@@ -18,32 +18,22 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
     window = timedelta(hours=v["alert_hours"].value)
     hits: list[tuple[datetime, Severity, str]] = []
     for o in history.observations:
-        if o.removed or not ctx.within(o.at, window) or not isinstance(o.value, int | float):
+        if o.removed or not ctx.within(o.at, window):
             continue
-        val = float(o.value)
-        found: tuple[str, str] | None = None
-        fever = library.catalog.triage_reading(o, history)
-        if fever is not None:
-            found = ("fever_c", f"temperature {val:g} °C (high: {v['fever_c'].value:g} or more)")
-        elif o.kind is ObservationKind.TEMPERATURE and library.catalog.is_low_temperature(val):
-            found = ("low_temperature_c", f"temperature {val:g} °C (low: {v['low_temperature_c'].value:g} or less)")
-        elif o.kind is ObservationKind.RESPIRATORY_RATE and library.catalog.is_slow_breathing(val):
-            found = ("slow_breathing_per_min",
-                     f"breathing {val:g}/min (slow: under {v['slow_breathing_per_min'].value:g})")
-        elif o.kind is ObservationKind.OXYGEN_SATURATION and val < v["low_oxygen_percent"].value:
-            found = ("low_oxygen_percent", f"oxygen {val:g}% (low: under {v['low_oxygen_percent'].value:g})")
-        if found is None:
+        key = library.catalog.reading_limit(o)
+        if key is None:
             continue
-        s = sev.get(found[0], Severity.URGENT)
-        if (fever is not None and fever.raised_by == "with" and fever.severity is not None
-                and fever.severity.rank > s.rank):
-            # A measured high fever is triaged as the felt one: with rigidity, confusion or
-            # hallucinations around it, it is an emergency (symptom catalog, `high-fever`).
-            s = fever.severity
-            found = (found[0], found[1] + f", together with {library.catalog.label(fever.companion).lower()}")
+        # A reading that shows a sign (a fever is `high-fever`, slow breathing or low oxygen
+        # `breathing-difficulty`) takes that sign's tier, exactly as if it had been logged as the
+        # symptom; raised by a companion, red-flag-symptom reports it first (and explains it).
+        t = library.catalog.triage_reading(o, history)
+        s = (t.severity if t is not None else sev.get(key)) or Severity.URGENT
+        text = library.catalog.describe(o)
+        if t is not None and t.raised_by == "with":
+            text += f", together with {library.catalog.label(t.companion).lower()}"
         if is_explained(ctx, o, s):
             continue
-        hits.append((o.at, s, f"{found[1]} at {ctx.fmt(o.at)} (source: {v[found[0]].source})"))
+        hits.append((o.at, s, f"{text} at {ctx.fmt(o.at)} (source: {v[key].source})"))
     if not hits:
         return []
     severity = max((h[1] for h in hits), key=lambda x: x.rank)

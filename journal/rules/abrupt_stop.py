@@ -46,6 +46,8 @@ def risk_sentence(p: DrugProfile) -> str:
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     alerts: list[Alert] = []
     for m, p in ctx.profiled():
+        if p.get("timing.abrupt_stop_min_days_on") is None:
+            continue  # no warning against stopping this drug suddenly in its profile
         reg = m.regimen_on(ctx.today)
         if m.as_needed or reg is None or not reg.times or ctx.route(m) == "intrathecal":
             continue
@@ -54,6 +56,11 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             continue
         last = ctx.last_taken(m)
         since = last if last is not None else ctx.day_start(first_day)
+        began = ctx.counted_from(m)
+        if last is None and began is not None and utc(began) > utc(since):
+            since = began  # nothing is known of the doses before the journal began
+        if utc(since) > utc(now):
+            continue
         gap = ctx.ago(since)
         allowed = longest_gap(reg) + timedelta(hours=p.value("timing.abrupt_stop_extra_gap_hours"))
         missed = [(s, why) for s, why in ctx.not_given_slots(m, p, grace=True) if utc(s.at) > utc(since)]
@@ -68,6 +75,8 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         message = (f"{history.patient.name} has been on {m.name} since {first_day.isoformat()} ({n_days} days), and "
                    f"no dose has been given for {gap_text}. {risk_sentence(p)}")
         evidence = [f"last dose given {ctx.fmt_ago(last)}" if last is not None
+                    else f"no dose logged since the journal began on {ctx.fmt(since)}"
+                    if began is not None and since == began
                     else f"no dose logged since the schedule began on {first_day.isoformat()}"]
         if missed:
             evidence.append(f"{len(missed)} planned dose{'s' if len(missed) > 1 else ''} not given since: " + shorten(

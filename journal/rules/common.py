@@ -7,6 +7,7 @@ clock, which is wrong across a daylight-saving change.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -26,8 +27,17 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
-from journal.knowledge import DrugLibrary, DrugProfile
-from journal.schedule import Slot, SlotState, expand, match, regimen_days, shortest_gap
+from journal.knowledge import DrugLibrary, DrugProfile, KnowledgeError, default_library
+from journal.schedule import (
+    MedicinePlan,
+    PlanTiming,
+    Slot,
+    SlotState,
+    journal_began,
+    plan_medicine,
+    regimen_days,
+    shortest_gap,
+)
 from journal.schedule.as_needed import AsNeededLimit, ProfileNumbers, limits_for
 from journal.schedule.as_needed import dose_mg as _dose_mg
 from journal.schedule.pump import ProgrammeStep, daily_mcg_on, programme
@@ -76,10 +86,37 @@ def shorten(items: list[str], keep: int = 6) -> str:
     return "; ".join(items[:3]) + f"; ... {len(items) - 4} more ...; " + items[-1]
 
 
+def lower_first(text: str) -> str:
+    """A label inside a sentence: 'Itching with no rash' -> 'itching with no rash'."""
+    return text[:1].lower() + text[1:]
+
+
 def fmt_mg(mg: float) -> str:
     if mg < 1 and mg > 0:
         return f"{mg * 1000:g} mcg"
     return f"{round(mg, 2):g} mg"
+
+
+def plan_timing(m: Medication, library: DrugLibrary | None = None) -> PlanTiming:
+    """The plan's matching window and grace period for a medicine, from its drug profile (the
+    general numbers, resources/general-medicine.json, for a drug the data does not know; the
+    defaults of journal.schedule.plan when the drug data cannot be read: the checks then say so). Today, the reminders and the report get
+    their numbers here, the checks from the same profile through CheckContext.timing."""
+    try:
+        lib = library or default_library()
+    except (KnowledgeError, OSError):
+        return PlanTiming()
+    return PlanTiming.of(lib.profile_or_general(m))
+# What each kind of Event is called in an alert's words, in the order they are listed.
+CAUSE_WORDS = (("missed", "missed doses"), ("cut", "a lower dose"), ("pump", "a pump problem"),
+               ("rise", "a dose increase"), ("double", "a double dose"), ("extra", "an extra dose"),
+               ("large", "a larger dose than planned"))
+
+
+def cause_words(kinds: Iterable[str], fallback: str = "a change") -> str:
+    """'missed doses and a pump problem' for the kinds of some events (Event.kind values)."""
+    present = set(kinds)
+    return " and ".join(w for k, w in CAUSE_WORDS if k in present) or fallback
 
 
 @dataclass(frozen=True)
@@ -109,12 +146,13 @@ class CheckContext:
     library: DrugLibrary
     emergency_number: str = "911"
     whole_plan: bool = False  # judge every future step of the schedule (the check before saving)
+    before_journal: bool = True  # ask about the day before the journal began (see asked_from)
     # Entries that an escalation alert already explains, with that alert's severity rank, so that
     # red-flag-symptom and abnormal-vital do not repeat them at the same or a lower level.
     explained: dict[int, int] = field(default_factory=dict)
     # Medication id -> time of the last dose before a gap that abrupt-stop reports.
     gap_reported: dict[int, datetime] = field(default_factory=dict)
-    _states: dict[int, tuple[list[SlotState], list[Dose]]] = field(default_factory=dict)
+    _states: dict[int, MedicinePlan] = field(default_factory=dict)
     _memo: dict[tuple[object, ...], object] = field(default_factory=dict)
 
     # ----------------------------------------------------------------- basics
@@ -308,22 +346,43 @@ class CheckContext:
         return False
 
     # ----------------------------------------------------------------- doses and slots
-    def tolerance(self, m: Medication, p: DrugProfile) -> timedelta:
-        window = timedelta(hours=p.value("timing.dose_match_window_hours"))
-        reg = m.regimen_on(self.today)
-        if reg is not None and len(reg.times) > 1:
-            window = min(window, shortest_gap(reg) / 2)
-        return window
+    def timing(self, p: DrugProfile | None) -> PlanTiming:
+        """The plan's matching window and grace period for a drug (its profile's numbers)."""
+        return PlanTiming.of(p)
 
-    def slot_states(self, m: Medication, p: DrugProfile) -> tuple[list[SlotState], list[Dose]]:
-        """Slots from the history start to now with the doses that answer them, and the extra doses."""
+    def counted_from(self, m: Medication) -> datetime | None:
+        """From when the journal knows this medicine's doses (see journal.schedule.journal_began)."""
+        return journal_began(self.history, m)
+
+    def asked_from(self, m: Medication, p: DrugProfile | None) -> datetime | None:
+        """From when the checks ask about planned doses: the journal's start for this medicine, less
+        the missed-dose look-back (24 h). A journal begun in the evening still asks about the
+        morning's doses, and one imported with only its last day logged still shows the doses
+        missed the day before. With `before_journal` off (the report) it is the journal's start."""
+        began = self.counted_from(m)
+        if began is None or not self.before_journal:
+            return began
+        lookback = (p.get("timing.missed_dose_lookback_hours") if p is not None else None) or 24.0
+        return began - timedelta(hours=lookback)
+
+    def plan(self, m: Medication, p: DrugProfile | None) -> MedicinePlan:
+        """The plan (journal.schedule.plan) of a medicine from the history's start to now, as of now:
+        slots up to now with their outcome, and the doses answering no slot."""
         key = m.id if m.id is not None else id(m)
         if key not in self._states:
-            # Slots from a little before the window absorb doses given for them just inside it.
-            slots = expand(m, self.tz, self.history.start - timedelta(hours=12), self.now + timedelta(seconds=1))
-            doses = [d for d in self.history.doses if d.medication_id == m.id and not d.removed]
-            self._states[key] = match(slots, doses, self.tolerance(m, p))
+            # The plan also matches slots half a day either side (a dose given just inside the
+            # window for a slot just before it, or early for the next slot, answers that slot, as on
+            # Today) but returns the slots from the window's start up to now.
+            self._states[key] = plan_medicine(
+                m, self.tz, self.history.start, self.now + timedelta(seconds=1),
+                self.history.doses, self.now, self.timing(p), self.asked_from(m, p))
         return self._states[key]
+
+    def slot_states(self, m: Medication, p: DrugProfile | None) -> tuple[list[SlotState], list[Dose]]:
+        """Slots from the history start to now with the doses that answer them (and each slot's
+        outcome), and the doses that answer no slot (extra). Backed by `plan`."""
+        got = self.plan(m, p)
+        return got.slots, got.extra
 
     def dose_day(self, m: Medication, p: DrugProfile, d: Dose) -> date:
         """The day a dose belongs to: its slot's day when it answers one (a dose given just after
@@ -355,17 +414,14 @@ class CheckContext:
         return best
 
     def not_given_slots(self, m: Medication, p: DrugProfile, grace: bool = True) -> list[tuple[Slot, str]]:
-        """Past slots (past their grace period if `grace`) with no dose given and kept down."""
-        g = timedelta(hours=p.value("timing.missed_dose_grace_hours")) if grace else timedelta(0)
-        states, _ = self.slot_states(m, p)
+        """Past slots (past the plan's grace period if `grace`) with no dose given and kept down."""
+        plan = self.plan(m, p)
+        g = plan.timing.grace if grace else timedelta(0)
         out = []
-        for st in states:
+        for st in plan.slots:
             if st.taken or self.ago(st.slot.at) <= g or utc(st.slot.at) < utc(self.history.start):
                 continue
-            if not st.answered:
-                why = "nothing logged"
-            else:
-                why = ", ".join(sorted({d.status.value for d in st.doses}))
+            why = "nothing logged" if not st.answered else ", ".join(sorted({d.status.value for d in st.doses}))
             out.append((st.slot, why))
         return out
 
@@ -584,7 +640,7 @@ class CheckContext:
         if not m.as_needed:
             states, _ = self.slot_states(m, p)
             slot_of = {id(d): st.slot.at for st in states for d in st.doses}
-        grace = timedelta(hours=p.value("timing.missed_dose_grace_hours"))
+        grace = self.timing(p).grace
         for a, b in zip(given, given[1:], strict=False):
             reg = m.regimen_on(self.local(b.at).date())
             same_slot = a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
@@ -662,7 +718,7 @@ class CheckContext:
             head = "Call the doctor or clinic today. "
         else:
             head = ""
-        tail = (f" If they cannot be woken, have trouble breathing or have a seizure, call {num}."
+        tail = (f" If the person cannot be woken, has trouble breathing or has a seizure, call {num}."
                 if severity is not Severity.EMERGENCY else "")
         parts = [head.strip(), doctor_part.strip(), tail.strip(), "Do not start, stop or change doses on your own.",
                  NOT_ADVICE]
@@ -696,28 +752,11 @@ def prn_numbers(p: DrugProfile) -> ProfileNumbers:
     )
 
 
-def baseline(ctx: CheckContext, p: DrugProfile, code: str, before: datetime) -> list[SymptomEntry]:
-    """Entries of a symptom in the baseline days before a moment (the person's usual picture)."""
-    start = utc(before) - timedelta(days=p.value("timing.baseline_days"))
-    return [s for s in ctx.history.symptoms
-            if not s.removed and s.symptom == code and start <= utc(s.at) < utc(before)]
-
-
 def worse_than_before(ctx: CheckContext, p: DrugProfile, entry: SymptomEntry, before: datetime) -> str | None:
     """Why a symptom counts as new or worse than the person's usual picture before `before`, or
-    None. New: not logged in the baseline days. Worse: at least `worsening_points` above the
-    highest severity logged then (about 2 points on a 0-10 scale is a change that matters), so
-    the ordinary ups and downs of daily spasms are not read as a warning sign."""
-    prior = baseline(ctx, p, entry.symptom, before)
-    if not prior:
-        return "new: not logged in the days before"
-    known = [s.severity for s in prior if s.severity is not None]
-    if not known or entry.severity is None:
-        return None
-    top = max(known)
-    if entry.severity >= top + p.value("timing.worsening_points"):
-        return f"up from at most {top}/10 in the days before"
-    return None
+    None: the symptom catalog's one answer (`SymptomCatalog.change_from_usual`, 7 days and 2 points,
+    judgement), so the ordinary ups and downs of daily spasms are not read as a warning sign."""
+    return ctx.library.catalog.change_from_usual(entry.symptom, entry.severity, entry.at, ctx.history, entry, before)
 
 
 def explain(ctx: CheckContext, entry: object, severity: Severity) -> None:

@@ -96,11 +96,15 @@ def _run(rules: Sequence[Rule], ctx: CheckContext) -> list[Alert]:
 
 
 def run_checks(history: PatientHistory, now: datetime, *, emergency_number: str = "911",
-               library: DrugLibrary | None = None) -> list[Alert]:
-    """Every alert for one person as of `now`, most severe first, then newest."""
+               library: DrugLibrary | None = None, before_journal: bool = True) -> list[Alert]:
+    """Every alert for one person as of `now`, most severe first, then newest.
+
+    `before_journal`: also ask about the planned doses of the day before the journal began (the
+    live checks do; the report, which counts nothing before the journal began, does not)."""
     if now.tzinfo is None:
         raise ValueError("run_checks needs an aware datetime")
-    ctx = CheckContext(history, now, library or default_library(), emergency_number)
+    ctx = CheckContext(history, now, library or default_library(), emergency_number,
+                       before_journal=before_journal)
     return sort_alerts(_run(RULES, ctx))
 
 

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
 from journal.knowledge import DrugLibrary
+from journal.schedule import Outcome
 
 from .common import CheckContext, fmt_hours, utc
 
@@ -18,14 +19,14 @@ RULE = "missed-dose"
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     alerts: list[Alert] = []
     for m, p in ctx.every_medication():
-        grace = timedelta(hours=p.value("timing.missed_dose_grace_hours"))
+        plan = ctx.plan(m, p)
+        grace = plan.timing.grace
         lookback = timedelta(hours=p.value("timing.missed_dose_lookback_hours"))
-        states, _ = ctx.slot_states(m, p)
         gap_start = ctx.gap_reported.get(m.id or 0)
         missed = []
-        for st in states:
-            late = ctx.ago(st.slot.at)
-            if st.answered or late <= grace or late > lookback + grace:
+        for st in plan.slots:
+            # The plan's answer: nothing logged and past the grace period.
+            if st.outcome is not Outcome.UNLOGGED or ctx.ago(st.slot.at) > lookback + grace:
                 continue
             # Slots inside a gap that abrupt-stop already reports are listed there, not twice.
             if gap_start is not None and utc(st.slot.at) > utc(gap_start):

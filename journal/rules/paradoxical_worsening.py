@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from journal.domain import Alert, PatientHistory, Severity
 from journal.knowledge import DrugLibrary, DrugProfile
 
-from .common import CheckContext, explain, utc, worse_than_before
+from .common import CheckContext, explain, lower_first, utc, worse_than_before
 from .withdrawal_signs import causes_before
 
 RULE = "paradoxical-worsening"
@@ -42,7 +42,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         found = causes_before(rises, o.at, window)
         if not found:
             continue
-        start = utc(found[0].at) - timedelta(days=p.value("timing.baseline_days"))
+        start = utc(found[0].at) - timedelta(days=ctx.library.catalog.change["baseline_days"].value)
         prior_obs = [float(x.value) for x in ctx.history.observations if not x.removed and x.kind is o.kind
                      and start <= utc(x.at) < utc(found[0].at) and isinstance(x.value, int | float)]
         if prior_obs and float(o.value) > max(prior_obs):
@@ -56,8 +56,9 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         explain(ctx, entry, Severity.URGENT)
     first = sorted(causes, key=lambda e: utc(e.at))[0]
     title = f"Stiffness or spasms worse after a {p.display_name.lower()} increase"
-    message = (f"Since {first.text.split(': ', 1)[-1]}, {ctx.history.patient.name}'s "
-               f"{', '.join(sorted({t.split(',')[0].split(' score')[0] for _, t, _ in linked}))} got worse. Rarely, a "
+    worse = ", ".join(sorted({lower_first(t.split(",")[0].split(" score")[0].split(" at ")[0]) for _, t, _ in linked}))
+    message = (f"Since the dose increase ({first.text.split(': ', 1)[-1]}), {ctx.history.patient.name}'s "
+               f"{worse} got worse. Rarely, a "
                f"higher dose of this medicine makes spasms, stiffness or twisting movements worse instead of "
                f"better; the prescriber needs to know.")
     evidence = [t for _, t, _ in linked] + [f"before that: {first.text}",

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from journal.domain import Alert, ObservationKind, PatientHistory, Severity, SymptomEntry
+from journal.domain import Alert, Observation, ObservationKind, PatientHistory, Severity, SymptomEntry
 from journal.knowledge import DrugLibrary, DrugProfile
 
-from .common import CheckContext, Event, explain, utc
+from .common import CheckContext, Event, cause_words, explain, lower_first, utc
 from .red_flag_symptom import tier_of
 from .withdrawal_signs import causes_before
 
@@ -41,10 +41,12 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         if o.removed or not ctx.within(o.at, window) or not isinstance(o.value, int | float):
             continue
         hit = None
-        if o.kind is ObservationKind.TEMPERATURE and catalog.is_low_temperature(o.value):
-            hit = (False, f"temperature {o.value:g} °C at {ctx.fmt(o.at)}")
-        elif o.kind is ObservationKind.RESPIRATORY_RATE and catalog.is_slow_breathing(o.value):
-            hit = (True, f"breathing {o.value:g}/min at {ctx.fmt(o.at)}")
+        sign = catalog.shows(o, p.toxicity_signs)  # a sign however it was recorded (slow breathing, low oxygen)
+        reading = f"{catalog.describe(o).split(' (')[0]} at {ctx.fmt(o.at)}"
+        if sign is not None:
+            hit = (sign in p.toxicity_emergency, reading)
+        elif catalog.reading_limit(o) == "low_temperature_c":
+            hit = (False, reading)
         elif o.kind is ObservationKind.HEART_RATE and slow_hr is not None and o.value < slow_hr:
             hit = (False, f"heart rate {o.value:g}/min at {ctx.fmt(o.at)}")
         elif o.kind is ObservationKind.BLOOD_PRESSURE and low_bp is not None and o.value < low_bp:
@@ -60,7 +62,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     linked.sort(key=lambda x: utc(x[0]))
     # A sign the symptom list puts in the emergency tier (confusion at 7/10 or more) makes this an
     # emergency too, so the advice never reads "call today" next to a red flag that says "call now".
-    emergency = any(x[2] or (isinstance(x[3], SymptomEntry) and tier_of(ctx, x[3])[0] == "emergency")
+    emergency = any(x[2] or (isinstance(x[3], SymptomEntry | Observation) and tier_of(ctx, x[3])[0] == "emergency")
                     for x in linked)
     severity = Severity.EMERGENCY if emergency else Severity.URGENT
     for _, _, _, entry in linked:
@@ -70,14 +72,12 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         if e not in unique:
             unique.append(e)
     kinds = {e.kind for e in unique}
-    what = " and ".join(w for k, w in (("rise", "a dose increase"), ("double", "a double dose"),
-                                       ("extra", "an extra dose"), ("large", "a larger dose than planned"))
-                    if k in kinds) or "more medicine"
+    what = cause_words(kinds, "more medicine")
     title = f"Possible too much {p.display_name.lower()}: " + \
         ("hard to wake or breathing affected" if any(x[2] for x in linked)
          else "serious signs" if emergency else "sleepiness-type signs") + f" after {what}"
     message = (f"{ctx.history.patient.name} has signs that can come from too much {p.display_name.lower()} "
-               f"({', '.join(x[1].split(' at ')[0] for x in linked)}), and they started within "
+               f"({', '.join(lower_first(x[1].split(' at ')[0]) for x in linked)}), and they started within "
                f"{p.value('timing.escalation_window_hours'):g} hours after {what}. Too much of this medicine "
                f"tends to lower alertness, muscle tone, breathing and temperature.")
     doctor = (f"Tell them about {what} and these signs before the next dose is due. " if not emergency else

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from journal.domain import Alert, ObservationKind, PatientHistory, Severity, SymptomEntry
+from journal.domain import Alert, Observation, ObservationKind, PatientHistory, Severity, SymptomEntry
 from journal.knowledge import DrugLibrary, DrugProfile
 
-from .common import CheckContext, Event, explain, utc, worse_than_before
+from .common import CheckContext, Event, cause_words, explain, lower_first, utc, worse_than_before
 from .red_flag_symptom import tier_of
 
 RULE = "withdrawal-signs"
@@ -43,6 +43,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
             text += f" ({why})"
         linked.append((s.at, text, s.symptom in p.withdrawal_late, s))
         causes += found
+    catalog = ctx.library.catalog
     fast_hr = p.get("withdrawal.fast_heart_rate")
     low_bp = p.get("withdrawal.low_systolic")
     high_sys = p.get("withdrawal.high_systolic")
@@ -51,8 +52,9 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         if o.removed or not ctx.within(o.at, window) or not isinstance(o.value, int | float):
             continue
         late = None
-        if ctx.library.catalog.is_fever_reading(o):  # a high fever however it was recorded
-            late, text = True, f"temperature {o.value:g} °C at {ctx.fmt(o.at)}"
+        sign = catalog.shows(o, p.withdrawal_early | p.withdrawal_late)  # a sign however it was recorded
+        if sign is not None:
+            late, text = sign in p.withdrawal_late, f"{catalog.describe(o).split(' (')[0]} at {ctx.fmt(o.at)}"
         elif o.kind is ObservationKind.HEART_RATE and fast_hr is not None and o.value > fast_hr:
             late, text = False, f"heart rate {o.value:g}/min at {ctx.fmt(o.at)}"
         elif o.kind is ObservationKind.BLOOD_PRESSURE and low_bp is not None and o.value < low_bp:
@@ -77,7 +79,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     # A sign the symptom list already puts in the emergency tier (rebound stiffness at 7/10, high
     # fever with confusion) makes this an emergency too, so the advice never reads "call today"
     # next to a red flag that says "call now".
-    raised = [x for x in linked if isinstance(x[3], SymptomEntry) and tier_of(ctx, x[3])[0] == "emergency"]
+    raised = [x for x in linked if isinstance(x[3], SymptomEntry | Observation) and tier_of(ctx, x[3])[0] == "emergency"]
     any_late = any(x[2] for x in linked) or bool(raised)
     severity = Severity.EMERGENCY if any_late else Severity.URGENT
     for _, _, _, entry in linked:
@@ -89,12 +91,11 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     first_cause = unique_causes[0]
     lag = utc(linked[0][0]) - utc(first_cause.at)
     kinds = {e.kind for e in unique_causes}
-    what = " and ".join(w for k, w in (("missed", "missed doses"), ("cut", "a lower dose"),
-                                       ("pump", "a pump problem")) if k in kinds) or "an interruption"
+    what = cause_words(kinds, "an interruption")
     title = (f"Possible {p.display_name.lower()} withdrawal: "
              f"{'serious signs' if any_late else 'early signs'} after {what}")
     message = (f"{ctx.history.patient.name} has signs that can come from withdrawal of {p.display_name.lower()} "
-               f"({', '.join(x[1].split(' at ')[0] for x in linked)}), and they started within "
+               f"({', '.join(lower_first(x[1].split(' at ')[0]) for x in linked)}), and they started within "
                f"{p.value('timing.escalation_window_hours'):g} hours after {what}. Withdrawal usually raises "
                f"stiffness, temperature, heart rate and blood pressure; it can get worse over hours to days, so it needs a "
                f"doctor now rather than at the next visit.")

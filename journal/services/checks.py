@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from journal.domain import Alert, Dose, Medication, PatientHistory, Regimen
-from journal.knowledge import default_library
 from journal.rules.ack import visible
-from journal.rules.common import CheckContext, utc
+from journal.rules.common import plan_timing, utc
 from journal.rules.engine import LOOKBACK, check_regimen_change, run_checks, sort_alerts
+from journal.schedule import plan_medicine
 
 
 def run(journal: Any, now: datetime, patient_id: int | None = None, *, include_acknowledged: bool = False) -> list[Alert]:
@@ -124,16 +124,13 @@ def _new_or_worse(before: Sequence[Alert], after: Sequence[Alert], rules: frozen
 
 
 def _slot_of(history: PatientHistory, medication: Medication, dose: Dose, now: datetime) -> datetime | None:
-    """The planned dose `dose` answers, by the checks' own slot matching (CheckContext.slot_states),
-    looking far enough ahead to find a slot planned a little after now (a dose given early)."""
+    """The planned dose `dose` answers, by the one plan (journal.schedule.plan) with the same
+    matching window as Today and the checks, looking as far ahead as the dose itself (a dose given
+    a little before its planned time answers that time)."""
     if medication.as_needed:
         return None
-    library = default_library()
-    profile = library.profile_or_general(medication)
-    window = CheckContext(history, now, library).tolerance(medication, profile)
-    ahead = max(utc(now), utc(dose.at)) + window
-    states, _ = CheckContext(history, ahead, library).slot_states(medication, profile)
-    for state in states:
-        if any(d is dose for d in state.doses):
-            return state.slot.at
-    return None
+    at = dose.at
+    as_of = max(utc(now), utc(at)) + timedelta(seconds=1)
+    plan = plan_medicine(medication, history.tz, at - timedelta(hours=12), at + timedelta(hours=12),
+                         history.doses, as_of, plan_timing(medication))
+    return next((state.slot.at for state in plan.slots if any(d is dose for d in state.doses)), None)

@@ -720,12 +720,14 @@ class Journal:
                     stock_doses[m.id] = doses_since
                     if earlier is not None:
                         stock_given[m.id] = earlier
+            first_entry, first_dose = tx.first_entries(patient_id)
             return PatientHistory(
                 patient=got[0], tz=tz, start=start, end=end, medications=meds, doses=doses,
                 symptoms=tx.series("symptom", patient_id, start, end),
                 observations=tx.series("observation", patient_id, start, end),
                 pump_events=pump, notes=tx.series("note", patient_id, start, end), last_given=last_given,
                 stock_doses=stock_doses, stock_given=stock_given,
+                first_entry=first_entry, first_dose=first_dose,
             )
 
     # alerts -----------------------------------------------------------------------------------

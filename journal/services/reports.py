@@ -23,11 +23,11 @@ from zoneinfo import ZoneInfo
 
 from journal.domain import Alert, Dose, Medication, PatientHistory, PumpEventKind, Regimen
 from journal.reports.data import (
-    MISSED_AFTER,
     ReportData,
     build_report,
     period_bounds,
 )
+from journal.schedule import CONTEXT, Outcome, PlanTiming
 
 from .errors import NotFound, ValidationError
 
@@ -89,6 +89,13 @@ def _engine() -> tuple[Callable[..., list[Alert]], timedelta] | None:
         return None
     engine = importlib.import_module("journal.rules.engine")
     return engine.run_checks, getattr(engine, "LOOKBACK", DEFAULT_LOOKBACK)
+
+
+def plan_timing_fn() -> Callable[[Medication], PlanTiming]:
+    """The plan's numbers for each medicine from the drug data, as the checks and Today use them."""
+    from journal.rules.common import plan_timing
+
+    return plan_timing
 
 
 T = TypeVar("T")
@@ -185,6 +192,7 @@ class _Slicer:
             pump_events=pump,
             notes=_window(self.notes, self.note_keys, lo, hi),
             last_given=last_given, stock_doses=self.stock_doses, stock_given=self.full.stock_given,
+            first_entry=self.full.first_entry, first_dose=self.full.first_dose,
         )
 
 
@@ -193,7 +201,8 @@ def check_instants(full: PatientHistory, start_at: datetime, end_at: datetime, n
     """When to look: the end of every day (the rules read the last 24 h of entries and slots,
     so this sees every symptom, reading and dose of the day), the end of the period, and the
     given extra instants (thresholds crossed during the day: missed slots, long gaps, changes,
-    refill dates)."""
+    refill dates). A late slot of the last day passes its grace period after midnight: that
+    instant is looked at too (up to half a day after the period, and not after `now`)."""
     tz = full.tz
     stop = min(end_at, now)
     out: set[datetime] = set()
@@ -205,8 +214,9 @@ def check_instants(full: PatientHistory, start_at: datetime, end_at: datetime, n
         out.add(t)
         day += timedelta(days=1)
     out.add(stop)
+    late_stop = min(end_at + CONTEXT, now)
     for t in extra:
-        if start_at <= t <= stop:
+        if start_at <= t <= stop or (end_at < t <= late_stop):
             out.add(t)
     return sorted(out, key=lambda t: t.timestamp())
 
@@ -220,11 +230,12 @@ def threshold_instants(data: ReportData, full: PatientHistory) -> list[datetime]
     minute = timedelta(minutes=1)
     out: list[datetime] = []
     for a in data.adherence:
+        grace = a.timing.grace
         for s in a.slots:
-            if s.outcome in ("missed-derived", "missed", "skipped", "refused", "vomited"):
+            if s.outcome.not_given or s.outcome is Outcome.VOMITED:
                 # when it becomes missed, and when it leaves the missed-dose check's 24 h look-back
                 # (the remaining missed slots then make a new alert)
-                out += [s.slot + MISSED_AFTER + minute, s.slot + MISSED_AFTER + MISSED_LOOKBACK + minute]
+                out += [s.slot + grace + minute, s.slot + grace + MISSED_LOOKBACK + minute]
         for g in a.gaps:
             if g.expected_hours is None or g.hours <= g.expected_hours:
                 continue
@@ -254,7 +265,10 @@ def alerts_in_period(full: PatientHistory, start_at: datetime, end_at: datetime,
     slicer = _Slicer(full, lookback or DEFAULT_LOOKBACK)
     best: dict[str, Alert] = {}
     for t in check_instants(full, start_at, end_at, now, extra_instants):
-        for alert in run_checks(slicer.at(t), t, emergency_number=emergency_number):
+        # The report counts nothing before the journal began, its alerts neither.
+        for alert in run_checks(slicer.at(t), t, emergency_number=emergency_number, before_journal=False):
+            if t > end_at and alert.since >= end_at:
+                continue  # looked after the period for its last slots: what began later is not in it
             seen = best.get(alert.key)
             if seen is None or alert.severity.rank > seen.severity.rank:
                 best[alert.key] = alert
@@ -271,13 +285,15 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
     start_at, end_at = period_bounds(tz, period.start, period.end)
     found = _engine() if with_alerts else None
     lookback = found[1] if found else DEFAULT_LOOKBACK
-    full = journal.history(person.id, start_at - lookback, min(end_at, max(now, start_at)))
+    # Half a day after the period too: a 23:00 dose given at 00:40 belongs to the period's last day.
+    full = journal.history(person.id, start_at - lookback, min(end_at + CONTEXT, max(now, start_at)))
     settings = journal.get_settings()
     acks = journal.acknowledgements(person.id)
     revisions = journal.revisions(person.id, start_at, end_at)
     # First without alerts: its missed slots and dose changes tell when else to look.
+    timing = plan_timing_fn()
     data = build_report(full, [], acks, revisions, period.start, period.end, now,
-                        date_format=settings.date_format, time_format=settings.time_format)
+                        timing_for=timing, date_format=settings.date_format, time_format=settings.time_format)
     alerts: list[Alert] | None = None
     if found is not None:
         extra = threshold_instants(data, full)
@@ -289,7 +305,7 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
             alerts = None
     if alerts:
         data = build_report(full, alerts, acks, revisions, period.start, period.end, now,
-                            date_format=settings.date_format, time_format=settings.time_format)
+                            timing_for=timing, date_format=settings.date_format, time_format=settings.time_format)
     data.alerts_checked = alerts is not None
     return data
 

@@ -62,6 +62,12 @@ from .models import (
     to_db_text,
 )
 
+
+def _utc_text(value: str | None) -> datetime | None:
+    """A stored UTCDateTime text read back (raw SQL skips the type machinery)."""
+    return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
 ROWS: dict[str, type[Base]] = {
     "patient": PatientRow,
     "medication": MedicationRow,
@@ -520,6 +526,33 @@ class Tx:
         cols = ", ".join(KEY_COLUMNS[entity])
         sql = f"SELECT {cols} FROM {table.name} WHERE patient_id = ?"
         return [tuple(r) for r in self.s.connection().exec_driver_sql(sql, (patient_id,))]
+
+    def first_entries(self, patient_id: int) -> tuple[datetime | None, dict[int, datetime]]:
+        """When the journal began for a person (their earliest entry of any kind, removed ones left
+        out) and, for each of their medications with a dose record, the earliest time a record
+        names (when it was given or the slot it was for, whichever is earlier). Two statements of
+        index lookups (ORDER BY ... LIMIT 1 on the (patient_id, at) and (medication_id,
+        given/scheduled) indexes): the cost does not grow with the journal."""
+        conn = self.s.connection()
+        firsts = " UNION ALL ".join(
+            f"SELECT (SELECT at FROM {ROWS[e].__table__.name} WHERE patient_id = ? AND removed = 0 "  # type: ignore[attr-defined]
+            f"ORDER BY at LIMIT 1) AS x" for e in SERIES)
+        row = conn.exec_driver_sql(f"SELECT MIN(x) FROM ({firsts})", tuple(patient_id for _ in SERIES)).first()
+        first = _utc_text(row[0]) if row is not None else None
+        doses = DoseRow.__table__.name
+        meds = MedicationRow.__table__.name
+        sql = (f"SELECT m.id, "
+               f"(SELECT given FROM {doses} WHERE medication_id = m.id AND given IS NOT NULL AND removed = 0 "
+               f"ORDER BY given LIMIT 1), "
+               f"(SELECT scheduled FROM {doses} WHERE medication_id = m.id AND scheduled IS NOT NULL AND removed = 0 "
+               f"ORDER BY scheduled LIMIT 1) "
+               f"FROM {meds} m WHERE m.patient_id = ?")
+        by_med: dict[int, datetime] = {}
+        for mid, given, scheduled in conn.exec_driver_sql(sql, (patient_id,)):
+            found = [t for t in (_utc_text(given), _utc_text(scheduled)) if t is not None]
+            if found:
+                by_med[int(mid)] = min(found)
+        return first, by_med
 
     def last_given(self, medication_id: int) -> Dose | None:
         q = (

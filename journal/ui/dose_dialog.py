@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain import Dose, DoseStatus, Medication, Quantity, QuantityError, normalise, parse_quantity
 from journal.domain.dose_limits import single_dose_problem
+from journal.schedule.words import status_label
 
 from . import dose_warning
 from .errors import USER_ERRORS, describe
@@ -29,11 +30,9 @@ from .formatting import amount_text, strength_text
 from .style import set_scaled_font
 from .widgets import Choice, ErrorLabel, WhenEdit
 
+# What a caregiver can log (a "missed" mark comes from older entries only); words from schedule.words.
 STATUS_CHOICES: list[tuple[DoseStatus, str]] = [
-    (DoseStatus.TAKEN, "Given"),
-    (DoseStatus.SKIPPED, "Skipped (not given)"),
-    (DoseStatus.REFUSED, "Refused"),
-    (DoseStatus.VOMITED, "Given, then vomited"),
+    (s, status_label(s)) for s in (DoseStatus.TAKEN, DoseStatus.SKIPPED, DoseStatus.REFUSED, DoseStatus.VOMITED)
 ]
 
 

@@ -7,11 +7,11 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from journal.domain import PumpEventKind
-from journal.schedule import expand, local_instant, match
+from journal.rules.common import plan_timing
+from journal.schedule import CONTEXT, Outcome, journal_began, local_instant, plan_medicine
 
 from .formatting import amount_text, fmt_time
 from .reminders import STALE_AFTER, DueItem
-from .today_view import MATCH_TOLERANCE, tolerance_for
 
 AHEAD = timedelta(hours=26)
 PUMP_REMINDER_TIME = time(9, 0)
@@ -20,21 +20,18 @@ PUMP_DAYS_BEFORE = (3, 0)
 
 def due_items(journal: Any, now: datetime, settings: Any) -> list[DueItem]:
     tz = journal.tz
-    start, end = now - STALE_AFTER - MATCH_TOLERANCE, now + AHEAD
+    start, end = now - STALE_AFTER, now + AHEAD
     items: list[DueItem] = []
     for p in journal.list_patients():
         if p.id is None:
             continue
-        h = journal.history(p.id, start, end)
+        h = journal.history(p.id, start - CONTEXT, end + CONTEXT)
         for m in h.medications:
             if m.id is None or m.as_needed:
                 continue
-            slots = expand(m, tz, start, end)
-            if not slots:
-                continue
-            states, _ = match(slots, h.doses_of(m.id), tolerance_for(m, now.astimezone(tz).date()))
-            for st in states:
-                if st.answered:
+            plan = plan_medicine(m, tz, start, end, h.doses_of(m.id), now, plan_timing(m), journal_began(h, m))
+            for st in plan.slots:
+                if st.outcome not in (Outcome.DUE, Outcome.OVERDUE, Outcome.UNLOGGED):
                     continue
                 at = st.slot.at
                 items.append(DueItem(

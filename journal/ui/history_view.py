@@ -40,6 +40,7 @@ from journal.domain import (
     SymptomEntry,
     parse_quantity,
 )
+from journal.schedule.words import status_label
 
 from .catalog import choice_for
 from .dose_dialog import STATUS_CHOICES
@@ -118,7 +119,7 @@ class TimelineBuilder:
         for d in h.doses:
             m = meds.get(d.medication_id)
             name = m.name if m else f"medicine {d.medication_id}"
-            status = dict(STATUS_CHOICES).get(d.status, d.status.value)
+            status = status_label(d.status)
             amount = amount_text(d.amount, m) if (m and d.amount) else ""
             slot = f" (for the {d.scheduled.astimezone(h.tz).strftime('%H:%M')} dose)" if d.scheduled else ""
             who = f" by {d.by}" if d.by else ""
@@ -224,7 +225,7 @@ class CorrectionDialog(QDialog):
             for st, label in STATUS_CHOICES:
                 self.status.addItem(label, st)
             if rec.status is DoseStatus.MISSED:
-                self.status.addItem("Missed", DoseStatus.MISSED)
+                self.status.addItem(status_label(DoseStatus.MISSED), DoseStatus.MISSED)
             self.status.setCurrentIndex(self.status.findData(rec.status))
             self.status.setAccessibleName("What happened")
             form.addRow("What &happened:", self.status)

@@ -1,8 +1,10 @@
 """Today: each medicine's dose slots (due, overdue, given, skipped), one "Given now" action per
 slot, back-filling at another time, and as-needed medicines with what was given today.
 
-Slots come from journal.schedule (expansion + matching); doses from a bounded history window
-(today only). The view redraws rows in place so keyboard focus survives a refresh."""
+Each slot's state is the plan's answer (journal.schedule.plan, the same as the checks and the
+report); doses come from a bounded history window (the day shown, and half a day either side so a
+dose given after midnight answers its evening slot). The view redraws rows in place so keyboard focus
+survives a refresh."""
 
 from __future__ import annotations
 
@@ -25,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Dose, DoseStatus, Medication, PatientHistory
-from journal.schedule import Slot, SlotState, expand, local_instant, match, shortest_gap
+from journal.rules.common import plan_timing
+from journal.schedule import CONTEXT, Outcome, Slot, journal_began, local_instant, plan_medicine
+from journal.schedule.words import outcome_label, outcome_word, status_word
 from journal.services.checks import preview_dose
 
 from . import dose_warning
@@ -42,47 +46,23 @@ log = logging.getLogger(__name__)
 # "Given now" on a slot further ahead than this asks first: an easy slip of the finger at night.
 EARLY_CONFIRM = timedelta(hours=2)
 
-# How far from its slot a dose logged without naming the slot still counts as that slot's dose,
-# when the drug data says nothing. The checks use the same window (see tolerance_for).
-MATCH_TOLERANCE = timedelta(hours=3)
-
-
-def tolerance_for(m: Medication, day: date) -> timedelta:
-    """The matching window the safety checks use for this medicine (drug data, at most half the
-    shortest gap between doses), so Today never calls a slot given that the checks call missed."""
-    window = MATCH_TOLERANCE
-    try:
-        from journal.knowledge import default_library
-
-        profile = default_library().profile_for(m)
-        if profile is not None:
-            window = timedelta(hours=profile.value("timing.dose_match_window_hours"))
-    except Exception:  # noqa: BLE001 - no drug data: keep the default window
-        pass
-    reg = m.regimen_on(day)
-    if reg is not None and len(reg.times) > 1:
-        window = min(window, shortest_gap(reg) / 2)
-    return window
-
-STATE_LOOK: dict[str, tuple[str, str, str]] = {
-    # state: (icon, words, colour) - the words always carry the meaning, colour only helps
-    "given": ("\u2714", "Given", "#1b5e20"),
-    "vomited": ("\u2714", "Given, vomited", "#8a4b00"),
-    "skipped": ("\u2716", "Skipped", "#555555"),
-    "refused": ("\u2716", "Refused", "#555555"),
-    "missed": ("\u2716", "Marked missed", "#8a0000"),
-    "due": ("\u25f7", "Due", "#0d47a1"),
-    "overdue": ("\u26a0", "OVERDUE", "#b00020"),
-    "unlogged": ("\u26a0", "Nothing logged", "#b00020"),
+# How each outcome of journal.schedule.plan looks: (icon, colour). The words come from
+# journal.schedule.words, the same as everywhere; the colour only helps.
+STATE_LOOK: dict[Outcome, tuple[str, str]] = {
+    Outcome.GIVEN: ("\u2714", "#1b5e20"),
+    Outcome.VOMITED: ("\u2714", "#8a4b00"),
+    Outcome.SKIPPED: ("\u2716", "#555555"),
+    Outcome.REFUSED: ("\u2716", "#555555"),
+    Outcome.MISSED: ("\u2716", "#8a0000"),
+    Outcome.DUE: ("\u25f7", "#0d47a1"),
+    Outcome.OVERDUE: ("\u26a0", "#b00020"),
+    Outcome.UNLOGGED: ("\u26a0", "#b00020"),
 }
 
-STATUS_WORDS: dict[DoseStatus, str] = {
-    DoseStatus.TAKEN: "given",
-    DoseStatus.SKIPPED: "skipped (not given)",
-    DoseStatus.REFUSED: "refused",
-    DoseStatus.VOMITED: "given, then vomited",
-    DoseStatus.MISSED: "marked missed",
-}
+
+def state_words(outcome: Outcome) -> str:
+    """The outcome's words; "OVERDUE" in capitals, to stand out on the page."""
+    return outcome_word(outcome).upper() if outcome is Outcome.OVERDUE else outcome_label(outcome)
 
 
 def label_limits(m: Medication) -> str:
@@ -112,18 +92,9 @@ def day_bounds(day: date, tz) -> tuple[datetime, datetime]:  # noqa: ANN001 (Zon
 class SlotView:
     medication: Medication
     slot: Slot
-    state: str
+    state: str  # the plan's Outcome value: "given", "overdue", "unlogged", ...
     doses: list[Dose]
-
-def slot_state(st: SlotState, now: datetime, past_day: bool = False) -> str:
-    if st.doses:
-        latest = max(st.doses, key=lambda d: d.at)
-        if any(d.status is DoseStatus.TAKEN for d in st.doses):
-            return "given"
-        return latest.status.value
-    if past_day:
-        return "unlogged"
-    return "overdue" if st.slot.at <= now else "due"
+    answer: Dose | None = None  # the record that decides the state
 
 class SlotRow:
     """The widgets of one slot inside its medicine's grid."""
@@ -176,11 +147,12 @@ class SlotRow:
 
     def update(self, sv: SlotView) -> None:
         self.sv = sv
-        icon, words, colour = STATE_LOOK.get(sv.state, ("", sv.state, "#000000"))
+        outcome = Outcome(sv.state)
+        icon, colour = STATE_LOOK[outcome]
         settings = self.view.session.settings
-        text = f"{icon} {words}"
-        if sv.doses:
-            d = max(sv.doses, key=lambda x: x.at)
+        text = f"{icon} {state_words(outcome)}"
+        if sv.answer is not None:
+            d = sv.answer
             if d.given is not None:
                 text += f" {fmt_time(d.given, settings)}"
             if d.amount is not None and d.amount != sv.slot.dose:
@@ -214,6 +186,8 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.session = session
         self.history: PatientHistory | None = None
+        self.day: tuple[datetime, datetime] = (session.now(), session.now())  # the day on screen
+        self.extras: dict[int | None, list[Dose]] = {}  # medication id -> doses answering no slot that day
         self.rows: dict[tuple[int, str], SlotRow] = {}
         self.prn_labels: dict[int, QLabel] = {}
         self.info_labels: dict[int, QLabel] = {}
@@ -266,20 +240,31 @@ class TodayView(QWidget):
 
     def slot_views(self) -> list[SlotView]:
         h = self.history
+        self.extras = {}
         if h is None:
             return []
         now = self.session.now()
-        past = self.day_offset != 0
         out: list[SlotView] = []
         for m in h.medications:
             if m.as_needed or m.id is None:
                 continue
-            slots = expand(m, h.tz, h.start, h.end)
-            if not slots:
-                continue
-            states, _extra = match(slots, h.doses_of(m.id), tolerance_for(m, now.date()))
-            out.extend(SlotView(m, st.slot, slot_state(st, now, past), st.doses) for st in states)
+            start, end = self.day
+            plan = plan_medicine(m, h.tz, start, end, h.doses_of(m.id), now, plan_timing(m), journal_began(h, m))
+            out.extend(SlotView(m, st.slot, st.outcome.value, st.doses, st.answer) for st in plan.slots)
+            self.extras[m.id] = [d for d in plan.extra if d.status.was_given]
         return out
+
+    def extra_text(self, m: Medication) -> str:
+        """The doses of the day that answer no planned time (the checks and the report call them
+        extra too): shown so a caregiver sees a dose logged at 09:30 did not count for 12:00."""
+        extra = self.extras.get(m.id or 0, [])
+        if not extra:
+            return ""
+        settings = self.session.settings
+        parts = [f"{fmt_time(d.given or d.at, settings)} {status_word(d.status)}" + (f" by {d.by}" if d.by else "")
+                 for d in extra]
+        return ("\u26a0 Also logged, not for any planned time (an extra dose, as the safety checks and the "
+                "doctor's report count it too): " + "; ".join(parts) + ".")
 
     def refresh(self) -> None:
         pid = self.session.patient_id
@@ -291,7 +276,9 @@ class TodayView(QWidget):
             return
         day = now.date() + timedelta(days=self.day_offset)
         start, end = day_bounds(day, self.session.tz)
-        self.history = self.session.journal.history(pid, start, end)
+        self.day = (start, end)
+        # The plan reads the doses of the day before and after too (a 23:00 dose given at 00:40).
+        self.history = self.session.journal.history(pid, start - CONTEXT, end + CONTEXT)
         self.notes = self._medicine_notes(pid, now)
         patient = self.history.patient
         word = "Yesterday" if self.day_offset else "Today"
@@ -300,7 +287,8 @@ class TodayView(QWidget):
         prn = [m for m in self.history.medications if m.as_needed and m.id is not None
                and (m.regimen_on(day) is not None or not m.regimens)]
         key = (pid, day, self.day_offset, tuple((v.medication.id, v.slot.at) for v in views),
-               tuple(m.id for m in prn), tuple(m.name for m in self.history.medications))
+               tuple(m.id for m in prn), tuple(m.name for m in self.history.medications),
+               tuple((mid, tuple(d.id for d in ds)) for mid, ds in self.extras.items() if ds))
         if key != self._layout_key:
             self._layout_key = key
             self._rebuild(views, prn)
@@ -381,6 +369,14 @@ class TodayView(QWidget):
                     w.setFont(self.font())
                 self.rows[(mid, v.slot.at.isoformat())] = r
             inner.addLayout(grid)
+            extra = self.extra_text(m)
+            if extra:
+                label = QLabel(extra)
+                label.setWordWrap(True)
+                label.setFont(self.font())
+                label.setStyleSheet("color: #8a4b00;")
+                label.setAccessibleName(f"Extra doses of {m.name}")
+                inner.addWidget(label)
             lay.addWidget(box)
         for m in prn:
             box = QGroupBox(f"{m.name} (as needed)")
@@ -433,7 +429,8 @@ class TodayView(QWidget):
         assert self.history is not None
         now = self.session.now()
         reg = m.regimen_on(now.date())
-        doses = [d for d in self.history.doses_of(m.id or 0) if d.status.was_given]
+        start, end = self.day
+        doses = [d for d in self.history.doses_of(m.id or 0) if d.status.was_given and start <= d.at < end]
         lines = []
         if reg is not None:
             lines.append(f"Usual amount: {amount_text(reg.dose, m)}")
@@ -540,7 +537,7 @@ class TodayView(QWidget):
         shown = now.date() + timedelta(days=self.day_offset)
         local = dose.at.astimezone(self.session.tz)
         when = fmt_datetime(local, self.session.settings, now.date())
-        what = STATUS_WORDS.get(dose.status, dose.status.value)
+        what = status_word(dose.status)
         text = f"\u2714 Logged: {m.name}, {what}, {when}."
         if local.date() != shown:
             if local.date() == now.date():
