@@ -107,7 +107,7 @@ def test_one_letter_wrong_in_a_profile_name_is_always_caught(data: st.DataObject
     i = data.draw(st.integers(0, len(name) - 1))
     letter = data.draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz1"))
     typo = name[:i] + letter + name[i + 1:]
-    if typo not in known_drug_names():
+    if not (name[i].isdigit() and letter.isdigit()) and typo not in known_drug_names():  # "peg 3350" -> "peg 1350": another product
         assert closest_drug_names(typo), typo
 
 

@@ -83,10 +83,10 @@ def closest_drug_names(drug: str) -> list[str]:
 
 
 def _other_number(a: str, b: str) -> bool:
-    """Both names carry a number and the numbers differ ("vitamin b5", "vitamin b6"): two products,
-    not a slip. A digit in place of a letter ("bac1ofen") is still a slip."""
+    """The names differ only in their numbers ("vitamin b5", "vitamin b6"): two products, not a
+    slip. A digit in place of a letter ("bac1ofen", "peg 3a50") is still a slip."""
     da, db = re.findall(r"\d+", a), re.findall(r"\d+", b)
-    return bool(da) and bool(db) and da != db
+    return bool(da) and da != db and re.sub(r"\d+", "#", a) == re.sub(r"\d+", "#", b)
 
 
 def check_drug_name(drug: str | None, field_name: str = "drug") -> None:
