@@ -1,4 +1,4 @@
-"""The journal's own commands: import, export, log-dose, log-symptom, backup, restore.
+"""The journal's own commands: import, export, log-dose, log-symptom, log-reading, backup, restore.
 
 Each is `cmd_x(args, ctx) -> exit code` and only calls the journal service.
 """
@@ -8,12 +8,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import sys
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from journal.services.checks import write_and_compare
 from journal.services.errors import ValidationError
 
 from . import EXIT_OK, Context, prepare_journal_path
@@ -42,16 +44,19 @@ def parse_day(text: str, arg: str) -> date:
         raise ValidationError(arg, f'"{text}" is not a date (write it like 2026-10-01)') from None
 
 
-def print_alerts(alerts: list[Any], ctx: Context) -> None:
+def print_alerts(alerts: list[Any], ctx: Context, number: str | None = None, dry_run: bool = False) -> None:
     """One line per alert, then where to read more, that it is not medical advice, and the
-    emergency number."""
+    emergency number (`number`, else the journal's). With `dry_run` the alerts are the ones an
+    import would raise: said so first, and `check` cannot show them yet."""
+    if alerts and dry_run:
+        print("The import would raise:", file=ctx.out)
     for a in alerts:
         who = a.patient + (f", {a.medication}" if a.medication else "")
         print(f"{a.severity.value.upper()}: {a.title} ({who}). {a.message}".replace("\n", " "), file=ctx.out)
     if alerts:
-        number = ctx.journal().get_settings().emergency_number
-        print(f"Details and what to do: carejournal check. This is not medical advice; in an emergency call {number}.",
-              file=ctx.out)
+        number = number or ctx.journal().get_settings().emergency_number
+        where = "" if dry_run else "Details and what to do: carejournal check. "
+        print(f"{where}This is not medical advice; in an emergency call {number}.", file=ctx.out)
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
@@ -60,26 +65,40 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     path: Path = args.file
     if not str(args.file).strip() or str(args.file) == ".":
         raise ValidationError("FILE", "give the file to import")
-    summary = None
-    with _reading(path):
+    if not args.dry_run:
         # One person at a time (memory bounded by a person, not the file); a file laid out
         # otherwise, or with a JSON error, is read whole below, which also names the error's place.
-        with path.open(encoding="utf-8-sig") as f:
+        done = None
+        with _reading(path), path.open(encoding="utf-8-sig") as f:
             streamed = read_document(f)
             if streamed is not None:
+                journal = ctx.journal()
                 try:
-                    summary = ctx.journal().import_stream(*streamed)
+                    done = write_and_compare(journal, lambda: journal.import_stream(*streamed))
                 except NotStreamable:
-                    summary = None  # rolled back: nothing was written
-        if summary is None:
-            text = path.read_text(encoding="utf-8-sig")  # a BOM from some editors is fine
-    if summary is None:
-        try:
-            doc = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise ValidationError(str(path), f"is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
-        summary = ctx.journal().import_document(doc)
+                    done = None  # rolled back: nothing was written
+        if done is not None:
+            print(done[0].describe(), file=ctx.out)
+            print_alerts(done[1], ctx)
+            return EXIT_OK
+    with _reading(path):
+        text = path.read_text(encoding="utf-8-sig")  # a BOM from some editors is fine
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ValidationError(str(path), f"is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    if args.dry_run:
+        from journal.services.import_preview import preview_import
+
+        target: Path = ctx.journal().path if ctx.demo or ctx.db_path is None else ctx.db_path  # not opened
+        preview = preview_import(target, doc, ctx.clock)
+        print(f"{preview.summary.describe(would=True)} Nothing was written (--dry-run).", file=ctx.out)
+        print_alerts(preview.alerts, ctx, preview.emergency_number, dry_run=True)
+        return EXIT_OK
+    journal = ctx.journal()
+    summary, raised = write_and_compare(journal, lambda: journal.import_document(doc))
     print(summary.describe(), file=ctx.out)
+    print_alerts(raised, ctx)
     return EXIT_OK
 
 
@@ -112,7 +131,8 @@ def check_out_file(out: str, journal_path: Path, folder: bool = False, arg: str 
             raise ValidationError(arg, f"{path} is a file; CSV export writes several files and needs a folder")
         return path
     if path.is_dir():
-        raise ValidationError(arg, f"{path} is a folder; give a file name such as {path / ('report.pdf' if arg == '--out' else 'journal.json')}")
+        example = "report.pdf" if arg == "--out" else "journal.xlsx" if out.endswith(".xlsx") else "journal.json"
+        raise ValidationError(arg, f"{path} is a folder; give a file name such as {path / example}")
     if path.exists():
         if path.resolve() == journal_path.resolve():
             raise ValidationError(arg, "that is the journal itself; choose another file name")
@@ -133,6 +153,13 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         files = journal.export_csv(check_out_file(args.out, journal.path, folder=True), args.patient)
         print(f"Wrote {len(files)} CSV files to {args.out}", file=ctx.out)
         return EXIT_OK
+    if args.format == "xlsx":
+        if args.out == "-":
+            raise ValidationError("OUT", "xlsx export needs a file name, e.g. journal.xlsx")
+        out = check_out_file(args.out, journal.path)
+        sheets = journal.export_xlsx(out, args.patient)
+        print(f"Wrote {out} (rows: {', '.join(f'{name} {rows}' for name, rows in sheets.items())})", file=ctx.out)
+        return EXIT_OK
     if args.out == "-":
         journal.write_export(ctx.out.write, args.patient)
     else:
@@ -152,6 +179,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
     from journal.domain import Dose, DoseStatus, QuantityError, parse_quantity
+    from journal.services.checks import preview_dose
 
     journal = ctx.journal()
     patient = journal.find_patient(args.patient)
@@ -172,15 +200,40 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
     dose = Dose(medication_id=med.id, status=status, scheduled=scheduled, given=given, amount=amount,
                 by=args.by, note=args.note)
     try:
-        outcome = journal.log_dose(patient.id, dose, by=args.by)
+        preview = preview_dose(journal, patient.id, dose, now)
+    except ValidationError as e:
+        raise ValidationError(_arg_for(e.field), e.message) from None
+    if preview.alerts and not args.yes and _interactive():
+        # Warn before, not after: at a terminal, the person typing is asked first. Scripts (no
+        # terminal) keep the contract: the dose is saved and the alerts it raised are printed.
+        print("Before saving: this dose would raise the alerts below "
+              f"({preview.counted_for(tz)}).", file=ctx.out)
+        print_alerts(preview.alerts, ctx)
+        print("Save it anyway? Only if it was really given as entered. [y/N] ", end="", file=ctx.out, flush=True)
+        answer = sys.stdin.readline().strip().lower()
+        if answer not in ("y", "yes"):
+            print("Not saved; nothing was changed.", file=ctx.out)
+            return EXIT_OK
+    try:
+        outcome, raised = write_and_compare(journal, lambda: journal.log_dose(patient.id, dose, by=args.by), patient.id)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     logged = journal.get_record("dose", outcome.record_id)
     when = logged.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
     amount_text = f" {logged.amount}" if logged.amount is not None else ""
-    print(f"Logged {med.name}{amount_text} ({logged.status.value}) for {patient.name} at {when}.", file=ctx.out)
-    print_alerts(outcome.alerts, ctx)
+    counted = preview.counted_for(tz)  # on the same line: the alerts keep their place on the next ones
+    print(f"Logged {med.name}{amount_text} ({logged.status.value}) for {patient.name} at {when}. "
+          f"{counted[0].upper()}{counted[1:]}.", file=ctx.out)
+    print_alerts(raised, ctx)
     return EXIT_OK
+
+
+def _interactive() -> bool:
+    """A person at a terminal can be asked; a script or a pipe cannot."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):  # closed or replaced stdin
+        return False
 
 
 def cmd_log_symptom(args: argparse.Namespace, ctx: Context) -> int:
@@ -189,16 +242,39 @@ def cmd_log_symptom(args: argparse.Namespace, ctx: Context) -> int:
     journal = ctx.journal()
     patient = journal.find_patient(args.patient)
     at = parse_time(args.at, journal.tz, ctx.now())
-    entry = SymptomEntry(at=at, symptom=args.symptom.strip().lower(), severity=args.severity,
+    # The service reads a catalog code or a plain name the catalog lists for it (`twitching`).
+    entry = SymptomEntry(at=at, symptom=args.symptom, severity=args.severity,
                          duration_minutes=args.duration_minutes, note=args.note)
     try:
-        outcome = journal.log_symptom(patient.id, entry)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_symptom(patient.id, entry), patient.id)
+    except ValidationError as e:
+        raise ValidationError(_arg_for(e.field), e.message) from None
+    logged = journal.get_record("symptom", outcome.record_id)
+    when = at.astimezone(journal.tz).strftime("%Y-%m-%d %H:%M")
+    sev = f", severity {args.severity}" if args.severity is not None else ""
+    print(f"Logged {logged.symptom}{sev} for {patient.name} at {when}.", file=ctx.out)
+    print_alerts(raised, ctx)
+    return EXIT_OK
+
+
+def cmd_log_reading(args: argparse.Namespace, ctx: Context) -> int:
+    from journal.domain import Observation
+    from journal.services.readings import reading_from_text
+
+    journal = ctx.journal()
+    patient = journal.find_patient(args.patient)
+    at = parse_time(args.at, journal.tz, ctx.now())
+    try:
+        reading = reading_from_text(args.kind, args.value, args.value2, args.unit)
+        obs = Observation(at=at, kind=reading.kind, value=reading.value, value2=reading.value2,
+                          body_part=args.body_part.strip(), note=args.note)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_observation(patient.id, obs), patient.id)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     when = at.astimezone(journal.tz).strftime("%Y-%m-%d %H:%M")
-    sev = f", severity {args.severity}" if args.severity is not None else ""
-    print(f"Logged {entry.symptom}{sev} for {patient.name} at {when}.", file=ctx.out)
-    print_alerts(outcome.alerts, ctx)
+    part = f" ({obs.body_part})" if obs.body_part else ""
+    print(f"Logged {reading.describe()}{part} for {patient.name} at {when}.", file=ctx.out)
+    print_alerts(raised, ctx)
     return EXIT_OK
 
 
@@ -255,7 +331,8 @@ def _restored(name: str, journal: Any, kept: Path | None, ctx: Context) -> int:
 
 
 _ARGS = {"given": "--at", "at": "--at", "scheduled": "--scheduled", "amount": "--amount", "severity": "--severity",
-         "symptom": "--symptom", "duration_minutes": "--duration", "medication": "--medication", "note": "--note"}
+         "symptom": "--symptom", "duration_minutes": "--duration", "medication": "--medication", "note": "--note",
+         "kind": "--kind", "value": "--value", "value2": "--value2", "unit": "--unit", "body_part": "--body-part"}
 
 
 def _arg_for(field: str) -> str:
