@@ -299,8 +299,16 @@ class MainWindow(QMainWindow):
         # The checks and the reminder plan run right after the window first shows (a large
         # journal then opens at once; alerts follow a moment later).
         QTimer.singleShot(0, session.refresh_alerts_later)
-        QTimer.singleShot(0, self.scheduler.start)
+        # The reminders start once the first alerts are in (they come from a worker thread): a
+        # slot an alert already speaks for is then never also announced as a reminder.
+        self._reminders_started = False
+        session.alerts_updated.connect(self._start_reminders_once)
         self.resize(1200, 820)
+
+    def _start_reminders_once(self, _alerts: list) -> None:
+        if not self._reminders_started:
+            self._reminders_started = True
+            self.scheduler.start()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
