@@ -40,7 +40,7 @@ def _dismiss_modal(app: Any, state: dict[str, Any]) -> None:
 def probe_window(db: str, t0: float) -> int:
     import json
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QTabWidget
 
     from journal.domain import FixedClock
@@ -80,6 +80,10 @@ def probe_window(db: str, t0: float) -> int:
         # Ready: what the window queued for right after showing (alerts, reminders) is done too.
         for _ in range(5):
             process()
+        # Everyone's checks run on a worker thread: ready is when their alerts are shown.
+        session = getattr(win, "session", None)
+        while session is not None and getattr(session, "checking_in_background", False):
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
         state["ready_parent"] = time.time() - spawn if spawn else None
         state["ready_cpu"] = time.process_time()
         today_times: list[float] = []
