@@ -343,7 +343,7 @@ def bench_window(db: Path, runs: int) -> None:
     add("window visible after start", f"{secs(v)} (cpu {secs(median(vis_cpu))})", f"minimal {tabs}-tab window {secs(m)}",
         "<= 2x the minimal window", _ok(ratio <= 2) + f"; {ratio:.2f}x")
     busy = median([r - c for r, c in zip(ready_cpu, vis_cpu, strict=True)])
-    add("  ... then busy until alerts shown (cpu)", secs(busy), "-", "heavy work off the GUI thread", "measured")
+    add("  ... then cpu until alerts shown (all threads)", secs(busy), "-", "heavy work off the GUI thread", "measured")
     if today:
         add("logged dose shown in Today", secs(median(today)), "-", "<= 50 ms", _ok(median(today) <= 0.05))
 
