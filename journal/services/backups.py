@@ -25,7 +25,7 @@ from pathlib import Path
 from journal.domain import Clock
 from journal.storage.backups import backup_file, read_only_uri, restore_file
 from journal.storage.db import StorageFileError, check_openable
-from journal.storage.lock import JournalLocked, WindowLock
+from journal.storage.lock import JournalBusy, JournalLocked, WindowLock, write_lock
 from journal.storage.rotation import (
     AUTO,
     BEFORE_RESTORE,
@@ -258,6 +258,17 @@ class BackupService:
             raise BackupError(f"This backup cannot be restored, so nothing was changed: {problem}")
         if src.resolve() == self.journal_path.resolve():
             raise BackupError("That is the journal file itself, not a backup.")
+        # Keep-then-replace under the journal's write lock: a write (log-dose from the command
+        # line, another window's save) lands before the copy is kept, or after the replacement,
+        # never in between where it would be in neither.
+        try:
+            with write_lock(self.journal_path):
+                return self._keep_and_replace(src, close_journal)
+        except JournalBusy as e:
+            raise BackupError("The restore could not start: another program is still saving to the "
+                              "journal. Nothing was changed; try again in a moment.") from e
+
+    def _keep_and_replace(self, src: Path, close_journal: Callable[[], None] | None) -> Path | None:
         try:
             self._ensure_folder()
             kept = self._keep_current()

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .backups import backup_file, create_private, read_only_uri
+from .lock import write_lock
 from .models import APP_NAME, APPLICATION_ID
 from .schema import SchemaEntry, differences, expected_schema, schema_of
 
@@ -174,7 +175,8 @@ def open_engine(path: Path, now: datetime) -> Any:
         conn.exec_driver_sql("BEGIN")
 
     if state.revision != head:
-        _upgrade(engine)
+        with write_lock(path):  # not while a restore replaces the file
+            _upgrade(engine)
     return engine
 
 
