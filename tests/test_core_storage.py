@@ -132,7 +132,7 @@ def test_a_journal_is_backed_up_before_a_schema_upgrade(
 
 def test_backup_and_restore(journal: Any, tmp_path: Path) -> None:
     journal.import_document(minimal_document())
-    copy = journal.backup(tmp_path / "backups" / "monday.sqlite3")
+    copy = journal.backup(tmp_path / "copies" / "monday.sqlite3")  # not backups/: the journal's own folder
     journal.remove("patient", journal.find_patient("Robin").id, by="Sam", reason="test")
     assert journal.list_patients() == []
     outcome = journal.restore(copy)

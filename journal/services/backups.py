@@ -23,6 +23,7 @@ from datetime import UTC, tzinfo
 from pathlib import Path
 
 from journal.domain import Clock
+from journal.services.output import protected_reason
 from journal.storage.backups import backup_file, read_only_uri, restore_file
 from journal.storage.db import StorageFileError, check_openable
 from journal.storage.lock import JournalBusy, JournalLocked, WindowLock, write_lock
@@ -234,6 +235,9 @@ class BackupService:
             dest = dest.with_suffix(SUFFIX)
         if dest.resolve() == self.journal_path.resolve():
             raise BackupError("Choose another place for the backup than the journal file itself.")
+        why = protected_reason(dest, self.journal_path)
+        if why is not None:  # the same check as every other output (journal.services.output)
+            raise BackupError(f"The backup was not saved: {dest} is {why}. Choose another place.")
         if not dest.parent.is_dir():
             raise BackupError(f"The backup failed: the folder {dest.parent} does not exist "
                               "(is the stick still plugged in?).")

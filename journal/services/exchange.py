@@ -10,6 +10,7 @@ regimens by start day, and records by person, medicine and time.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from collections import Counter
@@ -799,13 +800,17 @@ def export_csv(journal: Journal, out_dir: Path, patient_name: str | None = None)
                                                  e.next_refill_due or "", e.note])
             for x in tx.series("note", p.id):
                 tables["notes"][1].append([p.name, _local(x.at, tz), x.text])
+    from .output import write_bytes
+
     written = []
     for name, (header, rows) in tables.items():
         path = out_dir / f"{name}.csv"
-        with path.open("w", encoding="utf-8-sig", newline="") as f:
-            w = csv.writer(f)
-            w.writerow(header)
-            w.writerows(rows)
+        text = io.StringIO(newline="")
+        w = csv.writer(text)
+        w.writerow(header)
+        w.writerows(rows)
+        # each file whole or not at all (a full disk leaves the earlier file of that name)
+        write_bytes(path, text.getvalue().encode("utf-8-sig"), journal_path=journal.path)
         written.append(path)
     return written
 

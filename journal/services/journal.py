@@ -788,18 +788,33 @@ class Journal:
 
     def export_csv(self, out_dir: Path | str, patient_name: str | None = None) -> list[Path]:
         from .exchange import export_csv
+        from .output import check_output_path
 
-        return export_csv(self, Path(out_dir), patient_name)
+        return export_csv(self, check_output_path(out_dir, self.path, folder=True), patient_name)
 
     def backup(self, dest: Path | str) -> Path:
+        """A consistent copy of the journal at `dest` (a file, or a folder for a dated copy).
+        ValidationError("OUT") for a place that would destroy something (output.check_output_path);
+        OutputError when the copy cannot be written whole (a full disk), the old file left as it was."""
         from journal.storage.backups import backup_file
+
+        from .backups import check_backup
+        from .output import OutputError, atomic_output, check_output_path
 
         dest = Path(dest).expanduser()
         if dest.is_dir():  # a folder (a USB stick): a dated copy inside it
             dest = dest / f"carejournal-backup-{self.now().astimezone(self.tz).strftime('%Y-%m-%d-%H%M%S')}.sqlite3"
-        if dest.exists() and dest.resolve() == self.path.resolve():
-            raise ValidationError("OUT", "that is the journal itself; choose another file for the copy")
-        return backup_file(self.path, dest)
+        dest = check_output_path(dest, self.path)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with atomic_output(dest, check=check_backup) as tmp:
+                backup_file(self.path, tmp)
+        except sqlite3.Error as e:
+            if "full" in str(e).lower():
+                raise OutputError(f"not enough free space on the disk holding {dest.parent}, so {dest.name} "
+                                  "was not written (any earlier file of that name was left as it was)") from e
+            raise
+        return dest
 
     def restore(self, src: Path | str) -> Outcome:
         """Replace the journal with a backup. The current file is kept first as a before-restore
