@@ -29,7 +29,7 @@ def _hash(p: Path) -> str:
 
 
 @pytest.fixture
-def held(tmp_path: Path) -> Iterator[Journal]:
+def held(tmp_path: Path, qapp: Any) -> Iterator[Journal]:  # a QApplication first: the report's PDF needs one
     """A journal with entries, held open (as the window would) so its -wal and -shm exist."""
     doc = tmp_path / "doc.json"
     doc.write_text(json.dumps(ten_days_doc()))
@@ -37,7 +37,6 @@ def held(tmp_path: Path) -> Iterator[Journal]:
     db.parent.mkdir()
     assert main(["--db", str(db), "import", str(doc)], clock=FixedClock(NOW)) == 0
     j = Journal.open(db, FixedClock(NOW))
-    j.add_note  # noqa: B018 - the journal stays open for the test
     BackupService(db, FixedClock(NOW)).back_up()
     assert Path(f"{db}-wal").exists() and Path(f"{db}-shm").exists()
     yield j

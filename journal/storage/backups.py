@@ -32,14 +32,14 @@ def backup_file(src: Path | str, dest: Path | str) -> Path:
             target.execute("PRAGMA journal_mode=DELETE")
         finally:
             target.close()
+        _fsync(tmp)  # a full disk can show only here: then no .partial is left either
+        os.replace(tmp, dest)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
     finally:
         source.close()
-    _fsync(tmp)
-    os.replace(tmp, dest)
     return dest
 
 
