@@ -11,6 +11,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from test_robust_support import valid_document
 
@@ -128,3 +129,20 @@ def _count_doses(path: Path) -> int:
         return int(con.execute("SELECT count(*) FROM doses").fetchone()[0])
     finally:
         con.close()
+
+
+def test_a_folder_without_os_locks_still_takes_writes(tmp_path: Path, monkeypatch: Any) -> None:
+    """Some network shares have no file locks at all: writing goes on as before the lock existed
+    (a marker-file lock instead could be left by a crash and stop every later write)."""
+    import errno
+
+    import filelock
+
+    def no_locks(self: Any, *a: Any, **k: Any) -> Any:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(filelock.FileLock, "acquire", no_locks)
+    j = Journal.open(tmp_path / "journal.sqlite3", FixedClock(datetime.now(UTC)))
+    j.import_document(valid_document(days=1))
+    assert _count_doses(j.path) > 0
+    j.close()

@@ -188,16 +188,25 @@ def write_lock(journal_path: Path | str, timeout: float = WRITE_WAIT_SECONDS) ->
 
     Re-entrant within a thread (one lock object per file in a process); other threads and other
     processes wait. The operating system releases it when a holder dies (kill -9, crash), so a
-    lock file left behind is never a held lock. Raises `JournalBusy` after `timeout` seconds."""
+    lock file left behind is never a held lock. Raises `JournalBusy` after `timeout` seconds.
+    Where the folder has no OS locks at all (some network shares) it goes on without one, as
+    before this lock existed: a marker-file lock left by a crash would stop every later write."""
     path = write_lock_path_for(journal_path)
-    lock = filelock.FileLock(path, timeout=timeout, mode=0o600, is_singleton=True)
+    # One instance per file (the arguments must match for filelock's singletons: the timeout is
+    # given to acquire(), not here).
+    lock = filelock.FileLock(path, mode=0o600, is_singleton=True, fallback_to_soft=False)
     try:
-        lock.acquire()
+        lock.acquire(timeout=timeout)
     except filelock.Timeout:
         raise JournalBusy(
             f"database is busy: another program kept the journal's write lock ({path}) for "
             f"{timeout:g} s (a restore under way?); nothing was written"
         ) from None
+    except OSError as e:
+        if e.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS):
+            raise
+        yield
+        return
     try:
         yield
     finally:
