@@ -835,8 +835,9 @@ class Journal:
 
     def export_csv(self, out_dir: Path | str, patient_name: str | None = None) -> list[Path]:
         from .exchange import export_csv
+        from .output import check_output_path
 
-        return export_csv(self, Path(out_dir), patient_name)
+        return export_csv(self, check_output_path(out_dir, self.path, folder=True), patient_name)
 
     def export_xlsx(self, out: Path | str, patient_name: str | None = None) -> dict[str, int]:
         """The CSV export's tables as sheets of one workbook; returns {sheet: rows}."""
@@ -845,7 +846,13 @@ class Journal:
         return export_xlsx(self, Path(out), patient_name)
 
     def backup(self, dest: Path | str) -> Path:
+        """A consistent copy of the journal at `dest` (a file, or a folder for a dated copy).
+        ValidationError("OUT") for a place that would destroy something (output.check_output_path);
+        OutputError when the copy cannot be written whole (a full disk), the old file left as it was."""
         from journal.storage.backups import backup_file
+
+        from .backups import check_backup
+        from .output import OutputError, atomic_output, check_output_path
 
         typed = str(dest)
         dest = Path(dest).expanduser()
@@ -857,9 +864,16 @@ class Journal:
             missing = dest if typed.endswith(("/", os.sep)) else dest.parent
             raise ValidationError("OUT", f"the folder {missing} does not exist (is the USB stick or drive "
                                          "plugged in?); nothing was written")
-        if dest.exists() and dest.resolve() == self.path.resolve():
-            raise ValidationError("OUT", "that is the journal itself; choose another file for the copy")
-        return backup_file(self.path, dest)
+        dest = check_output_path(dest, self.path)
+        try:
+            with atomic_output(dest, check=check_backup) as tmp:
+                backup_file(self.path, tmp)
+        except sqlite3.Error as e:
+            if "full" in str(e).lower():
+                raise OutputError(f"not enough free space on the disk holding {dest.parent}, so {dest.name} "
+                                  "was not written (any earlier file of that name was left as it was)") from e
+            raise
+        return dest
 
     def restore(self, src: Path | str) -> Outcome:
         """Replace the journal with a backup. The current file is kept first as a before-restore

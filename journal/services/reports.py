@@ -310,15 +310,40 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
     return data
 
 
-def write_pdf(data: ReportData, out: str | Path, page_size: str | None = None) -> int:
-    """Render the report to a PDF file (A4 or Letter; default from the system's locale)."""
+def write_pdf(data: ReportData, out: str | Path, page_size: str | None = None, *,
+              journal_path: Path | None = None) -> int:
+    """Render the report to a PDF file (A4 or Letter; default from the system's locale); returns
+    the number of pages. Written through journal.services.output: `journal_path` refuses the
+    journal's own files (ValidationError naming --out), and a PDF that did not come out whole
+    (a full disk) raises OutputError with the previous file of that name left as it was."""
     from journal.reports import render
 
+    from .output import atomic_output, check_output_path
+
     path = Path(out)
+    if journal_path is not None:
+        path = check_output_path(path, journal_path, arg="--out")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.exists():
         raise ValidationError("--out", f"the folder {folder} does not exist")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise OSError(f"cannot write {path}: permission denied")
     render.ensure_gui_app()
-    return render.write_pdf(data, path, page_size or render.default_page_size())
+    with atomic_output(path, check=pdf_problem) as tmp:
+        pages = render.write_pdf(data, tmp, page_size or render.default_page_size())
+    return pages
+
+
+def pdf_problem(path: Path) -> str | None:
+    """None when `path` holds a whole PDF (its header, and the end-of-file mark Qt writes last);
+    else what is wrong. Qt's PDF writer does not report write errors, so this is how a PDF cut
+    short by a full disk is caught."""
+    with path.open("rb") as f:
+        head = f.read(5)
+        f.seek(max(0, path.stat().st_size - 64))
+        tail = f.read()
+    if head != b"%PDF-":
+        return "the file does not start like a PDF"
+    if b"%%EOF" not in tail:
+        return "the PDF was cut off before its end"
+    return None
