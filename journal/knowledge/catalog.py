@@ -34,6 +34,7 @@ from journal.domain import (
     Severity,
     SymptomEntry,
 )
+from journal.domain.readings import from_stored_unit, temperature_text
 
 from .reader import Reader, Threshold
 
@@ -190,8 +191,10 @@ class SymptomCatalog:
         found += [o for o in history.observations if self.signs_of(o)]
         return sorted(found, key=lambda e: _utc(e.at))
 
-    def describe(self, entry: Entry) -> str:
-        """A reading in words with its limit ("temperature 39.5 °C, high: 38.5 or more"); a symptom's label."""
+    def describe(self, entry: Entry, temperature_unit: str = "C") -> str:
+        """A reading in words with its limit ("temperature 39.5 °C (high: 38.5 or more)", or in °F
+        when `temperature_unit` is "F": "temperature 103.1 °F (high: 101.3 or more)"); a symptom's
+        label."""
         if isinstance(entry, SymptomEntry):
             return self.label(entry.symptom)
         key = self.reading_limit(entry)
@@ -200,8 +203,10 @@ class SymptomCatalog:
             return f"{entry.kind.value.replace('-', ' ')} {entry.value}"
         limit = self.vitals[key].value
         return {
-            "fever_c": f"temperature {v:g} °C (high: {limit:g} or more)",
-            "low_temperature_c": f"temperature {v:g} °C (low: {limit:g} or less)",
+            "fever_c": f"temperature {temperature_text(v, temperature_unit)} "
+                       f"(high: {_degrees(limit, temperature_unit)} or more)",
+            "low_temperature_c": f"temperature {temperature_text(v, temperature_unit)} "
+                                 f"(low: {_degrees(limit, temperature_unit)} or less)",
             "slow_breathing_per_min": f"breathing {v:g}/min (slow: under {limit:g})",
             "low_oxygen_percent": f"oxygen {v:g}% (low: under {limit:g})",
         }[key]
@@ -400,3 +405,8 @@ def load_catalog(path: Path) -> SymptomCatalog:
             raise r.fail("change", f"missing {key}")
         change[key] = r.threshold(c[key], f"change.{key}", keys)
     return SymptomCatalog(out, vitals, sev, str(v.get("topic", "when-to-call")), signs, change)
+
+
+def _degrees(celsius: float, unit: str) -> str:
+    """A limit in the person's unit, without the symbol ("38.5" or "101.3")."""
+    return f"{from_stored_unit(ObservationKind.TEMPERATURE, celsius, unit):g}"

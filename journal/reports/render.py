@@ -45,6 +45,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from journal.domain.readings import SYMBOL
 from journal.schedule.words import PENDING_WORD
 
 from ._none_guard import keep_none_alive
@@ -1174,10 +1175,12 @@ def build_flows(data: ReportData) -> list[Flow]:
                                             [0, 2, 4, 6, 8, 10], lines=True)))
     if data.charts.temperature:
         vals = [q.value for q in data.charts.temperature]
-        lo = min(34.0, math.floor(min(vals)))
-        hi = max(40.0, math.ceil(max(vals)))
-        f.append(ChartFlow(46, points_chart("Temperature (°C)", [("Temperature", data.charts.temperature)],
-                                            start, end, lo, hi, [float(v) for v in range(int(lo), int(hi) + 1)],
+        fahrenheit = data.temperature_unit == "F"
+        lo = min(93.0 if fahrenheit else 34.0, math.floor(min(vals)))
+        hi = max(104.0 if fahrenheit else 40.0, math.ceil(max(vals)))
+        step = 2 if fahrenheit else 1
+        f.append(ChartFlow(46, points_chart(f"Temperature ({SYMBOL[data.temperature_unit]})", [("Temperature", data.charts.temperature)],
+                                            start, end, lo, hi, [float(v) for v in range(int(lo), int(hi) + 1, step)],
                                             lines=True, refs=data.charts.temperature_marks)))
     missing = [w for w, pts in (("spasm scores", data.charts.penn), ("pain scores", data.charts.pain),
                                 ("temperatures", data.charts.temperature)) if not pts]

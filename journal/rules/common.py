@@ -17,6 +17,7 @@ from journal.domain import (
     Dose,
     DoseStatus,
     Medication,
+    Observation,
     PatientHistory,
     PumpEventKind,
     Quantity,
@@ -145,7 +146,8 @@ class CheckContext:
     now: datetime
     library: DrugLibrary
     emergency_number: str = "911"
-    whole_plan: bool = False  # judge every future step of the schedule (the check before saving)
+    whole_plan: bool = False
+    temperature_unit: str = "C"  # how a temperature is written in a message ("C" or "F", Settings)  # judge every future step of the schedule (the check before saving)
     before_journal: bool = True  # ask about the day before the journal began (see asked_from)
     # Entries that an escalation alert already explains, with that alert's severity rank, so that
     # red-flag-symptom and abnormal-vital do not repeat them at the same or a lower level.
@@ -156,6 +158,10 @@ class CheckContext:
     _memo: dict[tuple[object, ...], object] = field(default_factory=dict)
 
     # ----------------------------------------------------------------- basics
+    def describe(self, entry: Observation | SymptomEntry) -> str:
+        """The catalog's words for a sign or reading, temperatures in the person's unit."""
+        return self.library.catalog.describe(entry, self.temperature_unit)
+
     @property
     def tz(self) -> ZoneInfo:
         return self.history.tz

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -42,12 +43,12 @@ from .profile_view import ProfileForm
 from .pump_view import PumpView
 from .reminders import DueItem, ReminderScheduler
 from .session import Session
-from .settings_dialog import SettingsDialog
+from .settings_dialog import SettingsDialog, valid_emergency_number
 from .style import set_scaled_font
 from .symptom_form import SymptomForm
 from .today_view import TodayView
 from .vitals_form import VitalsForm
-from .widgets import Choice, hint
+from .widgets import Choice, ErrorLabel, hint
 
 ALERT_REFRESH_MS = 60_000
 OUTSIDE_CHANGES_MS = 2_000
@@ -100,7 +101,40 @@ class WelcomePage(QWidget):
         zone_row.addWidget(self.zone_button)
         zone_row.addStretch(1)
         lay.addLayout(zone_row)
+        # The emergency number, guessed from the country: confirm or correct it before anything else.
+        number_row = QHBoxLayout()
+        number_row.addStretch(1)
+        self.number_label = QLabel()
+        self.number_label.setWordWrap(True)
+        self.number_label.setAccessibleName("The emergency number this journal will show")
+        number_row.addWidget(self.number_label, 3)
+        self.number_edit = QLineEdit()
+        self.number_edit.setAccessibleName("Emergency number")
+        self.number_edit.setMaximumWidth(self.number_edit.fontMetrics().horizontalAdvance("0000000") * 2)
+        self.number_label.setBuddy(self.number_edit)
+        number_row.addWidget(self.number_edit)
+        self.number_button = QPushButton("Use this &number")
+        self.number_button.setAccessibleName("Use this emergency number")
+        number_row.addWidget(self.number_button)
+        number_row.addStretch(1)
+        lay.addLayout(number_row)
+        self.number_error = ErrorLabel()
+        lay.addWidget(self.number_error, 0, Qt.AlignmentFlag.AlignCenter)
         lay.addStretch(2)
+
+    def show_number(self, number: str, *, country: str | None, confirmed: bool) -> None:
+        """Shows the emergency number alerts and guide pages will name, and where it came from."""
+        if confirmed:
+            why = "Alerts and the guide tell you to call this number in an emergency."
+        elif country:
+            why = (f"The usual emergency number where you are ({country}). Please check it: alerts and "
+                   "the guide tell you to call it.")
+        else:
+            why = "Your country could not be told from this computer. Please enter the number you would call."
+        self.number_label.setText(f"&Emergency number: {why}")
+        self.number_edit.setText(number)
+        self.number_button.setText("Saved" if confirmed else "Use this &number")
+        self.number_error.clear_error()
 
     def show_zone(self, zone: str, *, from_computer: bool) -> None:
         """Says which zone the journal keeps its times in (to confirm on first run)."""
@@ -218,6 +252,10 @@ class MainWindow(QMainWindow):
         self.welcome.sample_button.clicked.connect(self._explore_sample)
         self.welcome.sample_button.setVisible(explore_sample is not None)
         self.welcome.zone_button.clicked.connect(self.open_settings)
+        self.welcome.number_button.clicked.connect(self._confirm_number)
+        self.welcome.number_edit.returnPressed.connect(self._confirm_number)
+        self.welcome.number_edit.textEdited.connect(
+            lambda _t: self.welcome.number_button.setText("Use this &number"))
         self.stack.addWidget(self.welcome)
         self.new_person = ProfileForm(session, new=True)
         self.new_person.saved.connect(self._person_added)
@@ -383,7 +421,22 @@ class MainWindow(QMainWindow):
 
     def _show_welcome_zone(self) -> None:
         journal = self.session.journal
-        self.welcome.show_zone(journal.get_settings().timezone, from_computer=not journal.timezone_is_set())
+        settings = journal.get_settings()
+        self.welcome.show_zone(settings.timezone, from_computer=not journal.timezone_is_set())
+        guess, saved = journal.regional_guess()
+        self.welcome.show_number(settings.emergency_number, country=guess.country, confirmed=saved)
+
+    def _confirm_number(self) -> None:
+        """First run: the emergency number as shown (or corrected) is saved as the person's choice."""
+        text = self.welcome.number_edit.text().strip()
+        problem = valid_emergency_number(text)
+        if problem:
+            self.welcome.number_error.show_error(problem)
+            self.welcome.number_edit.setFocus()
+            return
+        settings = self.session.journal.get_settings()
+        settings.emergency_number = text
+        self.session.save_settings(settings)
 
     def _show_main_or_welcome(self) -> None:
         self.stack.setCurrentWidget(self.splitter if self.session.patients() else self.welcome)

@@ -1,4 +1,6 @@
-"""Settings: emergency number, reminder lead time, date and time format, time zone, caregiver name.
+"""Settings: emergency number, reminder lead time, date and time format, units (°C or °F, kg or lb),
+decimal separator, time zone, caregiver name. Until saved, the number, units and formats follow
+the locale (services/regional.py).
 
 A new time zone applies from a chosen day; the dialog says what that does before anything is
 saved (the days before keep their zone: services/timezones.py)."""
@@ -81,6 +83,24 @@ class SettingsDialog(QDialog):
         self._select(self.time_format, time_pattern(settings))
         self.time_format.setAccessibleName("Time format")
         form.addRow("&Times look like:", self.time_format)
+        self.temperature_unit = QComboBox()
+        self.temperature_unit.addItem("\u00b0C (Celsius)", "C")
+        self.temperature_unit.addItem("\u00b0F (Fahrenheit)", "F")
+        self._select(self.temperature_unit, str(getattr(settings, "temperature_unit", "C")))
+        self.temperature_unit.setAccessibleName("Temperature unit")
+        form.addRow("T&emperatures in:", self.temperature_unit)
+        self.weight_unit = QComboBox()
+        self.weight_unit.addItem("kg (kilograms)", "kg")
+        self.weight_unit.addItem("lb (pounds)", "lb")
+        self._select(self.weight_unit, str(getattr(settings, "weight_unit", "kg")))
+        self.weight_unit.setAccessibleName("Weight unit")
+        form.addRow("&Weights in:", self.weight_unit)
+        self.decimal_separator = QComboBox()
+        self.decimal_separator.addItem("37.5 (point)", ".")
+        self.decimal_separator.addItem("37,5 (comma)", ",")
+        self._select(self.decimal_separator, str(getattr(settings, "decimal_separator", ".")))
+        self.decimal_separator.setAccessibleName("Decimal separator")
+        form.addRow("Deci&mals look like:", self.decimal_separator)
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         zones = sorted(available_timezones())
@@ -170,6 +190,9 @@ class SettingsDialog(QDialog):
             "reminder_lead_minutes": self.lead.value(),
             "date_format": self.date_format.currentData(),
             "time_format": self.time_format.currentData(),
+            "temperature_unit": self.temperature_unit.currentData(),
+            "weight_unit": self.weight_unit.currentData(),
+            "decimal_separator": self.decimal_separator.currentData(),
             "caregiver_name": self.caregiver.text().strip(),
             "timezone": self.timezone.currentText().strip(),
         }

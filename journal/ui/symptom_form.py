@@ -172,7 +172,9 @@ class SymptomForm(QWidget):
             return None, ""
         why = ""
         if t.raised_by == "with" and t.reading_c is not None:
-            why = f"together with a temperature of {t.reading_c:g} °C measured near that time"
+            why = ("together with a temperature of "
+                   f"{temperature_text(t.reading_c, getattr(self.session.settings, 'temperature_unit', 'C'))} "
+                   "measured near that time")
         elif t.raised_by == "with":
             why = f"together with {catalog.label(t.companion).lower()} logged near that time"
         elif t.raised_by == "vomited":
