@@ -355,7 +355,7 @@ def load_catalog(path: Path) -> SymptomCatalog:
         unknown = set(s) - {"code", "label", "tier", "topic", "severe_at", "severe_tier", "with", "with_hours",
                             "with_tier", "urgent_if_dose_vomited", "new_tier", "worse_tier"}
         if unknown:
-            raise r.fail(f"{where} ({code})", f"unknown field(s) {sorted(unknown)}")
+            raise r.fail(f"{where} ({code})", f"unknown {'field' if len(unknown) == 1 else 'fields'} {sorted(unknown)}")
         out[code] = SymptomInfo(
             code=code, label=s["label"], tier=s["tier"], topic=s["topic"],
             severe_at=s.get("severe_at"), severe_tier=s.get("severe_tier"),
@@ -366,13 +366,13 @@ def load_catalog(path: Path) -> SymptomCatalog:
         )
     missing = [c for c in SYMPTOM_CODES if c not in out]
     if missing:
-        raise r.fail("symptoms", f"missing catalog code(s) {missing}")
+        raise r.fail("symptoms", f"missing catalog {'code' if len(missing) == 1 else 'codes'} {missing}")
     if HIGH_FEVER not in out:
         raise r.fail("symptoms", f"missing {HIGH_FEVER!r}, the code a measured fever counts as")
     for info in out.values():
         bad = info.with_codes - set(out)
         if bad:
-            raise r.fail(f"symptoms ({info.code}).with", f"unknown code(s) {sorted(bad)}")
+            raise r.fail(f"symptoms ({info.code}).with", f"unknown {'code' if len(bad) == 1 else 'codes'} {sorted(bad)}")
     keys = set(r.obj(r.doc.get("sources"), "sources"))  # every number cites one of these
     v = r.obj(r.doc.get("vitals"), "vitals")
     vitals: dict[str, Threshold] = {}

@@ -45,6 +45,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from journal.domain.plural import counted
 from journal.domain.readings import SYMBOL
 from journal.schedule.words import PENDING_WORD
 
@@ -981,10 +982,10 @@ def summary_lines(data: ReportData) -> list[str]:
         if pm.next_refill_due is not None:
             parts.append(f"next refill due {_fmt_day(data, pm.next_refill_due)}")
         alarms = sum(1 for e in data.pump_events if e.kind == "alarm")
-        parts.append(f"{alarms} alarm(s) logged in the period")
+        parts.append(f"{counted(alarms, 'alarm')} logged in the period")
         out.append("Pump: " + ", ".join(parts) + ".")
     if data.dose_changes:
-        out.append(f"{len(data.dose_changes)} dose change(s) in the period.")
+        out.append(f"{counted(len(data.dose_changes), 'dose change')} in the period.")
     sev: dict[str, int] = {}
     for a in data.alerts:
         sev[a.severity.value] = sev.get(a.severity.value, 0) + 1
@@ -999,7 +1000,7 @@ def summary_lines(data: ReportData) -> list[str]:
     if red:
         out.append(f"{red} red-flag symptom entr{'y' if red == 1 else 'ies'} logged (see the timeline).")
     if data.doctor_questions:
-        out.append(f"{len(data.doctor_questions)} question(s) for the doctor below.")
+        out.append(f"{counted(len(data.doctor_questions), 'question')} for the doctor below.")
     return out
 
 
@@ -1090,7 +1091,7 @@ def build_flows(data: ReportData) -> list[Flow]:
     prn = [a for a in data.adherence if a.as_needed or not a.scheduled]
     for a in prn:
         if a.given_total:
-            f.append(Para(f"{a.medication}: given {a.given_total} time(s) with no fixed schedule.", after_mm=0.6))
+            f.append(Para(f"{a.medication}: given {counted(a.given_total, 'time')} with no fixed schedule.", after_mm=0.6))
     if not sched and not prn:
         if data.pump is not None:
             f.append(Para("Baclofen comes from the pump without doses given by hand; see the pump settings "

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Alert, Severity
+from journal.domain.plural import counted
 
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
@@ -299,7 +300,8 @@ class EmergencyBanner(QFrame):
         number = self.session.emergency_number
         lk = look(Severity.EMERGENCY)
         self.headline.setText(f"{lk.icon} EMERGENCY: call {number} now - {first.patient}: {first.title}")
-        extra = f"\n({len(self.emergencies) - 1} more emergency alert(s) in the Alerts list.)" \
+        extra = f"\n({counted(len(self.emergencies) - 1, 'more emergency alert', 'more emergency alerts')} " \
+            "in the Alerts list.)" \
             if len(self.emergencies) > 1 else ""
         self.detail.setText((first.message or "") + extra)
         self.todo.setText(f"What to do: {first.advice or lk.action}")

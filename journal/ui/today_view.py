@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Dose, DoseStatus, Medication, PatientHistory
+from journal.domain.plural import counted
 from journal.rules.common import plan_timing
 from journal.schedule import CONTEXT, Outcome, Slot, journal_began, local_instant, plan_medicine
 from journal.schedule.words import outcome_label, outcome_word, status_word
@@ -435,7 +436,7 @@ class TodayView(QWidget):
             if q is not None and q.unit.is_mass:
                 total_mg += q.to_mg()
         settings = self.session.settings
-        given = f"Given {'yesterday' if self.day_offset else 'today'}: {len(doses)} time(s)"
+        given = f"Given {'yesterday' if self.day_offset else 'today'}: {counted(len(doses), 'time')}"
         if total_mg:
             given += f", {fmt_num(round(total_mg, 2))} mg in all"
         if doses:
