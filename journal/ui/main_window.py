@@ -48,7 +48,7 @@ from .style import set_scaled_font
 from .symptom_form import SymptomForm
 from .today_view import TodayView
 from .vitals_form import VitalsForm
-from .widgets import Choice, ErrorLabel, hint
+from .widgets import Choice, ErrorLabel, hint, undo_now
 
 ALERT_REFRESH_MS = 60_000
 OUTSIDE_CHANGES_MS = 2_000
@@ -360,6 +360,21 @@ class MainWindow(QMainWindow):
         add("Ctrl+,", self.open_settings)
         add("Ctrl+P", self.open_report)
         add("Ctrl+Q", self.quit)
+        # A text box with the focus keeps Ctrl+Z for its own text (Qt gives it the key first).
+        self.shortcut_undo = add(QKeySequence.StandardKey.Undo, self.undo_last_entry)
+
+    def undo_last_entry(self) -> str:
+        """Ctrl+Z: the entry just made (within UNDO_WINDOW) is removed with the reason "undone";
+        the sentence saying so (or why not) shows in the status bar and is returned."""
+        if self.session.last_entry is None:
+            text = "Nothing to undo: only the entry just made in this window can be undone."
+        else:
+            try:
+                text = undo_now(self.session)
+            except USER_ERRORS as exc:
+                text = describe(exc)
+        self.statusBar().showMessage(text, 15000)
+        return text
 
     def log_dose(self) -> None:
         if self.stack.currentWidget() is not self.splitter:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -29,7 +29,7 @@ from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
 from .session import Session
 from .style import look, set_scaled_font
-from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint, scroll_page
+from .widgets import Choice, ErrorLabel, UndoButton, WhenEdit, heading, hint, scroll_page
 
 SEVERITY_WORDS = {0: "none", 1: "mild", 2: "mild", 3: "mild", 4: "moderate", 5: "moderate", 6: "moderate",
                   7: "severe", 8: "severe", 9: "severe", 10: "worst imaginable"}
@@ -128,9 +128,12 @@ class SymptomForm(QWidget):
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         self.result = QLabel()
+        self.undo_button = UndoButton(session)
+        self.undo_button.clicked.connect(lambda: self.result.setText(self.undo_button.undone_text))
         self.result.setWordWrap(True)
         self.result.setAccessibleName("Result")
         lay.addWidget(self.result)
+        lay.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout()
         self.save_button = QPushButton("Log symptom")
         self.save_button.setAccessibleName("Log this symptom")
@@ -230,6 +233,7 @@ class SymptomForm(QWidget):
             self.error.show_error(describe(exc))
             return
         self.result.setText(f"\u2714 Logged: {choice.label}, {fmt_datetime(at, self.session.settings, self.session.now().date())}.")
+        self.session.remember_entry("symptom", outcome, f"{choice.label}, {fmt_datetime(at, self.session.settings, self.session.now().date())}", pid)
         self.logged.emit(outcome)
         severity = entry.severity
         self.reset()

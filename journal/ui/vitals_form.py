@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -32,7 +32,7 @@ from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
 from .session import Session
 from .style import set_scaled_font
-from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint, scroll_page
+from .widgets import Choice, ErrorLabel, UndoButton, WhenEdit, heading, hint, scroll_page
 
 
 @dataclass(frozen=True)
@@ -198,8 +198,11 @@ class VitalsForm(QWidget):
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         self.result = QLabel()
+        self.undo_button = UndoButton(session)
+        self.undo_button.clicked.connect(lambda: self.result.setText(self.undo_button.undone_text))
         self.result.setAccessibleName("Result")
         lay.addWidget(self.result)
+        lay.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout()
         self.save_button = QPushButton("Log reading")
         self.save_button.setAccessibleName("Log this reading")
@@ -284,6 +287,7 @@ class VitalsForm(QWidget):
             self.error.show_error(describe(exc))
             return
         self.result.setText(f"\u2714 Logged: {KIND_LABELS[k]}, {fmt_datetime(at, self.session.settings, self.session.now().date())}.")
+        self.session.remember_entry("observation", outcome, f"{KIND_LABELS[k]}, {fmt_datetime(at, self.session.settings, self.session.now().date())}", pid)
         self.value.clear()
         self.note.clear()
         self.logged.emit(outcome)
