@@ -73,3 +73,15 @@ def test_undo_just_inside_the_window_works(qtbot, session, journal, clock) -> No
     clock.advance(UNDO_WINDOW)
     assert session.undo_last() is not None
     qtbot.waitUntil(lambda: view.slot_state(TABLETS, "14:00") == "overdue")
+
+
+def test_every_window_shortcut_is_listed_in_the_guide(window) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from journal.reference import default_library
+
+    guide = default_library().render_html("about", "911")
+    keys = {sc.key().toString(QKeySequence.SequenceFormat.PortableText)
+            for sc in window.findChildren(QShortcut) if not sc.key().isEmpty()}
+    assert {"Ctrl+D", "Ctrl+Z", "F1"} <= keys
+    assert [k for k in sorted(keys) if k not in guide] == []
