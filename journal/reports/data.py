@@ -31,6 +31,7 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
+from journal.domain.i18n import N_
 from journal.domain.readings import from_stored_unit, temperature_text
 from journal.domain.zones import zones_label
 from journal.knowledge import SymptomCatalog, default_catalog
@@ -41,7 +42,7 @@ from journal.schedule.words import OUTCOME_WORDS, TIMING_WORDS, status_word
 # A gap between given doses this much longer than the schedule's own longest interval goes on the timeline.
 LONG_GAP_MARGIN = timedelta(hours=4)
 
-DISCLAIMER = (
+DISCLAIMER = N_(
     "This is a caregiver's own record, kept in CareJournal. It is not a medical document and "
     "not medical advice; please check anything important against the clinic's records."
 )

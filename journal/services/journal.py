@@ -52,6 +52,7 @@ from journal.domain import (
     SystemClock,
     parse_quantity,
 )
+from journal.domain.i18n import LANGUAGES
 from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
 
 from . import timezones as zone_store
@@ -101,6 +102,7 @@ class Settings:
     temperature_unit: str = "C"  # "C" or "F": how temperatures are typed and shown (stored in C)
     weight_unit: str = "kg"  # "kg" or "lb" (stored in kg)
     decimal_separator: str = "."  # "." or ",": how decimals are shown (both are accepted when typed)
+    language: str = ""  # "" follows the computer's language; else a code of domain.i18n.LANGUAGES
 
 
 # Settings that, until a person saves them, follow the locale (and the zone for the number).
@@ -251,6 +253,8 @@ class Journal:
             raise ValidationError("temperature_unit", f'"{s.temperature_unit}" is not C or F')
         if s.weight_unit not in ("kg", "lb"):
             raise ValidationError("weight_unit", f'"{s.weight_unit}" is not kg or lb')
+        if s.language and s.language not in LANGUAGES:
+            raise ValidationError("language", f'"{s.language}" is not one of {", ".join(sorted(LANGUAGES))}')
         if s.decimal_separator not in (".", ","):
             raise ValidationError("decimal_separator", f'"{s.decimal_separator}" is not "." or ","')
         if not isinstance(s.reminder_lead_minutes, int) or not 0 <= s.reminder_lead_minutes <= 24 * 60:

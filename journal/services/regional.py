@@ -16,9 +16,10 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from journal.domain.i18n import LANGUAGES, SOURCE_LANGUAGE
 from journal.knowledge.regions import RegionalDefaults, default_regions
 
-__all__ = ["RegionalDefaults", "country_of_zone", "locale_name", "parse_locale", "regional_defaults"]
+__all__ = ["RegionalDefaults", "chosen_language", "country_of_zone", "locale_name", "parse_locale", "regional_defaults"]
 
 _LOCALE = re.compile(r"^(?P<lang>[A-Za-z]{2,3})(?:[_-](?P<country>[A-Za-z]{2}))?(?:[.@].*)?$")
 
@@ -86,3 +87,12 @@ def regional_defaults(zone: str | None = None, environ: Mapping[str, str] | None
             found = dataclasses.replace(found, country=by_zone,
                                         emergency_number=regions.defaults(by_zone).emergency_number)
     return found
+
+
+def chosen_language(saved: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The language to speak: the one saved in Settings, else the locale's ("es" from
+    es_ES.UTF-8), else English. Only languages with a catalog (domain.i18n.LANGUAGES) count."""
+    if saved and saved in LANGUAGES:
+        return saved
+    language, _country = parse_locale(locale_name(environ))
+    return language if language in LANGUAGES else SOURCE_LANGUAGE

@@ -1,0 +1,82 @@
+"""The Spanish texts of the window's Qt catalog (resources/locale/carejournal_es.ts), by source
+text; scripts/make_translations.py writes them into the .ts and makes the .qm. Our own translation."""
+
+QT_ES: dict[str, str] = {
+    "If you are worried right now, call {number}.": "Si ahora mismo le preocupa, llame al {number}.",
+    "What to do: {advice}": "Qué hacer: {advice}",
+    "What the journal shows:": "Lo que muestra el diario:",
+    "Since {when}": "Desde {when}",
+    "Read about this": "Leer sobre esto",
+    "I have seen this...": "Lo he visto...",
+    "What did you do?": "¿Qué hizo?",
+    "Acknowledge": "Confirmar",
+    "Please write a few words about what you did first.": "Escriba primero unas palabras sobre lo que hizo.",
+    "Alerts": "Avisos",
+    "Nothing needs your attention right now.": "Ahora mismo nada requiere su atención.",
+    "Most serious first: {counts}.": "Los más graves primero: {counts}.",
+    "Alerts ({n})": "Avisos ({n})",
+    "This journal is not medical advice. When in doubt, call the doctor, the clinic or {number}.":
+        "Este diario no es consejo médico. Si tiene dudas, llame al médico, a la clínica o al {number}.",
+    "What to do (guidance)": "Qué hacer (orientación)",
+    "After you have acted, note what you did:": "Después de actuar, anote lo que hizo:",
+    "{icon} EMERGENCY: call {number} now - {person}: {title}": "{icon} EMERGENCIA: llame ya al {number} - {person}: {title}",
+    "for example: called {number} at 02:10, ambulance coming": "por ejemplo: llamé al {number} a las 02:10, viene la ambulancia",
+    "&Person:": "&Persona:",
+    "Add a person": "Añadir una persona",
+    "Report for the doctor...": "Informe para el médico...",
+    "Guide (F1)": "Guía (F1)",
+    "Backups...": "Copias de seguridad...",
+    "Settings": "Ajustes",
+    "&Today": "&Hoy",
+    "S&ymptom": "&Síntoma",
+    "&Reading": "&Medida",
+    "&History": "His&torial",
+    "&Medicines": "Me&dicamentos",
+    "P&ump": "&Bomba",
+    "Pr&ofile": "Pe&rfil",
+    "CareJournal guide (not medical advice)": "Guía de CareJournal (no es consejo médico)",
+    "The computer's language": "El idioma del ordenador",
+    "&Language (from the next start):": "&Idioma (desde el próximo inicio):",
+    "Welcome to CareJournal": "Bienvenido a CareJournal",
+    "Keep track of medicines, symptoms and the pump, and get a clear picture for the doctor.\nEverything stays on this computer.":
+        "Lleve la cuenta de medicamentos, síntomas y la bomba, y dé al médico una imagen clara.\nTodo se queda en este ordenador.",
+    "Add the person you care for": "Añadir a la persona que cuida",
+    "Explore a sample journal": "Ver un diario de ejemplo",
+    "The sample opens in its own window with made-up entries. It is never mixed with your journal and disappears when you close it.":
+        "El ejemplo se abre en su propia ventana con anotaciones inventadas. Nunca se mezcla con su diario y desaparece al cerrarlo.",
+    "Change time zone...": "Cambiar la zona horaria...",
+    "Use this &number": "Usar este &número",
+    "Alerts and the guide tell you to call this number in an emergency.":
+        "Los avisos y la guía le dirán que llame a este número en una emergencia.",
+    "The usual emergency number where you are ({country}). Please check it: alerts and the guide tell you to call it.":
+        "El número de emergencias habitual donde está ({country}). Compruébelo: los avisos y la guía le dirán que llame a él.",
+    "Your country could not be told from this computer. Please enter the number you would call.":
+        "No se ha podido saber su país por este ordenador. Escriba el número al que llamaría.",
+    "&Emergency number: {why}": "Número de &emergencias: {why}",
+    "Saved": "Guardado",
+    "Times in this journal are kept in {zone} (this computer's time zone).":
+        "Las horas de este diario se guardan en {zone} (la zona horaria de este ordenador).",
+    "Times in this journal are kept in {zone}.": "Las horas de este diario se guardan en {zone}.",
+    "Every day is planned and shown in it; if you move, a new zone can apply from a chosen day and the days before stay as they were.":
+        "Cada día se planifica y se muestra en ella; si se muda, una zona nueva puede aplicarse desde el día que elija y los días anteriores quedan como estaban.",
+    "for example: called the clinic, they said to ...": "por ejemplo: llamé a la clínica, me dijeron que ...",
+    "Next reminder {when} ({where}): {what}": "Próximo recordatorio {when} ({where}): {what}",
+    "No reminders planned.": "No hay recordatorios previstos.",
+    "The guide is not available in this build ({reason}).": "La guía no está disponible en esta versión ({reason}).",
+    "This is a SAMPLE journal with made-up people and entries. Nothing you do here touches your own journal.":
+        "Este es un diario de EJEMPLO con personas y anotaciones inventadas. Nada de lo que haga aquí toca su diario.",
+    "CareJournal - SAMPLE (not real data)": "CareJournal - EJEMPLO (datos no reales)",
+    "Emergency &number:": "&Número de emergencias:",
+    "&Remind me:": "&Avisarme:",
+    "&Dates look like:": "&Fechas así:",
+    "&Times look like:": "&Horas así:",
+    "T&emperatures in:": "T&emperaturas en:",
+    "&Weights in:": "&Pesos en:",
+    "Deci&mals look like:": "Deci&males así:",
+    "Time &zone:": "&Zona horaria:",
+    "New zone &from:": "Zona nueva &desde:",
+    "Your &name:": "Su n&ombre:",
+    "so others sharing care see who logged what": "para que quienes comparten el cuidado vean quién anotó qué",
+    "Reminders appear this long before a dose or a pump refill is due.":
+        "Los recordatorios aparecen con esta antelación antes de una dosis o de un rellenado de la bomba.",
+}
