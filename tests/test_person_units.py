@@ -16,7 +16,7 @@ from test_report_helpers import END, GENERATED, START, month_alerts, month_histo
 from test_ui_support import at, clock, empty_journal, journal, no_blocking_dialogs, session  # noqa: F401
 
 from journal.domain import Observation, ObservationKind
-from journal.domain.readings import temperature_text, weight_text
+from journal.domain.units import temperature_text, weight_text
 from journal.knowledge.regions import REGIONS_FILE, load_regions
 from journal.reports import render
 from journal.reports.data import build_report

@@ -34,7 +34,7 @@ from journal.domain import (
     Severity,
     SymptomEntry,
 )
-from journal.domain.readings import from_stored_unit, temperature_text
+from journal.domain.units import from_stored_unit, temperature_text
 
 from .reader import Reader, Threshold
 

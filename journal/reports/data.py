@@ -32,7 +32,7 @@ from journal.domain import (
     normalise,
 )
 from journal.domain.i18n import N_
-from journal.domain.readings import from_stored_unit, temperature_text
+from journal.domain.units import from_stored_unit, temperature_text
 from journal.domain.zones import zones_label
 from journal.knowledge import SymptomCatalog, default_catalog
 from journal.schedule import ON_TIME_WINDOW, Outcome, PlanTiming, Timing, journal_began, plan_medicine

@@ -47,7 +47,7 @@ from PySide6.QtGui import (
 
 from journal.domain.i18n import _
 from journal.domain.plural import counted
-from journal.domain.readings import SYMBOL
+from journal.domain.units import SYMBOL
 from journal.schedule.words import PENDING_WORD
 
 from ._none_guard import keep_none_alive

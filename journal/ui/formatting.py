@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from journal.domain import Medication, Observation, Quantity, Unit, normalise
-from journal.domain.readings import SYMBOL, from_stored_unit, shown_unit
+from journal.domain.units import SYMBOL, from_stored_unit, shown_unit
 
 DATE_FORMATS: dict[str, str] = {
     "%Y-%m-%d": "2026-11-23",

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Severity, SymptomEntry
-from journal.domain.readings import temperature_text
+from journal.domain.units import temperature_text
 from journal.knowledge import default_catalog
 
 from .catalog import SymptomChoice, symptom_catalog

@@ -19,14 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import ASHWORTH_GRADES, Observation, ObservationKind
-from journal.domain.readings import (
-    SYMBOL,
-    celsius_to_fahrenheit,
-    fahrenheit_to_celsius,
-    from_stored_unit,
-    shown_unit,
-    to_stored_unit,
-)
+from journal.domain.readings import celsius_to_fahrenheit, fahrenheit_to_celsius, to_stored_unit
+from journal.domain.units import SYMBOL, from_stored_unit, shown_unit
 
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
