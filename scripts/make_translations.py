@@ -22,7 +22,8 @@ from translations_es import ES  # noqa: E402
 from translations_qt_es import QT_ES  # noqa: E402
 
 # Window files whose words go through tr() (the rest of the window is not translated yet).
-QT_SOURCES = ["journal/ui/main_window.py", "journal/ui/settings_dialog.py", "journal/ui/alerts.py"]
+QT_SOURCES = ["journal/ui/main_window.py", "journal/ui/settings_dialog.py", "journal/ui/alerts.py",
+              "journal/ui/style.py"]
 
 
 def gettext_catalog() -> None:

@@ -79,4 +79,12 @@ QT_ES: dict[str, str] = {
     "so others sharing care see who logged what": "para que quienes comparten el cuidado vean quién anotó qué",
     "Reminders appear this long before a dose or a pump refill is due.":
         "Los recordatorios aparecen con esta antelación antes de una dosis o de un rellenado de la bomba.",
+    "EMERGENCY": "EMERGENCIA",
+    "Urgent": "Urgente",
+    "Warning": "Atención",
+    "Note": "Nota",
+    "Call emergency services now": "Llame ya a emergencias",
+    "Call the doctor or clinic today": "Llame hoy al médico o a la clínica",
+    "Check this soon": "Revíselo pronto",
+    "Good to know": "Conviene saberlo",
 }

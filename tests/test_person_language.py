@@ -198,6 +198,10 @@ def test_the_window_speaks_spanish(qtbot, tmp_path: Path) -> None:  # noqa: ANN0
         assert window.tabs.tabText(0) == "&Hoy"
         window.alerts.update_alerts([]) if hasattr(window.alerts, "update_alerts") else None
         assert window.alerts.title.text() == "Avisos"
+        from journal.domain import Severity
+        from journal.ui.style import look
+
+        assert (look(Severity.URGENT).word, look(Severity.EMERGENCY).action) == ("Urgente", "Llame ya a emergencias")
         j.close()
     finally:
         install_language(app, None)

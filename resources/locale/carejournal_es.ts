@@ -243,6 +243,41 @@
     </message>
 </context>
 <context>
+    <name>SeverityLook</name>
+    <message>
+        <source>EMERGENCY</source>
+        <translation>EMERGENCIA</translation>
+    </message>
+    <message>
+        <source>Call emergency services now</source>
+        <translation>Llame ya a emergencias</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>Call the doctor or clinic today</source>
+        <translation>Llame hoy al médico o a la clínica</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Atención</translation>
+    </message>
+    <message>
+        <source>Check this soon</source>
+        <translation>Revíselo pronto</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Good to know</source>
+        <translation>Conviene saberlo</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to CareJournal</source>
