@@ -28,7 +28,8 @@ def run(journal: Any, now: datetime, patient_id: int | None = None, *, include_a
     alerts: list[Alert] = []
     for person in people:
         history = journal.history(person.id, now - LOOKBACK, now)
-        found = run_checks(history, now, emergency_number=settings.emergency_number or "911")
+        found = run_checks(history, now, emergency_number=settings.emergency_number or "911",
+                           temperature_unit=settings.temperature_unit)
         if not include_acknowledged:
             found = visible(found, journal.acknowledgements(person.id))
         alerts += found

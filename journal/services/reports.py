@@ -254,9 +254,10 @@ def threshold_instants(data: ReportData, full: PatientHistory) -> list[datetime]
 def alerts_in_period(full: PatientHistory, start_at: datetime, end_at: datetime, now: datetime, *,
                      emergency_number: str = "911", extra_instants: Sequence[datetime] = (),
                      run_checks: Callable[..., list[Alert]] | None = None,
-                     lookback: timedelta | None = None) -> list[Alert] | None:
+                     lookback: timedelta | None = None, temperature_unit: str = "C") -> list[Alert] | None:
     """Every alert the checks raise at some instant of the period, once per situation (key), at
-    its most severe. None when the checks engine is not available."""
+    its most severe (temperatures written in `temperature_unit`, "C" or "F"). None when the
+    checks engine is not available."""
     if run_checks is None:
         found = _engine()
         if found is None:
@@ -266,7 +267,8 @@ def alerts_in_period(full: PatientHistory, start_at: datetime, end_at: datetime,
     best: dict[str, Alert] = {}
     for t in check_instants(full, start_at, end_at, now, extra_instants):
         # The report counts nothing before the journal began, its alerts neither.
-        for alert in run_checks(slicer.at(t), t, emergency_number=emergency_number, before_journal=False):
+        for alert in run_checks(slicer.at(t), t, emergency_number=emergency_number, before_journal=False,
+                                temperature_unit=temperature_unit):
             if t > end_at and alert.since >= end_at:
                 continue  # looked after the period for its last slots: what began later is not in it
             seen = best.get(alert.key)
@@ -293,19 +295,22 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
     # First without alerts: its missed slots and dose changes tell when else to look.
     timing = plan_timing_fn()
     data = build_report(full, [], acks, revisions, period.start, period.end, now,
-                        timing_for=timing, date_format=settings.date_format, time_format=settings.time_format)
+                        timing_for=timing, date_format=settings.date_format, time_format=settings.time_format,
+                            temperature_unit=settings.temperature_unit)
     alerts: list[Alert] | None = None
     if found is not None:
         extra = threshold_instants(data, full)
         try:
             alerts = alerts_in_period(full, start_at, end_at, now, emergency_number=settings.emergency_number,
-                                      extra_instants=extra, run_checks=found[0], lookback=lookback)
+                                      extra_instants=extra, run_checks=found[0], lookback=lookback,
+                                      temperature_unit=settings.temperature_unit)
         except Exception:  # noqa: BLE001 - the report still goes out, and says the alerts are missing
             log.debug("the safety checks failed while making the report", exc_info=True)
             alerts = None
     if alerts:
         data = build_report(full, alerts, acks, revisions, period.start, period.end, now,
-                            timing_for=timing, date_format=settings.date_format, time_format=settings.time_format)
+                            timing_for=timing, date_format=settings.date_format, time_format=settings.time_format,
+                            temperature_unit=settings.temperature_unit)
     data.alerts_checked = alerts is not None
     return data
 
