@@ -168,7 +168,8 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
             print("Not saved; nothing was changed.", file=ctx.out)
             return EXIT_OK
     try:
-        outcome, raised = write_and_compare(journal, lambda: journal.log_dose(patient.id, dose, by=args.by), patient.id)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_dose(patient.id, dose, by=args.by), patient.id,
+                                            at=dose.given or dose.scheduled)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     logged = journal.get_record("dose", outcome.record_id)
@@ -199,7 +200,8 @@ def cmd_log_symptom(args: argparse.Namespace, ctx: Context) -> int:
     entry = SymptomEntry(at=at, symptom=args.symptom, severity=args.severity,
                          duration_minutes=args.duration_minutes, note=args.note)
     try:
-        outcome, raised = write_and_compare(journal, lambda: journal.log_symptom(patient.id, entry), patient.id)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_symptom(patient.id, entry), patient.id,
+                                            at=entry.at)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     logged = journal.get_record("symptom", outcome.record_id)
@@ -221,7 +223,8 @@ def cmd_log_reading(args: argparse.Namespace, ctx: Context) -> int:
         reading = reading_from_text(args.kind, args.value, args.value2, args.unit)
         obs = Observation(at=at, kind=reading.kind, value=reading.value, value2=reading.value2,
                           body_part=args.body_part.strip(), note=args.note)
-        outcome, raised = write_and_compare(journal, lambda: journal.log_observation(patient.id, obs), patient.id)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_observation(patient.id, obs), patient.id,
+                                            at=obs.at)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     when = at.astimezone(journal.tz).strftime("%Y-%m-%d %H:%M")
