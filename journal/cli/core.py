@@ -145,12 +145,12 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     if args.out == "-":
         journal.write_export(ctx.out.write, args.patient)
     else:
-        from journal.services.output import atomic_output
+        from journal.services.output import write_text_pieces
 
         out = check_out_file(args.out, journal.path)
         out.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_output(out, journal_path=journal.path) as tmp, tmp.open("w", encoding="utf-8") as f:
-            people = journal.write_export(f.write, args.patient)  # one person at a time
+        people = write_text_pieces(out, lambda write: journal.write_export(write, args.patient),  # a person at a time
+                                   journal_path=journal.path)
         print(f"Wrote {out} ({people} {'person' if people == 1 else 'people'})", file=ctx.out)
     return EXIT_OK
 
