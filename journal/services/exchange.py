@@ -49,6 +49,7 @@ from . import timezones as zone_store
 from .errors import ValidationError
 from .validation import (
     RESOURCES,
+    check_document_text,
     check_limits,
     check_not_future,
     check_observation,
@@ -477,6 +478,7 @@ def _new_only(incoming: list[Any], existing_keys: list[Any], key: Callable[[Any]
 
 
 def import_document(journal: Journal, doc: Any) -> ImportSummary:
+    check_document_text(doc)
     validate_schema(doc)
     tz_name = doc.get("timezone") or None
     if tz_name is not None and not valid_timezone(tz_name):

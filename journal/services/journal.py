@@ -67,6 +67,7 @@ from .validation import (
     check_regimen,
     check_stock_event,
     check_symptom,
+    check_texts,
     normalise_amount,
     valid_timezone,
 )
@@ -224,6 +225,7 @@ class Journal:
     def save_settings(self, s: Settings, *, zone_since: date | None = None) -> Outcome:
         """Saves the settings. A new `timezone` applies from local date `zone_since` (default
         `zone_change_day`); the days before keep their zone (see `change_timezone`)."""
+        check_texts(s)
         if not valid_timezone(s.timezone):
             raise ValidationError("timezone", f'"{s.timezone}" is not a known time zone (e.g. Europe/London)')
         if not s.emergency_number.strip():
@@ -321,6 +323,7 @@ class Journal:
         return Outcome(frozenset({"patients", "alerts"}), self._alerts(p.id), p.id)
 
     def _check_patient(self, p: Patient, own_id: int | None) -> None:
+        check_texts(p)
         if not p.name.strip():
             raise ValidationError("name", "a person needs a name")
         try:
@@ -486,6 +489,7 @@ class Journal:
         except ValueError:
             raise ValidationError("status", f'"{dose.status}" is not one of: {", ".join(s.value for s in DoseStatus)}') from None
         d = dataclasses.replace(dose, patient_id=patient_id, status=status)
+        check_texts(d)
         check_aware(d.given, "given")
         check_aware(d.scheduled, "scheduled")
         if d.given is None and d.scheduled is None:
@@ -551,6 +555,7 @@ class Journal:
         self.get_patient(patient_id)
         n = dataclasses.replace(note, patient_id=patient_id)
         check_aware(n.at, "at")
+        check_texts(n)
         if not n.text.strip():
             raise ValidationError("text", "the note is empty")
         with self.store.transaction() as tx:
@@ -603,6 +608,7 @@ class Journal:
             check_pump_event(obj)
         elif entity == "note":
             check_aware(obj.at, "at")
+            check_texts(obj)
         elif entity == "patient":
             self._check_patient(obj, obj.id)
             return int(obj.id)

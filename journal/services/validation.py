@@ -7,8 +7,11 @@ pointer fragment when `prefix` is given) and returns nothing when the value is p
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from datetime import UTC, datetime, timedelta
+import re
+import unicodedata
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from journal.domain import (
@@ -70,6 +73,60 @@ def symptom_codes() -> frozenset[str]:
         return frozenset(SYMPTOM_CODES)
 
 
+# A lone UTF-16 surrogate (U+D800-U+DFFF) is not a character: it cannot be written to the file, or
+# to a terminal, so text holding one is refused where it enters.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(value: Any, field_name: str) -> None:
+    """Refuse text that is not storable Unicode (a lone surrogate such as "\\ud800"). Other
+    values pass (their own checks look at them). Raises ValidationError(field_name, ...)."""
+    if isinstance(value, str) and _SURROGATE.search(value):
+        raise ValidationError(field_name, "holds a broken character (a lone UTF-16 surrogate); retype the text")
+
+
+def check_texts(record: Any, prefix: str = "") -> None:
+    """`check_text` on every text field of a domain record (and each text in a list field), naming
+    the field after `prefix` (`name`, `conditions/2`, ...)."""
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, str):
+            check_text(value, prefix + f.name)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                check_text(item, f"{prefix}{f.name}/{i}")
+
+
+def check_document_text(node: Any, where: str = "") -> None:
+    """`check_text` on every key and text of a decoded JSON document, naming its JSON pointer."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            check_text(key, where or "/")
+            check_document_text(value, f"{where}/{_pointer_part(key)}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            check_document_text(value, f"{where}/{i}")
+    else:
+        check_text(node, where or "/")
+
+
+def _pointer_part(key: Any) -> str:
+    text = str(key).replace("~", "~0").replace("/", "~1")
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def name_key(name: str) -> str:
+    """The form two names are compared in: Unicode NFC, case folded, runs of spaces (of any kind)
+    made one, ends trimmed. "Robin  Shaw", "robin shaw" and a decomposed "Robín" match their
+    composed, single-spaced forms, so one person or medicine never splits into look-alikes."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def clean_name(name: str) -> str:
+    """A name as it is stored: NFC, ends trimmed, inner runs of spaces made one."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
 def _finite_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
@@ -115,6 +172,7 @@ def check_plausible_time(at: datetime, field_name: str) -> None:
 
 
 def check_symptom(entry: SymptomEntry, codes: frozenset[str] | None = None, prefix: str = "") -> None:
+    check_texts(entry, prefix)
     check_aware(entry.at, prefix + "at")
     if entry.symptom not in (codes if codes is not None else symptom_codes()):
         raise ValidationError(prefix + "symptom", f'"{entry.symptom}" is not a known symptom code')
@@ -127,6 +185,7 @@ def check_symptom(entry: SymptomEntry, codes: frozenset[str] | None = None, pref
 
 
 def check_observation(obs: Observation, prefix: str = "") -> None:
+    check_texts(obs, prefix)
     check_aware(obs.at, prefix + "at")
     kind = ObservationKind(obs.kind)
     if kind is ObservationKind.MODIFIED_ASHWORTH:
@@ -148,6 +207,7 @@ def check_observation(obs: Observation, prefix: str = "") -> None:
 
 
 def check_pump_event(event: PumpEvent, prefix: str = "") -> None:
+    check_texts(event, prefix)
     check_aware(event.at, prefix + "at")
     for name in ("volume_ml", "concentration_mcg_per_ml", "daily_dose_mcg", "reservoir_ml", "low_alarm_ml"):
         value = getattr(event, name)
@@ -156,6 +216,7 @@ def check_pump_event(event: PumpEvent, prefix: str = "") -> None:
 
 
 def check_regimen(reg: Regimen, med: Medication, prefix: str = "") -> None:
+    check_texts(reg, prefix)
     if reg.end is not None and reg.end < reg.start:
         raise ValidationError(prefix + "end", f"ends ({reg.end}) before it starts ({reg.start})")
     if not isinstance(reg.every_days, int) or reg.every_days < 1:
@@ -178,6 +239,7 @@ def check_strength(strength: Quantity | None, value_field: str, per_field: str) 
 
 
 def check_medication(med: Medication, prefix: str = "") -> None:
+    check_texts(med, prefix)
     if not med.name.strip():
         raise ValidationError(prefix + "name", "a medicine needs a name")
     if prefix:
@@ -236,6 +298,7 @@ def check_stock_event(event: StockEvent, med: Medication, prefix: str = "") -> N
     """A stock event: a known kind, a time with its zone, a plausible amount (a count may be 0;
     what is received or discarded is more than 0) that converts into the unit the medicine's
     stock is counted in. Field names after `prefix`: `kind`, `at`, `amount`."""
+    check_texts(event, prefix)
     try:
         kind = StockKind(event.kind)
     except ValueError:
