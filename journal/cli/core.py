@@ -66,10 +66,9 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError(str(path), "is not a text file (expected JSON in UTF-8)") from None
     except OSError as e:
         raise ValidationError(str(path), f"cannot be read ({(e.strerror or 'unreadable').lower()})") from None
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ValidationError(str(path), f"is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    from journal.services.exchange import parse_document
+
+    doc = parse_document(text, str(path))
     summary = ctx.journal().import_document(doc)
     print(summary.describe(), file=ctx.out)
     return EXIT_OK

@@ -158,6 +158,49 @@ def reference_validator() -> Any:
     return Draft202012Validator(schema(), format_checker=checker)
 
 
+class _Object(dict[str, Any]):
+    """A JSON object as decoded, remembering a key it held twice (JSON keeps only the last)."""
+
+    twice: str | None = None
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    for key, value in pairs:
+        if key in obj and obj.twice is None:
+            obj.twice = key
+        obj[key] = value
+    return obj
+
+
+def _first_repeated_key(node: Any, path: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
+    if isinstance(node, _Object) and node.twice is not None:
+        return (*path, node.twice)
+    children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in children:
+        found = _first_repeated_key(value, (*path, key))
+        if found is not None:
+            return found
+    return None
+
+
+def parse_document(text: str, source: str = "document") -> Any:
+    """Decode an exchange document from JSON text. Raises ValidationError: `source` when the text
+    is not JSON (with the line and column); the JSON pointer of a key written twice in one object,
+    since JSON would silently keep only its last value and drop data."""
+    try:
+        doc = json.loads(text, object_pairs_hook=_object)
+    except json.JSONDecodeError as e:
+        raise ValidationError(source, f"is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    except RecursionError:
+        raise ValidationError(source, "is nested too deeply to be a journal document") from None
+    repeated = _first_repeated_key(doc)
+    if repeated is not None:
+        raise ValidationError(pointer(repeated), f"{_show(repeated[-1])} is written twice in the same object; "
+                              "keep one (JSON would silently drop the other)")
+    return doc
+
+
 def pointer(path: Iterable[Any]) -> str:
     parts = [str(p).replace("~", "~0").replace("/", "~1") for p in path]
     return "/" + "/".join(parts) if parts else "/"
