@@ -152,9 +152,13 @@ def person(draw: Any, ref: str, name: str) -> dict[str, Any]:
         "observations": draw(st.lists(observation(), max_size=5)),
         "pump_events": draw(st.lists(st.fixed_dictionaries(
             {"at": timestamp(), "kind": st.sampled_from(["refill", "alarm", "check", "dose-change", "catheter-problem"])},
-            optional={"volume_ml": number(0, 40), "concentration_mcg_per_ml": number(0, 2000),
-                      "daily_dose_mcg": number(0, 1000), "reservoir_ml": number(0, 40), "low_alarm_ml": number(0, 5),
-                      "next_refill_due": st.one_of(st.none(), day()), "note": TEXT}), max_size=3)),
+            # A refill of 0 mL, a concentration of 0 or a refill date years after the event are
+            # refused (they would switch refill-due off): test_harden_plausible_values.py.
+            optional={"volume_ml": number(1, 40), "concentration_mcg_per_ml": number(1, 2000),
+                      "daily_dose_mcg": number(1, 1000), "reservoir_ml": number(0, 40), "low_alarm_ml": number(0, 5),
+                      "next_refill_due": st.one_of(st.none(), st.dates(min_value=date(2018, 6, 1),
+                                                                       max_value=date(2019, 12, 31)).map(date.isoformat)),
+                      "note": TEXT}), max_size=3)),
         "notes_log": draw(st.lists(st.fixed_dictionaries({"at": timestamp(), "text": TEXT}), max_size=3)),
     }
 

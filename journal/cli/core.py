@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from journal.services.errors import ValidationError
+from journal.services.validation import check_plausible_time
 
 from . import EXIT_OK, Context, prepare_journal_path
 
@@ -30,7 +31,9 @@ def parse_time(text: str | None, tz: ZoneInfo, now: datetime, arg: str = "--at")
         value = datetime.fromisoformat(s.replace(" ", "T", 1) if "T" not in s else s)
     except ValueError:
         raise ValidationError(arg, f'"{text}" is not a time (write it like 2026-10-01T08:00 or 08:00)') from None
-    return value if value.tzinfo is not None else value.replace(tzinfo=tz)
+    value = value if value.tzinfo is not None else value.replace(tzinfo=tz)
+    check_plausible_time(value, arg)  # the same years as every other path
+    return value
 
 
 def parse_day(text: str, arg: str) -> date:

@@ -53,11 +53,14 @@ from .validation import (
     check_limits,
     check_not_future,
     check_observation,
+    check_patient,
+    check_plausible_day,
     check_plausible_time,
     check_pump_event,
     check_regimen,
     check_stock_event,
     check_strength,
+    check_symptom,
     local_timezone_name,
     normalise_amount,
     symptom_codes,
@@ -354,9 +357,11 @@ class _Reader:
         if text is None:
             return None
         try:
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
         except ValueError:
             raise ValidationError(where, f"{_show(text)} is not a date (YYYY-MM-DD)") from None
+        check_plausible_day(day, where)
+        return day
 
     def quantity(self, q: dict[str, Any] | None, where: str) -> Quantity | None:
         if q is None:
@@ -389,6 +394,7 @@ class _Reader:
         )
         if not patient.name:
             raise ValidationError(where + "/name", "cannot be empty")
+        check_patient(patient, self.now, where + "/")
         meds: list[tuple[str, Medication]] = []
         by_ref: dict[str, int] = {}
         for i, m in enumerate(p.get("medications", [])):
@@ -415,10 +421,13 @@ class _Reader:
             sw = f"{where}/symptoms/{i}"
             if s["symptom"] not in self.codes:
                 raise ValidationError(sw + "/symptom", f"{_show(s['symptom'])} is not a code of the symptom catalog")
-            symptoms.append(SymptomEntry(
+            entry = SymptomEntry(
                 at=self.when(s["at"], sw + "/at"), symptom=s["symptom"], severity=s.get("severity"),
                 duration_minutes=s.get("duration_minutes"), note=s.get("note", ""),
-            ))
+            )
+            check_symptom(entry, self.codes, sw + "/")
+            check_not_future(entry.at, self.now, sw + "/at")
+            symptoms.append(entry)
         observations = []
         for i, o in enumerate(p.get("observations", [])):
             ow = f"{where}/observations/{i}"
@@ -429,6 +438,7 @@ class _Reader:
                 value2=o.get("value2"), body_part=o.get("body_part", ""), note=o.get("note", ""),
             )
             check_observation(obs, ow + "/")
+            check_not_future(obs.at, self.now, ow + "/at")
             observations.append(obs)
         pump = []
         for i, e in enumerate(p.get("pump_events", [])):
@@ -443,11 +453,12 @@ class _Reader:
                 next_refill_due=self.day(e.get("next_refill_due"), ew + "/next_refill_due"), note=e.get("note", ""),
             )
             check_pump_event(ev, ew + "/")
+            check_not_future(ev.at, self.now, ew + "/at")
             pump.append(ev)
-        notes = [
-            Note(at=self.when(n["at"], f"{where}/notes_log/{i}/at"), text=n["text"])
-            for i, n in enumerate(p.get("notes_log", []))
-        ]
+        notes = []
+        for i, n in enumerate(p.get("notes_log", [])):
+            note = Note(at=self.when(n["at"], f"{where}/notes_log/{i}/at"), text=n["text"])
+            notes.append(note)
         return _Person(where, patient, meds, doses, symptoms, observations, pump, notes, med_index)
 
     def medication(self, m: dict[str, Any], where: str) -> Medication:

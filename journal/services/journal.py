@@ -63,6 +63,7 @@ from .validation import (
     check_medication,
     check_not_future,
     check_observation,
+    check_patient,
     check_pump_event,
     check_regimen,
     check_stock_event,
@@ -323,15 +324,7 @@ class Journal:
         return Outcome(frozenset({"patients", "alerts"}), self._alerts(p.id), p.id)
 
     def _check_patient(self, p: Patient, own_id: int | None) -> None:
-        check_texts(p)
-        if not p.name.strip():
-            raise ValidationError("name", "a person needs a name")
-        try:
-            RenalImpairment(p.renal_impairment)
-        except ValueError:
-            raise ValidationError("renal_impairment", f"{p.renal_impairment!r} is not none/mild/moderate/severe") from None
-        if p.birth_date is not None and p.birth_date > self.now().date():
-            raise ValidationError("birth_date", f"{p.birth_date} is in the future")
+        check_patient(p, self.now())
         for other in self.list_patients():
             if other.id != own_id and other.name.casefold() == p.name.strip().casefold():
                 raise ValidationError("name", f'"{p.name}" is already in the journal')

@@ -21,10 +21,12 @@ from journal.domain import (
     Medication,
     Observation,
     ObservationKind,
+    Patient,
     PumpEvent,
     Quantity,
     QuantityError,
     Regimen,
+    RenalImpairment,
     Route,
     StockEvent,
     StockKind,
@@ -159,6 +161,11 @@ def check_aware(at: datetime | None, field_name: str) -> None:
 
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+# Judgement: the longest gap between doses of a scheduled medicine is about a quarter (3-monthly
+# injections); a larger every_days plans no doses at all, which would switch the missed-dose and
+# abrupt-stop checks off.
+MAX_EVERY_DAYS = 92
+MAX_DURATION_MINUTES = 366 * 24 * 60  # a symptom noticed for a year is logged as ongoing, not as one spell
 
 
 def check_plausible_time(at: datetime, field_name: str) -> None:
@@ -171,6 +178,42 @@ def check_plausible_time(at: datetime, field_name: str) -> None:
         raise ValidationError(field_name, f"{at.isoformat()} is not a plausible time (years {EARLIEST_YEAR}-{LATEST_YEAR})")
 
 
+def check_plausible_day(day: date | None, field_name: str) -> None:
+    """A calendar day within the same years as `check_plausible_time` (a regimen ending 9999-12-31
+    or starting 0001-01-01 is a typing slip, and would overflow the plan's arithmetic)."""
+    if day is not None and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise ValidationError(field_name, f"{day.isoformat()} is not a plausible date (years {EARLIEST_YEAR}-{LATEST_YEAR})")
+
+
+# Judgement: no one lives past 130 (the oldest recorded person reached 122).
+MAX_AGE_YEARS = 130
+
+
+def check_birth_date(born: date | None, now: datetime, field_name: str = "birth_date") -> None:
+    """Not in the future (a birth year 2999 would make every age-based check go quiet) and not more
+    than MAX_AGE_YEARS ago."""
+    if born is None:
+        return
+    today = now.date()
+    if born > today:
+        raise ValidationError(field_name, f"{born.isoformat()} is in the future")
+    if born.year < today.year - MAX_AGE_YEARS:
+        raise ValidationError(field_name, f"{born.isoformat()} is more than {MAX_AGE_YEARS} years ago; please check the year")
+
+
+def check_patient(p: Patient, now: datetime, prefix: str = "") -> None:
+    """A person: a name, readable text, a known renal impairment, a plausible birth date. Field
+    names after `prefix`: `name`, `renal_impairment`, `birth_date`, any text field."""
+    check_texts(p, prefix)
+    if not p.name.strip():
+        raise ValidationError(prefix + "name", "a person needs a name")
+    try:
+        RenalImpairment(p.renal_impairment)
+    except ValueError:
+        raise ValidationError(prefix + "renal_impairment", f"{p.renal_impairment!r} is not none/mild/moderate/severe") from None
+    check_birth_date(p.birth_date, now, prefix + "birth_date")
+
+
 def check_symptom(entry: SymptomEntry, codes: frozenset[str] | None = None, prefix: str = "") -> None:
     check_texts(entry, prefix)
     check_aware(entry.at, prefix + "at")
@@ -180,8 +223,8 @@ def check_symptom(entry: SymptomEntry, codes: frozenset[str] | None = None, pref
     if sev is not None and (not isinstance(sev, int) or isinstance(sev, bool) or not 0 <= sev <= 10):
         raise ValidationError(prefix + "severity", f"{sev!r} is not a whole number from 0 to 10")
     dur = entry.duration_minutes
-    if dur is not None and (not isinstance(dur, int) or isinstance(dur, bool) or dur < 0):
-        raise ValidationError(prefix + "duration_minutes", f"{dur!r} is not a number of minutes")
+    if dur is not None and (not isinstance(dur, int) or isinstance(dur, bool) or not 0 <= dur <= MAX_DURATION_MINUTES):
+        raise ValidationError(prefix + "duration_minutes", f"{dur!r} is not a number of minutes (0 to {MAX_DURATION_MINUTES})")
 
 
 def check_observation(obs: Observation, prefix: str = "") -> None:
@@ -206,21 +249,61 @@ def check_observation(obs: Observation, prefix: str = "") -> None:
             raise ValidationError(prefix + "value2", f"{obs.value2:g} is outside 0-350 for blood-pressure")
 
 
+# Judgement bounds for what a pump event records (the caregiver copies them from the clinic's
+# printout, clinical-facts.md "Intrathecal"): implanted reservoirs hold 20 or 40 mL (SynchroMed II,
+# Prometra), intrathecal baclofen is sold at up to 2000 mcg/mL and maintenance is usually 90-800
+# mcg a day. The caps sit well above those, so only a typed extra zero is refused; a larger volume or
+# concentration would push the estimated refill date far out and silence refill-due.
+PUMP_RANGES: dict[str, float] = {
+    "volume_ml": 60.0, "reservoir_ml": 60.0, "low_alarm_ml": 60.0,
+    "concentration_mcg_per_ml": 5000.0, "daily_dose_mcg": 5000.0,
+}
+# Refills are every 1 to 6 months (clinical-facts.md, GIL): a next refill date more than a year
+# after the event that sets it is a typing slip that would keep refill-due quiet.
+MAX_REFILL_AHEAD = timedelta(days=366)
+
+
 def check_pump_event(event: PumpEvent, prefix: str = "") -> None:
+    """Amounts finite, not negative and under PUMP_RANGES; a concentration, and a refill's volume
+    and daily dose, more than 0 (0 would switch the refill estimate off); the next refill date no
+    more than MAX_REFILL_AHEAD after the event. Field names after `prefix`."""
     check_texts(event, prefix)
     check_aware(event.at, prefix + "at")
-    for name in ("volume_ml", "concentration_mcg_per_ml", "daily_dose_mcg", "reservoir_ml", "low_alarm_ml"):
+    for name, cap in PUMP_RANGES.items():
         value = getattr(event, name)
-        if value is not None and (not _finite_number(value) or value < 0):
+        if value is None:
+            continue
+        if not _finite_number(value) or value < 0:
             raise ValidationError(prefix + name, f"{value!r} is not a plausible amount")
+        if value > cap:
+            raise ValidationError(prefix + name, f"{value:g} is more than {cap:g}; please check the number on the "
+                                  "clinic's printout")
+    must_be_positive = ["concentration_mcg_per_ml"]
+    if str(getattr(event.kind, "value", event.kind)) == "refill":
+        must_be_positive += ["volume_ml", "daily_dose_mcg"]
+    for name in must_be_positive:
+        value = getattr(event, name)
+        if value is not None and value <= 0:
+            raise ValidationError(prefix + name, f"{value:g} is not possible here; it must be more than 0")
+    due = event.next_refill_due
+    if due is not None:
+        check_plausible_day(due, prefix + "next_refill_due")
+        if isinstance(event.at, datetime) and due > event.at.date() + MAX_REFILL_AHEAD:
+            raise ValidationError(prefix + "next_refill_due",
+                                  f"{due.isoformat()} is more than a year after {event.at.date().isoformat()}; "
+                                  "refills are every 1 to 6 months, please check the date")
 
 
 def check_regimen(reg: Regimen, med: Medication, prefix: str = "") -> None:
     check_texts(reg, prefix)
+    check_plausible_day(reg.start, prefix + "start")
+    check_plausible_day(reg.end, prefix + "end")
     if reg.end is not None and reg.end < reg.start:
         raise ValidationError(prefix + "end", f"ends ({reg.end}) before it starts ({reg.start})")
-    if not isinstance(reg.every_days, int) or reg.every_days < 1:
-        raise ValidationError(prefix + "every_days", f"{reg.every_days!r} is not a whole number of days (1 or more)")
+    if (not isinstance(reg.every_days, int) or isinstance(reg.every_days, bool)
+            or not 1 <= reg.every_days <= MAX_EVERY_DAYS):
+        raise ValidationError(prefix + "every_days",
+                              f"{reg.every_days!r} is not a whole number of days from 1 to {MAX_EVERY_DAYS}")
     if med.form is Form.PUMP or med.route is Route.INTRATHECAL:
         if not reg.dose.unit.is_mass:
             raise ValidationError(prefix + "dose", f"a pump's daily dose is a mass (mcg), not {reg.dose.unit.value}")
