@@ -24,6 +24,8 @@ from journal.cli import (
     prepare_journal_path,
 )
 
+PRIVATE_UMASK = 0o077  # new files 0600, new folders 0700
+
 
 def default_db_path() -> Path:
     from platformdirs import user_data_dir
@@ -54,12 +56,16 @@ def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
     """The `carejournal` console script (and `python main.py`). Returns the exit code."""
     args = build_parser().parse_args(list(argv) if argv is not None else None)
     ctx = make_context(args.db, demo=args.demo, debug=args.debug, clock=clock)
+    # Everything the app writes (exports, reports, CSV files, backups, their folders) holds health
+    # data: owner-only, like the journal, whatever the user's umask.
+    umask = os.umask(PRIVATE_UMASK)
     try:
         if args.command in (None, "gui"):
             return run_gui(ctx)
         return dispatch(args, ctx)
     finally:
         ctx.close()
+        os.umask(umask)
 
 
 def run_gui(ctx: Context) -> int:

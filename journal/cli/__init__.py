@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -40,6 +41,34 @@ def prepare_journal_path(path: Path) -> None:
         raise ValidationError("--db", f"{path} is a folder; give the journal file's name, e.g. {path / JOURNAL_FILE}")
 
 
+# What must never reach a terminal raw from user text: C0/C1 control characters (except tab and
+# newline; ESC starts terminal commands, CR overwrites a line), bidirectional overrides and isolates
+# (they reorder what is shown: "Trojan Source"), and lone surrogates (unprintable, they would crash
+# the write).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def shown(text: str) -> str:
+    """`text` safe to print: each unsafe character written as `\\uXXXX` (a form JSON reads back as
+    the same character, so `export -` and `check --json` stay valid JSON)."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class SafeStream:
+    """A text stream that passes everything written through `shown`: every line the command line
+    prints goes through one of these (Context.out and Context.err)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(shown(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, getvalue, fileno, ... of the real stream
+        return getattr(self.stream, name)
+
+
 class Context:
     """What a command needs from the outside world, built by the composition root (journal/app.py).
 
@@ -58,11 +87,27 @@ class Context:
         self._open_journal = open_journal
         self._journal: Any = None
         self.clock = clock
-        self.out: TextIO = out or sys.stdout
-        self.err: TextIO = err or sys.stderr
+        self.out = out or sys.stdout
+        self.err = err or sys.stderr
         self.db_path = db_path
         self.debug = debug
         self.demo = demo
+
+    @property
+    def out(self) -> TextIO:
+        return self._out  # type: ignore[return-value]
+
+    @out.setter
+    def out(self, stream: TextIO) -> None:
+        self._out = stream if isinstance(stream, SafeStream) else SafeStream(stream)
+
+    @property
+    def err(self) -> TextIO:
+        return self._err  # type: ignore[return-value]
+
+    @err.setter
+    def err(self, stream: TextIO) -> None:
+        self._err = stream if isinstance(stream, SafeStream) else SafeStream(stream)
 
     def journal(self) -> Any:
         if self._journal is None:
@@ -85,7 +130,7 @@ class Context:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # exit 2 with a one-line message naming the argument
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
+        self.exit(EXIT_BAD_INPUT, shown(f"{self.prog}: {message}\n"))
 
 
 def build_parser() -> argparse.ArgumentParser:

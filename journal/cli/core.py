@@ -90,6 +90,9 @@ def check_out_file(out: str, journal_path: Path, folder: bool = False, arg: str 
         if path.exists() and not path.is_dir():
             raise ValidationError(arg, f"{path} is a file; CSV export writes several files and needs a folder")
         return path
+    if path.is_symlink() or (path.exists() and not path.is_file() and not path.is_dir()):
+        raise ValidationError(arg, f"{path} is a link or a device, not a plain file; it was not touched. "
+                                   "Choose another file name")
     if path.is_dir():
         raise ValidationError(arg, f"{path} is a folder; give a file name such as {path / ('report.pdf' if arg == '--out' else 'journal.json')}")
     if path.exists():
@@ -120,6 +123,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         out = check_out_file(args.out, journal.path)
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".partial")
+        tmp.unlink(missing_ok=True)  # one left by an interrupted export: never written through
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(out)
         people = len(doc["patients"])

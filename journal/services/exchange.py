@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -61,7 +62,9 @@ from .validation import (
     check_stock_event,
     check_strength,
     check_symptom,
+    clean_name,
     local_timezone_name,
+    name_key,
     normalise_amount,
     symptom_codes,
     valid_timezone,
@@ -388,7 +391,7 @@ class _Reader:
 
     def person(self, p: dict[str, Any], where: str) -> _Person:
         patient = Patient(
-            name=p["name"].strip(), birth_date=self.day(p.get("birth_date"), where + "/birth_date"),
+            name=clean_name(p["name"]), birth_date=self.day(p.get("birth_date"), where + "/birth_date"),
             renal_impairment=RenalImpairment(p.get("renal_impairment", "none")),
             conditions=list(p.get("conditions", [])), notes=p.get("notes", ""),
         )
@@ -404,7 +407,7 @@ class _Reader:
                 if m["id"] in by_ref:
                     raise ValidationError(mw + "/id", f"{_show(m['id'])} is used by two medicines")
                 by_ref[m["id"]] = len(meds)
-            if any(o.name.casefold() == med.name.casefold() for _, o in meds):
+            if any(name_key(o.name) == name_key(med.name) for _, o in meds):
                 raise ValidationError(mw + "/name", f"{_show(med.name)} is listed twice for this person")
             meds.append((mw, med))
         doses: list[Dose] = []
@@ -463,7 +466,7 @@ class _Reader:
 
     def medication(self, m: dict[str, Any], where: str) -> Medication:
         med = Medication(
-            name=m["name"].strip(), route=Route(m.get("route", "oral")), form=Form(m.get("form", "tablet")),
+            name=clean_name(m["name"]), route=Route(m.get("route", "oral")), form=Form(m.get("form", "tablet")),
             drug=m.get("drug"), strength=self.quantity(m.get("strength"), where + "/strength"), as_needed=m.get("as_needed", False),
         )
         if not med.name:
@@ -550,19 +553,19 @@ def import_document(journal: Journal, doc: Any) -> ImportSummary:
                 raise ValidationError(where + "/id", f"{_show(p['id'])} is used by two people")
             seen_ids.add(p["id"])
         person = reader.person(p, where)
-        if person.patient.name.casefold() in seen_names:
+        if name_key(person.patient.name) in seen_names:
             raise ValidationError(where + "/name", f"{_show(person.patient.name)} appears twice in the document")
-        seen_names.add(person.patient.name.casefold())
+        seen_names.add(name_key(person.patient.name))
         people.append(person)
 
     summary = ImportSummary()
     with journal.store.transaction() as tx:
-        existing_people = {p.name.casefold(): p for p in tx.patients()}
+        existing_people = {name_key(p.name): p for p in tx.patients()}
         # A journal whose zone nobody chose takes the document's (so a copy exports the same).
         if zones or tz_name is not None:  # before the people: "nobody in it yet" is asked of the journal
             zone_store.adopt(tx, zones or [ZonePeriod(journal.now().date(), tz_name or "")], dated=bool(zones))
         for person in people:
-            _import_person(tx, person, existing_people.get(person.patient.name.casefold()), summary)
+            _import_person(tx, person, existing_people.get(name_key(person.patient.name)), summary)
     return summary
 
 
@@ -605,10 +608,10 @@ def _import_person(tx: Any, person: _Person, existing: Patient | None, summary: 
         assert existing.id is not None
         patient_id = existing.id
         summary.already_there += 1
-        current_meds = {m.name.casefold(): m for m in tx.medications(patient_id, include_removed=True)}
+        current_meds = {name_key(m.name): m for m in tx.medications(patient_id, include_removed=True)}
     med_ids: list[int] = []
     for _where, med in person.medications:
-        found = current_meds.get(med.name.casefold())
+        found = current_meds.get(name_key(med.name))
         if found is None:
             med.patient_id = patient_id
             med_id = tx.insert("medication", med)
@@ -791,10 +794,21 @@ def _cell(v: Any) -> Any:
     return v
 
 
+CSV_TABLES = ("patients", "medications", "regimens", "doses", "symptoms", "observations", "pump_events", "notes",
+              "stock")
+
+
 def export_csv(journal: Journal, out_dir: Path, patient_name: str | None = None) -> list[Path]:
     """One CSV per table, local times (journal zone) as YYYY-MM-DD HH:MM, UTF-8 with a BOM so
-    spreadsheet programs read accents correctly."""
+    spreadsheet programs read accents correctly.
+
+    Never replaces anything: raises ValidationError("OUT", ...) when the folder already holds a
+    file (or link) of one of the names written, before writing any; each file is created new."""
     tz = journal.tz
+    taken = sorted(n for n in CSV_TABLES if os.path.lexists(out_dir / f"{n}.csv"))
+    if taken:
+        raise ValidationError("OUT", f"{out_dir} already holds {', '.join(f'{n}.csv' for n in taken)}; nothing was "
+                              "written. Choose a new or empty folder (CSV export never replaces files)")
     out_dir.mkdir(parents=True, exist_ok=True)
     tables: dict[str, tuple[list[str], list[list[Any]]]] = {
         "patients": (["person", "birth_date", "renal_impairment", "conditions", "notes"], []),
@@ -858,7 +872,7 @@ def export_csv(journal: Journal, out_dir: Path, patient_name: str | None = None)
     written = []
     for name, (header, rows) in tables.items():
         path = out_dir / f"{name}.csv"
-        with path.open("w", encoding="utf-8-sig", newline="") as f:
+        with path.open("x", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
             w.writerow(header)
             w.writerows(rows)

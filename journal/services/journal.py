@@ -69,6 +69,8 @@ from .validation import (
     check_stock_event,
     check_symptom,
     check_texts,
+    clean_name,
+    name_key,
     normalise_amount,
     valid_timezone,
 )
@@ -292,19 +294,21 @@ class Journal:
         return got[0]  # type: ignore[no-any-return]
 
     def find_patient(self, name: str) -> Patient:
-        """By name, ignoring case (a unique beginning of the name is enough)."""
-        wanted = name.strip().casefold()
+        """By name, ignoring case, extra spaces and Unicode form (`validation.name_key`); a unique
+        beginning of the name is enough."""
+        wanted = name_key(name)
         people = self.list_patients()
-        exact = [p for p in people if p.name.casefold() == wanted]
+        exact = [p for p in people if name_key(p.name) == wanted]
         if exact:
             return exact[0]
-        start = [p for p in people if wanted and p.name.casefold().startswith(wanted)]
+        start = [p for p in people if wanted and name_key(p.name).startswith(wanted)]
         if len(start) == 1:
             return start[0]
         known = ", ".join(p.name for p in people) or "nobody yet"
         raise NotFound(f'no one named "{name}" in the journal (people: {known})', "--patient")
 
     def add_patient(self, p: Patient) -> Outcome:
+        p = dataclasses.replace(p, name=clean_name(p.name))
         self._check_patient(p, None)
         with self.store.transaction() as tx:
             new_id = tx.insert("patient", p)
@@ -313,6 +317,7 @@ class Journal:
     def update_patient(self, p: Patient, by: str = "") -> Outcome:
         if p.id is None:
             raise ValidationError("id", "the person has not been saved yet")
+        p = dataclasses.replace(p, name=clean_name(p.name))
         self._check_patient(p, p.id)
         with self.store.transaction() as tx:
             got = tx.get("patient", p.id)
@@ -326,7 +331,7 @@ class Journal:
     def _check_patient(self, p: Patient, own_id: int | None) -> None:
         check_patient(p, self.now())
         for other in self.list_patients():
-            if other.id != own_id and other.name.casefold() == p.name.strip().casefold():
+            if other.id != own_id and name_key(other.name) == name_key(p.name):
                 raise ValidationError("name", f'"{p.name}" is already in the journal')
 
     # medicines ------------------------------------------------------------------------------
@@ -346,13 +351,14 @@ class Journal:
         return got[0]  # type: ignore[no-any-return]
 
     def find_medication(self, patient_id: int, name: str) -> Medication:
-        """By name, ignoring case; a part of the name is enough when only one medicine matches."""
-        wanted = name.strip().casefold()
+        """By name, ignoring case, extra spaces and Unicode form (`validation.name_key`); a part of
+        the name is enough when only one medicine matches."""
+        wanted = name_key(name)
         meds = self.list_medications(patient_id)
-        exact = [m for m in meds if m.name.casefold() == wanted]
+        exact = [m for m in meds if name_key(m.name) == wanted]
         if exact:
             return exact[0]
-        partial = [m for m in meds if wanted and wanted in m.name.casefold()]
+        partial = [m for m in meds if wanted and wanted in name_key(m.name)]
         if len(partial) == 1:
             return partial[0]
         known = ", ".join(m.name for m in meds) or "none yet"
@@ -362,9 +368,9 @@ class Journal:
 
     def add_medication(self, patient_id: int, m: Medication) -> Outcome:
         self.get_patient(patient_id)
-        m = dataclasses.replace(m, patient_id=patient_id, regimens=list(m.regimens))
+        m = dataclasses.replace(m, patient_id=patient_id, regimens=list(m.regimens), name=clean_name(m.name))
         check_medication(m)
-        if any(o.name.casefold() == m.name.strip().casefold() for o in self.list_medications(patient_id)):
+        if any(name_key(o.name) == name_key(m.name) for o in self.list_medications(patient_id)):
             raise ValidationError("name", f'"{m.name}" is already on the list')
         for i, e in enumerate(m.stock):
             check_stock_event(e, dataclasses.replace(m, stock=m.stock[:i]), f"stock/{i}/")
@@ -603,11 +609,16 @@ class Journal:
             check_aware(obj.at, "at")
             check_texts(obj)
         elif entity == "patient":
+            obj.name = clean_name(obj.name)
             self._check_patient(obj, obj.id)
             return int(obj.id)
         elif entity == "medication":
             obj.regimens = []
+            obj.name = clean_name(obj.name)
             check_medication(obj)
+            if any(o.id != obj.id and name_key(o.name) == name_key(obj.name)
+                   for o in self.list_medications(obj.patient_id)):
+                raise ValidationError("name", f'"{obj.name}" is already on the list')
             return int(obj.patient_id)
         elif entity == "stock_event":
             med = self.get_medication(obj.medication_id)

@@ -121,7 +121,8 @@ def name_key(name: str) -> str:
     """The form two names are compared in: Unicode NFC, case folded, runs of spaces (of any kind)
     made one, ends trimmed. "Robin  Shaw", "robin shaw" and a decomposed "Robín" match their
     composed, single-spaced forms, so one person or medicine never splits into look-alikes."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+    return " ".join(folded.split())
 
 
 def clean_name(name: str) -> str:

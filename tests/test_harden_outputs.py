@@ -1,0 +1,107 @@
+"""What the commands write holds health data: owner-only (0600 files, 0700 folders) whatever the
+umask; CSV export never replaces a file already in the chosen folder; an output path that is a
+link or a device is refused; an export's leftover `.partial` file is never written through."""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_robust_support import valid_document
+
+import journal.app as app
+from journal.domain import FixedClock
+from journal.services.exchange import CSV_TABLES
+from journal.services.journal import Journal
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Any:
+    path = tmp_path / "j.sqlite3"
+    with Journal.open(path, FixedClock(NOW)) as j:
+        j.import_document(valid_document(days=3, start="2026-11-20"))
+    old = os.umask(0o022)  # the usual desktop umask: files 0644 unless the app says otherwise
+    yield path
+    os.umask(old)
+
+
+def run(db: Path, *argv: str) -> int:
+    return app.main(["--db", str(db), *argv], clock=FixedClock(NOW))
+
+
+def mode(p: Path) -> int:
+    return stat.S_IMODE(p.stat().st_mode)
+
+
+def test_exports_and_their_folder_are_owner_only(db: Path, tmp_path: Path) -> None:
+    assert run(db, "export", str(tmp_path / "out.json")) == 0
+    assert mode(tmp_path / "out.json") == 0o600
+    assert run(db, "export", "--format", "csv", str(tmp_path / "new" / "csv")) == 0
+    assert mode(tmp_path / "new" / "csv") == 0o700
+    assert {mode(tmp_path / "new" / "csv" / f"{n}.csv") for n in CSV_TABLES} == {0o600}
+    assert os.umask(0o022) == 0o022  # the process's own umask is given back
+
+
+def test_the_report_is_owner_only(db: Path, tmp_path: Path, qapp: Any) -> None:
+    assert run(db, "report", "--patient", "Robin Shaw", "--out", str(tmp_path / "r.pdf")) == 0
+    assert mode(tmp_path / "r.pdf") == 0o600
+
+
+def test_csv_export_refuses_a_folder_holding_one_of_its_names(db: Path, tmp_path: Path, capsys: Any) -> None:
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "doses.csv").write_text("my own spreadsheet")
+    (folder / "other.txt").write_text("kept")
+    assert run(db, "export", "--format", "csv", str(folder)) == 2
+    err = capsys.readouterr().err
+    assert "doses.csv" in err and "nothing was written" in err
+    assert (folder / "doses.csv").read_text() == "my own spreadsheet"
+    assert sorted(p.name for p in folder.iterdir()) == ["doses.csv", "other.txt"]
+
+
+def test_csv_export_into_a_folder_with_other_files_is_fine(db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "other.txt").write_text("kept")
+    assert run(db, "export", "--format", "csv", str(folder)) == 0
+    assert (folder / "other.txt").read_text() == "kept"
+
+
+def test_a_dangling_link_named_like_a_csv_is_not_followed(db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "notes.csv").symlink_to(tmp_path / "elsewhere.txt")
+    assert run(db, "export", "--format", "csv", str(folder)) == 2
+    assert not (tmp_path / "elsewhere.txt").exists()
+
+
+@pytest.mark.parametrize("command", [["export"], ["report", "--patient", "Robin Shaw", "--out"]])
+def test_an_output_that_is_a_link_is_refused(db: Path, tmp_path: Path, capsys: Any, command: list[str]) -> None:
+    target = tmp_path / "precious.txt"
+    target.write_text("precious")
+    link = tmp_path / "out.json"
+    link.symlink_to(target)
+    assert run(db, *command, str(link)) == 2
+    assert "link or a device" in capsys.readouterr().err
+    assert target.read_text() == "precious" and link.is_symlink()
+
+
+def test_an_output_that_is_a_device_is_refused(db: Path, capsys: Any) -> None:
+    assert run(db, "export", "/dev/null") == 2
+    assert "link or a device" in capsys.readouterr().err
+
+
+def test_a_leftover_partial_export_is_not_written_through(db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "victim.txt"
+    target.write_text("victim")
+    (tmp_path / "out.json.partial").symlink_to(target)
+    assert run(db, "export", str(tmp_path / "out.json")) == 0
+    assert target.read_text() == "victim"
+    assert not (tmp_path / "out.json.partial").exists()
+    assert mode(tmp_path / "out.json") == 0o600
