@@ -174,6 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--status", choices=DOSE_STATUSES, default="taken")
     s.add_argument("--by", metavar="NAME", default="", help="who gave it")
     s.add_argument("--note", metavar="TEXT", default="")
+    s.add_argument("--clock-is-right", action="store_true",
+                   help="log it now even though now is far from the journal's last entry (see --at)")
 
     s = sub.add_parser("log-symptom", help="log one symptom, then print any alert it raises")
     s.add_argument("--patient", metavar="NAME", required=True)

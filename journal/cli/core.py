@@ -139,6 +139,11 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
     med = journal.find_medication(patient.id, args.medication)
     now = ctx.now()
     tz = journal.tz
+    if args.at is None and not getattr(args, "clock_is_right", False):
+        doubt = journal.clock_doubt(patient.id, now)
+        if doubt is not None:  # a wrong clock would put a false gap (or none) into the checks
+            raise ValidationError("--at", f"{doubt}. Nothing was logged. If the clock is wrong, give the time "
+                                  "with --at (e.g. --at 2026-10-01T08:00); if it is right, add --clock-is-right")
     status = DoseStatus(args.status)
     given = parse_time(args.at, tz, now) if status.was_given else None
     scheduled = parse_time(args.scheduled, tz, now, "--scheduled") if args.scheduled else None

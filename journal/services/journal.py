@@ -70,6 +70,7 @@ from .validation import (
     check_symptom,
     check_texts,
     clean_name,
+    clock_doubt,
     name_key,
     normalise_amount,
     valid_timezone,
@@ -508,6 +509,16 @@ class Journal:
         if not d.by:
             d.by = by or self.get_settings().caregiver_name
         return d
+
+    def clock_doubt(self, patient_id: int, at: datetime | None = None) -> str | None:
+        """Plain words when `at` (default: now by the computer's clock) is far from the person's
+        last entry, so the clock may be wrong (`validation.clock_doubt`); None when it looks right.
+        The window asks before saving "Given now", the command line refuses without --at."""
+        at = at or self.now()
+        with self.store.read() as tx:
+            last = tx.last_entry(patient_id)
+        tz = self.tz
+        return clock_doubt(at.astimezone(tz), last.astimezone(tz) if last is not None else None)
 
     def log_dose(self, patient_id: int, dose: Dose, by: str = "") -> Outcome:
         d = self.prepare_dose(patient_id, dose, by)

@@ -404,3 +404,27 @@ def check_stock_event(event: StockEvent, med: Medication, prefix: str = "") -> N
             in_stock_unit(amount, base.amount.unit, med.strength)
         except StockUnknown as e:
             raise ValidationError(prefix + "amount", f"{e} (the stock is counted in {base.amount.unit.value})") from None
+
+
+# A dose logged "now" when now is far from everything else in the journal is more likely a wrong
+# computer clock (a dead CMOS battery, a time zone slip) than a real gap: it would make abrupt-stop
+# show a false gap, or hide a real one. Judgement: a day away is common (a weekend away from the
+# journal); more than 2 days after the last entry, or a year before it, is questioned first.
+CLOCK_DOUBT_AFTER = timedelta(days=2)
+CLOCK_DOUBT_BEFORE = timedelta(days=365)
+
+
+def clock_doubt(at: datetime, last_entry: datetime | None) -> str | None:
+    """Plain words asking whether the computer's clock is right when `at` is more than
+    CLOCK_DOUBT_AFTER after `last_entry` or more than CLOCK_DOUBT_BEFORE before it; None otherwise
+    (and when there is no entry yet)."""
+    if last_entry is None:
+        return None
+    if at - last_entry > CLOCK_DOUBT_AFTER:
+        days = (at - last_entry).days
+        return (f"the computer's clock says {at:%Y-%m-%d %H:%M}, {days} days after the last entry in the journal "
+                f"({last_entry:%Y-%m-%d %H:%M})")
+    if last_entry - at > CLOCK_DOUBT_BEFORE:
+        return (f"the computer's clock says {at:%Y-%m-%d %H:%M}, more than a year before the last entry in the "
+                f"journal ({last_entry:%Y-%m-%d %H:%M})")
+    return None
