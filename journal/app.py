@@ -37,7 +37,9 @@ def make_context(db: Path | None, *, demo: bool = False, debug: bool = False, cl
     from journal.domain.clock import SystemClock
 
     clock = clock or SystemClock()
-    path = Path(db).expanduser() if db is not None else default_db_path()
+    # Resolved once: a journal reached through a link is opened, locked, backed up and restored as
+    # the real file, so the link and the real path can never be two journals.
+    path = (Path(db).expanduser() if db is not None else default_db_path()).resolve()
 
     def open_journal() -> Any:
         if demo:

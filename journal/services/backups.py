@@ -54,7 +54,7 @@ def take_window_lock(journal_path: Path | str, clock: Clock) -> WindowLock:
     Raises `JournalLocked` (its message is for the caregiver) when another window holds it.
     Keep the returned object for as long as the window is open; `release()` on close (the OS
     releases it anyway if the program dies)."""
-    lock = WindowLock(Path(journal_path))
+    lock = WindowLock(Path(journal_path).resolve())  # the real file: a link to it meets the same lock
     lock.acquire(since=clock.now().isoformat(timespec="minutes"))
     return lock
 
@@ -121,7 +121,9 @@ class BackupService:
 
     def __init__(self, journal_path: Path | str, clock: Clock, *, tz: tzinfo = UTC,
                  folder: Path | str | None = None) -> None:
-        self.journal_path = Path(journal_path)
+        # Resolved once: a journal reached through a link is kept, replaced and locked as the real
+        # file (restoring through the link must not put a file where the link was).
+        self.journal_path = Path(journal_path).resolve()
         self.clock = clock
         self.tz = tz
         self.folder = Path(folder) if folder is not None else self.journal_path.parent / "backups"
@@ -154,6 +156,8 @@ class BackupService:
 
     def _ensure_folder(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
+        if self.folder.is_symlink():  # the user's own choice of place: its permissions are theirs
+            return
         with contextlib.suppress(OSError):
             os.chmod(self.folder, PRIVATE_DIR)
 

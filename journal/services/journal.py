@@ -157,7 +157,7 @@ class Journal:
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None) -> Journal:
         clock = clock or SystemClock()
-        path = Path(path)
+        path = Path(path).resolve()  # a link to the journal is the journal (locks, backups, restore)
         journal = cls(_open_store(path, clock.now()), path, clock)
         journal._pin_zone()
         return journal
