@@ -55,7 +55,7 @@ from journal.domain import (
 from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
 
 from . import timezones as zone_store
-from .errors import JournalFileError, NotFound, ValidationError
+from .errors import JournalFileError, NotFound, ValidationError, plain_failure
 from .validation import (
     RESOURCES,
     check_aware,
@@ -875,15 +875,24 @@ def _open_store(path: Path, now: datetime) -> Store:
     try:
         engine = open_engine(path, now)
     except StorageFileError as e:
-        raise JournalFileError(str(e)) from None
+        raise JournalFileError(_not_damaged(e, path) or str(e)) from None
     except sqlite3.DatabaseError as e:
-        raise JournalFileError(f"{path} is damaged or not a journal: {e}") from None
+        raise JournalFileError(_not_damaged(e, path) or f"{path} is damaged or not a journal: {e}") from None
     except Exception as e:  # SQLAlchemy wraps sqlite3 errors in its own classes
         orig = getattr(e, "orig", None)
         if isinstance(orig, sqlite3.DatabaseError):
-            raise JournalFileError(f"{path} is damaged or not a journal: {orig}") from None
+            raise JournalFileError(_not_damaged(orig, path) or f"{path} is damaged or not a journal: {orig}") from None
         raise
     return Store(engine)
+
+
+def _not_damaged(e: BaseException, path: Path) -> str | None:
+    """Plain words when opening failed for the disk's sake (full, read-only, busy, unreadable
+    drive), not the file's: such a journal must not be called damaged. None otherwise."""
+    words = plain_failure(e)
+    if words is None or "damaged" in words:
+        return None
+    return f"{path}: {words}"
 
 
 def _coerce(entity: str, key: str, value: Any) -> Any:
