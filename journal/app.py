@@ -15,13 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from journal.cli import (
+    EXIT_BAD_INPUT,
     EXIT_FAILURE,
     EXIT_OK,
     JOURNAL_FILE,
     Context,
     build_parser,
     dispatch,
+    path_problem,
     prepare_journal_path,
+    shown,
 )
 
 PRIVATE_UMASK = 0o077  # new files 0600, new folders 0700
@@ -57,6 +60,10 @@ def make_context(db: Path | None, *, demo: bool = False, debug: bool = False, cl
 def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
     """The `carejournal` console script (and `python main.py`). Returns the exit code."""
     args = build_parser().parse_args(list(argv) if argv is not None else None)
+    problem = path_problem(str(args.db)) if args.db is not None else None
+    if problem is not None:  # before anything opens it
+        print(shown(f"carejournal: --db: {problem}"), file=sys.stderr)
+        return EXIT_BAD_INPUT
     ctx = make_context(args.db, demo=args.demo, debug=args.debug, clock=clock)
     # Everything the app writes (exports, reports, CSV files, backups, their folders) holds health
     # data: owner-only, like the journal, whatever the user's umask.

@@ -81,20 +81,43 @@ def test_a_dangling_link_named_like_a_csv_is_not_followed(db: Path, tmp_path: Pa
     assert not (tmp_path / "elsewhere.txt").exists()
 
 
-@pytest.mark.parametrize("command", [["export"], ["report", "--patient", "Robin Shaw", "--out"]])
+@pytest.mark.parametrize("command", [["export"], ["backup"], ["report", "--patient", "Robin Shaw", "--out"]])
 def test_an_output_that_is_a_link_is_refused(db: Path, tmp_path: Path, capsys: Any, command: list[str]) -> None:
     target = tmp_path / "precious.txt"
     target.write_text("precious")
     link = tmp_path / "out.json"
     link.symlink_to(target)
     assert run(db, *command, str(link)) == 2
-    assert "link or a device" in capsys.readouterr().err
+    assert "not a plain file" in capsys.readouterr().err
     assert target.read_text() == "precious" and link.is_symlink()
 
 
-def test_an_output_that_is_a_device_is_refused(db: Path, capsys: Any) -> None:
-    assert run(db, "export", "/dev/null") == 2
-    assert "link or a device" in capsys.readouterr().err
+def null_device(where: Path) -> Path:
+    """A private copy of /dev/null's device node: the test never points an output at /dev itself
+    (as root, a regression would replace the machine's /dev/null with a file)."""
+    node = where / "null-device"
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    return node
+
+
+@pytest.mark.parametrize("command", [["export"], ["backup"], ["report", "--patient", "Robin Shaw", "--out"]])
+def test_an_output_that_is_a_device_is_refused(db: Path, tmp_path: Path, capsys: Any, command: list[str]) -> None:
+    node = null_device(tmp_path)
+    assert run(db, *command, str(node)) == 2
+    assert "not a plain file" in capsys.readouterr().err
+    assert stat.S_ISCHR(node.stat().st_mode)
+
+
+def test_the_window_backup_to_a_device_is_refused(db: Path, tmp_path: Path) -> None:
+    from journal.services.backups import BackupError, BackupService
+
+    node = null_device(tmp_path)
+    with pytest.raises(BackupError, match="not a plain file"):
+        BackupService(db, FixedClock(NOW)).back_up_to(node)
+    assert stat.S_ISCHR(node.stat().st_mode)
 
 
 def test_a_leftover_partial_export_is_not_written_through(db: Path, tmp_path: Path) -> None:
@@ -105,3 +128,11 @@ def test_a_leftover_partial_export_is_not_written_through(db: Path, tmp_path: Pa
     assert target.read_text() == "victim"
     assert not (tmp_path / "out.json.partial").exists()
     assert mode(tmp_path / "out.json") == 0o600
+
+
+def test_a_backup_into_a_linked_folder_is_fine(db: Path, tmp_path: Path) -> None:
+    stick = tmp_path / "usb-stick"
+    stick.mkdir()
+    (tmp_path / "stick-link").symlink_to(stick, target_is_directory=True)
+    assert run(db, "backup", str(tmp_path / "stick-link")) == 0
+    assert len(list(stick.iterdir())) == 1

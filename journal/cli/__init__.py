@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import os
 import re
 import sys
 import traceback
@@ -127,6 +128,38 @@ class Context:
         return self.clock.now()  # type: ignore[no-any-return]
 
 
+def path_problem(text: str) -> str | None:
+    """Why `text` cannot name a file on this system (a NUL, a broken character, a name longer than
+    file systems allow), in plain words, or None. Checked before any file is touched so that such
+    input is answered as bad input (exit 2) naming the argument, not as Python's own words."""
+    if "\x00" in text:
+        return "a file name cannot contain a NUL character"
+    try:
+        raw = os.fsencode(text)
+    except UnicodeError:
+        return "the file name holds a broken character; retype it"
+    if len(raw) >= 4096 or any(len(part) > 255 for part in raw.split(b"/")):
+        return "the file name is too long (at most 255 bytes for each part of the path)"
+    return None
+
+
+# The arguments that name files, by the attribute argparse gives them, and how messages name them.
+PATH_ARGS = (("file", "FILE"), ("out", "OUT"), ("db", "--db"))
+
+
+def check_path_args(args: argparse.Namespace) -> None:
+    """ValidationError naming the first path argument that cannot name a file (`path_problem`)."""
+    from journal.services.errors import ValidationError
+
+    for attr, name in PATH_ARGS:
+        value = getattr(args, attr, None)
+        if value is None or (attr == "out" and str(value) == "-"):
+            continue
+        problem = path_problem(str(value))
+        if problem is not None:
+            raise ValidationError("--out" if attr == "out" and args.command == "report" else name, problem)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # exit 2 with a one-line message naming the argument
         self.print_usage(sys.stderr)
@@ -223,6 +256,7 @@ def dispatch(args: argparse.Namespace, ctx: Context) -> int:
         print(f"carejournal {command}: not available in this build", file=ctx.err)
         return EXIT_FAILURE
     try:
+        check_path_args(args)
         func = getattr(importlib.import_module(module_name), func_name)
         result = func(args, ctx)
         return EXIT_OK if result is None else int(result)

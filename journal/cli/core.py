@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from journal.services.errors import ValidationError
-from journal.services.validation import check_plausible_time
+from journal.services.validation import check_output_path, check_plausible_time
 
 from . import EXIT_OK, Context, prepare_journal_path
 
@@ -59,6 +59,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     path: Path = args.file
     if not str(args.file).strip() or str(args.file) == ".":
         raise ValidationError("FILE", "give the file to import")
+    if path.exists() and not path.is_file() and not path.is_dir():  # a device or pipe never ends
+        raise ValidationError("FILE", f"{path} is a device or a pipe, not a file; give the JSON file to import")
     try:
         text = path.read_text(encoding="utf-8-sig")  # a BOM from some editors is fine
     except FileNotFoundError:
@@ -90,9 +92,7 @@ def check_out_file(out: str, journal_path: Path, folder: bool = False, arg: str 
         if path.exists() and not path.is_dir():
             raise ValidationError(arg, f"{path} is a file; CSV export writes several files and needs a folder")
         return path
-    if path.is_symlink() or (path.exists() and not path.is_file() and not path.is_dir()):
-        raise ValidationError(arg, f"{path} is a link or a device, not a plain file; it was not touched. "
-                                   "Choose another file name")
+    check_output_path(path, arg)
     if path.is_dir():
         raise ValidationError(arg, f"{path} is a folder; give a file name such as {path / ('report.pdf' if arg == '--out' else 'journal.json')}")
     if path.exists():

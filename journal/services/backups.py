@@ -23,6 +23,8 @@ from datetime import UTC, tzinfo
 from pathlib import Path
 
 from journal.domain import Clock
+from journal.services.errors import ValidationError
+from journal.services.validation import check_output_path
 from journal.storage.backups import backup_file, read_only_uri, restore_file
 from journal.storage.db import StorageFileError, check_openable
 from journal.storage.lock import JournalLocked, WindowLock
@@ -232,10 +234,15 @@ class BackupService:
         if folder and not dest.is_dir():
             raise BackupError(f"The backup failed: the folder {dest} does not exist "
                               "(is the stick still plugged in?).")
-        if dest.is_dir():
-            dest = dest / backup_name(self.stem, MANUAL, self.clock.now())
-        elif dest.suffix == "":
-            dest = dest.with_suffix(SUFFIX)
+        try:
+            check_output_path(dest, "backup")
+            if dest.is_dir():
+                dest = dest / backup_name(self.stem, MANUAL, self.clock.now())
+            elif dest.suffix == "":
+                dest = dest.with_suffix(SUFFIX)
+            check_output_path(dest, "backup")
+        except ValidationError as e:
+            raise BackupError(f"The backup was not saved: {e.message}.") from None
         if dest.resolve() == self.journal_path.resolve():
             raise BackupError("Choose another place for the backup than the journal file itself.")
         if not dest.parent.is_dir():

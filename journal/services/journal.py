@@ -63,6 +63,7 @@ from .validation import (
     check_medication,
     check_not_future,
     check_observation,
+    check_output_path,
     check_patient,
     check_pump_event,
     check_regimen,
@@ -818,6 +819,7 @@ class Journal:
         dest = Path(dest).expanduser()
         if dest.is_dir():  # a folder (a USB stick): a dated copy inside it
             dest = dest / f"carejournal-backup-{self.now().astimezone(self.tz).strftime('%Y-%m-%d-%H%M%S')}.sqlite3"
+        check_output_path(dest, "OUT")
         if dest.exists() and dest.resolve() == self.path.resolve():
             raise ValidationError("OUT", "that is the journal itself; choose another file for the copy")
         return backup_file(self.path, dest)

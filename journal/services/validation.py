@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import re
 import unicodedata
 from datetime import UTC, date, datetime, timedelta
@@ -128,6 +129,18 @@ def name_key(name: str) -> str:
 def clean_name(name: str) -> str:
     """A name as it is stored: NFC, ends trimmed, inner runs of spaces made one."""
     return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+def check_output_path(path: Any, field_name: str) -> None:
+    """An output (export, report, backup) may replace a plain file, never a link (it would write
+    through to wherever the link points), a device (as root, /dev/null itself would be replaced by a
+    file) or a pipe (the write would wait forever for a reader). A folder, or a link to one, passes.
+    ValidationError naming the field."""
+    if os.path.isdir(path):  # a folder (a link to one too): the caller writes a new file inside it
+        return
+    if os.path.islink(path) or (os.path.exists(path) and not os.path.isfile(path)):
+        raise ValidationError(field_name, f"{path} is a link, a pipe or a device, not a plain file; it was not "
+                              "touched. Choose another file name")
 
 
 def _finite_number(value: Any) -> bool:
