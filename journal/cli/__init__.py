@@ -113,6 +113,10 @@ class Context:
     def journal(self) -> Any:
         if self._journal is None:
             self._journal = self._open_journal()
+            if getattr(self._journal, "read_only", False):
+                print(f"note: {self._journal.path} cannot be written where it is (read-only media?), so it was "
+                      "opened read-only: it can be read, checked and exported, but nothing can be saved",
+                      file=self.err)
         return self._journal
 
     @property

@@ -13,6 +13,7 @@ import dataclasses
 import enum
 import importlib.util
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -163,9 +164,17 @@ class Journal:
         journal._pin_zone()
         return journal
 
+    @property
+    def read_only(self) -> bool:
+        """True when the journal was opened read-only (its place cannot be written: read-only
+        media); every write then fails with "the journal file cannot be written here"."""
+        return bool(getattr(self.store, "read_only", False))
+
     def _pin_zone(self) -> None:
         """The first time a journal is opened its zone is written down (the one it had, else this
         computer's), so that opening it on a computer elsewhere changes nothing."""
+        if self.read_only:  # nothing can be written down; the machine's zone is used meanwhile
+            return
         with self.store.read() as tx:
             if zone_store.ZONES_KEY in tx.settings():
                 return
@@ -870,22 +879,56 @@ def _stock_reads(tx: Tx, med: Medication, at: datetime) -> tuple[list[Dose], Giv
 
 def _open_store(path: Path, now: datetime) -> Store:
     """The storage engine for the journal file at `path` (upgraded if older), or JournalFileError
-    for a file that is not a journal, is damaged or comes from a newer version."""
-    from journal.storage.db import StorageFileError, open_engine
+    for a file that is not a journal, is damaged or comes from a newer version. A journal whose
+    place cannot be written (read-only media) is opened read-only (`Store.read_only`)."""
+    from journal.storage.db import open_engine
     from journal.storage.repository import Store
 
     try:
         engine = open_engine(path, now)
-    except StorageFileError as e:
-        raise JournalFileError(_not_damaged(e, path) or str(e)) from None
-    except sqlite3.DatabaseError as e:
-        raise JournalFileError(_not_damaged(e, path) or f"{path} is damaged or not a journal: {e}") from None
-    except Exception as e:  # SQLAlchemy wraps sqlite3 errors in its own classes
-        orig = getattr(e, "orig", None)
-        if isinstance(orig, sqlite3.DatabaseError):
-            raise JournalFileError(_not_damaged(orig, path) or f"{path} is damaged or not a journal: {orig}") from None
-        raise
+        engine.connect().close()  # the first connection sets WAL up: on read-only media it fails here
+    except Exception as e:
+        engine = _read_only_fallback(e, path)
+        if engine is None:
+            raise _refusal(e, path) from None
+        store = Store(engine)
+        store.read_only = True
+        return store
     return Store(engine)
+
+
+def _read_only_fallback(e: BaseException, path: Path) -> Any:
+    """A read-only engine when the journal exists but its place cannot be written (read-only media:
+    SQLite cannot make the -wal/-shm files there), else None."""
+    from journal.storage.db import StorageFileError, open_read_only_engine
+
+    orig = getattr(e, "orig", None) or e
+    if isinstance(e, StorageFileError) or not isinstance(orig, sqlite3.OperationalError) or not path.is_file():
+        return None
+    words = plain_failure(orig) or ""
+    if "cannot be opened there" not in words and "cannot be written" not in words:
+        return None
+    if os.access(path.parent, os.W_OK):  # a writable place: the failure is something else
+        return None
+    try:
+        return open_read_only_engine(path)
+    except (StorageFileError, sqlite3.Error):
+        return None
+
+
+def _refusal(e: BaseException, path: Path) -> BaseException:
+    """The JournalFileError for a journal that could not be opened (`e` itself when it is not
+    about the file)."""
+    from journal.storage.db import StorageFileError
+
+    if isinstance(e, StorageFileError):
+        return JournalFileError(_not_damaged(e, path) or str(e))
+    if isinstance(e, sqlite3.DatabaseError):
+        return JournalFileError(_not_damaged(e, path) or f"{path} is damaged or not a journal: {e}")
+    orig = getattr(e, "orig", None)  # SQLAlchemy wraps sqlite3 errors in its own classes
+    if isinstance(orig, sqlite3.DatabaseError):
+        return JournalFileError(_not_damaged(orig, path) or f"{path} is damaged or not a journal: {orig}")
+    return e
 
 
 def _not_damaged(e: BaseException, path: Path) -> str | None:

@@ -290,6 +290,8 @@ def record_key(entity: str, obj: Any) -> tuple[Any, ...]:
 class Store:
     """The journal file's engine and its short sessions."""
 
+    read_only = False  # set when the file was opened read-only (read-only media)
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
