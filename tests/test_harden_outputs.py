@@ -136,3 +136,13 @@ def test_a_backup_into_a_linked_folder_is_fine(db: Path, tmp_path: Path) -> None
     (tmp_path / "stick-link").symlink_to(stick, target_is_directory=True)
     assert run(db, "backup", str(tmp_path / "stick-link")) == 0
     assert len(list(stick.iterdir())) == 1
+
+
+def test_a_failed_export_leaves_no_partial_file(db: Path, tmp_path: Path, monkeypatch: Any, capsys: Any) -> None:
+    def full(self: Path, *args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", full)
+    assert run(db, "export", str(tmp_path / "out.json")) == 1
+    assert "not enough free space" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["j.sqlite3"]

@@ -277,7 +277,10 @@ def dispatch(args: argparse.Namespace, ctx: Context) -> int:
         if ctx.debug:
             traceback.print_exc(file=ctx.err)
         where = f" ({e.filename})" if e.filename else ""
-        reason = plain_failure(e) if e.strerror is None else f"{e.strerror.lower()}{where}"
+        if e.errno == 28:  # ENOSPC, also on Windows and macOS
+            reason = f"not enough free space on the disk{where}; free some space and try again"
+        else:
+            reason = plain_failure(e) if e.strerror is None else f"{e.strerror.lower()}{where}"
         print(f"{command}: failed: {reason or _one_line(e)}", file=ctx.err)
         return EXIT_FAILURE
     except Exception as e:  # noqa: BLE001 - one line for the user, the trace with --debug

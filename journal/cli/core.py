@@ -124,8 +124,12 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".partial")
         tmp.unlink(missing_ok=True)  # one left by an interrupted export: never written through
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(out)
+        try:
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(out)
+        except BaseException:
+            tmp.unlink(missing_ok=True)  # a failed export leaves nothing half-written behind
+            raise
         people = len(doc["patients"])
         print(f"Wrote {out} ({people} {'person' if people == 1 else 'people'})", file=ctx.out)
     return EXIT_OK
