@@ -211,6 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--status", choices=DOSE_STATUSES, default="taken")
     s.add_argument("--by", metavar="NAME", default="", help="who gave it")
     s.add_argument("--note", metavar="TEXT", default="")
+    s.add_argument("--yes", action="store_true",
+                   help="at a terminal, save without asking when the dose would raise an alert")
     s.add_argument("--clock-is-right", action="store_true",
                    help="log it now even though now is far from the journal's last entry (see --at)")
 
