@@ -145,11 +145,6 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
     med = journal.find_medication(patient.id, args.medication)
     now = ctx.now()
     tz = journal.tz
-    if args.at is None and not getattr(args, "clock_is_right", False):
-        doubt = journal.clock_doubt(patient.id, now)
-        if doubt is not None:  # a wrong clock would put a false gap (or none) into the checks
-            raise ValidationError("--at", f"{doubt}. Nothing was logged. If the clock is wrong, give the time "
-                                  "with --at (e.g. --at 2026-10-01T08:00); if it is right, add --clock-is-right")
     status = DoseStatus(args.status)
     given = parse_time(args.at, tz, now) if status.was_given else None
     scheduled = parse_time(args.scheduled, tz, now, "--scheduled") if args.scheduled else None
@@ -167,6 +162,12 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
         preview = preview_dose(journal, patient.id, dose, now)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
+    # After every argument is checked (bad input is named first), before anything is asked or saved.
+    if args.at is None and not getattr(args, "clock_is_right", False):
+        doubt = journal.clock_doubt(patient.id, now)
+        if doubt is not None:  # a wrong clock would put a false gap (or none) into the checks
+            raise ValidationError("--at", f"{doubt}. Nothing was logged. If the clock is wrong, give the time "
+                                  "with --at (e.g. --at 2026-10-01T08:00); if it is right, add --clock-is-right")
     if preview.alerts and not args.yes and _interactive():
         # Warn before, not after: at a terminal, the person typing is asked first. Scripts (no
         # terminal) keep the contract: the dose is saved and the alerts it raised are printed.
