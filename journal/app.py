@@ -15,14 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from journal.cli import (
+    EXIT_BAD_INPUT,
     EXIT_FAILURE,
     EXIT_OK,
     JOURNAL_FILE,
     Context,
     build_parser,
     dispatch,
+    path_problem,
     prepare_journal_path,
+    shown,
 )
+
+PRIVATE_UMASK = 0o077  # new files 0600, new folders 0700
 
 
 def default_db_path() -> Path:
@@ -35,7 +40,9 @@ def make_context(db: Path | None, *, demo: bool = False, debug: bool = False, cl
     from journal.domain.clock import SystemClock
 
     clock = clock or SystemClock()
-    path = Path(db).expanduser() if db is not None else default_db_path()
+    # Resolved once: a journal reached through a link is opened, locked, backed up and restored as
+    # the real file, so the link and the real path can never be two journals.
+    path = (Path(db).expanduser() if db is not None else default_db_path()).resolve()
 
     def open_journal() -> Any:
         if demo:
@@ -63,13 +70,21 @@ def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
 
     set_language(chosen_language())  # the computer's language until a journal's Settings say otherwise
     args = build_parser().parse_args(list(argv) if argv is not None else None)
+    problem = path_problem(str(args.db)) if args.db is not None else None
+    if problem is not None:  # before anything opens it
+        print(shown(f"carejournal: --db: {problem}"), file=sys.stderr)
+        return EXIT_BAD_INPUT
     ctx = make_context(args.db, demo=args.demo, debug=args.debug, clock=clock)
+    # Everything the app writes (exports, reports, CSV files, backups, their folders) holds health
+    # data: owner-only, like the journal, whatever the user's umask.
+    umask = os.umask(PRIVATE_UMASK)
     try:
         if args.command in (None, "gui"):
             return run_gui(ctx)
         return dispatch(args, ctx)
     finally:
         ctx.close()
+        os.umask(umask)
 
 
 def run_gui(ctx: Context) -> int:

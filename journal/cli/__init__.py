@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import os
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -40,6 +42,34 @@ def prepare_journal_path(path: Path) -> None:
         raise ValidationError("--db", f"{path} is a folder; give the journal file's name, e.g. {path / JOURNAL_FILE}")
 
 
+# What must never reach a terminal raw from user text: C0/C1 control characters (except tab and
+# newline; ESC starts terminal commands, CR overwrites a line), bidirectional overrides and isolates
+# (they reorder what is shown: "Trojan Source"), and lone surrogates (unprintable, they would crash
+# the write).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def shown(text: str) -> str:
+    """`text` safe to print: each unsafe character written as `\\uXXXX` (a form JSON reads back as
+    the same character, so `export -` and `check --json` stay valid JSON)."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class SafeStream:
+    """A text stream that passes everything written through `shown`: every line the command line
+    prints goes through one of these (Context.out and Context.err)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(shown(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, getvalue, fileno, ... of the real stream
+        return getattr(self.stream, name)
+
+
 class Context:
     """What a command needs from the outside world, built by the composition root (journal/app.py).
 
@@ -58,15 +88,35 @@ class Context:
         self._open_journal = open_journal
         self._journal: Any = None
         self.clock = clock
-        self.out: TextIO = out or sys.stdout
-        self.err: TextIO = err or sys.stderr
+        self.out = out or sys.stdout
+        self.err = err or sys.stderr
         self.db_path = db_path
         self.debug = debug
         self.demo = demo
 
+    @property
+    def out(self) -> TextIO:
+        return self._out  # type: ignore[return-value]
+
+    @out.setter
+    def out(self, stream: TextIO) -> None:
+        self._out = stream if isinstance(stream, SafeStream) else SafeStream(stream)
+
+    @property
+    def err(self) -> TextIO:
+        return self._err  # type: ignore[return-value]
+
+    @err.setter
+    def err(self, stream: TextIO) -> None:
+        self._err = stream if isinstance(stream, SafeStream) else SafeStream(stream)
+
     def journal(self) -> Any:
         if self._journal is None:
             self._journal = self._open_journal()
+            if getattr(self._journal, "read_only", False):
+                print(f"note: {self._journal.path} cannot be written where it is (read-only media?), so it was "
+                      "opened read-only: it can be read, checked and exported, but nothing can be saved",
+                      file=self.err)
         return self._journal
 
     @property
@@ -80,6 +130,38 @@ class Context:
 
     def now(self) -> datetime:
         return self.clock.now()  # type: ignore[no-any-return]
+
+
+def path_problem(text: str) -> str | None:
+    """Why `text` cannot name a file on this system (a NUL, a broken character, a name longer than
+    file systems allow), in plain words, or None. Checked before any file is touched so that such
+    input is answered as bad input (exit 2) naming the argument, not as Python's own words."""
+    if "\x00" in text:
+        return "a file name cannot contain a NUL character"
+    try:
+        raw = os.fsencode(text)
+    except UnicodeError:
+        return "the file name holds a broken character; retype it"
+    if len(raw) >= 4096 or any(len(part) > 255 for part in raw.split(b"/")):
+        return "the file name is too long (at most 255 bytes for each part of the path)"
+    return None
+
+
+# The arguments that name files, by the attribute argparse gives them, and how messages name them.
+PATH_ARGS = (("file", "FILE"), ("out", "OUT"), ("db", "--db"))
+
+
+def check_path_args(args: argparse.Namespace) -> None:
+    """ValidationError naming the first path argument that cannot name a file (`path_problem`)."""
+    from journal.services.errors import ValidationError
+
+    for attr, name in PATH_ARGS:
+        value = getattr(args, attr, None)
+        if value is None or (attr == "out" and str(value) == "-"):
+            continue
+        problem = path_problem(str(value))
+        if problem is not None:
+            raise ValidationError("--out" if attr == "out" and args.command == "report" else name, problem)
 
 
 class _VersionAction(argparse.Action):
@@ -124,7 +206,7 @@ class _CompletionAction(argparse.Action):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # exit 2 with a one-line message naming the argument
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
+        self.exit(EXIT_BAD_INPUT, shown(f"{self.prog}: {message}\n"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -183,6 +265,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--note", metavar="TEXT", default="")
     s.add_argument("--yes", action="store_true",
                    help="at a terminal, save without asking when the dose would raise an alert")
+    s.add_argument("--clock-is-right", action="store_true",
+                   help="log it now even though now is far from the journal's last entry (see --at)")
 
     s = command("log-symptom", "log one symptom, then print any alert it raises")
     s.add_argument("--patient", metavar="NAME", required=True)
@@ -262,6 +346,7 @@ def dispatch(args: argparse.Namespace, ctx: Context) -> int:
         print(f"carejournal {command}: not available in this build", file=ctx.err)
         return EXIT_FAILURE
     try:
+        check_path_args(args)
         func = getattr(importlib.import_module(module_name), func_name)
         result = func(args, ctx)
         return EXIT_OK if result is None else int(result)
@@ -278,7 +363,10 @@ def dispatch(args: argparse.Namespace, ctx: Context) -> int:
         if ctx.debug:
             traceback.print_exc(file=ctx.err)
         where = f" ({e.filename})" if e.filename else ""
-        reason = plain_failure(e) if e.strerror is None else f"{e.strerror.lower()}{where}"
+        if e.errno == 28:  # ENOSPC, also on Windows and macOS
+            reason = f"not enough free space on the disk{where}; free some space and try again"
+        else:
+            reason = plain_failure(e) if e.strerror is None else f"{e.strerror.lower()}{where}"
         print(f"{command}: failed: {reason or _one_line(e)}", file=ctx.err)
         return EXIT_FAILURE
     except Exception as e:  # noqa: BLE001 - one line for the user, the trace with --debug

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from journal.services.checks import write_and_compare
 from journal.services.errors import ValidationError
+from journal.services.validation import check_plausible_time
 
 from . import EXIT_OK, Context, prepare_journal_path
 
@@ -32,7 +33,9 @@ def parse_time(text: str | None, tz: ZoneInfo, now: datetime, arg: str = "--at")
         value = datetime.fromisoformat(s.replace(" ", "T", 1) if "T" not in s else s)
     except ValueError:
         raise ValidationError(arg, f'"{text}" is not a time (write it like 2026-10-01T08:00 or 08:00)') from None
-    return value if value.tzinfo is not None else value.replace(tzinfo=tz)
+    value = value if value.tzinfo is not None else value.replace(tzinfo=tz)
+    check_plausible_time(value, arg)  # the same years as every other path
+    return value
 
 
 def parse_day(text: str, arg: str) -> date:
@@ -61,6 +64,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     path: Path = args.file
     if not str(args.file).strip() or str(args.file) == ".":
         raise ValidationError("FILE", "give the file to import")
+    if path.exists() and not path.is_file() and not path.is_dir():  # a device or pipe never ends
+        raise ValidationError("FILE", f"{path} is a device or a pipe, not a file; give the JSON file to import")
     try:
         text = path.read_text(encoding="utf-8-sig")  # a BOM from some editors is fine
     except FileNotFoundError:
@@ -71,10 +76,9 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError(str(path), "is not a text file (expected JSON in UTF-8)") from None
     except OSError as e:
         raise ValidationError(str(path), f"cannot be read ({(e.strerror or 'unreadable').lower()})") from None
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ValidationError(str(path), f"is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    from journal.services.exchange import parse_document
+
+    doc = parse_document(text, str(path))
     if args.dry_run:
         from journal.services.import_preview import preview_import
 
@@ -92,10 +96,15 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
 def check_out_file(out: str, journal_path: Path, folder: bool = False, arg: str = "OUT") -> Path:
     """Refuse an OUT that would destroy something (the journal, its companions and backups, any
-    journal file) or a file where a folder is wanted: journal.services.output decides."""
-    from journal.services.output import check_output_path
+    journal file), a link, pipe or device, an odd name, or a file where a folder is wanted:
+    journal.services.validation and journal.services.output decide."""
+    from journal.services.output import check_output_path as protect_companions
+    from journal.services.validation import check_output_path as plain_output_path
 
-    return check_output_path(out, journal_path, arg=arg, folder=folder)
+    path = protect_companions(out, journal_path, arg=arg, folder=folder)  # the more useful message first
+    if not folder:
+        plain_output_path(path, arg)
+    return path
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -156,6 +165,12 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
         preview = preview_dose(journal, patient.id, dose, now)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
+    # After every argument is checked (bad input is named first), before anything is asked or saved.
+    if args.at is None and not getattr(args, "clock_is_right", False):
+        doubt = journal.clock_doubt(patient.id, now)
+        if doubt is not None:  # a wrong clock would put a false gap (or none) into the checks
+            raise ValidationError("--at", f"{doubt}. Nothing was logged. If the clock is wrong, give the time "
+                                  "with --at (e.g. --at 2026-10-01T08:00); if it is right, add --clock-is-right")
     if preview.alerts and not args.yes and _interactive():
         # Warn before, not after: at a terminal, the person typing is asked first. Scripts (no
         # terminal) keep the contract: the dose is saved and the alerts it raised are printed.

@@ -31,7 +31,7 @@ class JournalFileError(Exception):
 
 
 _PLAIN = (
-    (("database or disk is full", "no space left"), "the disk is full, so nothing was saved; free some space and try again"),
+    (("database or disk is full", "no space left"), "the disk is full (not enough free space), so nothing was saved; free some space and try again"),
     (("database is locked", "database is busy"),
      "the journal is busy (the window or another command is saving), so nothing was saved; try again in a moment"),
     (("readonly database", "read-only file system", "permission denied"),

@@ -49,15 +49,21 @@ from .drug_names import check_drug_name
 from .errors import ValidationError
 from .validation import (
     RESOURCES,
+    check_document_text,
     check_limits,
     check_not_future,
     check_observation,
+    check_patient,
+    check_plausible_day,
     check_plausible_time,
     check_pump_event,
     check_regimen,
     check_stock_event,
     check_strength,
+    check_symptom,
+    clean_name,
     local_timezone_name,
+    name_key,
     normalise_amount,
     symptom_codes,
     valid_timezone,
@@ -155,6 +161,49 @@ def reference_validator() -> Any:
     for name, func in FORMATS.items():
         checker.checks(name)(lambda value, f=func: not isinstance(value, str) or f(value))
     return Draft202012Validator(schema(), format_checker=checker)
+
+
+class _Object(dict[str, Any]):
+    """A JSON object as decoded, remembering a key it held twice (JSON keeps only the last)."""
+
+    twice: str | None = None
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    for key, value in pairs:
+        if key in obj and obj.twice is None:
+            obj.twice = key
+        obj[key] = value
+    return obj
+
+
+def _first_repeated_key(node: Any, path: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
+    if isinstance(node, _Object) and node.twice is not None:
+        return (*path, node.twice)
+    children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in children:
+        found = _first_repeated_key(value, (*path, key))
+        if found is not None:
+            return found
+    return None
+
+
+def parse_document(text: str, source: str = "document") -> Any:
+    """Decode an exchange document from JSON text. Raises ValidationError: `source` when the text
+    is not JSON (with the line and column); the JSON pointer of a key written twice in one object,
+    since JSON would silently keep only its last value and drop data."""
+    try:
+        doc = json.loads(text, object_pairs_hook=_object)
+    except json.JSONDecodeError as e:
+        raise ValidationError(source, f"is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    except RecursionError:
+        raise ValidationError(source, "is nested too deeply to be a journal document") from None
+    repeated = _first_repeated_key(doc)
+    if repeated is not None:
+        raise ValidationError(pointer(repeated), f"{_show(repeated[-1])} is written twice in the same object; "
+                              "keep one (JSON would silently drop the other)")
+    return doc
 
 
 def pointer(path: Iterable[Any]) -> str:
@@ -311,9 +360,11 @@ class _Reader:
         if text is None:
             return None
         try:
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
         except ValueError:
             raise ValidationError(where, f"{_show(text)} is not a date (YYYY-MM-DD)") from None
+        check_plausible_day(day, where)
+        return day
 
     def quantity(self, q: dict[str, Any] | None, where: str) -> Quantity | None:
         if q is None:
@@ -340,12 +391,13 @@ class _Reader:
 
     def person(self, p: dict[str, Any], where: str) -> _Person:
         patient = Patient(
-            name=p["name"].strip(), birth_date=self.day(p.get("birth_date"), where + "/birth_date"),
+            name=clean_name(p["name"]), birth_date=self.day(p.get("birth_date"), where + "/birth_date"),
             renal_impairment=RenalImpairment(p.get("renal_impairment", "none")),
             conditions=list(p.get("conditions", [])), notes=p.get("notes", ""),
         )
         if not patient.name:
             raise ValidationError(where + "/name", "cannot be empty")
+        check_patient(patient, self.now, where + "/")
         meds: list[tuple[str, Medication]] = []
         by_ref: dict[str, int] = {}
         for i, m in enumerate(p.get("medications", [])):
@@ -355,7 +407,7 @@ class _Reader:
                 if m["id"] in by_ref:
                     raise ValidationError(mw + "/id", f"{_show(m['id'])} is used by two medicines")
                 by_ref[m["id"]] = len(meds)
-            if any(o.name.casefold() == med.name.casefold() for _, o in meds):
+            if any(name_key(o.name) == name_key(med.name) for _, o in meds):
                 raise ValidationError(mw + "/name", f"{_show(med.name)} is listed twice for this person")
             meds.append((mw, med))
         doses: list[Dose] = []
@@ -372,10 +424,13 @@ class _Reader:
             sw = f"{where}/symptoms/{i}"
             if s["symptom"] not in self.codes:
                 raise ValidationError(sw + "/symptom", f"{_show(s['symptom'])} is not a code of the symptom catalog")
-            symptoms.append(SymptomEntry(
+            entry = SymptomEntry(
                 at=self.when(s["at"], sw + "/at"), symptom=s["symptom"], severity=s.get("severity"),
                 duration_minutes=s.get("duration_minutes"), note=s.get("note", ""),
-            ))
+            )
+            check_symptom(entry, self.codes, sw + "/")
+            check_not_future(entry.at, self.now, sw + "/at")
+            symptoms.append(entry)
         observations = []
         for i, o in enumerate(p.get("observations", [])):
             ow = f"{where}/observations/{i}"
@@ -386,6 +441,7 @@ class _Reader:
                 value2=o.get("value2"), body_part=o.get("body_part", ""), note=o.get("note", ""),
             )
             check_observation(obs, ow + "/")
+            check_not_future(obs.at, self.now, ow + "/at")
             observations.append(obs)
         pump = []
         for i, e in enumerate(p.get("pump_events", [])):
@@ -400,16 +456,17 @@ class _Reader:
                 next_refill_due=self.day(e.get("next_refill_due"), ew + "/next_refill_due"), note=e.get("note", ""),
             )
             check_pump_event(ev, ew + "/")
+            check_not_future(ev.at, self.now, ew + "/at")
             pump.append(ev)
-        notes = [
-            Note(at=self.when(n["at"], f"{where}/notes_log/{i}/at"), text=n["text"])
-            for i, n in enumerate(p.get("notes_log", []))
-        ]
+        notes = []
+        for i, n in enumerate(p.get("notes_log", [])):
+            note = Note(at=self.when(n["at"], f"{where}/notes_log/{i}/at"), text=n["text"])
+            notes.append(note)
         return _Person(where, patient, meds, doses, symptoms, observations, pump, notes, med_index)
 
     def medication(self, m: dict[str, Any], where: str) -> Medication:
         med = Medication(
-            name=m["name"].strip(), route=Route(m.get("route", "oral")), form=Form(m.get("form", "tablet")),
+            name=clean_name(m["name"]), route=Route(m.get("route", "oral")), form=Form(m.get("form", "tablet")),
             drug=m.get("drug"), strength=self.quantity(m.get("strength"), where + "/strength"), as_needed=m.get("as_needed", False),
         )
         if not med.name:
@@ -479,6 +536,7 @@ def _new_only(incoming: list[Any], existing_keys: list[Any], key: Callable[[Any]
 
 
 def import_document(journal: Journal, doc: Any) -> ImportSummary:
+    check_document_text(doc)
     validate_schema(doc)
     tz_name = doc.get("timezone") or None
     if tz_name is not None and not valid_timezone(tz_name):
@@ -496,19 +554,19 @@ def import_document(journal: Journal, doc: Any) -> ImportSummary:
                 raise ValidationError(where + "/id", f"{_show(p['id'])} is used by two people")
             seen_ids.add(p["id"])
         person = reader.person(p, where)
-        if person.patient.name.casefold() in seen_names:
+        if name_key(person.patient.name) in seen_names:
             raise ValidationError(where + "/name", f"{_show(person.patient.name)} appears twice in the document")
-        seen_names.add(person.patient.name.casefold())
+        seen_names.add(name_key(person.patient.name))
         people.append(person)
 
     summary = ImportSummary()
     with journal.store.transaction() as tx:
-        existing_people = {p.name.casefold(): p for p in tx.patients()}
+        existing_people = {name_key(p.name): p for p in tx.patients()}
         # A journal whose zone nobody chose takes the document's (so a copy exports the same).
         if zones or tz_name is not None:  # before the people: "nobody in it yet" is asked of the journal
             zone_store.adopt(tx, zones or [ZonePeriod(journal.now().date(), tz_name or "")], dated=bool(zones))
         for person in people:
-            _import_person(tx, person, existing_people.get(person.patient.name.casefold()), summary)
+            _import_person(tx, person, existing_people.get(name_key(person.patient.name)), summary)
     return summary
 
 
@@ -551,10 +609,10 @@ def _import_person(tx: Any, person: _Person, existing: Patient | None, summary: 
         assert existing.id is not None
         patient_id = existing.id
         summary.already_there += 1
-        current_meds = {m.name.casefold(): m for m in tx.medications(patient_id, include_removed=True)}
+        current_meds = {name_key(m.name): m for m in tx.medications(patient_id, include_removed=True)}
     med_ids: list[int] = []
     for _where, med in person.medications:
-        found = current_meds.get(med.name.casefold())
+        found = current_meds.get(name_key(med.name))
         if found is None:
             med.patient_id = patient_id
             med_id = tx.insert("medication", med)

@@ -57,7 +57,7 @@ from journal.domain.i18n import LANGUAGES
 from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
 
 from . import timezones as zone_store
-from .errors import JournalFileError, NotFound, ValidationError
+from .errors import JournalFileError, NotFound, ValidationError, plain_failure
 from .regional import RegionalDefaults, regional_defaults
 from .symptoms import symptom_code
 from .validation import (
@@ -67,10 +67,15 @@ from .validation import (
     check_medication,
     check_not_future,
     check_observation,
+    check_patient,
     check_pump_event,
     check_regimen,
     check_stock_event,
     check_symptom,
+    check_texts,
+    clean_name,
+    clock_doubt,
+    name_key,
     normalise_amount,
     valid_timezone,
 )
@@ -178,14 +183,22 @@ class Journal:
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None) -> Journal:
         clock = clock or SystemClock()
-        path = Path(path)
+        path = Path(path).resolve()  # a link to the journal is the journal (locks, backups, restore)
         journal = cls(_open_store(path, clock.now()), path, clock)
         journal._pin_zone()
         return journal
 
+    @property
+    def read_only(self) -> bool:
+        """True when the journal was opened read-only (its place cannot be written: read-only
+        media); every write then fails with "the journal file cannot be written here"."""
+        return bool(getattr(self.store, "read_only", False))
+
     def _pin_zone(self) -> None:
         """The first time a journal is opened its zone is written down (the one it had, else this
         computer's), so that opening it on a computer elsewhere changes nothing."""
+        if self.read_only:  # nothing can be written down; the machine's zone is used meanwhile
+            return
         with self.store.read() as tx:
             if zone_store.ZONES_KEY in tx.settings():
                 return
@@ -260,6 +273,7 @@ class Journal:
     def save_settings(self, s: Settings, *, zone_since: date | None = None) -> Outcome:
         """Saves the settings. A new `timezone` applies from local date `zone_since` (default
         `zone_change_day`); the days before keep their zone (see `change_timezone`)."""
+        check_texts(s)
         if not valid_timezone(s.timezone):
             raise ValidationError("timezone", f'"{s.timezone}" is not a known time zone (e.g. Europe/London)')
         if not s.emergency_number.strip():
@@ -359,19 +373,21 @@ class Journal:
         return got[0]  # type: ignore[no-any-return]
 
     def find_patient(self, name: str) -> Patient:
-        """By name, ignoring case (a unique beginning of the name is enough)."""
-        wanted = name.strip().casefold()
+        """By name, ignoring case, extra spaces and Unicode form (`validation.name_key`); a unique
+        beginning of the name is enough."""
+        wanted = name_key(name)
         people = self.list_patients()
-        exact = [p for p in people if p.name.casefold() == wanted]
+        exact = [p for p in people if name_key(p.name) == wanted]
         if exact:
             return exact[0]
-        start = [p for p in people if wanted and p.name.casefold().startswith(wanted)]
+        start = [p for p in people if wanted and name_key(p.name).startswith(wanted)]
         if len(start) == 1:
             return start[0]
         known = ", ".join(p.name for p in people) or "nobody yet"
         raise NotFound(f'no one named "{name}" in the journal (people: {known})', "--patient")
 
     def add_patient(self, p: Patient) -> Outcome:
+        p = dataclasses.replace(p, name=clean_name(p.name))
         self._check_patient(p, None)
         with self.store.transaction() as tx:
             new_id = tx.insert("patient", p)
@@ -380,6 +396,7 @@ class Journal:
     def update_patient(self, p: Patient, by: str = "") -> Outcome:
         if p.id is None:
             raise ValidationError("id", "the person has not been saved yet")
+        p = dataclasses.replace(p, name=clean_name(p.name))
         self._check_patient(p, p.id)
         with self.store.transaction() as tx:
             got = tx.get("patient", p.id)
@@ -391,16 +408,9 @@ class Journal:
         return Outcome(frozenset({"patients", "alerts"}), self._alerts(p.id), p.id)
 
     def _check_patient(self, p: Patient, own_id: int | None) -> None:
-        if not p.name.strip():
-            raise ValidationError("name", "a person needs a name")
-        try:
-            RenalImpairment(p.renal_impairment)
-        except ValueError:
-            raise ValidationError("renal_impairment", f"{p.renal_impairment!r} is not none/mild/moderate/severe") from None
-        if p.birth_date is not None and p.birth_date > self.now().date():
-            raise ValidationError("birth_date", f"{p.birth_date} is in the future")
+        check_patient(p, self.now())
         for other in self.list_patients():
-            if other.id != own_id and other.name.casefold() == p.name.strip().casefold():
+            if other.id != own_id and name_key(other.name) == name_key(p.name):
                 raise ValidationError("name", f'"{p.name}" is already in the journal')
 
     # medicines ------------------------------------------------------------------------------
@@ -420,13 +430,14 @@ class Journal:
         return got[0]  # type: ignore[no-any-return]
 
     def find_medication(self, patient_id: int, name: str) -> Medication:
-        """By name, ignoring case; a part of the name is enough when only one medicine matches."""
-        wanted = name.strip().casefold()
+        """By name, ignoring case, extra spaces and Unicode form (`validation.name_key`); a part of
+        the name is enough when only one medicine matches."""
+        wanted = name_key(name)
         meds = self.list_medications(patient_id)
-        exact = [m for m in meds if m.name.casefold() == wanted]
+        exact = [m for m in meds if name_key(m.name) == wanted]
         if exact:
             return exact[0]
-        partial = [m for m in meds if wanted and wanted in m.name.casefold()]
+        partial = [m for m in meds if wanted and wanted in name_key(m.name)]
         if len(partial) == 1:
             return partial[0]
         known = ", ".join(m.name for m in meds) or "none yet"
@@ -436,9 +447,9 @@ class Journal:
 
     def add_medication(self, patient_id: int, m: Medication) -> Outcome:
         self.get_patient(patient_id)
-        m = dataclasses.replace(m, patient_id=patient_id, regimens=list(m.regimens))
+        m = dataclasses.replace(m, patient_id=patient_id, regimens=list(m.regimens), name=clean_name(m.name))
         check_medication(m)
-        if any(o.name.casefold() == m.name.strip().casefold() for o in self.list_medications(patient_id)):
+        if any(name_key(o.name) == name_key(m.name) for o in self.list_medications(patient_id)):
             raise ValidationError("name", f'"{m.name}" is already on the list')
         for i, e in enumerate(m.stock):
             check_stock_event(e, dataclasses.replace(m, stock=m.stock[:i]), f"stock/{i}/")
@@ -556,6 +567,7 @@ class Journal:
         except ValueError:
             raise ValidationError("status", f'"{dose.status}" is not one of: {", ".join(s.value for s in DoseStatus)}') from None
         d = dataclasses.replace(dose, patient_id=patient_id, status=status)
+        check_texts(d)
         check_aware(d.given, "given")
         check_aware(d.scheduled, "scheduled")
         if d.given is None and d.scheduled is None:
@@ -575,6 +587,16 @@ class Journal:
         if not d.by:
             d.by = by or self.get_settings().caregiver_name
         return d
+
+    def clock_doubt(self, patient_id: int, at: datetime | None = None) -> str | None:
+        """Plain words when `at` (default: now by the computer's clock) is far from the person's
+        last entry, so the clock may be wrong (`validation.clock_doubt`); None when it looks right.
+        The window asks before saving "Given now", the command line refuses without --at."""
+        at = at or self.now()
+        with self.store.read() as tx:
+            last = tx.last_entry(patient_id)
+        tz = self.tz
+        return clock_doubt(at.astimezone(tz), last.astimezone(tz) if last is not None else None)
 
     def log_dose(self, patient_id: int, dose: Dose, by: str = "") -> Outcome:
         d = self.prepare_dose(patient_id, dose, by)
@@ -622,6 +644,7 @@ class Journal:
         self.get_patient(patient_id)
         n = dataclasses.replace(note, patient_id=patient_id)
         check_aware(n.at, "at")
+        check_texts(n)
         if not n.text.strip():
             raise ValidationError("text", "the note is empty")
         with self.store.transaction() as tx:
@@ -674,12 +697,18 @@ class Journal:
             check_pump_event(obj)
         elif entity == "note":
             check_aware(obj.at, "at")
+            check_texts(obj)
         elif entity == "patient":
+            obj.name = clean_name(obj.name)
             self._check_patient(obj, obj.id)
             return int(obj.id)
         elif entity == "medication":
             obj.regimens = []
+            obj.name = clean_name(obj.name)
             check_medication(obj)
+            if any(o.id != obj.id and name_key(o.name) == name_key(obj.name)
+                   for o in self.list_medications(obj.patient_id)):
+                raise ValidationError("name", f'"{obj.name}" is already on the list')
             return int(obj.patient_id)
         elif entity == "stock_event":
             med = self.get_medication(obj.medication_id)
@@ -882,6 +911,7 @@ class Journal:
 
         from .backups import check_backup
         from .output import OutputError, atomic_output, check_output_path
+        from .validation import check_output_path as check_plain_output
 
         typed = str(dest)
         dest = Path(dest).expanduser()
@@ -894,6 +924,7 @@ class Journal:
             raise ValidationError("OUT", f"the folder {missing} does not exist (is the USB stick or drive "
                                          "plugged in?); nothing was written")
         dest = check_output_path(dest, self.path)
+        check_plain_output(dest, "OUT")  # a link, pipe or device, an odd name
         try:
             with atomic_output(dest, check=check_backup) as tmp:
                 backup_file(self.path, tmp)
@@ -950,22 +981,65 @@ def _stock_reads(tx: Tx, med: Medication, at: datetime) -> tuple[list[Dose], Giv
 
 def _open_store(path: Path, now: datetime) -> Store:
     """The storage engine for the journal file at `path` (upgraded if older), or JournalFileError
-    for a file that is not a journal, is damaged or comes from a newer version."""
-    from journal.storage.db import StorageFileError, open_engine
+    for a file that is not a journal, is damaged or comes from a newer version. A journal whose
+    place cannot be written (read-only media) is opened read-only (`Store.read_only`)."""
+    from journal.storage.db import open_engine
     from journal.storage.repository import Store
 
     try:
         engine = open_engine(path, now)
-    except StorageFileError as e:
-        raise JournalFileError(str(e)) from None
-    except sqlite3.DatabaseError as e:
-        raise JournalFileError(f"{path} is damaged or not a journal: {e}") from None
-    except Exception as e:  # SQLAlchemy wraps sqlite3 errors in its own classes
-        orig = getattr(e, "orig", None)
-        if isinstance(orig, sqlite3.DatabaseError):
-            raise JournalFileError(f"{path} is damaged or not a journal: {orig}") from None
-        raise
+        engine.connect().close()  # the first connection sets WAL up: on read-only media it fails here
+    except Exception as e:
+        engine = _read_only_fallback(e, path)
+        if engine is None:
+            raise _refusal(e, path) from None
+        store = Store(engine)
+        store.read_only = True
+        return store
     return Store(engine)
+
+
+def _read_only_fallback(e: BaseException, path: Path) -> Any:
+    """A read-only engine when the journal exists but its place cannot be written (read-only media:
+    SQLite cannot make the -wal/-shm files there), else None."""
+    from journal.storage.db import StorageFileError, open_read_only_engine
+
+    orig = getattr(e, "orig", None) or e
+    if isinstance(e, StorageFileError) or not isinstance(orig, sqlite3.OperationalError) or not path.is_file():
+        return None
+    words = plain_failure(orig) or ""
+    if "cannot be opened there" not in words and "cannot be written" not in words:
+        return None
+    if os.access(path.parent, os.W_OK):  # a writable place: the failure is something else
+        return None
+    try:
+        return open_read_only_engine(path)
+    except (StorageFileError, sqlite3.Error):
+        return None
+
+
+def _refusal(e: BaseException, path: Path) -> BaseException:
+    """The JournalFileError for a journal that could not be opened (`e` itself when it is not
+    about the file)."""
+    from journal.storage.db import StorageFileError
+
+    if isinstance(e, StorageFileError):
+        return JournalFileError(_not_damaged(e, path) or str(e))
+    if isinstance(e, sqlite3.DatabaseError):
+        return JournalFileError(_not_damaged(e, path) or f"{path} is damaged or not a journal: {e}")
+    orig = getattr(e, "orig", None)  # SQLAlchemy wraps sqlite3 errors in its own classes
+    if isinstance(orig, sqlite3.DatabaseError):
+        return JournalFileError(_not_damaged(orig, path) or f"{path} is damaged or not a journal: {orig}")
+    return e
+
+
+def _not_damaged(e: BaseException, path: Path) -> str | None:
+    """Plain words when opening failed for the disk's sake (full, read-only, busy, unreadable
+    drive), not the file's: such a journal must not be called damaged. None otherwise."""
+    words = plain_failure(e)
+    if words is None or "damaged" in words:
+        return None
+    return f"{path}: {words}"
 
 
 def _coerce(entity: str, key: str, value: Any) -> Any:

@@ -96,7 +96,7 @@ def check_output_path(out: str | Path, journal_path: Path, *, arg: str = "OUT", 
     if path.is_dir():
         example = path / ("report.pdf" if arg == "--out" else "journal.json")
         raise ValidationError(arg, f"{path} is a folder; give a file name such as {example}")
-    if path.exists():
+    if path.is_file():  # a regular file only: opening a pipe or a device to read could block
         try:
             with path.open("rb") as f:
                 head = f.read(16)

@@ -212,3 +212,34 @@ def finish_new_journal(conn: Any) -> None:
         text("INSERT INTO meta(key, value) VALUES ('app', :app) ON CONFLICT(key) DO NOTHING"),
         {"app": APP_NAME},
     )
+
+
+def open_read_only_engine(path: Path) -> Any:
+    """An engine that only reads the journal at `path`, for a file on read-only media (a CD, a
+    write-protected stick) that `open_engine` cannot open: SQLite's `immutable` mode reads it
+    without the -wal/-shm files it could not make. Every write through it fails with SQLite's
+    "attempt to write a readonly database". Raises StorageFileError for a file that is not a
+    current journal (one needing an upgrade cannot be upgraded there)."""
+    from sqlalchemy import create_engine, event
+
+    path = Path(path)
+    state = check_openable(path)
+    _known, head = known_revisions()
+    if not state.has_tables or state.revision != head:
+        raise StorageFileError(
+            f"{path} cannot be written there (read-only media?) and is not a journal of this version, so "
+            "it cannot be opened read-only; copy it to a folder you can write to and open the copy"
+        )
+    uri = read_only_uri(path) + "&immutable=1"
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine

@@ -293,6 +293,8 @@ def record_key(entity: str, obj: Any) -> tuple[Any, ...]:
 class Store:
     """The journal file's engine and its short sessions."""
 
+    read_only = False  # set when the file was opened read-only (read-only media)
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -564,6 +566,19 @@ class Tx:
             if found:
                 by_med[int(mid)] = min(found)
         return first, by_med
+
+    def last_entry(self, patient_id: int) -> datetime | None:
+        """The latest time of any entry of one person (dose, symptom, measurement, pump event,
+        note; removed ones left out), or None: one indexed lookup per kind."""
+        latest: datetime | None = None
+        for entity in SERIES:
+            table: Any = ROWS[entity]
+            q = (select(table.at).where(table.patient_id == patient_id, table.removed.is_(False))
+                 .order_by(table.at.desc()).limit(1))
+            at = self.s.scalars(q).first()
+            if at is not None and (latest is None or at > latest):
+                latest = at
+        return latest
 
     def last_given(self, medication_id: int) -> Dose | None:
         q = (
