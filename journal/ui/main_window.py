@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QSystemTrayIcon,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,7 @@ from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
 from .history_view import HistoryView
 from .medicines_view import MedicinesView
-from .notifier import Notifier, ReminderBanner
+from .notifier import Note, Notifier, ReminderBanner
 from .profile_view import ProfileForm
 from .pump_view import PumpView
 from .reminders import DueItem, ReminderScheduler
@@ -142,7 +141,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, *, demo: bool = False, tray_available: bool | None = None,
                  explore_sample: Callable[[], None] | None = None, heartbeat_ms: int = 30_000,
                  monotonic: Callable[[], float] | None = None, backups: Any = None,
-                 watch_ms: int = OUTSIDE_CHANGES_MS) -> None:
+                 watch_ms: int = OUTSIDE_CHANGES_MS, desktop_notifications: Any = None) -> None:
         super().__init__()
         self.session = session
         # Start watching for outside writes before any view reads the file: one written while the
@@ -255,7 +254,9 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.notifier = Notifier(self.reminder_banner, self, tray_available=tray_available)
+        # The sample journal never notifies the desktop (its made-up doses are not anyone's).
+        self.notifier = Notifier(self.reminder_banner, self, tray_available=tray_available,
+                                 desktop=False if demo else desktop_notifications)
         self.notifier.activated.connect(self.bring_to_front)
         if self.notifier.tray is not None:
             menu = QMenu(self)
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
             session.clock, lambda now: due_items(session.journal, now, session.settings),
             lambda: timedelta(minutes=int(getattr(session.settings, "reminder_lead_minutes", 15))),
             heartbeat_ms=heartbeat_ms, parent=self, **kwargs)
-        self.scheduler.reminder_due.connect(self.remind)
+        self.scheduler.reminders_due.connect(self.remind_many)
         self.scheduler.replanned.connect(lambda _why: self._show_next_reminder())
         self.next_reminder = QLabel()
         self.next_reminder.setAccessibleName("Next reminder")
@@ -417,16 +418,16 @@ class MainWindow(QMainWindow):
             if keys - self._seen_emergencies:
                 # A new emergency: raise the window and ask the desktop to flash it.
                 self._seen_emergencies |= keys
-                self.bring_to_front()
-                QApplication.alert(self, 0)
-                if self.notifier.tray is not None:
-                    first = self.emergency.emergencies[0]
-                    self.notifier.tray.showMessage(
-                        f"EMERGENCY: call {self.session.emergency_number}", f"{first.patient}: {first.title}",
-                        QSystemTrayIcon.MessageIcon.Critical, 0)
+                first = self.emergency.emergencies[0]
+                self.notifier.emergency(f"EMERGENCY: call {self.session.emergency_number}",
+                                        f"{first.patient}: {first.title}")
 
     def remind(self, item: DueItem) -> None:
-        self.notifier.notify(item.title, item.text)
+        self.remind_many([item])
+
+    def remind_many(self, items: list[DueItem]) -> None:
+        """Reminders due together: one notification listing them all."""
+        self.notifier.notify_many([Note(i.title, i.text) for i in items])
         self._show_next_reminder()
 
     def _show_next_reminder(self) -> None:
@@ -436,7 +437,7 @@ class MainWindow(QMainWindow):
             return
         when = fmt_datetime(nxt.fire_at.astimezone(self.session.tz), self.session.settings,
                             self.session.now().date())
-        where = "in the tray" if self.notifier.uses_tray else "in this window"
+        where = self.notifier.routes_description()
         self.next_reminder.setText(f"Next reminder {when} ({where}): {nxt.item.title}")
 
     def show_topic(self, topic: str) -> None:

@@ -60,12 +60,14 @@ def due_now(items: list[DueItem], now: datetime, lead: timedelta, done: set[str]
 
 
 class ReminderScheduler(QObject):
-    """Fires `reminder_due(DueItem)` at the planned moments, with an injected clock.
+    """Fires `reminder_due(DueItem)` at the planned moments, with an injected clock, and
+    `reminders_due([DueItem, ...])` once for all that came due together.
 
     `provider(now)` returns the due items (from the schedule service); `lead()` the lead time.
     The heartbeat is short and cheap; it exists so a sleep or clock jump is noticed quickly."""
 
-    reminder_due = Signal(object)  # DueItem
+    reminder_due = Signal(object)  # DueItem, one per item
+    reminders_due = Signal(list)  # list[DueItem]: all that came due on one tick (one notification)
     replanned = Signal(str)  # why: "start", "data", "clock-jump", "tick"
 
     def __init__(self, clock: Clock, provider: Callable[[datetime], list[DueItem]],
@@ -121,6 +123,8 @@ class ReminderScheduler(QObject):
         self.next = plan_next(self._items, now, self.lead(), self.done)
         for item in fired:
             self.reminder_due.emit(item)
+        if fired:
+            self.reminders_due.emit(list(fired))
         if self.next != before:
             self.replanned.emit("tick")
 
