@@ -31,7 +31,8 @@ def default_db_path() -> Path:
     return Path(user_data_dir("CareJournal", appauthor=False)) / JOURNAL_FILE
 
 
-def make_context(db: Path | None, *, demo: bool = False, debug: bool = False, clock: Any = None) -> Context:
+def make_context(db: Path | None, *, demo: bool = False, debug: bool = False, clock: Any = None,
+                 minimised: bool = False) -> Context:
     from journal.domain.clock import SystemClock
 
     clock = clock or SystemClock()
@@ -47,13 +48,13 @@ def make_context(db: Path | None, *, demo: bool = False, debug: bool = False, cl
         prepare_journal_path(path)
         return Journal.open(path, clock)
 
-    return Context(open_journal, clock, db_path=path, debug=debug, demo=demo)
+    return Context(open_journal, clock, db_path=path, debug=debug, demo=demo, minimised=minimised)
 
 
 def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
     """The `carejournal` console script (and `python main.py`). Returns the exit code."""
     args = build_parser().parse_args(list(argv) if argv is not None else None)
-    ctx = make_context(args.db, demo=args.demo, debug=args.debug, clock=clock)
+    ctx = make_context(args.db, demo=args.demo, debug=args.debug, clock=clock, minimised=args.minimised)
     try:
         if args.command in (None, "gui"):
             return run_gui(ctx)

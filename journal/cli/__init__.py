@@ -16,6 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from journal import __version__
+
 JOURNAL_FILE = "journal.sqlite3"
 
 EXIT_OK = 0
@@ -54,6 +56,7 @@ class Context:
         db_path: Path | None = None,
         debug: bool = False,
         demo: bool = False,
+        minimised: bool = False,
     ) -> None:
         self._open_journal = open_journal
         self._journal: Any = None
@@ -63,6 +66,7 @@ class Context:
         self.db_path = db_path
         self.debug = debug
         self.demo = demo
+        self.minimised = minimised  # the window starts minimised (started at login)
 
     def journal(self) -> Any:
         if self._journal is None:
@@ -97,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="PATH", type=Path, help="use this journal file instead of the one in your data folder")
     p.add_argument("--demo", action="store_true", help="open a temporary copy of the sample journal")
     p.add_argument("--debug", action="store_true", help="show the full error report when something fails")
+    p.add_argument("--minimised", "--minimized", dest="minimised", action="store_true",
+                   help="start the window minimised, reminding (as when started at login)")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub.add_parser("gui", help="open the desktop window")

@@ -152,6 +152,8 @@ class MainWindow(QMainWindow):
         self.explore_sample = explore_sample
         self.quitting = False
         self.told_about_tray = False
+        # Without a tray, closing asks whether to keep reminding (ui/closing); run_app turns it on.
+        self.keep_reminding_on_close = False
         self.reference: ReferenceWindow | None = None
         self._seen_emergencies: set[str] = set()
         self._sized = False
@@ -508,6 +510,13 @@ class MainWindow(QMainWindow):
                     "CareJournal is still running",
                     "Reminders keep coming. To quit, right-click the tray icon and choose Quit.")
             return
+        if self.notifier.tray is None and self.keep_reminding_on_close and not self.quitting:
+            from . import closing
+
+            if closing.ask_keep_reminding(self):
+                event.ignore()
+                self.showMinimized()
+                return
         self.scheduler.stop()
         self.alert_timer.stop()
         self.watch_timer.stop()
@@ -561,21 +570,29 @@ def run_app(ctx: Any, demo: bool = False) -> int:
     app.setApplicationName("CareJournal")
     app.setApplicationDisplayName("CareJournal")
     lock = None
+    doorbell_name = ""
     if not demo and ctx.db_path is not None:
-        # One window per journal: a second one is told, rather than racing the first.
-        from journal.ui.recovery import claim_window
+        # One window per journal: a second launch brings the open one to the front.
+        from journal.ui.recovery import HANDED_OVER, claim_window
 
-        lock = claim_window(ctx.db_path, ctx.clock)
+        from .single_instance import ask_running_window_to_show, server_name
+
+        doorbell_name = server_name(ctx.db_path)
+        lock = claim_window(ctx.db_path, ctx.clock,
+                            hand_over=lambda: ask_running_window_to_show(doorbell_name))
+        if lock is HANDED_OVER:
+            print("carejournal: the open CareJournal window was brought to the front", file=sys.stderr)
+            return 0
         if lock is None:
             return 1
     try:
-        return _run_window(app, ctx, demo)
+        return _run_window(app, ctx, demo, doorbell_name)
     finally:
         if lock is not None:
             lock.release()  # type: ignore[attr-defined]
 
 
-def _run_window(app: QApplication, ctx: Any, demo: bool) -> int:
+def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = "") -> int:
     journal = _open_journal(ctx)
     if journal is None:
         return 1
@@ -594,14 +611,26 @@ def _run_window(app: QApplication, ctx: Any, demo: bool) -> int:
             print(f"carejournal: automatic backup failed: {exc}", file=sys.stderr)
     window = build_window(journal, ctx.clock, demo=demo, explore_sample=None if demo else explore_sample,
                           backups=backups)
+    window.keep_reminding_on_close = not demo
     windows.append(window)
+    if doorbell_name:
+        from .single_instance import WindowDoorbell
+
+        doorbell = WindowDoorbell(doorbell_name, window)
+        doorbell.show_requested.connect(window.bring_to_front)
+        doorbell.listen()  # if it cannot listen, a second launch says "already open" as before
     if backups is not None:
         timer = QTimer(window)
         timer.setInterval(3_600_000)
         timer.timeout.connect(lambda: _backup_if_due(backups))
         timer.start()
     app.setQuitOnLastWindowClosed(window.notifier.tray is None or demo)
-    window.show()
+    if getattr(ctx, "minimised", False) and not demo:
+        # Started at login: reminding, out of the way (in the tray, or minimised in the taskbar).
+        if window.notifier.tray is None:
+            window.showMinimized()
+    else:
+        window.show()
     if backups is not None:
         # The start backup runs on the first turn of the event loop: the window appears without
         # waiting for a copy of the whole file, and the copy is still taken before any entry.
