@@ -1,4 +1,5 @@
 import os; os.environ["QT_QPA_PLATFORM"] = "offscreen"  # noqa: E702 - first, before anything imports Qt
+import tempfile; os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="cj-config-")  # noqa: E702 - never the tester's autostart
 # ruff: noqa: E402, I001
 # Shared fixtures: a clock that stands still, and a fresh journal file per test.
 

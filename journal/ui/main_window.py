@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
         self.told_about_tray = False
         # Without a tray, closing asks whether to keep reminding (ui/closing); run_app turns it on.
         self.keep_reminding_on_close = False
+        # Start at login (journal.services.autostart.Autostart), set by run_app; None: not offered.
+        self.autostart: Any = None
         self.reference: ReferenceWindow | None = None
         self._seen_emergencies: set[str] = set()
         self._sized = False
@@ -458,12 +460,18 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         journal = self.session.journal
         dlg = SettingsDialog(self.session.settings, self, zone_change_day=journal.zone_change_day,
-                             describe_zone_change=journal.describe_timezone_change)
+                             describe_zone_change=journal.describe_timezone_change,
+                             start_at_login=None if self.autostart is None else self.autostart.is_enabled())
         if dlg.exec() and dlg.result_settings is not None:
             try:
                 self.session.save_settings(dlg.result_settings, zone_since=dlg.zone_since)
             except USER_ERRORS as exc:  # a full disk or read-only file: say so, change nothing
                 QMessageBox.warning(self, "Settings not saved", describe(exc))
+            if self.autostart is not None and dlg.start_at_login.isChecked() != self.autostart.is_enabled():
+                try:
+                    self.autostart.set_enabled(dlg.start_at_login.isChecked())
+                except OSError as exc:
+                    QMessageBox.warning(self, "Start at login not changed", f"It could not be changed: {exc}")
         return dlg
 
     def open_backups(self, run: bool = True) -> QDialog | None:
@@ -612,6 +620,8 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
     window = build_window(journal, ctx.clock, demo=demo, explore_sample=None if demo else explore_sample,
                           backups=backups)
     window.keep_reminding_on_close = not demo
+    if not demo and ctx.db_path is not None:
+        _offer_start_at_login(window, ctx.db_path)
     windows.append(window)
     if doorbell_name:
         from .single_instance import WindowDoorbell
@@ -636,6 +646,22 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
         # waiting for a copy of the whole file, and the copy is still taken before any entry.
         QTimer.singleShot(0, lambda: _start_backup(backups))
     return int(app.exec())
+
+
+def _offer_start_at_login(window: MainWindow, db_path: Any) -> None:
+    """Start at login is on by default once a person is set up (unless turned off in Settings)."""
+    from journal.services.autostart import for_this_computer
+
+    window.autostart = for_this_computer(db_path)
+
+    def apply_default() -> None:
+        try:
+            window.autostart.apply_default(bool(window.session.patients()))
+        except OSError as exc:  # never fatal: Settings shows it is off, and the log says why
+            print(f"carejournal: start at login could not be set up: {exc}", file=sys.stderr)
+
+    apply_default()
+    window.session.changed.connect(lambda changed: "patients" in changed and apply_default())
 
 
 def _start_backup(backups: Any) -> None:

@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal import APP_ID
+
 from .style import set_scaled_font
 
 APP_NAME = "CareJournal"
 # The desktop entry's name without ".desktop" (the notification's "desktop-entry" hint, the
 # window's desktop file name): the desktop then shows our icon and groups our notifications.
-DESKTOP_ID = "io.github.carejournal.CareJournal"
+DESKTOP_ID = APP_ID
 
 # freedesktop Desktop Notifications Specification 1.2: service, object path, interface, and the
 # urgency levels (0 low, 1 normal, 2 critical; a critical one does not expire on its own).
