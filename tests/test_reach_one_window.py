@@ -115,10 +115,12 @@ def test_the_question_keeps_reminding_on_enter_and_escape(qtbot, monkeypatch) ->
 def test_started_minimised_as_at_login(qtbot, tmp_path: Path, clock, monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
     ctx = make_context(tmp_path / "journal.sqlite3", clock=clock, minimised=True)
+    before = set(QApplication.topLevelWidgets())
     try:
         assert run_app(ctx) == 0
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        w = windows[-1]
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w not in before]
+        assert len(windows) == 1
+        w = windows[0]
         assert w.windowState() & Qt.WindowState.WindowMinimized
         assert w.keep_reminding_on_close
     finally:

@@ -19,7 +19,16 @@ from typing import Any
 from .backups import backup_file, create_private, read_only_uri
 from .models import APP_NAME, APPLICATION_ID
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+
+def _migrations_dir() -> Path:
+    """The Alembic scripts, found as package data through importlib.resources (so an installed
+    wheel and a frozen bundle, whose files are unpacked to a folder, find them too)."""
+    from importlib.resources import files
+
+    return Path(str(files("journal.storage.migrations")))
+
+
+MIGRATIONS = _migrations_dir()
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 

@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -212,6 +212,10 @@ class MainWindow(QMainWindow):
         self.settings_button.setAccessibleName("Settings")
         self.settings_button.clicked.connect(self.open_settings)
         top.addWidget(self.settings_button)
+        self.about_button = QPushButton("About")
+        self.about_button.setAccessibleName("About CareJournal: version, where the journal is, licence")
+        self.about_button.clicked.connect(lambda: self.open_about())
+        top.addWidget(self.about_button)
         outer.addWidget(self.top_bar)
         self.person_widgets = (person_label, self.person, self.add_person_button, self.report_button)
 
@@ -489,6 +493,17 @@ class MainWindow(QMainWindow):
             dlg.exec()
         return dlg
 
+    def open_about(self, run: bool = True) -> QDialog:
+        """The About box (`run=False` returns it unshown, for tests)."""
+        from .about import AboutDialog
+
+        backups = self.backups
+        dlg = AboutDialog(None if backups is None else backups.journal_path,
+                          None if backups is None else backups.folder, self)
+        if run:
+            dlg.exec()
+        return dlg
+
     def bring_to_front(self) -> None:
         if not self.isVisible():
             self.show()
@@ -577,6 +592,15 @@ def run_app(ctx: Any, demo: bool = False) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("CareJournal")
     app.setApplicationDisplayName("CareJournal")
+    previous_hook = sys.excepthook
+    _identify(app)
+    try:
+        return _claim_and_run(app, ctx, demo)
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _claim_and_run(app: QApplication, ctx: Any, demo: bool) -> int:
     lock = None
     doorbell_name = ""
     if not demo and ctx.db_path is not None:
@@ -632,7 +656,7 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
     if backups is not None:
         timer = QTimer(window)
         timer.setInterval(3_600_000)
-        timer.timeout.connect(lambda: _backup_if_due(backups))
+        timer.timeout.connect(lambda: _backup_if_due(backups, window))
         timer.start()
     app.setQuitOnLastWindowClosed(window.notifier.tray is None or demo)
     if getattr(ctx, "minimised", False) and not demo:
@@ -644,8 +668,26 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
     if backups is not None:
         # The start backup runs on the first turn of the event loop: the window appears without
         # waiting for a copy of the whole file, and the copy is still taken before any entry.
-        QTimer.singleShot(0, lambda: _start_backup(backups))
+        QTimer.singleShot(0, lambda: _start_backup(backups, window))
     return int(app.exec())
+
+
+def _identify(app: QApplication) -> None:
+    """The icon, the desktop entry it belongs to (Wayland and docks match windows by it), the
+    log file and the exception hook."""
+    from journal import APP_ID
+
+    from .about import app_icon
+    from .failures import install_excepthook, setup_logging
+
+    app.setWindowIcon(app_icon())
+    QGuiApplication.setDesktopFileName(APP_ID)
+    try:
+        log_path: Any = setup_logging()
+    except OSError as exc:
+        print(f"carejournal: no log file ({exc})", file=sys.stderr)
+        log_path = None
+    install_excepthook(QApplication.activeWindow, log_path)
 
 
 def _offer_start_at_login(window: MainWindow, db_path: Any) -> None:
@@ -664,15 +706,24 @@ def _offer_start_at_login(window: MainWindow, db_path: Any) -> None:
     window.session.changed.connect(lambda changed: "patients" in changed and apply_default())
 
 
-def _start_backup(backups: Any) -> None:
-    try:
-        backups.at_start()
-    except Exception as exc:  # noqa: BLE001 - reported, never fatal
-        print(f"carejournal: automatic backup failed: {exc}", file=sys.stderr)
+def _start_backup(backups: Any, window: MainWindow | None = None) -> None:
+    _automatic_backup(backups.at_start, window)
 
 
-def _backup_if_due(backups: Any) -> None:
+def _backup_if_due(backups: Any, window: MainWindow | None = None) -> None:
+    _automatic_backup(backups.if_due, window)
+
+
+def _automatic_backup(make: Callable[[], object], window: MainWindow | None) -> None:
+    """Reported in the window (a GUI launcher has no terminal), never fatal."""
+    from .failures import clear_backup_failure, show_backup_failure
+
     try:
-        backups.if_due()
+        make()
     except Exception as exc:  # noqa: BLE001 - reported, never fatal
         print(f"carejournal: automatic backup failed: {exc}", file=sys.stderr)
+        if window is not None:
+            show_backup_failure(window, str(exc).strip() or type(exc).__name__)
+        return
+    if window is not None:
+        clear_backup_failure(window)
