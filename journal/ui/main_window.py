@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -593,11 +593,12 @@ def run_app(ctx: Any, demo: bool = False) -> int:
     app.setApplicationName("CareJournal")
     app.setApplicationDisplayName("CareJournal")
     previous_hook = sys.excepthook
-    _identify(app)
+    fit = _identify(app)
     try:
         return _claim_and_run(app, ctx, demo)
     finally:
         sys.excepthook = previous_hook
+        app.removeEventFilter(fit)
 
 
 def _claim_and_run(app: QApplication, ctx: Any, demo: bool) -> int:
@@ -672,15 +673,17 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
     return int(app.exec())
 
 
-def _identify(app: QApplication) -> None:
+def _identify(app: QApplication) -> QObject:
     """The icon, the desktop entry it belongs to (Wayland and docks match windows by it), the
     log file and the exception hook."""
     from journal import APP_ID
 
     from .about import app_icon
     from .failures import install_excepthook, setup_logging
+    from .screen_fit import install
 
     app.setWindowIcon(app_icon())
+    fit = install(app)  # every window and dialog fits the screen and remembers its size
     QGuiApplication.setDesktopFileName(APP_ID)
     try:
         log_path: Any = setup_logging()
@@ -688,6 +691,7 @@ def _identify(app: QApplication) -> None:
         print(f"carejournal: no log file ({exc})", file=sys.stderr)
         log_path = None
     install_excepthook(QApplication.activeWindow, log_path)
+    return fit
 
 
 def _offer_start_at_login(window: MainWindow, db_path: Any) -> None:
