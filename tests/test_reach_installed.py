@@ -54,7 +54,7 @@ def test_the_icon_comes_as_svg_and_png_sizes(qapp) -> None:  # noqa: ANN001
 
 def test_the_licence_is_decided_and_the_same_everywhere() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    assert project["license"] == {"text": "MIT"}
+    assert project["license"] == "MIT" and project["license-files"] == ["LICENSE"]
     assert (ROOT / "LICENSE").read_text().startswith("MIT License")
     from journal.ui.about import LICENCE_NAME
 

@@ -48,3 +48,26 @@ def test_pip_runs_once_then_not_until_pyproject_changes(tmp_path: Path) -> None:
     third = run_setup(venv)
     assert third.returncode == 0 and "-m pip install" in calls.read_text()
     assert (venv / ".carejournal-installed").read_text() == stamp
+
+
+def test_the_menu_entry_is_added_for_the_installed_launcher_and_removed(tmp_path: Path) -> None:
+    import shutil
+
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    launcher = bindir / "carejournal-gui"
+    launcher.write_text("#!/bin/sh\n")
+    launcher.chmod(0o755)
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "share"), "PATH": f"{bindir}:/usr/bin:/bin"}
+    script = str(ROOT / "scripts" / "install_menu_entry.sh")
+    added = subprocess.run(["bash", script], env=env, capture_output=True, text=True)
+    assert added.returncode == 0, added.stderr
+    entry = tmp_path / "share" / "applications" / "io.github.carejournal.CareJournal.desktop"
+    assert f"Exec={launcher}" in entry.read_text()
+    assert (tmp_path / "share" / "icons" / "hicolor" / "48x48" / "apps" / "io.github.carejournal.CareJournal.png").is_file()
+    if shutil.which("desktop-file-validate"):
+        assert subprocess.run(["desktop-file-validate", str(entry)], capture_output=True).returncode == 0
+    removed = subprocess.run(["bash", script, "--remove"], env=env, capture_output=True, text=True)
+    assert removed.returncode == 0 and not entry.exists()
+    # nothing of ours is left (the desktop's own index caches may stay)
+    assert [p for p in (tmp_path / "share").rglob("*") if p.is_file() and not p.name.endswith(".cache")] == []

@@ -75,6 +75,9 @@ class AboutDialog(QDialog):
         self.licence.setReadOnly(True)
         self.licence.setAccessibleName("Licence")
         lay.addWidget(self.licence, 1)
+        self.licence.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # the text has its own lines
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        width = self.licence.fontMetrics().horizontalAdvance("x" * 84)  # a licence line and its margins
+        self.resize(width, width * 5 // 6)

@@ -666,6 +666,9 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
             window.showMinimized()
     else:
         window.show()
+    from .failures import log
+
+    log.info("window shown (version %s)", __import__("journal").__version__)
     if backups is not None:
         # The start backup runs on the first turn of the event loop: the window appears without
         # waiting for a copy of the whole file, and the copy is still taken before any entry.
