@@ -33,9 +33,14 @@ def test_one_reminder_is_its_own_title_and_text() -> None:
 def test_several_reminders_are_listed_in_one_notification() -> None:
     summary, body = compose([Note("Baclofen at 20:00", "Robin"), Note("Gabapentin at 20:00", "Robin"),
                              Note("Pump refill due", "")])
-    assert summary == "3 reminders"
-    assert body.splitlines() == ["\u2022 Baclofen at 20:00 (Robin)", "\u2022 Gabapentin at 20:00 (Robin)",
-                                 "\u2022 Pump refill due"]
+    assert summary == "CareJournal: 3 reminders"
+    assert body.splitlines() == ["Baclofen at 20:00", "Gabapentin at 20:00", "Pump refill due"]
+
+
+def test_a_long_list_is_cut_with_how_many_more() -> None:
+    summary, body = compose([Note(f"Dose {i}") for i in range(8)])
+    assert summary == "CareJournal: 8 reminders"
+    assert body.splitlines()[-1] == "... and 3 more: see Today." and len(body.splitlines()) == 6
 
 
 def test_composing_nothing_is_refused() -> None:
@@ -115,7 +120,7 @@ def test_a_reminder_reaches_the_notification_service(qtbot, journal, clock, fake
     clock.set(at(19, 50))
     w.scheduler.tick()
     both = received(fake_server)
-    assert both["summary"] == "2 reminders"
+    assert both["summary"] == "CareJournal: 2 reminders"
     assert TABLETS in both["body"] and "Gabapentin 300 mg" in both["body"]
     assert len(both["body"].splitlines()) == 2
     # and the window banner keeps each of them as well
@@ -157,7 +162,7 @@ def test_without_the_service_the_tray_carries_the_reminder(qtbot, journal, clock
     assert not desktop.available() and "notification service" in desktop.last_error
     routes = w.notifier.notify_many([Note("Baclofen at 20:00", "Robin"), Note("Gabapentin at 20:00", "Robin")])
     assert routes == ["window", "tray"]
-    assert shown[-1][0] == "2 reminders" and "Gabapentin at 20:00" in shown[-1][1]
+    assert shown[-1][0] == "CareJournal: 2 reminders" and "Gabapentin at 20:00" in shown[-1][1]
     assert "in the tray" in w.notifier.routes_description()
     w.quit()
 

@@ -84,7 +84,7 @@ def main() -> int:
     print("routes", routes)
     while True:
         line = server.stdout.readline().strip()  # type: ignore[union-attr]
-        if '"2 reminders"' in line:
+        if '2 reminders"' in line:
             print("the notification service received:", line)
             break
 

@@ -59,17 +59,25 @@ class Note:
     text: str = ""
 
 
-def compose(notes: Sequence[Note]) -> tuple[str, str]:
-    """(summary, body) of one notification for one or several reminders due at once.
+# A notification lists at most this many reminders, then "... and N more: see Today."
+MAX_LISTED = 5
 
-    One: its title and text. Several: "3 reminders" and one line per reminder, so none is hidden
-    behind the last one shown. Raises ValueError for an empty list."""
+
+def compose(notes: Sequence[Note]) -> tuple[str, str]:
+    """(summary, body) of ONE notification for one or several reminders due at once.
+
+    One: its title and text. Several: "CareJournal: 3 reminders" and one line per reminder (at
+    most MAX_LISTED, then how many more), so none hides behind the last one shown.
+    Raises ValueError for an empty list."""
     if not notes:
         raise ValueError("compose() needs at least one reminder")
     if len(notes) == 1:
         return notes[0].title, notes[0].text
-    lines = [f"\u2022 {n.title}" + (f" ({n.text})" if n.text else "") for n in notes]
-    return f"{len(notes)} reminders", "\n".join(lines)
+    heads = [n.title for n in notes]
+    body = "\n".join(heads[:MAX_LISTED])
+    if len(heads) > MAX_LISTED:
+        body += f"\n... and {len(heads) - MAX_LISTED} more: see Today."
+    return f"CareJournal: {len(notes)} reminders", body
 
 
 class DesktopNotifications:
@@ -145,7 +153,14 @@ def desktop_notifications_for_this_session() -> DesktopNotifications | None:
 
 
 class ReminderBanner(QFrame):
-    """In-window reminder strip, used when there is no system tray (and always as a record)."""
+    """In-window reminder strip, used when there is no system tray (and always as a record).
+
+    It lists what is still to be seen to, one line each (a reminder line goes when its slot is
+    answered or an alert takes it over, see `remove`); a long list is cut after MAX_LINES with a
+    count, so waking after a night away is one short list, not a wall of text."""
+
+    MAX_LINES = MAX_LISTED
+    dismissed = Signal(object)  # set[str]: the keys of the lines the caregiver dismissed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,24 +179,61 @@ class ReminderBanner(QFrame):
         self.dismiss_button.setAccessibleName("Dismiss the reminder")
         self.dismiss_button.clicked.connect(self.dismiss)
         lay.addWidget(self.dismiss_button)
-        self.messages: list[str] = []
+        self.entries: dict[str, str] = {}  # key -> line, oldest first
+        self._serial = 0
         self.setVisible(False)
 
+    @property
+    def messages(self) -> list[str]:
+        return list(self.entries.values())
+
     def show_message(self, title: str, text: str) -> None:
-        self.messages.append(f"{title}: {text}" if text else title)
-        self.messages = self.messages[-3:]
-        self.label.setText("\u25f7 " + "\n\u25f7 ".join(self.messages))
-        self.setVisible(True)
+        """One message of its own (a pump date, a note from the window)."""
+        self._serial += 1
+        line = f"{title}: {text}" if text else title
+        self.add_lines({f"message|{self._serial}": line}, line)
+
+    def add_lines(self, lines: dict[str, str], announce: str | None) -> None:
+        """Add (or refresh) keyed lines and say `announce` once to a screen reader (None: add
+        them quietly, e.g. lines already announced before the app was last closed)."""
+        self.entries.update(lines)
+        self._redraw()
+        if announce is None:
+            return
         # A screen reader says it when the caregiver is free to listen (polite, not interrupting).
-        event = QAccessibleAnnouncementEvent(self, f"Reminder: {self.messages[-1]}")
+        event = QAccessibleAnnouncementEvent(self, f"Reminder: {announce}")
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
         QAccessible.updateAccessibility(event)
+
+    def remove(self, keys: set[str]) -> None:
+        """Lines that are settled (the dose was logged, or an alert now speaks for it) go."""
+        if not keys & self.entries.keys():
+            return
+        self.entries = {k: v for k, v in self.entries.items() if k not in keys}
+        self._redraw()
+
+    def _redraw(self) -> None:
+        lines = list(self.entries.values())
+        if not lines:
+            self.label.clear()
+            self.hide()
+            return
+        shown = lines[:self.MAX_LINES]
+        more = len(lines) - len(shown)
+        text = "\u25f7 " + "\n\u25f7 ".join(shown)
+        if more:
+            text += f"\n... and {more} more: see Today."
+        self.label.setText(text)
+        self.setVisible(True)
 
     def dismiss(self) -> None:
         """Only the caregiver's "OK" clears the reminders; the window being minimised or
         hidden to the tray must not lose one that is still unread."""
-        self.messages = []
+        keys = set(self.entries)
+        self.entries = {}
+        self.label.clear()
         self.hide()
+        self.dismissed.emit(keys)
 
 
 class Notifier(QObject):
@@ -231,18 +283,24 @@ class Notifier(QObject):
             return "in the tray"
         return "in this window"
 
-    def notify(self, title: str, text: str) -> list[str]:
-        """One reminder. Returns the routes it went out by."""
-        return self.notify_many([Note(title, text)])
+    def notify(self, title: str, text: str, lines: dict[str, str] | None = None) -> list[str]:
+        """One notification. `lines` (key -> line) go into the banner instead of "title: text"
+        when given, so several reminders due at once are one message with a line each.
+        Returns the routes it went out by."""
+        # The banner is always filled too: if the bubble is missed, the window still says it.
+        if lines:
+            self.banner.add_lines(lines, f"{title}: {text}" if text else title)
+        else:
+            self.banner.show_message(title, text)
+        return self._send(title, text, critical=False)
 
     def notify_many(self, notes: Sequence[Note]) -> list[str]:
-        """Several reminders due at once: each in the banner, ONE desktop notification listing all."""
+        """Several reminders due at once: a line each in the banner, ONE notification listing all."""
         if not notes:
             return []
-        for n in notes:  # the banner keeps each, so the window says it even if the bubble is missed
-            self.banner.show_message(n.title, n.text)
         summary, body = compose(notes)
-        return self._send(summary, body, critical=False)
+        lines = {f"note|{i}|{n.title}": f"{n.title}: {n.text}" if n.text else n.title for i, n in enumerate(notes)}
+        return self.notify(summary, body, lines)
 
     def emergency(self, summary: str, body: str) -> list[str]:
         """An emergency: a critical notification, the window raised and flashed in the taskbar."""
