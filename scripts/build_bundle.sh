@@ -21,7 +21,7 @@ SEP=":"; case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) SEP=";" ;; esac
 
 # resources/ (drug data, reference, schema, sample, font) sits beside journal/ as in a checkout;
 # the Alembic migrations are read as files, so they go in as data too; the window is imported
-# lazily by journal/app.py, so it is named.
+# lazily by journal/app.py, so it is named; the version is read from the package metadata.
 "$VENV/bin/pyinstaller" --noconfirm --clean --windowed --name CareJournal \
   --icon "journal/ui/icons/io.github.carejournal.CareJournal-256.png" \
   --add-data "resources${SEP}resources" \
@@ -29,6 +29,7 @@ SEP=":"; case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) SEP=";" ;; esac
   --add-data "journal/ui/icons${SEP}journal/ui/icons" \
   --add-data "LICENSE${SEP}." \
   --collect-submodules journal \
+  --copy-metadata carejournal \
   --hidden-import journal.ui.main_window \
   --exclude-module PySide6.QtWebEngineCore --exclude-module PySide6.Qt3DCore \
   main.py

@@ -65,7 +65,9 @@ def test_only_pyside6_essentials_is_required() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     deps = " ".join(project["dependencies"])
     assert "PySide6-Essentials" in deps and "Addons" not in deps and "PySide6>" not in deps
-    assert project["dynamic"] == ["version"]  # one version, journal.__version__
+    from journal import version
+
+    assert project["version"] == version() == __version__  # one version, in pyproject.toml
 
 
 def test_the_migrations_are_found_as_package_data() -> None:
