@@ -20,16 +20,35 @@ NOW = datetime(2026, 11, 23, 15, 30, tzinfo=ZoneInfo("America/Chicago"))
 
 @pytest.fixture
 def as_on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The calls Windows does not have are gone: using one fails the test."""
-    monkeypatch.setitem(sys.modules, "fcntl", None)  # `import fcntl` raises ImportError
-    for name in ("pwrite", "fchmod", "fork"):
-        if hasattr(os, name):
-            monkeypatch.delattr(os, name)
+    """The calls Windows does not have fail the test when CareJournal's own code uses them:
+    `import fcntl`, os.pwrite, os.fchmod, os.fork, and os.kill (a liveness probe that would end
+    the process on Windows). Libraries underneath (filelock) keep their own POSIX layer here, as
+    they use their Windows one there."""
+    import builtins
 
-    def no_kill(pid: int, sig: int) -> None:
-        raise AssertionError("os.kill used as a liveness probe")
+    def ours(frame_globals: dict) -> bool:
+        return str(frame_globals.get("__name__", "")).startswith("journal")
 
-    monkeypatch.setattr(os, "kill", no_kill)
+    real_import = builtins.__import__
+
+    def guarded_import(name: str, globals: dict | None = None, *args: object, **kwargs: object):  # noqa: A002, ANN202
+        if name == "fcntl" and globals is not None and ours(globals):
+            raise AssertionError(f"{globals.get('__name__')} imports fcntl, which Windows does not have")
+        return real_import(name, globals, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", guarded_import)
+    for name in ("pwrite", "fchmod", "fork", "kill"):
+        real = getattr(os, name, None)
+        if real is None:
+            continue
+
+        def guard(*a: object, _name: str = name, _real: object = real, **k: object) -> object:
+            caller = sys._getframe(1).f_globals
+            if ours(caller):
+                raise AssertionError(f"os.{_name} called by {caller.get('__name__')}: not on Windows")
+            return _real(*a, **k)  # type: ignore[operator]
+
+        monkeypatch.setattr(os, name, guard)
 
 
 def test_the_window_lock_works_without_posix_calls(tmp_path: Path, as_on_windows: None) -> None:
@@ -112,3 +131,13 @@ def test_the_window_starts_without_posix_calls(qtbot, tmp_path: Path, as_on_wind
     finally:
         journal.close()
         lock.release()
+
+
+def test_the_simulation_catches_our_code_using_a_posix_call(as_on_windows: None) -> None:
+    ours = {"__name__": "journal.storage.example", "os": os}
+    with pytest.raises(AssertionError, match="fcntl"):
+        exec("import fcntl", ours)
+    with pytest.raises(AssertionError, match="os.fchmod"):
+        exec("os.fchmod(0, 0o600)", ours)
+    with pytest.raises(AssertionError, match="os.kill"):
+        exec("os.kill(1, 0)", ours)

@@ -6,12 +6,14 @@ its methods with domain objects. Rows are mapped to dataclasses here and nowhere
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, time
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Date, and_, func, select, update
@@ -44,6 +46,7 @@ from journal.domain import (
     Unit,
 )
 
+from .lock import write_lock
 from .models import (
     AcknowledgementRow,
     Base,
@@ -300,7 +303,7 @@ class Store:
     def transaction(self) -> Iterator[Tx]:
         """One write transaction: committed when the block ends, rolled back on any error."""
         before: int | None = None
-        with self._sessions() as session, session.begin():
+        with self._write_lock(), self._sessions() as session, session.begin():
             yield Tx(session)
             if self._watch is not None:
                 # Our writes now hold SQLite's write lock, so nobody else can commit until ours:
@@ -313,6 +316,14 @@ class Store:
             after = self._version_or_none()
             if after is not None:
                 self._seen_version = after
+
+    def _write_lock(self) -> contextlib.AbstractContextManager[None]:
+        """The journal's write lock (journal.storage.lock): a restore waits for this write to end,
+        and this write waits for a restore to finish keeping and replacing the file."""
+        database = self.engine.url.database
+        if not database or database == ":memory:":
+            return contextlib.nullcontext()
+        return write_lock(Path(database))
 
     # -- changes made by another program (the command line while the window is open) -----------
     def _data_version(self) -> int:
