@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
         self.settings_button.setAccessibleName("Settings")
         self.settings_button.clicked.connect(self.open_settings)
         top.addWidget(self.settings_button)
-        self.about_button = QPushButton("About")
+        self.about_button = QPushButton(self.tr("About"))
         self.about_button.setAccessibleName("About CareJournal: version, where the journal is, licence")
         self.about_button.clicked.connect(lambda: self.open_about())
         top.addWidget(self.about_button)

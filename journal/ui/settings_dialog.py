@@ -142,7 +142,7 @@ class SettingsDialog(QDialog):
         self.caregiver.setPlaceholderText(self.tr("so others sharing care see who logged what"))
         form.addRow(self.tr("Your &name:"), self.caregiver)
         # Start at login (services/autostart.py): shown when the window can change it (None: not).
-        self.start_at_login = QCheckBox("Start CareJournal when I log in (minimised, reminding)")
+        self.start_at_login = QCheckBox(self.tr("Start CareJournal when I log in (minimised, reminding)"))
         self.start_at_login.setAccessibleName("Start CareJournal when I log in")
         self.start_at_login.setChecked(bool(start_at_login))
         self.start_at_login.setVisible(start_at_login is not None)
