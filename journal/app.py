@@ -36,7 +36,8 @@ def default_db_path() -> Path:
     return Path(user_data_dir("CareJournal", appauthor=False)) / JOURNAL_FILE
 
 
-def make_context(db: Path | None, *, demo: bool = False, debug: bool = False, clock: Any = None) -> Context:
+def make_context(db: Path | None, *, demo: bool = False, debug: bool = False, clock: Any = None,
+                 minimised: bool = False) -> Context:
     from journal.domain.clock import SystemClock
 
     clock = clock or SystemClock()
@@ -60,7 +61,7 @@ def make_context(db: Path | None, *, demo: bool = False, debug: bool = False, cl
             set_language(saved)
         return journal
 
-    return Context(open_journal, clock, db_path=path, debug=debug, demo=demo)
+    return Context(open_journal, clock, db_path=path, debug=debug, demo=demo, minimised=minimised)
 
 
 def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
@@ -74,7 +75,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
     if problem is not None:  # before anything opens it
         print(shown(f"carejournal: --db: {problem}"), file=sys.stderr)
         return EXIT_BAD_INPUT
-    ctx = make_context(args.db, demo=args.demo, debug=args.debug, clock=clock)
+    ctx = make_context(args.db, demo=args.demo, debug=args.debug, clock=clock, minimised=args.minimised)
     # Everything the app writes (exports, reports, CSV files, backups, their folders) holds health
     # data: owner-only, like the journal, whatever the user's umask.
     umask = os.umask(PRIVATE_UMASK)

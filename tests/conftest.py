@@ -1,4 +1,6 @@
 import os; os.environ["QT_QPA_PLATFORM"] = "offscreen"  # noqa: E702 - first, before anything imports Qt
+import tempfile; os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="cj-config-")  # noqa: E702 - never the tester's autostart
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="cj-state-")  # the log file, likewise
 # ruff: noqa: E402, I001
 # Shared fixtures: a clock that stands still, and a fresh journal file per test.
 

@@ -84,6 +84,7 @@ class Context:
         db_path: Path | None = None,
         debug: bool = False,
         demo: bool = False,
+        minimised: bool = False,
     ) -> None:
         self._open_journal = open_journal
         self._journal: Any = None
@@ -93,6 +94,7 @@ class Context:
         self.db_path = db_path
         self.debug = debug
         self.demo = demo
+        self.minimised = minimised  # the window starts minimised (started at login)
 
     @property
     def out(self) -> TextIO:
@@ -219,6 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="use this journal file instead of the one in your data folder").complete = FILE_COMPLETION  # type: ignore[attr-defined]
     p.add_argument("--demo", action="store_true", help="open a temporary copy of the sample journal")
     p.add_argument("--debug", action="store_true", help="show the full error report when something fails")
+    p.add_argument("--minimised", "--minimized", dest="minimised", action="store_true",
+                   help="start the window minimised, reminding (as when started at login)")
     p.add_argument("--version", action=_VersionAction)
     p.add_argument("--print-completion", action=_CompletionAction)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -354,14 +354,14 @@ class BackupService:
 
 
 def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Flush a file to the disk. Opened for writing: Windows refuses to flush a read-only handle."""
+    with open(path, "r+b") as f:
+        os.fsync(f.fileno())
 
 
 def _fsync_dir(path: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a folder as a file; its renames need no folder flush
+        return
     with contextlib.suppress(OSError):
         fd = os.open(path, os.O_RDONLY)
         try:

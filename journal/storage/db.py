@@ -21,7 +21,16 @@ from .lock import write_lock
 from .models import APP_NAME, APPLICATION_ID
 from .schema import SchemaEntry, differences, expected_schema, schema_of
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+
+def _migrations_dir() -> Path:
+    """The Alembic scripts, found as package data through importlib.resources (so an installed
+    wheel and a frozen bundle, whose files are unpacked to a folder, find them too)."""
+    from importlib.resources import files
+
+    return Path(str(files("journal.storage.migrations")))
+
+
+MIGRATIONS = _migrations_dir()
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
