@@ -24,7 +24,7 @@ from pathlib import Path
 
 from journal.domain import Clock
 from journal.services.errors import ValidationError
-from journal.services.output import protected_reason
+from journal.services.output import fsync_folder, protected_reason
 from journal.services.validation import check_output_path
 from journal.storage.backups import backup_file, read_only_uri, restore_file
 from journal.storage.db import StorageFileError, check_openable
@@ -350,21 +350,10 @@ class BackupService:
             with contextlib.suppress(FileNotFoundError):
                 Path(str(self.journal_path) + c).unlink()
         os.replace(staged, self.journal_path)
-        _fsync_dir(self.journal_path.parent)
+        fsync_folder(self.journal_path.parent)
 
 
 def _fsync(path: Path) -> None:
     """Flush a file to the disk. Opened for writing: Windows refuses to flush a read-only handle."""
     with open(path, "r+b") as f:
         os.fsync(f.fileno())
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder as a file; its renames need no folder flush
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

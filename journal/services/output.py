@@ -175,7 +175,7 @@ def atomic_output(path: Path, *, check: Callable[[Path], str | None] | None = No
         finally:
             os.close(fd)
         os.replace(tmp, path)
-        _fsync_folder(path.parent if str(path.parent) else Path("."))
+        fsync_folder(path.parent if str(path.parent) else Path("."))
     except OSError as e:
         _remove(tmp)
         raise plain_write_error(e, path) from e
@@ -196,7 +196,11 @@ def _remove(p: Path) -> None:
         p.unlink()
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a rename into it) to the disk; best effort. Windows cannot open a
+    folder as a file, and its renames need no folder flush."""
+    if os.name == "nt":
+        return
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:
