@@ -31,10 +31,22 @@ def default_db_path() -> Path:
     return Path(user_data_dir("CareJournal", appauthor=False)) / JOURNAL_FILE
 
 
-def make_context(db: Path | None, *, demo: bool = False, debug: bool = False, clock: Any = None) -> Context:
+def make_context(db: Path | str | None, *, demo: bool = False, debug: bool = False, clock: Any = None) -> Context:
     from journal.domain.clock import SystemClock
 
     clock = clock or SystemClock()
+    from journal.storage.engines import is_database_url
+
+    if db is not None and is_database_url(db):
+        # A shared journal on a PostgreSQL server: no file, no window lock, no file backups.
+        url = str(db).strip()
+
+        def open_shared() -> Any:
+            from journal.services.journal import Journal
+
+            return Journal.open(url, clock)
+
+        return Context(open_shared, clock, db_path=None, debug=debug, demo=demo)
     path = Path(db).expanduser() if db is not None else default_db_path()
 
     def open_journal() -> Any:

@@ -94,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="A medication journal for family caregivers of people on baclofen. "
         "With no command it opens the window.",
     )
-    p.add_argument("--db", metavar="PATH", type=Path, help="use this journal file instead of the one in your data folder")
+    p.add_argument("--db", metavar="PATH", help="use this journal file instead of the one in your data folder, "
+                   "or a shared journal: postgresql://USER@HOST[:PORT]/NAME[?sslmode=...]")
     p.add_argument("--demo", action="store_true", help="open a temporary copy of the sample journal")
     p.add_argument("--debug", action="store_true", help="show the full error report when something fails")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

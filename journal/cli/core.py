@@ -78,7 +78,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def check_out_file(out: str, journal_path: Path, folder: bool = False, arg: str = "OUT") -> Path:
+def check_out_file(out: str, journal_path: Path | str, folder: bool = False, arg: str = "OUT") -> Path:
     """Refuse an OUT that would destroy something: the journal itself, a journal or backup file
     (a SQLite database), or a file where a folder is wanted."""
     if not out.strip():
@@ -91,7 +91,7 @@ def check_out_file(out: str, journal_path: Path, folder: bool = False, arg: str 
     if path.is_dir():
         raise ValidationError(arg, f"{path} is a folder; give a file name such as {path / ('report.pdf' if arg == '--out' else 'journal.json')}")
     if path.exists():
-        if path.resolve() == journal_path.resolve():
+        if isinstance(journal_path, Path) and path.resolve() == journal_path.resolve():
             raise ValidationError(arg, "that is the journal itself; choose another file name")
         with path.open("rb") as f:
             if f.read(16) == SQLITE_HEADER:

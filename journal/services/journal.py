@@ -139,9 +139,10 @@ def jsonable(value: Any) -> Any:
 
 
 class Journal:
-    """One open journal file. Create with `Journal.open(path, clock)`."""
+    """One open journal: a file, or a shared journal on a PostgreSQL server (`path` is then the
+    URL, a str). Create with `Journal.open(path_or_url, clock)`."""
 
-    def __init__(self, store: Store, path: Path, clock: Clock) -> None:
+    def __init__(self, store: Store, path: Path | str, clock: Clock) -> None:
         self.store = store
         self.path = path
         self.clock = clock
@@ -151,9 +152,11 @@ class Journal:
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None) -> Journal:
+        from journal.storage.engines import is_database_url
+
         clock = clock or SystemClock()
-        path = Path(path)
-        journal = cls(_open_store(path, clock.now()), path, clock)
+        target: Path | str = str(path).strip() if is_database_url(path) else Path(path)
+        journal = cls(_open_store(target, clock.now()), target, clock)
         journal._pin_zone()
         return journal
 
@@ -169,6 +172,18 @@ class Journal:
 
     def close(self) -> None:
         self.store.dispose()
+
+    @property
+    def shared(self) -> bool:
+        """True for a journal on a PostgreSQL server (several computers, several caregivers)."""
+        return isinstance(self.path, str)
+
+    @property
+    def where(self) -> str:
+        """The file's path, or the shared journal's URL without its password, for messages."""
+        from journal.storage.engines import redact
+
+        return redact(self.path) if isinstance(self.path, str) else str(self.path)
 
     def changed_elsewhere(self) -> bool:
         """True when another program (the command line, say) wrote to the journal since the last
@@ -190,9 +205,11 @@ class Journal:
         self.store = _open_store(self.path, self.now())
         self._pin_zone()
         if self._watching:  # watch from the state the views now redraw from, not from the next poll
+            from journal.storage.engines import WatchError
+
             try:
                 self.store.changed_elsewhere()
-            except sqlite3.Error:
+            except (sqlite3.Error, WatchError):
                 pass  # the next poll starts watching
 
     def __enter__(self) -> Journal:
@@ -792,6 +809,12 @@ class Journal:
         return export_csv(self, Path(out_dir), patient_name)
 
     def backup(self, dest: Path | str) -> Path:
+        """A consistent copy: of a file, a SQLite copy (SQLite's backup API); of a shared journal,
+        the whole journal in exchange format v1 read in one REPEATABLE READ transaction (a JSON
+        file, restorable into an empty shared journal or any file with `import`). `dest` may be
+        a folder (a dated copy inside it). Returns the file written."""
+        if isinstance(self.path, str):
+            return self._backup_shared(Path(dest).expanduser())
         from journal.storage.backups import backup_file
 
         dest = Path(dest).expanduser()
@@ -801,14 +824,52 @@ class Journal:
             raise ValidationError("OUT", "that is the journal itself; choose another file for the copy")
         return backup_file(self.path, dest)
 
+    def _backup_shared(self, dest: Path) -> Path:
+        import os
+
+        from journal.storage.backups import create_private
+
+        if dest.is_dir():
+            stamp = self.now().astimezone(self.tz).strftime("%Y-%m-%d-%H%M%S")
+            dest = dest / f"carejournal-shared-backup-{stamp}.json"
+        if not dest.parent.is_dir():
+            raise ValidationError("OUT", f"the folder {dest.parent} does not exist")
+        doc = self.export_document()  # one read transaction: one snapshot of the whole journal
+        tmp = dest.with_name(dest.name + ".partial")
+        tmp.unlink(missing_ok=True)
+        create_private(tmp)  # a copy of a health journal is readable by its owner only
+        try:
+            with tmp.open("w", encoding="utf-8") as f:
+                json.dump(doc, f, ensure_ascii=False, indent=1)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, dest)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return dest
+
     def restore(self, src: Path | str) -> Outcome:
         """Replace the journal with a backup. The current file is kept first as a before-restore
-        copy in the backups folder (`Outcome.saved_copy`), named and rotated like every backup."""
+        copy in the backups folder (`Outcome.saved_copy`), named and rotated like every backup.
+        A shared journal is restored only when it is empty, from a shared backup (exchange format)
+        through `import`: on a server several caregivers use, nothing is overwritten."""
         from .backups import BackupError, BackupService
 
         src = Path(src)
         if not src.is_file():
             raise ValidationError("FILE", f"{src} does not exist")
+        if isinstance(self.path, str):
+            if self.list_patients():
+                raise ValidationError("FILE", "a shared journal is restored only into an empty one; nothing was "
+                                              "changed (create an empty database, init it, then restore)")
+            try:
+                doc = json.loads(src.read_text(encoding="utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                raise ValidationError("FILE", f"{src} is not a shared journal's backup (exchange format JSON); "
+                                              "to move a journal file in, export it and import that") from None
+            self.import_document(doc)
+            return Outcome(ALL_CHANGED, self._alerts(None))
         if src.resolve() == self.path.resolve():
             raise ValidationError("FILE", "that is the journal itself, not a backup of it")
         # BackupService.restore checks the backup (a journal, not empty, undamaged) before anything.
@@ -845,9 +906,10 @@ def _stock_reads(tx: Tx, med: Medication, at: datetime) -> tuple[list[Dose], Giv
     return doses, earlier
 
 
-def _open_store(path: Path, now: datetime) -> Store:
-    """The storage engine for the journal file at `path` (upgraded if older), or JournalFileError
-    for a file that is not a journal, is damaged or comes from a newer version."""
+def _open_store(path: Path | str, now: datetime) -> Store:
+    """The storage engine for the journal file at `path` or the shared journal at a PostgreSQL
+    URL (upgraded if older), or JournalFileError for one that is not a journal, is damaged, comes
+    from a newer version or cannot be reached."""
     from journal.storage.db import StorageFileError, open_engine
     from journal.storage.repository import Store
 
@@ -862,7 +924,7 @@ def _open_store(path: Path, now: datetime) -> Store:
         if isinstance(orig, sqlite3.DatabaseError):
             raise JournalFileError(f"{path} is damaged or not a journal: {orig}") from None
         raise
-    return Store(engine)
+    return Store(engine, too_long=lambda e: ValidationError(e.field, e.message))
 
 
 def _coerce(entity: str, key: str, value: Any) -> Any:

@@ -46,6 +46,41 @@ class Base(DeclarativeBase):
     pass
 
 
+class ColumnTooLong(ValueError):
+    """A text longer than its column holds. PostgreSQL refuses it and SQLite would keep it, so
+    both engines refuse it here, before the write. `field` is the column's name."""
+
+    def __init__(self, field: str, limit: int, length: int) -> None:
+        super().__init__(f"{field}: {length} characters is too long; at most {limit} fit")
+        self.field = field
+        self.limit = limit
+        self.message = f"{length} characters is too long; at most {limit} fit"
+
+
+def check_lengths(table: type[Base], values: dict[str, object]) -> None:
+    """Raise ColumnTooLong for the first text value longer than its String(n) column allows."""
+    for column, limit in text_limits(table).items():
+        value = values.get(column)
+        if isinstance(value, str) and len(value) > limit:
+            raise ColumnTooLong(column, limit, len(value))
+
+
+_LIMITS: dict[type[Base], dict[str, int]] = {}
+
+
+def text_limits(table: type[Base]) -> dict[str, int]:
+    """Column name -> the most characters it holds, for the table's String(n) columns."""
+    found = _LIMITS.get(table)
+    if found is None:
+        found = {
+            c.name: int(c.type.length)
+            for c in table.__table__.columns  # type: ignore[attr-defined]
+            if isinstance(c.type, String) and c.type.length and not isinstance(c.type, UTCDateTime)
+        }
+        _LIMITS[table] = found
+    return found
+
+
 class Meta(Base):
     """Identifies the file as a CareJournal journal (with PRAGMA application_id)."""
 
