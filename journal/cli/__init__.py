@@ -142,6 +142,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("backup", help="write a consistent copy of the journal (OUT: a file, or a folder for a dated copy)")
     s.add_argument("out", metavar="OUT")
 
+    s = sub.add_parser("move-in", help="copy a journal file whole (history and acknowledgements too) into this "
+                       "empty journal, e.g. a new shared one")
+    s.add_argument("file", metavar="FILE")
+
     s = sub.add_parser("restore", help="replace the journal with a backup (the current one is backed up first)")
     s.add_argument("file", metavar="FILE", type=Path)
 
@@ -159,6 +163,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "log-symptom": ("journal.cli.core", "cmd_log_symptom"),
     "backup": ("journal.cli.core", "cmd_backup"),
     "restore": ("journal.cli.core", "cmd_restore"),
+    "move-in": ("journal.cli.core", "cmd_move_in"),
     "check": ("journal.cli.check", "run"),
     "report": ("journal.cli.report", "run"),
     "reference": ("journal.cli.reference", "run"),

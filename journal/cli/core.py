@@ -185,6 +185,18 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_move_in(args: argparse.Namespace, ctx: Context) -> int:
+    """Copy a journal file whole into the (empty) journal --db names."""
+    journal = ctx.journal()
+    copied = journal.move_in(args.file)
+    people = copied.get("patients", 0)
+    entries = sum(copied.get(t, 0) for t in ("doses", "symptoms", "observations", "pump_events", "notes"))
+    print(f"Copied {args.file} into {journal.where}: {people} {'person' if people == 1 else 'people'}, "
+          f"{entries} entries, {copied.get('revisions', 0)} history records, "
+          f"{copied.get('acknowledgements', 0)} acknowledgements.", file=ctx.out)
+    return EXIT_OK
+
+
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     """Replace the journal with a backup. The journal is not opened first, so a damaged journal
     can be restored too; it is kept (byte for byte if it cannot be read) in the backups folder.

@@ -824,6 +824,37 @@ class Journal:
             raise ValidationError("OUT", "that is the journal itself; choose another file for the copy")
         return backup_file(self.path, dest)
 
+    def move_in(self, src: Path | str) -> dict[str, int]:
+        """Copy the journal file (or shared journal URL) `src` whole into this (empty) journal: every record with its
+        history of corrections and removals, the acknowledgements and the settings. The usual way
+        into a shared journal: `carejournal --db postgresql://... move-in FILE`. Returns rows
+        copied per table. Raises ValidationError("FILE", ...) when this journal already holds
+        people or `src` is missing; JournalFileError when `src` is not a journal."""
+        from journal.storage.engines import is_database_url
+        from journal.storage.transfer import TargetNotEmpty, copy_journal
+
+        source_at: Path | str
+        if is_database_url(src):  # another shared journal
+            source_at = str(src).strip()
+            if source_at == self.path:
+                raise ValidationError("FILE", "that is this journal itself")
+        else:
+            source_at = Path(src).expanduser()
+            if not source_at.is_file():
+                raise ValidationError("FILE", f"{src} does not exist")
+            if isinstance(self.path, Path) and source_at.resolve() == self.path.resolve():
+                raise ValidationError("FILE", "that is this journal itself")
+        source = _open_store(source_at, self.now())  # upgraded first if older (a copy is kept)
+        try:
+            copied = copy_journal(source.engine, self.store.engine)
+        except TargetNotEmpty:
+            raise ValidationError("FILE", "this journal already holds people; move a journal in only into an "
+                                          "empty one (nothing was changed)") from None
+        finally:
+            source.dispose()
+        self._settings = None
+        return copied
+
     def _backup_shared(self, dest: Path) -> Path:
         import os
 

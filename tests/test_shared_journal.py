@@ -1,0 +1,203 @@
+"""A journal shared by a care team on PostgreSQL (issue 18): the same journal, the same answers.
+
+The tests that need a server are skipped without CAREJOURNAL_TEST_PG (CI starts one); the ones
+taking the `journal` fixture run on both engines there.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import NOW, PgDatabases, needs_pg
+
+from journal.domain import Dose, DoseStatus, FixedClock, Medication, Patient, Quantity, Regimen, Unit
+from journal.services.errors import JournalFileError, ValidationError
+from journal.services.journal import Journal
+
+CASES = sorted((Path(__file__).resolve().parent / "fixtures" / "cases").glob("*.json"))  # copies of ../shared/cases
+
+
+def cli(db: Path | str, *argv: str) -> int:
+    from journal.app import main
+
+    return main(["--db", str(db), *argv], clock=FixedClock(NOW))
+
+
+def _robin(journal: Journal) -> tuple[int, int]:
+    pid = journal.add_patient(Patient("Robin Shaw", birth_date=date(1970, 5, 4))).record_id
+    med = Medication("Baclofen 10 mg tablets", drug="baclofen", strength=Quantity(10, Unit.MG),
+                     regimens=[Regimen(start=date(2026, 9, 1), dose=Quantity(1, Unit.TABLET),
+                                       times=[time(8), time(14), time(20)])])
+    return pid, journal.add_medication(pid, med).record_id
+
+
+# --- on both engines -------------------------------------------------------------------------
+
+
+def test_a_name_longer_than_its_column_is_refused_naming_the_field(journal: Journal) -> None:
+    before = journal.list_patients()
+    with pytest.raises(ValidationError) as e:
+        journal.add_patient(Patient("R" * 201))
+    assert e.value.field == "name" and "at most 200" in str(e.value)
+    assert journal.list_patients() == before
+    journal.add_patient(Patient("R" * 200))  # the boundary: exactly as long as the column allows
+    assert [p.name for p in journal.list_patients()] == ["R" * 200]
+
+
+def test_a_too_long_medicine_name_in_an_import_changes_nothing(journal: Journal) -> None:
+    doc = journal.export_document()
+    doc["patients"] = [{"name": "Robin Shaw", "medications": [
+        {"name": "B" * 201, "route": "oral", "form": "tablet"}]}]
+    with pytest.raises(ValidationError) as e:
+        journal.import_document(doc)
+    assert "name" in e.value.field
+    assert journal.list_patients() == []
+
+
+# --- PostgreSQL only -------------------------------------------------------------------------
+
+
+@needs_pg
+def test_a_database_url_opens_a_shared_journal_not_a_folder(pg: PgDatabases, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    url = pg.url(pg.create())
+    assert cli(url, "check") == 0
+    assert not (tmp_path / "postgresql:").exists() and list(tmp_path.iterdir()) == []
+    with Journal.open(url, FixedClock(NOW)) as j:
+        assert j.shared and j.list_patients() == []
+
+
+@needs_pg
+def test_a_database_holding_something_else_is_refused_and_untouched(pg: PgDatabases) -> None:
+    from sqlalchemy import create_engine, text
+
+    url = pg.url(pg.create())
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as c:
+        c.execute(text("CREATE TABLE invoices (id int)"))
+    with pytest.raises(JournalFileError, match="not a CareJournal journal"):
+        Journal.open(url, FixedClock(NOW))
+    with engine.connect() as c:
+        tables = {r[0] for r in c.execute(text("SELECT tablename FROM pg_tables WHERE schemaname='public'"))}
+    engine.dispose()
+    assert tables == {"invoices"}
+
+
+@needs_pg
+def test_an_unreachable_server_is_one_clear_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli("postgresql://nobody@127.0.0.1:1/journal", "check") == 1
+    err = capsys.readouterr().err
+    assert "cannot connect to the shared journal" in err and len(err.strip().splitlines()) == 1
+
+
+@needs_pg
+def test_another_caregivers_write_is_seen_and_our_own_is_not_news(pg: PgDatabases) -> None:
+    url = pg.empty_journal(None)
+    window = Journal.open(url, FixedClock(NOW))
+    other = Journal.open(url, FixedClock(NOW))
+    try:
+        pid, mid = _robin(window)
+        assert window.changed_elsewhere() is False  # the first call only starts watching
+        window.log_dose(pid, Dose(mid, DoseStatus.TAKEN, given=NOW - timedelta(hours=1)))
+        assert window.changed_elsewhere() is False  # our own write
+        other.log_dose(pid, Dose(mid, DoseStatus.TAKEN, given=NOW - timedelta(minutes=5)))
+        assert window.changed_elsewhere() is True
+        assert window.changed_elsewhere() is False  # reported once
+    finally:
+        window.close()
+        other.close()
+
+
+@needs_pg
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_the_cases_give_the_same_check_json_and_export_on_both_engines(
+        case: Path, pg: PgDatabases, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = pg.url(pg.create())
+    file = tmp_path / "j.sqlite3"
+    outputs: dict[str, list[str]] = {}
+    for db in (file, url):
+        assert cli(db, "import", str(case)) == 0
+        capsys.readouterr()
+        got = []
+        for at in ("2026-10-01T00:00:00-05:00", "2026-11-30T12:00:00-06:00", "2026-12-01T09:00:00-06:00"):
+            assert cli(db, "check", "--json", "--at", at) == 0
+            got.append(capsys.readouterr().out)
+        out = tmp_path / f"export-{len(outputs)}.json"
+        assert cli(db, "export", str(out)) == 0
+        got.append(out.read_text(encoding="utf-8"))
+        outputs[str(db)] = got
+    sqlite_out, pg_out = outputs.values()
+    assert pg_out == sqlite_out
+
+
+@needs_pg
+def test_export_import_export_between_the_engines_keeps_the_document(
+        pg: PgDatabases, tmp_path: Path, journal_with_history: Journal) -> None:
+    first = journal_with_history.export_document()
+    url = pg.url(pg.create())
+    with Journal.open(url, FixedClock(NOW)) as shared:
+        shared.import_document(first)
+        second = shared.export_document()
+    assert second == first
+    back = tmp_path / "back.sqlite3"
+    with Journal.open(back, FixedClock(NOW)) as j:
+        j.import_document(second)
+        assert j.export_document() == first
+
+
+@needs_pg
+def test_moving_in_copies_a_file_journal_with_its_history(
+        pg: PgDatabases, tmp_path: Path, journal_with_history: Journal,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    src = journal_with_history.path
+    doc = journal_with_history.export_document()
+    journal_with_history.close()
+    url = pg.url(pg.create())
+    assert cli(url, "move-in", str(src)) == 0
+    assert "Copied" in capsys.readouterr().out
+    with Journal.open(url, FixedClock(NOW)) as shared:
+        assert shared.export_document() == doc
+        pid = shared.list_patients()[0].id
+        assert shared.revisions(pid) and shared.acknowledgements(pid)
+    # Into a journal that already holds people: refused, nothing added.
+    assert cli(url, "move-in", str(src)) == 2
+    with Journal.open(url, FixedClock(NOW)) as shared:
+        assert len(shared.list_patients()) == 1
+
+
+@needs_pg
+def test_a_shared_backup_is_one_snapshot_restorable_into_an_empty_shared_journal(
+        pg: PgDatabases, tmp_path: Path, journal_with_history: Journal) -> None:
+    doc = journal_with_history.export_document()
+    url = pg.url(pg.create())
+    with Journal.open(url, FixedClock(NOW)) as shared:
+        shared.import_document(doc)
+        dest = shared.backup(tmp_path)
+    assert dest.parent == tmp_path and dest.suffix == ".json"
+    assert dest.stat().st_mode & 0o077 == 0  # readable by its owner only
+    assert json.loads(dest.read_text(encoding="utf-8")) == doc
+    with Journal.open(url, FixedClock(NOW)) as shared, pytest.raises(ValidationError, match="only into an empty"):
+        shared.restore(dest)
+    empty = pg.url(pg.create())
+    with Journal.open(empty, FixedClock(NOW)) as fresh:
+        fresh.restore(dest)
+        assert fresh.export_document() == doc
+
+
+@pytest.fixture
+def journal_with_history(journal: Journal) -> Journal:
+    """A journal with a dose, a correction, a removal and an acknowledged alert."""
+    pid, mid = _robin(journal)
+    first = journal.log_dose(pid, Dose(mid, DoseStatus.TAKEN, given=NOW - timedelta(hours=30),
+                                       scheduled=NOW - timedelta(hours=30), by="Ana"))
+    journal.correct("dose", first.record_id, {"note": "with food"}, by="Ana", reason="forgot the note")
+    extra = journal.log_dose(pid, Dose(mid, DoseStatus.TAKEN, given=NOW - timedelta(hours=3), by="Ben"))
+    journal.remove("dose", extra.record_id, by="Ben", reason="logged twice")
+    alerts = journal.check(patient_id=pid)
+    assert alerts, "the gap since the last dose raises an alert"
+    journal.acknowledge(alerts[0], "called the clinic", by="Ana")
+    return journal
