@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from datetime import date, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import NOW, PgDatabases, needs_pg
@@ -201,3 +202,79 @@ def journal_with_history(journal: Journal) -> Journal:
     assert alerts, "the gap since the last dose raises an alert"
     journal.acknowledge(alerts[0], "called the clinic", by="Ana")
     return journal
+
+
+# --- two caregivers, one slot (both engines) ------------------------------------------------------
+
+SLOT = NOW.replace(hour=8, minute=0)
+
+
+def _give_now(db: str, by: str, at_minute: int, go: Any, results: Any) -> None:
+    """One caregiver's window pressing "Given now" for the 08:00 dose, in its own process."""
+    from journal.services.errors import AlreadyGiven
+
+    j = Journal.open(db, FixedClock(SLOT.replace(minute=at_minute)))
+    try:
+        pid = j.list_patients()[0].id
+        mid = j.list_medications(pid)[0].id
+        dose = Dose(mid, DoseStatus.TAKEN, scheduled=SLOT, given=SLOT.replace(minute=at_minute), by=by)
+        go.wait()
+        try:
+            j.log_dose(pid, dose, claim_slot=True)
+            results.put((by, "saved"))
+        except AlreadyGiven as e:
+            results.put((by, str(e)))
+    finally:
+        j.close()
+
+
+def _doses(j: Journal, pid: int) -> list[Dose]:
+    return list(j.history(pid, NOW - timedelta(days=2), NOW).doses)
+
+
+def test_two_caregivers_pressing_given_now_at_once_store_one_dose(journal: Journal, journal_path: Any) -> None:
+    import multiprocessing
+
+    pid, mid = _robin(journal)
+    journal.close()
+    mp = multiprocessing.get_context("spawn")
+    go, results = mp.Event(), mp.Queue()
+    workers = [mp.Process(target=_give_now, args=(str(journal_path), who, 1, go, results)) for who in ("Ana", "Ben")]
+    for w in workers:
+        w.start()
+    go.set()
+    got = dict(results.get(timeout=60) for _ in workers)
+    for w in workers:
+        w.join(60)
+    saved = [who for who, what in got.items() if what == "saved"]
+    assert len(saved) == 1, got
+    loser = next(who for who in got if who not in saved)
+    assert f"already given by {saved[0]} at 08:01" in got[loser] and "nothing was saved" in got[loser]
+    with Journal.open(journal_path, FixedClock(NOW)) as j:
+        doses = [d for d in _doses(j, pid) if d.scheduled == SLOT]
+        assert [d.by for d in doses] == saved
+
+
+def test_given_now_after_a_dose_logged_earlier_is_refused_and_a_removed_one_frees_the_slot(journal: Journal) -> None:
+    from journal.services.errors import AlreadyGiven
+
+    pid, mid = _robin(journal)
+    first = journal.log_dose(pid, Dose(mid, DoseStatus.TAKEN, scheduled=SLOT, given=SLOT.replace(minute=1), by="Ana"),
+                             claim_slot=True)
+    with pytest.raises(AlreadyGiven, match="already given by Ana at 08:01"):
+        journal.log_dose(pid, Dose(mid, DoseStatus.TAKEN, scheduled=SLOT, given=SLOT.replace(minute=20), by="Ben"),
+                         claim_slot=True)
+    assert len([d for d in _doses(journal, pid) if d.scheduled == SLOT]) == 1
+    journal.remove("dose", first.record_id, by="Ana", reason="wrong person's tablets")
+    journal.log_dose(pid, Dose(mid, DoseStatus.TAKEN, scheduled=SLOT, given=SLOT.replace(minute=30), by="Ben"),
+                     claim_slot=True)
+    assert [d.by for d in _doses(journal, pid) if d.scheduled == SLOT] == ["Ben"]
+
+
+def test_a_separate_extra_dose_is_stored_and_still_raises_double_dose(journal: Journal) -> None:
+    pid, mid = _robin(journal)
+    journal.log_dose(pid, Dose(mid, DoseStatus.TAKEN, scheduled=SLOT, given=SLOT.replace(minute=1), by="Ana"),
+                     claim_slot=True)
+    extra = journal.log_dose(pid, Dose(mid, DoseStatus.TAKEN, given=SLOT.replace(minute=40), by="Ben"))
+    assert extra.record_id is not None
+    assert "double-dose" in {a.rule for a in extra.alerts}

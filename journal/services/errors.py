@@ -13,6 +13,15 @@ class ValidationError(ValueError):
         self.message = message
 
 
+class AlreadyGiven(ValidationError):
+    """"Given now" for a planned dose someone already logged as given (perhaps a moment ago on
+    another computer). Nothing was saved. `dose` is the dose already in the journal."""
+
+    def __init__(self, message: str, dose: object) -> None:
+        super().__init__("scheduled", message)
+        self.dose = dose
+
+
 class NotFound(LookupError):
     """A person, medicine or record that the journal does not hold."""
 

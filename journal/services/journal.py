@@ -55,7 +55,7 @@ from journal.domain import (
 from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
 
 from . import timezones as zone_store
-from .errors import JournalFileError, NotFound, ValidationError
+from .errors import AlreadyGiven, JournalFileError, NotFound, ValidationError
 from .validation import (
     RESOURCES,
     check_aware,
@@ -523,11 +523,46 @@ class Journal:
             d.by = by or self.get_settings().caregiver_name
         return d
 
-    def log_dose(self, patient_id: int, dose: Dose, by: str = "") -> Outcome:
+    def log_dose(self, patient_id: int, dose: Dose, by: str = "", *, claim_slot: bool = False) -> Outcome:
+        """Store one dose. With `claim_slot` ("Given now" on a planned dose: `dose.scheduled` is
+        the slot) at most one given dose is stored for the slot, however many caregivers press
+        at once on however many computers: the second is refused with AlreadyGiven ("already
+        given by Ana at 08:01") and nothing is saved. The database's unique index on claimed
+        slots decides the race (storage migration 0003), not a check followed by a write."""
         d = self.prepare_dose(patient_id, dose, by)
+        if claim_slot and d.scheduled is not None and d.status.was_given:
+            return self._log_slot_dose(patient_id, d)
         with self.store.transaction() as tx:
             new_id = tx.insert("dose", d)
         return Outcome(frozenset({"doses", "alerts"}), self._alerts(patient_id), new_id)
+
+    def _log_slot_dose(self, patient_id: int, d: Dose) -> Outcome:
+        from journal.storage.repository import SlotTaken
+
+        assert d.scheduled is not None
+        self._refuse_if_given(d)  # the friendly answer when the dose was logged some time ago
+        try:
+            with self.store.transaction() as tx:
+                new_id = tx.insert_slot_dose(d)
+        except SlotTaken:
+            self._refuse_if_given(d)  # the race lost: say who won
+            raise AlreadyGiven(f"the {self._hm(d.scheduled)} dose was already logged; nothing was saved",
+                               None) from None
+        return Outcome(frozenset({"doses", "alerts"}), self._alerts(patient_id), new_id)
+
+    def _hm(self, at: datetime) -> str:
+        return at.astimezone(self.tz).strftime("%H:%M")
+
+    def _refuse_if_given(self, d: Dose) -> None:
+        assert d.scheduled is not None
+        with self.store.read() as tx:
+            there = [x for x in tx.slot_doses(d.medication_id, d.scheduled) if x.status.was_given]
+        if there:
+            first = there[0]
+            who = f" by {first.by}" if first.by else ""
+            when = f" at {self._hm(first.given)}" if first.given is not None else ""
+            raise AlreadyGiven(f"the {self._hm(d.scheduled)} dose was already given{who}{when}; nothing was saved",
+                               first)
 
     def log_symptom(self, patient_id: int, entry: SymptomEntry, by: str = "") -> Outcome:
         self.get_patient(patient_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, false, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -40,6 +40,9 @@ def to_db_text(value: datetime) -> str:
         raise ValueError(f"refusing to store a datetime without a time zone: {value!r}")
     # Same text as strftime("%Y-%m-%d %H:%M:%S.%f"), several times faster.
     return value.astimezone(UTC).isoformat(sep=" ", timespec="microseconds")[:26]
+
+
+SLOT_CLAIMED = "slot_claim AND NOT removed"
 
 
 class Base(DeclarativeBase):
@@ -169,6 +172,9 @@ class DoseRow(Base):
         Index("ix_doses_patient_at", "patient_id", "at"),
         Index("ix_doses_medication_given", "medication_id", "given"),
         Index("ix_doses_medication_scheduled", "medication_id", "scheduled"),
+        # One "Given now" per planned slot (migration 0003): only the first claim can commit.
+        Index("ux_doses_slot_claim", "medication_id", "scheduled", unique=True,
+              sqlite_where=text(SLOT_CLAIMED), postgresql_where=text(SLOT_CLAIMED)),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"))
@@ -185,6 +191,8 @@ class DoseRow(Base):
     by: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Logged by "Given now" for its planned slot (`scheduled`): at most one such dose per slot.
+    slot_claim: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class SymptomRow(Base):

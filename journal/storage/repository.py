@@ -141,7 +141,7 @@ def values_of(entity: str, obj: Any) -> dict[str, Any]:
             "amount_unit": d.amount.unit.value if d.amount else None,
             "normalised_value": d.amount_normalised.value if d.amount_normalised else None,
             "normalised_unit": d.amount_normalised.unit.value if d.amount_normalised else None,
-            "by": d.by, "note": d.note, "removed": d.removed,
+            "by": d.by, "note": d.note, "removed": d.removed, "slot_claim": False,
         }
     if entity == "symptom":
         s2: SymptomEntry = obj
@@ -286,6 +286,15 @@ def record_key(entity: str, obj: Any) -> tuple[Any, ...]:
     )
 
 
+class SlotTaken(Exception):
+    """Another dose already claims this medication's planned slot."""
+
+    def __init__(self, medication_id: int, scheduled: datetime) -> None:
+        super().__init__(f"the {scheduled.isoformat()} dose of medication {medication_id} is already logged")
+        self.medication_id = medication_id
+        self.scheduled = scheduled
+
+
 # --- store and transactions -----------------------------------------------------------------
 
 
@@ -397,6 +406,35 @@ class Tx:
         self.s.flush()
         return int(row.id)  # type: ignore[attr-defined]
 
+    def insert_slot_dose(self, dose: Dose) -> int:
+        """Insert a dose that claims its planned slot (`dose.scheduled`). Raises SlotTaken when
+        another not-removed dose already claims it: the unique index decides, so of two
+        caregivers racing for one slot exactly one commits (the other's transaction is rolled
+        back by the caller's block ending in the exception)."""
+        from sqlalchemy.exc import IntegrityError
+
+        if dose.scheduled is None:
+            raise ValueError("a dose claiming a slot needs its scheduled time")
+        values = values_of("dose", dose)
+        check_lengths(DoseRow, values)
+        values["slot_claim"] = True
+        try:
+            with self.s.begin_nested():
+                row = DoseRow(**values)
+                self.s.add(row)
+                self.s.flush()
+        except IntegrityError:
+            raise SlotTaken(dose.medication_id, dose.scheduled) from None
+        return int(row.id)
+
+    def slot_doses(self, medication_id: int, scheduled: datetime) -> list[Dose]:
+        """The not-removed doses logged for one planned slot, given ones first, earliest first."""
+        q = (select(DoseRow)
+             .where(DoseRow.medication_id == medication_id, DoseRow.scheduled == scheduled,
+                    DoseRow.removed.is_(False))
+             .order_by(DoseRow.slot_claim.desc(), DoseRow.given, DoseRow.id))
+        return [from_row("dose", r) for r in self.s.scalars(q)]
+
     def get(self, entity: str, id_: int) -> tuple[Any, bool] | None:
         """(domain object, removed) or None."""
         row = self.s.get(ROWS[entity], id_)
@@ -411,6 +449,7 @@ class Tx:
     def update(self, entity: str, id_: int, obj: Any) -> None:
         values = values_of(entity, obj)
         values.pop("removed", None)
+        values.pop("slot_claim", None)  # a correction keeps the dose's claim on its slot
         table = ROWS[entity]
         check_lengths(table, values)
         self.s.execute(update(table).where(table.id == id_).values(**values))  # type: ignore[attr-defined]

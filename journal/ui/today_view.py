@@ -478,13 +478,17 @@ class TodayView(QWidget):
                 return
         dose = Dose(medication_id=sv.medication.id or 0, status=DoseStatus.TAKEN, scheduled=sv.slot.at,
                     given=now, amount=sv.slot.dose, by=self.session.by, patient_id=pid)
-        self._submit(dose, sv.medication)
+        # Claims the slot: another caregiver's "Given now" a moment ago elsewhere is refused,
+        # not stored twice ("already given by Ana at 08:01").
+        self._submit(dose, sv.medication, claim_slot=True)
 
-    def _submit(self, dose: Dose, m: Medication) -> object:
+    def _submit(self, dose: Dose, m: Medication, claim_slot: bool = False) -> object:
         pid = self.session.patient_id
         self.error.clear_error()
         try:
-            outcome = self.session.apply(lambda: self.session.journal.log_dose(pid, dose, by=self.session.by), patient_id=pid)
+            outcome = self.session.apply(
+                lambda: self.session.journal.log_dose(pid, dose, by=self.session.by, claim_slot=claim_slot),
+                patient_id=pid)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return None
