@@ -24,7 +24,7 @@ def keppra(mid: int = 4) -> Medication:
 
 
 def laxative(mid: int = 5, **limits: object) -> Medication:
-    m = Medication("Macrogol sachets", drug=None, strength=Quantity(6900, Unit.MG), id=mid, as_needed=True,
+    m = Medication("Fibre sachets", drug=None, strength=Quantity(6900, Unit.MG), id=mid, as_needed=True,
                    regimens=[reg("2026-10-01", [], mg=6900)])
     if limits:
         m.as_needed_limits = AsNeededLimits(**limits)  # type: ignore[arg-type]
@@ -207,4 +207,39 @@ def test_other_medicines_case_gives_alerts_for_each_medicine(tmp_path: Path,
     found = {(a["rule"], a["medication"]) for a in doc["alerts"]}
     lev = "Levetiracetam 250 mg tablets"
     assert ("double-dose", lev) in found
-    assert ("missed-dose", lev) in found or ("abrupt-stop", lev) in found
+    assert ("missed-dose", lev) in found
+    # four laxative sachets in 14 hours: more than the label's usual 3 a day (the macrogol profile)
+    assert ("as-needed-over-limit", "Macrogol 3350 powder sachets") in found
+
+
+def macrogol(mid: int = 6, **limits: object) -> Medication:
+    m = Medication("Movicol sachets", drug="macrogol", strength=Quantity(13.8, Unit.MG), id=mid, as_needed=True)
+    if limits:
+        m.as_needed_limits = AsNeededLimits(**limits)  # type: ignore[arg-type]
+    return m
+
+
+def test_a_known_laxative_has_the_labels_usual_limit_of_3_a_day() -> None:
+    m = macrogol()
+    times = ("2026-10-20T07:00", "2026-10-20T12:00", "2026-10-20T16:00")
+    now = at("2026-10-20T22:00")
+    doses = [taken(m, at(t), scheduled=False) for t in times]
+    assert "as-needed-over-limit" not in rules(check(history(now, [m], doses=doses), now))
+    doses.append(taken(m, at("2026-10-20T21:00"), scheduled=False))
+    a = only(check(history(now, [m], doses=doses), now), "as-needed-over-limit")
+    assert "the usual most in a day for this drug (label)" in " ".join(a.evidence)
+
+
+def test_a_prescribed_limit_replaces_the_labels_usual_one() -> None:
+    m = macrogol(max_doses_per_day=8)  # a faecal-impaction plan
+    now = at("2026-10-20T22:00")
+    doses = [taken(m, at(f"2026-10-20T{h:02d}:00"), scheduled=False) for h in (7, 9, 11, 13, 15, 17)]
+    assert "as-needed-over-limit" not in rules(check(history(now, [m], doses=doses), now))
+
+
+def test_a_laxative_profile_raises_no_abrupt_stop_or_drug_limits() -> None:
+    m = Medication("Movicol sachets", drug="macrogol", strength=Quantity(13.8, Unit.MG), id=6,
+                   regimens=[reg("2026-08-01", ["08:00"], mg=13.8)])
+    now = at("2026-10-20T22:00")
+    found = rules(check(history(now, [m]), now))  # nothing logged for weeks
+    assert "abrupt-stop" not in found and "missed-dose" in found

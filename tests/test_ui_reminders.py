@@ -25,11 +25,13 @@ def test_plan_next_fires_lead_minutes_before() -> None:
     assert r is not None and r.item.key == "k170" and r.fire_at == at(16, 45)
 
 
-def test_plan_next_skips_done_and_stale_items() -> None:
+def test_plan_next_skips_done_items_and_due_now_lists_every_passed_one() -> None:
     items = [item(12), item(15, 0), item(20)]
-    r = plan_next(items, NOW, LEAD, {"k150"})
-    assert r is not None and r.item.key == "k200"  # 12:00 is stale (the missed-dose alert takes over)
-    assert [i.key for i in due_now(items, NOW, LEAD, set())] == ["k150"]
+    r = plan_next(items, NOW, LEAD, {"k120", "k150"})
+    assert r is not None and r.item.key == "k200"
+    # 12:00 passed 3.5 h ago with nothing logged: still reminded (the provider drops answered slots)
+    assert [i.key for i in due_now(items, NOW, LEAD, set())] == ["k120", "k150"]
+    assert [i.key for i in due_now(items, NOW, LEAD, {"k120"})] == ["k150"]
 
 
 def test_item_whose_time_came_while_asleep_fires_at_once() -> None:
@@ -55,14 +57,14 @@ def test_reminder_fires_when_the_injected_clock_reaches_it(qtbot, clock) -> None
     mono = FakeMonotonic()
     s = make_scheduler(qtbot, clock, [item(17)], mono)
     fired: list[DueItem] = []
-    s.reminder_due.connect(fired.append)
+    s.reminders_due.connect(fired.extend)
     s.tick()
     assert fired == []
     clock.set(at(16, 46))
     mono.t += (at(16, 46) - NOW).total_seconds()
-    with qtbot.waitSignal(s.reminder_due, timeout=2000) as blocker:
+    with qtbot.waitSignal(s.reminders_due, timeout=2000) as blocker:
         pass
-    assert blocker.args[0].key == "k170"
+    assert [i.key for i in blocker.args[0]] == ["k170"]
     s.tick()
     assert [f.key for f in fired] == ["k170"]  # once only
     s.stop()
@@ -76,10 +78,10 @@ def test_clock_jump_is_noticed_and_replanned(qtbot, clock) -> None:  # noqa: ANN
     # the machine slept: the wall clock moved 4 hours, the monotonic clock 1 second
     clock.set(NOW + timedelta(hours=4, minutes=20))
     mono.t += 1
-    with qtbot.waitSignal(s.reminder_due, timeout=2000) as blocker:
+    with qtbot.waitSignal(s.reminders_due, timeout=2000) as blocker:
         pass
     assert "clock-jump" in reasons
-    assert blocker.args[0].key == "k200"
+    assert [i.key for i in blocker.args[0]] == ["k200"]
     s.stop()
 
 
@@ -125,7 +127,7 @@ def test_a_dose_given_early_is_not_reminded(qtbot, window, clock, monkeypatch) -
     qtbot.mouseClick(window.today.slot_button(TABLETS, "20:00"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.today.slot_state(TABLETS, "20:00") == "given")
     fired: list[DueItem] = []
-    window.scheduler.reminder_due.connect(fired.append)
+    window.scheduler.reminders_due.connect(fired.extend)
     clock.set(at(19, 50))
     window.scheduler.tick()
     assert all("20:00" not in f.title or TABLETS not in f.title for f in fired)

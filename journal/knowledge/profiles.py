@@ -23,12 +23,15 @@ from journal.domain import Medication
 from .catalog import SymptomCatalog
 from .reader import Reader, Threshold
 
-# Thresholds every profile must give: the checks that apply to every profiled medicine read them.
-# (The numbers of GENERAL_TIMING come from resources/general-medicine.json unless the profile refines them.)
-REQUIRED_TIMING = (
+# Thresholds abrupt-stop reads: required of a drug whose label warns against stopping it suddenly
+# (a profile with a `stopping` section); a drug with no such warning (a laxative) needs none.
+STOPPING_TIMING = (
     "abrupt_stop_min_days_on", "abrupt_stop_extra_gap_hours", "abrupt_stop_urgent_hours",
-    "abrupt_stop_missed_in_a_row", "schedule_change_lookback_days", "plan_ahead_days",
+    "abrupt_stop_missed_in_a_row",
 )
+# The schedule-change checks' look-back and look-ahead (14 days each) come from
+# resources/general-medicine.json like every GENERAL_TIMING number, unless the profile refines them.
+REQUIRED_TIMING = STOPPING_TIMING
 # Thresholds the sign checks (withdrawal, toxicity, paradoxical) need, so required with any of them.
 SIGNS_TIMING = ("escalation_window_hours", "single_miss_window_hours")
 # "New or worse than usual" is the symptom catalog's one answer (its `change` section), not a profile's.
@@ -188,7 +191,8 @@ def load_profile(path: Path, catalog: SymptomCatalog, general: DrugProfile | Non
         return str(src)
 
     timing = r.obj(d.get("timing"), "timing")
-    required = REQUIRED_TIMING + (SIGNS_TIMING if sections & set(SIGN_SECTIONS) else ())
+    required = ((STOPPING_TIMING if "stopping" in sections else ())
+                + (SIGNS_TIMING if sections & set(SIGN_SECTIONS) else ()))
     for k in required:
         if k not in timing:
             raise r.fail("timing", f"missing {k}")

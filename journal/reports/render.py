@@ -6,23 +6,33 @@ paragraphs, tables and charts: a heading never ends a page, tables break between
 their column titles, and every page gets the same header (person, age, conditions, kidney
 function, period, generated, page X of Y). Charts use markers, line styles and hatching, so they
 read in black and white.
+
+Tables always fill the page width exactly (fit_widths): a long or hyphenated name wraps inside
+its cell, at spaces, hyphens and the other places Unicode allows a break, and inside a word only
+when the word alone is wider than its column. Text is set in DejaVu Sans with a bundled symbol
+font for emoji (resources/fonts), falling back to the system's fonts for other scripts, as the
+window does; emoji stay in the PDF's text (restore_emoji_text, text_presentation).
 """
 
 from __future__ import annotations
 
+import logging
 import math
+import re
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt, QTextBoundaryFinder
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontDatabase,
     QFontMetricsF,
+    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPaintDevice,
@@ -31,6 +41,8 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QPolygonF,
+    QTextLayout,
+    QTextOption,
 )
 
 from journal.schedule.words import PENDING_WORD
@@ -38,13 +50,24 @@ from journal.schedule.words import PENDING_WORD
 from ._none_guard import keep_none_alive
 from .data import Adherence, DailyDoses, Point, ReportData, TimelineEvent
 
+log = logging.getLogger(__name__)
+
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(14, 12, 14, 12)
 FONT_FAMILY = "DejaVu Sans"
-# Wrap words; never clip (a glyph that overshoots its box by a hair must still show).
-WRAP = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextDontClip)
+# Emoji and symbols DejaVu Sans lacks: Symbola cut down and renamed by scripts/make_symbol_font.py.
+# It holds no letters, and its line metrics are DejaVu Sans's, so it can be named first: then every
+# emoji comes from it, and every letter still from DejaVu Sans (or the system's fallback fonts).
+SYMBOL_FONT_FILE = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "CareJournalSymbola.ttf"
+SYMBOL_FAMILY = "CareJournal Symbola"
+SYMBOL_PS_NAME = b"CareJournalSymbola"
+# The symbol font maps emoji U+1F000+n also from U+E000+n (see scripts/make_symbol_font.py).
+EMOJI_FIRST, EMOJI_LAST, EMOJI_TWIN = 0x1F000, 0x1FAFF, 0xE000
+# Never clip (a glyph that overshoots its box by a hair must still show); for one-line labels.
 NOCLIP = int(Qt.TextFlag.TextDontClip)
 MAX_CELL_CHARS = 2500  # a note longer than this is shortened (with a mark) so a row always fits a page
+WIDEST_WORD = 0.35  # of a table's width: a longer word breaks rather than squeeze the other columns
+SHORT_CELL_CHARS = 10  # a cell this short ("27 (96%)", "2.5 h") is kept on one line while the table allows
 
 BLACK = QColor(0, 0, 0)
 DARK = QColor(60, 60, 60)
@@ -58,16 +81,90 @@ SEVERITY_WORDS = {"emergency": "EMERGENCY", "urgent": "URGENT", "warning": "Warn
 # Device units and fonts
 
 
+_symbol_font_ready: bool | None = None
+
+
+def register_fonts() -> bool:
+    """Add the bundled symbol font to Qt's font database (once; a QGuiApplication must exist).
+
+    Returns whether the report can use it; when the file is missing or unreadable the report
+    still prints, with DejaVu Sans and the system's fonts only (an emoji may then be a box)."""
+    global _symbol_font_ready
+    if QGuiApplication.instance() is None:
+        return False
+    if _symbol_font_ready is None:
+        font_id = QFontDatabase.addApplicationFont(str(SYMBOL_FONT_FILE)) if SYMBOL_FONT_FILE.is_file() else -1
+        _symbol_font_ready = font_id >= 0 and SYMBOL_FAMILY in QFontDatabase.applicationFontFamilies(font_id)
+        if not _symbol_font_ready:
+            log.warning("report: the symbol font %s could not be loaded; emoji may print as boxes", SYMBOL_FONT_FILE)
+    return _symbol_font_ready
+
+
+def font_families() -> list[str]:
+    """The report's font families, first choice first (Qt falls back to the system's fonts after)."""
+    return [SYMBOL_FAMILY, FONT_FAMILY] if register_fonts() else [FONT_FAMILY]
+
+
+_TEXT_STYLE = "\ufe0e"  # VS15: show the character before as text (one colour), not as a colour emoji
+_EMOJI_STYLE = "\ufe0f"  # VS16: the opposite request
+
+
+# The blocks that hold emoji (arrows, technical, shapes and dingbats, a few in the supplements);
+# not the mathematical operators or box drawing, which are never shown as colour emoji.
+_EMOJI_BLOCKS = (("\u2190", "\u21ff"), ("\u2300", "\u23ff"), ("\u25a0", "\u27bf"), ("\u2934", "\u2935"),
+                 ("\u2b00", "\u2bff"), (chr(EMOJI_FIRST), chr(EMOJI_LAST)))
+
+
+def _pictographic(ch: str) -> bool:
+    return any(lo <= ch <= hi for lo, hi in _EMOJI_BLOCKS)
+
+
+def text_presentation(text: str) -> str:
+    """text with every emoji asked to show as text (VS15 after it, in place of any VS16).
+
+    Qt 6.9 and later draw an emoji with the system's colour emoji font when there is one, ahead
+    of the fonts the report names; Qt's PDF writer then paints it as a picture, and the emoji
+    drops out of the PDF's text (a name no longer found by searching). Asked to show as text,
+    the emoji comes from the bundled symbol font like any other character. The selector itself
+    prints nothing and is not in the PDF's text."""
+    if text.isascii():
+        return text
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if ch == _EMOJI_STYLE:
+            ch = _TEXT_STYLE
+        out.append(ch)
+        if _pictographic(ch) and text[i + 1:i + 2] not in (_TEXT_STYLE, _EMOJI_STYLE):
+            out.append(_TEXT_STYLE)
+    return "".join(out)
+
+
+def line_breaks(text: str) -> list[str]:
+    """The pieces of text between the places a line may break (after a space, a hyphen, a
+    slash before a letter, ...), as Qt's layout finds them (Unicode line breaking, UAX #14)."""
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    pieces, start = [], 0
+    while (end := finder.toNextBoundary()) != -1:
+        if end > start:
+            pieces.append(text[start:end])
+        start = end
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces
+
+
 class Ctx:
     """The device being painted and the fonts measured against it."""
 
     def __init__(self, device: QPaintDevice) -> None:
+        families = font_families()
         self.device = device
         self.dpi = float(device.logicalDpiY())
         self.width = float(device.width())
         self.height = float(device.height())
         self.fonts: dict[str, QFont] = {}
         self.metrics: dict[str, QFontMetricsF] = {}
+        self._heights: dict[tuple[str, str, float], float] = {}
         for name, size, bold, italic in (
             ("title", 15.0, True, False), ("h1", 12.0, True, False), ("h2", 10.0, True, False),
             ("body", 9.0, False, False), ("bold", 9.0, True, False), ("italic", 9.0, False, True),
@@ -75,6 +172,7 @@ class Ctx:
             ("small-bold", 7.4, True, False), ("header", 7.8, False, False), ("header-bold", 8.6, True, False),
         ):
             f = QFont(FONT_FAMILY)
+            f.setFamilies(families)
             f.setPointSizeF(size)
             f.setBold(bold)
             f.setItalic(italic)
@@ -90,10 +188,46 @@ class Ctx:
     def pt(self, v: float) -> float:
         return v * self.dpi / 72.0
 
+    def layout(self, font: str, text: str, width: float) -> tuple[QTextLayout, float]:
+        """Text broken into lines no wider than width (device units): at spaces, hyphens and the
+        other places Unicode allows, and inside a word only when the word alone is wider than
+        the line. Returns the laid-out text (lines placed from y = 0) and its height."""
+        lay = QTextLayout(text_presentation(text).replace("\n", "\u2028"), self.fonts[font], self.device)
+        option = QTextOption(Qt.AlignmentFlag.AlignLeft)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        lay.setTextOption(option)
+        lay.beginLayout()
+        y = 0.0
+        while (line := lay.createLine()).isValid():
+            line.setLineWidth(max(1.0, width))
+            line.setPosition(QPointF(0.0, y))
+            y += line.height()
+        lay.endLayout()
+        return lay, y
+
     def text_height(self, font: str, text: str, width: float) -> float:
-        r = self.metrics[font].boundingRect(QRectF(0, 0, max(1.0, width), 1e7),
-                                            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), text)
-        return math.ceil(r.height()) + 1.0
+        key = (font, text, width)
+        h = self._heights.get(key)
+        if h is None:
+            h = math.ceil(self.layout(font, text, width)[1]) + 1.0
+            if len(self._heights) < 20000:
+                self._heights[key] = h
+        return h
+
+    def draw_text(self, p: QPainter, font: str, x: float, y: float, width: float, text: str) -> None:
+        """Paint text wrapped as text_height measured it, its first line's top at y."""
+        p.setFont(self.fonts[font])
+        self.layout(font, text, width)[0].draw(p, QPointF(x, y))
+
+    def min_width(self, font: str, text: str) -> float:
+        """The width of the longest piece of text that has no line-break opportunity inside."""
+        m = self.metrics[font]
+        return max((m.horizontalAdvance(piece.rstrip()) for piece in line_breaks(text_presentation(text))),
+                   default=0.0)
+
+    def width_of(self, font: str, text: str) -> float:
+        """The width of text on one line, as layout() draws it."""
+        return self.metrics[font].horizontalAdvance(text_presentation(text))
 
     def line(self, font: str) -> float:
         return self.metrics[font].lineSpacing()
@@ -146,9 +280,8 @@ class Heading(Flow):
     def draw(self, p: QPainter, c: Ctx, x: float, y: float, width: float) -> None:
         before = c.mm(4.0 if self.level == 1 else 2.5)
         h = c.text_height(self.font, self.text, width)
-        p.setFont(c.fonts[self.font])
         p.setPen(BLACK)
-        p.drawText(QRectF(x, y + before, width, h), WRAP, self.text)
+        c.draw_text(p, self.font, x, y + before, width, self.text)
         if self.level == 1:
             p.setPen(QPen(BLACK, c.pt(0.8)))
             yy = y + before + h + c.mm(0.4)
@@ -180,9 +313,50 @@ class Para(Flow):
             p.setPen(QPen(BLACK, c.pt(0.8)))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(x + c.mm(self.indent), y, width - c.mm(self.indent), h + 2 * pad))
-        p.setFont(c.fonts[self.font])
         p.setPen(BLACK)
-        p.drawText(QRectF(x + c.mm(self.indent) + pad, y + pad, inner, h), WRAP, self.text)
+        c.draw_text(p, self.font, x + c.mm(self.indent) + pad, y + pad, inner, self.text)
+
+
+def fit_widths(width: float, weights: Sequence[float], least: Sequence[float], most: Sequence[float]) -> list[float]:
+    """Column widths that add up to exactly width (device units).
+
+    Shares go by weight, but a column gets at least its least width (its longest unbreakable
+    word, counted as no more than WIDEST_WORD of the table) and, while others need the room, no
+    more than its most width (its longest line unwrapped). When the least widths alone do not fit,
+    the widest are cut down to one common width, so the longest words break (inside the cell)
+    and the short ones (numbers, column titles) stay whole."""
+    n = len(weights)
+    if n == 0:
+        return []
+    wt = [max(w, 1e-6) for w in weights]
+    lo = [min(max(0.0, v), width * WIDEST_WORD) for v in least]
+    if sum(lo) >= width:
+        level = width / n  # the common width of the cut-down columns: sum(min(lo, level)) == width
+        for i, v in enumerate(sorted(lo)):
+            rest = width - sum(sorted(lo)[:i])
+            if v * (n - i) >= rest:
+                level = rest / (n - i)
+                break
+        return [min(v, level) for v in lo]
+    hi = [max(a, b) for a, b in zip(lo, most, strict=True)]
+    fixed: dict[int, float] = {}
+    while len(fixed) < n:
+        free = [i for i in range(n) if i not in fixed]
+        rest = width - sum(fixed.values())
+        wsum = sum(wt[i] for i in free)
+        share = {i: rest * wt[i] / wsum for i in free}
+        under = [i for i in free if share[i] < lo[i] - 1e-6]
+        if under:
+            fixed.update({i: lo[i] for i in under})
+            continue
+        over = [i for i in free if share[i] > hi[i] + 1e-6]
+        if over and len(over) < len(free):
+            fixed.update({i: hi[i] for i in over})
+            continue
+        fixed.update(share)
+    widths = [fixed[i] for i in range(n)]
+    spare = width - sum(widths)  # every column held at a bound: share what is left by weight
+    return [w + spare * wt[i] / sum(wt) for i, w in enumerate(widths)]
 
 
 @dataclass
@@ -199,42 +373,32 @@ class Table(Flow):
     font: str = "table"
     zebra: bool = True
     _heights: dict[float, list[float]] = field(default_factory=dict)
+    _widths_at: dict[float, list[float]] = field(default_factory=dict)
 
     keep_with_next = False
+    MEASURED_ROWS = 400  # column widths are sized on the first rows; later rows wrap to fit them
 
-    def _widths(self, width: float, c: Ctx | None = None) -> list[float]:
-        """Widths by weight, but never narrower than the longest word of a column (no cut words)."""
-        key = -width
-        if key in self._heights:
-            return self._heights[key]
-        total = sum(w for _, w in self.columns)
-        widths = [width * w / total for _, w in self.columns]
-        if c is not None:
-            pad = 2 * self._pad(c) + c.mm(1.2)
-            mins = []
-            for i, (title, _) in enumerate(self.columns):
-                m = max((c.metrics[self.font + "-bold"].horizontalAdvance(w) for w in title.split()), default=0.0)
-                for row in self.rows[:400]:
-                    cell = self._cell(row[i]) if i < len(row) else Cell("")
-                    font = self.font + "-bold" if cell.bold else self.font
-                    for word in cell.text.split():
-                        m = max(m, c.metrics[font].horizontalAdvance(word))
-                mins.append(min(m + pad, width / 2))
-            for _ in range(len(widths)):
-                short = [i for i, w in enumerate(widths) if w < mins[i] - 0.01]
-                if not short:
-                    break
-                need = sum(mins[i] - widths[i] for i in short)
-                spare_cols = [i for i in range(len(widths)) if i not in short and widths[i] > mins[i]]
-                spare = sum(widths[i] - mins[i] for i in spare_cols)
-                if spare <= 0:
-                    break
-                take = min(1.0, need / spare)
-                for i in spare_cols:
-                    widths[i] -= (widths[i] - mins[i]) * take
-                for i in short:
-                    widths[i] = mins[i] if take == 1.0 else widths[i] + (mins[i] - widths[i]) * take
-            self._heights[key] = widths
+    def _widths(self, width: float, c: Ctx) -> list[float]:
+        """Widths that fill the line exactly: by weight, widened to the longest unbreakable word
+        (or short cell) of a column and narrowed to its longest line (see fit_widths)."""
+        if width in self._widths_at:
+            return self._widths_at[width]
+        pad = 2 * self._pad(c) + c.mm(0.6)
+        least, most = [], []
+        bold = self.font + "-bold"
+        for i, (title, _) in enumerate(self.columns):
+            lo = c.min_width(bold, title) if self.header else 0.0
+            hi = 0.0
+            for row in self.rows[:self.MEASURED_ROWS]:
+                cell = self._cell(row[i]) if i < len(row) else Cell("")
+                font = bold if cell.bold else self.font
+                short = len(cell.text) <= SHORT_CELL_CHARS and "\n" not in cell.text
+                lo = max(lo, c.width_of(font, cell.text) if short else c.min_width(font, cell.text))
+                hi = max([hi, *(c.width_of(font, line) for line in cell.text.split("\n"))])
+            least.append(lo + pad)
+            most.append(hi + pad)
+        widths = fit_widths(width, [w for _, w in self.columns], least, most)
+        self._widths_at[width] = widths
         return widths
 
     def _pad(self, c: Ctx) -> float:
@@ -271,6 +435,20 @@ class Table(Flow):
             self._heights[width] = [self._row_height(c, r, widths) for r in self.rows]
         return self._heights[width]
 
+    def cell_boxes(self, c: Ctx, width: float) -> list[tuple[float, float, str, str]]:
+        """Every cell as (left, width, font, text), header first, in device units from the
+        table's left edge: what a test checks to know that no text leaves its cell."""
+        widths = self._widths(width, c)
+        lefts = [sum(widths[:i]) for i in range(len(widths))]
+        out = []
+        if self.header:
+            out += [(lefts[i], widths[i], self.font + "-bold", t) for i, (t, _) in enumerate(self.columns)]
+        for row in self.rows:
+            for i, v in enumerate(row[:len(widths)]):
+                cell = self._cell(v)
+                out.append((lefts[i], widths[i], self.font + "-bold" if cell.bold else self.font, cell.text))
+        return out
+
     def wrap(self, c: Ctx, width: float) -> float:
         return self._header_height(c, width) + sum(self.row_heights(c, width)) + c.mm(2.0)
 
@@ -292,7 +470,7 @@ class Table(Flow):
         first = Table(self.columns, self.rows[:n], self.header, self.font, self.zebra)
         rest = Table(self.columns, self.rows[n:], self.header, self.font, self.zebra)
         for part in (first, rest):  # the same column widths on every page
-            part._heights[-width] = self._widths(width, c)
+            part._widths_at[width] = self._widths(width, c)
         return first, rest
 
     def draw(self, p: QPainter, c: Ctx, x: float, y: float, width: float) -> None:
@@ -304,11 +482,10 @@ class Table(Flow):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(LIGHT)
             p.drawRect(QRectF(x, yy, width, hh))
-            p.setFont(c.fonts[self.font + "-bold"])
             p.setPen(BLACK)
             xx = x
             for (title, _), w in zip(self.columns, widths, strict=False):
-                p.drawText(QRectF(xx + pad, yy + pad, w - 2 * pad, hh - 2 * pad), WRAP, title)
+                c.draw_text(p, self.font + "-bold", xx + pad, yy + pad, w - 2 * pad, title)
                 xx += w
             yy += hh
         for i, (row, rh) in enumerate(zip(self.rows, self.row_heights(c, width), strict=False)):
@@ -319,10 +496,9 @@ class Table(Flow):
             xx = x
             for v, w in zip(row, widths, strict=False):
                 cell = self._cell(v)
-                p.setFont(c.fonts[self.font + "-bold" if cell.bold else self.font])
                 p.setPen(BLACK)
-                p.drawText(QRectF(xx + pad, yy + pad, w - 2 * pad, rh - 2 * pad), WRAP,
-                           cell.text)
+                c.draw_text(p, self.font + "-bold" if cell.bold else self.font, xx + pad, yy + pad, w - 2 * pad,
+                            cell.text)
                 xx += w
             yy += rh
             p.setPen(QPen(LIGHT, c.pt(0.5)))
@@ -465,9 +641,8 @@ def time_axes(p: QPainter, c: Ctx, rect: QRectF, start: datetime, end: datetime,
               left_mm: float = 11.0) -> Axes:
     """Title, frame, time ticks and y ticks; returns the mapping for the data."""
     title_h = c.text_height("h2", title, rect.width())
-    p.setFont(c.fonts["h2"])
     p.setPen(BLACK)
-    p.drawText(QRectF(rect.left(), rect.top(), rect.width(), title_h), WRAP, title)
+    c.draw_text(p, "h2", rect.left(), rect.top(), rect.width(), title)
     lab_h = c.line("small") * 1.3
     plot = QRectF(rect.left() + c.mm(left_mm), rect.top() + title_h + c.mm(1.5),
                   rect.width() - c.mm(left_mm) - c.mm(3), rect.height() - title_h - c.mm(1.5) - lab_h)
@@ -1112,12 +1287,10 @@ def _paint_header(p: QPainter, c: Ctx, data: ReportData, page: int, total: int) 
     w = c.width
     h1 = c.text_height("header-bold", l1, w)
     p.setPen(BLACK)
-    p.setFont(c.fonts["header-bold"])
-    p.drawText(QRectF(0, 0, w, h1), WRAP, l1)
+    c.draw_text(p, "header-bold", 0, 0, w, l1)
     text2 = f"{l2}  ·  page {page} of {total}"
     h2 = c.text_height("header", text2, w)
-    p.setFont(c.fonts["header"])
-    p.drawText(QRectF(0, h1 + c.mm(0.5), w, h2), WRAP, text2)
+    c.draw_text(p, "header", 0, h1 + c.mm(0.5), w, text2)
     yy = h1 + h2 + c.mm(1.3)
     p.setPen(QPen(BLACK, c.pt(0.6)))
     p.drawLine(QPointF(0, yy), QPointF(w, yy))
@@ -1163,6 +1336,100 @@ def paint_report(data: ReportData, device: QPaintDevice, new_page: Callable[[], 
         return len(pages)
 
 
+# ----------------------------------------------------------------------------------------------
+# Emoji in the PDF's text
+
+_CMAP_RANGE = re.compile(rb"<([0-9A-Fa-f]{4})> <([0-9A-Fa-f]{4})> (\[[^\]]*\]|<[0-9A-Fa-f]+>)")
+_HEX = re.compile(rb"<([0-9A-Fa-f]+)>")
+
+
+def _emoji_utf16(code: int) -> bytes | None:
+    """The UTF-16 hex of the emoji whose private-use twin is code (None when code is no twin)."""
+    if not EMOJI_TWIN <= code <= EMOJI_TWIN + EMOJI_LAST - EMOJI_FIRST:
+        return None
+    return chr(EMOJI_FIRST + code - EMOJI_TWIN).encode("utf-16-be").hex().upper().encode()
+
+
+def _cmap_with_emoji(cmap: bytes) -> bytes:
+    """A ToUnicode CMap with every private-use twin replaced by its emoji."""
+    def one(m: re.Match[bytes]) -> bytes:
+        lo, hi, dst = int(m.group(1), 16), int(m.group(2), 16), m.group(3)
+        if dst.startswith(b"["):
+            codes = [int(h, 16) for h in _HEX.findall(dst)]
+        else:
+            first = int(dst[1:-1], 16)
+            codes = [first + i for i in range(hi - lo + 1)]
+        if not any(_emoji_utf16(code) for code in codes):
+            return m.group(0)
+        out = [_emoji_utf16(code) or b"%04X" % code for code in codes]
+        return b"<%s> <%s> [%s]" % (m.group(1), m.group(2), b" ".join(b"<" + h + b">" for h in out))
+    return _CMAP_RANGE.sub(one, cmap)
+
+
+def restore_emoji_text(path: str | Path) -> int:
+    """Make the emoji printed with the symbol font searchable and copyable in the PDF.
+
+    Qt's PDF writer gives a glyph its Unicode value only from code points below U+10000, so it
+    labels each emoji with the private-use twin the symbol font maps to the same glyph; this
+    rewrites those labels (the font's ToUnicode table) to the emoji themselves and fixes the
+    cross-reference table. The PDF is left as it is when it is not laid out the way Qt writes
+    one. Returns the number of tables rewritten."""
+    path = Path(path)
+    if not path.is_file():  # e.g. a print preview, which writes no file
+        return 0
+    data = path.read_bytes()
+    targets = {int(n) for n in re.findall(rb"/BaseFont /(?:[A-Z]{6}\+)?" + SYMBOL_PS_NAME
+                                          + rb"\b[^>]*?/ToUnicode (\d+) 0 R", data)}
+    start_m = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", data)
+    if not targets or start_m is None:
+        return 0
+    xref_at = int(start_m.group(1))
+    head = re.compile(rb"xref\s+0 (\d+)\s*?\n").match(data, xref_at)
+    if head is None:
+        return 0
+    count, entries_at = int(head.group(1)), head.end()
+    entries = data[entries_at:entries_at + 20 * count]
+    if not re.fullmatch(rb"(\d{10} \d{5} [nf][ \r\n]{2})*", entries) or len(entries) != 20 * count:
+        return 0
+    offsets = [int(entries[i * 20:i * 20 + 10]) for i in range(count)]
+    edits: list[tuple[int, int, bytes]] = []  # (start, end, new bytes), on the old file
+    for num in sorted(targets):
+        if num >= count:
+            return 0
+        obj = re.compile(rb"%d 0 obj\s*<<\s*/Length (\d+)\s*>>\s*stream\r?\n" % num).match(data, offsets[num])
+        if obj is None:
+            return 0
+        body_at = obj.end()
+        body = data[body_at:body_at + int(obj.group(1))]
+        new_body = _cmap_with_emoji(body)
+        if new_body != body:
+            dict_at = data.index(b"<<", offsets[num])
+            edits.append((dict_at, body_at + len(body),
+                          b"<< /Length %d >>\nstream\n" % len(new_body) + new_body))
+    if not edits:
+        return 0
+    edits.sort()
+    out, pos = bytearray(), 0
+    for a, b, new in edits:
+        out += data[pos:a] + new
+        pos = b
+    out += data[pos:xref_at]
+
+    def moved(offset: int) -> int:
+        return offset + sum(len(new) - (b - a) for a, b, new in edits if b <= offset)
+
+    new_xref_at = len(out)
+    out += data[xref_at:entries_at]
+    for i, off in enumerate(offsets):
+        entry = entries[i * 20:i * 20 + 20]
+        out += (b"%010d" % moved(off) + entry[10:]) if entry[17:18] == b"n" else entry
+    tail = data[entries_at + 20 * count:]
+    out += re.sub(rb"startxref\s+\d+", b"startxref\n%d" % new_xref_at, tail)
+    path.write_bytes(bytes(out))
+    return len(edits)
+
+
+
 def write_pdf(data: ReportData, path: str | Path, page_size: str = "a4") -> int:
     """Write the report as a PDF (A4 or US Letter); returns the number of pages."""
     key = page_size.lower().replace(" ", "").replace("usletter", "letter")
@@ -1177,6 +1444,7 @@ def write_pdf(data: ReportData, path: str | Path, page_size: str = "a4") -> int:
         writer.setCreator("CareJournal")
         pages = paint_report(data, writer, writer.newPage)
         del writer
+    restore_emoji_text(path)
     return pages
 
 
@@ -1185,7 +1453,10 @@ def print_report(data: ReportData, printer: object) -> int:
     from PySide6.QtPrintSupport import QPrinter
 
     assert isinstance(printer, QPrinter)
-    return paint_report(data, printer, printer.newPage)
+    pages = paint_report(data, printer, printer.newPage)
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        restore_emoji_text(printer.outputFileName())
+    return pages
 
 
 _APP: object | None = None

@@ -46,6 +46,8 @@ def risk_sentence(p: DrugProfile) -> str:
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     alerts: list[Alert] = []
     for m, p in ctx.profiled():
+        if p.get("timing.abrupt_stop_min_days_on") is None:
+            continue  # no warning against stopping this drug suddenly in its profile
         reg = m.regimen_on(ctx.today)
         if m.as_needed or reg is None or not reg.times or ctx.route(m) == "intrathecal":
             continue

@@ -100,6 +100,19 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class ReminderMark:
+    """A reminder the window has shown: the instant of its slot (aware) and whether it is settled
+    (answered, handed over to an alert, or dismissed). Kept in the settings store, not in the
+    journal's records: it says what the window told, not what happened."""
+
+    at: datetime
+    closed: bool = False
+
+
+REMINDER_MARKS_KEY = "reminders_shown"
+
+
+@dataclass(frozen=True)
 class Outcome:
     """What a write changed (names of views to refresh), the alerts after it, and the new id."""
 
@@ -255,6 +268,32 @@ class Journal:
             zone_store.change(tx, s.timezone, since)
         self._settings = None
         return Outcome(frozenset({"settings", "alerts"}), self._alerts(None))
+
+    def reminder_marks(self) -> dict[str, ReminderMark]:
+        """The reminders already shown, by key (see ui/reminders.py). Entries that cannot be read
+        are left out (the worst outcome is a reminder shown twice, never one not shown)."""
+        with self.store.read() as tx:
+            raw = tx.settings().get(REMINDER_MARKS_KEY)
+        out: dict[str, ReminderMark] = {}
+        if not isinstance(raw, dict):
+            return out
+        for key, value in raw.items():
+            try:
+                at = datetime.fromisoformat(value[0])
+                if at.tzinfo is None:
+                    continue
+                out[str(key)] = ReminderMark(at, bool(value[1]))
+            except (TypeError, ValueError, IndexError, KeyError):
+                continue
+        return out
+
+    def save_reminder_marks(self, marks: dict[str, ReminderMark], *, forget_before: datetime) -> None:
+        """Replace the stored marks with `marks`, without those whose slot is before
+        `forget_before` (aware). One small write; announces nothing (no record changed).
+        Raises what the storage raises when the file cannot be written."""
+        kept = {k: [m.at.isoformat(), m.closed] for k, m in marks.items() if m.at >= forget_before}
+        with self.store.transaction() as tx:
+            tx.set_setting(REMINDER_MARKS_KEY, kept)
 
     # time zones -----------------------------------------------------------------------------
     @property

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from journal.domain import Clock
 
 from .alerts import AlertPanel, EmergencyBanner
-from .due import due_items
+from .due import due_items, handed_over, settled_keys
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
 from .history_view import HistoryView
@@ -40,7 +40,7 @@ from .medicines_view import MedicinesView
 from .notifier import Notifier, ReminderBanner
 from .profile_view import ProfileForm
 from .pump_view import PumpView
-from .reminders import DueItem, ReminderScheduler
+from .reminders import DueItem, ReminderMarks, ReminderScheduler
 from .session import Session
 from .settings_dialog import SettingsDialog
 from .style import set_scaled_font
@@ -267,12 +267,14 @@ class MainWindow(QMainWindow):
             menu.addAction(quit_action)
             self.notifier.tray.setContextMenu(menu)
         kwargs: dict[str, Any] = {} if monotonic is None else {"monotonic": monotonic}
+        # Which slots were already reminded survives a restart (kept in the settings store).
         self.scheduler = ReminderScheduler(
             session.clock, lambda now: due_items(session.journal, now, session.settings),
             lambda: timedelta(minutes=int(getattr(session.settings, "reminder_lead_minutes", 15))),
-            heartbeat_ms=heartbeat_ms, parent=self, **kwargs)
-        self.scheduler.reminder_due.connect(self.remind)
-        self.scheduler.replanned.connect(lambda _why: self._show_next_reminder())
+            heartbeat_ms=heartbeat_ms, marks=ReminderMarks(session.journal), parent=self, **kwargs)
+        self.scheduler.reminders_due.connect(self.remind)
+        self.scheduler.replanned.connect(self._replanned)
+        self.reminder_banner.dismissed.connect(lambda keys: self.scheduler.marks.close(keys, session.clock.now()))
         self.next_reminder = QLabel()
         self.next_reminder.setAccessibleName("Next reminder")
         self.statusBar().addPermanentWidget(self.next_reminder)
@@ -287,6 +289,7 @@ class MainWindow(QMainWindow):
         self.watch_timer.timeout.connect(session.check_for_outside_changes)
         self.watch_timer.start()
         self.session.alerts_updated.connect(self._alerts_updated)
+        self.session.alerts_updated.connect(lambda _alerts: self._settle_reminders())
         self._shortcuts()
         # Enter presses a focused button anywhere in the window (Qt does that only in dialogs);
         # buttons made later (dose rows, alert cards) set it themselves.
@@ -425,9 +428,51 @@ class MainWindow(QMainWindow):
                         f"EMERGENCY: call {self.session.emergency_number}", f"{first.patient}: {first.title}",
                         QSystemTrayIcon.MessageIcon.Critical, 0)
 
-    def remind(self, item: DueItem) -> None:
-        self.notifier.notify(item.title, item.text)
+    def remind(self, items: list[DueItem]) -> None:
+        """One notification for everything that came due at once (after a sleep: every slot
+        that passed meanwhile), a line each in the banner."""
+        if not items:
+            return
+        now = self.session.clock.now()
+        lines = {i.key: f"{i.title_at(now)}: {i.text}" if i.text else i.title_at(now) for i in items}
+        if len(items) == 1:
+            self.notifier.notify(items[0].title_at(now), items[0].text, lines)
+        else:
+            heads = [i.title_at(now) for i in items]
+            cut = ReminderBanner.MAX_LINES
+            text = "\n".join(heads[:cut]) + (f"\n... and {len(heads) - cut} more: see Today." if len(heads) > cut else "")
+            self.notifier.notify(f"CareJournal: {len(items)} reminders", text, lines)
+        # Said once; in the banner only what no alert speaks for yet.
+        self._settle_reminders()
         self._show_next_reminder()
+
+    def _replanned(self, why: str) -> None:
+        if why == "start":
+            self._restore_reminders()
+        elif why == "clock-jump":
+            # Back from sleep: the checks look again too, so the alerts say what was missed.
+            QTimer.singleShot(0, self.session.refresh_alerts)
+        self._settle_reminders()
+        self._show_next_reminder()
+
+    def _restore_reminders(self) -> None:
+        """On opening: the reminders shown before the app was closed and still open come back
+        into the banner quietly (they were announced then; no second notification)."""
+        now = self.session.clock.now()
+        again = self.scheduler.marks.open_shown()
+        lines = {i.key: f"{i.title_at(now)}: {i.text}" for i in self.scheduler.items
+                 if i.key in again and i.kind == "dose" and not handed_over(i, self.session.alerts, now)}
+        if lines:
+            self.reminder_banner.add_lines(lines, None)
+
+    def _settle_reminders(self) -> None:
+        """Reminder lines whose slot was answered, or that the missed-dose alert now speaks
+        for, leave the banner, and are remembered as settled."""
+        now = self.session.clock.now()
+        done = settled_keys(set(self.reminder_banner.entries), self.scheduler.items, self.session.alerts, now)
+        if done:
+            self.reminder_banner.remove(done)
+            self.scheduler.marks.close(done, now)
 
     def _show_next_reminder(self) -> None:
         nxt = self.scheduler.next

@@ -19,7 +19,14 @@ from .style import set_scaled_font
 
 
 class ReminderBanner(QFrame):
-    """In-window reminder strip, used when there is no system tray (and always as a record)."""
+    """In-window reminder strip, used when there is no system tray (and always as a record).
+
+    It lists what is still to be seen to, one line each (a reminder line goes when its slot is
+    answered or an alert takes it over, see `remove`); a long list is cut after MAX_LINES with a
+    count, so waking after a night away is one short list, not a wall of text."""
+
+    MAX_LINES = 5
+    dismissed = Signal(object)  # set[str]: the keys of the lines the caregiver dismissed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,24 +45,61 @@ class ReminderBanner(QFrame):
         self.dismiss_button.setAccessibleName("Dismiss the reminder")
         self.dismiss_button.clicked.connect(self.dismiss)
         lay.addWidget(self.dismiss_button)
-        self.messages: list[str] = []
+        self.entries: dict[str, str] = {}  # key -> line, oldest first
+        self._serial = 0
         self.setVisible(False)
 
+    @property
+    def messages(self) -> list[str]:
+        return list(self.entries.values())
+
     def show_message(self, title: str, text: str) -> None:
-        self.messages.append(f"{title}: {text}" if text else title)
-        self.messages = self.messages[-3:]
-        self.label.setText("\u25f7 " + "\n\u25f7 ".join(self.messages))
-        self.setVisible(True)
+        """One message of its own (a pump date, a note from the window)."""
+        self._serial += 1
+        line = f"{title}: {text}" if text else title
+        self.add_lines({f"message|{self._serial}": line}, line)
+
+    def add_lines(self, lines: dict[str, str], announce: str | None) -> None:
+        """Add (or refresh) keyed lines and say `announce` once to a screen reader (None: add
+        them quietly, e.g. lines already announced before the app was last closed)."""
+        self.entries.update(lines)
+        self._redraw()
+        if announce is None:
+            return
         # A screen reader says it when the caregiver is free to listen (polite, not interrupting).
-        event = QAccessibleAnnouncementEvent(self, f"Reminder: {self.messages[-1]}")
+        event = QAccessibleAnnouncementEvent(self, f"Reminder: {announce}")
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
         QAccessible.updateAccessibility(event)
+
+    def remove(self, keys: set[str]) -> None:
+        """Lines that are settled (the dose was logged, or an alert now speaks for it) go."""
+        if not keys & self.entries.keys():
+            return
+        self.entries = {k: v for k, v in self.entries.items() if k not in keys}
+        self._redraw()
+
+    def _redraw(self) -> None:
+        lines = list(self.entries.values())
+        if not lines:
+            self.label.clear()
+            self.hide()
+            return
+        shown = lines[:self.MAX_LINES]
+        more = len(lines) - len(shown)
+        text = "\u25f7 " + "\n\u25f7 ".join(shown)
+        if more:
+            text += f"\n... and {more} more: see Today."
+        self.label.setText(text)
+        self.setVisible(True)
 
     def dismiss(self) -> None:
         """Only the caregiver's "OK" clears the reminders; the window being minimised or
         hidden to the tray must not lose one that is still unread."""
-        self.messages = []
+        keys = set(self.entries)
+        self.entries = {}
+        self.label.clear()
         self.hide()
+        self.dismissed.emit(keys)
 
 
 class Notifier(QObject):
@@ -85,8 +129,13 @@ class Notifier(QObject):
     def uses_tray(self) -> bool:
         return self.tray is not None
 
-    def notify(self, title: str, text: str) -> None:
+    def notify(self, title: str, text: str, lines: dict[str, str] | None = None) -> None:
+        """One notification. `lines` (key -> line) go into the banner instead of "title: text"
+        when given, so several reminders due at once are one message with a line each."""
         # The banner is always filled too: if the tray bubble is missed, the window still says it.
-        self.banner.show_message(title, text)
+        if lines:
+            self.banner.add_lines(lines, f"{title}: {text}" if text else title)
+        else:
+            self.banner.show_message(title, text)
         if self.tray is not None:
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 30_000)
