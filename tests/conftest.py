@@ -146,6 +146,9 @@ def pg() -> Iterator[PgDatabases]:
         for (name,) in c.execute(text("SELECT datname FROM pg_database WHERE datname LIKE :p"),
                                  {"p": dbs.prefix + "_%"}).fetchall():
             c.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        for (role,) in c.execute(text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p"),
+                                 {"p": f"%{dbs.prefix}_%"}).fetchall():  # made by `init` and `grant` tests
+            c.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
     dbs.admin.dispose()
 
 

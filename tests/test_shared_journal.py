@@ -278,3 +278,57 @@ def test_a_separate_extra_dose_is_stored_and_still_raises_double_dose(journal: J
     extra = journal.log_dose(pid, Dose(mid, DoseStatus.TAKEN, given=SLOT.replace(minute=40), by="Ben"))
     assert extra.record_id is not None
     assert "double-dose" in {a.rule for a in extra.alerts}
+
+
+# --- who did what (PostgreSQL grants) ------------------------------------------------------------
+
+
+@needs_pg
+def test_init_grant_and_a_viewer_cannot_write(pg: PgDatabases, capsys: pytest.CaptureFixture[str]) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = pg.create()
+    url = pg.url(name)
+    assert cli(url, "init") == 0
+    assert f"{name}_caregiver" in capsys.readouterr().out
+    with Journal.open(url, FixedClock(NOW)) as owner:
+        pid, mid = _robin(owner)
+    ana, doc = f"ana_{name}", f"drlee_{name}"
+    assert cli(url, "grant", ana, "--access", "caregiver", "--person", "Ana Silva") == 0
+    assert cli(url, "grant", doc, "--access", "viewer", "--person", "Dr Lee") == 0
+    as_ana = make_url(url).set(username=ana).render_as_string(hide_password=False)
+    as_doc = make_url(url).set(username=doc).render_as_string(hide_password=False)
+    capsys.readouterr()
+    try:
+        # The caregiver writes, signed with her name by default.
+        assert cli(as_ana, "log-dose", "--patient", "Robin Shaw", "--medication", "Baclofen 10 mg tablets",
+                   "--at", "2026-10-01T11:00:00-05:00") == 0
+        with Journal.open(as_ana, FixedClock(NOW)) as j:
+            assert [d.by for d in _doses(j, pid)] == ["Ana Silva"]
+        # The viewer reads, and cannot write, through the app or around it.
+        assert cli(as_doc, "check") == 0
+        capsys.readouterr()
+        assert cli(as_doc, "log-dose", "--patient", "Robin Shaw", "--medication", "Baclofen 10 mg tablets",
+                   "--at", "2026-10-01T11:30:00-05:00") == 1
+        assert "read-only" in capsys.readouterr().err
+        engine = create_engine(as_doc.replace("postgresql://", "postgresql+psycopg://", 1))
+        with engine.connect() as c, pytest.raises(Exception, match="permission denied"):
+            c.execute(text("UPDATE doses SET note = 'x'"))
+        engine.dispose()
+        with Journal.open(url, FixedClock(NOW)) as j:
+            assert len(_doses(j, pid)) == 1
+    finally:
+        pg.drop(name)
+        with pg.admin.connect() as c:
+            for role in (ana, doc, f"{name}_caregiver", f"{name}_viewer"):
+                c.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+
+
+@needs_pg
+def test_grant_refuses_a_role_name_postgresql_would_mangle(pg: PgDatabases,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    url = pg.url(pg.create())
+    assert cli(url, "init") == 0
+    assert cli(url, "grant", "Ana; DROP", "--access", "viewer", "--person", "Ana") == 2
+    assert "ROLE" in capsys.readouterr().err

@@ -142,6 +142,15 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("backup", help="write a consistent copy of the journal (OUT: a file, or a folder for a dated copy)")
     s.add_argument("out", metavar="OUT")
 
+    s = sub.add_parser("init", help="shared journal: create or upgrade its tables and its caregiver and "
+                       "viewer roles (run as the database's owner)")
+
+    s = sub.add_parser("grant", help="shared journal: let a database role read and write (caregiver) or "
+                       "only read (viewer); creates the role without a password when missing")
+    s.add_argument("role", metavar="ROLE", help="the person's database login, e.g. ana")
+    s.add_argument("--access", choices=("caregiver", "viewer"), required=True)
+    s.add_argument("--person", metavar="NAME", required=True, help="the name their entries are signed with")
+
     s = sub.add_parser("move-in", help="copy a journal file whole (history and acknowledgements too) into this "
                        "empty journal, e.g. a new shared one")
     s.add_argument("file", metavar="FILE")
@@ -164,6 +173,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("journal.cli.core", "cmd_backup"),
     "restore": ("journal.cli.core", "cmd_restore"),
     "move-in": ("journal.cli.core", "cmd_move_in"),
+    "init": ("journal.cli.core", "cmd_init"),
+    "grant": ("journal.cli.core", "cmd_grant"),
     "check": ("journal.cli.check", "run"),
     "report": ("journal.cli.report", "run"),
     "reference": ("journal.cli.reference", "run"),

@@ -185,6 +185,27 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+    """Create or upgrade a shared journal (opening it does that) and its two group roles."""
+    journal = ctx.journal()
+    caregiver, viewer = journal.init_shared()
+    print(f"The shared journal {journal.where} is ready. Roles: {caregiver} (reads and writes), "
+          f"{viewer} (reads only). Next: carejournal --db URL grant ROLE --access caregiver --person NAME",
+          file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_grant(args: argparse.Namespace, ctx: Context) -> int:
+    journal = ctx.journal()
+    new = journal.grant(args.role, args.access, args.person)
+    what = "reads and writes" if args.access == "caregiver" else "reads only"
+    print(f"{args.role} ({args.person}) now {what} in {journal.where}."
+          + (f" The role is new and has no password: set one as the server's administrator "
+             f"(psql: \\password {args.role}); they keep it in ~/.pgpass or their keyring." if new else ""),
+          file=ctx.out)
+    return EXIT_OK
+
+
 def cmd_move_in(args: argparse.Namespace, ctx: Context) -> int:
     """Copy a journal file whole into the (empty) journal --db names."""
     journal = ctx.journal()

@@ -151,6 +151,10 @@ def jsonable(value: Any) -> Any:
 # --- the service --------------------------------------------------------------------------------
 
 
+# Setting on a shared journal: database role -> the person's name (written by `grant`).
+PEOPLE_BY_ROLE = "shared_people"
+
+
 class Journal:
     """One open journal: a file, or a shared journal on a PostgreSQL server (`path` is then the
     URL, a str). Create with `Journal.open(path_or_url, clock)`."""
@@ -162,6 +166,7 @@ class Journal:
         self._settings: Settings | None = None
         self._zone: JournalZone | None = None
         self._watching = False  # changed_elsewhere() was called: keep watching across reopen()
+        self._person: str | None = None  # shared journal: the connected role's person, once read
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None) -> Journal:
@@ -521,7 +526,56 @@ class Journal:
         return stock_level(med, doses, at, self.tz, earlier=earlier)
 
     def _by(self) -> str:
+        return self.caregiver()
+
+    def caregiver(self) -> str:
+        """Who is writing, for "by" when none is given: on a shared journal the person the
+        connected database role was granted for (`grant --person`), else the caregiver's name
+        from the settings."""
+        if isinstance(self.path, str):
+            if self._person is None:
+                from journal.storage.roles import connected_role
+
+                with self.store.read() as tx:
+                    role = connected_role(tx.s)
+                    people = tx.settings().get(PEOPLE_BY_ROLE, {})
+                self._person = str(people.get(role, "")) if isinstance(people, dict) else ""
+            if self._person:
+                return self._person
         return self.get_settings().caregiver_name
+
+    # shared journals: set-up and access ---------------------------------------------------------
+    def init_shared(self) -> list[str]:
+        """On a shared journal (the schema is already created or upgraded by opening it): create
+        the database's caregiver and viewer group roles and grant them their rights. Run as the
+        database's owner. Returns the group roles' names. ValidationError("--db") on a file."""
+        from journal.storage.roles import setup_roles
+
+        if not isinstance(self.path, str):
+            raise ValidationError("--db", "init sets up a shared journal; give its postgresql:// URL")
+        with self.store.transaction() as tx:
+            return setup_roles(tx.s)
+
+    def grant(self, login: str, access: str, person: str) -> bool:
+        """Let the database role `login` use this shared journal as `access` ("caregiver": read
+        and write; "viewer": read only), writing as `person` (the default "by"). Creates the role
+        (without a password) when missing; returns True then. Enforced by PostgreSQL's grants."""
+        from journal.storage.roles import RoleError, grant
+
+        if not isinstance(self.path, str):
+            raise ValidationError("--db", "grant is for a shared journal; give its postgresql:// URL")
+        if not person.strip():
+            raise ValidationError("--person", "give the name this person signs entries with")
+        try:
+            with self.store.transaction() as tx:
+                new = grant(tx.s, login, access)
+                people = tx.settings().get(PEOPLE_BY_ROLE, {})
+                people = dict(people) if isinstance(people, dict) else {}
+                people[login] = person.strip()
+                tx.set_setting(PEOPLE_BY_ROLE, people)
+        except RoleError as e:
+            raise ValidationError("ROLE" if "role name" in str(e) else "--access", str(e)) from None
+        return new
 
     # logging --------------------------------------------------------------------------------
     def _medication_of(self, patient_id: int, medication_id: int) -> Medication:
@@ -559,7 +613,7 @@ class Journal:
             d.amount_normalised = None
         check_not_future(d.given, now, "given")
         if not d.by:
-            d.by = by or self.get_settings().caregiver_name
+            d.by = by or self.caregiver()
         return d
 
     def log_dose(self, patient_id: int, dose: Dose, by: str = "", *, claim_slot: bool = False) -> Outcome:
@@ -851,7 +905,7 @@ class Journal:
     def acknowledge(self, alert: Alert, note: str, by: str = "") -> Outcome:
         ack = Acknowledgement(
             alert_key=alert.key, rule=alert.rule, severity=alert.severity, at=self.now(), note=note,
-            by=by or self.get_settings().caregiver_name, evidence=list(alert.evidence),
+            by=by or self.caregiver(), evidence=list(alert.evidence),
             patient_id=alert.patient_id,
         )
         with self.store.transaction() as tx:
