@@ -61,10 +61,19 @@ BOTH_ENGINES = {
     "test_core_service", "test_core_exchange", "test_checks_service", "test_checks_review",
     "test_medfields_service", "test_report_service", "test_rules_engine_and_ack",
     "test_rules_likely_cause", "test_rules_people_and_zones", "test_rules_schedule_changes",
-    "test_shared_journal",
+    "test_shared_journal", "test_core_storage", "test_zones_journal", "test_stock", "test_review_outside_changes",
 }
 # Tests that look inside the SQLite file itself (its query plans, its stored text).
-SQLITE_ONLY = {"test_history_uses_the_time_index", "test_times_are_stored_in_utc_and_read_back_equal"}
+# (The shared journal's own versions of these are in test_shared_journal.py.)
+SQLITE_ONLY = {
+    "test_history_uses_the_time_index", "test_times_are_stored_in_utc_and_read_back_equal",
+    "test_connections_use_foreign_keys_full_sync_and_a_busy_timeout",
+    "test_a_dose_for_a_missing_person_is_refused_by_the_database", "test_a_file_from_a_newer_version_is_refused_untouched",
+    "test_a_journal_is_backed_up_before_a_schema_upgrade", "test_backup_and_restore",
+    "test_restore_refuses_a_file_that_is_not_a_journal", "test_damage_inside_the_data_is_found_when_opening",
+    "test_a_journal_from_before_zone_history_keeps_its_one_zone",
+    "test_a_change_in_settings_applies_from_today_where_the_family_now_is", "test_a_bad_change_is_refused_and_changes_nothing",
+}
 needs_pg = pytest.mark.skipif(not PG_URL, reason="no PostgreSQL server (set CAREJOURNAL_TEST_PG)")
 
 

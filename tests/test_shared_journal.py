@@ -332,3 +332,46 @@ def test_grant_refuses_a_role_name_postgresql_would_mangle(pg: PgDatabases,
     assert cli(url, "init") == 0
     assert cli(url, "grant", "Ana; DROP", "--access", "viewer", "--person", "Ana") == 2
     assert "ROLE" in capsys.readouterr().err
+
+
+@needs_pg
+def test_a_shared_journal_from_a_newer_version_is_refused_untouched(pg: PgDatabases) -> None:
+    from sqlalchemy import create_engine, text
+
+    url = pg.empty_journal(None)
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    with pytest.raises(JournalFileError, match="newer version"):
+        Journal.open(url, FixedClock(NOW))
+    with engine.connect() as c:
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999_from_the_future"
+    engine.dispose()
+
+
+@needs_pg
+def test_a_dose_for_a_missing_person_is_refused_by_the_shared_database(pg: PgDatabases) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import IntegrityError
+
+    url = pg.empty_journal(None)
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as c, pytest.raises(IntegrityError):
+        c.execute(text("INSERT INTO notes (patient_id, at, text, for_doctor, removed) "
+                       "VALUES (999, '2026-01-01 00:00:00.000000', 'x', false, false)"))
+    engine.dispose()
+
+
+@needs_pg
+def test_a_shared_journal_with_an_invalid_index_is_refused_as_damaged(pg: PgDatabases) -> None:
+    from sqlalchemy import create_engine, text
+
+    url = pg.empty_journal(None)
+    with Journal.open(url, FixedClock(NOW)):
+        pass  # opens: nothing wrong yet
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as c:  # what a failed CREATE INDEX CONCURRENTLY leaves behind
+        c.execute(text("UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'ix_doses_patient_at'::regclass"))
+    engine.dispose()
+    with pytest.raises(JournalFileError, match="damaged.*ix_doses_patient_at"):
+        Journal.open(url, FixedClock(NOW))
