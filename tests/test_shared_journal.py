@@ -375,3 +375,25 @@ def test_a_shared_journal_with_an_invalid_index_is_refused_as_damaged(pg: PgData
     engine.dispose()
     with pytest.raises(JournalFileError, match="damaged.*ix_doses_patient_at"):
         Journal.open(url, FixedClock(NOW))
+
+
+@needs_pg
+def test_the_window_on_a_shared_journal_shows_another_caregivers_entry(qtbot: Any, pg: PgDatabases) -> None:
+    from journal.ui.main_window import build_window
+
+    url = pg.empty_journal(None)
+    clock = FixedClock(NOW)
+    journal = Journal.open(url, clock)
+    try:
+        w = build_window(journal, clock, tray_available=False, watch_ms=60_000)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.wait(50)
+        w.session.check_for_outside_changes()  # watching from the state shown
+        with Journal.open(url, clock) as other:  # Ben's computer
+            other.add_patient(Patient("Jamie Fox"))
+        assert w.session.check_for_outside_changes() is True
+        assert w.person.findText("Jamie Fox") >= 0
+        assert w.session.check_for_outside_changes() is False
+    finally:
+        journal.close()
