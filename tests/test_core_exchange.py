@@ -91,7 +91,7 @@ ERROR_CASES = [
     (_set("/timezone", "America/Springfield"), "/timezone", "not a known time zone"),
     (_set("/patients/0/doses/0/medication", "nope"), "/patients/0/doses/0/medication", "not the id"),
     (_set("/patients/0/doses/0/amount", {"value": 5, "unit": "mL"}), "/patients/0/doses/0/amount", "cannot convert"),
-    (_set("/patients/0/doses/0/amount", {"value": 1001, "unit": "tablet"}), "/patients/0/doses/0/amount", "10 g"),
+    (_set("/patients/0/doses/0/amount", {"value": 1001, "unit": "tablet"}), "/patients/0/doses/0/amount", "30 tablets"),
     (_set("/patients/0/doses/0/given", "2026-10-03T08:00"), "/patients/0/doses/0/given", "future"),
     (_set("/patients/0/doses/1/scheduled", None), "/patients/0/doses/1", "scheduled or a given time"),
     (_set("/patients/0/symptoms/0/symptom", "hiccups"), "/patients/0/symptoms/0/symptom", "symptom catalog"),

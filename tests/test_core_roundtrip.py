@@ -51,6 +51,11 @@ def number(low: float, high: float) -> Any:
     return st.one_of(st.integers(int(low), int(high)), st.floats(low, high, allow_nan=False, allow_infinity=False))
 
 
+def dose_amount(high: float) -> Any:
+    """A planned or given amount: more than nothing (a given dose of 0 is refused)."""
+    return st.one_of(st.integers(1, int(high)), st.floats(0.1, high, allow_nan=False, allow_infinity=False))
+
+
 @st.composite
 def medication(draw: Any, ref: str, name: str) -> dict[str, Any]:
     kind = draw(st.sampled_from(["tablet", "liquid", "pump"]))
@@ -77,7 +82,7 @@ def medication(draw: Any, ref: str, name: str) -> dict[str, Any]:
         end = draw(st.one_of(st.none(), st.integers(0, 200).map(lambda n, s=start: s + timedelta(days=n))))
         regimens.append({
             "start": start.isoformat(), "end": end.isoformat() if end else None,
-            "dose": {"value": draw(number(0, 50)), "unit": dose_units[0]},
+            "dose": {"value": draw(dose_amount(50)), "unit": dose_units[0]},
             "times": draw(st.lists(st.times().map(lambda t: t.strftime("%H:%M")), max_size=4)),
             "every_days": draw(st.integers(1, 3)), "prescribed_by": draw(TEXT), "reason": draw(TEXT),
         })
@@ -134,7 +139,7 @@ def person(draw: Any, ref: str, name: str) -> dict[str, Any]:
         scheduled = draw(st.one_of(st.none(), timestamp()))
         given_at = draw(timestamp()) if scheduled is None else draw(st.one_of(st.none(), timestamp()))
         amount = draw(st.one_of(st.none(), st.builds(lambda v, u: {"value": v, "unit": u},
-                                                       number(0, 20), st.sampled_from(med["_units"]))))
+                                                       dose_amount(20), st.sampled_from(med["_units"]))))
         doses.append({"medication": med["id"], "scheduled": scheduled, "given": given_at, "amount": amount,
                       "status": draw(st.sampled_from(["taken", "skipped", "refused", "vomited", "missed"])),
                       "by": draw(TEXT), "note": draw(TEXT)})

@@ -130,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--status", choices=DOSE_STATUSES, default="taken")
     s.add_argument("--by", metavar="NAME", default="", help="who gave it")
     s.add_argument("--note", metavar="TEXT", default="")
+    s.add_argument("--yes", action="store_true",
+                   help="at a terminal, save without asking when the dose would raise an alert")
 
     s = sub.add_parser("log-symptom", help="log one symptom, then print any alert it raises")
     s.add_argument("--patient", metavar="NAME", required=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -127,6 +128,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
     from journal.domain import Dose, DoseStatus, QuantityError, parse_quantity
+    from journal.services.checks import preview_dose
 
     journal = ctx.journal()
     patient = journal.find_patient(args.patient)
@@ -147,15 +149,40 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
     dose = Dose(medication_id=med.id, status=status, scheduled=scheduled, given=given, amount=amount,
                 by=args.by, note=args.note)
     try:
+        preview = preview_dose(journal, patient.id, dose, now)
+    except ValidationError as e:
+        raise ValidationError(_arg_for(e.field), e.message) from None
+    if preview.alerts and not args.yes and _interactive():
+        # Warn before, not after: at a terminal, the person typing is asked first. Scripts (no
+        # terminal) keep the contract: the dose is saved and the alerts it raised are printed.
+        print("Before saving: this dose would raise the alerts below "
+              f"({preview.counted_for(tz)}).", file=ctx.out)
+        print_alerts(preview.alerts, ctx)
+        print("Save it anyway? Only if it was really given as entered. [y/N] ", end="", file=ctx.out, flush=True)
+        answer = sys.stdin.readline().strip().lower()
+        if answer not in ("y", "yes"):
+            print("Not saved; nothing was changed.", file=ctx.out)
+            return EXIT_OK
+    try:
         outcome = journal.log_dose(patient.id, dose, by=args.by)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     logged = journal.get_record("dose", outcome.record_id)
     when = logged.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
     amount_text = f" {logged.amount}" if logged.amount is not None else ""
-    print(f"Logged {med.name}{amount_text} ({logged.status.value}) for {patient.name} at {when}.", file=ctx.out)
+    counted = preview.counted_for(tz)  # on the same line: the alerts keep their place on the next ones
+    print(f"Logged {med.name}{amount_text} ({logged.status.value}) for {patient.name} at {when}. "
+          f"{counted[0].upper()}{counted[1:]}.", file=ctx.out)
     print_alerts(outcome.alerts, ctx)
     return EXIT_OK
+
+
+def _interactive() -> bool:
+    """A person at a terminal can be asked; a script or a pipe cannot."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):  # closed or replaced stdin
+        return False
 
 
 def cmd_log_symptom(args: argparse.Namespace, ctx: Context) -> int:

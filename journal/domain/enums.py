@@ -32,13 +32,14 @@ class Form(StrEnum):
 class Unit(StrEnum):
     MG = "mg"
     MCG = "mcg"
+    G = "g"  # grams: powders and granules (a 13.8 g macrogol sachet)
     ML = "mL"
     TABLET = "tablet"
     SACHET = "sachet"
 
     @property
     def is_mass(self) -> bool:
-        return self in (Unit.MG, Unit.MCG)
+        return self in (Unit.MG, Unit.MCG, Unit.G)
 
 
 class DoseStatus(StrEnum):

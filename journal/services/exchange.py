@@ -46,6 +46,7 @@ from journal.domain import (
 from journal.domain.zones import ZoneError, ZonePeriod, journal_zone, periods_from_json
 
 from . import timezones as zone_store
+from .drug_names import check_drug_name
 from .errors import ValidationError
 from .validation import (
     RESOURCES,
@@ -295,7 +296,7 @@ class _Reader:
         self.now = now
         self.codes = symptom_codes()
         self._quantities: dict[tuple[Any, ...], Quantity] = {}
-        self._normalised: dict[tuple[Quantity, Quantity | None], Quantity] = {}
+        self._normalised: dict[tuple[Quantity, Quantity | None, Form, bool], Quantity] = {}
 
     def when(self, text: str, where: str) -> datetime:
         try:
@@ -329,11 +330,11 @@ class _Reader:
             self._quantities[key] = found
         return found
 
-    def normalised(self, amount: Quantity, strength: Quantity | None, where: str) -> Quantity:
-        key = (amount, strength)
+    def normalised(self, amount: Quantity, med: Medication, given: bool, where: str) -> Quantity:
+        key = (amount, med.strength, med.form, given)
         found = self._normalised.get(key)
         if found is None:
-            found = normalise_amount(amount, strength, where)
+            found = normalise_amount(amount, med.strength, where, med.form, given)
             self._normalised[key] = found
         return found
 
@@ -413,6 +414,7 @@ class _Reader:
         )
         if not med.name:
             raise ValidationError(where + "/name", "cannot be empty")
+        check_drug_name(med.drug, where + "/drug")
         check_strength(med.strength, where + "/strength/value", where + "/strength/per/value")
         for i, r in enumerate(m.get("regimens", [])):
             rw = f"{where}/regimens/{i}"
@@ -457,7 +459,7 @@ class _Reader:
             amount=self.quantity(d.get("amount"), where + "/amount"), by=d.get("by", ""), note=d.get("note", ""),
         )
         if dose.amount is not None:
-            dose.amount_normalised = self.normalised(dose.amount, med.strength, where + "/amount")
+            dose.amount_normalised = self.normalised(dose.amount, med, dose.status.was_given, where + "/amount")
         check_not_future(dose.given, self.now, where + "/given")
         return dose
 

@@ -608,7 +608,7 @@ class Journal:
             if reg is not None:
                 d.amount = reg.dose
         if d.amount is not None:
-            d.amount_normalised = normalise_amount(d.amount, med.strength)
+            d.amount_normalised = normalise_amount(d.amount, med.strength, "amount", med.form, d.status.was_given)
         else:
             d.amount_normalised = None
         check_not_future(d.given, now, "given")

@@ -28,6 +28,7 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
+from journal.domain.dose_limits import single_dose_problem, strength_problem
 from journal.domain.zones import valid_zone_name
 from journal.knowledge import RESOURCES as RESOURCES  # where exchange and journal find their files
 from journal.knowledge import KnowledgeError, default_catalog
@@ -35,7 +36,6 @@ from journal.knowledge import KnowledgeError, default_catalog
 from .errors import ValidationError
 from .timezones import machine_zone_name
 
-MAX_SINGLE_DOSE_MG = 10_000.0  # 10 g: no real single dose comes near this
 FUTURE_TOLERANCE = timedelta(days=1)
 TEMPERATURE_RANGE_C = (25.0, 45.0)
 
@@ -74,18 +74,23 @@ def _finite_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def check_amount(amount: Quantity, normalised: Quantity | None, field_name: str = "amount") -> None:
-    mass = normalised if normalised is not None else (amount if amount.unit.is_mass else None)
-    if mass is not None and mass.to_mg() > MAX_SINGLE_DOSE_MG:
-        raise ValidationError(field_name, f"{amount} is more than 10 g in one dose; please check the amount")
+def check_amount(amount: Quantity, normalised: Quantity | None, field_name: str = "amount",
+                 form: Form | None = None, given: bool = False) -> None:
+    """Refuse an amount that cannot be one dose of a medicine of `form` (limits by unit and form,
+    journal.domain.dose_limits), or a given dose of nothing."""
+    problem = single_dose_problem(amount, normalised, form, given)
+    if problem is not None:
+        raise ValidationError(field_name, problem)
 
 
-def normalise_amount(amount: Quantity, strength: Quantity | None, field_name: str = "amount") -> Quantity:
+def normalise_amount(amount: Quantity, strength: Quantity | None, field_name: str = "amount",
+                     form: Form | None = None, given: bool = False) -> Quantity:
+    """`amount` as mg or mcg, checked as one dose of a medicine of `form` (see check_amount)."""
     try:
         normalised = normalise(amount, strength)
     except QuantityError as e:
         raise ValidationError(field_name, str(e)) from None
-    check_amount(amount, normalised, field_name)
+    check_amount(amount, normalised, field_name, form, given)
     return normalised
 
 
@@ -164,7 +169,8 @@ def check_regimen(reg: Regimen, med: Medication, prefix: str = "") -> None:
         if not reg.dose.unit.is_mass:
             raise ValidationError(prefix + "dose", f"a pump's daily dose is a mass (mcg), not {reg.dose.unit.value}")
         return
-    normalise_amount(reg.dose, med.strength, prefix + "dose")
+    # A planned dose is a dose that will be given: nothing is not one (a stop ends the schedule).
+    normalise_amount(reg.dose, med.strength, prefix + "dose", med.form, given=True)
 
 
 def check_strength(strength: Quantity | None, value_field: str, per_field: str) -> None:
@@ -173,13 +179,19 @@ def check_strength(strength: Quantity | None, value_field: str, per_field: str) 
         return
     if strength.value <= 0:
         raise ValidationError(value_field, f"a strength of {strength} is not possible; it must be more than 0")
+    problem = strength_problem(strength)
+    if problem is not None:  # e.g. 5e-324 mg a tablet: every dose would count as nothing
+        raise ValidationError(value_field, problem)
     if strength.per is not None and strength.per.value <= 0:
         raise ValidationError(per_field, f"a strength per {strength.per} is not possible; it must be per more than 0")
 
 
 def check_medication(med: Medication, prefix: str = "") -> None:
+    from .drug_names import check_drug_name
+
     if not med.name.strip():
         raise ValidationError(prefix + "name", "a medicine needs a name")
+    check_drug_name(med.drug, prefix + "drug")
     if prefix:
         check_strength(med.strength, prefix + "strength/value", prefix + "strength/per/value")
     else:

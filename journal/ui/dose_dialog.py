@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Dose, DoseStatus, Medication, Quantity, QuantityError, normalise, parse_quantity
+from journal.domain.dose_limits import single_dose_problem
 from journal.schedule.words import status_label
 
+from . import dose_warning
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, strength_text
 from .style import set_scaled_font
@@ -38,9 +40,12 @@ class DoseDialog(QDialog):
     def __init__(self, medication: Medication, *, tz: Any, now: datetime, default_time: datetime,
                  amount: Quantity | None, scheduled: datetime | None,
                  submit: Callable[[Dose], Any], by: str = "", parent: QWidget | None = None,
-                 choices: list[Medication] | None = None) -> None:
+                 choices: list[Medication] | None = None,
+                 preview: Callable[[Dose], str | None] | None = None) -> None:
         super().__init__(parent)
         self.medication = medication
+        # The warning a dose would raise (dose_warning.warning_text), or None: asked before saving.
+        self.preview = preview
         self.choices = choices or []
         self.scheduled = scheduled
         self.submit = submit
@@ -82,7 +87,7 @@ class DoseDialog(QDialog):
         form.addRow("W&hen:", self.when)
         self.amount = QLineEdit(str(amount) if amount else "")
         self.amount.setAccessibleName("Amount given")
-        self.amount.setPlaceholderText("for example 10 mg, 1 tablet or 5 mL")
+        self.amount.setPlaceholderText("for example 10 mg, 1/2 tablet, 2.5 mL or 13.8 g")
         self.amount.textChanged.connect(self._amount_changed)
         form.addRow("&Amount:", self.amount)
         self.amount_check = QLabel()
@@ -145,6 +150,14 @@ class DoseDialog(QDialog):
         text = self.amount.text().strip()
         if text:
             amount = parse_quantity(text)
+            # An amount the journal would refuse is said at once, not asked about first.
+            try:
+                normalised: Quantity | None = normalise(amount, self.medication.strength)
+            except QuantityError:
+                normalised = None  # the journal says why when saving
+            problem = single_dose_problem(amount, normalised, self.medication.form, status.was_given)
+            if problem is not None:
+                raise ValueError(problem[0].upper() + problem[1:] + ".")
         elif status.was_given:
             raise ValueError("Enter the amount given (for example 10 mg, 1 tablet or 5 mL).")
         return Dose(medication_id=self.medication.id or 0, status=status, scheduled=self.scheduled,
@@ -152,22 +165,29 @@ class DoseDialog(QDialog):
                     amount=amount, by=self.by, note=self.note.text().strip(),
                     patient_id=self.medication.patient_id)
 
-    def _confirm_if_implausible(self, dose: Dose) -> bool:
-        """A slip like 1000 mg for a 10 mg dose is asked about before anything is saved."""
+    def _confirm(self, dose: Dose) -> str | None:
+        """Ask before saving: a slip like 1000 mg for a 10 mg dose, and a dose the safety checks
+        would warn about (a double dose, too soon, over a limit), in one question. Returns why it
+        was not saved, or None to save."""
         question = implausible_amount(self.medication, dose)
-        if question is None:
-            return True
-        answer = QMessageBox.question(
-            self, "Check the amount", question + "\n\nChoose No to correct it.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        warning = self.preview(dose) if self.preview is not None else None
+        if question is not None:
+            text = question + (f"\n\n{warning}" if warning else "") + "\n\nChoose No to correct it."
+            answer = QMessageBox.question(
+                self, "Check the amount", text,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            return None if answer == QMessageBox.StandardButton.Yes else "Not saved. Check the amount and save again."
+        if warning is not None and not dose_warning.ask_save_anyway(self, warning):
+            return "Not saved (you chose Cancel when the safety checks warned about this dose)."
+        return None
 
     def try_accept(self) -> None:
         self.error.clear_error()
         try:
             dose = self.dose()
-            if not self._confirm_if_implausible(dose):
-                self.error.show_error("Not saved. Check the amount and save again.")
+            refused = self._confirm(dose)
+            if refused is not None:
+                self.error.show_error(refused)
                 return
             self.outcome = self.submit(dose)
         except USER_ERRORS as exc:

@@ -87,6 +87,13 @@ def strength_text(m: Medication) -> str:
     return str(s)
 
 
+def _mass(mass: Quantity, m: Medication) -> str:
+    """A normalised mass (mg or mcg) in the strength's own unit when that is grams (13.8 g, not 13800 mg)."""
+    if m.strength is not None and m.strength.unit is Unit.G and mass.unit.is_mass:
+        return f"{fmt_num(round(mass.to_mg() / 1000, 6))} g"
+    return f"{fmt_num(mass.value)} {mass.unit.value}"
+
+
 def amount_text(amount: Quantity | None, m: Medication) -> str:
     """An amount as the caregiver gives it; for a liquid, ALWAYS with its concentration and the
     mass it holds, because two baclofen liquids differ five-fold."""
@@ -104,7 +111,7 @@ def amount_text(amount: Quantity | None, m: Medication) -> str:
                 ml = mass_mg / Quantity(each.value, each.unit).to_mg()
                 return f"{fmt_num(round(ml, 2))} mL of {m.strength} = {text}"
             mass = normalise(amount, m.strength)
-            return f"{text} of {m.strength} = {fmt_num(mass.value)} {mass.unit.value}"
+            return f"{text} of {m.strength} = {_mass(mass, m)}"
         except ValueError:
             return f"{text} (concentration {m.strength})"
     if amount.unit.is_mass and m.strength is not None and m.strength.unit.is_mass and m.strength.per is None \
@@ -122,7 +129,7 @@ def amount_text(amount: Quantity | None, m: Medication) -> str:
     if not amount.unit.is_mass and m.strength is not None:
         try:
             mass = normalise(amount, m.strength)
-            return f"{text} = {fmt_num(mass.value)} {mass.unit.value}"
+            return f"{text} = {_mass(mass, m)}"
         except ValueError:
             return text
     return text

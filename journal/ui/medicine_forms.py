@@ -16,7 +16,7 @@ def parse_strength(text: str) -> Quantity:
     parts = re.split(r"\s*(?:/|\bper\b|\bin\b)\s*", t, maxsplit=1)
     mass = parse_quantity(parts[0])
     if not mass.unit.is_mass:
-        raise QuantityError(f"The strength should start with mg or mcg, like 10 mg (got {parts[0]!r}).")
+        raise QuantityError(f"The strength should start with mg, mcg or g, like 10 mg (got {parts[0]!r}).")
     if mass.value <= 0:
         raise QuantityError("The strength must be more than zero.")
     if len(parts) == 1 or not parts[1].strip():

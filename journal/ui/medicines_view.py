@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Alert, Form, Medication, Quantity, QuantityError, Regimen, Route, parse_quantity
+from journal.services.drug_names import closest_drug_names, profile_drugs
 
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, fmt_date, fmt_time, strength_text
@@ -65,11 +67,9 @@ def _parse_dose(text: str, m_form: Form) -> Quantity:
     t = text.strip()
     if not t:
         raise QuantityError("Enter the amount of each dose, for example 10 mg.")
-    try:
-        q = parse_quantity(t)
-    except QuantityError:
-        # A bare number for a tablet medicine means mg; say so rather than guess silently.
-        raise QuantityError(f"{t!r}: write the amount with its unit, like 10 mg, 1 tablet or 5 mL.") from None
+    # The parser's message says what is wrong (no unit, an unknown unit, an unclear number...):
+    # a bare number is never guessed to be mg.
+    q = parse_quantity(t)
     if q.value <= 0:
         raise QuantityError("A dose must be more than zero; to stop a medicine, end its schedule.")
     return q
@@ -91,7 +91,7 @@ class MedicationDialog(QDialog):
         form.addRow("&Name:", self.name)
         self.drug = Choice()
         self.drug.setEditable(True)
-        self.drug.addItems(["", "baclofen"])
+        self.drug.addItems(["", *profile_drugs()])  # typed names are checked for slips on saving
         self.drug.setAccessibleName("Active ingredient")
         self.drug.setToolTip("The checks use this to know which medicine it is (for example baclofen).")
         self._drug_typed = False
@@ -120,7 +120,7 @@ class MedicationDialog(QDialog):
         form.addRow("", self.as_needed)
         self.dose = QLineEdit()
         self.dose.setAccessibleName("Amount of each dose")
-        self.dose.setPlaceholderText("for example 10 mg, 1 tablet or 5 mL")
+        self.dose.setPlaceholderText("for example 10 mg, 1/2 tablet, 2.5 mL or 13.8 g")
         form.addRow("&Each dose:", self.dose)
         self.times = QLineEdit()
         self.times.setAccessibleName("Dose times")
@@ -176,10 +176,34 @@ class MedicationDialog(QDialog):
         return Medication(name=name, route=route, form=f, drug=drug, strength=strength,
                           as_needed=self.as_needed.isChecked(), regimens=[regimen])
 
+    def _confirm_drug(self, med: Medication) -> Medication | None:
+        """A drug name spelt almost like a known one is asked about before saving: saved misspelt,
+        it would switch off every check for that medicine. None: go back and correct it."""
+        close = closest_drug_names(med.drug) if med.drug else []
+        if not close:
+            return med
+        others = f" (or {', '.join(close[1:])})" if len(close) > 1 else ""
+        answer = QMessageBox.question(
+            self, "Check the active ingredient",
+            f"\"{med.drug}\" is not a medicine the journal knows. Did you mean {close[0]}{others}?\n\n"
+            f"Choose Yes to save it as {close[0]}. Choose No to go back and correct it; leave it empty if it "
+            "is a medicine the journal does not know.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        self.drug.setCurrentText(close[0])
+        return dataclasses.replace(med, drug=close[0])
+
     def try_accept(self) -> None:
         self.error.clear_error()
         try:
-            self.outcome = self.submit(self.medication())
+            med = self._confirm_drug(self.medication())
+            if med is None:
+                self.error.show_error("Not saved. Correct the active ingredient, or leave it empty for a "
+                                      "medicine the journal does not know.")
+                self.drug.setFocus()
+                return
+            self.outcome = self.submit(med)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return

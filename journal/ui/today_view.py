@@ -8,6 +8,7 @@ survives a refresh."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -29,7 +30,9 @@ from journal.domain import Dose, DoseStatus, Medication, PatientHistory
 from journal.rules.common import plan_timing
 from journal.schedule import CONTEXT, Outcome, Slot, journal_began, local_instant, plan_medicine
 from journal.schedule.words import outcome_label, outcome_word, status_word
+from journal.services.checks import preview_dose
 
+from . import dose_warning
 from .dose_dialog import DoseDialog
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, fmt_datetime, fmt_num, fmt_time, strength_text
@@ -37,6 +40,8 @@ from .med_status import MedicineNotes, medicine_notes
 from .session import Session
 from .style import set_scaled_font
 from .widgets import ErrorLabel, heading, hint
+
+log = logging.getLogger(__name__)
 
 # "Given now" on a slot further ahead than this asks first: an easy slip of the finger at night.
 EARLY_CONFIRM = timedelta(hours=2)
@@ -478,9 +483,31 @@ class TodayView(QWidget):
                 return
         dose = Dose(medication_id=sv.medication.id or 0, status=DoseStatus.TAKEN, scheduled=sv.slot.at,
                     given=now, amount=sv.slot.dose, by=self.session.by, patient_id=pid)
+        warning = self.dose_warning(dose)
+        if warning is not None and not dose_warning.ask_save_anyway(self, warning):
+            self.status.setText("Not saved (you chose Cancel when the safety checks warned about this dose).")
+            return
         # Claims the slot: another caregiver's "Given now" a moment ago elsewhere is refused,
         # not stored twice ("already given by Ana at 08:01").
         self._submit(dose, sv.medication, claim_slot=True)
+
+    def dose_warning(self, dose: Dose) -> str | None:
+        """What the safety checks would warn about if `dose` were saved (warn before, not after),
+        or None. A dose the journal would refuse is left to the save, which says why."""
+        pid = self.session.patient_id
+        if pid is None:
+            return None
+        try:
+            preview = preview_dose(self.session.journal, pid, dose)
+        except USER_ERRORS:
+            return None
+        except Exception:  # noqa: BLE001 - a failed look-ahead must not stop a dose being recorded;
+            log.exception("the check before saving a dose failed")  # the checks after saving still run
+            return None
+        if not preview.alerts:
+            return None
+        return dose_warning.warning_text(preview.alerts, preview.counted_for(self.session.tz),
+                                         self.session.emergency_number)
 
     def _submit(self, dose: Dose, m: Medication, claim_slot: bool = False) -> object:
         pid = self.session.patient_id
@@ -533,7 +560,8 @@ class TodayView(QWidget):
         dlg = DoseDialog(m, tz=self.session.tz, now=now, default_time=default,
                          amount=sv.slot.dose if sv is not None else (reg.dose if reg else None),
                          scheduled=sv.slot.at if sv is not None else None,
-                         submit=self._dialog_submit(m), by=self.session.by, parent=self, choices=choices)
+                         submit=self._dialog_submit(m), by=self.session.by, parent=self, choices=choices,
+                         preview=self.dose_warning)
         dlg.exec()
         return dlg
 

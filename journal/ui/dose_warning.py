@@ -1,0 +1,47 @@
+"""Warn before, not after: a dose that would be a double dose, too soon for an as-needed medicine
+or over a limit is shown with the checks' words and asked about (Save anyway / Cancel) before it
+is saved. The question is worked out by journal.services.checks.preview_dose; this module only
+words it and asks."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from journal.domain import Alert
+
+from .style import look
+
+
+def warning_text(alerts: list[Alert], counted_for: str, emergency_number: str) -> str:
+    """The question's text: each alert with what it means and what to do, which planned dose the
+    entry would count for, and that this is not medical advice."""
+    lines = [f"If this dose is saved, the safety checks will warn about {len(alerts)} thing"
+             f"{'s' if len(alerts) != 1 else ''}:"]
+    for a in alerts:
+        lk = look(a.severity)
+        lines.append(f"\n{lk.icon} {lk.word}: {a.title}")
+        if a.evidence:
+            lines.append(f"   {a.evidence[0]}")
+        if a.message:
+            lines.append(f"   {a.message}")
+        if a.advice:
+            lines.append(f"   What to do: {a.advice}")
+    lines.append(f"\nThis entry would be {counted_for}.")
+    lines.append("Save it only if the dose was really given as entered (for example, you are recording it "
+                 "late). If it has not been given yet, cancel and check with the pharmacist or doctor first. "
+                 f"This is not medical advice; in an emergency call {emergency_number}.")
+    return "\n".join(lines)
+
+
+def ask_save_anyway(parent: QWidget | None, text: str) -> bool:
+    """Ask with the two answers spelt out; Cancel is the default (Enter or Esc saves nothing)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Check before saving this dose", text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    save = box.addButton("Save anyway", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    save.setAccessibleName("Save this dose anyway")
+    cancel.setAccessibleName("Cancel: do not save this dose")
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is save
