@@ -397,3 +397,14 @@ def test_the_window_on_a_shared_journal_shows_another_caregivers_entry(qtbot: An
         assert w.session.check_for_outside_changes() is False
     finally:
         journal.close()
+
+
+@needs_pg
+def test_another_caregivers_write_is_still_reported_after_our_own(pg: PgDatabases) -> None:
+    url = pg.empty_journal(None)
+    with Journal.open(url, FixedClock(NOW)) as window, Journal.open(url, FixedClock(NOW)) as other:
+        assert window.changed_elsewhere() is False
+        other.add_patient(Patient("Jamie Fox"))
+        window.add_patient(Patient("Alex Kim"))  # saved in the window before its next poll
+        assert window.changed_elsewhere() is True
+        assert window.changed_elsewhere() is False

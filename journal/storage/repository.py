@@ -324,9 +324,11 @@ class Store:
                 if self._too_long is None:
                     raise
                 raise self._too_long(e) from None
-            if self._watch is not None:
+            if self._watch is not None and not self.shared:
                 # Our writes now hold SQLite's write lock, so nobody else can commit until ours:
-                # what the watch sees here is everything others committed before it.
+                # what the watch sees here is everything others committed before it. (On
+                # PostgreSQL the watch counts only other writers' notifications: our own commit
+                # never moves it, so there is nothing to step over, and no lock to rely on.)
                 session.flush()
                 before = self._version_or_none()
         if before is not None and before == self._seen_version:
