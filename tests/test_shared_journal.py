@@ -407,3 +407,38 @@ def test_another_caregivers_write_is_still_reported_after_our_own(pg: PgDatabase
         window.add_patient(Patient("Alex Kim"))  # saved in the window before its next poll
         assert window.changed_elsewhere() is True
         assert window.changed_elsewhere() is False
+
+
+# --- passwords: from the keyring or ~/.pgpass, never stored, never shown -------------------------
+
+
+def test_a_password_comes_from_the_keyring_in_memory_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    from journal.storage.engines import PostgresEngine
+
+    asked: list[tuple[str, str]] = []
+    fake = types.ModuleType("keyring")
+    fake.get_password = lambda service, name: asked.append((service, name)) or "s3cret"  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "keyring", fake)
+    target = PostgresEngine("postgresql://ana@db.example:5433/carejournal?sslmode=require")
+    url = target.sqlalchemy_url()
+    assert asked == [("carejournal", "ana@db.example:5433")]
+    assert url.password == "s3cret" and url.query["sslmode"] == "require"  # TLS options pass through
+    assert "s3cret" not in target.where and "s3cret" not in str(url)
+
+
+def test_without_a_keyring_libpq_reads_pgpass_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from journal.storage.engines import PostgresEngine
+
+    monkeypatch.setitem(sys.modules, "keyring", None)  # not installed
+    assert PostgresEngine("postgresql://ana@db.example/carejournal").sqlalchemy_url().password is None
+
+
+def test_a_password_written_in_the_url_is_never_shown(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli("postgresql://ana:hunter2@127.0.0.1:1/carejournal", "check") == 1
+    err = capsys.readouterr().err
+    assert "hunter2" not in err and "cannot connect" in err
