@@ -442,3 +442,24 @@ def test_a_password_written_in_the_url_is_never_shown(capsys: pytest.CaptureFixt
     assert cli("postgresql://ana:hunter2@127.0.0.1:1/carejournal", "check") == 1
     err = capsys.readouterr().err
     assert "hunter2" not in err and "cannot connect" in err
+
+
+@needs_pg
+def test_the_window_keeps_daily_local_copies_of_a_shared_journal(pg: PgDatabases, tmp_path: Path) -> None:
+    from journal.services.shared_backups import KEEP, SharedBackups
+
+    url = pg.empty_journal(None)
+    clock = FixedClock(NOW)
+    with Journal.open(url, clock) as j:
+        _robin(j)
+        backups = SharedBackups(j, clock, tmp_path / "copies")
+        first = backups.at_start()
+        assert first is not None and json.loads(first.read_text(encoding="utf-8")) == j.export_document()
+        assert (tmp_path / "copies").stat().st_mode & 0o077 == 0
+        clock.set(NOW + timedelta(hours=23, minutes=59))  # not a day yet
+        assert backups.if_due() is None
+        for day in range(1, KEEP + 3):
+            clock.set(NOW + timedelta(days=day))
+            assert backups.if_due() is not None
+        kept = backups.copies()
+        assert len(kept) == KEEP and kept[-1][0] == NOW + timedelta(days=KEEP + 2)

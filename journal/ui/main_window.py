@@ -639,6 +639,11 @@ def _run_window(app: QApplication, ctx: Any, demo: bool) -> int:
     window = build_window(journal, ctx.clock, demo=demo, explore_sample=None if demo else explore_sample,
                           backups=backups)
     windows.append(window)
+    if not demo and backups is None and getattr(journal, "shared", False):
+        # A shared journal: a daily local copy (exchange format) besides the server's own backups.
+        from journal.services.shared_backups import SharedBackups
+
+        backups = SharedBackups(journal, ctx.clock)
     if backups is not None:
         timer = QTimer(window)
         timer.setInterval(3_600_000)
