@@ -850,12 +850,8 @@ class Journal:
             meds = tx.medications(patient_id)
             med_ids = {m.id for m in meds}
             doses = [d for d in tx.series("dose", patient_id, start, end) if d.medication_id in med_ids]
-            last_given: dict[int, Dose] = {}
-            for m in meds:
-                assert m.id is not None
-                last = tx.last_given(m.id)
-                if last is not None:
-                    last_given[m.id] = last
+            found = tx.last_given_of([m.id for m in meds if m.id is not None])  # one statement
+            last_given: dict[int, Dose] = {m.id: found[m.id] for m in meds if m.id in found}
             pump = tx.latest_pump_events_before(patient_id, start) + tx.series("pump_event", patient_id, start, end)
             stock_doses: dict[int, list[Dose]] = {}
             stock_given: dict[int, GivenSummary] = {}

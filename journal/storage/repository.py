@@ -638,6 +638,27 @@ class Tx:
         row = self.s.scalars(q).first()
         return from_row("dose", row) if row is not None else None
 
+    def last_given_of(self, medication_ids: Sequence[int]) -> dict[int, Dose]:
+        """`last_given` of several medications in one statement (medication id -> its latest
+        given dose; of two given at the same moment, the one entered last)."""
+        if not medication_ids:
+            return {}
+        table = DoseRow.__table__
+        latest = func.row_number().over(
+            partition_by=table.c.medication_id, order_by=(table.c.given.desc(), table.c.id.desc())).label("latest")
+        ranked = (
+            select(table, latest)
+            .where(
+                table.c.medication_id.in_(list(medication_ids)),
+                table.c.given.is_not(None),
+                table.c.status.in_([s.value for s in DoseStatus if s.was_given]),
+                table.c.removed.is_(False),
+            )
+            .subquery()
+        )
+        rows = self.s.execute(select(ranked).where(ranked.c.latest == 1))
+        return {int(r.medication_id): from_row("dose", r) for r in rows}
+
     def latest_pump_events_before(self, patient_id: int, before: datetime) -> list[PumpEvent]:
         """The latest event of each kind before a moment (of two at the same moment, the one
         entered last), oldest first. One statement whatever the number of kinds: on a shared
