@@ -45,8 +45,8 @@ def test_help_answers_without_opening_anything(capsys: pytest.CaptureFixture[str
         main(["--help"])
     assert stop.value.code == 0
     out = capsys.readouterr().out
-    for command in ("gui", "import", "export", "check", "report", "log-dose", "log-symptom", "backup", "restore",
-                    "reference"):
+    for command in ("gui", "import", "export", "check", "report", "log-dose", "log-symptom", "log-reading", "backup",
+                    "restore", "reference"):
         assert command in out
 
 
@@ -120,7 +120,15 @@ def test_log_dose_prints_each_alert_on_one_line(run: Any, doc_file: Path, monkey
     alert = Alert(rule="over-max-dose", severity=Severity.URGENT, patient="Robin Shaw", since=NOW,
                   title="More than the usual single dose", message="Two doses were logged\nclose together.",
                   advice="Call the doctor.", evidence=[], reference="dosing", medication="Baclofen 10 mg tablets")
-    monkeypatch.setattr(Journal, "check", lambda self, now=None, patient_id=None: [alert])
+    dosed: list[bool] = []  # the alert is raised by the dose: only then do the checks find it
+    real_log_dose = Journal.log_dose
+
+    def log_dose(self: Any, *args: Any, **kwargs: Any) -> Any:
+        dosed.append(True)
+        return real_log_dose(self, *args, **kwargs)
+
+    monkeypatch.setattr(Journal, "log_dose", log_dose)
+    monkeypatch.setattr(Journal, "check", lambda self, now=None, patient_id=None: [alert] if dosed else [])
     run("import", str(doc_file))
     code, out, _ = run("log-dose", "--patient", "Robin", "--medication", "10 mg")
     assert code == 0

@@ -132,6 +132,7 @@ def test_a_journal_is_backed_up_before_a_schema_upgrade(
 
 def test_backup_and_restore(journal: Any, tmp_path: Path) -> None:
     journal.import_document(minimal_document())
+    (tmp_path / "backups").mkdir()  # backup() makes no folder (a missing USB stick must not become one)
     copy = journal.backup(tmp_path / "backups" / "monday.sqlite3")
     journal.remove("patient", journal.find_patient("Robin").id, by="Sam", reason="test")
     assert journal.list_patients() == []
@@ -186,6 +187,7 @@ def test_journal_and_backups_are_readable_by_their_owner_only(tmp_path: Path) ->
         path = tmp_path / "journal.sqlite3"
         j = Journal.open(path, FixedClock(NOW))
         j.import_document(minimal_document())
+        (tmp_path / "copies").mkdir()
         copy = j.backup(tmp_path / "copies" / "copy.sqlite3")
         j.close()
     finally:

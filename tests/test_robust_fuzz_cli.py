@@ -70,6 +70,7 @@ def world(tmp_path_factory: pytest.TempPathFactory, qapp: Any) -> dict[str, Any]
     db = root / "journal.sqlite3"
     j = Journal.open(db, FixedClock(NOW))
     j.import_document(valid_document(days=5, start="2026-11-15"))
+    (root / "files").mkdir()
     backup = j.backup(root / "files" / "good-backup.sqlite3")
     j.close()
     files = root / "files"

@@ -77,10 +77,13 @@ def test_a_full_session_opens_no_network_connection(tmp_path: Path, no_network: 
         ("import", str(doc)),
         ("log-dose", "--patient", "Robin Shaw", "--medication", "Baclofen 10 mg tablets", "--at", "2026-11-23T08:00"),
         ("log-symptom", "--patient", "Robin Shaw", "--symptom", "spasms", "--severity", "4"),
+        ("log-reading", "--patient", "Robin Shaw", "--kind", "temperature", "--value", "99.1", "--unit", "F"),
+        ("import", "--dry-run", str(doc)),
         ("check",),
         ("check", "--json"),
         ("export", "--format", "json", str(tmp_path / "out.json")),
         ("export", "--format", "csv", str(tmp_path / "csv")),
+        ("export", "--format", "xlsx", str(tmp_path / "out.xlsx")),
         ("backup", str(tmp_path / "copy.sqlite3")),
         ("reference", "search", "pump"),
         ("report", "--patient", "Robin Shaw", "--out", str(tmp_path / "report.pdf")),
@@ -96,7 +99,7 @@ def test_a_full_session_opens_no_network_connection(tmp_path: Path, no_network: 
     svc.at_start()
     svc.back_up_to(tmp_path)
     assert no_network == []
-    assert len(codes) == 9  # every command of the session ran
+    assert len(codes) == 10  # every command of the session ran
 
 
 def test_the_guard_itself_catches_a_connection(no_network: list[str]) -> None:

@@ -292,6 +292,10 @@ def test_the_same_file_opened_in_tokyo_checks_and_reports_the_same(tmp_path: Pat
     here = {at: run_cli(db, "check", "--json", "--at", at) for at in CHECKS_AT}
     report_here = pdf_text(db, tmp_path / "here.pdf")
     assert "21 of 21" in report_here and "No safety alerts" in report_here
+    # the week's times are Chicago's; the report was made in London and says so, not "(America/Chicago)"
+    header = subprocess.run(["pdftotext", "-layout", str(tmp_path / "here.pdf"), "-"], capture_output=True,
+                            text=True, check=True).stdout
+    assert "times in America/Chicago" in header and "(Europe/London)" in header
 
     env = {**os.environ, "TZ": "Asia/Tokyo", "QT_QPA_PLATFORM": "offscreen"}
     probe = subprocess.run([sys.executable, "-c", "import tzlocal; print(tzlocal.get_localzone_name())"],

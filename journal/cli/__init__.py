@@ -82,6 +82,45 @@ class Context:
         return self.clock.now()  # type: ignore[no-any-return]
 
 
+class _VersionAction(argparse.Action):
+    """`--version`: print "carejournal X.Y.Z" and exit 0 (the version is read only when asked)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest=dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print the program's version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        from journal import version
+
+        print(f"carejournal {version()}")
+        parser.exit(EXIT_OK)
+
+
+COMPLETION_SHELLS = ("bash", "zsh", "tcsh")
+# shtab's file-name completion for each shell (shtab.FILE), written out so that building the
+# parser does not import shtab: it is loaded only by --print-completion.
+FILE_COMPLETION = {"bash": "_shtab_compgen_files", "zsh": "_files", "tcsh": "f"}
+
+
+class _CompletionAction(argparse.Action):
+    """`--print-completion SHELL`: print a tab-completion script for the shell (made by shtab
+    from this very parser, so it always knows every command and option) and exit 0."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, choices=COMPLETION_SHELLS,
+                         metavar="SHELL", help="print a tab-completion script for bash, zsh or tcsh and exit "
+                         "(e.g. carejournal --print-completion bash > ~/.local/share/bash-completion/"
+                         "completions/carejournal)")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        import shtab
+
+        print(shtab.complete(parser, shell=str(values)), end="")
+        parser.exit(EXIT_OK)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # exit 2 with a one-line message naming the argument
         self.print_usage(sys.stderr)
@@ -94,34 +133,48 @@ def build_parser() -> argparse.ArgumentParser:
         description="A medication journal for family caregivers of people on baclofen. "
         "With no command it opens the window.",
     )
-    p.add_argument("--db", metavar="PATH", help="use this journal file instead of the one in your data folder, "
-                   "or a shared journal: postgresql://USER@HOST[:PORT]/NAME[?sslmode=...]")
+    p.add_argument("--db", metavar="PATH",
+                   help="use this journal file instead of the one in your data folder, "
+                   "or a shared journal: postgresql://USER@HOST[:PORT]/NAME[?sslmode=...]"
+                   ).complete = FILE_COMPLETION  # type: ignore[attr-defined]
     p.add_argument("--demo", action="store_true", help="open a temporary copy of the sample journal")
     p.add_argument("--debug", action="store_true", help="show the full error report when something fails")
+    p.add_argument("--version", action=_VersionAction)
+    p.add_argument("--print-completion", action=_CompletionAction)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    sub.add_parser("gui", help="open the desktop window")
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        """A command whose --help ends with examples (EXAMPLES)."""
+        lines = "\n".join(f"  carejournal {e}" for e in EXAMPLES.get(name, ()))
+        parser: argparse.ArgumentParser = sub.add_parser(
+            name, help=summary, description=summary[0].upper() + summary[1:] + ".",
+            epilog=f"examples:\n{lines}" if lines else None, formatter_class=argparse.RawDescriptionHelpFormatter)
+        return parser
 
-    s = sub.add_parser("import", help="read a journal in exchange format v1 (all or nothing)")
-    s.add_argument("file", metavar="FILE", type=Path)
+    command("gui", "open the desktop window")
 
-    s = sub.add_parser("export", help="write the journal as JSON (exchange format v1) or CSV files")
-    s.add_argument("--format", choices=("json", "csv"), default="json")
+    s = command("import", "read a journal in exchange format v1 (all or nothing)")
+    s.add_argument("--dry-run", action="store_true",
+                   help="say what it would add and which alerts it would raise, writing nothing")
+    s.add_argument("file", metavar="FILE", type=Path).complete = FILE_COMPLETION  # type: ignore[attr-defined]
+
+    s = command("export", "write the journal as JSON (exchange format v1), CSV files or a workbook")
+    s.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
     s.add_argument("--patient", metavar="NAME", help="only this person")
-    s.add_argument("out", metavar="OUT", help="file for json ('-' for the screen), folder for csv")
+    s.add_argument("out", metavar="OUT", help="file for json ('-' for the screen), folder for csv, .xlsx file for xlsx").complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
-    s = sub.add_parser("check", help="run every safety check and print the alerts, most severe first")
+    s = command("check", "run every safety check and print the alerts, most severe first")
     s.add_argument("--at", metavar="TIME", help="as of this time (default: now)")
     s.add_argument("--patient", metavar="NAME")
     s.add_argument("--json", action="store_true", help="print the alerts as JSON")
 
-    s = sub.add_parser("report", help="the doctor-visit report as a PDF")
+    s = command("report", "the doctor-visit report as a PDF")
     s.add_argument("--patient", metavar="NAME", required=True)
     s.add_argument("--from", dest="start", metavar="DATE", help="first day (default: 30 days ago)")
     s.add_argument("--to", dest="end", metavar="DATE", help="last day (default: today)")
-    s.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
+    s.add_argument("--out", metavar="FILE.pdf", type=Path, required=True).complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
-    s = sub.add_parser("log-dose", help="log one dose, then print any alert it raises")
+    s = command("log-dose", "log one dose, then print any alert it raises")
     s.add_argument("--patient", metavar="NAME", required=True)
     s.add_argument("--medication", metavar="NAME", required=True)
     s.add_argument("--at", metavar="TIME", help="when it was given (default: now)")
@@ -133,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--yes", action="store_true",
                    help="at a terminal, save without asking when the dose would raise an alert")
 
-    s = sub.add_parser("log-symptom", help="log one symptom, then print any alert it raises")
+    s = command("log-symptom", "log one symptom, then print any alert it raises")
     s.add_argument("--patient", metavar="NAME", required=True)
     s.add_argument("--symptom", metavar="CODE", required=True)
     s.add_argument("--severity", metavar="N", type=int, help="0 (none) to 10 (worst imaginable)")
@@ -141,30 +194,65 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--at", metavar="TIME", help="when it was noticed (default: now)")
     s.add_argument("--note", metavar="TEXT", default="")
 
-    s = sub.add_parser("backup", help="write a consistent copy of the journal (OUT: a file, or a folder for a dated copy)")
-    s.add_argument("out", metavar="OUT")
+    s = command("log-reading", "log one reading (temperature, weight, ...), then print any alert it raises")
+    s.add_argument("--patient", metavar="NAME", required=True)
+    s.add_argument("--kind", metavar="KIND", required=True,
+                   help="temperature, heart-rate, respiratory-rate, blood-pressure, oxygen-saturation, "
+                        "penn-spasm-frequency, modified-ashworth, pain-nrs or weight")
+    s.add_argument("--value", metavar="V", required=True, help="the reading (blood pressure: the top number)")
+    s.add_argument("--value2", metavar="V2", help="blood pressure: the bottom number")
+    s.add_argument("--unit", metavar="UNIT", help="temperature: C (default) or F; weight: kg (default) or lb")
+    s.add_argument("--body-part", metavar="TEXT", default="", help="for a score of one limb (modified-ashworth)")
+    s.add_argument("--at", metavar="TIME", help="when it was measured (default: now)")
+    s.add_argument("--note", metavar="TEXT", default="")
 
-    s = sub.add_parser("init", help="shared journal: create or upgrade its tables and its caregiver and "
-                       "viewer roles (run as the database's owner)")
+    s = command("backup", "write a consistent copy of the journal (OUT: a file, or a folder for a dated copy)")
+    s.add_argument("out", metavar="OUT").complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
-    s = sub.add_parser("grant", help="shared journal: let a database role read and write (caregiver) or "
-                       "only read (viewer); creates the role without a password when missing")
+    command("init", "shared journal: create or upgrade its tables and its caregiver and viewer roles "
+                    "(run as the database's owner)")
+
+    s = command("grant", "shared journal: let a database role read and write (caregiver) or only read "
+                         "(viewer); creates the role without a password when missing")
     s.add_argument("role", metavar="ROLE", help="the person's database login, e.g. ana")
     s.add_argument("--access", choices=("caregiver", "viewer"), required=True)
     s.add_argument("--person", metavar="NAME", required=True, help="the name their entries are signed with")
 
-    s = sub.add_parser("move-in", help="copy a journal file whole (history and acknowledgements too) into this "
-                       "empty journal, e.g. a new shared one")
-    s.add_argument("file", metavar="FILE")
+    s = command("move-in", "copy a journal file whole (history and acknowledgements too) into this empty "
+                           "journal, e.g. a new shared one")
+    s.add_argument("file", metavar="FILE").complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
-    s = sub.add_parser("restore", help="replace the journal with a backup (the current one is backed up first)")
-    s.add_argument("file", metavar="FILE", type=Path)
+    s = command("restore", "replace the journal with a backup (the current one is backed up first)")
+    s.add_argument("file", metavar="FILE", type=Path).complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
-    s = sub.add_parser("reference", help="list, search or show the offline reference")
+    s = command("reference", "list, search or show the offline reference")
     s.add_argument("action", nargs="?", choices=("list", "search", "show"), default="list")
     s.add_argument("terms", nargs="*", metavar="TERMS", help="search words, or the topic to show")
     return p
 
+
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "gui": ("gui", "--demo gui"),
+    "import": ("import --dry-run robin.json", "import robin.json"),
+    "export": ("export --format json journal.json", "export --format csv --patient Robin journal-csv",
+               "export --format xlsx journal.xlsx"),
+    "check": ("check", "check --at 2026-10-01T20:00 --patient Robin --json"),
+    "report": ("report --patient Robin --from 2026-09-01 --to 2026-09-30 --out robin-september.pdf",),
+    "log-dose": ('log-dose --patient Robin --medication "Baclofen 10 mg" --at 08:05 --amount 10mg',
+                 'log-dose --patient Robin --medication baclofen --at 14:00 --status skipped --note "asleep"'),
+    "log-symptom": ("log-symptom --patient Robin --symptom twitching --severity 3",
+                    'log-symptom --patient Robin --symptom other --note "hiccups all afternoon"'),
+    "log-reading": ("log-reading --patient Robin --kind temperature --value 101.3 --unit F",
+                    "log-reading --patient Robin --kind blood-pressure --value 128 --value2 84 --at 07:30",
+                    'log-reading --patient Robin --kind modified-ashworth --value 1+ --body-part "left knee"'),
+    "backup": ("backup /media/usb-stick", "backup ~/journal-copy.sqlite3"),
+    "restore": ("restore /media/usb-stick/carejournal-backup-2026-10-01-120000.sqlite3",),
+    "reference": ("reference", "reference search pump alarm", "reference show withdrawal"),
+    "init": ("--db postgresql://postgres@server/carejournal init",),
+    "grant": ('--db postgresql://postgres@server/carejournal grant ana --access caregiver --person "Ana Silva"',
+              '--db postgresql://postgres@server/carejournal grant drlee --access viewer --person "Dr Lee"'),
+    "move-in": ("--db postgresql://ana@server/carejournal move-in ~/journal.sqlite3",),
+}
 
 # command -> (module, function); modules owned by other parts are optional in a build.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -172,6 +260,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("journal.cli.core", "cmd_export"),
     "log-dose": ("journal.cli.core", "cmd_log_dose"),
     "log-symptom": ("journal.cli.core", "cmd_log_symptom"),
+    "log-reading": ("journal.cli.core", "cmd_log_reading"),
     "backup": ("journal.cli.core", "cmd_backup"),
     "restore": ("journal.cli.core", "cmd_restore"),
     "move-in": ("journal.cli.core", "cmd_move_in"),

@@ -1,4 +1,4 @@
-"""The journal's own commands: import, export, log-dose, log-symptom, backup, restore.
+"""The journal's own commands: import, export, log-dose, log-symptom, log-reading, backup, restore.
 
 Each is `cmd_x(args, ctx) -> exit code` and only calls the journal service.
 """
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from journal.services.checks import write_and_compare
 from journal.services.errors import ValidationError
 
 from . import EXIT_OK, Context, prepare_journal_path
@@ -41,16 +42,19 @@ def parse_day(text: str, arg: str) -> date:
         raise ValidationError(arg, f'"{text}" is not a date (write it like 2026-10-01)') from None
 
 
-def print_alerts(alerts: list[Any], ctx: Context) -> None:
+def print_alerts(alerts: list[Any], ctx: Context, number: str | None = None, dry_run: bool = False) -> None:
     """One line per alert, then where to read more, that it is not medical advice, and the
-    emergency number."""
+    emergency number (`number`, else the journal's). With `dry_run` the alerts are the ones an
+    import would raise: said so first, and `check` cannot show them yet."""
+    if alerts and dry_run:
+        print("The import would raise:", file=ctx.out)
     for a in alerts:
         who = a.patient + (f", {a.medication}" if a.medication else "")
         print(f"{a.severity.value.upper()}: {a.title} ({who}). {a.message}".replace("\n", " "), file=ctx.out)
     if alerts:
-        number = ctx.journal().get_settings().emergency_number
-        print(f"Details and what to do: carejournal check. This is not medical advice; in an emergency call {number}.",
-              file=ctx.out)
+        number = number or ctx.journal().get_settings().emergency_number
+        where = "" if dry_run else "Details and what to do: carejournal check. "
+        print(f"{where}This is not medical advice; in an emergency call {number}.", file=ctx.out)
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
@@ -71,8 +75,18 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
         raise ValidationError(str(path), f"is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
-    summary = ctx.journal().import_document(doc)
+    if args.dry_run:
+        from journal.services.import_preview import preview_import
+
+        target: Path = ctx.journal().path if ctx.demo or ctx.db_path is None else ctx.db_path  # not opened
+        preview = preview_import(target, doc, ctx.clock)
+        print(f"{preview.summary.describe(would=True)} Nothing was written (--dry-run).", file=ctx.out)
+        print_alerts(preview.alerts, ctx, preview.emergency_number, dry_run=True)
+        return EXIT_OK
+    journal = ctx.journal()
+    summary, raised = write_and_compare(journal, lambda: journal.import_document(doc))
     print(summary.describe(), file=ctx.out)
+    print_alerts(raised, ctx)
     return EXIT_OK
 
 
@@ -90,7 +104,8 @@ def check_out_file(out: str, journal_path: Path | str, folder: bool = False, arg
             raise ValidationError(arg, f"{path} is a file; CSV export writes several files and needs a folder")
         return path
     if path.is_dir():
-        raise ValidationError(arg, f"{path} is a folder; give a file name such as {path / ('report.pdf' if arg == '--out' else 'journal.json')}")
+        example = "report.pdf" if arg == "--out" else "journal.xlsx" if out.endswith(".xlsx") else "journal.json"
+        raise ValidationError(arg, f"{path} is a folder; give a file name such as {path / example}")
     if path.exists():
         if isinstance(journal_path, Path) and path.resolve() == journal_path.resolve():
             raise ValidationError(arg, "that is the journal itself; choose another file name")
@@ -110,6 +125,13 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
             raise ValidationError("OUT", "CSV export needs a folder")
         files = journal.export_csv(check_out_file(args.out, journal.path, folder=True), args.patient)
         print(f"Wrote {len(files)} CSV files to {args.out}", file=ctx.out)
+        return EXIT_OK
+    if args.format == "xlsx":
+        if args.out == "-":
+            raise ValidationError("OUT", "xlsx export needs a file name, e.g. journal.xlsx")
+        out = check_out_file(args.out, journal.path)
+        sheets = journal.export_xlsx(out, args.patient)
+        print(f"Wrote {out} (rows: {', '.join(f'{name} {rows}' for name, rows in sheets.items())})", file=ctx.out)
         return EXIT_OK
     doc = journal.export_document(args.patient)
     text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
@@ -164,7 +186,7 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
             print("Not saved; nothing was changed.", file=ctx.out)
             return EXIT_OK
     try:
-        outcome = journal.log_dose(patient.id, dose, by=args.by)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_dose(patient.id, dose, by=args.by), patient.id)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     logged = journal.get_record("dose", outcome.record_id)
@@ -173,7 +195,7 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
     counted = preview.counted_for(tz)  # on the same line: the alerts keep their place on the next ones
     print(f"Logged {med.name}{amount_text} ({logged.status.value}) for {patient.name} at {when}. "
           f"{counted[0].upper()}{counted[1:]}.", file=ctx.out)
-    print_alerts(outcome.alerts, ctx)
+    print_alerts(raised, ctx)
     return EXIT_OK
 
 
@@ -191,16 +213,39 @@ def cmd_log_symptom(args: argparse.Namespace, ctx: Context) -> int:
     journal = ctx.journal()
     patient = journal.find_patient(args.patient)
     at = parse_time(args.at, journal.tz, ctx.now())
-    entry = SymptomEntry(at=at, symptom=args.symptom.strip().lower(), severity=args.severity,
+    # The service reads a catalog code or a plain name the catalog lists for it (`twitching`).
+    entry = SymptomEntry(at=at, symptom=args.symptom, severity=args.severity,
                          duration_minutes=args.duration_minutes, note=args.note)
     try:
-        outcome = journal.log_symptom(patient.id, entry)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_symptom(patient.id, entry), patient.id)
+    except ValidationError as e:
+        raise ValidationError(_arg_for(e.field), e.message) from None
+    logged = journal.get_record("symptom", outcome.record_id)
+    when = at.astimezone(journal.tz).strftime("%Y-%m-%d %H:%M")
+    sev = f", severity {args.severity}" if args.severity is not None else ""
+    print(f"Logged {logged.symptom}{sev} for {patient.name} at {when}.", file=ctx.out)
+    print_alerts(raised, ctx)
+    return EXIT_OK
+
+
+def cmd_log_reading(args: argparse.Namespace, ctx: Context) -> int:
+    from journal.domain import Observation
+    from journal.services.readings import reading_from_text
+
+    journal = ctx.journal()
+    patient = journal.find_patient(args.patient)
+    at = parse_time(args.at, journal.tz, ctx.now())
+    try:
+        reading = reading_from_text(args.kind, args.value, args.value2, args.unit)
+        obs = Observation(at=at, kind=reading.kind, value=reading.value, value2=reading.value2,
+                          body_part=args.body_part.strip(), note=args.note)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_observation(patient.id, obs), patient.id)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     when = at.astimezone(journal.tz).strftime("%Y-%m-%d %H:%M")
-    sev = f", severity {args.severity}" if args.severity is not None else ""
-    print(f"Logged {entry.symptom}{sev} for {patient.name} at {when}.", file=ctx.out)
-    print_alerts(outcome.alerts, ctx)
+    part = f" ({obs.body_part})" if obs.body_part else ""
+    print(f"Logged {reading.describe()}{part} for {patient.name} at {when}.", file=ctx.out)
+    print_alerts(raised, ctx)
     return EXIT_OK
 
 
@@ -290,7 +335,8 @@ def _restored(name: str, journal: Any, kept: Path | None, ctx: Context) -> int:
 
 
 _ARGS = {"given": "--at", "at": "--at", "scheduled": "--scheduled", "amount": "--amount", "severity": "--severity",
-         "symptom": "--symptom", "duration_minutes": "--duration", "medication": "--medication", "note": "--note"}
+         "symptom": "--symptom", "duration_minutes": "--duration", "medication": "--medication", "note": "--note",
+         "kind": "--kind", "value": "--value", "value2": "--value2", "unit": "--unit", "body_part": "--body-part"}
 
 
 def _arg_for(field: str) -> str:

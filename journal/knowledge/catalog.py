@@ -20,6 +20,9 @@ Some signs matter when they are new or worse than the person's usual picture (`n
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -104,6 +107,7 @@ class SymptomCatalog:
     # vitals key -> the catalog code a reading past that limit shows (fever_c -> high-fever)
     vital_signs: dict[str, str] = dataclasses.field(default_factory=dict)
     change: dict[str, Threshold] = dataclasses.field(default_factory=dict)
+    names: dict[str, str] = dataclasses.field(default_factory=dict)  # plain name (plain_symptom_name) -> code
 
     def label(self, code: str) -> str:
         info = self.symptoms.get(code)
@@ -111,6 +115,40 @@ class SymptomCatalog:
 
     def info(self, code: str) -> SymptomInfo | None:
         return self.symptoms.get(code)
+
+    # -- what a caregiver typed ---------------------------------------------------------------
+
+    def code_for(self, text: str) -> str | None:
+        """The catalog code a caregiver meant: the code itself, its label, or a plain name the
+        catalog lists for it (`twitching`), ignoring case, spaces, hyphens and underscores.
+        None when nothing matches exactly (see closest_codes)."""
+        plain = plain_symptom_name(text)
+        for code in self.symptoms:
+            if plain_symptom_name(code) == plain:
+                return code
+        if plain in self.names:
+            return self.names[plain]
+        for info in self.symptoms.values():
+            if plain_symptom_name(info.label) == plain:
+                return info.code
+        return None
+
+    def closest_codes(self, text: str, n: int = 3) -> list[str]:
+        """Up to `n` codes whose code, label or plain names look most like `text` (best first;
+        a name that contains every typed word first: "sick" -> "feeling sick"), for a message
+        that says what an unknown symptom could have been. "other" is never one of them."""
+        forms: dict[str, str] = {plain_symptom_name(c): c for c in self.symptoms}
+        forms.update(self.names)
+        forms.update({plain_symptom_name(i.label): i.code for i in self.symptoms.values()})
+        plain = plain_symptom_name(text)
+        words = set(plain.split())
+        sharing = [f for f in forms if words and words <= set(f.split())]
+        ranked = sharing + difflib.get_close_matches(plain, list(forms), n=len(forms), cutoff=0.0)
+        out: list[str] = []
+        for form in ranked:
+            if forms[form] not in out and forms[form] != "other":
+                out.append(forms[form])
+        return out[:n]
 
     # -- fever ------------------------------------------------------------------------------
 
@@ -399,4 +437,31 @@ def load_catalog(path: Path) -> SymptomCatalog:
         if key not in c:
             raise r.fail("change", f"missing {key}")
         change[key] = r.threshold(c[key], f"change.{key}", keys)
-    return SymptomCatalog(out, vitals, sev, str(v.get("topic", "when-to-call")), signs, change)
+    return SymptomCatalog(out, vitals, sev, str(v.get("topic", "when-to-call")), signs, change,
+                          _catalog_names(r, out))
+
+
+def plain_symptom_name(text: str) -> str:
+    """`Muscle_Twitching ` -> `muscle twitching`: how typed names are compared with the catalog."""
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
+    return re.sub(r"[\s_\-]+", " ", folded).strip()
+
+
+def _catalog_names(r: Reader, symptoms: dict[str, SymptomInfo]) -> dict[str, str]:
+    """The catalog's `names`: {everyday word: code}. Each must lead to a code of the catalog and
+    must not be another code's own name, or a typed word would log the wrong sign."""
+    raw = r.doc.get("names", {})
+    if not isinstance(raw, dict):
+        raise r.fail("names", "must be an object of {name: code}")
+    codes = {plain_symptom_name(c): c for c in symptoms}
+    names: dict[str, str] = {}
+    for name, code in raw.items():
+        plain = plain_symptom_name(name)
+        if not plain or not isinstance(code, str) or code not in symptoms:
+            raise r.fail(f"names.{name}", f"{code!r} is not a symptom code of the catalog")
+        if plain in codes and codes[plain] != code:
+            raise r.fail(f"names.{name}", f"is the code {codes[plain]!r} itself, not a name for {code!r}")
+        if plain in names and names[plain] != code:
+            raise r.fail(f"names.{name}", f"is listed for both {names[plain]!r} and {code!r}")
+        names[plain] = code
+    return names

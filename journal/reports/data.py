@@ -31,7 +31,7 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
-from journal.domain.zones import zones_label
+from journal.domain.zones import zone_name_at, zones_label
 from journal.knowledge import SymptomCatalog, default_catalog
 from journal.schedule import ON_TIME_WINDOW, Outcome, PlanTiming, Timing, journal_began, plan_medicine
 from journal.schedule.stock import StockUnknown, describe_stock, level_in
@@ -75,8 +75,9 @@ class Header:
     period_start: date
     period_end: date
     generated_at: datetime
-    timezone: str
+    timezone: str  # the zone(s) of the period's days: every time in the report is read in them
     contacts: str = ""  # the doctor's and others' contact details, as written in the person's profile
+    generated_zone: str = ""  # the zone in force when the report was made (may differ after a move)
 
 
 @dataclass
@@ -411,6 +412,7 @@ def _header(history: PatientHistory, start: date, end: date, generated_at: datet
         generated_at=generated_at,
         timezone=zones_label(history.tz, start, end),
         contacts=p.contacts.strip(),
+        generated_zone=zone_name_at(history.tz, generated_at),
     )
 
 

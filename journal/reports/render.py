@@ -953,7 +953,9 @@ def header_lines(data: ReportData) -> tuple[str, str]:
     cond = "; ".join(h.conditions) if h.conditions else "no conditions recorded"
     line1 = f"{who}  ·  {cond}  ·  kidney function: {h.kidney_function}"
     line2 = (f"Doctor-visit report for {_fmt_day(data, h.period_start)} to {_fmt_day(data, h.period_end)}  ·  "
-             f"generated {_fmt_at(data, h.generated_at)} ({h.timezone})")
+             + (f"generated {_fmt_at(data, h.generated_at)} ({h.timezone})"
+                if not h.generated_zone or h.generated_zone == h.timezone else
+                f"times in {h.timezone}  ·  generated {_fmt_at(data, h.generated_at)} ({h.generated_zone})"))
     return line1, line2
 
 

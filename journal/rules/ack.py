@@ -58,3 +58,11 @@ def acknowledgement_for(alert: Alert, at: datetime, note: str = "", by: str = ""
     """What to store when a caregiver acknowledges an alert."""
     return Acknowledgement(alert_key=alert.key, rule=alert.rule, severity=alert.severity, at=at, note=note, by=by,
                            evidence=list(alert.evidence), patient_id=alert.patient_id)
+
+
+def raised_or_worse(before: Iterable[Alert], after: Iterable[Alert]) -> list[Alert]:
+    """The alerts in `after` that a write raised or made worse: new ones, and ones that were
+    already in `before` but now have a higher severity or evidence not seen then. "Worse" is
+    judged exactly as for an acknowledgement (is_worse), so the two never disagree."""
+    seen = [acknowledgement_for(a, a.since) for a in before]
+    return visible(after, seen)

@@ -4,13 +4,13 @@ saved."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, TypeVar
 
 from journal.domain import Alert, Dose, Medication, PatientHistory, Regimen
-from journal.rules.ack import visible
+from journal.rules.ack import raised_or_worse, visible
 from journal.rules.common import plan_timing, utc
 from journal.rules.engine import LOOKBACK, check_regimen_change, run_checks, sort_alerts
 from journal.schedule import plan_medicine
@@ -33,6 +33,26 @@ def run(journal: Any, now: datetime, patient_id: int | None = None, *, include_a
             found = visible(found, journal.acknowledgements(person.id))
         alerts += found
     return sort_alerts(alerts)
+
+
+T = TypeVar("T")
+
+
+def write_and_compare(journal: Any, write: Callable[[], T], patient_id: int | None = None) -> tuple[T, list[Alert]]:
+    """Run one write (`write()`, e.g. a lambda calling journal.log_symptom) and return its result
+    with the alerts it raised or made worse, most severe first: the alerts open before it are
+    not repeated unless they got worse (rules.ack.raised_or_worse). `patient_id` None compares
+    everyone (an import). When the checks cannot run before the write, every alert after it is
+    returned: better repeated than missed."""
+    try:
+        before = journal.check(patient_id=patient_id)
+    except Exception:  # noqa: BLE001 - see docstring; the write itself still decides success
+        before = []
+    result = write()
+    after = getattr(result, "alerts", None)
+    if not isinstance(after, list):  # an import's summary carries no alerts
+        after = journal.alerts_after_write(patient_id)
+    return result, sort_alerts(raised_or_worse(before, after))
 
 
 def preview_regimen_change(journal: Any, medication_id: int, new_regimens: Sequence[Regimen],
@@ -112,15 +132,9 @@ def preview_dose(journal: Any, patient_id: int, dose: Dose, now: datetime | None
 
 
 def _new_or_worse(before: Sequence[Alert], after: Sequence[Alert], rules: frozenset[str]) -> list[Alert]:
-    earlier = {a.key: a for a in before}
-    out = []
-    for a in after:
-        if a.rule not in rules:
-            continue
-        old = earlier.get(a.key)
-        if old is None or a.severity.rank > old.severity.rank or set(a.evidence) - set(old.evidence):
-            out.append(a)
-    return sort_alerts(out)
+    """The alerts of `rules` in `after` that are new or worse than in `before`: the one answer
+    (rules.ack.raised_or_worse) that the write commands and acknowledgements use too."""
+    return sort_alerts([a for a in raised_or_worse(before, after) if a.rule in rules])
 
 
 def _slot_of(history: PatientHistory, medication: Medication, dose: Dose, now: datetime) -> datetime | None:

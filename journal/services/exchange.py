@@ -9,7 +9,6 @@ regimens by start day, and records by person, medicine and time.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections import Counter
@@ -257,7 +256,8 @@ class ImportSummary:
         return (self.patients + self.medications + self.regimens + self.doses + self.symptoms
                 + self.observations + self.pump_events + self.notes + self.stock_events)
 
-    def describe(self) -> str:
+    def describe(self, would: bool = False) -> str:
+        """"Added 1 person, 3 doses." (with `would`: "Would add ...", for a dry run)."""
         parts = [
             (self.patients, "person", "people"), (self.medications, "medicine", "medicines"),
             (self.regimens, "schedule period", "schedule periods"), (self.doses, "dose", "doses"),
@@ -266,7 +266,7 @@ class ImportSummary:
             (self.stock_events, "stock entry", "stock entries"),
         ]
         added = [f"{n} {one if n == 1 else many}" for n, one, many in parts if n]
-        text = "Added " + ", ".join(added) if added else "Nothing new to add"
+        text = ("Would add " if would else "Added ") + ", ".join(added) if added else "Nothing new to add"
         if self.already_there:
             text += f"; {self.already_there} already in the journal"
         return text + "."
@@ -725,24 +725,32 @@ def export_document(journal: Journal, patient_name: str | None = None) -> dict[s
 # --- CSV --------------------------------------------------------------------------------------------
 
 
-def _local(at: datetime | None, tz: ZoneInfo) -> str:
-    return at.astimezone(tz).strftime("%Y-%m-%d %H:%M") if at is not None else ""
+def _local(at: datetime | None, tz: ZoneInfo) -> datetime | None:
+    return at.astimezone(tz) if at is not None else None
 
 
 def _cell(v: Any) -> Any:
-    if v is None:
-        return ""
-    if isinstance(v, float):
-        return f"{v:g}"
-    return v
+    return v  # typed as it is: spreadsheet.py writes it as text (CSV) or as a number or date-time (xlsx)
+
+
+Table = tuple[list[str], list[list[Any]]]  # (header, rows)
 
 
 def export_csv(journal: Journal, out_dir: Path, patient_name: str | None = None) -> list[Path]:
-    """One CSV per table, local times (journal zone) as YYYY-MM-DD HH:MM, UTF-8 with a BOM so
-    spreadsheet programs read accents correctly."""
+    """One CSV per table (export_tables), written by spreadsheet.write_csv."""
+    from .spreadsheet import write_csv
+
+    return write_csv(export_tables(journal, patient_name), out_dir)
+
+
+def export_tables(journal: Journal, patient_name: str | None = None) -> dict[str, Table]:
+    """The journal (or one person) as tables for spreadsheets: {name: (header, rows)}, in this
+    order: patients, medications, regimens, doses, symptoms, observations, pump_events, notes,
+    stock.
+    Cells keep their types: str, int, float, date, datetime (aware, in the journal's zone) or
+    None for nothing. Raises NotFound for an unknown `patient_name`."""
     tz = journal.tz
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tables: dict[str, tuple[list[str], list[list[Any]]]] = {
+    tables: dict[str, Table] = {
         "patients": (["person", "birth_date", "renal_impairment", "conditions", "notes"], []),
         "medications": (["person", "medicine", "drug", "route", "form", "strength", "as_needed", "max_daily",
                          "as_needed_max_doses_per_day", "as_needed_min_hours_between",
@@ -801,13 +809,5 @@ def export_csv(journal: Journal, out_dir: Path, patient_name: str | None = None)
                                                  e.next_refill_due or "", e.note])
             for x in tx.series("note", p.id):
                 tables["notes"][1].append([p.name, _local(x.at, tz), x.text])
-    written = []
-    for name, (header, rows) in tables.items():
-        path = out_dir / f"{name}.csv"
-        with path.open("w", encoding="utf-8-sig", newline="") as f:
-            w = csv.writer(f)
-            w.writerow(header)
-            w.writerows(rows)
-        written.append(path)
-    return written
+    return tables
 

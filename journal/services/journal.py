@@ -13,6 +13,7 @@ import dataclasses
 import enum
 import importlib.util
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -56,6 +57,7 @@ from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
 
 from . import timezones as zone_store
 from .errors import AlreadyGiven, JournalFileError, NotFound, ValidationError
+from .symptoms import symptom_code
 from .validation import (
     RESOURCES,
     check_aware,
@@ -659,7 +661,8 @@ class Journal:
 
     def log_symptom(self, patient_id: int, entry: SymptomEntry, by: str = "") -> Outcome:
         self.get_patient(patient_id)
-        e = dataclasses.replace(entry, patient_id=patient_id)
+        # A plain name the catalog lists (`twitching`) is stored as its code (`muscle-twitching`).
+        e = dataclasses.replace(entry, patient_id=patient_id, symptom=symptom_code(entry.symptom))
         check_symptom(e)
         check_not_future(e.at, self.now(), "at")
         with self.store.transaction() as tx:
@@ -881,6 +884,11 @@ class Journal:
         result: list[Alert] = checks.run(self, now or self.now(), patient_id)
         return result
 
+    def alerts_after_write(self, patient_id: int | None) -> list[Alert]:
+        """The alerts as a write leaves them (the checks for one person, or everyone with None);
+        a failing check is an alert of its own, never silence."""
+        return self._alerts(patient_id)
+
     def _alerts(self, patient_id: int | None) -> list[Alert]:
         """The alerts after a write. The write is already saved, so a failing check must not
         hide it; it is reported as an alert of its own so that it is never silent."""
@@ -932,6 +940,12 @@ class Journal:
 
         return export_csv(self, Path(out_dir), patient_name)
 
+    def export_xlsx(self, out: Path | str, patient_name: str | None = None) -> dict[str, int]:
+        """The CSV export's tables as sheets of one workbook; returns {sheet: rows}."""
+        from .spreadsheet import export_xlsx
+
+        return export_xlsx(self, Path(out), patient_name)
+
     def backup(self, dest: Path | str) -> Path:
         """A consistent copy: of a file, a SQLite copy (SQLite's backup API); of a shared journal,
         the whole journal in exchange format v1 read in one REPEATABLE READ transaction (a JSON
@@ -941,9 +955,16 @@ class Journal:
             return self._backup_shared(Path(dest).expanduser())
         from journal.storage.backups import backup_file
 
+        typed = str(dest)
         dest = Path(dest).expanduser()
         if dest.is_dir():  # a folder (a USB stick): a dated copy inside it
             dest = dest / f"carejournal-backup-{self.now().astimezone(self.tz).strftime('%Y-%m-%d-%H%M%S')}.sqlite3"
+        elif typed.endswith(("/", os.sep)) or not dest.parent.is_dir():
+            # Never made here: a USB stick that is not plugged in would get a folder on the
+            # computer's own disk, and the caregiver would believe the copy is on the stick.
+            missing = dest if typed.endswith(("/", os.sep)) else dest.parent
+            raise ValidationError("OUT", f"the folder {missing} does not exist (is the USB stick or drive "
+                                         "plugged in?); nothing was written")
         if dest.exists() and dest.resolve() == self.path.resolve():
             raise ValidationError("OUT", "that is the journal itself; choose another file for the copy")
         return backup_file(self.path, dest)

@@ -13,8 +13,12 @@ import sqlite3
 from pathlib import Path
 
 
-def backup_file(src: Path | str, dest: Path | str) -> Path:
-    """Copy the journal at `src` to `dest` (replaced if it exists). Returns `dest`."""
+def backup_file(src: Path | str, dest: Path | str, *, leave_no_trace: bool = False) -> Path:
+    """Copy the journal at `src` to `dest` (replaced if it exists). Returns `dest`.
+
+    `leave_no_trace`: when `src` has no -wal file (no program has it open, nothing pending),
+    read it as immutable so that SQLite does not create -wal/-shm files beside it (as
+    db.inspect_file does); for a look that must change nothing (import --dry-run)."""
     src, dest = Path(src), Path(dest)
     if not src.exists():
         raise FileNotFoundError(f"{src} does not exist")
@@ -23,7 +27,10 @@ def backup_file(src: Path | str, dest: Path | str) -> Path:
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
     create_private(tmp)  # a copy of a health journal is readable by its owner only
-    source = sqlite3.connect(read_only_uri(src), uri=True)
+    uri = read_only_uri(src)
+    if leave_no_trace and not src.with_name(src.name + "-wal").exists():
+        uri += "&immutable=1"
+    source = sqlite3.connect(uri, uri=True)
     try:
         target = sqlite3.connect(tmp)
         try:

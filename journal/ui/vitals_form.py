@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import ASHWORTH_GRADES, Observation, ObservationKind
+from journal.domain.readings import fahrenheit_to_celsius
 
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
@@ -106,7 +107,7 @@ def parse_reading(kind: ObservationKind, text: str) -> tuple[float, float | None
     except ValueError:
         raise ValueError(f"'{text.strip()}' is not a number. Example: {m.example}.") from None
     if kind is ObservationKind.TEMPERATURE and 86 <= value <= 111:
-        celsius = (value - 32) * 5 / 9
+        celsius = fahrenheit_to_celsius(value)
         raise ValueError(f"{value:g} looks like Fahrenheit. In Celsius that is {celsius:.1f}; "
                          "please enter the Celsius value.")
     if not m.low <= value <= m.high:
