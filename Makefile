@@ -20,3 +20,8 @@ lint:
 
 bench:
 	$(PY) -m bench.run_all
+
+# The translation catalogs: gettext (Babel) for alerts, report and command line; Qt (.ts/.qm) for the window.
+translations:
+	$(VENV)/bin/python scripts/make_translations.py
+.PHONY: translations

@@ -57,13 +57,23 @@ def make_context(db: Path | str | None, *, demo: bool = False, debug: bool = Fal
         from journal.services.journal import Journal
 
         prepare_journal_path(path)
-        return Journal.open(path, clock)
+        journal = Journal.open(path, clock)
+        saved = journal.get_settings().language
+        if saved:  # a language chosen in Settings wins over the computer's
+            from journal.domain.i18n import set_language
+
+            set_language(saved)
+        return journal
 
     return Context(open_journal, clock, db_path=path, debug=debug, demo=demo)
 
 
 def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
     """The `carejournal` console script (and `python main.py`). Returns the exit code."""
+    from journal.domain.i18n import set_language
+    from journal.services.regional import chosen_language
+
+    set_language(chosen_language())  # the computer's language until a journal's Settings say otherwise
     args = build_parser().parse_args(list(argv) if argv is not None else None)
     ctx = make_context(args.db, demo=args.demo, debug=args.debug, clock=clock)
     try:

@@ -132,8 +132,8 @@ def test_a_journal_is_backed_up_before_a_schema_upgrade(
 
 def test_backup_and_restore(journal: Any, tmp_path: Path) -> None:
     journal.import_document(minimal_document())
-    (tmp_path / "backups").mkdir()  # backup() makes no folder (a missing USB stick must not become one)
-    copy = journal.backup(tmp_path / "backups" / "monday.sqlite3")
+    (tmp_path / "copies").mkdir()  # backup() makes no folder (a missing USB stick must not become one)
+    copy = journal.backup(tmp_path / "copies" / "monday.sqlite3")  # not backups/: the journal's own folder
     journal.remove("patient", journal.find_patient("Robin").id, by="Sam", reason="test")
     assert journal.list_patients() == []
     outcome = journal.restore(copy)

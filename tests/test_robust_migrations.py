@@ -37,8 +37,12 @@ def without_nulls(value: object) -> object:
 
 # Fields the export gained with a later revision: not in an older fixture's snapshot, so they are
 # compared on their own (see test_0001_prescribed_ceiling_becomes_max_daily_in_mg).
+# Settings added since every frozen file (issue 19: units, decimals and language; they read
+# the locale's defaults until saved, so a frozen file has none of them).
+SETTINGS_ADDED = ("temperature_unit", "weight_unit", "decimal_separator", "language")
 ADDED_SINCE: dict[str, tuple[str, ...]] = {
-    "0001_initial": ("as_needed_limits", "max_daily", "stock"),
+    "0001_initial": ("as_needed_limits", "max_daily", "stock", *SETTINGS_ADDED),
+    "0002_limits_and_stock": SETTINGS_ADDED,
 }
 
 

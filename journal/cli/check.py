@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from journal.domain import Alert
+from journal.domain.i18n import N_, _, ngettext
 from journal.domain.zones import zone_name_at
 
 from . import EXIT_OK, Context
@@ -21,13 +22,18 @@ def alert_json(a: Alert, tz: Any) -> dict[str, Any]:
     }
 
 
+# The severity as the first word of an alert on the command line.
+SEVERITY_WORDS = {"emergency": N_("EMERGENCY"), "urgent": N_("URGENT"), "warning": N_("WARNING"), "info": N_("INFO")}
+
+
 def alert_text(a: Alert, tz: Any) -> str:
     since = a.since.astimezone(tz).strftime("%Y-%m-%d %H:%M")
     who = " - ".join(x for x in (a.patient, a.medication) if x)
-    lines = [f"{a.severity.value.upper()}: {a.title}", f"  {who}, since {since}", f"  {a.message}",
-             f"  What to do: {a.advice}", "  Why:"]
+    lines = [f"{_(SEVERITY_WORDS[a.severity.value])}: {a.title}",
+             "  " + _("{who}, since {since}").format(who=who, since=since), f"  {a.message}",
+             "  " + _("What to do: {advice}").format(advice=a.advice), "  " + _("Why:")]
     lines += [f"    - {e}" for e in a.evidence]
-    lines.append(f"  More: carejournal reference show {a.reference}")
+    lines.append("  " + _("More: {command}").format(command="carejournal reference show " + a.reference))
     return "\n".join(lines)
 
 
@@ -36,7 +42,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     tz = journal.tz
     now = parse_time(getattr(args, "at", None), tz, ctx.now())
     patient_id = None
-    whom = "everyone"
+    whom = _("everyone")
     if getattr(args, "patient", None):
         person = journal.find_patient(args.patient)
         patient_id, whom = person.id, person.name
@@ -50,9 +56,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return EXIT_OK
     when = now.astimezone(tz).strftime("%Y-%m-%d %H:%M")
     if not alerts:
-        print(f"No alerts for {whom} as of {when} ({zone_name_at(tz, now)}).", file=ctx.out)
+        print(_("No alerts for {whom} as of {when} ({zone}).").format(whom=whom, when=when,
+                                                                     zone=zone_name_at(tz, now)), file=ctx.out)
         return EXIT_OK
     n = len(alerts)
-    print(f"{n} alert{'s' if n > 1 else ''} for {whom} as of {when} ({zone_name_at(tz, now)}), most urgent first:\n", file=ctx.out)
+    print(ngettext("{n} alert for {whom} as of {when} ({zone}), most urgent first:",
+                   "{n} alerts for {whom} as of {when} ({zone}), most urgent first:", n)
+          .format(n=n, whom=whom, when=when, zone=zone_name_at(tz, now)) + "\n", file=ctx.out)
     print("\n\n".join(alert_text(a, tz) for a in alerts), file=ctx.out)
     return EXIT_OK

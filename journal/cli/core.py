@@ -90,30 +90,12 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
 def check_out_file(out: str, journal_path: Path | str, folder: bool = False, arg: str = "OUT") -> Path:
-    """Refuse an OUT that would destroy something: the journal itself, a journal or backup file
-    (a SQLite database), or a file where a folder is wanted."""
-    if not out.strip():
-        raise ValidationError(arg, "give a file name to write to")
-    path = Path(out).expanduser()
-    if folder:
-        if path.exists() and not path.is_dir():
-            raise ValidationError(arg, f"{path} is a file; CSV export writes several files and needs a folder")
-        return path
-    if path.is_dir():
-        example = "report.pdf" if arg == "--out" else "journal.xlsx" if out.endswith(".xlsx") else "journal.json"
-        raise ValidationError(arg, f"{path} is a folder; give a file name such as {path / example}")
-    if path.exists():
-        if isinstance(journal_path, Path) and path.resolve() == journal_path.resolve():
-            raise ValidationError(arg, "that is the journal itself; choose another file name")
-        with path.open("rb") as f:
-            if f.read(16) == SQLITE_HEADER:
-                raise ValidationError(arg, f"{path} is a journal or backup file; it was not touched. "
-                                             "Choose another file name")
-    return path
+    """Refuse an OUT that would destroy something (the journal, its companions and backups, any
+    journal file) or a file where a folder is wanted: journal.services.output decides."""
+    from journal.services.output import check_output_path
+
+    return check_output_path(out, journal_path, arg=arg, folder=folder)
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -138,11 +120,11 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     if args.out == "-":
         ctx.out.write(text)
     else:
+        from journal.services.output import write_bytes
+
         out = check_out_file(args.out, journal.path)
         out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(out.name + ".partial")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(out)
+        write_bytes(out, text.encode("utf-8"), journal_path=journal.path)
         people = len(doc["patients"])
         print(f"Wrote {out} ({people} {'person' if people == 1 else 'people'})", file=ctx.out)
     return EXIT_OK
@@ -186,7 +168,8 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
             print("Not saved; nothing was changed.", file=ctx.out)
             return EXIT_OK
     try:
-        outcome, raised = write_and_compare(journal, lambda: journal.log_dose(patient.id, dose, by=args.by), patient.id)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_dose(patient.id, dose, by=args.by), patient.id,
+                                            at=dose.given or dose.scheduled)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     logged = journal.get_record("dose", outcome.record_id)
@@ -217,7 +200,8 @@ def cmd_log_symptom(args: argparse.Namespace, ctx: Context) -> int:
     entry = SymptomEntry(at=at, symptom=args.symptom, severity=args.severity,
                          duration_minutes=args.duration_minutes, note=args.note)
     try:
-        outcome, raised = write_and_compare(journal, lambda: journal.log_symptom(patient.id, entry), patient.id)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_symptom(patient.id, entry), patient.id,
+                                            at=entry.at)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     logged = journal.get_record("symptom", outcome.record_id)
@@ -239,7 +223,8 @@ def cmd_log_reading(args: argparse.Namespace, ctx: Context) -> int:
         reading = reading_from_text(args.kind, args.value, args.value2, args.unit)
         obs = Observation(at=at, kind=reading.kind, value=reading.value, value2=reading.value2,
                           body_part=args.body_part.strip(), note=args.note)
-        outcome, raised = write_and_compare(journal, lambda: journal.log_observation(patient.id, obs), patient.id)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_observation(patient.id, obs), patient.id,
+                                            at=obs.at)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     when = at.astimezone(journal.tz).strftime("%Y-%m-%d %H:%M")

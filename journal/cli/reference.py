@@ -14,28 +14,34 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from journal.reference import ReferenceLibrary, UnknownTopic, default_library
+from journal.services.regional import regional_defaults
 
 ACTIONS = ("search", "show")
-DEFAULT_EMERGENCY_NUMBER = "911"
+DEFAULT_EMERGENCY_NUMBER = "911"  # only when the locale does not tell a country either
+
+
+def _usual_number() -> str:
+    return regional_defaults(None).emergency_number or DEFAULT_EMERGENCY_NUMBER
 
 
 def emergency_number(ctx: Any) -> str:
-    """The number from the journal's settings; 911 when there is no journal or it cannot be opened.
+    """The number from the journal's settings; the country's usual number (from the locale,
+    services/regional.py) when there is no journal or it cannot be opened.
 
     The reference must work even when the journal file is missing or damaged, so any failure
     to open it falls back to the default instead of stopping the reader.
     """
     opener = getattr(ctx, "journal", None)
     if opener is None:
-        return DEFAULT_EMERGENCY_NUMBER
+        return _usual_number()
     db_path = getattr(ctx, "db_path", None)
     if isinstance(db_path, Path) and not getattr(ctx, "journal_is_open", False) and not db_path.exists():
-        return DEFAULT_EMERGENCY_NUMBER  # reading the guide must not create an empty journal file
+        return _usual_number()  # reading the guide must not create an empty journal file
     try:
         number = opener().get_settings().emergency_number
     except Exception:  # noqa: BLE001 - see docstring: the guide must open without a journal
-        return DEFAULT_EMERGENCY_NUMBER
-    return str(number).strip() or DEFAULT_EMERGENCY_NUMBER
+        return _usual_number()
+    return str(number).strip() or _usual_number()
 
 
 def _parse(args: Any) -> tuple[str | None, list[str]]:

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
     # Never write a PDF over the journal, a backup or a folder.
     out = check_out_file(str(args.out), journal.path, arg="--out")
     data = reports.build_for(journal, args.patient, start, end, now=ctx.now())
-    pages = reports.write_pdf(data, out, getattr(args, "page_size", None))
+    pages = reports.write_pdf(data, out, getattr(args, "page_size", None), journal_path=journal.path)
     h = data.header
     print(f"report: wrote {out} ({pages} page{'s' if pages != 1 else ''}) for {h.person}, "
           f"{h.period_start.isoformat()} to {h.period_end.isoformat()}", file=ctx.out)

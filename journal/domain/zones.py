@@ -254,7 +254,7 @@ def change_periods(periods: Sequence[ZonePeriod], zone: str, since: date) -> tup
 
 
 def zones_label(tz: tzinfo, first_day: date, last_day: date) -> str:
-    """The zone(s) of the days first_day..last_day in words, e.g. "America/Chicago" or
+    """The zone or zones of the days first_day..last_day in words, e.g. "America/Chicago" or
     "America/Chicago, then Europe/London from 2026-11-26" (for a report's header)."""
     if not isinstance(tz, JournalZone):
         return str(getattr(tz, "key", None) or tz)

@@ -37,6 +37,7 @@ from journal.domain import (
     Severity,
     SymptomEntry,
 )
+from journal.domain.units import from_stored_unit, temperature_text
 
 from .reader import Reader, Threshold
 
@@ -228,8 +229,10 @@ class SymptomCatalog:
         found += [o for o in history.observations if self.signs_of(o)]
         return sorted(found, key=lambda e: _utc(e.at))
 
-    def describe(self, entry: Entry) -> str:
-        """A reading in words with its limit ("temperature 39.5 °C, high: 38.5 or more"); a symptom's label."""
+    def describe(self, entry: Entry, temperature_unit: str = "C") -> str:
+        """A reading in words with its limit ("temperature 39.5 °C (high: 38.5 or more)", or in °F
+        when `temperature_unit` is "F": "temperature 103.1 °F (high: 101.3 or more)"); a symptom's
+        label."""
         if isinstance(entry, SymptomEntry):
             return self.label(entry.symptom)
         key = self.reading_limit(entry)
@@ -238,8 +241,10 @@ class SymptomCatalog:
             return f"{entry.kind.value.replace('-', ' ')} {entry.value}"
         limit = self.vitals[key].value
         return {
-            "fever_c": f"temperature {v:g} °C (high: {limit:g} or more)",
-            "low_temperature_c": f"temperature {v:g} °C (low: {limit:g} or less)",
+            "fever_c": f"temperature {temperature_text(v, temperature_unit)} "
+                       f"(high: {_degrees(limit, temperature_unit)} or more)",
+            "low_temperature_c": f"temperature {temperature_text(v, temperature_unit)} "
+                                 f"(low: {_degrees(limit, temperature_unit)} or less)",
             "slow_breathing_per_min": f"breathing {v:g}/min (slow: under {limit:g})",
             "low_oxygen_percent": f"oxygen {v:g}% (low: under {limit:g})",
         }[key]
@@ -388,7 +393,7 @@ def load_catalog(path: Path) -> SymptomCatalog:
         unknown = set(s) - {"code", "label", "tier", "topic", "severe_at", "severe_tier", "with", "with_hours",
                             "with_tier", "urgent_if_dose_vomited", "new_tier", "worse_tier"}
         if unknown:
-            raise r.fail(f"{where} ({code})", f"unknown field(s) {sorted(unknown)}")
+            raise r.fail(f"{where} ({code})", f"unknown {'field' if len(unknown) == 1 else 'fields'} {sorted(unknown)}")
         out[code] = SymptomInfo(
             code=code, label=s["label"], tier=s["tier"], topic=s["topic"],
             severe_at=s.get("severe_at"), severe_tier=s.get("severe_tier"),
@@ -399,13 +404,13 @@ def load_catalog(path: Path) -> SymptomCatalog:
         )
     missing = [c for c in SYMPTOM_CODES if c not in out]
     if missing:
-        raise r.fail("symptoms", f"missing catalog code(s) {missing}")
+        raise r.fail("symptoms", f"missing catalog {'code' if len(missing) == 1 else 'codes'} {missing}")
     if HIGH_FEVER not in out:
         raise r.fail("symptoms", f"missing {HIGH_FEVER!r}, the code a measured fever counts as")
     for info in out.values():
         bad = info.with_codes - set(out)
         if bad:
-            raise r.fail(f"symptoms ({info.code}).with", f"unknown code(s) {sorted(bad)}")
+            raise r.fail(f"symptoms ({info.code}).with", f"unknown {'code' if len(bad) == 1 else 'codes'} {sorted(bad)}")
     keys = set(r.obj(r.doc.get("sources"), "sources"))  # every number cites one of these
     v = r.obj(r.doc.get("vitals"), "vitals")
     vitals: dict[str, Threshold] = {}
@@ -465,3 +470,8 @@ def _catalog_names(r: Reader, symptoms: dict[str, SymptomInfo]) -> dict[str, str
             raise r.fail(f"names.{name}", f"is listed for both {names[plain]!r} and {code!r}")
         names[plain] = code
     return names
+
+
+def _degrees(celsius: float, unit: str) -> str:
+    """A limit in the person's unit, without the symbol ("38.5" or "101.3")."""
+    return f"{from_stored_unit(ObservationKind.TEMPERATURE, celsius, unit):g}"

@@ -173,7 +173,7 @@ def load_profile(path: Path, catalog: SymptomCatalog, general: DrugProfile | Non
         raise r.fail("drug", "missing")
     unknown = set(d) - TOP_LEVEL
     if unknown:
-        raise r.fail("top level", f"unknown section(s) {sorted(unknown)}")
+        raise r.fail("top level", f"unknown {'section' if len(unknown) == 1 else 'sections'} {sorted(unknown)}")
     sources = r.obj(d.get("sources"), "sources")
     if not all(isinstance(v, str) for v in sources.values()):
         raise r.fail("sources", "each source needs a description")
@@ -212,7 +212,7 @@ def load_profile(path: Path, catalog: SymptomCatalog, general: DrugProfile | Non
         st = r.obj(d["stopping"], "stopping")
         extra = set(st) - {"risk", "watch_for", "call", "source", "topic"}
         if extra:
-            raise r.fail("stopping", f"unknown field(s) {sorted(extra)}")
+            raise r.fail("stopping", f"unknown {'field' if len(extra) == 1 else 'fields'} {sorted(extra)}")
         stopping = StoppingAdvice(r.text(st.get("risk"), "stopping.risk"),
                                   r.text(st.get("watch_for"), "stopping.watch_for"),
                                   r.text(st.get("call"), "stopping.call"), source_of(st, "stopping"),

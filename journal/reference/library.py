@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from journal.domain.i18n import SOURCE_LANGUAGE, current_language
 from journal.reference import markup
 from journal.reference.markup import wrap
-from journal.reference.topics import DEFAULT_DIRECTORY, SOURCES, Topic, load_topics
+from journal.reference.topics import DEFAULT_DIRECTORY, SOURCES, Topic, TopicError, load_topics, parse_topic
 
 #: Marks around matched words in `Hit.snippet`; control characters never occur in topic text.
 MARK_START = "\x02"
@@ -155,9 +156,23 @@ def search_query(terms: str | list[str] | tuple[str, ...], *, any_word: bool = F
 class ReferenceLibrary:
     """The topics of one reference folder. The search index is built on first use."""
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, language: str | None = None) -> None:
+        """`language` ("es"): topics in `directory/<language>/` replace the English ones with the
+        same id (each checked like the others, and it may link only to topics that exist); a
+        topic not translated yet stays in English."""
         self.directory = directory or DEFAULT_DIRECTORY
         self._topics = load_topics(self.directory)
+        self.language = language or "en"
+        translated = self.directory / self.language
+        if language and translated.is_dir():
+            for path in sorted(translated.glob("*.md")):
+                topic = parse_topic(path.read_text(encoding="utf-8"), path)
+                if topic.id not in self._topics:
+                    raise TopicError(f"{path}: translates {topic.id!r}, which has no English page")
+                for target in [*topic.links, *topic.related]:
+                    if target not in self._topics:
+                        raise TopicError(f"{path}: links to unknown topic {target!r}")
+                self._topics[topic.id] = topic
         self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
 
@@ -286,7 +301,12 @@ table.emergency { background-color: #ffffff; color: #000000; border-color: #0000
 """
 
 
-@lru_cache(maxsize=1)
 def default_library() -> ReferenceLibrary:
-    """The reference shipped with the app, loaded once per process."""
-    return ReferenceLibrary()
+    """The reference shipped with the app in the language in use (domain.i18n), loaded once per
+    process and language."""
+    return _library_in(current_language())
+
+
+@lru_cache(maxsize=4)
+def _library_in(language: str) -> ReferenceLibrary:
+    return ReferenceLibrary(language=None if language == SOURCE_LANGUAGE else language)

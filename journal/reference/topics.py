@@ -106,7 +106,7 @@ def parse_topic(text: str, path: Path | None = None) -> Topic:
             raise TopicError(f"{where}: front matter lacks '{key}'")
     unknown = set(meta) - set(REQUIRED) - set(LIST_FIELDS)
     if unknown:
-        raise TopicError(f"{where}: unknown front matter field(s): {', '.join(sorted(unknown))}")
+        raise TopicError(f"{where}: unknown front matter {'field' if len(unknown) == 1 else 'fields'}: {', '.join(sorted(unknown))}")
 
     def listed(key: str) -> tuple[str, ...]:
         return tuple(v.strip() for v in meta.get(key, "").split(",") if v.strip())
@@ -119,14 +119,14 @@ def parse_topic(text: str, path: Path | None = None) -> Topic:
     sources = listed("sources")
     bad = [s for s in sources if s not in SOURCES]
     if bad:
-        raise TopicError(f"{where}: unknown source key(s): {', '.join(bad)}")
+        raise TopicError(f"{where}: unknown source {'key' if len(bad) == 1 else 'keys'}: {', '.join(bad)}")
     body = "\n".join(lines[end + 1 :]).strip() + "\n"
     blocks = tuple(markup.parse(body))
     if not blocks:
         raise TopicError(f"{where}: the topic has no text")
     odd = markup.placeholders(list(blocks)) - {markup.PLACEHOLDER}
     if odd:
-        raise TopicError(f"{where}: unknown placeholder(s): {', '.join(sorted(odd))}")
+        raise TopicError(f"{where}: unknown {'placeholder' if len(odd) == 1 else 'placeholders'}: {', '.join(sorted(odd))}")
     for _, target in markup.links(list(blocks)):
         if not target.startswith(markup.TOPIC_SCHEME):
             raise TopicError(

@@ -31,6 +31,8 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
+from journal.domain.i18n import N_
+from journal.domain.units import from_stored_unit, temperature_text
 from journal.domain.zones import zone_name_at, zones_label
 from journal.knowledge import SymptomCatalog, default_catalog
 from journal.schedule import ON_TIME_WINDOW, Outcome, PlanTiming, Timing, journal_began, plan_medicine
@@ -40,7 +42,7 @@ from journal.schedule.words import OUTCOME_WORDS, TIMING_WORDS, status_word
 # A gap between given doses this much longer than the schedule's own longest interval goes on the timeline.
 LONG_GAP_MARGIN = timedelta(hours=4)
 
-DISCLAIMER = (
+DISCLAIMER = N_(
     "This is a caregiver's own record, kept in CareJournal. It is not a medical document and "
     "not medical advice; please check anything important against the clinic's records."
 )
@@ -307,6 +309,7 @@ class ReportData:
     disclaimer: str = DISCLAIMER
     date_format: str = "%Y-%m-%d"
     time_format: str = "%H:%M"
+    temperature_unit: str = "C"  # "C" or "F" (Settings): temperatures in the timeline and chart
     # The period as instants (start of the first day, end of the last day or the generation time).
     period_start_at: datetime | None = None
     period_end_at: datetime | None = None
@@ -742,7 +745,8 @@ def _symptom_name(code: str) -> str:
 
 
 def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: list[Adherence],
-              start_at: datetime, end_at: datetime, catalog: SymptomCatalog) -> list[TimelineEvent]:
+              start_at: datetime, end_at: datetime, catalog: SymptomCatalog,
+              temperature_unit: str = "C") -> list[TimelineEvent]:
     tz = history.tz
     out: list[TimelineEvent] = []
     for c in changes:
@@ -775,7 +779,7 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
             continue
         level, word = temperature_level(o, history, catalog)
         if level:
-            out.append(TimelineEvent(o.at, "temperature", level, f"{word}: {_fmt_num(float(o.value))} °C"))
+            out.append(TimelineEvent(o.at, "temperature", level, f"{word}: {temperature_text(float(o.value), temperature_unit)}"))
     for e in history.pump_events:
         if e.removed or not (start_at <= e.at < end_at):
             continue
@@ -811,7 +815,7 @@ _TIER_RANK = {"red-flag": 4, "urgent": 3, "notable": 2, "next-visit": 1, "": 0}
 
 
 def _charts(history: PatientHistory, daily: list[DailyDoses], start_at: datetime, end_at: datetime,
-            catalog: SymptomCatalog) -> Charts:
+            catalog: SymptomCatalog, temperature_unit: str = "C") -> Charts:
     sym: dict[str, list[Point]] = {}
     for s in history.symptoms:
         if not s.removed and s.severity is not None and start_at <= s.at < end_at:
@@ -824,13 +828,16 @@ def _charts(history: PatientHistory, daily: list[DailyDoses], start_at: datetime
             if o.removed or o.kind is not kind or not (start_at <= o.at < end_at):
                 continue
             try:
-                pts.append(Point(o.at, float(o.value), o.body_part))
+                pts.append(Point(o.at, from_stored_unit(kind, float(o.value), temperature_unit), o.body_part))
             except (TypeError, ValueError):
                 continue
         return pts
 
-    marks = [(catalog.fever.value, f"fever {_fmt_num(catalog.fever.value)} °C"),
-             (catalog.low_temperature.value, f"low {_fmt_num(catalog.low_temperature.value)} °C")]
+    t = ObservationKind.TEMPERATURE
+    marks = [(from_stored_unit(t, catalog.fever.value, temperature_unit),
+              f"fever {temperature_text(catalog.fever.value, temperature_unit)}"),
+             (from_stored_unit(t, catalog.low_temperature.value, temperature_unit),
+              f"low {temperature_text(catalog.low_temperature.value, temperature_unit)}")]
     return Charts(daily, series, obs(ObservationKind.PENN_SPASM_FREQUENCY), obs(ObservationKind.PAIN_NRS),
                   obs(ObservationKind.TEMPERATURE), marks)
 
@@ -1049,6 +1056,7 @@ def build_report(
     timing_for: TimingFn | None = None,
     date_format: str = "%Y-%m-%d",
     time_format: str = "%H:%M",
+    temperature_unit: str = "C",
 ) -> ReportData:
     """Everything the doctor-visit report shows for one person and one period (days inclusive).
 
@@ -1056,7 +1064,8 @@ def build_report(
     `Journal.history()` gives them); `alerts` are the alerts raised in the period (see
     `journal.services.reports.alerts_in_period`); `acks` and `revisions` may cover more, only
     those that belong to the period or to its alerts are used. `catalog` (default: the installed
-    symptom catalog) gives the symptom tiers and the temperature limits."""
+    symptom catalog) gives the symptom tiers and the temperature limits; temperatures are shown in
+    `temperature_unit` ("C" or "F", stored in °C)."""
     if period_end < period_start:
         raise ValueError("the report's period ends before it starts")
     if generated_at.tzinfo is None:
@@ -1080,9 +1089,9 @@ def build_report(
         planned_changes=_planned_changes(history, generated_at),
         adherence=adherence,
         alerts=_alert_lines(alerts, acks),
-        timeline=_timeline(history, changes, adherence, start_at, end_at, cat),
+        timeline=_timeline(history, changes, adherence, start_at, end_at, cat, temperature_unit),
         symptom_counts=_symptom_counts(history, start_at, end_at, cat),
-        charts=_charts(history, daily, start_at, end_at, cat),
+        charts=_charts(history, daily, start_at, end_at, cat, temperature_unit),
         pump_events=_pump_event_lines(history, start_at, end_at),
         notes=_notes(history, start_at, end_at),
         doctor_questions=[NoteLine(n.at, n.text) for n in history.notes
@@ -1091,6 +1100,7 @@ def build_report(
         definitions=definitions,
         date_format=date_format,
         time_format=time_format,
+        temperature_unit=temperature_unit,
         period_start_at=start_at,
         period_end_at=min(end_at, max(start_at, generated_at)),
     )

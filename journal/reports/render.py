@@ -45,6 +45,9 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from journal.domain.i18n import _
+from journal.domain.plural import counted
+from journal.domain.units import SYMBOL
 from journal.schedule.words import PENDING_WORD
 
 from ._none_guard import keep_none_alive
@@ -386,7 +389,7 @@ class Table(Flow):
         pad = 2 * self._pad(c) + c.mm(0.6)
         least, most = [], []
         bold = self.font + "-bold"
-        for i, (title, _) in enumerate(self.columns):
+        for i, (title, _weight) in enumerate(self.columns):
             lo = c.min_width(bold, title) if self.header else 0.0
             hi = 0.0
             for row in self.rows[:self.MEASURED_ROWS]:
@@ -858,7 +861,7 @@ def timeline_chart(events: Sequence[TimelineEvent], start: datetime, end: dateti
         ax = Axes(plot, start.timestamp(), end.timestamp(), 0, len(LANES))
         lane_h = plot.height() / len(LANES)
         p.setFont(c.fonts["small"])
-        for i, (name, _) in enumerate(LANES):
+        for i, (name, _colour) in enumerate(LANES):
             yy = plot.top() + i * lane_h
             if i % 2:
                 p.setPen(Qt.PenStyle.NoPen)
@@ -982,10 +985,10 @@ def summary_lines(data: ReportData) -> list[str]:
         if pm.next_refill_due is not None:
             parts.append(f"next refill due {_fmt_day(data, pm.next_refill_due)}")
         alarms = sum(1 for e in data.pump_events if e.kind == "alarm")
-        parts.append(f"{alarms} alarm(s) logged in the period")
+        parts.append(f"{counted(alarms, 'alarm')} logged in the period")
         out.append("Pump: " + ", ".join(parts) + ".")
     if data.dose_changes:
-        out.append(f"{len(data.dose_changes)} dose change(s) in the period.")
+        out.append(f"{counted(len(data.dose_changes), 'dose change')} in the period.")
     sev: dict[str, int] = {}
     for a in data.alerts:
         sev[a.severity.value] = sev.get(a.severity.value, 0) + 1
@@ -1000,7 +1003,7 @@ def summary_lines(data: ReportData) -> list[str]:
     if red:
         out.append(f"{red} red-flag symptom entr{'y' if red == 1 else 'ies'} logged (see the timeline).")
     if data.doctor_questions:
-        out.append(f"{len(data.doctor_questions)} question(s) for the doctor below.")
+        out.append(f"{counted(len(data.doctor_questions), 'question')} for the doctor below.")
     return out
 
 
@@ -1020,20 +1023,20 @@ def build_flows(data: ReportData) -> list[Flow]:
     end = data.period_end_at
     assert start is not None and end is not None
     f.append(Para("Doctor-visit report", "title", after_mm=0.5))
-    f.append(Para(data.disclaimer, "italic", after_mm=1.5))
+    f.append(Para(_(data.disclaimer), "italic", after_mm=1.5))
     if data.header.contacts:
         f.append(Para("Doctor and contacts (from the profile): " + data.header.contacts, "body", after_mm=1.5))
 
-    f.append(Heading("At a glance"))
+    f.append(Heading(_("At a glance")))
     for line in summary_lines(data):
         f.append(Para("• " + line, "body", after_mm=0.6))
 
     if data.doctor_questions:
-        f.append(Heading("Questions for the doctor"))
+        f.append(Heading(_("Questions for the doctor")))
         f.append(Table([("Written", 1.2), ("Question", 5)],
                        [[_fmt_at(data, n.at), Cell(n.text, bold=True)] for n in data.doctor_questions]))
 
-    f.append(Heading("Current medicines and schedules"))
+    f.append(Heading(_("Current medicines and schedules")))
     if data.medicines:
         rows: list[list[str | Cell]] = []
         for m in data.medicines:
@@ -1060,10 +1063,10 @@ def build_flows(data: ReportData) -> list[Flow]:
             ["Next refill due", _fmt_day(data, pm.next_refill_due) or "not recorded"],
             ["Last alarm", _fmt_at(data, pm.last_alarm) or "none recorded"],
         ]
-        f.append(Heading("Pump settings (from the latest pump entries)", 2))
+        f.append(Heading(_("Pump settings (from the latest pump entries)"), 2))
         f.append(Table([("Setting", 1.4), ("Value", 3)], [list(r) for r in kv], header=False))
 
-    f.append(Heading("Dose changes in this period"))
+    f.append(Heading(_("Dose changes in this period")))
     if data.dose_changes:
         f.append(Table([("Date", 1.1), ("Medicine", 1.8), ("From", 2.4), ("To", 2.4), ("Change", 0.9),
                         ("Reason, prescribed by", 1.6)],
@@ -1072,13 +1075,13 @@ def build_flows(data: ReportData) -> list[Flow]:
     else:
         f.append(Para("No dose changes in this period."))
     if data.planned_changes:
-        f.append(Heading("Planned changes still to come", 2))
+        f.append(Heading(_("Planned changes still to come"), 2))
         f.append(Table([("Date", 1.1), ("Medicine", 1.8), ("From", 2.4), ("To", 2.4), ("Change", 0.9),
                         ("Reason, prescribed by", 1.6)],
                        [[_fmt_day(data, ch.day), ch.medication, ch.before, ch.after, Cell(ch.direction, bold=True),
                          "; ".join(x for x in (ch.reason, ch.prescribed_by) if x)] for ch in data.planned_changes]))
 
-    f.append(Heading("Doses given and missed"))
+    f.append(Heading(_("Doses given and missed")))
     sched = [a for a in data.adherence if not a.as_needed and a.scheduled]
     if sched:
         f.append(Table(
@@ -1091,7 +1094,7 @@ def build_flows(data: ReportData) -> list[Flow]:
     prn = [a for a in data.adherence if a.as_needed or not a.scheduled]
     for a in prn:
         if a.given_total:
-            f.append(Para(f"{a.medication}: given {a.given_total} time(s) with no fixed schedule.", after_mm=0.6))
+            f.append(Para(f"{a.medication}: given {counted(a.given_total, 'time')} with no fixed schedule.", after_mm=0.6))
     if not sched and not prn:
         if data.pump is not None:
             f.append(Para("Baclofen comes from the pump without doses given by hand; see the pump settings "
@@ -1100,7 +1103,7 @@ def build_flows(data: ReportData) -> list[Flow]:
             f.append(Para("No doses were scheduled or logged in this period."))
     gaps = [(a, g) for a in sched for g in _gaps_to_show(a)]
     if gaps:
-        f.append(Heading("Longest times between given doses", 2))
+        f.append(Heading(_("Longest times between given doses"), 2))
         f.append(Table([("Medicine", 2), ("Last dose before the gap", 1.6), ("Next dose", 1.6), ("Gap", 1.2),
                         ("Schedule's longest interval", 1.2)],
                        [[a.medication, _fmt_at(data, g.start),
@@ -1113,7 +1116,7 @@ def build_flows(data: ReportData) -> list[Flow]:
     if sched:
         f.append(Para("How these are counted: " + " ".join(data.definitions), "small", after_mm=1.0))
 
-    f.append(Heading("What happened around the gaps and changes"))
+    f.append(Heading(_("What happened around the gaps and changes")))
     if data.timeline:
         f.append(ChartFlow(62, timeline_chart(data.timeline, start, end)))
         level_words = {"red-flag": "RED FLAG", "urgent": "call today", "notable": "severe", "gap": "gap",
@@ -1126,7 +1129,7 @@ def build_flows(data: ReportData) -> list[Flow]:
     else:
         f.append(Para("No dose changes, long gaps, severe symptoms, fevers or pump problems in this period."))
 
-    f.append(Heading("Safety alerts raised in this period"))
+    f.append(Heading(_("Safety alerts raised in this period")))
     if not data.alerts_checked:
         f.append(Para("The safety checks could not be run again for this period when this report was made, so "
                       "this section is empty. The gaps, missed doses and symptoms above are complete."))
@@ -1147,7 +1150,7 @@ def build_flows(data: ReportData) -> list[Flow]:
     else:
         f.append(Para("No safety alerts were raised in this period."))
 
-    f.append(Heading("Symptoms"))
+    f.append(Heading(_("Symptoms")))
     if data.symptom_counts:
         tier_words = {"red-flag": "red flag", "urgent": "call today", "notable": "severe",
                       "next-visit": "mention at the visit", "": ""}
@@ -1166,7 +1169,7 @@ def build_flows(data: ReportData) -> list[Flow]:
     else:
         f.append(Para("No symptoms were logged in this period."))
 
-    f.append(Heading("Spasms, pain and temperature"))
+    f.append(Heading(_("Spasms, pain and temperature")))
     if data.charts.penn:
         f.append(ChartFlow(46, points_chart("Penn spasm frequency (0 none, 4 more than 10 an hour)",
                                             [("Penn score", data.charts.penn)], start, end, 0, 4.3,
@@ -1176,10 +1179,12 @@ def build_flows(data: ReportData) -> list[Flow]:
                                             [0, 2, 4, 6, 8, 10], lines=True)))
     if data.charts.temperature:
         vals = [q.value for q in data.charts.temperature]
-        lo = min(34.0, math.floor(min(vals)))
-        hi = max(40.0, math.ceil(max(vals)))
-        f.append(ChartFlow(46, points_chart("Temperature (°C)", [("Temperature", data.charts.temperature)],
-                                            start, end, lo, hi, [float(v) for v in range(int(lo), int(hi) + 1)],
+        fahrenheit = data.temperature_unit == "F"
+        lo = min(93.0 if fahrenheit else 34.0, math.floor(min(vals)))
+        hi = max(104.0 if fahrenheit else 40.0, math.ceil(max(vals)))
+        step = 2 if fahrenheit else 1
+        f.append(ChartFlow(46, points_chart(f"Temperature ({SYMBOL[data.temperature_unit]})", [("Temperature", data.charts.temperature)],
+                                            start, end, lo, hi, [float(v) for v in range(int(lo), int(hi) + 1, step)],
                                             lines=True, refs=data.charts.temperature_marks)))
     missing = [w for w, pts in (("spasm scores", data.charts.penn), ("pain scores", data.charts.pain),
                                 ("temperatures", data.charts.temperature)) if not pts]
@@ -1188,7 +1193,7 @@ def build_flows(data: ReportData) -> list[Flow]:
         f.append(Para(f"No {words} were logged in this period.", after_mm=1.0))
 
     if data.pump is not None or data.pump_events:
-        f.append(Heading("Pump refills, alarms and checks"))
+        f.append(Heading(_("Pump refills, alarms and checks")))
         if data.pump_events:
             f.append(Table([("When", 1.3), ("Event", 1.2), ("Details", 3), ("Note", 3)],
                            [[_fmt_at(data, e.at), Cell(e.kind, bold=e.kind in ("alarm", "catheter problem")),
@@ -1196,13 +1201,13 @@ def build_flows(data: ReportData) -> list[Flow]:
         else:
             f.append(Para("No pump refills, alarms or checks were logged in this period."))
 
-    f.append(Heading("Caregiver notes"))
+    f.append(Heading(_("Caregiver notes")))
     if data.notes:
         f.append(Table([("When", 1.2), ("Note", 6)], [[_fmt_at(data, n.at), n.text] for n in data.notes]))
     else:
         f.append(Para("No notes in this period."))
 
-    f.append(Heading("Corrections made in this period"))
+    f.append(Heading(_("Corrections made in this period")))
     if data.corrections:
         f.append(Para("Entries are never overwritten: the journal keeps the earlier value. These entries were "
                       "changed during the period.", "small"))
@@ -1213,8 +1218,8 @@ def build_flows(data: ReportData) -> list[Flow]:
     else:
         f.append(Para("No entries were corrected or removed in this period."))
 
-    f.append(Heading("About this report"))
-    f.append(Para(data.disclaimer + f" Times are local to {data.header.timezone}.", "body", boxed=True,
+    f.append(Heading(_("About this report")))
+    f.append(Para(_(data.disclaimer) + " " + _("Times are local to {zone}.").format(zone=data.header.timezone), "body", boxed=True,
                   after_mm=1.5))
     return f
 

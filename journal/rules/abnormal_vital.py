@@ -28,7 +28,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         # symptom; raised by a companion, red-flag-symptom reports it first (and explains it).
         t = library.catalog.triage_reading(o, history)
         s = (t.severity if t is not None else sev.get(key)) or Severity.URGENT
-        text = library.catalog.describe(o)
+        text = ctx.describe(o)
         if t is not None and t.raised_by == "with":
             text += f", together with {library.catalog.label(t.companion).lower()}"
         if is_explained(ctx, o, s):

@@ -17,6 +17,7 @@ from journal.domain import (
     Dose,
     DoseStatus,
     Medication,
+    Observation,
     PatientHistory,
     PumpEventKind,
     Quantity,
@@ -27,6 +28,7 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
+from journal.domain.i18n import N_, _
 from journal.knowledge import DrugLibrary, DrugProfile, KnowledgeError, default_library
 from journal.schedule import (
     MedicinePlan,
@@ -43,7 +45,7 @@ from journal.schedule.as_needed import dose_mg as _dose_mg
 from journal.schedule.pump import ProgrammeStep, daily_mcg_on, programme
 from journal.schedule.pump import changes as programme_changes
 
-NOT_ADVICE = "This is not medical advice."
+NOT_ADVICE = N_("This is not medical advice.")
 
 REFERENCE = {
     "missed-dose": "missed-doses", "double-dose": "missed-doses",
@@ -145,7 +147,8 @@ class CheckContext:
     now: datetime
     library: DrugLibrary
     emergency_number: str = "911"
-    whole_plan: bool = False  # judge every future step of the schedule (the check before saving)
+    whole_plan: bool = False
+    temperature_unit: str = "C"  # how a temperature is written in a message ("C" or "F", Settings)  # judge every future step of the schedule (the check before saving)
     before_journal: bool = True  # ask about the day before the journal began (see asked_from)
     # Entries that an escalation alert already explains, with that alert's severity rank, so that
     # red-flag-symptom and abnormal-vital do not repeat them at the same or a lower level.
@@ -156,6 +159,10 @@ class CheckContext:
     _memo: dict[tuple[object, ...], object] = field(default_factory=dict)
 
     # ----------------------------------------------------------------- basics
+    def describe(self, entry: Observation | SymptomEntry) -> str:
+        """The catalog's words for a sign or reading, temperatures in the person's unit."""
+        return self.library.catalog.describe(entry, self.temperature_unit)
+
     @property
     def tz(self) -> ZoneInfo:
         return self.history.tz
@@ -704,7 +711,8 @@ class CheckContext:
     def pump_clinic_now(self) -> str:
         """The head of every urgent pump alert: early withdrawal signs with a pump can turn serious
         within hours, so "today" is too late (MDT, GIL)."""
-        return f"Call the pump clinic now; if you cannot reach them quickly, call {self.emergency_number}."
+        return _("Call the pump clinic now; if you cannot reach them quickly, call {number}.").format(
+            number=self.emergency_number)
 
     def advice(self, severity: Severity, doctor_part: str, head: str | None = None) -> str:
         """The advice text: a head for the severity (or `head`, which must not contradict it), the
@@ -713,15 +721,15 @@ class CheckContext:
         if head is not None:
             head = head.strip() + " "
         elif severity is Severity.EMERGENCY:
-            head = f"Call {num} now. "
+            head = _("Call {number} now.").format(number=num)
         elif severity is Severity.URGENT:
-            head = "Call the doctor or clinic today. "
+            head = _("Call the doctor or clinic today.")
         else:
             head = ""
-        tail = (f" If the person cannot be woken, has trouble breathing or has a seizure, call {num}."
-                if severity is not Severity.EMERGENCY else "")
-        parts = [head.strip(), doctor_part.strip(), tail.strip(), "Do not start, stop or change doses on your own.",
-                 NOT_ADVICE]
+        tail = (_("If the person cannot be woken, has trouble breathing or has a seizure, call {number}.").format(
+            number=num) if severity is not Severity.EMERGENCY else "")
+        parts = [head.strip(), doctor_part.strip(), tail.strip(), _("Do not start, stop or change doses on your own."),
+                 _(NOT_ADVICE)]
         return " ".join(p for p in parts if p)
 
     def alert(self, rule: str, severity: Severity, since: datetime, title: str, message: str, advice: str,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.domain.i18n import _, ngettext
 from journal.knowledge import DrugLibrary
 from journal.schedule import Outcome
 
@@ -35,21 +36,25 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         if not missed:
             continue
         n = len(missed)
-        title = f"{m.name}: {'a planned dose was' if n == 1 else f'{n} planned doses were'} not logged"
-        message = (f"Nothing is logged for the {', '.join(ctx.local(s.at).strftime('%H:%M') for s in missed)} "
-                   f"dose{'s' if n > 1 else ''} of {m.name} for {history.patient.name}. "
-                   + ("If it was given, log it" if n == 1 else "If they were given, log them")
-                   + " so the record is right."
-                   + (f" Missing doses of this medicine in a row can bring on {p.stopping.risk_in_short}."
-                      if p.stopping is not None else ""))
-        evidence = [f"planned {s.dose} at {ctx.fmt(s.at)}: nothing logged ({fmt_hours(ctx.ago(s.at))} ago)"
-                    for s in missed]
-        evidence.append(f"grace period: {grace.total_seconds() / 3600:g} h after the planned time "
-                        f"(source: {p.cite('timing.missed_dose_grace_hours')})")
+        times = ", ".join(ctx.local(s.at).strftime("%H:%M") for s in missed)
+        title = ngettext("{medicine}: a planned dose was not logged", "{medicine}: {n} planned doses were not logged",
+                         n).format(medicine=m.name, n=n)
+        message = (ngettext("Nothing is logged for the {times} dose of {medicine} for {person}. If it was given, "
+                            "log it so the record is right.",
+                            "Nothing is logged for the {times} doses of {medicine} for {person}. If they were "
+                            "given, log them so the record is right.", n)
+                   .format(times=times, medicine=m.name, person=history.patient.name)
+                   + (" " + _("Missing doses of this medicine in a row can bring on {risk}.").format(
+                       risk=p.stopping.risk_in_short) if p.stopping is not None else ""))
+        evidence = [_("planned {dose} at {when}: nothing logged ({ago} ago)").format(
+                    dose=s.dose, when=ctx.fmt(s.at), ago=fmt_hours(ctx.ago(s.at))) for s in missed]
+        hours = f"{grace.total_seconds() / 3600:g}"
+        evidence.append(_("grace period: {hours} h after the planned time (source: {source})").format(
+            hours=hours, source=p.cite("timing.missed_dose_grace_hours")))
         advice = ctx.advice(
             Severity.WARNING,
-            f"If it was not given: the usual leaflet advice is to give it when you remember, unless the next "
-            f"dose is less than {grace.total_seconds() / 3600:g} hours away, and never to give two doses together "
-            f"to catch up. Ask the pharmacist or doctor if unsure.")
+            _("If it was not given: the usual leaflet advice is to give it when you remember, unless the next "
+              "dose is less than {hours} hours away, and never to give two doses together to catch up. Ask the "
+              "pharmacist or doctor if unsure.").format(hours=hours))
         alerts.append(ctx.alert(RULE, Severity.WARNING, missed[0].at, title, message, advice, evidence, m))
     return alerts

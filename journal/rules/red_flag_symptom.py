@@ -52,7 +52,7 @@ def tier_of(ctx: CheckContext, s: Entry) -> tuple[str, str]:
 def entry_text(ctx: CheckContext, e: Entry) -> str:
     if isinstance(e, SymptomEntry):
         return ctx.symptom_text(e)
-    return f"{ctx.library.catalog.describe(e)} at {ctx.fmt(e.at)}"
+    return f"{ctx.describe(e)} at {ctx.fmt(e.at)}"
 
 
 def sign_name(ctx: CheckContext, e: Entry) -> str:
@@ -61,7 +61,7 @@ def sign_name(ctx: CheckContext, e: Entry) -> str:
     catalog = ctx.library.catalog
     if isinstance(e, SymptomEntry):
         return catalog.label(e.symptom).lower()
-    return f"measured {catalog.describe(e).split(' (')[0]}"
+    return f"measured {ctx.describe(e).split(' (')[0]}"
 
 
 def likely_cause(ctx: CheckContext, entries: list[Entry]) -> str:

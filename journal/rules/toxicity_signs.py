@@ -42,7 +42,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
             continue
         hit = None
         sign = catalog.shows(o, p.toxicity_signs)  # a sign however it was recorded (slow breathing, low oxygen)
-        reading = f"{catalog.describe(o).split(' (')[0]} at {ctx.fmt(o.at)}"
+        reading = f"{ctx.describe(o).split(' (')[0]} at {ctx.fmt(o.at)}"
         if sign is not None:
             hit = (sign in p.toxicity_emergency, reading)
         elif catalog.reading_limit(o) == "low_temperature_c":

@@ -54,7 +54,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         late = None
         sign = catalog.shows(o, p.withdrawal_early | p.withdrawal_late)  # a sign however it was recorded
         if sign is not None:
-            late, text = sign in p.withdrawal_late, f"{catalog.describe(o).split(' (')[0]} at {ctx.fmt(o.at)}"
+            late, text = sign in p.withdrawal_late, f"{ctx.describe(o).split(' (')[0]} at {ctx.fmt(o.at)}"
         elif o.kind is ObservationKind.HEART_RATE and fast_hr is not None and o.value > fast_hr:
             late, text = False, f"heart rate {o.value:g}/min at {ctx.fmt(o.at)}"
         elif o.kind is ObservationKind.BLOOD_PRESSURE and low_bp is not None and o.value < low_bp:

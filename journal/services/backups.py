@@ -23,9 +23,10 @@ from datetime import UTC, tzinfo
 from pathlib import Path
 
 from journal.domain import Clock
+from journal.services.output import protected_reason
 from journal.storage.backups import backup_file, read_only_uri, restore_file
 from journal.storage.db import StorageFileError, check_openable
-from journal.storage.lock import JournalLocked, WindowLock
+from journal.storage.lock import JournalBusy, JournalLocked, WindowLock, write_lock
 from journal.storage.rotation import (
     AUTO,
     BEFORE_RESTORE,
@@ -234,6 +235,9 @@ class BackupService:
             dest = dest.with_suffix(SUFFIX)
         if dest.resolve() == self.journal_path.resolve():
             raise BackupError("Choose another place for the backup than the journal file itself.")
+        why = protected_reason(dest, self.journal_path)
+        if why is not None:  # the same check as every other output (journal.services.output)
+            raise BackupError(f"The backup was not saved: {dest} is {why}. Choose another place.")
         if not dest.parent.is_dir():
             raise BackupError(f"The backup failed: the folder {dest.parent} does not exist "
                               "(is the stick still plugged in?).")
@@ -258,6 +262,17 @@ class BackupService:
             raise BackupError(f"This backup cannot be restored, so nothing was changed: {problem}")
         if src.resolve() == self.journal_path.resolve():
             raise BackupError("That is the journal file itself, not a backup.")
+        # Keep-then-replace under the journal's write lock: a write (log-dose from the command
+        # line, another window's save) lands before the copy is kept, or after the replacement,
+        # never in between where it would be in neither.
+        try:
+            with write_lock(self.journal_path):
+                return self._keep_and_replace(src, close_journal)
+        except JournalBusy as e:
+            raise BackupError("The restore could not start: another program is still saving to the "
+                              "journal. Nothing was changed; try again in a moment.") from e
+
+    def _keep_and_replace(self, src: Path, close_journal: Callable[[], None] | None) -> Path | None:
         try:
             self._ensure_folder()
             kept = self._keep_current()

@@ -28,7 +28,8 @@ def run(journal: Any, now: datetime, patient_id: int | None = None, *, include_a
     alerts: list[Alert] = []
     for person in people:
         history = journal.history(person.id, now - LOOKBACK, now)
-        found = run_checks(history, now, emergency_number=settings.emergency_number or "911")
+        found = run_checks(history, now, emergency_number=settings.emergency_number or "911",
+                           temperature_unit=settings.temperature_unit)
         if not include_acknowledged:
             found = visible(found, journal.acknowledgements(person.id))
         alerts += found
@@ -38,21 +39,39 @@ def run(journal: Any, now: datetime, patient_id: int | None = None, *, include_a
 T = TypeVar("T")
 
 
-def write_and_compare(journal: Any, write: Callable[[], T], patient_id: int | None = None) -> tuple[T, list[Alert]]:
+def write_and_compare(journal: Any, write: Callable[[], T], patient_id: int | None = None,
+                      at: datetime | None = None) -> tuple[T, list[Alert]]:
     """Run one write (`write()`, e.g. a lambda calling journal.log_symptom) and return its result
     with the alerts it raised or made worse, most severe first: the alerts open before it are
     not repeated unless they got worse (rules.ack.raised_or_worse). `patient_id` None compares
-    everyone (an import). When the checks cannot run before the write, every alert after it is
-    returned: better repeated than missed."""
+    everyone (an import). `at`: the moment an entry back-filled for an earlier time is about; the
+    checks are compared as of then too (a dose logged for 08:20, 19 minutes after another, is a
+    double dose even if that was days ago). When the checks cannot run before the write, every
+    alert after it is returned: better repeated than missed."""
+    then = _earlier_instant(journal, at)
     try:
         before = journal.check(patient_id=patient_id)
+        before_then = journal.check(then, patient_id=patient_id) if then is not None else []
     except Exception:  # noqa: BLE001 - see docstring; the write itself still decides success
-        before = []
+        before, before_then = [], []
     result = write()
     after = getattr(result, "alerts", None)
     if not isinstance(after, list):  # an import's summary carries no alerts
         after = journal.alerts_after_write(patient_id)
-    return result, sort_alerts(raised_or_worse(before, after))
+    raised = raised_or_worse(before, after)
+    if then is not None:
+        seen = {(a.rule, a.patient_id, a.medication_id) for a in raised}
+        raised += [a for a in raised_or_worse(before_then, journal.check(then, patient_id=patient_id))
+                   if (a.rule, a.patient_id, a.medication_id) not in seen]
+    return result, sort_alerts(raised)
+
+
+def _earlier_instant(journal: Any, at: datetime | None) -> datetime | None:
+    """Just after `at`, when it lies more than a minute before now (a back-filled entry), else None."""
+    if at is None:
+        return None
+    now = journal.now()
+    return at + timedelta(seconds=1) if utc(at) < utc(now) - timedelta(minutes=1) else None
 
 
 def preview_regimen_change(journal: Any, medication_id: int, new_regimens: Sequence[Regimen],
@@ -127,8 +146,17 @@ def preview_dose(journal: Any, patient_id: int, dose: Dose, now: datetime | None
     with_dose = replace(history, doses=sorted([*history.doses, candidate], key=lambda d: utc(d.at)),
                         last_given=last_given)
     after = run_checks(with_dose, now, emergency_number=number)
-    return DosePreview(candidate, medication, _new_or_worse(before, after, DOSE_RULES),
-                       _slot_of(with_dose, medication, candidate, now))
+    found = _new_or_worse(before, after, DOSE_RULES)
+    then = _earlier_instant(journal, prepared.at)
+    if then is not None:
+        # Back-filled for an earlier time: judged as of then too (a double dose days ago is one).
+        past = journal.history(patient_id, then - LOOKBACK, then)
+        past_with = replace(past, doses=sorted([*past.doses, candidate], key=lambda d: utc(d.at)))
+        seen = {(a.rule, a.medication_id) for a in found}
+        found += [a for a in _new_or_worse(run_checks(past, then, emergency_number=number),
+                                           run_checks(past_with, then, emergency_number=number), DOSE_RULES)
+                  if (a.rule, a.medication_id) not in seen]
+    return DosePreview(candidate, medication, found, _slot_of(with_dose, medication, candidate, now))
 
 
 def _new_or_worse(before: Sequence[Alert], after: Sequence[Alert], rules: frozenset[str]) -> list[Alert]:

@@ -740,7 +740,7 @@ def export_csv(journal: Journal, out_dir: Path, patient_name: str | None = None)
     """One CSV per table (export_tables), written by spreadsheet.write_csv."""
     from .spreadsheet import write_csv
 
-    return write_csv(export_tables(journal, patient_name), out_dir)
+    return write_csv(export_tables(journal, patient_name), out_dir, journal_path=journal.path)
 
 
 def export_tables(journal: Journal, patient_name: str | None = None) -> dict[str, Table]:

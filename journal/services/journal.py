@@ -53,10 +53,12 @@ from journal.domain import (
     SystemClock,
     parse_quantity,
 )
+from journal.domain.i18n import LANGUAGES
 from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
 
 from . import timezones as zone_store
 from .errors import AlreadyGiven, JournalFileError, NotFound, ValidationError
+from .regional import RegionalDefaults, regional_defaults
 from .symptoms import symptom_code
 from .validation import (
     RESOURCES,
@@ -99,6 +101,15 @@ class Settings:
     date_format: str = "%Y-%m-%d"
     time_format: str = "%H:%M"
     caregiver_name: str = ""
+    temperature_unit: str = "C"  # "C" or "F": how temperatures are typed and shown (stored in C)
+    weight_unit: str = "kg"  # "kg" or "lb" (stored in kg)
+    decimal_separator: str = "."  # "." or ",": how decimals are shown (both are accepted when typed)
+    language: str = ""  # "" follows the computer's language; else a code of domain.i18n.LANGUAGES
+
+
+# Settings that, until a person saves them, follow the locale (and the zone for the number).
+REGIONAL_SETTINGS = ("emergency_number", "temperature_unit", "weight_unit", "time_format", "date_format",
+                     "decimal_separator")
 
 
 @dataclass(frozen=True)
@@ -250,8 +261,18 @@ class Journal:
             values = {k: v for k, v in raw.items() if k in known}
             self._zone = journal_zone(zone_store.periods_in(raw, self.now().date()))
             values["timezone"] = self._zone.current.key
+            regional = regional_defaults(values["timezone"])
+            for key in REGIONAL_SETTINGS:
+                values.setdefault(key, getattr(regional, key))
             self._settings = Settings(**values)
         return dataclasses.replace(self._settings)
+
+    def regional_guess(self) -> tuple[RegionalDefaults, bool]:
+        """The defaults guessed from the locale and the journal's zone, and whether the emergency
+        number was saved by a person (True) or is still that guess (False: first run asks)."""
+        with self.store.read() as tx:
+            saved = "emergency_number" in tx.settings()
+        return regional_defaults(self.tz.current.key), saved
 
     def timezone_is_set(self) -> bool:
         """True once a person chose the zone (or an import brought it), not just this computer's."""
@@ -265,6 +286,14 @@ class Journal:
             raise ValidationError("timezone", f'"{s.timezone}" is not a known time zone (e.g. Europe/London)')
         if not s.emergency_number.strip():
             raise ValidationError("emergency_number", "the emergency number cannot be empty")
+        if s.temperature_unit not in ("C", "F"):
+            raise ValidationError("temperature_unit", f'"{s.temperature_unit}" is not C or F')
+        if s.weight_unit not in ("kg", "lb"):
+            raise ValidationError("weight_unit", f'"{s.weight_unit}" is not kg or lb')
+        if s.language and s.language not in LANGUAGES:
+            raise ValidationError("language", f'"{s.language}" is not one of {", ".join(sorted(LANGUAGES))}')
+        if s.decimal_separator not in (".", ","):
+            raise ValidationError("decimal_separator", f'"{s.decimal_separator}" is not "." or ","')
         if not isinstance(s.reminder_lead_minutes, int) or not 0 <= s.reminder_lead_minutes <= 24 * 60:
             raise ValidationError("reminder_lead_minutes", "use a number of minutes from 0 to 1440")
         since = zone_since or self.zone_change_day(s.timezone)
@@ -937,8 +966,9 @@ class Journal:
 
     def export_csv(self, out_dir: Path | str, patient_name: str | None = None) -> list[Path]:
         from .exchange import export_csv
+        from .output import check_output_path
 
-        return export_csv(self, Path(out_dir), patient_name)
+        return export_csv(self, check_output_path(out_dir, self.path, folder=True), patient_name)
 
     def export_xlsx(self, out: Path | str, patient_name: str | None = None) -> dict[str, int]:
         """The CSV export's tables as sheets of one workbook; returns {sheet: rows}."""
@@ -947,13 +977,18 @@ class Journal:
         return export_xlsx(self, Path(out), patient_name)
 
     def backup(self, dest: Path | str) -> Path:
-        """A consistent copy: of a file, a SQLite copy (SQLite's backup API); of a shared journal,
-        the whole journal in exchange format v1 read in one REPEATABLE READ transaction (a JSON
-        file, restorable into an empty shared journal or any file with `import`). `dest` may be
-        a folder (a dated copy inside it). Returns the file written."""
+        """A consistent copy of the journal at `dest` (a file, or a folder for a dated copy).
+        ValidationError("OUT") for a place that would destroy something (output.check_output_path);
+        OutputError when the copy cannot be written whole (a full disk), the old file left as it was.
+        Of a file: a SQLite copy (SQLite's backup API). Of a shared journal: the whole journal in
+        exchange format v1 read in one REPEATABLE READ transaction (a JSON file, restorable into
+        an empty shared journal or any file with `import`). Returns the file written."""
         if isinstance(self.path, str):
             return self._backup_shared(Path(dest).expanduser())
         from journal.storage.backups import backup_file
+
+        from .backups import check_backup
+        from .output import OutputError, atomic_output, check_output_path
 
         typed = str(dest)
         dest = Path(dest).expanduser()
@@ -965,9 +1000,16 @@ class Journal:
             missing = dest if typed.endswith(("/", os.sep)) else dest.parent
             raise ValidationError("OUT", f"the folder {missing} does not exist (is the USB stick or drive "
                                          "plugged in?); nothing was written")
-        if dest.exists() and dest.resolve() == self.path.resolve():
-            raise ValidationError("OUT", "that is the journal itself; choose another file for the copy")
-        return backup_file(self.path, dest)
+        dest = check_output_path(dest, self.path)
+        try:
+            with atomic_output(dest, check=check_backup) as tmp:
+                backup_file(self.path, tmp)
+        except sqlite3.Error as e:
+            if "full" in str(e).lower():
+                raise OutputError(f"not enough free space on the disk holding {dest.parent}, so {dest.name} "
+                                  "was not written (any earlier file of that name was left as it was)") from e
+            raise
+        return dest
 
     def move_in(self, src: Path | str) -> dict[str, int]:
         """Copy the journal file (or shared journal URL) `src` whole into this (empty) journal: every record with its

@@ -254,9 +254,10 @@ def threshold_instants(data: ReportData, full: PatientHistory) -> list[datetime]
 def alerts_in_period(full: PatientHistory, start_at: datetime, end_at: datetime, now: datetime, *,
                      emergency_number: str = "911", extra_instants: Sequence[datetime] = (),
                      run_checks: Callable[..., list[Alert]] | None = None,
-                     lookback: timedelta | None = None) -> list[Alert] | None:
+                     lookback: timedelta | None = None, temperature_unit: str = "C") -> list[Alert] | None:
     """Every alert the checks raise at some instant of the period, once per situation (key), at
-    its most severe. None when the checks engine is not available."""
+    its most severe (temperatures written in `temperature_unit`, "C" or "F"). None when the
+    checks engine is not available."""
     if run_checks is None:
         found = _engine()
         if found is None:
@@ -266,7 +267,8 @@ def alerts_in_period(full: PatientHistory, start_at: datetime, end_at: datetime,
     best: dict[str, Alert] = {}
     for t in check_instants(full, start_at, end_at, now, extra_instants):
         # The report counts nothing before the journal began, its alerts neither.
-        for alert in run_checks(slicer.at(t), t, emergency_number=emergency_number, before_journal=False):
+        for alert in run_checks(slicer.at(t), t, emergency_number=emergency_number, before_journal=False,
+                                temperature_unit=temperature_unit):
             if t > end_at and alert.since >= end_at:
                 continue  # looked after the period for its last slots: what began later is not in it
             seen = best.get(alert.key)
@@ -293,32 +295,60 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
     # First without alerts: its missed slots and dose changes tell when else to look.
     timing = plan_timing_fn()
     data = build_report(full, [], acks, revisions, period.start, period.end, now,
-                        timing_for=timing, date_format=settings.date_format, time_format=settings.time_format)
+                        timing_for=timing, date_format=settings.date_format, time_format=settings.time_format,
+                            temperature_unit=settings.temperature_unit)
     alerts: list[Alert] | None = None
     if found is not None:
         extra = threshold_instants(data, full)
         try:
             alerts = alerts_in_period(full, start_at, end_at, now, emergency_number=settings.emergency_number,
-                                      extra_instants=extra, run_checks=found[0], lookback=lookback)
+                                      extra_instants=extra, run_checks=found[0], lookback=lookback,
+                                      temperature_unit=settings.temperature_unit)
         except Exception:  # noqa: BLE001 - the report still goes out, and says the alerts are missing
             log.debug("the safety checks failed while making the report", exc_info=True)
             alerts = None
     if alerts:
         data = build_report(full, alerts, acks, revisions, period.start, period.end, now,
-                            timing_for=timing, date_format=settings.date_format, time_format=settings.time_format)
+                            timing_for=timing, date_format=settings.date_format, time_format=settings.time_format,
+                            temperature_unit=settings.temperature_unit)
     data.alerts_checked = alerts is not None
     return data
 
 
-def write_pdf(data: ReportData, out: str | Path, page_size: str | None = None) -> int:
-    """Render the report to a PDF file (A4 or Letter; default from the system's locale)."""
+def write_pdf(data: ReportData, out: str | Path, page_size: str | None = None, *,
+              journal_path: Path | None = None) -> int:
+    """Render the report to a PDF file (A4 or Letter; default from the system's locale); returns
+    the number of pages. Written through journal.services.output: `journal_path` refuses the
+    journal's own files (ValidationError naming --out), and a PDF that did not come out whole
+    (a full disk) raises OutputError with the previous file of that name left as it was."""
     from journal.reports import render
 
+    from .output import atomic_output, check_output_path
+
     path = Path(out)
+    if journal_path is not None:
+        path = check_output_path(path, journal_path, arg="--out")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.exists():
         raise ValidationError("--out", f"the folder {folder} does not exist")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise OSError(f"cannot write {path}: permission denied")
     render.ensure_gui_app()
-    return render.write_pdf(data, path, page_size or render.default_page_size())
+    with atomic_output(path, check=pdf_problem) as tmp:
+        pages = render.write_pdf(data, tmp, page_size or render.default_page_size())
+    return pages
+
+
+def pdf_problem(path: Path) -> str | None:
+    """None when `path` holds a whole PDF (its header, and the end-of-file mark Qt writes last);
+    else what is wrong. Qt's PDF writer does not report write errors, so this is how a PDF cut
+    short by a full disk is caught."""
+    with path.open("rb") as f:
+        head = f.read(5)
+        f.seek(max(0, path.stat().st_size - 64))
+        tail = f.read()
+    if head != b"%PDF-":
+        return "the file does not start like a PDF"
+    if b"%%EOF" not in tail:
+        return "the PDF was cut off before its end"
+    return None

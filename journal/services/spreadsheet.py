@@ -10,6 +10,7 @@ any language can sort and add them; the CSV files keep `YYYY-MM-DD HH:MM` and `.
 from __future__ import annotations
 
 import csv
+import io
 import os
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -48,17 +49,21 @@ def csv_text(value: Any) -> str:
     return "'" + text if reads_as_formula(text) else text
 
 
-def write_csv(tables: dict[str, Table], out_dir: Path) -> list[Path]:
+def write_csv(tables: dict[str, Table], out_dir: Path, journal_path: Path | None = None) -> list[Path]:
     """One `<table>.csv` per table in `out_dir` (made if missing), UTF-8 with a BOM so spreadsheet
-    programs read accents correctly. Returns the files written."""
+    programs read accents correctly. Each file is written whole or not at all (services.output: a
+    full disk leaves the earlier file of that name, and raises OutputError). Returns the files."""
+    from .output import write_bytes
+
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, (header, rows) in tables.items():
         path = out_dir / f"{name}.csv"
-        with path.open("w", encoding="utf-8-sig", newline="") as f:
-            w = csv.writer(f)
-            w.writerow([csv_text(h) for h in header])
-            w.writerows([csv_text(v) for v in row] for row in rows)
+        text = io.StringIO(newline="")
+        w = csv.writer(text)
+        w.writerow([csv_text(h) for h in header])
+        w.writerows([csv_text(v) for v in row] for row in rows)
+        write_bytes(path, text.getvalue().encode("utf-8-sig"), journal_path=journal_path)
         written.append(path)
     return written
 

@@ -39,14 +39,14 @@ def backup_file(src: Path | str, dest: Path | str, *, leave_no_trace: bool = Fal
             target.execute("PRAGMA journal_mode=DELETE")
         finally:
             target.close()
+        _fsync(tmp)  # a full disk can show only here: then no .partial is left either
+        os.replace(tmp, dest)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
     finally:
         source.close()
-    _fsync(tmp)
-    os.replace(tmp, dest)
     return dest
 
 

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from .backups import backup_file, create_private, read_only_uri
+from .lock import write_lock
 from .models import APP_NAME, APPLICATION_ID
+from .schema import SchemaEntry, differences, expected_schema, schema_of
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -34,6 +36,7 @@ class FileState:
     has_tables: bool
     revision: str | None
     is_journal: bool
+    schema: frozenset[SchemaEntry] = frozenset()
 
 
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
@@ -79,6 +82,7 @@ def inspect_file(path: Path) -> FileState:
     try:
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        schema = schema_of(con)
         revision = None
         if "alembic_version" in tables:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -106,6 +110,7 @@ def inspect_file(path: Path) -> FileState:
         has_tables=bool(tables),
         revision=revision,
         is_journal=app_id == APPLICATION_ID or marked,
+        schema=schema,
     )
 
 
@@ -123,6 +128,15 @@ def check_openable(path: Path) -> FileState:
         raise StorageFileError(
             f"{path} was written by a newer version of CareJournal (schema {state.revision or 'unknown'}); "
             "please update CareJournal to open it. The file was left untouched."
+        )
+    # Exactly the journal's schema, nothing more: an extra trigger or view runs code of its own
+    # on every entry (a seizure stored as "itching", a dose log deleting every earlier dose).
+    found = differences(state.schema, expected_schema(state.revision))
+    if found:
+        shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+        raise StorageFileError(
+            f"{path} is not a CareJournal journal as this version makes them: it has {shown}. "
+            "It could change or delete entries, so it was refused and left untouched."
         )
     return state
 
@@ -170,7 +184,8 @@ def open_sqlite(path: Path, now: datetime) -> Any:
         conn.exec_driver_sql("BEGIN")
 
     if state.revision != head:
-        _upgrade(engine)
+        with write_lock(path):  # not while a restore replaces the file
+            _upgrade(engine)
     return engine
 
 
@@ -183,21 +198,33 @@ def _alembic_config() -> Any:
 
 
 def _upgrade(engine: Any) -> None:
+    with engine.begin() as conn:
+        migrate(conn, "head")
+        finish_new_journal(conn)
+
+
+def migrate(conn: Any, revision: str) -> None:
+    """Run the Alembic migrations on `conn` (in its transaction) up to `revision`."""
     from alembic import command
-    from sqlalchemy import text
 
     cfg = _alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-        if engine.dialect.name == "sqlite":
-            conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
-        else:
-            _install_notify(conn)
-        conn.execute(
-            text("INSERT INTO meta(key, value) VALUES ('app', :app) ON CONFLICT(key) DO NOTHING"),
-            {"app": APP_NAME},
-        )
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, revision)
+
+
+def finish_new_journal(conn: Any) -> None:
+    """Mark the database as a CareJournal journal (the meta row; on SQLite the application id,
+    on PostgreSQL the triggers that tell other windows about each write)."""
+    from sqlalchemy import text
+
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
+    else:
+        _install_notify(conn)
+    conn.execute(
+        text("INSERT INTO meta(key, value) VALUES ('app', :app) ON CONFLICT(key) DO NOTHING"),
+        {"app": APP_NAME},
+    )
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------------

@@ -1,4 +1,6 @@
-"""One window per journal: an OS file lock next to the journal file.
+"""One window per journal: an OS file lock next to the journal file. And the write lock: every
+write transaction and a restore's keep-then-replace take it, so a write lands either before the
+journal is kept or after it is replaced, never in between (issue 15, "restore races a write").
 
 The window takes the lock for as long as it is open, so a second window on the same journal is
 told the journal is open elsewhere instead of racing it. The command line does not take it: its
@@ -17,9 +19,13 @@ import errno
 import json
 import os
 import socket
+import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+
+import filelock
 
 try:  # POSIX
     import fcntl
@@ -154,3 +160,54 @@ class WindowLock:
     def __del__(self) -> None:  # pragma: no cover - safety net
         with contextlib.suppress(Exception):
             self.release()
+
+
+# -- the write lock --------------------------------------------------------------------------------
+
+WRITE_LOCK_SUFFIX = ".write-lock"
+# How long a write waits for a restore (or another program's write) to finish before it gives up
+# and says the journal is busy. A restore of ten years of entries takes about a second.
+WRITE_WAIT_SECONDS = 60.0
+
+
+class JournalBusy(sqlite3.OperationalError):
+    """A write waited `WRITE_WAIT_SECONDS` for the write lock; nothing was written. A subclass of
+    sqlite3's busy error so every caller that handles "database is busy" handles this too."""
+
+
+def write_lock_path_for(journal_path: Path | str) -> Path:
+    """The write lock's file: beside the journal's real file (a symlinked journal and its target
+    share one lock)."""
+    real = Path(journal_path).resolve()
+    return real.with_name(real.name + WRITE_LOCK_SUFFIX)
+
+
+@contextlib.contextmanager
+def write_lock(journal_path: Path | str, timeout: float = WRITE_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the journal's write lock (exclusive, across processes) for the block.
+
+    Re-entrant within a thread (one lock object per file in a process); other threads and other
+    processes wait. The operating system releases it when a holder dies (kill -9, crash), so a
+    lock file left behind is never a held lock. Raises `JournalBusy` after `timeout` seconds.
+    Where the folder has no OS locks at all (some network shares) it goes on without one, as
+    before this lock existed: a marker-file lock left by a crash would stop every later write."""
+    path = write_lock_path_for(journal_path)
+    # One instance per file (the arguments must match for filelock's singletons: the timeout is
+    # given to acquire(), not here).
+    lock = filelock.FileLock(path, mode=0o600, is_singleton=True, fallback_to_soft=False)
+    try:
+        lock.acquire(timeout=timeout)
+    except filelock.Timeout:
+        raise JournalBusy(
+            f"database is busy: another program kept the journal's write lock ({path}) for "
+            f"{timeout:g} s (a restore under way?); nothing was written"
+        ) from None
+    except OSError as e:
+        if e.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS):
+            raise
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()

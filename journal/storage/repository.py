@@ -6,11 +6,13 @@ its methods with domain objects. Rows are mapped to dataclasses here and nowhere
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, time
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Date, and_, func, select, update
@@ -44,6 +46,7 @@ from journal.domain import (
 )
 
 from .engines import Watch, WatchError
+from .lock import write_lock
 from .models import (
     AcknowledgementRow,
     Base,
@@ -317,7 +320,7 @@ class Store:
     def transaction(self) -> Iterator[Tx]:
         """One write transaction: committed when the block ends, rolled back on any error."""
         before: int | None = None
-        with self._sessions() as session, session.begin():
+        with self._write_lock(), self._sessions() as session, session.begin():
             try:
                 yield Tx(session)
             except ColumnTooLong as e:
@@ -337,6 +340,14 @@ class Store:
             after = self._version_or_none()
             if after is not None:
                 self._seen_version = after
+
+    def _write_lock(self) -> contextlib.AbstractContextManager[None]:
+        """The journal's write lock (journal.storage.lock): a restore waits for this write to end,
+        and this write waits for a restore to finish keeping and replacing the file."""
+        database = self.engine.url.database
+        if self.shared or not database or database == ":memory:":
+            return contextlib.nullcontext()  # a shared journal: the server orders the writes
+        return write_lock(Path(database))
 
     # -- changes made by another program (the command line while the window is open) -----------
     def _data_version(self) -> int:

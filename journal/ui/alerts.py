@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Alert, Severity
+from journal.domain.plural import counted
 
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
 from .session import Session
 from .style import look, set_scaled_font
 
-NOT_ADVICE = "This journal is not medical advice. When in doubt, call the doctor, the clinic or {number}."
 MAX_EVIDENCE = 4
 
 
@@ -76,8 +76,8 @@ class AlertCard(QFrame):
             lay.addWidget(_label(alert.message))
         todo = alert.advice or lk.action
         if alert.severity in (Severity.EMERGENCY, Severity.URGENT) and session.emergency_number not in todo:
-            todo += f"\nIf you are worried right now, call {session.emergency_number}."
-        self.todo = _label(f"What to do: {todo}")
+            todo += "\n" + self.tr("If you are worried right now, call {number}.").format(number=session.emergency_number)
+        self.todo = _label(self.tr("What to do: {advice}").format(advice=todo))
         self.todo.setFont(self.todo.font())
         set_scaled_font(self.todo, 1.0, bold=True)
         lay.addWidget(self.todo)
@@ -88,21 +88,21 @@ class AlertCard(QFrame):
             lines = "\n".join(f"  \u2022 {e}" for e in shown)
             if more > 0:
                 lines += f"\n  \u2022 ... and {more} more"
-            self.evidence = _label(f"What the journal shows:\n{lines}")
+            self.evidence = _label(self.tr("What the journal shows:") + "\n" + lines)
             self.evidence.setToolTip("\n".join(alert.evidence))
             lay.addWidget(self.evidence)
         when = fmt_datetime(alert.since, session.settings, session.now().date())
         if alert.since <= session.now():  # a date still ahead (a refill due) is already in the title
-            lay.addWidget(_label(f"Since {when}"))
+            lay.addWidget(_label(self.tr("Since {when}").format(when=when)))
 
         row = QHBoxLayout()
         row.setSpacing(6)
-        self.read_button = QPushButton("Read about this")
+        self.read_button = QPushButton(self.tr("Read about this"))
         self.read_button.setAccessibleName(f"Read the guidance about: {alert.title}")
         self.read_button.setEnabled(bool(alert.reference))
         self.read_button.clicked.connect(lambda: self.topic_requested.emit(alert.reference))
         row.addWidget(self.read_button)
-        self.ack_button = QPushButton("I have seen this...")
+        self.ack_button = QPushButton(self.tr("I have seen this..."))
         self.ack_button.setAccessibleName(f"Acknowledge alert: {alert.title}")
         self.ack_button.clicked.connect(self._open_ack)
         row.addWidget(self.ack_button)
@@ -114,13 +114,13 @@ class AlertCard(QFrame):
         self.ack_box = QWidget()
         ack = QHBoxLayout(self.ack_box)
         ack.setContentsMargins(0, 0, 0, 0)
-        ack.addWidget(_label("What did you do?", wrap=False))
+        ack.addWidget(_label(self.tr("What did you do?"), wrap=False))
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("for example: called the clinic, they said to ...")
+        self.note_edit.setPlaceholderText(self.tr("for example: called the clinic, they said to ..."))
         self.note_edit.setAccessibleName("Acknowledgement note")
         self.note_edit.returnPressed.connect(self._confirm)
         ack.addWidget(self.note_edit, 1)
-        self.confirm_button = QPushButton("Acknowledge")
+        self.confirm_button = QPushButton(self.tr("Acknowledge"))
         self.confirm_button.setAccessibleName("Confirm acknowledgement")
         self.confirm_button.clicked.connect(self._confirm)
         ack.addWidget(self.confirm_button)
@@ -137,7 +137,7 @@ class AlertCard(QFrame):
         note = self.note_edit.text().strip()
         if not note and self.alert.severity is Severity.EMERGENCY:
             # As on the red banner: an emergency leaves only with a note of what was done.
-            self.note_edit.setPlaceholderText("Please write a few words about what you did first.")
+            self.note_edit.setPlaceholderText(self.tr("Please write a few words about what you did first."))
             self.note_edit.setFocus()
             return
         self.acknowledged.emit(self.alert, note)
@@ -156,7 +156,7 @@ class AlertPanel(QWidget):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel("Alerts")
+        self.title = QLabel(self.tr("Alerts"))
         set_scaled_font(self.title, 1.3, bold=True)
         outer.addWidget(self.title)
         self.summary = _label("")
@@ -203,15 +203,16 @@ class AlertPanel(QWidget):
             self.list_layout.insertWidget(i, card)
         self.cards = cards
         if not ordered:
-            self.summary.setText("\u2714 Nothing needs your attention right now.")
+            self.summary.setText("\u2714 " + self.tr("Nothing needs your attention right now."))
         else:
             counts: dict[Severity, int] = {}
             for a in ordered:
                 counts[a.severity] = counts.get(a.severity, 0) + 1
             parts = [f"{n} {look(s).word.lower()}" for s, n in sorted(counts.items(), key=lambda x: -x[0].rank)]
-            self.summary.setText("Most serious first: " + ", ".join(parts) + ".")
-        self.title.setText(f"Alerts ({len(ordered)})" if ordered else "Alerts")
-        self.footer.setText(NOT_ADVICE.format(number=self.session.emergency_number))
+            self.summary.setText(self.tr("Most serious first: {counts}.").format(counts=", ".join(parts)))
+        self.title.setText(self.tr("Alerts ({n})").format(n=len(ordered)) if ordered else self.tr("Alerts"))
+        self.footer.setText(self.tr("This journal is not medical advice. When in doubt, call the doctor, the "
+                                    "clinic or {number}.").format(number=self.session.emergency_number))
 
     @staticmethod
     def _ident(a: Alert, show_patient: bool, number: str) -> tuple:
@@ -271,17 +272,18 @@ class EmergencyBanner(QFrame):
         set_scaled_font(self.todo, 1.15, bold=True)
         lay.addWidget(self.todo)
         row = QHBoxLayout()
-        self.read_button = QPushButton("What to do (guidance)")
+        self.read_button = QPushButton(self.tr("What to do (guidance)"))
         self.read_button.setAccessibleName("Open the guidance for this emergency")
         self.read_button.clicked.connect(self._read)
         row.addWidget(self.read_button)
-        row.addWidget(_label("After you have acted, note what you did:", wrap=False))
+        row.addWidget(_label(self.tr("After you have acted, note what you did:"), wrap=False))
         self.note_edit = QLineEdit()
         self.note_edit.setAccessibleName("Emergency acknowledgement note")
-        self.note_edit.setPlaceholderText("for example: called 911 at 02:10, ambulance coming")
+        self.note_edit.setPlaceholderText(self.tr("for example: called {number} at 02:10, ambulance coming").format(
+            number=session.emergency_number))
         self.note_edit.returnPressed.connect(self.acknowledge)
         row.addWidget(self.note_edit, 1)
-        self.ack_button = QPushButton("Acknowledge")
+        self.ack_button = QPushButton(self.tr("Acknowledge"))
         self.ack_button.setAccessibleName("Acknowledge the emergency")
         self.ack_button.clicked.connect(self.acknowledge)
         row.addWidget(self.ack_button)
@@ -298,12 +300,15 @@ class EmergencyBanner(QFrame):
         first = self.emergencies[0]
         number = self.session.emergency_number
         lk = look(Severity.EMERGENCY)
-        self.headline.setText(f"{lk.icon} EMERGENCY: call {number} now - {first.patient}: {first.title}")
-        extra = f"\n({len(self.emergencies) - 1} more emergency alert(s) in the Alerts list.)" \
+        self.headline.setText(self.tr("{icon} EMERGENCY: call {number} now - {person}: {title}").format(
+            icon=lk.icon, number=number, person=first.patient, title=first.title))
+        extra = f"\n({counted(len(self.emergencies) - 1, 'more emergency alert', 'more emergency alerts')} " \
+            "in the Alerts list.)" \
             if len(self.emergencies) > 1 else ""
         self.detail.setText((first.message or "") + extra)
-        self.todo.setText(f"What to do: {first.advice or lk.action}")
-        self.note_edit.setPlaceholderText(f"for example: called {number} at 02:10, ambulance coming")
+        self.todo.setText(self.tr("What to do: {advice}").format(advice=first.advice or lk.action))
+        self.note_edit.setPlaceholderText(self.tr("for example: called {number} at 02:10, ambulance coming").format(
+            number=number))
         self.setVisible(True)
         self.raise_()
         key = tuple(a.key for a in self.emergencies)
@@ -326,7 +331,7 @@ class EmergencyBanner(QFrame):
             return
         note = self.note_edit.text().strip()
         if not note:
-            self.note_edit.setPlaceholderText("Please write a few words about what you did first.")
+            self.note_edit.setPlaceholderText(self.tr("Please write a few words about what you did first."))
             self.note_edit.setFocus()
             return
         alert = self.emergencies[0]

@@ -6,7 +6,8 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from journal.domain import Medication, Quantity, Unit, normalise
+from journal.domain import Medication, Observation, Quantity, Unit, normalise
+from journal.domain.units import SYMBOL, from_stored_unit, shown_unit
 
 DATE_FORMATS: dict[str, str] = {
     "%Y-%m-%d": "2026-11-23",
@@ -72,8 +73,22 @@ def fmt_datetime(dt: datetime, settings: Any, today: date | None = None) -> str:
     return f"{fmt_date(dt, settings)} {fmt_time(dt, settings)}"
 
 
-def fmt_num(value: float) -> str:
-    return f"{value:g}"
+def fmt_num(value: float, settings: Any = None) -> str:
+    """12.5, or 12,5 when the settings' decimal separator is a comma."""
+    return f"{value:g}".replace(".", getattr(settings, "decimal_separator", ".") or ".")
+
+
+def reading_text(o: Observation, settings: Any) -> str:
+    """A reading as the person reads it: "101.3 °F", "137.8 lb", "120 / 80 mmHg", a score as is.
+    Temperatures and weights are stored in °C and kg and shown in the Settings' units."""
+    if not isinstance(o.value, float | int):
+        return str(o.value)
+    unit = shown_unit(o.kind, getattr(settings, "temperature_unit", "C"), getattr(settings, "weight_unit", "kg"))
+    text = fmt_num(from_stored_unit(o.kind, float(o.value), unit), settings)
+    if o.value2 is not None:
+        text += f" / {fmt_num(float(o.value2), settings)}"
+    symbol = SYMBOL.get(unit) or {"/min": "a minute", "mmHg": "mmHg", "%": "%"}.get(unit, "")
+    return f"{text}{'' if symbol == '%' else ' '}{symbol}".rstrip()
 
 
 def strength_text(m: Medication) -> str:

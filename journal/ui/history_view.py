@@ -45,7 +45,7 @@ from journal.schedule.words import status_label
 from .catalog import choice_for
 from .dose_dialog import STATUS_CHOICES
 from .errors import USER_ERRORS, describe
-from .formatting import amount_text, fmt_datetime, strength_text
+from .formatting import amount_text, fmt_datetime, reading_text, strength_text
 from .pump_view import KIND_LABELS as PUMP_LABELS
 from .session import Session
 from .today_view import day_bounds
@@ -131,9 +131,7 @@ class TimelineBuilder:
                              f"{sev.lstrip(', ').capitalize()}{'. ' if sev and s.note else ''}{s.note}",
                              self._revs("symptom", s.id)))
         for o in h.observations:
-            value = f"{o.value:g}" if isinstance(o.value, float | int) else str(o.value)
-            if o.value2 is not None:
-                value += f" / {o.value2:g}"
+            value = reading_text(o, self.settings)
             part = f" ({o.body_part})" if o.body_part else ""
             out.append(Entry("observation", o, o.at, f"Reading: {READING_LABELS.get(o.kind, o.kind.value)}",
                              f"{value}{part}{'. ' + o.note if o.note else ''}", self._revs("observation", o.id)))

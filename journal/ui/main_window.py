@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Clock
+from journal.services.regional import chosen_language
 
 from .alerts import AlertPanel, EmergencyBanner
 from .due import due_items, handed_over, settled_keys
@@ -42,12 +44,13 @@ from .profile_view import ProfileForm
 from .pump_view import PumpView
 from .reminders import DueItem, ReminderMarks, ReminderScheduler
 from .session import Session
-from .settings_dialog import SettingsDialog
+from .settings_dialog import SettingsDialog, valid_emergency_number
 from .style import set_scaled_font
 from .symptom_form import SymptomForm
 from .today_view import TodayView
+from .translation import install_language
 from .vitals_form import VitalsForm
-from .widgets import Choice, hint
+from .widgets import Choice, ErrorLabel, hint, undo_now
 
 ALERT_REFRESH_MS = 60_000
 OUTSIDE_CHANGES_MS = 2_000
@@ -60,21 +63,21 @@ class WelcomePage(QWidget):
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.addStretch(1)
-        title = QLabel("Welcome to CareJournal")
+        title = QLabel(self.tr("Welcome to CareJournal"))
         set_scaled_font(title, 2.0, bold=True)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(title)
-        sub = QLabel("Keep track of medicines, symptoms and the pump, and get a clear picture for the doctor.\n"
-                     "Everything stays on this computer.")
+        sub = QLabel(self.tr("Keep track of medicines, symptoms and the pump, and get a clear picture for the "
+                             "doctor.\nEverything stays on this computer."))
         sub.setAlignment(Qt.AlignmentFlag.AlignCenter)
         sub.setWordWrap(True)
         set_scaled_font(sub, 1.15)
         lay.addWidget(sub)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.add_button = QPushButton("Add the person you care for")
+        self.add_button = QPushButton(self.tr("Add the person you care for"))
         self.add_button.setAccessibleName("Add the person you care for")
-        self.sample_button = QPushButton("Explore a sample journal")
+        self.sample_button = QPushButton(self.tr("Explore a sample journal"))
         self.sample_button.setAccessibleName("Explore a sample journal (a separate copy, not your data)")
         for b in (self.add_button, self.sample_button):
             set_scaled_font(b, 1.3, bold=True)
@@ -83,8 +86,8 @@ class WelcomePage(QWidget):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
-        note = hint("The sample opens in its own window with made-up entries. It is never mixed with your "
-                    "journal and disappears when you close it.")
+        note = hint(self.tr("The sample opens in its own window with made-up entries. It is never mixed with "
+                            "your journal and disappears when you close it."))
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(note)
         # The journal's time zone, taken from this computer when the journal was created: confirm it.
@@ -95,19 +98,54 @@ class WelcomePage(QWidget):
         self.zone_label.setWordWrap(True)
         self.zone_label.setAccessibleName("The journal's time zone")
         zone_row.addWidget(self.zone_label, 4)
-        self.zone_button = QPushButton("Change time zone...")
+        self.zone_button = QPushButton(self.tr("Change time zone..."))
         self.zone_button.setAccessibleName("Change the journal's time zone")
         zone_row.addWidget(self.zone_button)
         zone_row.addStretch(1)
         lay.addLayout(zone_row)
+        # The emergency number, guessed from the country: confirm or correct it before anything else.
+        number_row = QHBoxLayout()
+        number_row.addStretch(1)
+        self.number_label = QLabel()
+        self.number_label.setWordWrap(True)
+        self.number_label.setAccessibleName("The emergency number this journal will show")
+        number_row.addWidget(self.number_label, 3)
+        self.number_edit = QLineEdit()
+        self.number_edit.setAccessibleName("Emergency number")
+        self.number_edit.setMaximumWidth(self.number_edit.fontMetrics().horizontalAdvance("0000000") * 2)
+        self.number_label.setBuddy(self.number_edit)
+        number_row.addWidget(self.number_edit)
+        self.number_button = QPushButton(self.tr("Use this &number"))
+        self.number_button.setAccessibleName("Use this emergency number")
+        number_row.addWidget(self.number_button)
+        number_row.addStretch(1)
+        lay.addLayout(number_row)
+        self.number_error = ErrorLabel()
+        lay.addWidget(self.number_error, 0, Qt.AlignmentFlag.AlignCenter)
         lay.addStretch(2)
+
+    def show_number(self, number: str, *, country: str | None, confirmed: bool) -> None:
+        """Shows the emergency number alerts and guide pages will name, and where it came from."""
+        if confirmed:
+            why = self.tr("Alerts and the guide tell you to call this number in an emergency.")
+        elif country:
+            why = self.tr("The usual emergency number where you are ({country}). Please check it: alerts and "
+                          "the guide tell you to call it.").format(country=country)
+        else:
+            why = self.tr("Your country could not be told from this computer. Please enter the number you "
+                          "would call.")
+        self.number_label.setText(self.tr("&Emergency number: {why}").format(why=why))
+        self.number_edit.setText(number)
+        self.number_button.setText(self.tr("Saved") if confirmed else self.tr("Use this &number"))
+        self.number_error.clear_error()
 
     def show_zone(self, zone: str, *, from_computer: bool) -> None:
         """Says which zone the journal keeps its times in (to confirm on first run)."""
-        where = " (this computer's time zone)" if from_computer else ""
-        self.zone_label.setText(f"Times in this journal are kept in {zone}{where}. Every day is planned and "
-                                "shown in it; if you move, a new zone can apply from a chosen day and the "
-                                "days before stay as they were.")
+        text = (self.tr("Times in this journal are kept in {zone} (this computer's time zone).") if from_computer
+                else self.tr("Times in this journal are kept in {zone}."))
+        self.zone_label.setText(text.format(zone=zone) + " " + self.tr(
+            "Every day is planned and shown in it; if you move, a new zone can apply from a chosen day and the "
+            "days before stay as they were."))
 
 
 class ReferenceWindow(QDialog):
@@ -115,7 +153,7 @@ class ReferenceWindow(QDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("CareJournal guide (not medical advice)")
+        self.setWindowTitle(self.tr("CareJournal guide (not medical advice)"))
         self.setModal(False)
         lay = QVBoxLayout(self)
         self.view: Any = None
@@ -125,7 +163,7 @@ class ReferenceWindow(QDialog):
             self.view = reference_view.ReferenceView(emergency_number=session.emergency_number)
             lay.addWidget(self.view)
         except (ImportError, AttributeError) as exc:
-            self.fallback = QLabel(f"The guide is not available in this build ({exc}).")
+            self.fallback = QLabel(self.tr("The guide is not available in this build ({reason}).").format(reason=exc))
             self.fallback.setWordWrap(True)
             lay.addWidget(self.fallback)
         self.resize(820, 640)
@@ -157,7 +195,7 @@ class MainWindow(QMainWindow):
         self._seen_emergencies: set[str] = set()
         self._sized = False
         self._replan_pending = False
-        self.setWindowTitle("CareJournal - SAMPLE (not real data)" if demo else "CareJournal")
+        self.setWindowTitle(self.tr("CareJournal - SAMPLE (not real data)") if demo else "CareJournal")
         central = QWidget()
         outer = QVBoxLayout(central)
         self.emergency = EmergencyBanner(session)
@@ -166,8 +204,8 @@ class MainWindow(QMainWindow):
         self.reminder_banner = ReminderBanner()
         outer.addWidget(self.reminder_banner)
         if demo:
-            demo_banner = QLabel("\u2139 This is a SAMPLE journal with made-up people and entries. "
-                                 "Nothing you do here touches your own journal.")
+            demo_banner = QLabel("\u2139 " + self.tr("This is a SAMPLE journal with made-up people and entries. "
+                                                     "Nothing you do here touches your own journal."))
             demo_banner.setWordWrap(True)
             demo_banner.setStyleSheet("background-color: #ede7f6; color: #311b92; border: 2px dashed #5e35b1;"
                                       " padding: 4px;")
@@ -177,7 +215,7 @@ class MainWindow(QMainWindow):
         self.top_bar = QWidget()
         top = QHBoxLayout(self.top_bar)
         top.setContentsMargins(0, 0, 0, 0)
-        person_label = QLabel("&Person:")
+        person_label = QLabel(self.tr("&Person:"))
         self.person = Choice()
         self.person.setAccessibleName("Person you are logging for")
         self.person.setMinimumContentsLength(14)
@@ -186,26 +224,26 @@ class MainWindow(QMainWindow):
         set_scaled_font(self.person, 1.15, bold=True)
         top.addWidget(person_label)
         top.addWidget(self.person)
-        self.add_person_button = QPushButton("Add a person")
+        self.add_person_button = QPushButton(self.tr("Add a person"))
         self.add_person_button.setAccessibleName("Add another person")
         self.add_person_button.clicked.connect(self.show_add_person)
         top.addWidget(self.add_person_button)
         top.addStretch(1)
-        self.report_button = QPushButton("Report for the doctor...")
+        self.report_button = QPushButton(self.tr("Report for the doctor..."))
         self.report_button.setAccessibleName("Print or save the report for the doctor")
         self.report_button.clicked.connect(self.open_report)
         top.addWidget(self.report_button)
-        self.guide_button = QPushButton("Guide (F1)")
+        self.guide_button = QPushButton(self.tr("Guide (F1)"))
         self.guide_button.setAccessibleName("Open the guide")
         self.guide_button.clicked.connect(lambda: self.show_topic("when-to-call"))
         top.addWidget(self.guide_button)
-        self.backups_button = QPushButton("Backups...")
+        self.backups_button = QPushButton(self.tr("Backups..."))
         self.backups_button.setAccessibleName("Backups: make one now, save one to a USB stick, or restore one")
         self.backups_button.setToolTip("Make a backup now, save one to a USB stick, or go back to an earlier one")
         self.backups_button.clicked.connect(self.open_backups)
         self.backups_button.setVisible(backups is not None)
         top.addWidget(self.backups_button)
-        self.settings_button = QPushButton("Settings")
+        self.settings_button = QPushButton(self.tr("Settings"))
         self.settings_button.setAccessibleName("Settings")
         self.settings_button.clicked.connect(self.open_settings)
         top.addWidget(self.settings_button)
@@ -218,6 +256,10 @@ class MainWindow(QMainWindow):
         self.welcome.sample_button.clicked.connect(self._explore_sample)
         self.welcome.sample_button.setVisible(explore_sample is not None)
         self.welcome.zone_button.clicked.connect(self.open_settings)
+        self.welcome.number_button.clicked.connect(self._confirm_number)
+        self.welcome.number_edit.returnPressed.connect(self._confirm_number)
+        self.welcome.number_edit.textEdited.connect(
+            lambda _t: self.welcome.number_button.setText(self.welcome.tr("Use this &number")))
         self.stack.addWidget(self.welcome)
         self.new_person = ProfileForm(session, new=True)
         self.new_person.saved.connect(self._person_added)
@@ -235,13 +277,13 @@ class MainWindow(QMainWindow):
         self.medicines = MedicinesView(session)
         self.pump = PumpView(session)
         self.profile = ProfileForm(session)
-        self.tabs.addTab(self.today, "&Today")
-        self.tabs.addTab(self.symptom_form, "S&ymptom")
-        self.tabs.addTab(self.vitals_form, "&Reading")
-        self.tabs.addTab(self.history, "&History")
-        self.tabs.addTab(self.medicines, "&Medicines")
-        self.tabs.addTab(self.pump, "P&ump")
-        self.tabs.addTab(self.profile, "Pr&ofile")
+        self.tabs.addTab(self.today, self.tr("&Today"))
+        self.tabs.addTab(self.symptom_form, self.tr("S&ymptom"))
+        self.tabs.addTab(self.vitals_form, self.tr("&Reading"))
+        self.tabs.addTab(self.history, self.tr("&History"))
+        self.tabs.addTab(self.medicines, self.tr("&Medicines"))
+        self.tabs.addTab(self.pump, self.tr("P&ump"))
+        self.tabs.addTab(self.profile, self.tr("Pr&ofile"))
         self.alerts = AlertPanel(session)
         self.alerts.topic_requested.connect(self.show_topic)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -325,6 +367,21 @@ class MainWindow(QMainWindow):
         add("Ctrl+,", self.open_settings)
         add("Ctrl+P", self.open_report)
         add("Ctrl+Q", self.quit)
+        # A text box with the focus keeps Ctrl+Z for its own text (Qt gives it the key first).
+        self.shortcut_undo = add(QKeySequence.StandardKey.Undo, self.undo_last_entry)
+
+    def undo_last_entry(self) -> str:
+        """Ctrl+Z: the entry just made (within UNDO_WINDOW) is removed with the reason "undone";
+        the sentence saying so (or why not) shows in the status bar and is returned."""
+        if self.session.last_entry is None:
+            text = "Nothing to undo: only the entry just made in this window can be undone."
+        else:
+            try:
+                text = undo_now(self.session)
+            except USER_ERRORS as exc:
+                text = describe(exc)
+        self.statusBar().showMessage(text, 15000)
+        return text
 
     def log_dose(self) -> None:
         if self.stack.currentWidget() is not self.splitter:
@@ -386,7 +443,22 @@ class MainWindow(QMainWindow):
 
     def _show_welcome_zone(self) -> None:
         journal = self.session.journal
-        self.welcome.show_zone(journal.get_settings().timezone, from_computer=not journal.timezone_is_set())
+        settings = journal.get_settings()
+        self.welcome.show_zone(settings.timezone, from_computer=not journal.timezone_is_set())
+        guess, saved = journal.regional_guess()
+        self.welcome.show_number(settings.emergency_number, country=guess.country, confirmed=saved)
+
+    def _confirm_number(self) -> None:
+        """First run: the emergency number as shown (or corrected) is saved as the person's choice."""
+        text = self.welcome.number_edit.text().strip()
+        problem = valid_emergency_number(text)
+        if problem:
+            self.welcome.number_error.show_error(problem)
+            self.welcome.number_edit.setFocus()
+            return
+        settings = self.session.journal.get_settings()
+        settings.emergency_number = text
+        self.session.save_settings(settings)
 
     def _show_main_or_welcome(self) -> None:
         self.stack.setCurrentWidget(self.splitter if self.session.patients() else self.welcome)
@@ -477,12 +549,13 @@ class MainWindow(QMainWindow):
     def _show_next_reminder(self) -> None:
         nxt = self.scheduler.next
         if nxt is None:
-            self.next_reminder.setText("No reminders planned.")
+            self.next_reminder.setText(self.tr("No reminders planned."))
             return
         when = fmt_datetime(nxt.fire_at.astimezone(self.session.tz), self.session.settings,
                             self.session.now().date())
         where = "in the tray" if self.notifier.uses_tray else "in this window"
-        self.next_reminder.setText(f"Next reminder {when} ({where}): {nxt.item.title}")
+        self.next_reminder.setText(self.tr("Next reminder {when} ({where}): {what}").format(
+                when=when, where=where, what=nxt.item.title))
 
     def show_topic(self, topic: str) -> None:
         if self.reference is None:
@@ -620,9 +693,11 @@ def run_app(ctx: Any, demo: bool = False) -> int:
 
 
 def _run_window(app: QApplication, ctx: Any, demo: bool) -> int:
+    install_language(app, chosen_language())  # the recovery screen too speaks the computer's language
     journal = _open_journal(ctx)
     if journal is None:
         return 1
+    install_language(app, chosen_language(journal.get_settings().language))
     windows: list[MainWindow] = []
 
     def explore_sample() -> None:

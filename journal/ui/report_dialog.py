@@ -181,8 +181,8 @@ class ReportDialog(QDialog):
         out = Path(path)
         if out.suffix.lower() != ".pdf":
             out = out.with_suffix(out.suffix + ".pdf") if out.suffix else out.with_suffix(".pdf")
-        try:
-            pages = render.write_pdf(self.data, out, self.page_size)
+        try:  # the service checks the place (not the journal's own files) and that the PDF came out whole
+            pages = reports.write_pdf(self.data, out, self.page_size, journal_path=self.journal.path)
         except Exception as e:  # noqa: BLE001 - shown in the dialog
             self.status.setText(f"The PDF could not be saved: {e}")
             return None

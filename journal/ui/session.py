@@ -6,7 +6,8 @@ Widgets call services through this object only; there is no SQL and no rule logi
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -22,6 +23,24 @@ T = TypeVar("T")
 DATA_KINDS = frozenset({"doses", "symptoms", "observations", "pump", "notes", "medications"})
 ALL_KINDS = DATA_KINDS | {"patients", "alerts", "settings"}
 
+# How long after an entry is made it can be undone (Ctrl+Z, or Undo beside "Logged: ..."). Our own
+# number (judgement): long enough to notice a wrong "Given now", short enough that "undo" still
+# means the entry just made; after it, History removes an entry with a reason of one's own.
+UNDO_WINDOW = timedelta(minutes=10)
+UNDO_REASON = "undone"
+
+
+@dataclass(frozen=True)
+class LastEntry:
+    """The entry this window made last: `entity` as the journal names it ("dose", "symptom",
+    "observation"), its id, whom it is about, when it was made and what it was, in words."""
+
+    entity: str
+    record_id: int
+    patient_id: int | None
+    made_at: datetime
+    what: str
+
 
 class Session(QObject):
     """Shared state of one open window."""
@@ -30,6 +49,7 @@ class Session(QObject):
     patient_changed = Signal(object)  # int | None
     alerts_updated = Signal(list)  # list[Alert], most severe first
     error = Signal(str, str)  # field, message
+    undo_changed = Signal(object)  # LastEntry | None: what Ctrl+Z would undo now
 
     def __init__(self, journal: Any, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +62,7 @@ class Session(QObject):
         self._alerts_pending = False
         self._alerts_fresh = False
         self._people_seen: list[Patient] | None = None
+        self._last_entry: LastEntry | None = None
         self.changed.connect(self._on_changed)
 
     # -- time -------------------------------------------------------------------------------
@@ -125,6 +146,40 @@ class Session(QObject):
             self._alerts_fresh = False
             self.alerts_updated.emit(self.alerts)
         return outcome
+
+    # -- undo -------------------------------------------------------------------------------
+    def remember_entry(self, entity: str, outcome: Any, what: str, patient_id: int | None = None) -> None:
+        """Called after a view made an entry: it becomes the one Ctrl+Z undoes for a while."""
+        record_id = getattr(outcome, "record_id", None)
+        if record_id is None:
+            return
+        self._last_entry = LastEntry(entity, int(record_id), patient_id, self.now(), what)
+        self.undo_changed.emit(self._last_entry)
+
+    @property
+    def last_entry(self) -> LastEntry | None:
+        """The entry this window made last, however long ago (see `undoable`)."""
+        return self._last_entry
+
+    def undoable(self) -> LastEntry | None:
+        """The last entry while it can still be undone (UNDO_WINDOW after it was made), else None."""
+        last = self._last_entry
+        if last is None or self.now() - last.made_at > UNDO_WINDOW:
+            return None
+        return last
+
+    def undo_last(self) -> LastEntry | None:
+        """Removes the last entry with the reason "undone" (it stays in the history and can be
+        brought back from History). Returns what was undone, or None when there is nothing to
+        undo or it is too late (the entry stays as it is then)."""
+        last = self.undoable()
+        if last is None:
+            return None
+        self.apply(lambda: self.journal.remove(last.entity, last.record_id, self.by or "", UNDO_REASON),
+                   patient_id=last.patient_id)
+        self._last_entry = None
+        self.undo_changed.emit(None)
+        return last
 
     def check_for_outside_changes(self) -> bool:
         """Called from a timer: when another program (the command line) wrote to the journal,

@@ -1,4 +1,6 @@
-"""Settings: emergency number, reminder lead time, date and time format, time zone, caregiver name.
+"""Settings: emergency number, reminder lead time, date and time format, units (°C or °F, kg or lb),
+decimal separator, time zone, caregiver name. Until saved, the number, units and formats follow
+the locale (services/regional.py).
 
 A new time zone applies from a chosen day; the dialog says what that does before anything is
 saved (the days before keep their zone: services/timezones.py)."""
@@ -25,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.domain.i18n import LANGUAGES
+
 from .formatting import DATE_FORMATS, TIME_FORMATS, date_pattern, time_pattern
 from .widgets import ErrorLabel
 
@@ -49,7 +53,7 @@ class SettingsDialog(QDialog):
                  zone_change_day: Callable[[str], date] | None = None,
                  describe_zone_change: Callable[[str, date], str] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.original = settings
         self.result_settings: Any = None
         self.zone_since: date | None = None  # the day a new zone applies from, when it changed
@@ -62,25 +66,50 @@ class SettingsDialog(QDialog):
         self.emergency.addItems(EMERGENCY_NUMBERS)
         self.emergency.setCurrentText(str(getattr(settings, "emergency_number", "911")))
         self.emergency.setAccessibleName("Emergency number")
-        form.addRow("Emergency &number:", self.emergency)
+        form.addRow(self.tr("Emergency &number:"), self.emergency)
         self.lead = QSpinBox()
         self.lead.setRange(0, 180)
         self.lead.setSuffix(" minutes before")
         self.lead.setValue(int(getattr(settings, "reminder_lead_minutes", 15)))
         self.lead.setAccessibleName("Reminder lead time in minutes")
-        form.addRow("&Remind me:", self.lead)
+        form.addRow(self.tr("&Remind me:"), self.lead)
         self.date_format = QComboBox()
         for pattern, example in DATE_FORMATS.items():
             self.date_format.addItem(example, pattern)
         self._select(self.date_format, date_pattern(settings))
         self.date_format.setAccessibleName("Date format")
-        form.addRow("&Dates look like:", self.date_format)
+        form.addRow(self.tr("&Dates look like:"), self.date_format)
         self.time_format = QComboBox()
         for pattern, example in TIME_FORMATS.items():
             self.time_format.addItem(example, pattern)
         self._select(self.time_format, time_pattern(settings))
         self.time_format.setAccessibleName("Time format")
-        form.addRow("&Times look like:", self.time_format)
+        form.addRow(self.tr("&Times look like:"), self.time_format)
+        self.temperature_unit = QComboBox()
+        self.temperature_unit.addItem("\u00b0C (Celsius)", "C")
+        self.temperature_unit.addItem("\u00b0F (Fahrenheit)", "F")
+        self._select(self.temperature_unit, str(getattr(settings, "temperature_unit", "C")))
+        self.temperature_unit.setAccessibleName("Temperature unit")
+        form.addRow(self.tr("T&emperatures in:"), self.temperature_unit)
+        self.weight_unit = QComboBox()
+        self.weight_unit.addItem("kg (kilograms)", "kg")
+        self.weight_unit.addItem("lb (pounds)", "lb")
+        self._select(self.weight_unit, str(getattr(settings, "weight_unit", "kg")))
+        self.weight_unit.setAccessibleName("Weight unit")
+        form.addRow(self.tr("&Weights in:"), self.weight_unit)
+        self.decimal_separator = QComboBox()
+        self.decimal_separator.addItem("37.5 (point)", ".")
+        self.decimal_separator.addItem("37,5 (comma)", ",")
+        self._select(self.decimal_separator, str(getattr(settings, "decimal_separator", ".")))
+        self.decimal_separator.setAccessibleName("Decimal separator")
+        form.addRow(self.tr("Deci&mals look like:"), self.decimal_separator)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("The computer's language"), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self._select(self.language, str(getattr(settings, "language", "") or ""))
+        self.language.setAccessibleName("Language")
+        form.addRow(self.tr("&Language (from the next start):"), self.language)
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         zones = sorted(available_timezones())
@@ -89,7 +118,7 @@ class SettingsDialog(QDialog):
         self.timezone.setAccessibleName("Time zone")
         self.timezone.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.timezone.setMinimumContentsLength(20)
-        form.addRow("Time &zone:", self.timezone)
+        form.addRow(self.tr("Time &zone:"), self.timezone)
         self.zone_since_edit = QDateEdit()
         self.zone_since_edit.setCalendarPopup(True)
         self.zone_since_edit.setDisplayFormat("yyyy-MM-dd")
@@ -98,7 +127,7 @@ class SettingsDialog(QDialog):
         if zone is not None and getattr(zone, "periods", None):  # no change before the latest one
             last = zone.periods[-1].since
             self.zone_since_edit.setMinimumDate(QDate(last.year, last.month, last.day))
-        form.addRow("New zone &from:", self.zone_since_edit)
+        form.addRow(self.tr("New zone &from:"), self.zone_since_edit)
         self.zone_note = QLabel()
         self.zone_note.setWordWrap(True)
         self.zone_note.setAccessibleName("What changing the time zone does")
@@ -108,12 +137,12 @@ class SettingsDialog(QDialog):
         self.zone_since_edit.dateChanged.connect(lambda _d: self._show_zone_note())
         self.caregiver = QLineEdit(str(getattr(settings, "caregiver_name", "") or ""))
         self.caregiver.setAccessibleName("Your name (saved with each entry)")
-        self.caregiver.setPlaceholderText("so others sharing care see who logged what")
-        form.addRow("Your &name:", self.caregiver)
+        self.caregiver.setPlaceholderText(self.tr("so others sharing care see who logged what"))
+        form.addRow(self.tr("Your &name:"), self.caregiver)
         lay.addLayout(form)
         self.error = ErrorLabel()
         lay.addWidget(self.error)
-        lay.addWidget(QLabel("Reminders appear this long before a dose or a pump refill is due."))
+        lay.addWidget(QLabel(self.tr("Reminders appear this long before a dose or a pump refill is due.")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
@@ -170,6 +199,10 @@ class SettingsDialog(QDialog):
             "reminder_lead_minutes": self.lead.value(),
             "date_format": self.date_format.currentData(),
             "time_format": self.time_format.currentData(),
+            "temperature_unit": self.temperature_unit.currentData(),
+            "weight_unit": self.weight_unit.currentData(),
+            "decimal_separator": self.decimal_separator.currentData(),
+            "language": self.language.currentData(),
             "caregiver_name": self.caregiver.text().strip(),
             "timezone": self.timezone.currentText().strip(),
         }

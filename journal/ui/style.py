@@ -3,8 +3,9 @@ follow the system font (relative point sizes only, so 200% scaling stays readabl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
@@ -23,18 +24,25 @@ class SeverityLook:
 
 LOOKS: dict[Severity, SeverityLook] = {
     Severity.EMERGENCY: SeverityLook(
-        "EMERGENCY", "\u203c", "#b00020", "#ffffff", "#6d0014", "Call emergency services now"),
+        QT_TRANSLATE_NOOP("SeverityLook", "EMERGENCY"), "\u203c", "#b00020", "#ffffff", "#6d0014",
+        QT_TRANSLATE_NOOP("SeverityLook", "Call emergency services now")),
     Severity.URGENT: SeverityLook(
-        "Urgent", "\u26a0", "#ffe0b2", "#3e2000", "#e65100", "Call the doctor or clinic today"),
+        QT_TRANSLATE_NOOP("SeverityLook", "Urgent"), "\u26a0", "#ffe0b2", "#3e2000", "#e65100",
+        QT_TRANSLATE_NOOP("SeverityLook", "Call the doctor or clinic today")),
     Severity.WARNING: SeverityLook(
-        "Warning", "\u25b2", "#fff8c4", "#332b00", "#b59a00", "Check this soon"),
+        QT_TRANSLATE_NOOP("SeverityLook", "Warning"), "\u25b2", "#fff8c4", "#332b00", "#b59a00",
+        QT_TRANSLATE_NOOP("SeverityLook", "Check this soon")),
     Severity.INFO: SeverityLook(
-        "Note", "\u2139", "#e3f2fd", "#0d2a45", "#1e88e5", "Good to know"),
+        QT_TRANSLATE_NOOP("SeverityLook", "Note"), "\u2139", "#e3f2fd", "#0d2a45", "#1e88e5",
+        QT_TRANSLATE_NOOP("SeverityLook", "Good to know")),
 }
 
 
 def look(severity: Severity) -> SeverityLook:
-    return LOOKS[Severity(severity)]
+    """The look of a severity, its word and action in the window's language (ui/translation.py)."""
+    base = LOOKS[Severity(severity)]
+    return replace(base, word=QCoreApplication.translate("SeverityLook", base.word),
+                   action=QCoreApplication.translate("SeverityLook", base.action))
 
 
 def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:

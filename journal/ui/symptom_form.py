@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Severity, SymptomEntry
+from journal.domain.units import temperature_text
 from journal.knowledge import default_catalog
 
 from .catalog import SymptomChoice, symptom_catalog
@@ -28,7 +29,7 @@ from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
 from .session import Session
 from .style import look, set_scaled_font
-from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint, scroll_page
+from .widgets import Choice, ErrorLabel, UndoButton, WhenEdit, heading, hint, scroll_page
 
 SEVERITY_WORDS = {0: "none", 1: "mild", 2: "mild", 3: "mild", 4: "moderate", 5: "moderate", 6: "moderate",
                   7: "severe", 8: "severe", 9: "severe", 10: "worst imaginable"}
@@ -127,9 +128,12 @@ class SymptomForm(QWidget):
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         self.result = QLabel()
+        self.undo_button = UndoButton(session)
+        self.undo_button.clicked.connect(lambda: self.result.setText(self.undo_button.undone_text))
         self.result.setWordWrap(True)
         self.result.setAccessibleName("Result")
         lay.addWidget(self.result)
+        lay.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout()
         self.save_button = QPushButton("Log symptom")
         self.save_button.setAccessibleName("Log this symptom")
@@ -172,7 +176,9 @@ class SymptomForm(QWidget):
             return None, ""
         why = ""
         if t.raised_by == "with" and t.reading_c is not None:
-            why = f"together with a temperature of {t.reading_c:g} °C measured near that time"
+            why = ("together with a temperature of "
+                   f"{temperature_text(t.reading_c, getattr(self.session.settings, 'temperature_unit', 'C'))} "
+                   "measured near that time")
         elif t.raised_by == "with":
             why = f"together with {catalog.label(t.companion).lower()} logged near that time"
         elif t.raised_by == "vomited":
@@ -227,6 +233,7 @@ class SymptomForm(QWidget):
             self.error.show_error(describe(exc))
             return
         self.result.setText(f"\u2714 Logged: {choice.label}, {fmt_datetime(at, self.session.settings, self.session.now().date())}.")
+        self.session.remember_entry("symptom", outcome, f"{choice.label}, {fmt_datetime(at, self.session.settings, self.session.now().date())}", pid)
         self.logged.emit(outcome)
         severity = entry.severity
         self.reset()

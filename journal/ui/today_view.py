@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Dose, DoseStatus, Medication, PatientHistory
+from journal.domain.plural import counted
 from journal.rules.common import plan_timing
 from journal.schedule import CONTEXT, Outcome, Slot, journal_began, local_instant, plan_medicine
 from journal.schedule.words import outcome_label, outcome_word, status_word
@@ -39,7 +40,7 @@ from .formatting import amount_text, fmt_datetime, fmt_num, fmt_time, strength_t
 from .med_status import MedicineNotes, medicine_notes
 from .session import Session
 from .style import set_scaled_font
-from .widgets import ErrorLabel, heading, hint
+from .widgets import ErrorLabel, UndoButton, heading, hint
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +211,12 @@ class TodayView(QWidget):
         self.status = QLabel()
         self.status.setAccessibleName("Last action")
         self.status.setWordWrap(True)
-        outer.addWidget(self.status)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        self.undo_button = UndoButton(session)
+        self.undo_button.clicked.connect(lambda: self.status.setText(self.undo_button.undone_text))
+        status_row.addWidget(self.undo_button)
+        outer.addLayout(status_row)
         self.scroll_area = QScrollArea()
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the buttons inside
         self.scroll_area.setWidgetResizable(True)
@@ -440,7 +446,7 @@ class TodayView(QWidget):
             if q is not None and q.unit.is_mass:
                 total_mg += q.to_mg()
         settings = self.session.settings
-        given = f"Given {'yesterday' if self.day_offset else 'today'}: {len(doses)} time(s)"
+        given = f"Given {'yesterday' if self.day_offset else 'today'}: {counted(len(doses), 'time')}"
         if total_mg:
             given += f", {fmt_num(round(total_mg, 2))} mg in all"
         if doses:
@@ -519,9 +525,14 @@ class TodayView(QWidget):
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return None
-        self.status.setText(self.logged_text(m, dose))
-        self.dose_logged.emit(outcome)
+        self._logged(m, dose, outcome, pid)
         return outcome
+
+    def _logged(self, m: Medication, dose: Dose, outcome: object, pid: int | None) -> None:
+        text = self.logged_text(m, dose)
+        self.status.setText(text)
+        self.session.remember_entry("dose", outcome, text.removeprefix("\u2714 Logged: ").rstrip("."), pid)
+        self.dose_logged.emit(outcome)
 
     def _dialog_submit(self, first: Medication):  # noqa: ANN202
         def submit(dose: Dose) -> object:
@@ -529,8 +540,7 @@ class TodayView(QWidget):
             m = next((x for x in self.history.medications if x.id == dose.medication_id), first) \
                 if self.history else first
             outcome = self.session.apply(lambda: self.session.journal.log_dose(pid, dose, by=self.session.by), patient_id=pid)
-            self.status.setText(self.logged_text(m, dose))
-            self.dose_logged.emit(outcome)
+            self._logged(m, dose, outcome, pid)
             return outcome
         return submit
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from journal.domain import Alert, Severity
+from journal.domain.plural import counted
 
 from .style import look
 
@@ -36,8 +37,8 @@ class VerdictBox(QFrame):
             self.setStyleSheet(f"QFrame#verdictBox {{ background-color: {lk.background};"
                                f" border: 3px solid {lk.border}; }}"
                                f" QFrame#verdictBox QLabel {{ color: {lk.foreground}; }}")
-            lines = [f"{lk.icon} Before you save: the safety checks found {len(self.alerts)} "
-                     f"concern(s) with this change."]
+            lines = [f"{lk.icon} Before you save: the safety checks found {counted(len(self.alerts), 'concern')} "
+                     f"with this change."]
             for a in self.alerts:
                 la = look(a.severity)
                 lines.append(f"\n{la.icon} {la.word}: {a.title}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import ASHWORTH_GRADES, Observation, ObservationKind
-from journal.domain.readings import fahrenheit_to_celsius
+from journal.domain.readings import celsius_to_fahrenheit, fahrenheit_to_celsius, to_stored_unit
+from journal.domain.units import SYMBOL, from_stored_unit, shown_unit
 
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
 from .session import Session
 from .style import set_scaled_font
-from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint, scroll_page
+from .widgets import Choice, ErrorLabel, UndoButton, WhenEdit, heading, hint, scroll_page
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,6 @@ KIND_LABELS: dict[ObservationKind, str] = {
     ObservationKind.WEIGHT: "Weight",
 }
 KIND_HINTS: dict[ObservationKind, str] = {
-    ObservationKind.TEMPERATURE: "In degrees Celsius, for example 37.2.",
     ObservationKind.BLOOD_PRESSURE: "Top number / bottom number, for example 120 / 80.",
     ObservationKind.PENN_SPASM_FREQUENCY: "Think of the past 24 hours.",
     ObservationKind.MODIFIED_ASHWORTH: "A therapist's test: record it only if you were shown how. "
@@ -82,12 +82,32 @@ BODY_PARTS = ["left arm", "right arm", "left leg", "right leg", "left elbow", "r
               "left knee", "right knee", "left ankle", "right ankle", "trunk"]
 
 
-def parse_reading(kind: ObservationKind, text: str) -> tuple[float, float | None]:
-    """(value, value2) from typed text, or ValueError with a sentence for the caregiver."""
+def entry_unit(kind: ObservationKind, temperature_unit: str = "C", weight_unit: str = "kg") -> str:
+    """The unit shown beside the box for `kind` ("°F", "lb", "beats a minute", ...)."""
+    if kind in (ObservationKind.TEMPERATURE, ObservationKind.WEIGHT):
+        return SYMBOL[shown_unit(kind, temperature_unit, weight_unit)]
+    return MEASURES[kind].unit
+
+
+def example(kind: ObservationKind, temperature_unit: str = "C", weight_unit: str = "kg", decimal: str = ".") -> str:
+    """The placeholder example in the person's unit ("99" for °F, "137.8" for lb)."""
+    m = MEASURES[kind]
+    unit = shown_unit(kind, temperature_unit, weight_unit)
+    if kind in (ObservationKind.TEMPERATURE, ObservationKind.WEIGHT) and unit in ("F", "lb"):
+        return f"{from_stored_unit(kind, float(m.example), unit):g}".replace(".", decimal)
+    return m.example.replace(".", decimal)
+
+
+def parse_reading(kind: ObservationKind, text: str, temperature_unit: str = "C",
+                  weight_unit: str = "kg") -> tuple[float, float | None]:
+    """(value, value2) from typed text, in the stored unit (°C, kg), or ValueError with a sentence
+    for the caregiver. A temperature is typed in `temperature_unit` ("C" or "F") and a weight in
+    `weight_unit` ("kg" or "lb"), as Settings say; a decimal comma is accepted as well as a point."""
     m = MEASURES[kind]
     t = text.strip().replace(",", ".")
+    unit = shown_unit(kind, temperature_unit, weight_unit)
     if not t:
-        raise ValueError(f"Enter the {m.label.lower()} (for example {m.example}).")
+        raise ValueError(f"Enter the {m.label.lower()} (for example {example(kind, temperature_unit, weight_unit)}).")
     if kind is ObservationKind.BLOOD_PRESSURE:
         parts = [p.strip() for p in t.replace("\\", "/").split("/")]
         if len(parts) != 2:
@@ -103,16 +123,22 @@ def parse_reading(kind: ObservationKind, text: str) -> tuple[float, float | None
             raise ValueError("The top number should be higher than the bottom number (like 120 / 80).")
         return top, bottom
     try:
-        value = float(t.rstrip("%").rstrip("cC").rstrip("\u00b0 "))
+        typed = float(t.rstrip("%").rstrip("cCfF").rstrip("\u00b0 ").removesuffix("kg").removesuffix("lb").strip())
     except ValueError:
-        raise ValueError(f"'{text.strip()}' is not a number. Example: {m.example}.") from None
-    if kind is ObservationKind.TEMPERATURE and 86 <= value <= 111:
-        celsius = fahrenheit_to_celsius(value)
-        raise ValueError(f"{value:g} looks like Fahrenheit. In Celsius that is {celsius:.1f}; "
-                         "please enter the Celsius value.")
+        raise ValueError(f"'{text.strip()}' is not a number. "
+                         f"Example: {example(kind, temperature_unit, weight_unit)}.") from None
+    if kind is ObservationKind.TEMPERATURE and unit == "C" and 86 <= typed <= 111:
+        raise ValueError(f"{typed:g} looks like Fahrenheit. In Celsius that is {fahrenheit_to_celsius(typed):.1f}; "
+                         "please enter the Celsius value, or choose \u00b0F in Settings.")
+    if kind is ObservationKind.TEMPERATURE and unit == "F" and 30 <= typed <= 44:
+        raise ValueError(f"{typed:g} looks like Celsius. In Fahrenheit that is {celsius_to_fahrenheit(typed):.1f}; "
+                         "please enter the Fahrenheit value, or choose \u00b0C in Settings.")
+    value = to_stored_unit(kind, typed, unit) if unit in ("F", "lb") else typed
     if not m.low <= value <= m.high:
-        raise ValueError(f"{value:g} {m.unit} is outside what a reading can be "
-                         f"({m.low:g} to {m.high:g}); please check it.")
+        low = from_stored_unit(kind, m.low, unit)
+        high = from_stored_unit(kind, m.high, unit)
+        raise ValueError(f"{typed:g} {entry_unit(kind, temperature_unit, weight_unit)} is outside what a "
+                         f"reading can be ({low:g} to {high:g}); please check it.")
     if m.integer and value != int(value):
         raise ValueError(f"Enter a whole number for the {m.label.lower()}.")
     return value, None
@@ -166,8 +192,11 @@ class VitalsForm(QWidget):
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         self.result = QLabel()
+        self.undo_button = UndoButton(session)
+        self.undo_button.clicked.connect(lambda: self.result.setText(self.undo_button.undone_text))
         self.result.setAccessibleName("Result")
         lay.addWidget(self.result)
+        lay.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout()
         self.save_button = QPushButton("Log reading")
         self.save_button.setAccessibleName("Log this reading")
@@ -179,6 +208,8 @@ class VitalsForm(QWidget):
         lay.addStretch(1)
         self._kind_changed()
         self.when.follow_now(session.now)
+        # Units chosen in Settings apply at once (the label and example beside the box).
+        session.changed.connect(lambda ch: self._kind_changed() if "settings" in ch else None)
 
     def current_kind(self) -> ObservationKind:
         return ObservationKind(self.kind.currentData())
@@ -197,8 +228,11 @@ class VitalsForm(QWidget):
         for w, shown in widgets:
             w.setVisible(shown)
         if numeric:
-            self.unit.setText(MEASURES[k].unit)
-            self.value.setPlaceholderText(f"for example {MEASURES[k].example}")
+            s = self.session.settings
+            units = (getattr(s, "temperature_unit", "C"), getattr(s, "weight_unit", "kg"))
+            self.unit.setText(entry_unit(k, *units))
+            self.value.setPlaceholderText(
+                f"for example {example(k, *units, getattr(s, 'decimal_separator', '.'))}")
         else:
             self.choice.clear()
             for value, label in CHOICE_KINDS[k]:
@@ -219,7 +253,9 @@ class VitalsForm(QWidget):
         body = ""
         if k in MEASURES:
             try:
-                value, value2 = parse_reading(k, self.value.text())
+                s = self.session.settings
+                value, value2 = parse_reading(k, self.value.text(), getattr(s, "temperature_unit", "C"),
+                                              getattr(s, "weight_unit", "kg"))
             except ValueError as exc:
                 self.error.show_error(str(exc))
                 self.value.setFocus()
@@ -245,6 +281,7 @@ class VitalsForm(QWidget):
             self.error.show_error(describe(exc))
             return
         self.result.setText(f"\u2714 Logged: {KIND_LABELS[k]}, {fmt_datetime(at, self.session.settings, self.session.now().date())}.")
+        self.session.remember_entry("observation", outcome, f"{KIND_LABELS[k]}, {fmt_datetime(at, self.session.settings, self.session.now().date())}", pid)
         self.value.clear()
         self.note.clear()
         self.logged.emit(outcome)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFrame,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -230,3 +232,29 @@ def scroll_page(page: QWidget) -> QVBoxLayout:
     inner.setAutoFillBackground(False)
     outer.addWidget(area)
     return QVBoxLayout(inner)
+
+
+class UndoButton(QPushButton):
+    """"Undo" beside a "Logged: ..." confirmation: shown while the session's last entry can be
+    undone (Ctrl+Z does the same anywhere in the window). A click after the undo time has passed
+    says so and changes nothing. `session` is a ui.session.Session."""
+
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__("Undo (Ctrl+Z)", parent)
+        self.session = session
+        self.setAccessibleName("Undo the entry just made")
+        self.setVisible(False)
+        self.clicked.connect(self._undo)
+        session.undo_changed.connect(lambda last: self.setVisible(last is not None))
+
+    def _undo(self) -> None:
+        self.undone_text = undo_now(self.session)
+        self.setVisible(False)
+
+
+def undo_now(session: Any) -> str:
+    """Undo the session's last entry; the sentence to show ("Undone: ..." or why not)."""
+    if session.undoable() is None:
+        return "Too late to undo: remove or correct the entry in History (it keeps the earlier version)."
+    last = session.undo_last()
+    return f"\u21b6 Undone: {last.what} (kept in History as removed, reason \"undone\")."

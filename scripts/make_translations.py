@@ -1,0 +1,78 @@
+"""`make translations`: the gettext catalog (.pot -> es .po -> .mo, with Babel) for the non-Qt
+layers, and the window's Qt catalog (.ts -> .qm, with pyside6-lupdate / pyside6-lrelease).
+
+Run from the checkout: python scripts/make_translations.py. A text with no translation is left
+empty in the .po and the completeness test names it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCALE = ROOT / "resources" / "locale"
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from translations_es import ES  # noqa: E402
+from translations_qt_es import QT_ES  # noqa: E402
+
+# Window files whose words go through tr() (the rest of the window is not translated yet).
+QT_SOURCES = ["journal/ui/main_window.py", "journal/ui/settings_dialog.py", "journal/ui/alerts.py",
+              "journal/ui/style.py"]
+
+
+def gettext_catalog() -> None:
+    subprocess.run([str(BIN / "pybabel"), "extract", "-F", "babel.cfg", "--no-location", "--omit-header",
+                    "--sort-output", "-k", "_", "-k", "N_", "-k", "ngettext:1,2", "--ignore-dirs=ui",
+                    "-o", str(LOCALE / "carejournal.pot"), "journal"], cwd=ROOT, check=True, capture_output=True)
+    with open(LOCALE / "carejournal.pot", "rb") as f:
+        catalog = read_po(f, locale="es")
+    catalog.project, catalog.version, catalog.fuzzy = "CareJournal", "1", False
+    catalog.copyright_holder = "the CareJournal authors"
+    forms = catalog.num_plurals
+    for message in catalog:
+        if message.id:
+            text = ES.get(message.id, ("",) if message.pluralizable else "")
+            if message.pluralizable:  # Spanish has a third form for millions: like the plural here
+                text = tuple(text) + (text[-1],) * (forms - len(text))
+            message.string = text
+    out = LOCALE / "es" / "LC_MESSAGES"
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / "carejournal.po", "wb") as f:
+        write_po(f, catalog, omit_header=False, no_location=True, sort_output=True)
+    with open(out / "carejournal.mo", "wb") as f:
+        write_mo(f, catalog)
+
+
+def qt_catalog() -> None:
+    ts = LOCALE / "carejournal_es.ts"
+    subprocess.run([str(BIN / "pyside6-lupdate"), *QT_SOURCES, "-no-obsolete", "-locations", "none",
+                    "-ts", str(ts)], cwd=ROOT, check=True, capture_output=True)
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(ts)
+    for context in tree.getroot().iter("context"):
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            assert translation is not None
+            text = QT_ES.get(source)
+            if text:
+                translation.text = text
+                translation.attrib.pop("type", None)
+            else:
+                translation.text = ""
+                translation.set("type", "unfinished")
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(LOCALE / "carejournal_es.qm")],
+                   cwd=ROOT, check=True, capture_output=True)
+
+
+if __name__ == "__main__":
+    gettext_catalog()
+    qt_catalog()

@@ -1,0 +1,226 @@
+"""Languages (issue 19): the words go through one translation layer (gettext for alerts, report
+and command line; Qt tr() for the window), Spanish is chosen from the locale or Settings, and
+every catalog is complete and current."""
+
+from __future__ import annotations
+
+import ast
+import gettext
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from journal.domain import FixedClock, Medication, Patient, Quantity, Regimen, Unit
+from journal.domain.i18n import DOMAIN, LOCALE_DIR, current_language, set_language
+from journal.services.regional import chosen_language
+
+ROOT = Path(__file__).resolve().parents[1]
+PO = LOCALE_DIR / "es" / "LC_MESSAGES" / "carejournal.po"
+TS = LOCALE_DIR / "carejournal_es.ts"
+sys.path.insert(0, str(ROOT / "scripts"))
+from make_translations import QT_SOURCES  # noqa: E402
+
+# Modules whose every user-facing text goes through the layer (the rest: see the report).
+GETTEXT_MODULES = ["journal/rules/missed_dose.py", "journal/cli/check.py"]
+TZ = ZoneInfo("America/Chicago")
+
+
+@pytest.fixture
+def spanish() -> Iterator[None]:
+    set_language("es")
+    yield
+    set_language(None)
+
+
+# -- choosing the language ----------------------------------------------------------------------
+
+def test_the_language_comes_from_settings_else_the_locale() -> None:
+    assert chosen_language(None, {"LANG": "es_ES.UTF-8"}) == "es"
+    assert chosen_language(None, {"LANG": "es_MX.UTF-8", "LC_MESSAGES": "en_US.UTF-8"}) == "en"
+    assert chosen_language("es", {"LANG": "en_US.UTF-8"}) == "es"
+    assert chosen_language(None, {"LANG": "fr_FR.UTF-8"}) == "en"  # no French catalog yet
+    assert chosen_language(None, {"LANG": "C.UTF-8"}) == "en"
+
+
+def test_set_language_falls_back_to_english() -> None:
+    assert set_language("es_ES") == "es" and current_language() == "es"
+    assert set_language("de") == "en"
+    assert set_language(None) == "en"
+
+
+# -- the catalogs are complete and current -------------------------------------------------------
+
+def test_every_gettext_message_has_its_spanish_text_and_the_mo_matches_the_po() -> None:
+    babel = pytest.importorskip("babel.messages.pofile")
+    with open(PO, "rb") as f:
+        catalog = babel.read_po(f)
+    missing = [m.id for m in catalog if m.id and (not m.string or not all(m.string if m.pluralizable else [m.string]))]
+    assert missing == []
+    assert not any(m.fuzzy for m in catalog if m.id)
+    mo = gettext.translation(DOMAIN, LOCALE_DIR, languages=["es"])
+    for m in catalog:
+        if m.id and not m.pluralizable:
+            assert mo.gettext(m.id) == m.string, m.id
+
+
+def test_the_gettext_template_is_current(tmp_path: Path) -> None:
+    pytest.importorskip("babel")
+    pybabel = Path(sys.executable).parent / "pybabel"
+    out = tmp_path / "now.pot"
+    subprocess.run([str(pybabel), "extract", "-F", "babel.cfg", "--no-location", "--omit-header", "-k", "_",
+                    "-k", "N_", "-k", "ngettext:1,2", "--ignore-dirs=ui", "-o", str(out), "journal"],
+                   cwd=ROOT, check=True, capture_output=True)
+    from babel.messages.pofile import read_po
+
+    with open(out, "rb") as f:
+        now = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read_po(f) if m.id}
+    with open(PO, "rb") as f:
+        kept = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read_po(f) if m.id}
+    assert now - kept == set(), "new texts: run `make translations` and translate them"
+
+
+def test_every_window_text_has_its_spanish_text_and_the_qm_is_current(tmp_path: Path) -> None:
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate is not installed")
+    fresh = tmp_path / "now.ts"
+    subprocess.run([str(lupdate), *QT_SOURCES, "-no-obsolete", "-locations", "none", "-ts", str(fresh)],
+                   cwd=ROOT, check=True, capture_output=True)
+    sources_now = {m.findtext("source") for m in ET.parse(fresh).getroot().iter("message")}
+    kept = {m.findtext("source"): m.find("translation") for m in ET.parse(TS).getroot().iter("message")}
+    assert sources_now - set(kept) == set(), "new window texts: run `make translations`"
+    unfinished = [s for s, t in kept.items() if t is None or not (t.text or "").strip() or t.get("type")]
+    assert unfinished == []
+    assert (LOCALE_DIR / "carejournal_es.qm").stat().st_mtime >= TS.stat().st_mtime - 1
+
+
+# -- nothing escapes the layer in the modules that use it ---------------------------------------
+
+QT_TEXT_CALLS = {"QLabel", "QPushButton", "setText", "setWindowTitle", "addTab", "setPlaceholderText", "hint",
+                 "_label", "addRow"}
+
+
+def _words(text: str) -> bool:
+    return sum(1 for w in text.split() if sum(c.isalpha() for c in w) >= 3) >= 1
+
+
+def test_no_window_text_escapes_tr_in_the_translated_window_files() -> None:
+    escaped = []
+    for rel in QT_SOURCES:
+        tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name not in QT_TEXT_CALLS:
+                continue
+            for arg in node.args:
+                literal = isinstance(arg, ast.Constant) and isinstance(arg.value, str) and _words(arg.value)
+                fstring = isinstance(arg, ast.JoinedStr) and any(
+                    isinstance(v, ast.Constant) and _words(str(v.value)) for v in arg.values)
+                if literal or fstring:
+                    escaped.append(f"{rel}:{node.lineno}")
+    assert escaped == []
+
+
+def test_no_alert_or_command_line_text_escapes_gettext_in_the_translated_modules() -> None:
+    escaped = []
+    for rel in GETTEXT_MODULES:
+        tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr) and any(
+                    isinstance(v, ast.Constant) and _words(str(v.value)) for v in node.values):
+                escaped.append(f"{rel}:{node.lineno}")
+    assert escaped == []
+
+
+# -- Spanish, seen where a person reads it -----------------------------------------------------------
+
+def _run(*args: str, env_lang: str = "es_ES.UTF-8", db: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, LANG=env_lang, PYTHONPATH=str(ROOT))
+    env.pop("LC_ALL", None)
+    env.pop("LC_MESSAGES", None)
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args],
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_reference_show_is_in_spanish_from_lang(tmp_path: Path) -> None:
+    out = _run("reference", "show", "when-to-call", db=tmp_path / "j.sqlite3").stdout
+    assert "CUÁNDO PEDIR AYUDA" in out and "Llame ya al 112" in out
+    english = _run("reference", "show", "when-to-call", env_lang="en_GB.UTF-8", db=tmp_path / "j.sqlite3").stdout
+    assert "WHEN TO CALL FOR HELP" in english and "call 999 now" in english.lower()
+
+
+def test_a_missed_dose_alert_is_in_spanish(tmp_path: Path, spanish: None) -> None:
+    from journal.services.journal import Journal
+
+    clock = FixedClock(datetime(2026, 11, 23, 15, 30, tzinfo=TZ))
+    j = Journal.open(tmp_path / "j.sqlite3", clock)
+    s = j.get_settings()
+    s.timezone, s.emergency_number = "America/Chicago", "112"
+    j.save_settings(s)
+    pid = j.add_patient(Patient(name="Robin", birth_date=date(1960, 4, 3))).record_id
+    j.add_medication(pid, Medication(name="Baclofen 10 mg", drug="baclofen", strength=Quantity(10, Unit.MG),
+                                     regimens=[Regimen(start=date(2026, 11, 20), dose=Quantity(10, Unit.MG),
+                                                       times=[time(8)])]))
+    from journal.services.checks import run as run_checks
+
+    missed = [a for a in run_checks(j, clock.now(), pid) if a.rule == "missed-dose"]
+    assert missed and "una dosis prevista no está anotada" in missed[0].title
+    assert "No empiece, deje ni cambie dosis por su cuenta." in missed[0].advice
+    assert "llame al 112" in missed[0].advice
+    j.close()
+
+
+def test_the_window_speaks_spanish(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QApplication
+
+    from journal.services.journal import Journal
+    from journal.ui.main_window import MainWindow
+    from journal.ui.session import Session
+    from journal.ui.translation import install_language
+
+    app = QApplication.instance()
+    assert install_language(app, "es") == "es"
+    try:
+        clock = FixedClock(datetime(2026, 11, 23, 15, 30, tzinfo=TZ))
+        j = Journal.open(tmp_path / "w.sqlite3", clock)
+        window = MainWindow(Session(j, clock), tray_available=False)
+        qtbot.addWidget(window)
+        assert window.welcome.add_button.text() == "Añadir a la persona que cuida"
+        assert window.tabs.tabText(0) == "&Hoy"
+        window.alerts.update_alerts([]) if hasattr(window.alerts, "update_alerts") else None
+        assert window.alerts.title.text() == "Avisos"
+        from journal.domain import Severity
+        from journal.ui.style import look
+
+        assert (look(Severity.URGENT).word, look(Severity.EMERGENCY).action) == ("Urgente", "Llame ya a emergencias")
+        j.close()
+    finally:
+        install_language(app, None)
+
+
+def test_the_report_pdf_is_in_spanish(qapp, tmp_path: Path, spanish: None) -> None:  # noqa: ANN001
+    import shutil
+
+    from test_report_helpers import END, GENERATED, START, month_alerts, month_history, month_revisions
+
+    from journal.reports import render
+    from journal.reports.data import build_report
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("needs pdftotext")
+    alerts, acks = month_alerts()
+    data = build_report(month_history(), alerts, acks, month_revisions(), START, END, GENERATED)
+    out = tmp_path / "es.pdf"
+    render.write_pdf(data, out, "a4")
+    text = subprocess.run(["pdftotext", "-raw", str(out), "-"], check=True, capture_output=True, text=True).stdout
+    assert "De un vistazo" in text and "Dosis dadas y olvidadas" in text and "Sobre este informe" in text
+    assert "No es un documento médico" in " ".join(text.split())
