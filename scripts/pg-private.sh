@@ -13,7 +13,11 @@ run_as=()
 owner="$(id -un)"
 if [ "$(id -u)" -eq 0 ]; then
   owner="carejournal-pg"
-  id "$owner" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$owner"
+  if ! id "$owner" >/dev/null 2>&1; then
+    # (A group of that name may be left over from a user removed since.)
+    group=(); getent group "$owner" >/dev/null 2>&1 && group=(-g "$owner")
+    useradd --system --no-create-home --shell /usr/sbin/nologin "${group[@]}" "$owner"
+  fi
   run_as=(runuser -u "$owner" --)
 fi
 case "$cmd" in
@@ -32,7 +36,12 @@ case "$cmd" in
     ;;
   stop)
     if [ -f "$dir/data/postmaster.pid" ]; then
-      "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+      if ! "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1; then
+        # pg_ctl could not run as the data folder's owner: a fast shutdown by signal instead.
+        pid="$(head -1 "$dir/data/postmaster.pid")"
+        kill -INT "$pid" 2>/dev/null || true
+        for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+      fi
     fi
     ;;
   *) echo "usage: $0 start|stop DIR [PORT]" >&2; exit 2 ;;
