@@ -36,11 +36,23 @@ def default_db_path() -> Path:
     return Path(user_data_dir("CareJournal", appauthor=False)) / JOURNAL_FILE
 
 
-def make_context(db: Path | None, *, demo: bool = False, debug: bool = False, clock: Any = None,
+def make_context(db: Path | str | None, *, demo: bool = False, debug: bool = False, clock: Any = None,
                  minimised: bool = False) -> Context:
     from journal.domain.clock import SystemClock
 
     clock = clock or SystemClock()
+    from journal.storage.engines import is_database_url
+
+    if db is not None and is_database_url(db):
+        # A shared journal on a PostgreSQL server: no file, no window lock, no file backups.
+        url = str(db).strip()
+
+        def open_shared() -> Any:
+            from journal.services.journal import Journal
+
+            return Journal.open(url, clock)
+
+        return Context(open_shared, clock, db_path=None, debug=debug, demo=demo, minimised=minimised)
     # Resolved once: a journal reached through a link is opened, locked, backed up and restored as
     # the real file, so the link and the real path can never be two journals.
     path = (Path(db).expanduser() if db is not None else default_db_path()).resolve()

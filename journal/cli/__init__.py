@@ -217,8 +217,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="A medication journal for family caregivers of people on baclofen. "
         "With no command it opens the window.",
     )
-    p.add_argument("--db", metavar="PATH", type=Path,
-                   help="use this journal file instead of the one in your data folder").complete = FILE_COMPLETION  # type: ignore[attr-defined]
+    p.add_argument("--db", metavar="PATH",
+                   help="use this journal file instead of the one in your data folder, "
+                   "or a shared journal: postgresql://USER@HOST[:PORT]/NAME[?sslmode=...]"
+                   ).complete = FILE_COMPLETION  # type: ignore[attr-defined]
     p.add_argument("--demo", action="store_true", help="open a temporary copy of the sample journal")
     p.add_argument("--debug", action="store_true", help="show the full error report when something fails")
     p.add_argument("--minimised", "--minimized", dest="minimised", action="store_true",
@@ -295,6 +297,19 @@ def build_parser() -> argparse.ArgumentParser:
     s = command("backup", "write a consistent copy of the journal (OUT: a file, or a folder for a dated copy)")
     s.add_argument("out", metavar="OUT").complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
+    command("init", "shared journal: create or upgrade its tables and its caregiver and viewer roles "
+                    "(run as the database's owner)")
+
+    s = command("grant", "shared journal: let a database role read and write (caregiver) or only read "
+                         "(viewer); creates the role without a password when missing")
+    s.add_argument("role", metavar="ROLE", help="the person's database login, e.g. ana")
+    s.add_argument("--access", choices=("caregiver", "viewer"), required=True)
+    s.add_argument("--person", metavar="NAME", required=True, help="the name their entries are signed with")
+
+    s = command("move-in", "copy a journal file whole (history and acknowledgements too) into this empty "
+                           "journal, e.g. a new shared one")
+    s.add_argument("file", metavar="FILE").complete = FILE_COMPLETION  # type: ignore[attr-defined]
+
     s = command("restore", "replace the journal with a backup (the current one is backed up first)")
     s.add_argument("file", metavar="FILE", type=Path).complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
@@ -321,6 +336,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "backup": ("backup /media/usb-stick", "backup ~/journal-copy.sqlite3"),
     "restore": ("restore /media/usb-stick/carejournal-backup-2026-10-01-120000.sqlite3",),
     "reference": ("reference", "reference search pump alarm", "reference show withdrawal"),
+    "init": ("--db postgresql://postgres@server/carejournal init",),
+    "grant": ('--db postgresql://postgres@server/carejournal grant ana --access caregiver --person "Ana Silva"',
+              '--db postgresql://postgres@server/carejournal grant drlee --access viewer --person "Dr Lee"'),
+    "move-in": ("--db postgresql://ana@server/carejournal move-in ~/journal.sqlite3",),
 }
 
 # command -> (module, function); modules owned by other parts are optional in a build.
@@ -332,6 +351,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "log-reading": ("journal.cli.core", "cmd_log_reading"),
     "backup": ("journal.cli.core", "cmd_backup"),
     "restore": ("journal.cli.core", "cmd_restore"),
+    "move-in": ("journal.cli.core", "cmd_move_in"),
+    "init": ("journal.cli.core", "cmd_init"),
+    "grant": ("journal.cli.core", "cmd_grant"),
     "check": ("journal.cli.check", "run"),
     "report": ("journal.cli.report", "run"),
     "reference": ("journal.cli.reference", "run"),

@@ -94,7 +94,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-def check_out_file(out: str, journal_path: Path, folder: bool = False, arg: str = "OUT") -> Path:
+def check_out_file(out: str, journal_path: Path | str, folder: bool = False, arg: str = "OUT") -> Path:
     """Refuse an OUT that would destroy something (the journal, its companions and backups, any
     journal file), a link, pipe or device, an odd name, or a file where a folder is wanted:
     journal.services.validation and journal.services.output decide."""
@@ -254,6 +254,39 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError("OUT", "give a file name (or a folder) for the copy")
     dest = ctx.journal().backup(args.out)
     print(f"Backed up the journal to {dest}", file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+    """Create or upgrade a shared journal (opening it does that) and its two group roles."""
+    journal = ctx.journal()
+    caregiver, viewer = journal.init_shared()
+    print(f"The shared journal {journal.where} is ready. Roles: {caregiver} (reads and writes), "
+          f"{viewer} (reads only). Next: carejournal --db URL grant ROLE --access caregiver --person NAME",
+          file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_grant(args: argparse.Namespace, ctx: Context) -> int:
+    journal = ctx.journal()
+    new = journal.grant(args.role, args.access, args.person)
+    what = "reads and writes" if args.access == "caregiver" else "reads only"
+    print(f"{args.role} ({args.person}) now {what} in {journal.where}."
+          + (f" The role is new and has no password: set one as the server's administrator "
+             f"(psql: \\password {args.role}); they keep it in ~/.pgpass or their keyring." if new else ""),
+          file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_move_in(args: argparse.Namespace, ctx: Context) -> int:
+    """Copy a journal file whole into the (empty) journal --db names."""
+    journal = ctx.journal()
+    copied = journal.move_in(args.file)
+    people = copied.get("patients", 0)
+    entries = sum(copied.get(t, 0) for t in ("doses", "symptoms", "observations", "pump_events", "notes"))
+    print(f"Copied {args.file} into {journal.where}: {people} {'person' if people == 1 else 'people'}, "
+          f"{entries} entries, {copied.get('revisions', 0)} history records, "
+          f"{copied.get('acknowledgements', 0)} acknowledgements.", file=ctx.out)
     return EXIT_OK
 
 

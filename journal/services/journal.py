@@ -57,7 +57,7 @@ from journal.domain.i18n import LANGUAGES
 from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
 
 from . import timezones as zone_store
-from .errors import JournalFileError, NotFound, ValidationError, plain_failure
+from .errors import AlreadyGiven, JournalFileError, NotFound, ValidationError, plain_failure
 from .regional import RegionalDefaults, regional_defaults
 from .symptoms import symptom_code
 from .validation import (
@@ -169,22 +169,33 @@ def jsonable(value: Any) -> Any:
 # --- the service --------------------------------------------------------------------------------
 
 
-class Journal:
-    """One open journal file. Create with `Journal.open(path, clock)`."""
+# Setting on a shared journal: database role -> the person's name (written by `grant`).
+PEOPLE_BY_ROLE = "shared_people"
 
-    def __init__(self, store: Store, path: Path, clock: Clock) -> None:
+
+class Journal:
+    """One open journal: a file, or a shared journal on a PostgreSQL server (`path` is then the
+    URL, a str). Create with `Journal.open(path_or_url, clock)`."""
+
+    def __init__(self, store: Store, path: Path | str, clock: Clock) -> None:
         self.store = store
         self.path = path
         self.clock = clock
         self._settings: Settings | None = None
         self._zone: JournalZone | None = None
         self._watching = False  # changed_elsewhere() was called: keep watching across reopen()
+        self._person: str | None = None  # shared journal: the connected role's person, once read
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None) -> Journal:
+        from journal.storage.engines import is_database_url
+
         clock = clock or SystemClock()
-        path = Path(path).resolve()  # a link to the journal is the journal (locks, backups, restore)
-        journal = cls(_open_store(path, clock.now()), path, clock)
+        if is_database_url(path):
+            target: Path | str = str(path).strip()
+        else:
+            target = Path(path).resolve()  # a link to the journal is the journal (locks, backups, restore)
+        journal = cls(_open_store(target, clock.now()), target, clock)
         journal._pin_zone()
         return journal
 
@@ -209,6 +220,18 @@ class Journal:
     def close(self) -> None:
         self.store.dispose()
 
+    @property
+    def shared(self) -> bool:
+        """True for a journal on a PostgreSQL server (several computers, several caregivers)."""
+        return isinstance(self.path, str)
+
+    @property
+    def where(self) -> str:
+        """The file's path, or the shared journal's URL without its password, for messages."""
+        from journal.storage.engines import redact
+
+        return redact(self.path) if isinstance(self.path, str) else str(self.path)
+
     def changed_elsewhere(self) -> bool:
         """True when another program (the command line, say) wrote to the journal since the last
         call; cached settings are dropped then. Cheap enough to call every few seconds. The first
@@ -229,9 +252,11 @@ class Journal:
         self.store = _open_store(self.path, self.now())
         self._pin_zone()
         if self._watching:  # watch from the state the views now redraw from, not from the next poll
+            from journal.storage.engines import WatchError
+
             try:
                 self.store.changed_elsewhere()
-            except sqlite3.Error:
+            except (sqlite3.Error, WatchError):
                 pass  # the next poll starts watching
 
     def __enter__(self) -> Journal:
@@ -546,7 +571,56 @@ class Journal:
         return stock_level(med, doses, at, self.tz, earlier=earlier)
 
     def _by(self) -> str:
+        return self.caregiver()
+
+    def caregiver(self) -> str:
+        """Who is writing, for "by" when none is given: on a shared journal the person the
+        connected database role was granted for (`grant --person`), else the caregiver's name
+        from the settings."""
+        if isinstance(self.path, str):
+            if self._person is None:
+                from journal.storage.roles import connected_role
+
+                with self.store.read() as tx:
+                    role = connected_role(tx.s)
+                    people = tx.settings().get(PEOPLE_BY_ROLE, {})
+                self._person = str(people.get(role, "")) if isinstance(people, dict) else ""
+            if self._person:
+                return self._person
         return self.get_settings().caregiver_name
+
+    # shared journals: set-up and access ---------------------------------------------------------
+    def init_shared(self) -> list[str]:
+        """On a shared journal (the schema is already created or upgraded by opening it): create
+        the database's caregiver and viewer group roles and grant them their rights. Run as the
+        database's owner. Returns the group roles' names. ValidationError("--db") on a file."""
+        from journal.storage.roles import setup_roles
+
+        if not isinstance(self.path, str):
+            raise ValidationError("--db", "init sets up a shared journal; give its postgresql:// URL")
+        with self.store.transaction() as tx:
+            return setup_roles(tx.s)
+
+    def grant(self, login: str, access: str, person: str) -> bool:
+        """Let the database role `login` use this shared journal as `access` ("caregiver": read
+        and write; "viewer": read only), writing as `person` (the default "by"). Creates the role
+        (without a password) when missing; returns True then. Enforced by PostgreSQL's grants."""
+        from journal.storage.roles import RoleError, grant
+
+        if not isinstance(self.path, str):
+            raise ValidationError("--db", "grant is for a shared journal; give its postgresql:// URL")
+        if not person.strip():
+            raise ValidationError("--person", "give the name this person signs entries with")
+        try:
+            with self.store.transaction() as tx:
+                new = grant(tx.s, login, access)
+                people = tx.settings().get(PEOPLE_BY_ROLE, {})
+                people = dict(people) if isinstance(people, dict) else {}
+                people[login] = person.strip()
+                tx.set_setting(PEOPLE_BY_ROLE, people)
+        except RoleError as e:
+            raise ValidationError("ROLE" if "role name" in str(e) else "--access", str(e)) from None
+        return new
 
     # logging --------------------------------------------------------------------------------
     def _medication_of(self, patient_id: int, medication_id: int) -> Medication:
@@ -585,7 +659,7 @@ class Journal:
             d.amount_normalised = None
         check_not_future(d.given, now, "given")
         if not d.by:
-            d.by = by or self.get_settings().caregiver_name
+            d.by = by or self.caregiver()
         return d
 
     def clock_doubt(self, patient_id: int, at: datetime | None = None) -> str | None:
@@ -598,11 +672,46 @@ class Journal:
         tz = self.tz
         return clock_doubt(at.astimezone(tz), last.astimezone(tz) if last is not None else None)
 
-    def log_dose(self, patient_id: int, dose: Dose, by: str = "") -> Outcome:
+    def log_dose(self, patient_id: int, dose: Dose, by: str = "", *, claim_slot: bool = False) -> Outcome:
+        """Store one dose. With `claim_slot` ("Given now" on a planned dose: `dose.scheduled` is
+        the slot) at most one given dose is stored for the slot, however many caregivers press
+        at once on however many computers: the second is refused with AlreadyGiven ("already
+        given by Ana at 08:01") and nothing is saved. The database's unique index on claimed
+        slots decides the race (storage migration 0003), not a check followed by a write."""
         d = self.prepare_dose(patient_id, dose, by)
+        if claim_slot and d.scheduled is not None and d.status.was_given:
+            return self._log_slot_dose(patient_id, d)
         with self.store.transaction() as tx:
             new_id = tx.insert("dose", d)
         return Outcome(frozenset({"doses", "alerts"}), self._alerts(patient_id), new_id)
+
+    def _log_slot_dose(self, patient_id: int, d: Dose) -> Outcome:
+        from journal.storage.repository import SlotTaken
+
+        assert d.scheduled is not None
+        self._refuse_if_given(d)  # the friendly answer when the dose was logged some time ago
+        try:
+            with self.store.transaction() as tx:
+                new_id = tx.insert_slot_dose(d)
+        except SlotTaken:
+            self._refuse_if_given(d)  # the race lost: say who won
+            raise AlreadyGiven(f"the {self._hm(d.scheduled)} dose was already logged; nothing was saved",
+                               None) from None
+        return Outcome(frozenset({"doses", "alerts"}), self._alerts(patient_id), new_id)
+
+    def _hm(self, at: datetime) -> str:
+        return at.astimezone(self.tz).strftime("%H:%M")
+
+    def _refuse_if_given(self, d: Dose) -> None:
+        assert d.scheduled is not None
+        with self.store.read() as tx:
+            there = [x for x in tx.slot_doses(d.medication_id, d.scheduled) if x.status.was_given]
+        if there:
+            first = there[0]
+            who = f" by {first.by}" if first.by else ""
+            when = f" at {self._hm(first.given)}" if first.given is not None else ""
+            raise AlreadyGiven(f"the {self._hm(d.scheduled)} dose was already given{who}{when}; nothing was saved",
+                               first)
 
     def log_symptom(self, patient_id: int, entry: SymptomEntry, by: str = "") -> Outcome:
         self.get_patient(patient_id)
@@ -805,12 +914,8 @@ class Journal:
             meds = tx.medications(patient_id)
             med_ids = {m.id for m in meds}
             doses = [d for d in tx.series("dose", patient_id, start, end) if d.medication_id in med_ids]
-            last_given: dict[int, Dose] = {}
-            for m in meds:
-                assert m.id is not None
-                last = tx.last_given(m.id)
-                if last is not None:
-                    last_given[m.id] = last
+            found = tx.last_given_of([m.id for m in meds if m.id is not None])  # one statement
+            last_given: dict[int, Dose] = {m.id: found[m.id] for m in meds if m.id in found}
             pump = tx.latest_pump_events_before(patient_id, start) + tx.series("pump_event", patient_id, start, end)
             stock_doses: dict[int, list[Dose]] = {}
             stock_given: dict[int, GivenSummary] = {}
@@ -865,7 +970,7 @@ class Journal:
     def acknowledge(self, alert: Alert, note: str, by: str = "") -> Outcome:
         ack = Acknowledgement(
             alert_key=alert.key, rule=alert.rule, severity=alert.severity, at=self.now(), note=note,
-            by=by or self.get_settings().caregiver_name, evidence=list(alert.evidence),
+            by=by or self.caregiver(), evidence=list(alert.evidence),
             patient_id=alert.patient_id,
         )
         with self.store.transaction() as tx:
@@ -906,7 +1011,12 @@ class Journal:
     def backup(self, dest: Path | str) -> Path:
         """A consistent copy of the journal at `dest` (a file, or a folder for a dated copy).
         ValidationError("OUT") for a place that would destroy something (output.check_output_path);
-        OutputError when the copy cannot be written whole (a full disk), the old file left as it was."""
+        OutputError when the copy cannot be written whole (a full disk), the old file left as it was.
+        Of a file: a SQLite copy (SQLite's backup API). Of a shared journal: the whole journal in
+        exchange format v1 read in one REPEATABLE READ transaction (a JSON file, restorable into
+        an empty shared journal or any file with `import`). Returns the file written."""
+        if isinstance(self.path, str):
+            return self._backup_shared(Path(dest).expanduser())
         from journal.storage.backups import backup_file
 
         from .backups import check_backup
@@ -935,14 +1045,83 @@ class Journal:
             raise
         return dest
 
+    def move_in(self, src: Path | str) -> dict[str, int]:
+        """Copy the journal file (or shared journal URL) `src` whole into this (empty) journal: every record with its
+        history of corrections and removals, the acknowledgements and the settings. The usual way
+        into a shared journal: `carejournal --db postgresql://... move-in FILE`. Returns rows
+        copied per table. Raises ValidationError("FILE", ...) when this journal already holds
+        people or `src` is missing; JournalFileError when `src` is not a journal."""
+        from journal.storage.engines import is_database_url
+        from journal.storage.transfer import TargetNotEmpty, copy_journal
+
+        source_at: Path | str
+        if is_database_url(src):  # another shared journal
+            source_at = str(src).strip()
+            if source_at == self.path:
+                raise ValidationError("FILE", "that is this journal itself")
+        else:
+            source_at = Path(src).expanduser()
+            if not source_at.is_file():
+                raise ValidationError("FILE", f"{src} does not exist")
+            if isinstance(self.path, Path) and source_at.resolve() == self.path.resolve():
+                raise ValidationError("FILE", "that is this journal itself")
+        source = _open_store(source_at, self.now())  # upgraded first if older (a copy is kept)
+        try:
+            copied = copy_journal(source.engine, self.store.engine)
+        except TargetNotEmpty:
+            raise ValidationError("FILE", "this journal already holds people; move a journal in only into an "
+                                          "empty one (nothing was changed)") from None
+        finally:
+            source.dispose()
+        self._settings = None
+        return copied
+
+    def _backup_shared(self, dest: Path) -> Path:
+        import os
+
+        from journal.storage.backups import create_private
+
+        if dest.is_dir():
+            stamp = self.now().astimezone(self.tz).strftime("%Y-%m-%d-%H%M%S")
+            dest = dest / f"carejournal-shared-backup-{stamp}.json"
+        if not dest.parent.is_dir():
+            raise ValidationError("OUT", f"the folder {dest.parent} does not exist")
+        doc = self.export_document()  # one read transaction: one snapshot of the whole journal
+        tmp = dest.with_name(dest.name + ".partial")
+        tmp.unlink(missing_ok=True)
+        create_private(tmp)  # a copy of a health journal is readable by its owner only
+        try:
+            with tmp.open("w", encoding="utf-8") as f:
+                json.dump(doc, f, ensure_ascii=False, indent=1)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, dest)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return dest
+
     def restore(self, src: Path | str) -> Outcome:
         """Replace the journal with a backup. The current file is kept first as a before-restore
-        copy in the backups folder (`Outcome.saved_copy`), named and rotated like every backup."""
+        copy in the backups folder (`Outcome.saved_copy`), named and rotated like every backup.
+        A shared journal is restored only when it is empty, from a shared backup (exchange format)
+        through `import`: on a server several caregivers use, nothing is overwritten."""
         from .backups import BackupError, BackupService
 
         src = Path(src)
         if not src.is_file():
             raise ValidationError("FILE", f"{src} does not exist")
+        if isinstance(self.path, str):
+            if self.list_patients():
+                raise ValidationError("FILE", "a shared journal is restored only into an empty one; nothing was "
+                                              "changed (create an empty database, init it, then restore)")
+            try:
+                doc = json.loads(src.read_text(encoding="utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                raise ValidationError("FILE", f"{src} is not a shared journal's backup (exchange format JSON); "
+                                              "to move a journal file in, export it and import that") from None
+            self.import_document(doc)
+            return Outcome(ALL_CHANGED, self._alerts(None))
         if src.resolve() == self.path.resolve():
             raise ValidationError("FILE", "that is the journal itself, not a backup of it")
         # BackupService.restore checks the backup (a journal, not empty, undamaged) before anything.
@@ -979,10 +1158,11 @@ def _stock_reads(tx: Tx, med: Medication, at: datetime) -> tuple[list[Dose], Giv
     return doses, earlier
 
 
-def _open_store(path: Path, now: datetime) -> Store:
-    """The storage engine for the journal file at `path` (upgraded if older), or JournalFileError
-    for a file that is not a journal, is damaged or comes from a newer version. A journal whose
-    place cannot be written (read-only media) is opened read-only (`Store.read_only`)."""
+def _open_store(path: Path | str, now: datetime) -> Store:
+    """The storage engine for the journal file at `path` or the shared journal at a PostgreSQL
+    URL (upgraded if older), or JournalFileError for one that is not a journal, is damaged, comes
+    from a newer version or cannot be reached. A journal file whose place cannot be written
+    (read-only media) is opened read-only (`Store.read_only`)."""
     from journal.storage.db import open_engine
     from journal.storage.repository import Store
 
@@ -990,13 +1170,13 @@ def _open_store(path: Path, now: datetime) -> Store:
         engine = open_engine(path, now)
         engine.connect().close()  # the first connection sets WAL up: on read-only media it fails here
     except Exception as e:
-        engine = _read_only_fallback(e, path)
+        engine = _read_only_fallback(e, path) if isinstance(path, Path) else None
         if engine is None:
             raise _refusal(e, path) from None
-        store = Store(engine)
+        store = Store(engine, too_long=lambda e: ValidationError(e.field, e.message))
         store.read_only = True
         return store
-    return Store(engine)
+    return Store(engine, too_long=lambda e: ValidationError(e.field, e.message))
 
 
 def _read_only_fallback(e: BaseException, path: Path) -> Any:

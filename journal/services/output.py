@@ -61,9 +61,14 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def protected_reason(path: Path, journal_path: Path) -> str | None:
+def protected_reason(path: Path, journal_path: Path | str) -> str | None:
     """Why `path` must not be written (plain words), or None. Follows symlinks (the path's own
-    and its folders') and catches hard links to a protected file."""
+    and its folders') and catches hard links to a protected file. A shared journal's URL has no
+    files on this computer to protect (its local copies are checked like any journal file)."""
+    from journal.storage.engines import is_database_url
+
+    if is_database_url(journal_path):
+        return None
     real = Path(path).expanduser().resolve()
     for p, why in _companions(Path(journal_path)):
         if real == p.resolve() or _same_file(real, p):
@@ -77,7 +82,7 @@ def protected_reason(path: Path, journal_path: Path) -> str | None:
     return None
 
 
-def check_output_path(out: str | Path, journal_path: Path, *, arg: str = "OUT", folder: bool = False) -> Path:
+def check_output_path(out: str | Path, journal_path: Path | str, *, arg: str = "OUT", folder: bool = False) -> Path:
     """The path to write to, or ValidationError(arg) naming the path and why it is refused.
 
     `folder=True`: a folder to write several files into (CSV export); each file written there

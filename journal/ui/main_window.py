@@ -765,6 +765,11 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
         doorbell = WindowDoorbell(doorbell_name, window)
         doorbell.show_requested.connect(window.bring_to_front)
         doorbell.listen()  # if it cannot listen, a second launch says "already open" as before
+    if not demo and backups is None and getattr(journal, "shared", False):
+        # A shared journal: a daily local copy (exchange format) besides the server's own backups.
+        from journal.services.shared_backups import SharedBackups
+
+        backups = SharedBackups(journal, ctx.clock)
     if backups is not None:
         timer = QTimer(window)
         timer.setInterval(3_600_000)

@@ -495,7 +495,9 @@ class TodayView(QWidget):
         if warning is not None and not dose_warning.ask_save_anyway(self, warning):
             self.status.setText("Not saved (you chose Cancel when the safety checks warned about this dose).")
             return
-        self._submit(dose, sv.medication)
+        # Claims the slot: another caregiver's "Given now" a moment ago elsewhere is refused,
+        # not stored twice ("already given by Ana at 08:01").
+        self._submit(dose, sv.medication, claim_slot=True)
 
     def clock_looks_right(self, pid: int, now: datetime) -> bool:
         """"Given now" far from the journal's last entry: ask whether the computer's clock is
@@ -529,11 +531,13 @@ class TodayView(QWidget):
         return dose_warning.warning_text(preview.alerts, preview.counted_for(self.session.tz),
                                          self.session.emergency_number)
 
-    def _submit(self, dose: Dose, m: Medication) -> object:
+    def _submit(self, dose: Dose, m: Medication, claim_slot: bool = False) -> object:
         pid = self.session.patient_id
         self.error.clear_error()
         try:
-            outcome = self.session.apply(lambda: self.session.journal.log_dose(pid, dose, by=self.session.by), patient_id=pid)
+            outcome = self.session.apply(
+                lambda: self.session.journal.log_dose(pid, dose, by=self.session.by, claim_slot=claim_slot),
+                patient_id=pid)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return None
