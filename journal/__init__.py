@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 DISTRIBUTION = "carejournal"
+# The application's id: the desktop entry's name without ".desktop", the icon's name, the
+# autostart entry's and the AppStream component's id (reverse DNS, per the freedesktop specs).
+APP_ID = "io.github.carejournal.CareJournal"
 
 
 def version(pyproject: Path | None = None) -> str:

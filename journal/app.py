@@ -15,14 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from journal.cli import (
+    EXIT_BAD_INPUT,
     EXIT_FAILURE,
     EXIT_OK,
     JOURNAL_FILE,
     Context,
     build_parser,
     dispatch,
+    path_problem,
     prepare_journal_path,
+    shown,
 )
+
+PRIVATE_UMASK = 0o077  # new files 0600, new folders 0700
 
 
 def default_db_path() -> Path:
@@ -31,11 +36,26 @@ def default_db_path() -> Path:
     return Path(user_data_dir("CareJournal", appauthor=False)) / JOURNAL_FILE
 
 
-def make_context(db: Path | None, *, demo: bool = False, debug: bool = False, clock: Any = None) -> Context:
+def make_context(db: Path | str | None, *, demo: bool = False, debug: bool = False, clock: Any = None,
+                 minimised: bool = False) -> Context:
     from journal.domain.clock import SystemClock
 
     clock = clock or SystemClock()
-    path = Path(db).expanduser() if db is not None else default_db_path()
+    from journal.storage.engines import is_database_url
+
+    if db is not None and is_database_url(db):
+        # A shared journal on a PostgreSQL server: no file, no window lock, no file backups.
+        url = str(db).strip()
+
+        def open_shared() -> Any:
+            from journal.services.journal import Journal
+
+            return Journal.open(url, clock)
+
+        return Context(open_shared, clock, db_path=None, debug=debug, demo=demo, minimised=minimised)
+    # Resolved once: a journal reached through a link is opened, locked, backed up and restored as
+    # the real file, so the link and the real path can never be two journals.
+    path = (Path(db).expanduser() if db is not None else default_db_path()).resolve()
 
     def open_journal() -> Any:
         if demo:
@@ -53,7 +73,7 @@ def make_context(db: Path | None, *, demo: bool = False, debug: bool = False, cl
             set_language(saved)
         return journal
 
-    return Context(open_journal, clock, db_path=path, debug=debug, demo=demo)
+    return Context(open_journal, clock, db_path=path, debug=debug, demo=demo, minimised=minimised)
 
 
 def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
@@ -63,13 +83,21 @@ def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
 
     set_language(chosen_language())  # the computer's language until a journal's Settings say otherwise
     args = build_parser().parse_args(list(argv) if argv is not None else None)
-    ctx = make_context(args.db, demo=args.demo, debug=args.debug, clock=clock)
+    problem = path_problem(str(args.db)) if args.db is not None else None
+    if problem is not None:  # before anything opens it
+        print(shown(f"carejournal: --db: {problem}"), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    ctx = make_context(args.db, demo=args.demo, debug=args.debug, clock=clock, minimised=args.minimised)
+    # Everything the app writes (exports, reports, CSV files, backups, their folders) holds health
+    # data: owner-only, like the journal, whatever the user's umask.
+    umask = os.umask(PRIVATE_UMASK)
     try:
         if args.command in (None, "gui"):
             return run_gui(ctx)
         return dispatch(args, ctx)
     finally:
         ctx.close()
+        os.umask(umask)
 
 
 def run_gui(ctx: Context) -> int:

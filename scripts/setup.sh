@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 QT_LIBS="libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3"
 X_LIBS="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0"
-TEST_TOOLS="xvfb xauth poppler-utils"
+TEST_TOOLS="xvfb xauth poppler-utils dbus desktop-file-utils appstream"
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=""
@@ -34,5 +34,14 @@ fi
 if [ ! -x "$VENV/bin/python" ]; then
   "$PY" -m venv "$VENV"
 fi
+# pip runs only when the dependencies changed: the stamp holds a hash of pyproject.toml and the
+# extras installed. `make run` after the first time starts at once and works offline (the install
+# is editable, so code changes need no reinstall).
+STAMP="$VENV/.carejournal-installed"
+WANT="$(sha256sum pyproject.toml | cut -d' ' -f1) extras=test"
+if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ] && "$VENV/bin/python" -c "import journal, PySide6" >/dev/null 2>&1; then
+  exit 0
+fi
 "$VENV/bin/python" -m pip install -q --upgrade pip
 "$VENV/bin/python" -m pip install -q -e '.[test]'
+echo "$WANT" > "$STAMP"

@@ -27,6 +27,9 @@ QT_ES: dict[str, str] = {
     "Guide (F1)": "Guía (F1)",
     "Backups...": "Copias de seguridad...",
     "Settings": "Ajustes",
+    "About": "Acerca de",
+    "Start CareJournal when I log in (minimised, reminding)":
+        "Abrir CareJournal al iniciar sesión (minimizado, con recordatorios)",
     "&Today": "&Hoy",
     "S&ymptom": "&Síntoma",
     "&Reading": "&Medida",

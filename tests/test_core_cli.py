@@ -256,7 +256,7 @@ def test_main_py_runs_the_command_line(tmp_path: Path, doc_file: Path) -> None:
     ("raised", "words"),
     [
         ("database is locked", "the journal is busy"),
-        ("database or disk is full", "the disk is full, so nothing was saved"),
+        ("database or disk is full", "the disk is full (not enough free space), so nothing was saved"),
     ],
 )
 def test_file_troubles_are_told_in_plain_words(

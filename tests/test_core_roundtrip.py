@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from journal.domain import ASHWORTH_GRADES, SYMPTOM_CODES, FixedClock
 from journal.services.exchange import reference_validator
 from journal.services.journal import Journal, local_timezone_name
+from journal.services.validation import clean_name, name_key
 from journal.storage.backups import backup_file
 
 ZONES = ["America/Chicago", "Europe/London", "Australia/Lord_Howe", "Asia/Kolkata", "UTC"]
@@ -131,7 +132,7 @@ def observation(draw: Any) -> dict[str, Any]:
 
 @st.composite
 def person(draw: Any, ref: str, name: str) -> dict[str, Any]:
-    med_names = draw(st.lists(NAME, max_size=3, unique_by=lambda s: s.strip().casefold()))
+    med_names = draw(st.lists(NAME, max_size=3, unique_by=name_key))
     meds = [draw(medication(f"{ref}-m{i}", n)) for i, n in enumerate(med_names)]
     doses = []
     for _ in range(draw(st.integers(0, 8))) if meds else []:
@@ -157,16 +158,20 @@ def person(draw: Any, ref: str, name: str) -> dict[str, Any]:
         "observations": draw(st.lists(observation(), max_size=5)),
         "pump_events": draw(st.lists(st.fixed_dictionaries(
             {"at": timestamp(), "kind": st.sampled_from(["refill", "alarm", "check", "dose-change", "catheter-problem"])},
-            optional={"volume_ml": number(0, 40), "concentration_mcg_per_ml": number(0, 2000),
-                      "daily_dose_mcg": number(0, 1000), "reservoir_ml": number(0, 40), "low_alarm_ml": number(0, 5),
-                      "next_refill_due": st.one_of(st.none(), day()), "note": TEXT}), max_size=3)),
+            # A refill of 0 mL, a concentration of 0 or a refill date years after the event are
+            # refused (they would switch refill-due off): test_harden_plausible_values.py.
+            optional={"volume_ml": number(1, 40), "concentration_mcg_per_ml": number(1, 2000),
+                      "daily_dose_mcg": number(1, 1000), "reservoir_ml": number(0, 40), "low_alarm_ml": number(0, 5),
+                      "next_refill_due": st.one_of(st.none(), st.dates(min_value=date(2018, 6, 1),
+                                                                       max_value=date(2019, 12, 31)).map(date.isoformat)),
+                      "note": TEXT}), max_size=3)),
         "notes_log": draw(st.lists(st.fixed_dictionaries({"at": timestamp(), "text": TEXT}), max_size=3)),
     }
 
 
 @st.composite
 def document(draw: Any) -> dict[str, Any]:
-    names = draw(st.lists(NAME, min_size=1, max_size=2, unique_by=lambda s: s.strip().casefold()))
+    names = draw(st.lists(NAME, min_size=1, max_size=2, unique_by=name_key))
     doc: dict[str, Any] = {"format": "caregiver-medication-journal", "version": 1,
                            "patients": [draw(person(f"p{i}", n)) for i, n in enumerate(names)]}
     if draw(st.booleans()):
@@ -206,7 +211,7 @@ def test_export_import_export_gives_the_identical_document(doc: dict[str, Any], 
     # Nothing is lost on the way in: the same instants (to the microsecond), codes and texts.
     zone = ZoneInfo(doc.get("timezone") or local_timezone_name())  # the spec: else the machine's zone
     for original, out in zip(doc["patients"], exported["patients"], strict=True):
-        assert out["name"] == original["name"].strip()
+        assert out["name"] == clean_name(original["name"])  # NFC, single spaces
         assert sorted(instant(d["given"], zone) for d in out["doses"] if d["given"]) == sorted(
             instant(d["given"], zone) for d in original["doses"] if d["given"])
         assert sorted((instant(x["at"], zone), x["symptom"], x.get("note", "")) for x in out["symptoms"]) == sorted(

@@ -32,7 +32,7 @@ path, n = sys.argv[2], int(sys.argv[3])
 print("ready", flush=True)
 for k in range(n):
     code = main(["--db", path, "log-dose", "--patient", "Robin Shaw", "--medication", "Baclofen 10 mg tablets",
-                 "--amount", "10mg", "--note", f"race {k}"])
+                 "--amount", "10mg", "--note", f"race {k}", "--clock-is-right"])
     print(f"exit {k} {code}", flush=True)
 '''
 

@@ -32,7 +32,7 @@ STATS: Counter[str] = Counter()
 # Words that give away an internal error dressed up as a message.
 INTERNAL = re.compile(r"Traceback|\(sqlite3\.|NoneType|object has no attribute|unexpected keyword|"
                       r"KeyError|TypeError|AttributeError|IndexError|not subscriptable|invalid literal|"
-                      r"PosixPath\(|ZeroDivision|OverflowError")
+                      r"PosixPath\(|ZeroDivision|OverflowError|embedded null byte|codec can't|surrogates not allowed")
 
 COMMANDS = ["import", "export", "log-dose", "log-symptom", "backup", "restore", "reference", "check", "report"]
 # The options each command takes, so most generated command lines get past argparse to the journal.
@@ -58,8 +58,8 @@ VALUES = ["Robin Shaw", "robin shaw", "ROBIN SHAW", "Nobody", "", " ", "Baclofen
           "not-a-symptom", "seizure", "5", "-1", "11", "99999999999999999999", "3.5", "now", "08:00",
           "25:00", "2026-11-23T08:00", "2026-11-23T11:59:00+00:00", "2026-13-01T08:00", "2031-01-01T08:00",
           "1900-01-01T00:00", "2026-02-30", "2026-11-01", "yesterday", "json", "csv", "xml", "list", "search",
-          "show", "withdrawal", "pump", "../../etc/passwd", "\u00e9\u00e8", "\u200b", "a" * 300, "x;rm -rf /",
-          "out.json", "outdir", "report.pdf"]
+          "show", "withdrawal", "pump", "odd/../passwd", "\u00e9\u00e8", "\u200b", "a" * 300, "x;rm -rf /",
+          "out.json", "outdir", "report.pdf", "nul\x00byte", "broken\ud800", "\x1b[2J", "\u202e", "n" * 256]
 
 
 @pytest.fixture(scope="module")

@@ -75,21 +75,19 @@ def test_another_process_holding_the_lock_refuses_us_and_a_killed_one_does_not(t
 def test_stale_record_of_a_dead_process_is_taken_over_without_flock(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Folders where flock is not supported fall back to the pid in the file."""
+    """Folders where file locks are not supported fall back to the pid in the file."""
     import errno
 
     import journal.storage.lock as lockmod
 
-    class NoFlock:
-        LOCK_EX = 2
-        LOCK_NB = 4
-        LOCK_UN = 8
-
-        @staticmethod
-        def flock(fd: int, op: int) -> None:
+    class NoLocks:
+        def acquire(self) -> None:
             raise OSError(errno.ENOLCK, "no locks available")
 
-    monkeypatch.setattr(lockmod, "fcntl", NoFlock)
+        def release(self) -> None:
+            raise AssertionError("never taken, never released")
+
+    monkeypatch.setattr(lockmod.WindowLock, "_new_os_lock", lambda self: NoLocks())
     journal = tmp_path / "journal.sqlite3"
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)

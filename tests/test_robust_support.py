@@ -80,8 +80,21 @@ def integrity(path: Path) -> str:
         con.close()
 
 
-def table_dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, to compare a journal before and after something that must change nothing."""
+def table_dump(path: Path | str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, to compare a journal before and after something that must change nothing.
+    `path` may be a shared journal's PostgreSQL URL (tests/conftest.py `journal_path`)."""
+    if isinstance(path, str) and path.startswith("postgresql://"):
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(path.replace("postgresql://", "postgresql+psycopg://", 1))
+        try:
+            with engine.connect() as c:
+                names = [r[0] for r in c.execute(text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"))]
+                return {n: sorted(map(tuple, c.execute(text(f'SELECT * FROM "{n}"')).fetchall()), key=repr)
+                        for n in names}
+        finally:
+            engine.dispose()
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         names = [r[0] for r in con.execute(

@@ -100,3 +100,21 @@ def test_with_nothing_in_the_journal_the_message_says_it_does_not_know() -> None
              "red-flag-symptom")
     assert a.message.endswith("so it does not know the cause; the doctor needs to find it.")
     assert "withdrawal" not in a.message.lower()
+
+
+def test_two_products_of_one_drug_name_the_cause_once() -> None:
+    """Tablets and a pump of baclofen: the likely cause is said once, not once per product (a
+    fresh-user review saw the same sentence twice)."""
+    from test_rules_support import at, check, history, pump_med, steady, symptom
+
+    from journal.knowledge import default_library
+    from journal.rules.common import CheckContext
+    from journal.rules.red_flag_symptom import likely_cause
+
+    now = at("2026-10-20T15:00")
+    m, doses = steady(now, until=at("2026-10-19T20:01"))
+    h = history(now, [m, pump_med()], doses=doses, symptoms=[symptom("hallucinations", at("2026-10-20T14:00"))])
+    ctx = CheckContext(h, now, default_library())
+    text = likely_cause(ctx, list(h.symptoms))
+    assert text.count("is a likely cause") == 1, text
+    assert check(h, now)  # and the checks still speak

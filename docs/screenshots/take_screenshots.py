@@ -63,6 +63,7 @@ def main() -> int:
     settle(app)
     if font_pt and "--all" not in sys.argv:
         window.reminder_banner.hide()
+        settle(app)
         window.grab().save(str(OUT / "today-large-font.png"))
         return 0
     if scaled and "--all" not in sys.argv:
@@ -73,6 +74,7 @@ def main() -> int:
         window.grab().save(str(OUT / "symptoms-200pct.png"))
         return 0
     window.reminder_banner.hide()
+    settle(app)  # lay the window out again without the banner, or its space stays as an empty band
     window.grab().save(str(OUT / "today.png"))
     window.tabs.setCurrentWidget(window.vitals_form)
     settle(app)

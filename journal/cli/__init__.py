@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import os
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -40,6 +42,34 @@ def prepare_journal_path(path: Path) -> None:
         raise ValidationError("--db", f"{path} is a folder; give the journal file's name, e.g. {path / JOURNAL_FILE}")
 
 
+# What must never reach a terminal raw from user text: C0/C1 control characters (except tab and
+# newline; ESC starts terminal commands, CR overwrites a line), bidirectional overrides and isolates
+# (they reorder what is shown: "Trojan Source"), and lone surrogates (unprintable, they would crash
+# the write).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def shown(text: str) -> str:
+    """`text` safe to print: each unsafe character written as `\\uXXXX` (a form JSON reads back as
+    the same character, so `export -` and `check --json` stay valid JSON)."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class SafeStream:
+    """A text stream that passes everything written through `shown`: every line the command line
+    prints goes through one of these (Context.out and Context.err)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(shown(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, getvalue, fileno, ... of the real stream
+        return getattr(self.stream, name)
+
+
 class Context:
     """What a command needs from the outside world, built by the composition root (journal/app.py).
 
@@ -54,19 +84,41 @@ class Context:
         db_path: Path | None = None,
         debug: bool = False,
         demo: bool = False,
+        minimised: bool = False,
     ) -> None:
         self._open_journal = open_journal
         self._journal: Any = None
         self.clock = clock
-        self.out: TextIO = out or sys.stdout
-        self.err: TextIO = err or sys.stderr
+        self.out = out or sys.stdout
+        self.err = err or sys.stderr
         self.db_path = db_path
         self.debug = debug
         self.demo = demo
+        self.minimised = minimised  # the window starts minimised (started at login)
+
+    @property
+    def out(self) -> TextIO:
+        return self._out  # type: ignore[return-value]
+
+    @out.setter
+    def out(self, stream: TextIO) -> None:
+        self._out = stream if isinstance(stream, SafeStream) else SafeStream(stream)
+
+    @property
+    def err(self) -> TextIO:
+        return self._err  # type: ignore[return-value]
+
+    @err.setter
+    def err(self, stream: TextIO) -> None:
+        self._err = stream if isinstance(stream, SafeStream) else SafeStream(stream)
 
     def journal(self) -> Any:
         if self._journal is None:
             self._journal = self._open_journal()
+            if getattr(self._journal, "read_only", False):
+                print(f"note: {self._journal.path} cannot be written where it is (read-only media?), so it was "
+                      "opened read-only: it can be read, checked and exported, but nothing can be saved",
+                      file=self.err)
         return self._journal
 
     @property
@@ -80,6 +132,38 @@ class Context:
 
     def now(self) -> datetime:
         return self.clock.now()  # type: ignore[no-any-return]
+
+
+def path_problem(text: str) -> str | None:
+    """Why `text` cannot name a file on this system (a NUL, a broken character, a name longer than
+    file systems allow), in plain words, or None. Checked before any file is touched so that such
+    input is answered as bad input (exit 2) naming the argument, not as Python's own words."""
+    if "\x00" in text:
+        return "a file name cannot contain a NUL character"
+    try:
+        raw = os.fsencode(text)
+    except UnicodeError:
+        return "the file name holds a broken character; retype it"
+    if len(raw) >= 4096 or any(len(part) > 255 for part in raw.split(b"/")):
+        return "the file name is too long (at most 255 bytes for each part of the path)"
+    return None
+
+
+# The arguments that name files, by the attribute argparse gives them, and how messages name them.
+PATH_ARGS = (("file", "FILE"), ("out", "OUT"), ("db", "--db"))
+
+
+def check_path_args(args: argparse.Namespace) -> None:
+    """ValidationError naming the first path argument that cannot name a file (`path_problem`)."""
+    from journal.services.errors import ValidationError
+
+    for attr, name in PATH_ARGS:
+        value = getattr(args, attr, None)
+        if value is None or (attr == "out" and str(value) == "-"):
+            continue
+        problem = path_problem(str(value))
+        if problem is not None:
+            raise ValidationError("--out" if attr == "out" and args.command == "report" else name, problem)
 
 
 class _VersionAction(argparse.Action):
@@ -124,7 +208,7 @@ class _CompletionAction(argparse.Action):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # exit 2 with a one-line message naming the argument
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
+        self.exit(EXIT_BAD_INPUT, shown(f"{self.prog}: {message}\n"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -133,10 +217,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="A medication journal for family caregivers of people on baclofen. "
         "With no command it opens the window.",
     )
-    p.add_argument("--db", metavar="PATH", type=Path,
-                   help="use this journal file instead of the one in your data folder").complete = FILE_COMPLETION  # type: ignore[attr-defined]
+    p.add_argument("--db", metavar="PATH",
+                   help="use this journal file instead of the one in your data folder, "
+                   "or a shared journal: postgresql://USER@HOST[:PORT]/NAME[?sslmode=...]"
+                   ).complete = FILE_COMPLETION  # type: ignore[attr-defined]
     p.add_argument("--demo", action="store_true", help="open a temporary copy of the sample journal")
     p.add_argument("--debug", action="store_true", help="show the full error report when something fails")
+    p.add_argument("--minimised", "--minimized", dest="minimised", action="store_true",
+                   help="start the window minimised, reminding (as when started at login)")
     p.add_argument("--version", action=_VersionAction)
     p.add_argument("--print-completion", action=_CompletionAction)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -183,6 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--note", metavar="TEXT", default="")
     s.add_argument("--yes", action="store_true",
                    help="at a terminal, save without asking when the dose would raise an alert")
+    s.add_argument("--clock-is-right", action="store_true",
+                   help="log it now even though now is far from the journal's last entry (see --at)")
 
     s = command("log-symptom", "log one symptom, then print any alert it raises")
     s.add_argument("--patient", metavar="NAME", required=True)
@@ -206,6 +296,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = command("backup", "write a consistent copy of the journal (OUT: a file, or a folder for a dated copy)")
     s.add_argument("out", metavar="OUT").complete = FILE_COMPLETION  # type: ignore[attr-defined]
+
+    command("init", "shared journal: create or upgrade its tables and its caregiver and viewer roles "
+                    "(run as the database's owner)")
+
+    s = command("grant", "shared journal: let a database role read and write (caregiver) or only read "
+                         "(viewer); creates the role without a password when missing")
+    s.add_argument("role", metavar="ROLE", help="the person's database login, e.g. ana")
+    s.add_argument("--access", choices=("caregiver", "viewer"), required=True)
+    s.add_argument("--person", metavar="NAME", required=True, help="the name their entries are signed with")
+
+    s = command("move-in", "copy a journal file whole (history and acknowledgements too) into this empty "
+                           "journal, e.g. a new shared one")
+    s.add_argument("file", metavar="FILE").complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
     s = command("restore", "replace the journal with a backup (the current one is backed up first)")
     s.add_argument("file", metavar="FILE", type=Path).complete = FILE_COMPLETION  # type: ignore[attr-defined]
@@ -233,6 +336,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "backup": ("backup /media/usb-stick", "backup ~/journal-copy.sqlite3"),
     "restore": ("restore /media/usb-stick/carejournal-backup-2026-10-01-120000.sqlite3",),
     "reference": ("reference", "reference search pump alarm", "reference show withdrawal"),
+    "init": ("--db postgresql://postgres@server/carejournal init",),
+    "grant": ('--db postgresql://postgres@server/carejournal grant ana --access caregiver --person "Ana Silva"',
+              '--db postgresql://postgres@server/carejournal grant drlee --access viewer --person "Dr Lee"'),
+    "move-in": ("--db postgresql://ana@server/carejournal move-in ~/journal.sqlite3",),
 }
 
 # command -> (module, function); modules owned by other parts are optional in a build.
@@ -244,6 +351,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "log-reading": ("journal.cli.core", "cmd_log_reading"),
     "backup": ("journal.cli.core", "cmd_backup"),
     "restore": ("journal.cli.core", "cmd_restore"),
+    "move-in": ("journal.cli.core", "cmd_move_in"),
+    "init": ("journal.cli.core", "cmd_init"),
+    "grant": ("journal.cli.core", "cmd_grant"),
     "check": ("journal.cli.check", "run"),
     "report": ("journal.cli.report", "run"),
     "reference": ("journal.cli.reference", "run"),
@@ -262,6 +372,7 @@ def dispatch(args: argparse.Namespace, ctx: Context) -> int:
         print(f"carejournal {command}: not available in this build", file=ctx.err)
         return EXIT_FAILURE
     try:
+        check_path_args(args)
         func = getattr(importlib.import_module(module_name), func_name)
         result = func(args, ctx)
         return EXIT_OK if result is None else int(result)
@@ -278,7 +389,10 @@ def dispatch(args: argparse.Namespace, ctx: Context) -> int:
         if ctx.debug:
             traceback.print_exc(file=ctx.err)
         where = f" ({e.filename})" if e.filename else ""
-        reason = plain_failure(e) if e.strerror is None else f"{e.strerror.lower()}{where}"
+        if e.errno == 28:  # ENOSPC, also on Windows and macOS
+            reason = f"not enough free space on the disk{where}; free some space and try again"
+        else:
+            reason = plain_failure(e) if e.strerror is None else f"{e.strerror.lower()}{where}"
         print(f"{command}: failed: {reason or _one_line(e)}", file=ctx.err)
         return EXIT_FAILURE
     except Exception as e:  # noqa: BLE001 - one line for the user, the trace with --debug

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import sys
 from collections.abc import Iterator
 from datetime import date, datetime, time
@@ -17,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from journal.services.checks import write_and_compare
 from journal.services.errors import ValidationError
+from journal.services.validation import check_plausible_time
 
 from . import EXIT_OK, Context, prepare_journal_path
 
@@ -34,7 +34,9 @@ def parse_time(text: str | None, tz: ZoneInfo, now: datetime, arg: str = "--at")
         value = datetime.fromisoformat(s.replace(" ", "T", 1) if "T" not in s else s)
     except ValueError:
         raise ValidationError(arg, f'"{text}" is not a time (write it like 2026-10-01T08:00 or 08:00)') from None
-    return value if value.tzinfo is not None else value.replace(tzinfo=tz)
+    value = value if value.tzinfo is not None else value.replace(tzinfo=tz)
+    check_plausible_time(value, arg)  # the same years as every other path
+    return value
 
 
 def parse_day(text: str, arg: str) -> date:
@@ -60,22 +62,27 @@ def print_alerts(alerts: list[Any], ctx: Context, number: str | None = None, dry
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    from journal.services.exchange import NotStreamable, read_document
+    from journal.services.exchange import NotStreamable, parse_document, read_document
 
     path: Path = args.file
     if not str(args.file).strip() or str(args.file) == ".":
         raise ValidationError("FILE", "give the file to import")
+    if path.exists() and not path.is_file() and not path.is_dir():  # a device or pipe never ends
+        raise ValidationError("FILE", f"{path} is a device or a pipe, not a file; give the JSON file to import")
     if not args.dry_run:
-        # One person at a time (memory bounded by a person, not the file); a file laid out
-        # otherwise, or with a JSON error, is read whole below, which also names the error's place.
+        # One person at a time (memory bounded by a person, not the file). A file laid out
+        # otherwise, or with any problem, is rolled back and read whole below: the whole read
+        # refuses it with the same message as always (the first problem in the document).
         done = None
-        with _reading(path), path.open(encoding="utf-8-sig") as f:
-            streamed = read_document(f)
+        with _reading(path):
+            f = path.open(encoding="utf-8-sig")
+        with f:
+            streamed = read_document(_ReadErrorsNamed(f, path))
             if streamed is not None:
                 journal = ctx.journal()
                 try:
                     done = write_and_compare(journal, lambda: journal.import_stream(*streamed))
-                except NotStreamable:
+                except (NotStreamable, ValidationError):
                     done = None  # rolled back: nothing was written
         if done is not None:
             print(done[0].describe(), file=ctx.out)
@@ -83,10 +90,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
             return EXIT_OK
     with _reading(path):
         text = path.read_text(encoding="utf-8-sig")  # a BOM from some editors is fine
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ValidationError(str(path), f"is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    doc = parse_document(text, str(path))
     if args.dry_run:
         from journal.services.import_preview import preview_import
 
@@ -100,6 +104,18 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     print(summary.describe(), file=ctx.out)
     print_alerts(raised, ctx)
     return EXIT_OK
+
+
+class _ReadErrorsNamed:
+    """A text file whose read errors are ValidationError naming the file (`_reading`), and only
+    those: a failure of the journal while the import writes is not said to be the file's."""
+
+    def __init__(self, f: Any, path: Path) -> None:
+        self._f, self._path = f, path
+
+    def read(self, size: int = -1) -> str:
+        with _reading(self._path):
+            return str(self._f.read(size))
 
 
 @contextlib.contextmanager
@@ -117,12 +133,17 @@ def _reading(path: Path) -> Iterator[None]:
         raise ValidationError(str(path), f"cannot be read ({(e.strerror or 'unreadable').lower()})") from None
 
 
-def check_out_file(out: str, journal_path: Path, folder: bool = False, arg: str = "OUT") -> Path:
+def check_out_file(out: str, journal_path: Path | str, folder: bool = False, arg: str = "OUT") -> Path:
     """Refuse an OUT that would destroy something (the journal, its companions and backups, any
-    journal file) or a file where a folder is wanted: journal.services.output decides."""
-    from journal.services.output import check_output_path
+    journal file), a link, pipe or device, an odd name, or a file where a folder is wanted:
+    journal.services.validation and journal.services.output decide."""
+    from journal.services.output import check_output_path as protect_companions
+    from journal.services.validation import check_output_path as plain_output_path
 
-    return check_output_path(out, journal_path, arg=arg, folder=folder)
+    path = protect_companions(out, journal_path, arg=arg, folder=folder)  # the more useful message first
+    if not folder:
+        plain_output_path(path, arg)
+    return path
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -181,6 +202,12 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
         preview = preview_dose(journal, patient.id, dose, now)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
+    # After every argument is checked (bad input is named first), before anything is asked or saved.
+    if args.at is None and not getattr(args, "clock_is_right", False):
+        doubt = journal.clock_doubt(patient.id, now)
+        if doubt is not None:  # a wrong clock would put a false gap (or none) into the checks
+            raise ValidationError("--at", f"{doubt}. Nothing was logged. If the clock is wrong, give the time "
+                                  "with --at (e.g. --at 2026-10-01T08:00); if it is right, add --clock-is-right")
     if preview.alerts and not args.yes and _interactive():
         # Warn before, not after: at a terminal, the person typing is asked first. Scripts (no
         # terminal) keep the contract: the dose is saved and the alerts it raised are printed.
@@ -264,6 +291,39 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError("OUT", "give a file name (or a folder) for the copy")
     dest = ctx.journal().backup(args.out)
     print(f"Backed up the journal to {dest}", file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+    """Create or upgrade a shared journal (opening it does that) and its two group roles."""
+    journal = ctx.journal()
+    caregiver, viewer = journal.init_shared()
+    print(f"The shared journal {journal.where} is ready. Roles: {caregiver} (reads and writes), "
+          f"{viewer} (reads only). Next: carejournal --db URL grant ROLE --access caregiver --person NAME",
+          file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_grant(args: argparse.Namespace, ctx: Context) -> int:
+    journal = ctx.journal()
+    new = journal.grant(args.role, args.access, args.person)
+    what = "reads and writes" if args.access == "caregiver" else "reads only"
+    print(f"{args.role} ({args.person}) now {what} in {journal.where}."
+          + (f" The role is new and has no password: set one as the server's administrator "
+             f"(psql: \\password {args.role}); they keep it in ~/.pgpass or their keyring." if new else ""),
+          file=ctx.out)
+    return EXIT_OK
+
+
+def cmd_move_in(args: argparse.Namespace, ctx: Context) -> int:
+    """Copy a journal file whole into the (empty) journal --db names."""
+    journal = ctx.journal()
+    copied = journal.move_in(args.file)
+    people = copied.get("patients", 0)
+    entries = sum(copied.get(t, 0) for t in ("doses", "symptoms", "observations", "pump_events", "notes"))
+    print(f"Copied {args.file} into {journal.where}: {people} {'person' if people == 1 else 'people'}, "
+          f"{entries} entries, {copied.get('revisions', 0)} history records, "
+          f"{copied.get('acknowledgements', 0)} acknowledgements.", file=ctx.out)
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from journal.domain.i18n import SOURCE_LANGUAGE, current_language
+from journal.knowledge.rule_topics import RULE_TOPICS as RULE_TOPICS  # one map for checks and reader
 from journal.reference import markup
 from journal.reference.markup import wrap
 from journal.reference.topics import DEFAULT_DIRECTORY, SOURCES, Topic, TopicError, load_topics, parse_topic
@@ -44,32 +45,6 @@ READING_ORDER = (
     "about",
 )
 
-#: Which topic explains each check's alert (mirrors docs/contracts.md).
-RULE_TOPICS: dict[str, str] = {
-    "missed-dose": "missed-doses",
-    "double-dose": "missed-doses",
-    "abrupt-stop": "withdrawal",
-    "withdrawal-signs": "withdrawal",
-    "fast-taper": "stopping-safely",
-    "fast-titration": "dosing",
-    "over-max-daily": "dosing",
-    "over-max-dose": "dosing",
-    "over-prescribed": "dosing",
-    "red-flag-symptom": "when-to-call",
-    "abnormal-vital": "when-to-call",
-    "toxicity-signs": "overdose",
-    "paradoxical-worsening": "worse-spasticity",
-    "cns-depressant": "interactions",
-    "renal-caution": "kidneys-and-age",
-    "age-caution": "kidneys-and-age",
-    "liquid-concentration": "forms",
-    "pump-refill-due": "pump",
-    "pump-refill-overdue": "pump",
-    "pump-alarm": "pump-alarms",
-    "as-needed-too-soon": "dosing",
-    "as-needed-over-limit": "dosing",
-    "stock-low": "missed-doses",
-}
 
 # Column weights for bm25: id (not indexed), title, keywords, body.
 _WEIGHTS = (0.0, 10.0, 6.0, 1.0)

@@ -30,6 +30,7 @@ from journal.domain import (
 )
 from journal.domain.i18n import N_, _
 from journal.knowledge import DrugLibrary, DrugProfile, KnowledgeError, default_library
+from journal.knowledge.rule_topics import RULE_TOPICS
 from journal.schedule import (
     MedicinePlan,
     PlanTiming,
@@ -47,17 +48,7 @@ from journal.schedule.pump import changes as programme_changes
 
 NOT_ADVICE = N_("This is not medical advice.")
 
-REFERENCE = {
-    "missed-dose": "missed-doses", "double-dose": "missed-doses",
-    "abrupt-stop": "withdrawal", "withdrawal-signs": "withdrawal",
-    "fast-taper": "stopping-safely",
-    "fast-titration": "dosing", "over-max-daily": "dosing", "over-max-dose": "dosing", "over-prescribed": "dosing",
-    "red-flag-symptom": "when-to-call", "abnormal-vital": "when-to-call",
-    "toxicity-signs": "overdose", "paradoxical-worsening": "worse-spasticity", "cns-depressant": "interactions",
-    "renal-caution": "kidneys-and-age", "age-caution": "kidneys-and-age", "liquid-concentration": "forms",
-    "pump-refill-due": "pump", "pump-refill-overdue": "pump", "pump-alarm": "pump-alarms",
-    "as-needed-too-soon": "dosing", "as-needed-over-limit": "dosing", "stock-low": "missed-doses",
-}
+REFERENCE = RULE_TOPICS  # which topic explains each rule's alert (journal.knowledge.rule_topics)
 
 
 def utc(t: datetime) -> datetime:

@@ -73,7 +73,11 @@ def likely_cause(ctx: CheckContext, entries: list[Entry]) -> str:
     name = ctx.history.patient.name
     it = "These signs" if len(entries) > 1 else "This sign"
     found: list[str] = []
+    seen: set[int] = set()
     for _, p in ctx.profiled():
+        if id(p) in seen:
+            continue  # two products of one drug (tablets and a pump): one sentence for the drug
+        seen.add(id(p))
         window = timedelta(hours=p.value("timing.escalation_window_hours")) if p.has("withdrawal") or \
             p.has("toxicity") else None
         drug = p.display_name.lower()

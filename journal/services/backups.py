@@ -23,7 +23,9 @@ from datetime import UTC, tzinfo
 from pathlib import Path
 
 from journal.domain import Clock
-from journal.services.output import protected_reason
+from journal.services.errors import ValidationError
+from journal.services.output import fsync_folder, protected_reason
+from journal.services.validation import check_output_path
 from journal.storage.backups import backup_file, read_only_uri, restore_file
 from journal.storage.db import StorageFileError, check_openable
 from journal.storage.lock import JournalBusy, JournalLocked, WindowLock, write_lock
@@ -55,7 +57,7 @@ def take_window_lock(journal_path: Path | str, clock: Clock) -> WindowLock:
     Raises `JournalLocked` (its message is for the caregiver) when another window holds it.
     Keep the returned object for as long as the window is open; `release()` on close (the OS
     releases it anyway if the program dies)."""
-    lock = WindowLock(Path(journal_path))
+    lock = WindowLock(Path(journal_path).resolve())  # the real file: a link to it meets the same lock
     lock.acquire(since=clock.now().isoformat(timespec="minutes"))
     return lock
 
@@ -122,7 +124,9 @@ class BackupService:
 
     def __init__(self, journal_path: Path | str, clock: Clock, *, tz: tzinfo = UTC,
                  folder: Path | str | None = None) -> None:
-        self.journal_path = Path(journal_path)
+        # Resolved once: a journal reached through a link is kept, replaced and locked as the real
+        # file (restoring through the link must not put a file where the link was).
+        self.journal_path = Path(journal_path).resolve()
         self.clock = clock
         self.tz = tz
         self.folder = Path(folder) if folder is not None else self.journal_path.parent / "backups"
@@ -155,6 +159,8 @@ class BackupService:
 
     def _ensure_folder(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
+        if self.folder.is_symlink():  # the user's own choice of place: its permissions are theirs
+            return
         with contextlib.suppress(OSError):
             os.chmod(self.folder, PRIVATE_DIR)
 
@@ -229,15 +235,25 @@ class BackupService:
         if folder and not dest.is_dir():
             raise BackupError(f"The backup failed: the folder {dest} does not exist "
                               "(is the stick still plugged in?).")
+        def refuse_unsafe(target: Path) -> None:
+            if target.resolve() == self.journal_path.resolve():
+                raise BackupError("Choose another place for the backup than the journal file itself.")
+            # The journal's own files first (the more useful message), then links, pipes and devices.
+            why = protected_reason(target, self.journal_path)
+            if why is not None:  # the same check as every other output (journal.services.output)
+                raise BackupError(f"The backup was not saved: {target} is {why}. Choose another place.")
+            try:
+                check_output_path(target, "backup")
+            except ValidationError as e:
+                raise BackupError(f"The backup was not saved: {e.message}.") from None
+
+        if not dest.is_dir():
+            refuse_unsafe(dest)  # as given (a device or link keeps no suffix of ours)
         if dest.is_dir():
             dest = dest / backup_name(self.stem, MANUAL, self.clock.now())
         elif dest.suffix == "":
             dest = dest.with_suffix(SUFFIX)
-        if dest.resolve() == self.journal_path.resolve():
-            raise BackupError("Choose another place for the backup than the journal file itself.")
-        why = protected_reason(dest, self.journal_path)
-        if why is not None:  # the same check as every other output (journal.services.output)
-            raise BackupError(f"The backup was not saved: {dest} is {why}. Choose another place.")
+        refuse_unsafe(dest)
         if not dest.parent.is_dir():
             raise BackupError(f"The backup failed: the folder {dest.parent} does not exist "
                               "(is the stick still plugged in?).")
@@ -334,21 +350,10 @@ class BackupService:
             with contextlib.suppress(FileNotFoundError):
                 Path(str(self.journal_path) + c).unlink()
         os.replace(staged, self.journal_path)
-        _fsync_dir(self.journal_path.parent)
+        fsync_folder(self.journal_path.parent)
 
 
 def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    """Flush a file to the disk. Opened for writing: Windows refuses to flush a read-only handle."""
+    with open(path, "r+b") as f:
+        os.fsync(f.fileno())

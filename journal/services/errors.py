@@ -13,6 +13,15 @@ class ValidationError(ValueError):
         self.message = message
 
 
+class AlreadyGiven(ValidationError):
+    """"Given now" for a planned dose someone already logged as given (perhaps a moment ago on
+    another computer). Nothing was saved. `dose` is the dose already in the journal."""
+
+    def __init__(self, message: str, dose: object) -> None:
+        super().__init__("scheduled", message)
+        self.dose = dose
+
+
 class NotFound(LookupError):
     """A person, medicine or record that the journal does not hold."""
 
@@ -31,7 +40,12 @@ class JournalFileError(Exception):
 
 
 _PLAIN = (
-    (("database or disk is full", "no space left"), "the disk is full, so nothing was saved; free some space and try again"),
+    # PostgreSQL refusing a write the connected role has no grant for (a viewer's, say).
+    (("insufficientprivilege", "permission denied for table", "permission denied for sequence",
+      "permission denied for schema"),
+     "your access to this shared journal is read-only (or was not granted), so nothing was saved; "
+     "ask whoever set it up to grant you caregiver access"),
+    (("database or disk is full", "no space left"), "the disk is full (not enough free space), so nothing was saved; free some space and try again"),
     (("database is locked", "database is busy"),
      "the journal is busy (the window or another command is saving), so nothing was saved; try again in a moment"),
     (("readonly database", "read-only file system", "permission denied"),

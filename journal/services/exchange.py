@@ -49,15 +49,21 @@ from .drug_names import check_drug_name
 from .errors import ValidationError
 from .validation import (
     RESOURCES,
+    check_document_text,
     check_limits,
     check_not_future,
     check_observation,
+    check_patient,
+    check_plausible_day,
     check_plausible_time,
     check_pump_event,
     check_regimen,
     check_stock_event,
     check_strength,
+    check_symptom,
+    clean_name,
     local_timezone_name,
+    name_key,
     normalise_amount,
     symptom_codes,
     valid_timezone,
@@ -155,6 +161,55 @@ def reference_validator() -> Any:
     for name, func in FORMATS.items():
         checker.checks(name)(lambda value, f=func: not isinstance(value, str) or f(value))
     return Draft202012Validator(schema(), format_checker=checker)
+
+
+class _Object(dict[str, Any]):
+    """A JSON object as decoded, remembering a key it held twice (JSON keeps only the last)."""
+
+    twice: str | None = None
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    for key, value in pairs:
+        if key in obj and obj.twice is None:
+            obj.twice = key
+        obj[key] = value
+    return obj
+
+
+def _first_repeated_key(node: Any, path: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
+    if isinstance(node, _Object) and node.twice is not None:
+        return (*path, node.twice)
+    children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in children:
+        found = _first_repeated_key(value, (*path, key))
+        if found is not None:
+            return found
+    return None
+
+
+def parse_document(text: str, source: str = "document") -> Any:
+    """Decode an exchange document from JSON text. Raises ValidationError: `source` when the text
+    is not JSON (with the line and column); the JSON pointer of a key written twice in one object,
+    since JSON would silently keep only its last value and drop data."""
+    try:
+        doc = json.loads(text, object_pairs_hook=_object)
+    except json.JSONDecodeError as e:
+        raise ValidationError(source, f"is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    except RecursionError:
+        raise ValidationError(source, "is nested too deeply to be a journal document") from None
+    _refuse_repeated_key(doc)
+    return doc
+
+
+def _refuse_repeated_key(node: Any, path: tuple[Any, ...] = ()) -> None:
+    """ValidationError naming the JSON pointer of the first key written twice in one object of
+    `node` (decoded with `_object`; `path`: where `node` sits in the document)."""
+    repeated = _first_repeated_key(node, path)
+    if repeated is not None:
+        raise ValidationError(pointer(repeated), f"{_show(repeated[-1])} is written twice in the same object; "
+                              "keep one (JSON would silently drop the other)")
 
 
 def pointer(path: Iterable[Any]) -> str:
@@ -311,9 +366,11 @@ class _Reader:
         if text is None:
             return None
         try:
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
         except ValueError:
             raise ValidationError(where, f"{_show(text)} is not a date (YYYY-MM-DD)") from None
+        check_plausible_day(day, where)
+        return day
 
     def quantity(self, q: dict[str, Any] | None, where: str) -> Quantity | None:
         if q is None:
@@ -340,12 +397,13 @@ class _Reader:
 
     def person(self, p: dict[str, Any], where: str) -> _Person:
         patient = Patient(
-            name=p["name"].strip(), birth_date=self.day(p.get("birth_date"), where + "/birth_date"),
+            name=clean_name(p["name"]), birth_date=self.day(p.get("birth_date"), where + "/birth_date"),
             renal_impairment=RenalImpairment(p.get("renal_impairment", "none")),
             conditions=list(p.get("conditions", [])), notes=p.get("notes", ""),
         )
         if not patient.name:
             raise ValidationError(where + "/name", "cannot be empty")
+        check_patient(patient, self.now, where + "/")
         meds: list[tuple[str, Medication]] = []
         by_ref: dict[str, int] = {}
         for i, m in enumerate(p.get("medications", [])):
@@ -355,7 +413,7 @@ class _Reader:
                 if m["id"] in by_ref:
                     raise ValidationError(mw + "/id", f"{_show(m['id'])} is used by two medicines")
                 by_ref[m["id"]] = len(meds)
-            if any(o.name.casefold() == med.name.casefold() for _, o in meds):
+            if any(name_key(o.name) == name_key(med.name) for _, o in meds):
                 raise ValidationError(mw + "/name", f"{_show(med.name)} is listed twice for this person")
             meds.append((mw, med))
         doses: list[Dose] = []
@@ -372,10 +430,13 @@ class _Reader:
             sw = f"{where}/symptoms/{i}"
             if s["symptom"] not in self.codes:
                 raise ValidationError(sw + "/symptom", f"{_show(s['symptom'])} is not a code of the symptom catalog")
-            symptoms.append(SymptomEntry(
+            entry = SymptomEntry(
                 at=self.when(s["at"], sw + "/at"), symptom=s["symptom"], severity=s.get("severity"),
                 duration_minutes=s.get("duration_minutes"), note=s.get("note", ""),
-            ))
+            )
+            check_symptom(entry, self.codes, sw + "/")
+            check_not_future(entry.at, self.now, sw + "/at")
+            symptoms.append(entry)
         observations = []
         for i, o in enumerate(p.get("observations", [])):
             ow = f"{where}/observations/{i}"
@@ -386,6 +447,7 @@ class _Reader:
                 value2=o.get("value2"), body_part=o.get("body_part", ""), note=o.get("note", ""),
             )
             check_observation(obs, ow + "/")
+            check_not_future(obs.at, self.now, ow + "/at")
             observations.append(obs)
         pump = []
         for i, e in enumerate(p.get("pump_events", [])):
@@ -400,16 +462,17 @@ class _Reader:
                 next_refill_due=self.day(e.get("next_refill_due"), ew + "/next_refill_due"), note=e.get("note", ""),
             )
             check_pump_event(ev, ew + "/")
+            check_not_future(ev.at, self.now, ew + "/at")
             pump.append(ev)
-        notes = [
-            Note(at=self.when(n["at"], f"{where}/notes_log/{i}/at"), text=n["text"])
-            for i, n in enumerate(p.get("notes_log", []))
-        ]
+        notes = []
+        for i, n in enumerate(p.get("notes_log", [])):
+            note = Note(at=self.when(n["at"], f"{where}/notes_log/{i}/at"), text=n["text"])
+            notes.append(note)
         return _Person(where, patient, meds, doses, symptoms, observations, pump, notes, med_index)
 
     def medication(self, m: dict[str, Any], where: str) -> Medication:
         med = Medication(
-            name=m["name"].strip(), route=Route(m.get("route", "oral")), form=Form(m.get("form", "tablet")),
+            name=clean_name(m["name"]), route=Route(m.get("route", "oral")), form=Form(m.get("form", "tablet")),
             drug=m.get("drug"), strength=self.quantity(m.get("strength"), where + "/strength"), as_needed=m.get("as_needed", False),
         )
         if not med.name:
@@ -481,6 +544,7 @@ def _new_only(incoming: list[Any], existing_keys: list[Any], key: Callable[[Any]
 def import_document(journal: Journal, doc: Any) -> ImportSummary:
     """Import a whole document (all or nothing). ValidationError names the field of the first
     problem; nothing is written then."""
+    check_document_text(doc)
     validate_schema(doc)
     head = {k: v for k, v in doc.items() if k != "patients"}
     return _import_people(journal, head, iter(doc.get("patients", [])), validated=True)
@@ -491,12 +555,19 @@ def import_stream(journal: Journal, head: dict[str, Any], people: Iterable[Any])
     people one at a time (`people`, e.g. read from a file by `read_document`), so memory holds one
     person, not the file (issue 17). Still all or nothing: every person is checked and written in
     one transaction, and a problem with any of them (ValidationError naming /patients/i/...)
-    undoes all of it."""
+    undoes all of it. The people are refused for what `parse_document` and `import_document`
+    refuse in a whole document (a key written twice at any depth, a broken character, a schema
+    error), with the same message and field; the head's keys were read by `read_document`, which
+    gives up on a key written twice there."""
+    _refuse_repeated_key(head)
+    check_document_text(head)
     validate_schema({**head, "patients": []})
     return _import_people(journal, head, iter(people), validated=False)
 
 
 def _validate_person(head: dict[str, Any], person: Any, i: int) -> None:
+    _refuse_repeated_key(person, ("patients", i))
+    check_document_text(person, f"/patients/{i}")
     try:
         validate_schema({**head, "patients": [person]})
     except ValidationError as e:
@@ -525,9 +596,9 @@ def _import_people(journal: Journal, head: dict[str, Any], people: Iterator[Any]
                 raise ValidationError(where + "/id", f"{_show(p['id'])} is used by two people")
             seen_ids.add(p["id"])
         person = reader.person(p, where)
-        if person.patient.name.casefold() in seen_names:
+        if name_key(person.patient.name) in seen_names:
             raise ValidationError(where + "/name", f"{_show(person.patient.name)} appears twice in the document")
-        seen_names.add(person.patient.name.casefold())
+        seen_names.add(name_key(person.patient.name))
         return person
 
     summary = ImportSummary()
@@ -537,12 +608,12 @@ def _import_people(journal: Journal, head: dict[str, Any], people: Iterator[Any]
     else:  # one person at a time, checked then written; a later problem rolls all of it back
         people_in = (read(i, p) for i, p in enumerate(people))
     with journal.store.transaction() as tx:
-        existing_people = {p.name.casefold(): p for p in tx.patients()}
+        existing_people = {name_key(p.name): p for p in tx.patients()}
         # A journal whose zone nobody chose takes the document's (so a copy exports the same).
         if zones or tz_name is not None:  # before the people: "nobody in it yet" is asked of the journal
             zone_store.adopt(tx, zones or [ZonePeriod(journal.now().date(), tz_name or "")], dated=bool(zones))
         for person in people_in:
-            _import_person(tx, person, existing_people.get(person.patient.name.casefold()), summary)
+            _import_person(tx, person, existing_people.get(name_key(person.patient.name)), summary)
     return summary
 
 
@@ -557,7 +628,7 @@ def read_document(f: Any, chunk: int = 1 << 23) -> tuple[dict[str, Any], Iterato
     whole read). The iterator raises NotStreamable for a document that goes wrong later. The file
     is read `chunk` characters at a time (8 MB: a person of ten years is about 5 MB, and a person
     cut by a chunk's end is decoded again once more text is in)."""
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(object_pairs_hook=_object)  # as parse_document: remembers a key written twice
     state = {"buf": "", "pos": 0, "eof": False}
 
     def more() -> bool:
@@ -591,6 +662,8 @@ def read_document(f: Any, chunk: int = 1 << 23) -> tuple[dict[str, Any], Iterato
                 if more():
                     continue
                 raise NotStreamable from None
+            except RecursionError:  # nested too deeply: the whole read says so
+                raise NotStreamable from None
             if end >= len(state["buf"]) and not state["eof"] and more():
                 continue  # a number cut at the chunk's end: decode it again with what follows
             state["pos"] = end
@@ -614,6 +687,8 @@ def read_document(f: Any, chunk: int = 1 << 23) -> tuple[dict[str, Any], Iterato
             if not isinstance(key, str):
                 return None
             expect(":")
+            if key in head:
+                return None  # a key written twice: the whole read refuses it, naming it
             if key == "patients":
                 if not {"format", "version", "timezone"} <= head.keys():
                     return None  # fields the people are read with may come later: read it whole
@@ -689,10 +764,10 @@ def _import_person(tx: Any, person: _Person, existing: Patient | None, summary: 
         assert existing.id is not None
         patient_id = existing.id
         summary.already_there += 1
-        current_meds = {m.name.casefold(): m for m in tx.medications(patient_id, include_removed=True)}
+        current_meds = {name_key(m.name): m for m in tx.medications(patient_id, include_removed=True)}
     med_ids: list[int] = []
     for _where, med in person.medications:
-        found = current_meds.get(med.name.casefold())
+        found = current_meds.get(name_key(med.name))
         if found is None:
             med.patient_id = patient_id
             med_id = tx.insert("medication", med)

@@ -58,7 +58,7 @@ from journal.domain.i18n import LANGUAGES
 from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
 
 from . import timezones as zone_store
-from .errors import JournalFileError, NotFound, ValidationError
+from .errors import AlreadyGiven, JournalFileError, NotFound, ValidationError, plain_failure
 from .regional import RegionalDefaults, regional_defaults
 from .symptoms import symptom_code
 from .validation import (
@@ -68,10 +68,15 @@ from .validation import (
     check_medication,
     check_not_future,
     check_observation,
+    check_patient,
     check_pump_event,
     check_regimen,
     check_stock_event,
     check_symptom,
+    check_texts,
+    clean_name,
+    clock_doubt,
+    name_key,
     normalise_amount,
     valid_timezone,
 )
@@ -165,28 +170,47 @@ def jsonable(value: Any) -> Any:
 # --- the service --------------------------------------------------------------------------------
 
 
-class Journal:
-    """One open journal file. Create with `Journal.open(path, clock)`."""
+# Setting on a shared journal: database role -> the person's name (written by `grant`).
+PEOPLE_BY_ROLE = "shared_people"
 
-    def __init__(self, store: Store, path: Path, clock: Clock) -> None:
+
+class Journal:
+    """One open journal: a file, or a shared journal on a PostgreSQL server (`path` is then the
+    URL, a str). Create with `Journal.open(path_or_url, clock)`."""
+
+    def __init__(self, store: Store, path: Path | str, clock: Clock) -> None:
         self.store = store
         self.path = path
         self.clock = clock
         self._settings: Settings | None = None
         self._zone: JournalZone | None = None
         self._watching = False  # changed_elsewhere() was called: keep watching across reopen()
+        self._person: str | None = None  # shared journal: the connected role's person, once read
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None) -> Journal:
+        from journal.storage.engines import is_database_url
+
         clock = clock or SystemClock()
-        path = Path(path)
-        journal = cls(_open_store(path, clock.now()), path, clock)
+        if is_database_url(path):
+            target: Path | str = str(path).strip()
+        else:
+            target = Path(path).resolve()  # a link to the journal is the journal (locks, backups, restore)
+        journal = cls(_open_store(target, clock.now()), target, clock)
         journal._pin_zone()
         return journal
+
+    @property
+    def read_only(self) -> bool:
+        """True when the journal was opened read-only (its place cannot be written: read-only
+        media); every write then fails with "the journal file cannot be written here"."""
+        return bool(getattr(self.store, "read_only", False))
 
     def _pin_zone(self) -> None:
         """The first time a journal is opened its zone is written down (the one it had, else this
         computer's), so that opening it on a computer elsewhere changes nothing."""
+        if self.read_only:  # nothing can be written down; the machine's zone is used meanwhile
+            return
         with self.store.read() as tx:
             if zone_store.ZONES_KEY in tx.settings():
                 return
@@ -195,10 +219,22 @@ class Journal:
         self._settings = None
 
     def close(self) -> None:
-        from journal.storage.db import note_clean_close
+        from journal.storage.engines import engine_for
 
         self.store.dispose()
-        note_clean_close(self.path)  # so the next open need not read the whole file
+        engine_for(self.path).closed()  # a file: so the next open need not read the whole file
+
+    @property
+    def shared(self) -> bool:
+        """True for a journal on a PostgreSQL server (several computers, several caregivers)."""
+        return isinstance(self.path, str)
+
+    @property
+    def where(self) -> str:
+        """The file's path, or the shared journal's URL without its password, for messages."""
+        from journal.storage.engines import redact
+
+        return redact(self.path) if isinstance(self.path, str) else str(self.path)
 
     def changed_elsewhere(self) -> bool:
         """True when another program (the command line, say) wrote to the journal since the last
@@ -220,9 +256,11 @@ class Journal:
         self.store = _open_store(self.path, self.now())
         self._pin_zone()
         if self._watching:  # watch from the state the views now redraw from, not from the next poll
+            from journal.storage.engines import WatchError
+
             try:
                 self.store.changed_elsewhere()
-            except sqlite3.Error:
+            except (sqlite3.Error, WatchError):
                 pass  # the next poll starts watching
 
     def __enter__(self) -> Journal:
@@ -264,6 +302,7 @@ class Journal:
     def save_settings(self, s: Settings, *, zone_since: date | None = None) -> Outcome:
         """Saves the settings. A new `timezone` applies from local date `zone_since` (default
         `zone_change_day`); the days before keep their zone (see `change_timezone`)."""
+        check_texts(s)
         if not valid_timezone(s.timezone):
             raise ValidationError("timezone", f'"{s.timezone}" is not a known time zone (e.g. Europe/London)')
         if not s.emergency_number.strip():
@@ -363,19 +402,21 @@ class Journal:
         return got[0]  # type: ignore[no-any-return]
 
     def find_patient(self, name: str) -> Patient:
-        """By name, ignoring case (a unique beginning of the name is enough)."""
-        wanted = name.strip().casefold()
+        """By name, ignoring case, extra spaces and Unicode form (`validation.name_key`); a unique
+        beginning of the name is enough."""
+        wanted = name_key(name)
         people = self.list_patients()
-        exact = [p for p in people if p.name.casefold() == wanted]
+        exact = [p for p in people if name_key(p.name) == wanted]
         if exact:
             return exact[0]
-        start = [p for p in people if wanted and p.name.casefold().startswith(wanted)]
+        start = [p for p in people if wanted and name_key(p.name).startswith(wanted)]
         if len(start) == 1:
             return start[0]
         known = ", ".join(p.name for p in people) or "nobody yet"
         raise NotFound(f'no one named "{name}" in the journal (people: {known})', "--patient")
 
     def add_patient(self, p: Patient) -> Outcome:
+        p = dataclasses.replace(p, name=clean_name(p.name))
         self._check_patient(p, None)
         with self.store.transaction() as tx:
             new_id = tx.insert("patient", p)
@@ -384,6 +425,7 @@ class Journal:
     def update_patient(self, p: Patient, by: str = "") -> Outcome:
         if p.id is None:
             raise ValidationError("id", "the person has not been saved yet")
+        p = dataclasses.replace(p, name=clean_name(p.name))
         self._check_patient(p, p.id)
         with self.store.transaction() as tx:
             got = tx.get("patient", p.id)
@@ -395,16 +437,9 @@ class Journal:
         return Outcome(frozenset({"patients", "alerts"}), self._alerts(p.id), p.id)
 
     def _check_patient(self, p: Patient, own_id: int | None) -> None:
-        if not p.name.strip():
-            raise ValidationError("name", "a person needs a name")
-        try:
-            RenalImpairment(p.renal_impairment)
-        except ValueError:
-            raise ValidationError("renal_impairment", f"{p.renal_impairment!r} is not none/mild/moderate/severe") from None
-        if p.birth_date is not None and p.birth_date > self.now().date():
-            raise ValidationError("birth_date", f"{p.birth_date} is in the future")
+        check_patient(p, self.now())
         for other in self.list_patients():
-            if other.id != own_id and other.name.casefold() == p.name.strip().casefold():
+            if other.id != own_id and name_key(other.name) == name_key(p.name):
                 raise ValidationError("name", f'"{p.name}" is already in the journal')
 
     # medicines ------------------------------------------------------------------------------
@@ -424,13 +459,14 @@ class Journal:
         return got[0]  # type: ignore[no-any-return]
 
     def find_medication(self, patient_id: int, name: str) -> Medication:
-        """By name, ignoring case; a part of the name is enough when only one medicine matches."""
-        wanted = name.strip().casefold()
+        """By name, ignoring case, extra spaces and Unicode form (`validation.name_key`); a part of
+        the name is enough when only one medicine matches."""
+        wanted = name_key(name)
         meds = self.list_medications(patient_id)
-        exact = [m for m in meds if m.name.casefold() == wanted]
+        exact = [m for m in meds if name_key(m.name) == wanted]
         if exact:
             return exact[0]
-        partial = [m for m in meds if wanted and wanted in m.name.casefold()]
+        partial = [m for m in meds if wanted and wanted in name_key(m.name)]
         if len(partial) == 1:
             return partial[0]
         known = ", ".join(m.name for m in meds) or "none yet"
@@ -440,9 +476,9 @@ class Journal:
 
     def add_medication(self, patient_id: int, m: Medication) -> Outcome:
         self.get_patient(patient_id)
-        m = dataclasses.replace(m, patient_id=patient_id, regimens=list(m.regimens))
+        m = dataclasses.replace(m, patient_id=patient_id, regimens=list(m.regimens), name=clean_name(m.name))
         check_medication(m)
-        if any(o.name.casefold() == m.name.strip().casefold() for o in self.list_medications(patient_id)):
+        if any(name_key(o.name) == name_key(m.name) for o in self.list_medications(patient_id)):
             raise ValidationError("name", f'"{m.name}" is already on the list')
         for i, e in enumerate(m.stock):
             check_stock_event(e, dataclasses.replace(m, stock=m.stock[:i]), f"stock/{i}/")
@@ -539,7 +575,56 @@ class Journal:
         return stock_level(med, doses, at, self.tz, earlier=earlier)
 
     def _by(self) -> str:
+        return self.caregiver()
+
+    def caregiver(self) -> str:
+        """Who is writing, for "by" when none is given: on a shared journal the person the
+        connected database role was granted for (`grant --person`), else the caregiver's name
+        from the settings."""
+        if isinstance(self.path, str):
+            if self._person is None:
+                from journal.storage.roles import connected_role
+
+                with self.store.read() as tx:
+                    role = connected_role(tx.s)
+                    people = tx.settings().get(PEOPLE_BY_ROLE, {})
+                self._person = str(people.get(role, "")) if isinstance(people, dict) else ""
+            if self._person:
+                return self._person
         return self.get_settings().caregiver_name
+
+    # shared journals: set-up and access ---------------------------------------------------------
+    def init_shared(self) -> list[str]:
+        """On a shared journal (the schema is already created or upgraded by opening it): create
+        the database's caregiver and viewer group roles and grant them their rights. Run as the
+        database's owner. Returns the group roles' names. ValidationError("--db") on a file."""
+        from journal.storage.roles import setup_roles
+
+        if not isinstance(self.path, str):
+            raise ValidationError("--db", "init sets up a shared journal; give its postgresql:// URL")
+        with self.store.transaction() as tx:
+            return setup_roles(tx.s)
+
+    def grant(self, login: str, access: str, person: str) -> bool:
+        """Let the database role `login` use this shared journal as `access` ("caregiver": read
+        and write; "viewer": read only), writing as `person` (the default "by"). Creates the role
+        (without a password) when missing; returns True then. Enforced by PostgreSQL's grants."""
+        from journal.storage.roles import RoleError, grant
+
+        if not isinstance(self.path, str):
+            raise ValidationError("--db", "grant is for a shared journal; give its postgresql:// URL")
+        if not person.strip():
+            raise ValidationError("--person", "give the name this person signs entries with")
+        try:
+            with self.store.transaction() as tx:
+                new = grant(tx.s, login, access)
+                people = tx.settings().get(PEOPLE_BY_ROLE, {})
+                people = dict(people) if isinstance(people, dict) else {}
+                people[login] = person.strip()
+                tx.set_setting(PEOPLE_BY_ROLE, people)
+        except RoleError as e:
+            raise ValidationError("ROLE" if "role name" in str(e) else "--access", str(e)) from None
+        return new
 
     # logging --------------------------------------------------------------------------------
     def _medication_of(self, patient_id: int, medication_id: int) -> Medication:
@@ -560,6 +645,7 @@ class Journal:
         except ValueError:
             raise ValidationError("status", f'"{dose.status}" is not one of: {", ".join(s.value for s in DoseStatus)}') from None
         d = dataclasses.replace(dose, patient_id=patient_id, status=status)
+        check_texts(d)
         check_aware(d.given, "given")
         check_aware(d.scheduled, "scheduled")
         if d.given is None and d.scheduled is None:
@@ -577,14 +663,59 @@ class Journal:
             d.amount_normalised = None
         check_not_future(d.given, now, "given")
         if not d.by:
-            d.by = by or self.get_settings().caregiver_name
+            d.by = by or self.caregiver()
         return d
 
-    def log_dose(self, patient_id: int, dose: Dose, by: str = "") -> Outcome:
+    def clock_doubt(self, patient_id: int, at: datetime | None = None) -> str | None:
+        """Plain words when `at` (default: now by the computer's clock) is far from the person's
+        last entry, so the clock may be wrong (`validation.clock_doubt`); None when it looks right.
+        The window asks before saving "Given now", the command line refuses without --at."""
+        at = at or self.now()
+        with self.store.read() as tx:
+            last = tx.last_entry(patient_id)
+        tz = self.tz
+        return clock_doubt(at.astimezone(tz), last.astimezone(tz) if last is not None else None)
+
+    def log_dose(self, patient_id: int, dose: Dose, by: str = "", *, claim_slot: bool = False) -> Outcome:
+        """Store one dose. With `claim_slot` ("Given now" on a planned dose: `dose.scheduled` is
+        the slot) at most one given dose is stored for the slot, however many caregivers press
+        at once on however many computers: the second is refused with AlreadyGiven ("already
+        given by Ana at 08:01") and nothing is saved. The database's unique index on claimed
+        slots decides the race (storage migration 0003), not a check followed by a write."""
         d = self.prepare_dose(patient_id, dose, by)
+        if claim_slot and d.scheduled is not None and d.status.was_given:
+            return self._log_slot_dose(patient_id, d)
         with self.store.transaction() as tx:
             new_id = tx.insert("dose", d)
         return Outcome(frozenset({"doses", "alerts"}), self._alerts(patient_id), new_id)
+
+    def _log_slot_dose(self, patient_id: int, d: Dose) -> Outcome:
+        from journal.storage.repository import SlotTaken
+
+        assert d.scheduled is not None
+        self._refuse_if_given(d)  # the friendly answer when the dose was logged some time ago
+        try:
+            with self.store.transaction() as tx:
+                new_id = tx.insert_slot_dose(d)
+        except SlotTaken:
+            self._refuse_if_given(d)  # the race lost: say who won
+            raise AlreadyGiven(f"the {self._hm(d.scheduled)} dose was already logged; nothing was saved",
+                               None) from None
+        return Outcome(frozenset({"doses", "alerts"}), self._alerts(patient_id), new_id)
+
+    def _hm(self, at: datetime) -> str:
+        return at.astimezone(self.tz).strftime("%H:%M")
+
+    def _refuse_if_given(self, d: Dose) -> None:
+        assert d.scheduled is not None
+        with self.store.read() as tx:
+            there = [x for x in tx.slot_doses(d.medication_id, d.scheduled) if x.status.was_given]
+        if there:
+            first = there[0]
+            who = f" by {first.by}" if first.by else ""
+            when = f" at {self._hm(first.given)}" if first.given is not None else ""
+            raise AlreadyGiven(f"the {self._hm(d.scheduled)} dose was already given{who}{when}; nothing was saved",
+                               first)
 
     def log_symptom(self, patient_id: int, entry: SymptomEntry, by: str = "") -> Outcome:
         self.get_patient(patient_id)
@@ -626,6 +757,7 @@ class Journal:
         self.get_patient(patient_id)
         n = dataclasses.replace(note, patient_id=patient_id)
         check_aware(n.at, "at")
+        check_texts(n)
         if not n.text.strip():
             raise ValidationError("text", "the note is empty")
         with self.store.transaction() as tx:
@@ -678,12 +810,18 @@ class Journal:
             check_pump_event(obj)
         elif entity == "note":
             check_aware(obj.at, "at")
+            check_texts(obj)
         elif entity == "patient":
+            obj.name = clean_name(obj.name)
             self._check_patient(obj, obj.id)
             return int(obj.id)
         elif entity == "medication":
             obj.regimens = []
+            obj.name = clean_name(obj.name)
             check_medication(obj)
+            if any(o.id != obj.id and name_key(o.name) == name_key(obj.name)
+                   for o in self.list_medications(obj.patient_id)):
+                raise ValidationError("name", f'"{obj.name}" is already on the list')
             return int(obj.patient_id)
         elif entity == "stock_event":
             med = self.get_medication(obj.medication_id)
@@ -859,7 +997,7 @@ class Journal:
     def acknowledge(self, alert: Alert, note: str, by: str = "") -> Outcome:
         ack = Acknowledgement(
             alert_key=alert.key, rule=alert.rule, severity=alert.severity, at=self.now(), note=note,
-            by=by or self.get_settings().caregiver_name, evidence=list(alert.evidence),
+            by=by or self.caregiver(), evidence=list(alert.evidence),
             patient_id=alert.patient_id,
         )
         with self.store.transaction() as tx:
@@ -915,11 +1053,17 @@ class Journal:
     def backup(self, dest: Path | str) -> Path:
         """A consistent copy of the journal at `dest` (a file, or a folder for a dated copy).
         ValidationError("OUT") for a place that would destroy something (output.check_output_path);
-        OutputError when the copy cannot be written whole (a full disk), the old file left as it was."""
+        OutputError when the copy cannot be written whole (a full disk), the old file left as it was.
+        Of a file: a SQLite copy (SQLite's backup API). Of a shared journal: the whole journal in
+        exchange format v1 read in one REPEATABLE READ transaction (a JSON file, restorable into
+        an empty shared journal or any file with `import`). Returns the file written."""
+        if isinstance(self.path, str):
+            return self._backup_shared(Path(dest).expanduser())
         from journal.storage.backups import backup_file
 
         from .backups import check_backup
         from .output import OutputError, atomic_output, check_output_path
+        from .validation import check_output_path as check_plain_output
 
         typed = str(dest)
         dest = Path(dest).expanduser()
@@ -932,6 +1076,7 @@ class Journal:
             raise ValidationError("OUT", f"the folder {missing} does not exist (is the USB stick or drive "
                                          "plugged in?); nothing was written")
         dest = check_output_path(dest, self.path)
+        check_plain_output(dest, "OUT")  # a link, pipe or device, an odd name
         try:
             with atomic_output(dest, check=check_backup) as tmp:
                 backup_file(self.path, tmp)
@@ -942,14 +1087,83 @@ class Journal:
             raise
         return dest
 
+    def move_in(self, src: Path | str) -> dict[str, int]:
+        """Copy the journal file (or shared journal URL) `src` whole into this (empty) journal: every record with its
+        history of corrections and removals, the acknowledgements and the settings. The usual way
+        into a shared journal: `carejournal --db postgresql://... move-in FILE`. Returns rows
+        copied per table. Raises ValidationError("FILE", ...) when this journal already holds
+        people or `src` is missing; JournalFileError when `src` is not a journal."""
+        from journal.storage.engines import is_database_url
+        from journal.storage.transfer import TargetNotEmpty, copy_journal
+
+        source_at: Path | str
+        if is_database_url(src):  # another shared journal
+            source_at = str(src).strip()
+            if source_at == self.path:
+                raise ValidationError("FILE", "that is this journal itself")
+        else:
+            source_at = Path(src).expanduser()
+            if not source_at.is_file():
+                raise ValidationError("FILE", f"{src} does not exist")
+            if isinstance(self.path, Path) and source_at.resolve() == self.path.resolve():
+                raise ValidationError("FILE", "that is this journal itself")
+        source = _open_store(source_at, self.now())  # upgraded first if older (a copy is kept)
+        try:
+            copied = copy_journal(source.engine, self.store.engine)
+        except TargetNotEmpty:
+            raise ValidationError("FILE", "this journal already holds people; move a journal in only into an "
+                                          "empty one (nothing was changed)") from None
+        finally:
+            source.dispose()
+        self._settings = None
+        return copied
+
+    def _backup_shared(self, dest: Path) -> Path:
+        import os
+
+        from journal.storage.backups import create_private
+
+        if dest.is_dir():
+            stamp = self.now().astimezone(self.tz).strftime("%Y-%m-%d-%H%M%S")
+            dest = dest / f"carejournal-shared-backup-{stamp}.json"
+        if not dest.parent.is_dir():
+            raise ValidationError("OUT", f"the folder {dest.parent} does not exist")
+        doc = self.export_document()  # one read transaction: one snapshot of the whole journal
+        tmp = dest.with_name(dest.name + ".partial")
+        tmp.unlink(missing_ok=True)
+        create_private(tmp)  # a copy of a health journal is readable by its owner only
+        try:
+            with tmp.open("w", encoding="utf-8") as f:
+                json.dump(doc, f, ensure_ascii=False, indent=1)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, dest)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return dest
+
     def restore(self, src: Path | str) -> Outcome:
         """Replace the journal with a backup. The current file is kept first as a before-restore
-        copy in the backups folder (`Outcome.saved_copy`), named and rotated like every backup."""
+        copy in the backups folder (`Outcome.saved_copy`), named and rotated like every backup.
+        A shared journal is restored only when it is empty, from a shared backup (exchange format)
+        through `import`: on a server several caregivers use, nothing is overwritten."""
         from .backups import BackupError, BackupService
 
         src = Path(src)
         if not src.is_file():
             raise ValidationError("FILE", f"{src} does not exist")
+        if isinstance(self.path, str):
+            if self.list_patients():
+                raise ValidationError("FILE", "a shared journal is restored only into an empty one; nothing was "
+                                              "changed (create an empty database, init it, then restore)")
+            try:
+                doc = json.loads(src.read_text(encoding="utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                raise ValidationError("FILE", f"{src} is not a shared journal's backup (exchange format JSON); "
+                                              "to move a journal file in, export it and import that") from None
+            self.import_document(doc)
+            return Outcome(ALL_CHANGED, self._alerts(None))
         if src.resolve() == self.path.resolve():
             raise ValidationError("FILE", "that is the journal itself, not a backup of it")
         # BackupService.restore checks the backup (a journal, not empty, undamaged) before anything.
@@ -986,24 +1200,68 @@ def _stock_reads(tx: Tx, med: Medication, at: datetime) -> tuple[list[Dose], Giv
     return doses, earlier
 
 
-def _open_store(path: Path, now: datetime) -> Store:
-    """The storage engine for the journal file at `path` (upgraded if older), or JournalFileError
-    for a file that is not a journal, is damaged or comes from a newer version."""
-    from journal.storage.db import StorageFileError, open_engine
+def _open_store(path: Path | str, now: datetime) -> Store:
+    """The storage engine for the journal file at `path` or the shared journal at a PostgreSQL
+    URL (upgraded if older), or JournalFileError for one that is not a journal, is damaged, comes
+    from a newer version or cannot be reached. A journal file whose place cannot be written
+    (read-only media) is opened read-only (`Store.read_only`)."""
+    from journal.storage.db import open_engine
     from journal.storage.repository import Store
 
     try:
         engine = open_engine(path, now)
-    except StorageFileError as e:
-        raise JournalFileError(str(e)) from None
-    except sqlite3.DatabaseError as e:
-        raise JournalFileError(f"{path} is damaged or not a journal: {e}") from None
-    except Exception as e:  # SQLAlchemy wraps sqlite3 errors in its own classes
-        orig = getattr(e, "orig", None)
-        if isinstance(orig, sqlite3.DatabaseError):
-            raise JournalFileError(f"{path} is damaged or not a journal: {orig}") from None
-        raise
-    return Store(engine)
+        engine.connect().close()  # the first connection sets WAL up: on read-only media it fails here
+    except Exception as e:
+        engine = _read_only_fallback(e, path) if isinstance(path, Path) else None
+        if engine is None:
+            raise _refusal(e, path) from None
+        store = Store(engine, too_long=lambda e: ValidationError(e.field, e.message))
+        store.read_only = True
+        return store
+    return Store(engine, too_long=lambda e: ValidationError(e.field, e.message))
+
+
+def _read_only_fallback(e: BaseException, path: Path) -> Any:
+    """A read-only engine when the journal exists but its place cannot be written (read-only media:
+    SQLite cannot make the -wal/-shm files there), else None."""
+    from journal.storage.db import StorageFileError, open_read_only_engine
+
+    orig = getattr(e, "orig", None) or e
+    if isinstance(e, StorageFileError) or not isinstance(orig, sqlite3.OperationalError) or not path.is_file():
+        return None
+    words = plain_failure(orig) or ""
+    if "cannot be opened there" not in words and "cannot be written" not in words:
+        return None
+    if os.access(path.parent, os.W_OK):  # a writable place: the failure is something else
+        return None
+    try:
+        return open_read_only_engine(path)
+    except (StorageFileError, sqlite3.Error):
+        return None
+
+
+def _refusal(e: BaseException, path: Path) -> BaseException:
+    """The JournalFileError for a journal that could not be opened (`e` itself when it is not
+    about the file)."""
+    from journal.storage.db import StorageFileError
+
+    if isinstance(e, StorageFileError):
+        return JournalFileError(_not_damaged(e, path) or str(e))
+    if isinstance(e, sqlite3.DatabaseError):
+        return JournalFileError(_not_damaged(e, path) or f"{path} is damaged or not a journal: {e}")
+    orig = getattr(e, "orig", None)  # SQLAlchemy wraps sqlite3 errors in its own classes
+    if isinstance(orig, sqlite3.DatabaseError):
+        return JournalFileError(_not_damaged(orig, path) or f"{path} is damaged or not a journal: {orig}")
+    return e
+
+
+def _not_damaged(e: BaseException, path: Path) -> str | None:
+    """Plain words when opening failed for the disk's sake (full, read-only, busy, unreadable
+    drive), not the file's: such a journal must not be called damaged. None otherwise."""
+    words = plain_failure(e)
+    if words is None or "damaged" in words:
+        return None
+    return f"{path}: {words}"
 
 
 def _coerce(entity: str, key: str, value: Any) -> Any:

@@ -63,9 +63,14 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def protected_reason(path: Path, journal_path: Path) -> str | None:
+def protected_reason(path: Path, journal_path: Path | str) -> str | None:
     """Why `path` must not be written (plain words), or None. Follows symlinks (the path's own
-    and its folders') and catches hard links to a protected file."""
+    and its folders') and catches hard links to a protected file. A shared journal's URL has no
+    files on this computer to protect (its local copies are checked like any journal file)."""
+    from journal.storage.engines import is_database_url
+
+    if is_database_url(journal_path):
+        return None
     real = Path(path).expanduser().resolve()
     for p, why in _companions(Path(journal_path)):
         if real == p.resolve() or _same_file(real, p):
@@ -79,7 +84,7 @@ def protected_reason(path: Path, journal_path: Path) -> str | None:
     return None
 
 
-def check_output_path(out: str | Path, journal_path: Path, *, arg: str = "OUT", folder: bool = False) -> Path:
+def check_output_path(out: str | Path, journal_path: Path | str, *, arg: str = "OUT", folder: bool = False) -> Path:
     """The path to write to, or ValidationError(arg) naming the path and why it is refused.
 
     `folder=True`: a folder to write several files into (CSV export); each file written there
@@ -98,7 +103,7 @@ def check_output_path(out: str | Path, journal_path: Path, *, arg: str = "OUT", 
     if path.is_dir():
         example = path / ("report.pdf" if arg == "--out" else "journal.json")
         raise ValidationError(arg, f"{path} is a folder; give a file name such as {example}")
-    if path.exists():
+    if path.is_file():  # a regular file only: opening a pipe or a device to read could block
         try:
             with path.open("rb") as f:
                 head = f.read(16)
@@ -181,7 +186,7 @@ def atomic_output(path: Path, *, check: Callable[[Path], str | None] | None = No
         finally:
             os.close(fd)
         os.replace(tmp, path)
-        _fsync_folder(path.parent if str(path.parent) else Path("."))
+        fsync_folder(path.parent if str(path.parent) else Path("."))
     except OSError as e:
         _remove(tmp)
         raise plain_write_error(e, path) from e
@@ -235,7 +240,11 @@ def _remove(p: Path) -> None:
         p.unlink()
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a rename into it) to the disk; best effort. Windows cannot open a
+    folder as a file, and its renames need no folder flush."""
+    if os.name == "nt":
+        return
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:

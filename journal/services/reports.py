@@ -30,6 +30,7 @@ from journal.reports.data import (
 from journal.schedule import CONTEXT, Outcome, PlanTiming
 
 from .errors import NotFound, ValidationError
+from .validation import check_plausible_day
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,8 @@ class Period:
 def resolve_period(tz: ZoneInfo, now: datetime, start: date | None, end: date | None,
                    days: int = DEFAULT_DAYS) -> Period:
     """The report's days: by default the last `days` days up to today (inclusive)."""
+    check_plausible_day(start, "--from")
+    check_plausible_day(end, "--to")
     today = now.astimezone(tz).date()
     end = end or (today if start is None else max(start, today))
     start = start or end - timedelta(days=days - 1)

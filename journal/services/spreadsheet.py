@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from .errors import ValidationError
 from .exchange import Table, export_tables
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -52,9 +53,16 @@ def csv_text(value: Any) -> str:
 def write_csv(tables: dict[str, Table], out_dir: Path, journal_path: Path | None = None) -> list[Path]:
     """One `<table>.csv` per table in `out_dir` (made if missing), UTF-8 with a BOM so spreadsheet
     programs read accents correctly. Each file is written whole or not at all (services.output: a
-    full disk leaves the earlier file of that name, and raises OutputError). Returns the files."""
+    full disk leaves the earlier file of that name, and raises OutputError). Returns the files.
+
+    Never replaces anything: raises ValidationError("OUT", ...) when the folder already holds a
+    file (or link) of one of the names written, before writing any."""
     from .output import write_bytes
 
+    taken = [f"{name}.csv" for name in tables if os.path.lexists(out_dir / f"{name}.csv")]
+    if taken:
+        raise ValidationError("OUT", f"{out_dir} already holds {', '.join(taken)}; nothing was written. Choose a "
+                              "new or empty folder (CSV export never replaces files)")
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, (header, rows) in tables.items():

@@ -7,8 +7,12 @@ pointer fragment when `prefix` is given) and returns nothing when the value is p
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from datetime import UTC, datetime, timedelta
+import os
+import re
+import unicodedata
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from journal.domain import (
@@ -18,10 +22,12 @@ from journal.domain import (
     Medication,
     Observation,
     ObservationKind,
+    Patient,
     PumpEvent,
     Quantity,
     QuantityError,
     Regimen,
+    RenalImpairment,
     Route,
     StockEvent,
     StockKind,
@@ -70,6 +76,73 @@ def symptom_codes() -> frozenset[str]:
         return frozenset(SYMPTOM_CODES)
 
 
+# A lone UTF-16 surrogate (U+D800-U+DFFF) is not a character: it cannot be written to the file, or
+# to a terminal, so text holding one is refused where it enters.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(value: Any, field_name: str) -> None:
+    """Refuse text that is not storable Unicode (a lone surrogate such as "\\ud800"). Other
+    values pass (their own checks look at them). Raises ValidationError(field_name, ...)."""
+    if isinstance(value, str) and _SURROGATE.search(value):
+        raise ValidationError(field_name, "holds a broken character (a lone UTF-16 surrogate); retype the text")
+
+
+def check_texts(record: Any, prefix: str = "") -> None:
+    """`check_text` on every text field of a domain record (and each text in a list field), naming
+    the field after `prefix` (`name`, `conditions/2`, ...)."""
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, str):
+            check_text(value, prefix + f.name)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                check_text(item, f"{prefix}{f.name}/{i}")
+
+
+def check_document_text(node: Any, where: str = "") -> None:
+    """`check_text` on every key and text of a decoded JSON document, naming its JSON pointer."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            check_text(key, where or "/")
+            check_document_text(value, f"{where}/{_pointer_part(key)}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            check_document_text(value, f"{where}/{i}")
+    else:
+        check_text(node, where or "/")
+
+
+def _pointer_part(key: Any) -> str:
+    text = str(key).replace("~", "~0").replace("/", "~1")
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def name_key(name: str) -> str:
+    """The form two names are compared in: Unicode NFC, case folded, runs of spaces (of any kind)
+    made one, ends trimmed. "Robin  Shaw", "robin shaw" and a decomposed "Robín" match their
+    composed, single-spaced forms, so one person or medicine never splits into look-alikes."""
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+    return " ".join(folded.split())
+
+
+def clean_name(name: str) -> str:
+    """A name as it is stored: NFC, ends trimmed, inner runs of spaces made one."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+def check_output_path(path: Any, field_name: str) -> None:
+    """An output (export, report, backup) may replace a plain file, never a link (it would write
+    through to wherever the link points), a device (as root, /dev/null itself would be replaced by a
+    file) or a pipe (the write would wait forever for a reader). A folder, or a link to one, passes.
+    ValidationError naming the field."""
+    if os.path.isdir(path):  # a folder (a link to one too): the caller writes a new file inside it
+        return
+    if os.path.islink(path) or (os.path.exists(path) and not os.path.isfile(path)):
+        raise ValidationError(field_name, f"{path} is a link, a pipe or a device, not a plain file; it was not "
+                              "touched. Choose another file name")
+
+
 def _finite_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
@@ -107,6 +180,11 @@ def check_aware(at: datetime | None, field_name: str) -> None:
 
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+# Judgement: the longest gap between doses of a scheduled medicine is about a quarter (3-monthly
+# injections); a larger every_days plans no doses at all, which would switch the missed-dose and
+# abrupt-stop checks off.
+MAX_EVERY_DAYS = 92
+MAX_DURATION_MINUTES = 366 * 24 * 60  # a symptom noticed for a year is logged as ongoing, not as one spell
 
 
 def check_plausible_time(at: datetime, field_name: str) -> None:
@@ -119,7 +197,44 @@ def check_plausible_time(at: datetime, field_name: str) -> None:
         raise ValidationError(field_name, f"{at.isoformat()} is not a plausible time (years {EARLIEST_YEAR}-{LATEST_YEAR})")
 
 
+def check_plausible_day(day: date | None, field_name: str) -> None:
+    """A calendar day within the same years as `check_plausible_time` (a regimen ending 9999-12-31
+    or starting 0001-01-01 is a typing slip, and would overflow the plan's arithmetic)."""
+    if day is not None and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise ValidationError(field_name, f"{day.isoformat()} is not a plausible date (years {EARLIEST_YEAR}-{LATEST_YEAR})")
+
+
+# Judgement: no one lives past 130 (the oldest recorded person reached 122).
+MAX_AGE_YEARS = 130
+
+
+def check_birth_date(born: date | None, now: datetime, field_name: str = "birth_date") -> None:
+    """Not in the future (a birth year 2999 would make every age-based check go quiet) and not more
+    than MAX_AGE_YEARS ago."""
+    if born is None:
+        return
+    today = now.date()
+    if born > today:
+        raise ValidationError(field_name, f"{born.isoformat()} is in the future")
+    if born.year < today.year - MAX_AGE_YEARS:
+        raise ValidationError(field_name, f"{born.isoformat()} is more than {MAX_AGE_YEARS} years ago; please check the year")
+
+
+def check_patient(p: Patient, now: datetime, prefix: str = "") -> None:
+    """A person: a name, readable text, a known renal impairment, a plausible birth date. Field
+    names after `prefix`: `name`, `renal_impairment`, `birth_date`, any text field."""
+    check_texts(p, prefix)
+    if not p.name.strip():
+        raise ValidationError(prefix + "name", "a person needs a name")
+    try:
+        RenalImpairment(p.renal_impairment)
+    except ValueError:
+        raise ValidationError(prefix + "renal_impairment", f"{p.renal_impairment!r} is not none/mild/moderate/severe") from None
+    check_birth_date(p.birth_date, now, prefix + "birth_date")
+
+
 def check_symptom(entry: SymptomEntry, codes: frozenset[str] | None = None, prefix: str = "") -> None:
+    check_texts(entry, prefix)
     check_aware(entry.at, prefix + "at")
     if entry.symptom not in (codes if codes is not None else symptom_codes()):
         raise ValidationError(prefix + "symptom", f'"{entry.symptom}" is not a known symptom code')
@@ -127,11 +242,12 @@ def check_symptom(entry: SymptomEntry, codes: frozenset[str] | None = None, pref
     if sev is not None and (not isinstance(sev, int) or isinstance(sev, bool) or not 0 <= sev <= 10):
         raise ValidationError(prefix + "severity", f"{sev!r} is not a whole number from 0 to 10")
     dur = entry.duration_minutes
-    if dur is not None and (not isinstance(dur, int) or isinstance(dur, bool) or dur < 0):
-        raise ValidationError(prefix + "duration_minutes", f"{dur!r} is not a number of minutes")
+    if dur is not None and (not isinstance(dur, int) or isinstance(dur, bool) or not 0 <= dur <= MAX_DURATION_MINUTES):
+        raise ValidationError(prefix + "duration_minutes", f"{dur!r} is not a number of minutes (0 to {MAX_DURATION_MINUTES})")
 
 
 def check_observation(obs: Observation, prefix: str = "") -> None:
+    check_texts(obs, prefix)
     check_aware(obs.at, prefix + "at")
     kind = ObservationKind(obs.kind)
     if kind is ObservationKind.MODIFIED_ASHWORTH:
@@ -152,19 +268,61 @@ def check_observation(obs: Observation, prefix: str = "") -> None:
             raise ValidationError(prefix + "value2", f"{obs.value2:g} is outside 0-350 for blood-pressure")
 
 
+# Judgement bounds for what a pump event records (the caregiver copies them from the clinic's
+# printout, clinical-facts.md "Intrathecal"): implanted reservoirs hold 20 or 40 mL (SynchroMed II,
+# Prometra), intrathecal baclofen is sold at up to 2000 mcg/mL and maintenance is usually 90-800
+# mcg a day. The caps sit well above those, so only a typed extra zero is refused; a larger volume or
+# concentration would push the estimated refill date far out and silence refill-due.
+PUMP_RANGES: dict[str, float] = {
+    "volume_ml": 60.0, "reservoir_ml": 60.0, "low_alarm_ml": 60.0,
+    "concentration_mcg_per_ml": 5000.0, "daily_dose_mcg": 5000.0,
+}
+# Refills are every 1 to 6 months (clinical-facts.md, GIL): a next refill date more than a year
+# after the event that sets it is a typing slip that would keep refill-due quiet.
+MAX_REFILL_AHEAD = timedelta(days=366)
+
+
 def check_pump_event(event: PumpEvent, prefix: str = "") -> None:
+    """Amounts finite, not negative and under PUMP_RANGES; a concentration, and a refill's volume
+    and daily dose, more than 0 (0 would switch the refill estimate off); the next refill date no
+    more than MAX_REFILL_AHEAD after the event. Field names after `prefix`."""
+    check_texts(event, prefix)
     check_aware(event.at, prefix + "at")
-    for name in ("volume_ml", "concentration_mcg_per_ml", "daily_dose_mcg", "reservoir_ml", "low_alarm_ml"):
+    for name, cap in PUMP_RANGES.items():
         value = getattr(event, name)
-        if value is not None and (not _finite_number(value) or value < 0):
+        if value is None:
+            continue
+        if not _finite_number(value) or value < 0:
             raise ValidationError(prefix + name, f"{value!r} is not a plausible amount")
+        if value > cap:
+            raise ValidationError(prefix + name, f"{value:g} is more than {cap:g}; please check the number on the "
+                                  "clinic's printout")
+    must_be_positive = ["concentration_mcg_per_ml"]
+    if str(getattr(event.kind, "value", event.kind)) == "refill":
+        must_be_positive += ["volume_ml", "daily_dose_mcg"]
+    for name in must_be_positive:
+        value = getattr(event, name)
+        if value is not None and value <= 0:
+            raise ValidationError(prefix + name, f"{value:g} is not possible here; it must be more than 0")
+    due = event.next_refill_due
+    if due is not None:
+        check_plausible_day(due, prefix + "next_refill_due")
+        if isinstance(event.at, datetime) and due > event.at.date() + MAX_REFILL_AHEAD:
+            raise ValidationError(prefix + "next_refill_due",
+                                  f"{due.isoformat()} is more than a year after {event.at.date().isoformat()}; "
+                                  "refills are every 1 to 6 months, please check the date")
 
 
 def check_regimen(reg: Regimen, med: Medication, prefix: str = "") -> None:
+    check_texts(reg, prefix)
+    check_plausible_day(reg.start, prefix + "start")
+    check_plausible_day(reg.end, prefix + "end")
     if reg.end is not None and reg.end < reg.start:
         raise ValidationError(prefix + "end", f"ends ({reg.end}) before it starts ({reg.start})")
-    if not isinstance(reg.every_days, int) or reg.every_days < 1:
-        raise ValidationError(prefix + "every_days", f"{reg.every_days!r} is not a whole number of days (1 or more)")
+    if (not isinstance(reg.every_days, int) or isinstance(reg.every_days, bool)
+            or not 1 <= reg.every_days <= MAX_EVERY_DAYS):
+        raise ValidationError(prefix + "every_days",
+                              f"{reg.every_days!r} is not a whole number of days from 1 to {MAX_EVERY_DAYS}")
     if med.form is Form.PUMP or med.route is Route.INTRATHECAL:
         if not reg.dose.unit.is_mass:
             raise ValidationError(prefix + "dose", f"a pump's daily dose is a mass (mcg), not {reg.dose.unit.value}")
@@ -189,6 +347,7 @@ def check_strength(strength: Quantity | None, value_field: str, per_field: str) 
 def check_medication(med: Medication, prefix: str = "") -> None:
     from .drug_names import check_drug_name
 
+    check_texts(med, prefix)
     if not med.name.strip():
         raise ValidationError(prefix + "name", "a medicine needs a name")
     check_drug_name(med.drug, prefix + "drug")
@@ -248,6 +407,7 @@ def check_stock_event(event: StockEvent, med: Medication, prefix: str = "") -> N
     """A stock event: a known kind, a time with its zone, a plausible amount (a count may be 0;
     what is received or discarded is more than 0) that converts into the unit the medicine's
     stock is counted in. Field names after `prefix`: `kind`, `at`, `amount`."""
+    check_texts(event, prefix)
     try:
         kind = StockKind(event.kind)
     except ValueError:
@@ -269,3 +429,27 @@ def check_stock_event(event: StockEvent, med: Medication, prefix: str = "") -> N
             in_stock_unit(amount, base.amount.unit, med.strength)
         except StockUnknown as e:
             raise ValidationError(prefix + "amount", f"{e} (the stock is counted in {base.amount.unit.value})") from None
+
+
+# A dose logged "now" when now is far from everything else in the journal is more likely a wrong
+# computer clock (a dead CMOS battery, a time zone slip) than a real gap: it would make abrupt-stop
+# show a false gap, or hide a real one. Judgement: a day away is common (a weekend away from the
+# journal); more than 2 days after the last entry, or a year before it, is questioned first.
+CLOCK_DOUBT_AFTER = timedelta(days=2)
+CLOCK_DOUBT_BEFORE = timedelta(days=365)
+
+
+def clock_doubt(at: datetime, last_entry: datetime | None) -> str | None:
+    """Plain words asking whether the computer's clock is right when `at` is more than
+    CLOCK_DOUBT_AFTER after `last_entry` or more than CLOCK_DOUBT_BEFORE before it; None otherwise
+    (and when there is no entry yet)."""
+    if last_entry is None:
+        return None
+    if at - last_entry > CLOCK_DOUBT_AFTER:
+        days = (at - last_entry).days
+        return (f"the computer's clock says {at:%Y-%m-%d %H:%M}, {days} days after the last entry in the journal "
+                f"({last_entry:%Y-%m-%d %H:%M})")
+    if last_entry - at > CLOCK_DOUBT_BEFORE:
+        return (f"the computer's clock says {at:%Y-%m-%d %H:%M}, more than a year before the last entry in the "
+                f"journal ({last_entry:%Y-%m-%d %H:%M})")
+    return None

@@ -80,8 +80,6 @@ def read_only_uri(path: Path) -> str:
 
 
 def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Flush a file to the disk. Opened for writing: Windows refuses to flush a read-only handle."""
+    with open(path, "r+b") as f:
+        os.fsync(f.fileno())

@@ -23,7 +23,16 @@ from .lock import write_lock
 from .models import APP_NAME, APPLICATION_ID
 from .schema import SchemaEntry, differences, expected_schema, schema_of
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+
+def _migrations_dir() -> Path:
+    """The Alembic scripts, found as package data through importlib.resources (so an installed
+    wheel and a frozen bundle, whose files are unpacked to a folder, find them too)."""
+    from importlib.resources import files
+
+    return Path(str(files("journal.storage.migrations")))
+
+
+MIGRATIONS = _migrations_dir()
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -244,8 +253,17 @@ def check_openable(path: Path, today: date | None = None) -> FileState:
     return state
 
 
-def open_engine(path: Path, now: datetime) -> Any:
-    """Create or upgrade the journal at `path` and return a SQLAlchemy engine for it."""
+def open_engine(target: Path | str, now: datetime) -> Any:
+    """Create or upgrade the journal at `target` (a file path, or a PostgreSQL URL: see
+    engines.py) and return a SQLAlchemy engine for it. Raises StorageFileError for a file or
+    database that is not a journal, is damaged or comes from a newer version."""
+    from .engines import engine_for
+
+    return engine_for(target).open(now)
+
+
+def open_sqlite(path: Path, now: datetime) -> Any:
+    """Create or upgrade the journal file at `path` and return a SQLAlchemy engine for it."""
     from sqlalchemy import create_engine, event
 
     path = Path(path)
@@ -307,11 +325,157 @@ def migrate(conn: Any, revision: str) -> None:
 
 
 def finish_new_journal(conn: Any) -> None:
-    """Mark the file as a CareJournal journal (application id and the meta row)."""
+    """Mark the database as a CareJournal journal (the meta row; on SQLite the application id,
+    on PostgreSQL the triggers that tell other windows about each write)."""
     from sqlalchemy import text
 
-    conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
+    else:
+        _install_notify(conn)
     conn.execute(
         text("INSERT INTO meta(key, value) VALUES ('app', :app) ON CONFLICT(key) DO NOTHING"),
         {"app": APP_NAME},
     )
+
+
+def open_read_only_engine(path: Path) -> Any:
+    """An engine that only reads the journal at `path`, for a file on read-only media (a CD, a
+    write-protected stick) that `open_engine` cannot open: SQLite's `immutable` mode reads it
+    without the -wal/-shm files it could not make. Every write through it fails with SQLite's
+    "attempt to write a readonly database". Raises StorageFileError for a file that is not a
+    current journal (one needing an upgrade cannot be upgraded there)."""
+    from sqlalchemy import create_engine, event
+
+    path = Path(path)
+    state = check_openable(path)
+    _known, head = known_revisions()
+    if not state.has_tables or state.revision != head:
+        raise StorageFileError(
+            f"{path} cannot be written there (read-only media?) and is not a journal of this version, so "
+            "it cannot be opened read-only; copy it to a folder you can write to and open the copy"
+        )
+    uri = read_only_uri(path) + "&immutable=1"
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+# --- PostgreSQL ---------------------------------------------------------------------------------
+
+
+def _install_notify(conn: Any) -> None:
+    """Every committed change to a journal table NOTIFYs the other windows (one notification per
+    statement, merged by PostgreSQL into one per transaction), with the writer's token as payload."""
+    from sqlalchemy import text
+
+    from .engines import NOTIFY_CHANNEL, WRITER_SETTING
+    from .models import Base
+
+    conn.execute(text(
+        "CREATE OR REPLACE FUNCTION carejournal_notify() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        f"BEGIN PERFORM pg_notify('{NOTIFY_CHANNEL}', coalesce(current_setting('{WRITER_SETTING}', true), '')); "
+        "RETURN NULL; END $$"))
+    for table in Base.metadata.sorted_tables:
+        conn.execute(text(f"DROP TRIGGER IF EXISTS carejournal_notify ON {table.name}"))
+        conn.execute(text(
+            f"CREATE TRIGGER carejournal_notify AFTER INSERT OR UPDATE OR DELETE ON {table.name} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION carejournal_notify()"))
+
+
+def inspect_database(conn: Any) -> FileState:
+    """What a PostgreSQL database holds: nothing yet, a journal (and its schema revision), or
+    something else. Read-only."""
+    from sqlalchemy import text
+
+    tables = {r[0] for r in conn.execute(text(
+        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"))}
+    revision = None
+    if "alembic_version" in tables:
+        revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    marked = False
+    if "meta" in tables:
+        marked = conn.execute(text("SELECT value FROM meta WHERE key = 'app'")).scalar() == APP_NAME
+    return FileState(exists=True, has_tables=bool(tables), revision=revision, is_journal=marked)
+
+
+def integrity_problems(conn: Any) -> list[str]:
+    """The checks PostgreSQL has: indexes of the journal's tables left invalid (a failed
+    concurrent build, say) and, where the amcheck extension is installed, each B-tree index
+    checked against its table. An empty list means none found."""
+    from sqlalchemy import text
+
+    problems = [
+        f"index {r[0]} is invalid" for r in conn.execute(text(
+            "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND NOT (i.indisvalid AND i.indisready)"))
+    ]
+    has_amcheck = conn.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'amcheck'")).first()
+    if has_amcheck:
+        for (index,) in conn.execute(text(
+                "SELECT c.oid::regclass::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am a ON a.oid = c.relam "
+                "WHERE n.nspname = current_schema() AND a.amname = 'btree'")).fetchall():
+            try:
+                with conn.begin_nested():
+                    conn.execute(text("SELECT bt_index_check(CAST(:i AS regclass), true)"), {"i": index})
+            except Exception as e:  # noqa: BLE001 - amcheck reports damage as an error
+                problems.append(f"index {index}: {getattr(e, 'orig', e)}")
+    return problems
+
+
+def open_postgres(target: Any, now: datetime) -> Any:
+    """Open (creating or upgrading the schema when the connected role may) the shared journal in
+    the database `target.url` names. Refuses (StorageFileError) a database holding other tables,
+    a journal from a newer version, or one with damaged indexes; never modifies those."""
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    where = target.where
+    engine = target.create()
+    try:
+        with engine.connect() as conn:
+            state = inspect_database(conn)
+            problems = integrity_problems(conn) if state.has_tables else []
+            conn.rollback()
+    except OperationalError as e:
+        engine.dispose()
+        raise StorageFileError(f"cannot connect to the shared journal {where}: {_first_line(e)}") from None
+    if state.has_tables and not state.is_journal:
+        engine.dispose()
+        raise StorageFileError(f"the database {where} is not a CareJournal journal; it was left untouched")
+    known, head = known_revisions()
+    if state.has_tables and (state.revision is None or state.revision not in known):
+        engine.dispose()
+        raise StorageFileError(
+            f"the shared journal {where} was written by a newer version of CareJournal "
+            f"(schema {state.revision or 'unknown'}); please update CareJournal to open it. "
+            "It was left untouched.")
+    if problems:
+        engine.dispose()
+        raise StorageFileError(
+            f"the shared journal {where} is damaged and was left untouched ({'; '.join(problems[:3])}); "
+            "ask whoever runs the server to restore it, or restore a backup into an empty one")
+    if state.revision != head:
+        try:
+            _upgrade(engine)
+        except ProgrammingError as e:
+            engine.dispose()
+            raise StorageFileError(
+                f"the shared journal {where} needs setting up or upgrading, which the role "
+                f"{engine.url.username} may not do: run `carejournal --db URL init` as its owner "
+                f"({_first_line(e)})") from None
+    return engine
+
+
+def _first_line(e: Exception) -> str:
+    return str(getattr(e, "orig", e)).strip().splitlines()[0] if str(getattr(e, "orig", e)).strip() else type(e).__name__

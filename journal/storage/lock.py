@@ -1,15 +1,19 @@
-"""One window per journal: an OS file lock next to the journal file. And the write lock: every
-write transaction and a restore's keep-then-replace take it, so a write lands either before the
-journal is kept or after it is replaced, never in between (issue 15, "restore races a write").
+"""One window per journal: an OS file lock next to the journal file, on every operating system.
+And the write lock: every write transaction and a restore's keep-then-replace take it, so a write
+lands either before the journal is kept or after it is replaced, never in between (issue 15,
+"restore races a write").
 
-The window takes the lock for as long as it is open, so a second window on the same journal is
-told the journal is open elsewhere instead of racing it. The command line does not take it: its
-writes wait on SQLite's own lock (busy timeout) and the window refreshes.
+The window takes the lock for as long as it is open, so a second window on the same journal does
+not race it (the second launch hands over to the first window instead; see ui/single_instance).
+The command line does not take it: its writes wait on SQLite's own lock (busy timeout).
 
-`fcntl.flock` is released by the operating system when the holding process ends, however it ends
-(crash, kill -9, power cut), so a lock file left behind is never a real lock: a stale file is
-simply taken over. Where flock is not available (some network folders), the pid written in the
-file decides: a lock whose process is gone on this machine is stale and taken over.
+The lock is `filelock`'s (flock on Linux and macOS, LockFileEx on Windows) on
+`<journal>.lock.os`; the operating system drops it when the holding process ends, however it ends
+(crash, kill -9, power cut), so a file left behind is never a real lock. Who holds it (pid, host,
+since when) is written to `<journal>.lock`, a separate file so no lock implementation truncates
+or locks the record. Where the folder supports no locks at all (some network folders), the pid in
+the record decides: a holder whose process is gone on this machine is stale and taken over. The
+liveness check never uses `os.kill` on Windows (there it would end the process).
 """
 
 from __future__ import annotations
@@ -27,10 +31,9 @@ from types import TracebackType
 
 import filelock
 
-try:  # POSIX
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+PRIVATE_FILE = 0o600
+# errno values that mean "this folder does not do file locks" (not "someone holds it").
+_NO_LOCKS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS}
 
 
 class JournalLocked(Exception):
@@ -56,14 +59,40 @@ class LockHolder:
 
 
 def lock_path_for(journal_path: Path) -> Path:
+    """The record of who holds the lock (JSON: pid, host, since)."""
     return journal_path.with_name(journal_path.name + ".lock")
 
 
-def _pid_alive(pid: int) -> bool:
+def os_lock_path_for(journal_path: Path) -> Path:
+    """The file the operating-system lock is taken on."""
+    return journal_path.with_name(journal_path.name + ".lock.os")
+
+
+def _windows_pid_alive(pid: int) -> bool:  # pragma: no cover - Windows only
+    import ctypes
+
+    process_query_limited_information, still_active = 0x1000, 259
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
+    if not handle:
+        return ctypes.get_last_error() == 5  # access denied: it exists, someone else's
+    try:
+        code = ctypes.c_ulong()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == still_active
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine (never signals it)."""
     if pid <= 0:
         return False
+    if os.name == "nt":
+        return _windows_pid_alive(pid)
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # POSIX: signal 0 only checks; on Windows this would terminate the process
     except ProcessLookupError:
         return False
     except PermissionError:
@@ -76,18 +105,20 @@ def _pid_alive(pid: int) -> bool:
 class WindowLock:
     """Hold with `acquire()` / `release()` or as a context manager.
 
-    `since` is written into the file for the message a second window shows; it is passed in
+    `since` is written into the record for the message a second window shows; it is passed in
     (the caller has the clock) rather than read here.
     """
 
     def __init__(self, journal_path: Path | str) -> None:
         self.journal_path = Path(journal_path)
         self.path = lock_path_for(self.journal_path)
-        self._fd: int | None = None
+        self.os_path = os_lock_path_for(self.journal_path)
+        self._lock: filelock.BaseFileLock | None = None
+        self._held = False
 
     @property
     def held(self) -> bool:
-        return self._fd is not None
+        return self._held
 
     def read_holder(self) -> LockHolder | None:
         try:
@@ -96,34 +127,47 @@ class WindowLock:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
+    def _new_os_lock(self) -> filelock.BaseFileLock:
+        return filelock.FileLock(str(self.os_path), timeout=0)
+
     def acquire(self, since: str = "") -> None:
         """Take the lock or raise `JournalLocked`. Taking it twice in one object is a no-op."""
-        if self._fd is not None:
+        if self._held:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        lock = self._new_os_lock()
         try:
-            if fcntl is not None:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except OSError as e:
-                    if e.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                        raise JournalLocked(self.journal_path, self.read_holder()) from None
-                    if e.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS):
-                        raise
-                    self._pid_fallback()
-            else:  # pragma: no cover - Windows
-                self._pid_fallback()
-            with contextlib.suppress(OSError):
-                os.fchmod(fd, 0o600)
-            record = json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": since})
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, record.encode("utf-8"), 0)
-            os.fsync(fd)
+            lock.acquire()
+        except filelock.Timeout:
+            raise JournalLocked(self.journal_path, self.read_holder()) from None
+        except NotImplementedError:
+            lock = None  # type: ignore[assignment]
+            self._pid_fallback()
+        except OSError as e:
+            if e.errno not in _NO_LOCKS:
+                raise
+            lock = None  # type: ignore[assignment]
+            self._pid_fallback()
+        with contextlib.suppress(OSError):
+            os.chmod(self.os_path, PRIVATE_FILE)
+        try:
+            self._write_record(since)
         except BaseException:
-            os.close(fd)
+            if lock is not None:
+                lock.release()
             raise
-        self._fd = fd
+        self._lock = lock
+        self._held = True
+
+    def _write_record(self, since: str) -> None:
+        record = json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": since})
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+        with open(fd, "w", encoding="utf-8") as f:  # a handle opened for writing, so fsync works everywhere
+            f.write(record)
+            f.flush()
+            os.fsync(f.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(self.path, PRIVATE_FILE)  # a file left by an older version may be wider
 
     def _pid_fallback(self) -> None:
         holder = self.read_holder()
@@ -131,22 +175,23 @@ class WindowLock:
             holder is not None
             and holder.pid != os.getpid()
             and holder.host == socket.gethostname()
-            and _pid_alive(holder.pid)
+            and pid_alive(holder.pid)
         ):
             raise JournalLocked(self.journal_path, holder)
         # No holder, another machine's record we cannot check, or a dead process: stale, take over.
 
     def release(self) -> None:
-        if self._fd is None:
+        if not self._held:
             return
-        fd, self._fd = self._fd, None
+        self._held = False
         with contextlib.suppress(OSError):
-            os.ftruncate(fd, 0)
-        if fcntl is not None:
+            with open(self.path, "w", encoding="utf-8"):
+                pass  # an empty record: nobody holds it
+        lock, self._lock = self._lock, None
+        if lock is not None:
             with contextlib.suppress(OSError):
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
-        # The empty file stays: removing it could race with another window taking it.
+                lock.release()
+        # The files stay: removing them could race with another window taking the lock.
 
     def __enter__(self) -> WindowLock:
         self.acquire()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, false, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -42,8 +42,46 @@ def to_db_text(value: datetime) -> str:
     return value.astimezone(UTC).isoformat(sep=" ", timespec="microseconds")[:26]
 
 
+SLOT_CLAIMED = "slot_claim AND NOT removed"
+
+
 class Base(DeclarativeBase):
     pass
+
+
+class ColumnTooLong(ValueError):
+    """A text longer than its column holds. PostgreSQL refuses it and SQLite would keep it, so
+    both engines refuse it here, before the write. `field` is the column's name."""
+
+    def __init__(self, field: str, limit: int, length: int) -> None:
+        super().__init__(f"{field}: {length} characters is too long; at most {limit} fit")
+        self.field = field
+        self.limit = limit
+        self.message = f"{length} characters is too long; at most {limit} fit"
+
+
+def check_lengths(table: type[Base], values: dict[str, object]) -> None:
+    """Raise ColumnTooLong for the first text value longer than its String(n) column allows."""
+    for column, limit in text_limits(table).items():
+        value = values.get(column)
+        if isinstance(value, str) and len(value) > limit:
+            raise ColumnTooLong(column, limit, len(value))
+
+
+_LIMITS: dict[type[Base], dict[str, int]] = {}
+
+
+def text_limits(table: type[Base]) -> dict[str, int]:
+    """Column name -> the most characters it holds, for the table's String(n) columns."""
+    found = _LIMITS.get(table)
+    if found is None:
+        found = {
+            c.name: int(c.type.length)
+            for c in table.__table__.columns  # type: ignore[attr-defined]
+            if isinstance(c.type, String) and c.type.length and not isinstance(c.type, UTCDateTime)
+        }
+        _LIMITS[table] = found
+    return found
 
 
 class Meta(Base):
@@ -134,6 +172,9 @@ class DoseRow(Base):
         Index("ix_doses_patient_at", "patient_id", "at"),
         Index("ix_doses_medication_given", "medication_id", "given"),
         Index("ix_doses_medication_scheduled", "medication_id", "scheduled"),
+        # One "Given now" per planned slot (migration 0003): only the first claim can commit.
+        Index("ux_doses_slot_claim", "medication_id", "scheduled", unique=True,
+              sqlite_where=text(SLOT_CLAIMED), postgresql_where=text(SLOT_CLAIMED)),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"))
@@ -150,6 +191,8 @@ class DoseRow(Base):
     by: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Logged by "Given now" for its planned slot (`scheduled`): at most one such dose per slot.
+    slot_claim: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class SymptomRow(Base):

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, and_, func, select, update
+from sqlalchemy import Date, and_, func, select, union_all, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
@@ -46,10 +45,12 @@ from journal.domain import (
     Unit,
 )
 
+from .engines import Watch, WatchError
 from .lock import write_lock
 from .models import (
     AcknowledgementRow,
     Base,
+    ColumnTooLong,
     DoseRow,
     MedicationRow,
     NoteRow,
@@ -62,6 +63,7 @@ from .models import (
     StockEventRow,
     SymptomRow,
     UTCDateTime,
+    check_lengths,
     to_db_text,
 )
 
@@ -142,7 +144,7 @@ def values_of(entity: str, obj: Any) -> dict[str, Any]:
             "amount_unit": d.amount.unit.value if d.amount else None,
             "normalised_value": d.amount_normalised.value if d.amount_normalised else None,
             "normalised_unit": d.amount_normalised.unit.value if d.amount_normalised else None,
-            "by": d.by, "note": d.note, "removed": d.removed,
+            "by": d.by, "note": d.note, "removed": d.removed, "slot_claim": False,
         }
     if entity == "symptom":
         s2: SymptomEntry = obj
@@ -287,16 +289,33 @@ def record_key(entity: str, obj: Any) -> tuple[Any, ...]:
     )
 
 
+class SlotTaken(Exception):
+    """Another dose already claims this medication's planned slot."""
+
+    def __init__(self, medication_id: int, scheduled: datetime) -> None:
+        super().__init__(f"the {scheduled.isoformat()} dose of medication {medication_id} is already logged")
+        self.medication_id = medication_id
+        self.scheduled = scheduled
+
+
 # --- store and transactions -----------------------------------------------------------------
 
 
 class Store:
     """The journal file's engine and its short sessions."""
 
-    def __init__(self, engine: Engine) -> None:
+    read_only = False  # set when the file was opened read-only (read-only media)
+
+    def __init__(self, engine: Engine, too_long: Callable[[ColumnTooLong], Exception] | None = None) -> None:
+        """`too_long` turns a text too long for its column into the caller's own error."""
+        from .engines import backend_of
+
+        self._too_long = too_long
         self.engine = engine
+        self.backend = backend_of(engine)
+        self.shared = self.backend.shared
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._watch: sqlite3.Connection | None = None
+        self._watch: Watch | None = None
         self._seen_version: int | None = None
 
     @contextmanager
@@ -304,10 +323,17 @@ class Store:
         """One write transaction: committed when the block ends, rolled back on any error."""
         before: int | None = None
         with self._write_lock(), self._sessions() as session, session.begin():
-            yield Tx(session)
-            if self._watch is not None:
+            try:
+                yield Tx(session)
+            except ColumnTooLong as e:
+                if self._too_long is None:
+                    raise
+                raise self._too_long(e) from None
+            if self._watch is not None and not self.shared:
                 # Our writes now hold SQLite's write lock, so nobody else can commit until ours:
-                # what the watch sees here is everything others committed before it.
+                # what the watch sees here is everything others committed before it. (On
+                # PostgreSQL the watch counts only other writers' notifications: our own commit
+                # never moves it, so there is nothing to step over, and no lock to rely on.)
                 session.flush()
                 before = self._version_or_none()
         if before is not None and before == self._seen_version:
@@ -321,33 +347,39 @@ class Store:
         """The journal's write lock (journal.storage.lock): a restore waits for this write to end,
         and this write waits for a restore to finish keeping and replacing the file."""
         database = self.engine.url.database
-        if not database or database == ":memory:":
-            return contextlib.nullcontext()
+        if self.shared or not database or database == ":memory:":
+            return contextlib.nullcontext()  # a shared journal: the server orders the writes
         return write_lock(Path(database))
 
     # -- changes made by another program (the command line while the window is open) -----------
     def _data_version(self) -> int:
         if self._watch is None:
-            self._watch = sqlite3.connect(str(self.engine.url.database), timeout=5.0, check_same_thread=False)
-        return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+            self._watch = self.backend.watch(self.engine)
+        return self._watch.version()
 
     def _version_or_none(self) -> int | None:
         try:
             return self._data_version()
-        except sqlite3.Error:  # a committed write is not undone by a watch that cannot look
+        except WatchError:  # a committed write is not undone by a watch that cannot look
             return None
 
     def changed_elsewhere(self) -> bool:
         """True when another connection committed since the last call or since this program's
         own last write (the first call only starts watching). SQLite's data_version, read on a
-        connection of its own: one cheap pragma, no table read."""
+        connection of its own (one cheap pragma, no table read), or on PostgreSQL the
+        notifications other writers' commits sent (engines.py). Raises WatchError when it
+        cannot look."""
         version = self._data_version()
         seen, self._seen_version = self._seen_version, version
         return seen is not None and version != seen
 
     @contextmanager
     def read(self) -> Iterator[Tx]:
+        """One read transaction: everything read in the block comes from one snapshot (SQLite's
+        read transaction; REPEATABLE READ on PostgreSQL), so an export is consistent."""
         with self._sessions() as session:
+            if self.shared:
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             try:
                 yield Tx(session)
             finally:
@@ -364,6 +396,9 @@ class Store:
 class Tx:
     def __init__(self, session: Session) -> None:
         self.s = session
+        # The driver's placeholder for the few statements run straight on it: "?" for sqlite3,
+        # "%s" for psycopg.
+        self.p = "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
 
     # settings
     def settings(self) -> dict[str, Any]:
@@ -379,10 +414,41 @@ class Tx:
 
     # generic records
     def insert(self, entity: str, obj: Any) -> int:
-        row = ROWS[entity](**values_of(entity, obj))
+        values = values_of(entity, obj)
+        check_lengths(ROWS[entity], values)
+        row = ROWS[entity](**values)
         self.s.add(row)
         self.s.flush()
         return int(row.id)  # type: ignore[attr-defined]
+
+    def insert_slot_dose(self, dose: Dose) -> int:
+        """Insert a dose that claims its planned slot (`dose.scheduled`). Raises SlotTaken when
+        another not-removed dose already claims it: the unique index decides, so of two
+        caregivers racing for one slot exactly one commits (the other's transaction is rolled
+        back by the caller's block ending in the exception)."""
+        from sqlalchemy.exc import IntegrityError
+
+        if dose.scheduled is None:
+            raise ValueError("a dose claiming a slot needs its scheduled time")
+        values = values_of("dose", dose)
+        check_lengths(DoseRow, values)
+        values["slot_claim"] = True
+        try:
+            with self.s.begin_nested():
+                row = DoseRow(**values)
+                self.s.add(row)
+                self.s.flush()
+        except IntegrityError:
+            raise SlotTaken(dose.medication_id, dose.scheduled) from None
+        return int(row.id)
+
+    def slot_doses(self, medication_id: int, scheduled: datetime) -> list[Dose]:
+        """The not-removed doses logged for one planned slot, given ones first, earliest first."""
+        q = (select(DoseRow)
+             .where(DoseRow.medication_id == medication_id, DoseRow.scheduled == scheduled,
+                    DoseRow.removed.is_(False))
+             .order_by(DoseRow.slot_claim.desc(), DoseRow.given, DoseRow.id))
+        return [from_row("dose", r) for r in self.s.scalars(q)]
 
     def get(self, entity: str, id_: int) -> tuple[Any, bool] | None:
         """(domain object, removed) or None."""
@@ -398,7 +464,9 @@ class Tx:
     def update(self, entity: str, id_: int, obj: Any) -> None:
         values = values_of(entity, obj)
         values.pop("removed", None)
+        values.pop("slot_claim", None)  # a correction keeps the dose's claim on its slot
         table = ROWS[entity]
+        check_lengths(table, values)
         self.s.execute(update(table).where(table.id == id_).values(**values))  # type: ignore[attr-defined]
 
     def set_removed(self, entity: str, id_: int, removed: bool) -> None:
@@ -418,6 +486,7 @@ class Tx:
         rows: list[tuple[Any, ...]] = []
         for o in objs:
             values = values_of(entity, o)
+            check_lengths(ROWS[entity], values)
             row = [values[c] for c in columns]
             for i, fn in convert:
                 if row[i] is not None:
@@ -425,7 +494,7 @@ class Tx:
             rows.append(tuple(row))
         if not rows:
             return 0
-        sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+        sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join(self.p for _ in columns)})"
         self.s.connection().exec_driver_sql(sql, rows)
         return len(rows)
 
@@ -476,17 +545,18 @@ class Tx:
 
     def stock_event_keys(self, medication_id: int) -> list[tuple[Any, ...]]:
         """Matching keys (see KEY_COLUMNS) of every stock event of one medication, removed ones included."""
-        sql = "SELECT medication_id, at, kind FROM stock_events WHERE medication_id = ?"
+        sql = f"SELECT medication_id, at, kind FROM stock_events WHERE medication_id = {self.p}"
         return [tuple(r) for r in self.s.connection().exec_driver_sql(sql, (medication_id,))]
 
     def given_summary(self, medication_id: int, since: datetime, until: datetime) -> GivenSummary:
         """Doses of one medication given in (since, until], counted by amount as entered (one
         grouped query over the (medication_id, given) index, however many doses)."""
         given = [s.value for s in DoseStatus if s.was_given]
+        p = self.p
         sql = (
             "SELECT amount_value, amount_unit, COUNT(*) FROM doses "
-            f"WHERE medication_id = ? AND given > ? AND given <= ? AND status IN ({', '.join('?' for _ in given)}) "
-            "AND removed = 0 GROUP BY amount_value, amount_unit ORDER BY COUNT(*) DESC"
+            f"WHERE medication_id = {p} AND given > {p} AND given <= {p} AND status IN ({', '.join(self.p for _ in given)}) "
+            "AND removed = FALSE GROUP BY amount_value, amount_unit ORDER BY COUNT(*) DESC"
         )
         rows = self.s.connection().exec_driver_sql(
             sql, (medication_id, to_db_text(since), to_db_text(until), *given)).fetchall()
@@ -500,10 +570,11 @@ class Tx:
         a stock needs are read, straight from the driver (no type machinery). The doses carry
         their id, medication, status, given time and amount as entered, nothing else."""
         given = [s.value for s in DoseStatus if s.was_given]
+        p = self.p
         sql = (
             "SELECT id, status, given, amount_value, amount_unit FROM doses "
-            f"WHERE medication_id = ? AND given > ? AND status IN ({', '.join('?' for _ in given)}) "
-            "AND removed = 0 ORDER BY given, id"
+            f"WHERE medication_id = {p} AND given > {p} AND status IN ({', '.join(self.p for _ in given)}) "
+            "AND removed = FALSE ORDER BY given, id"
         )
         rows = self.s.connection().exec_driver_sql(sql, (medication_id, to_db_text(since), *given)).fetchall()
         utc = UTC
@@ -535,7 +606,7 @@ class Tx:
         """Matching keys of every record of one person, removed ones included."""
         table: Any = ROWS[entity].__table__
         cols = ", ".join(KEY_COLUMNS[entity])
-        sql = f"SELECT {cols} FROM {table.name} WHERE patient_id = ?"
+        sql = f"SELECT {cols} FROM {table.name} WHERE patient_id = {self.p}"
         return [tuple(r) for r in self.s.connection().exec_driver_sql(sql, (patient_id,))]
 
     def first_entries(self, patient_id: int) -> tuple[datetime | None, dict[int, datetime]]:
@@ -546,18 +617,18 @@ class Tx:
         given/scheduled) indexes): the cost does not grow with the journal."""
         conn = self.s.connection()
         firsts = " UNION ALL ".join(
-            f"SELECT (SELECT at FROM {ROWS[e].__table__.name} WHERE patient_id = ? AND removed = 0 "  # type: ignore[attr-defined]
+            f"SELECT (SELECT at FROM {ROWS[e].__table__.name} WHERE patient_id = {self.p} AND removed = FALSE "  # type: ignore[attr-defined]
             f"ORDER BY at LIMIT 1) AS x" for e in SERIES)
-        row = conn.exec_driver_sql(f"SELECT MIN(x) FROM ({firsts})", tuple(patient_id for _ in SERIES)).first()
+        row = conn.exec_driver_sql(f"SELECT MIN(x) FROM ({firsts}) AS firsts", tuple(patient_id for _ in SERIES)).first()
         first = _utc_text(row[0]) if row is not None else None
         doses = DoseRow.__table__.name
         meds = MedicationRow.__table__.name
         sql = (f"SELECT m.id, "
-               f"(SELECT given FROM {doses} WHERE medication_id = m.id AND given IS NOT NULL AND removed = 0 "
+               f"(SELECT given FROM {doses} WHERE medication_id = m.id AND given IS NOT NULL AND removed = FALSE "
                f"ORDER BY given LIMIT 1), "
-               f"(SELECT scheduled FROM {doses} WHERE medication_id = m.id AND scheduled IS NOT NULL AND removed = 0 "
+               f"(SELECT scheduled FROM {doses} WHERE medication_id = m.id AND scheduled IS NOT NULL AND removed = FALSE "
                f"ORDER BY scheduled LIMIT 1) "
-               f"FROM {meds} m WHERE m.patient_id = ?")
+               f"FROM {meds} m WHERE m.patient_id = {self.p}")
         by_med: dict[int, datetime] = {}
         for mid, given, scheduled in conn.exec_driver_sql(sql, (patient_id,)):
             found = [t for t in (_utc_text(given), _utc_text(scheduled)) if t is not None]
@@ -608,8 +679,9 @@ class Tx:
         return out
 
     def last_given_of(self, medication_ids: Sequence[int]) -> dict[int, Dose]:
-        """The last given dose of each of these medicines (one statement: a lookup per medicine on
-        the (medication_id, given) index)."""
+        """`last_given` of several medications in one statement (medication id -> its latest
+        given dose; of two given at the same moment, the one entered last): a lookup per medicine
+        on the (medication_id, given) index, so the cost does not grow with the history."""
         if not medication_ids:
             return {}
         inner = aliased(DoseRow)
@@ -617,7 +689,7 @@ class Tx:
             select(inner.id)
             .where(inner.medication_id == MedicationRow.id, inner.given.is_not(None),
                    inner.status.in_([s.value for s in DoseStatus if s.was_given]), inner.removed.is_(False))
-            .order_by(inner.given.desc())
+            .order_by(inner.given.desc(), inner.id.desc())
             .limit(1)
             .correlate(MedicationRow)
             .scalar_subquery()
@@ -627,52 +699,74 @@ class Tx:
         return {int(r.medication_id): from_row("dose", r) for r in self.s.execute(q)}
 
     def latest_pump_events_before_of(self, patient_ids: Sequence[int], before: datetime) -> dict[int, list[PumpEvent]]:
-        """For each person, the latest pump event of each kind before a moment, oldest first (one
-        statement: a lookup per person and kind on the (patient_id, at) index)."""
+        """For each person, the latest pump event of each kind before a moment (of two at the same
+        moment, the one entered last), oldest first. One statement: a lookup per person and kind
+        on the (patient_id, at) index."""
         out: dict[int, list[PumpEvent]] = {int(pid): [] for pid in patient_ids}
         if not patient_ids:
             return out
-        t = PumpEventRow.__table__.name
-        picks = " UNION ALL ".join(
-            f"SELECT (SELECT id FROM {t} WHERE patient_id = p.id AND at < ? AND kind = ? AND removed = 0 "
-            f"ORDER BY at DESC LIMIT 1) AS id FROM {PatientRow.__table__.name} p "
-            f"WHERE p.id IN ({', '.join('?' for _ in patient_ids)})"
-            for _ in PumpEventKind)
-        params: list[Any] = []
-        for kind in PumpEventKind:
-            params += [to_db_text(before), kind.value, *patient_ids]
-        ids = [int(r[0]) for r in self.s.connection().exec_driver_sql(picks, tuple(params)) if r[0] is not None]
-        if ids:
-            q = select(PumpEventRow.__table__).where(PumpEventRow.id.in_(ids)).order_by(PumpEventRow.at, PumpEventRow.id)
-            for r in self.s.execute(q):
-                out[int(r.patient_id)].append(from_row("pump_event", r))
+        inner = aliased(PumpEventRow)
+        picks = [
+            select(
+                select(inner.id)
+                .where(inner.patient_id == PatientRow.id, inner.at < before, inner.kind == kind.value,
+                       inner.removed.is_(False))
+                .order_by(inner.at.desc(), inner.id.desc())
+                .limit(1)
+                .correlate(PatientRow)
+                .scalar_subquery()
+            ).where(PatientRow.id.in_(list(patient_ids)))
+            for kind in PumpEventKind
+        ]
+        q = (select(PumpEventRow.__table__).where(PumpEventRow.id.in_(union_all(*picks)))
+             .order_by(PumpEventRow.at, PumpEventRow.id))
+        for r in self.s.execute(q):
+            out[int(r.patient_id)].append(from_row("pump_event", r))
         return out
 
     def first_entries_of(self, patient_ids: Sequence[int]) -> dict[int, tuple[datetime | None, dict[int, datetime]]]:
-        """`first_entries` for several people in two statements."""
-        conn = self.s.connection()
-        marks = ", ".join("?" for _ in patient_ids)
-        firsts = ", ".join(
-            f"(SELECT at FROM {ROWS[e].__table__.name} WHERE patient_id = p.id AND removed = 0 "  # type: ignore[attr-defined]
-            f"ORDER BY at LIMIT 1)" for e in SERIES)
+        """`first_entries` for several people in two statements (index lookups, as there)."""
         out: dict[int, tuple[datetime | None, dict[int, datetime]]] = {}
-        for row in conn.exec_driver_sql(f"SELECT p.id, {firsts} FROM {PatientRow.__table__.name} p WHERE p.id IN ({marks})",
-                                        tuple(patient_ids)):
-            found = [t for t in (_utc_text(x) for x in row[1:]) if t is not None]
-            out[int(row[0])] = (min(found) if found else None, {})
-        doses = DoseRow.__table__.name
-        meds = MedicationRow.__table__.name
-        sql = (f"SELECT m.patient_id, m.id, "
-               f"(SELECT given FROM {doses} WHERE medication_id = m.id AND given IS NOT NULL AND removed = 0 "
-               f"ORDER BY given LIMIT 1), "
-               f"(SELECT scheduled FROM {doses} WHERE medication_id = m.id AND scheduled IS NOT NULL AND removed = 0 "
-               f"ORDER BY scheduled LIMIT 1) "
-               f"FROM {meds} m WHERE m.patient_id IN ({marks})")
-        for pid, mid, given, scheduled in conn.exec_driver_sql(sql, tuple(patient_ids)):
-            found = [t for t in (_utc_text(given), _utc_text(scheduled)) if t is not None]
+        if not patient_ids:
+            return out
+        ids = list(patient_ids)
+        firsts = []
+        for entity in SERIES:
+            t: Any = aliased(ROWS[entity])
+            firsts.append(select(t.at).where(t.patient_id == PatientRow.id, t.removed.is_(False))
+                          .order_by(t.at).limit(1).correlate(PatientRow).scalar_subquery())
+        for pid, *ats in self.s.execute(select(PatientRow.id, *firsts).where(PatientRow.id.in_(ids))):
+            found = [at for at in ats if at is not None]
+            out[int(pid)] = (min(found) if found else None, {})
+        given = aliased(DoseRow)
+        scheduled = aliased(DoseRow)
+        first_given = (select(given.given).where(given.medication_id == MedicationRow.id, given.given.is_not(None),
+                                                 given.removed.is_(False))
+                       .order_by(given.given).limit(1).correlate(MedicationRow).scalar_subquery())
+        first_slot = (select(scheduled.scheduled)
+                      .where(scheduled.medication_id == MedicationRow.id, scheduled.scheduled.is_not(None),
+                             scheduled.removed.is_(False))
+                      .order_by(scheduled.scheduled).limit(1).correlate(MedicationRow).scalar_subquery())
+        q = select(MedicationRow.patient_id, MedicationRow.id, first_given, first_slot).where(
+            MedicationRow.patient_id.in_(ids))
+        for pid, mid, at_given, at_slot in self.s.execute(q):
+            found = [t for t in (at_given, at_slot) if t is not None]
             if found:
                 out.setdefault(int(pid), (None, {}))[1][int(mid)] = min(found)
         return out
+
+    def last_entry(self, patient_id: int) -> datetime | None:
+        """The latest time of any entry of one person (dose, symptom, measurement, pump event,
+        note; removed ones left out), or None: one indexed lookup per kind."""
+        latest: datetime | None = None
+        for entity in SERIES:
+            table: Any = ROWS[entity]
+            q = (select(table.at).where(table.patient_id == patient_id, table.removed.is_(False))
+                 .order_by(table.at.desc()).limit(1))
+            at = self.s.scalars(q).first()
+            if at is not None and (latest is None or at > latest):
+                latest = at
+        return latest
 
     def last_given(self, medication_id: int) -> Dose | None:
         q = (
@@ -690,24 +784,24 @@ class Tx:
         return from_row("dose", row) if row is not None else None
 
     def latest_pump_events_before(self, patient_id: int, before: datetime) -> list[PumpEvent]:
-        """The latest event of each kind before a moment."""
-        found: list[PumpEvent] = []
-        for kind in PumpEventKind:
-            q = (
-                select(PumpEventRow)
-                .where(
-                    PumpEventRow.patient_id == patient_id,
-                    PumpEventRow.at < before,
-                    PumpEventRow.kind == kind.value,
-                    PumpEventRow.removed.is_(False),
-                )
-                .order_by(PumpEventRow.at.desc())
-                .limit(1)
+        """The latest event of each kind before a moment (of two at the same moment, the one
+        entered last), oldest first. One statement whatever the number of kinds: on a shared
+        journal every statement is a round trip to the server."""
+        table = PumpEventRow.__table__
+        latest = func.row_number().over(
+            partition_by=table.c.kind, order_by=(table.c.at.desc(), table.c.id.desc())).label("latest")
+        ranked = (
+            select(table, latest)
+            .where(
+                table.c.patient_id == patient_id,
+                table.c.at < before,
+                table.c.kind.in_([k.value for k in PumpEventKind]),
+                table.c.removed.is_(False),
             )
-            row = self.s.scalars(q).first()
-            if row is not None:
-                found.append(from_row("pump_event", row))
-        return sorted(found, key=lambda e: e.at)
+            .subquery()
+        )
+        rows = self.s.execute(select(ranked).where(ranked.c.latest == 1))
+        return sorted((from_row("pump_event", r) for r in rows), key=lambda e: e.at)
 
     def count(self, entity: str, patient_id: int | None = None) -> int:
         table: Any = ROWS[entity]

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QSystemTrayIcon,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,7 +38,7 @@ from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
 from .history_view import HistoryView
 from .medicines_view import MedicinesView
-from .notifier import Notifier, ReminderBanner
+from .notifier import Note, Notifier, ReminderBanner, compose
 from .profile_view import ProfileForm
 from .pump_view import PumpView
 from .reminders import DueItem, ReminderMarks, ReminderScheduler
@@ -180,7 +179,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, *, demo: bool = False, tray_available: bool | None = None,
                  explore_sample: Callable[[], None] | None = None, heartbeat_ms: int = 30_000,
                  monotonic: Callable[[], float] | None = None, backups: Any = None,
-                 watch_ms: int = OUTSIDE_CHANGES_MS) -> None:
+                 watch_ms: int = OUTSIDE_CHANGES_MS, desktop_notifications: Any = None) -> None:
         super().__init__()
         self.session = session
         # Start watching for outside writes before any view reads the file: one written while the
@@ -191,6 +190,10 @@ class MainWindow(QMainWindow):
         self.explore_sample = explore_sample
         self.quitting = False
         self.told_about_tray = False
+        # Without a tray, closing asks whether to keep reminding (ui/closing); run_app turns it on.
+        self.keep_reminding_on_close = False
+        # Start at login (journal.services.autostart.Autostart), set by run_app; None: not offered.
+        self.autostart: Any = None
         self.reference: ReferenceWindow | None = None
         self._seen_emergencies: set[str] = set()
         self._sized = False
@@ -247,6 +250,10 @@ class MainWindow(QMainWindow):
         self.settings_button.setAccessibleName("Settings")
         self.settings_button.clicked.connect(self.open_settings)
         top.addWidget(self.settings_button)
+        self.about_button = QPushButton(self.tr("About"))
+        self.about_button.setAccessibleName("About CareJournal: version, where the journal is, licence")
+        self.about_button.clicked.connect(lambda: self.open_about())
+        top.addWidget(self.about_button)
         outer.addWidget(self.top_bar)
         self.person_widgets = (person_label, self.person, self.add_person_button, self.report_button)
 
@@ -297,7 +304,9 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.notifier = Notifier(self.reminder_banner, self, tray_available=tray_available)
+        # The sample journal never notifies the desktop (its made-up doses are not anyone's).
+        self.notifier = Notifier(self.reminder_banner, self, tray_available=tray_available,
+                                 desktop=False if demo else desktop_notifications)
         self.notifier.activated.connect(self.bring_to_front)
         if self.notifier.tray is not None:
             menu = QMenu(self)
@@ -500,28 +509,19 @@ class MainWindow(QMainWindow):
             if keys - self._seen_emergencies:
                 # A new emergency: raise the window and ask the desktop to flash it.
                 self._seen_emergencies |= keys
-                self.bring_to_front()
-                QApplication.alert(self, 0)
-                if self.notifier.tray is not None:
-                    first = self.emergency.emergencies[0]
-                    self.notifier.tray.showMessage(
-                        f"EMERGENCY: call {self.session.emergency_number}", f"{first.patient}: {first.title}",
-                        QSystemTrayIcon.MessageIcon.Critical, 0)
+                first = self.emergency.emergencies[0]
+                self.notifier.emergency(f"EMERGENCY: call {self.session.emergency_number}",
+                                        f"{first.patient}: {first.title}")
 
     def remind(self, items: list[DueItem]) -> None:
         """One notification for everything that came due at once (after a sleep: every slot
-        that passed meanwhile), a line each in the banner."""
+        that passed meanwhile), a line each in the banner (notifier.compose words it)."""
         if not items:
             return
         now = self.session.clock.now()
         lines = {i.key: f"{i.title_at(now)}: {i.text}" if i.text else i.title_at(now) for i in items}
-        if len(items) == 1:
-            self.notifier.notify(items[0].title_at(now), items[0].text, lines)
-        else:
-            heads = [i.title_at(now) for i in items]
-            cut = ReminderBanner.MAX_LINES
-            text = "\n".join(heads[:cut]) + (f"\n... and {len(heads) - cut} more: see Today." if len(heads) > cut else "")
-            self.notifier.notify(f"CareJournal: {len(items)} reminders", text, lines)
+        summary, body = compose([Note(i.title_at(now), i.text) for i in items])
+        self.notifier.notify(summary, body, lines)
         # Said once; in the banner only what no alert speaks for yet.
         self._settle_reminders()
         self._show_next_reminder()
@@ -561,7 +561,7 @@ class MainWindow(QMainWindow):
             return
         when = fmt_datetime(nxt.fire_at.astimezone(self.session.tz), self.session.settings,
                             self.session.now().date())
-        where = "in the tray" if self.notifier.uses_tray else "in this window"
+        where = self.notifier.routes_description()
         self.next_reminder.setText(self.tr("Next reminder {when} ({where}): {what}").format(
                 when=when, where=where, what=nxt.item.title))
 
@@ -581,12 +581,18 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         journal = self.session.journal
         dlg = SettingsDialog(self.session.settings, self, zone_change_day=journal.zone_change_day,
-                             describe_zone_change=journal.describe_timezone_change)
+                             describe_zone_change=journal.describe_timezone_change,
+                             start_at_login=None if self.autostart is None else self.autostart.is_enabled())
         if dlg.exec() and dlg.result_settings is not None:
             try:
                 self.session.save_settings(dlg.result_settings, zone_since=dlg.zone_since)
             except USER_ERRORS as exc:  # a full disk or read-only file: say so, change nothing
                 QMessageBox.warning(self, "Settings not saved", describe(exc))
+            if self.autostart is not None and dlg.start_at_login.isChecked() != self.autostart.is_enabled():
+                try:
+                    self.autostart.set_enabled(dlg.start_at_login.isChecked())
+                except OSError as exc:
+                    QMessageBox.warning(self, "Start at login not changed", f"It could not be changed: {exc}")
         return dlg
 
     def open_backups(self, run: bool = True) -> QDialog | None:
@@ -600,6 +606,17 @@ class MainWindow(QMainWindow):
         # views, the checks and the reminder plan all redraw from the restored file.
         dlg = BackupsDialog(self.backups, close_journal=self.session.close_journal,
                             reopen=lambda: self.session.reopen_journal(), tz=self.session.tz, parent=self)
+        if run:
+            dlg.exec()
+        return dlg
+
+    def open_about(self, run: bool = True) -> QDialog:
+        """The About box (`run=False` returns it unshown, for tests)."""
+        from .about import AboutDialog
+
+        backups = self.backups
+        dlg = AboutDialog(None if backups is None else backups.journal_path,
+                          None if backups is None else backups.folder, self)
         if run:
             dlg.exec()
         return dlg
@@ -633,6 +650,13 @@ class MainWindow(QMainWindow):
                     "CareJournal is still running",
                     "Reminders keep coming. To quit, right-click the tray icon and choose Quit.")
             return
+        if self.notifier.tray is None and self.keep_reminding_on_close and not self.quitting:
+            from . import closing
+
+            if closing.ask_keep_reminding(self):
+                event.ignore()
+                self.showMinimized()
+                return
         self.scheduler.stop()
         self.alert_timer.stop()
         self.watch_timer.stop()
@@ -685,22 +709,40 @@ def run_app(ctx: Any, demo: bool = False) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("CareJournal")
     app.setApplicationDisplayName("CareJournal")
-    lock = None
-    if not demo and ctx.db_path is not None:
-        # One window per journal: a second one is told, rather than racing the first.
-        from journal.ui.recovery import claim_window
+    previous_hook = sys.excepthook
+    fit = _identify(app)
+    try:
+        return _claim_and_run(app, ctx, demo)
+    finally:
+        sys.excepthook = previous_hook
+        app.removeEventFilter(fit)
 
-        lock = claim_window(ctx.db_path, ctx.clock)
+
+def _claim_and_run(app: QApplication, ctx: Any, demo: bool) -> int:
+    lock = None
+    doorbell_name = ""
+    if not demo and ctx.db_path is not None:
+        # One window per journal: a second launch brings the open one to the front.
+        from journal.ui.recovery import HANDED_OVER, claim_window
+
+        from .single_instance import ask_running_window_to_show, server_name
+
+        doorbell_name = server_name(ctx.db_path)
+        lock = claim_window(ctx.db_path, ctx.clock,
+                            hand_over=lambda: ask_running_window_to_show(doorbell_name))
+        if lock is HANDED_OVER:
+            print("carejournal: the open CareJournal window was brought to the front", file=sys.stderr)
+            return 0
         if lock is None:
             return 1
     try:
-        return _run_window(app, ctx, demo)
+        return _run_window(app, ctx, demo, doorbell_name)
     finally:
         if lock is not None:
             lock.release()  # type: ignore[attr-defined]
 
 
-def _run_window(app: QApplication, ctx: Any, demo: bool) -> int:
+def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = "") -> int:
     install_language(app, chosen_language())  # the recovery screen too speaks the computer's language
     journal = _open_journal(ctx)
     if journal is None:
@@ -721,31 +763,132 @@ def _run_window(app: QApplication, ctx: Any, demo: bool) -> int:
             print(f"carejournal: automatic backup failed: {exc}", file=sys.stderr)
     window = build_window(journal, ctx.clock, demo=demo, explore_sample=None if demo else explore_sample,
                           backups=backups)
+    window.keep_reminding_on_close = not demo
+    if not demo and ctx.db_path is not None:
+        _offer_start_at_login(window, ctx.db_path)
     windows.append(window)
+    if doorbell_name:
+        from .single_instance import WindowDoorbell
+
+        doorbell = WindowDoorbell(doorbell_name, window)
+        doorbell.show_requested.connect(window.bring_to_front)
+        doorbell.listen()  # if it cannot listen, a second launch says "already open" as before
+    if not demo and backups is None and getattr(journal, "shared", False):
+        # A shared journal: a daily local copy (exchange format) besides the server's own backups.
+        from journal.services.shared_backups import SharedBackups
+
+        backups = SharedBackups(journal, ctx.clock)
     if backups is not None:
         timer = QTimer(window)
         timer.setInterval(3_600_000)
-        timer.timeout.connect(lambda: QThreadPool.globalInstance().start(lambda: _backup_if_due(backups)))
+        timer.timeout.connect(lambda: _automatic_backup_later(backups.if_due, window))
         timer.start()
     app.setQuitOnLastWindowClosed(window.notifier.tray is None or demo)
-    window.show()
+    if getattr(ctx, "minimised", False) and not demo:
+        # Started at login: reminding, out of the way (in the tray, or minimised in the taskbar).
+        if window.notifier.tray is None:
+            window.showMinimized()
+    else:
+        window.show()
+    from .failures import log
+
+    log.info("window shown (version %s)", __import__("journal").__version__)
     if backups is not None:
         # The start backup runs on a worker thread (a copy of the whole file: seconds for a large
         # journal); the window answers meanwhile. SQLite's backup copy is consistent: an entry
         # made while it runs is either in the copy or in the next one.
-        QThreadPool.globalInstance().start(lambda: _start_backup(backups))
+        _automatic_backup_later(backups.at_start, window)
     return int(app.exec())
 
 
-def _start_backup(backups: Any) -> None:
+def _identify(app: QApplication) -> QObject:
+    """The icon, the desktop entry it belongs to (Wayland and docks match windows by it), the
+    log file and the exception hook."""
+    from journal import APP_ID
+
+    from .about import app_icon
+    from .failures import install_excepthook, setup_logging
+    from .screen_fit import install
+
+    app.setWindowIcon(app_icon())
+    fit = install(app)  # every window and dialog fits the screen and remembers its size
+    QGuiApplication.setDesktopFileName(APP_ID)
     try:
-        backups.at_start()
-    except Exception as exc:  # noqa: BLE001 - reported, never fatal
-        print(f"carejournal: automatic backup failed: {exc}", file=sys.stderr)
+        log_path: Any = setup_logging()
+    except OSError as exc:
+        print(f"carejournal: no log file ({exc})", file=sys.stderr)
+        log_path = None
+    install_excepthook(QApplication.activeWindow, log_path)
+    return fit
 
 
-def _backup_if_due(backups: Any) -> None:
+def _offer_start_at_login(window: MainWindow, db_path: Any) -> None:
+    """Start at login is on by default once a person is set up (unless turned off in Settings)."""
+    from journal.services.autostart import for_this_computer
+
+    window.autostart = for_this_computer(db_path)
+
+    def apply_default() -> None:
+        try:
+            window.autostart.apply_default(bool(window.session.patients()))
+        except OSError as exc:  # never fatal: Settings shows it is off, and the log says why
+            print(f"carejournal: start at login could not be set up: {exc}", file=sys.stderr)
+
+    apply_default()
+    window.session.changed.connect(lambda changed: "patients" in changed and apply_default())
+
+
+def _start_backup(backups: Any, window: MainWindow | None = None) -> None:
+    _automatic_backup(backups.at_start, window)
+
+
+def _backup_if_due(backups: Any, window: MainWindow | None = None) -> None:
+    _automatic_backup(backups.if_due, window)
+
+
+def _automatic_backup(make: Callable[[], object], window: MainWindow | None) -> None:
+    """Reported in the window (a GUI launcher has no terminal), never fatal."""
+    _report_backup(window, _try_backup(make))
+
+
+def _try_backup(make: Callable[[], object]) -> str | None:
+    """None when the backup was made, else the reason it failed (also said on stderr)."""
     try:
-        backups.if_due()
+        make()
     except Exception as exc:  # noqa: BLE001 - reported, never fatal
         print(f"carejournal: automatic backup failed: {exc}", file=sys.stderr)
+        return str(exc).strip() or type(exc).__name__
+    return None
+
+
+def _report_backup(window: MainWindow | None, failure: str | None) -> None:
+    from .failures import clear_backup_failure, show_backup_failure
+
+    if window is None:
+        return
+    if failure is not None:
+        show_backup_failure(window, failure)
+    else:
+        clear_backup_failure(window)
+
+
+class _BackupReport(QObject):
+    """Carries a worker thread's backup outcome to the window (a queued signal: this object
+    lives in the GUI thread, which shows or clears the failure)."""
+
+    done = Signal(object)  # None, or the failure's reason
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.done.connect(self._show)
+
+    def _show(self, failure: str | None) -> None:
+        _report_backup(self._window, failure)
+
+
+def _automatic_backup_later(make: Callable[[], object], window: MainWindow) -> None:
+    """`_automatic_backup` on a worker thread (issue 17: the copy of a large journal takes
+    seconds); its outcome is shown in the window when it is done."""
+    report = window.findChild(_BackupReport) or _BackupReport(window)
+    QThreadPool.globalInstance().start(lambda: report.done.emit(_try_backup(make)))

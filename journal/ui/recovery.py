@@ -225,15 +225,23 @@ def _show_message(parent: QWidget | None, title: str, text: str) -> None:
 show_message: Callable[[QWidget | None, str, str], None] = _show_message
 
 
-def claim_window(journal_path: Path, clock: Clock, parent: QWidget | None = None) -> object | None:
+# claim_window's answer when the window already open on this journal was brought to the front.
+HANDED_OVER = object()
+
+
+def claim_window(journal_path: Path, clock: Clock, parent: QWidget | None = None,
+                 hand_over: Callable[[], bool] | None = None) -> object | None:
     """Take the one-window-per-journal lock before the window opens. Returns the lock (keep it
-    while the window is open; call its `release()` on close), or None after telling the caregiver
-    that the journal is already open in another window (then do not open a second one)."""
+    while the window is open; call its `release()` on close); HANDED_OVER when another window
+    holds it and `hand_over()` brought that window to the front; or None after telling the
+    caregiver that the journal is already open in another window (then do not open a second one)."""
     from journal.services.backups import JournalLocked, take_window_lock
 
     try:
         return take_window_lock(journal_path, clock)
     except JournalLocked as e:
+        if hand_over is not None and hand_over():
+            return HANDED_OVER
         show_message(parent, "CareJournal is already open", str(e))
         return None
 

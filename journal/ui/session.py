@@ -95,7 +95,9 @@ class Session(QObject):
             self._settings = self.journal.get_settings()
             # What formatting shows times in: each day in the zone in force that day.
             setattr(self._settings, "journal_zone", self.journal.tz)  # noqa: B010 - not a saved setting
-            self.by = getattr(self._settings, "caregiver_name", "") or ""
+            # Who signs entries: on a shared journal the connected role's person (Journal.caregiver).
+            who = getattr(self.journal, "caregiver", None)
+            self.by = (who() if callable(who) else getattr(self._settings, "caregiver_name", "")) or ""
         return self._settings
 
     @property

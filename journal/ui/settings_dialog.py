@@ -15,6 +15,7 @@ from zoneinfo import available_timezones
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -51,7 +52,8 @@ class SettingsDialog(QDialog):
 
     def __init__(self, settings: Any, parent: QWidget | None = None, *,
                  zone_change_day: Callable[[str], date] | None = None,
-                 describe_zone_change: Callable[[str, date], str] | None = None) -> None:
+                 describe_zone_change: Callable[[str, date], str] | None = None,
+                 start_at_login: bool | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.original = settings
@@ -139,6 +141,12 @@ class SettingsDialog(QDialog):
         self.caregiver.setAccessibleName("Your name (saved with each entry)")
         self.caregiver.setPlaceholderText(self.tr("so others sharing care see who logged what"))
         form.addRow(self.tr("Your &name:"), self.caregiver)
+        # Start at login (services/autostart.py): shown when the window can change it (None: not).
+        self.start_at_login = QCheckBox(self.tr("Start CareJournal when I log in (minimised, reminding)"))
+        self.start_at_login.setAccessibleName("Start CareJournal when I log in")
+        self.start_at_login.setChecked(bool(start_at_login))
+        self.start_at_login.setVisible(start_at_login is not None)
+        form.addRow(self.start_at_login)
         lay.addLayout(form)
         self.error = ErrorLabel()
         lay.addWidget(self.error)

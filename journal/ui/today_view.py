@@ -487,13 +487,31 @@ class TodayView(QWidget):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        if not self.clock_looks_right(pid, now):
+            return
         dose = Dose(medication_id=sv.medication.id or 0, status=DoseStatus.TAKEN, scheduled=sv.slot.at,
                     given=now, amount=sv.slot.dose, by=self.session.by, patient_id=pid)
         warning = self.dose_warning(dose)
         if warning is not None and not dose_warning.ask_save_anyway(self, warning):
             self.status.setText("Not saved (you chose Cancel when the safety checks warned about this dose).")
             return
-        self._submit(dose, sv.medication)
+        # Claims the slot: another caregiver's "Given now" a moment ago elsewhere is refused,
+        # not stored twice ("already given by Ana at 08:01").
+        self._submit(dose, sv.medication, claim_slot=True)
+
+    def clock_looks_right(self, pid: int, now: datetime) -> bool:
+        """"Given now" far from the journal's last entry: ask whether the computer's clock is
+        right before saving (a wrong clock would show a false gap to the checks). True to go on."""
+        doubt = self.session.journal.clock_doubt(pid, now)
+        if doubt is None:
+            return True
+        answer = QMessageBox.question(
+            self, "Is the computer's clock right?",
+            f"{doubt[0].upper()}{doubt[1:]}.\n\nIf the clock is wrong, choose No and use \"Other time / "
+            "not given...\" to enter the real time (or correct the computer's clock first).\n\n"
+            "Log this dose as given now anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def dose_warning(self, dose: Dose) -> str | None:
         """What the safety checks would warn about if `dose` were saved (warn before, not after),
@@ -513,11 +531,13 @@ class TodayView(QWidget):
         return dose_warning.warning_text(preview.alerts, preview.counted_for(self.session.tz),
                                          self.session.emergency_number)
 
-    def _submit(self, dose: Dose, m: Medication) -> object:
+    def _submit(self, dose: Dose, m: Medication, claim_slot: bool = False) -> object:
         pid = self.session.patient_id
         self.error.clear_error()
         try:
-            outcome = self.session.apply(lambda: self.session.journal.log_dose(pid, dose, by=self.session.by), patient_id=pid)
+            outcome = self.session.apply(
+                lambda: self.session.journal.log_dose(pid, dose, by=self.session.by, claim_slot=claim_slot),
+                patient_id=pid)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return None

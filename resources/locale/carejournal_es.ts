@@ -132,6 +132,10 @@
         <translation>Ajustes</translation>
     </message>
     <message>
+        <source>About</source>
+        <translation>Acerca de</translation>
+    </message>
+    <message>
         <source>&amp;Today</source>
         <translation>&amp;Hoy</translation>
     </message>
@@ -236,6 +240,10 @@
     <message>
         <source>Your &amp;name:</source>
         <translation>Su n&amp;ombre:</translation>
+    </message>
+    <message>
+        <source>Start CareJournal when I log in (minimised, reminding)</source>
+        <translation>Abrir CareJournal al iniciar sesión (minimizado, con recordatorios)</translation>
     </message>
     <message>
         <source>Reminders appear this long before a dose or a pump refill is due.</source>

@@ -1,0 +1,31 @@
+"""Closing the window where the desktop has no tray (GNOME as shipped): reminders must not stop
+silently. Decision: ask, with "keep reminding" the default (Enter and Escape both keep it). Kept
+running, the window is minimised: it stays in the taskbar/dock, and starting CareJournal again from
+the menu brings it back (ui/single_instance). Quitting says plainly that no reminders will come."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+KEEP_TITLE = "Keep reminding?"
+KEEP_TEXT = ("This desktop has no tray icon, so closing CareJournal would stop every reminder.\n\n"
+             "Keep it running minimised? It stays in the taskbar, and starting CareJournal from the "
+             "menu brings the window back.")
+KEEP_BUTTON = "Keep reminding (minimise)"
+QUIT_BUTTON = "Quit: no more reminders"
+
+
+def _ask(parent: QWidget | None) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, KEEP_TITLE, KEEP_TEXT, parent=parent)
+    keep = box.addButton(KEEP_BUTTON, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QUIT_BUTTON, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is keep
+
+
+# Replaced in tests so nothing blocks. True: keep running minimised; False: quit.
+ask_keep_reminding: Callable[[QWidget | None], bool] = _ask
