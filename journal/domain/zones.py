@@ -150,6 +150,8 @@ class JournalZone(tzinfo):
 
     # --- tzinfo ------------------------------------------------------------------------------------
     def _zone_for_wall(self, dt: datetime) -> ZoneInfo:
+        if not self._switch:  # one zone all along (most journals)
+            return self._zones[0]
         naive = dt.replace(tzinfo=None)
         k = self._index_on(naive.date())
         zone = self._zones[k]
@@ -165,6 +167,8 @@ class JournalZone(tzinfo):
     def utcoffset(self, dt: datetime | None) -> timedelta | None:
         if dt is None:
             return None
+        if not self._switch:  # ZoneInfo reads the wall time and fold only: no copy needed
+            return self._zones[0].utcoffset(dt)
         return self._zone_for_wall(dt).utcoffset(dt.replace(tzinfo=None))
 
     def dst(self, dt: datetime | None) -> timedelta | None:
@@ -180,6 +184,8 @@ class JournalZone(tzinfo):
     def fromutc(self, dt: datetime) -> datetime:  # type: ignore[override]
         if not isinstance(dt, datetime) or dt.tzinfo is not self:
             raise ValueError("fromutc: dt.tzinfo is not self")
+        if not self._switch:  # one zone all along (most journals): no search, one replace fewer
+            return dt.replace(tzinfo=UTC).astimezone(self._zones[0])
         utc = dt.replace(tzinfo=None)
         zone = self._zones[bisect.bisect_right(self._switch, utc)]
         return dt.replace(tzinfo=UTC).astimezone(zone)

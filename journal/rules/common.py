@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from journal.domain import (
@@ -49,6 +50,16 @@ from journal.schedule.pump import changes as programme_changes
 NOT_ADVICE = N_("This is not medical advice.")
 
 REFERENCE = RULE_TOPICS  # which topic explains each rule's alert (journal.knowledge.rule_topics)
+
+
+@lru_cache(maxsize=4096)
+def _amount_mg(q: Quantity, strength: Quantity | None) -> float | None:
+    """Remembered: quantities are frozen, and a journal repeats the same few amounts (the checks
+    ask thousands of times a run: issue 17)."""
+    try:
+        return normalise(q, strength).to_mg()
+    except QuantityError:
+        return None
 
 
 def utc(t: datetime) -> datetime:
@@ -160,7 +171,18 @@ class CheckContext:
 
     @property
     def today(self) -> date:
-        return self.now.astimezone(self.tz).date()
+        key = ("today", self.now)
+        if key not in self._memo:
+            self._memo[key] = self.now.astimezone(self.tz).date()
+        return self._memo[key]  # type: ignore[return-value]
+
+    @property
+    def now_utc(self) -> datetime:
+        """`now` in UTC (asked for every dose by several rules)."""
+        key = ("now-utc", self.now)
+        if key not in self._memo:
+            self._memo[key] = utc(self.now)
+        return self._memo[key]  # type: ignore[return-value]
 
     def local(self, t: datetime) -> datetime:
         return t.astimezone(self.tz)
@@ -182,7 +204,7 @@ class CheckContext:
         return datetime.combine(day, time(0), tzinfo=self.tz).astimezone(UTC).astimezone(self.tz)
 
     def ago(self, t: datetime) -> timedelta:
-        return utc(self.now) - utc(t)
+        return self.now_utc - utc(t)
 
     def within(self, t: datetime, window: timedelta) -> bool:
         """t is in (now - window, now]."""
@@ -219,12 +241,10 @@ class CheckContext:
 
     @staticmethod
     def amount_mg(m: Medication, q: Quantity | None) -> float | None:
+        """`q` in mg with the medicine's strength (normalise), None when it cannot be converted."""
         if q is None:
             return None
-        try:
-            return normalise(q, m.strength).to_mg()
-        except QuantityError:
-            return None
+        return _amount_mg(q, m.strength)
 
     def dose_mg(self, m: Medication, d: Dose) -> float | None:
         """In mg; nothing entered: the amount that day's regimen plans (schedule.as_needed.dose_mg)."""
@@ -399,21 +419,27 @@ class CheckContext:
         return found if found is not None else self.local(d.at).date()
 
     def given_doses(self, m: Medication) -> list[Dose]:
-        return [d for d in self.history.doses
-                if d.medication_id == m.id and not d.removed and d.status.was_given and d.given is not None
-                and utc(d.given) <= utc(self.now)]
+        """This medicine's doses given (and not removed) up to now, oldest first. Remembered for the run."""
+        key = ("given", id(m))
+        if key not in self._memo:
+            now = self.now_utc
+            self._memo[key] = [d for d in self.history.doses
+                               if d.medication_id == m.id and not d.removed and d.status.was_given
+                               and d.given is not None and utc(d.given) <= now]
+        return list(self._memo[key])  # type: ignore[call-overload]
 
     def last_taken(self, m: Medication) -> datetime | None:
         """When a dose of this medication was last given and kept down."""
         best: datetime | None = None
+        now = self.now_utc
         for d in self.history.doses:
             if (d.medication_id == m.id and not d.removed and d.status is DoseStatus.TAKEN and d.given is not None
-                    and utc(d.given) <= utc(self.now) and (best is None or utc(d.given) > utc(best))):
+                    and utc(d.given) <= now and (best is None or utc(d.given) > utc(best))):
                 best = d.given
         if best is None and m.id is not None:
             lg = self.history.last_given.get(m.id)
             if (lg is not None and lg.status is DoseStatus.TAKEN and lg.given is not None and not lg.removed
-                    and utc(lg.given) <= utc(self.now)):  # a later dose says nothing about `now` (check --at)
+                    and utc(lg.given) <= now):  # a later dose says nothing about `now` (check --at)
                 best = lg.given
         return best
 
