@@ -271,12 +271,22 @@ class CheckContext:
         if self.is_pump(m):
             # One answer for the pump's dose: regimens and refill / dose-change events together.
             return (daily_mcg_on(self.programme(m), day, self.tz) or 0.0) / 1000.0
-        reg = m.regimen_on(day)
+        reg = self.regimen_on(m, day)
         if reg is None:
             return 0.0
         if m.as_needed or not reg.times:
             return 0.0
         return self.dosing_day_mg(m, reg) / max(1, reg.every_days)
+
+    def regimen_on(self, m: Medication, day: date) -> Regimen | None:
+        """`m.regimen_on(day)`, remembered for the run (the taper and daily-total rules ask for
+        the same days again and again)."""
+        key = ("regimen", id(m), day)
+        try:
+            return self._memo[key]  # type: ignore[return-value]
+        except KeyError:
+            found = self._memo[key] = m.regimen_on(day)
+            return found
 
     @staticmethod
     def is_pump(m: Medication) -> bool:
@@ -672,7 +682,7 @@ class CheckContext:
             slot_of = {id(d): st.slot.at for st in states for d in st.doses}
         grace = self.timing(p).grace
         for a, b in zip(given, given[1:], strict=False):
-            reg = m.regimen_on(self.local(b.at).date())
+            reg = self.regimen_on(m, self.local(b.at).date())
             same_slot = a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
             sa, sb = slot_of.get(id(a)), slot_of.get(id(b))
             same_slot = same_slot or (sa is not None and sa == sb)

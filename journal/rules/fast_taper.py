@@ -61,7 +61,7 @@ def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: da
     # (Whether each product has doses planned, asked once per day and product.)
     family = ctx.siblings(m)
     own_at = next(i for i, o in enumerate(family) if o is m)
-    planned_on = {day: [planned(o, day) for o in family] for day in totals}
+    planned_on = {day: [planned(o, day, ctx) for o in family] for day in totals}
     unknown = {day: any(is_planned and ctx.planned_daily_mg(o, day) <= EPS
                         for o, is_planned in zip(family, planned_on[day], strict=True))
                for day in totals}
