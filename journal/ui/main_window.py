@@ -35,6 +35,7 @@ from journal.services.regional import chosen_language
 from .alerts import AlertPanel, EmergencyBanner
 from .due import due_items, handed_over, settled_keys
 from .errors import USER_ERRORS, describe
+from .first_paint import close_frame
 from .formatting import fmt_datetime
 from .history_view import HistoryView
 from .medicines_view import MedicinesView
@@ -703,8 +704,9 @@ def _open_journal(ctx: Any) -> Any:
         return ctx.journal()
 
 
-def run_app(ctx: Any, demo: bool = False) -> int:
-    """Create the application and the window, show it, and run until quit."""
+def run_app(ctx: Any, demo: bool = False, frame: QMainWindow | None = None) -> int:
+    """Create the application and the window, show it, and run until quit. `frame`: the first
+    paint's frame (journal.ui.first_paint), closed once the window is shown."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("CareJournal")
@@ -712,13 +714,14 @@ def run_app(ctx: Any, demo: bool = False) -> int:
     previous_hook = sys.excepthook
     fit = _identify(app)
     try:
-        return _claim_and_run(app, ctx, demo)
+        return _claim_and_run(app, ctx, demo, frame)
     finally:
+        close_frame(frame)
         sys.excepthook = previous_hook
         app.removeEventFilter(fit)
 
 
-def _claim_and_run(app: QApplication, ctx: Any, demo: bool) -> int:
+def _claim_and_run(app: QApplication, ctx: Any, demo: bool, frame: QMainWindow | None = None) -> int:
     lock = None
     doorbell_name = ""
     if not demo and ctx.db_path is not None:
@@ -736,13 +739,14 @@ def _claim_and_run(app: QApplication, ctx: Any, demo: bool) -> int:
         if lock is None:
             return 1
     try:
-        return _run_window(app, ctx, demo, doorbell_name)
+        return _run_window(app, ctx, demo, doorbell_name, frame)
     finally:
         if lock is not None:
             lock.release()  # type: ignore[attr-defined]
 
 
-def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = "") -> int:
+def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = "",
+                frame: QMainWindow | None = None) -> int:
     install_language(app, chosen_language())  # the recovery screen too speaks the computer's language
     journal = _open_journal(ctx)
     if journal is None:
@@ -790,6 +794,7 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
             window.showMinimized()
     else:
         window.show()
+    close_frame(frame)
     from .failures import log
 
     log.info("window shown (version %s)", __import__("journal").__version__)
