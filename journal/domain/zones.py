@@ -126,6 +126,12 @@ class JournalZone(tzinfo):
         return self._periods
 
     @property
+    def single(self) -> ZoneInfo | None:
+        """The zone when it never changed (most journals), else None. `t.astimezone(single)` is
+        the same local time as `t.astimezone(self)`, without a call into Python per time."""
+        return None if self._switch else self._zones[0]
+
+    @property
     def current(self) -> ZoneInfo:
         """The zone of the latest period (the journal's "timezone" setting)."""
         return self._zones[-1]

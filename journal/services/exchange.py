@@ -834,8 +834,40 @@ def _qty(q: Quantity | None) -> dict[str, Any] | None:
 def _stamp(at: datetime | None, tz: ZoneInfo) -> str | None:
     if at is None:
         return None
-    local = at.astimezone(tz)
-    return local.isoformat(timespec="seconds" if local.microsecond == 0 else "microseconds")
+    # isoformat()'s default ("auto") is seconds, or microseconds when there are any
+    return at.astimezone(tz).isoformat()
+
+
+class _StoredStamp:
+    """`_stamp` of a time given as stored (UTC text): each distinct text converted once."""
+
+    def __init__(self, tz: Any) -> None:
+        from journal.storage.models import from_db_text
+
+        self._tz = tz
+        self._read = from_db_text
+        self._seen: dict[str, str | None] = {}
+
+    def __call__(self, text: str | None) -> str | None:
+        if text is None:
+            return None
+        got = self._seen.get(text)
+        if got is None:
+            got = self._seen[text] = _stamp(self._read(text), self._tz)
+        return got
+
+
+def _amount_doc(value: float | None, unit: str | None) -> dict[str, Any] | None:
+    """`_qty` of an amount given as its columns (a new dict each time: the document is the caller's)."""
+    if value is None or unit is None:
+        return None
+    got = _amount_docs(value, unit)
+    return dict(got)
+
+
+@lru_cache(maxsize=1024)
+def _amount_docs(value: float, unit: str) -> dict[str, Any]:
+    return _qty(Quantity(value, Unit(unit)))  # type: ignore[return-value]
 
 
 def _opt(v: float | None) -> float | int | None:
@@ -873,6 +905,11 @@ def export_document(journal: Journal, patient_name: str | None = None) -> dict[s
     return out
 
 
+# json.dumps(v, ensure_ascii=False) without building an encoder for every record (issue 17: the
+# export writes a million records)
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def write_export(journal: Journal, write: Callable[[str], Any], patient_name: str | None = None) -> int:
     """Write the journal (or one person) in exchange format v1 through `write`, one person at a
     time (memory bounded by a person, not the journal; issue 17), one record per line. The text
@@ -890,10 +927,10 @@ def write_export(journal: Journal, write: Callable[[str], Any], patient_name: st
             for i, (key, value) in enumerate(person.items()):
                 sep = "" if i == 0 else ","
                 if isinstance(value, list) and value and key != "conditions":
-                    rows = ",\n        ".join(json.dumps(v, ensure_ascii=False) for v in value)
+                    rows = ",\n        ".join(map(_encode, value))
                     write(f"{sep}\n      {json.dumps(key)}: [\n        {rows}\n      ]")
                 else:
-                    write(f"{sep}\n      {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+                    write(f"{sep}\n      {json.dumps(key)}: {_encode(value)}")
             write("\n    }")
     write("\n  ]\n}\n" if people else "]\n}\n")
     return people
@@ -910,6 +947,7 @@ def _export_head(journal: Journal) -> dict[str, Any]:
 def _person_docs(journal: Journal, tx: Any, patient_name: str | None) -> Iterator[dict[str, Any]]:
     """Each person's part of the document, one at a time (medication ids m1, m2, ... across people)."""
     tz = journal.tz
+    tz = getattr(tz, "single", None) or tz  # the same local times, converted without Python calls
     people = tx.patients()
     if patient_name is not None:
         wanted = journal.find_patient(patient_name)
@@ -936,11 +974,13 @@ def _person_docs(journal: Journal, tx: Any, patient_name: str | None) -> Iterato
                     for r in m.regimens
                 ],
             }, "strength", "as_needed_limits", "max_daily", "stock"))
+        # Doses straight from their columns (no domain objects: a million of them in ten years),
+        # written exactly as _stamp and _qty write them.
+        stamp = _StoredStamp(tz)
         doses = [
-            {"medication": refs[d.medication_id], "scheduled": _stamp(d.scheduled, tz),
-             "given": _stamp(d.given, tz), "amount": _qty(d.amount), "status": d.status.value,
-             "by": d.by, "note": d.note}
-            for d in tx.series("dose", p.id) if d.medication_id in refs
+            {"medication": refs[mid], "scheduled": stamp(scheduled), "given": stamp(given),
+             "amount": _amount_doc(value, unit), "status": status, "by": by, "note": note}
+            for mid, scheduled, given, value, unit, status, by, note in tx.dose_export_rows(p.id) if mid in refs
         ]
         yield {
             "id": f"p{n}", "name": p.name, "birth_date": p.birth_date.isoformat() if p.birth_date else None,

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, and_, func, select, union_all, update
+from sqlalchemy import Date, String, and_, func, select, type_coerce, union_all, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
@@ -92,7 +92,6 @@ SERIES = ("dose", "symptom", "observation", "pump_event", "note")
 # --- mapping ------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
 def _quantity(value: float | None, unit: str | None) -> Quantity | None:
     # Quantities are frozen, and journals repeat the same few amounts: share them (every dose
     # read by the checks has one or two: issue 17).
@@ -421,9 +420,9 @@ class Tx:
     def _records(self, q: Any) -> Iterator[Any]:
         """The rows of a Core select as named tuples: the same attribute names as the rows, read
         several times faster (SQLAlchemy's Row looks each name up; a checks run reads thousands)."""
-        result = self.s.execute(q)
+        result = self.s.connection().execute(q)  # Core: no ORM loading step for plain rows
         make = _record_type(tuple(result.keys()))._make
-        return (make(r) for r in result)
+        return (make(r) for r in result.fetchall())  # one fetch, not a driver call per row
 
     # settings
     def settings(self) -> dict[str, Any]:
@@ -625,6 +624,18 @@ class Tx:
         # Core rows, not ORM objects: several times faster for long periods.
         q = select(table.__table__).where(and_(*conds)).order_by(table.at, table.id)
         return [from_row(entity, r) for r in self._records(q)]
+
+    def dose_export_rows(self, patient_id: int) -> list[tuple[Any, ...]]:
+        """Every dose of one person (removed ones left out), oldest first, as plain tuples for the
+        export: (medication_id, scheduled, given, amount_value, amount_unit, status, by, note),
+        the times as stored (UTC text, see models.to_db_text; None when not set). No domain
+        objects: the export of ten years writes a million doses (issue 17)."""
+        t = DoseRow.__table__.c
+        q = (select(t.medication_id, type_coerce(t.scheduled, String), type_coerce(t.given, String),
+                    t.amount_value, t.amount_unit, t.status, t.by, t.note)
+             .where(t.patient_id == patient_id, t.removed.is_(False))
+             .order_by(t.at, t.id))
+        return [tuple(r) for r in self.s.connection().execute(q).fetchall()]
 
     def existing_keys(self, entity: str, patient_id: int) -> list[tuple[Any, ...]]:
         """Matching keys of every record of one person, removed ones included."""
