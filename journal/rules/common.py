@@ -167,7 +167,10 @@ class CheckContext:
 
     @property
     def tz(self) -> ZoneInfo:
-        return self.history.tz
+        """The journal's zone. One that never changed is given as its ZoneInfo: the same local
+        times as the JournalZone, converted without a call into Python each (issue 17)."""
+        tz = self.history.tz
+        return getattr(tz, "single", None) or tz
 
     @property
     def today(self) -> date:
