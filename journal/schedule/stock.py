@@ -42,6 +42,7 @@ from journal.domain import (
     Unit,
     normalise,
 )
+from journal.domain.i18n import _, ngettext
 
 # As-needed medicines: days left are judged at the average use over this many days (judgement:
 # a week covers the usual ups and downs of as-needed use without reaching far into the past).
@@ -241,17 +242,17 @@ def _recent_use(given: Sequence[Dose], since: datetime, now: datetime, unit: Uni
 def describe_stock(level: StockLevel) -> str:
     """'about 41 tablets on hand, about 20 days left' (the days part only when it can be told)."""
     left = describe_days_left(level)
-    return f"about {level.amount(level.on_hand)} on hand" + (f", {left}" if left else "")
+    return _("about {amount} on hand").format(amount=level.amount(level.on_hand)) + (f", {left}" if left else "")
 
 
 def describe_days_left(level: StockLevel) -> str:
     """'about 12 days left', 'less than a day left', 'run out', or '' when it cannot be told."""
     if level.run_out or (level.on_hand <= 0 and level.per_day is not None):
-        return "run out"
+        return _("run out")
     days = level.days_left
     if days is None:
         return ""
     if days < 1:
-        return "less than a day left"
+        return _("less than a day left")
     whole = int(days)
-    return f"about {whole} day{'s' if whole != 1 else ''} left"
+    return ngettext("about {n} day left", "about {n} days left", whole).format(n=whole)
