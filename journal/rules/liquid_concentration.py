@@ -22,7 +22,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
     for m, p in ctx.profiled():
         if not p.has("liquids") or not m.form.is_liquid or not ctx.is_active(m):
             continue
-        known = ", ".join(f"{_(lq.name)} {lq.mg_per_ml.value:g} mg/mL" for lq in p.liquids)
+        known = ", ".join(f"{lq.name} {lq.mg_per_ml.value:g} mg/mL" for lq in p.liquids)
         s = m.strength
         if s is None or s.per is None or s.per.unit is not Unit.ML:
             title = _("{medicine}: strength of the liquid not recorded").format(medicine=m.name)

@@ -1,0 +1,729 @@
+"""The Spanish texts of the alerts (journal/rules, the knowledge files they quote, the shared words
+of journal/schedule and journal/knowledge), merged into ES by translations_es.py. Our own
+translation: neutral Spanish, "usted", plain words; placeholders kept exactly; never an
+instruction to change a dose on one's own."""
+
+ES_TEXT: dict[str | tuple[str, str], str | tuple[str, str]] = {
+    # -- shared pieces (journal/rules/common.py, schedule) -------------------------------------
+    "{n} min": "{n} min",
+    "{hours} h": "{hours} h",
+    "{hours} h {minutes} min": "{hours} h {minutes} min",
+    "{days} days": "{days} días",
+    "{first} and {second}": "{first} y {second}",
+    " then ": " y luego ",
+    ("... {n} more ...", "... {n} more ..."): ("... {n} más ...", "... {n} más ..."),
+    "{when} ({ago} ago)": "{when} (hace {ago})",
+    "emergency": "emergencia",
+    "urgent": "urgente",
+    "warning": "atención",
+    "info": "información",
+    "taken": "dada",
+    "skipped": "saltada",
+    "refused": "rechazada",
+    "vomited": "vomitada",
+    "missed": "olvidada",
+    "nothing logged": "nada anotado",
+    "missed doses": "dosis olvidadas",
+    "a lower dose": "una dosis más baja",
+    "a pump problem": "un problema de la bomba",
+    "a dose increase": "una subida de dosis",
+    "a double dose": "una dosis doble",
+    "an extra dose": "una dosis de más",
+    "a larger dose than planned": "una dosis mayor de lo previsto",
+    "a change": "un cambio",
+    "an interruption": "una interrupción",
+    "more medicine": "más medicamento",
+    "another product": "otro producto",
+    "{medicine}: {when} dose not given ({why})": "{medicine}: dosis del {when} no dada ({why})",
+    "pump dose lowered from {before} to {after} mcg a day ({source})":
+        "dosis de la bomba bajada de {before} a {after} mcg al día ({source})",
+    "pump dose raised from {before} to {after} mcg a day ({source})":
+        "dosis de la bomba subida de {before} a {after} mcg al día ({source})",
+    "{medicine}: schedule cut from {before} to {after} a day on {day}":
+        "{medicine}: pauta bajada de {before} a {after} al día el {day}",
+    "{medicine}: schedule raised from {before} to {after} a day on {day}, first dose at the new amount {when}":
+        "{medicine}: pauta subida de {before} a {after} al día el {day}, primera dosis con la nueva cantidad "
+        "el {when}",
+    "pump alarm": "alarma de la bomba",
+    "catheter problem": "problema del catéter",
+    ", dealt with {when}": ", resuelto el {when}",
+    ", no refill or clinic check logged since": ", sin rellenado ni revisión en la clínica anotados desde entonces",
+    "{what} logged {when}": "{what} anotado el {when}",
+    ("pump refill was due {day} and none is logged ({n} day overdue)",
+     "pump refill was due {day} and none is logged ({n} days overdue)"):
+        ("el rellenado de la bomba tocaba el {day} y no hay ninguno anotado ({n} día de retraso)",
+         "el rellenado de la bomba tocaba el {day} y no hay ninguno anotado ({n} días de retraso)"),
+    "({medicine} first)": "(primero {medicine})",
+    "{medicine}: two doses close together, {first} and {second}":
+        "{medicine}: dos dosis muy seguidas, {first} y {second}",
+    "{medicine}: extra dose {when} outside the schedule": "{medicine}: dosis de más el {when}, fuera de la pauta",
+    "{medicine}: {given} given {when} for a planned {planned} ({times} times the amount)":
+        "{medicine}: {given} dados el {when} cuando lo previsto era {planned} ({times} veces la cantidad)",
+    "clinic set the next refill for {day}": "la clínica fijó el próximo rellenado para el {day}",
+    "estimated: {volume} mL at {concentration} mcg/mL, {daily} mcg a day, from the refill on {day}":
+        "estimado: {volume} mL a {concentration} mcg/mL, {daily} mcg al día, desde el rellenado del {day}",
+    ", severity {n}/10": ", intensidad {n}/10",
+    "{sign} at {when}": "{sign} el {when}",
+    "schedule from {day}": "pauta desde el {day}",
+    "schedule ended {day}": "pauta terminada el {day}",
+    "refill logged {when}": "rellenado anotado el {when}",
+    "dose change logged {when}": "cambio de dosis anotado el {when}",
+    "run out": "se ha acabado",
+    "less than a day left": "queda menos de un día",
+    ("about {n} day left", "about {n} days left"): ("queda más o menos {n} día", "quedan unos {n} días"),
+    "about {amount} on hand": "unos {amount} en casa",
+    # -- dose and slot words (journal/schedule/words.py), as-needed limits --------------------------
+    "given": "dada",
+    "skipped (not given)": "saltada (no dada)",
+    "given, then vomited": "dada y luego vomitada",
+    "marked missed": "marcada como olvidada",
+    "due": "toca ahora",
+    "overdue": "atrasada",
+    "on time": "a su hora",
+    "early": "antes de hora",
+    "late": "tarde",
+    "not yet due or within the grace time": "aún no toca o dentro del margen",
+    "as prescribed": "según la receta",
+    "half the usual {hours} h between doses of this drug ({source})":
+        "la mitad de las {hours} h habituales entre dosis de este medicamento ({source})",
+    "the usual most in a day for this drug ({source})": "el máximo habitual al día de este medicamento ({source})",
+    # -- the symptom catalog and readings (journal/knowledge/catalog.py) -----------------------
+    "new: not logged in the days before": "nuevo: no anotado en los días anteriores",
+    "up from at most {top}/10 in the days before": "sube desde un máximo de {top}/10 en los días anteriores",
+    "temperature {value} (high: {limit} or more)": "temperatura {value} (alta: {limit} o más)",
+    "temperature {value} (low: {limit} or less)": "temperatura {value} (baja: {limit} o menos)",
+    "breathing {value}/min (slow: under {limit})": "respiración {value}/min (lenta: menos de {limit})",
+    "oxygen {value}% (low: under {limit})": "oxígeno {value}% (bajo: menos de {limit})",
+    "temperature": "temperatura",
+    "heart rate": "frecuencia cardiaca",
+    "respiratory rate": "frecuencia respiratoria",
+    "blood pressure": "tensión arterial",
+    "oxygen saturation": "saturación de oxígeno",
+    "penn spasm frequency": "frecuencia de espasmos (Penn)",
+    "modified ashworth": "escala de Ashworth modificada",
+    "pain nrs": "dolor (escala 0-10)",
+    "weight": "peso",
+    "Seizure (fit)": "Convulsión (crisis)",
+    "Trouble breathing, slow or shallow breathing": "Le cuesta respirar, respiración lenta o superficial",
+    "Cannot be woken or does not respond": "No se le puede despertar o no responde",
+    "Seeing or hearing things that are not there": "Ve u oye cosas que no están ahí",
+    "Confused or not making sense": "Confusión o no dice cosas con sentido",
+    "Restless or agitated": "Inquietud o agitación",
+    "Very sleepy, hard to keep awake": "Mucho sueño, cuesta mantenerle despierto",
+    "Sleepy or drowsy": "Sueño o somnolencia",
+    "Dizzy or light-headed": "Mareo o sensación de desmayo",
+    "Fainted or nearly fainted": "Se ha desmayado o casi",
+    "Fell over": "Se ha caído",
+    "Feels very hot or feverish (not measured)": "Muy caliente o con fiebre (sin medir)",
+    "Stiff, rigid muscles": "Músculos tiesos, rígidos",
+    "Twisting or held postures (dystonia)": "Torsiones o posturas mantenidas (distonía)",
+    "Muscle twitching or jerks": "Tirones o sacudidas musculares",
+    "Shaking or tremor": "Temblor",
+    "Stiffness or spasms back to how they were before treatment":
+        "Rigidez o espasmos otra vez como antes del tratamiento",
+    "Muscle spasms": "Espasmos musculares",
+    "Itching with no rash": "Picor sin erupción",
+    "Tingling or pins and needles": "Hormigueo",
+    "Weak or floppy muscles": "Músculos débiles o flojos",
+    "Feeling sick": "Náuseas",
+    "Vomiting": "Vómitos",
+    "Headache": "Dolor de cabeza",
+    "Passing water more often or with difficulty": "Orina más a menudo o con dificultad",
+    "Constipation": "Estreñimiento",
+    "Trouble sleeping": "Le cuesta dormir",
+    "Change in mood": "Cambio de humor",
+    "Pain": "Dolor",
+    "Something else (see note)": "Otra cosa (vea la nota)",
+    # -- drug profiles (resources/drugs/*.json) --------------------------------------------------
+    "this medicine": "este medicamento",
+    "Baclofen": "Baclofeno",
+    "Carbamazepine": "Carbamazepina",
+    "Clonazepam": "Clonazepam",
+    "Clonidine": "Clonidina",
+    "Diazepam": "Diazepam",
+    "Gabapentin": "Gabapentina",
+    "Lamotrigine": "Lamotrigina",
+    "Levetiracetam": "Levetiracetam",
+    "Macrogol": "Macrogol",
+    "Metoprolol": "Metoprolol",
+    "Pregabalin": "Pregabalina",
+    "Propranolol": "Propranolol",
+    "Tizanidine": "Tizanidina",
+    "Valproate": "Valproato",
+    "a benzodiazepine (sedative)": "una benzodiacepina (sedante)",
+    "an opioid painkiller": "un analgésico opioide",
+    "another muscle relaxant (tizanidine)": "otro relajante muscular (tizanidina)",
+    "an antipsychotic": "un antipsicótico",
+    "a tricyclic antidepressant": "un antidepresivo tricíclico",
+    "a gabapentinoid (also causes sleepiness)": "un gabapentinoide (también da sueño)",
+    "alcohol": "alcohol",
+    "withdrawal, which can turn serious: high fever, confusion, seeing things, stiffness far worse than usual "
+    "and, at worst, seizures":
+        "abstinencia, que puede volverse grave: fiebre alta, confusión, ver cosas que no están, rigidez mucho "
+        "peor de lo habitual y, en el peor caso, convulsiones",
+    "itching, tingling, stiffness or spasms coming back, fever, confusion or seeing things":
+        "picor, hormigueo, vuelta de la rigidez o los espasmos, fiebre, confusión o ver cosas que no están",
+    "a quick rise in blood pressure (rebound), with restlessness, shakiness and headache":
+        "una subida rápida de la tensión (efecto rebote), con inquietud, temblores y dolor de cabeza",
+    "a pounding headache, feeling restless or shaky, a racing heartbeat or a high blood pressure reading (call "
+    "the emergency number for chest pain, confusion or a sudden severe headache)":
+        "un dolor de cabeza fuerte y palpitante, inquietud o temblores, el corazón muy acelerado o una tensión "
+        "alta al medirla (llame al número de emergencias si hay dolor en el pecho, confusión o un dolor de cabeza "
+        "fuerte y repentino)",
+    "the doctor who prescribes it": "al médico que lo receta",
+    "the doctor or clinic that prescribes it": "al médico o la clínica que lo receta",
+    "the doctor or epilepsy nurse who prescribes it": "al médico o la enfermera de epilepsia que lo receta",
+    "the doctor or epilepsy nurse who prescribes it, before giving it again after a break":
+        "al médico o la enfermera de epilepsia que lo receta, antes de volver a darlo tras una pausa",
+    "seizures coming back or coming more often, at worst a seizure that does not stop":
+        "que vuelvan las convulsiones o sean más frecuentes y, en el peor caso, una convulsión que no se detiene",
+    "seizures coming back or coming more often; and after a break of several days it may have to be started "
+    "again from a low dose, because restarting at the full dose can bring on a serious rash":
+        "que vuelvan las convulsiones o sean más frecuentes; y tras una pausa de varios días puede que haya que "
+        "empezar otra vez desde una dosis baja, porque volver directamente a la dosis completa puede provocar una "
+        "erupción grave",
+    "a seizure or seizures closer together than usual (call the emergency number for a seizure that lasts more "
+    "than 5 minutes or a second one without waking in between)":
+        "una convulsión o convulsiones más seguidas de lo habitual (llame al número de emergencias si una "
+        "convulsión dura más de 5 minutos o llega una segunda sin despertar entre ambas)",
+    "a seizure or seizures closer together than usual (call the emergency number for a seizure that lasts more "
+    "than 5 minutes or a second one without waking in between), or a new rash":
+        "una convulsión o convulsiones más seguidas de lo habitual (llame al número de emergencias si una "
+        "convulsión dura más de 5 minutos o llega una segunda sin despertar entre ambas), o una erupción nueva",
+    "withdrawal, which can be serious: anxiety and poor sleep, shaking, and at worst seizures":
+        "abstinencia, que puede ser grave: ansiedad y mal sueño, temblores y, en el peor caso, convulsiones",
+    "anxiety, restlessness, poor sleep, shaking or sweating, seeing things, or a seizure (call the emergency "
+    "number for a seizure)":
+        "ansiedad, inquietud, mal sueño, temblores o sudores, ver cosas que no están, o una convulsión (llame al "
+        "número de emergencias si hay una convulsión)",
+    "withdrawal (anxiety, trouble sleeping, feeling sick, pain, sweating) and, in someone who has seizures, "
+    "seizures coming back":
+        "abstinencia (ansiedad, dificultad para dormir, náuseas, dolor, sudores) y, en quien tiene convulsiones, "
+        "que vuelvan las convulsiones",
+    "withdrawal (trouble sleeping, feeling sick, headache, anxiety, sweating, diarrhoea) and, in someone who has "
+    "seizures, seizures coming back":
+        "abstinencia (dificultad para dormir, náuseas, dolor de cabeza, ansiedad, sudores, diarrea) y, en quien "
+        "tiene convulsiones, que vuelvan las convulsiones",
+    "poor sleep, feeling sick, headache, anxiety, sweating or a seizure":
+        "mal sueño, náuseas, dolor de cabeza, ansiedad, sudores o una convulsión",
+    "restlessness, poor sleep, sweating, feeling sick, pain flaring up, or a seizure":
+        "inquietud, mal sueño, sudores, náuseas, más dolor, o una convulsión",
+    "chest pain (angina) getting worse and a fast, pounding heartbeat; in someone with heart disease, a heart "
+    "attack":
+        "un dolor en el pecho (angina) que empeora y el corazón rápido y palpitante; en quien tiene una "
+        "enfermedad del corazón, un infarto",
+    "chest pain or tightness (call the emergency number straight away), a racing or pounding heartbeat, "
+    "breathlessness or a high blood pressure reading":
+        "dolor u opresión en el pecho (llame enseguida al número de emergencias), el corazón acelerado o "
+        "palpitante, falta de aire o una tensión alta al medirla",
+    "a rebound: blood pressure and heart rate going up and muscles stiffening again":
+        "un efecto rebote: suben la tensión y el pulso y los músculos vuelven a ponerse rígidos",
+    "stiffness or spasms coming back, a racing heartbeat, or a high blood pressure reading":
+        "vuelta de la rigidez o los espasmos, el corazón acelerado o una tensión alta al medirla",
+    # -- advice heads and tails shared by several rules -------------------------------------------
+    "If an entry is a mistake, correct it so the record is right.":
+        "Si una anotación es un error, corríjala para que el registro sea correcto.",
+    "If one entry is a mistake, correct it so the record is right.":
+        "Si una de las anotaciones es un error, corríjala para que el registro sea correcto.",
+    "by {who}": "por {who}",
+    "(by {who})": "(por {who})",
+    "before that: {event}": "antes de eso: {event}",
+    "signs: {signs}": "signos: {signs}",
+    "given {when}": "dada el {when}",
+    "given {when}: {amount}": "dada el {when}: {amount}",
+    "the doctor or pharmacist": "al médico o al farmacéutico",
+    # -- abnormal-vital ---------------------------------------------------------------------------
+    ", together with {sign}": ", junto con {sign}",
+    "{reading} at {when} (source: {source})": "{reading} el {when} (fuente: {source})",
+    "Breathing or oxygen reading needs help now": "Una medida de respiración u oxígeno necesita ayuda ya",
+    "Slow breathing or low oxygen can be a sign of too much of a sedating medicine.":
+        "Una respiración lenta o el oxígeno bajo pueden ser señal de demasiado medicamento sedante.",
+    "High temperature with other serious signs: get help now": "Temperatura alta con otros signos graves: pida ayuda ya",
+    "A high temperature together with stiff muscles, confusion or seeing things can be a sign of serious "
+    "withdrawal or another emergency.":
+        "Una temperatura alta junto con músculos rígidos, confusión o ver cosas que no están puede ser señal de "
+        "una abstinencia grave o de otra emergencia.",
+    "A reading outside the safe range": "Una medida fuera del rango seguro",
+    "A fever or a very low temperature needs a doctor's view today, more so after missed doses or a dose change.":
+        "La fiebre o una temperatura muy baja necesitan que las vea un médico hoy, más aún tras dosis olvidadas "
+        "o un cambio de dosis.",
+    "A measurement for {person} is outside the range the journal treats as safe.":
+        "Una medida de {person} está fuera del rango que el diario considera seguro.",
+    "Tell them the reading and the time, and which medicines the person takes.":
+        "Dígales la medida y la hora, y qué medicamentos toma la persona.",
+    # -- abrupt-stop --------------------------------------------------------------------------------
+    "Stopping {drug} suddenly after regular use can cause problems; the doctor or pharmacist can say which.":
+        "Dejar de golpe {drug} tras tomarlo con regularidad puede causar problemas; el médico o el farmacéutico "
+        "pueden decirle cuáles.",
+    "Stopping {drug} suddenly after regular use can bring on {risk}. Watch for {signs}.":
+        "Dejar de golpe {drug} tras tomarlo con regularidad puede provocar {risk}. Esté atento a {signs}.",
+    "{medicine}: no dose for {gap}": "{medicine}: ninguna dosis desde hace {gap}",
+    ("{person} has been on {medicine} since {day} ({n} day), and no dose has been given for {gap}.",
+     "{person} has been on {medicine} since {day} ({n} days), and no dose has been given for {gap}."):
+        ("{person} toma {medicine} desde el {day} ({n} día) y no se le ha dado ninguna dosis desde hace {gap}.",
+         "{person} toma {medicine} desde el {day} ({n} días) y no se le ha dado ninguna dosis desde hace {gap}."),
+    "last dose given {when}": "última dosis dada el {when}",
+    "no dose logged since the journal began on {when}": "ninguna dosis anotada desde que empezó el diario, el {when}",
+    "no dose logged since the schedule began on {day}": "ninguna dosis anotada desde que empezó la pauta, el {day}",
+    ("{n} planned dose not given since: {doses}", "{n} planned doses not given since: {doses}"):
+        ("{n} dosis prevista no dada desde entonces: {doses}", "{n} dosis previstas no dadas desde entonces: {doses}"),
+    "schedule: {dose} at {times}": "pauta: {dose} a las {times}",
+    "every {n} days": "cada {n} días",
+    "longest planned gap {gap}": "pausa prevista más larga {gap}",
+    "on this schedule without a break since {day}": "con esta pauta sin interrupción desde el {day}",
+    "alert after the longest gap + {extra} h ({extra_source}) or {n} missed in a row; urgent from {urgent} h "
+    "({urgent_source})":
+        "aviso tras la pausa más larga + {extra} h ({extra_source}) o {n} olvidadas seguidas; urgente a partir de "
+        "{urgent} h ({urgent_source})",
+    "what the label says about stopping suddenly (source: {source})":
+        "lo que dice el prospecto sobre dejarlo de golpe (fuente: {source})",
+    "Tell {whom} when the last dose of {medicine} was given and ask what to do about the next one; do not give "
+    "extra doses to catch up.":
+        "Diga {whom} cuándo se dio la última dosis de {medicine} y pregunte qué hacer con la siguiente; no dé "
+        "dosis de más para recuperar.",
+    # -- age-caution -------------------------------------------------------------------------------
+    "planned {amount} a day of {what}, above {limit} (source: {source})":
+        "previsto {amount} al día de {what}, por encima de {limit} (fuente: {source})",
+    "dose raised faster than the label on {day}": "dosis subida más deprisa de lo que indica el prospecto el {day}",
+    "age {age} (caution from {old}, source: {source})": "edad {age} (precaución desde {old}, fuente: {source})",
+    "{medicine}: extra care at age {age}": "{medicine}: más cuidado a los {age} años",
+    "Older people keep more of this medicine in the blood and get more side effects, such as sleepiness, "
+    "confusion and falls. {person}'s current plan is on the high or fast side for that age.":
+        "Las personas mayores retienen más este medicamento en la sangre y tienen más efectos secundarios, como "
+        "sueño, confusión y caídas. El plan actual de {person} es alto o rápido para esa edad.",
+    "Mention it to the prescriber, and watch for sleepiness, confusion or unsteadiness.":
+        "Coménteselo a quien lo receta y esté atento al sueño, la confusión o la inestabilidad.",
+    # -- as-needed ---------------------------------------------------------------------------------
+    "given {first} and again {second}, {gap} apart": "dada el {first} y otra vez el {second}, con {gap} de diferencia",
+    "minimum time between doses: {gap} ({source})": "tiempo mínimo entre dosis: {gap} ({source})",
+    "{medicine}: an as-needed dose was given too soon after the one before":
+        "{medicine}: una dosis a demanda se dio demasiado pronto tras la anterior",
+    "{person} had doses of {medicine} {gap} apart; at least {least} should pass between them.":
+        "{person} recibió dosis de {medicine} con {gap} de diferencia; entre ellas deben pasar al menos {least}.",
+    "They were given by different people: check with each other before giving the next one.":
+        "Las dieron personas distintas: hablen entre ustedes antes de dar la siguiente.",
+    "Do not give another dose of {medicine} before the time allowed. Ask the pharmacist or prescriber what to do, "
+    "and watch for unusual sleepiness or other side effects.":
+        "No dé otra dosis de {medicine} antes del tiempo permitido. Pregunte al farmacéutico o a quien lo receta "
+        "qué hacer, y esté atento a un sueño poco habitual u otros efectos secundarios.",
+    "{n} doses in {span}, more than the {most} allowed": "{n} dosis en {span}, más de las {most} permitidas",
+    "most doses in {span}: {most} ({source})": "máximo de dosis en {span}: {most} ({source})",
+    "{amount} in {span}, more than the {most} allowed": "{amount} en {span}, más de los {most} permitidos",
+    "most in {span}: {most} (as prescribed)": "máximo en {span}: {most} (según la receta)",
+    "{medicine}: more as-needed doses than allowed": "{medicine}: más dosis a demanda de las permitidas",
+    "{person} was given {medicine} {what}.": "{person} recibió {medicine}: {what}.",
+    "Do not give more {medicine} for now. Ask the pharmacist or prescriber today what to do, and mention how often "
+    "it has been needed: needing it this often is worth their attention.":
+        "No dé más {medicine} por ahora. Pregunte hoy al farmacéutico o a quien lo receta qué hacer, y cuénteles "
+        "cada cuánto ha hecho falta: que haga falta tan a menudo merece su atención.",
+    # -- cns-depressant ----------------------------------------------------------------------------
+    "{medicine} is {kind} (source: {source}), on the list since {day}":
+        "{medicine} es {kind} (fuente: {source}), en la lista desde el {day}",
+    'note {when}: "{text}" mentions {word}, that is {kind} (source: {source})':
+        'nota del {when}: "{text}" menciona {word}, es decir, {kind} (fuente: {source})',
+    "{drug} together with {kinds}": "{drug} junto con {kinds}",
+    "{person} takes {medicines} and also {kinds}. Together they add to each other's sleepiness and can slow "
+    "breathing, more so at night or after a dose increase.":
+        "{person} toma {medicines} y además {kinds}. Juntos suman el sueño que da cada uno y pueden hacer más "
+        "lenta la respiración, sobre todo de noche o tras una subida de dosis.",
+    "Make sure every prescriber and the pharmacist knows about both, and watch for strong sleepiness or slow "
+    "breathing.":
+        "Asegúrese de que todos los que recetan y el farmacéutico saben de ambos, y esté atento a un sueño fuerte "
+        "o a una respiración lenta.",
+    # -- double-dose --------------------------------------------------------------------------------
+    "{first} given {first_at} and {second} given {second_at}": "{first} dado el {first_at} y {second} dado el {second_at}",
+    "given {first_at} and {second_at}": "dada el {first_at} y el {second_at}",
+    "{what}, {gap} apart": "{what}, con {gap} de diferencia",
+    ", both for the {slot} dose": ", las dos para la dosis de las {slot}",
+    "{names} both contain {drug}: their planned doses taken together are at least {gap} apart; closer than half of "
+    "that counts as a double dose (source: NHS)":
+        "{names} contienen {drug}: sus dosis previstas, contadas juntas, están separadas al menos {gap}; más "
+        "cerca que la mitad de eso cuenta como dosis doble (fuente: NHS)",
+    "{names} both contain {drug}: their planned doses taken together are spread over the day; closer than half of "
+    "that counts as a double dose (source: NHS)":
+        "{names} contienen {drug}: sus dosis previstas, contadas juntas, se reparten a lo largo del día; más "
+        "cerca que la mitad de eso cuenta como dosis doble (fuente: NHS)",
+    "planned doses are at least {gap} apart; closer than half of that counts as a double dose (source: NHS)":
+        "las dosis previstas están separadas al menos {gap}; más cerca que la mitad de eso cuenta como dosis doble "
+        "(fuente: NHS)",
+    "{medicine}: two entries for the same planned dose ({slot})":
+        "{medicine}: dos anotaciones para la misma dosis prevista ({slot})",
+    "The journal shows two entries of {medicine} for {person}'s {slot} dose by different people":
+        "El diario muestra dos anotaciones de {medicine} para la dosis de las {slot} de {person}, hechas por "
+        "personas distintas",
+    "The journal shows two entries of {medicine} for {person}'s {slot} dose":
+        "El diario muestra dos anotaciones de {medicine} para la dosis de las {slot} de {person}",
+    "{medicine}: a dose may have been given twice": "{medicine}: puede que una dosis se diera dos veces",
+    "The journal shows two doses of {medicines} for {person} close together":
+        "El diario muestra dos dosis de {medicines} para {person} muy seguidas",
+    "(both contain {drug})": "(los dos contienen {drug})",
+    "Extra doses can cause strong sleepiness, weakness or slow breathing over the next hours.":
+        "Las dosis de más pueden causar mucho sueño, debilidad o una respiración lenta en las próximas horas.",
+    "An extra dose makes side effects more likely.": "Una dosis de más hace más probables los efectos secundarios.",
+    "Do not give the next dose early or an extra one. Call the pharmacist or doctor to ask what to do about the "
+    "next dose, and watch for side effects such as unusual sleepiness.":
+        "No adelante la siguiente dosis ni dé una de más. Llame al farmacéutico o al médico para preguntar qué "
+        "hacer con la siguiente dosis, y esté atento a efectos secundarios como un sueño poco habitual.",
+    # -- engine ------------------------------------------------------------------------------------
+    "The '{rule}' check could not run": "La comprobación '{rule}' no se pudo hacer",
+    "One of the journal's safety checks failed on this record, so a problem it looks for could be missed. The "
+    "other checks ran.":
+        "Una de las comprobaciones de seguridad del diario falló con este registro, así que podría pasarse por "
+        "alto un problema de los que busca. Las demás comprobaciones sí se hicieron.",
+    "Look over the recent entries yourself, and report this problem.":
+        "Revise usted mismo las anotaciones recientes y comunique este problema.",
+    "check failed at {when}": "la comprobación falló el {when}",
+    # -- fast-taper ---------------------------------------------------------------------------------
+    "overnight": "de un día para otro",
+    ("in {n} day", "in {n} days"): ("en {n} día", "en {n} días"),
+    "{medicine}: schedule stops {span}": "{medicine}: la pauta se detiene {span}",
+    "the strength is not recorded, so the amount in mg a day is unknown; stopping from {amount} a day or more needs "
+    "at least {days} days of steps down":
+        "la concentración no está anotada, así que no se sabe la cantidad en mg al día; dejarlo desde {amount} al "
+        "día o más necesita al menos {days} días de bajada por pasos",
+    "{medicine}: schedule goes from {amount} a day to none {span}": "{medicine}: la pauta pasa de {amount} al día a nada {span}",
+    "stopping from {amount} a day or more needs at least {days} days of steps down":
+        "dejarlo desde {amount} al día o más necesita al menos {days} días de bajada por pasos",
+    "{medicine}: schedule drops by {percent}% {span}": "{medicine}: la pauta baja un {percent}% {span}",
+    "a drop of more than {percent}% within {days} days is faster than a usual taper":
+        "una bajada de más del {percent}% en {days} días es más rápida que una retirada habitual",
+    "{drug} ({products} together)": "{drug} ({products} juntos)",
+    "to nothing": "a nada",
+    "from {before} to {after} a day": "de {before} a {after} al día",
+    "The schedule for {person} takes {what} {amounts} {span} (from {day}). Lowering this medicine quickly can bring "
+    "on withdrawal; a stop is usually spread over one to two weeks or more unless the doctor decided otherwise.":
+        "La pauta de {person} lleva {what} {amounts} {span} (desde el {day}). Bajar este medicamento deprisa "
+        "puede provocar abstinencia; para dejarlo se suele repartir la bajada en una a dos semanas o más, salvo "
+        "que el médico haya decidido otra cosa.",
+    "doses planned before {day} (amount in mg unknown), none from {day}":
+        "dosis previstas antes del {day} (cantidad en mg desconocida), ninguna desde el {day}",
+    "planned {before} a day before {day}, {after} a day from {day}":
+        "previsto {before} al día antes del {day}, {after} al día desde el {day}",
+    "rule: {why} (source: {source})": "regla: {why} (fuente: {source})",
+    "ongoing": "sin fin",
+    "schedule {start} to {end}: {dose} at {times}": "pauta del {start} al {end}: {dose} a las {times}",
+    "no set times": "sin horas fijas",
+    "Check with the prescriber that this is the plan they meant, and ask how to lower it step by step and what "
+    "signs to watch for.":
+        "Confirme con quien lo receta que este es el plan que quería, y pregunte cómo bajarlo paso a paso y a qué "
+        "signos estar atento.",
+    # -- fast-titration -----------------------------------------------------------------------------
+    "a rise of {amount} a day at once; the usual step is at most {step} a day (source: {source})":
+        "una subida de {amount} al día de una vez; el paso habitual es como mucho {step} al día (fuente: {source})",
+    "only {hours} h after the previous rise on {day}; the usual wait is at least {wait} h (source: {source})":
+        "solo {hours} h después de la subida anterior del {day}; lo habitual es esperar al menos {wait} h "
+        "(fuente: {source})",
+    "{medicine}: dose goes up faster than usual": "{medicine}: la dosis sube más deprisa de lo habitual",
+    "{medicine} ({others} counted with it)": "{medicine} (contando también {others})",
+    "The schedule for {person} raises {what} from {before} to {after} a day on {day}. Raising this medicine in big "
+    "or quick steps makes sleepiness, weakness and confusion more likely.":
+        "La pauta de {person} sube {what} de {before} a {after} al día el {day}. Subir este medicamento en pasos "
+        "grandes o rápidos hace más probables el sueño, la debilidad y la confusión.",
+    "planned {before} a day before {day}, {after} a day from then":
+        "previsto {before} al día antes del {day}, {after} al día desde entonces",
+    "previous rise on {day}: {before} to {after} a day": "subida anterior el {day}: de {before} a {after} al día",
+    "Check with the prescriber that this is the plan they meant, and watch for strong sleepiness, weakness or "
+    "confusion after the rise.":
+        "Confirme con quien lo receta que este es el plan que quería, y esté atento a mucho sueño, debilidad o "
+        "confusión tras la subida.",
+    # -- liquid-concentration -----------------------------------------------------------------------
+    "twice": "el doble de",
+    "three times": "el triple de",
+    "four times": "cuatro veces",
+    "five times": "cinco veces",
+    "ten times": "diez veces",
+    "half": "la mitad de",
+    "{n} times": "{n} veces",
+    "{medicine}: strength of the liquid not recorded": "{medicine}: concentración del líquido sin anotar",
+    "The journal does not know how many mg are in each mL of {medicine}. Liquids of this medicine come in "
+    "different strengths ({known}), and mixing them up gives five times too much or too little.":
+        "El diario no sabe cuántos mg hay en cada mL de {medicine}. Los líquidos de este medicamento vienen en "
+        "concentraciones distintas ({known}), y confundirlas da cinco veces de más o de menos.",
+    "{medicine}: form {form}, strength {strength}": "{medicine}: forma {form}, concentración {strength}",
+    "not recorded": "sin anotar",
+    ", on the schedule since {day}": ", en la pauta desde el {day}",
+    "known strengths: {known} (source: ISMP)": "concentraciones conocidas: {known} (fuente: ISMP)",
+    "Copy the strength in mg per mL from the bottle's label into the medicine's details; ask the pharmacist if "
+    "unsure.":
+        "Copie la concentración en mg por mL de la etiqueta del frasco en los datos del medicamento; si tiene "
+        "dudas, pregunte al farmacéutico.",
+    "{when}: {amount} at {strength} = {mg}, prescribed {planned}": "{when}: {amount} a {strength} = {mg}, recetado {planned}",
+    "{medicine}: {amount} of this bottle is {mg}, {times} the {planned} prescribed":
+        "{medicine}: {amount} de este frasco son {mg}, {times} los {planned} recetados",
+    "Some doses of {medicine} measured in mL work out to a different amount in mg than the prescription. This can "
+    "mean the bottle's strength differs from the one recorded.":
+        "Algunas dosis de {medicine} medidas en mL dan una cantidad en mg distinta de la receta. Puede que la "
+        "concentración del frasco no sea la anotada.",
+    "Compare the bottle's label (mg per mL) with the prescription and ask the pharmacist how many mL make one "
+    "dose.":
+        "Compare la etiqueta del frasco (mg por mL) con la receta y pregunte al farmacéutico cuántos mL son una "
+        "dosis.",
+    # -- over-max-daily / over-max-dose / over-prescribed ----------------------------------------------
+    "the ceiling the prescriber set": "el máximo que fijó quien lo receta",
+    "the usual maximum, source: {source}": "el máximo habitual, fuente: {source}",
+    "{medicine}: {dose} x {n} = {total} a day (from {day})": "{medicine}: {dose} x {n} = {total} al día (desde el {day})",
+    "{total} logged as given {what}": "{total} anotados como dados {what}",
+    "{when}: {amount} of {medicine}": "{when}: {amount} de {medicine}",
+    "for {day}": "para el {day}",
+    "within {n} hours": "en {n} horas",
+    "the schedule from {day} adds up to {total} a day": "la pauta desde el {day} suma {total} al día",
+    "daily limit used: {limit} ({why})": "límite diario usado: {limit} ({why})",
+    "{drug}: more than {limit} in a day": "{drug}: más de {limit} en un día",
+    "For {person}, {what}, which is above {limit} a day. Amounts above the usual maximum make side effects such as "
+    "strong sleepiness, weakness and slow breathing more likely.":
+        "Para {person}, {what}, lo que supera {limit} al día. Por encima del máximo habitual son más probables "
+        "efectos secundarios como mucho sueño, debilidad y una respiración lenta.",
+    "Check the amounts against the prescription label and ask the prescriber or pharmacist whether this total is "
+    "intended.":
+        "Compare las cantidades con la etiqueta de la receta y pregunte a quien lo receta o al farmacéutico si "
+        "este total es el que quieren.",
+    "schedule from {day}: {dose} ({amount}) each time": "pauta desde el {day}: {dose} ({amount}) cada vez",
+    "given within {gap}: {doses}; together {total} (doses less than {span} apart count as one, source: {source})":
+        "dadas en {gap}: {doses}; juntas {total} (las dosis con menos de {span} de diferencia cuentan como una, "
+        "fuente: {source})",
+    "single-dose limit used: {limit} (source: {source})": "límite por dosis usado: {limit} (fuente: {source})",
+    "{medicine}: one dose above {limit}": "{medicine}: una dosis por encima de {limit}",
+    "A single dose of {medicine} for {person} is above {limit}, the largest single dose in the usual schedules. "
+    "Large single doses make side effects more likely.":
+        "Una sola dosis de {medicine} para {person} supera {limit}, la dosis única más alta de las pautas "
+        "habituales. Las dosis únicas grandes hacen más probables los efectos secundarios.",
+    "Check the amount against the prescription label (tablets, mL and mg are easy to mix up) and ask the "
+    "pharmacist or prescriber if it is meant.":
+        "Compare la cantidad con la etiqueta de la receta (es fácil confundir comprimidos, mL y mg) y pregunte al "
+        "farmacéutico o a quien lo receta si es la que quieren.",
+    ("given on {day}: {total} in {n} dose; planned {planned}", "given on {day}: {total} in {n} doses; planned {planned}"):
+        ("dado el {day}: {total} en {n} dosis; previsto {planned}", "dado el {day}: {total} en {n} dosis; previsto {planned}"),
+    "for a planned {planned}: {times} times the amount (urgent from {factor} times, source: {source})":
+        "cuando lo previsto era {planned}: {times} veces la cantidad (urgente a partir de {factor} veces, fuente: "
+        "{source})",
+    "{medicine}: more given on {day} than planned": "{medicine}: el {day} se dio más de lo previsto",
+    "{person} was given {total} of {medicine} on {day}, more than the {planned} the schedule plans for that day. "
+    "If an entry is wrong, correct it; if not, extra amounts make side effects more likely, such as sleepiness "
+    "and weakness.":
+        "{person} recibió {total} de {medicine} el {day}, más de los {planned} que la pauta prevé para ese día. "
+        "Si una anotación está mal, corríjala; si no, las cantidades de más hacen más probables efectos "
+        "secundarios como el sueño y la debilidad.",
+    "{person} was given {total} of {medicine} on {day}, more than the {planned} the schedule plans for that day. "
+    "If an entry is wrong, correct it; if not, extra amounts make side effects more likely.":
+        "{person} recibió {total} de {medicine} el {day}, más de los {planned} que la pauta prevé para ese día. "
+        "Si una anotación está mal, corríjala; si no, las cantidades de más hacen más probables los efectos "
+        "secundarios.",
+    "{medicine}: {given} given for a planned {planned}": "{medicine}: {given} dados cuando lo previsto era {planned}",
+    "{person} was given {given} of {medicine} at {when}, {times} times the planned {planned}. A dose this much "
+    "larger can cause strong sleepiness or slow breathing over the next hours, even if the person seems fine now.":
+        "{person} recibió {given} de {medicine} el {when}, {times} veces los {planned} previstos. Una dosis tanto "
+        "mayor puede causar mucho sueño o una respiración lenta en las próximas horas, aunque ahora la persona "
+        "parezca estar bien.",
+    "Say how much was given and when, and ask what to do about the next dose. Watch their breathing and whether "
+    "they can be woken.":
+        "Diga cuánto se dio y cuándo, y pregunte qué hacer con la siguiente dosis. Vigile su respiración y si se "
+        "le puede despertar.",
+    "Call the doctor or a poison centre now.": "Llame ya al médico o a un centro de toxicología.",
+    "Do not make up for it by skipping or changing later doses on your own; ask the pharmacist or prescriber.":
+        "No lo compense saltándose ni cambiando por su cuenta las dosis siguientes; pregunte al farmacéutico o a "
+        "quien lo receta.",
+    # -- paradoxical-worsening -------------------------------------------------------------------
+    "new: not logged in the days before the increase": "nuevo: no anotado en los días antes de la subida",
+    "up from at most {top}/10 in the days before the increase":
+        "sube desde un máximo de {top}/10 en los días antes de la subida",
+    "{kind} score {value} at {when}, at most {before} in the days before the increase":
+        "{kind}: puntuación {value} el {when}, como mucho {before} en los días antes de la subida",
+    "Stiffness or spasms worse after a {drug} increase": "Rigidez o espasmos peores tras una subida de {drug}",
+    "Since the dose increase ({increase}), {person}'s {worse} got worse. Rarely, a higher dose of this medicine "
+    "makes spasms, stiffness or twisting movements worse instead of better; the prescriber needs to know.":
+        "Desde la subida de dosis ({increase}), ha empeorado en {person}: {worse}. Rara vez, una dosis más alta de "
+        "este medicamento empeora los espasmos, la rigidez o los movimientos de torsión en lugar de mejorarlos; "
+        "quien lo receta debe saberlo.",
+    "worse within {hours} h of an increase (source: {source})":
+        "peor en las {hours} h siguientes a una subida (fuente: {source})",
+    "Tell them about the increase and what got worse.": "Cuénteles la subida y qué ha empeorado.",
+    # -- withdrawal-signs and toxicity-signs ------------------------------------------------------
+    "heart rate {value}/min": "frecuencia cardiaca {value}/min",
+    "blood pressure {value}": "tensión arterial {value}",
+    "blood pressure {value} (low)": "tensión arterial {value} (baja)",
+    "blood pressure {value} (high: {limit} or more, source: {source})":
+        "tensión arterial {value} (alta: {limit} o más, fuente: {source})",
+    "the missed doses": "las dosis olvidadas",
+    "the lower dose": "la dosis más baja",
+    "the pump problem": "el problema de la bomba",
+    "the interruption": "la interrupción",
+    "Possible {drug} withdrawal: serious signs after {causes}":
+        "Posible abstinencia de {drug}: signos graves tras {causes}",
+    "Possible {drug} withdrawal: early signs after {causes}":
+        "Posible abstinencia de {drug}: primeros signos tras {causes}",
+    "{person} has signs that can come from withdrawal of {drug} ({signs}), and they started within {hours} hours "
+    "after {causes}. Withdrawal usually raises stiffness, temperature, heart rate and blood pressure; it can get "
+    "worse over hours to days, so it needs a doctor now rather than at the next visit.":
+        "{person} tiene signos que pueden venir de la abstinencia de {drug} ({signs}), y empezaron en las {hours} "
+        "horas siguientes a {causes}. La abstinencia suele subir la rigidez, la temperatura, el pulso y la "
+        "tensión; puede empeorar en horas o días, así que necesita un médico ya y no en la próxima visita.",
+    "Tell them about {about} and these signs; the person may need to be seen quickly.":
+        "Cuénteles {about} y estos signos; puede que haya que ver a la persona pronto.",
+    "Tell them the person takes {drug}, tell them about {about}, and show them this list.":
+        "Dígales que la persona toma {drug}, cuénteles {about} y enséñeles esta lista.",
+    "first sign {lag} h after the first interruption; signs within {hours} h of an interruption point to "
+    "withdrawal (source: {source})":
+        "primer signo {lag} h después de la primera interrupción; los signos en las {hours} h siguientes a una "
+        "interrupción apuntan a abstinencia (fuente: {source})",
+    "Possible too much {drug}: hard to wake or breathing affected after {causes}":
+        "Posible exceso de {drug}: cuesta despertarle o la respiración está afectada tras {causes}",
+    "Possible too much {drug}: serious signs after {causes}": "Posible exceso de {drug}: signos graves tras {causes}",
+    "Possible too much {drug}: sleepiness-type signs after {causes}":
+        "Posible exceso de {drug}: signos de somnolencia tras {causes}",
+    "{person} has signs that can come from too much {drug} ({signs}), and they started within {hours} hours after "
+    "{causes}. Too much of this medicine tends to lower alertness, muscle tone, breathing and temperature.":
+        "{person} tiene signos que pueden venir de un exceso de {drug} ({signs}), y empezaron en las {hours} horas "
+        "siguientes a {causes}. El exceso de este medicamento suele bajar el estado de alerta, el tono muscular, "
+        "la respiración y la temperatura.",
+    "Tell them about {causes} and these signs before the next dose is due.":
+        "Cuénteles {causes} y estos signos antes de que toque la siguiente dosis.",
+    "Tell them the person takes {drug} and had {causes}, and show them this list.":
+        "Dígales que la persona toma {drug} y que hubo {causes}, y enséñeles esta lista.",
+    "first sign {lag} h after the first of these; signs within {hours} h of more medicine point to too much of it "
+    "(source: {source}, {sources})":
+        "primer signo {lag} h después del primero de estos; los signos en las {hours} h siguientes a más "
+        "medicamento apuntan a un exceso (fuente: {source}, {sources})",
+    # -- pump ------------------------------------------------------------------------------------
+    "alarm logged {when}": "alarma anotada el {when}",
+    "catheter problem logged {when}": "problema del catéter anotado el {when}",
+    "no refill or clinic check logged after it": "ningún rellenado ni revisión en la clínica anotados después",
+    "Pump alarm: call the pump clinic": "Alarma de la bomba: llame a la clínica de la bomba",
+    "A problem with {person}'s pump is logged and nothing since shows it was dealt with. A single tone about "
+    "every hour usually means the reservoir is low or the pump needs replacing soon; a two-tone alarm can mean the "
+    "medicine has stopped. Either way the pump clinic needs to hear about it.":
+        "Hay anotado un problema con la bomba de {person} y nada posterior muestra que se haya resuelto. Un solo "
+        "pitido más o menos cada hora suele significar que el depósito está bajo o que pronto hay que cambiar la "
+        "bomba; una alarma de dos tonos puede significar que el medicamento ha dejado de llegar. En cualquier "
+        "caso, la clínica de la bomba tiene que saberlo.",
+    "Describe the sound to them. If the medicine may have stopped, watch for itching, stiffness coming back, "
+    "fever or confusion.":
+        "Descríbales el sonido. Si el medicamento puede haber dejado de llegar, esté atento a picor, vuelta de la "
+        "rigidez, fiebre o confusión.",
+    "today": "hoy",
+    "tomorrow": "mañana",
+    "Pump refill due {when} ({day})": "Rellenado de la bomba: toca {when} ({day})",
+    "{person}'s pump needs its refill {when}. If the pump runs low it alarms, and if it runs empty the medicine "
+    "stops, which can bring on withdrawal.":
+        "La bomba de {person} necesita su rellenado {when}. Si la bomba se queda baja suena la alarma, y si se "
+        "vacía el medicamento deja de llegar, lo que puede provocar abstinencia.",
+    "no refill logged since; reminder from {info} days before (source: {info_source}), warning from {warn} days "
+    "(source: {warn_source})":
+        "ningún rellenado anotado desde entonces; recordatorio desde {info} días antes (fuente: {info_source}), "
+        "aviso desde {warn} días (fuente: {warn_source})",
+    "Make sure the refill appointment is booked before that date; book early if travel or weather could get in "
+    "the way.":
+        "Asegúrese de que la cita del rellenado está pedida antes de esa fecha; pídala con tiempo si un viaje o el "
+        "tiempo pueden complicarlo.",
+    "Pump refill overdue since {day}": "Rellenado de la bomba atrasado desde el {day}",
+    ("The refill of {person}'s pump was due {n} day ago and no refill is logged. The pump may run empty and stop "
+     "giving the medicine, which can bring on withdrawal.",
+     "The refill of {person}'s pump was due {n} days ago and no refill is logged. The pump may run empty and stop "
+     "giving the medicine, which can bring on withdrawal."):
+        ("El rellenado de la bomba de {person} tocaba hace {n} día y no hay ninguno anotado. La bomba puede "
+         "vaciarse y dejar de dar el medicamento, lo que puede provocar abstinencia.",
+         "El rellenado de la bomba de {person} tocaba hace {n} días y no hay ninguno anotado. La bomba puede "
+         "vaciarse y dejar de dar el medicamento, lo que puede provocar abstinencia."),
+    ("today is {day}: {n} day past the date, no refill logged",
+     "today is {day}: {n} days past the date, no refill logged"):
+        ("hoy es {day}: {n} día después de la fecha, ningún rellenado anotado",
+         "hoy es {day}: {n} días después de la fecha, ningún rellenado anotado"),
+    "Ask the pump clinic for the earliest refill, and watch for itching, stiffness coming back, fever or "
+    "confusion. If a refill was done, log it.":
+        "Pida a la clínica de la bomba el rellenado más próximo posible, y esté atento a picor, vuelta de la "
+        "rigidez, fiebre o confusión. Si ya se hizo un rellenado, anótelo.",
+    # -- red-flag-symptom ------------------------------------------------------------------------
+    "severity {n}/10": "intensidad {n}/10",
+    "together with {sign}": "junto con {sign}",
+    "a dose came back up at {when}": "una dosis se vomitó el {when}",
+    "measured {reading}": "medida: {reading}",
+    "{name}'s kidneys are recorded as mildly impaired, and {drug} leaves the body through the kidneys: a build-up "
+    "of {drug} is a likely cause, even without a dose change.":
+        "Los riñones de {name} están anotados como levemente dañados, y {drug} sale del cuerpo por los riñones: "
+        "una acumulación de {drug} es una causa probable, aunque no haya habido cambio de dosis.",
+    "{name}'s kidneys are recorded as moderately impaired, and {drug} leaves the body through the kidneys: a "
+    "build-up of {drug} is a likely cause, even without a dose change.":
+        "Los riñones de {name} están anotados como moderadamente dañados, y {drug} sale del cuerpo por los "
+        "riñones: una acumulación de {drug} es una causa probable, aunque no haya habido cambio de dosis.",
+    "{name}'s kidneys are recorded as severely impaired, and {drug} leaves the body through the kidneys: a "
+    "build-up of {drug} is a likely cause, even without a dose change.":
+        "Los riñones de {name} están anotados como gravemente dañados, y {drug} sale del cuerpo por los riñones: "
+        "una acumulación de {drug} es una causa probable, aunque no haya habido cambio de dosis.",
+    "These signs came after {causes} ({first}): too much {drug} is a likely cause.":
+        "Estos signos llegaron tras {causes} ({first}): demasiado {drug} es una causa probable.",
+    "This sign came after {causes} ({first}): too much {drug} is a likely cause.":
+        "Este signo llegó tras {causes} ({first}): demasiado {drug} es una causa probable.",
+    "These signs came after {causes} ({first}): withdrawal of {drug} is a likely cause.":
+        "Estos signos llegaron tras {causes} ({first}): la abstinencia de {drug} es una causa probable.",
+    "This sign came after {causes} ({first}): withdrawal of {drug} is a likely cause.":
+        "Este signo llegó tras {causes} ({first}): la abstinencia de {drug} es una causa probable.",
+    "The journal shows no missed doses, dose change, pump problem or kidney problem that would explain it, so it "
+    "does not know the cause; the doctor needs to find it.":
+        "El diario no muestra dosis olvidadas, cambios de dosis, problemas de la bomba ni de riñón que lo "
+        "expliquen, así que no conoce la causa; el médico tiene que encontrarla.",
+    "Only the doctor can tell which.": "Solo el médico puede saber cuál.",
+    "Emergency sign logged: {signs}": "Signo de emergencia anotado: {signs}",
+    "{person} has a sign that needs help straight away ({signs}). Do not wait to see whether it passes. {cause}":
+        "{person} tiene un signo que necesita ayuda enseguida ({signs}). No espere a ver si se pasa. {cause}",
+    "Tell them which medicines the person takes, and show them this list.":
+        "Dígales qué medicamentos toma la persona y enséñeles esta lista.",
+    "Call the doctor today: {signs}": "Llame hoy al médico: {signs}",
+    "{person} has a sign the doctor or clinic should hear about today ({signs}). {cause}":
+        "{person} tiene un signo que el médico o la clínica deben conocer hoy ({signs}). {cause}",
+    "Describe what you saw and when it started.": "Describa lo que vio y cuándo empezó.",
+    "tiers from the journal's symptom list (emergency / call today / next visit); a reading counts as the sign it "
+    "shows":
+        "niveles de la lista de síntomas del diario (emergencia / llamar hoy / próxima visita); una medida cuenta "
+        "como el signo que muestra",
+    # -- renal-caution ---------------------------------------------------------------------------
+    "mild": "leves",
+    "moderate": "moderados",
+    "severe": "graves",
+    "(schedule since {day})": "(pauta desde el {day})",
+    "kidney function recorded as {level}": "problemas de riñón anotados como {level}",
+    "(on dialysis)": "(en diálisis)",
+    "planned {amount} a day of {what}": "previsto {amount} al día de {what}",
+    "above {limit} a day, a level that needs the doctor's check with this kidney function (source: {source})":
+        "por encima de {limit} al día, un nivel que el médico debe revisar con estos riñones (fuente: {source})",
+    "{medicine} with {level} kidney problems and dialysis": "{medicine} con problemas de riñón {level} y diálisis",
+    "{medicine} with {level} kidney problems": "{medicine} con problemas de riñón {level}",
+    "{drug} leaves the body mostly through the kidneys. With {level} kidney problems it can build up, and "
+    "sleepiness, confusion or weakness can appear even at low doses.":
+        "{drug} sale del cuerpo sobre todo por los riñones. Con problemas de riñón {level} puede acumularse, y "
+        "pueden aparecer sueño, confusión o debilidad incluso con dosis bajas.",
+    "Ask the prescriber to confirm this dose with the kidney function in mind.":
+        "Pida a quien lo receta que confirme esta dosis teniendo en cuenta los riñones.",
+    "Make sure the prescriber knows about the kidney function, and watch for sleepiness or confusion.":
+        "Asegúrese de que quien lo receta conoce el estado de los riñones, y esté atento al sueño o la confusión.",
+    # -- stock-low -------------------------------------------------------------------------------
+    "counted {amount} on {when}": "contados {amount} el {when}",
+    "no count recorded; counted from the first stock entry": "sin recuento anotado; se cuenta desde la primera anotación de existencias",
+    "received {amount} on {when}": "recibidos {amount} el {when}",
+    "discarded {amount} on {when}": "desechados {amount} el {when}",
+    ("{n} dose given since, {amount} in all", "{n} doses given since, {amount} in all"):
+        ("{n} dosis dada desde entonces, {amount} en total", "{n} dosis dadas desde entonces, {amount} en total"),
+    "on hand now: about {amount}": "en casa ahora: unos {amount}",
+    "(more given than counted: please count again)": "(se dio más de lo contado: vuelva a contar, por favor)",
+    "planned: {amount} a day": "previsto: {amount} al día",
+    "recent as-needed use: {amount} a day": "uso reciente a demanda: {amount} al día",
+    "{medicine}: run out": "{medicine}: se ha acabado",
+    "By the journal's count there is not enough {medicine} left for the next planned dose of {person}. If the count "
+    "is wrong, count what is on hand and record it.":
+        "Según las cuentas del diario no queda bastante {medicine} para la próxima dosis prevista de {person}. Si "
+        "la cuenta está mal, cuente lo que hay en casa y anótelo.",
+    "Get more from the pharmacy today; if you cannot, call the prescriber or pharmacist today about what to do "
+    "until you can.":
+        "Consiga más en la farmacia hoy; si no puede, llame hoy a quien lo receta o al farmacéutico para saber qué "
+        "hacer mientras tanto.",
+    "has been used up": "se ha gastado",
+    "lasts less than a day": "dura menos de un día",
+    ("lasts {n} day", "lasts {n} days"): ("dura {n} día", "dura {n} días"),
+    "used up": "gastado",
+    "{medicine}: {left}": "{medicine}: {left}",
+    "By the journal's count {medicine} {lasts} at the current plan.":
+        "Según las cuentas del diario, {medicine} {lasts} con el plan actual.",
+    "By the journal's count {medicine} {lasts} at its recent use.":
+        "Según las cuentas del diario, {medicine} {lasts} al ritmo de uso reciente.",
+    "Order a refill in time; pharmacies and prescribers can take a few days.":
+        "Pida más a tiempo; las farmacias y quienes recetan pueden tardar unos días.",
+    "Ask the pharmacy or prescriber for a refill.": "Pida más a la farmacia o a quien lo receta.",
+}
