@@ -26,6 +26,7 @@ from journal.cli import (
     prepare_journal_path,
     shown,
 )
+from journal.domain.i18n import _
 
 PRIVATE_UMASK = 0o077  # new files 0600, new folders 0700
 
@@ -85,7 +86,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
     args = build_parser().parse_args(list(argv) if argv is not None else None)
     problem = path_problem(str(args.db)) if args.db is not None else None
     if problem is not None:  # before anything opens it
-        print(shown(f"carejournal: --db: {problem}"), file=sys.stderr)
+        print(shown(f"carejournal: --db: {problem}"), file=sys.stderr)  # problem: already in the language in use
         return EXIT_BAD_INPUT
     ctx = make_context(args.db, demo=args.demo, debug=args.debug, clock=clock, minimised=args.minimised)
     # Everything the app writes (exports, reports, CSV files, backups, their folders) holds health
@@ -104,20 +105,20 @@ def run_gui(ctx: Context) -> int:
     if sys.platform.startswith("linux") and not any(
         os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     ):  # Qt would abort with a core dump instead of a message
-        print("carejournal: no screen to open the window on (no desktop session found). Start it from the "
-              "desktop, or use the commands: carejournal --help", file=ctx.err)
+        print(_("carejournal: no screen to open the window on (no desktop session found). Start it from the "
+                "desktop, or use the commands: carejournal --help"), file=ctx.err)
         return EXIT_FAILURE
     if importlib.util.find_spec("journal.ui.main_window") is None:
-        print("carejournal: the window is not available in this build; see `carejournal --help` "
-              "for the commands", file=ctx.err)
+        print(_("carejournal: the window is not available in this build; see `carejournal --help` for the "
+                "commands"), file=ctx.err)
         return EXIT_FAILURE
     try:
         from journal.ui.main_window import run_app  # type: ignore[import-not-found, unused-ignore]
     except ImportError as e:  # usually a system library Qt needs (libEGL, libxkbcommon, ...)
         if ctx.debug:
             traceback.print_exc(file=ctx.err)
-        print(f"carejournal: the window cannot start: {e}. `make run` installs what Qt needs; "
-              "the commands (`carejournal --help`) work without it.", file=ctx.err)
+        print(_("carejournal: the window cannot start: {reason}. `make run` installs what Qt needs; the commands "
+                "(`carejournal --help`) work without it.").format(reason=e), file=ctx.err)
         return EXIT_FAILURE
     try:
         result = run_app(ctx, demo=ctx.demo)
@@ -125,7 +126,7 @@ def run_gui(ctx: Context) -> int:
         if ctx.debug:
             traceback.print_exc(file=ctx.err)
         reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        print(f"carejournal: the window stopped: {reason}", file=ctx.err)
+        print(_("carejournal: the window stopped: {reason}").format(reason=reason), file=ctx.err)
         return EXIT_FAILURE
     return EXIT_OK if result is None else int(result)
 

@@ -33,6 +33,15 @@ DRUG_TEXT_FIELDS = ("display_name", "stopping.risk", "stopping.watch_for", "stop
 SYMPTOM_TEXT_FIELDS = ("symptoms[].label",)
 
 
+# argparse's own words as Python 3.11-3.13 write them (the command line hands argparse our _()).
+ARGPARSE_TEXTS = ("usage: ", "positional arguments", "options", "show this help message and exit",
+                  "argument %(argument_name)s: %(message)s", "unrecognized arguments: %s",
+                  "the following arguments are required: %s", "one of the arguments %s is required",
+                  "not allowed with argument %s", "expected one argument", "expected at most one argument",
+                  "expected at least one argument", "ambiguous option: %(option)s could match %(matches)s",
+                  "invalid %(type)s value: %(value)r", "invalid choice: %(value)r (choose from %(choices)s)")
+
+
 def _field_texts(doc: object, path: str) -> list[str]:
     head, _, rest = path.partition(".")
     many = head.endswith("[]")
@@ -61,7 +70,7 @@ def gettext_catalog() -> None:
                     "-o", str(LOCALE / "carejournal.pot"), "journal"], cwd=ROOT, check=True, capture_output=True)
     with open(LOCALE / "carejournal.pot", "rb") as f:
         template = read_po(f)
-    for text in json_texts():
+    for text in (*json_texts(), *ARGPARSE_TEXTS):
         if text not in template:
             template.add(text, auto_comments=["resources/*.json"])
     with open(LOCALE / "carejournal.pot", "wb") as f:

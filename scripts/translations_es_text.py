@@ -726,4 +726,211 @@ ES_TEXT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "Order a refill in time; pharmacies and prescribers can take a few days.":
         "Pida más a tiempo; las farmacias y quienes recetan pueden tardar unos días.",
     "Ask the pharmacy or prescriber for a refill.": "Pida más a la farmacia o a quien lo receta.",
+    # -- the command line (journal/cli, journal/app.py) and argparse's own words ------------------------
+    "usage: ": "uso: ",
+    "positional arguments": "argumentos posicionales",
+    "options": "opciones",
+    "show this help message and exit": "muestra esta ayuda y sale",
+    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "argumentos no reconocidos: %s",
+    "the following arguments are required: %s": "faltan estos argumentos obligatorios: %s",
+    "one of the arguments %s is required": "hace falta uno de los argumentos %s",
+    "not allowed with argument %s": "no se permite junto con el argumento %s",
+    "expected one argument": "se esperaba un valor",
+    "expected at most one argument": "se esperaba como mucho un valor",
+    "expected at least one argument": "se esperaba al menos un valor",
+    "ambiguous option: %(option)s could match %(matches)s": "opción ambigua: %(option)s podría ser %(matches)s",
+    "invalid %(type)s value: %(value)r": "valor no válido (%(type)s): %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "opción no válida: %(value)r (elija entre %(choices)s)",
+    "examples:": "ejemplos:",
+    "A medication journal for family caregivers of people on baclofen. With no command it opens the window.":
+        "Un diario de medicación para familiares que cuidan de personas que toman baclofeno. Sin ninguna orden, "
+        "abre la ventana.",
+    "use this journal file instead of the one in your data folder, or a shared journal: "
+    "postgresql://USER@HOST[:PORT]/NAME[?sslmode=...]":
+        "usa este archivo de diario en lugar del de su carpeta de datos, o un diario compartido: "
+        "postgresql://USER@HOST[:PORT]/NAME[?sslmode=...]",
+    "open a temporary copy of the sample journal": "abre una copia temporal del diario de ejemplo",
+    "show the full error report when something fails": "muestra el informe de error completo cuando algo falla",
+    "start the window minimised, reminding (as when started at login)":
+        "abre la ventana minimizada, avisando (como al iniciar sesión)",
+    "print the program's version and exit": "muestra la versión del programa y sale",
+    "print a tab-completion script for bash, zsh or tcsh and exit (e.g. carejournal --print-completion bash > "
+    "~/.local/share/bash-completion/completions/carejournal)":
+        "muestra un guion de autocompletado para bash, zsh o tcsh y sale (p. ej. carejournal --print-completion "
+        "bash > ~/.local/share/bash-completion/completions/carejournal)",
+    "open the desktop window": "abre la ventana de escritorio",
+    "read a journal in exchange format v1 (all or nothing)": "lee un diario en formato de intercambio v1 (todo o nada)",
+    "say what it would add and which alerts it would raise, writing nothing":
+        "dice qué añadiría y qué avisos daría, sin escribir nada",
+    "write the journal as JSON (exchange format v1), CSV files or a workbook":
+        "escribe el diario como JSON (formato de intercambio v1), archivos CSV o un libro de cálculo",
+    "only this person": "solo esta persona",
+    "file for json ('-' for the screen), folder for csv, .xlsx file for xlsx":
+        "archivo para json ('-' para la pantalla), carpeta para csv, archivo .xlsx para xlsx",
+    "run every safety check and print the alerts, most severe first":
+        "hace todas las comprobaciones de seguridad y muestra los avisos, los más graves primero",
+    "as of this time (default: now)": "a esta hora (por defecto: ahora)",
+    "print the alerts as JSON": "muestra los avisos como JSON",
+    "the doctor-visit report as a PDF": "el informe para la visita al médico, en PDF",
+    "first day (default: 30 days ago)": "primer día (por defecto: hace 30 días)",
+    "last day (default: today)": "último día (por defecto: hoy)",
+    "log one dose, then print any alert it raises": "anota una dosis y muestra los avisos que dé",
+    "when it was given (default: now)": "cuándo se dio (por defecto: ahora)",
+    "the schedule slot it answers": "la dosis prevista a la que corresponde",
+    "e.g. 10mg, 2.5mL, 1tablet (default: the scheduled dose)": "p. ej. 10mg, 2.5mL, 1tablet (por defecto: la dosis prevista)",
+    "who gave it": "quién la dio",
+    "at a terminal, save without asking when the dose would raise an alert":
+        "en un terminal, guarda sin preguntar aunque la dosis vaya a dar un aviso",
+    "log it now even though now is far from the journal's last entry (see --at)":
+        "la anota ahora aunque ahora quede lejos de la última anotación del diario (vea --at)",
+    "log one symptom, then print any alert it raises": "anota un síntoma y muestra los avisos que dé",
+    "0 (none) to 10 (worst imaginable)": "de 0 (nada) a 10 (lo peor imaginable)",
+    "when it was noticed (default: now)": "cuándo se notó (por defecto: ahora)",
+    "log one reading (temperature, weight, ...), then print any alert it raises":
+        "anota una medida (temperatura, peso, ...) y muestra los avisos que dé",
+    "temperature, heart-rate, respiratory-rate, blood-pressure, oxygen-saturation, penn-spasm-frequency, "
+    "modified-ashworth, pain-nrs or weight":
+        "temperature (temperatura), heart-rate (pulso), respiratory-rate (respiración), blood-pressure (tensión), "
+        "oxygen-saturation (oxígeno), penn-spasm-frequency, modified-ashworth, pain-nrs (dolor) o weight (peso)",
+    "the reading (blood pressure: the top number)": "la medida (tensión: el número de arriba)",
+    "blood pressure: the bottom number": "tensión: el número de abajo",
+    "temperature: C (default) or F; weight: kg (default) or lb": "temperatura: C (por defecto) o F; peso: kg (por defecto) o lb",
+    "for a score of one limb (modified-ashworth)": "para la puntuación de una extremidad (modified-ashworth)",
+    "when it was measured (default: now)": "cuándo se midió (por defecto: ahora)",
+    "write a consistent copy of the journal (OUT: a file, or a folder for a dated copy)":
+        "escribe una copia coherente del diario (OUT: un archivo, o una carpeta para una copia con fecha)",
+    "shared journal: create or upgrade its tables and its caregiver and viewer roles (run as the database's owner)":
+        "diario compartido: crea o actualiza sus tablas y sus roles de cuidador y de lector (como propietario de "
+        "la base de datos)",
+    "shared journal: let a database role read and write (caregiver) or only read (viewer); creates the role "
+    "without a password when missing":
+        "diario compartido: deja a un rol de la base de datos leer y escribir (caregiver) o solo leer (viewer); "
+        "crea el rol sin contraseña si no existe",
+    "the person's database login, e.g. ana": "el usuario de la persona en la base de datos, p. ej. ana",
+    "the name their entries are signed with": "el nombre con el que se firman sus anotaciones",
+    "copy a journal file whole (history and acknowledgements too) into this empty journal, e.g. a new shared one":
+        "copia entero un archivo de diario (también el historial y los avisos vistos) en este diario vacío, p. ej. "
+        "uno compartido nuevo",
+    "replace the journal with a backup (the current one is backed up first)":
+        "sustituye el diario por una copia de seguridad (antes se guarda una copia del actual)",
+    "list, search or show the offline reference": "lista, busca o muestra la guía sin conexión",
+    "search words, or the topic to show": "palabras que buscar, o el tema que mostrar",
+    "{folder} cannot be made a folder: a file has that name": "{folder} no puede ser una carpeta: hay un archivo con ese nombre",
+    "no permission to make the folder {folder}": "no hay permiso para crear la carpeta {folder}",
+    "{path} is a folder; give the journal file's name, e.g. {example}":
+        "{path} es una carpeta; indique el nombre del archivo del diario, p. ej. {example}",
+    "note: {path} cannot be written where it is (read-only media?), so it was opened read-only: it can be read, "
+    "checked and exported, but nothing can be saved":
+        "nota: {path} no se puede escribir donde está (¿un soporte de solo lectura?), así que se abrió en solo "
+        "lectura: se puede leer, comprobar y exportar, pero no se puede guardar nada",
+    "a file name cannot contain a NUL character": "un nombre de archivo no puede contener el carácter NUL",
+    "the file name holds a broken character; retype it": "el nombre de archivo tiene un carácter roto; vuelva a escribirlo",
+    "the file name is too long (at most 255 bytes for each part of the path)":
+        "el nombre de archivo es demasiado largo (como mucho 255 bytes por cada parte de la ruta)",
+    "carejournal {command}: not available in this build": "carejournal {command}: no está disponible en esta versión",
+    "{command}: interrupted": "{command}: interrumpido",
+    "not enough free space on the disk{where}; free some space and try again":
+        "no hay bastante espacio libre en el disco{where}; libere espacio y vuelva a intentarlo",
+    "{command}: failed: {reason}": "{command}: falló: {reason}",
+    "carejournal: no screen to open the window on (no desktop session found). Start it from the desktop, or use "
+    "the commands: carejournal --help":
+        "carejournal: no hay pantalla donde abrir la ventana (no se encontró una sesión de escritorio). Ábralo "
+        "desde el escritorio, o use las órdenes: carejournal --help",
+    "carejournal: the window is not available in this build; see `carejournal --help` for the commands":
+        "carejournal: la ventana no está disponible en esta versión; vea `carejournal --help` para las órdenes",
+    "carejournal: the window cannot start: {reason}. `make run` installs what Qt needs; the commands "
+    "(`carejournal --help`) work without it.":
+        "carejournal: la ventana no puede arrancar: {reason}. `make run` instala lo que necesita Qt; las órdenes "
+        "(`carejournal --help`) funcionan sin ella.",
+    "carejournal: the window stopped: {reason}": "carejournal: la ventana se detuvo: {reason}",
+    '"{text}" is not a time (write it like 2026-10-01T08:00 or 08:00)':
+        '"{text}" no es una hora (escríbala como 2026-10-01T08:00 o 08:00)',
+    '"{text}" is not a date (write it like 2026-10-01)': '"{text}" no es una fecha (escríbala como 2026-10-01)',
+    '"{text}" is not a date (write it as YYYY-MM-DD, e.g. 2026-10-01)':
+        '"{text}" no es una fecha (escríbala como AAAA-MM-DD, p. ej. 2026-10-01)',
+    "The import would raise:": "La importación daría estos avisos:",
+    "Details and what to do: carejournal check.": "Detalles y qué hacer: carejournal check.",
+    "This is not medical advice; in an emergency call {number}.":
+        "Esto no es consejo médico; en una emergencia llame al {number}.",
+    "give the file to import": "indique el archivo que importar",
+    "{path} is a device or a pipe, not a file; give the JSON file to import":
+        "{path} es un dispositivo o una tubería, no un archivo; indique el archivo JSON que importar",
+    "no such file": "no existe ese archivo",
+    "is a folder; give the JSON file to import": "es una carpeta; indique el archivo JSON que importar",
+    "is not a text file (expected JSON in UTF-8)": "no es un archivo de texto (se esperaba JSON en UTF-8)",
+    "cannot be read ({reason})": "no se puede leer ({reason})",
+    "unreadable": "ilegible",
+    "Nothing was written (--dry-run).": "No se escribió nada (--dry-run).",
+    "CSV export needs a folder": "la exportación CSV necesita una carpeta",
+    ("Wrote {n} CSV file to {out}", "Wrote {n} CSV files to {out}"):
+        ("Se escribió {n} archivo CSV en {out}", "Se escribieron {n} archivos CSV en {out}"),
+    "xlsx export needs a file name, e.g. journal.xlsx": "la exportación xlsx necesita un nombre de archivo, p. ej. journal.xlsx",
+    "Wrote {out} (rows: {rows})": "Se escribió {out} (filas: {rows})",
+    ("Wrote {out} ({n} person)", "Wrote {out} ({n} people)"):
+        ("Se escribió {out} ({n} persona)", "Se escribió {out} ({n} personas)"),
+    "{doubt}. Nothing was logged. If the clock is wrong, give the time with --at (e.g. --at 2026-10-01T08:00); "
+    "if it is right, add --clock-is-right":
+        "{doubt}. No se anotó nada. Si el reloj está mal, indique la hora con --at (p. ej. --at 2026-10-01T08:00); "
+        "si está bien, añada --clock-is-right",
+    "Before saving: this dose would raise the alerts below ({counted}).":
+        "Antes de guardar: esta dosis daría los avisos de abajo ({counted}).",
+    "Save it anyway? Only if it was really given as entered. [y/N] ":
+        "¿Guardarla de todos modos? Solo si de verdad se dio tal como se ha escrito. [s/N] ",
+    "y": "s",
+    "yes": "sí",
+    "Not saved; nothing was changed.": "No se guardó; no ha cambiado nada.",
+    "Logged {medicine}{amount} ({status}) for {person} at {when}.":
+        "Anotado {medicine}{amount} ({status}) para {person} el {when}.",
+    ", severity {n}": ", intensidad {n}",
+    "Logged {sign} for {person} at {when}.": "Anotado {sign} para {person} el {when}.",
+    "give a file name (or a folder) for the copy": "indique un nombre de archivo (o una carpeta) para la copia",
+    "Backed up the journal to {dest}": "Copia de seguridad del diario hecha en {dest}",
+    "The shared journal {where} is ready. Roles: {caregiver} (reads and writes), {viewer} (reads only). Next: "
+    "carejournal --db URL grant ROLE --access caregiver --person NAME":
+        "El diario compartido {where} está listo. Roles: {caregiver} (lee y escribe), {viewer} (solo lee). "
+        "Siguiente paso: carejournal --db URL grant ROLE --access caregiver --person NAME",
+    "{role} ({person}) now reads and writes in {where}.": "{role} ({person}) ahora lee y escribe en {where}.",
+    "{role} ({person}) now reads only in {where}.": "{role} ({person}) ahora solo lee en {where}.",
+    "The role is new and has no password: set one as the server's administrator (psql: {command}); they keep it "
+    "in ~/.pgpass or their keyring.":
+        "El rol es nuevo y no tiene contraseña: póngale una como administrador del servidor (psql: {command}); "
+        "la persona la guarda en ~/.pgpass o en su llavero.",
+    "Copied {file} into {where}: {people}, {entries}, {revisions}, {acks}.":
+        "Copiado {file} en {where}: {people}, {entries}, {revisions}, {acks}.",
+    ("{n} person", "{n} people"): ("{n} persona", "{n} personas"),
+    ("{n} entry", "{n} entries"): ("{n} anotación", "{n} anotaciones"),
+    ("{n} history record", "{n} history records"): ("{n} registro de historial", "{n} registros de historial"),
+    ("{n} acknowledgement", "{n} acknowledgements"): ("{n} aviso visto", "{n} avisos vistos"),
+    "{file} does not exist": "{file} no existe",
+    "that is the journal itself, not a backup of it": "ese es el propio diario, no una copia de seguridad suya",
+    "the journal is open in a CareJournal window; restore from that window (Backups), or close it and try again. "
+    "Nothing was changed.":
+        "el diario está abierto en una ventana de CareJournal; restaure desde esa ventana (Copias de seguridad), "
+        "o ciérrela y vuelva a intentarlo. No ha cambiado nada.",
+    "; the journal as it was before is kept as {kept}": "; el diario tal como estaba se guarda como {kept}",
+    ("Restored the journal from {name} ({n} person){where}.", "Restored the journal from {name} ({n} people){where}."):
+        ("Diario restaurado desde {name} ({n} persona){where}.", "Diario restaurado desde {name} ({n} personas){where}."),
+    "reference: unknown action {action}; use 'search WORDS' or 'show TOPIC'":
+        "reference: acción desconocida {action}; use 'search PALABRAS' o 'show TEMA'",
+    "reference search: give one or more words to look for": "reference search: indique una o más palabras que buscar",
+    "reference show: give exactly one topic id (run 'reference' to list them)":
+        "reference show: indique exactamente un tema (ejecute 'reference' para verlos)",
+    "Offline reference (not medical advice). Topics:": "Guía sin conexión (no es consejo médico). Temas:",
+    "Read one with: reference show TOPIC   Search with: reference search WORDS":
+        "Lea uno con: reference show TEMA   Busque con: reference search PALABRAS",
+    "Nothing in the reference matches {query}. Run 'reference' to see every topic.":
+        "Nada en la guía coincide con {query}. Ejecute 'reference' para ver todos los temas.",
+    "Topics for {query}, best match first:": "Temas para {query}, el que mejor coincide primero:",
+    "[show with: reference show {topic}]": "[ver con: reference show {topic}]",
+    "Did you mean: {topics}?": "¿Quería decir: {topics}?",
+    "Run 'reference' to list the topics.": "Ejecute 'reference' para ver los temas.",
+    "reference show: no topic called {topic}.": "reference show: no hay ningún tema llamado {topic}.",
+    ("report: wrote {out} ({n} page) for {person}, {start} to {end}",
+     "report: wrote {out} ({n} pages) for {person}, {start} to {end}"):
+        ("report: se escribió {out} ({n} página) para {person}, del {start} al {end}",
+         "report: se escribió {out} ({n} páginas) para {person}, del {start} al {end}"),
+    "report: note: the safety checks could not be run for this period; the report says so in its alerts section":
+        "report: nota: no se pudieron hacer las comprobaciones de seguridad para este periodo; el informe lo dice "
+        "en su apartado de avisos",
 }
