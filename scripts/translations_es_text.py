@@ -933,4 +933,59 @@ ES_TEXT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "report: note: the safety checks could not be run for this period; the report says so in its alerts section":
         "report: nota: no se pudieron hacer las comprobaciones de seguridad para este periodo; el informe lo dice "
         "en su apartado de avisos",
+    # -- refusals of journal/services (validation, symptoms, ...) --------------------------------------
+    '"{code}" is not a known symptom code': '"{code}" no es un código de síntoma conocido',
+    '"{text}" is not a known symptom code': '"{text}" no es un código de síntoma conocido',
+    '"{text}" is not in the symptom catalog; the closest codes are {closest} (or "other", saying what it was in '
+    'the note)':
+        '"{text}" no está en la lista de síntomas; los códigos más parecidos son {closest} (u "other", '
+        'explicando en la nota qué era)',
+    "a medicine needs a name": "un medicamento necesita un nombre",
+    "a person needs a name": "una persona necesita un nombre",
+    "a pump's daily dose is a mass (mcg), not {unit}": "la dosis diaria de una bomba es una masa (mcg), no {unit}",
+    "a strength of {strength} is not possible; it must be more than 0":
+        "una concentración de {strength} no es posible; tiene que ser mayor que 0",
+    "a strength per {per} is not possible; it must be per more than 0":
+        "una concentración por {per} no es posible; tiene que ser por más de 0",
+    "a time needs its time zone": "una hora necesita su zona horaria",
+    "ends ({end}) before it starts ({start})": "termina ({end}) antes de empezar ({start})",
+    "holds a broken character (a lone UTF-16 surrogate); retype the text":
+        "contiene un carácter roto (un sustituto UTF-16 suelto); vuelva a escribir el texto",
+    "say how much, for example 60 tablets or 150 mL": "diga cuánto, por ejemplo 60 tablets o 150 mL",
+    "the computer's clock says {now}, more than a year before the last entry in the journal ({last})":
+        "el reloj del ordenador dice {now}, más de un año antes de la última anotación del diario ({last})",
+    "the computer's clock says {now}, {days} days after the last entry in the journal ({last})":
+        "el reloj del ordenador dice {now}, {days} días después de la última anotación del diario ({last})",
+    "{amount} is more than any pharmacy supply; please check the amount":
+        "{amount} es más de lo que da cualquier farmacia; compruebe la cantidad, por favor",
+    "{amount} is not an amount; it must be more than 0": "{amount} no es una cantidad; tiene que ser mayor que 0",
+    "{amount} {kind} is nothing; it must be more than 0": "{amount} {kind} es nada; tiene que ser mayor que 0",
+    "{day} is in the future": "{day} está en el futuro",
+    "{day} is more than {years} years ago; please check the year":
+        "{day} es de hace más de {years} años; compruebe el año, por favor",
+    "{day} is not a plausible date (years {first}-{last})": "{day} no es una fecha verosímil (años {first}-{last})",
+    "{due} is more than a year after {day}; refills are every 1 to 6 months, please check the date":
+        "{due} es más de un año después del {day}; los rellenados son cada 1 a 6 meses, compruebe la fecha, por favor",
+    "{path} is a link, a pipe or a device, not a plain file; it was not touched. Choose another file name":
+        "{path} es un enlace, una tubería o un dispositivo, no un archivo normal; no se ha tocado. Elija otro "
+        "nombre de archivo",
+    "{problem} (the stock is counted in {unit})": "{problem} (las existencias se cuentan en {unit})",
+    "{value} is more than {cap}; please check the number on the clinic's printout":
+        "{value} es más de {cap}; compruebe el número en el papel de la clínica, por favor",
+    "{value} is not a modified Ashworth grade ({grades})": "{value} no es un grado de la escala de Ashworth modificada ({grades})",
+    "{value} is not a number": "{value} no es un número",
+    "{value} is not a number of hours from {low} to {high}": "{value} no es un número de horas de {low} a {high}",
+    "{value} is not a number of minutes (0 to {most})": "{value} no es un número de minutos (de 0 a {most})",
+    "{value} is not a plausible amount": "{value} no es una cantidad verosímil",
+    "{value} is not a plausible number": "{value} no es un número verosímil",
+    "{value} is not a whole number from 0 to 10": "{value} no es un número entero de 0 a 10",
+    "{value} is not a whole number of days from 1 to {most}": "{value} no es un número entero de días de 1 a {most}",
+    "{value} is not a whole number of doses from 1 to {most}": "{value} no es un número entero de dosis de 1 a {most}",
+    "{value} is not none/mild/moderate/severe": "{value} no es none/mild/moderate/severe",
+    "{value} is not one of: counted, received, discarded": "{value} no es ninguno de: counted, received, discarded",
+    "{value} is not possible here; it must be more than 0": "{value} no es posible aquí; tiene que ser mayor que 0",
+    "{value} is outside 0-350 for blood-pressure": "{value} está fuera de 0-350 para blood-pressure",
+    "{value} is outside {low}-{high} for {kind}": "{value} está fuera de {low}-{high} para {kind}",
+    "{when} is more than a day in the future": "{when} está más de un día en el futuro",
+    "{when} is not a plausible time (years {first}-{last})": "{when} no es una hora verosímil (años {first}-{last})",
 }
