@@ -988,4 +988,21 @@ ES_TEXT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "{value} is outside {low}-{high} for {kind}": "{value} está fuera de {low}-{high} para {kind}",
     "{when} is more than a day in the future": "{when} está más de un día en el futuro",
     "{when} is not a plausible time (years {first}-{last})": "{when} no es una hora verosímil (años {first}-{last})",
+    # -- stock that cannot be counted (journal/schedule/stock.py) -------------------------------------
+    "tablets": "comprimidos",
+    "sachets": "sobres",
+    "{amount} cannot be counted in {units}": "{amount} no se puede contar en {units}",
+    "{amount} cannot be counted in {units}: {problem}": "{amount} no se puede contar en {units}: {problem}",
+    "{amount} cannot be counted in {units}: the medicine has no strength recorded":
+        "{amount} no se puede contar en {units}: el medicamento no tiene anotada su concentración",
+    "{amount} cannot be counted in {units} with a strength of {strength}":
+        "{amount} no se puede contar en {units} con una concentración de {strength}",
+    "a strength of {strength} cannot turn {amount} into {units}":
+        "una concentración de {strength} no puede convertir {amount} en {units}",
+    "a dose given since the count has no amount, so the stock cannot be counted down; count what is on hand":
+        "una dosis dada desde el recuento no tiene cantidad, así que no se pueden descontar las existencias; cuente "
+        "lo que hay en casa",
+    "the dose given {when} has no amount, so the stock cannot be counted down; count what is on hand":
+        "la dosis dada el {when} no tiene cantidad, así que no se pueden descontar las existencias; cuente lo que hay "
+        "en casa",
 }

@@ -109,28 +109,32 @@ def in_stock_unit(amount: Quantity, unit: Unit, strength: Quantity | None) -> fl
         return amount.value * _MG_IN[amount.unit.value] / _MG_IN[unit.value]
     if amount.unit.value not in _MG_IN and unit.value not in _MG_IN:
         # Tablets, sachets and mL are different things: one strength cannot turn one into another.
-        raise StockUnknown(f"{amount} cannot be counted in {_plural(unit)}")
+        raise StockUnknown(_("{amount} cannot be counted in {units}").format(amount=amount, units=_plural(unit)))
     try:
         mass = amount if amount.unit.value in _MG_IN else normalise(amount, strength)
     except QuantityError as e:
-        raise StockUnknown(f"{amount} cannot be counted in {_plural(unit)}: {e}") from None
+        raise StockUnknown(_("{amount} cannot be counted in {units}: {problem}").format(
+            amount=amount, units=_plural(unit), problem=e)) from None
     mg = mass.value * _MG_IN[mass.unit.value]
     if unit.value in _MG_IN:
         return mg / _MG_IN[unit.value]
     if strength is None:
-        raise StockUnknown(f"{amount} cannot be counted in {_plural(unit)}: the medicine has no strength recorded")
+        raise StockUnknown(_("{amount} cannot be counted in {units}: the medicine has no strength recorded").format(
+            amount=amount, units=_plural(unit)))
     per = strength.per.unit if strength.per is not None else (unit if unit in (Unit.TABLET, Unit.SACHET) else None)
     if per is not unit:
-        raise StockUnknown(f"{amount} cannot be counted in {_plural(unit)} with a strength of {strength}")
+        raise StockUnknown(_("{amount} cannot be counted in {units} with a strength of {strength}").format(
+            amount=amount, units=_plural(unit), strength=strength))
     each = strength.per_unit_mass
     each_mg = each.value * _MG_IN[each.unit.value]
     if each_mg <= 0:
-        raise StockUnknown(f"a strength of {strength} cannot turn {amount} into {_plural(unit)}")
+        raise StockUnknown(_("a strength of {strength} cannot turn {amount} into {units}").format(
+            strength=strength, amount=amount, units=_plural(unit)))
     return mg / each_mg
 
 
 def _plural(unit: Unit) -> str:
-    return {"tablet": "tablets", "sachet": "sachets"}.get(unit.value, unit.value)
+    return {"tablet": _("tablets"), "sachet": _("sachets")}.get(unit.value, unit.value)
 
 
 def baseline_of(events: Sequence[StockEvent], now: datetime) -> StockEvent | None:
@@ -188,14 +192,14 @@ def stock_level(medication: Medication, doses: Sequence[Dose], now: datetime, tz
     if use_earlier and earlier is not None:
         for amount, n in earlier.amounts:
             if amount is None:
-                raise StockUnknown("a dose given since the count has no amount, so the stock cannot be "
-                                   "counted down; count what is on hand")
+                raise StockUnknown(_("a dose given since the count has no amount, so the stock cannot be "
+                                     "counted down; count what is on hand"))
             given += in_stock_unit(amount, unit, strength) * n
         count += earlier.count
     for d in given_doses:
         if d.amount is None:
-            raise StockUnknown(f"the dose given {d.at.astimezone(tz):%Y-%m-%d %H:%M} has no amount, so the "
-                               "stock cannot be counted down; count what is on hand")
+            raise StockUnknown(_("the dose given {when} has no amount, so the stock cannot be counted down; count "
+                                 "what is on hand").format(when=f"{d.at.astimezone(tz):%Y-%m-%d %H:%M}"))
         given += in_stock_unit(d.amount, unit, strength)
     on_hand = round(start + total_in - total_out - given, _PLACES)
     per_day, dose_size, planned = _planned_use(medication, now, tz, unit)
