@@ -1005,4 +1005,306 @@ ES_TEXT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "the dose given {when} has no amount, so the stock cannot be counted down; count what is on hand":
         "la dosis dada el {when} no tiene cantidad, así que no se pueden descontar las existencias; cuente lo que hay "
         "en casa",
+    # -- the journal service, import, backups, outputs and amounts (journal/services, journal/domain) ------
+    " or ": " o ",
+    '"{decimal_separator}" is not "." or ","': '"{decimal_separator}" no es "." ni ","',
+    '"{drug}" is not a drug the journal knows; did you mean {options}? (A misspelt drug name would switch off the '
+    'checks for this medicine. If it really is another medicine, leave the drug empty.)':
+        '"{drug}" no es un medicamento que el diario conozca; ¿quería decir {options}? (Un nombre mal escrito '
+        'apagaría las comprobaciones de este medicamento. Si de verdad es otro medicamento, deje vacío el '
+        'principio activo.)',
+    '"{entity}" is not one of {value}': '"{entity}" no es ninguno de {value}',
+    '"{entry}" is not a date (YYYY-MM-DD)': '"{entry}" no es una fecha (AAAA-MM-DD)',
+    '"{kind}" is not a kind of pump event': '"{kind}" no es un tipo de anotación de la bomba',
+    '"{kind}" is not a kind of reading (one of: {value})': '"{kind}" no es un tipo de medida (uno de: {value})',
+    '"{kind}" is not a known kind of measurement': '"{kind}" no es un tipo de medida conocido',
+    '"{language}" is not one of {value}': '"{language}" no es ninguno de {value}',
+    '"{name}" is already in the journal': '"{name}" ya está en el diario',
+    '"{name}" is already on the list': '"{name}" ya está en la lista',
+    '"{name}" matches more than one medicine ({known}); give more of the name':
+        '"{name}" coincide con más de un medicamento ({known}); escriba más del nombre',
+    '"{status}" is not one of: {value}': '"{status}" no es ninguno de: {value}',
+    '"{temperature_unit}" is not C or F': '"{temperature_unit}" no es C ni F',
+    '"{text}" is not a number': '"{text}" no es un número',
+    '"{text}" is not a unit for {kind} (use {units})': '"{text}" no es una unidad para {kind} (use {units})',
+    '"{timezone}" is not a known time zone (e.g. Europe/London)':
+        '"{timezone}" no es una zona horaria conocida (p. ej. Europe/Madrid)',
+    '"{value}" is not a modified Ashworth grade ({value2})':
+        '"{value}" no es un grado de la escala de Ashworth modificada ({value2})',
+    '"{weight_unit}" is not kg or lb': '"{weight_unit}" no es kg ni lb',
+    '"{zone}" is not a known time zone (e.g. Europe/London)': '"{zone}" no es una zona horaria conocida (p. ej. Europe/Madrid)',
+    "Added {what}": "Añadido: {what}",
+    "Would add {what}": "Se añadiría: {what}",
+    "Nothing new to add": "Nada nuevo que añadir",
+    "{n} already in the journal": "{n} ya en el diario",
+    ("{n} dose", "{n} doses"): ("{n} dosis", "{n} dosis"),
+    ("{n} measurement", "{n} measurements"): ("{n} medida", "{n} medidas"),
+    ("{n} medicine", "{n} medicines"): ("{n} medicamento", "{n} medicamentos"),
+    ("{n} note", "{n} notes"): ("{n} nota", "{n} notas"),
+    ("{n} pump event", "{n} pump events"): ("{n} anotación de la bomba", "{n} anotaciones de la bomba"),
+    ("{n} schedule period", "{n} schedule periods"): ("{n} periodo de pauta", "{n} periodos de pauta"),
+    ("{n} stock entry", "{n} stock entries"): ("{n} anotación de existencias", "{n} anotaciones de existencias"),
+    ("{n} symptom", "{n} symptoms"): ("{n} síntoma", "{n} síntomas"),
+    "CareJournal is not allowed to write to {folder} (read-only, or no permission), so {name} was not written":
+        "CareJournal no puede escribir en {folder} (solo lectura, o sin permiso), así que {name} no se escribió",
+    "Choose another place for the backup than the journal file itself.":
+        "Elija para la copia de seguridad otro sitio que no sea el propio archivo del diario.",
+    "From {day} on, each day is planned, checked and shown in {zone}. The days before stay in {before}, exactly "
+    "as they were: no dose, symptom or reading moves, and a report on those days does not change.":
+        "Desde el {day}, cada día se planifica, se comprueba y se muestra en {zone}. Los días anteriores siguen en "
+        "{before}, tal como estaban: no se mueve ninguna dosis, síntoma ni medida, y un informe de esos días no "
+        "cambia.",
+    "Nothing is logged yet, so the journal simply keeps its times in {zone} from now on.":
+        "Aún no hay nada anotado, así que el diario simplemente guarda sus horas en {zone} desde ahora.",
+    "The journal stays in {zone}.": "El diario sigue en {zone}.",
+    "Run the checks again from the Alerts view; if it keeps happening, keep a close eye yourself and call the "
+    "doctor with any worry.":
+        "Vuelva a hacer las comprobaciones desde la vista de avisos; si sigue pasando, vigile usted de cerca y "
+        "llame al médico ante cualquier duda.",
+    "The safety checks could not run": "No se pudieron hacer las comprobaciones de seguridad",
+    "Your entry was saved, but the checks stopped with an error: {problem}":
+        "Su anotación se guardó, pero las comprobaciones se detuvieron con un error: {problem}",
+    "That is the journal file itself, not a backup.": "Ese es el propio archivo del diario, no una copia de seguridad.",
+    "The backup": "La copia de seguridad",
+    "The restore": "La restauración",
+    "Keeping a copy of the current journal": "Guardar una copia del diario actual",
+    "The backup copy did not check out, so it was not kept: {problem}":
+        "La copia de seguridad no pasó la comprobación, así que no se guardó: {problem}",
+    "The backup could not be made: {e}.": "No se pudo hacer la copia de seguridad: {e}.",
+    "The backup failed: the folder {dest} does not exist (is the stick still plugged in?).":
+        "La copia de seguridad falló: la carpeta {dest} no existe (¿sigue conectado el lápiz USB?).",
+    "The backup failed: the folder {parent} does not exist (is the stick still plugged in?).":
+        "La copia de seguridad falló: la carpeta {parent} no existe (¿sigue conectado el lápiz USB?).",
+    "The backup failed: there is not enough free space for {dest}.":
+        "La copia de seguridad falló: no hay bastante espacio libre para {dest}.",
+    "The backup was not saved: {message}.": "La copia de seguridad no se guardó: {message}.",
+    "The backup was not saved: {target} is {why}. Choose another place.":
+        "La copia de seguridad no se guardó: {target} es {why}. Elija otro sitio.",
+    "The restore could not start: another program is still saving to the journal. Nothing was changed; try again "
+    "in a moment.":
+        "La restauración no pudo empezar: otro programa aún está guardando en el diario. No ha cambiado nada; "
+        "vuelva a intentarlo en un momento.",
+    "The restore failed and the journal was left as it was: {e}.":
+        "La restauración falló y el diario se quedó como estaba: {e}.",
+    "There is no journal at {journal_path} to back up yet.": "Aún no hay ningún diario en {journal_path} del que hacer copia.",
+    "This backup cannot be restored, so nothing was changed: {problem}":
+        "Esta copia de seguridad no se puede restaurar, así que no ha cambiado nada: {problem}",
+    "{action} failed: CareJournal is not allowed to write to {where} (the folder or the stick may be read-only).":
+        "{action} falló: CareJournal no puede escribir en {where} (la carpeta o el lápiz USB pueden ser de solo "
+        "lectura).",
+    "{action} failed: there is not enough free space on the disk holding {where}.":
+        "{action} falló: no hay bastante espacio libre en el disco de {where}.",
+    "{action} failed: {value} ({where}).": "{action} falló: {value} ({where}).",
+    "{action} failed: {where} does not exist (is the stick still plugged in?).":
+        "{action} falló: {where} no existe (¿sigue conectado el lápiz USB?).",
+    "{name} does not exist.": "{name} no existe.",
+    "{name} is damaged ({problem}).": "{name} está dañado ({problem}).",
+    "{name} is empty.": "{name} está vacío.",
+    "a dose needs a scheduled or a given time": "una dosis necesita una hora prevista o una hora en que se dio",
+    "a shared journal is restored only into an empty one; nothing was changed (create an empty database, init it, "
+    "then restore)":
+        "un diario compartido solo se restaura en uno vacío; no ha cambiado nada (cree una base de datos vacía, "
+        "ejecute init y luego restaure)",
+    "a strength of {strength} is too small to be real (at least 0.01 mcg per unit); check it":
+        "una concentración de {strength} es demasiado pequeña para ser real (al menos 0.01 mcg por unidad); "
+        "compruébela",
+    "a liquid": "un líquido",
+    "a tablet medicine": "un medicamento en comprimidos",
+    "granules or a powder": "granulado o polvo",
+    "a pump": "una bomba",
+    "any medicine": "cualquier medicamento",
+    "text": "texto",
+    "a number": "un número",
+    "a whole number": "un número entero",
+    "true or false": "verdadero o falso",
+    "a list": "una lista",
+    "an object": "un objeto",
+    "null": "nulo",
+    "date-time": "una fecha y hora",
+    "date (YYYY-MM-DD)": "una fecha (AAAA-MM-DD)",
+    "time of day (HH:MM)": "una hora del día (HH:MM)",
+    "amount {value} is negative": "la cantidad {value} es negativa",
+    "amount {value} is not a finite number": "la cantidad {value} no es un número finito",
+    "amount {value} is not a number": "la cantidad {value} no es un número",
+    "an as-needed dose (no planned time)": "una dosis a demanda (sin hora prevista)",
+    "not a planned dose: counted as an extra dose": "no es una dosis prevista: cuenta como dosis de más",
+    "counted for the {slot} planned dose": "cuenta para la dosis prevista de las {slot}",
+    "counted for the {slot} planned dose of {day}": "cuenta para la dosis prevista de las {slot} del {day}",
+    "blood pressure needs the bottom number too (value: top, value2: bottom)":
+        "la tensión necesita también el número de abajo (value: arriba, value2: abajo)",
+    "cannot be changed on a {entity}": "no se puede cambiar en un {entity}",
+    "cannot be empty": "no puede estar vacío",
+    "cannot convert {amount} to mg: the medicine has no strength recorded (give the amount in mg, or record the "
+    "strength)":
+        "no se puede pasar {amount} a mg: el medicamento no tiene anotada su concentración (indique la cantidad en "
+        "mg, o anote la concentración)",
+    "cannot convert {amount} to mg: the strength is {strength} per {value}, so give the amount in {per_text} or in "
+    "mg":
+        "no se puede pasar {amount} a mg: la concentración es {strength} por {value}, así que indique la cantidad "
+        "en {per_text} o en mg",
+    "give a file name to write to": "indique un nombre de archivo en el que escribir",
+    "give at least one step": "indique al menos un paso",
+    "give the name this person signs entries with": "indique el nombre con el que esta persona firma las anotaciones",
+    "grant is for a shared journal; give its postgresql:// URL": "grant es para un diario compartido; indique su URL postgresql://",
+    "init sets up a shared journal; give its postgresql:// URL": "init prepara un diario compartido; indique su URL postgresql://",
+    "is missing: a measurement needs its value": "falta: una medida necesita su valor",
+    "is missing: a schedule period needs its dose": "falta: un periodo de pauta necesita su dosis",
+    "is missing: say what happened (refill, alarm, check, dose-change or catheter-problem)":
+        "falta: diga qué pasó (refill, alarm, check, dose-change o catheter-problem)",
+    "is nested too deeply to be a journal document": "está anidado demasiado hondo para ser un documento de diario",
+    "is not valid JSON (line {lineno}, column {colno}: {msg})": "no es JSON válido (línea {lineno}, columna {colno}: {msg})",
+    "is required but missing": "es obligatorio pero falta",
+    "must be a list of {since, timezone}": "tiene que ser una lista de {since, timezone}",
+    "must be {since, timezone}": "tiene que ser {since, timezone}",
+    "needs at least one entry": "necesita al menos una entrada",
+    "no amount given ({EXAMPLES})": "no se indicó ninguna cantidad ({EXAMPLES})",
+    'no medicine named "{name}" (medicines: {known})': 'ningún medicamento se llama "{name}" (medicamentos: {known})',
+    "no medicine with id {medication_id}": "no hay ningún medicamento con id {medication_id}",
+    "no medicine with id {medication_id} in the journal": "no hay ningún medicamento con id {medication_id} en el diario",
+    'no one named "{name}" in the journal (people: {known})': 'nadie se llama "{name}" en el diario (personas: {known})',
+    "no person with id {id} in the journal": "no hay ninguna persona con id {id} en el diario",
+    "no person with id {patient_id} in the journal": "no hay ninguna persona con id {patient_id} en el diario",
+    "no {entity} with id {entity_id}": "no hay ningún {entity} con id {entity_id}",
+    "not enough free space on the disk holding {folder}, so {name} was not written (any earlier file of that name "
+    "was left as it was)":
+        "no hay bastante espacio libre en el disco de {folder}, así que {name} no se escribió (un archivo anterior "
+        "con ese nombre se dejó como estaba)",
+    "not enough free space on the disk holding {parent}, so {name} was not written (any earlier file of that name "
+    "was left as it was)":
+        "no hay bastante espacio libre en el disco de {parent}, así que {name} no se escribió (un archivo anterior "
+        "con ese nombre se dejó como estaba)",
+    "say why the entry is removed (kept with the history)": "diga por qué se quita la anotación (se guarda con el historial)",
+    "that is this journal itself": "ese es este mismo diario",
+    "the bottom number ({second}) should be lower than the top ({number})":
+        "el número de abajo ({second}) debería ser menor que el de arriba ({number})",
+    "the disk could not be read or written, so nothing was saved; check the drive and try again":
+        "no se pudo leer o escribir el disco, así que no se guardó nada; revise la unidad y vuelva a intentarlo",
+    "the disk is full (not enough free space), so nothing was saved; free some space and try again":
+        "el disco está lleno (no hay bastante espacio libre), así que no se guardó nada; libere espacio y vuelva a "
+        "intentarlo",
+    "the emergency number cannot be empty": "el número de emergencias no puede estar vacío",
+    "the folder {folder} does not exist (is the stick still plugged in?), so {name} was not written":
+        "la carpeta {folder} no existe (¿sigue conectado el lápiz USB?), así que {name} no se escribió",
+    "the folder {missing} does not exist (is the USB stick or drive plugged in?); nothing was written":
+        "la carpeta {missing} no existe (¿está conectado el lápiz USB o el disco?); no se escribió nada",
+    "the folder {parent} does not exist": "la carpeta {parent} no existe",
+    "the journal file cannot be opened there (check that the folder exists and can be written)":
+        "el archivo del diario no se puede abrir ahí (compruebe que la carpeta existe y se puede escribir)",
+    "the journal file cannot be written here (read-only or no permission), so nothing was saved":
+        "el archivo del diario no se puede escribir aquí (solo lectura o sin permiso), así que no se guardó nada",
+    "the journal file is damaged; restore a backup with: carejournal restore FILE":
+        "el archivo del diario está dañado; restaure una copia de seguridad con: carejournal restore ARCHIVO",
+    "the journal is busy (the window or another command is saving), so nothing was saved; try again in a moment":
+        "el diario está ocupado (la ventana u otra orden está guardando), así que no se guardó nada; vuelva a "
+        "intentarlo en un momento",
+    "the last entry is {show} but /timezone is {show2}; they must be the same zone (the one in force now)":
+        "la última entrada es {show} pero /timezone es {show2}; tienen que ser la misma zona (la vigente ahora)",
+    "the note is empty": "la nota está vacía",
+    "the person has not been saved yet": "la persona aún no se ha guardado",
+    "the sample journal is missing ({sample})": "falta el diario de ejemplo ({sample})",
+    "the zone was last changed on {since}; a new zone can apply from that day on, not before":
+        "la zona se cambió por última vez el {since}; una zona nueva puede valer desde ese día, no antes",
+    "the {slot} dose was already given{who}{when}; nothing was saved":
+        "la dosis de las {slot} ya se dio{who}{when}; no se guardó nada",
+    "the {slot} dose was already logged; nothing was saved": "la dosis de las {slot} ya estaba anotada; no se guardó nada",
+    "this journal already holds people; move a journal in only into an empty one (nothing was changed)":
+        "este diario ya tiene personas; solo se puede copiar un diario en uno vacío (no ha cambiado nada)",
+    "two steps start on the same day": "dos pasos empiezan el mismo día",
+    'unknown field "{field}" (check the spelling)': 'campo desconocido "{field}" (revise cómo está escrito)',
+    "unknown unit {text} (use {UNIT_NAMES})": "unidad desconocida {text} (use {UNIT_NAMES})",
+    "use a number of minutes from 0 to 1440": "use un número de minutos de 0 a 1440",
+    "your access to this shared journal is read-only (or was not granted), so nothing was saved; ask whoever set it "
+    "up to grant you caregiver access":
+        "su acceso a este diario compartido es de solo lectura (o no se le dio), así que no se guardó nada; pida a "
+        "quien lo preparó que le dé acceso de cuidador",
+    "{amount} in one dose is more than {limit}, the most one dose of {form} can be; check the amount and its unit":
+        "{amount} en una dosis es más de {limit}, lo máximo que puede ser una dosis de {form}; compruebe la "
+        "cantidad y su unidad",
+    "{amount} is more than {limit}, the most one dose of {form} can be; check the amount and its unit":
+        "{amount} es más de {limit}, lo máximo que puede ser una dosis de {form}; compruebe la cantidad y su unidad",
+    "{amount} is not a dose: a dose that was given must be more than nothing (a dose that was not given is "
+    "recorded as skipped, refused or missed)":
+        "{amount} no es una dosis: una dosis que se dio tiene que ser más que nada (una dosis que no se dio se "
+        "anota como saltada, rechazada u olvidada)",
+    "{amount} is not a mass": "{amount} no es una masa",
+    "{amount} is {mass} with the strength recorded, which is not a dose; check the medicine's strength":
+        "{amount} son {mass} con la concentración anotada, lo que no es una dosis; compruebe la concentración del "
+        "medicamento",
+    "{kind} is a score and has no unit": "{kind} es una puntuación y no tiene unidad",
+    "{kind} is not one of: counted, received, discarded": "{kind} no es ninguno de: counted, received, discarded",
+    "{name} could not be written completely ({problem}); is the disk full? Any earlier file of that name was left "
+    "as it was":
+        "{name} no se pudo escribir entero ({problem}); ¿está lleno el disco? Un archivo anterior con ese nombre se "
+        "dejó como estaba",
+    "{name} could not be written in {folder}: {value}": "{name} no se pudo escribir en {folder}: {value}",
+    "{name} is not on this person's list": "{name} no está en la lista de esta persona",
+    "{number} °C is not a body temperature; if the thermometer shows Fahrenheit, give the unit F "
+    "({fahrenheit_to_celsius} °C)":
+        "{number} °C no es una temperatura corporal; si el termómetro marca Fahrenheit, indique la unidad F "
+        "({fahrenheit_to_celsius} °C)",
+    "{path} is a file; CSV export writes several files and needs a folder":
+        "{path} es un archivo; la exportación CSV escribe varios archivos y necesita una carpeta",
+    "{path} is a folder; give a file name such as {example}": "{path} es una carpeta; indique un nombre de archivo como {example}",
+    "{path} is a folder; give the journal file's name": "{path} es una carpeta; indique el nombre del archivo del diario",
+    "{path} is a journal or backup file; it was not touched. Choose another file name":
+        "{path} es un archivo de diario o de copia de seguridad; no se ha tocado. Elija otro nombre de archivo",
+    "{path} is damaged or not a journal: {problem}": "{path} está dañado o no es un diario: {problem}",
+    "{path} is {why}; it was not touched": "{path} es {why}; no se ha tocado",
+    "{path} is {why}; it was not touched. Choose another {value}": "{path} es {why}; no se ha tocado. Elija otro {value}",
+    "folder": "sitio (una carpeta)",
+    "file name": "nombre de archivo",
+    "the journal itself": "el propio diario",
+    "the journal's write-ahead log, which holds its newest entries":
+        "el registro de escritura anticipada del diario, que guarda sus anotaciones más nuevas",
+    "the journal's shared index of its write-ahead log": "el índice compartido del registro de escritura del diario",
+    "the journal's rollback journal, which SQLite needs to finish or undo a save":
+        "el registro de deshacer del diario, que SQLite necesita para terminar o deshacer un guardado",
+    "the journal's write lock": "el bloqueo de escritura del diario",
+    "a restore's staging copy of the journal": "la copia provisional de una restauración del diario",
+    "the lock that keeps the journal to one window": "el bloqueo que mantiene el diario en una sola ventana",
+    "in the journal's backups folder, whose copies would be lost": "de la carpeta de copias del diario, cuyas copias se perderían",
+    "the copy of the journal kept before a schema upgrade": "la copia del diario guardada antes de actualizar su estructura",
+    "{show} appears twice in the document": "{show} aparece dos veces en el documento",
+    "{show} is listed twice for this person": "{show} aparece dos veces para esta persona",
+    "{show} is not a code of the symptom catalog": "{show} no es un código de la lista de síntomas",
+    "{show} is not a date (YYYY-MM-DD)": "{show} no es una fecha (AAAA-MM-DD)",
+    "{show} is not a date-time": "{show} no es una fecha y hora",
+    "{show} is not a known time zone (e.g. America/Chicago)": "{show} no es una zona horaria conocida (p. ej. America/Mexico_City)",
+    "{show} is not the id of one of this person's medicines": "{show} no es el id de ninguno de los medicamentos de esta persona",
+    "{show} is used by two medicines": "{show} lo usan dos medicamentos",
+    "{show} is used by two people": "{show} lo usan dos personas",
+    "{show} is written twice in the same object; keep one (JSON would silently drop the other)":
+        "{show} está escrito dos veces en el mismo objeto; deje uno (JSON descartaría el otro sin avisar)",
+    "{since} is not after the entry before it ({since2}); list the zones oldest first, one per date":
+        "{since} no es posterior a la entrada anterior ({since2}); ponga las zonas de la más antigua a la más "
+        "nueva, una por fecha",
+    "{src} does not exist": "{src} no existe",
+    "{src} is not a shared journal's backup (exchange format JSON); to move a journal file in, export it and "
+    "import that":
+        "{src} no es una copia de seguridad de un diario compartido (JSON de intercambio); para traer un archivo de "
+        "diario, expórtelo e importe eso",
+    "{s} has no number ({EXAMPLES})": "{s} no tiene número ({EXAMPLES})",
+    "{s} has no unit (use {UNIT_NAMES})": "{s} no tiene unidad (use {UNIT_NAMES})",
+    "{t} divides by zero; write a fraction like 1/2": "{t} divide entre cero; escriba una fracción como 1/2",
+    "{t} has more than one separator; write the number without thousands separators, with one decimal point or "
+    "comma (1000, 2.5 or 2,5)":
+        "{t} tiene más de un separador; escriba el número sin separador de miles, con un solo punto o coma decimal "
+        "(1000, 2.5 o 2,5)",
+    "{t} is not a number ({EXAMPLES})": "{t} no es un número ({EXAMPLES})",
+    "{t} is unclear: it could mean {larger} or {smaller}; write {larger} or {smaller} (no thousands separator)":
+        "{t} no está claro: podría ser {larger} o {smaller}; escriba {larger} o {smaller} (sin separador de miles)",
+    "{t}: write the number without spaces between the digits ({joined})":
+        "{t}: escriba el número sin espacios entre las cifras ({joined})",
+    "{value} has one value only": "{value} tiene un solo valor",
+    "{value} is above the highest allowed value {limit}": "{value} está por encima del valor más alto permitido, {limit}",
+    "{value} is below the lowest allowed value {limit}": "{value} está por debajo del valor más bajo permitido, {limit}",
+    "{value} is not a {kind}": "{value} no es {kind}",
+    "{value} is not one of: {choices}": "{value} no es ninguno de: {choices}",
+    "{value} is not valid here": "{value} no es válido aquí",
+    "{value} is not valid here ({rule})": "{value} no es válido aquí ({rule})",
+    "{value} is not {kinds}": "{value} no es {kinds}",
+    "{value} should be {expected}": "{value} debería ser {expected}",
+    "{v} is not allowed here ({e})": "{v} no se permite aquí ({e})",
+    "{zone} from {day}": "{zone} desde el {day}",
+    ", then ": ", luego ",
 }

@@ -29,19 +29,27 @@ from make_translations import QT_SOURCES, json_texts  # noqa: E402
 
 # Modules whose every user-facing text goes through gettext: every alert (journal/rules), the shared
 # words they are built from (journal/schedule, journal/knowledge), the command line (journal/cli and
-# the composition root's messages) and the refusals a person reads (services/validation.py,
-# services/symptoms.py). A glob, so a new module is checked without being listed.
+# the composition root's messages) and the refusals a person reads (the services and the domain's
+# parsers named below). Globs, so a new rule, schedule or command-line module is checked unlisted.
 GETTEXT_MODULES = sorted(str(p.relative_to(ROOT)) for pattern in (
     "journal/rules/*.py", "journal/schedule/*.py", "journal/knowledge/*.py", "journal/cli/*.py", "journal/app.py",
-    "journal/services/validation.py", "journal/services/symptoms.py") for p in ROOT.glob(pattern))
+    "journal/services/validation.py", "journal/services/symptoms.py", "journal/services/journal.py",
+    "journal/services/exchange.py", "journal/services/checks.py", "journal/services/readings.py",
+    "journal/services/drug_names.py", "journal/services/backups.py", "journal/services/output.py",
+    "journal/services/import_preview.py", "journal/services/timezones.py", "journal/services/errors.py",
+    "journal/domain/quantity.py", "journal/domain/dose_limits.py", "journal/domain/readings.py",
+    "journal/domain/zones.py") for p in ROOT.glob(pattern))
 # Calls whose words are for the authors of resources/ (a drug profile with a missing number) or the
 # log, never shown to a caregiver: their texts are not translated.
-DEVELOPER_CALLS = {"fail", "KnowledgeError", "debug", "info", "warning", "error", "exception"}
+DEVELOPER_CALLS = {"fail", "KnowledgeError", "ValueError", "debug", "info", "warning", "error", "exception"}
 # Calls whose text arguments a person reads, with the index of the first such argument (a
 # ValidationError's first argument is the field's name, not words).
-TEXT_CALLS = {"print": 0, "ValidationError": 1, "NotFound": 0, "JournalFileError": 0, "StockUnknown": 0}
-# Tokens that are not words to translate: the program's name and a unit symbol.
-NOT_WORDS = {"carejournal", "mcg"}
+TEXT_CALLS = {"print": 0, "ValidationError": 1, "NotFound": 0, "JournalFileError": 0, "StockUnknown": 0,
+              "AlreadyGiven": 0, "OutputError": 0, "BackupError": 0, "QuantityError": 0, "ZoneError": 1,
+              "ReadingUnitError": 0}
+# Tokens that are not words to translate: the program's name, a unit symbol, and the "per" of an
+# amount's notation ("10 mg per 5 mL", as a Quantity is written everywhere, exports included).
+NOT_WORDS = {"carejournal", "mcg", "per"}
 TZ = ZoneInfo("America/Chicago")
 
 
@@ -146,7 +154,7 @@ def test_no_window_text_escapes_tr_in_the_translated_window_files() -> None:
 def _text_words(text: str) -> bool:
     """Words to translate in a piece of code's text: not a JSON path or key ("routes.", "regimens/"),
     not the program's name or a unit symbol."""
-    if not any(c.isspace() for c in text) and any(c in text for c in "./[]_"):
+    if not any(c.isspace() for c in text):  # a key, a JSON path, a file name or an argument ("--patient")
         return False
     return any(sum(c.isalpha() for c in w) >= 3 and w.strip(".,:;()'\"").lower() not in NOT_WORDS
                and not any(c in w for c in "/_[]{}") for w in text.split())
