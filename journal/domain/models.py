@@ -21,6 +21,15 @@ from .enums import (
 from .quantity import Quantity
 
 
+def saved_id(record_id: int | None) -> int:
+    """The id of a record read back from the journal, where it is always set (the dataclasses
+    allow None only for a record not yet saved). Raises ValueError for such an unsaved record:
+    a mistake in the calling code, never bad input."""
+    if record_id is None:
+        raise ValueError("the record has not been saved in the journal yet")
+    return record_id
+
+
 @dataclass
 class Patient:
     name: str
