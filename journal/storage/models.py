@@ -77,7 +77,7 @@ def text_limits(table: type[Base]) -> dict[str, int]:
     if found is None:
         found = {
             c.name: int(c.type.length)
-            for c in table.__table__.columns  # type: ignore[attr-defined]
+            for c in table.__table__.columns
             if isinstance(c.type, String) and c.type.length and not isinstance(c.type, UTCDateTime)
         }
         _LIMITS[table] = found

@@ -617,12 +617,12 @@ class Tx:
         given/scheduled) indexes): the cost does not grow with the journal."""
         conn = self.s.connection()
         firsts = " UNION ALL ".join(
-            f"SELECT (SELECT at FROM {ROWS[e].__table__.name} WHERE patient_id = {self.p} AND removed = FALSE "  # type: ignore[attr-defined]
+            f"SELECT (SELECT at FROM {ROWS[e].__tablename__} WHERE patient_id = {self.p} AND removed = FALSE "
             f"ORDER BY at LIMIT 1) AS x" for e in SERIES)
         row = conn.exec_driver_sql(f"SELECT MIN(x) FROM ({firsts}) AS firsts", tuple(patient_id for _ in SERIES)).first()
         first = _utc_text(row[0]) if row is not None else None
-        doses = DoseRow.__table__.name
-        meds = MedicationRow.__table__.name
+        doses = DoseRow.__tablename__
+        meds = MedicationRow.__tablename__
         sql = (f"SELECT m.id, "
                f"(SELECT given FROM {doses} WHERE medication_id = m.id AND given IS NOT NULL AND removed = FALSE "
                f"ORDER BY given LIMIT 1), "
