@@ -419,18 +419,19 @@ class Journal:
         return Outcome(frozenset({"patients"}), [], new_id)
 
     def update_patient(self, p: Patient, by: str = "") -> Outcome:
-        if p.id is None:
+        pid = p.id
+        if pid is None:
             raise ValidationError("id", "the person has not been saved yet")
         p = dataclasses.replace(p, name=clean_name(p.name))
-        self._check_patient(p, p.id)
+        self._check_patient(p, pid)
         with self.store.transaction() as tx:
-            got = tx.get("patient", p.id)
+            got = tx.get("patient", pid)
             if got is None:
-                raise NotFound(f"no person with id {p.id} in the journal", "patient")
+                raise NotFound(f"no person with id {pid} in the journal", "patient")
             before = got[0]
-            tx.update("patient", p.id, p)
-            self._revision(tx, "patient", p.id, "correct", before, p, by, "", p.id)
-        return Outcome(frozenset({"patients", "alerts"}), self._alerts(p.id), p.id)
+            tx.update("patient", pid, p)
+            self._revision(tx, "patient", pid, "correct", before, p, by, "", pid)
+        return Outcome(frozenset({"patients", "alerts"}), self._alerts(pid), pid)
 
     def _check_patient(self, p: Patient, own_id: int | None) -> None:
         check_patient(p, self.now())
@@ -1198,7 +1199,7 @@ def _read_only_fallback(e: BaseException, path: Path) -> Any:
         return None
 
 
-def _refusal(e: BaseException, path: Path) -> BaseException:
+def _refusal(e: BaseException, path: Path | str) -> BaseException:
     """The JournalFileError for a journal that could not be opened (`e` itself when it is not
     about the file)."""
     from journal.storage.db import StorageFileError
@@ -1213,7 +1214,7 @@ def _refusal(e: BaseException, path: Path) -> BaseException:
     return e
 
 
-def _not_damaged(e: BaseException, path: Path) -> str | None:
+def _not_damaged(e: BaseException, path: Path | str) -> str | None:
     """Plain words when opening failed for the disk's sake (full, read-only, busy, unreadable
     drive), not the file's: such a journal must not be called damaged. None otherwise."""
     words = plain_failure(e)
