@@ -11,7 +11,6 @@ from __future__ import annotations
 import atexit
 import dataclasses
 import enum
-import importlib.util
 import json
 import os
 import shutil
@@ -56,6 +55,7 @@ from journal.domain import (
 from journal.domain.i18n import LANGUAGES
 from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
 
+from . import checks
 from . import timezones as zone_store
 from .errors import AlreadyGiven, JournalFileError, NotFound, ValidationError, plain_failure
 from .regional import RegionalDefaults, regional_defaults
@@ -939,12 +939,7 @@ class Journal:
     # alerts -----------------------------------------------------------------------------------
     def check(self, now: datetime | None = None, patient_id: int | None = None) -> list[Alert]:
         """Every safety check (journal.services.checks), most severe first."""
-        if importlib.util.find_spec("journal.services.checks") is None:
-            return []
-        from journal.services import checks  # type: ignore[attr-defined, unused-ignore]
-
-        result: list[Alert] = checks.run(self, now or self.now(), patient_id)
-        return result
+        return checks.run(self, now or self.now(), patient_id)
 
     def alerts_after_write(self, patient_id: int | None) -> list[Alert]:
         """The alerts as a write leaves them (the checks for one person, or everyone with None);
