@@ -92,6 +92,7 @@ class StockEvent:
     id: int | None = None
     medication_id: int | None = None
     removed: bool = False
+    by: str = ""  # who recorded it (the caregiver, or the person a shared journal's role writes as)
 
 
 @dataclass
@@ -163,6 +164,7 @@ class SymptomEntry:
     id: int | None = None
     patient_id: int | None = None
     removed: bool = False
+    by: str = ""  # who recorded it (the caregiver, or the person a shared journal's role writes as)
 
 
 @dataclass
@@ -176,6 +178,7 @@ class Observation:
     id: int | None = None
     patient_id: int | None = None
     removed: bool = False
+    by: str = ""  # who recorded it (the caregiver, or the person a shared journal's role writes as)
 
 
 @dataclass
@@ -192,6 +195,7 @@ class PumpEvent:
     id: int | None = None
     patient_id: int | None = None
     removed: bool = False
+    by: str = ""  # who recorded it (the caregiver, or the person a shared journal's role writes as)
 
 
 @dataclass
@@ -203,6 +207,7 @@ class Note:
     id: int | None = None
     patient_id: int | None = None
     removed: bool = False
+    by: str = ""  # who recorded it (the caregiver, or the person a shared journal's role writes as)
 
 
 @dataclass

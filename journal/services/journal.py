@@ -545,7 +545,8 @@ class Journal:
         """Record a stock event (counted on hand, received, discarded) for a medicine. Raises
         ValidationError naming the field (`kind`, `at`, `amount`); nothing is saved then."""
         med = self.get_medication(medication_id)
-        e = dataclasses.replace(event, medication_id=medication_id, id=None, removed=False)
+        e = dataclasses.replace(event, medication_id=medication_id, id=None, removed=False,
+                                by=event.by or by or self.caregiver())
         if not isinstance(e.kind, StockKind):
             try:
                 e.kind = StockKind(e.kind)
@@ -717,7 +718,8 @@ class Journal:
     def log_symptom(self, patient_id: int, entry: SymptomEntry, by: str = "") -> Outcome:
         self.get_patient(patient_id)
         # A plain name the catalog lists (`twitching`) is stored as its code (`muscle-twitching`).
-        e = dataclasses.replace(entry, patient_id=patient_id, symptom=symptom_code(entry.symptom))
+        e = dataclasses.replace(entry, patient_id=patient_id, symptom=symptom_code(entry.symptom),
+                                by=entry.by or by or self.caregiver())
         check_symptom(e)
         check_not_future(e.at, self.now(), "at")
         with self.store.transaction() as tx:
@@ -726,7 +728,7 @@ class Journal:
 
     def log_observation(self, patient_id: int, obs: Observation, by: str = "") -> Outcome:
         self.get_patient(patient_id)
-        o = dataclasses.replace(obs, patient_id=patient_id)
+        o = dataclasses.replace(obs, patient_id=patient_id, by=obs.by or by or self.caregiver())
         try:
             o.kind = ObservationKind(o.kind)
         except ValueError:
@@ -739,7 +741,7 @@ class Journal:
 
     def log_pump_event(self, patient_id: int, event: PumpEvent, by: str = "") -> Outcome:
         self.get_patient(patient_id)
-        e = dataclasses.replace(event, patient_id=patient_id)
+        e = dataclasses.replace(event, patient_id=patient_id, by=event.by or by or self.caregiver())
         try:
             e.kind = PumpEventKind(e.kind)
         except ValueError:
@@ -752,7 +754,7 @@ class Journal:
 
     def add_note(self, patient_id: int, note: Note, by: str = "") -> Outcome:
         self.get_patient(patient_id)
-        n = dataclasses.replace(note, patient_id=patient_id)
+        n = dataclasses.replace(note, patient_id=patient_id, by=note.by or by or self.caregiver())
         check_aware(n.at, "at")
         check_texts(n)
         if not n.text.strip():
