@@ -57,8 +57,9 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                        for a, b in pairs)
         both = _("{first} and {second}").format(first=m.name, second=", ".join(products)) if products else m.name
         person = history.patient.name
-        if all_same and not products:
-            slot = ctx.local(pairs[0][0].scheduled).strftime("%H:%M")  # type: ignore[arg-type]
+        first_slot = pairs[0][0].scheduled  # all_same: every pair answers this one slot
+        if all_same and not products and first_slot is not None:
+            slot = ctx.local(first_slot).strftime("%H:%M")
             title = _("{medicine}: two entries for the same planned dose ({slot})").format(medicine=m.name, slot=slot)
             lead = ((_("The journal shows two entries of {medicine} for {person}'s {slot} dose by different people")
                      if len({x.by for pair in pairs for x in pair if x.by}) > 1 else

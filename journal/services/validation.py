@@ -266,9 +266,8 @@ def check_observation(obs: Observation, prefix: str = "") -> None:
         if not _finite_number(obs.value):
             raise ValidationError(prefix + "value", _("{value} is not a number").format(value=repr(obs.value)))
         low, high = OBSERVATION_RANGES[kind]
-        if not low <= float(obs.value) <= high:  # type: ignore[arg-type]
-            raise ValidationError(prefix + "value", _("{value} is outside {low}-{high} for {kind}").format(
-                value=f"{obs.value:g}", low=f"{low:g}", high=f"{high:g}", kind=kind.value))
+        if not low <= float(obs.value) <= high:
+            raise ValidationError(prefix + "value", _("{value} is outside {low}-{high} for {kind}").format(value=f"{obs.value:g}", low=f"{low:g}", high=f"{high:g}", kind=kind.value))
     if obs.value2 is not None:
         if not _finite_number(obs.value2) or obs.value2 < 0:
             raise ValidationError(prefix + "value2", _("{value} is not a plausible number").format(value=repr(obs.value2)))
