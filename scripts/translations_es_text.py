@@ -1307,4 +1307,8 @@ ES_TEXT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "{v} is not allowed here ({e})": "{v} no se permite aquí ({e})",
     "{zone} from {day}": "{zone} desde el {day}",
     ", then ": ", luego ",
+    "{out_dir} already holds {value}; nothing was written. Choose a new or empty folder (CSV export never replaces "
+    "files)":
+        "{out_dir} ya contiene {value}; no se escribió nada. Elija una carpeta nueva o vacía (la exportación CSV "
+        "nunca sustituye archivos)",
 }

@@ -37,6 +37,7 @@ GETTEXT_MODULES = sorted(str(p.relative_to(ROOT)) for pattern in (
     "journal/services/exchange.py", "journal/services/checks.py", "journal/services/readings.py",
     "journal/services/drug_names.py", "journal/services/backups.py", "journal/services/output.py",
     "journal/services/import_preview.py", "journal/services/timezones.py", "journal/services/errors.py",
+    "journal/services/spreadsheet.py",
     "journal/domain/quantity.py", "journal/domain/dose_limits.py", "journal/domain/readings.py",
     "journal/domain/zones.py") for p in ROOT.glob(pattern))
 # Calls whose words are for the authors of resources/ (a drug profile with a missing number) or the
@@ -412,6 +413,16 @@ def test_check_and_an_unknown_symptom_are_in_spanish_from_lang(tmp_path: Path) -
             in refused.stderr)
     english = _run("log-symptom", "--patient", "Robin Shaw", "--symptom", "sick", env_lang="en_US.UTF-8", db=db)
     assert '"sick" is not in the symptom catalog; the closest codes are' in english.stderr
+
+
+def test_a_symptom_can_be_named_by_its_spanish_label(spanish: None) -> None:
+    from journal.knowledge import default_catalog
+
+    catalog = default_catalog()
+    assert catalog.code_for("temblor") == "tremor" and catalog.code_for("Hormigueo") == "tingling"
+    assert catalog.label("tremor") == "Temblor"
+    set_language(None)
+    assert catalog.code_for("temblor") is None and catalog.label("tremor") == "Shaking or tremor"
 
 
 def test_help_is_in_spanish_from_lang(tmp_path: Path) -> None:

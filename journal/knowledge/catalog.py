@@ -127,8 +127,9 @@ class SymptomCatalog:
     # -- what a caregiver typed ---------------------------------------------------------------
 
     def code_for(self, text: str) -> str | None:
-        """The catalog code a caregiver meant: the code itself, its label, or a plain name the
-        catalog lists for it (`twitching`), ignoring case, spaces, hyphens and underscores.
+        """The catalog code a caregiver meant: the code itself, its label (also as shown in the language
+        in use: "Temblor"), or a plain name the catalog lists for it (`twitching`), ignoring case,
+        spaces, hyphens and underscores.
         None when nothing matches exactly (see closest_codes)."""
         plain = plain_symptom_name(text)
         for code in self.symptoms:
@@ -137,7 +138,8 @@ class SymptomCatalog:
         if plain in self.names:
             return self.names[plain]
         for info in self.symptoms.values():
-            if plain_symptom_name(info.label) == plain:
+            # The label as the catalog writes it, or as it is shown in the language in use ("Temblor").
+            if plain in (plain_symptom_name(info.label), plain_symptom_name(_(info.label))):
                 return info.code
         return None
 
