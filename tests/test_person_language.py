@@ -399,7 +399,9 @@ def test_check_and_an_unknown_symptom_are_in_spanish_from_lang(tmp_path: Path) -
     doc = tmp_path / "robin.json"
     doc.write_text(json.dumps(minimal_document()), encoding="utf-8")
     db = tmp_path / "j.sqlite3"
-    assert _run("import", str(doc), db=db).returncode == 0
+    imported = _run("import", str(doc), db=db)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith("Añadido: 1 persona, 2 medicamentos, 1 periodo de pauta, 3 dosis, 1 síntoma")
     checked = _run("check", "--at", "2026-10-01T12:00", "--patient", "Robin Shaw", db=db)
     assert checked.returncode == 0, checked.stderr
     out = checked.stdout
@@ -411,6 +413,8 @@ def test_check_and_an_unknown_symptom_are_in_spanish_from_lang(tmp_path: Path) -
     assert refused.returncode == 2
     assert ('log-symptom: --symptom: "sick" no está en la lista de síntomas; los códigos más parecidos son'
             in refused.stderr)
+    nobody = _run("log-symptom", "--patient", "Robina", "--symptom", "temblor", db=db)
+    assert nobody.returncode == 2 and 'nadie se llama "Robina" en el diario (personas: Robin Shaw)' in nobody.stderr
     english = _run("log-symptom", "--patient", "Robin Shaw", "--symptom", "sick", env_lang="en_US.UTF-8", db=db)
     assert '"sick" is not in the symptom catalog; the closest codes are' in english.stderr
 
