@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from journal.domain import Alert, Clock
+from journal.domain.i18n import _
 
 from .checks import write_and_compare
 from .errors import JournalFileError, ValidationError
@@ -29,7 +30,7 @@ class ImportPreview:
     emergency_number: str = "911"  # of the journal as it would be after the import
 
 
-def preview_import(journal_path: Path, doc: Any, clock: Clock) -> ImportPreview:
+def preview_import(journal_path: Path | str, doc: Any, clock: Clock) -> ImportPreview:
     """Import `doc` into a throw-away copy of the journal at `journal_path` and say what it added.
 
     Raises ValidationError (the document, naming the JSON pointer, as `import` does; or "--db"
@@ -40,7 +41,7 @@ def preview_import(journal_path: Path, doc: Any, clock: Clock) -> ImportPreview:
 
     path = Path(journal_path)
     if path.is_dir():
-        raise ValidationError("--db", f"{path} is a folder; give the journal file's name")
+        raise ValidationError("--db", _("{path} is a folder; give the journal file's name").format(path=path))
     with tempfile.TemporaryDirectory(prefix="carejournal-dry-run-") as folder:  # owner-only (0700)
         copy = Path(folder) / "preview.sqlite3"
         if path.exists():

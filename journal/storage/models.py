@@ -86,7 +86,7 @@ def text_limits(table: type[Base]) -> dict[str, int]:
     if found is None:
         found = {
             c.name: int(c.type.length)
-            for c in table.__table__.columns  # type: ignore[attr-defined]
+            for c in table.__table__.columns
             if isinstance(c.type, String) and c.type.length and not isinstance(c.type, UTCDateTime)
         }
         _LIMITS[table] = found
@@ -173,6 +173,7 @@ class StockEventRow(Base):
     amount_unit: Mapped[str] = mapped_column(String(8))
     note: Mapped[str] = mapped_column(Text, default="")
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    by: Mapped[str] = mapped_column(Text, default="", server_default="")  # who recorded it (migration 0004)
 
 
 class DoseRow(Base):
@@ -215,6 +216,7 @@ class SymptomRow(Base):
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    by: Mapped[str] = mapped_column(Text, default="", server_default="")  # who recorded it (migration 0004)
 
 
 class ObservationRow(Base):
@@ -230,6 +232,7 @@ class ObservationRow(Base):
     body_part: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    by: Mapped[str] = mapped_column(Text, default="", server_default="")  # who recorded it (migration 0004)
 
 
 class PumpEventRow(Base):
@@ -247,6 +250,7 @@ class PumpEventRow(Base):
     next_refill_due: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    by: Mapped[str] = mapped_column(Text, default="", server_default="")  # who recorded it (migration 0004)
 
 
 class NoteRow(Base):
@@ -258,6 +262,7 @@ class NoteRow(Base):
     text: Mapped[str] = mapped_column(Text)
     for_doctor: Mapped[bool] = mapped_column(Boolean, default=False)
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    by: Mapped[str] = mapped_column(Text, default="", server_default="")  # who recorded it (migration 0004)
 
 
 class RevisionRow(Base):
