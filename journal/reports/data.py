@@ -31,7 +31,7 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
-from journal.domain.i18n import N_
+from journal.domain.i18n import N_, _
 from journal.domain.units import from_stored_unit, temperature_text
 from journal.domain.zones import zone_name_at, zones_label
 from journal.knowledge import SymptomCatalog, default_catalog
@@ -51,11 +51,13 @@ DISCLAIMER = N_(
 # (shown as "severe" on the report; the same 7 of 10 the catalog's severe_at uses).
 SEVERE_AT = 7
 
+MCG_PER_ML = "mcg/mL"  # a unit symbol, the same in every language
+
 KIDNEY_WORDS = {
-    RenalImpairment.NONE: "no known kidney problem",
-    RenalImpairment.MILD: "mildly reduced",
-    RenalImpairment.MODERATE: "moderately reduced",
-    RenalImpairment.SEVERE: "severely reduced",
+    RenalImpairment.NONE: N_("no known kidney problem"),
+    RenalImpairment.MILD: N_("mildly reduced"),
+    RenalImpairment.MODERATE: N_("moderately reduced"),
+    RenalImpairment.SEVERE: N_("severely reduced"),
 }
 
 # A medicine -> the plan's matching window and grace period (from its drug profile; the service
@@ -361,30 +363,34 @@ def regimen_daily(med: Medication, reg: Regimen) -> float | None:
 
 def describe_regimen(med: Medication, reg: Regimen | None) -> str:
     if reg is None:
-        return "not taking"
+        return _("not taking")
     if _uses_mcg(med):
-        return f"{_fmt_qty(reg.dose)} a day by pump" if reg.dose.unit.value in ("mcg", "mg") else _fmt_qty(reg.dose)
+        return (_("{dose} a day by pump").format(dose=_fmt_qty(reg.dose)) if reg.dose.unit.value in ("mcg", "mg")
+                else _fmt_qty(reg.dose))
     dose = _fmt_qty(reg.dose)
     if not reg.dose.unit.is_mass:
         mg = _dose_mg(med, reg.dose)
         if mg is not None:
             dose += f" (= {_fmt_num(mg)} mg)"
     if med.as_needed or not reg.times:
-        return f"{dose} when needed"
+        return _("{dose} when needed").format(dose=dose)
     times = ", ".join(t.strftime("%H:%M") for t in sorted(reg.times))
-    every = "" if reg.every_days == 1 else (" every other day" if reg.every_days == 2 else f" every {reg.every_days} days")
-    return f"{dose} at {times}{every}"
+    if reg.every_days == 1:
+        return _("{dose} at {times}").format(dose=dose, times=times)
+    if reg.every_days == 2:
+        return _("{dose} at {times} every other day").format(dose=dose, times=times)
+    return _("{dose} at {times} every {n} days").format(dose=dose, times=times, n=reg.every_days)
 
 
 def _daily_text(med: Medication, total: float | None, reg: Regimen | None = None) -> str:
     if total is None:
         return ""
     if _uses_mcg(med):
-        return f"{_fmt_num(total)} mcg a day"
+        return _("{mcg} mcg a day").format(mcg=_fmt_num(total))
     if total < 1 and (reg is None or reg.dose.unit.value == "mcg" or
                       (med.strength is not None and med.strength.unit.value == "mcg")):
-        return f"{_fmt_num(round(total * 1000, 3))} mcg a day"
-    return f"{_fmt_num(round(total, 3))} mg a day"
+        return _("{mcg} mcg a day").format(mcg=_fmt_num(round(total * 1000, 3)))
+    return _("{mg} mg a day").format(mg=_fmt_num(round(total, 3)))
 
 
 def expected_longest_interval(reg: Regimen) -> timedelta | None:
@@ -424,13 +430,13 @@ def _concentration(med: Medication, pump: PumpSettings | None) -> tuple[str, str
     if med.form.is_liquid:
         if med.strength is None or med.strength.per is None or med.strength.per.unit.value != "mL":
             text = str(med.strength) if med.strength is not None else ""
-            return (text or "not recorded",
-                    "No concentration (mg per mL) is recorded for this liquid. Check the bottle's label.")
+            return (text or _("not recorded"),
+                    _("No concentration (mg per mL) is recorded for this liquid. Check the bottle's label."))
         per_ml = med.strength.per_unit_mass
         return f"{_fmt_num(per_ml.value)} {per_ml.unit.value}/mL", ""
     if _uses_mcg(med):
         if pump is not None and pump.concentration_mcg_per_ml is not None:
-            return f"{_fmt_num(pump.concentration_mcg_per_ml)} mcg/mL (last refill)", ""
+            return _("{mcg} mcg/mL (last refill)").format(mcg=_fmt_num(pump.concentration_mcg_per_ml)), ""
         if med.strength is not None:
             return str(med.strength), ""
     return "", ""
@@ -448,12 +454,14 @@ def _medicines(history: PatientHistory, day: date, pump: PumpSettings | None) ->
             continue  # stopped before the period: not a current medicine
         total = regimen_daily(med, reg) if reg is not None else None
         schedule = describe_regimen(med, reg) if reg is not None else (
-            "when needed" if active
-            else f"starts {upcoming.start.isoformat()}: {describe_regimen(med, upcoming)}" if upcoming is not None
-            else f"stopped {latest.end.isoformat()}" if latest and latest.end else "no schedule"
+            _("when needed") if active
+            else _("starts {day}: {schedule}").format(day=upcoming.start.isoformat(),
+                                                     schedule=describe_regimen(med, upcoming))
+            if upcoming is not None
+            else _("stopped {day}").format(day=latest.end.isoformat()) if latest and latest.end else _("no schedule")
         )
         if _uses_mcg(med) and pump is not None and pump.daily_dose_mcg is not None:
-            schedule = f"pump set to {_fmt_num(pump.daily_dose_mcg)} mcg a day"
+            schedule = _("pump set to {mcg} mcg a day").format(mcg=_fmt_num(pump.daily_dose_mcg))
             total = pump.daily_dose_mcg
         conc, warn = _concentration(med, pump)
         lines.append(MedicineLine(
@@ -476,17 +484,18 @@ def limits_text(med: Medication) -> str:
     parts = []
     lim = med.as_needed_limits
     if lim is not None and not lim.empty:
-        parts.append("as needed: " + _limits_words(lim))
+        parts.append(_("as needed: {limits}").format(limits=_limits_words(lim)))
     if med.max_daily is not None:
-        parts.append(f"ceiling {med.max_daily} a day")
+        parts.append(_("ceiling {amount} a day").format(amount=med.max_daily))
     return "; ".join(parts)
 
 
 def _limits_words(lim: AsNeededLimits) -> str:
-    each = [f"at most {lim.max_doses_per_day} doses" if lim.max_doses_per_day is not None else "",
-            f"at least {_fmt_num(lim.min_interval_hours)} h apart" if lim.min_interval_hours is not None else "",
-            f"at most {lim.max_amount_per_day}" if lim.max_amount_per_day is not None else ""]
-    return ", ".join(x for x in each if x) + " in 24 hours"
+    each = [_("at most {n} doses").format(n=lim.max_doses_per_day) if lim.max_doses_per_day is not None else "",
+            _("at least {hours} h apart").format(hours=_fmt_num(lim.min_interval_hours))
+            if lim.min_interval_hours is not None else "",
+            _("at most {amount}").format(amount=lim.max_amount_per_day) if lim.max_amount_per_day is not None else ""]
+    return _("{limits} in 24 hours").format(limits=", ".join(x for x in each if x))
 
 
 def stock_text(history: PatientHistory, med: Medication) -> str:
@@ -497,8 +506,8 @@ def stock_text(history: PatientHistory, med: Medication) -> str:
     try:
         level = level_in(history, med)
     except StockUnknown as e:
-        return f"stock cannot be told ({e})"
-    return "" if level is None else f"stock at the period's end: {describe_stock(level)}"
+        return _("stock cannot be told ({reason})").format(reason=e)
+    return "" if level is None else _("stock at the period's end: {stock}").format(stock=describe_stock(level))
 
 
 def _pump_settings(events: Sequence[PumpEvent], until: datetime) -> PumpSettings | None:
@@ -557,7 +566,7 @@ def _dose_changes(history: PatientHistory, start: date, end: date) -> list[DoseC
                 b, a = (regimen_daily(med, prev) if prev else None), regimen_daily(med, reg)
                 out.append(DoseChange(
                     day=reg.start, medication=med.name,
-                    before=_with_total(describe_regimen(med, prev), b, unit) if prev else "not taking",
+                    before=_with_total(describe_regimen(med, prev), b, unit) if prev else _("not taking"),
                     after=_with_total(describe_regimen(med, reg), a, unit),
                     before_daily_mg=b, after_daily_mg=a,
                     direction=_direction(b, a, prev is not None, True),
@@ -570,7 +579,7 @@ def _dose_changes(history: PatientHistory, start: date, end: date) -> list[DoseC
                     b = regimen_daily(med, reg)
                     out.append(DoseChange(
                         day=reg.end + timedelta(days=1), medication=med.name,
-                        before=_with_total(describe_regimen(med, reg), b, unit), after="stopped",
+                        before=_with_total(describe_regimen(med, reg), b, unit), after=_("stopped"),
                         before_daily_mg=b, after_daily_mg=0.0, direction="stop",
                         reason="", prescribed_by=reg.prescribed_by, unit=unit,
                     ))
@@ -583,11 +592,12 @@ def _dose_changes(history: PatientHistory, start: date, end: date) -> list[DoseC
         d = e.at.astimezone(history.tz).date()
         if prev_rate is not None and abs(e.daily_dose_mcg - prev_rate) > 1e-9 and start <= d <= end:
             out.append(DoseChange(
-                day=d, medication=pump_med.name if pump_med else "Intrathecal pump",
-                before=f"{_fmt_num(prev_rate)} mcg a day", after=f"{_fmt_num(e.daily_dose_mcg)} mcg a day",
+                day=d, medication=pump_med.name if pump_med else _("Intrathecal pump"),
+                before=_("{mcg} mcg a day").format(mcg=_fmt_num(prev_rate)),
+                after=_("{mcg} mcg a day").format(mcg=_fmt_num(e.daily_dose_mcg)),
                 before_daily_mg=prev_rate, after_daily_mg=e.daily_dose_mcg,
                 direction="increase" if e.daily_dose_mcg > prev_rate else "decrease",
-                reason=e.note or f"pump {e.kind.value.replace('-', ' ')}", prescribed_by="", unit="mcg",
+                reason=e.note or _pump_event_words(e.kind), prescribed_by="", unit="mcg",
             ))
         prev_rate = e.daily_dose_mcg
     out.sort(key=lambda c: (c.day, c.medication))
@@ -598,8 +608,8 @@ def _with_total(text: str, total: float | None, unit: str) -> str:
     if total is None or unit == "mcg":
         return text
     if total < 1:
-        return f"{text} ({_fmt_num(round(total * 1000, 3))} mcg a day)"
-    return f"{text} ({_fmt_num(round(total, 3))} mg a day)"
+        return "{} ({})".format(text, _("{mcg} mcg a day").format(mcg=_fmt_num(round(total * 1000, 3))))
+    return "{} ({})".format(text, _("{mg} mg a day").format(mg=_fmt_num(round(total, 3))))
 
 
 def _adherence(history: PatientHistory, start_at: datetime, end_at: datetime, now: datetime,
@@ -730,13 +740,13 @@ def temperature_level(o: Observation, history: PatientHistory, catalog: SymptomC
     confusion around it); a low one is urgent (the catalog's vitals limits)."""
     fever = catalog.triage_reading(o, history)
     if fever is not None:
-        return ("red-flag" if fever.tier == "emergency" else "urgent"), "fever"
+        return ("red-flag" if fever.tier == "emergency" else "urgent"), _("fever")
     try:
         v = float(o.value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return "", ""
     if catalog.is_low_temperature(v):
-        return "urgent", "low temperature"
+        return "urgent", _("low temperature")
     return "", ""
 
 
@@ -759,11 +769,12 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
         limit = ad.expected_longest_hours + LONG_GAP_MARGIN.total_seconds() / 3600.0
         for g in ad.gaps:
             if g.hours >= limit:
-                what = "no dose given since" if g.open else "no dose given for"
+                what = (_("{medicine}: no dose given since {hours} h (schedule allows about {allowed} h)") if g.open
+                        else _("{medicine}: no dose given for {hours} h (schedule allows about {allowed} h)"))
                 out.append(TimelineEvent(
                     g.start, "gap", "gap",
-                    f"{g.medication}: {what} {_fmt_num(round(g.hours, 1))} h (schedule allows about "
-                    f"{_fmt_num(round(g.expected_hours or 0, 1))} h)",
+                    what.format(medicine=g.medication, hours=_fmt_num(round(g.hours, 1)),
+                                allowed=_fmt_num(round(g.expected_hours or 0, 1))),
                     end=g.end))
     for s in history.symptoms:
         if s.removed or not (start_at <= s.at < end_at):
@@ -771,7 +782,7 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
         level = symptom_tier(s, history, catalog)
         if not level:
             continue
-        sev = f", severity {s.severity}/10" if s.severity is not None else ""
+        sev = _(", severity {n}/10").format(n=s.severity) if s.severity is not None else ""
         note = f" ({s.note})" if s.note else ""
         out.append(TimelineEvent(s.at, "symptom", level, f"{_symptom_name(s.symptom)}{sev}{note}"))
     for o in history.observations:
@@ -785,9 +796,9 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
             continue
         if e.kind in (PumpEventKind.ALARM, PumpEventKind.CATHETER_PROBLEM):
             out.append(TimelineEvent(e.at, "pump", "urgent",
-                                     f"pump {e.kind.value.replace('-', ' ')}" + (f": {e.note}" if e.note else "")))
+                                     _pump_event_words(e.kind) + (f": {e.note}" if e.note else "")))
         elif e.kind is PumpEventKind.REFILL:
-            out.append(TimelineEvent(e.at, "pump", "info", "pump refilled"))
+            out.append(TimelineEvent(e.at, "pump", "info", _("pump refilled")))
     order = {"dose-change": 0, "gap": 1, "pump": 2, "temperature": 3, "symptom": 4}
     out.sort(key=lambda e: (e.at, order.get(e.kind, 9)))
     return out
@@ -835,9 +846,10 @@ def _charts(history: PatientHistory, daily: list[DailyDoses], start_at: datetime
 
     t = ObservationKind.TEMPERATURE
     marks = [(from_stored_unit(t, catalog.fever.value, temperature_unit),
-              f"fever {temperature_text(catalog.fever.value, temperature_unit)}"),
+              _("fever {temperature}").format(temperature=temperature_text(catalog.fever.value, temperature_unit))),
              (from_stored_unit(t, catalog.low_temperature.value, temperature_unit),
-              f"low {temperature_text(catalog.low_temperature.value, temperature_unit)}")]
+              _("low {temperature}").format(
+                  temperature=temperature_text(catalog.low_temperature.value, temperature_unit)))]
     return Charts(daily, series, obs(ObservationKind.PENN_SPASM_FREQUENCY), obs(ObservationKind.PAIN_NRS),
                   obs(ObservationKind.TEMPERATURE), marks)
 
@@ -849,13 +861,13 @@ def _pump_event_lines(history: PatientHistory, start_at: datetime, end_at: datet
             continue
         parts = []
         if e.volume_ml is not None:
-            parts.append(f"{_fmt_num(e.volume_ml)} mL put in")
+            parts.append(_("{ml} mL put in").format(ml=_fmt_num(e.volume_ml)))
         if e.concentration_mcg_per_ml is not None:
-            parts.append(f"{_fmt_num(e.concentration_mcg_per_ml)} mcg/mL")
+            parts.append(f"{_fmt_num(e.concentration_mcg_per_ml)} {MCG_PER_ML}")
         if e.daily_dose_mcg is not None:
-            parts.append(f"set to {_fmt_num(e.daily_dose_mcg)} mcg a day")
+            parts.append(_("set to {mcg} mcg a day").format(mcg=_fmt_num(e.daily_dose_mcg)))
         if e.next_refill_due is not None:
-            parts.append(f"next refill due {e.next_refill_due.isoformat()}")
+            parts.append(_("next refill due {day}").format(day=e.next_refill_due.isoformat()))
         out.append(PumpEventLine(e.at, e.kind.value.replace("-", " "), ", ".join(parts), e.note))
     return out
 
@@ -876,16 +888,25 @@ def _alert_lines(alerts: Iterable[Alert], acks: Iterable[Acknowledgement]) -> li
 
 
 _ENTITY_WORDS = {
-    "dose": "Dose", "symptom": "Symptom", "observation": "Measurement", "pump_event": "Pump event",
-    "note": "Note", "regimen": "Schedule", "patient": "Personal details", "medication": "Medicine",
-    "stock_event": "Stock entry",
+    "dose": N_("Dose"), "symptom": N_("Symptom"), "observation": N_("Measurement"), "pump_event": N_("Pump event"),
+    "note": N_("Note"), "regimen": N_("Schedule"), "patient": N_("Personal details"), "medication": N_("Medicine"),
+    "stock_event": N_("Stock entry"),
 }
+# Kept as English codes: the page puts them into words (render.py).
 _ACTION_WORDS = {"correct": "corrected", "remove": "removed", "restore": "restored", "unremove": "restored"}
+_PUMP_EVENT_WORDS = {PumpEventKind.REFILL: N_("pump refill"), PumpEventKind.ALARM: N_("pump alarm"),
+                     PumpEventKind.CHECK: N_("pump check"), PumpEventKind.DOSE_CHANGE: N_("pump dose change"),
+                     PumpEventKind.CATHETER_PROBLEM: N_("pump catheter problem")}
+
+
+def _pump_event_words(kind: PumpEventKind) -> str:
+    """'pump alarm', 'pump catheter problem' in the language in use."""
+    return _(_PUMP_EVENT_WORDS[kind])
 
 
 def _value_text(v: object, tz: ZoneInfo | None = None) -> str:
     if v is None or v == "":
-        return "(empty)"
+        return _("(empty)")
     if isinstance(v, str) and len(v) >= 16 and v[4] == "-" and v[10] == "T":
         try:
             v = datetime.fromisoformat(v)
@@ -905,12 +926,12 @@ def _value_text(v: object, tz: ZoneInfo | None = None) -> str:
     if isinstance(v, Quantity):
         return str(v)
     if isinstance(v, list):
-        return ", ".join(_value_text(x) for x in v) or "(none)"
+        return ", ".join(_value_text(x) for x in v) or _("(none)")
     return str(v)
 
 
 def _describe_record(rev: Revision, history: PatientHistory, tz: ZoneInfo) -> str:
-    word = _ENTITY_WORDS.get(rev.entity, rev.entity.replace("_", " ").capitalize())
+    word = _(_ENTITY_WORDS[rev.entity]) if rev.entity in _ENTITY_WORDS else rev.entity.replace("_", " ").capitalize()
     src = rev.before or rev.after
 
     def when(key: str) -> str:
@@ -929,7 +950,7 @@ def _describe_record(rev: Revision, history: PatientHistory, tz: ZoneInfo) -> st
         med = history.medication(med_id) if isinstance(med_id, int) else None
         name = med.name if med else str(src.get("medication", "") or "")
         at = when("given") or when("scheduled")
-        return f"{word} of {name}" + (f", {at}" if at else "")
+        return _("{entry} of {medicine}").format(entry=word, medicine=name) + (f", {at}" if at else "")
     if rev.entity == "symptom":
         return f"{word} {_symptom_name(str(src.get('symptom', '')))}" + (f", {when('at')}" if when("at") else "")
     if rev.entity == "observation":
@@ -940,7 +961,8 @@ def _describe_record(rev: Revision, history: PatientHistory, tz: ZoneInfo) -> st
     if rev.entity == "stock_event":
         med_id = src.get("medication_id")
         med = history.medication(med_id) if isinstance(med_id, int) else None
-        return f"{word} ({src.get('kind', '')}) of {med.name if med else 'a medicine'}" + (
+        return _("{entry} ({kind}) of {medicine}").format(
+            entry=word, kind=src.get("kind", ""), medicine=med.name if med else _("a medicine")) + (
             f", {when('at')}" if when("at") else "")
     return word
 
@@ -958,9 +980,9 @@ def _corrections(revisions: Iterable[Revision], history: PatientHistory, start_a
                 if b != a and k not in ("id", "patient_id", "removed", "amount_normalised"):
                     changes.append(f"{k.replace('_', ' ')}: {_value_text(b, history.tz)} -> {_value_text(a, history.tz)}")
         elif rev.action == "remove":
-            changes.append("entry removed (kept in the journal's history)")
+            changes.append(_("entry removed (kept in the journal's history)"))
         else:
-            changes.append("entry brought back")
+            changes.append(_("entry brought back"))
         out.append(CorrectionLine(rev.changed_at, rev.changed_by, _describe_record(rev, history, history.tz),
                                   _ACTION_WORDS.get(rev.action, rev.action), changes, rev.reason))
     out.sort(key=lambda c: c.changed_at)
@@ -978,26 +1000,28 @@ def _definitions(adherence: list[Adherence]) -> list[str]:
     """How the dose table is counted, with the plan's numbers for each medicine."""
     on_time = _hours_text(ON_TIME_WINDOW)
     out = [
-        "Each planned time is counted once, on its own day, with the same answer as the Today page and "
-        "the safety checks: a dose given after midnight for the evening time counts for that evening.",
-        f"On time: given within {on_time} of the planned time (before or after). Late: more than {on_time} "
-        f"after it. Early: more than {on_time} before it.",
+        _("Each planned time is counted once, on its own day, with the same answer as the Today page and "
+          "the safety checks: a dose given after midnight for the evening time counts for that evening."),
+        _("On time: given within {on_time} of the planned time (before or after). Late: more than {on_time} "
+          "after it. Early: more than {on_time} before it.").format(on_time=on_time),
     ]
     for ad in adherence:
         if ad.as_needed or not ad.slots:
             continue
         w = ad.match_windows
-        within = _hours_text(w[0]) if len(w) == 1 else f"{_hours_text(w[0])} to {_hours_text(w[-1])}"
-        out.append(f"{ad.medication}: a dose logged without its time answers the nearest open planned time "
-                   f"within {within} (at most half the time between two planned doses); nothing logged "
-                   f"{_hours_text(ad.timing.grace)} after a planned time counts as missed (nothing logged).")
+        within = (_hours_text(w[0]) if len(w) == 1
+                  else _("{low} to {high}").format(low=_hours_text(w[0]), high=_hours_text(w[-1])))
+        out.append(_("{medicine}: a dose logged without its time answers the nearest open planned time "
+                     "within {within} (at most half the time between two planned doses); nothing logged "
+                     "{grace} after a planned time counts as missed (nothing logged).").format(
+            medicine=ad.medication, within=within, grace=_hours_text(ad.timing.grace)))
     out += [
-        "Missed (noted): a caregiver noted it was not given. Times not yet due, or still within that "
-        "grace time when the report was made, are not counted yet. Nothing before the journal's first "
-        "entry for a medicine is counted.",
-        "Percentages are of the planned doses counted in the period. Extra: doses given that answer no "
-        "planned time (as-needed doses, or a time logged twice).",
-        "Gaps are measured between doses marked as given; a vomited dose does not count as given.",
+        _("Missed (noted): a caregiver noted it was not given. Times not yet due, or still within that "
+          "grace time when the report was made, are not counted yet. Nothing before the journal's first "
+          "entry for a medicine is counted."),
+        _("Percentages are of the planned doses counted in the period. Extra: doses given that answer no "
+          "planned time (as-needed doses, or a time logged twice)."),
+        _("Gaps are measured between doses marked as given; a vomited dose does not count as given."),
     ]
     return out
 
@@ -1011,16 +1035,19 @@ def _notes(history: PatientHistory, start_at: datetime, end_at: datetime) -> lis
     for d in history.doses:
         if d.note and not d.removed and start_at <= d.at < end_at:
             m = history.medication(d.medication_id)
-            slot = f", for the {d.scheduled.astimezone(tz).strftime('%H:%M')} dose" if d.scheduled else ""
-            out.append(NoteLine(d.at, f"Dose of {m.name if m else 'a medicine'} ({status_word(d.status)}{slot}): "
-                                      f"{d.note}"))
+            slot = (_(", for the {time} dose").format(time=d.scheduled.astimezone(tz).strftime("%H:%M"))
+                    if d.scheduled else "")
+            out.append(NoteLine(d.at, _("Dose of {medicine} ({status}{slot}): {note}").format(
+                medicine=m.name if m else _("a medicine"), status=_(status_word(d.status)), slot=slot, note=d.note)))
     for sy in history.symptoms:
         if sy.note and not sy.removed and start_at <= sy.at < end_at:
-            sev = f", severity {sy.severity}/10" if sy.severity is not None else ""
-            out.append(NoteLine(sy.at, f"Symptom {_symptom_name(sy.symptom)}{sev}: {sy.note}"))
+            sev = _(", severity {n}/10").format(n=sy.severity) if sy.severity is not None else ""
+            out.append(NoteLine(sy.at, _("Symptom {name}{severity}: {note}").format(
+                name=_symptom_name(sy.symptom), severity=sev, note=sy.note)))
     for o in history.observations:
         if o.note and not o.removed and start_at <= o.at < end_at:
-            out.append(NoteLine(o.at, f"Reading {o.kind.value.replace('-', ' ')} {o.value}: {o.note}"))
+            out.append(NoteLine(o.at, _("Reading {kind} {value}: {note}").format(
+                kind=o.kind.value.replace("-", " "), value=o.value, note=o.note)))
     out.sort(key=lambda n: n.at.timestamp())
     return out
 
