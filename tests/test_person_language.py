@@ -29,6 +29,10 @@ from make_translations import QT_SOURCES  # noqa: E402
 
 # Modules whose every user-facing text goes through the layer (the rest: see the report).
 GETTEXT_MODULES = ["journal/rules/missed_dose.py", "journal/cli/check.py"]
+# The report (es-report): every module of journal/reports, the report's service and the dose words;
+# no exclusions (tests/test_report_spanish.py also checks the page's plain literals).
+GETTEXT_MODULES += sorted(str(p.relative_to(ROOT)) for p in (ROOT / "journal" / "reports").glob("*.py")) + [
+    "journal/services/reports.py", "journal/schedule/words.py"]
 TZ = ZoneInfo("America/Chicago")
 
 
