@@ -342,4 +342,40 @@ ES_REPORT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "early": "antes de hora",
     "late": "tarde",
     "not yet due or within the grace time": "aún no tocaba o seguía dentro del margen",
+    # -- the reference reader (journal/reference): the lines under each page, the sources' names
+    "See also: {topics}": "Vea también: {topics}",
+    "Where these facts come from: {sources}.": "De dónde vienen estos datos: {sources}.",
+    "no reference topic called {topic}": "no hay ningún tema de la guía llamado {topic}",
+    "the emergency number": "el número de emergencias",
+    "Article: can baclofen cause muscle twitches": "Artículo: ¿puede el baclofeno causar sacudidas musculares?",
+    "Article: can baclofen cause dystonia": "Artículo: ¿puede el baclofeno causar distonía?",
+    "Article: can baclofen increase spasticity": "Artículo: ¿puede el baclofeno aumentar la espasticidad?",
+    "Clinical summary: baclofen for muscle spasms": "Resumen clínico: baclofeno para los espasmos musculares",
+    "Article: what is the purpose of baclofen": "Artículo: para qué sirve el baclofeno",
+    "Ozobax (oral solution) prescribing label": "Ficha técnica de Ozobax (solución oral)",
+    "Lyvispah (oral granules) prescribing label": "Ficha técnica de Lyvispah (granulado oral)",
+    "Fleqsuvy (oral suspension) prescribing label": "Ficha técnica de Fleqsuvy (suspensión oral)",
+    "pms-Baclofen product monograph": "Monografía del producto pms-Baclofen",
+    "UpToDate baclofen drug information": "Información de UpToDate sobre el baclofeno",
+    "Gablofen (intrathecal baclofen) label summary": "Resumen de la ficha técnica de Gablofen (baclofeno intratecal)",
+    "Boxed warning for intrathecal baclofen": "Advertencia destacada del baclofeno intratecal",
+    "NHS: how and when to take baclofen": "NHS: cómo y cuándo tomar baclofeno",
+    "D'Aleo and others, 2007, Functional Neurology": "D'Aleo y otros, 2007, Functional Neurology",
+    "Leo and Baer, 2005, Psychosomatics": "Leo y Baer, 2005, Psychosomatics",
+    "Leung and others, 2006, Emergency Medicine Australasia": "Leung y otros, 2006, Emergency Medicine Australasia",
+    "Baclofen and kidney disease, Journal of Clinical Pharmacology, 2014":
+        "El baclofeno y la enfermedad de riñón, Journal of Clinical Pharmacology, 2014",
+    "Journal of Emergency Medicine, 2020 (PMID 32204996)": "Journal of Emergency Medicine, 2020 (PMID 32204996)",
+    "van Dijk and others, 2024 (PMC11383621)": "van Dijk y otros, 2024 (PMC11383621)",
+    "ISMP safety alert on oral liquid baclofen strengths":
+        "Alerta de seguridad del ISMP sobre las concentraciones del baclofeno líquido oral",
+    "Medtronic SynchroMed patient pages": "Páginas para pacientes de Medtronic SynchroMed",
+    "Gillette Children's pages on pump refills": "Páginas de Gillette Children's sobre el rellenado de la bomba",
+    "The published scales: Penn Spasm Frequency Scale, Modified Ashworth Scale, 0 to 10 rating":
+        "Las escalas publicadas: escala de frecuencia de espasmos de Penn, escala de Ashworth modificada, "
+        "valoración de 0 a 10",
+    "The prescribing labels of the other medicines named (their warnings on stopping suddenly)":
+        "Las fichas técnicas de los demás medicamentos nombrados (sus advertencias sobre dejarlos de golpe)",
+    "CareJournal's own judgement where no source sets a number":
+        "Criterio propio de CareJournal cuando ninguna fuente fija una cifra",
 }
