@@ -160,6 +160,9 @@ def test_english_stays_as_it_was() -> None:
         ("escala de penn", "spasticity-scales"),
         ("visita médica", "doctor-visit"),
         ("levetiracetam", "sudden-stop"),
+        ("jarabe", "forms"),
+        ("se acabaron las pastillas", "missed-doses"),
+        ("no despierta", "overdose"),
     ],
 )
 def test_spanish_words_find_their_topic_first(es: ReferenceLibrary, words: str, topic_id: str) -> None:
