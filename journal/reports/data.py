@@ -899,6 +899,33 @@ _PUMP_EVENT_WORDS = {PumpEventKind.REFILL: N_("pump refill"), PumpEventKind.ALAR
                      PumpEventKind.CATHETER_PROBLEM: N_("pump catheter problem")}
 
 
+# A reading's kind and a corrected entry's field, as the report has always written them ("pain nrs",
+# "body part"), marked for the catalog; a kind or field not listed is written as it is stored.
+_READING_WORDS = {
+    "temperature": N_("temperature"), "heart-rate": N_("heart rate"), "respiratory-rate": N_("respiratory rate"),
+    "blood-pressure": N_("blood pressure"), "oxygen-saturation": N_("oxygen saturation"),
+    "penn-spasm-frequency": N_("penn spasm frequency"), "modified-ashworth": N_("modified ashworth"),
+    "pain-nrs": N_("pain nrs"), "weight": N_("weight")}
+_FIELD_WORDS = {
+    "amount": N_("amount"), "at": N_("at"), "body_part": N_("body part"), "by": N_("by"),
+    "concentration_mcg_per_ml": N_("concentration mcg per ml"), "daily_dose_mcg": N_("daily dose mcg"),
+    "dose": N_("dose"), "duration_minutes": N_("duration minutes"), "end": N_("end"), "every_days": N_("every days"),
+    "for_doctor": N_("for doctor"), "given": N_("given"), "kind": N_("kind"), "low_alarm_ml": N_("low alarm ml"),
+    "max_doses_per_day": N_("max doses per day"), "next_refill_due": N_("next refill due"), "note": N_("note"),
+    "prescribed_by": N_("prescribed by"), "reason": N_("reason"), "reservoir_ml": N_("reservoir ml"),
+    "scheduled": N_("scheduled"), "severity": N_("severity"), "start": N_("start"), "status": N_("status"),
+    "symptom": N_("symptom"), "text": N_("text"), "times": N_("times"), "value": N_("value"),
+    "volume_ml": N_("volume ml")}
+
+
+def _reading_words(kind: str) -> str:
+    return _(_READING_WORDS[kind]) if kind in _READING_WORDS else kind.replace("-", " ")
+
+
+def _field_words(field: str) -> str:
+    return _(_FIELD_WORDS[field]) if field in _FIELD_WORDS else field.replace("_", " ")
+
+
 def _pump_event_words(kind: PumpEventKind) -> str:
     """'pump alarm', 'pump catheter problem' in the language in use."""
     return _(_PUMP_EVENT_WORDS[kind])
@@ -954,7 +981,7 @@ def _describe_record(rev: Revision, history: PatientHistory, tz: ZoneInfo) -> st
     if rev.entity == "symptom":
         return f"{word} {_symptom_name(str(src.get('symptom', '')))}" + (f", {when('at')}" if when("at") else "")
     if rev.entity == "observation":
-        kind = str(src.get("kind", "")).replace("-", " ")
+        kind = _reading_words(str(src.get("kind", "")))
         return f"{word} {kind}" + (f", {when('at')}" if when("at") else "")
     if rev.entity in ("pump_event", "note"):
         return word + (f", {when('at')}" if when("at") else "")
@@ -978,7 +1005,7 @@ def _corrections(revisions: Iterable[Revision], history: PatientHistory, start_a
             for k in sorted(set(rev.before) | set(rev.after)):
                 b, a = rev.before.get(k), rev.after.get(k)
                 if b != a and k not in ("id", "patient_id", "removed", "amount_normalised"):
-                    changes.append(f"{k.replace('_', ' ')}: {_value_text(b, history.tz)} -> {_value_text(a, history.tz)}")
+                    changes.append(f"{_field_words(k)}: {_value_text(b, history.tz)} -> {_value_text(a, history.tz)}")
         elif rev.action == "remove":
             changes.append(_("entry removed (kept in the journal's history)"))
         else:
@@ -1047,7 +1074,7 @@ def _notes(history: PatientHistory, start_at: datetime, end_at: datetime) -> lis
     for o in history.observations:
         if o.note and not o.removed and start_at <= o.at < end_at:
             out.append(NoteLine(o.at, _("Reading {kind} {value}: {note}").format(
-                kind=o.kind.value.replace("-", " "), value=o.value, note=o.note)))
+                kind=_reading_words(o.kind.value), value=o.value, note=o.note)))
     out.sort(key=lambda n: n.at.timestamp())
     return out
 
