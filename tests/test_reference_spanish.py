@@ -128,6 +128,20 @@ def test_the_library_in_use_is_the_spanish_one_while_spanish_is_chosen(spanish: 
     assert "Vea también:" in html and "<b>112</b>" in html
 
 
+@pytest.mark.parametrize("topic_id", sorted(ENGLISH))
+def test_no_english_words_of_the_reader_are_left_on_a_spanish_page(spanish: None, topic_id: str) -> None:
+    """The reader's own lines (links, see also, sources) are Spanish too; the pages are checked
+    above. The journal/reference modules' other texts are HTML or errors for whoever edits a
+    topic file, which a caregiver never sees (the shipped files are checked by these tests)."""
+    es = default_library()
+    text = es.render_text(topic_id, "112")
+    html = es.render_html(topic_id, "112", standalone=True)
+    for english in ("See also", "Where these facts come from", "(see:", "prescribing label", "Article:",
+                    "the emergency number", "{emergency_number}"):
+        assert english not in text and english not in html, english
+    assert "De dónde vienen estos datos:" in text
+
+
 def test_english_stays_as_it_was() -> None:
     lib = default_library()
     assert lib.get("withdrawal").title == "Withdrawal: signs and timing"

@@ -191,7 +191,7 @@ def inline_plain(text: str, *, show_targets: bool = False) -> str:
         target, text = m.group("target"), m.group("text")
         topic_id = target[len(TOPIC_SCHEME) :] if target.startswith(TOPIC_SCHEME) else ""
         if show_targets and topic_id and slug(text) != topic_id:
-            return f"{text} (see: {topic_id})"
+            return _("{text} (see: {topic})").format(text=text, topic=topic_id)
         return text
 
     return _INLINE.sub(repl, text)
