@@ -229,3 +229,26 @@ def test_no_report_text_escapes_gettext() -> None:
                 escaped += [f"{rel}:{a.lineno}" for a in args if _is_words(a)]
     assert escaped == []
     assert "journal/reports/render.py" in REPORT_SOURCES and "journal/reports/data.py" in REPORT_SOURCES
+
+
+@needs_poppler
+def test_the_report_command_writes_spanish_from_lang(tmp_path: Path) -> None:
+    """End to end: LANG=es_ES.UTF-8, `import` then `report`, and the PDF reads in Spanish."""
+    import os
+
+    env = dict(os.environ, LANG="es_ES.UTF-8", PYTHONPATH=str(ROOT))
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        env.pop(name, None)
+    db, out = tmp_path / "j.sqlite3", tmp_path / "informe.pdf"
+
+    def run(*args: str) -> None:
+        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args],
+                              capture_output=True, text=True, env=env, timeout=300)
+        assert done.returncode == 0, done.stderr
+
+    run("import", str(ROOT / "resources" / "sample-journal.json"))
+    run("report", "--patient", "Marta Example", "--from", "2026-11-01", "--to", "2026-11-14", "--out", str(out))
+    text = " ".join(subprocess.run(["pdftotext", "-raw", str(out), "-"], check=True, capture_output=True,
+                                   text=True).stdout.split())
+    assert "Informe para la visita médica" in text and "De un vistazo" in text and "Dosis dadas y olvidadas" in text
+    assert "Doctor-visit report" not in text and "At a glance" not in text
