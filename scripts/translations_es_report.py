@@ -7,7 +7,7 @@ ES_REPORT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "Doctor-visit report": "Informe para la visita médica",
     "Doctor-visit report: {person}": "Informe para la visita médica: {person}",
     "Doctor-visit report for {first} to {last}": "Informe para la visita médica del {first} al {last}",
-    "{person}, age {age}": "{person}, {age} años",
+    ("{person}, age {age}", "{person}, age {age}"): ("{person}, {age} año", "{person}, {age} años"),
     "{person}, age not recorded": "{person}, edad no anotada",
     "(born {day})": "(nació el {day})",
     "no conditions recorded": "sin enfermedades anotadas",
@@ -26,8 +26,8 @@ ES_REPORT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     # -- at a glance
     ("{medicine}: {given} of {n} scheduled doses given ({pct}%);",
      "{medicine}: {given} of {n} scheduled doses given ({pct}%);"):
-        ("{medicine}: {given} de {n} dosis prevista dada ({pct} %);",
-         "{medicine}: {given} de {n} dosis previstas dadas ({pct} %);"),
+        ("{medicine}: {given} de {n} dosis prevista dada ({pct}%);",
+         "{medicine}: {given} de {n} dosis previstas dadas ({pct}%);"),
     "{not_given} not given, {vomited} vomited, {late} late.":
         "sin dar: {not_given}; vomitadas: {vomited}; tarde: {late}.",
     "{n} more not counted yet ({why}).": "{n} más aún sin contar ({why}).",

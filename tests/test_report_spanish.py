@@ -125,6 +125,10 @@ def test_counted_words_take_the_spanish_plural(spanish: None) -> None:
     assert "1 pregunta para el médico, más abajo." in one and "2 preguntas para el médico, más abajo." in two
     assert "Avisos de seguridad: 1 de emergencia, 1 urgente." in one
     assert "(s)" not in " ".join(one + two)
+    # the age in the page header: "1 año", "68 años"
+    assert render.header_lines(data)[0].startswith(f"{data.header.person}, {data.header.age} años")
+    baby = replace(data, header=replace(data.header, age=1))
+    assert render.header_lines(baby)[0].startswith(f"{data.header.person}, 1 año ")
 
 
 def test_one_scheduled_dose_reads_in_the_singular_in_spanish_and_as_before_in_english() -> None:
@@ -137,8 +141,8 @@ def test_one_scheduled_dose_reads_in_the_singular_in_spanish_and_as_before_in_en
         many = ngettext(msgid, msgid, 3).format(medicine="B", given=2, n=3, pct=67)
     finally:
         set_language(None)
-    assert one == "B: 1 de 1 dosis prevista dada (100 %);"
-    assert many == "B: 2 de 3 dosis previstas dadas (67 %);"
+    assert one == "B: 1 de 1 dosis prevista dada (100%);"
+    assert many == "B: 2 de 3 dosis previstas dadas (67%);"
     assert ngettext(msgid, msgid, 1).format(medicine="B", given=1, n=1, pct=100) == "B: 1 of 1 scheduled doses given (100%);"
 
 

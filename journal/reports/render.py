@@ -954,7 +954,8 @@ def _hours(h: float) -> str:
 
 def header_lines(data: ReportData) -> tuple[str, str]:
     h = data.header
-    who = (_("{person}, age {age}").format(person=h.person, age=h.age) if h.age is not None
+    who = (ngettext("{person}, age {age}", "{person}, age {age}", h.age).format(person=h.person, age=h.age)
+           if h.age is not None
            else _("{person}, age not recorded").format(person=h.person))
     if h.birth_date:
         who += " " + _("(born {day})").format(day=_fmt_day(data, h.birth_date))
