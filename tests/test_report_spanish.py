@@ -108,11 +108,20 @@ def test_the_spanish_report_shows_none_of_its_own_english_words(qapp: object, tm
                   "Frecuencia de espasmos de Penn", "Notas del cuidador",
                   "Correcciones hechas en este periodo", "Qué cambió (antes -> ahora)", "página 1 de",
                   "Registro de un cuidador hecho con CareJournal; no es un documento médico.",
-                  "función renal:", "Cómo se cuentan:"):
+                  "función renal:", "Cómo se cuentan:", "sacudidas musculares", "alucinaciones"):
         assert words in spanish_text, words
     # the months on the charts' time axes are Spanish ("5 oct", not "Oct 5")
     assert re.search(r"\b\d{1,2} oct\b", spanish_text) and not re.search(r"\bOct \d", spanish_text)
     assert re.search(r"\bOct \d", english)
+
+
+def test_every_symptom_of_the_catalog_has_its_short_name_in_the_report() -> None:
+    """A symptom added to the catalog without a short name would print its code in every language."""
+    from journal.knowledge import default_catalog
+    from journal.reports.data import _SYMPTOM_WORDS
+
+    assert set(default_catalog().symptoms) - set(_SYMPTOM_WORDS) == set()
+    assert all(_SYMPTOM_WORDS[code] == code.replace("-", " ") for code in _SYMPTOM_WORDS)  # English as before
 
 
 def test_counted_words_take_the_spanish_plural(spanish: None) -> None:

@@ -751,7 +751,24 @@ def temperature_level(o: Observation, history: PatientHistory, catalog: SymptomC
 
 
 def _symptom_name(code: str) -> str:
-    return code.replace("-", " ")
+    """The short name of a catalog symptom ("muscle twitching") in the language in use; a code the
+    list below does not know is written as it is stored."""
+    return _(_SYMPTOM_WORDS[code]) if code in _SYMPTOM_WORDS else code.replace("-", " ")
+
+
+# The report's short names for the catalog's symptoms (tables, chart legends, the timeline), marked
+# for the catalog; in English the code in words, as the report has always written them.
+_SYMPTOM_WORDS = {
+    "seizure": N_("seizure"), "breathing-difficulty": N_("breathing difficulty"), "unresponsive": N_("unresponsive"),
+    "hallucinations": N_("hallucinations"), "confusion": N_("confusion"), "agitation": N_("agitation"),
+    "extreme-drowsiness": N_("extreme drowsiness"), "drowsiness": N_("drowsiness"), "dizziness": N_("dizziness"),
+    "fainting": N_("fainting"), "fall": N_("fall"), "high-fever": N_("high fever"), "rigidity": N_("rigidity"),
+    "dystonia": N_("dystonia"), "muscle-twitching": N_("muscle twitching"), "tremor": N_("tremor"),
+    "rebound-spasticity": N_("rebound spasticity"), "spasms": N_("spasms"), "itching": N_("itching"),
+    "tingling": N_("tingling"), "weakness": N_("weakness"), "nausea": N_("nausea"), "vomiting": N_("vomiting"),
+    "headache": N_("headache"), "urinary-problems": N_("urinary problems"), "constipation": N_("constipation"),
+    "insomnia": N_("insomnia"), "mood-change": N_("mood change"), "pain": N_("pain"), "other": N_("other"),
+}
 
 
 def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: list[Adherence],
