@@ -1,6 +1,8 @@
 """The doctor-visit report as plain data: what was prescribed, what was given, the gaps, what
 happened around them and what changed. Pure logic (no Qt, no SQL) so every number can be tested
-on a constructed journal; `render.py` only lays this out on paper."""
+on a constructed journal; `render.py` only lays this out on paper. The texts built here (schedules,
+the timeline's lines, notes, corrections) are in the language in use when `build_report` runs
+(gettext, journal.domain.i18n); levels and directions stay codes for the page to word."""
 
 from __future__ import annotations
 

@@ -12,6 +12,10 @@ its cell, at spaces, hyphens and the other places Unicode allows a break, and in
 when the word alone is wider than its column. Text is set in DejaVu Sans with a bundled symbol
 font for emoji (resources/fonts), falling back to the system's fonts for other scripts, as the
 window does; emoji stay in the PDF's text (restore_emoji_text, text_presentation).
+
+Every word the page prints goes through gettext (journal.domain.i18n: `_`, `ngettext` for counts,
+the month names of the time axes included), in the language in use when the page is laid out;
+the codes the report data carries ("increase", "alarm", "red-flag") are put into words here.
 """
 
 from __future__ import annotations
