@@ -109,6 +109,19 @@ def test_the_spanish_page_says_it_is_not_medical_advice_and_never_orders_a_dose_
     assert not re.search(r"\b(suba|baje|aumente|reduzca|duplique) (la|una|su) dosis\b(?! por su cuenta)", text)
 
 
+@pytest.mark.parametrize("topic_id", sorted(ENGLISH))
+def test_the_spanish_page_keeps_its_sentences_short(topic_id: str) -> None:
+    """Plain words at 2 a.m.: the English pages are held to school grade 8 (test_reference_content);
+    the Spanish ones to short sentences, at most 16 words on average in their paragraphs and boxes
+    (Spanish runs about a tenth longer than the English, which averages 7 to 12)."""
+    from journal.reference.readability import units
+
+    pieces = units(spanish_topic(topic_id), prose_only=True)
+    words = sum(len(re.findall(r"[^\W\d_]+", u)) for u in pieces)
+    sentences = sum(max(1, len([x for x in re.split(r"[.!?]+\s", u) if x.strip()])) for u in pieces)
+    assert words / sentences <= 16
+
+
 def test_every_rule_opens_its_topic_in_spanish(es: ReferenceLibrary) -> None:
     for rule, topic_id in RULE_TOPICS.items():
         topic = es.topic_for_rule(rule)
