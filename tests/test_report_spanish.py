@@ -265,3 +265,20 @@ def test_the_report_command_writes_spanish_from_lang(tmp_path: Path) -> None:
                                    text=True).stdout.split())
     assert "Informe para la visita médica" in text and "De un vistazo" in text and "Dosis dadas y olvidadas" in text
     assert "Doctor-visit report" not in text and "At a glance" not in text
+
+
+# -- dates and times inside sentences follow the settings, like the columns --------------------------
+
+def test_dates_and_times_inside_the_reports_sentences_follow_the_settings() -> None:
+    alerts, acks = month_alerts()
+    us = build_report(month_history(), alerts, acks, month_revisions(), START, END, GENERATED,
+                      date_format="%m/%d/%Y", time_format="%I:%M %p")
+    iso = month_report()
+    texts = " ".join([*(c.before + " " + c.after for c in us.dose_changes), *(m.schedule for m in us.medicines),
+                      *(n.text for n in us.notes), *(w for x in us.corrections for w in [x.what, *x.changes])])
+    assert re.search(r"\b(0\d|1[0-2]):\d\d [AP]M\b", texts)  # the schedules' times on the 12-hour clock
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", texts)  # no ISO date left in a sentence
+    assert re.search(r"\b\d\d/\d\d/20\d\d\b", " ".join(w for x in us.corrections for w in [x.what, *x.changes]))
+    # the default (and a journal that keeps ISO dates and the 24-hour clock) is as before
+    iso_texts = " ".join([*(c.before for c in iso.dose_changes), *(m.schedule for m in iso.medicines)])
+    assert re.search(r"\b\d\d:\d\d\b", iso_texts) and " AM" not in iso_texts and " PM" not in iso_texts

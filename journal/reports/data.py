@@ -363,7 +363,28 @@ def regimen_daily(med: Medication, reg: Regimen) -> float | None:
     return each * len(reg.times) / max(1, reg.every_days)
 
 
-def describe_regimen(med: Medication, reg: Regimen | None) -> str:
+@dataclass(frozen=True)
+class Formats:
+    """How the report writes a day and a clock time (the journal's settings, strftime codes), so
+    the dates and times inside its sentences read like those in its columns."""
+
+    day_format: str = "%Y-%m-%d"
+    clock_format: str = "%H:%M"
+
+    def day(self, d: date) -> str:
+        return d.strftime(self.day_format)
+
+    def clock(self, t: time | datetime) -> str:
+        return t.strftime(self.clock_format)
+
+    def at(self, t: datetime) -> str:
+        return t.strftime(f"{self.day_format} {self.clock_format}")
+
+
+ISO = Formats()
+
+
+def describe_regimen(med: Medication, reg: Regimen | None, fmt: Formats = ISO) -> str:
     if reg is None:
         return _("not taking")
     if _uses_mcg(med):
@@ -376,7 +397,7 @@ def describe_regimen(med: Medication, reg: Regimen | None) -> str:
             dose += f" (= {_fmt_num(mg)} mg)"
     if med.as_needed or not reg.times:
         return _("{dose} when needed").format(dose=dose)
-    times = ", ".join(t.strftime("%H:%M") for t in sorted(reg.times))
+    times = ", ".join(fmt.clock(t) for t in sorted(reg.times))
     if reg.every_days == 1:
         return _("{dose} at {times}").format(dose=dose, times=times)
     if reg.every_days == 2:
@@ -444,7 +465,7 @@ def _concentration(med: Medication, pump: PumpSettings | None) -> tuple[str, str
     return "", ""
 
 
-def _medicines(history: PatientHistory, day: date, pump: PumpSettings | None) -> list[MedicineLine]:
+def _medicines(history: PatientHistory, day: date, pump: PumpSettings | None, fmt: Formats = ISO) -> list[MedicineLine]:
     lines: list[MedicineLine] = []
     for med in history.medications:
         reg = med.regimen_on(day)
@@ -455,12 +476,12 @@ def _medicines(history: PatientHistory, day: date, pump: PumpSettings | None) ->
                 latest is None or latest.end is None or latest.end < history.start.date()):
             continue  # stopped before the period: not a current medicine
         total = regimen_daily(med, reg) if reg is not None else None
-        schedule = describe_regimen(med, reg) if reg is not None else (
+        schedule = describe_regimen(med, reg, fmt) if reg is not None else (
             _("when needed") if active
-            else _("starts {day}: {schedule}").format(day=upcoming.start.isoformat(),
-                                                     schedule=describe_regimen(med, upcoming))
+            else _("starts {day}: {schedule}").format(day=fmt.day(upcoming.start),
+                                                     schedule=describe_regimen(med, upcoming, fmt))
             if upcoming is not None
-            else _("stopped {day}").format(day=latest.end.isoformat()) if latest and latest.end else _("no schedule")
+            else _("stopped {day}").format(day=fmt.day(latest.end)) if latest and latest.end else _("no schedule")
         )
         if _uses_mcg(med) and pump is not None and pump.daily_dose_mcg is not None:
             schedule = _("pump set to {mcg} mcg a day").format(mcg=_fmt_num(pump.daily_dose_mcg))
@@ -556,7 +577,7 @@ def _direction(before: float | None, after: float | None, had_before: bool, has_
     return "change"
 
 
-def _dose_changes(history: PatientHistory, start: date, end: date) -> list[DoseChange]:
+def _dose_changes(history: PatientHistory, start: date, end: date, fmt: Formats = ISO) -> list[DoseChange]:
     out: list[DoseChange] = []
     # A medicine already on its schedule when the journal began was not started that day.
     began = history.first_entry.astimezone(history.tz).date() if history.first_entry is not None else None
@@ -571,8 +592,8 @@ def _dose_changes(history: PatientHistory, start: date, end: date) -> list[DoseC
                 b, a = (regimen_daily(med, prev) if prev else None), regimen_daily(med, reg)
                 out.append(DoseChange(
                     day=reg.start, medication=med.name,
-                    before=_with_total(describe_regimen(med, prev), b, unit) if prev else _("not taking"),
-                    after=_with_total(describe_regimen(med, reg), a, unit),
+                    before=_with_total(describe_regimen(med, prev, fmt), b, unit) if prev else _("not taking"),
+                    after=_with_total(describe_regimen(med, reg, fmt), a, unit),
                     before_daily_mg=b, after_daily_mg=a,
                     direction=_direction(b, a, prev is not None, True),
                     reason=reg.reason, prescribed_by=reg.prescribed_by, unit=unit,
@@ -584,7 +605,7 @@ def _dose_changes(history: PatientHistory, start: date, end: date) -> list[DoseC
                     b = regimen_daily(med, reg)
                     out.append(DoseChange(
                         day=reg.end + timedelta(days=1), medication=med.name,
-                        before=_with_total(describe_regimen(med, reg), b, unit), after=_("stopped"),
+                        before=_with_total(describe_regimen(med, reg, fmt), b, unit), after=_("stopped"),
                         before_daily_mg=b, after_daily_mg=0.0, direction="stop",
                         reason="", prescribed_by=reg.prescribed_by, unit=unit,
                     ))
@@ -876,7 +897,8 @@ def _charts(history: PatientHistory, daily: list[DailyDoses], start_at: datetime
                   obs(ObservationKind.TEMPERATURE), marks)
 
 
-def _pump_event_lines(history: PatientHistory, start_at: datetime, end_at: datetime) -> list[PumpEventLine]:
+def _pump_event_lines(history: PatientHistory, start_at: datetime, end_at: datetime,
+                      fmt: Formats = ISO) -> list[PumpEventLine]:
     out = []
     for e in history.pump_events:
         if e.removed or not (start_at <= e.at < end_at):
@@ -889,7 +911,7 @@ def _pump_event_lines(history: PatientHistory, start_at: datetime, end_at: datet
         if e.daily_dose_mcg is not None:
             parts.append(_("set to {mcg} mcg a day").format(mcg=_fmt_num(e.daily_dose_mcg)))
         if e.next_refill_due is not None:
-            parts.append(_("next refill due {day}").format(day=e.next_refill_due.isoformat()))
+            parts.append(_("next refill due {day}").format(day=fmt.day(e.next_refill_due)))
         out.append(PumpEventLine(e.at, e.kind.value.replace("-", " "), ", ".join(parts), e.note))
     return out
 
@@ -953,7 +975,7 @@ def _pump_event_words(kind: PumpEventKind) -> str:
     return _(_PUMP_EVENT_WORDS[kind])
 
 
-def _value_text(v: object, tz: tzinfo | None = None) -> str:
+def _value_text(v: object, tz: tzinfo | None = None, fmt: Formats = ISO) -> str:
     if v is None or v == "":
         return _("(empty)")
     if isinstance(v, str) and len(v) >= 16 and v[4] == "-" and v[10] == "T":
@@ -971,15 +993,15 @@ def _value_text(v: object, tz: tzinfo | None = None) -> str:
     if isinstance(v, dict) and "value" in v and "unit" in v:
         return f"{v['value']:g} {v['unit']}" if isinstance(v["value"], int | float) else f"{v['value']} {v['unit']}"
     if isinstance(v, datetime):
-        return v.strftime("%Y-%m-%d %H:%M")
+        return fmt.at(v)
     if isinstance(v, Quantity):
         return str(v)
     if isinstance(v, list):
-        return ", ".join(_value_text(x) for x in v) or _("(none)")
+        return ", ".join(_value_text(x, tz, fmt) for x in v) or _("(none)")
     return str(v)
 
 
-def _describe_record(rev: Revision, history: PatientHistory, tz: tzinfo) -> str:
+def _describe_record(rev: Revision, history: PatientHistory, tz: tzinfo, fmt: Formats = ISO) -> str:
     word = _(_ENTITY_WORDS[rev.entity]) if rev.entity in _ENTITY_WORDS else rev.entity.replace("_", " ").capitalize()
     src = rev.before or rev.after
 
@@ -991,7 +1013,7 @@ def _describe_record(rev: Revision, history: PatientHistory, tz: tzinfo) -> str:
             except ValueError:
                 return str(src.get(key)).replace("T", " ")[:16]
         if isinstance(v, datetime):
-            return (v.astimezone(tz) if v.tzinfo else v).strftime("%Y-%m-%d %H:%M")
+            return fmt.at(v.astimezone(tz) if v.tzinfo else v)
         return ""
 
     if rev.entity == "dose":
@@ -1017,7 +1039,7 @@ def _describe_record(rev: Revision, history: PatientHistory, tz: tzinfo) -> str:
 
 
 def _corrections(revisions: Iterable[Revision], history: PatientHistory, start_at: datetime,
-                 end_at: datetime) -> list[CorrectionLine]:
+                 end_at: datetime, fmt: Formats = ISO) -> list[CorrectionLine]:
     out = []
     for rev in revisions:
         if not (start_at <= rev.changed_at < end_at):
@@ -1027,12 +1049,13 @@ def _corrections(revisions: Iterable[Revision], history: PatientHistory, start_a
             for k in sorted(set(rev.before) | set(rev.after)):
                 b, a = rev.before.get(k), rev.after.get(k)
                 if b != a and k not in ("id", "patient_id", "removed", "amount_normalised"):
-                    changes.append(f"{_field_words(k)}: {_value_text(b, history.tz)} -> {_value_text(a, history.tz)}")
+                    changes.append(f"{_field_words(k)}: {_value_text(b, history.tz, fmt)} -> "
+                                   f"{_value_text(a, history.tz, fmt)}")
         elif rev.action == "remove":
             changes.append(_("entry removed (kept in the journal's history)"))
         else:
             changes.append(_("entry brought back"))
-        out.append(CorrectionLine(rev.changed_at, rev.changed_by, _describe_record(rev, history, history.tz),
+        out.append(CorrectionLine(rev.changed_at, rev.changed_by, _describe_record(rev, history, history.tz, fmt),
                                   _ACTION_WORDS.get(rev.action, rev.action), changes, rev.reason))
     out.sort(key=lambda c: c.changed_at)
     return out
@@ -1075,7 +1098,7 @@ def _definitions(adherence: list[Adherence]) -> list[str]:
     return out
 
 
-def _notes(history: PatientHistory, start_at: datetime, end_at: datetime) -> list[NoteLine]:
+def _notes(history: PatientHistory, start_at: datetime, end_at: datetime, fmt: Formats = ISO) -> list[NoteLine]:
     """The caregiver's notes of the period: the note entries, and the notes written on doses,
     symptoms and readings (each saying what it was written on)."""
     tz = history.tz
@@ -1084,7 +1107,7 @@ def _notes(history: PatientHistory, start_at: datetime, end_at: datetime) -> lis
     for d in history.doses:
         if d.note and not d.removed and start_at <= d.at < end_at:
             m = history.medication(d.medication_id)
-            slot = (_(", for the {time} dose").format(time=d.scheduled.astimezone(tz).strftime("%H:%M"))
+            slot = (_(", for the {time} dose").format(time=fmt.clock(d.scheduled.astimezone(tz)))
                     if d.scheduled else "")
             out.append(NoteLine(d.at, _("Dose of {medicine} ({status}{slot}): {note}").format(
                 medicine=m.name if m else _("a medicine"), status=_(status_word(d.status)), slot=slot, note=d.note)))
@@ -1101,7 +1124,7 @@ def _notes(history: PatientHistory, start_at: datetime, end_at: datetime) -> lis
     return out
 
 
-def _planned_changes(history: PatientHistory, generated_at: datetime) -> list[DoseChange]:
+def _planned_changes(history: PatientHistory, generated_at: datetime, fmt: Formats = ISO) -> list[DoseChange]:
     """Schedule changes saved for the days after the report was made (a taper step next week, a
     medicine starting next week), so the doctor sees what is already planned."""
     today = generated_at.astimezone(history.tz).date()
@@ -1110,7 +1133,7 @@ def _planned_changes(history: PatientHistory, generated_at: datetime) -> list[Do
                          if r.end is not None])
     if last <= today:
         return []
-    return _dose_changes(history, today + timedelta(days=1), last)
+    return _dose_changes(history, today + timedelta(days=1), last, fmt)
 
 
 def period_bounds(tz: tzinfo, start: date, end: date) -> tuple[datetime, datetime]:
@@ -1153,26 +1176,27 @@ def build_report(
     pump = _pump_settings(history.pump_events, min(end_at, generated_at))
     if pump is not None and not any(_uses_mcg(m) for m in history.medications) and pump.daily_dose_mcg is None:
         pump = None
-    changes = _dose_changes(history, period_start, period_end)
+    fmt = Formats(date_format, time_format)
+    changes = _dose_changes(history, period_start, period_end, fmt)
     adherence, daily = _adherence(history, start_at, end_at, generated_at, period_start, period_end,
                                   timing_for or (lambda _m: PlanTiming()))
     definitions = _definitions(adherence)
     return ReportData(
         header=_header(history, period_start, period_end, generated_at),
-        medicines=_medicines(history, last_day, pump),
+        medicines=_medicines(history, last_day, pump, fmt),
         pump=pump,
         dose_changes=changes,
-        planned_changes=_planned_changes(history, generated_at),
+        planned_changes=_planned_changes(history, generated_at, fmt),
         adherence=adherence,
         alerts=_alert_lines(alerts, acks),
         timeline=_timeline(history, changes, adherence, start_at, end_at, cat, temperature_unit),
         symptom_counts=_symptom_counts(history, start_at, end_at, cat),
         charts=_charts(history, daily, start_at, end_at, cat, temperature_unit),
-        pump_events=_pump_event_lines(history, start_at, end_at),
-        notes=_notes(history, start_at, end_at),
+        pump_events=_pump_event_lines(history, start_at, end_at, fmt),
+        notes=_notes(history, start_at, end_at, fmt),
         doctor_questions=[NoteLine(n.at, n.text) for n in history.notes
                           if not n.removed and n.for_doctor and start_at <= n.at < end_at],
-        corrections=_corrections(revisions, history, start_at, end_at),
+        corrections=_corrections(revisions, history, start_at, end_at, fmt),
         definitions=definitions,
         date_format=date_format,
         time_format=time_format,
