@@ -344,7 +344,7 @@ ES_REPORT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "not yet due or within the grace time": "aún no toca o dentro del margen",
     # -- the reference reader (journal/reference): the lines under each page, the sources' names
     "See also: {topics}": "Vea también: {topics}",
-    "{text} (see: {topic})": "{text} (vea: {topic})",
+    "{text} (see: {topic})": "{text} (tema: {topic})",
     "Where these facts come from: {sources}.": "De dónde vienen estos datos: {sources}.",
     "no reference topic called {topic}": "no hay ningún tema de la guía llamado {topic}",
     "the emergency number": "el número de emergencias",
