@@ -222,3 +222,23 @@ def test_reference_show_prints_the_spanish_page_from_lang(tmp_path: Path) -> Non
     assert "DOSIS OLVIDADAS Y DOSIS DOBLES" in out
     assert "No dé nunca una dosis doble." in out and "llame al 112" in out
     assert "Vea también:" in out and "De dónde vienen estos datos:" in out
+
+
+# -- the guide in the window -------------------------------------------------------------------------
+
+def test_the_windows_guide_shows_and_searches_the_spanish_pages(qtbot, spanish: None) -> None:  # noqa: ANN001
+    """Spanish chosen: the Guide opens on the Spanish 'when to call' page with the number from the
+    settings, and typing an unaccented Spanish word finds its page."""
+    from journal.ui.reference_view import ReferenceView
+
+    view = ReferenceView(emergency_number="112")
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.current_topic == "when-to-call"
+    assert "Llame ya al 112" in view.topic_text() and "{emergency_number}" not in view.topic_text()
+    qtbot.keyClicks(view.search_box, "alarma de la bomba")
+    qtbot.waitUntil(lambda: view.results.count() > 0)
+    assert view.result_ids()[0] == "pump-alarms"
+    assert view.results.item(0).text().startswith("Alarmas de la bomba")
