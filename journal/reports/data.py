@@ -1110,7 +1110,7 @@ def _notes(history: PatientHistory, start_at: datetime, end_at: datetime, fmt: F
             slot = (_(", for the {time} dose").format(time=fmt.clock(d.scheduled.astimezone(tz)))
                     if d.scheduled else "")
             out.append(NoteLine(d.at, _("Dose of {medicine} ({status}{slot}): {note}").format(
-                medicine=m.name if m else _("a medicine"), status=_(status_word(d.status)), slot=slot, note=d.note)))
+                medicine=m.name if m else _("a medicine"), status=status_word(d.status), slot=slot, note=d.note)))
     for sy in history.symptoms:
         if sy.note and not sy.removed and start_at <= sy.at < end_at:
             sev = _(", severity {n}/10").format(n=sy.severity) if sy.severity is not None else ""

@@ -1,12 +1,13 @@
 """The words for what happened to a dose and to a planned slot, used by Today, the dose dialogs,
 the history, the command line and the report, so that a caregiver reads the same word for the
-same thing everywhere. Marked for the gettext catalog (N_): a caller outside the window shows
-them with `_()`."""
+same thing everywhere. The words are marked for the gettext catalog (N_) and translated when
+they are asked for (`status_word`, `outcome_word`, `timing_word`, ...); who reads a table
+directly wraps the word in `_()` itself."""
 
 from __future__ import annotations
 
 from journal.domain import DoseStatus
-from journal.domain.i18n import N_
+from journal.domain.i18n import N_, _
 
 from .plan import Outcome, Timing
 
@@ -38,19 +39,24 @@ PENDING_WORD = N_("not yet due or within the grace time")
 
 
 def status_word(status: DoseStatus) -> str:
-    return STATUS_WORDS[status]
+    return _(STATUS_WORDS[status])
 
 
 def status_label(status: DoseStatus) -> str:
     """'Given, then vomited': the status as a choice or a column value."""
-    w = STATUS_WORDS[status]
+    w = status_word(status)
     return w[:1].upper() + w[1:]
 
 
 def outcome_word(outcome: Outcome) -> str:
-    return OUTCOME_WORDS[outcome]
+    return _(OUTCOME_WORDS[outcome])
 
 
 def outcome_label(outcome: Outcome) -> str:
-    w = OUTCOME_WORDS[outcome]
+    w = outcome_word(outcome)
     return w[:1].upper() + w[1:]
+
+
+def timing_word(timing: Timing) -> str:
+    """'on time', 'early' or 'late', in the language in use."""
+    return _(TIMING_WORDS[timing])
