@@ -40,10 +40,15 @@ def test_the_frame_is_painted_before_the_window_loads_and_closed_once_it_shows(
     from journal.ui import main_window
 
     real_run_app = main_window.run_app
+    # Earlier tests in the same process may leave windows (deleted later) and a busy cursor behind.
+    earlier = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)}
+    while QApplication.overrideCursor() is not None:
+        QApplication.restoreOverrideCursor()
 
     def run_app(ctx, demo=False, frame=None):  # noqa: ANN001, ANN202
         seen["frame_on_screen"] = [f is frame for f in frames()] == [True]
-        seen["window_before"] = any(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets())
+        seen["window_before"] = any(isinstance(w, MainWindow) and id(w) not in earlier
+                                    for w in QApplication.topLevelWidgets())
         return real_run_app(ctx, demo=demo, frame=frame)
 
     def event_loop(self=None) -> int:  # noqa: ANN001 - QApplication.exec: what is on screen when it starts
@@ -58,7 +63,8 @@ def test_the_frame_is_painted_before_the_window_loads_and_closed_once_it_shows(
         assert run_gui(ctx) == app_module.EXIT_OK
         assert seen == {"frame_on_screen": True, "window_before": False,
                         "frames_when_running": 0, "busy_cursor_when_running": False}
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible() and id(w) not in earlier]
         assert windows  # the full window is shown...
         assert frames() == []  # ...and the frame is gone
         assert QApplication.overrideCursor() is None  # no busy cursor left behind
