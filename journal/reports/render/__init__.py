@@ -17,10 +17,12 @@ Every word the page prints goes through gettext (journal.domain.i18n: `_`, `nget
 the month names of the time axes included), in the language in use when the page is laid out;
 the codes the report data carries ("increase", "alarm", "red-flag") are put into words here.
 
-The package, by what each module holds (each imports only the ones before it):
+The package, by what each module holds (each imports only the ones above it; pyproject.toml's
+import-linter contract keeps it so):
 - style: page sizes, margins, fonts, colours, text shaping (line breaks, emoji presentation);
 - layout: the drawing context (Ctx) and the flows: headings, paragraphs, tables (fit_widths);
 - charts: doses by day, symptom and reading series, the timeline;
+- words: the words for the codes the data carries, dates, times, counts and hours as printed;
 - sections: one function per section of the report, in print order (SECTIONS), and build_flows;
 - pages: pagination, the header and footer, the PDF (emoji kept in its text), the printer.
 
@@ -74,25 +76,7 @@ from .pages import (  # noqa: F401
     restore_emoji_text,
     write_pdf,
 )
-from .sections import (  # noqa: F401
-    _DATA_WORDS,
-    _NOTHING_LOGGED,
-    _SEVERITY_COUNTS,
-    DIRECTION_WORDS,
-    SEVERITY_WORDS,
-    TIER_WORDS,
-    TIMELINE_WORDS,
-    _acknowledged,
-    _fmt_at,
-    _fmt_day,
-    _gaps_to_show,
-    _hours,
-    _pct,
-    _word,
-    build_flows,
-    header_lines,
-    summary_lines,
-)
+from .sections import _acknowledged, _gaps_to_show, build_flows, header_lines, summary_lines  # noqa: F401
 from .style import (  # noqa: F401
     _EMOJI_BLOCKS,
     _EMOJI_STYLE,
@@ -120,6 +104,20 @@ from .style import (  # noqa: F401
     line_breaks,
     register_fonts,
     text_presentation,
+)
+from .words import (  # noqa: F401
+    _DATA_WORDS,
+    _NOTHING_LOGGED,
+    _SEVERITY_COUNTS,
+    DIRECTION_WORDS,
+    SEVERITY_WORDS,
+    TIER_WORDS,
+    TIMELINE_WORDS,
+    _fmt_at,
+    _fmt_day,
+    _hours,
+    _pct,
+    _word,
 )
 
 __all__ = ["build_flows", "default_page_size", "ensure_gui_app", "paint_report", "print_report", "write_pdf"]

@@ -1,48 +1,43 @@
-"""The report's sections, one function each, in the order they print (SECTIONS); build_flows
-turns ReportData into the flows the pages place."""
+"""The doctor-visit report's sections, one function each, listed in SECTIONS in the order they print.
+
+A section is `(data: ReportData) -> list[Flow]`: its heading and what it introduces, or [] when the
+report leaves it out (no pump, no questions for the doctor, no planned change, ...); build_flows
+joins them. Also here: the header's two lines and the summary's sentences (header_lines,
+summary_lines). Every word goes through gettext in the language in use; how codes, dates, counts
+and hours are written is in words.py.
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 
-from journal.domain.i18n import N_, _, ngettext
+from journal.domain.i18n import _, ngettext
 from journal.domain.units import SYMBOL
 from journal.schedule.words import PENDING_WORD
 
-from ..data import MCG_PER_ML, AckLine, Adherence, Gap, Point, ReportData
+from ..data import MCG_PER_ML, AckLine, Adherence, DoseChange, Gap, Point, ReportData
 from .charts import ChartFlow, doses_chart, points_chart, timeline_chart
 from .layout import Cell, Flow, Heading, Para, Table
-
-# ----------------------------------------------------------------------------------------------
-# The report as a list of flowables
-
-
-def _fmt_day(data: ReportData, d: date | None) -> str:
-    return "" if d is None else d.strftime(data.date_format)
-
-
-def _fmt_at(data: ReportData, t: datetime | None) -> str:
-    if t is None:
-        return ""
-    tz = data.period_start_at.tzinfo if data.period_start_at else None
-    local = t.astimezone(tz) if tz else t
-    return local.strftime(f"{data.date_format} {data.time_format}")
-
-
-def _pct(ad: Adherence, n: int) -> str:
-    v = ad.percent(n)
-    return f"{n}" if v is None else f"{n} ({v:.0f}%)"
-
-
-def _hours(h: float) -> str:
-    if h >= 48:
-        return _("{hours} h ({days} days)").format(hours=f"{h:.0f}", days=f"{h / 24:.1f}")
-    return f"{h:.1f} h" if h < 10 else f"{h:.0f} h"
+from .words import (
+    _NOTHING_LOGGED,
+    _SEVERITY_COUNTS,
+    DIRECTION_WORDS,
+    SEVERITY_WORDS,
+    TIER_WORDS,
+    TIMELINE_WORDS,
+    _fmt_at,
+    _fmt_day,
+    _hours,
+    _pct,
+    _word,
+)
 
 
 def header_lines(data: ReportData) -> tuple[str, str]:
+    """The two lines at the top of every page: who (age, born, conditions, kidney function), and
+    the period with when and in which zone the report was made (the page number is added after)."""
     h = data.header
     who = (ngettext("{person}, age {age}", "{person}, age {age}", h.age).format(person=h.person, age=h.age)
            if h.age is not None
@@ -63,6 +58,8 @@ def header_lines(data: ReportData) -> tuple[str, str]:
 
 
 def summary_lines(data: ReportData) -> list[str]:
+    """The "At a glance" sentences: each scheduled medicine's doses given, not given, late and its
+    longest gap, the pump, the dose changes, the alerts by severity, red-flag symptoms, questions."""
     out: list[str] = []
     for ad in data.adherence:
         if ad.as_needed or (ad.scheduled == 0 and not ad.pending):
@@ -115,15 +112,6 @@ def summary_lines(data: ReportData) -> list[str]:
     return out
 
 
-# "2 urgent" in the summary's count of alerts (an adjective that agrees with its count in Spanish).
-_SEVERITY_COUNTS: dict[str, Callable[[int], str]] = {
-    "emergency": lambda n: ngettext("{n} emergency", "{n} emergency", n).format(n=n),
-    "urgent": lambda n: ngettext("{n} urgent", "{n} urgent", n).format(n=n),
-    "warning": lambda n: ngettext("{n} warning", "{n} warning", n).format(n=n),
-    "info": lambda n: ngettext("{n} info", "{n} info", n).format(n=n),
-}
-
-
 def _gaps_to_show(a: Adherence) -> list[Gap]:
     """The gaps clearly longer than the schedule allows (up to 3), else just the longest one."""
     if not a.gaps:
@@ -134,81 +122,126 @@ def _gaps_to_show(a: Adherence) -> list[Gap]:
     return long[:3] or a.gaps[:1]
 
 
-def build_flows(data: ReportData) -> list[Flow]:
-    f: list[Flow] = []
-    start = data.period_start_at
-    end = data.period_end_at
+def _period(data: ReportData) -> tuple[datetime, datetime]:
+    """The period's first and last instants (aware), which build_report always sets."""
+    start, end = data.period_start_at, data.period_end_at
     assert start is not None and end is not None
-    f.append(Para(_("Doctor-visit report"), "title", after_mm=0.5))
-    f.append(Para(_(data.disclaimer), "italic", after_mm=1.5))
+    return start, end
+
+
+def _acknowledged(data: ReportData, k: AckLine) -> str:
+    """'2026-10-03 08:10 by Ana: seen, called the clinic' (who and note when given)."""
+    text = _fmt_at(data, k.at)
+    if k.by:
+        text += " " + _("by {who}").format(who=k.by)
+    return text + (": " + k.note if k.note else "")
+
+
+# ----------------------------------------------------------------------------------------------
+# The sections, in the order they print. Each takes the report's data and returns its flows (a
+# heading and what it introduces), or nothing when the section is left out of this report.
+
+
+def title(data: ReportData) -> list[Flow]:
+    """The report's title, the not-medical-advice line and the contacts from the profile."""
+    f: list[Flow] = [Para(_("Doctor-visit report"), "title", after_mm=0.5),
+                     Para(_(data.disclaimer), "italic", after_mm=1.5)]
     if data.header.contacts:
         f.append(Para(_("Doctor and contacts (from the profile): {contacts}").format(contacts=data.header.contacts),
                       "body", after_mm=1.5))
+    return f
 
-    f.append(Heading(_("At a glance")))
-    for line in summary_lines(data):
-        f.append(Para("• " + line, "body", after_mm=0.6))
 
-    if data.doctor_questions:
-        f.append(Heading(_("Questions for the doctor")))
-        f.append(Table([(_("Written"), 1.2), (_("Question"), 5)],
-                       [[_fmt_at(data, n.at), Cell(n.text, bold=True)] for n in data.doctor_questions]))
+def at_a_glance(data: ReportData) -> list[Flow]:
+    """The summary: one bullet for each line of summary_lines."""
+    return [Heading(_("At a glance")), *(Para("• " + line, "body", after_mm=0.6) for line in summary_lines(data))]
 
-    f.append(Heading(_("Current medicines and schedules")))
-    if data.medicines:
-        rows: list[list[str | Cell]] = []
-        for m in data.medicines:
-            name = m.name + ("" if m.active else " " + _("(not started yet)") if m.starts else " " + _("(stopped)"))
-            details = ", ".join(x for x in (_word(m.route), _word(m.form),
-                                            _("strength {strength}").format(strength=m.strength) if m.strength else "")
-                                if x)
-            sched_text = "\n".join(x for x in (m.schedule, m.daily_total, m.limits, m.stock) if x)
-            since = (_("since {day}").format(day=_fmt_day(data, m.since)) if m.since else "")
-            who = "; ".join(x for x in (since, m.reason,
-                                        m.prescribed_by and _("by {prescriber}").format(prescriber=m.prescribed_by))
+
+def questions_for_the_doctor(data: ReportData) -> list[Flow]:
+    """The notes marked for the doctor, in bold; left out when there are none."""
+    if not data.doctor_questions:
+        return []
+    return [Heading(_("Questions for the doctor")),
+            Table([(_("Written"), 1.2), (_("Question"), 5)],
+                  [[_fmt_at(data, n.at), Cell(n.text, bold=True)] for n in data.doctor_questions])]
+
+
+def current_medicines(data: ReportData) -> list[Flow]:
+    """Every medicine with its route, concentration, schedule (limits and stock under it) and since when."""
+    f: list[Flow] = [Heading(_("Current medicines and schedules"))]
+    if not data.medicines:
+        return [*f, Para(_("No medicines are recorded."))]
+    rows: list[list[str | Cell]] = []
+    for m in data.medicines:
+        name = m.name + ("" if m.active else " " + _("(not started yet)") if m.starts else " " + _("(stopped)"))
+        details = ", ".join(x for x in (_word(m.route), _word(m.form),
+                                        _("strength {strength}").format(strength=m.strength) if m.strength else "")
                             if x)
-            conc = m.concentration + (f"\n{m.warning}" if m.warning else "")
-            rows.append([Cell(name, bold=True), details, conc, sched_text, who])
-        f.append(Table([(_("Medicine"), 2.2), (_("Route, form"), 1.5), (_("Concentration"), 1.6), (_("Schedule"), 2.4),
-                        (_("Since, reason, prescriber"), 1.9)], rows))
-    else:
-        f.append(Para(_("No medicines are recorded.")))
-    if data.pump is not None:
-        pm = data.pump
-        unknown, none_yet = _("not recorded"), _("none recorded")
-        kv = [
-            [_("Concentration"), f"{pm.concentration_mcg_per_ml:g} {MCG_PER_ML}" if pm.concentration_mcg_per_ml else unknown],
-            [_("Daily dose programmed"),
-             _("{mcg} mcg a day").format(mcg=f"{pm.daily_dose_mcg:g}") if pm.daily_dose_mcg else unknown],
-            [_("Reservoir / low-reservoir alarm"),
-             f"{pm.reservoir_ml:g} mL / {pm.low_alarm_ml:g} mL" if pm.reservoir_ml and pm.low_alarm_ml is not None
-             else unknown],
-            [_("Last refill"), _fmt_at(data, pm.last_refill) or none_yet],
-            [_("Next refill due"), _fmt_day(data, pm.next_refill_due) or unknown],
-            [_("Last alarm"), _fmt_at(data, pm.last_alarm) or none_yet],
-        ]
-        f.append(Heading(_("Pump settings (from the latest pump entries)"), 2))
-        f.append(Table([(_("Setting"), 1.4), (_("Value"), 3)], [list(r) for r in kv], header=False))
+        sched_text = "\n".join(x for x in (m.schedule, m.daily_total, m.limits, m.stock) if x)
+        since = (_("since {day}").format(day=_fmt_day(data, m.since)) if m.since else "")
+        who = "; ".join(x for x in (since, m.reason,
+                                    m.prescribed_by and _("by {prescriber}").format(prescriber=m.prescribed_by))
+                        if x)
+        conc = m.concentration + (f"\n{m.warning}" if m.warning else "")
+        rows.append([Cell(name, bold=True), details, conc, sched_text, who])
+    f.append(Table([(_("Medicine"), 2.2), (_("Route, form"), 1.5), (_("Concentration"), 1.6), (_("Schedule"), 2.4),
+                    (_("Since, reason, prescriber"), 1.9)], rows))
+    return f
 
-    change_columns = [(_("Date"), 1.1), (_("Medicine"), 1.8), (_("From"), 2.4), (_("To"), 2.4), (_("Change"), 0.9),
-                      (_("Reason, prescribed by"), 1.6)]
-    f.append(Heading(_("Dose changes in this period")))
-    if data.dose_changes:
-        f.append(Table(change_columns,
-                       [[_fmt_day(data, ch.day), ch.medication, ch.before, ch.after,
-                         Cell(_word(DIRECTION_WORDS.get(ch.direction, ch.direction)), bold=True),
-                         "; ".join(x for x in (ch.reason, ch.prescribed_by) if x)] for ch in data.dose_changes]))
-    else:
-        f.append(Para(_("No dose changes in this period.")))
-    if data.planned_changes:
-        f.append(Heading(_("Planned changes still to come"), 2))
-        f.append(Table(change_columns,
-                       [[_fmt_day(data, ch.day), ch.medication, ch.before, ch.after,
-                         Cell(_word(DIRECTION_WORDS.get(ch.direction, ch.direction)), bold=True),
-                         "; ".join(x for x in (ch.reason, ch.prescribed_by) if x)] for ch in data.planned_changes]))
 
-    f.append(Heading(_("Doses given and missed")))
-    sched = [a for a in data.adherence if not a.as_needed and a.scheduled]
+def pump_settings(data: ReportData) -> list[Flow]:
+    """The intrathecal pump's programme from its latest entries; left out without a pump."""
+    if data.pump is None:
+        return []
+    pm = data.pump
+    unknown, none_yet = _("not recorded"), _("none recorded")
+    kv = [
+        [_("Concentration"), f"{pm.concentration_mcg_per_ml:g} {MCG_PER_ML}" if pm.concentration_mcg_per_ml else unknown],
+        [_("Daily dose programmed"),
+         _("{mcg} mcg a day").format(mcg=f"{pm.daily_dose_mcg:g}") if pm.daily_dose_mcg else unknown],
+        [_("Reservoir / low-reservoir alarm"),
+         f"{pm.reservoir_ml:g} mL / {pm.low_alarm_ml:g} mL" if pm.reservoir_ml and pm.low_alarm_ml is not None
+         else unknown],
+        [_("Last refill"), _fmt_at(data, pm.last_refill) or none_yet],
+        [_("Next refill due"), _fmt_day(data, pm.next_refill_due) or unknown],
+        [_("Last alarm"), _fmt_at(data, pm.last_alarm) or none_yet],
+    ]
+    return [Heading(_("Pump settings (from the latest pump entries)"), 2),
+            Table([(_("Setting"), 1.4), (_("Value"), 3)], [list(r) for r in kv], header=False)]
+
+
+def _changes_table(data: ReportData, changes: Sequence[DoseChange]) -> Table:
+    """Dose changes as the two change sections show them: date, medicine, from, to, which way, why."""
+    return Table([(_("Date"), 1.1), (_("Medicine"), 1.8), (_("From"), 2.4), (_("To"), 2.4), (_("Change"), 0.9),
+                  (_("Reason, prescribed by"), 1.6)],
+                 [[_fmt_day(data, ch.day), ch.medication, ch.before, ch.after,
+                   Cell(_word(DIRECTION_WORDS.get(ch.direction, ch.direction)), bold=True),
+                   "; ".join(x for x in (ch.reason, ch.prescribed_by) if x)] for ch in changes])
+
+
+def dose_changes(data: ReportData) -> list[Flow]:
+    """The schedule changes that took effect in the period."""
+    if not data.dose_changes:
+        return [Heading(_("Dose changes in this period")), Para(_("No dose changes in this period."))]
+    return [Heading(_("Dose changes in this period")), _changes_table(data, data.dose_changes)]
+
+
+def planned_changes(data: ReportData) -> list[Flow]:
+    """Changes already saved that start after the period; left out when there are none."""
+    if not data.planned_changes:
+        return []
+    return [Heading(_("Planned changes still to come"), 2), _changes_table(data, data.planned_changes)]
+
+
+def _scheduled(data: ReportData) -> list[Adherence]:
+    """The medicines with doses on a schedule in the period (as-needed ones are counted apart)."""
+    return [a for a in data.adherence if not a.as_needed and a.scheduled]
+
+
+def doses_given_and_missed(data: ReportData) -> list[Flow]:
+    """Each scheduled medicine's doses by outcome, then a line for each as-needed medicine given."""
+    f: list[Flow] = [Heading(_("Doses given and missed"))]
+    sched = _scheduled(data)
     if sched:
         f.append(Table(
             [(_("Medicine"), 2.0), (_("Scheduled"), 0.9), (_("On time"), 1.0), (_("Early"), 0.8), (_("Late"), 0.8),
@@ -229,71 +262,100 @@ def build_flows(data: ReportData) -> list[Flow]:
                             "and the pump events below.")))
         else:
             f.append(Para(_("No doses were scheduled or logged in this period.")))
-    gaps = [(a, g) for a in sched for g in _gaps_to_show(a)]
-    if gaps:
-        f.append(Heading(_("Longest times between given doses"), 2))
-        f.append(Table([(_("Medicine"), 2), (_("Last dose before the gap"), 1.6), (_("Next dose"), 1.6), (_("Gap"), 1.2),
-                        (_("Schedule's longest interval"), 1.2)],
-                       [[a.medication, _fmt_at(data, g.start),
-                         _("none yet (gap still open at the end of the period)") if g.open else _fmt_at(data, g.end),
-                         Cell(_hours(g.hours), bold=g.expected_hours is not None and g.hours > g.expected_hours + 4),
-                         _hours(g.expected_hours) if g.expected_hours else ""] for a, g in gaps]))
-    for d in data.charts.daily_doses:
-        if any(d.scheduled) or any(d.given):
-            f.append(ChartFlow(52, doses_chart(d, start, end)))
-    if sched:
+    return f
+
+
+def longest_gaps(data: ReportData) -> list[Flow]:
+    """The gaps between given doses clearly longer than the schedule allows (see _gaps_to_show)."""
+    gaps = [(a, g) for a in _scheduled(data) for g in _gaps_to_show(a)]
+    if not gaps:
+        return []
+    return [Heading(_("Longest times between given doses"), 2),
+            Table([(_("Medicine"), 2), (_("Last dose before the gap"), 1.6), (_("Next dose"), 1.6), (_("Gap"), 1.2),
+                   (_("Schedule's longest interval"), 1.2)],
+                  [[a.medication, _fmt_at(data, g.start),
+                    _("none yet (gap still open at the end of the period)") if g.open else _fmt_at(data, g.end),
+                    Cell(_hours(g.hours), bold=g.expected_hours is not None and g.hours > g.expected_hours + 4),
+                    _hours(g.expected_hours) if g.expected_hours else ""] for a, g in gaps])]
+
+
+def doses_by_day(data: ReportData) -> list[Flow]:
+    """A chart of doses scheduled and given for each medicine that had any, then how the doses
+    are counted (under the doses' section, after its charts)."""
+    start, end = _period(data)
+    f: list[Flow] = [ChartFlow(52, doses_chart(d, start, end)) for d in data.charts.daily_doses
+                     if any(d.scheduled) or any(d.given)]
+    if _scheduled(data):
         f.append(Para(_("How these are counted: {definitions}").format(definitions=" ".join(data.definitions)),
                       "small", after_mm=1.0))
+    return f
 
-    f.append(Heading(_("What happened around the gaps and changes")))
-    if data.timeline:
-        f.append(ChartFlow(62, timeline_chart(data.timeline, start, end)))
-        f.append(Table([(_("When"), 1.3), (_("Kind"), 1.1), (_("What"), 6)],
-                       [[_fmt_at(data, e.at), Cell(_word(TIMELINE_WORDS.get(e.level, e.level) or e.kind),
-                                                   bold=e.level in ("red-flag", "urgent", "gap")), e.text]
-                        for e in data.timeline]))
-    else:
-        f.append(Para(_("No dose changes, long gaps, severe symptoms, fevers or pump problems in this period.")))
 
-    f.append(Heading(_("Safety alerts raised in this period")))
+def timeline(data: ReportData) -> list[Flow]:
+    """The timeline chart of dose changes, gaps, severe symptoms, fevers and pump events, and its table."""
+    f: list[Flow] = [Heading(_("What happened around the gaps and changes"))]
+    if not data.timeline:
+        return [*f, Para(_("No dose changes, long gaps, severe symptoms, fevers or pump problems in this period."))]
+    start, end = _period(data)
+    f.append(ChartFlow(62, timeline_chart(data.timeline, start, end)))
+    f.append(Table([(_("When"), 1.3), (_("Kind"), 1.1), (_("What"), 6)],
+                   [[_fmt_at(data, e.at), Cell(_word(TIMELINE_WORDS.get(e.level, e.level) or e.kind),
+                                               bold=e.level in ("red-flag", "urgent", "gap")), e.text]
+                    for e in data.timeline]))
+    return f
+
+
+def safety_alerts(data: ReportData) -> list[Flow]:
+    """The alerts raised in the period with their evidence and acknowledgements, or why there are none."""
+    f: list[Flow] = [Heading(_("Safety alerts raised in this period"))]
     if not data.alerts_checked:
-        f.append(Para(_("The safety checks could not be run again for this period when this report was made, so "
-                        "this section is empty. The gaps, missed doses and symptoms above are complete.")))
-    elif data.alerts:
-        rows = []
-        for al in data.alerts:
-            ev = "\n".join("– " + e for e in al.evidence)
-            acks = "\n".join(_acknowledged(data, k) for k in al.acknowledgements) or _("not acknowledged")
-            what = al.title + (f" ({al.medication})" if al.medication and al.medication not in al.title else "")
-            rows.append([_fmt_at(data, al.since),
-                         Cell(_word(SEVERITY_WORDS.get(al.severity.value, al.severity.value)), True), what, ev, acks])
-        f.append(Para(_("Found by running the safety checks again as of the end of every day of the period and at "
-                        "the moments a dose became missed or a gap grew long; each situation is listed once, at its "
-                        "most severe."), "small"))
-        f.append(Table([(_("Since"), 1.2), (_("Severity"), 1.0), (_("Alert"), 2.4), (_("Evidence"), 3.2),
-                        (_("Acknowledged"), 1.4)], rows))
-    else:
-        f.append(Para(_("No safety alerts were raised in this period.")))
+        return [*f, Para(_("The safety checks could not be run again for this period when this report was made, so "
+                           "this section is empty. The gaps, missed doses and symptoms above are complete."))]
+    if not data.alerts:
+        return [*f, Para(_("No safety alerts were raised in this period."))]
+    rows: list[list[str | Cell]] = []
+    for al in data.alerts:
+        ev = "\n".join("– " + e for e in al.evidence)
+        acks = "\n".join(_acknowledged(data, k) for k in al.acknowledgements) or _("not acknowledged")
+        what = al.title + (f" ({al.medication})" if al.medication and al.medication not in al.title else "")
+        rows.append([_fmt_at(data, al.since),
+                     Cell(_word(SEVERITY_WORDS.get(al.severity.value, al.severity.value)), True), what, ev, acks])
+    f.append(Para(_("Found by running the safety checks again as of the end of every day of the period and at "
+                    "the moments a dose became missed or a gap grew long; each situation is listed once, at its "
+                    "most severe."), "small"))
+    f.append(Table([(_("Since"), 1.2), (_("Severity"), 1.0), (_("Alert"), 2.4), (_("Evidence"), 3.2),
+                    (_("Acknowledged"), 1.4)], rows))
+    return f
 
-    f.append(Heading(_("Symptoms")))
-    if data.symptom_counts:
-        f.append(Table([(_("Symptom"), 2), (_("Times logged"), 1), (_("Worst severity (0-10)"), 1.2), (_("Triage"), 1.2)],
-                       [[s.symptom, str(s.count), "" if s.worst is None else str(s.worst),
-                         Cell(_word(TIER_WORDS.get(s.tier, s.tier)), bold=s.tier == "red-flag")]
-                        for s in data.symptom_counts]))
-        series = data.charts.symptom_severity
-        if series:
-            shown = series[:7]
-            rest = [q for s in series[7:] for q in s.points]
-            pairs: list[tuple[str, Sequence[Point]]] = [(s.label, s.points) for s in shown]
-            if rest:
-                pairs.append((_("other symptoms"), rest))
-            f.append(ChartFlow(58, points_chart(_("Symptom severity (0-10)"), pairs, start, end, 0, 10,
-                                                [0, 2, 4, 6, 8, 10], lines=False)))
-    else:
-        f.append(Para(_("No symptoms were logged in this period.")))
 
-    f.append(Heading(_("Spasms, pain and temperature")))
+def symptoms(data: ReportData) -> list[Flow]:
+    """Each symptom's count, worst severity and triage tier, and a chart of the severities (the
+    seven most logged symptoms, the rest as one series)."""
+    f: list[Flow] = [Heading(_("Symptoms"))]
+    if not data.symptom_counts:
+        return [*f, Para(_("No symptoms were logged in this period."))]
+    f.append(Table([(_("Symptom"), 2), (_("Times logged"), 1), (_("Worst severity (0-10)"), 1.2), (_("Triage"), 1.2)],
+                   [[s.symptom, str(s.count), "" if s.worst is None else str(s.worst),
+                     Cell(_word(TIER_WORDS.get(s.tier, s.tier)), bold=s.tier == "red-flag")]
+                    for s in data.symptom_counts]))
+    series = data.charts.symptom_severity
+    if series:
+        start, end = _period(data)
+        shown = series[:7]
+        rest = [q for s in series[7:] for q in s.points]
+        pairs: list[tuple[str, Sequence[Point]]] = [(s.label, s.points) for s in shown]
+        if rest:
+            pairs.append((_("other symptoms"), rest))
+        f.append(ChartFlow(58, points_chart(_("Symptom severity (0-10)"), pairs, start, end, 0, 10,
+                                            [0, 2, 4, 6, 8, 10], lines=False)))
+    return f
+
+
+def spasms_pain_temperature(data: ReportData) -> list[Flow]:
+    """A chart for each of the Penn spasm score, pain and temperature logged, and one sentence
+    naming those not logged."""
+    start, end = _period(data)
+    f: list[Flow] = [Heading(_("Spasms, pain and temperature"))]
     if data.charts.penn:
         f.append(ChartFlow(46, points_chart(_("Penn spasm frequency (0 none, 4 more than 10 an hour)"),
                                             [(_("Penn score"), data.charts.penn)], start, end, 0, 4.3,
@@ -315,76 +377,79 @@ def build_flows(data: ReportData) -> list[Flow]:
                                     ("temperature", data.charts.temperature)) if not pts]
     if missing:
         f.append(Para(_(_NOTHING_LOGGED[tuple(missing)]), after_mm=1.0))
-
-    if data.pump is not None or data.pump_events:
-        f.append(Heading(_("Pump refills, alarms and checks")))
-        if data.pump_events:
-            f.append(Table([(_("When"), 1.3), (_("Event"), 1.2), (_("Details"), 3), (_("Note"), 3)],
-                           [[_fmt_at(data, e.at), Cell(_word(e.kind), bold=e.kind in ("alarm", "catheter problem")),
-                             e.details, e.note] for e in data.pump_events]))
-        else:
-            f.append(Para(_("No pump refills, alarms or checks were logged in this period.")))
-
-    f.append(Heading(_("Caregiver notes")))
-    if data.notes:
-        f.append(Table([(_("When"), 1.2), (_("Note"), 6)], [[_fmt_at(data, n.at), n.text] for n in data.notes]))
-    else:
-        f.append(Para(_("No notes in this period.")))
-
-    f.append(Heading(_("Corrections made in this period")))
-    if data.corrections:
-        f.append(Para(_("Entries are never overwritten: the journal keeps the earlier value. These entries were "
-                        "changed during the period."), "small"))
-        f.append(Table([(_("Changed"), 1.3), (_("By"), 0.9), (_("Entry"), 2.2), (_("What changed (earlier -> new)"), 3.2),
-                        (_("Reason"), 1.5)],
-                       [[_fmt_at(data, x.changed_at), x.changed_by, f"{x.what} ({_word(x.action)})", "\n".join(x.changes),
-                         x.reason] for x in data.corrections]))
-    else:
-        f.append(Para(_("No entries were corrected or removed in this period.")))
-
-    f.append(Heading(_("About this report")))
-    f.append(Para(_(data.disclaimer) + " " + _("Times are local to {zone}.").format(zone=data.header.timezone), "body", boxed=True,
-                  after_mm=1.5))
     return f
 
 
-def _acknowledged(data: ReportData, k: AckLine) -> str:
-    """'2026-10-03 08:10 by Ana: seen, called the clinic' (who and note when given)."""
-    text = _fmt_at(data, k.at)
-    if k.by:
-        text += " " + _("by {who}").format(who=k.by)
-    return text + (": " + k.note if k.note else "")
+def pump_events(data: ReportData) -> list[Flow]:
+    """The pump's refills, alarms and checks; left out when there is no pump and none was logged."""
+    if data.pump is None and not data.pump_events:
+        return []
+    f: list[Flow] = [Heading(_("Pump refills, alarms and checks"))]
+    if not data.pump_events:
+        return [*f, Para(_("No pump refills, alarms or checks were logged in this period."))]
+    f.append(Table([(_("When"), 1.3), (_("Event"), 1.2), (_("Details"), 3), (_("Note"), 3)],
+                   [[_fmt_at(data, e.at), Cell(_word(e.kind), bold=e.kind in ("alarm", "catheter problem")),
+                     e.details, e.note] for e in data.pump_events]))
+    return f
 
 
-# The words for the codes the report data carries (data.py keeps codes, the page shows words).
-SEVERITY_WORDS = {"emergency": N_("EMERGENCY"), "urgent": N_("URGENT"), "warning": N_("Warning"), "info": N_("Info")}
-DIRECTION_WORDS = {"increase": N_("increase"), "decrease": N_("decrease"), "start": N_("start"),
-                   "stop": N_("stop"), "change": N_("change")}
-TIMELINE_WORDS = {"red-flag": N_("RED FLAG"), "urgent": N_("call today"), "notable": N_("severe"), "gap": N_("gap"),
-                  "increase": N_("dose raised"), "decrease": N_("dose lowered"), "start": N_("started"),
-                  "stop": N_("stopped"), "change": N_("changed"), "info": ""}
-TIER_WORDS = {"red-flag": N_("red flag"), "urgent": N_("call today"), "notable": N_("severe"),
-              "next-visit": N_("mention at the visit"), "": ""}
-def _word(code_word: str) -> str:
-    """The word for a code the report data carries ("oral", "alarm", "corrected") in the language
-    in use; "" stays "" (gettext would give the catalog's header for it)."""
-    return _(code_word) if code_word else ""
+def caregiver_notes(data: ReportData) -> list[Flow]:
+    """The notes written in the period (those for the doctor are also at the top)."""
+    f: list[Flow] = [Heading(_("Caregiver notes"))]
+    if not data.notes:
+        return [*f, Para(_("No notes in this period."))]
+    f.append(Table([(_("When"), 1.2), (_("Note"), 6)], [[_fmt_at(data, n.at), n.text] for n in data.notes]))
+    return f
 
 
-# Words the report data carries as they are (enum values and data.py's action words), marked here
-# for the catalog: routes, forms, pump events, what was done to a corrected entry.
-_DATA_WORDS = (N_("oral"), N_("intrathecal"), N_("other"), N_("tablet"), N_("solution"), N_("suspension"),
-               N_("granules"), N_("pump"), N_("refill"), N_("alarm"), N_("check"), N_("dose change"),
-               N_("catheter problem"), N_("corrected"), N_("removed"), N_("restored"))
+def corrections(data: ReportData) -> list[Flow]:
+    """The entries corrected, removed or restored in the period, with the earlier values."""
+    f: list[Flow] = [Heading(_("Corrections made in this period"))]
+    if not data.corrections:
+        return [*f, Para(_("No entries were corrected or removed in this period."))]
+    f.append(Para(_("Entries are never overwritten: the journal keeps the earlier value. These entries were "
+                    "changed during the period."), "small"))
+    f.append(Table([(_("Changed"), 1.3), (_("By"), 0.9), (_("Entry"), 2.2), (_("What changed (earlier -> new)"), 3.2),
+                    (_("Reason"), 1.5)],
+                   [[_fmt_at(data, x.changed_at), x.changed_by, f"{x.what} ({_word(x.action)})", "\n".join(x.changes),
+                     x.reason] for x in data.corrections]))
+    return f
 
 
-# What was not measured in the period, as one sentence (each language joins the list its own way).
-_NOTHING_LOGGED = {
-    ("spasm",): N_("No spasm scores were logged in this period."),
-    ("pain",): N_("No pain scores were logged in this period."),
-    ("temperature",): N_("No temperatures were logged in this period."),
-    ("spasm", "pain"): N_("No spasm scores or pain scores were logged in this period."),
-    ("spasm", "temperature"): N_("No spasm scores or temperatures were logged in this period."),
-    ("pain", "temperature"): N_("No pain scores or temperatures were logged in this period."),
-    ("spasm", "pain", "temperature"): N_("No spasm scores, pain scores or temperatures were logged in this period."),
-}
+def about_this_report(data: ReportData) -> list[Flow]:
+    """The not-medical-advice statement again, boxed, with the zone the times are in."""
+    return [Heading(_("About this report")),
+            Para(_(data.disclaimer) + " " + _("Times are local to {zone}.").format(zone=data.header.timezone), "body",
+                 boxed=True, after_mm=1.5)]
+
+
+# The report's sections in the order they print; a new section is one function above, listed here.
+SECTIONS: tuple[Callable[[ReportData], list[Flow]], ...] = (
+    title,
+    at_a_glance,
+    questions_for_the_doctor,
+    current_medicines,
+    pump_settings,
+    dose_changes,
+    planned_changes,
+    doses_given_and_missed,
+    longest_gaps,
+    doses_by_day,
+    timeline,
+    safety_alerts,
+    symptoms,
+    spasms_pain_temperature,
+    pump_events,
+    caregiver_notes,
+    corrections,
+    about_this_report,
+)
+
+
+def build_flows(data: ReportData) -> list[Flow]:
+    """The whole report as flows for the pages to place: every section of SECTIONS, in order.
+
+    Raises AssertionError when data has no period (period_start_at/period_end_at are None), which
+    build_report always sets."""
+    _period(data)
+    return [flow for section in SECTIONS for flow in section(data)]
