@@ -46,6 +46,7 @@ class ChartFlow(Flow):
 # Month abbreviations for the charts' time axes (strftime would give the C locale's English).
 MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"),
           N_("Oct"), N_("Nov"), N_("Dec"))
+# One marker shape per series, in this order, so series stay apart in black and white.
 MARKERS = ("circle", "square", "triangle", "diamond", "cross", "down", "plus", "star")
 
 

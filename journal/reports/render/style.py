@@ -41,7 +41,7 @@ ZEBRA = QColor(242, 242, 242)
 
 
 # ----------------------------------------------------------------------------------------------
-# Device units and fonts
+# Fonts and text shaping
 
 
 _symbol_font_ready: bool | None = None
