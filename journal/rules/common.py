@@ -7,9 +7,10 @@ clock, which is wrong across a daylight-saving change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from journal.domain import (
@@ -35,6 +36,7 @@ from journal.schedule import (
     MedicinePlan,
     PlanTiming,
     Slot,
+    SlotSpan,
     SlotState,
     journal_began,
     plan_medicine,
@@ -45,6 +47,8 @@ from journal.schedule.as_needed import AsNeededLimit, ProfileNumbers, limits_for
 from journal.schedule.as_needed import dose_mg as _dose_mg
 from journal.schedule.pump import ProgrammeStep, daily_mcg_on, programme
 from journal.schedule.pump import changes as programme_changes
+
+T = TypeVar("T")
 
 NOT_ADVICE = N_("This is not medical advice.")
 
@@ -148,8 +152,29 @@ class CheckContext:
     gap_reported: dict[int, datetime] = field(default_factory=dict)
     _states: dict[int, MedicinePlan] = field(default_factory=dict)
     _memo: dict[tuple[object, ...], object] = field(default_factory=dict)
+    # What does not depend on the instant checked (the slots a schedule plans, a day's planned
+    # amount of a medicine without a pump), kept across the runs of one report over a period, which
+    # checks the same history at hundreds of instants. None: kept for this run only. See `lasting`.
+    shared: dict[tuple[object, ...], object] | None = None
 
     # ----------------------------------------------------------------- basics
+    @property
+    def lasting(self) -> dict[tuple[object, ...], object]:
+        """Where to keep a fact that depends only on the medications (and their regimens), not on
+        the instant or the doses: the report's `shared` memo, else this run's. Keys name objects by
+        identity, so the medications must be the same objects in every run that shares it."""
+        return self.shared if self.shared is not None else self._memo
+
+    def schedule_fact(self, m: Medication, key: tuple[object, ...], compute: Callable[..., T], *args: object) -> T:
+        """`compute(*args)`, an answer read from the planned amounts of `m`'s drug family over some days,
+        remembered for this run, or across a report's runs (`lasting`) when none of that family is
+        a pump: its amounts then follow the regimens alone (a pump's also follow its logged events).
+        `key` must name everything else `compute` reads (the medicine, the days)."""
+        memo = self._memo if any(self.is_pump(o) for o in self.siblings(m)) else self.lasting
+        if key not in memo:
+            memo[key] = compute(*args)
+        return memo[key]  # type: ignore[return-value]
+
     def describe(self, entry: Observation | SymptomEntry) -> str:
         """The catalog's words for a sign or reading, temperatures in the person's unit."""
         return self.library.catalog.describe(entry, self.temperature_unit)
@@ -243,9 +268,11 @@ class CheckContext:
     def planned_daily_mg(self, m: Medication, day: date) -> float:
         """Planned amount per day, averaged over every-N-days schedules (0 when nothing is planned)."""
         key = ("daily", id(m), day)
-        if key not in self._memo:
-            self._memo[key] = self._planned_daily_mg(m, day)
-        return self._memo[key]  # type: ignore[return-value]
+        # Without a pump it is the regimens' answer alone; a pump's also follows its logged events.
+        memo = self._memo if self.is_pump(m) else self.lasting
+        if key not in memo:
+            memo[key] = self._planned_daily_mg(m, day)
+        return memo[key]  # type: ignore[return-value]
 
     def _planned_daily_mg(self, m: Medication, day: date) -> float:
         if self.is_pump(m):
@@ -371,9 +398,12 @@ class CheckContext:
             # The plan also matches slots half a day either side (a dose given just inside the
             # window for a slot just before it, or early for the next slot, answers that slot, as on
             # Today) but returns the slots from the window's start up to now.
+            span = self.lasting.get(("slots", id(m)))
+            if not isinstance(span, SlotSpan):
+                span = self.lasting[("slots", id(m))] = SlotSpan(m, self.tz)
             self._states[key] = plan_medicine(
                 m, self.tz, self.history.start, self.now + timedelta(seconds=1),
-                self.history.doses, self.now, self.timing(p), self.asked_from(m, p))
+                self.history.doses, self.now, self.timing(p), self.asked_from(m, p), slots=span)
         return self._states[key]
 
     def slot_states(self, m: Medication, p: DrugProfile | None) -> tuple[list[SlotState], list[Dose]]:
@@ -393,9 +423,14 @@ class CheckContext:
         return found if found is not None else self.local(d.at).date()
 
     def given_doses(self, m: Medication) -> list[Dose]:
-        return [d for d in self.history.doses
-                if d.medication_id == m.id and not d.removed and d.status.was_given and d.given is not None
-                and utc(d.given) <= utc(self.now)]
+        """Doses of `m` given (kept down or not) by now, oldest logged first."""
+        key = ("given", id(m))
+        if key not in self._memo:
+            now = utc(self.now)
+            self._memo[key] = [d for d in self.history.doses
+                               if d.medication_id == m.id and not d.removed and d.status.was_given
+                               and d.given is not None and utc(d.given) <= now]
+        return list(self._memo[key])  # type: ignore[call-overload]
 
     def last_taken(self, m: Medication) -> datetime | None:
         """When a dose of this medication was last given and kept down."""

@@ -80,7 +80,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
     alerts: list[Alert] = []
     for m, p in ctx.profiled():
         first, last = ctx.change_days_window(p)
-        found = find(ctx, m, p, first, last)
+        found = ctx.schedule_fact(m, (RULE, id(m), first, last), find, ctx, m, p, first, last)
         if found:
             alerts.append(alert_for(ctx, m, found[-1], history))
     return alerts

@@ -268,10 +268,11 @@ def alerts_in_period(full: PatientHistory, start_at: datetime, end_at: datetime,
         run_checks, lookback = found[0], lookback or found[1]
     slicer = _Slicer(full, lookback or DEFAULT_LOOKBACK)
     best: dict[str, Alert] = {}
+    shared: dict[tuple[object, ...], object] = {}  # what the checks know of the schedules, for every instant
     for t in check_instants(full, start_at, end_at, now, extra_instants):
         # The report counts nothing before the journal began, its alerts neither.
         for alert in run_checks(slicer.at(t), t, emergency_number=emergency_number, before_journal=False,
-                                temperature_unit=temperature_unit):
+                                temperature_unit=temperature_unit, shared=shared):
             if t > end_at and alert.since >= end_at:
                 continue  # looked after the period for its last slots: what began later is not in it
             seen = best.get(alert.key)
