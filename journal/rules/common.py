@@ -219,7 +219,10 @@ class CheckContext:
         """Every medication with its drug profile, or the general numbers
         (resources/general-medicine.json) for one the journal has no profile for: the rules for
         every medicine (missed, double, over-prescribed, as-needed, stock) iterate this."""
-        return [(m, self.library.profile_or_general(m)) for m in self.history.medications]
+        key = ("every-medication",)
+        if key not in self.lasting:
+            self.lasting[key] = [(m, self.library.profile_or_general(m)) for m in self.history.medications]
+        return list(self.lasting[key])  # type: ignore[call-overload]
 
     @staticmethod
     def is_general(p: DrugProfile) -> bool:
@@ -231,12 +234,17 @@ class CheckContext:
         return limits_for(m, prn_numbers(p))
 
     def profiled(self) -> list[tuple[Medication, DrugProfile]]:
-        out = []
-        for m in self.history.medications:
-            p = self.library.profile_for(m)
-            if p is not None:
-                out.append((m, p))
-        return out
+        """The medications the drug data knows, with their profiles (remembered: asked thousands
+        of times a run)."""
+        key = ("profiled",)
+        if key not in self.lasting:
+            out = []
+            for m in self.history.medications:
+                p = self.library.profile_for(m)
+                if p is not None:
+                    out.append((m, p))
+            self.lasting[key] = out
+        return list(self.lasting[key])  # type: ignore[call-overload]
 
     @staticmethod
     def route(m: Medication) -> str:
@@ -305,6 +313,18 @@ class CheckContext:
         fam = self.route(m)
         out = [o for o, q in self.profiled() if q is p and self.route(o) == fam]
         return out if any(o is m for o in out) else [m, *out]
+
+    def plan_may_change(self, m: Medication, first: date, last: date) -> bool:
+        """Whether the planned daily amount of `m`'s drug family (`siblings`) can differ from the day
+        before on some day in [first, last]. Without a pump it changes only where the regimen in
+        force does (`Medication.regimen_on`): on a regimen's first day or the day after its last;
+        with a pump it can change on any day (its amount also follows logged events)."""
+        family = self.siblings(m)
+        if any(self.is_pump(o) for o in family):
+            return True
+        one = timedelta(days=1)
+        return any(first <= r.start <= last or (r.end is not None and first <= r.end + one <= last)
+                   for o in family for r in o.regimens)
 
     def drug_daily_mg(self, m: Medication, day: date) -> float:
         """Planned amount per day of the drug `m` contains, summed over all its products of the same
@@ -403,7 +423,7 @@ class CheckContext:
                 span = self.lasting[("slots", id(m))] = SlotSpan(m, self.tz)
             self._states[key] = plan_medicine(
                 m, self.tz, self.history.start, self.now + timedelta(seconds=1),
-                self.history.doses, self.now, self.timing(p), self.asked_from(m, p), slots=span)
+                self.doses_of(m), self.now, self.timing(p), self.asked_from(m, p), slots=span)
         return self._states[key]
 
     def slot_states(self, m: Medication, p: DrugProfile | None) -> tuple[list[SlotState], list[Dose]]:
@@ -421,6 +441,16 @@ class CheckContext:
             self._memo[key] = {id(x): self.local(st.slot.at).date() for st in states for x in st.doses}
         found = self._memo[key].get(id(d))  # type: ignore[attr-defined]
         return found if found is not None else self.local(d.at).date()
+
+    def doses_of(self, m: Medication) -> list[Dose]:
+        """The history's records of `m` (any status, removed ones too), in the history's order."""
+        key = ("doses-of",)
+        if key not in self._memo:
+            by_med: dict[int | None, list[Dose]] = {}
+            for d in self.history.doses:
+                by_med.setdefault(d.medication_id, []).append(d)
+            self._memo[key] = by_med
+        return list(self._memo[key].get(m.id, []))  # type: ignore[attr-defined]
 
     def given_doses(self, m: Medication) -> list[Dose]:
         """Doses of `m` given (kept down or not) by now, oldest logged first."""
@@ -674,18 +704,27 @@ class CheckContext:
             states, _ = self.slot_states(m, p)
             slot_of = {id(d): st.slot.at for st in states for d in st.doses}
         grace = self.timing(p).grace
+        half_gap: dict[int, timedelta] = {}  # per regimen (by identity): shortest_gap is not free
         for a, b in zip(given, given[1:], strict=False):
-            reg = m.regimen_on(self.local(b.at).date())
             same_slot = a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
             sa, sb = slot_of.get(id(a)), slot_of.get(id(b))
             same_slot = same_slot or (sa is not None and sa == sb)
-            close = False
-            if reg is not None and reg.times and not m.as_needed:
-                apart = utc(b.at) - utc(a.at)
-                close = apart < shortest_gap(reg) / 2
-                if close and sa is not None and sb is not None and utc(sa) < utc(sb) and apart >= grace:
-                    close = False  # the earlier slot's dose given late, as the advice allows
-            if same_slot or close:
+            if same_slot:
+                out.append((a, b))
+                continue
+            if m.as_needed:
+                continue
+            apart = utc(b.at) - utc(a.at)
+            reg = m.regimen_on(self.local(b.at).date())
+            if reg is None or not reg.times:
+                continue
+            half = half_gap.get(id(reg))
+            if half is None:
+                half = half_gap[id(reg)] = shortest_gap(reg) / 2
+            close = apart < half
+            if close and sa is not None and sb is not None and utc(sa) < utc(sb) and apart >= grace:
+                close = False  # the earlier slot's dose given late, as the advice allows
+            if close:
                 out.append((a, b))
         return out
 

@@ -32,6 +32,8 @@ def rises(ctx: CheckContext, m: Medication, first: date, last: date) -> list[Cha
 
 
 def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: date) -> list[Finding]:
+    if not ctx.plan_may_change(m, first, last):
+        return []  # the same amount every day: nothing rises
     route = ctx.route(m)
     step = p.route(route, "titration_max_step_mg_per_day")
     gap_h = p.route(route, "titration_min_interval_hours")

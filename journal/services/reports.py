@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from journal.domain import Alert, Dose, Medication, PatientHistory, PumpEventKind, Regimen
 from journal.reports.data import (
     ReportData,
+    add_alerts,
     build_report,
     period_bounds,
 )
@@ -312,9 +313,7 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
             log.debug("the safety checks failed while making the report", exc_info=True)
             alerts = None
     if alerts:
-        data = build_report(full, alerts, acks, revisions, period.start, period.end, now,
-                            timing_for=timing, date_format=settings.date_format, time_format=settings.time_format,
-                            temperature_unit=settings.temperature_unit)
+        data = add_alerts(data, alerts, acks)
     data.alerts_checked = alerts is not None
     return data
 
