@@ -129,6 +129,12 @@ class JournalZone(tzinfo):
         return self._periods
 
     @property
+    def only_zone(self) -> ZoneInfo | None:
+        """The one zone of a journal that never moved (None after a move): converting an instant
+        to it gives the same datetime as converting to this JournalZone, faster."""
+        return self._only
+
+    @property
     def current(self) -> ZoneInfo:
         """The zone of the latest period (the journal's "timezone" setting)."""
         return self._zones[-1]

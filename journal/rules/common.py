@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -188,7 +188,14 @@ class CheckContext:
         return self.now.astimezone(self.tz).date()
 
     def local(self, t: datetime) -> datetime:
-        return t.astimezone(self.tz)
+        return t.astimezone(self._local_zone)
+
+    @property
+    def _local_zone(self) -> tzinfo:
+        """The zone `local` converts to: a journal that never moved converts straight to its one
+        zone (the same datetimes as through the JournalZone, whose conversion gives that zone's)."""
+        tz = self.history.tz
+        return getattr(tz, "only_zone", None) or tz
 
     def fmt(self, t: datetime) -> str:
         """Local 'YYYY-MM-DD HH:MM'; on the autumn night a clock time happens twice, with its offset
@@ -260,15 +267,25 @@ class CheckContext:
             return None
 
     def dose_mg(self, m: Medication, d: Dose) -> float | None:
-        """In mg; nothing entered: the amount that day's regimen plans (schedule.as_needed.dose_mg)."""
-        return _dose_mg(m, d, self.tz)
+        """In mg; nothing entered: the amount that day's regimen plans (schedule.as_needed.dose_mg).
+        Remembered (`lasting`): a record and the regimens do not change between runs."""
+        key = ("dose-mg", id(m), id(d))
+        memo = self.lasting
+        if key not in memo:
+            memo[key] = _dose_mg(m, d, self.tz)
+        return memo[key]  # type: ignore[return-value]
 
     def per_dose_mg(self, m: Medication, reg: Regimen) -> float | None:
-        return self.amount_mg(m, reg.dose)
+        """One planned dose of a regimen of `m` in mg (None: cannot be told). Remembered (`lasting`)."""
+        key = ("regimen-mg", id(m), id(reg))
+        memo = self.lasting
+        if key not in memo:
+            memo[key] = self.amount_mg(m, reg.dose)
+        return memo[key]  # type: ignore[return-value]
 
     def dosing_day_mg(self, m: Medication, reg: Regimen) -> float:
         """Total on a day the regimen gives doses (a pump regimen's dose is already per day)."""
-        each = self.amount_mg(m, reg.dose) or 0.0
+        each = self.per_dose_mg(m, reg) or 0.0
         if m.route is Route.INTRATHECAL or m.form.value == "pump":
             return each
         return each * len(reg.times)
@@ -613,7 +630,7 @@ class CheckContext:
             if not m.as_needed:
                 states, _ = self.slot_states(m, p)
                 for st in states:
-                    planned_mg = self.amount_mg(m, st.slot.dose)
+                    planned_mg = self.per_dose_mg(m, st.slot.regimen)  # the slot's dose is its regimen's
                     if not planned_mg:
                         continue
                     for d in st.doses:

@@ -109,14 +109,23 @@ class SlotSpan:
         start, end = start.astimezone(UTC), end.astimezone(UTC)
         if self.medication.as_needed or start >= end:
             return [], []
-        if self._lo is None or self._hi is None or start < self._lo or end > self._hi:
-            lo = start - self.GROW if self._lo is None or start < self._lo else self._lo
-            hi = end + self.GROW if self._hi is None or end > self._hi else self._hi
-            # Every slot in [lo, hi) comes from a day expand also looks at for any window inside it
-            # (a day either side of the window), so cutting this list equals expanding the window.
-            self._slots = expand(self.medication, self.tz, lo, hi)
+        # Every slot in [lo, hi) comes from a day expand also looks at for any window inside it (a
+        # day either side of the window), so cutting this list equals expanding the window; and
+        # expanding [a, b) then [b, c) gives expanding [a, c), so the span grows by its new ends.
+        if self._lo is None or self._hi is None:
+            self._lo, self._hi = start - self.GROW, end + self.GROW
+            self._slots = expand(self.medication, self.tz, self._lo, self._hi)
             self._keys = [s.at.astimezone(UTC) for s in self._slots]
-            self._lo, self._hi = lo, hi
+        if start < self._lo:
+            more = expand(self.medication, self.tz, start - self.GROW, self._lo)
+            self._slots = more + self._slots
+            self._keys = [s.at.astimezone(UTC) for s in more] + self._keys
+            self._lo = start - self.GROW
+        if end > self._hi:
+            more = expand(self.medication, self.tz, self._hi, end + self.GROW)
+            self._slots = self._slots + more
+            self._keys = self._keys + [s.at.astimezone(UTC) for s in more]
+            self._hi = end + self.GROW
         i, j = bisect_left(self._keys, start), bisect_left(self._keys, end)
         return self._slots[i:j], self._keys[i:j]
 
