@@ -56,7 +56,7 @@ REFERENCE = RULE_TOPICS  # which topic explains each rule's alert (journal.knowl
 
 
 def utc(t: datetime) -> datetime:
-    return t.astimezone(UTC)
+    return t if t.tzinfo is UTC else t.astimezone(UTC)
 
 
 def hours(delta: timedelta) -> float:
@@ -214,7 +214,14 @@ class CheckContext:
         return datetime.combine(day, time(0), tzinfo=self.tz).astimezone(UTC).astimezone(self.tz)
 
     def ago(self, t: datetime) -> timedelta:
-        return utc(self.now) - utc(t)
+        return self._now_utc - utc(t)
+
+    @property
+    def _now_utc(self) -> datetime:
+        key = ("now-utc",)
+        if key not in self._memo:
+            self._memo[key] = utc(self.now)
+        return self._memo[key]  # type: ignore[return-value]
 
     def within(self, t: datetime, window: timedelta) -> bool:
         """t is in (now - window, now]."""
@@ -474,17 +481,17 @@ class CheckContext:
         key = ("given", id(m))
         if key not in self._memo:
             now = utc(self.now)
-            self._memo[key] = [d for d in self.history.doses
-                               if d.medication_id == m.id and not d.removed and d.status.was_given
-                               and d.given is not None and utc(d.given) <= now]
+            self._memo[key] = [d for d in self.doses_of(m)
+                               if not d.removed and d.status.was_given and d.given is not None and utc(d.given) <= now]
         return list(self._memo[key])  # type: ignore[call-overload]
 
     def last_taken(self, m: Medication) -> datetime | None:
         """When a dose of this medication was last given and kept down."""
         best: datetime | None = None
-        for d in self.history.doses:
-            if (d.medication_id == m.id and not d.removed and d.status is DoseStatus.TAKEN and d.given is not None
-                    and utc(d.given) <= utc(self.now) and (best is None or utc(d.given) > utc(best))):
+        now = utc(self.now)
+        for d in self.doses_of(m):
+            if (not d.removed and d.status is DoseStatus.TAKEN and d.given is not None
+                    and utc(d.given) <= now and (best is None or utc(d.given) > utc(best))):
                 best = d.given
         if best is None and m.id is not None:
             lg = self.history.last_given.get(m.id)
