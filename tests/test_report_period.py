@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -255,3 +255,36 @@ YEAR_RULES = {
 def test_the_year_report_of_a_rich_journal_shows_every_kind_of_alert(journal: Any, patient: str) -> None:
     data = reports.build_for(journal, patient, *PERIODS["a year"], NOW)
     assert YEAR_RULES[patient] <= {a.rule for a in data.alerts}
+
+
+def test_slots_expanded_once_and_cut_are_the_slots_expanded_for_each_window() -> None:
+    """The report's checks cut each schedule's slots from one long expansion (schedule.SlotSpan);
+    every window gives what expanding that window gives: across both clock changes (02:30 in the
+    spring gap, 01:30 twice in the autumn), an every-other-day schedule, overlapping regimens, and
+    windows moving forward by a day, jumping back and starting mid-day."""
+    from datetime import time
+
+    from journal.domain import Form, Medication, Quantity, Regimen, Unit
+    from journal.domain.zones import ZonePeriod, journal_zone
+    from journal.schedule import SlotSpan, expand
+
+    def reg(start: date, end: date | None, times: list[str], every: int = 1) -> Regimen:
+        return Regimen(start=start, end=end, dose=Quantity(10, Unit.MG), times=[time.fromisoformat(t) for t in times],
+                       every_days=every)
+
+    m = Medication("Baclofen 10 mg tablets", form=Form.TABLET, drug="baclofen", strength=Quantity(10, Unit.MG),
+                   regimens=[reg(date(2026, 1, 1), date(2026, 4, 30), ["01:30", "02:30", "14:00"]),
+                             reg(date(2026, 3, 1), date(2026, 3, 20), ["08:00"], every=2),
+                             reg(date(2026, 5, 1), None, ["01:30", "20:00"])], id=3)
+    for tz in (TZ, journal_zone([ZonePeriod(date(2020, 1, 1), "America/Chicago")])):
+        span = SlotSpan(m, tz)
+        windows = [(datetime(2026, 2, 20, 6, tzinfo=TZ) + timedelta(days=k, hours=k % 5),
+                    datetime(2026, 3, 1, 6, tzinfo=TZ) + timedelta(days=k, hours=k % 7)) for k in range(0, 300, 3)]
+        windows += [(datetime(2025, 12, 1, tzinfo=TZ), datetime(2026, 1, 3, 12, tzinfo=TZ)),
+                    (datetime(2026, 11, 1, 0, 30, tzinfo=TZ), datetime(2026, 11, 1, 3, tzinfo=TZ))]
+        for start, end in windows:
+            slots, keys = span.window(start, end)
+            assert slots == expand(m, tz, start, end)
+            assert [(s.at, s.regimen, s.wall_time) for s in slots] == [
+                (s.at, s.regimen, s.wall_time) for s in expand(m, tz, start, end)]
+            assert keys == [s.at.astimezone(UTC) for s in slots]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import cached_property
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -190,7 +191,7 @@ class CheckContext:
     def local(self, t: datetime) -> datetime:
         return t.astimezone(self._local_zone)
 
-    @property
+    @cached_property
     def _local_zone(self) -> tzinfo:
         """The zone `local` converts to: a journal that never moved converts straight to its one
         zone (the same datetimes as through the JournalZone, whose conversion gives that zone's)."""
