@@ -463,9 +463,19 @@ class CheckContext:
         key = ("dose-day", id(m))
         if key not in self._memo:
             states, _ = self.slot_states(m, p)
-            self._memo[key] = {id(x): self.local(st.slot.at).date() for st in states for x in st.doses}
+            self._memo[key] = {id(x): self.local_day(st.slot.at) for st in states for x in st.doses}
         found = self._memo[key].get(id(d))  # type: ignore[attr-defined]
-        return found if found is not None else self.local(d.at).date()
+        return found if found is not None else self.local_day(d.at)
+
+    def local_day(self, t: datetime) -> date:
+        """The local date of an instant (remembered across a report's runs: asked of the same slots
+        and doses at every instant)."""
+        key = ("local-day", t)
+        memo = self.lasting
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self.local(t).date()
+        return found  # type: ignore[return-value]
 
     def doses_of(self, m: Medication) -> list[Dose]:
         """The history's records of `m` (any status, removed ones too), in the history's order."""
