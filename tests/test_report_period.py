@@ -239,22 +239,18 @@ def test_the_report_lists_exactly_the_alerts_of_every_check_at_every_instant(jou
     data = reports.build_for(journal, patient, start, end, NOW)
     assert data.alerts_checked
     assert sorted(a.key for a in data.alerts) == sorted(a.key for a in expected)
+    if period == "a year":  # the journal raises every kind of alert it was made to raise
+        assert YEAR_RULES[patient] <= {a.rule for a in found}
 
 
-# What the year's report shows for each person: every kind of alert the journal was made to raise.
-# (Pinned from the report as it was before it stopped replaying every instant.)
+# What the year's report shows for each person (seen in the report as it was before it stopped
+# replaying every instant, among others: age-caution, withdrawal-signs for the pump).
 YEAR_RULES = {
     "Robin Shaw": {"abrupt-stop", "abnormal-vital", "as-needed-over-limit", "as-needed-too-soon", "double-dose",
                    "fast-taper", "fast-titration", "missed-dose", "over-prescribed", "red-flag-symptom",
                    "stock-low", "withdrawal-signs"},
     "Leo Park": {"pump-alarm", "pump-refill-due", "pump-refill-overdue", "missed-dose"},
 }
-
-
-@pytest.mark.parametrize("patient", list(YEAR_RULES))
-def test_the_year_report_of_a_rich_journal_shows_every_kind_of_alert(journal: Any, patient: str) -> None:
-    data = reports.build_for(journal, patient, *PERIODS["a year"], NOW)
-    assert YEAR_RULES[patient] <= {a.rule for a in data.alerts}
 
 
 def test_slots_expanded_once_and_cut_are_the_slots_expanded_for_each_window() -> None:
