@@ -287,7 +287,8 @@ def plan_medicine(medication: Medication, tz: ZoneInfo, start: datetime, end: da
             continue
         if not st.doses and began is not None and k < began:
             continue  # before the journal began: not known, not missed
-        st.doses.sort(key=lambda d: (_utc(d.at), d.id or 0))
+        if len(st.doses) > 1:
+            st.doses.sort(key=lambda d: (_utc(d.at), d.id or 0))
         st.outcome, st.timing = _outcome(st, k, now_utc, timing.grace)
         out.append(st)
     extra = [d for d in unmatched if s_utc <= _utc(d.at) < e_utc]
