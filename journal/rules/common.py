@@ -11,8 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cached_property
-from typing import TypeVar
-from zoneinfo import ZoneInfo
+from typing import TypeVar, cast
 
 from journal.domain import (
     Alert,
@@ -152,6 +151,7 @@ class CheckContext:
     # Medication id -> time of the last dose before a gap that abrupt-stop reports.
     gap_reported: dict[int, datetime] = field(default_factory=dict)
     _states: dict[int, MedicinePlan] = field(default_factory=dict)
+    # One answer per question and check run; each key's own function casts back to what it stored.
     _memo: dict[tuple[object, ...], object] = field(default_factory=dict)
     # What does not depend on the instant checked (the slots a schedule plans, a day's planned
     # amount of a medicine without a pump), kept across the runs of one report over a period, which
@@ -174,14 +174,14 @@ class CheckContext:
         memo = self._memo if any(self.is_pump(o) for o in self.siblings(m)) else self.lasting
         if key not in memo:
             memo[key] = compute(*args)
-        return memo[key]  # type: ignore[return-value]
+        return cast(T, memo[key])
 
     def describe(self, entry: Observation | SymptomEntry) -> str:
         """The catalog's words for a sign or reading, temperatures in the person's unit."""
         return self.library.catalog.describe(entry, self.temperature_unit)
 
     @property
-    def tz(self) -> ZoneInfo:
+    def tz(self) -> tzinfo:
         return self.history.tz
 
     @property
@@ -222,7 +222,7 @@ class CheckContext:
         key = ("now-utc",)
         if key not in self._memo:
             self._memo[key] = utc(self.now)
-        return self._memo[key]  # type: ignore[return-value]
+        return cast(datetime, self._memo[key])
 
     def within(self, t: datetime, window: timedelta) -> bool:
         """t is in (now - window, now]."""
@@ -237,7 +237,7 @@ class CheckContext:
         key = ("every-medication",)
         if key not in self.lasting:
             self.lasting[key] = [(m, self.library.profile_or_general(m)) for m in self.history.medications]
-        return list(self.lasting[key])  # type: ignore[call-overload]
+        return list(cast("list[tuple[Medication, DrugProfile]]", self.lasting[key]))
 
     @staticmethod
     def is_general(p: DrugProfile) -> bool:
@@ -259,7 +259,7 @@ class CheckContext:
                 if p is not None:
                     out.append((m, p))
             self.lasting[key] = out
-        return list(self.lasting[key])  # type: ignore[call-overload]
+        return list(cast("list[tuple[Medication, DrugProfile]]", self.lasting[key]))
 
     @staticmethod
     def route(m: Medication) -> str:
@@ -281,7 +281,7 @@ class CheckContext:
         memo = self.lasting
         if key not in memo:
             memo[key] = _dose_mg(m, d, self.tz)
-        return memo[key]  # type: ignore[return-value]
+        return cast("float | None", memo[key])
 
     def per_dose_mg(self, m: Medication, reg: Regimen) -> float | None:
         """One planned dose of a regimen of `m` in mg (None: cannot be told). Remembered (`lasting`)."""
@@ -289,7 +289,7 @@ class CheckContext:
         memo = self.lasting
         if key not in memo:
             memo[key] = self.amount_mg(m, reg.dose)
-        return memo[key]  # type: ignore[return-value]
+        return cast("float | None", memo[key])
 
     def dosing_day_mg(self, m: Medication, reg: Regimen) -> float:
         """Total on a day the regimen gives doses (a pump regimen's dose is already per day)."""
@@ -305,7 +305,7 @@ class CheckContext:
         memo = self._memo if self.is_pump(m) else self.lasting
         if key not in memo:
             memo[key] = self._planned_daily_mg(m, day)
-        return memo[key]  # type: ignore[return-value]
+        return cast(float, memo[key])
 
     def _planned_daily_mg(self, m: Medication, day: date) -> float:
         if self.is_pump(m):
@@ -327,7 +327,7 @@ class CheckContext:
         key = ("programme", id(m))
         if key not in self._memo:
             self._memo[key] = programme(m, self.history.pump_events, self.tz)
-        return list(self._memo[key])  # type: ignore[call-overload]
+        return list(cast("list[ProgrammeStep]", self._memo[key]))
 
     def siblings(self, m: Medication) -> list[Medication]:
         """Every product of the same drug and route family as `m` (tablets and oral liquids of
@@ -464,7 +464,7 @@ class CheckContext:
         if key not in self._memo:
             states, _ = self.slot_states(m, p)
             self._memo[key] = {id(x): self.local_day(st.slot.at) for st in states for x in st.doses}
-        found = self._memo[key].get(id(d))  # type: ignore[attr-defined]
+        found = cast("dict[int, date]", self._memo[key]).get(id(d))
         return found if found is not None else self.local_day(d.at)
 
     def local_day(self, t: datetime) -> date:
@@ -475,7 +475,7 @@ class CheckContext:
         found = memo.get(key)
         if found is None:
             found = memo[key] = self.local(t).date()
-        return found  # type: ignore[return-value]
+        return cast(date, found)
 
     def doses_of(self, m: Medication) -> list[Dose]:
         """The history's records of `m` (any status, removed ones too), in the history's order."""
@@ -485,7 +485,7 @@ class CheckContext:
             for d in self.history.doses:
                 by_med.setdefault(d.medication_id, []).append(d)
             self._memo[key] = by_med
-        return list(self._memo[key].get(m.id, []))  # type: ignore[attr-defined]
+        return list(cast("dict[int | None, list[Dose]]", self._memo[key]).get(m.id, []))
 
     def given_doses(self, m: Medication) -> list[Dose]:
         """Doses of `m` given (kept down or not) by now, oldest logged first."""
@@ -494,7 +494,7 @@ class CheckContext:
             now = utc(self.now)
             self._memo[key] = [d for d in self.doses_of(m)
                                if not d.removed and d.status.was_given and d.given is not None and utc(d.given) <= now]
-        return list(self._memo[key])  # type: ignore[call-overload]
+        return list(cast("list[Dose]", self._memo[key]))
 
     def last_taken(self, m: Medication) -> datetime | None:
         """When a dose of this medication was last given and kept down."""
@@ -529,7 +529,7 @@ class CheckContext:
         key = ("interruptions", id(p))
         if key not in self._memo:
             self._memo[key] = self._interruptions(p)
-        return list(self._memo[key])  # type: ignore[call-overload]
+        return list(cast("list[Event]", self._memo[key]))
 
     def _interruptions(self, p: DrugProfile) -> list[Event]:
         events: list[Event] = []
@@ -591,7 +591,7 @@ class CheckContext:
         key = ("increases", id(p))
         if key not in self._memo:
             self._memo[key] = self._increases(p)
-        return list(self._memo[key])  # type: ignore[call-overload]
+        return list(cast("list[Event]", self._memo[key]))
 
     def _increases(self, p: DrugProfile) -> list[Event]:
         events: list[Event] = []
@@ -656,7 +656,7 @@ class CheckContext:
                         if given_mg is not None and given_mg > planned_mg * (1 + tol) + 1e-9:
                             out.append((d, planned_mg, given_mg))
             self._memo[key] = out
-        return list(self._memo[key])  # type: ignore[call-overload]
+        return list(cast("list[tuple[Dose, float, float]]", self._memo[key]))
 
     def _name(self, medication_id: int) -> str:
         m = self.history.medication(medication_id)
@@ -671,7 +671,7 @@ class CheckContext:
             pairs = self._double_doses(m, p)
             pairs += [(a, b) for a, b in self.cross_product_doubles(p) if b.medication_id == m.id]
             self._memo[key] = sorted(pairs, key=lambda x: utc(x[1].at))
-        return list(self._memo[key])  # type: ignore[call-overload]
+        return list(cast("list[tuple[Dose, Dose]]", self._memo[key]))
 
     def cross_product_doubles(self, p: DrugProfile) -> list[tuple[Dose, Dose]]:
         """Given doses of two different scheduled products of one drug, closer together than half
@@ -681,7 +681,7 @@ class CheckContext:
         key = ("cross-double", id(p))
         if key not in self._memo:
             self._memo[key] = self._cross_product_doubles(p)
-        return list(self._memo[key])  # type: ignore[call-overload]
+        return list(cast("list[tuple[Dose, Dose]]", self._memo[key]))
 
     def _cross_product_doubles(self, p: DrugProfile) -> list[tuple[Dose, Dose]]:
         meds = [m for m, q in self.profiled() if q is p and not m.as_needed and self.route(m) != "intrathecal"]
