@@ -284,3 +284,22 @@ def test_slots_expanded_once_and_cut_are_the_slots_expanded_for_each_window() ->
             assert [(s.at, s.regimen, s.wall_time) for s in slots] == [
                 (s.at, s.regimen, s.wall_time) for s in expand(m, tz, start, end)]
             assert keys == [s.at.astimezone(UTC) for s in slots]
+
+
+def test_the_report_made_once_with_its_alerts_added_after_is_the_report_made_with_them(journal: Any) -> None:
+    """build_for makes the report's data once and adds the alerts after (reports.data.add_alerts):
+    the same data, acknowledgements included, as making it with the alerts."""
+    from journal.domain import Acknowledgement
+    from journal.reports.data import add_alerts, build_report
+
+    start, end = PERIODS["30 days"]
+    full, start_at, end_at, extra = _inputs(journal, "Robin Shaw", start, end)
+    alerts = reports.alerts_in_period(full, start_at, end_at, NOW, extra_instants=extra)
+    assert alerts
+    acks = [Acknowledgement(alerts[0].key, alerts[0].rule, alerts[0].severity, NOW - timedelta(days=2),
+                            note="pharmacist called", by="Ana")]
+    timing = reports.plan_timing_fn()
+    made_with = build_report(full, alerts, acks, [], start, end, NOW, timing_for=timing)
+    added = add_alerts(build_report(full, [], acks, [], start, end, NOW, timing_for=timing), alerts, acks)
+    assert added == made_with
+    assert [line.acknowledgements for line in added.alerts if line.key == alerts[0].key][0]
