@@ -18,6 +18,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from journal.domain.i18n import _
+
 from .style import (
     BLACK,
     FONT_FAMILY,
@@ -291,7 +293,7 @@ class Table(Flow):
         else:
             cell = Cell(v)
         if len(cell.text) > MAX_CELL_CHARS:
-            cell = Cell(cell.text[:MAX_CELL_CHARS] + " [... shortened here; the full text is in the journal]",
+            cell = Cell(cell.text[:MAX_CELL_CHARS] + " " + _("[... shortened here; the full text is in the journal]"),
                         cell.bold)
         return cell
 
