@@ -18,8 +18,8 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from dataclasses import dataclass, field, fields
 from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
