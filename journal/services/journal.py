@@ -48,7 +48,6 @@ from journal.domain import (
     RenalImpairment,
     Revision,
     Route,
-    Severity,
     StockEvent,
     StockKind,
     SymptomEntry,
@@ -976,16 +975,9 @@ class Journal:
         try:
             return self.check(self.now(), patient_id)
         except Exception as e:  # noqa: BLE001 - shown to the caregiver, see docstring
-            return [
-                Alert(
-                    rule="checks-failed", severity=Severity.WARNING, patient="", since=self.now(),
-                    title="The safety checks could not run",
-                    message=f"Your entry was saved, but the checks stopped with an error: {e}",
-                    advice="Run the checks again from the Alerts view; if it keeps happening, keep a close eye "
-                    "yourself and call the doctor with any worry.",
-                    evidence=[type(e).__name__], reference="when-to-call", patient_id=patient_id,
-                )
-            ]
+            from .checks import checks_failed
+
+            return [checks_failed(e, self.now(), patient_id)]
 
     def acknowledge(self, alert: Alert, note: str, by: str = "") -> Outcome:
         ack = Acknowledgement(
