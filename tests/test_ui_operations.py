@@ -273,3 +273,17 @@ def test_outcome_of_the_service_is_kept(qtbot, session, journal) -> None:  # noq
     changes = entries.log_symptom(session=session, patient_id=patient_id(journal), by="Ana",
                                   entry=SymptomEntry(at(15), "drowsiness", severity=1))
     assert isinstance(changes.outcome, Outcome) and changes.outcome.record_id == changes.record_id
+
+
+def test_a_read_failing_after_the_write_keeps_the_entry_and_says_the_checks_did_not_run(
+        qtbot, session, journal, monkeypatch) -> None:  # noqa: ANN001
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(session, "read_once", broken)
+    pid = patient_id(journal)
+    changes = entries.log_symptom(session=session, patient_id=pid, by="Ana",
+                                  entry=SymptomEntry(at(15), "drowsiness", severity=1))
+    assert [a.rule for a in changes.alerts or ()] == ["checks-failed"]
+    assert "checks-failed" in {a.rule for a in session.alerts}
+    assert [s.symptom for s in journal.history(pid, at(0), at(23)).symptoms] == ["drowsiness"]

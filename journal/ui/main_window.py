@@ -602,11 +602,13 @@ class MainWindow(QMainWindow):
         # After a restore, reopen_journal announces that everything changed: the people, the
         # views, the checks and the reminder plan all redraw from the restored file.
         dlg = BackupsDialog(self.backups, close_journal=self.session.close_journal,
-                            reopen=lambda: reopen_after_restore(session=self.session, initiator=self),
-                            tz=self.session.tz, parent=self)
+                            reopen=self._reopen_after_restore, tz=self.session.tz, parent=self)
         if run:
             dlg.exec()
         return dlg
+
+    def _reopen_after_restore(self) -> None:
+        reopen_after_restore(session=self.session, initiator=self)
 
     def open_about(self, run: bool = True) -> QDialog:
         """The About box (`run=False` returns it unshown, for tests)."""

@@ -8,6 +8,7 @@ views' `history()` calls are answered from that read until the work of that clic
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -29,6 +30,9 @@ T = TypeVar("T")
 # number (judgement): long enough to notice a wrong "Given now", short enough that "undo" still
 # means the entry just made; after it, History removes an entry with a reason of one's own.
 UNDO_WINDOW = timedelta(minutes=10)
+# How many of the windows the views asked for are remembered for the next operation's one read
+# (a few per view; the oldest are forgotten when the window stays open long without a write).
+WINDOWS_KEPT = 32
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ class Session(QObject):
         # event loop has run the work that operation started (views, reminder plan).
         self._op_history: tuple[int, datetime, PatientHistory] | None = None
         # The windows the views asked for since the last operation: (start, end, asked at).
-        self._windows: list[tuple[datetime, datetime, datetime]] = []
+        self._windows: deque[tuple[datetime, datetime, datetime]] = deque(maxlen=WINDOWS_KEPT)
         self.reads = JournalReads(self)
         self.operation_did_execute.connect(self._on_changed)
 
@@ -177,7 +181,7 @@ class Session(QObject):
             history = history_with_dose(before, dose, stock_at=now)
         else:
             history = self.journal.history(patient_id, start, end, stock_at=now)
-        self._windows = []
+        self._windows.clear()
         self._op_history = (patient_id, now, history)
         QTimer.singleShot(0, self._forget_op_history)  # after the deferred work queued meanwhile
         return history

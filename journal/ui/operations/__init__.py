@@ -138,8 +138,12 @@ def perform(session: Session, write: Callable[[], Outcome], *, patient_id: int |
     if patient_id is not None and changed:
         now = journal.now()
         dose = stored(outcome) if stored is not None and before is not None else None
-        history = session.read_once(patient_id, now, before=before, dose=dose)
-        alerts = tuple(_checked(journal, history, now, patient_id))
+        try:
+            history = session.read_once(patient_id, now, before=before, dose=dose)
+        except Exception as e:  # noqa: BLE001 - the entry is saved: the failure is shown, not raised
+            alerts = (checks.checks_failed(e, now, patient_id),)
+        else:
+            alerts = tuple(_checked(journal, history, now, patient_id))
         earlier = [a for a in session.alerts if a.patient_id == patient_id]
         raised = tuple(sort_alerts(raised_or_worse(earlier, list(alerts))))
         changed |= Change.ALERTS

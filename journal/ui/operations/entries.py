@@ -40,7 +40,7 @@ def log_pump_event(*, session: Session, patient_id: int, event: PumpEvent, by: s
                    patient_id=patient_id, by=by, initiator=initiator)
 
 
-def correct_entry(*, session: Session, patient_id: int, entity: str, record_id: int, changes: dict[str, Any],
+def correct_entry(*, session: Session, patient_id: int | None, entity: str, record_id: int, changes: dict[str, Any],
                   by: str, reason: str = "", initiator: object | None = None) -> OpChanges:
     """Change fields of one entry of this person; the earlier version is kept with who, when and why."""
     return perform(session, lambda: session.journal.correct(entity, record_id, changes, by=by, reason=reason),

@@ -19,7 +19,7 @@ def add_medicine(*, session: Session, patient_id: int, medicine: Medication, by:
                    patient_id=patient_id, by=by, initiator=initiator)
 
 
-def change_schedule(*, session: Session, patient_id: int, medication_id: int, steps: list[Regimen], by: str,
+def change_schedule(*, session: Session, patient_id: int | None, medication_id: int, steps: list[Regimen], by: str,
                     initiator: object | None = None) -> OpChanges:
     """A new schedule from the first step's start (one step: a new dose or times; several: a taper
     or titration plan; a last step ending: a stop). What was in force ends the day before; the
@@ -32,14 +32,14 @@ def change_schedule(*, session: Session, patient_id: int, medication_id: int, st
     return perform(session, write, patient_id=patient_id, by=by, initiator=initiator)
 
 
-def stop_medicine(*, session: Session, patient_id: int, medication_id: int, plan: list[Regimen], by: str,
+def stop_medicine(*, session: Session, patient_id: int | None, medication_id: int, plan: list[Regimen], by: str,
                   initiator: object | None = None) -> OpChanges:
     """Stop a medicine by the plan given (its last step ends; a taper first when the drug needs one)."""
     return perform(session, lambda: session.journal.set_regimens(medication_id, plan, by=by),
                    patient_id=patient_id, by=by, initiator=initiator)
 
 
-def set_limits(*, session: Session, patient_id: int, medication_id: int, max_daily: Quantity | None,
+def set_limits(*, session: Session, patient_id: int | None, medication_id: int, max_daily: Quantity | None,
                as_needed_limits: AsNeededLimits | None, by: str, initiator: object | None = None) -> OpChanges:
     """The prescriber's daily ceiling and as-needed limits (None clears one)."""
     return perform(session, lambda: session.journal.set_limits(
@@ -47,14 +47,14 @@ def set_limits(*, session: Session, patient_id: int, medication_id: int, max_dai
         patient_id=patient_id, by=by, initiator=initiator)
 
 
-def record_stock(*, session: Session, patient_id: int, medication_id: int, event: StockEvent, by: str,
+def record_stock(*, session: Session, patient_id: int | None, medication_id: int, event: StockEvent, by: str,
                  initiator: object | None = None) -> OpChanges:
     """A stock count, a supply received or some discarded."""
     return perform(session, lambda: session.journal.record_stock(medication_id, event, by=by),
                    patient_id=patient_id, by=by, initiator=initiator)
 
 
-def remove_stock_event(*, session: Session, patient_id: int, event_id: int, by: str, reason: str,
+def remove_stock_event(*, session: Session, patient_id: int | None, event_id: int, by: str, reason: str,
                        initiator: object | None = None) -> OpChanges:
     """Take back a stock entry made by mistake (kept in the history with the reason)."""
     return perform(session, lambda: session.journal.remove("stock_event", event_id, by=by, reason=reason),
