@@ -521,6 +521,7 @@ class TodayView(QWidget):
         pid = self.session.patient_id
         if pid is None:
             return None
+        self._ahead = None
         try:
             self._ahead = ops_doses.look_ahead(session=self.session, patient_id=pid, dose=dose)
             preview = self._ahead.preview
