@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain import Patient, RenalImpairment
+from journal.domain import Patient, RenalImpairment, saved_id
 
 from .errors import USER_ERRORS, describe
 from .operations import Change, people
@@ -147,7 +147,7 @@ class ProfileForm(QWidget):
             if self.new or self.patient is None:
                 outcome = people.add_person(session=self.session, person=Patient(**values), by=self.session.by,
                                             initiator=self)
-                pid = int(outcome.record_id or 0)
+                pid = saved_id(outcome.record_id)
             else:
                 updated = dataclasses.replace(self.patient, **values)
                 people.edit_person(session=self.session, person=updated, by=self.session.by, initiator=self)

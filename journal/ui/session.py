@@ -12,19 +12,17 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from journal.domain import Alert, Clock, Patient, PatientHistory, Severity
+from journal.domain import Alert, Clock, Dose, Patient, PatientHistory, Severity
+from journal.domain.zones import JournalZone
 from journal.rules.engine import LOOKBACK
 from journal.services.checks import history_with_dose
+from journal.services.journal import Journal, Outcome, Settings
 
 from .operations import DATA, EVERYTHING, Change, OpChanges, perform
-
-T = TypeVar("T")
-
 
 # How long after an entry is made it can be undone (Ctrl+Z, or Undo beside "Logged: ..."). Our own
 # number (judgement): long enough to notice a wrong "Given now", short enough that "undo" still
@@ -56,12 +54,12 @@ class Session(QObject):
     error = Signal(str, str)  # field, message
     undo_changed = Signal(object)  # LastEntry | None: what Ctrl+Z would undo now
 
-    def __init__(self, journal: Any, clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(self, journal: Journal, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
         self.clock = clock
         self._patient_id: int | None = None
-        self._settings: Any = None
+        self._settings: Settings | None = None
         self._alerts: list[Alert] = []
         self.by = ""
         self._alerts_pending = False
@@ -78,7 +76,7 @@ class Session(QObject):
 
     # -- time -------------------------------------------------------------------------------
     @property
-    def tz(self) -> ZoneInfo:
+    def tz(self) -> JournalZone:
         return self.journal.tz
 
     def now(self) -> datetime:
@@ -87,19 +85,18 @@ class Session(QObject):
 
     # -- settings ---------------------------------------------------------------------------
     @property
-    def settings(self) -> Any:
+    def settings(self) -> Settings:
         if self._settings is None:
             self._settings = self.journal.get_settings()
             # What formatting shows times in: each day in the zone in force that day.
             setattr(self._settings, "journal_zone", self.journal.tz)  # noqa: B010 - not a saved setting
             # Who signs entries: on a shared journal the connected role's person (Journal.caregiver).
-            who = getattr(self.journal, "caregiver", None)
-            self.by = (who() if callable(who) else getattr(self._settings, "caregiver_name", "")) or ""
+            self.by = self.journal.caregiver() or ""
         return self._settings
 
     @property
     def emergency_number(self) -> str:
-        return str(getattr(self.settings, "emergency_number", "") or "911")
+        return self.settings.emergency_number or "911"
 
     # -- people -----------------------------------------------------------------------------
     @property
@@ -123,11 +120,12 @@ class Session(QObject):
         self.patient_changed.emit(patient_id)
 
     # -- operations -------------------------------------------------------------------------
-    def apply(self, op: Callable[[], T], patient_id: int | None = None) -> T:
+    def apply(self, op: Callable[[], Outcome], patient_id: int | None = None) -> Outcome:
         """Run one write given as a callable and announce it (for tests and scripts; the window
         itself uses the named functions of journal.ui.operations). Returns the service's answer."""
-        changes = perform(self, op, patient_id=patient_id, by=self.by)  # type: ignore[arg-type]
-        return changes.outcome  # type: ignore[return-value]
+        changes = perform(self, op, patient_id=patient_id, by=self.by)
+        assert changes.outcome is not None  # perform always keeps the write's Outcome
+        return changes.outcome
 
     def announce(self, changes: OpChanges) -> None:
         """Tell every view what an operation changed (called by operations.perform). The alerts
@@ -154,7 +152,7 @@ class Session(QObject):
         kept = self._op_history
         if kept is not None and kept[0] == patient_id and kept[2].covers(start, end):
             return kept[2].narrowed(start, end)
-        return self.journal.history(patient_id, start, end)  # type: ignore[no-any-return]
+        return self.journal.history(patient_id, start, end)
 
     def span(self, now: datetime) -> tuple[datetime, datetime]:
         """The window one read after a write must cover: the checks' [now - LOOKBACK, now] and
@@ -169,10 +167,10 @@ class Session(QObject):
     def read_span(self, patient_id: int, now: datetime) -> PatientHistory:
         """One read of `span(now)`, its stock as of `now` (a look-ahead before a write)."""
         start, end = self.span(now)
-        return self.journal.history(patient_id, start, end, stock_at=now)  # type: ignore[no-any-return]
+        return self.journal.history(patient_id, start, end, stock_at=now)
 
     def read_once(self, patient_id: int, now: datetime, *, before: PatientHistory | None = None,
-                  dose: Any = None) -> PatientHistory:
+                  dose: Dose | None = None) -> PatientHistory:
         """The one read after a write (called by operations.perform): `span(now)`, or `before` (read
         for this click before the write, at the same instant) with the stored `dose` added in
         memory. Kept for the views until the event loop has run the work the write started."""
@@ -195,12 +193,13 @@ class Session(QObject):
         self._op_history = None
 
     # -- undo -------------------------------------------------------------------------------
-    def remember_entry(self, entity: str, outcome: Any, what: str, patient_id: int | None = None) -> None:
+    def remember_entry(self, entity: str, outcome: Outcome | OpChanges, what: str,
+                       patient_id: int | None = None) -> None:
         """Called after a view made an entry: it becomes the one Ctrl+Z undoes for a while."""
-        record_id = getattr(outcome, "record_id", None)
+        record_id = outcome.record_id
         if record_id is None:
             return
-        self._last_entry = LastEntry(entity, int(record_id), patient_id, self.now(), what)
+        self._last_entry = LastEntry(entity, record_id, patient_id, self.now(), what)
         self.undo_changed.emit(self._last_entry)
 
     @property

@@ -535,11 +535,11 @@ class TodayView(QWidget):
         return dose_warning.warning_text(preview.alerts, preview.counted_for(self.session.tz),
                                          self.session.emergency_number)
 
-    def _submit(self, dose: Dose, m: Medication, claim_slot: bool = False) -> object:
+    def _submit(self, dose: Dose, m: Medication, claim_slot: bool = False) -> OpChanges | None:
         pid = self.session.patient_id
-        self.error.clear_error()
-        if pid is None:
+        if pid is None:  # no person chosen: there is no dose to give
             return None
+        self.error.clear_error()
         try:
             outcome = ops_doses.give_dose(session=self.session, patient_id=pid, dose=dose, by=self.session.by,
                                           initiator=self, claim_slot=claim_slot, ahead=self._ahead)
@@ -549,19 +549,19 @@ class TodayView(QWidget):
         self._logged(m, dose, outcome, pid)
         return outcome
 
-    def _logged(self, m: Medication, dose: Dose, outcome: object, pid: int | None) -> None:
+    def _logged(self, m: Medication, dose: Dose, outcome: OpChanges, pid: int | None) -> None:
         text = self.logged_text(m, dose)
         self.status.setText(text)
         self.session.remember_entry("dose", outcome, text.removeprefix("\u2714 Logged: ").rstrip("."), pid)
         self.dose_logged.emit(outcome)
 
     def _dialog_submit(self, first: Medication):  # noqa: ANN202
-        def submit(dose: Dose) -> object:
+        def submit(dose: Dose) -> OpChanges | None:
             pid = self.session.patient_id
+            if pid is None:  # no person chosen: there is no dose to give
+                return None
             m = next((x for x in self.history.medications if x.id == dose.medication_id), first) \
                 if self.history else first
-            if pid is None:
-                return None
             outcome = ops_doses.give_dose(session=self.session, patient_id=pid, dose=dose, by=self.session.by,
                                           initiator=self, ahead=self._ahead)
             self._logged(m, dose, outcome, pid)
