@@ -39,6 +39,7 @@ from .formatting import amount_text, fmt_date, fmt_time, strength_text
 from .med_status import stock_text
 from .medicine_forms import parse_strength, parse_times
 from .medicine_limits import LimitsDialog, StockDialog
+from .operations import Change, medicines
 from .session import Session
 from .verdict import VerdictBox
 from .widgets import Choice, ErrorLabel, heading, hint
@@ -559,7 +560,8 @@ class MedicinesView(QWidget):
         lay.addWidget(self.status)
         lay.addWidget(hint("Change a schedule only as the prescriber told you. Stopping baclofen suddenly "
                            "can be dangerous. This journal is not medical advice."))
-        session.changed.connect(lambda ch: self.refresh() if ch & {"medications", "patients"} else None)
+        session.operation_did_execute.connect(
+            lambda ch: self.refresh() if ch.touches(Change.MEDICINES | Change.PEOPLE) else None)
         session.patient_changed.connect(lambda _pid: self.refresh())
         self.refresh()
 
@@ -640,8 +642,9 @@ class MedicinesView(QWidget):
         mid = m.id
 
         def submit(ceiling: Quantity | None, limits: Any) -> Any:
-            return self.session.apply(lambda: self.session.journal.set_limits(
-                mid, max_daily=ceiling, as_needed_limits=limits, by=self.session.by))
+            return medicines.set_limits(session=self.session, patient_id=m.patient_id, medication_id=mid,
+                                        max_daily=ceiling, as_needed_limits=limits, by=self.session.by,
+                                        initiator=self)
 
         dlg = LimitsDialog(m, submit, parent=self)
         if dlg.exec():
@@ -655,11 +658,12 @@ class MedicinesView(QWidget):
         mid = m.id
 
         def submit(event: Any) -> Any:
-            return self.session.apply(lambda: self.session.journal.record_stock(mid, event, by=self.session.by))
+            return medicines.record_stock(session=self.session, patient_id=m.patient_id, medication_id=mid,
+                                          event=event, by=self.session.by, initiator=self)
 
         def remove(event: Any, reason: str) -> Any:
-            return self.session.apply(lambda: self.session.journal.remove("stock_event", event.id, by=self.session.by,
-                                                                          reason=reason))
+            return medicines.remove_stock_event(session=self.session, patient_id=m.patient_id, event_id=event.id,
+                                                by=self.session.by, reason=reason, initiator=self)
 
         dlg = StockDialog(m, tz=self.session.tz, now=self.session.now, current=self._stock_now(m), submit=submit,
                           remove=remove, parent=self)
@@ -674,7 +678,8 @@ class MedicinesView(QWidget):
 
         def submit(m: Medication) -> Any:
             m.patient_id = pid
-            return self.session.apply(lambda: self.session.journal.add_medication(pid, m))
+            return medicines.add_medicine(session=self.session, patient_id=pid, medicine=m, by=self.session.by,
+                                          initiator=self)
 
         dlg = MedicationDialog(self.session.now().date(), submit, parent=self)
         if dlg.exec():
@@ -694,11 +699,9 @@ class MedicinesView(QWidget):
                                                       self._full_plan(m, steps), self.session.clock.now()))
 
         def submit(steps: list[Regimen]) -> Any:
-            if len(steps) == 1 and steps[0].end is None:
-                return self.session.apply(
-                    lambda: self.session.journal.change_regimen(mid, steps[0], by=self.session.by))
-            return self.session.apply(
-                lambda: self.session.journal.set_regimens(mid, self._full_plan(m, steps), by=self.session.by))
+            plan = steps if len(steps) == 1 and steps[0].end is None else self._full_plan(m, steps)
+            return medicines.change_schedule(session=self.session, patient_id=m.patient_id, medication_id=mid,
+                                             steps=plan, by=self.session.by, initiator=self)
 
         dlg = RegimenDialog(m, self.session.now().date(), taper=taper, preview=preview, submit=submit,
                             emergency_number=self.session.emergency_number, parent=self)
@@ -718,7 +721,8 @@ class MedicinesView(QWidget):
             return list(checks.preview_regimen_change(self.session.journal, mid, plan, self.session.clock.now()))
 
         def submit(plan: list[Regimen]) -> Any:
-            return self.session.apply(lambda: self.session.journal.set_regimens(mid, plan, by=self.session.by))
+            return medicines.stop_medicine(session=self.session, patient_id=m.patient_id, medication_id=mid,
+                                           plan=plan, by=self.session.by, initiator=self)
 
         dlg = StopDialog(m, self.session.now().date(), preview=preview, submit=submit,
                          emergency_number=self.session.emergency_number, parent=self)

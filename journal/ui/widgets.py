@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .operations.entries import undo_last_entry
 from .style import set_scaled_font
 
 
@@ -255,5 +256,7 @@ def undo_now(session: Any) -> str:
     """Undo the session's last entry; the sentence to show ("Undone: ..." or why not)."""
     if session.undoable() is None:
         return "Too late to undo: remove or correct the entry in History (it keeps the earlier version)."
-    last = session.undo_last()
+    last = undo_last_entry(session=session, by=session.by or "")
+    if last is None:
+        return "Too late to undo: remove or correct the entry in History (it keeps the earlier version)."
     return f"\u21b6 Undone: {last.what} (kept in History as removed, reason \"undone\")."
