@@ -53,7 +53,7 @@ class AboutDialog(QDialog):
     def __init__(self, journal_path: Path | None, backups_folder: Path | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About CareJournal")
+        self.setWindowTitle(self.tr("About CareJournal"))
         self.setWindowIcon(app_icon())
         lay = QVBoxLayout(self)
         title = QLabel(f"<h2>CareJournal {__version__}</h2>")
@@ -73,7 +73,7 @@ class AboutDialog(QDialog):
         lay.addWidget(self.facts)
         self.licence = QPlainTextEdit(licence_text())
         self.licence.setReadOnly(True)
-        self.licence.setAccessibleName("Licence")
+        self.licence.setAccessibleName(self.tr("Licence"))
         lay.addWidget(self.licence, 1)
         self.licence.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # the text has its own lines
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -69,7 +69,7 @@ class AlertCard(QFrame):
         med = f" ({alert.medication})" if alert.medication and alert.medication not in alert.title else ""
         self.heading = _label(f"{lk.icon} {lk.word} - {who}{alert.title}{med}")
         set_scaled_font(self.heading, 1.15, bold=True)
-        self.heading.setAccessibleName("alert heading")
+        self.heading.setAccessibleName(self.tr("alert heading"))
         lay.addWidget(self.heading)
 
         if alert.message:
@@ -117,11 +117,11 @@ class AlertCard(QFrame):
         ack.addWidget(_label(self.tr("What did you do?"), wrap=False))
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("for example: called the clinic, they said to ..."))
-        self.note_edit.setAccessibleName("Acknowledgement note")
+        self.note_edit.setAccessibleName(self.tr("Acknowledgement note"))
         self.note_edit.returnPressed.connect(self._confirm)
         ack.addWidget(self.note_edit, 1)
         self.confirm_button = QPushButton(self.tr("Acknowledge"))
-        self.confirm_button.setAccessibleName("Confirm acknowledgement")
+        self.confirm_button.setAccessibleName(self.tr("Confirm acknowledgement"))
         self.confirm_button.clicked.connect(self._confirm)
         ack.addWidget(self.confirm_button)
         self.ack_box.setVisible(False)
@@ -152,7 +152,7 @@ class AlertPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.cards: list[AlertCard] = []
-        self.setAccessibleName("Alerts")
+        self.setAccessibleName(self.tr("Alerts"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -235,7 +235,7 @@ def _saved(parent: QWidget, write: Callable[[], object]) -> bool:
     try:
         write()
     except USER_ERRORS as exc:
-        QMessageBox.warning(parent, "Not saved", describe(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("alerts", "Not saved"), describe(exc))
         return False
     return True
 
@@ -259,7 +259,7 @@ class EmergencyBanner(QFrame):
             f"QFrame#emergencyBanner {{ background-color: {lk.background}; border: 4px solid {lk.border}; }}"
             f" QFrame#emergencyBanner QLabel {{ color: {lk.foreground}; background: transparent; }}"
         )
-        self.setAccessibleName("Emergency")
+        self.setAccessibleName(self.tr("Emergency"))
         lay = QVBoxLayout(self)
         self.headline = QLabel()
         self.headline.setWordWrap(True)
@@ -273,18 +273,18 @@ class EmergencyBanner(QFrame):
         lay.addWidget(self.todo)
         row = QHBoxLayout()
         self.read_button = QPushButton(self.tr("What to do (guidance)"))
-        self.read_button.setAccessibleName("Open the guidance for this emergency")
+        self.read_button.setAccessibleName(self.tr("Open the guidance for this emergency"))
         self.read_button.clicked.connect(self._read)
         row.addWidget(self.read_button)
         row.addWidget(_label(self.tr("After you have acted, note what you did:"), wrap=False))
         self.note_edit = QLineEdit()
-        self.note_edit.setAccessibleName("Emergency acknowledgement note")
+        self.note_edit.setAccessibleName(self.tr("Emergency acknowledgement note"))
         self.note_edit.setPlaceholderText(self.tr("for example: called {number} at 02:10, ambulance coming").format(
             number=session.emergency_number))
         self.note_edit.returnPressed.connect(self.acknowledge)
         row.addWidget(self.note_edit, 1)
         self.ack_button = QPushButton(self.tr("Acknowledge"))
-        self.ack_button.setAccessibleName("Acknowledge the emergency")
+        self.ack_button.setAccessibleName(self.tr("Acknowledge the emergency"))
         self.ack_button.clicked.connect(self.acknowledge)
         row.addWidget(self.ack_button)
         lay.addLayout(row)

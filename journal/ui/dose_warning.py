@@ -5,6 +5,7 @@ words it and asks."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from journal.domain import Alert
@@ -35,12 +36,12 @@ def warning_text(alerts: list[Alert], counted_for: str, emergency_number: str) -
 
 def ask_save_anyway(parent: QWidget | None, text: str) -> bool:
     """Ask with the two answers spelt out; Cancel is the default (Enter or Esc saves nothing)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Check before saving this dose", text,
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("dose_warning", "Check before saving this dose"), text,
                       QMessageBox.StandardButton.NoButton, parent)
-    save = box.addButton("Save anyway", QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
-    save.setAccessibleName("Save this dose anyway")
-    cancel.setAccessibleName("Cancel: do not save this dose")
+    save = box.addButton(QCoreApplication.translate("dose_warning", "Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QCoreApplication.translate("dose_warning", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    save.setAccessibleName(QCoreApplication.translate("dose_warning", "Save this dose anyway"))
+    cancel.setAccessibleName(QCoreApplication.translate("dose_warning", "Cancel: do not save this dose"))
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()

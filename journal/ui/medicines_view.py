@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -80,67 +80,67 @@ class MedicationDialog(QDialog):
 
     def __init__(self, today: date, submit: Callable[[Medication], Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a medicine")
+        self.setWindowTitle(self.tr("Add a medicine"))
         self.submit = submit
         self.outcome: Any = None
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit()
-        self.name.setAccessibleName("Medicine name")
-        self.name.setPlaceholderText("as on the label, for example Baclofen 10 mg tablets")
-        form.addRow("&Name:", self.name)
+        self.name.setAccessibleName(self.tr("Medicine name"))
+        self.name.setPlaceholderText(self.tr("as on the label, for example Baclofen 10 mg tablets"))
+        form.addRow(self.tr("&Name:"), self.name)
         self.drug = Choice()
         self.drug.setEditable(True)
         self.drug.addItems(["", *profile_drugs()])  # typed names are checked for slips on saving
-        self.drug.setAccessibleName("Active ingredient")
-        self.drug.setToolTip("The checks use this to know which medicine it is (for example baclofen).")
+        self.drug.setAccessibleName(self.tr("Active ingredient"))
+        self.drug.setToolTip(self.tr("The checks use this to know which medicine it is (for example baclofen)."))
         self._drug_typed = False
         drug_edit = self.drug.lineEdit()
         if drug_edit is not None:
             drug_edit.textEdited.connect(lambda _t: setattr(self, "_drug_typed", True))
         self.drug.activated.connect(lambda _i: setattr(self, "_drug_typed", True))
         self.name.textChanged.connect(self._guess_drug)
-        form.addRow("&Active ingredient:", self.drug)
+        form.addRow(self.tr("&Active ingredient:"), self.drug)
         self.form_combo = Choice()
         for f, label in FORM_LABELS.items():
             self.form_combo.addItem(label, f)
-        self.form_combo.setAccessibleName("Form")
+        self.form_combo.setAccessibleName(self.tr("Form"))
         self.form_combo.currentIndexChanged.connect(self._form_changed)
-        form.addRow("&Form:", self.form_combo)
+        form.addRow(self.tr("&Form:"), self.form_combo)
         self.strength = QLineEdit()
-        self.strength.setAccessibleName("Strength")
-        self.strength.setPlaceholderText("10 mg per tablet; for a liquid: 5 mg/5 mL")
-        form.addRow("&Strength:", self.strength)
-        self.liquid_hint = hint("Copy the strength from the bottle exactly: the two baclofen liquids "
-                                "differ five-fold (for example 5 mg/5 mL and 25 mg/5 mL).")
+        self.strength.setAccessibleName(self.tr("Strength"))
+        self.strength.setPlaceholderText(self.tr("10 mg per tablet; for a liquid: 5 mg/5 mL"))
+        form.addRow(self.tr("&Strength:"), self.strength)
+        self.liquid_hint = hint(self.tr("Copy the strength from the bottle exactly: the two baclofen liquids "
+                                "differ five-fold (for example 5 mg/5 mL and 25 mg/5 mL)."))
         form.addRow("", self.liquid_hint)
-        self.as_needed = QCheckBox("Only when needed (no fixed times)")
-        self.as_needed.setAccessibleName("Only when needed")
+        self.as_needed = QCheckBox(self.tr("Only when needed (no fixed times)"))
+        self.as_needed.setAccessibleName(self.tr("Only when needed"))
         self.as_needed.toggled.connect(self._form_changed)
         form.addRow("", self.as_needed)
         self.dose = QLineEdit()
-        self.dose.setAccessibleName("Amount of each dose")
-        self.dose.setPlaceholderText("for example 10 mg, 1/2 tablet, 2.5 mL or 13.8 g")
-        form.addRow("&Each dose:", self.dose)
+        self.dose.setAccessibleName(self.tr("Amount of each dose"))
+        self.dose.setPlaceholderText(self.tr("for example 10 mg, 1/2 tablet, 2.5 mL or 13.8 g"))
+        form.addRow(self.tr("&Each dose:"), self.dose)
         self.times = QLineEdit()
-        self.times.setAccessibleName("Dose times")
-        self.times.setPlaceholderText("for example 08:00, 14:00, 20:00")
-        form.addRow("&Times:", self.times)
+        self.times.setAccessibleName(self.tr("Dose times"))
+        self.times.setPlaceholderText(self.tr("for example 08:00, 14:00, 20:00"))
+        form.addRow(self.tr("&Times:"), self.times)
         self.start = QDateEdit(_qdate(today))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
-        self.start.setAccessibleName("Start date")
-        form.addRow("S&tarting:", self.start)
+        self.start.setAccessibleName(self.tr("Start date"))
+        form.addRow(self.tr("S&tarting:"), self.start)
         self.prescriber = QLineEdit()
-        self.prescriber.setAccessibleName("Prescribed by")
-        form.addRow("&Prescribed by:", self.prescriber)
+        self.prescriber.setAccessibleName(self.tr("Prescribed by"))
+        form.addRow(self.tr("&Prescribed by:"), self.prescriber)
         lay.addLayout(form)
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Add medicine")
-        self.save_button.setAccessibleName("Add this medicine")
+        self.save_button.setText(self.tr("Add medicine"))
+        self.save_button.setAccessibleName(self.tr("Add this medicine"))
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -184,7 +184,7 @@ class MedicationDialog(QDialog):
             return med
         others = f" (or {', '.join(close[1:])})" if len(close) > 1 else ""
         answer = QMessageBox.question(
-            self, "Check the active ingredient",
+            self, self.tr("Check the active ingredient"),
             f"\"{med.drug}\" is not a medicine the journal knows. Did you mean {close[0]}{others}?\n\n"
             f"Choose Yes to save it as {close[0]}. Choose No to go back and correct it; leave it empty if it "
             "is a medicine the journal does not know.",
@@ -224,14 +224,14 @@ def add_check_then_save(dialog: Any, lay: QVBoxLayout, *, check_name: str, save_
     lay.addWidget(verdict)
     lay.addStretch(1)
     row = QHBoxLayout()
-    check_button = QPushButton("1. Check this change")
+    check_button = QPushButton(QCoreApplication.translate("medicines_view", "1. Check this change"))
     check_button.setAccessibleName(check_name)
     check_button.clicked.connect(dialog.run_check)
     save_button = QPushButton(save_text)
     save_button.setAccessibleName(save_name)
     save_button.setEnabled(False)
     save_button.clicked.connect(dialog.try_save)
-    cancel = QPushButton("Cancel")
+    cancel = QPushButton(QCoreApplication.translate("medicines_view", "Cancel"))
     cancel.clicked.connect(dialog.reject)
     row.addWidget(check_button)
     row.addWidget(save_button)
@@ -267,7 +267,7 @@ class RegimenDialog(QDialog):
         lay.addWidget(QLabel(cur_text))
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(["Starts on (YYYY-MM-DD)", "Each dose", "Times"])
-        self.table.setAccessibleName("Schedule steps")
+        self.table.setAccessibleName(self.tr("Schedule steps"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -282,26 +282,26 @@ class RegimenDialog(QDialog):
         self.add_step(today + timedelta(days=1), dose, times)
         row = QHBoxLayout()
         if taper:
-            lay.insertWidget(2, hint("Enter each step of the plan the prescriber gave you: the date it "
+            lay.insertWidget(2, hint(self.tr("Enter each step of the plan the prescriber gave you: the date it "
                                      "starts, the dose and the times. Tick the box below if the medicine "
-                                     "stops after the last step."))
-            self.add_button = QPushButton("Add a step")
-            self.add_button.setAccessibleName("Add a taper step")
+                                     "stops after the last step.")))
+            self.add_button = QPushButton(self.tr("Add a step"))
+            self.add_button.setAccessibleName(self.tr("Add a taper step"))
             self.add_button.clicked.connect(self._add_next_step)
             row.addWidget(self.add_button)
-            self.remove_button = QPushButton("Remove the selected step")
-            self.remove_button.setAccessibleName("Remove the selected taper step")
+            self.remove_button = QPushButton(self.tr("Remove the selected step"))
+            self.remove_button.setAccessibleName(self.tr("Remove the selected taper step"))
             self.remove_button.clicked.connect(self._remove_step)
             row.addWidget(self.remove_button)
         row.addStretch(1)
         lay.addLayout(row)
         stop_row = QHBoxLayout()
-        self.stop_after = QCheckBox("The medicine stops after the last step, on:")
-        self.stop_after.setAccessibleName("The medicine stops after the last step")
+        self.stop_after = QCheckBox(self.tr("The medicine stops after the last step, on:"))
+        self.stop_after.setAccessibleName(self.tr("The medicine stops after the last step"))
         self.stop_date = QDateEdit(_qdate(today + timedelta(days=14)))
         self.stop_date.setCalendarPopup(True)
         self.stop_date.setDisplayFormat("yyyy-MM-dd")
-        self.stop_date.setAccessibleName("Last day of the last step")
+        self.stop_date.setAccessibleName(self.tr("Last day of the last step"))
         self.stop_after.toggled.connect(self._edited)
         self.stop_date.dateChanged.connect(self._edited)
         stop_row.addWidget(self.stop_after)
@@ -313,10 +313,10 @@ class RegimenDialog(QDialog):
             self.stop_after.setVisible(False)
             self.stop_date.setVisible(False)
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Who asked for this change and why")
-        self.reason.setPlaceholderText("for example: Dr Lee, spasms better, reducing slowly")
+        self.reason.setAccessibleName(self.tr("Who asked for this change and why"))
+        self.reason.setPlaceholderText(self.tr("for example: Dr Lee, spasms better, reducing slowly"))
         form = QFormLayout()
-        form.addRow("&Why / who asked:", self.reason)
+        form.addRow(self.tr("&Why / who asked:"), self.reason)
         lay.addLayout(form)
         self.error, self.verdict, self.check_button, self.save_button = add_check_then_save(
             self, lay, check_name="Check this change with the safety checks",
@@ -360,7 +360,7 @@ class RegimenDialog(QDialog):
             return  # still being built
         self.checked_for = None
         self.save_button.setEnabled(False)
-        self.save_button.setText("2. Save change")
+        self.save_button.setText(self.tr("2. Save change"))
         self.verdict.setVisible(False)
 
     def steps(self) -> list[Regimen]:
@@ -441,18 +441,18 @@ class StopDialog(QDialog):
         self.setWindowTitle(f"Stop {medication.name}")
         lay = QVBoxLayout(self)
         lay.addWidget(heading(f"Stop {medication.name}", 1.2))
-        lay.addWidget(hint("Only when the prescriber said so. Baclofen taken for a while should be lowered "
-                           "step by step (use \"Enter a taper plan\" for that)."))
+        lay.addWidget(hint(self.tr("Only when the prescriber said so. Baclofen taken for a while should be lowered "
+                           "step by step (use \"Enter a taper plan\" for that).")))
         form = QFormLayout()
         self.last_day = QDateEdit(_qdate(today))
         self.last_day.setCalendarPopup(True)
         self.last_day.setDisplayFormat("yyyy-MM-dd")
-        self.last_day.setAccessibleName("Last day of doses")
+        self.last_day.setAccessibleName(self.tr("Last day of doses"))
         self.last_day.dateChanged.connect(self._edited)
-        form.addRow("&Last day of doses:", self.last_day)
+        form.addRow(self.tr("&Last day of doses:"), self.last_day)
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Who asked for the stop and why")
-        form.addRow("&Why / who asked:", self.reason)
+        self.reason.setAccessibleName(self.tr("Who asked for the stop and why"))
+        form.addRow(self.tr("&Why / who asked:"), self.reason)
         lay.addLayout(form)
         self.error, self.verdict, self.check_button, self.save_button = add_check_then_save(
             self, lay, check_name="Check the stop with the safety checks",
@@ -513,7 +513,7 @@ class MedicinesView(QWidget):
         lay.addWidget(heading("Medicines and schedules"))
         body = QHBoxLayout()
         self.list = QListWidget()
-        self.list.setAccessibleName("Medicines")
+        self.list.setAccessibleName(self.tr("Medicines"))
         self.list.currentRowChanged.connect(self._show_details)
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -523,28 +523,28 @@ class MedicinesView(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.details.setAccessibleName("Medicine details")
+        self.details.setAccessibleName(self.tr("Medicine details"))
         right.addWidget(self.details, 1)
         body.addLayout(right, 3)
         lay.addLayout(body, 1)
         row = QHBoxLayout()
-        self.add_button = QPushButton("Add a medicine...")
-        self.add_button.setAccessibleName("Add a medicine")
+        self.add_button = QPushButton(self.tr("Add a medicine..."))
+        self.add_button.setAccessibleName(self.tr("Add a medicine"))
         self.add_button.clicked.connect(self.add_medication)
-        self.change_button = QPushButton("Change the dose...")
-        self.change_button.setAccessibleName("Change the dose of the selected medicine")
+        self.change_button = QPushButton(self.tr("Change the dose..."))
+        self.change_button.setAccessibleName(self.tr("Change the dose of the selected medicine"))
         self.change_button.clicked.connect(lambda: self.change_regimen(taper=False))
-        self.taper_button = QPushButton("Enter a taper plan...")
-        self.taper_button.setAccessibleName("Enter a taper plan for the selected medicine")
+        self.taper_button = QPushButton(self.tr("Enter a taper plan..."))
+        self.taper_button.setAccessibleName(self.tr("Enter a taper plan for the selected medicine"))
         self.taper_button.clicked.connect(lambda: self.change_regimen(taper=True))
-        self.stop_button = QPushButton("Stop this medicine...")
-        self.stop_button.setAccessibleName("Stop the selected medicine")
+        self.stop_button = QPushButton(self.tr("Stop this medicine..."))
+        self.stop_button.setAccessibleName(self.tr("Stop the selected medicine"))
         self.stop_button.clicked.connect(self.stop_medication)
-        self.limits_button = QPushButton("Limits and ceiling...")
-        self.limits_button.setAccessibleName("Set the prescribed limits of the selected medicine")
+        self.limits_button = QPushButton(self.tr("Limits and ceiling..."))
+        self.limits_button.setAccessibleName(self.tr("Set the prescribed limits of the selected medicine"))
         self.limits_button.clicked.connect(self.edit_limits)
-        self.stock_button = QPushButton("Stock: count or refill...")
-        self.stock_button.setAccessibleName("Record the stock of the selected medicine")
+        self.stock_button = QPushButton(self.tr("Stock: count or refill..."))
+        self.stock_button.setAccessibleName(self.tr("Record the stock of the selected medicine"))
         self.stock_button.clicked.connect(self.record_stock)
         # Two by two: one row of four buttons made the window wider than the screen at a large font.
         buttons = QGridLayout()
@@ -557,8 +557,8 @@ class MedicinesView(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
-        lay.addWidget(hint("Change a schedule only as the prescriber told you. Stopping baclofen suddenly "
-                           "can be dangerous. This journal is not medical advice."))
+        lay.addWidget(hint(self.tr("Change a schedule only as the prescriber told you. Stopping baclofen suddenly "
+                           "can be dangerous. This journal is not medical advice.")))
         session.changed.connect(lambda ch: self.refresh() if ch & {"medications", "patients"} else None)
         session.patient_changed.connect(lambda _pid: self.refresh())
         self.refresh()
@@ -578,7 +578,7 @@ class MedicinesView(QWidget):
         if self.medications:
             self.list.setCurrentRow(min(max(keep, 0), len(self.medications) - 1))
         else:
-            self.details.setText("No medicines yet. Use \"Add a medicine\" to enter the first one.")
+            self.details.setText(self.tr("No medicines yet. Use \"Add a medicine\" to enter the first one."))
         for b in (self.change_button, self.taper_button, self.stop_button, self.limits_button, self.stock_button):
             b.setEnabled(bool(self.medications))
         self.add_button.setEnabled(pid is not None)
@@ -645,7 +645,7 @@ class MedicinesView(QWidget):
 
         dlg = LimitsDialog(m, submit, parent=self)
         if dlg.exec():
-            self.status.setText("\u2714 Limits saved.")
+            self.status.setText(self.tr("\u2714 Limits saved."))
         return dlg
 
     def record_stock(self) -> StockDialog | None:
@@ -678,7 +678,7 @@ class MedicinesView(QWidget):
 
         dlg = MedicationDialog(self.session.now().date(), submit, parent=self)
         if dlg.exec():
-            self.status.setText("\u2714 Medicine added.")
+            self.status.setText(self.tr("\u2714 Medicine added."))
         return dlg
 
     def change_regimen(self, taper: bool) -> RegimenDialog | None:
@@ -703,7 +703,7 @@ class MedicinesView(QWidget):
         dlg = RegimenDialog(m, self.session.now().date(), taper=taper, preview=preview, submit=submit,
                             emergency_number=self.session.emergency_number, parent=self)
         if dlg.exec():
-            self.status.setText("\u2714 Schedule saved. Today's doses follow it from its start date.")
+            self.status.setText(self.tr("\u2714 Schedule saved. Today's doses follow it from its start date."))
         return dlg
 
     def stop_medication(self) -> StopDialog | None:
@@ -723,7 +723,7 @@ class MedicinesView(QWidget):
         dlg = StopDialog(m, self.session.now().date(), preview=preview, submit=submit,
                          emergency_number=self.session.emergency_number, parent=self)
         if dlg.exec():
-            self.status.setText("\u2714 Stop saved. Doses end after the last day.")
+            self.status.setText(self.tr("\u2714 Stop saved. Doses end after the last day."))
         return dlg
 
     @staticmethod

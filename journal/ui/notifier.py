@@ -169,14 +169,14 @@ class ReminderBanner(QFrame):
             "QFrame#reminderBanner { background-color: #e3f2fd; border: 2px solid #1e88e5;"
             " border-radius: 6px; } QFrame#reminderBanner QLabel { color: #0d2a45; }"
         )
-        self.setAccessibleName("Reminder")
+        self.setAccessibleName(self.tr("Reminder"))
         lay = QHBoxLayout(self)
         self.label = QLabel()
         self.label.setWordWrap(True)
         set_scaled_font(self.label, 1.2, bold=True)
         lay.addWidget(self.label, 1)
-        self.dismiss_button = QPushButton("OK, got it")
-        self.dismiss_button.setAccessibleName("Dismiss the reminder")
+        self.dismiss_button = QPushButton(self.tr("OK, got it"))
+        self.dismiss_button.setAccessibleName(self.tr("Dismiss the reminder"))
         self.dismiss_button.clicked.connect(self.dismiss)
         lay.addWidget(self.dismiss_button)
         self.entries: dict[str, str] = {}  # key -> line, oldest first

@@ -15,7 +15,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -123,7 +123,7 @@ CLOSE = "close"
 
 def _choose_file(parent: QWidget | None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Choose a CareJournal backup", "", "CareJournal backups (*.sqlite3 *.db);;All files (*)")
+        parent, QCoreApplication.translate("recovery", "Choose a CareJournal backup"), "", QCoreApplication.translate("recovery", "CareJournal backups (*.sqlite3 *.db);;All files (*)"))
     return Path(name) if name else None
 
 
@@ -137,7 +137,7 @@ class RecoveryDialog(QDialog):
     def __init__(self, error: BaseException, journal_path: Path, backup: _Backup | None,
                  tz: tzinfo | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("The journal could not be opened")
+        self.setWindowTitle(self.tr("The journal could not be opened"))
         self.choice = CLOSE
         layout = QVBoxLayout(self)
         self.message = QLabel(explain(error, journal_path))
@@ -148,11 +148,11 @@ class RecoveryDialog(QDialog):
         layout.addWidget(self.offer)
         buttons = QDialogButtonBox()
         self.chosen_file: Path | None = None
-        self.restore_button = QPushButton("Restore the latest backup")
+        self.restore_button = QPushButton(self.tr("Restore the latest backup"))
         self.restore_button.setEnabled(backup is not None)
-        self.file_button = QPushButton("Choose a backup file...")
-        self.file_button.setAccessibleName("Choose a backup file you saved, for example on a USB stick")
-        self.close_button = QPushButton("Close without changing anything")
+        self.file_button = QPushButton(self.tr("Choose a backup file..."))
+        self.file_button.setAccessibleName(self.tr("Choose a backup file you saved, for example on a USB stick"))
+        self.close_button = QPushButton(self.tr("Close without changing anything"))
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -271,12 +271,12 @@ class BackupManager(Protocol):
 
 
 def _confirm(parent: QWidget | None, text: str) -> bool:
-    answer = QMessageBox.question(parent, "Restore this backup?", text)
+    answer = QMessageBox.question(parent, QCoreApplication.translate("recovery", "Restore this backup?"), text)
     return bool(answer == QMessageBox.StandardButton.Yes)
 
 
 def _choose_folder(parent: QWidget | None) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, "Choose where to save the backup (for example a USB stick)")
+    folder = QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("recovery", "Choose where to save the backup (for example a USB stick)"))
     return Path(folder) if folder else None
 
 
@@ -298,7 +298,7 @@ class BackupsDialog(QDialog):
                  reopen: Callable[[], None] | None = None, tz: tzinfo | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(self.tr("Backups"))
         self.backups = backups
         self._close_journal = close_journal
         self._reopen = reopen
@@ -315,17 +315,17 @@ class BackupsDialog(QDialog):
         set_scaled_font(self.list, 1.15)
         layout.addWidget(self.list)
         row = QHBoxLayout()
-        self.backup_now_button = QPushButton("Back up now")
-        self.backup_to_button = QPushButton("Back up to a folder or USB stick...")
-        self.restore_button = QPushButton("Restore the selected backup...")
-        self.restore_file_button = QPushButton("Restore from a file...")
-        self.close_button = QPushButton("Close")
-        self.list.setAccessibleName("Backups of this journal, newest first")
-        self.backup_now_button.setAccessibleName("Back up now")
-        self.backup_to_button.setAccessibleName("Back up to a folder or USB stick")
-        self.restore_button.setAccessibleName("Restore the selected backup")
-        self.restore_file_button.setAccessibleName("Restore from a backup file, for example on a USB stick")
-        self.close_button.setAccessibleName("Close the backups screen")
+        self.backup_now_button = QPushButton(self.tr("Back up now"))
+        self.backup_to_button = QPushButton(self.tr("Back up to a folder or USB stick..."))
+        self.restore_button = QPushButton(self.tr("Restore the selected backup..."))
+        self.restore_file_button = QPushButton(self.tr("Restore from a file..."))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.list.setAccessibleName(self.tr("Backups of this journal, newest first"))
+        self.backup_now_button.setAccessibleName(self.tr("Back up now"))
+        self.backup_to_button.setAccessibleName(self.tr("Back up to a folder or USB stick"))
+        self.restore_button.setAccessibleName(self.tr("Restore the selected backup"))
+        self.restore_file_button.setAccessibleName(self.tr("Restore from a backup file, for example on a USB stick"))
+        self.close_button.setAccessibleName(self.tr("Close the backups screen"))
         for b in (self.backup_now_button, self.backup_to_button):
             row.addWidget(b)
         layout.addLayout(row)
@@ -421,8 +421,8 @@ class BackupsDialog(QDialog):
             return
         problem = self._reopen_journal()
         if problem is None:
-            self.status.setText("The journal was restored. The previous version was kept as a backup "
-                                "(it is in the list above).")
+            self.status.setText(self.tr("The journal was restored. The previous version was kept as a backup "
+                                "(it is in the list above)."))
         else:  # the file was replaced, but this window cannot show it: do not say all is well
             self.status.setText(f"The backup was put in place, but {problem[0].lower()}{problem[1:]} "
                                 "Close CareJournal and open it again.")

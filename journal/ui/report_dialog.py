@@ -59,7 +59,7 @@ class ReportDialog(QDialog):
         self.data: ReportData | None = None
         self.built_period: tuple[date, date] | None = None  # the days self.data covers
         self.pages = 0
-        self.setWindowTitle("Report for the doctor")
+        self.setWindowTitle(self.tr("Report for the doctor"))
         self.resize(900, 1000)
 
         today = now().astimezone(journal.tz).date()
@@ -73,13 +73,13 @@ class ReportDialog(QDialog):
         for label, key in PAPER:
             self.paper.addItem(label, key)
         self.paper.setCurrentIndex(1 if render.default_page_size() == "letter" else 0)
-        self.update_button = QPushButton("S&how these days")
+        self.update_button = QPushButton(self.tr("S&how these days"))
         self.update_button.clicked.connect(self.rebuild)
         self.paper.currentIndexChanged.connect(self._paper_changed)
 
-        self.from_edit.setAccessibleName("First day of the report")
-        self.to_edit.setAccessibleName("Last day of the report")
-        self.paper.setAccessibleName("Paper size")
+        self.from_edit.setAccessibleName(self.tr("First day of the report"))
+        self.to_edit.setAccessibleName(self.tr("Last day of the report"))
+        self.paper.setAccessibleName(self.tr("Paper size"))
         top = QHBoxLayout()
         for text, field in (("&From", self.from_edit), ("&to", self.to_edit), ("P&aper", self.paper)):
             label = QLabel(text)  # Alt + the underlined letter goes to the field
@@ -97,11 +97,11 @@ class ReportDialog(QDialog):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.clicked.connect(self.print_report)
-        self.save_button = QPushButton("&Save as PDF…")
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
         self.save_button.clicked.connect(self.save_pdf)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -109,8 +109,8 @@ class ReportDialog(QDialog):
         bottom.addWidget(self.save_button)
         bottom.addWidget(close)
 
-        note = QLabel("A caregiver's record to take to the appointment: it is not a medical document "
-                      "and not medical advice.")
+        note = QLabel(self.tr("A caregiver's record to take to the appointment: it is not a medical document "
+                      "and not medical advice."))
         note.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addLayout(top)

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -111,9 +111,9 @@ class SlotRow:
         self.amount_label.setWordWrap(True)
         self.state_label = QLabel()
         set_scaled_font(self.state_label, 1.1, bold=True)
-        self.given_button = QPushButton("Given now")
+        self.given_button = QPushButton(QCoreApplication.translate("SlotRow", "Given now"))
         self.given_button.clicked.connect(lambda: view.give_now(self.sv))
-        self.other_button = QPushButton("Other time / not given...")
+        self.other_button = QPushButton(QCoreApplication.translate("SlotRow", "Other time / not given..."))
         self.other_button.clicked.connect(lambda: view.open_dose_dialog(self.sv.medication, self.sv))
         for b in (self.given_button, self.other_button):
             b.setAutoDefault(True)  # Enter presses a focused button, not only Space (Ctrl+D, then Enter)
@@ -199,17 +199,17 @@ class TodayView(QWidget):
         outer = QVBoxLayout(self)
         head = QHBoxLayout()
         self.title = heading("Today")
-        self.title.setAccessibleName("Today")
+        self.title.setAccessibleName(self.tr("Today"))
         head.addWidget(self.title, 1)
-        self.day_button = QPushButton("\u25c0 Yesterday")
-        self.day_button.setAccessibleName("Show yesterday's doses")
+        self.day_button = QPushButton(self.tr("\u25c0 Yesterday"))
+        self.day_button.setAccessibleName(self.tr("Show yesterday's doses"))
         self.day_button.clicked.connect(self.toggle_day)
         head.addWidget(self.day_button)
         outer.addLayout(head)
         self.error = ErrorLabel()
         outer.addWidget(self.error)
         self.status = QLabel()
-        self.status.setAccessibleName("Last action")
+        self.status.setAccessibleName(self.tr("Last action"))
         self.status.setWordWrap(True)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
@@ -278,7 +278,7 @@ class TodayView(QWidget):
         if pid is None:
             self.history = None
             self._rebuild([], [])
-            self.title.setText("Today")
+            self.title.setText(self.tr("Today"))
             return
         day = now.date() + timedelta(days=self.day_offset)
         start, end = day_bounds(day, self.session.tz)
@@ -347,10 +347,10 @@ class TodayView(QWidget):
         body = QWidget()
         lay = QVBoxLayout(body)
         if self.session.patient_id is None:
-            lay.addWidget(hint("Add or choose the person you care for to see today's doses."))
+            lay.addWidget(hint(self.tr("Add or choose the person you care for to see today's doses.")))
         elif not views and not prn:
-            lay.addWidget(hint("No doses are scheduled today. Add medicines and their times under "
-                               "\"Medicines\"."))
+            lay.addWidget(hint(self.tr("No doses are scheduled today. Add medicines and their times under "
+                               "\"Medicines\".")))
         by_med: dict[int, list[SlotView]] = {}
         meds: dict[int, Medication] = {}
         for v in views:
@@ -393,7 +393,7 @@ class TodayView(QWidget):
             label.setWordWrap(True)
             label.setFont(self.font())
             row.addWidget(label, 1)
-            give = QPushButton("Log a dose...")
+            give = QPushButton(self.tr("Log a dose..."))
             give.setFont(self.font())
             give.setAccessibleName(f"Log a dose of {m.name} (as needed)")
             give.clicked.connect(lambda _=False, med=m: self.open_dose_dialog(med, None))
@@ -402,8 +402,8 @@ class TodayView(QWidget):
             self.prn_labels[m.id or 0] = label
             lay.addWidget(box)
         if self.session.patient_id is not None and self.history is not None and self.history.medications:
-            other = QPushButton("Log any dose at another time...")
-            other.setAccessibleName("Log a dose of any medicine at another time")
+            other = QPushButton(self.tr("Log any dose at another time..."))
+            other.setAccessibleName(self.tr("Log a dose of any medicine at another time"))
             other.clicked.connect(self.open_any_dialog)
             other.setAutoDefault(True)
             row = QHBoxLayout()
@@ -481,7 +481,7 @@ class TodayView(QWidget):
         if early > EARLY_CONFIRM:
             hours = early.total_seconds() / 3600
             answer = QMessageBox.question(
-                self, "Give this dose early?",
+                self, self.tr("Give this dose early?"),
                 f"The {fmt_time(sv.slot.at, self.session.settings)} dose of {sv.medication.name} is not due "
                 f"for another {hours:.0f} hours.\n\nLog it as given now anyway?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
@@ -493,7 +493,7 @@ class TodayView(QWidget):
                     given=now, amount=sv.slot.dose, by=self.session.by, patient_id=pid)
         warning = self.dose_warning(dose)
         if warning is not None and not dose_warning.ask_save_anyway(self, warning):
-            self.status.setText("Not saved (you chose Cancel when the safety checks warned about this dose).")
+            self.status.setText(self.tr("Not saved (you chose Cancel when the safety checks warned about this dose)."))
             return
         # Claims the slot: another caregiver's "Given now" a moment ago elsewhere is refused,
         # not stored twice ("already given by Ana at 08:01").
@@ -506,7 +506,7 @@ class TodayView(QWidget):
         if doubt is None:
             return True
         answer = QMessageBox.question(
-            self, "Is the computer's clock right?",
+            self, self.tr("Is the computer's clock right?"),
             f"{doubt[0].upper()}{doubt[1:]}.\n\nIf the clock is wrong, choose No and use \"Other time / "
             "not given...\" to enter the real time (or correct the computer's clock first).\n\n"
             "Log this dose as given now anyway?",

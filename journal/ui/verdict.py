@@ -15,7 +15,7 @@ class VerdictBox(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verdictBox")
-        self.setAccessibleName("What the safety checks say about this change")
+        self.setAccessibleName(self.tr("What the safety checks say about this change"))
         lay = QVBoxLayout(self)
         self.label = QLabel()
         self.label.setWordWrap(True)
@@ -29,8 +29,8 @@ class VerdictBox(QFrame):
         if not self.alerts:
             self.setStyleSheet("QFrame#verdictBox { background-color: #e8f5e9; border: 2px solid #2e7d32; }"
                                " QFrame#verdictBox QLabel { color: #10361a; }")
-            self.label.setText("\u2714 The safety checks found nothing worrying in this change.\n"
-                               "This is not medical advice: follow what the prescriber told you.")
+            self.label.setText(self.tr("\u2714 The safety checks found nothing worrying in this change.\n"
+                               "This is not medical advice: follow what the prescriber told you."))
         else:
             worst = self.alerts[0].severity
             lk = look(worst)

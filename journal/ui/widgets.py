@@ -31,7 +31,7 @@ class ErrorLabel(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet("color: #9a0000; font-weight: bold;")
-        self.setAccessibleName("Problem with the entry")
+        self.setAccessibleName(self.tr("Problem with the entry"))
         self.setVisible(False)
 
     def show_error(self, text: str) -> None:
@@ -77,7 +77,7 @@ class WhenEdit(QDateTimeEdit):
         self.tz = tz
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd  HH:mm")
-        self.setAccessibleName("When")
+        self.setAccessibleName(self.tr("When"))
         self._now: Callable[[], datetime] | None = None
         self._following = False
         self._setting = False
@@ -242,7 +242,7 @@ class UndoButton(QPushButton):
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
         super().__init__("Undo (Ctrl+Z)", parent)
         self.session = session
-        self.setAccessibleName("Undo the entry just made")
+        self.setAccessibleName(self.tr("Undo the entry just made"))
         self.setVisible(False)
         self.clicked.connect(self._undo)
         session.undo_changed.connect(lambda last: self.setVisible(last is not None))
