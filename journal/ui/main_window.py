@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
         """Ctrl+Z: the entry just made (within UNDO_WINDOW) is removed with the reason "undone";
         the sentence saying so (or why not) shows in the status bar and is returned."""
         if self.session.last_entry is None:
-            text = "Nothing to undo: only the entry just made in this window can be undone."
+            text = self.tr("Nothing to undo: only the entry just made in this window can be undone.")
         else:
             try:
                 text = undo_now(self.session)
@@ -502,7 +502,7 @@ class MainWindow(QMainWindow):
                 # A new emergency: raise the window and ask the desktop to flash it.
                 self._seen_emergencies |= keys
                 first = self.emergency.emergencies[0]
-                self.notifier.emergency(f"EMERGENCY: call {self.session.emergency_number}",
+                self.notifier.emergency(self.tr("EMERGENCY: call {number}").format(number=self.session.emergency_number),
                                         f"{first.patient}: {first.title}")
 
     def remind(self, items: list[DueItem]) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,9 +43,22 @@ from .session import Session
 from .verdict import VerdictBox
 from .widgets import Choice, ErrorLabel, heading, hint
 
-FORM_LABELS = {Form.TABLET: "Tablets", Form.SOLUTION: "Oral solution (liquid)",
-               Form.SUSPENSION: "Oral suspension (liquid)", Form.GRANULES: "Granules (sachets)",
-               Form.PUMP: "Intrathecal pump", Form.OTHER: "Other"}
+# The forms' names in English; shown through form_label() in the window's language.
+FORM_LABELS = {Form.TABLET: QT_TRANSLATE_NOOP("medicines_view", "Tablets"),
+               Form.SOLUTION: QT_TRANSLATE_NOOP("medicines_view", "Oral solution (liquid)"),
+               Form.SUSPENSION: QT_TRANSLATE_NOOP("medicines_view", "Oral suspension (liquid)"),
+               Form.GRANULES: QT_TRANSLATE_NOOP("medicines_view", "Granules (sachets)"),
+               Form.PUMP: QT_TRANSLATE_NOOP("medicines_view", "Intrathecal pump"),
+               Form.OTHER: QT_TRANSLATE_NOOP("medicines_view", "Other")}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("medicines_view", text)
+
+
+def form_label(form: Form) -> str:
+    """The form's name as the window shows it ("Tablets", "Oral solution (liquid)")."""
+    return _tr(FORM_LABELS[form]) if form in FORM_LABELS else form.value
 
 
 def _qdate(d: date) -> QDate:
@@ -57,21 +70,23 @@ def _pydate(q: QDate) -> date:
 
 
 def regimen_text(r: Regimen, m: Medication, settings: Any) -> str:
-    times = ", ".join(fmt_time(t, settings) for t in r.times) if r.times else "as needed"
-    every = "" if r.every_days == 1 else f" every {r.every_days} days"
-    until = f" until {fmt_date(r.end, settings)}" if r.end else ""
-    return f"from {fmt_date(r.start, settings)}{until}: {amount_text(r.dose, m)} at {times}{every}"
+    tr = QCoreApplication.translate
+    times = ", ".join(fmt_time(t, settings) for t in r.times) if r.times else tr("medicines_view", "as needed")
+    every = "" if r.every_days == 1 else tr("medicines_view", " every {n} days").format(n=r.every_days)
+    until = tr("medicines_view", " until {date}").format(date=fmt_date(r.end, settings)) if r.end else ""
+    return tr("medicines_view", "from {start}{until}: {amount} at {times}{every}").format(
+        start=fmt_date(r.start, settings), until=until, amount=amount_text(r.dose, m), times=times, every=every)
 
 
 def _parse_dose(text: str, m_form: Form) -> Quantity:
     t = text.strip()
     if not t:
-        raise QuantityError("Enter the amount of each dose, for example 10 mg.")
+        raise QuantityError(_tr("Enter the amount of each dose, for example 10 mg."))
     # The parser's message says what is wrong (no unit, an unknown unit, an unclear number...):
     # a bare number is never guessed to be mg.
     q = parse_quantity(t)
     if q.value <= 0:
-        raise QuantityError("A dose must be more than zero; to stop a medicine, end its schedule.")
+        raise QuantityError(_tr("A dose must be more than zero; to stop a medicine, end its schedule."))
     return q
 
 
@@ -102,8 +117,8 @@ class MedicationDialog(QDialog):
         self.name.textChanged.connect(self._guess_drug)
         form.addRow(self.tr("&Active ingredient:"), self.drug)
         self.form_combo = Choice()
-        for f, label in FORM_LABELS.items():
-            self.form_combo.addItem(label, f)
+        for f in FORM_LABELS:
+            self.form_combo.addItem(form_label(f), f)
         self.form_combo.setAccessibleName(self.tr("Form"))
         self.form_combo.currentIndexChanged.connect(self._form_changed)
         form.addRow(self.tr("&Form:"), self.form_combo)
@@ -160,15 +175,15 @@ class MedicationDialog(QDialog):
     def medication(self) -> Medication:
         name = self.name.text().strip()
         if not name:
-            raise ValueError("Enter the medicine's name.")
+            raise ValueError(self.tr("Enter the medicine's name."))
         f = Form(self.form_combo.currentData())
         strength = parse_strength(self.strength.text()) if self.strength.text().strip() else None
         if f.is_liquid and (strength is None or strength.per is None):
-            raise ValueError("For a liquid, enter the concentration with its volume, like 5 mg/5 mL.")
+            raise ValueError(self.tr("For a liquid, enter the concentration with its volume, like 5 mg/5 mL."))
         dose = _parse_dose(self.dose.text(), f)
         times = [] if self.as_needed.isChecked() else parse_times(self.times.text())
         if not self.as_needed.isChecked() and not times:
-            raise ValueError("Enter the dose times (like 08:00, 14:00, 20:00), or tick 'Only when needed'.")
+            raise ValueError(self.tr("Enter the dose times (like 08:00, 14:00, 20:00), or tick 'Only when needed'."))
         route = Route.INTRATHECAL if f is Form.PUMP else Route.ORAL
         drug = self.drug.currentText().strip().lower() or None
         regimen = Regimen(start=_pydate(self.start.date()), dose=dose, times=times,
@@ -182,12 +197,12 @@ class MedicationDialog(QDialog):
         close = closest_drug_names(med.drug) if med.drug else []
         if not close:
             return med
-        others = f" (or {', '.join(close[1:])})" if len(close) > 1 else ""
+        others = self.tr(" (or {names})").format(names=", ".join(close[1:])) if len(close) > 1 else ""
         answer = QMessageBox.question(
             self, self.tr("Check the active ingredient"),
-            f"\"{med.drug}\" is not a medicine the journal knows. Did you mean {close[0]}{others}?\n\n"
-            f"Choose Yes to save it as {close[0]}. Choose No to go back and correct it; leave it empty if it "
-            "is a medicine the journal does not know.",
+            self.tr("\"{typed}\" is not a medicine the journal knows. Did you mean {name}{others}?\n\n"
+                    "Choose Yes to save it as {name}. Choose No to go back and correct it; leave it empty if it "
+                    "is a medicine the journal does not know.").format(typed=med.drug, name=close[0], others=others),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
             return None
@@ -199,8 +214,8 @@ class MedicationDialog(QDialog):
         try:
             med = self._confirm_drug(self.medication())
             if med is None:
-                self.error.show_error("Not saved. Correct the active ingredient, or leave it empty for a "
-                                      "medicine the journal does not know.")
+                self.error.show_error(self.tr("Not saved. Correct the active ingredient, or leave it empty for a "
+                                              "medicine the journal does not know."))
                 self.drug.setFocus()
                 return
             self.outcome = self.submit(med)
@@ -257,16 +272,18 @@ class RegimenDialog(QDialog):
         self.emergency_number = emergency_number
         self.checked_for: list[Regimen] | None = None
         self.outcome: Any = None
-        self.setWindowTitle(("Taper plan for " if taper else "Change the dose of ") + medication.name)
+        self.setWindowTitle((self.tr("Taper plan for {medicine}") if taper else self.tr("Change the dose of {medicine}"))
+                            .format(medicine=medication.name))
         lay = QVBoxLayout(self)
         current = medication.regimen_on(today)
-        cur_text = (f"Now: {amount_text(current.dose, medication)} at "
-                    f"{', '.join(t.strftime('%H:%M') for t in current.times) or 'as needed'}") \
-            if current else "No schedule in force today."
+        cur_text = self.tr("Now: {amount} at {times}").format(
+            amount=amount_text(current.dose, medication),
+            times=", ".join(t.strftime("%H:%M") for t in current.times) or _tr("as needed")) \
+            if current else self.tr("No schedule in force today.")
         lay.addWidget(heading(medication.name, 1.2))
         lay.addWidget(QLabel(cur_text))
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Starts on (YYYY-MM-DD)", "Each dose", "Times"])
+        self.table.setHorizontalHeaderLabels([self.tr("Starts on (YYYY-MM-DD)"), self.tr("Each dose"), self.tr("Times")])
         self.table.setAccessibleName(self.tr("Schedule steps"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -319,8 +336,8 @@ class RegimenDialog(QDialog):
         form.addRow(self.tr("&Why / who asked:"), self.reason)
         lay.addLayout(form)
         self.error, self.verdict, self.check_button, self.save_button = add_check_then_save(
-            self, lay, check_name="Check this change with the safety checks",
-            save_text="2. Save change", save_name="Save the change")
+            self, lay, check_name=self.tr("Check this change with the safety checks"),
+            save_text=self.tr("2. Save change"), save_name=self.tr("Save the change"))
         self.resize(720, 520)
 
     def add_step(self, start: date, dose: str, times: str) -> None:
@@ -371,28 +388,30 @@ class RegimenDialog(QDialog):
             try:
                 start = date.fromisoformat(cells[0])
             except ValueError:
-                raise ValueError(f"Step {r + 1}: {cells[0]!r} is not a date; write it as YYYY-MM-DD.") from None
+                raise ValueError(self.tr("Step {n}: {text} is not a date; write it as YYYY-MM-DD.").format(
+                    n=r + 1, text=repr(cells[0]))) from None
             try:
                 dose = _parse_dose(cells[1], self.medication.form)
             except QuantityError as exc:
-                raise ValueError(f"Step {r + 1}: {exc}") from None
+                raise ValueError(self.tr("Step {n}: {problem}").format(n=r + 1, problem=exc)) from None
             try:
                 times = [] if self.medication.as_needed else parse_times(cells[2])
             except ValueError as exc:
-                raise ValueError(f"Step {r + 1}: {exc}") from None
+                raise ValueError(self.tr("Step {n}: {problem}").format(n=r + 1, problem=exc)) from None
             if not self.medication.as_needed and not times:
-                raise ValueError(f"Step {r + 1}: enter the dose times, like 08:00, 20:00.")
+                raise ValueError(self.tr("Step {n}: enter the dose times, like 08:00, 20:00.").format(n=r + 1))
             steps.append(Regimen(start=start, dose=dose, times=times, reason=self.reason.text().strip(),
                                  medication_id=self.medication.id))
         steps.sort(key=lambda s: s.start)
         for a, b in zip(steps, steps[1:], strict=False):
             if a.start == b.start:
-                raise ValueError(f"Two steps start on {a.start.isoformat()}; give each step its own date.")
+                raise ValueError(self.tr("Two steps start on {date}; give each step its own date.").format(
+                    date=a.start.isoformat()))
             a.end = b.start - timedelta(days=1)
         if steps and self.stop_after.isChecked():
             end = _pydate(self.stop_date.date())
             if end < steps[-1].start:
-                raise ValueError("The stop date is before the last step starts.")
+                raise ValueError(self.tr("The stop date is before the last step starts."))
             steps[-1].end = end
         return steps
 
@@ -410,7 +429,8 @@ class RegimenDialog(QDialog):
         self.verdict.show_verdict(alerts, self.emergency_number)
         self.checked_for = steps
         self.save_button.setEnabled(True)
-        self.save_button.setText("2. Save anyway (the prescriber asked for it)" if alerts else "2. Save change")
+        self.save_button.setText(self.tr("2. Save anyway (the prescriber asked for it)") if alerts
+                                 else self.tr("2. Save change"))
         self.save_button.setFocus()
 
     def try_save(self) -> None:
@@ -438,9 +458,9 @@ class StopDialog(QDialog):
         self.emergency_number = emergency_number
         self.checked_for: list[Regimen] | None = None
         self.outcome: Any = None
-        self.setWindowTitle(f"Stop {medication.name}")
+        self.setWindowTitle(self.tr("Stop {medicine}").format(medicine=medication.name))
         lay = QVBoxLayout(self)
-        lay.addWidget(heading(f"Stop {medication.name}", 1.2))
+        lay.addWidget(heading(self.tr("Stop {medicine}").format(medicine=medication.name), 1.2))
         lay.addWidget(hint(self.tr("Only when the prescriber said so. Baclofen taken for a while should be lowered "
                            "step by step (use \"Enter a taper plan\" for that).")))
         form = QFormLayout()
@@ -455,8 +475,8 @@ class StopDialog(QDialog):
         form.addRow(self.tr("&Why / who asked:"), self.reason)
         lay.addLayout(form)
         self.error, self.verdict, self.check_button, self.save_button = add_check_then_save(
-            self, lay, check_name="Check the stop with the safety checks",
-            save_text="2. Save the stop", save_name="Save the stop")
+            self, lay, check_name=self.tr("Check the stop with the safety checks"),
+            save_text=self.tr("2. Save the stop"), save_name=self.tr("Save the stop"))
 
     def _edited(self, *_args: object) -> None:
         self.checked_for = None
@@ -473,7 +493,7 @@ class StopDialog(QDialog):
             kept.append(dataclasses.replace(r, end=end, reason=r.reason if r.end is not None and r.end <= last
                                             else (self.reason.text().strip() or r.reason)))
         if not kept:
-            raise ValueError("The medicine has no schedule before that day; nothing to stop.")
+            raise ValueError(self.tr("The medicine has no schedule before that day; nothing to stop."))
         return kept
 
     def run_check(self) -> None:
@@ -490,7 +510,8 @@ class StopDialog(QDialog):
         self.verdict.show_verdict(alerts, self.emergency_number)
         self.checked_for = plan
         self.save_button.setEnabled(True)
-        self.save_button.setText("2. Save anyway (the prescriber asked for it)" if alerts else "2. Save the stop")
+        self.save_button.setText(self.tr("2. Save anyway (the prescriber asked for it)") if alerts
+                                 else self.tr("2. Save the stop"))
 
     def try_save(self) -> None:
         if self.checked_for is None:
@@ -510,7 +531,7 @@ class MedicinesView(QWidget):
         self.session = session
         self.medications: list[Medication] = []
         lay = QVBoxLayout(self)
-        lay.addWidget(heading("Medicines and schedules"))
+        lay.addWidget(heading(self.tr("Medicines and schedules")))
         body = QHBoxLayout()
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Medicines"))
@@ -571,7 +592,7 @@ class MedicinesView(QWidget):
         today = self.session.now().date()
         for m in self.medications:
             reg = m.regimen_on(today)
-            state = "" if reg is not None else "  (not taken now)"
+            state = "" if reg is not None else self.tr("  (not taken now)")
             item = QListWidgetItem(f"{m.name}{state}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{m.name}{state}")
             self.list.addItem(item)
@@ -598,15 +619,16 @@ class MedicinesView(QWidget):
             return
         s = self.session.settings
         today = self.session.now().date()
-        lines = [m.name, f"Form: {FORM_LABELS.get(m.form, m.form.value)}", f"Strength: {strength_text(m)}"]
+        lines = [m.name, self.tr("Form: {form}").format(form=form_label(m.form)),
+                 self.tr("Strength: {strength}").format(strength=strength_text(m))]
         if m.as_needed:
-            lines.append("Given only when needed.")
+            lines.append(self.tr("Given only when needed."))
         lines += self._limit_lines(m)
         lines.append("")
-        lines.append("Schedule (oldest first):")
+        lines.append(self.tr("Schedule (oldest first):"))
         for r in m.regimens:
-            mark = "  \u25b6 now " if r.active_on(today) and m.regimen_on(today) is r else \
-                "  \u2022 next " if r.start > today else "  \u2022 was "
+            mark = "  \u25b6 " + self.tr("now") + " " if r.active_on(today) and m.regimen_on(today) is r else \
+                "  \u2022 " + self.tr("next") + " " if r.start > today else "  \u2022 " + self.tr("was") + " "
             lines.append(mark + regimen_text(r, m, s))
         self.details.setText("\n".join(lines))
 
@@ -617,7 +639,7 @@ class MedicinesView(QWidget):
         out = []
         limits = limits_text(m)
         if limits:
-            out.append(f"Prescribed limits: {limits}")
+            out.append(self.tr("Prescribed limits: {limits}").format(limits=limits))
         current = self._stock_now(m)
         if current:
             out.append(current)
@@ -631,7 +653,7 @@ class MedicinesView(QWidget):
         try:
             return stock_text(self.session.journal.stock_level(m.id, self.session.now()))
         except StockUnknown as e:
-            return f"Stock: cannot tell ({e})"
+            return self.tr("Stock: cannot tell ({reason})").format(reason=e)
 
     def edit_limits(self) -> LimitsDialog | None:
         m = self.current()
@@ -664,7 +686,8 @@ class MedicinesView(QWidget):
         dlg = StockDialog(m, tz=self.session.tz, now=self.session.now, current=self._stock_now(m), submit=submit,
                           remove=remove, parent=self)
         if dlg.exec():
-            self.status.setText("\u2714 Stock saved. " + self._stock_now(self.session.journal.get_medication(mid)))
+            self.status.setText("\u2714 " + self.tr("Stock saved.") + " "
+                                + self._stock_now(self.session.journal.get_medication(mid)))
         return dlg
 
     def add_medication(self) -> MedicationDialog | None:

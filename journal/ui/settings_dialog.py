@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,9 +40,10 @@ def valid_emergency_number(text: str) -> str | None:
     """None when usable, else why not (digits only, 2 to 6 of them)."""
     t = text.strip()
     if not t:
-        return "Enter the number you would call in an emergency (for example 911, 112 or 999)."
+        return QCoreApplication.translate("SettingsDialog",
+                                          "Enter the number you would call in an emergency (for example 911, 112 or 999).")
     if not t.isdigit() or not 2 <= len(t) <= 6:
-        return "Use digits only, 2 to 6 of them (for example 911, 112 or 999)."
+        return QCoreApplication.translate("SettingsDialog", "Use digits only, 2 to 6 of them (for example 911, 112 or 999).")
     return None
 
 
@@ -83,25 +84,25 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Dates look like:"), self.date_format)
         self.time_format = QComboBox()
         for pattern, example in TIME_FORMATS.items():
-            self.time_format.addItem(example, pattern)
+            self.time_format.addItem(QCoreApplication.translate("formatting", example), pattern)
         self._select(self.time_format, time_pattern(settings))
         self.time_format.setAccessibleName(self.tr("Time format"))
         form.addRow(self.tr("&Times look like:"), self.time_format)
         self.temperature_unit = QComboBox()
-        self.temperature_unit.addItem("\u00b0C (Celsius)", "C")
-        self.temperature_unit.addItem("\u00b0F (Fahrenheit)", "F")
+        self.temperature_unit.addItem(self.tr("\u00b0C (Celsius)"), "C")
+        self.temperature_unit.addItem(self.tr("\u00b0F (Fahrenheit)"), "F")
         self._select(self.temperature_unit, str(getattr(settings, "temperature_unit", "C")))
         self.temperature_unit.setAccessibleName(self.tr("Temperature unit"))
         form.addRow(self.tr("T&emperatures in:"), self.temperature_unit)
         self.weight_unit = QComboBox()
-        self.weight_unit.addItem("kg (kilograms)", "kg")
-        self.weight_unit.addItem("lb (pounds)", "lb")
+        self.weight_unit.addItem(self.tr("kg (kilograms)"), "kg")
+        self.weight_unit.addItem(self.tr("lb (pounds)"), "lb")
         self._select(self.weight_unit, str(getattr(settings, "weight_unit", "kg")))
         self.weight_unit.setAccessibleName(self.tr("Weight unit"))
         form.addRow(self.tr("&Weights in:"), self.weight_unit)
         self.decimal_separator = QComboBox()
-        self.decimal_separator.addItem("37.5 (point)", ".")
-        self.decimal_separator.addItem("37,5 (comma)", ",")
+        self.decimal_separator.addItem(self.tr("37.5 (point)"), ".")
+        self.decimal_separator.addItem(self.tr("37,5 (comma)"), ",")
         self._select(self.decimal_separator, str(getattr(settings, "decimal_separator", ".")))
         self.decimal_separator.setAccessibleName(self.tr("Decimal separator"))
         form.addRow(self.tr("Deci&mals look like:"), self.decimal_separator)
@@ -188,8 +189,8 @@ class SettingsDialog(QDialog):
             if self._describe_zone_change is not None:
                 text = self._describe_zone_change(zone, self.chosen_zone_since())
             else:
-                text = (f"From the day chosen, days are planned and shown in {zone}; the days before keep "
-                        "their zone.")
+                text = self.tr("From the day chosen, days are planned and shown in {zone}; the days before keep "
+                               "their zone.").format(zone=zone)
         self.zone_note.setText(text)
         self.zone_note.setVisible(bool(text))
 
@@ -223,8 +224,9 @@ class SettingsDialog(QDialog):
             return
         vals = self.values()
         if vals["timezone"] not in available_timezones():
-            self.error.show_error(f"{vals['timezone']!r} is not a time zone name; choose one from the list "
-                                  "(for example America/Chicago or Europe/London).")
+            self.error.show_error(self.tr("{zone} is not a time zone name; choose one from the list "
+                                          "(for example America/Chicago or Europe/London).").format(
+                                              zone=repr(vals["timezone"])))
             self.timezone.setFocus()
             return
         self.zone_since = self.chosen_zone_since() if self._zone_changed() else None
