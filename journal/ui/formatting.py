@@ -120,7 +120,7 @@ def reading_text(o: Observation, settings: Any) -> str:
     text = fmt_num(from_stored_unit(o.kind, float(o.value), unit), settings)
     if o.value2 is not None:
         text += f" / {fmt_num(float(o.value2), settings)}"
-    symbol = SYMBOL.get(unit) or {"/min": _tr("a minute"), "mmHg": "mmHg", "%": "%"}.get(unit, "")
+    symbol = SYMBOL.get(unit) or {"/min": QCoreApplication.translate("formatting", "a minute"), "mmHg": "mmHg", "%": "%"}.get(unit, "")
     return f"{text}{'' if symbol == '%' else ' '}{symbol}".rstrip()
 
 
@@ -177,11 +177,11 @@ def amount_text(amount: Quantity | None, m: Medication) -> str:
         if count > 0 and abs(count * 4 - round(count * 4)) < 1e-9:
             sachets = m.form.value == "granules"
             if count > 1:
-                words = _tr("{amount} = {n} sachets of {strength}") if sachets \
-                    else _tr("{amount} = {n} tablets of {strength}")
+                words = QCoreApplication.translate("formatting", "{amount} = {n} sachets of {strength}") if sachets \
+                    else QCoreApplication.translate("formatting", "{amount} = {n} tablets of {strength}")
             else:
-                words = _tr("{amount} = {n} sachet of {strength}") if sachets \
-                    else _tr("{amount} = {n} tablet of {strength}")
+                words = QCoreApplication.translate("formatting", "{amount} = {n} sachet of {strength}") if sachets \
+                    else QCoreApplication.translate("formatting", "{amount} = {n} tablet of {strength}")
             return words.format(amount=text, n=fmt_num(count), strength=m.strength)
         return text
     if not amount.unit.is_mass and m.strength is not None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,18 +46,34 @@ from .catalog import choice_for
 from .dose_dialog import STATUS_CHOICES
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, fmt_datetime, reading_text, strength_text
-from .pump_view import KIND_LABELS as PUMP_LABELS
+from .pump_view import kind_label as pump_label
 from .session import Session
 from .today_view import day_bounds
-from .vitals_form import KIND_LABELS as READING_LABELS
+from .vitals_form import kind_label as reading_label
 from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint
 
-KINDS = {"all": "Everything", "dose": "Doses", "symptom": "Symptoms", "observation": "Readings",
-         "pump_event": "Pump", "note": "Notes"}
-PERIODS = [(1, "Today"), (7, "Last 7 days"), (30, "Last 30 days"), (90, "Last 90 days")]
-FIELD_WORDS = {"given": "time given", "scheduled": "slot", "at": "time", "amount": "amount",
-               "status": "what happened", "severity": "severity", "value": "reading", "value2": "second value",
-               "note": "note", "text": "text", "symptom": "symptom", "body_part": "body part"}
+# The words below are English source texts, shown through _tr() in the window's language.
+KINDS = {"all": QT_TRANSLATE_NOOP("history_view", "Everything"), "dose": QT_TRANSLATE_NOOP("history_view", "Doses"),
+         "symptom": QT_TRANSLATE_NOOP("history_view", "Symptoms"),
+         "observation": QT_TRANSLATE_NOOP("history_view", "Readings"),
+         "pump_event": QT_TRANSLATE_NOOP("history_view", "Pump"), "note": QT_TRANSLATE_NOOP("history_view", "Notes")}
+PERIODS = [(1, QT_TRANSLATE_NOOP("history_view", "Today")), (7, QT_TRANSLATE_NOOP("history_view", "Last 7 days")),
+           (30, QT_TRANSLATE_NOOP("history_view", "Last 30 days")),
+           (90, QT_TRANSLATE_NOOP("history_view", "Last 90 days"))]
+FIELD_WORDS = {"given": QT_TRANSLATE_NOOP("history_view", "time given"),
+               "scheduled": QT_TRANSLATE_NOOP("history_view", "slot"), "at": QT_TRANSLATE_NOOP("history_view", "time"),
+               "amount": QT_TRANSLATE_NOOP("history_view", "amount"),
+               "status": QT_TRANSLATE_NOOP("history_view", "what happened"),
+               "severity": QT_TRANSLATE_NOOP("history_view", "severity"),
+               "value": QT_TRANSLATE_NOOP("history_view", "reading"),
+               "value2": QT_TRANSLATE_NOOP("history_view", "second value"),
+               "note": QT_TRANSLATE_NOOP("history_view", "note"), "text": QT_TRANSLATE_NOOP("history_view", "text"),
+               "symptom": QT_TRANSLATE_NOOP("history_view", "symptom"),
+               "body_part": QT_TRANSLATE_NOOP("history_view", "body part")}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("history_view", text)
 
 
 @dataclass
@@ -80,7 +96,8 @@ def _changes(rev: Revision) -> str:
     for k, before in rev.before.items():
         after = rev.after.get(k)
         if after != before and k not in ("amount_normalised", "removed", "id"):
-            parts.append(f"{FIELD_WORDS.get(k, k)} was {_show(before)}")
+            parts.append(QCoreApplication.translate("history_view", "{field} was {value}").format(
+                field=_tr(FIELD_WORDS[k]) if k in FIELD_WORDS else k, value=_show(before)))
     return ", ".join(parts)
 
 
@@ -89,7 +106,7 @@ def _show(v: Any) -> str:
         return f"{v['value']:g} {v['unit']}"
     if isinstance(v, str) and len(v) >= 16 and v[4] == "-" and "T" in v:
         return v[:16].replace("T", " ")
-    return "(empty)" if v in (None, "") else str(v)
+    return QCoreApplication.translate("history_view", "(empty)") if v in (None, "") else str(v)
 
 
 @dataclass
@@ -116,24 +133,29 @@ class TimelineBuilder:
         h = self.h
         meds = {m.id: m for m in h.medications}
         out: list[Entry] = []
+        tr = QCoreApplication.translate
         for d in h.doses:
             m = meds.get(d.medication_id)
-            name = m.name if m else f"medicine {d.medication_id}"
+            name = m.name if m else tr("history_view", "medicine {id}").format(id=d.medication_id)
             status = status_label(d.status)
             amount = amount_text(d.amount, m) if (m and d.amount) else ""
-            slot = f" (for the {d.scheduled.astimezone(h.tz).strftime('%H:%M')} dose)" if d.scheduled else ""
-            who = f" by {d.by}" if d.by else ""
-            out.append(Entry("dose", d, d.at, f"Dose: {name}", f"{status}{slot}. {amount}{who}. {d.note}".strip(" ."),
+            slot = tr("history_view", " (for the {time} dose)").format(
+                time=d.scheduled.astimezone(h.tz).strftime("%H:%M")) if d.scheduled else ""
+            who = tr("history_view", " by {name}").format(name=d.by) if d.by else ""
+            out.append(Entry("dose", d, d.at, tr("history_view", "Dose: {medicine}").format(medicine=name),
+                             f"{status}{slot}. {amount}{who}. {d.note}".strip(" ."),
                              self._revs("dose", d.id), medication=m))
         for s in h.symptoms:
-            sev = f", severity {s.severity}/10" if s.severity is not None else ""
-            out.append(Entry("symptom", s, s.at, f"Symptom: {choice_for(s.symptom).label}",
+            sev = tr("history_view", ", severity {n}/10").format(n=s.severity) if s.severity is not None else ""
+            out.append(Entry("symptom", s, s.at, tr("history_view", "Symptom: {name}").format(
+                name=choice_for(s.symptom).label),
                              f"{sev.lstrip(', ').capitalize()}{'. ' if sev and s.note else ''}{s.note}",
                              self._revs("symptom", s.id)))
         for o in h.observations:
             value = reading_text(o, self.settings)
             part = f" ({o.body_part})" if o.body_part else ""
-            out.append(Entry("observation", o, o.at, f"Reading: {READING_LABELS.get(o.kind, o.kind.value)}",
+            out.append(Entry("observation", o, o.at, tr("history_view", "Reading: {kind}").format(
+                kind=reading_label(o.kind)),
                              f"{value}{part}{'. ' + o.note if o.note else ''}", self._revs("observation", o.id)))
         for p in h.pump_events:
             if p.at < h.start:
@@ -144,15 +166,15 @@ class TimelineBuilder:
             if p.concentration_mcg_per_ml is not None:
                 bits.append(f"{p.concentration_mcg_per_ml:g} mcg/mL")
             if p.daily_dose_mcg is not None:
-                bits.append(f"{p.daily_dose_mcg:g} mcg/day")
+                bits.append(tr("history_view", "{mcg} mcg/day").format(mcg=f"{p.daily_dose_mcg:g}"))
             if p.next_refill_due is not None:
-                bits.append(f"next refill {p.next_refill_due.isoformat()}")
+                bits.append(tr("history_view", "next refill {date}").format(date=p.next_refill_due.isoformat()))
             if p.note:
                 bits.append(p.note)
-            out.append(Entry("pump_event", p, p.at, f"Pump: {PUMP_LABELS.get(p.kind, p.kind.value)}",
+            out.append(Entry("pump_event", p, p.at, tr("history_view", "Pump: {kind}").format(kind=pump_label(p.kind)),
                              "; ".join(bits), self._revs("pump_event", p.id)))
         for n in h.notes:
-            tag = "Question for the doctor" if n.for_doctor else "Note"
+            tag = tr("history_view", "Question for the doctor") if n.for_doctor else tr("history_view", "Note")
             out.append(Entry("note", n, n.at, tag, n.text, self._revs("note", n.id)))
         out.extend(self.removed_entries({(e.entity, e.id) for e in out}))
         out.sort(key=lambda e: e.at, reverse=True)
@@ -173,28 +195,32 @@ class TimelineBuilder:
                 continue
             if not self.h.start <= at <= self.h.end:
                 continue
-            what = {"dose": "Dose", "symptom": "Symptom", "observation": "Reading", "pump_event": "Pump",
-                    "note": "Note"}[entity]
+            tr = QCoreApplication.translate
+            what = {"dose": tr("history_view", "REMOVED dose"), "symptom": tr("history_view", "REMOVED symptom"),
+                    "observation": tr("history_view", "REMOVED reading"), "pump_event": tr("history_view", "REMOVED pump"),
+                    "note": tr("history_view", "REMOVED note")}[entity]
             detail = before.get("symptom") or before.get("kind") or before.get("text") or ""
             if entity == "dose":
                 meds = {m.id: m.name for m in self.h.medications}
                 detail = meds.get(before.get("medication_id"), "")  # type: ignore[call-overload]
-            out.append(Entry("removed", _Removed(rid), at, f"REMOVED {what.lower()}: {detail}".strip(),
-                             "(not counted any more)", revs))
+            out.append(Entry("removed", _Removed(rid), at, f"{what}: {detail}".strip(),
+                             tr("history_view", "(not counted any more)"), revs))
         return out
 
     def correction_text(self, e: Entry) -> str:
         lines = []
         for r in e.revisions:
             when = fmt_datetime(r.changed_at.astimezone(self.h.tz), self.settings)
-            who = f" by {r.changed_by}" if r.changed_by else ""
+            tr = QCoreApplication.translate
+            who = tr("history_view", " by {name}").format(name=r.changed_by) if r.changed_by else ""
             why = f" ({r.reason})" if r.reason else ""
             if r.action == "correct":
-                lines.append(f"\u270e corrected {when}{who}: {_changes(r)}{why}")
+                lines.append("\u270e " + tr("history_view", "corrected {when}{who}: {changes}{why}").format(
+                    when=when, who=who, changes=_changes(r), why=why))
             elif r.action == "restore":
-                lines.append(f"\u21ba restored {when}{who}{why}")
+                lines.append("\u21ba " + tr("history_view", "restored {when}{who}{why}").format(when=when, who=who, why=why))
             elif r.action == "remove":
-                lines.append(f"\u2716 removed {when}{who}{why}")
+                lines.append("\u2716 " + tr("history_view", "removed {when}{who}{why}").format(when=when, who=who, why=why))
         return "\n".join(lines)
 
 
@@ -239,7 +265,7 @@ class CorrectionDialog(QDialog):
             self._amount_changed()
         elif isinstance(rec, SymptomEntry):
             self.severity = Choice()
-            self.severity.addItem("not rated", None)
+            self.severity.addItem(self.tr("not rated"), None)
             for n in range(11):
                 self.severity.addItem(str(n), n)
             self.severity.setCurrentIndex(self.severity.findData(rec.severity) if rec.severity is not None else 0)
@@ -252,8 +278,8 @@ class CorrectionDialog(QDialog):
         text_field = "text" if isinstance(rec, Note) else "note"
         self.text_field = text_field
         self.note = QLineEdit(str(getattr(rec, text_field, "") or ""))
-        self.note.setAccessibleName("Note text" if isinstance(rec, Note) else "Note")
-        form.addRow("&Text:" if isinstance(rec, Note) else "&Note:", self.note)
+        self.note.setAccessibleName(self.tr("Note text") if isinstance(rec, Note) else self.tr("Note"))
+        form.addRow(self.tr("&Text:") if isinstance(rec, Note) else self.tr("&Note:"), self.note)
         self.reason = QLineEdit()
         self.reason.setAccessibleName(self.tr("Why this is corrected"))
         self.reason.setPlaceholderText(self.tr("for example: wrong time entered"))
@@ -279,17 +305,17 @@ class CorrectionDialog(QDialog):
         try:
             q = parse_quantity(self.amount.text())
         except QuantityError:
-            text = f"Liquid: {strength_text(m)}" if m.form.is_liquid else ""
+            text = self.tr("Liquid: {strength}").format(strength=strength_text(m)) if m.form.is_liquid else ""
             self.amount_check.setText(text)
             return
-        self.amount_check.setText("Check: " + amount_text(q, m))
+        self.amount_check.setText(self.tr("Check: {amount}").format(amount=amount_text(q, m)))
 
     def changes(self) -> dict[str, Any]:
         rec = self.entry.record
         out: dict[str, Any] = {}
         when = self.when.value()
         if when > self.now.replace(second=59, microsecond=999999):
-            raise ValueError("That time is in the future.")
+            raise ValueError(self.tr("That time is in the future."))
         old_when = self.entry.at.astimezone(when.tzinfo).replace(second=0, microsecond=0)
         if when != old_when:
             out["given" if isinstance(rec, Dose) and rec.given is not None else
@@ -304,7 +330,7 @@ class CorrectionDialog(QDialog):
             try:
                 v = float(self.value.text().replace(",", "."))
             except ValueError:
-                raise ValueError("The reading must be a number.") from None
+                raise ValueError(self.tr("The reading must be a number.")) from None
             if v != rec.value:
                 out["value"] = v
         if self.note.text().strip() != (getattr(rec, self.text_field, "") or ""):
@@ -316,9 +342,9 @@ class CorrectionDialog(QDialog):
         try:
             changes = self.changes()
             if not changes:
-                raise ValueError("Nothing was changed.")
+                raise ValueError(self.tr("Nothing was changed."))
             if not self.reason.text().strip():
-                raise ValueError("Say briefly why you correct it (kept with the history).")
+                raise ValueError(self.tr("Say briefly why you correct it (kept with the history)."))
             self.outcome = self.submit(changes, self.reason.text().strip())
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
@@ -337,17 +363,17 @@ class HistoryView(QWidget):
         self.shown: list[Entry] = []
         self.builder: TimelineBuilder | None = None
         lay = QVBoxLayout(self)
-        lay.addWidget(heading("History"))
+        lay.addWidget(heading(self.tr("History")))
         filters = QHBoxLayout()
         self.kind = Choice()
         self.kind.setAccessibleName(self.tr("Show which entries"))
         for k, label in KINDS.items():
-            self.kind.addItem(label, k)
+            self.kind.addItem(_tr(label), k)
         self.kind.currentIndexChanged.connect(self._fill)
         self.period = Choice()
         self.period.setAccessibleName(self.tr("Period"))
         for days, label in PERIODS:
-            self.period.addItem(label, days)
+            self.period.addItem(_tr(label), days)
         self.period.setCurrentIndex(1)
         self.period.currentIndexChanged.connect(self.refresh)
         self.search = QLineEdit()
@@ -364,7 +390,7 @@ class HistoryView(QWidget):
         # Two columns: the entry's text (what, its details, any corrections, one per line) wraps
         # in the wide one, so it stays readable at a large font or in a narrow window.
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["When", "Entry"])
+        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Entry")])
         self.table.setAccessibleName(self.tr("Timeline"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -480,11 +506,11 @@ class HistoryView(QWidget):
     def correct_selected(self) -> CorrectionDialog | None:
         r = self.table.currentRow()
         if not 0 <= r < len(self.shown):
-            self.error.show_error("Select an entry in the list first.")
+            self.error.show_error(self.tr("Select an entry in the list first."))
             return None
         e = self.shown[r]
         if e.entity == "removed":
-            self.error.show_error("This entry was removed; it is kept only as a record.")
+            self.error.show_error(self.tr("This entry was removed; it is kept only as a record."))
             return None
         dlg = CorrectionDialog(e, self.session.tz, self.session.now(), parent=self)
         dlg.submit = lambda changes, reason: self.session.apply(
@@ -497,18 +523,18 @@ class HistoryView(QWidget):
         self.error.clear_error()
         r = self.table.currentRow()
         if not 0 <= r < len(self.shown):
-            self.error.show_error("Select an entry in the list first.")
+            self.error.show_error(self.tr("Select an entry in the list first."))
             return False
         e = self.shown[r]
         if e.entity == "removed":
-            self.error.show_error("This entry is already removed.")
+            self.error.show_error(self.tr("This entry is already removed."))
             return False
         reason, ok = QInputDialog.getText(
-            self, self.tr("Remove an entry"), f"Why remove \"{e.what}\"? (kept with the history)")
+            self, self.tr("Remove an entry"), self.tr("Why remove \"{entry}\"? (kept with the history)").format(entry=e.what))
         if not ok:
             return False
         if not reason.strip():
-            self.error.show_error("Say briefly why the entry is removed; nothing was removed.")
+            self.error.show_error(self.tr("Say briefly why the entry is removed; nothing was removed."))
             return False
         try:
             self.session.apply(lambda: self.session.journal.remove(e.entity, e.id, by=self.session.by,
@@ -523,7 +549,7 @@ class HistoryView(QWidget):
         pid = self.session.patient_id
         text = self.note_edit.text().strip()
         if pid is None or not text:
-            self.error.show_error("Write the note first." if pid is not None else "Choose the person first.")
+            self.error.show_error(self.tr("Write the note first.") if pid is not None else self.tr("Choose the person first."))
             return
         note = Note(at=self.session.now(), text=text, for_doctor=self.for_doctor.isChecked(), patient_id=pid)
         try:

@@ -81,12 +81,12 @@ def regimen_text(r: Regimen, m: Medication, settings: Any) -> str:
 def _parse_dose(text: str, m_form: Form) -> Quantity:
     t = text.strip()
     if not t:
-        raise QuantityError(_tr("Enter the amount of each dose, for example 10 mg."))
+        raise QuantityError(QCoreApplication.translate("medicines_view", "Enter the amount of each dose, for example 10 mg."))
     # The parser's message says what is wrong (no unit, an unknown unit, an unclear number...):
     # a bare number is never guessed to be mg.
     q = parse_quantity(t)
     if q.value <= 0:
-        raise QuantityError(_tr("A dose must be more than zero; to stop a medicine, end its schedule."))
+        raise QuantityError(QCoreApplication.translate("medicines_view", "A dose must be more than zero; to stop a medicine, end its schedule."))
     return q
 
 
@@ -278,7 +278,7 @@ class RegimenDialog(QDialog):
         current = medication.regimen_on(today)
         cur_text = self.tr("Now: {amount} at {times}").format(
             amount=amount_text(current.dose, medication),
-            times=", ".join(t.strftime("%H:%M") for t in current.times) or _tr("as needed")) \
+            times=", ".join(t.strftime("%H:%M") for t in current.times) or QCoreApplication.translate("medicines_view", "as needed")) \
             if current else self.tr("No schedule in force today.")
         lay.addWidget(heading(medication.name, 1.2))
         lay.addWidget(QLabel(cur_text))
