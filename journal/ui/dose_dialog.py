@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -52,8 +53,8 @@ class DoseDialog(QDialog):
         self.now = now
         self.by = by
         self.outcome: Any = None
-        slot_text = f" (the {scheduled.strftime('%H:%M')} dose)" if scheduled else ""
-        self.setWindowTitle(f"Log {medication.name}{slot_text}")
+        slot_text = self.tr(" (the {time} dose)").format(time=scheduled.strftime("%H:%M")) if scheduled else ""
+        self.setWindowTitle(self.tr("Log {medicine}").format(medicine=medication.name + slot_text))
         lay = QVBoxLayout(self)
         title = QLabel(f"{medication.name}{slot_text}")
         title.setWordWrap(True)
@@ -113,8 +114,8 @@ class DoseDialog(QDialog):
 
     def _show_concentration(self) -> None:
         m = self.medication
-        self.concentration.setText(f"Liquid: {strength_text(m)}. Check the bottle says the same."
-                                   if m.form.is_liquid else "")
+        self.concentration.setText(self.tr("Liquid: {strength}. Check the bottle says the same.").format(
+            strength=strength_text(m)) if m.form.is_liquid else "")
         self.concentration.setVisible(m.form.is_liquid)
 
     def _medicine_changed(self) -> None:
@@ -138,14 +139,14 @@ class DoseDialog(QDialog):
         except QuantityError:
             self.amount_check.setText("")
             return
-        self.amount_check.setText("Check: " + amount_text(q, self.medication))
+        self.amount_check.setText(self.tr("Check: {amount}").format(amount=amount_text(q, self.medication)))
 
     def dose(self) -> Dose:
         """The entry as typed; raises ValueError with a sentence when it cannot be used."""
         status = DoseStatus(self.status.currentData())
         given = self.when.value()
         if given > self.now.replace(second=59, microsecond=999999):
-            raise ValueError("That time is in the future. Enter when it really happened.")
+            raise ValueError(self.tr("That time is in the future. Enter when it really happened."))
         amount: Quantity | None = None
         text = self.amount.text().strip()
         if text:
@@ -159,7 +160,7 @@ class DoseDialog(QDialog):
             if problem is not None:
                 raise ValueError(problem[0].upper() + problem[1:] + ".")
         elif status.was_given:
-            raise ValueError("Enter the amount given (for example 10 mg, 1 tablet or 5 mL).")
+            raise ValueError(self.tr("Enter the amount given (for example 10 mg, 1 tablet or 5 mL)."))
         return Dose(medication_id=self.medication.id or 0, status=status, scheduled=self.scheduled,
                     given=given if status.was_given else (given if self.scheduled is None else None),
                     amount=amount, by=self.by, note=self.note.text().strip(),
@@ -172,13 +173,14 @@ class DoseDialog(QDialog):
         question = implausible_amount(self.medication, dose)
         warning = self.preview(dose) if self.preview is not None else None
         if question is not None:
-            text = question + (f"\n\n{warning}" if warning else "") + "\n\nChoose No to correct it."
+            text = question + (f"\n\n{warning}" if warning else "") + "\n\n" + self.tr("Choose No to correct it.")
             answer = QMessageBox.question(
                 self, self.tr("Check the amount"), text,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            return None if answer == QMessageBox.StandardButton.Yes else "Not saved. Check the amount and save again."
+            return None if answer == QMessageBox.StandardButton.Yes \
+                else self.tr("Not saved. Check the amount and save again.")
         if warning is not None and not dose_warning.ask_save_anyway(self, warning):
-            return "Not saved (you chose Cancel when the safety checks warned about this dose)."
+            return self.tr("Not saved (you chose Cancel when the safety checks warned about this dose).")
         return None
 
     def try_accept(self) -> None:
@@ -217,5 +219,6 @@ def implausible_amount(medication: Medication, dose: Dose) -> str | None:
         return None
     if planned <= 0 or given <= planned * IMPLAUSIBLE_FACTOR:
         return None
-    return (f"{dose.amount} is {given / planned:.0f} times the planned dose of {planned:g} mg. "
-            "Is that really what was given?")
+    return QCoreApplication.translate(
+        "DoseDialog", "{amount} is {times} times the planned dose of {planned} mg. Is that really what was given?").format(
+            amount=dose.amount, times=f"{given / planned:.0f}", planned=f"{planned:g}")

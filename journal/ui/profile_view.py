@@ -6,7 +6,7 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -23,11 +23,12 @@ from .errors import USER_ERRORS, describe
 from .session import Session
 from .widgets import Choice, ErrorLabel, heading, hint, scroll_page
 
+# English source texts, shown through QCoreApplication.translate("profile_view", ...).
 KIDNEY_LABELS = {
-    RenalImpairment.NONE: "Normal, or not known to be reduced",
-    RenalImpairment.MILD: "Mildly reduced",
-    RenalImpairment.MODERATE: "Moderately reduced",
-    RenalImpairment.SEVERE: "Severely reduced, or on dialysis",
+    RenalImpairment.NONE: QT_TRANSLATE_NOOP("profile_view", "Normal, or not known to be reduced"),
+    RenalImpairment.MILD: QT_TRANSLATE_NOOP("profile_view", "Mildly reduced"),
+    RenalImpairment.MODERATE: QT_TRANSLATE_NOOP("profile_view", "Moderately reduced"),
+    RenalImpairment.SEVERE: QT_TRANSLATE_NOOP("profile_view", "Severely reduced, or on dialysis"),
 }
 
 
@@ -38,11 +39,14 @@ def parse_birth_date(text: str, today: date) -> date | None:
     try:
         d = date.fromisoformat(t)
     except ValueError:
-        raise ValueError(f"{t!r} is not a date; write it as YYYY-MM-DD, for example 1958-04-30.") from None
+        raise ValueError(QCoreApplication.translate(
+            "profile_view", "{text} is not a date; write it as YYYY-MM-DD, for example 1958-04-30.").format(
+                text=repr(t))) from None
     if d > today:
-        raise ValueError("The birth date is in the future.")
+        raise ValueError(QCoreApplication.translate("profile_view", "The birth date is in the future."))
     if d.year < today.year - 125:
-        raise ValueError("That birth date is more than 125 years ago; please check it.")
+        raise ValueError(QCoreApplication.translate("profile_view",
+                                                    "That birth date is more than 125 years ago; please check it."))
     return d
 
 
@@ -58,7 +62,7 @@ class ProfileForm(QWidget):
         self.new = new
         self.patient: Patient | None = None
         lay = scroll_page(self)
-        self.title = heading("Add the person you care for" if new else "Profile")
+        self.title = heading(self.tr("Add the person you care for") if new else self.tr("Profile"))
         lay.addWidget(self.title)
         form = QFormLayout()
         self.name = QLineEdit()
@@ -72,7 +76,7 @@ class ProfileForm(QWidget):
         self.kidney = Choice()
         self.kidney.setAccessibleName(self.tr("Kidney function"))
         for k, label in KIDNEY_LABELS.items():
-            self.kidney.addItem(label, k)
+            self.kidney.addItem(QCoreApplication.translate("profile_view", label), k)
         form.addRow(self.tr("&Kidney function:"), self.kidney)
         self.conditions = QLineEdit()
         self.conditions.setAccessibleName(self.tr("Conditions"))
@@ -95,7 +99,7 @@ class ProfileForm(QWidget):
         self.result = QLabel()
         lay.addWidget(self.result)
         row = QHBoxLayout()
-        self.save_button = QPushButton("Add this person" if new else "Save profile")
+        self.save_button = QPushButton(self.tr("Add this person") if new else self.tr("Save profile"))
         self.save_button.setAccessibleName(self.save_button.text())
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.save_button)
@@ -127,7 +131,7 @@ class ProfileForm(QWidget):
         self.result.clear()
         name = self.name.text().strip()
         if not name:
-            self.error.show_error("Enter the person's name.")
+            self.error.show_error(self.tr("Enter the person's name."))
             self.name.setFocus()
             return
         try:
