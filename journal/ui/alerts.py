@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Alert, Severity
-from journal.domain.plural import counted
 
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
@@ -61,7 +60,7 @@ class AlertCard(QFrame):
             f" border-radius: 6px; }} QFrame#alertCard QLabel {{ color: {lk.foreground};"
             " background: transparent; border: none; }"
         )
-        self.setAccessibleName(f"{lk.word} alert: {alert.title}")
+        self.setAccessibleName(self.tr("{severity} alert: {title}").format(severity=lk.word, title=alert.title))
         lay = QVBoxLayout(self)
         lay.setSpacing(4)
 
@@ -87,7 +86,7 @@ class AlertCard(QFrame):
             more = len(alert.evidence) - len(shown)
             lines = "\n".join(f"  \u2022 {e}" for e in shown)
             if more > 0:
-                lines += f"\n  \u2022 ... and {more} more"
+                lines += "\n  \u2022 " + self.tr("... and {n} more").format(n=more)
             self.evidence = _label(self.tr("What the journal shows:") + "\n" + lines)
             self.evidence.setToolTip("\n".join(alert.evidence))
             lay.addWidget(self.evidence)
@@ -98,12 +97,12 @@ class AlertCard(QFrame):
         row = QHBoxLayout()
         row.setSpacing(6)
         self.read_button = QPushButton(self.tr("Read about this"))
-        self.read_button.setAccessibleName(f"Read the guidance about: {alert.title}")
+        self.read_button.setAccessibleName(self.tr("Read the guidance about: {title}").format(title=alert.title))
         self.read_button.setEnabled(bool(alert.reference))
         self.read_button.clicked.connect(lambda: self.topic_requested.emit(alert.reference))
         row.addWidget(self.read_button)
         self.ack_button = QPushButton(self.tr("I have seen this..."))
-        self.ack_button.setAccessibleName(f"Acknowledge alert: {alert.title}")
+        self.ack_button.setAccessibleName(self.tr("Acknowledge alert: {title}").format(title=alert.title))
         self.ack_button.clicked.connect(self._open_ack)
         row.addWidget(self.ack_button)
         row.addStretch(1)
@@ -302,9 +301,10 @@ class EmergencyBanner(QFrame):
         lk = look(Severity.EMERGENCY)
         self.headline.setText(self.tr("{icon} EMERGENCY: call {number} now - {person}: {title}").format(
             icon=lk.icon, number=number, person=first.patient, title=first.title))
-        extra = f"\n({counted(len(self.emergencies) - 1, 'more emergency alert', 'more emergency alerts')} " \
-            "in the Alerts list.)" \
-            if len(self.emergencies) > 1 else ""
+        others = len(self.emergencies) - 1
+        extra = "\n" + (self.tr("(1 more emergency alert in the Alerts list.)") if others == 1 else
+                        self.tr("({n} more emergency alerts in the Alerts list.)").format(n=others)) \
+            if others > 0 else ""
         self.detail.setText((first.message or "") + extra)
         self.todo.setText(self.tr("What to do: {advice}").format(advice=first.advice or lk.action))
         self.note_edit.setPlaceholderText(self.tr("for example: called {number} at 02:10, ambulance coming").format(

@@ -83,10 +83,10 @@ class FailureDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("CareJournal: something went wrong"))
         lay = QVBoxLayout(self)
-        where = f" A note was written to {log_path}." if log_path is not None else ""
-        self.message = QLabel(
+        where = " " + self.tr("A note was written to {path}.").format(path=log_path) if log_path is not None else ""
+        self.message = QLabel(self.tr(
             "Something went wrong inside CareJournal. Entries already saved are safe in the journal. "
-            "If what you were doing did not finish, please check it and try again." + where)
+            "If what you were doing did not finish, please check it and try again.") + where)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.message)
@@ -155,7 +155,8 @@ def show_backup_failure(window: QMainWindow, reason: str) -> QLabel:
         label.setAccessibleName(QCoreApplication.translate("failures", "Automatic backup failed"))
         label.setWordWrap(True)
         window.statusBar().addWidget(label, 1)
-    label.setText(f"\u26a0 The automatic backup failed: {reason} Open Backups... to make one.")
+    label.setText("\u26a0 " + QCoreApplication.translate(
+        "failures", "The automatic backup failed: {reason} Open Backups... to make one.").format(reason=reason))
     label.setVisible(True)
     return label
 

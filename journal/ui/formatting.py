@@ -33,13 +33,16 @@ def form_plural(form: str) -> str:
     return _tr(english)
 
 
-def long_day(d: date) -> str:
-    """"Monday 23 November": the weekday and date in the window's language (English as strftime gives it)."""
+def long_day(d: date, year: bool = False) -> str:
+    """"Monday 23 November" ("Monday 23 November 2026" with `year`): the weekday and date in the
+    window's language ("lunes 23 de noviembre"); English exactly as strftime gives it."""
     language = current_language()
     if language == SOURCE_LANGUAGE:
-        return d.strftime("%A %d %B")
-    return QLocale(language).toString(QDate(d.year, d.month, d.day), "dddd d 'de' MMMM" if language == "es"
-                                      else "dddd d MMMM")
+        return d.strftime("%A %d %B %Y" if year else "%A %d %B")
+    pattern = "dddd d 'de' MMMM" if language == "es" else "dddd d MMMM"
+    if year:
+        pattern += " 'de' yyyy" if language == "es" else " yyyy"
+    return QLocale(language).toString(QDate(d.year, d.month, d.day), pattern)
 
 DATE_FORMATS: dict[str, str] = {
     "%Y-%m-%d": "2026-11-23",

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,21 +39,31 @@ from .medicine_forms import parse_limits, parse_optional_amount
 from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint
 
 # How a service's field names read next to the form.
+# (English source texts, shown through _tr() in the window's language.)
 FIELD_WORDS = {
-    "max_daily": "Daily ceiling",
-    "as_needed_limits/max_doses_per_day": "Most doses in 24 hours",
-    "as_needed_limits/min_interval_hours": "Hours between doses",
-    "as_needed_limits/max_amount_per_day": "Most in 24 hours",
-    "amount": "Amount", "at": "When", "kind": "What happened",
+    "max_daily": QT_TRANSLATE_NOOP("medicine_limits", "Daily ceiling"),
+    "as_needed_limits/max_doses_per_day": QT_TRANSLATE_NOOP("medicine_limits", "Most doses in 24 hours"),
+    "as_needed_limits/min_interval_hours": QT_TRANSLATE_NOOP("medicine_limits", "Hours between doses"),
+    "as_needed_limits/max_amount_per_day": QT_TRANSLATE_NOOP("medicine_limits", "Most in 24 hours"),
+    "amount": QT_TRANSLATE_NOOP("medicine_limits", "Amount"), "at": QT_TRANSLATE_NOOP("medicine_limits", "When"),
+    "kind": QT_TRANSLATE_NOOP("medicine_limits", "What happened"),
 }
 
-STOCK_KINDS = {StockKind.COUNTED: "Counted what is on hand", StockKind.RECEIVED: "Received (a refill)",
-               StockKind.DISCARDED: "Thrown away or lost"}
+STOCK_KINDS = {StockKind.COUNTED: QT_TRANSLATE_NOOP("medicine_limits", "Counted what is on hand"),
+               StockKind.RECEIVED: QT_TRANSLATE_NOOP("medicine_limits", "Received (a refill)"),
+               StockKind.DISCARDED: QT_TRANSLATE_NOOP("medicine_limits", "Thrown away or lost")}
+STOCK_ENTRY_WORDS = {StockKind.COUNTED: QT_TRANSLATE_NOOP("medicine_limits", "counted"),
+                     StockKind.RECEIVED: QT_TRANSLATE_NOOP("medicine_limits", "received"),
+                     StockKind.DISCARDED: QT_TRANSLATE_NOOP("medicine_limits", "thrown away")}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("medicine_limits", text)
 
 
 def _problem(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
-        return f"{FIELD_WORDS.get(exc.field, exc.field)}: {exc.message}"
+        return f"{_tr(FIELD_WORDS[exc.field]) if exc.field in FIELD_WORDS else exc.field}: {exc.message}"
     return describe(exc)
 
 
@@ -71,10 +81,10 @@ class LimitsDialog(QDialog):
         self.medication = medication
         self.submit = submit
         self.outcome: Any = None
-        self.setWindowTitle(f"Limits for {medication.name}")
+        self.setWindowTitle(self.tr("Limits for {medicine}").format(medicine=medication.name))
         self.setMinimumWidth(62 * max(1, self.fontMetrics().averageCharWidth()))  # follows the font size
         lay = QVBoxLayout(self)
-        lay.addWidget(heading(f"Limits for {medication.name}", 1.2))
+        lay.addWidget(heading(self.tr("Limits for {medicine}").format(medicine=medication.name), 1.2))
         lay.addWidget(hint(self.tr("Copy these from the prescription or the pharmacy label. Leave a box empty when "
                            "nothing was prescribed. This journal is not medical advice.")))
         form = QFormLayout()
@@ -116,7 +126,7 @@ class LimitsDialog(QDialog):
         """(ceiling, limits) as typed; raises ValueError naming the field."""
         limits = parse_limits(self.max_doses.text(), self.min_hours.text(), self.max_amount.text()) \
             if self.medication.as_needed else self.medication.as_needed_limits
-        return parse_optional_amount(self.ceiling.text(), "Daily ceiling"), limits
+        return parse_optional_amount(self.ceiling.text(), _tr(FIELD_WORDS["max_daily"])), limits
 
     def try_accept(self) -> None:
         self.error.clear_error()
@@ -144,17 +154,17 @@ class StockDialog(QDialog):
         self.remove = remove
         self.tz = tz
         self.outcome: Any = None
-        self.setWindowTitle(f"Stock of {medication.name}")
+        self.setWindowTitle(self.tr("Stock of {medicine}").format(medicine=medication.name))
         self.setMinimumWidth(62 * max(1, self.fontMetrics().averageCharWidth()))  # follows the font size
         lay = QVBoxLayout(self)
-        lay.addWidget(heading(f"Stock of {medication.name}", 1.2))
-        lay.addWidget(hint(current or "No stock recorded yet: start by counting what is on hand."))
+        lay.addWidget(heading(self.tr("Stock of {medicine}").format(medicine=medication.name), 1.2))
+        lay.addWidget(hint(current or self.tr("No stock recorded yet: start by counting what is on hand.")))
         lay.addWidget(hint(self.tr("Doses logged as given are taken off by the journal; you do not need to enter them "
                            "here. Count again now and then to keep the number right.")))
         form = QFormLayout()
         self.kind = Choice()
         for k, label in STOCK_KINDS.items():
-            self.kind.addItem(label, k.value)
+            self.kind.addItem(_tr(label), k.value)
         self.kind.setAccessibleName(self.tr("What happened"))
         form.addRow(self.tr("&What happened:"), self.kind)
         self.amount = QLineEdit()
@@ -209,19 +219,18 @@ class StockDialog(QDialog):
         self.amount.setFocus()
 
     def _entry_text(self, e: StockEvent) -> str:
-        words = {StockKind.COUNTED: "counted", StockKind.RECEIVED: "received", StockKind.DISCARDED: "thrown away"}
-        text = f"{e.at.astimezone(self.tz):%Y-%m-%d %H:%M}  {words[e.kind]} {e.amount}"
+        text = f"{e.at.astimezone(self.tz):%Y-%m-%d %H:%M}  {_tr(STOCK_ENTRY_WORDS[e.kind])} {e.amount}"
         return text + (f" ({e.note})" if e.note else "")
 
     def remove_selected(self) -> None:
         self.error.clear_error()
         item = self.entries.currentItem()
         if item is None or self.remove is None:
-            self.error.show_error("Choose the entry to remove in the list first.")
+            self.error.show_error(self.tr("Choose the entry to remove in the list first."))
             return
         reason = self.remove_reason.text().strip()
         if not reason:
-            self.error.show_error("Why remove it: say why (it is kept with the history).")
+            self.error.show_error(self.tr("Why remove it: say why (it is kept with the history)."))
             self.remove_reason.setFocus()
             return
         try:
@@ -235,11 +244,11 @@ class StockDialog(QDialog):
     def event_entered(self) -> StockEvent:
         text = self.amount.text().strip()
         if not text:
-            raise ValueError("Amount: enter how much, for example 60 tablets.")
+            raise ValueError(self.tr("Amount: enter how much, for example 60 tablets."))
         try:
             amount = parse_quantity(text)
         except QuantityError as e:
-            raise ValueError(f"Amount: {e}") from None
+            raise ValueError(self.tr("Amount: {problem}").format(problem=e)) from None
         return StockEvent(at=self.when.value(), kind=StockKind(self.kind.currentData()), amount=amount,
                           note=self.note.text().strip())
 

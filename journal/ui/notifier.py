@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QObject, Qt, Signal
+from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QCoreApplication, QMetaObject, QObject, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -76,8 +76,9 @@ def compose(notes: Sequence[Note]) -> tuple[str, str]:
     heads = [n.title for n in notes]
     body = "\n".join(heads[:MAX_LISTED])
     if len(heads) > MAX_LISTED:
-        body += f"\n... and {len(heads) - MAX_LISTED} more: see Today."
-    return f"CareJournal: {len(notes)} reminders", body
+        body += "\n" + QCoreApplication.translate("notifier", "... and {n} more: see Today.").format(
+            n=len(heads) - MAX_LISTED)
+    return QCoreApplication.translate("notifier", "CareJournal: {n} reminders").format(n=len(notes)), body
 
 
 class DesktopNotifications:
@@ -201,7 +202,7 @@ class ReminderBanner(QFrame):
         if announce is None:
             return
         # A screen reader says it when the caregiver is free to listen (polite, not interrupting).
-        event = QAccessibleAnnouncementEvent(self, f"Reminder: {announce}")
+        event = QAccessibleAnnouncementEvent(self, self.tr("Reminder: {text}").format(text=announce))
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
         QAccessible.updateAccessibility(event)
 
@@ -222,7 +223,7 @@ class ReminderBanner(QFrame):
         more = len(lines) - len(shown)
         text = "\u25f7 " + "\n\u25f7 ".join(shown)
         if more:
-            text += f"\n... and {more} more: see Today."
+            text += "\n" + QCoreApplication.translate("notifier", "... and {n} more: see Today.").format(n=more)
         self.label.setText(text)
         self.setVisible(True)
 
@@ -278,10 +279,10 @@ class Notifier(QObject):
     def routes_description(self) -> str:
         """Where reminders appear, in words for the status bar."""
         if self.desktop is not None and self.desktop.available():
-            return "on the desktop and in this window"
+            return QCoreApplication.translate("notifier", "on the desktop and in this window")
         if self.tray is not None:
-            return "in the tray"
-        return "in this window"
+            return QCoreApplication.translate("notifier", "in the tray")
+        return QCoreApplication.translate("notifier", "in this window")
 
     def notify(self, title: str, text: str, lines: dict[str, str] | None = None) -> list[str]:
         """One notification. `lines` (key -> line) go into the banner instead of "title: text"

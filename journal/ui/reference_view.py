@@ -299,9 +299,8 @@ class ReferenceView(QWidget):
 
     def _update_notice(self) -> None:
         number = html.escape(self.emergency_number)
-        self.notice.setText(
-            f"This guide is <b>not medical advice</b>. In an emergency, call <b>{number}</b>."
-        )
+        self.notice.setText(self.tr("This guide is <b>not medical advice</b>. In an emergency, call <b>{number}</b>."
+                                    ).format(number=number))
 
     def _update_results(self, text: str) -> None:
         self.results.clear()
@@ -312,12 +311,12 @@ class ReferenceView(QWidget):
             return
         hits = self.library.search(words, limit=10)
         if not hits:
-            item = QListWidgetItem("Nothing found. Try other words, or pick a topic below.")
+            item = QListWidgetItem(self.tr("Nothing found. Try other words, or pick a topic below."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(item)
             self.results_label.setText(self.tr("Results"))
             return
-        self.results_label.setText(f"Results ({len(hits)})")
+        self.results_label.setText(self.tr("Results ({n})").format(n=len(hits)))
         for hit in hits:
             self.results.addItem(self._result_item(hit))
 

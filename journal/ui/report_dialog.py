@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
@@ -31,7 +31,7 @@ from journal.reports import render
 from journal.reports.data import ReportData
 from journal.services import reports
 
-PAPER = (("A4", "a4"), ("US Letter", "letter"))
+PAPER = (("A4", "a4"), (QT_TRANSLATE_NOOP("ReportDialog", "US Letter"), "letter"))
 
 
 def _qdate(d: date) -> QDate:
@@ -71,7 +71,7 @@ class ReportDialog(QDialog):
             e.setMaximumDate(_qdate(today))
         self.paper = QComboBox()
         for label, key in PAPER:
-            self.paper.addItem(label, key)
+            self.paper.addItem(self.tr(label), key)
         self.paper.setCurrentIndex(1 if render.default_page_size() == "letter" else 0)
         self.update_button = QPushButton(self.tr("S&how these days"))
         self.update_button.clicked.connect(self.rebuild)
@@ -81,7 +81,8 @@ class ReportDialog(QDialog):
         self.to_edit.setAccessibleName(self.tr("Last day of the report"))
         self.paper.setAccessibleName(self.tr("Paper size"))
         top = QHBoxLayout()
-        for text, field in (("&From", self.from_edit), ("&to", self.to_edit), ("P&aper", self.paper)):
+        for text, field in ((self.tr("&From"), self.from_edit), (self.tr("&to"), self.to_edit),
+                            (self.tr("P&aper"), self.paper)):
             label = QLabel(text)  # Alt + the underlined letter goes to the field
             label.setBuddy(field)
             top.addWidget(label)
@@ -135,7 +136,7 @@ class ReportDialog(QDialog):
             self.data = reports.build_for(self.journal, self.patient_id, start, end, now=self.now())
         except Exception as e:  # noqa: BLE001 - shown in the dialog, the window stays usable
             self.data = None
-            self.status.setText(f"The report could not be made: {e}")
+            self.status.setText(self.tr("The report could not be made: {reason}").format(reason=e))
             self.print_button.setEnabled(False)
             self.save_button.setEnabled(False)
             return
@@ -174,8 +175,8 @@ class ReportDialog(QDialog):
     def save_pdf(self) -> Path | None:
         if not self._for_the_chosen_days():
             return None
-        path, _ = self.get_save_file_name(self, "Save the report as PDF", str(Path.home() / self.default_file_name()),
-                                          "PDF files (*.pdf)")
+        path, _ = self.get_save_file_name(self, self.tr("Save the report as PDF"),
+                                          str(Path.home() / self.default_file_name()), self.tr("PDF files (*.pdf)"))
         if not path:
             return None
         out = Path(path)
@@ -184,9 +185,10 @@ class ReportDialog(QDialog):
         try:  # the service checks the place (not the journal's own files) and that the PDF came out whole
             pages = reports.write_pdf(self.data, out, self.page_size, journal_path=self.journal.path)
         except Exception as e:  # noqa: BLE001 - shown in the dialog
-            self.status.setText(f"The PDF could not be saved: {e}")
+            self.status.setText(self.tr("The PDF could not be saved: {reason}").format(reason=e))
             return None
-        self.status.setText(f"Saved {pages} page{'s' if pages != 1 else ''} to {out}")
+        saved = self.tr("Saved 1 page to {path}") if pages == 1 else self.tr("Saved {n} pages to {path}")
+        self.status.setText(saved.format(n=pages, path=out))
         return out
 
     def print_report(self) -> bool:
@@ -196,7 +198,8 @@ class ReportDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         pages = render.print_report(self.data, self.printer)
-        self.status.setText(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
+        self.status.setText(self.tr("Sent 1 page to the printer.") if pages == 1
+                            else self.tr("Sent {n} pages to the printer.").format(n=pages))
         return True
 
 

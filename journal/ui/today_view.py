@@ -467,7 +467,7 @@ class TodayView(QWidget):
             lines.append(label)
         lines += self.notes.prn.get(m.id or 0, [])
         if m.max_daily is None and not label and not self.notes.prn.get(m.id or 0):
-            lines.append("Ask the prescriber how many doses a day are allowed.")
+            lines.append(self.tr("Ask the prescriber how many doses a day are allowed."))
         if self.notes.stock.get(m.id or 0):
             lines.append(self.notes.stock[m.id or 0])
         return "\n".join(lines)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QSize, Qt, QTime, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -240,7 +240,8 @@ class UndoButton(QPushButton):
     says so and changes nothing. `session` is a ui.session.Session."""
 
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
-        super().__init__("Undo (Ctrl+Z)", parent)
+        super().__init__(parent)
+        self.setText(self.tr("Undo (Ctrl+Z)"))
         self.session = session
         self.setAccessibleName(self.tr("Undo the entry just made"))
         self.setVisible(False)
@@ -255,6 +256,8 @@ class UndoButton(QPushButton):
 def undo_now(session: Any) -> str:
     """Undo the session's last entry; the sentence to show ("Undone: ..." or why not)."""
     if session.undoable() is None:
-        return "Too late to undo: remove or correct the entry in History (it keeps the earlier version)."
+        return QCoreApplication.translate(
+            "widgets", "Too late to undo: remove or correct the entry in History (it keeps the earlier version).")
     last = session.undo_last()
-    return f"\u21b6 Undone: {last.what} (kept in History as removed, reason \"undone\")."
+    return "\u21b6 " + QCoreApplication.translate(
+        "widgets", "Undone: {what} (kept in History as removed, reason \"undone\").").format(what=last.what)
