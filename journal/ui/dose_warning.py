@@ -16,9 +16,8 @@ from .style import look
 def warning_text(alerts: list[Alert], counted_for: str, emergency_number: str) -> str:
     """The question's text: each alert with what it means and what to do, which planned dose the
     entry would count for, and that this is not medical advice."""
-    tr = QCoreApplication.translate
-    lines = [tr("dose_warning", "If this dose is saved, the safety checks will warn about 1 thing:") if len(alerts) == 1
-             else tr("dose_warning", "If this dose is saved, the safety checks will warn about {n} things:").format(
+    lines = [QCoreApplication.translate("dose_warning", "If this dose is saved, the safety checks will warn about 1 thing:") if len(alerts) == 1
+             else QCoreApplication.translate("dose_warning", "If this dose is saved, the safety checks will warn about {n} things:").format(
                  n=len(alerts))]
     for a in alerts:
         lk = look(a.severity)
@@ -28,9 +27,9 @@ def warning_text(alerts: list[Alert], counted_for: str, emergency_number: str) -
         if a.message:
             lines.append(f"   {a.message}")
         if a.advice:
-            lines.append("   " + tr("dose_warning", "What to do: {advice}").format(advice=a.advice))
-    lines.append("\n" + tr("dose_warning", "This entry would be {counted_for}.").format(counted_for=counted_for))
-    lines.append(tr("dose_warning", "Save it only if the dose was really given as entered (for example, you are "
+            lines.append("   " + QCoreApplication.translate("dose_warning", "What to do: {advice}").format(advice=a.advice))
+    lines.append("\n" + QCoreApplication.translate("dose_warning", "This entry would be {counted_for}.").format(counted_for=counted_for))
+    lines.append(QCoreApplication.translate("dose_warning", "Save it only if the dose was really given as entered (for example, you are "
                     "recording it late). If it has not been given yet, cancel and check with the pharmacist or "
                     "doctor first. This is not medical advice; in an emergency call {number}.").format(
                         number=emergency_number))

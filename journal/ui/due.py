@@ -71,13 +71,12 @@ def open_slots(m: Medication, history: PatientHistory, end: datetime, now: datet
 def _late_title(person: str, medicine: str, day: date, today: date, when: str, settings: Any) -> str:
     """"Ana: Baclofen was due at 14:00, nothing logged", with "yesterday" or "on 2026-11-21" before
     "at" when the slot was on another day; in the window's language."""
-    tr = QCoreApplication.translate
     if day == today:
-        text = tr("due", "{person}: {medicine} was due at {time}, nothing logged")
+        text = QCoreApplication.translate("due", "{person}: {medicine} was due at {time}, nothing logged")
     elif day == today - timedelta(days=1):
-        text = tr("due", "{person}: {medicine} was due yesterday at {time}, nothing logged")
+        text = QCoreApplication.translate("due", "{person}: {medicine} was due yesterday at {time}, nothing logged")
     else:
-        text = tr("due", "{person}: {medicine} was due on {date} at {time}, nothing logged")
+        text = QCoreApplication.translate("due", "{person}: {medicine} was due on {date} at {time}, nothing logged")
     return text.format(person=person, medicine=medicine, time=when, date=fmt_date(day, settings))
 
 

@@ -584,7 +584,8 @@ class MainWindow(QMainWindow):
                 try:
                     self.autostart.set_enabled(dlg.start_at_login.isChecked())
                 except OSError as exc:
-                    QMessageBox.warning(self, self.tr("Start at login not changed"), f"It could not be changed: {exc}")
+                    QMessageBox.warning(self, self.tr("Start at login not changed"),
+                                        self.tr("It could not be changed: {reason}").format(reason=exc))
         return dlg
 
     def open_backups(self, run: bool = True) -> QDialog | None:

@@ -43,24 +43,23 @@ def prn_lines(m: Medication, limit: AsNeededLimit, history: PatientHistory, now:
     st = prn_status(m, history.doses, now, limit, history.tz)
     hours = f"{limit.window.total_seconds() / 3600:g} h"
     lines = []
-    tr = QCoreApplication.translate
     if limit.max_doses is not None:
-        lines.append(tr("med_status", "{n} of {most} in {hours}").format(n=st.count, most=limit.max_doses, hours=hours))
+        lines.append(QCoreApplication.translate("med_status", "{n} of {most} in {hours}").format(n=st.count, most=limit.max_doses, hours=hours))
     else:
-        lines.append(tr("med_status", "{n} given in {hours}").format(n=st.count, hours=hours))
+        lines.append(QCoreApplication.translate("med_status", "{n} given in {hours}").format(n=st.count, hours=hours))
     if limit.max_amount_mg is not None and st.amount_mg is not None:
-        lines[-1] += tr("med_status", "; {amount} of {most} mg").format(
+        lines[-1] += QCoreApplication.translate("med_status", "; {amount} of {most} mg").format(
             amount=fmt_num(round(st.amount_mg, 2)), most=fmt_num(round(limit.max_amount_mg, 2)))
     if st.next_allowed is not None and st.next_allowed > now:
         when = fmt_time(st.next_allowed, settings)
         if st.next_allowed.astimezone(history.tz).date() != now.astimezone(history.tz).date():
-            lines.append(tr("med_status", "Next allowed from {time} tomorrow").format(time=when))
+            lines.append(QCoreApplication.translate("med_status", "Next allowed from {time} tomorrow").format(time=when))
         else:
-            lines.append(tr("med_status", "Next allowed from {time}").format(time=when))
+            lines.append(QCoreApplication.translate("med_status", "Next allowed from {time}").format(time=when))
     elif st.last is not None or limit.max_doses is not None:
-        lines.append(tr("med_status", "Allowed now (within the limits)"))
+        lines.append(QCoreApplication.translate("med_status", "Allowed now (within the limits)"))
     if limit.min_interval is not None:
-        lines.append(tr("med_status", "At least {hours} h between doses").format(
+        lines.append(QCoreApplication.translate("med_status", "At least {hours} h between doses").format(
             hours=fmt_num(round(limit.min_interval.total_seconds() / 3600, 2)))
                      + (f" ({limit.min_interval_source})" if limit.min_interval_source else ""))
     return lines

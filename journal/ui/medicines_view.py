@@ -70,11 +70,10 @@ def _pydate(q: QDate) -> date:
 
 
 def regimen_text(r: Regimen, m: Medication, settings: Any) -> str:
-    tr = QCoreApplication.translate
-    times = ", ".join(fmt_time(t, settings) for t in r.times) if r.times else tr("medicines_view", "as needed")
-    every = "" if r.every_days == 1 else tr("medicines_view", " every {n} days").format(n=r.every_days)
-    until = tr("medicines_view", " until {date}").format(date=fmt_date(r.end, settings)) if r.end else ""
-    return tr("medicines_view", "from {start}{until}: {amount} at {times}{every}").format(
+    times = ", ".join(fmt_time(t, settings) for t in r.times) if r.times else QCoreApplication.translate("medicines_view", "as needed")
+    every = "" if r.every_days == 1 else QCoreApplication.translate("medicines_view", " every {n} days").format(n=r.every_days)
+    until = QCoreApplication.translate("medicines_view", " until {date}").format(date=fmt_date(r.end, settings)) if r.end else ""
+    return QCoreApplication.translate("medicines_view", "from {start}{until}: {amount} at {times}{every}").format(
         start=fmt_date(r.start, settings), until=until, amount=amount_text(r.dose, m), times=times, every=every)
 
 

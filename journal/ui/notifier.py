@@ -70,7 +70,7 @@ def compose(notes: Sequence[Note]) -> tuple[str, str]:
     most MAX_LISTED, then how many more), so none hides behind the last one shown.
     Raises ValueError for an empty list."""
     if not notes:
-        raise ValueError("compose() needs at least one reminder")
+        raise ValueError("compose() needs at least one reminder")  # internal: a programming error, never shown
     if len(notes) == 1:
         return notes[0].title, notes[0].text
     heads = [n.title for n in notes]

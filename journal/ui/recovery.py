@@ -84,28 +84,27 @@ def explain(error: BaseException, journal_path: Path) -> str:
     """Why the journal cannot be opened, in plain words. Always says the file was left as it was."""
     name = journal_path.name
     kind = refusal_reason(error)
-    tr = QCoreApplication.translate
     if kind == NEWER:
-        first = tr("recovery", "The journal file {name} was last saved by a newer version of CareJournal than "
+        first = QCoreApplication.translate("recovery", "The journal file {name} was last saved by a newer version of CareJournal than "
                    "this one. To keep its entries safe, this version will not open it.").format(name=name)
-        then = tr("recovery", "The best fix is to install the newer CareJournal again.")
+        then = QCoreApplication.translate("recovery", "The best fix is to install the newer CareJournal again.")
     elif kind == DAMAGED:
-        first = tr("recovery", "The journal file {name} is damaged, so it cannot be read safely. This can "
+        first = QCoreApplication.translate("recovery", "The journal file {name} is damaged, so it cannot be read safely. This can "
                    "happen after a power cut or a disk problem.").format(name=name)
         then = ""
     elif kind == NOT_A_JOURNAL:
-        first = tr("recovery", "The file {name} is not a CareJournal journal, so it cannot be opened as one.").format(
+        first = QCoreApplication.translate("recovery", "The file {name} is not a CareJournal journal, so it cannot be opened as one.").format(
             name=name)
         then = ""
     else:
-        first = tr("recovery", "The journal file {name} could not be opened.").format(name=name)
+        first = QCoreApplication.translate("recovery", "The journal file {name} could not be opened.").format(name=name)
         then = ""
     detail = str(error).strip()
-    lines = [first, tr("recovery", "It has been left exactly as it was: nothing in it was changed.")]
+    lines = [first, QCoreApplication.translate("recovery", "It has been left exactly as it was: nothing in it was changed.")]
     if then:
         lines.append(then)
     if detail and detail not in first:
-        lines.append(tr("recovery", "Details: {detail}").format(detail=detail))
+        lines.append(QCoreApplication.translate("recovery", "Details: {detail}").format(detail=detail))
     return "\n\n".join(lines)
 
 

@@ -172,14 +172,13 @@ class SlotRow:
         done = sv.state in ("given", "vomited")
         self.given_button.setEnabled(not done)
         past = self.view.day_offset != 0
-        tr = QCoreApplication.translate
-        self.given_button.setText(tr("TodayView", "Already given") if done else
-                                  (tr("TodayView", "Given at {when}...").format(when=when) if past
-                                   else tr("TodayView", "Given now")))
+        self.given_button.setText(QCoreApplication.translate("TodayView", "Already given") if done else
+                                  (QCoreApplication.translate("TodayView", "Given at {when}...").format(when=when) if past
+                                   else QCoreApplication.translate("TodayView", "Given now")))
         # A screen reader hears the state with the button (the coloured label is not focusable).
         self.given_button.setAccessibleName(f"{spoken}. {self.given_button.text().rstrip('.')}")
         self.other_button.setAccessibleName(
-            tr("TodayView", "{slot}. Log at another time, skipped, refused or vomited").format(slot=spoken))
+            QCoreApplication.translate("TodayView", "{slot}. Log at another time, skipped, refused or vomited").format(slot=spoken))
 
 class TodayView(QWidget):
     """Doses for the selected person, today."""
