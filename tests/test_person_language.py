@@ -285,3 +285,139 @@ def test_the_report_pdf_is_in_spanish(qapp, tmp_path: Path, spanish: None) -> No
     text = subprocess.run(["pdftotext", "-raw", str(out), "-"], check=True, capture_output=True, text=True).stdout
     assert "De un vistazo" in text and "Dosis dadas y olvidadas" in text and "Sobre este informe" in text
     assert "No es un documento médico" in " ".join(text.split())
+
+
+# -- the whole window in Spanish, as a person opening it with LANG=es_ES.UTF-8 sees it --------------
+
+def _shown_texts(root) -> set[str]:  # noqa: ANN001 - a QWidget
+    """Every text a person reads or hears in `root` and its children: labels, buttons, tabs, list
+    and combo entries, placeholders, tooltips, screen-reader names, window titles."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QTabWidget,
+        QTableWidget,
+        QWidget,
+    )
+
+    out: set[str] = set()
+    for w in [root, *root.findChildren(QWidget)]:
+        out |= {w.accessibleName(), w.toolTip(), w.windowTitle()}
+        if isinstance(w, QLabel | QAbstractButton):
+            out.add(w.text())
+        if isinstance(w, QGroupBox):
+            out.add(w.title())
+        if isinstance(w, QLineEdit):
+            out.add(w.placeholderText())
+        if isinstance(w, QComboBox):
+            out |= {w.itemText(i) for i in range(w.count())}
+        if isinstance(w, QListWidget):
+            out |= {w.item(i).text() for i in range(w.count())}
+        if isinstance(w, QTabWidget):
+            out |= {w.tabText(i) for i in range(w.count())}
+        if isinstance(w, QTableWidget):
+            out |= {w.horizontalHeaderItem(c).text() for c in range(w.columnCount()) if w.horizontalHeaderItem(c)}
+    return {t for t in out if t}
+
+
+@pytest.fixture
+def spanish_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001, ANN201
+    """The window as `carejournal` opens it on a computer set to Spanish (LANG=es_ES.UTF-8, no
+    language saved in Settings), with a person, a tablet medicine at 08:00 and 20:00 and an
+    as-needed one; English again afterwards."""
+    from PySide6.QtWidgets import QApplication
+
+    from journal.services.journal import Journal
+    from journal.services.regional import chosen_language
+    from journal.ui.main_window import build_window
+    from journal.ui.translation import install_language
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    app = QApplication.instance()
+    clock = FixedClock(datetime(2026, 11, 23, 15, 30, tzinfo=TZ))
+    j = Journal.open(tmp_path / "es.sqlite3", clock)
+    assert install_language(app, chosen_language(j.get_settings().language)) == "es"
+    s = j.get_settings()
+    s.timezone, s.emergency_number = "America/Chicago", "112"
+    j.save_settings(s)
+    pid = j.add_patient(Patient(name="Robin", birth_date=date(1960, 4, 3))).record_id
+    j.add_medication(pid, Medication(name="Baclofen 10 mg", drug="baclofen", strength=Quantity(10, Unit.MG),
+                                     regimens=[Regimen(start=date(2026, 11, 20), dose=Quantity(10, Unit.MG),
+                                                       times=[time(8), time(20)])]))
+    j.add_medication(pid, Medication(name="Paracetamol 500 mg", strength=Quantity(500, Unit.MG), as_needed=True,
+                                     regimens=[Regimen(start=date(2026, 11, 20), dose=Quantity(500, Unit.MG),
+                                                       times=[])]))
+    window = build_window(j, clock, tray_available=False)
+    qtbot.addWidget(window)
+    window.session.set_patient(pid)
+    try:
+        yield window
+    finally:
+        window.close()
+        j.close()
+        install_language(app, None)
+
+
+def test_spanish_from_the_locale_reaches_every_tab_and_leaves_no_english_text(spanish_window) -> None:  # noqa: ANN001
+    from translations_qt_es import QT_ES
+
+    w = spanish_window
+    shown: set[str] = set()
+    for i in range(w.tabs.count()):
+        w.tabs.setCurrentIndex(i)
+        shown |= _shown_texts(w)
+    # What a person sees, in Spanish.
+    assert [w.tabs.tabText(i) for i in range(3)] == ["&Hoy", "&Síntoma", "&Medida"]
+    assert w.today.title.text() == "Hoy, lunes 23 de noviembre: Robin"
+    assert w.today.slot_button("Baclofen 10 mg", "20:00").text() == "Dada ahora"
+    assert "Comprimidos de 10 mg \u2022 dos veces al día" in shown
+    assert "Paracetamol 500 mg (cuando haga falta)" in shown
+    assert "Anotar una medida" in shown and "Medicamentos y pautas" in shown and "Bomba intratecal" in shown
+    # Nothing the window says is left in English: no text on screen is an English source text
+    # that has a different Spanish one (a text outside tr(), or tr() under the wrong context).
+    english = {source for source, text in QT_ES.items() if source != text}
+    assert sorted(shown & english) == []
+
+
+def test_spanish_form_errors_and_confirmations(spanish_window) -> None:  # noqa: ANN001
+    w = spanish_window
+    w.tabs.setCurrentWidget(w.vitals_form)
+    w.vitals_form.value.setText("101.3")  # a Fahrenheit number in a Celsius journal
+    w.vitals_form.save()
+    assert "101.3 parece Fahrenheit. En Celsius son 38.5" in w.vitals_form.error.text()
+    w.vitals_form.value.setText("38.2")
+    w.vitals_form.save()
+    assert w.vitals_form.result.text().startswith("\u2714 Anotado: Temperatura, hoy ")
+    w.tabs.setCurrentWidget(w.medicines)
+    w.medicines.select("Baclofen 10 mg")
+    details = w.medicines.details.text()
+    assert "Forma: Comprimidos" in details and "Pauta (la más antigua primero):" in details
+    assert "a las 08:00, 20:00" in details
+
+
+def test_the_window_stays_english_without_a_spanish_locale(qtbot, tmp_path: Path,  # noqa: ANN001
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from journal.services.journal import Journal
+    from journal.services.regional import chosen_language
+    from journal.ui.main_window import build_window
+    from journal.ui.translation import install_language
+
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert install_language(QApplication.instance(), chosen_language()) == "en"
+    clock = FixedClock(datetime(2026, 11, 23, 15, 30, tzinfo=TZ))
+    j = Journal.open(tmp_path / "en.sqlite3", clock)
+    window = build_window(j, clock, tray_available=False)
+    qtbot.addWidget(window)
+    assert window.tabs.tabText(0) == "&Today" and window.welcome.add_button.text() == "Add the person you care for"
+    window.close()
+    j.close()
