@@ -29,7 +29,7 @@ from . import dose_warning
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, strength_text
 from .style import set_scaled_font
-from .widgets import Choice, ErrorLabel, WhenEdit
+from .widgets import Choice, ErrorLabel, WhenEdit, fit_placeholder
 
 # What a caregiver can log (a "missed" mark comes from older entries only); words from schedule.words.
 STATUS_CHOICES: list[tuple[DoseStatus, str]] = [
@@ -89,6 +89,7 @@ class DoseDialog(QDialog):
         self.amount = QLineEdit(str(amount) if amount else "")
         self.amount.setAccessibleName(self.tr("Amount given"))
         self.amount.setPlaceholderText(self.tr("for example 10 mg, 1/2 tablet, 2.5 mL or 13.8 g"))
+        fit_placeholder(self.amount)
         self.amount.textChanged.connect(self._amount_changed)
         form.addRow(self.tr("&Amount:"), self.amount)
         self.amount_check = QLabel()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from journal.domain.i18n import LANGUAGES
 
 from .formatting import DATE_FORMATS, TIME_FORMATS, date_pattern, time_pattern
-from .widgets import ErrorLabel
+from .widgets import ErrorLabel, fit_placeholder
 
 EMERGENCY_NUMBERS = ["911", "112", "999", "000", "111", "119", "110"]
 
@@ -141,6 +141,7 @@ class SettingsDialog(QDialog):
         self.caregiver = QLineEdit(str(getattr(settings, "caregiver_name", "") or ""))
         self.caregiver.setAccessibleName(self.tr("Your name (saved with each entry)"))
         self.caregiver.setPlaceholderText(self.tr("so others sharing care see who logged what"))
+        fit_placeholder(self.caregiver)
         form.addRow(self.tr("Your &name:"), self.caregiver)
         # Start at login (services/autostart.py): shown when the window can change it (None: not).
         self.start_at_login = QCheckBox(self.tr("Start CareJournal when I log in (minimised, reminding)"))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFrame,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -261,3 +262,11 @@ def undo_now(session: Any) -> str:
     last = session.undo_last()
     return "\u21b6 " + QCoreApplication.translate(
         "widgets", "Undone: {what} (kept in History as removed, reason \"undone\").").format(what=last.what)
+
+
+def fit_placeholder(edit: QLineEdit) -> None:
+    """Make `edit` at least as wide as its grey example text, so the example is read whole in
+    every language (Spanish runs about a quarter longer than English); from the font, so it
+    follows the system font size."""
+    fm = edit.fontMetrics()
+    edit.setMinimumWidth(fm.horizontalAdvance(edit.placeholderText()) + 3 * max(1, fm.averageCharWidth()))
