@@ -421,3 +421,62 @@ def test_the_window_stays_english_without_a_spanish_locale(qtbot, tmp_path: Path
     assert window.tabs.tabText(0) == "&Today" and window.welcome.add_button.text() == "Add the person you care for"
     window.close()
     j.close()
+
+
+def test_every_dialog_of_the_window_speaks_spanish(spanish_window, tmp_path: Path) -> None:  # noqa: ANN001
+    """The dialogs a caregiver opens (Settings, a dose at another time, correcting an entry, a new
+    medicine, a dose change, a taper, a stop, limits, stock, About, the report, the guide, a journal
+    that cannot be opened) show no English source text of the window."""
+    from translations_qt_es import QT_ES
+
+    from journal.domain import DoseStatus
+    from journal.ui.about import AboutDialog
+    from journal.ui.dose_dialog import DoseDialog
+    from journal.ui.history_view import CorrectionDialog
+    from journal.ui.medicine_limits import LimitsDialog, StockDialog
+    from journal.ui.medicines_view import MedicationDialog, RegimenDialog, StopDialog
+    from journal.ui.recovery import RecoveryDialog
+    from journal.ui.report_dialog import ReportDialog
+    from journal.ui.settings_dialog import SettingsDialog
+
+    w = spanish_window
+    s = w.session
+    now, today = s.now(), s.now().date()
+    meds = list(s.journal.list_medications(s.patient_id))
+    tablets = meds[0]
+    w.today.give_now(w.today._row("Baclofen 10 mg", "08:00").sv)  # an entry to correct
+    w.tabs.setCurrentWidget(w.history)
+    w.history.refresh()
+    entry = next(e for e in w.history.entries if e.entity == "dose")
+    dialogs = [
+        SettingsDialog(s.settings, w), CorrectionDialog(entry, s.tz, now, w),
+        DoseDialog(tablets, tz=s.tz, now=now, default_time=now, amount=None, scheduled=None,
+                   submit=lambda d: None, parent=w, choices=meds),
+        MedicationDialog(today, lambda m: None, w),
+        RegimenDialog(tablets, today, taper=False, preview=lambda r: [], submit=lambda r: None,
+                      emergency_number="112", parent=w),
+        RegimenDialog(tablets, today, taper=True, preview=lambda r: [], submit=lambda r: None,
+                      emergency_number="112", parent=w),
+        StopDialog(tablets, today, preview=lambda r: [], submit=lambda r: None, emergency_number="112", parent=w),
+        LimitsDialog(meds[1], lambda c, limits: None, w),
+        StockDialog(tablets, tz=s.tz, now=s.now, current="", submit=lambda e: None, parent=w),
+        AboutDialog(tmp_path / "es.sqlite3", tmp_path / "backups", w),
+        ReportDialog(s.journal, s.patient_id, s.now, w),
+        RecoveryDialog(ValueError("damaged: malformed"), tmp_path / "es.sqlite3", None, s.tz, w),
+    ]
+    w.show_topic("when-to-call")
+    dialogs.append(w.reference)
+    # The guide's topic titles come from the reference pages (their Spanish is the reference's own
+    # test's business); a window text that is also a title ("About this guide") is checked elsewhere.
+    titles = {line.split(":", 1)[1].strip() for page in (ROOT / "resources" / "reference").glob("*.md")
+              for line in page.read_text(encoding="utf-8").splitlines()[:5] if line.startswith("title:")}
+    english = {source for source, text in QT_ES.items() if source != text} - titles
+    left = {type(d).__name__: sorted(_shown_texts(d) & english) for d in dialogs}
+    assert w.reference.view.notice.accessibleName() == "Sobre esta guía"
+    assert {name: texts for name, texts in left.items() if texts} == {}
+    assert dialogs[0].windowTitle() == "Ajustes" and "Guardar los ajustes" in _shown_texts(dialogs[0])
+    assert "C&antidad:" in _shown_texts(dialogs[2]) and "Guardar esta dosis" in _shown_texts(dialogs[2])
+    assert "Ya dada" == w.today._row("Baclofen 10 mg", "08:00").given_button.text()
+    assert entry.record.status is DoseStatus.TAKEN
+    for d in dialogs:
+        d.close()
