@@ -299,8 +299,8 @@ def _shown_texts(root) -> set[str]:  # noqa: ANN001 - a QWidget
         QLabel,
         QLineEdit,
         QListWidget,
-        QTabWidget,
         QTableWidget,
+        QTabWidget,
         QWidget,
     )
 
