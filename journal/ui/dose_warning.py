@@ -16,9 +16,13 @@ from .style import look
 def warning_text(alerts: list[Alert], counted_for: str, emergency_number: str) -> str:
     """The question's text: each alert with what it means and what to do, which planned dose the
     entry would count for, and that this is not medical advice."""
-    lines = [QCoreApplication.translate("dose_warning", "If this dose is saved, the safety checks will warn about 1 thing:") if len(alerts) == 1
-             else QCoreApplication.translate("dose_warning", "If this dose is saved, the safety checks will warn about {n} things:").format(
-                 n=len(alerts))]
+    if len(alerts) == 1:
+        first = QCoreApplication.translate("dose_warning",
+                                           "If this dose is saved, the safety checks will warn about 1 thing:")
+    else:
+        first = QCoreApplication.translate(
+            "dose_warning", "If this dose is saved, the safety checks will warn about {n} things:").format(n=len(alerts))
+    lines = [first]
     for a in alerts:
         lk = look(a.severity)
         lines.append(f"\n{lk.icon} {lk.word}: {a.title}")
@@ -27,12 +31,14 @@ def warning_text(alerts: list[Alert], counted_for: str, emergency_number: str) -
         if a.message:
             lines.append(f"   {a.message}")
         if a.advice:
-            lines.append("   " + QCoreApplication.translate("dose_warning", "What to do: {advice}").format(advice=a.advice))
-    lines.append("\n" + QCoreApplication.translate("dose_warning", "This entry would be {counted_for}.").format(counted_for=counted_for))
-    lines.append(QCoreApplication.translate("dose_warning", "Save it only if the dose was really given as entered (for example, you are "
-                    "recording it late). If it has not been given yet, cancel and check with the pharmacist or "
-                    "doctor first. This is not medical advice; in an emergency call {number}.").format(
-                        number=emergency_number))
+            lines.append("   " + QCoreApplication.translate("dose_warning", "What to do: {advice}").format(
+                advice=a.advice))
+    lines.append("\n" + QCoreApplication.translate("dose_warning", "This entry would be {counted_for}.").format(
+        counted_for=counted_for))
+    lines.append(QCoreApplication.translate(
+        "dose_warning", "Save it only if the dose was really given as entered (for example, you are recording it "
+        "late). If it has not been given yet, cancel and check with the pharmacist or doctor first. This is not "
+        "medical advice; in an emergency call {number}.").format(number=emergency_number))
     return "\n".join(lines)
 
 

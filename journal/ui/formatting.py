@@ -123,7 +123,8 @@ def reading_text(o: Observation, settings: Any) -> str:
     text = fmt_num(from_stored_unit(o.kind, float(o.value), unit), settings)
     if o.value2 is not None:
         text += f" / {fmt_num(float(o.value2), settings)}"
-    symbol = SYMBOL.get(unit) or {"/min": QCoreApplication.translate("formatting", "a minute"), "mmHg": "mmHg", "%": "%"}.get(unit, "")
+    per_minute = QCoreApplication.translate("formatting", "a minute")
+    symbol = SYMBOL.get(unit) or {"/min": per_minute, "mmHg": "mmHg", "%": "%"}.get(unit, "")
     return f"{text}{'' if symbol == '%' else ' '}{symbol}".rstrip()
 
 

@@ -71,6 +71,13 @@ FIELD_WORDS = {"given": QT_TRANSLATE_NOOP("history_view", "time given"),
                "symptom": QT_TRANSLATE_NOOP("history_view", "symptom"),
                "body_part": QT_TRANSLATE_NOOP("history_view", "body part")}
 
+# What a removed entry is called in the timeline.
+REMOVED_WORDS = {"dose": QT_TRANSLATE_NOOP("history_view", "REMOVED dose"),
+                 "symptom": QT_TRANSLATE_NOOP("history_view", "REMOVED symptom"),
+                 "observation": QT_TRANSLATE_NOOP("history_view", "REMOVED reading"),
+                 "pump_event": QT_TRANSLATE_NOOP("history_view", "REMOVED pump"),
+                 "note": QT_TRANSLATE_NOOP("history_view", "REMOVED note")}
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("history_view", text)
@@ -135,27 +142,29 @@ class TimelineBuilder:
         out: list[Entry] = []
         for d in h.doses:
             m = meds.get(d.medication_id)
-            name = m.name if m else QCoreApplication.translate("history_view", "medicine {id}").format(id=d.medication_id)
+            name = m.name if m else QCoreApplication.translate("history_view", "medicine {id}").format(
+                id=d.medication_id)
             status = status_label(d.status)
             amount = amount_text(d.amount, m) if (m and d.amount) else ""
             slot = QCoreApplication.translate("history_view", " (for the {time} dose)").format(
                 time=d.scheduled.astimezone(h.tz).strftime("%H:%M")) if d.scheduled else ""
             who = QCoreApplication.translate("history_view", " by {name}").format(name=d.by) if d.by else ""
-            out.append(Entry("dose", d, d.at, QCoreApplication.translate("history_view", "Dose: {medicine}").format(medicine=name),
-                             f"{status}{slot}. {amount}{who}. {d.note}".strip(" ."),
+            what = QCoreApplication.translate("history_view", "Dose: {medicine}").format(medicine=name)
+            out.append(Entry("dose", d, d.at, what, f"{status}{slot}. {amount}{who}. {d.note}".strip(" ."),
                              self._revs("dose", d.id), medication=m))
         for s in h.symptoms:
-            sev = QCoreApplication.translate("history_view", ", severity {n}/10").format(n=s.severity) if s.severity is not None else ""
-            out.append(Entry("symptom", s, s.at, QCoreApplication.translate("history_view", "Symptom: {name}").format(
-                name=choice_for(s.symptom).label),
+            sev = QCoreApplication.translate("history_view", ", severity {n}/10").format(n=s.severity) \
+                if s.severity is not None else ""
+            what = QCoreApplication.translate("history_view", "Symptom: {name}").format(name=choice_for(s.symptom).label)
+            out.append(Entry("symptom", s, s.at, what,
                              f"{sev.lstrip(', ').capitalize()}{'. ' if sev and s.note else ''}{s.note}",
                              self._revs("symptom", s.id)))
         for o in h.observations:
             value = reading_text(o, self.settings)
             part = f" ({o.body_part})" if o.body_part else ""
-            out.append(Entry("observation", o, o.at, QCoreApplication.translate("history_view", "Reading: {kind}").format(
-                kind=reading_label(o.kind)),
-                             f"{value}{part}{'. ' + o.note if o.note else ''}", self._revs("observation", o.id)))
+            what = QCoreApplication.translate("history_view", "Reading: {kind}").format(kind=reading_label(o.kind))
+            out.append(Entry("observation", o, o.at, what, f"{value}{part}{'. ' + o.note if o.note else ''}",
+                             self._revs("observation", o.id)))
         for p in h.pump_events:
             if p.at < h.start:
                 continue
@@ -165,15 +174,18 @@ class TimelineBuilder:
             if p.concentration_mcg_per_ml is not None:
                 bits.append(f"{p.concentration_mcg_per_ml:g} mcg/mL")
             if p.daily_dose_mcg is not None:
-                bits.append(QCoreApplication.translate("history_view", "{mcg} mcg/day").format(mcg=f"{p.daily_dose_mcg:g}"))
+                bits.append(QCoreApplication.translate("history_view", "{mcg} mcg/day").format(
+                    mcg=f"{p.daily_dose_mcg:g}"))
             if p.next_refill_due is not None:
-                bits.append(QCoreApplication.translate("history_view", "next refill {date}").format(date=p.next_refill_due.isoformat()))
+                bits.append(QCoreApplication.translate("history_view", "next refill {date}").format(
+                    date=p.next_refill_due.isoformat()))
             if p.note:
                 bits.append(p.note)
-            out.append(Entry("pump_event", p, p.at, QCoreApplication.translate("history_view", "Pump: {kind}").format(kind=pump_label(p.kind)),
-                             "; ".join(bits), self._revs("pump_event", p.id)))
+            what = QCoreApplication.translate("history_view", "Pump: {kind}").format(kind=pump_label(p.kind))
+            out.append(Entry("pump_event", p, p.at, what, "; ".join(bits), self._revs("pump_event", p.id)))
         for n in h.notes:
-            tag = QCoreApplication.translate("history_view", "Question for the doctor") if n.for_doctor else QCoreApplication.translate("history_view", "Note")
+            tag = QCoreApplication.translate("history_view", "Question for the doctor") if n.for_doctor \
+                else QCoreApplication.translate("history_view", "Note")
             out.append(Entry("note", n, n.at, tag, n.text, self._revs("note", n.id)))
         out.extend(self.removed_entries({(e.entity, e.id) for e in out}))
         out.sort(key=lambda e: e.at, reverse=True)
@@ -194,9 +206,7 @@ class TimelineBuilder:
                 continue
             if not self.h.start <= at <= self.h.end:
                 continue
-            what = {"dose": QCoreApplication.translate("history_view", "REMOVED dose"), "symptom": QCoreApplication.translate("history_view", "REMOVED symptom"),
-                    "observation": QCoreApplication.translate("history_view", "REMOVED reading"), "pump_event": QCoreApplication.translate("history_view", "REMOVED pump"),
-                    "note": QCoreApplication.translate("history_view", "REMOVED note")}[entity]
+            what = _tr(REMOVED_WORDS[entity])
             detail = before.get("symptom") or before.get("kind") or before.get("text") or ""
             if entity == "dose":
                 meds = {m.id: m.name for m in self.h.medications}
@@ -209,15 +219,19 @@ class TimelineBuilder:
         lines = []
         for r in e.revisions:
             when = fmt_datetime(r.changed_at.astimezone(self.h.tz), self.settings)
-            who = QCoreApplication.translate("history_view", " by {name}").format(name=r.changed_by) if r.changed_by else ""
+            who = QCoreApplication.translate("history_view", " by {name}").format(name=r.changed_by) \
+                if r.changed_by else ""
             why = f" ({r.reason})" if r.reason else ""
             if r.action == "correct":
-                lines.append("\u270e " + QCoreApplication.translate("history_view", "corrected {when}{who}: {changes}{why}").format(
-                    when=when, who=who, changes=_changes(r), why=why))
+                lines.append("\u270e " + QCoreApplication.translate(
+                    "history_view", "corrected {when}{who}: {changes}{why}").format(
+                        when=when, who=who, changes=_changes(r), why=why))
             elif r.action == "restore":
-                lines.append("\u21ba " + QCoreApplication.translate("history_view", "restored {when}{who}{why}").format(when=when, who=who, why=why))
+                lines.append("\u21ba " + QCoreApplication.translate("history_view", "restored {when}{who}{why}").format(
+                    when=when, who=who, why=why))
             elif r.action == "remove":
-                lines.append("\u2716 " + QCoreApplication.translate("history_view", "removed {when}{who}{why}").format(when=when, who=who, why=why))
+                lines.append("\u2716 " + QCoreApplication.translate("history_view", "removed {when}{who}{why}").format(
+                    when=when, who=who, why=why))
         return "\n".join(lines)
 
 
@@ -527,7 +541,8 @@ class HistoryView(QWidget):
             self.error.show_error(self.tr("This entry is already removed."))
             return False
         reason, ok = QInputDialog.getText(
-            self, self.tr("Remove an entry"), self.tr("Why remove \"{entry}\"? (kept with the history)").format(entry=e.what))
+            self, self.tr("Remove an entry"),
+            self.tr("Why remove \"{entry}\"? (kept with the history)").format(entry=e.what))
         if not ok:
             return False
         if not reason.strip():
@@ -546,7 +561,8 @@ class HistoryView(QWidget):
         pid = self.session.patient_id
         text = self.note_edit.text().strip()
         if pid is None or not text:
-            self.error.show_error(self.tr("Write the note first.") if pid is not None else self.tr("Choose the person first."))
+            self.error.show_error(self.tr("Write the note first.") if pid is not None
+                                  else self.tr("Choose the person first."))
             return
         note = Note(at=self.session.now(), text=text, for_doctor=self.for_doctor.isChecked(), patient_id=pid)
         try:

@@ -44,7 +44,8 @@ def prn_lines(m: Medication, limit: AsNeededLimit, history: PatientHistory, now:
     hours = f"{limit.window.total_seconds() / 3600:g} h"
     lines = []
     if limit.max_doses is not None:
-        lines.append(QCoreApplication.translate("med_status", "{n} of {most} in {hours}").format(n=st.count, most=limit.max_doses, hours=hours))
+        lines.append(QCoreApplication.translate("med_status", "{n} of {most} in {hours}").format(
+            n=st.count, most=limit.max_doses, hours=hours))
     else:
         lines.append(QCoreApplication.translate("med_status", "{n} given in {hours}").format(n=st.count, hours=hours))
     if limit.max_amount_mg is not None and st.amount_mg is not None:

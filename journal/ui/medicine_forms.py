@@ -14,7 +14,8 @@ def parse_strength(text: str) -> Quantity:
     """'10 mg' (per tablet), '5 mg/5 mL', '1 mg/mL', '2000 mcg/mL', '25 mg per 5 mL'."""
     t = text.strip()
     if not t:
-        raise QuantityError(QCoreApplication.translate("medicine_forms", "Enter the strength, for example 10 mg or 5 mg/5 mL."))
+        raise QuantityError(QCoreApplication.translate("medicine_forms",
+                                                       "Enter the strength, for example 10 mg or 5 mg/5 mL."))
     parts = re.split(r"\s*(?:/|\bper\b|\bin\b)\s*", t, maxsplit=1)
     mass = parse_quantity(parts[0])
     if not mass.unit.is_mass:

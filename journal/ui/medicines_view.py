@@ -52,6 +52,9 @@ FORM_LABELS = {Form.TABLET: QT_TRANSLATE_NOOP("medicines_view", "Tablets"),
                Form.OTHER: QT_TRANSLATE_NOOP("medicines_view", "Other")}
 
 
+AS_NEEDED = QT_TRANSLATE_NOOP("medicines_view", "as needed")  # a schedule with no fixed times
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("medicines_view", text)
 
@@ -70,9 +73,11 @@ def _pydate(q: QDate) -> date:
 
 
 def regimen_text(r: Regimen, m: Medication, settings: Any) -> str:
-    times = ", ".join(fmt_time(t, settings) for t in r.times) if r.times else QCoreApplication.translate("medicines_view", "as needed")
-    every = "" if r.every_days == 1 else QCoreApplication.translate("medicines_view", " every {n} days").format(n=r.every_days)
-    until = QCoreApplication.translate("medicines_view", " until {date}").format(date=fmt_date(r.end, settings)) if r.end else ""
+    times = ", ".join(fmt_time(t, settings) for t in r.times) if r.times else _tr(AS_NEEDED)
+    every = "" if r.every_days == 1 else QCoreApplication.translate("medicines_view", " every {n} days").format(
+        n=r.every_days)
+    until = QCoreApplication.translate("medicines_view", " until {date}").format(date=fmt_date(r.end, settings)) \
+        if r.end else ""
     return QCoreApplication.translate("medicines_view", "from {start}{until}: {amount} at {times}{every}").format(
         start=fmt_date(r.start, settings), until=until, amount=amount_text(r.dose, m), times=times, every=every)
 
@@ -80,12 +85,14 @@ def regimen_text(r: Regimen, m: Medication, settings: Any) -> str:
 def _parse_dose(text: str, m_form: Form) -> Quantity:
     t = text.strip()
     if not t:
-        raise QuantityError(QCoreApplication.translate("medicines_view", "Enter the amount of each dose, for example 10 mg."))
+        raise QuantityError(QCoreApplication.translate("medicines_view",
+                                                       "Enter the amount of each dose, for example 10 mg."))
     # The parser's message says what is wrong (no unit, an unknown unit, an unclear number...):
     # a bare number is never guessed to be mg.
     q = parse_quantity(t)
     if q.value <= 0:
-        raise QuantityError(QCoreApplication.translate("medicines_view", "A dose must be more than zero; to stop a medicine, end its schedule."))
+        raise QuantityError(QCoreApplication.translate(
+            "medicines_view", "A dose must be more than zero; to stop a medicine, end its schedule."))
     return q
 
 
@@ -277,7 +284,7 @@ class RegimenDialog(QDialog):
         current = medication.regimen_on(today)
         cur_text = self.tr("Now: {amount} at {times}").format(
             amount=amount_text(current.dose, medication),
-            times=", ".join(t.strftime("%H:%M") for t in current.times) or QCoreApplication.translate("medicines_view", "as needed")) \
+            times=", ".join(t.strftime("%H:%M") for t in current.times) or _tr(AS_NEEDED)) \
             if current else self.tr("No schedule in force today.")
         lay.addWidget(heading(medication.name, 1.2))
         lay.addWidget(QLabel(cur_text))

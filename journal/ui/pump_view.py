@@ -288,7 +288,8 @@ class PumpView(QWidget):
                 raise ValueError(self.tr("That time is in the future. Enter when it happened."))
             ev = PumpEvent(at=at, kind=k, note=self.note.text().strip(), patient_id=pid)
             if k in (PumpEventKind.REFILL, PumpEventKind.DOSE_CHANGE):
-                ev.concentration_mcg_per_ml = _number(self.concentration.text(), QT_TRANSLATE_NOOP("pump_view", "concentration"), 1, 5000,
+                ev.concentration_mcg_per_ml = _number(self.concentration.text(),
+                                                      QT_TRANSLATE_NOOP("pump_view", "concentration"), 1, 5000,
                                                       required=k is PumpEventKind.REFILL)
                 ev.daily_dose_mcg = _number(self.daily.text(), QT_TRANSLATE_NOOP("pump_view", "daily dose"), 1, 3000,
                                             required=k is PumpEventKind.REFILL)

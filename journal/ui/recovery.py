@@ -85,16 +85,18 @@ def explain(error: BaseException, journal_path: Path) -> str:
     name = journal_path.name
     kind = refusal_reason(error)
     if kind == NEWER:
-        first = QCoreApplication.translate("recovery", "The journal file {name} was last saved by a newer version of CareJournal than "
-                   "this one. To keep its entries safe, this version will not open it.").format(name=name)
+        first = QCoreApplication.translate(
+            "recovery", "The journal file {name} was last saved by a newer version of CareJournal than this one. "
+            "To keep its entries safe, this version will not open it.").format(name=name)
         then = QCoreApplication.translate("recovery", "The best fix is to install the newer CareJournal again.")
     elif kind == DAMAGED:
-        first = QCoreApplication.translate("recovery", "The journal file {name} is damaged, so it cannot be read safely. This can "
-                   "happen after a power cut or a disk problem.").format(name=name)
+        first = QCoreApplication.translate(
+            "recovery", "The journal file {name} is damaged, so it cannot be read safely. This can happen after a "
+            "power cut or a disk problem.").format(name=name)
         then = ""
     elif kind == NOT_A_JOURNAL:
-        first = QCoreApplication.translate("recovery", "The file {name} is not a CareJournal journal, so it cannot be opened as one.").format(
-            name=name)
+        first = QCoreApplication.translate(
+            "recovery", "The file {name} is not a CareJournal journal, so it cannot be opened as one.").format(name=name)
         then = ""
     else:
         first = QCoreApplication.translate("recovery", "The journal file {name} could not be opened.").format(name=name)
@@ -128,7 +130,8 @@ CLOSE = "close"
 
 def _choose_file(parent: QWidget | None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("recovery", "Choose a CareJournal backup"), "", QCoreApplication.translate("recovery", "CareJournal backups (*.sqlite3 *.db);;All files (*)"))
+        parent, QCoreApplication.translate("recovery", "Choose a CareJournal backup"), "",
+        QCoreApplication.translate("recovery", "CareJournal backups (*.sqlite3 *.db);;All files (*)"))
     return Path(name) if name else None
 
 
@@ -284,7 +287,8 @@ def _confirm(parent: QWidget | None, text: str) -> bool:
 
 
 def _choose_folder(parent: QWidget | None) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("recovery", "Choose where to save the backup (for example a USB stick)"))
+    folder = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("recovery", "Choose where to save the backup (for example a USB stick)"))
     return Path(folder) if folder else None
 
 

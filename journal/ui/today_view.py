@@ -178,7 +178,8 @@ class SlotRow:
         # A screen reader hears the state with the button (the coloured label is not focusable).
         self.given_button.setAccessibleName(f"{spoken}. {self.given_button.text().rstrip('.')}")
         self.other_button.setAccessibleName(
-            QCoreApplication.translate("TodayView", "{slot}. Log at another time, skipped, refused or vomited").format(slot=spoken))
+            QCoreApplication.translate("TodayView", "{slot}. Log at another time, skipped, refused or vomited").format(
+                slot=spoken))
 
 class TodayView(QWidget):
     """Doses for the selected person, today."""
@@ -430,7 +431,8 @@ class TodayView(QWidget):
         reg = m.regimen_on(self.session.now().date())
         if reg is not None and reg.times:
             n = len(reg.times)
-            parts.append({1: self.tr("once a day"), 2: self.tr("twice a day")}.get(n, self.tr("{n} times a day").format(n=n)))
+            parts.append({1: self.tr("once a day"), 2: self.tr("twice a day")}.get(
+                n, self.tr("{n} times a day").format(n=n)))
         if self.notes.stock.get(m.id or 0):
             parts.append(self.notes.stock[m.id or 0])
         return " \u2022 ".join(parts)

@@ -141,7 +141,8 @@ def parse_reading(kind: ObservationKind, text: str, temperature_unit: str = "C",
     if kind is ObservationKind.BLOOD_PRESSURE:
         parts = [p.strip() for p in t.replace("\\", "/").split("/")]
         if len(parts) != 2:
-            raise ValueError(QCoreApplication.translate("vitals_form", "Enter both numbers with a slash, for example 120 / 80."))
+            raise ValueError(QCoreApplication.translate("vitals_form",
+                                                        "Enter both numbers with a slash, for example 120 / 80."))
         try:
             top, bottom = float(parts[0]), float(parts[1])
         except ValueError:
@@ -164,7 +165,8 @@ def parse_reading(kind: ObservationKind, text: str, temperature_unit: str = "C",
     if kind is ObservationKind.TEMPERATURE and unit == "C" and 86 <= typed <= 111:
         raise ValueError(QCoreApplication.translate(
             "vitals_form", "{value} looks like Fahrenheit. In Celsius that is {celsius}; please enter the Celsius "
-            "value, or choose \u00b0F in Settings.").format(value=f"{typed:g}", celsius=f"{fahrenheit_to_celsius(typed):.1f}"))
+            "value, or choose \u00b0F in Settings.").format(
+                value=f"{typed:g}", celsius=f"{fahrenheit_to_celsius(typed):.1f}"))
     if kind is ObservationKind.TEMPERATURE and unit == "F" and 30 <= typed <= 44:
         raise ValueError(QCoreApplication.translate(
             "vitals_form", "{value} looks like Celsius. In Fahrenheit that is {fahrenheit}; please enter the "
