@@ -480,3 +480,24 @@ def test_every_dialog_of_the_window_speaks_spanish(spanish_window, tmp_path: Pat
     assert entry.record.status is DoseStatus.TAKEN
     for d in dialogs:
         d.close()
+
+
+def test_month_and_day_names_follow_the_window_language(qapp) -> None:  # noqa: ANN001
+    from types import SimpleNamespace
+
+    from journal.ui.formatting import DATE_FORMATS, date_example, fmt_date, long_day
+    from journal.ui.translation import install_language
+
+    settings = SimpleNamespace(date_format="%d %b %Y", timezone="")
+    day = date(2026, 11, 23)
+    assert [date_example(p) for p in DATE_FORMATS] == list(DATE_FORMATS.values())  # English as before
+    assert fmt_date(day, settings) == "23 Nov 2026" and long_day(day) == "Monday 23 November"
+    install_language(qapp, "es")
+    try:
+        assert fmt_date(day, settings) == "23 nov 2026"
+        assert date_example("%b %d, %Y") == "nov 23, 2026" and date_example("%d/%m/%Y") == "23/11/2026"
+        assert long_day(day) == "lunes 23 de noviembre"
+        assert long_day(day, year=True) == "lunes 23 de noviembre de 2026"
+    finally:
+        install_language(qapp, None)
+    assert fmt_date(day, settings) == "23 Nov 2026"

@@ -92,9 +92,30 @@ def fmt_time(t: datetime | time, settings: Any) -> str:
     return text[1:] if text.startswith("0") and "%I" in time_pattern(settings) else text
 
 
+def named_strftime(d: date | datetime, pattern: str) -> str:
+    """`d.strftime(pattern)` with the month and weekday names (%b %B %a %A) in the window's
+    language ("23 nov 2026" in Spanish); English exactly as strftime gives it."""
+    language = current_language()
+    if language == SOURCE_LANGUAGE or not any(code in pattern for code in ("%b", "%B", "%a", "%A")):
+        return d.strftime(pattern)
+    loc, q = QLocale(language), QDate(d.year, d.month, d.day)
+    names = {"%B": loc.monthName(d.month, QLocale.FormatType.LongFormat),
+             "%b": loc.monthName(d.month, QLocale.FormatType.ShortFormat).rstrip("."),
+             "%A": loc.dayName(q.dayOfWeek(), QLocale.FormatType.LongFormat),
+             "%a": loc.dayName(q.dayOfWeek(), QLocale.FormatType.ShortFormat).rstrip(".")}
+    for code, name in names.items():
+        pattern = pattern.replace(code, name.replace("%", "%%"))
+    return d.strftime(pattern)
+
+
+def date_example(pattern: str) -> str:
+    """How 23 November 2026 looks with `pattern` in the window's language (the Settings choices)."""
+    return named_strftime(date(2026, 11, 23), pattern)
+
+
 def fmt_date(d: date | datetime, settings: Any) -> str:
     d = _local(d, settings)
-    return d.strftime(date_pattern(settings))
+    return named_strftime(d, date_pattern(settings))
 
 
 def fmt_datetime(dt: datetime, settings: Any, today: date | None = None) -> str:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.i18n import LANGUAGES
 
-from .formatting import DATE_FORMATS, TIME_FORMATS, date_pattern, time_pattern
+from .formatting import DATE_FORMATS, TIME_FORMATS, date_example, date_pattern, time_pattern
 from .widgets import ErrorLabel, fit_placeholder
 
 EMERGENCY_NUMBERS = ["911", "112", "999", "000", "111", "119", "110"]
@@ -77,8 +77,8 @@ class SettingsDialog(QDialog):
         self.lead.setAccessibleName(self.tr("Reminder lead time in minutes"))
         form.addRow(self.tr("&Remind me:"), self.lead)
         self.date_format = QComboBox()
-        for pattern, example in DATE_FORMATS.items():
-            self.date_format.addItem(example, pattern)
+        for pattern in DATE_FORMATS:
+            self.date_format.addItem(date_example(pattern), pattern)
         self._select(self.date_format, date_pattern(settings))
         self.date_format.setAccessibleName(self.tr("Date format"))
         form.addRow(self.tr("&Dates look like:"), self.date_format)
