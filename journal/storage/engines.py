@@ -148,11 +148,12 @@ def keyring_password(url: Any) -> str | None:
     """The password the user keeps in the system keyring for this server, if the optional
     `keyring` package is installed and has one (service "carejournal", name "user@host:port")."""
     try:
-        import keyring  # type: ignore[import-not-found]
+        import keyring
     except ImportError:
         return None
     try:
-        return keyring.get_password("carejournal", f"{url.username}@{url.host}:{url.port or 5432}")
+        found = keyring.get_password("carejournal", f"{url.username}@{url.host}:{url.port or 5432}")
+        return found if isinstance(found, str) else None
     except Exception:  # noqa: BLE001 - no keyring backend: libpq's ~/.pgpass is still read
         return None
 

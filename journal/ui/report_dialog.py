@@ -46,7 +46,7 @@ class ReportDialog(QDialog):
     """Preview, print and save the report for one person."""
 
     # Replaced in tests: (parent, caption, directory, filter) -> (path, selected filter)
-    get_save_file_name: Callable[..., tuple[str, str]] = staticmethod(QFileDialog.getSaveFileName)  # type: ignore[assignment]
+    get_save_file_name: Callable[..., tuple[str, str]] = staticmethod(QFileDialog.getSaveFileName)
     # Replaced in tests: (printer, parent) -> an object with exec() returning QDialog.DialogCode
     make_print_dialog: Callable[..., Any] = QPrintDialog
 
@@ -83,9 +83,9 @@ class ReportDialog(QDialog):
         top = QHBoxLayout()
         for text, field in ((self.tr("&From"), self.from_edit), (self.tr("&to"), self.to_edit),
                             (self.tr("P&aper"), self.paper)):
-            label = QLabel(text)  # Alt + the underlined letter goes to the field
-            label.setBuddy(field)
-            top.addWidget(label)
+            buddy = QLabel(text)  # Alt + the underlined letter goes to the field
+            buddy.setBuddy(field)
+            top.addWidget(buddy)
             top.addWidget(field)
         top.addWidget(self.update_button)
         top.addStretch(1)
@@ -173,7 +173,7 @@ class ReportDialog(QDialog):
         return self.data is not None
 
     def save_pdf(self) -> Path | None:
-        if not self._for_the_chosen_days():
+        if not self._for_the_chosen_days() or self.data is None:
             return None
         path, _ = self.get_save_file_name(self, self.tr("Save the report as PDF"),
                                           str(Path.home() / self.default_file_name()), self.tr("PDF files (*.pdf)"))
@@ -192,7 +192,7 @@ class ReportDialog(QDialog):
         return out
 
     def print_report(self) -> bool:
-        if not self._for_the_chosen_days():
+        if not self._for_the_chosen_days() or self.data is None:
             return False
         dialog = self.make_print_dialog(self.printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
