@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from .translation import QT_TRANSLATE_NOOP
 
 # English source texts, shown in the window's language through _tr().
 KEEP_TITLE = QT_TRANSLATE_NOOP("closing", "Keep reminding?")

@@ -6,11 +6,13 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from journal.domain import Medication, Observation, Quantity, Unit, normalise
 from journal.domain.i18n import SOURCE_LANGUAGE, current_language
 from journal.domain.units import SYMBOL, from_stored_unit, shown_unit
+
+from .translation import QT_TRANSLATE_NOOP
 
 # The plural of each medicine form as a heading word ("Tablets of 10 mg"), in the window's language.
 FORM_PLURALS: dict[str, str] = {

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -49,6 +49,7 @@ from .formatting import amount_text, fmt_datetime, reading_text, strength_text
 from .pump_view import kind_label as pump_label
 from .session import Session
 from .today_view import day_bounds
+from .translation import QT_TRANSLATE_NOOP
 from .vitals_form import kind_label as reading_label
 from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,6 +35,7 @@ from journal.services.errors import ValidationError
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_num
 from .medicine_forms import parse_limits, parse_optional_amount
+from .translation import QT_TRANSLATE_NOOP
 from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint
 
 # How a service's field names read next to the form.

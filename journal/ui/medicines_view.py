@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,7 @@ from .med_status import stock_text
 from .medicine_forms import parse_strength, parse_times
 from .medicine_limits import LimitsDialog, StockDialog
 from .session import Session
+from .translation import QT_TRANSLATE_NOOP
 from .verdict import VerdictBox
 from .widgets import Choice, ErrorLabel, heading, hint
 

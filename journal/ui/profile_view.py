@@ -6,7 +6,7 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from journal.domain import Patient, RenalImpairment, saved_id
 
 from .errors import USER_ERRORS, describe
 from .session import Session
+from .translation import QT_TRANSLATE_NOOP
 from .widgets import Choice, ErrorLabel, heading, hint, scroll_page
 
 # English source texts, shown through QCoreApplication.translate("profile_view", ...).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -23,6 +23,7 @@ from .formatting import fmt_date, fmt_datetime
 from .session import Session
 from .style import look, set_scaled_font
 from .today_view import day_bounds
+from .translation import QT_TRANSLATE_NOOP
 from .widgets import Choice, ErrorLabel, OptionalDateEdit, WhenEdit, heading, hint, scroll_page
 
 # The words in these tables are English source texts, shown through _tr() in the window's language.
