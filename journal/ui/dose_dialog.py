@@ -42,7 +42,7 @@ class DoseDialog(QDialog):
                  amount: Quantity | None, scheduled: datetime | None,
                  submit: Callable[[Dose], Any], by: str = "", parent: QWidget | None = None,
                  choices: list[Medication] | None = None,
-                 preview: Callable[[Dose], str | None] | None = None) -> None:
+                 preview: Callable[[Dose], str | None] | None = None, settings: Any = None) -> None:
         super().__init__(parent)
         self.medication = medication
         # The warning a dose would raise (dose_warning.warning_text), or None: asked before saving.
@@ -82,7 +82,7 @@ class DoseDialog(QDialog):
         for st, label in STATUS_CHOICES:
             self.status.addItem(label, st)
         form.addRow(self.tr("&What happened:"), self.status)
-        self.when = WhenEdit(tz)
+        self.when = WhenEdit(tz, settings=settings)
         self.when.set_value(default_time)
         self.when.setAccessibleName(self.tr("When it was given"))
         form.addRow(self.tr("W&hen:"), self.when)

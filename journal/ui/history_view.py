@@ -239,7 +239,8 @@ class TimelineBuilder:
 class CorrectionDialog(QDialog):
     """Correct one entry; the earlier version stays in the history."""
 
-    def __init__(self, entry: Entry, tz: Any, now: datetime, parent: QWidget | None = None) -> None:
+    def __init__(self, entry: Entry, tz: Any, now: datetime, parent: QWidget | None = None,
+                 settings: Any = None) -> None:
         super().__init__(parent)
         self.entry = entry
         self.now = now
@@ -249,7 +250,7 @@ class CorrectionDialog(QDialog):
         lay.addWidget(hint(self.tr("The earlier version is kept and shown in the history and the report.")))
         form = QFormLayout()
         rec = entry.record
-        self.when = WhenEdit(tz)
+        self.when = WhenEdit(tz, settings=settings)
         self.when.set_value(entry.at)
         form.addRow(self.tr("&When:"), self.when)
         self.status: QComboBox | None = None
@@ -524,7 +525,7 @@ class HistoryView(QWidget):
         if e.entity == "removed":
             self.error.show_error(self.tr("This entry was removed; it is kept only as a record."))
             return None
-        dlg = CorrectionDialog(e, self.session.tz, self.session.now(), parent=self)
+        dlg = CorrectionDialog(e, self.session.tz, self.session.now(), parent=self, settings=self.session.settings)
         dlg.submit = lambda changes, reason: self.session.apply(
             lambda: self.session.journal.correct(e.entity, e.id, changes, by=self.session.by, reason=reason))
         dlg.exec()

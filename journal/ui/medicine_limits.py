@@ -147,7 +147,8 @@ class StockDialog(QDialog):
 
     def __init__(self, medication: Medication, *, tz: tzinfo, now: Callable[[], datetime], current: str,
                  submit: Callable[[StockEvent], Any],
-                 remove: Callable[[StockEvent, str], Any] | None = None, parent: QWidget | None = None) -> None:
+                 remove: Callable[[StockEvent, str], Any] | None = None, parent: QWidget | None = None,
+                 settings: Any = None) -> None:
         super().__init__(parent)
         self.medication = medication
         self.submit = submit
@@ -171,7 +172,7 @@ class StockDialog(QDialog):
         self.amount.setAccessibleName(self.tr("Amount"))
         self.amount.setPlaceholderText(self.tr("for example 60 tablets, 150 mL or 20 sachets"))
         form.addRow(self.tr("&Amount:"), self.amount)
-        self.when = WhenEdit(tz)
+        self.when = WhenEdit(tz, settings=settings)
         self.when.follow_now(now)
         self.when.setAccessibleName(self.tr("When"))
         form.addRow(self.tr("W&hen:"), self.when)

@@ -691,7 +691,7 @@ class MedicinesView(QWidget):
                                                                           reason=reason))
 
         dlg = StockDialog(m, tz=self.session.tz, now=self.session.now, current=self._stock_now(m), submit=submit,
-                          remove=remove, parent=self)
+                          remove=remove, parent=self, settings=self.session.settings)
         if dlg.exec():
             self.status.setText("\u2714 " + self.tr("Stock saved.") + " "
                                 + self._stock_now(self.session.journal.get_medication(mid)))

@@ -603,7 +603,7 @@ class TodayView(QWidget):
                          amount=sv.slot.dose if sv is not None else (reg.dose if reg else None),
                          scheduled=sv.slot.at if sv is not None else None,
                          submit=self._dialog_submit(m), by=self.session.by, parent=self, choices=choices,
-                         preview=self.dose_warning)
+                         preview=self.dose_warning, settings=self.session.settings)
         dlg.exec()
         return dlg
 

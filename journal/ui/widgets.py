@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .formatting import time_pattern
 from .style import set_scaled_font
 
 
@@ -72,17 +73,23 @@ class WhenEdit(QDateTimeEdit):
 
     FOLLOW_MS = 20_000
 
-    def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
+    def __init__(self, tz: tzinfo, parent: QWidget | None = None, settings: Any = None) -> None:
         super().__init__(parent)
         self.tz = tz
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd  HH:mm")
+        self.follow_clock_setting(settings)
         self.setAccessibleName(self.tr("When"))
         self._now: Callable[[], datetime] | None = None
         self._following = False
         self._setting = False
         self._timer: QTimer | None = None
         self.dateTimeChanged.connect(self._edited)
+
+    def follow_clock_setting(self, settings: Any) -> None:
+        """The clock of Settings (or of the locale, until Settings say): "2026-11-23  2:40 PM" with
+        a 12-hour clock, "2026-11-23  14:40" with a 24-hour one (also when `settings` is None)."""
+        twelve = settings is not None and "%I" in time_pattern(settings)
+        self.setDisplayFormat("yyyy-MM-dd  h:mm AP" if twelve else "yyyy-MM-dd  HH:mm")
 
     def set_value(self, dt: datetime) -> None:
         """An explicit time: shown as given, it no longer follows the clock."""
