@@ -36,7 +36,7 @@ from .errors import USER_ERRORS, describe
 from .formatting import fmt_num
 from .medicine_forms import parse_limits, parse_optional_amount
 from .translation import QT_TRANSLATE_NOOP
-from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint
+from .widgets import Choice, ErrorLabel, WhenEdit, fit_placeholder, heading, hint
 
 # How a service's field names read next to the form.
 # (English source texts, shown through _tr() in the window's language.)
@@ -98,6 +98,7 @@ class LimitsDialog(QDialog):
         self.max_amount = QLineEdit(_text(limits.max_amount_per_day))
         self.max_amount.setAccessibleName(self.tr("Most amount in 24 hours"))
         self.max_amount.setPlaceholderText(self.tr("for example 30 mg or 20 mL"))
+        fit_placeholder(self.max_amount)
         if medication.as_needed:
             form.addRow(self.tr("Most &doses in 24 hours:"), self.max_doses)
             form.addRow(self.tr("At least &hours between doses:"), self.min_hours)
@@ -108,6 +109,7 @@ class LimitsDialog(QDialog):
         self.ceiling = QLineEdit(_text(medication.max_daily))
         self.ceiling.setAccessibleName(self.tr("Daily ceiling set by the prescriber"))
         self.ceiling.setPlaceholderText(self.tr("only when the prescriber set one, for example 60 mg"))
+        fit_placeholder(self.ceiling)
         form.addRow(self.tr("Daily &ceiling set by the prescriber:"), self.ceiling)
         lay.addLayout(form)
         self.error = ErrorLabel()
@@ -171,6 +173,7 @@ class StockDialog(QDialog):
         self.amount = QLineEdit()
         self.amount.setAccessibleName(self.tr("Amount"))
         self.amount.setPlaceholderText(self.tr("for example 60 tablets, 150 mL or 20 sachets"))
+        fit_placeholder(self.amount)
         form.addRow(self.tr("&Amount:"), self.amount)
         self.when = WhenEdit(tz, settings=settings)
         self.when.follow_now(now)
@@ -179,6 +182,7 @@ class StockDialog(QDialog):
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setPlaceholderText(self.tr("optional, for example the pharmacy"))
+        fit_placeholder(self.note)
         form.addRow(self.tr("&Note:"), self.note)
         lay.addLayout(form)
         # Entries already recorded (newest first): a wrong one is removed with a reason (it stays in

@@ -42,7 +42,7 @@ from .medicine_limits import LimitsDialog, StockDialog
 from .session import Session
 from .translation import QT_TRANSLATE_NOOP
 from .verdict import VerdictBox
-from .widgets import Choice, ErrorLabel, heading, hint
+from .widgets import Choice, ErrorLabel, fit_placeholder, heading, hint
 
 # The forms' names in English; shown through form_label() in the window's language.
 FORM_LABELS = {Form.TABLET: QT_TRANSLATE_NOOP("medicines_view", "Tablets"),
@@ -110,6 +110,7 @@ class MedicationDialog(QDialog):
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Medicine name"))
         self.name.setPlaceholderText(self.tr("as on the label, for example Baclofen 10 mg tablets"))
+        fit_placeholder(self.name)
         form.addRow(self.tr("&Name:"), self.name)
         self.drug = Choice()
         self.drug.setEditable(True)
@@ -132,6 +133,7 @@ class MedicationDialog(QDialog):
         self.strength = QLineEdit()
         self.strength.setAccessibleName(self.tr("Strength"))
         self.strength.setPlaceholderText(self.tr("10 mg per tablet; for a liquid: 5 mg/5 mL"))
+        fit_placeholder(self.strength)
         form.addRow(self.tr("&Strength:"), self.strength)
         self.liquid_hint = hint(self.tr("Copy the strength from the bottle exactly: the two baclofen liquids "
                                 "differ five-fold (for example 5 mg/5 mL and 25 mg/5 mL)."))
@@ -143,10 +145,12 @@ class MedicationDialog(QDialog):
         self.dose = QLineEdit()
         self.dose.setAccessibleName(self.tr("Amount of each dose"))
         self.dose.setPlaceholderText(self.tr("for example 10 mg, 1/2 tablet, 2.5 mL or 13.8 g"))
+        fit_placeholder(self.dose)
         form.addRow(self.tr("&Each dose:"), self.dose)
         self.times = QLineEdit()
         self.times.setAccessibleName(self.tr("Dose times"))
         self.times.setPlaceholderText(self.tr("for example 08:00, 14:00, 20:00"))
+        fit_placeholder(self.times)
         form.addRow(self.tr("&Times:"), self.times)
         self.start = QDateEdit(_qdate(today))
         self.start.setCalendarPopup(True)

@@ -46,6 +46,7 @@ from journal.reference.library import STYLE
 from journal.reference.markup import TOPIC_SCHEME
 
 from .style import set_scaled_font
+from .widgets import fit_placeholder
 
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -124,6 +125,7 @@ class ReferenceView(QWidget):
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("Search the guide, for example: missed dose"))
         self.search_box.setClearButtonEnabled(True)
+        fit_placeholder(self.search_box)
         self.search_box.setAccessibleName(self.tr("Search the guide"))
         self.search_box.setAccessibleDescription(self.tr("Type a few words. Results appear below as you type."))
         set_scaled_font(self.search_box, 1.1)

@@ -275,4 +275,7 @@ def fit_placeholder(edit: QLineEdit) -> None:
     every language (Spanish runs about a quarter longer than English); from the font, so it
     follows the system font size."""
     fm = edit.fontMetrics()
-    edit.setMinimumWidth(fm.horizontalAdvance(edit.placeholderText()) + 3 * max(1, fm.averageCharWidth()))
+    room = 3 * max(1, fm.averageCharWidth())  # the frame and the text's margins
+    if edit.isClearButtonEnabled():
+        room += fm.height() + 8  # the clear button sits inside the box
+    edit.setMinimumWidth(fm.horizontalAdvance(edit.placeholderText()) + room)
