@@ -377,7 +377,7 @@ def test_spanish_from_the_locale_reaches_every_tab_and_leaves_no_english_text(sp
     assert w.today.title.text() == "Hoy, lunes 23 de noviembre: Robin"
     assert w.today.slot_button("Baclofen 10 mg", "20:00").text() == "Dada ahora"
     assert "Comprimidos de 10 mg \u2022 dos veces al día" in shown
-    assert "Paracetamol 500 mg (cuando haga falta)" in shown
+    assert "Paracetamol 500 mg (a demanda)" in shown
     assert "Anotar una medida" in shown and "Medicamentos y pautas" in shown and "Bomba intratecal" in shown
     # Nothing the window says is left in English: no text on screen is an English source text
     # that has a different Spanish one (a text outside tr(), or tr() under the wrong context).
@@ -501,3 +501,22 @@ def test_month_and_day_names_follow_the_window_language(qapp) -> None:  # noqa: 
     finally:
         install_language(qapp, None)
     assert fmt_date(day, settings) == "23 Nov 2026"
+
+
+def test_an_as_needed_schedule_reads_right_in_both_languages(qapp) -> None:  # noqa: ANN001
+    """A schedule with no fixed times said "500 mg at as needed" (and would have said "a las a
+    demanda" in Spanish)."""
+    from types import SimpleNamespace
+
+    from journal.ui.medicines_view import regimen_text
+    from journal.ui.translation import install_language
+
+    m = Medication(name="Paracetamol 500 mg", strength=Quantity(500, Unit.MG), as_needed=True,
+                   regimens=[Regimen(start=date(2026, 11, 20), dose=Quantity(500, Unit.MG), times=[])])
+    settings = SimpleNamespace(date_format="%Y-%m-%d", time_format="%H:%M", timezone="")
+    assert regimen_text(m.regimens[0], m, settings) == "from 2026-11-20: 500 mg = 1 tablet of 500 mg as needed"
+    install_language(qapp, "es")
+    try:
+        assert regimen_text(m.regimens[0], m, settings) == "desde el 2026-11-20: 500 mg = 1 comprimido de 500 mg a demanda"
+    finally:
+        install_language(qapp, None)

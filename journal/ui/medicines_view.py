@@ -53,9 +53,6 @@ FORM_LABELS = {Form.TABLET: QT_TRANSLATE_NOOP("medicines_view", "Tablets"),
                Form.OTHER: QT_TRANSLATE_NOOP("medicines_view", "Other")}
 
 
-AS_NEEDED = QT_TRANSLATE_NOOP("medicines_view", "as needed")  # a schedule with no fixed times
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("medicines_view", text)
 
@@ -74,13 +71,15 @@ def _pydate(q: QDate) -> date:
 
 
 def regimen_text(r: Regimen, m: Medication, settings: Any) -> str:
-    times = ", ".join(fmt_time(t, settings) for t in r.times) if r.times else _tr(AS_NEEDED)
+    times = ", ".join(fmt_time(t, settings) for t in r.times)
     every = "" if r.every_days == 1 else QCoreApplication.translate("medicines_view", " every {n} days").format(
         n=r.every_days)
     until = QCoreApplication.translate("medicines_view", " until {date}").format(date=fmt_date(r.end, settings)) \
         if r.end else ""
-    return QCoreApplication.translate("medicines_view", "from {start}{until}: {amount} at {times}{every}").format(
-        start=fmt_date(r.start, settings), until=until, amount=amount_text(r.dose, m), times=times, every=every)
+    words = QCoreApplication.translate("medicines_view", "from {start}{until}: {amount} at {times}{every}") if times \
+        else QCoreApplication.translate("medicines_view", "from {start}{until}: {amount} as needed{every}")
+    return words.format(start=fmt_date(r.start, settings), until=until, amount=amount_text(r.dose, m), times=times,
+                        every=every)
 
 
 def _parse_dose(text: str, m_form: Form) -> Quantity:
@@ -287,10 +286,13 @@ class RegimenDialog(QDialog):
                             .format(medicine=medication.name))
         lay = QVBoxLayout(self)
         current = medication.regimen_on(today)
-        cur_text = self.tr("Now: {amount} at {times}").format(
-            amount=amount_text(current.dose, medication),
-            times=", ".join(t.strftime("%H:%M") for t in current.times) or _tr(AS_NEEDED)) \
-            if current else self.tr("No schedule in force today.")
+        if current is None:
+            cur_text = self.tr("No schedule in force today.")
+        elif current.times:
+            cur_text = self.tr("Now: {amount} at {times}").format(
+                amount=amount_text(current.dose, medication), times=", ".join(t.strftime("%H:%M") for t in current.times))
+        else:
+            cur_text = self.tr("Now: {amount} as needed").format(amount=amount_text(current.dose, medication))
         lay.addWidget(heading(medication.name, 1.2))
         lay.addWidget(QLabel(cur_text))
         self.table = QTableWidget(0, 3)

@@ -1514,6 +1514,10 @@ Clínica de la bomba: teléfono (día y noche)</translation>
         <translation>Hoy no hay ninguna pauta en vigor.</translation>
     </message>
     <message>
+        <source>Now: {amount} as needed</source>
+        <translation>Ahora: {amount} a demanda</translation>
+    </message>
+    <message>
         <source>Starts on (YYYY-MM-DD)</source>
         <translation>Empieza el (AAAA-MM-DD)</translation>
     </message>
@@ -2285,11 +2289,11 @@ Clínica de la bomba: teléfono (día y noche)</translation>
     </message>
     <message>
         <source>{medicine} (as needed)</source>
-        <translation>{medicine} (cuando haga falta)</translation>
+        <translation>{medicine} (a demanda)</translation>
     </message>
     <message>
         <source>{medicine}, as needed</source>
-        <translation>{medicine}, cuando haga falta</translation>
+        <translation>{medicine}, a demanda</translation>
     </message>
     <message>
         <source>Log a dose...</source>
@@ -2297,7 +2301,7 @@ Clínica de la bomba: teléfono (día y noche)</translation>
     </message>
     <message>
         <source>Log a dose of {medicine} (as needed)</source>
-        <translation>Anotar una dosis de {medicine} (cuando haga falta)</translation>
+        <translation>Anotar una dosis de {medicine} (a demanda)</translation>
     </message>
     <message>
         <source>Log any dose at another time...</source>
@@ -2879,7 +2883,7 @@ Keep it running minimised? It stays in the taskbar, and starting CareJournal fro
     </message>
     <message>
         <source>- as needed</source>
-        <translation>- cuando haga falta</translation>
+        <translation>- a demanda</translation>
     </message>
 </context>
 <context>
@@ -3252,6 +3256,10 @@ Keep it running minimised? It stays in the taskbar, and starting CareJournal fro
         <translation>desde el {start}{until}: {amount} a las {times}{every}</translation>
     </message>
     <message>
+        <source>from {start}{until}: {amount} as needed{every}</source>
+        <translation>desde el {start}{until}: {amount} a demanda{every}</translation>
+    </message>
+    <message>
         <source>Enter the amount of each dose, for example 10 mg.</source>
         <translation>Escriba la cantidad de cada dosis, por ejemplo 10 mg.</translation>
     </message>
@@ -3266,10 +3274,6 @@ Keep it running minimised? It stays in the taskbar, and starting CareJournal fro
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>as needed</source>
-        <translation>cuando haga falta</translation>
     </message>
 </context>
 <context>
