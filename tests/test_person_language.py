@@ -456,6 +456,8 @@ def test_spanish_from_the_locale_reaches_every_tab_and_leaves_no_english_text(sp
     assert "Comprimidos de 10 mg \u2022 dos veces al día" in shown
     assert "Paracetamol 500 mg (a demanda)" in shown
     assert "Anotar una medida" in shown and "Medicamentos y pautas" in shown and "Bomba intratecal" in shown
+    symptoms = [w.symptom_form.symptom.itemText(i) for i in range(w.symptom_form.symptom.count())]
+    assert "Convulsión (crisis)  (emergencia)" in symptoms and "Temblor" in symptoms  # the catalog's Spanish names
     # Nothing the window says is left in English: no text on screen is an English source text
     # that has a different Spanish one (a text outside tr(), or tr() under the wrong context).
     english = {source for source, text in QT_ES.items() if source != text}
