@@ -7,7 +7,7 @@ the timeline's lines, notes, corrections) are in the language in use when `build
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TypeVar
 
@@ -1140,6 +1140,12 @@ def period_bounds(tz: tzinfo, start: date, end: date) -> tuple[datetime, datetim
     """The period's first instant and the instant just after its last day."""
     return (datetime.combine(start, time(0, 0), tzinfo=tz),
             datetime.combine(end + timedelta(days=1), time(0, 0), tzinfo=tz))
+
+
+def add_alerts(data: ReportData, alerts: Iterable[Alert], acks: Iterable[Acknowledgement]) -> ReportData:
+    """The same report with these alerts (and their acknowledgements) in it: what `build_report`
+    gives with them, without working out the rest of the period again."""
+    return replace(data, alerts=_alert_lines(alerts, acks))
 
 
 def build_report(
