@@ -21,10 +21,10 @@ def _instants() -> list[datetime]:
     return out
 
 
-def test_single_is_the_zone_only_when_it_never_changed() -> None:
-    assert journal_zone([ZonePeriod(date(2020, 1, 1), ZONE)]).single == ZoneInfo(ZONE)
+def test_only_zone_is_the_zone_only_when_it_never_changed() -> None:
+    assert journal_zone([ZonePeriod(date(2020, 1, 1), ZONE)]).only_zone == ZoneInfo(ZONE)
     moved = journal_zone([ZonePeriod(date(2020, 1, 1), ZONE), ZonePeriod(date(2026, 6, 1), "Europe/London")])
-    assert moved.single is None
+    assert moved.only_zone is None
 
 
 @pytest.mark.parametrize("instant", _instants())
