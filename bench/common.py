@@ -159,6 +159,10 @@ def prepare_db(size: Size) -> Path | None:
         if p.rc != 0:
             print(f"  import of {size.doc.name} failed (exit {p.rc}): {p.err.strip()[-500:]}", file=sys.stderr)
             return None
+        # The old template's write-ahead log must go with it: left next to the new file, SQLite
+        # would replay its pages into it (a damaged journal, which the app then rightly refuses).
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(str(tpl) + suffix).unlink(missing_ok=True)
         shutil.move(str(tmp), tpl)
         for suffix in ("-wal", "-shm"):
             Path(str(tmp) + suffix).unlink(missing_ok=True)

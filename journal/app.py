@@ -111,7 +111,14 @@ def run_gui(ctx: Context) -> int:
         print(_("carejournal: no screen to open the window on (no desktop session found). Start it from the "
                 "desktop, or use the commands: carejournal --help"), file=ctx.err)
         return EXIT_FAILURE
+    frame = None
     try:
+        if not getattr(ctx, "minimised", False):
+            # Painted first (issue 17): the journal, the checks, the reference and the database
+            # layer load after it, while the frame is on screen.
+            from journal.ui.first_paint import show_frame
+
+            frame = show_frame()
         from journal.ui.main_window import run_app  # here: Qt loads only for the window
     except ImportError as e:  # usually a system library Qt needs (libEGL, libxkbcommon, ...)
         if ctx.debug:
@@ -120,7 +127,7 @@ def run_gui(ctx: Context) -> int:
                 "(`carejournal --help`) work without it.").format(reason=e), file=ctx.err)
         return EXIT_FAILURE
     try:
-        result = run_app(ctx, demo=ctx.demo)
+        result = run_app(ctx, demo=ctx.demo, frame=frame)
     except Exception as e:  # noqa: BLE001 - one line for the user, the trace with --debug
         if ctx.debug:
             traceback.print_exc(file=ctx.err)

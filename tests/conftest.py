@@ -4,6 +4,12 @@ os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="cj-state-")  # the log f
 # ruff: noqa: E402, I001
 # Shared fixtures: a clock that stands still, and a fresh journal file per test.
 
+import tempfile
+
+# Records of cleanly closed journals (journal.storage.db) go to a folder of this test run, not the
+# user's own; subprocesses inherit it.
+os.environ.setdefault("CAREJOURNAL_STATE_DIR", tempfile.mkdtemp(prefix="carejournal-state-"))
+
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path

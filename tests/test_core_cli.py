@@ -214,10 +214,10 @@ def test_unexpected_failures_exit_1_with_a_trace_only_with_debug(
 ) -> None:
     from journal.services.journal import Journal
 
-    def broken(self: Any, patient_name: Any = None) -> Any:
+    def broken(self: Any, write: Any, patient_name: Any = None) -> Any:
         raise RuntimeError("disk on fire\nsecond line")
 
-    monkeypatch.setattr(Journal, "export_document", broken)
+    monkeypatch.setattr(Journal, "write_export", broken)
     code, _, err = run("export", "-")
     assert code == 1 and err.strip() == "export: failed: disk on fire"
     code = main(["--debug", "--db", str(tmp_path / "cli.sqlite3"), "export", "-"], clock=FixedClock(NOW))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 from test_ui_support import clock, no_blocking_dialogs  # noqa: F401
 
@@ -26,6 +27,7 @@ def test_run_app_opens_the_window_on_the_journal(qtbot, tmp_path: Path, clock, m
         assert windows and windows[-1].stack.currentWidget() is windows[-1].welcome
         assert not windows[-1].demo
         qtbot.waitUntil(lambda: (tmp_path / "backups").is_dir())  # the automatic backup at start
+        QThreadPool.globalInstance().waitForDone()  # it runs on a worker thread: let it finish
         # ... which the Backups screen, reachable from the window, lists for restoring
         assert windows[-1].backups_button.isVisible()
         screen = windows[-1].open_backups(run=False)

@@ -203,8 +203,9 @@ def counting(journal: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Counts]:
 
 
 # One history read is: the patient, the medicines (with regimens and stock), one series per kind of
-# entry, the last given doses, the pump events before, the first entries (2): "MIN(x)" is its mark.
-HISTORY_MARK = "SELECT MIN(x) FROM"
+# entry, the last given doses, the pump events before, the first entries (2): the first entry of
+# each kind, asked for every person at once (storage Tx.first_entries_of), is its mark.
+HISTORY_MARK = "SELECT patients.id, (SELECT"
 
 
 def settle(qtbot: Any) -> None:

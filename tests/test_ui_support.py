@@ -94,6 +94,8 @@ def window(journal: object, clock: FixedClock, qtbot: object) -> object:
     w = build_window(journal, clock, tray_available=False, heartbeat_ms=20)
     qtbot.addWidget(w)  # type: ignore[attr-defined]
     w.show()
+    # everyone's checks at start run on a worker thread; the reminders start once they are in
+    qtbot.waitUntil(lambda: w._reminders_started)  # type: ignore[attr-defined]
     return w
 
 

@@ -6,8 +6,9 @@ Each is `cmd_x(args, ctx) -> exit code` and only calls the journal service.
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
 import sys
+from collections.abc import Iterator
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
@@ -67,25 +68,35 @@ def print_alerts(alerts: list[Any], ctx: Context, number: str | None = None, dry
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from journal.services.exchange import NotStreamable, parse_document, read_document
+
     path: Path = args.file
     if not str(args.file).strip() or str(args.file) == ".":
         raise ValidationError("FILE", _("give the file to import"))
     if path.exists() and not path.is_file() and not path.is_dir():  # a device or pipe never ends
         raise ValidationError("FILE", _("{path} is a device or a pipe, not a file; give the JSON file to import").format(
             path=path))
-    try:
+    if not args.dry_run:
+        # One person at a time (memory bounded by a person, not the file). A file laid out
+        # otherwise, or with any problem, is rolled back and read whole below: the whole read
+        # refuses it with the same message as always (the first problem in the document).
+        done = None
+        with _reading(path):
+            f = path.open(encoding="utf-8-sig")
+        with f:
+            streamed = read_document(_ReadErrorsNamed(f, path))
+            if streamed is not None:
+                journal = ctx.journal()
+                try:
+                    done = write_and_compare(journal, lambda: journal.import_stream(*streamed))
+                except (NotStreamable, ValidationError):
+                    done = None  # rolled back: nothing was written
+        if done is not None:
+            print(done[0].describe(), file=ctx.out)
+            print_alerts(done[1], ctx)
+            return EXIT_OK
+    with _reading(path):
         text = path.read_text(encoding="utf-8-sig")  # a BOM from some editors is fine
-    except FileNotFoundError:
-        raise ValidationError(str(path), _("no such file")) from None
-    except IsADirectoryError:
-        raise ValidationError(str(path), _("is a folder; give the JSON file to import")) from None
-    except UnicodeDecodeError:
-        raise ValidationError(str(path), _("is not a text file (expected JSON in UTF-8)")) from None
-    except OSError as e:
-        raise ValidationError(str(path), _("cannot be read ({reason})").format(
-            reason=(e.strerror or _("unreadable")).lower())) from None
-    from journal.services.exchange import parse_document
-
     doc = parse_document(text, str(path))
     if args.dry_run:
         from journal.services.import_preview import preview_import
@@ -100,6 +111,34 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     print(summary.describe(), file=ctx.out)
     print_alerts(raised, ctx)
     return EXIT_OK
+
+
+class _ReadErrorsNamed:
+    """A text file whose read errors are ValidationError naming the file (`_reading`), and only
+    those: a failure of the journal while the import writes is not said to be the file's."""
+
+    def __init__(self, f: Any, path: Path) -> None:
+        self._f, self._path = f, path
+
+    def read(self, size: int = -1) -> str:
+        with _reading(self._path):
+            return str(self._f.read(size))
+
+
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """The import file's read errors as ValidationError naming the file."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise ValidationError(str(path), _("no such file")) from None
+    except IsADirectoryError:
+        raise ValidationError(str(path), _("is a folder; give the JSON file to import")) from None
+    except UnicodeDecodeError:
+        raise ValidationError(str(path), _("is not a text file (expected JSON in UTF-8)")) from None
+    except OSError as e:
+        raise ValidationError(str(path), _("cannot be read ({reason})").format(
+            reason=(e.strerror or _("unreadable")).lower())) from None
 
 
 def check_out_file(out: str, journal_path: Path | str, folder: bool = False, arg: str = "OUT") -> Path:
@@ -134,17 +173,15 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         print(_("Wrote {out} (rows: {rows})").format(
             out=out, rows=", ".join(f"{name} {rows}" for name, rows in sheets.items())), file=ctx.out)
         return EXIT_OK
-    doc = journal.export_document(args.patient)
-    text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     if args.out == "-":
-        ctx.out.write(text)
+        journal.write_export(ctx.out.write, args.patient)
     else:
-        from journal.services.output import write_bytes
+        from journal.services.output import write_text_pieces
 
         out = check_out_file(args.out, journal.path)
         out.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(out, text.encode("utf-8"), journal_path=journal.path)
-        people = len(doc["patients"])
+        people = write_text_pieces(out, lambda write: journal.write_export(write, args.patient),  # a person at a time
+                                   journal_path=journal.path)
         print(ngettext("Wrote {out} ({n} person)", "Wrote {out} ({n} people)", people).format(out=out, n=people),
               file=ctx.out)
     return EXIT_OK

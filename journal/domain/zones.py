@@ -161,6 +161,8 @@ class JournalZone(tzinfo):
 
     # --- tzinfo ------------------------------------------------------------------------------------
     def _zone_for_wall(self, dt: datetime) -> ZoneInfo:
+        if not self._switch:  # one zone all along (most journals)
+            return self._zones[0]
         naive = dt.replace(tzinfo=None)
         k = self._index_on(naive.date())
         zone = self._zones[k]

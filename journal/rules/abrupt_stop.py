@@ -14,11 +14,11 @@ from .common import CheckContext, fmt_hours, shorten, utc
 RULE = "abrupt-stop"
 
 
-def planned(m: Medication, day: date) -> bool:
+def planned(m: Medication, day: date, ctx: CheckContext | None = None) -> bool:
     """Doses are planned around that day. Judged on the schedule itself, not on its amount in mg:
     tablets of unknown strength or a liquid with no concentration recorded have no mg amount, yet
-    stopping them suddenly is just as risky."""
-    reg = m.regimen_on(day)
+    stopping them suddenly is just as risky. With `ctx`, its remembered schedule lookups."""
+    reg = ctx.regimen_on(m, day) if ctx is not None else m.regimen_on(day)
     return reg is not None and bool(reg.times) and reg.dose.value > 0 and not m.as_needed
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TypeVar, cast
 
 from journal.domain import (
@@ -53,6 +53,16 @@ T = TypeVar("T")
 NOT_ADVICE = N_("This is not medical advice.")
 
 REFERENCE = RULE_TOPICS  # which topic explains each rule's alert (journal.knowledge.rule_topics)
+
+
+@lru_cache(maxsize=4096)
+def _amount_mg(q: Quantity, strength: Quantity | None) -> float | None:
+    """Remembered: quantities are frozen, and a journal repeats the same few amounts (the checks
+    ask thousands of times a run: issue 17)."""
+    try:
+        return normalise(q, strength).to_mg()
+    except QuantityError:
+        return None
 
 
 def utc(t: datetime) -> datetime:
@@ -207,11 +217,26 @@ class CheckContext:
 
     @property
     def tz(self) -> tzinfo:
-        return self.history.tz
+        """The journal's zone. One that never changed is given as its ZoneInfo: the same local
+        times as the JournalZone, converted without a call into Python each (issue 17)."""
+        tz = self.history.tz
+        single: tzinfo | None = getattr(tz, "single", None)
+        return single or tz
 
     @property
     def today(self) -> date:
-        return self.now.astimezone(self.tz).date()
+        key = ("today", self.now)
+        if key not in self._memo:
+            self._memo[key] = self.now.astimezone(self.tz).date()
+        return cast(date, self._memo[key])
+
+    @property
+    def now_utc(self) -> datetime:
+        """`now` in UTC (asked for every dose by several rules)."""
+        key = ("now-utc", self.now)
+        if key not in self._memo:
+            self._memo[key] = utc(self.now)
+        return cast(datetime, self._memo[key])
 
     def local(self, t: datetime) -> datetime:
         return t.astimezone(self._local_zone)
@@ -240,14 +265,7 @@ class CheckContext:
         return datetime.combine(day, time(0), tzinfo=self.tz).astimezone(UTC).astimezone(self.tz)
 
     def ago(self, t: datetime) -> timedelta:
-        return self._now_utc - utc(t)
-
-    @property
-    def _now_utc(self) -> datetime:
-        key = ("now-utc",)
-        if key not in self._memo:
-            self._memo[key] = utc(self.now)
-        return cast(datetime, self._memo[key])
+        return self.now_utc - utc(t)
 
     def within(self, t: datetime, window: timedelta) -> bool:
         """t is in (now - window, now]."""
@@ -292,12 +310,10 @@ class CheckContext:
 
     @staticmethod
     def amount_mg(m: Medication, q: Quantity | None) -> float | None:
+        """`q` in mg with the medicine's strength (normalise), None when it cannot be converted."""
         if q is None:
             return None
-        try:
-            return normalise(q, m.strength).to_mg()
-        except QuantityError:
-            return None
+        return _amount_mg(q, m.strength)
 
     def dose_mg(self, m: Medication, d: Dose) -> float | None:
         """In mg; nothing entered: the amount that day's regimen plans (schedule.as_needed.dose_mg).
@@ -336,12 +352,22 @@ class CheckContext:
         if self.is_pump(m):
             # One answer for the pump's dose: regimens and refill / dose-change events together.
             return (daily_mcg_on(self.programme(m), day, self.tz) or 0.0) / 1000.0
-        reg = m.regimen_on(day)
+        reg = self.regimen_on(m, day)
         if reg is None:
             return 0.0
         if m.as_needed or not reg.times:
             return 0.0
         return self.dosing_day_mg(m, reg) / max(1, reg.every_days)
+
+    def regimen_on(self, m: Medication, day: date) -> Regimen | None:
+        """`m.regimen_on(day)`, remembered for the run (the taper and daily-total rules ask for
+        the same days again and again)."""
+        key = ("regimen", id(m), day)
+        try:
+            return cast("Regimen | None", self._memo[key])
+        except KeyError:
+            found = self._memo[key] = m.regimen_on(day)
+            return found
 
     @staticmethod
     def is_pump(m: Medication) -> bool:
@@ -356,13 +382,19 @@ class CheckContext:
 
     def siblings(self, m: Medication) -> list[Medication]:
         """Every product of the same drug and route family as `m` (tablets and oral liquids of
-        baclofen together; a pump apart), `m` included."""
-        p = self.library.profile_for(m)
-        if p is None:
-            return [m]
-        fam = self.route(m)
-        out = [o for o, q in self.profiled() if q is p and self.route(o) == fam]
-        return out if any(o is m for o in out) else [m, *out]
+        baclofen together; a pump apart), `m` included. Remembered for the run (asked thousands of
+        times by the taper and daily-total rules)."""
+        key = ("siblings", id(m))
+        if key not in self._memo:
+            p = self.library.profile_for(m)
+            if p is None:
+                found = [m]
+            else:
+                fam = self.route(m)
+                out = [o for o, q in self.profiled() if q is p and self.route(o) == fam]
+                found = out if any(o is m for o in out) else [m, *out]
+            self._memo[key] = found
+        return list(cast("list[Medication]", self._memo[key]))
 
     def plan_may_change(self, m: Medication, first: date, last: date) -> bool:
         """Whether the planned daily amount of `m`'s drug family (`siblings`) can differ from the day
@@ -513,10 +545,10 @@ class CheckContext:
         return list(cast("dict[int | None, list[Dose]]", self._memo[key]).get(m.id, []))
 
     def given_doses(self, m: Medication) -> list[Dose]:
-        """Doses of `m` given (kept down or not) by now, oldest logged first."""
+        """Doses of `m` given (kept down or not) by now, oldest logged first. Remembered for the run."""
         key = ("given", id(m))
         if key not in self._memo:
-            now = utc(self.now)
+            now = self.now_utc
             self._memo[key] = [d for d in self.doses_of(m)
                                if not d.removed and d.status.was_given and d.given is not None and utc(d.given) <= now]
         return list(cast("list[Dose]", self._memo[key]))
@@ -524,7 +556,7 @@ class CheckContext:
     def last_taken(self, m: Medication) -> datetime | None:
         """When a dose of this medication was last given and kept down."""
         best: datetime | None = None
-        now = utc(self.now)
+        now = self.now_utc
         for d in self.doses_of(m):
             if (not d.removed and d.status is DoseStatus.TAKEN and d.given is not None
                     and utc(d.given) <= now and (best is None or utc(d.given) > utc(best))):
@@ -532,7 +564,7 @@ class CheckContext:
         if best is None and m.id is not None:
             lg = self.history.last_given.get(m.id)
             if (lg is not None and lg.status is DoseStatus.TAKEN and lg.given is not None and not lg.removed
-                    and utc(lg.given) <= utc(self.now)):  # a later dose says nothing about `now` (check --at)
+                    and utc(lg.given) <= now):  # a later dose says nothing about `now` (check --at)
                 best = lg.given
         return best
 
@@ -786,7 +818,7 @@ class CheckContext:
             if m.as_needed:
                 continue
             apart = utc(b.at) - utc(a.at)
-            reg = m.regimen_on(self.local(b.at).date())
+            reg = self.regimen_on(m, self.local(b.at).date())
             if reg is None or not reg.times:
                 continue
             half = half_gap.get(id(reg))

@@ -61,15 +61,20 @@ def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: da
         d += timedelta(days=1)
     # Days with doses planned whose amount in mg is unknown (no strength recorded): a stop after
     # them cannot be measured, so it is treated as a stop from an amount that needs a taper.
-    unknown = {day: any(planned(o, day) and ctx.planned_daily_mg(o, day) <= EPS for o in ctx.siblings(m))
+    # (Whether each product has doses planned, asked once per day and product.)
+    family = ctx.siblings(m)
+    own_at = next(i for i, o in enumerate(family) if o is m)
+    planned_on = {day: [planned(o, day, ctx) for o in family] for day in totals}
+    unknown = {day: any(is_planned and ctx.planned_daily_mg(o, day) <= EPS
+                        for o, is_planned in zip(family, planned_on[day], strict=True))
                for day in totals}
-    anything = {day: any(planned(o, day) for o in ctx.siblings(m)) for day in totals}
+    anything = {day: any(planned_on[day]) for day in totals}
     out: list[Finding] = []
     b = first
     while b <= last:
         today, yesterday = totals[b], totals[b - timedelta(days=1)]
-        if (to_zero_days is not None and not anything[b] and planned(m, b - timedelta(days=1))
-                and not planned(m, b)):
+        if (to_zero_days is not None and not anything[b] and planned_on[b - timedelta(days=1)][own_at]
+                and not planned_on[b][own_at]):
             recent = [b - timedelta(days=k) for k in range(1, int(to_zero_days)) if unknown[b - timedelta(days=k)]]
             if recent:
                 out.append(Finding(Severity.URGENT, b, max(totals[b - timedelta(days=1)], 0.0), 0.0,

@@ -40,8 +40,10 @@ class Slot:
 
 def local_instant(day: date, clock: time, tz: tzinfo) -> datetime:
     """The instant a wall-clock time names on a day, with the DST rules above."""
-    naive = datetime.combine(day, clock.replace(tzinfo=None, fold=0))
-    first = naive.replace(tzinfo=tz, fold=0)
+    if clock.tzinfo is None and not clock.fold:  # as regimens hold them: one call, not three
+        first = datetime.combine(day, clock, tzinfo=tz)
+    else:
+        first = datetime.combine(day, clock.replace(tzinfo=None, fold=0), tzinfo=tz)
     # Round-trip through UTC: a time inside the spring gap comes back moved forward by the gap
     # (zoneinfo reads it with the offset in force before the change).
     return first.astimezone(UTC).astimezone(tz)

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from journal.domain import Alert, Dose, Medication, PatientHistory, Regimen, Severity
+from journal.domain import Acknowledgement, Alert, Dose, Medication, PatientHistory, Regimen, Severity
 from journal.domain.i18n import _
 from journal.rules.ack import raised_or_worse, visible
 from journal.rules.common import plan_timing, utc
@@ -17,24 +17,37 @@ from journal.rules.engine import LOOKBACK, check_regimen_change, run_checks, sor
 from journal.schedule import plan_medicine
 from journal.schedule.stock import baseline_of
 
+if TYPE_CHECKING:
+    from journal.services.journal import Settings
+
 
 def run(journal: Any, now: datetime, patient_id: int | None = None, *, include_acknowledged: bool = False) -> list[Alert]:
     """Every alert as of `now` for one person or everyone, most severe first, then newest.
 
     Each person's history is read over LOOKBACK only (bounded, indexed queries), so the time does
-    not grow with the size of the journal."""
+    not grow with the size of the journal; everyone's histories and acknowledgements are read
+    together (`Journal.histories`), so the statements do not grow with the number of people.
+    Raises NotFound for an unknown or removed `patient_id`."""
     if now.tzinfo is None:
         raise ValueError("checks need an aware time")
-    people = [journal.get_patient(patient_id)] if patient_id is not None else journal.list_patients()
+    settings = journal.get_settings()
+    if patient_id is not None:
+        histories = {patient_id: journal.history(patient_id, now - LOOKBACK, now)}
+        acks = journal.acknowledgements(patient_id) if not include_acknowledged else []
+    else:
+        ids = [p.id for p in journal.list_patients()]
+        histories = journal.histories(ids, now - LOOKBACK, now)
+        acks = journal.acknowledgements(None) if not include_acknowledged else []
     alerts: list[Alert] = []
-    for person in people:
-        history = journal.history(person.id, now - LOOKBACK, now)
-        alerts += alerts_in(journal, history, now, include_acknowledged=include_acknowledged)
+    for history in histories.values():
+        alerts += alerts_in(journal, history, now, include_acknowledged=include_acknowledged,
+                            settings=settings, acknowledgements=acks)
     return sort_alerts(alerts)
 
 
 def alerts_in(journal: Any, history: PatientHistory, now: datetime, *,
-              include_acknowledged: bool = False) -> list[Alert]:
+              include_acknowledged: bool = False, settings: Settings | None = None,
+              acknowledgements: Sequence[Acknowledgement] | None = None) -> list[Alert]:
     """The alerts of one person as of `now` from a history already read, most severe first: the
     rules (rules.engine.run_checks, the one entry point), then what the caregiver acknowledged is
     dropped unless it got worse. `history` must be the window [now - LOOKBACK, now] (a wider read
@@ -45,7 +58,10 @@ def alerts_in(journal: Any, history: PatientHistory, now: datetime, *,
     found = run_checks(history, now, emergency_number=settings.emergency_number or "911",
                        temperature_unit=settings.temperature_unit)
     if not include_acknowledged:
-        found = visible(found, journal.acknowledgements(history.patient.id))
+        pid = history.patient.id
+        acks = journal.acknowledgements(pid) if acknowledgements is None else \
+            [a for a in acknowledgements if a.patient_id == pid]
+        found = visible(found, acks)
     return sort_alerts(found)
 
 

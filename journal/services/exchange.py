@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from functools import lru_cache, partial
@@ -203,10 +203,16 @@ def parse_document(text: str, source: str = "document") -> Any:
         raise ValidationError(source, _("is not valid JSON (line {lineno}, column {colno}: {msg})").format(lineno=e.lineno, colno=e.colno, msg=e.msg)) from None
     except RecursionError:
         raise ValidationError(source, _("is nested too deeply to be a journal document")) from None
-    repeated = _first_repeated_key(doc)
+    _refuse_repeated_key(doc)
+    return doc
+
+
+def _refuse_repeated_key(node: Any, path: tuple[Any, ...] = ()) -> None:
+    """ValidationError naming the JSON pointer of the first key written twice in one object of
+    `node` (decoded with `_object`; `path`: where `node` sits in the document)."""
+    repeated = _first_repeated_key(node, path)
     if repeated is not None:
         raise ValidationError(pointer(repeated), _("{show} is written twice in the same object; keep one (JSON would silently drop the other)").format(show=_show(repeated[-1])))
-    return doc
 
 
 def pointer(path: Iterable[Any]) -> str:
@@ -546,19 +552,55 @@ def _new_only(incoming: list[Any], existing_keys: list[Any], key: Callable[[Any]
 
 
 def import_document(journal: Journal, doc: Any) -> ImportSummary:
+    """Import a whole document (all or nothing). ValidationError names the field of the first
+    problem; nothing is written then."""
     check_document_text(doc)
     validate_schema(doc)
-    tz_name = doc.get("timezone") or None
+    head = {k: v for k, v in doc.items() if k != "patients"}
+    return _import_people(journal, head, iter(doc.get("patients", [])), validated=True)
+
+
+def import_stream(journal: Journal, head: dict[str, Any], people: Iterable[Any]) -> ImportSummary:
+    """Import a document given as its top-level fields (`head`, without "patients") and its
+    people one at a time (`people`, e.g. read from a file by `read_document`), so memory holds one
+    person, not the file (issue 17). Still all or nothing: every person is checked and written in
+    one transaction, and a problem with any of them (ValidationError naming /patients/i/...)
+    undoes all of it. The people are refused for what `parse_document` and `import_document`
+    refuse in a whole document (a key written twice at any depth, a broken character, a schema
+    error), with the same message and field; the head's keys were read by `read_document`, which
+    gives up on a key written twice there."""
+    _refuse_repeated_key(head)
+    check_document_text(head)
+    validate_schema({**head, "patients": []})
+    return _import_people(journal, head, iter(people), validated=False)
+
+
+def _validate_person(head: dict[str, Any], person: Any, i: int) -> None:
+    _refuse_repeated_key(person, ("patients", i))
+    check_document_text(person, f"/patients/{i}")
+    try:
+        validate_schema({**head, "patients": [person]})
+    except ValidationError as e:
+        field = e.field
+        if field.startswith("/patients/0"):
+            field = f"/patients/{i}" + field[len("/patients/0"):]
+        raise ValidationError(field, e.message) from None
+
+
+def _import_people(journal: Journal, head: dict[str, Any], people: Iterator[Any], *, validated: bool) -> ImportSummary:
+    tz_name = head.get("timezone") or None
     if tz_name is not None and not valid_timezone(tz_name):
         raise ValidationError("/timezone", _("{show} is not a known time zone (e.g. America/Chicago)").format(show=_show(tz_name)))
-    zones = _document_zones(doc, tz_name)
+    zones = _document_zones(head, tz_name)
     tz: tzinfo = journal_zone(zones) if zones else ZoneInfo(tz_name or local_timezone_name())
     reader = _Reader(tz, journal.now())
-    people: list[_Person] = []
     seen_ids: set[str] = set()
     seen_names: set[str] = set()
-    for i, p in enumerate(doc.get("patients", [])):
+
+    def read(i: int, p: Any) -> _Person:
         where = f"/patients/{i}"
+        if not validated:
+            _validate_person(head, p, i)
         if "id" in p:
             if p["id"] in seen_ids:
                 raise ValidationError(where + "/id", _("{show} is used by two people").format(show=_show(p['id'])))
@@ -567,17 +609,139 @@ def import_document(journal: Journal, doc: Any) -> ImportSummary:
         if name_key(person.patient.name) in seen_names:
             raise ValidationError(where + "/name", _("{show} appears twice in the document").format(show=_show(person.patient.name)))
         seen_names.add(name_key(person.patient.name))
-        people.append(person)
+        return person
 
     summary = ImportSummary()
+    if validated:  # the whole document is in memory already: check everyone before writing
+        checked = [read(i, p) for i, p in enumerate(people)]
+        people_in: Iterable[_Person] = checked
+    else:  # one person at a time, checked then written; a later problem rolls all of it back
+        people_in = (read(i, p) for i, p in enumerate(people))
     with journal.store.transaction() as tx:
         existing_people = {name_key(p.name): p for p in tx.patients()}
         # A journal whose zone nobody chose takes the document's (so a copy exports the same).
         if zones or tz_name is not None:  # before the people: "nobody in it yet" is asked of the journal
             zone_store.adopt(tx, zones or [ZonePeriod(journal.now().date(), tz_name or "")], dated=bool(zones))
-        for person in people:
+        for person in people_in:
             _import_person(tx, person, existing_people.get(name_key(person.patient.name)), summary)
     return summary
+
+
+class NotStreamable(Exception):
+    """The file is not laid out for reading one person at a time (read it whole instead)."""
+
+
+class _Buffer:
+    """What `read_document` has read and not used yet."""
+
+    def __init__(self) -> None:
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+
+
+def read_document(f: Any, chunk: int = 1 << 23) -> tuple[dict[str, Any], Iterator[Any]] | None:
+    """Read an exchange document from the text file `f` one person at a time: (the top-level
+    fields, an iterator over the people), or None when the file is not a JSON object whose
+    "patients" come after "format", "version" and "timezone" (read it whole then; any JSON error is reported by that
+    whole read). The iterator raises NotStreamable for a document that goes wrong later. The file
+    is read `chunk` characters at a time (8 MB: a person of ten years is about 5 MB, and a person
+    cut by a chunk's end is decoded again once more text is in)."""
+    decoder = json.JSONDecoder(object_pairs_hook=_object)  # as parse_document: remembers a key written twice
+    state = _Buffer()
+
+    def more() -> bool:
+        if state.eof:
+            return False
+        got = f.read(chunk)
+        if not got:
+            state.eof = True
+            return False
+        state.buf = state.buf[state.pos:] + got
+        state.pos = 0
+        return True
+
+    def skip_ws() -> str:
+        while True:
+            buf, pos = state.buf, state.pos
+            while pos < len(buf) and buf[pos] in " \t\r\n":
+                pos += 1
+            state.pos = pos
+            if pos < len(buf):
+                return buf[pos]
+            if not more():
+                return ""
+
+    def value() -> Any:
+        skip_ws()
+        while True:
+            try:
+                v, end = decoder.raw_decode(state.buf, state.pos)
+            except json.JSONDecodeError:
+                if more():
+                    continue
+                raise NotStreamable from None
+            except RecursionError:  # nested too deeply: the whole read says so
+                raise NotStreamable from None
+            if end >= len(state.buf) and not state.eof and more():
+                continue  # a number cut at the chunk's end: decode it again with what follows
+            state.pos = end
+            return v
+
+    def expect(ch: str) -> None:
+        if skip_ws() != ch:
+            raise NotStreamable
+        state.pos += 1
+
+    try:
+        if skip_ws() == "\ufeff":
+            state.pos += 1
+        expect("{")
+        head: dict[str, Any] = {}
+        while True:
+            c = skip_ws()
+            if c == "}" and not head:
+                return None
+            key = value()
+            if not isinstance(key, str):
+                return None
+            expect(":")
+            if key in head:
+                return None  # a key written twice: the whole read refuses it, naming it
+            if key == "patients":
+                if not {"format", "version", "timezone"} <= head.keys():
+                    return None  # fields the people are read with may come later: read it whole
+                break
+            head[key] = value()
+            c = skip_ws()
+            if c != ",":
+                return None  # no patients at all, or not an object: read it whole
+            state.pos += 1
+        if skip_ws() != "[":
+            return None
+        state.pos += 1
+    except NotStreamable:
+        return None
+
+    def people() -> Iterator[Any]:
+        if skip_ws() == "]":
+            state.pos += 1
+        else:
+            while True:
+                yield value()
+                c = skip_ws()
+                state.pos += 1
+                if c == "]":
+                    break
+                if c != ",":
+                    raise NotStreamable
+        if skip_ws() != "}":
+            raise NotStreamable  # fields after the people (a time zone, say): read it whole
+        state.pos += 1
+        if skip_ws() != "":
+            raise NotStreamable
+
+    return head, people()
 
 
 def _document_zones(doc: dict[str, Any], tz_name: str | None) -> tuple[ZonePeriod, ...]:
@@ -688,8 +852,40 @@ def _qty(q: Quantity | None) -> dict[str, Any] | None:
 def _stamp(at: datetime | None, tz: tzinfo) -> str | None:
     if at is None:
         return None
-    local = at.astimezone(tz)
-    return local.isoformat(timespec="seconds" if local.microsecond == 0 else "microseconds")
+    # isoformat()'s default ("auto") is seconds, or microseconds when there are any
+    return at.astimezone(tz).isoformat()
+
+
+class _StoredStamp:
+    """`_stamp` of a time given as stored (UTC text): each distinct text converted once."""
+
+    def __init__(self, tz: Any) -> None:
+        from journal.storage.models import from_db_text
+
+        self._tz = tz
+        self._read = from_db_text
+        self._seen: dict[str, str | None] = {}
+
+    def __call__(self, text: str | None) -> str | None:
+        if text is None:
+            return None
+        got = self._seen.get(text)
+        if got is None:
+            got = self._seen[text] = _stamp(self._read(text), self._tz)
+        return got
+
+
+def _amount_doc(value: float | None, unit: str | None) -> dict[str, Any] | None:
+    """`_qty` of an amount given as its columns (a new dict each time: the document is the caller's)."""
+    if value is None or unit is None:
+        return None
+    got = _amount_docs(value, unit)
+    return dict(got)
+
+
+@lru_cache(maxsize=1024)
+def _amount_docs(value: float, unit: str) -> dict[str, Any]:
+    return _qty(Quantity(value, Unit(unit)))  # type: ignore[return-value]
 
 
 def _opt(v: float | None) -> float | int | None:
@@ -719,74 +915,118 @@ def _stock_doc(e: StockEvent, tz: tzinfo) -> dict[str, Any]:
 
 
 def export_document(journal: Journal, patient_name: str | None = None) -> dict[str, Any]:
-    """The journal (or one person) in exchange format v1, times written with their offsets."""
-    tz = journal.tz
+    """The journal (or one person) in exchange format v1, times written with their offsets. The
+    whole document is in memory: for a file use `write_export`, which holds one person at a time."""
     with journal.store.read() as tx:
-        people = tx.patients()
-        if patient_name is not None:
-            wanted = journal.find_patient(patient_name)
-            people = [p for p in people if p.id == wanted.id]
-        out_people = []
-        med_counter = 0
-        for n, p in enumerate(people, start=1):
-            assert p.id is not None
-            meds = tx.medications(p.id)
-            refs: dict[int, str] = {}
-            med_docs = []
-            for m in meds:
-                assert m.id is not None
-                med_counter += 1
-                refs[m.id] = f"m{med_counter}"
-                med_docs.append(_present({
-                    "id": refs[m.id], "name": m.name, "drug": m.drug, "route": m.route.value, "form": m.form.value,
-                    "strength": _qty(m.strength), "as_needed": m.as_needed,
-                    "as_needed_limits": _limits_doc(m.as_needed_limits), "max_daily": _qty(m.max_daily),
-                    "stock": [_stock_doc(e, tz) for e in m.stock] or None,
-                    "regimens": [
-                        {"start": r.start.isoformat(), "end": r.end.isoformat() if r.end else None,
-                         "dose": _qty(r.dose), "times": [t.strftime("%H:%M") for t in r.times],
-                         "every_days": r.every_days, "prescribed_by": r.prescribed_by, "reason": r.reason}
-                        for r in m.regimens
-                    ],
-                }, "strength", "as_needed_limits", "max_daily", "stock"))
-            doses = [
-                {"medication": refs[d.medication_id], "scheduled": _stamp(d.scheduled, tz),
-                 "given": _stamp(d.given, tz), "amount": _qty(d.amount), "status": d.status.value,
-                 "by": d.by, "note": d.note}
-                for d in tx.series("dose", p.id) if d.medication_id in refs
-            ]
-            out_people.append({
-                "id": f"p{n}", "name": p.name, "birth_date": p.birth_date.isoformat() if p.birth_date else None,
-                "renal_impairment": p.renal_impairment.value, "conditions": list(p.conditions), "notes": p.notes,
-                "medications": med_docs,
-                "doses": doses,
-                "symptoms": [
-                    _present({"at": _stamp(s.at, tz), "symptom": s.symptom, "severity": s.severity,
-                              "duration_minutes": s.duration_minutes, "note": s.note}, "severity")
-                    for s in tx.series("symptom", p.id)
-                ],
-                "observations": [
-                    _present({"at": _stamp(o.at, tz), "kind": o.kind.value,
-                              "value": o.value if isinstance(o.value, str) else _num(o.value),
-                              "value2": _opt(o.value2), "body_part": o.body_part, "note": o.note}, "value2")
-                    for o in tx.series("observation", p.id)
-                ],
-                "pump_events": [
-                    _present({"at": _stamp(e.at, tz), "kind": e.kind.value, "volume_ml": _opt(e.volume_ml),
-                              "concentration_mcg_per_ml": _opt(e.concentration_mcg_per_ml),
-                              "daily_dose_mcg": _opt(e.daily_dose_mcg), "reservoir_ml": _opt(e.reservoir_ml),
-                              "low_alarm_ml": _opt(e.low_alarm_ml),
-                              "next_refill_due": e.next_refill_due.isoformat() if e.next_refill_due else None,
-                              "note": e.note}, *_PUMP_NUMBERS, "next_refill_due")
-                    for e in tx.series("pump_event", p.id)
-                ],
-                "notes_log": [{"at": _stamp(x.at, tz), "text": x.text} for x in tx.series("note", p.id)],
-            })
+        out = _export_head(journal)
+        out["patients"] = list(_person_docs(journal, tx, patient_name))
+    return out
+
+
+# json.dumps(v, ensure_ascii=False) without building an encoder for every record (issue 17: the
+# export writes a million records)
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def write_export(journal: Journal, write: Callable[[str], Any], patient_name: str | None = None) -> int:
+    """Write the journal (or one person) in exchange format v1 through `write`, one person at a
+    time (memory bounded by a person, not the journal; issue 17), one record per line. The text
+    parses to the same document as `export_document`. Returns the number of people written."""
+    head = _export_head(journal)
+    people = 0
+    write("{\n")
+    for key, value in head.items():
+        write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+    write('  "patients": [')
+    with journal.store.read() as tx:
+        for person in _person_docs(journal, tx, patient_name):
+            write(",\n    {" if people else "\n    {")
+            people += 1
+            for i, (key, value) in enumerate(person.items()):
+                sep = "" if i == 0 else ","
+                if isinstance(value, list) and value and key != "conditions":
+                    rows = ",\n        ".join(map(_encode, value))
+                    write(f"{sep}\n      {json.dumps(key)}: [\n        {rows}\n      ]")
+                else:
+                    write(f"{sep}\n      {json.dumps(key)}: {_encode(value)}")
+            write("\n    }")
+    write("\n  ]\n}\n" if people else "]\n}\n")
+    return people
+
+
+def _export_head(journal: Journal) -> dict[str, Any]:
+    tz = journal.tz
     out: dict[str, Any] = {"format": FORMAT, "version": VERSION, "timezone": tz.current.key}
     if len(tz.periods) > 1:  # written only when the zone changed, so older documents stay as they were
         out["timezones"] = [p.as_json() for p in tz.periods]
-    out["patients"] = out_people
     return out
+
+
+def _person_docs(journal: Journal, tx: Any, patient_name: str | None) -> Iterator[dict[str, Any]]:
+    """Each person's part of the document, one at a time (medication ids m1, m2, ... across people)."""
+    tz = journal.tz
+    tz = getattr(tz, "single", None) or tz  # the same local times, converted without Python calls
+    people = tx.patients()
+    if patient_name is not None:
+        wanted = journal.find_patient(patient_name)
+        people = [p for p in people if p.id == wanted.id]
+    med_counter = 0
+    for n, p in enumerate(people, start=1):
+        assert p.id is not None
+        meds = tx.medications(p.id)
+        refs: dict[int, str] = {}
+        med_docs = []
+        for m in meds:
+            assert m.id is not None
+            med_counter += 1
+            refs[m.id] = f"m{med_counter}"
+            med_docs.append(_present({
+                "id": refs[m.id], "name": m.name, "drug": m.drug, "route": m.route.value, "form": m.form.value,
+                "strength": _qty(m.strength), "as_needed": m.as_needed,
+                "as_needed_limits": _limits_doc(m.as_needed_limits), "max_daily": _qty(m.max_daily),
+                "stock": [_stock_doc(e, tz) for e in m.stock] or None,
+                "regimens": [
+                    {"start": r.start.isoformat(), "end": r.end.isoformat() if r.end else None,
+                     "dose": _qty(r.dose), "times": [t.strftime("%H:%M") for t in r.times],
+                     "every_days": r.every_days, "prescribed_by": r.prescribed_by, "reason": r.reason}
+                    for r in m.regimens
+                ],
+            }, "strength", "as_needed_limits", "max_daily", "stock"))
+        # Doses straight from their columns (no domain objects: a million of them in ten years),
+        # written exactly as _stamp and _qty write them.
+        stamp = _StoredStamp(tz)
+        doses = [
+            {"medication": refs[mid], "scheduled": stamp(scheduled), "given": stamp(given),
+             "amount": _amount_doc(value, unit), "status": status, "by": by, "note": note}
+            for mid, scheduled, given, value, unit, status, by, note in tx.dose_export_rows(p.id) if mid in refs
+        ]
+        yield {
+            "id": f"p{n}", "name": p.name, "birth_date": p.birth_date.isoformat() if p.birth_date else None,
+            "renal_impairment": p.renal_impairment.value, "conditions": list(p.conditions), "notes": p.notes,
+            "medications": med_docs,
+            "doses": doses,
+            "symptoms": [
+                _present({"at": _stamp(s.at, tz), "symptom": s.symptom, "severity": s.severity,
+                          "duration_minutes": s.duration_minutes, "note": s.note}, "severity")
+                for s in tx.series("symptom", p.id)
+            ],
+            "observations": [
+                _present({"at": _stamp(o.at, tz), "kind": o.kind.value,
+                          "value": o.value if isinstance(o.value, str) else _num(o.value),
+                          "value2": _opt(o.value2), "body_part": o.body_part, "note": o.note}, "value2")
+                for o in tx.series("observation", p.id)
+            ],
+            "pump_events": [
+                _present({"at": _stamp(e.at, tz), "kind": e.kind.value, "volume_ml": _opt(e.volume_ml),
+                          "concentration_mcg_per_ml": _opt(e.concentration_mcg_per_ml),
+                          "daily_dose_mcg": _opt(e.daily_dose_mcg), "reservoir_ml": _opt(e.reservoir_ml),
+                          "low_alarm_ml": _opt(e.low_alarm_ml),
+                          "next_refill_due": e.next_refill_due.isoformat() if e.next_refill_due else None,
+                          "note": e.note}, *_PUMP_NUMBERS, "next_refill_due")
+                for e in tx.series("pump_event", p.id)
+            ],
+            "notes_log": [{"at": _stamp(x.at, tz), "text": x.text} for x in tx.series("note", p.id)],
+        }
 
 
 # --- CSV --------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import errno
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from journal.domain.i18n import N_, _
 from journal.storage.lock import WRITE_LOCK_SUFFIX, lock_path_for
@@ -26,6 +27,7 @@ from .errors import ValidationError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PARTIAL = ".partial"
+T = TypeVar("T")
 
 # The files SQLite and CareJournal keep beside a journal, and what each one is (for the message).
 COMPANIONS: tuple[tuple[str, str], ...] = (
@@ -134,14 +136,18 @@ def _fsync(fd: int) -> None:
 def _write_all(path: Path, data: bytes) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_TRUNC)
     try:
-        view = memoryview(data)
-        while view:
-            n = _os_write(fd, view)
-            if n <= 0:
-                raise OSError(errno.EIO, "nothing was written")
-            view = view[n:]
+        _write_fd(fd, data)
     finally:
         os.close(fd)
+
+
+def _write_fd(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        n = _os_write(fd, view)
+        if n <= 0:
+            raise OSError(errno.EIO, "nothing was written")
+        view = view[n:]
 
 
 @contextlib.contextmanager
@@ -189,6 +195,39 @@ def write_bytes(path: Path, data: bytes, *, journal_path: Path | str | None = No
     with atomic_output(path, journal_path=journal_path) as tmp:
         _write_all(tmp, data)
     return path
+
+
+def write_text_pieces(path: Path, fill: Callable[[Callable[[str], object]], T], *,
+                      journal_path: Path | str | None = None) -> T:
+    """Like `write_bytes` for UTF-8 text handed over piece by piece: `fill(write)` calls
+    `write(text)` as often as it likes (an export one person at a time), and at most about 1 MB
+    is held before it goes to the disk. Returns what `fill` returns; OutputError as write_bytes."""
+    with atomic_output(path, journal_path=journal_path) as tmp:
+        fd = os.open(tmp, os.O_WRONLY | os.O_TRUNC)
+        try:
+            pending: list[bytes] = []
+            held = 0
+
+            def flush() -> None:
+                nonlocal held
+                if pending:
+                    _write_fd(fd, b"".join(pending))
+                    pending.clear()
+                    held = 0
+
+            def write(text: str) -> None:
+                nonlocal held
+                data = text.encode("utf-8")
+                pending.append(data)
+                held += len(data)
+                if held >= 1 << 20:
+                    flush()
+
+            result = fill(write)
+            flush()
+        finally:
+            os.close(fd)
+    return result
 
 
 def _remove(p: Path) -> None:

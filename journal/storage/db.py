@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -70,9 +72,106 @@ def known_revisions() -> tuple[frozenset[str], str]:
     return frozenset(revisions), heads.pop()
 
 
-def inspect_file(path: Path) -> FileState:
+# --- when to read the whole file ------------------------------------------------------------------
+#
+# `PRAGMA quick_check` reads every page: about 0.5 s for ten years of 50 people (405 MB), on every
+# open. It runs only when one of these reasons holds (`full_check_reason` names it):
+# - the file is small (under SMALL_FILE_BYTES): the check costs a few milliseconds, so always;
+# - a write-ahead log is left next to it: the last program to write did not close it (an unclean
+#   shutdown, or another program has it open right now);
+# - CareJournal has no record, on this computer, of closing this file: a copy, a restore, a file
+#   made elsewhere;
+# - the file is not as CareJournal left it (size, modification time, inode or change time differ):
+#   something else wrote to it, for instance a disk error repaired by a file tool or a sync program;
+# - its last full check was not today (the clock's date): pages can rot on a disk nobody writes.
+# Backups are checked in full on their own (`journal.services.backups.check_backup`), so a copy
+# taken from a damaged file is never kept as good.
+SMALL_FILE_BYTES = 16 * 1024 * 1024
+_RECORDS_KEPT = 20
+
+
+def _records_file() -> Path:
+    """Where this computer's records of cleanly closed journals live (never next to the journal)."""
+    folder = os.environ.get("CAREJOURNAL_STATE_DIR")
+    if not folder:
+        from platformdirs import user_state_dir
+
+        folder = user_state_dir("CareJournal", appauthor=False)
+    return Path(folder) / "verified-journals.json"
+
+
+def _read_records() -> dict[str, dict[str, Any]]:
+    try:
+        data = json.loads(_records_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_records(records: dict[str, dict[str, Any]]) -> None:
+    target = _records_file()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(records), encoding="utf-8")
+        tmp.replace(target)
+    except OSError:
+        pass  # without a record the next open checks the whole file: slower, never less safe
+
+
+def _fingerprint(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]
+
+
+def full_check_reason(path: Path, today: date) -> str | None:
+    """Why the whole of `path` must be read (`PRAGMA quick_check`) before it is used, in plain
+    words, or None when CareJournal closed it cleanly, it is unchanged since and was fully checked
+    today. See the list of reasons above."""
+    if path.stat().st_size < SMALL_FILE_BYTES:
+        return "a small file (checked every time)"
+    if path.with_name(path.name + "-wal").exists():
+        return "a write-ahead log was left (an unclean shutdown, or another program has it open)"
+    record = _read_records().get(str(path.resolve()))
+    if record is None:
+        return "no record of CareJournal closing this file on this computer"
+    if record.get("closed") != _fingerprint(path):
+        return "the file changed since CareJournal closed it"
+    if record.get("checked_on") != today.isoformat():
+        return "its last full check was not today"
+    return None
+
+
+def note_full_check(path: Path, today: date) -> None:
+    """Write down that `path` was fully checked today (its close still has to be recorded)."""
+    records = _read_records()
+    key = str(Path(path).resolve())
+    records[key] = {"checked_on": today.isoformat(), "closed": None}
+    _write_records(records)
+
+
+def note_clean_close(path: Path) -> None:
+    """Called after the last connection to `path` closed: remember how the file was left, so the
+    next open can skip the whole-file read if nothing else touched it. A file with a write-ahead
+    log left (another program still has it open) is not recorded."""
+    path = Path(path)
+    if not path.exists() or path.with_name(path.name + "-wal").exists():
+        return
+    records = _read_records()
+    key = str(path.resolve())
+    record = records.get(key)
+    if record is None or not record.get("checked_on"):
+        return  # never fully checked by us: the next open checks it
+    record["closed"] = _fingerprint(path)
+    records.pop(key)
+    records[key] = record  # newest last; keep only the most recent few
+    _write_records(dict(list(records.items())[-_RECORDS_KEPT:]))
+
+
+def inspect_file(path: Path, today: date | None = None) -> FileState:
     """Look at a file read-only and say what it is. Raises StorageFileError for files that are
-    not SQLite databases or are damaged."""
+    not SQLite databases or are damaged. With `today`, the whole file is read only when
+    `full_check_reason` gives a reason (and then noted as checked); without it, always."""
     if not path.exists() or path.stat().st_size == 0:
         return FileState(exists=path.exists(), has_tables=False, revision=None, is_journal=False)
     with path.open("rb") as f:
@@ -96,9 +195,10 @@ def inspect_file(path: Path) -> FileState:
         if "alembic_version" in tables:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
-        if tables:
-            # Damage past the first pages only shows when the data is read: look now (about
-            # 50 ms for ten years of entries) rather than fail in the middle of use.
+        reason = "asked" if today is None else full_check_reason(path, today) if tables else None
+        if tables and reason:
+            # Damage past the first pages only shows when the data is read: look now rather
+            # than fail in the middle of use (the reasons are listed above full_check_reason).
             problems = [str(r[0]) for r in con.execute("PRAGMA quick_check(3)")]
             if problems != ["ok"]:
                 detail = " ".join(problems[0].split())[:120]
@@ -106,6 +206,8 @@ def inspect_file(path: Path) -> FileState:
                     f"{path} is damaged and was left untouched; restore a backup with: "
                     f"carejournal restore FILE (SQLite found: {detail})"
                 )
+        if tables and reason and today is not None:
+            note_full_check(path, today)
         marked = False
         if "meta" in tables:
             row = con.execute("SELECT value FROM meta WHERE key='app'").fetchone()
@@ -123,9 +225,10 @@ def inspect_file(path: Path) -> FileState:
     )
 
 
-def check_openable(path: Path) -> FileState:
-    """Refuse (StorageFileError) a file we must not open; never modifies it."""
-    state = inspect_file(path)
+def check_openable(path: Path, today: date | None = None) -> FileState:
+    """Refuse (StorageFileError) a file we must not open; never modifies it. `today`: see
+    `inspect_file` (without it the whole file is always read)."""
+    state = inspect_file(path, today)
     if not state.has_tables:
         return state
     if not state.is_journal:
@@ -165,7 +268,7 @@ def open_sqlite(path: Path, now: datetime) -> Any:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    state = check_openable(path)
+    state = check_openable(path, now.date())
     if not state.exists:
         with contextlib.suppress(FileExistsError):
             create_private(path)

@@ -101,6 +101,13 @@ class SqliteEngine:
 
         return open_sqlite(self.path, now)
 
+    def closed(self) -> None:
+        """The last connection closed: remember how the file was left, so the next open need not
+        read the whole file (db.note_clean_close)."""
+        from .db import note_clean_close
+
+        note_clean_close(self.path)
+
     def watch(self, engine: Any) -> Watch:
         return _SqliteWatch(str(engine.url.database))
 
@@ -185,6 +192,9 @@ class PostgresEngine:
         from .db import open_postgres
 
         return open_postgres(self, now)
+
+    def closed(self) -> None:
+        """Nothing to remember: the server looks after its own files."""
 
     def create(self) -> Any:
         """A SQLAlchemy engine whose connections carry this open journal's writer token."""

@@ -29,9 +29,18 @@ class UTCDateTime(TypeDecorator[datetime]):
         return to_db_text(value)
 
     def process_result_value(self, value: str | None, dialect: object) -> datetime | None:
-        if value is None:
-            return None
-        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+        return from_db_text(value)
+
+
+def from_db_text(value: str | None) -> datetime | None:
+    """The aware UTC datetime of a stored text (None stays None). The stored text has no offset;
+    "+00:00" is added to it rather than `replace(tzinfo=UTC)` afterwards: one call, and several
+    times faster (every time read by the checks comes through here: issue 17)."""
+    if value is None:
+        return None
+    if len(value) == 26:  # what to_db_text writes
+        return datetime.fromisoformat(value + "+00:00")
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 def to_db_text(value: datetime) -> str:

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections import namedtuple
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime, time
+from datetime import datetime, time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, and_, func, select, update
+from sqlalchemy import Date, String, and_, func, select, type_coerce, union_all, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from journal.domain import (
     Acknowledgement,
@@ -64,13 +65,14 @@ from .models import (
     SymptomRow,
     UTCDateTime,
     check_lengths,
+    from_db_text,
     to_db_text,
 )
 
 
 def _utc_text(value: str | None) -> datetime | None:
     """A stored UTCDateTime text read back (raw SQL skips the type machinery)."""
-    return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return from_db_text(value)
 
 
 ROWS: dict[str, type[Base]] = {
@@ -90,11 +92,16 @@ SERIES = ("dose", "symptom", "observation", "pump_event", "note")
 # --- mapping ------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
 def _quantity(value: float | None, unit: str | None) -> Quantity | None:
-    # Quantities are frozen, and journals repeat the same few amounts: share them.
+    # Quantities are frozen, and journals repeat the same few amounts: share them (every dose
+    # read by the checks has one or two: issue 17).
     if value is None or unit is None:
         return None
+    return _shared_quantity(value, unit)
+
+
+@lru_cache(maxsize=4096)
+def _shared_quantity(value: float, unit: str) -> Quantity:
     return Quantity(value, Unit(unit))
 
 
@@ -103,7 +110,12 @@ def _times_text(times: Sequence[time]) -> str:
 
 
 def _times(text: str) -> list[time]:
-    return [time.fromisoformat(t) for t in text.split(",") if t]
+    return list(_parsed_times(text))
+
+
+@lru_cache(maxsize=1024)
+def _parsed_times(text: str) -> tuple[time, ...]:
+    return tuple(time.fromisoformat(t) for t in text.split(",") if t)
 
 
 def values_of(entity: str, obj: Any) -> dict[str, Any]:
@@ -202,6 +214,11 @@ def _limits(row: Any) -> AsNeededLimits | None:
     return None if limits.empty else limits
 
 
+@lru_cache(maxsize=64)
+def _record_type(columns: tuple[str, ...]) -> Any:
+    return namedtuple("Record", columns, rename=True)  # noqa: PYI024
+
+
 def from_row(entity: str, row: Any) -> Any:
     """A domain object from a row (ORM object or Core row with the same attribute names)."""
     if entity == "patient":
@@ -222,7 +239,7 @@ def from_row(entity: str, row: Any) -> Any:
         )
     if entity == "regimen":
         return Regimen(
-            start=row.start, end=row.end, dose=Quantity(row.dose_value, Unit(row.dose_unit)),
+            start=row.start, end=row.end, dose=_shared_quantity(row.dose_value, row.dose_unit),
             times=_times(row.times), every_days=row.every_days, prescribed_by=row.prescribed_by,
             reason=row.reason, id=row.id, medication_id=row.medication_id,
         )
@@ -400,6 +417,13 @@ class Tx:
         # "%s" for psycopg.
         self.p = "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
 
+    def _records(self, q: Any) -> Iterator[Any]:
+        """The rows of a Core select as named tuples: the same attribute names as the rows, read
+        several times faster (SQLAlchemy's Row looks each name up; a checks run reads thousands)."""
+        result = self.s.connection().execute(q)  # Core: no ORM loading step for plain rows
+        make = _record_type(tuple(result.keys()))._make
+        return (make(r) for r in result.fetchall())  # one fetch, not a driver call per row
+
     # settings
     def settings(self) -> dict[str, Any]:
         return {r.key: json.loads(r.value) for r in self.s.scalars(select(SettingRow))}
@@ -521,11 +545,11 @@ class Tx:
         if meds:
             by_id = {m.id: m for m in meds}
             rq = (
-                select(RegimenRow)
+                select(RegimenRow.__table__)
                 .where(RegimenRow.medication_id.in_(list(by_id)), RegimenRow.removed.is_(False))
                 .order_by(RegimenRow.start, RegimenRow.id)
             )
-            for r in self.s.scalars(rq):
+            for r in self._records(rq):
                 by_id[r.medication_id].regimens.append(from_row("regimen", r))
             for med_id, events in self.stock_events(list(by_id)).items():
                 by_id[med_id].stock = events
@@ -577,9 +601,8 @@ class Tx:
             "AND removed = FALSE ORDER BY given, id"
         )
         rows = self.s.connection().exec_driver_sql(sql, (medication_id, to_db_text(since), *given)).fetchall()
-        utc = UTC
         return [
-            Dose(medication_id, DoseStatus(status), given=datetime.fromisoformat(at).replace(tzinfo=utc),
+            Dose(medication_id, DoseStatus(status), given=from_db_text(at),
                  amount=_quantity(value, unit), id=id_)
             for id_, status, at, value, unit in rows
         ]
@@ -600,7 +623,19 @@ class Tx:
             conds.append(table.removed.is_(False))
         # Core rows, not ORM objects: several times faster for long periods.
         q = select(table.__table__).where(and_(*conds)).order_by(table.at, table.id)
-        return [from_row(entity, r) for r in self.s.execute(q)]
+        return [from_row(entity, r) for r in self._records(q)]
+
+    def dose_export_rows(self, patient_id: int) -> list[tuple[Any, ...]]:
+        """Every dose of one person (removed ones left out), oldest first, as plain tuples for the
+        export: (medication_id, scheduled, given, amount_value, amount_unit, status, by, note),
+        the times as stored (UTC text, see models.to_db_text; None when not set). No domain
+        objects: the export of ten years writes a million doses (issue 17)."""
+        t = DoseRow.__table__.c
+        q = (select(t.medication_id, type_coerce(t.scheduled, String), type_coerce(t.given, String),
+                    t.amount_value, t.amount_unit, t.status, t.by, t.note)
+             .where(t.patient_id == patient_id, t.removed.is_(False))
+             .order_by(t.at, t.id))
+        return [tuple(r) for r in self.s.connection().execute(q).fetchall()]
 
     def existing_keys(self, entity: str, patient_id: int) -> list[tuple[Any, ...]]:
         """Matching keys of every record of one person, removed ones included."""
@@ -636,6 +671,126 @@ class Tx:
                 by_med[int(mid)] = min(found)
         return first, by_med
 
+    # several people at once: a fixed number of statements however many people (the checks for
+    # everyone, the window's reminders), each an indexed lookup per person or medicine
+    def patients_by_id(self, patient_ids: Sequence[int]) -> dict[int, Patient]:
+        """The people with these ids that are not removed."""
+        q = select(PatientRow.__table__).where(PatientRow.id.in_(list(patient_ids)), PatientRow.removed.is_(False))
+        return {int(r.id): from_row("patient", r) for r in self._records(q)}
+
+    def medications_of(self, patient_ids: Sequence[int]) -> dict[int, list[Medication]]:
+        """Each person's medications (not removed) with their regimens and stock, by person id
+        (three statements for any number of people)."""
+        # Core rows, not ORM objects (the same attribute names, several times faster to read)
+        q = (select(MedicationRow.__table__).where(MedicationRow.patient_id.in_(list(patient_ids)),
+                                                   MedicationRow.removed.is_(False)).order_by(MedicationRow.id))
+        meds = [from_row("medication", r) for r in self._records(q)]
+        out: dict[int, list[Medication]] = {int(pid): [] for pid in patient_ids}
+        if meds:
+            by_id = {m.id: m for m in meds}
+            rq = (
+                select(RegimenRow.__table__)
+                .where(RegimenRow.medication_id.in_(list(by_id)), RegimenRow.removed.is_(False))
+                .order_by(RegimenRow.start, RegimenRow.id)
+            )
+            for r in self._records(rq):
+                by_id[r.medication_id].regimens.append(from_row("regimen", r))
+            for med_id, events in self.stock_events(list(by_id)).items():
+                by_id[med_id].stock = events
+        for m in meds:
+            out.setdefault(int(m.patient_id or 0), []).append(m)
+        return out
+
+    def series_of(self, entity: str, patient_ids: Sequence[int], start: datetime, end: datetime) -> dict[int, list[Any]]:
+        """Records of these people with start <= at <= end, oldest first, by person id (one
+        statement; each person's part uses the (patient_id, at) index)."""
+        table: Any = ROWS[entity]
+        q = (select(table.__table__)
+             .where(table.patient_id.in_(list(patient_ids)), table.at >= start, table.at <= end,
+                    table.removed.is_(False))
+             .order_by(table.at, table.id))
+        out: dict[int, list[Any]] = {int(pid): [] for pid in patient_ids}
+        for r in self._records(q):
+            out[int(r.patient_id)].append(from_row(entity, r))
+        return out
+
+    def last_given_of(self, medication_ids: Sequence[int]) -> dict[int, Dose]:
+        """`last_given` of several medications in one statement (medication id -> its latest
+        given dose; of two given at the same moment, the one entered last): a lookup per medicine
+        on the (medication_id, given) index, so the cost does not grow with the history."""
+        if not medication_ids:
+            return {}
+        inner = aliased(DoseRow)
+        last = (
+            select(inner.id)
+            .where(inner.medication_id == MedicationRow.id, inner.given.is_not(None),
+                   inner.status.in_([s.value for s in DoseStatus if s.was_given]), inner.removed.is_(False))
+            .order_by(inner.given.desc(), inner.id.desc())
+            .limit(1)
+            .correlate(MedicationRow)
+            .scalar_subquery()
+        )
+        ids = select(last).where(MedicationRow.id.in_(list(medication_ids)))
+        q = select(DoseRow.__table__).where(DoseRow.id.in_(ids))
+        return {int(r.medication_id): from_row("dose", r) for r in self._records(q)}
+
+    def latest_pump_events_before_of(self, patient_ids: Sequence[int], before: datetime) -> dict[int, list[PumpEvent]]:
+        """For each person, the latest pump event of each kind before a moment (of two at the same
+        moment, the one entered last), oldest first. One statement: a lookup per person and kind
+        on the (patient_id, at) index."""
+        out: dict[int, list[PumpEvent]] = {int(pid): [] for pid in patient_ids}
+        if not patient_ids:
+            return out
+        inner = aliased(PumpEventRow)
+        picks = [
+            select(
+                select(inner.id)
+                .where(inner.patient_id == PatientRow.id, inner.at < before, inner.kind == kind.value,
+                       inner.removed.is_(False))
+                .order_by(inner.at.desc(), inner.id.desc())
+                .limit(1)
+                .correlate(PatientRow)
+                .scalar_subquery()
+            ).where(PatientRow.id.in_(list(patient_ids)))
+            for kind in PumpEventKind
+        ]
+        q = (select(PumpEventRow.__table__).where(PumpEventRow.id.in_(union_all(*picks)))
+             .order_by(PumpEventRow.at, PumpEventRow.id))
+        for r in self._records(q):
+            out[int(r.patient_id)].append(from_row("pump_event", r))
+        return out
+
+    def first_entries_of(self, patient_ids: Sequence[int]) -> dict[int, tuple[datetime | None, dict[int, datetime]]]:
+        """`first_entries` for several people in two statements (index lookups, as there)."""
+        out: dict[int, tuple[datetime | None, dict[int, datetime]]] = {}
+        if not patient_ids:
+            return out
+        ids = list(patient_ids)
+        firsts = []
+        for entity in SERIES:
+            t: Any = aliased(ROWS[entity])
+            firsts.append(select(t.at).where(t.patient_id == PatientRow.id, t.removed.is_(False))
+                          .order_by(t.at).limit(1).correlate(PatientRow).scalar_subquery())
+        for pid, *ats in self.s.execute(select(PatientRow.id, *firsts).where(PatientRow.id.in_(ids))):
+            found = [at for at in ats if at is not None]
+            out[int(pid)] = (min(found) if found else None, {})
+        given = aliased(DoseRow)
+        scheduled = aliased(DoseRow)
+        first_given = (select(given.given).where(given.medication_id == MedicationRow.id, given.given.is_not(None),
+                                                 given.removed.is_(False))
+                       .order_by(given.given).limit(1).correlate(MedicationRow).scalar_subquery())
+        first_slot = (select(scheduled.scheduled)
+                      .where(scheduled.medication_id == MedicationRow.id, scheduled.scheduled.is_not(None),
+                             scheduled.removed.is_(False))
+                      .order_by(scheduled.scheduled).limit(1).correlate(MedicationRow).scalar_subquery())
+        q = select(MedicationRow.patient_id, MedicationRow.id, first_given, first_slot).where(
+            MedicationRow.patient_id.in_(ids))
+        for pid, mid, at_given, at_slot in self.s.execute(q):
+            found = [t for t in (at_given, at_slot) if t is not None]
+            if found:
+                out.setdefault(int(pid), (None, {}))[1][int(mid)] = min(found)
+        return out
+
     def last_entry(self, patient_id: int) -> datetime | None:
         """The latest time of any entry of one person (dose, symptom, measurement, pump event,
         note; removed ones left out), or None: one indexed lookup per kind."""
@@ -663,27 +818,6 @@ class Tx:
         )
         row = self.s.scalars(q).first()
         return from_row("dose", row) if row is not None else None
-
-    def last_given_of(self, medication_ids: Sequence[int]) -> dict[int, Dose]:
-        """`last_given` of several medications in one statement (medication id -> its latest
-        given dose; of two given at the same moment, the one entered last)."""
-        if not medication_ids:
-            return {}
-        table = DoseRow.__table__
-        latest = func.row_number().over(
-            partition_by=table.c.medication_id, order_by=(table.c.given.desc(), table.c.id.desc())).label("latest")
-        ranked = (
-            select(table, latest)
-            .where(
-                table.c.medication_id.in_(list(medication_ids)),
-                table.c.given.is_not(None),
-                table.c.status.in_([s.value for s in DoseStatus if s.was_given]),
-                table.c.removed.is_(False),
-            )
-            .subquery()
-        )
-        rows = self.s.execute(select(ranked).where(ranked.c.latest == 1))
-        return {int(r.medication_id): from_row("dose", r) for r in rows}
 
     def latest_pump_events_before(self, patient_id: int, before: datetime) -> list[PumpEvent]:
         """The latest event of each kind before a moment (of two at the same moment, the one

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,7 @@ from journal.services.regional import chosen_language
 from .alerts import AlertPanel, EmergencyBanner
 from .due import due_items, handed_over, settled_keys
 from .errors import USER_ERRORS, describe
+from .first_paint import close_frame
 from .formatting import fmt_datetime
 from .history_view import HistoryView
 from .medicines_view import MedicinesView
@@ -339,7 +340,7 @@ class MainWindow(QMainWindow):
         session.operation_did_execute.connect(self._on_changed)
         self.alert_timer = QTimer(self)
         self.alert_timer.setInterval(ALERT_REFRESH_MS)
-        self.alert_timer.timeout.connect(session.refresh_alerts)
+        self.alert_timer.timeout.connect(session.refresh_alerts_later)  # on a worker thread
         self.alert_timer.start()
         # Entries written by the command line while the window is open show up within seconds.
         self.watch_timer = QTimer(self)
@@ -356,9 +357,17 @@ class MainWindow(QMainWindow):
         self.reload_people()
         # The checks and the reminder plan run right after the window first shows (a large
         # journal then opens at once; alerts follow a moment later).
-        QTimer.singleShot(0, session.refresh_alerts)
-        QTimer.singleShot(0, self.scheduler.start)
+        QTimer.singleShot(0, session.refresh_alerts_later)
+        # The reminders start once the first alerts are in (they come from a worker thread): a
+        # slot an alert already speaks for is then never also announced as a reminder.
+        self._reminders_started = False
+        session.alerts_updated.connect(self._start_reminders_once)
         self.resize(1200, 820)
+
+    def _start_reminders_once(self, _alerts: list) -> None:
+        if not self._reminders_started:
+            self._reminders_started = True
+            self.scheduler.start()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
@@ -708,8 +717,9 @@ def _open_journal(ctx: Any) -> Any:
         return ctx.journal()
 
 
-def run_app(ctx: Any, demo: bool = False) -> int:
-    """Create the application and the window, show it, and run until quit."""
+def run_app(ctx: Any, demo: bool = False, frame: QMainWindow | None = None) -> int:
+    """Create the application and the window, show it, and run until quit. `frame`: the first
+    paint's frame (journal.ui.first_paint), closed once the window is shown."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("CareJournal")
@@ -717,13 +727,14 @@ def run_app(ctx: Any, demo: bool = False) -> int:
     previous_hook = sys.excepthook
     fit = _identify(app)
     try:
-        return _claim_and_run(app, ctx, demo)
+        return _claim_and_run(app, ctx, demo, frame)
     finally:
+        close_frame(frame)
         sys.excepthook = previous_hook
         app.removeEventFilter(fit)
 
 
-def _claim_and_run(app: QApplication, ctx: Any, demo: bool) -> int:
+def _claim_and_run(app: QApplication, ctx: Any, demo: bool, frame: QMainWindow | None = None) -> int:
     lock = None
     doorbell_name = ""
     if not demo and ctx.db_path is not None:
@@ -741,13 +752,14 @@ def _claim_and_run(app: QApplication, ctx: Any, demo: bool) -> int:
         if lock is None:
             return 1
     try:
-        return _run_window(app, ctx, demo, doorbell_name)
+        return _run_window(app, ctx, demo, doorbell_name, frame)
     finally:
         if lock is not None:
             lock.release()  # type: ignore[attr-defined]
 
 
-def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = "") -> int:
+def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = "",
+                frame: QMainWindow | None = None) -> int:
     install_language(app, chosen_language())  # the recovery screen too speaks the computer's language
     journal = _open_journal(ctx)
     if journal is None:
@@ -786,7 +798,7 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
     if backups is not None:
         timer = QTimer(window)
         timer.setInterval(3_600_000)
-        timer.timeout.connect(lambda: _backup_if_due(backups, window))
+        timer.timeout.connect(lambda: _automatic_backup_later(backups.if_due, window))
         timer.start()
     app.setQuitOnLastWindowClosed(window.notifier.tray is None or demo)
     if getattr(ctx, "minimised", False) and not demo:
@@ -795,13 +807,15 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
             window.showMinimized()
     else:
         window.show()
+    close_frame(frame)
     from .failures import log
 
     log.info("window shown (version %s)", __import__("journal").__version__)
     if backups is not None:
-        # The start backup runs on the first turn of the event loop: the window appears without
-        # waiting for a copy of the whole file, and the copy is still taken before any entry.
-        QTimer.singleShot(0, lambda: _start_backup(backups, window))
+        # The start backup runs on a worker thread (a copy of the whole file: seconds for a large
+        # journal); the window answers meanwhile. SQLite's backup copy is consistent: an entry
+        # made while it runs is either in the copy or in the next one.
+        _automatic_backup_later(backups.at_start, window)
     return int(app.exec())
 
 
@@ -856,14 +870,47 @@ def _backup_if_due(backups: Any, window: MainWindow | None = None) -> None:
 
 def _automatic_backup(make: Callable[[], object], window: MainWindow | None) -> None:
     """Reported in the window (a GUI launcher has no terminal), never fatal."""
-    from .failures import clear_backup_failure, show_backup_failure
+    _report_backup(window, _try_backup(make))
 
+
+def _try_backup(make: Callable[[], object]) -> str | None:
+    """None when the backup was made, else the reason it failed (also said on stderr)."""
     try:
         make()
     except Exception as exc:  # noqa: BLE001 - reported, never fatal
         print(f"carejournal: automatic backup failed: {exc}", file=sys.stderr)
-        if window is not None:
-            show_backup_failure(window, str(exc).strip() or type(exc).__name__)
+        return str(exc).strip() or type(exc).__name__
+    return None
+
+
+def _report_backup(window: MainWindow | None, failure: str | None) -> None:
+    from .failures import clear_backup_failure, show_backup_failure
+
+    if window is None:
         return
-    if window is not None:
+    if failure is not None:
+        show_backup_failure(window, failure)
+    else:
         clear_backup_failure(window)
+
+
+class _BackupReport(QObject):
+    """Carries a worker thread's backup outcome to the window (a queued signal: this object
+    lives in the GUI thread, which shows or clears the failure)."""
+
+    done = Signal(object)  # None, or the failure's reason
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.done.connect(self._show)
+
+    def _show(self, failure: str | None) -> None:
+        _report_backup(self._window, failure)
+
+
+def _automatic_backup_later(make: Callable[[], object], window: MainWindow) -> None:
+    """`_automatic_backup` on a worker thread (issue 17: the copy of a large journal takes
+    seconds); its outcome is shown in the window when it is done."""
+    report = window.findChild(_BackupReport) or _BackupReport(window)
+    QThreadPool.globalInstance().start(lambda: report.done.emit(_try_backup(make)))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from journal.domain import Alert, Clock, Dose, Patient, PatientHistory, Severity
 from journal.domain.zones import JournalZone
@@ -45,6 +45,13 @@ class LastEntry:
     what: str
 
 
+class _Posted(QObject):
+    """Carries a worker thread's result back to the GUI thread (a queued signal: the receiver
+    lives in the GUI thread)."""
+
+    done = Signal(int, object)  # the alerts' generation when the work started, list[Alert] or Exception
+
+
 class Session(QObject):
     """Shared state of one open window."""
 
@@ -66,6 +73,13 @@ class Session(QObject):
         self._alerts_fresh = False
         self._people_seen: list[Patient] | None = None
         self._last_entry: LastEntry | None = None
+        # everyone's checks on a worker thread (refresh_alerts_later); `_generation` counts every
+        # other change to the alert list, so a result computed before one is not shown over it
+        self._generation = 0
+        self._background = False
+        self._again = False
+        self._posted = _Posted()
+        self._posted.done.connect(self._background_done)
         # The one history read of the last operation (person, read at, history), kept until the
         # event loop has run the work that operation started (views, reminder plan).
         self._op_history: tuple[int, datetime, PatientHistory] | None = None
@@ -137,6 +151,7 @@ class Session(QObject):
             others = [a for a in self._alerts if a.patient_id != changes.patient_id]
             self._alerts = sorted(others + list(changes.alerts or ()), key=lambda a: -a.severity.rank)
             self._alerts_fresh = True
+            self._generation += 1
         if changes.changed:
             self.operation_did_execute.emit(changes)
         if self._alerts_fresh:
@@ -262,14 +277,58 @@ class Session(QObject):
         return list(self._alerts)
 
     def refresh_alerts(self) -> list[Alert]:
-        """Re-run the checks for everyone (an emergency for any person must show).
+        """Re-run the checks for everyone (an emergency for any person must show), here and now.
 
         If the checks themselves fail, that is shown as an alert: silence would look like
         "all is well", which is the one thing the window must never say by mistake."""
         now = self.clock.now()
         try:
-            alerts = list(self.journal.check(now=now, patient_id=None))
+            found: list[Alert] | Exception = list(self.journal.check(now=now, patient_id=None))
         except Exception as exc:  # noqa: BLE001 - shown to the caregiver, see docstring
+            found = exc
+        self._generation += 1
+        return self._show(found, now)
+
+    def refresh_alerts_later(self) -> None:
+        """Re-run everyone's checks on a worker thread (the start, the minute tick): the window
+        keeps answering while they run (issue 17: 50 people take most of a second). The alerts
+        are shown when the result comes back, unless the list changed meanwhile (a write, a
+        direct refresh): then the checks run once more. A call while they run asks for one more
+        run after it."""
+        if self._background:
+            self._again = True
+            return
+        self._background = True
+        generation, now, journal, posted = self._generation, self.clock.now(), self.journal, self._posted
+
+        def work() -> None:
+            try:
+                result: list[Alert] | Exception = list(journal.check(now=now, patient_id=None))
+            except Exception as exc:  # noqa: BLE001 - shown as an alert when it comes back
+                result = exc
+            posted.done.emit(generation, (now, result))
+
+        QThreadPool.globalInstance().start(work)
+
+    @property
+    def checking_in_background(self) -> bool:
+        return self._background
+
+    def _background_done(self, generation: int, payload: Any) -> None:
+        self._background = False
+        now, result = payload
+        if generation == self._generation:
+            self._generation += 1
+            self._show(result, now)
+        else:
+            self._again = True  # computed before the list last changed: look again
+        if self._again:
+            self._again = False
+            self.refresh_alerts_later()
+
+    def _show(self, found: list[Alert] | Exception, now: datetime) -> list[Alert]:
+        if isinstance(found, Exception):
+            exc = found
             alerts = [Alert(
                 rule="checks-failed", severity=Severity.WARNING, patient="", since=now,
                 title=self.tr("The safety checks could not run"),
@@ -278,6 +337,8 @@ class Session(QObject):
                 advice=self.tr("Keep a close eye yourself, and call the doctor with any worry. Restart the program; "
                                "if this stays, ask for help with the program."),
                 evidence=[type(exc).__name__], reference="when-to-call")]
+        else:
+            alerts = found
         alerts.sort(key=lambda a: -a.severity.rank)
         self._alerts = alerts
         self.alerts_updated.emit(self.alerts)
