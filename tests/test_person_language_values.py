@@ -247,3 +247,28 @@ def test_log_symptom_takes_a_spanish_name_from_lang(tmp_path: Path) -> None:
     assert logged.stdout.startswith("Anotado picor sin erupción para Robin Shaw el 2026-10-01 12:00.")
     refused = run("log-symptom", "--patient", "Robin Shaw", "--symptom", "fiebrre alta")
     assert refused.returncode == 2 and "high-fever" in refused.stderr
+
+
+def test_a_spreadsheet_export_in_spanish_keeps_the_files_notation(tmp_path: Path, spanish: None) -> None:
+    from datetime import date, datetime, time
+    from zoneinfo import ZoneInfo
+
+    from journal.domain import FixedClock, Medication, Patient, Regimen
+    from journal.services.exchange import export_tables
+    from journal.services.journal import Journal
+
+    clock = FixedClock(datetime(2026, 11, 23, 15, 30, tzinfo=ZoneInfo("America/Chicago")))
+    j = Journal.open(tmp_path / "j.sqlite3", clock)
+    try:
+        pid = j.add_patient(Patient(name="Robin", birth_date=date(1960, 4, 3))).record_id
+        j.add_medication(pid, Medication(
+            name="Baclofen oral solution", drug="baclofen", form=Form.SOLUTION,
+            strength=Quantity(5, Unit.MG, Quantity(5, Unit.ML)),
+            regimens=[Regimen(start=date(2026, 11, 20), dose=Quantity(2.5, Unit.ML), times=[time(8)])]))
+        tables = export_tables(j)
+    finally:
+        j.close()
+    header, rows = tables["medications"]
+    assert rows[0][header.index("strength")] == "5 mg per 5 mL"
+    header, rows = tables["regimens"]
+    assert "2.5 mL" in rows[0]

@@ -36,7 +36,7 @@ from journal.domain import (
 )
 from journal.domain.dose_limits import single_dose_problem, strength_problem
 from journal.domain.i18n import _
-from journal.domain.shown import num, reading_code_name
+from journal.domain.shown import num, reading_code_name, unit_name
 from journal.domain.zones import valid_zone_name
 from journal.knowledge import RESOURCES as RESOURCES  # where exchange and journal find their files
 from journal.knowledge import KnowledgeError, default_catalog
@@ -337,7 +337,7 @@ def check_regimen(reg: Regimen, med: Medication, prefix: str = "") -> None:
     if med.form is Form.PUMP or med.route is Route.INTRATHECAL:
         if not reg.dose.unit.is_mass:
             raise ValidationError(prefix + "dose", _("a pump's daily dose is a mass (mcg), not {unit}").format(
-                unit=reg.dose.unit.value))
+                unit=unit_name(reg.dose.unit)))
         return
     # A planned dose is a dose that will be given: nothing is not one (a stop ends the schedule).
     normalise_amount(reg.dose, med.strength, prefix + "dose", med.form, given=True)
@@ -448,7 +448,7 @@ def check_stock_event(event: StockEvent, med: Medication, prefix: str = "") -> N
             in_stock_unit(amount, base.amount.unit, med.strength)
         except StockUnknown as e:
             raise ValidationError(prefix + "amount", _("{problem} (the stock is counted in {unit})").format(
-                problem=e, unit=base.amount.unit.value)) from None
+                problem=e, unit=unit_name(base.amount.unit))) from None
 
 
 # A dose logged "now" when now is far from everything else in the journal is more likely a wrong
