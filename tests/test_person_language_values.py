@@ -50,7 +50,7 @@ def test_an_amount_reads_per_and_its_units_in_the_language() -> None:
     assert both(lambda: str(liquid)) == ("5 mg per 5 mL", "5 mg por 5 mL")
     assert both(lambda: str(Quantity(2.5, Unit.TABLET))) == ("2.5 tablets", "2,5 comprimidos")
     assert both(lambda: str(Quantity(1, Unit.TABLET))) == ("1 tablet", "1 comprimido")
-    assert both(lambda: str(Quantity(0.5, Unit.TABLET))) == ("0.5 tablet", "0,5 comprimido")
+    assert both(lambda: str(Quantity(0.5, Unit.TABLET))) == ("0.5 tablet", "0,5 comprimidos")
     assert both(lambda: str(Quantity(2, Unit.SACHET))) == ("2 sachets", "2 sobres")
     assert both(lambda: str(Quantity(1, Unit.MG, Quantity(1, Unit.ML)))) == ("1 mg/mL", "1 mg/mL")
     assert both(lambda: str(Quantity(10, Unit.MG, Quantity(1, Unit.TABLET)))) == ("10 mg/tablet", "10 mg/comprimido")

@@ -12,9 +12,10 @@ from __future__ import annotations
 from .enums import DoseStatus, Form, ObservationKind, Unit
 from .i18n import N_, SOURCE_LANGUAGE, _, current_language, ngettext
 
-# The decimal mark each language writes: Spanish writes a decimal comma ("38,5 °C"; RAE/ASALE,
-# Ortografía de la lengua española 2010, 4.2.4.2, which also accepts the point used in Mexico and
-# Central America; a comma is the one both sides of the ocean read without doubt). English: a point.
+# The decimal mark each language's text uses. Spanish: a comma ("38,5 °C"), as Spain and most of South
+# America write it; Mexico, Central America and the Caribbean write a point, and the RAE/ASALE
+# Ortografía (2010) accepts both. The comma is this project's choice for its one Spanish catalog
+# (issue 19); both are accepted when typed (quantity.parse_number). English: a point.
 DECIMAL_MARKS: dict[str, str] = {"en": ".", "es": ","}
 
 
@@ -84,12 +85,14 @@ def source_name(key: str) -> str:
 
 def unit_name(unit: Unit, n: float = 1) -> str:
     """A unit as written after an amount of `n`: "mg", "mL" as they are; "tablet" or "tablets",
-    "comprimido" or "comprimidos" (the plural from 2 up in English and Spanish alike: "1.5 tablets",
-    "1 tablet", "0.5 tablet")."""
+    "comprimido" or "comprimidos". English keeps the singular up to 1 ("0.5 tablet", "1 tablet",
+    "1.5 tablets"); Spanish puts every amount but exactly 1 in the plural ("0,5 comprimidos",
+    "1 comprimido"), as each language counts a part of a unit."""
+    singular = n == 1 or (n < 1 and current_language() == SOURCE_LANGUAGE)
     if unit is Unit.TABLET:
-        return ngettext("tablet", "tablets", 2 if n > 1 else 1)
+        return ngettext("tablet", "tablets", 1 if singular else 2)
     if unit is Unit.SACHET:
-        return ngettext("sachet", "sachets", 2 if n > 1 else 1)
+        return ngettext("sachet", "sachets", 1 if singular else 2)
     return unit.value
 
 
