@@ -18,9 +18,12 @@ ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "resources" / "locale"
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(1, str(ROOT))  # journal.domain.plural, run from a checkout
 
 from translations_es import ES  # noqa: E402
 from translations_qt_es import QT_ES  # noqa: E402
+
+from journal.domain.plural import COUNTED_WORDS, counted_message  # noqa: E402
 
 # Window files whose words go through tr(): every module of journal/ui (a new file is checked
 # automatically), except these, which hold no word a person reads (only names, keys and plumbing).
@@ -82,6 +85,10 @@ def gettext_catalog() -> None:
     for text in (*json_texts(), *ARGPARSE_TEXTS):
         if text not in template:
             template.add(text, auto_comments=["resources/*.json"])
+    for one, many in COUNTED_WORDS:  # counted(n, "time") builds "{n} time" / "{n} times" (domain/plural.py)
+        pair = counted_message(one, many)
+        if pair[0] not in template:
+            template.add(pair, auto_comments=["journal/domain/plural.py COUNTED_WORDS"])
     with open(LOCALE / "carejournal.pot", "wb") as f:
         write_po(f, template, omit_header=True, no_location=True, sort_output=True)
     with open(LOCALE / "carejournal.pot", "rb") as f:

@@ -1,10 +1,12 @@
 """The Spanish texts of the gettext catalog (non-Qt layers), kept as data so `make translations`
 can make the .po from the .pot again after new texts are marked. Our own translation."""
 
+from translations_es_finish import ES_FINISH  # amounts, one-word names, counted words (es-finish)
 from translations_es_text import ES_TEXT  # the alerts, knowledge texts and command line (es-text)
 
 ES: dict[str | tuple[str, str], str | tuple[str, str]] = {
     **ES_TEXT,
+    **ES_FINISH,
     "EMERGENCY": "EMERGENCIA",
     "URGENT": "URGENTE",
     "WARNING": "ATENCIÓN",

@@ -39,7 +39,8 @@ GETTEXT_MODULES = sorted(str(p.relative_to(ROOT)) for pattern in (
     "journal/services/import_preview.py", "journal/services/timezones.py", "journal/services/errors.py",
     "journal/services/spreadsheet.py",
     "journal/domain/quantity.py", "journal/domain/dose_limits.py", "journal/domain/readings.py",
-    "journal/domain/zones.py") for p in ROOT.glob(pattern))
+    "journal/domain/zones.py", "journal/domain/shown.py", "journal/domain/plural.py", "journal/domain/units.py")
+    for p in ROOT.glob(pattern))
 # Calls whose words are for the authors of resources/ (a drug profile with a missing number) or the
 # log, never shown to a caregiver: their texts are not translated.
 DEVELOPER_CALLS = {"fail", "KnowledgeError", "ValueError", "debug", "info", "warning", "error", "exception"}

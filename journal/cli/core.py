@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from journal.domain.i18n import N_, _, ngettext
-from journal.rules.common import STATUS_VALUES
+from journal.domain.shown import status_name
+from journal.knowledge import default_catalog
 from journal.services.checks import write_and_compare
 from journal.services.errors import ValidationError
 from journal.services.validation import check_plausible_time
@@ -242,7 +243,7 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
     amount_text = f" {logged.amount}" if logged.amount is not None else ""
     counted = preview.counted_for(tz)  # on the same line: the alerts keep their place on the next ones
     print(_("Logged {medicine}{amount} ({status}) for {person} at {when}.").format(
-        medicine=med.name, amount=amount_text, status=_(STATUS_VALUES[logged.status.value]), person=patient.name,
+        medicine=med.name, amount=amount_text, status=status_name(logged.status), person=patient.name,
         when=when) + f" {counted[0].upper()}{counted[1:]}.", file=ctx.out)
     print_alerts(raised, ctx)
     return EXIT_OK
@@ -273,7 +274,7 @@ def cmd_log_symptom(args: argparse.Namespace, ctx: Context) -> int:
     logged = journal.get_record("symptom", saved_id(outcome.record_id))
     when = at.astimezone(journal.tz).strftime("%Y-%m-%d %H:%M")
     sev = _(", severity {n}").format(n=args.severity) if args.severity is not None else ""
-    print(_("Logged {sign} for {person} at {when}.").format(sign=logged.symptom + sev, person=patient.name, when=when),
+    print(_("Logged {sign} for {person} at {when}.").format(sign=default_catalog().code_name(logged.symptom) + sev, person=patient.name, when=when),
           file=ctx.out)
     print_alerts(raised, ctx)
     return EXIT_OK

@@ -31,12 +31,12 @@ from .models import (
     SymptomEntry,
     saved_id,
 )
-from .quantity import Quantity, QuantityError, normalise, parse_quantity, parse_unit
+from .quantity import Quantity, QuantityError, normalise, parse_quantity, parse_strength, parse_unit
 
 __all__ = [
     "ASHWORTH_GRADES", "SYMPTOM_CODES", "Acknowledgement", "Alert", "AsNeededLimits", "Clock", "Dose", "DoseStatus",
     "FixedClock", "Form", "GivenSummary", "Medication", "Note", "Observation", "ObservationKind", "Patient",
     "PatientHistory", "PumpEvent", "PumpEventKind", "Quantity", "QuantityError", "Regimen",
     "RenalImpairment", "Revision", "Route", "Severity", "StockEvent", "StockKind", "SymptomEntry", "SystemClock", "Unit",
-    "normalise", "parse_quantity", "parse_unit", "saved_id",
+    "normalise", "parse_quantity", "parse_strength", "parse_unit", "saved_id",
 ]

@@ -26,6 +26,7 @@ from __future__ import annotations
 from .enums import Form, Unit
 from .i18n import N_, _
 from .quantity import Quantity
+from .shown import num, unit_name
 
 # Single-dose ceilings (see the module docstring for each number's reasoning; source: judgement).
 MAX_MASS_MG: dict[Form, float] = {
@@ -47,7 +48,7 @@ FORM_WORDS: dict[Form, str] = {
 
 
 def _mass_text(mg: float) -> str:
-    return f"{mg / 1000:g} g" if mg >= 1000 else f"{mg:g} mg"
+    return f"{num(mg / 1000)} g" if mg >= 1000 else f"{num(mg)} mg"
 
 
 def single_dose_problem(amount: Quantity, normalised: Quantity | None, form: Form | None,
@@ -64,10 +65,10 @@ def single_dose_problem(amount: Quantity, normalised: Quantity | None, form: For
         amount if amount.unit.is_mass else None)
     if given and (amount.value <= 0 or (mass is not None and mass.to_mg() < MIN_GIVEN_MG)
                   or (not amount.unit.is_mass and amount.value < MIN_GIVEN_COUNT)):
-        shown = f"{amount.value:g} {amount.unit.value}" if amount.value > 0 else f"0 {amount.unit.value}"
+        shown = f"{num(amount.value)} {unit_name(amount.unit)}" if amount.value > 0 else f"0 {unit_name(amount.unit)}"
         if not amount.unit.is_mass and amount.value >= MIN_GIVEN_COUNT and mass is not None:
             return _("{amount} is {mass} with the strength recorded, which is not a dose; check the medicine's "
-                     "strength").format(amount=shown, mass=f"{mass.value:g} {mass.unit.value}")
+                     "strength").format(amount=shown, mass=f"{num(mass.value)} {mass.unit.value}")
         return _("{amount} is not a dose: a dose that was given must be more than nothing (a dose that was not "
                  "given is recorded as skipped, refused or missed)").format(amount=shown)
     limit = MAX_COUNT.get(amount.unit)
@@ -75,7 +76,7 @@ def single_dose_problem(amount: Quantity, normalised: Quantity | None, form: For
         return _("{amount} in one dose is more than {limit}, the most one dose of {form} can be; check the "
                  "amount and its unit").format(
             amount=amount, form=_(FORM_WORDS[form]),
-            limit=f"{limit:g} {amount.unit.value}" + ("s" if amount.unit is not Unit.ML else ""))
+            limit=f"{num(limit)} {unit_name(amount.unit, limit)}")
     if mass is not None:
         ceiling = MAX_MASS_MG[form]
         if mass.to_mg() > ceiling:

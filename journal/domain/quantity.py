@@ -8,7 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from .enums import Unit
-from .i18n import _
+from .i18n import N_, _
+from .shown import num, unit_name
 
 
 class QuantityError(ValueError):
@@ -31,9 +32,21 @@ class Quantity:
         object.__setattr__(self, "unit", Unit(self.unit))
 
     def __str__(self) -> str:
-        unit = self.unit.value
-        if self.unit in (Unit.TABLET, Unit.SACHET) and self.value > 1:
-            unit += "s"  # "2 tablets", "1.5 tablets"; "1 tablet", "0.5 tablet"
+        """The amount as a person reads it in the language in use: "2.5 mL", "2 tablets",
+        "0.5 tablet", "5 mg/5 mL" is "5 mg per 5 mL", "1 mg/mL"; in Spanish "2,5 mL",
+        "2 comprimidos", "5 mg por 5 mL". Files and exports use `notation()`."""
+        text = f"{num(self.value)} {unit_name(self.unit, self.value)}"
+        per = self.per
+        if per is None:
+            return text
+        if per.value == 1:
+            return f"{text}/{unit_name(per.unit)}"
+        return _("{amount} per {per}").format(amount=text, per=f"{num(per.value)} {unit_name(per.unit)}")
+
+    def notation(self) -> str:
+        """The amount in the exchange format's own notation, the same in every language ("2.5 mL",
+        "2 tablets", "5 mg per 5 mL"): what CSV and spreadsheet exports write."""
+        unit = self.unit.value + ("s" if self.unit in (Unit.TABLET, Unit.SACHET) and self.value > 1 else "")
         text = f"{self.value:g} {unit}"
         if self.per is not None:
             per = self.per
@@ -58,7 +71,8 @@ class Quantity:
         return Quantity(self.value / self.per.value, self.unit)
 
 
-UNIT_NAMES = "mg, mcg, g, mL, tablet or sachet"
+# The units a person can type, as the messages list them (translated where shown).
+UNIT_NAMES = N_("mg, mcg, g, mL, tablet or sachet")
 
 _UNIT_ALIASES = {
     "mg": Unit.MG, "milligram": Unit.MG, "milligrams": Unit.MG, "milligramme": Unit.MG, "milligrammes": Unit.MG,
@@ -71,6 +85,14 @@ _UNIT_ALIASES = {
     # A capsule is counted like a tablet: one unit of the strength on the label.
     "capsule": Unit.TABLET, "capsules": Unit.TABLET, "cap": Unit.TABLET, "caps": Unit.TABLET,
     "sachet": Unit.SACHET, "sachets": Unit.SACHET,
+    # The same units in Spanish, accepted whatever the language in use (a family may share a journal
+    # across languages); none of these words is an English unit, so English input reads as before.
+    "miligramo": Unit.MG, "miligramos": Unit.MG, "microgramo": Unit.MCG, "microgramos": Unit.MCG,
+    "gramo": Unit.G, "gramos": Unit.G, "mililitro": Unit.ML, "mililitros": Unit.ML,
+    "comprimido": Unit.TABLET, "comprimidos": Unit.TABLET, "comp": Unit.TABLET, "pastilla": Unit.TABLET,
+    "pastillas": Unit.TABLET, "tableta": Unit.TABLET, "tabletas": Unit.TABLET, "cápsula": Unit.TABLET,
+    "cápsulas": Unit.TABLET, "capsula": Unit.TABLET, "capsulas": Unit.TABLET,
+    "sobre": Unit.SACHET, "sobres": Unit.SACHET,
 }
 
 
@@ -79,7 +101,7 @@ def parse_unit(text: str) -> Unit:
     try:
         return _UNIT_ALIASES[text.strip().rstrip(".").strip().lower()]
     except KeyError:
-        raise QuantityError(_("unknown unit {text} (use {UNIT_NAMES})").format(text=f"{text.strip()!r}", UNIT_NAMES=UNIT_NAMES)) from None
+        raise QuantityError(_("unknown unit {text} (use {UNIT_NAMES})").format(text=f"{text.strip()!r}", UNIT_NAMES=_(UNIT_NAMES))) from None
 
 
 # Unicode fractions people paste or type with a compose key ("½ tablet", "1½ tablets").
@@ -91,7 +113,7 @@ _VULGAR_NUMBER = re.compile(rf"^(?:(?P<whole>\d+)\s*)?(?P<frac>[{_VULGAR_CLASS}]
 _FRACTION = re.compile(r"^(?:(?P<whole>\d+)\s+)?(?P<num>\d+)\s*[/\u2044]\s*(?P<den>\d+)$")
 _DECIMAL = re.compile(r"^(?P<sign>[+-]?)(?P<whole>\d*)(?:(?P<sep>[.,])(?P<frac>\d*))?(?:[eE](?P<exp>[+-]?\d+))?$")
 _SPACED_DIGITS = re.compile(r"^\d{1,3}(?:\s\d{3})+(?:[.,]\d+)?$")
-_EXAMPLES = "write it like 10 mg, 2.5 mL, 2,5 mL, 1/2 tablet or 1 1/2 tablets"
+_EXAMPLES = N_("write it like 10 mg, 2.5 mL, 2,5 mL, 1/2 tablet or 1 1/2 tablets")
 
 
 def parse_number(text: str) -> float:
@@ -130,7 +152,7 @@ def parse_number(text: str) -> float:
         raise QuantityError(_("{t}: write the number without spaces between the digits ({joined})").format(t=f"{t!r}", joined=joined))
     if re.fullmatch(r"[+-]?\d[\d.,]*[.,][\d.,]*", t):
         raise QuantityError(_("{t} has more than one separator; write the number without thousands separators, with one decimal point or comma (1000, 2.5 or 2,5)").format(t=f"{t!r}"))
-    raise QuantityError(_("{t} is not a number ({EXAMPLES})").format(t=f"{t!r}", EXAMPLES=_EXAMPLES))
+    raise QuantityError(_("{t} is not a number ({EXAMPLES})").format(t=f"{t!r}", EXAMPLES=_(_EXAMPLES)))
 
 
 def parse_quantity(text: str) -> Quantity:
@@ -143,13 +165,41 @@ def parse_quantity(text: str) -> Quantity:
     m = _SPLIT.match(s)
     if not m:
         if not s:
-            raise QuantityError(_("no amount given ({EXAMPLES})").format(EXAMPLES=_EXAMPLES))
-        raise QuantityError(_("{s} has no number ({EXAMPLES})").format(s=f"{s!r}", EXAMPLES=_EXAMPLES))
+            raise QuantityError(_("no amount given ({EXAMPLES})").format(EXAMPLES=_(_EXAMPLES)))
+        raise QuantityError(_("{s} has no number ({EXAMPLES})").format(s=f"{s!r}", EXAMPLES=_(_EXAMPLES)))
     number, unit = m["number"].strip(), m["unit"].strip()
     value = parse_number(number)
     if not unit:
-        raise QuantityError(_("{s} has no unit (use {UNIT_NAMES})").format(s=f"{s!r}", UNIT_NAMES=UNIT_NAMES))
+        raise QuantityError(_("{s} has no unit (use {UNIT_NAMES})").format(s=f"{s!r}", UNIT_NAMES=_(UNIT_NAMES)))
     return Quantity(value, parse_unit(unit))
+
+
+# Between a strength's mass and what it is in: "/", "per" or "in", and in Spanish "por" or "en".
+_PER = re.compile(r"\s*(?:/|\bper\b|\bin\b|\bpor\b|\ben\b)\s*", re.IGNORECASE)
+
+
+def parse_strength(text: str) -> Quantity:
+    """A medicine's strength as people write it -> Quantity with `per`: '10 mg' (per tablet),
+    '5 mg/5 mL', '1 mg/mL', '2000 mcg/mL', '25 mg per 5 mL', '25 mg in 5 mL', and in Spanish
+    '25 mg por 5 mL', '2,5 mg/mL', '10 mg por comprimido'. Raises QuantityError naming what is
+    wrong: nothing typed, no mass first, a strength of zero, an amount after "per" of zero."""
+    t = text.strip()
+    if not t:
+        raise QuantityError(_("Enter the strength, for example 10 mg or 5 mg/5 mL."))
+    parts = _PER.split(t, maxsplit=1)
+    mass = parse_quantity(parts[0])
+    if not mass.unit.is_mass:
+        raise QuantityError(_("The strength should start with mg, mcg or g, like 10 mg (got {text}).").format(
+            text=repr(parts[0])))
+    if mass.value <= 0:
+        raise QuantityError(_("The strength must be more than zero."))
+    if len(parts) == 1 or not parts[1].strip():
+        return mass
+    rest = parts[1].strip()
+    per = parse_quantity(rest) if rest[0].isdigit() or rest[0] in ".," else Quantity(1, parse_unit(rest))
+    if per.value <= 0:
+        raise QuantityError(_("The amount after the slash must be more than zero (like 5 mL)."))
+    return Quantity(mass.value, mass.unit, per)
 
 
 def normalise(amount: Quantity, strength: Quantity | None) -> Quantity:
@@ -164,8 +214,7 @@ def normalise(amount: Quantity, strength: Quantity | None) -> Quantity:
         raise QuantityError(_("cannot convert {amount} to mg: the medicine has no strength recorded (give the amount in mg, or record the strength)").format(amount=amount))
     per_unit = strength.per.unit if strength.per is not None else _default_per(amount.unit)
     if per_unit is not amount.unit:
-        per_text = per_unit.value if per_unit is Unit.ML else per_unit.value + "s"
-        raise QuantityError(_("cannot convert {amount} to mg: the strength is {strength} per {value}, so give the amount in {per_text} or in mg").format(amount=amount, strength=strength, value=per_unit.value, per_text=per_text))
+        raise QuantityError(_("cannot convert {amount} to mg: the strength is {strength} per {value}, so give the amount in {per_text} or in mg").format(amount=amount, strength=strength, value=unit_name(per_unit), per_text=unit_name(per_unit, 2)))
     each = strength.per_unit_mass
     return _mg_or_mcg(round(amount.value * each.value, 6), each.unit)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .enums import ObservationKind
 from .readings import STORED_UNIT, celsius_to_fahrenheit, kg_to_pounds
+from .shown import decimal_mark
 
 SYMBOL = {"C": "\u00b0C", "F": "\u00b0F", "kg": "kg", "lb": "lb"}
 
@@ -29,13 +30,14 @@ def shown_unit(kind: ObservationKind, temperature_unit: str = "C", weight_unit: 
     return STORED_UNIT.get(kind, "")
 
 
-def temperature_text(celsius: float, unit: str = "C", decimal: str = ".") -> str:
-    """"38.5 °C" or "101.3 °F" for a temperature stored in °C; `decimal` is the separator shown."""
+def temperature_text(celsius: float, unit: str = "C", decimal: str | None = None) -> str:
+    """"38.5 °C" or "101.3 °F" for a temperature stored in °C; `decimal` is the separator shown
+    (None: the language's, "38,5 °C" in Spanish; shown.decimal_mark)."""
     value = from_stored_unit(ObservationKind.TEMPERATURE, celsius, unit)
-    return f"{value:g}".replace(".", decimal) + f" {SYMBOL[unit]}"
+    return f"{value:g}".replace(".", decimal or decimal_mark()) + f" {SYMBOL[unit]}"
 
 
-def weight_text(kg: float, unit: str = "kg", decimal: str = ".") -> str:
-    """"62.5 kg" or "137.8 lb" for a weight stored in kg."""
+def weight_text(kg: float, unit: str = "kg", decimal: str | None = None) -> str:
+    """"62.5 kg" or "137.8 lb" for a weight stored in kg (`decimal` as for temperature_text)."""
     value = from_stored_unit(ObservationKind.WEIGHT, kg, unit)
-    return f"{value:g}".replace(".", decimal) + f" {SYMBOL[unit]}"
+    return f"{value:g}".replace(".", decimal or decimal_mark()) + f" {SYMBOL[unit]}"

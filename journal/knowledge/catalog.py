@@ -37,7 +37,8 @@ from journal.domain import (
     Severity,
     SymptomEntry,
 )
-from journal.domain.i18n import N_, _
+from journal.domain.i18n import N_, SOURCE_LANGUAGE, _, current_language
+from journal.domain.shown import num, reading_name
 from journal.domain.units import from_stored_unit, temperature_text
 
 from .reader import Reader, Threshold
@@ -114,12 +115,24 @@ class SymptomCatalog:
     vital_signs: dict[str, str] = dataclasses.field(default_factory=dict)
     change: dict[str, Threshold] = dataclasses.field(default_factory=dict)
     names: dict[str, str] = dataclasses.field(default_factory=dict)  # plain name (plain_symptom_name) -> code
+    # language -> {plain name: code}: everyday words in that language ("es": `names_es`), taken only
+    # when the journal speaks it, so English input reads exactly as before.
+    local_names: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
 
     def label(self, code: str) -> str:
         """The sign's name as a person reads it, in the language in use (resources/symptoms.json's
         `label`, translated when shown; a code the catalog does not know: the code in words)."""
         info = self.symptoms.get(code)
         return _(info.label) if info else code.replace("-", " ").capitalize()
+
+    def code_name(self, code: str) -> str:
+        """A code where the command line echoes what was logged: the code itself in English
+        ("itching", as `log-symptom --symptom` takes it), the label in any other language, starting
+        lower case inside the sentence ("picor sin erupción")."""
+        if current_language() == SOURCE_LANGUAGE:
+            return code
+        label = self.label(code)
+        return label[:1].lower() + label[1:]
 
     def info(self, code: str) -> SymptomInfo | None:
         return self.symptoms.get(code)
@@ -137,6 +150,9 @@ class SymptomCatalog:
                 return code
         if plain in self.names:
             return self.names[plain]
+        local = self.local_names.get(current_language(), {})
+        if plain in local:
+            return local[plain]
         for info in self.symptoms.values():
             # The label as the catalog writes it, or as it is shown in the language in use ("Temblor").
             if plain in (plain_symptom_name(info.label), plain_symptom_name(_(info.label))):
@@ -150,6 +166,8 @@ class SymptomCatalog:
         forms: dict[str, str] = {plain_symptom_name(c): c for c in self.symptoms}
         forms.update(self.names)
         forms.update({plain_symptom_name(i.label): i.code for i in self.symptoms.values()})
+        forms.update(self.local_names.get(current_language(), {}))
+        forms.update({plain_symptom_name(_(i.label)): i.code for i in self.symptoms.values()})
         plain = plain_symptom_name(text)
         words = set(plain.split())
         sharing = [f for f in forms if words and words <= set(f.split())]
@@ -247,12 +265,12 @@ class SymptomCatalog:
         key = self.reading_limit(entry)
         v = self._number(entry)
         if key is None or v is None:
-            return f"{_(READING_NAMES.get(entry.kind.value, entry.kind.value.replace('-', ' ')))} {entry.value}"
+            return f"{reading_name(entry.kind)} {entry.value}"
         limit = self.vitals[key].value
         if key in ("fever_c", "low_temperature_c"):
             return _(READING_WORDS[key]).format(value=temperature_text(v, temperature_unit),
                                                 limit=_degrees(limit, temperature_unit))
-        return _(READING_WORDS[key]).format(value=f"{v:g}", limit=f"{limit:g}")
+        return _(READING_WORDS[key]).format(value=num(v), limit=num(limit))
 
     # -- the person's usual picture -----------------------------------------------------------
 
@@ -448,7 +466,7 @@ def load_catalog(path: Path) -> SymptomCatalog:
             raise r.fail("change", f"missing {key}")
         change[key] = r.threshold(c[key], f"change.{key}", keys)
     return SymptomCatalog(out, vitals, sev, str(v.get("topic", "when-to-call")), signs, change,
-                          _catalog_names(r, out))
+                          _catalog_names(r, out), {"es": _catalog_names(r, out, "names_es")})
 
 
 # A reading past a catalog limit, in words ({value} with its unit for temperatures, {limit}).
@@ -458,11 +476,6 @@ READING_WORDS = {
     "slow_breathing_per_min": N_("breathing {value}/min (slow: under {limit})"),
     "low_oxygen_percent": N_("oxygen {value}% (low: under {limit})"),
 }
-# The kinds of reading as words inside a sentence (ObservationKind values).
-READING_NAMES = {"temperature": N_("temperature"), "heart-rate": N_("heart rate"),
-                 "respiratory-rate": N_("respiratory rate"), "blood-pressure": N_("blood pressure"),
-                 "oxygen-saturation": N_("oxygen saturation"), "penn-spasm-frequency": N_("penn spasm frequency"),
-                 "modified-ashworth": N_("modified ashworth"), "pain-nrs": N_("pain nrs"), "weight": N_("weight")}
 
 
 def change_in_words(change: str) -> str:
@@ -476,31 +489,34 @@ def change_in_words(change: str) -> str:
 
 
 def plain_symptom_name(text: str) -> str:
-    """`Muscle_Twitching ` -> `muscle twitching`: how typed names are compared with the catalog."""
+    """`Muscle_Twitching ` -> `muscle twitching`, `Náuseas` -> `nauseas`: how typed names are
+    compared with the catalog (accents may be left out, as on a keyboard without them)."""
     folded = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
+    folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     return re.sub(r"[\s_\-]+", " ", folded).strip()
 
 
-def _catalog_names(r: Reader, symptoms: dict[str, SymptomInfo]) -> dict[str, str]:
-    """The catalog's `names`: {everyday word: code}. Each must lead to a code of the catalog and
-    must not be another code's own name, or a typed word would log the wrong sign."""
-    raw = r.doc.get("names", {})
+def _catalog_names(r: Reader, symptoms: dict[str, SymptomInfo], field: str = "names") -> dict[str, str]:
+    """The catalog's `names` (or `names_es`, the Spanish ones): {everyday word: code}. Each must lead
+    to a code of the catalog and must not be another code's own name, or a typed word would log the
+    wrong sign."""
+    raw = r.doc.get(field, {})
     if not isinstance(raw, dict):
-        raise r.fail("names", "must be an object of {name: code}")
+        raise r.fail(field, "must be an object of {name: code}")
     codes = {plain_symptom_name(c): c for c in symptoms}
     names: dict[str, str] = {}
     for name, code in raw.items():
         plain = plain_symptom_name(name)
         if not plain or not isinstance(code, str) or code not in symptoms:
-            raise r.fail(f"names.{name}", f"{code!r} is not a symptom code of the catalog")
+            raise r.fail(f"{field}.{name}", f"{code!r} is not a symptom code of the catalog")
         if plain in codes and codes[plain] != code:
-            raise r.fail(f"names.{name}", f"is the code {codes[plain]!r} itself, not a name for {code!r}")
+            raise r.fail(f"{field}.{name}", f"is the code {codes[plain]!r} itself, not a name for {code!r}")
         if plain in names and names[plain] != code:
-            raise r.fail(f"names.{name}", f"is listed for both {names[plain]!r} and {code!r}")
+            raise r.fail(f"{field}.{name}", f"is listed for both {names[plain]!r} and {code!r}")
         names[plain] = code
     return names
 
 
 def _degrees(celsius: float, unit: str) -> str:
     """A limit in the person's unit, without the symbol ("38.5" or "101.3")."""
-    return f"{from_stored_unit(ObservationKind.TEMPERATURE, celsius, unit):g}"
+    return num(from_stored_unit(ObservationKind.TEMPERATURE, celsius, unit))

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
 from journal.domain.i18n import _
+from journal.domain.shown import source_name
 from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, is_explained, utc
@@ -35,7 +36,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         if is_explained(ctx, o, s):
             continue
         hits.append((o.at, s, _("{reading} at {when} (source: {source})").format(
-            reading=text, when=ctx.fmt(o.at), source=v[key].source), key))
+            reading=text, when=ctx.fmt(o.at), source=source_name(v[key].source)), key))
     if not hits:
         return []
     severity = max((h[1] for h in hits), key=lambda x: x.rank)

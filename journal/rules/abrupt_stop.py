@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 from journal.domain import Alert, Medication, PatientHistory, Severity
 from journal.domain.i18n import _, ngettext
+from journal.domain.shown import num, source_name
 from journal.knowledge import DrugLibrary, DrugProfile
 from journal.schedule import longest_gap
 
@@ -94,12 +95,12 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         evidence.append(_("on this schedule without a break since {day}").format(day=first_day.isoformat()))
         evidence.append(_("alert after the longest gap + {extra} h ({extra_source}) or {n} missed in a row; urgent "
                           "from {urgent} h ({urgent_source})").format(
-            extra=f"{p.value('timing.abrupt_stop_extra_gap_hours'):g}",
-            extra_source=p.cite("timing.abrupt_stop_extra_gap_hours"), n=in_a_row,
-            urgent=f"{urgent_after.total_seconds() / 3600:g}", urgent_source=p.cite("timing.abrupt_stop_urgent_hours")))
+            extra=num(p.value('timing.abrupt_stop_extra_gap_hours')),
+            extra_source=source_name(p.cite("timing.abrupt_stop_extra_gap_hours")), n=in_a_row,
+            urgent=num(urgent_after.total_seconds() / 3600), urgent_source=source_name(p.cite("timing.abrupt_stop_urgent_hours"))))
         if p.stopping is not None:
             evidence.append(_("what the label says about stopping suddenly (source: {source})").format(
-                source=p.stopping.source))
+                source=source_name(p.stopping.source)))
         call = _(p.stopping.call) if p.stopping is not None else _("the doctor or pharmacist")
         advice = ctx.advice(severity, _("Tell {whom} when the last dose of {medicine} was given and ask what to do "
                                         "about the next one; do not give extra doses to catch up.").format(

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from journal.domain import Alert, Medication, PatientHistory, Severity
 from journal.domain.i18n import _
+from journal.domain.shown import num, source_name
 from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, fmt_mg
@@ -34,7 +35,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             if limit is not None and daily > limit + 1e-9:
                 evidence.append(_("planned {amount} a day of {what}, above {limit} (source: {source})").format(
                     amount=fmt_mg(daily), what=planned_what(ctx, products), limit=fmt_mg(limit),
-                    source=p.cite("age.caution_above_mg_per_day")))
+                    source=source_name(p.cite("age.caution_above_mg_per_day"))))
         first, last = ctx.change_days_window(p)
         rises = fast_rises(ctx, m, p, first, last)
         if rises:
@@ -43,7 +44,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         if not evidence:
             continue
         evidence.insert(0, _("age {age} (caution from {old}, source: {source})").format(
-            age=age, old=f"{old:g}", source=p.cite("age.caution_from_years")))
+            age=age, old=num(old), source=source_name(p.cite("age.caution_from_years"))))
         reg = m.regimen_on(ctx.today)
         title = _("{medicine}: extra care at age {age}").format(medicine=m.name, age=age)
         message = _("Older people keep more of this medicine in the blood and get more side effects, such as "

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
 from journal.domain.i18n import _
+from journal.domain.shown import source_name
 from journal.knowledge import DrugLibrary
 from journal.schedule.as_needed import over_limit
 
@@ -38,7 +39,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             what.append(_("{n} doses in {span}, more than the {most} allowed").format(
                 n=len(hit.doses), span=span, most=limit.max_doses))
             evidence.append(_("most doses in {span}: {most} ({source})").format(
-                span=span, most=limit.max_doses, source=limit.max_doses_source))
+                span=span, most=limit.max_doses, source=source_name(limit.max_doses_source)))
         if hit.amount_over and limit.max_amount_mg is not None and hit.amount_mg is not None:
             what.append(_("{amount} in {span}, more than the {most} allowed").format(
                 amount=fmt_mg(hit.amount_mg), span=span, most=limit.max_amount))

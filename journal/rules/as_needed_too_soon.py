@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
 from journal.domain.i18n import _
+from journal.domain.shown import source_name
 from journal.knowledge import DrugLibrary
 from journal.schedule.as_needed import too_soon
 
@@ -40,7 +41,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             evidence.append(_("given {first} and again {second}, {gap} apart").format(
                 first=ctx.fmt(x.before.at), second=ctx.fmt(x.after.at), gap=fmt_hours(x.apart)) + by)
         evidence.append(_("minimum time between doses: {gap} ({source})").format(
-            gap=fmt_hours(limit.min_interval), source=limit.min_interval_source))
+            gap=fmt_hours(limit.min_interval), source=source_name(limit.min_interval_source)))
         two = len(people) > 1
         title = _("{medicine}: an as-needed dose was given too soon after the one before").format(medicine=m.name)
         message = (_("{person} had doses of {medicine} {gap} apart; at least {least} should pass between them.")

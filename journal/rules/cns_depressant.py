@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
 from journal.domain.i18n import _
+from journal.domain.shown import source_name
 from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import CheckContext, utc
@@ -38,7 +39,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
             given = ctx.given_doses(m)
             since = given[0].at if given else ctx.day_start(ctx.today)
         found.append((since, _("{medicine} is {kind} (source: {source}), on the list since {day}").format(
-            medicine=m.name, kind=_(c.label), source=c.source, day=ctx.local(since).date().isoformat()), _(c.label)))
+            medicine=m.name, kind=_(c.label), source=source_name(c.source), day=ctx.local(since).date().isoformat()), _(c.label)))
     for c in p.interactions:
         if not c.note_words:
             continue
@@ -48,7 +49,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
             said = mention(text, c.note_words) if ctx.within(at, NOTE_WINDOW) else None
             if said is not None:
                 found.append((at, _("note {when}: \"{text}\" mentions {word}, that is {kind} (source: {source})").format(
-                    when=ctx.fmt(at), text=text[:80], word=said, kind=_(c.label), source=c.source), _(c.label)))
+                    when=ctx.fmt(at), text=text[:80], word=said, kind=_(c.label), source=source_name(c.source)), _(c.label)))
                 break
     if not found:
         return None

@@ -30,6 +30,7 @@ from journal.domain import (
     normalise,
 )
 from journal.domain.i18n import N_, _, ngettext
+from journal.domain.shown import num, source_name, status_name
 from journal.knowledge import DrugLibrary, DrugProfile, KnowledgeError, default_library
 from journal.knowledge.rule_topics import RULE_TOPICS
 from journal.schedule import (
@@ -84,7 +85,7 @@ def fmt_hours(delta: timedelta) -> str:
             whole, minutes = whole + 1, 0
         return (_("{hours} h").format(hours=whole) if minutes == 0
                 else _("{hours} h {minutes} min").format(hours=whole, minutes=f"{minutes:02d}"))
-    return _("{days} days").format(days=f"{h / 24:.1f}")
+    return _("{days} days").format(days=num(h / 24, ".1f"))
 
 
 def and_join(items: Iterable[str]) -> str:
@@ -97,11 +98,6 @@ def and_join(items: Iterable[str]) -> str:
 
 # A severity as a lower-case word inside an alert's evidence ("...: urgent").
 SEVERITY_WORDS = {"emergency": N_("emergency"), "urgent": N_("urgent"), "warning": N_("warning"), "info": N_("info")}
-
-
-# A dose's status as its one-word value ("skipped") inside an alert's evidence.
-STATUS_VALUES = {"taken": N_("taken"), "skipped": N_("skipped"), "refused": N_("refused"), "vomited": N_("vomited"),
-                 "missed": N_("missed")}
 
 
 def severity_word(severity: Severity) -> str:
@@ -124,8 +120,8 @@ def lower_first(text: str) -> str:
 
 def fmt_mg(mg: float) -> str:
     if mg < 1 and mg > 0:
-        return f"{mg * 1000:g} mcg"
-    return f"{round(mg, 2):g} mg"
+        return f"{num(mg * 1000)} mcg"
+    return f"{num(round(mg, 2))} mg"
 
 
 def plan_timing(m: Medication, library: DrugLibrary | None = None) -> PlanTiming:
@@ -577,7 +573,7 @@ class CheckContext:
             if st.taken or self.ago(st.slot.at) <= g or utc(st.slot.at) < utc(self.history.start):
                 continue
             why = _("nothing logged") if not st.answered else ", ".join(
-                _(STATUS_VALUES[v.value]) for v in sorted({d.status for d in st.doses}))
+                status_name(v) for v in sorted({d.status for d in st.doses}))
             out.append((st.slot, why))
         return out
 
@@ -610,9 +606,9 @@ class CheckContext:
                 for step, before in programme_changes(self.programme(m)):
                     if step.daily_mcg < before and utc(step.at) <= utc(self.now):
                         events.append(Event(step.at, _("pump dose lowered from {before} to {after} mcg a day "
-                                                       "({source})").format(before=f"{before:g}",
-                                                                            after=f"{step.daily_mcg:g}",
-                                                                            source=step.source), m, kind="cut"))
+                                                       "({source})").format(before=num(before),
+                                                                            after=num(step.daily_mcg),
+                                                                            source=source_name(step.source)), m, kind="cut"))
                 continue
             first = self.history.start.astimezone(self.tz).date()
             for c in self.drug_changes(m, first, self.today):
@@ -665,9 +661,9 @@ class CheckContext:
                 for step, before in programme_changes(self.programme(m)):
                     if step.daily_mcg > before > 0 and utc(step.at) <= utc(self.now):
                         events.append(Event(step.at, _("pump dose raised from {before} to {after} mcg a day "
-                                                       "({source})").format(before=f"{before:g}",
-                                                                            after=f"{step.daily_mcg:g}",
-                                                                            source=step.source), m, kind="rise"))
+                                                       "({source})").format(before=num(before),
+                                                                            after=num(step.daily_mcg),
+                                                                            source=source_name(step.source)), m, kind="rise"))
                 continue
             first = self.history.start.astimezone(self.tz).date()
             for c in self.drug_rises(m, first, self.today):
@@ -702,7 +698,7 @@ class CheckContext:
                     events.append(Event(d.at, _("{medicine}: {given} given {when} for a planned {planned} ({times} "
                                                 "times the amount)").format(
                         medicine=m.name, given=fmt_mg(given_mg), when=self.fmt(d.at), planned=fmt_mg(planned_mg),
-                        times=f"{given_mg / planned_mg:.1f}"), m, "large"))
+                        times=num(given_mg / planned_mg, ".1f")), m, "large"))
         return sorted(events, key=lambda e: utc(e.at))
 
     def oversized(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, float, float]]:
@@ -862,7 +858,7 @@ class CheckContext:
         days = int(usable * conc / daily)
         when = self.local(last_refill.at).date() + timedelta(days=days)
         return when, _("estimated: {volume} mL at {concentration} mcg/mL, {daily} mcg a day, from the refill on "
-                       "{day}").format(volume=f"{vol:g}", concentration=f"{conc:g}", daily=f"{daily:g}",
+                       "{day}").format(volume=num(vol), concentration=num(conc), daily=num(daily),
                                        day=self.local(last_refill.at).date().isoformat())
 
     # ----------------------------------------------------------------- symptoms

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 from journal.domain import Alert, Medication, PatientHistory, Severity
 from journal.domain.i18n import _, ngettext
+from journal.domain.shown import num, source_name
 from journal.knowledge import DrugLibrary, DrugProfile
 
 from .abrupt_stop import planned
@@ -117,21 +118,21 @@ def alert_for(ctx: CheckContext, m: Medication, p: DrugProfile, f: Finding, hist
         why = _("the strength is not recorded, so the amount in mg a day is unknown; stopping from {amount} a day or "
                 "more needs at least {days} days of steps down").format(
             amount=fmt_mg(p.route(route, "taper_to_zero_min_daily_mg") or 0),
-            days=f"{p.route(route, 'taper_to_zero_min_days') or 0:g}")
+            days=num(p.route(route, 'taper_to_zero_min_days') or 0))
     elif f.kind == "to-zero":
         title = _("{medicine}: schedule goes from {amount} a day to none {span}").format(
             medicine=m.name, amount=fmt_mg(f.before_mg), span=describe_span(f.days))
         why = _("stopping from {amount} a day or more needs at least {days} days of steps down").format(
             amount=fmt_mg(p.route(route, "taper_to_zero_min_daily_mg") or 0),
-            days=f"{p.route(route, 'taper_to_zero_min_days') or 0:g}")
+            days=num(p.route(route, 'taper_to_zero_min_days') or 0))
     else:
         pct = 100 * (1 - f.after_mg / f.before_mg) if f.before_mg else 100
         title = _("{medicine}: schedule drops by {percent}% {span}").format(
-            medicine=m.name, percent=f"{pct:.0f}", span=describe_span(f.days))
+            medicine=m.name, percent=num(pct, ".0f"), span=describe_span(f.days))
         frac = p.route(route, f"taper_cut_fraction_{f.kind}") or 0
         days = p.route(route, f"taper_cut_days_{f.kind}") or 0
         why = _("a drop of more than {percent}% within {days} days is faster than a usual taper").format(
-            percent=f"{frac * 100:g}", days=f"{days:g}")
+            percent=num(frac * 100), days=num(days))
     others = [o for o in ctx.siblings(m) if o is not m]
     what = (_("{drug} ({products} together)").format(drug=_(p.display_name).lower(),
                                                      products=", ".join(o.name for o in [m, *others])) if others
@@ -146,7 +147,7 @@ def alert_for(ctx: CheckContext, m: Medication, p: DrugProfile, f: Finding, hist
                 if f.kind == "to-zero-unknown" else
                 _("planned {before} a day before {day}, {after} a day from {day}").format(
                     before=fmt_mg(f.before_mg), after=fmt_mg(f.after_mg), day=f.day.isoformat()),
-                _("rule: {why} (source: {source})").format(why=why, source=f.source)]
+                _("rule: {why} (source: {source})").format(why=why, source=source_name(f.source))]
     for o in [m, *others]:
         for r in o.regimens:
             end = r.end.isoformat() if r.end else _("ongoing")

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from journal.domain import Alert, Medication, PatientHistory, Severity
 from journal.domain.i18n import _
+from journal.domain.shown import num, source_name
 from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import Change, CheckContext, fmt_mg
@@ -52,12 +53,12 @@ def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: da
         if step is not None and c.after_mg - c.before_mg > step + 1e-9:
             reasons.append(_("a rise of {amount} a day at once; the usual step is at most {step} a day (source: "
                              "{source})").format(amount=fmt_mg(c.after_mg - c.before_mg), step=fmt_mg(step),
-                                                 source=p.cite(f"routes.{route}.titration_max_step_mg_per_day")))
+                                                 source=source_name(p.cite(f"routes.{route}.titration_max_step_mg_per_day"))))
         if gap_h is not None and prev is not None and (c.day - prev.day).days * 24 < gap_h:
             reasons.append(_("only {hours} h after the previous rise on {day}; the usual wait is at least {wait} h "
                              "(source: {source})").format(
-                hours=(c.day - prev.day).days * 24, day=prev.day.isoformat(), wait=f"{gap_h:g}",
-                source=p.cite(f"routes.{route}.titration_min_interval_hours")))
+                hours=(c.day - prev.day).days * 24, day=prev.day.isoformat(), wait=num(gap_h),
+                source=source_name(p.cite(f"routes.{route}.titration_min_interval_hours"))))
         if reasons:
             out.append(Finding(c, reasons, prev))
     return out

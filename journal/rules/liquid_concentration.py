@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity, Unit
 from journal.domain.i18n import N_, _
+from journal.domain.shown import form_name, num
 from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, fmt_mg
@@ -22,7 +23,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
     for m, p in ctx.profiled():
         if not p.has("liquids") or not m.form.is_liquid or not ctx.is_active(m):
             continue
-        known = ", ".join(f"{lq.name} {lq.mg_per_ml.value:g} mg/mL" for lq in p.liquids)
+        known = ", ".join(f"{lq.name} {num(lq.mg_per_ml.value)} mg/mL" for lq in p.liquids)
         s = m.strength
         if s is None or s.per is None or s.per.unit is not Unit.ML:
             title = _("{medicine}: strength of the liquid not recorded").format(medicine=m.name)
@@ -31,7 +32,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                         "much or too little.").format(medicine=m.name, known=known)
             reg = m.regimen_on(ctx.today)
             evidence = [_("{medicine}: form {form}, strength {strength}").format(
-                            medicine=m.name, form=m.form.value, strength=str(s) if s else _("not recorded"))
+                            medicine=m.name, form=form_name(m.form), strength=str(s) if s else _("not recorded"))
                         + (_(", on the schedule since {day}").format(day=reg.start.isoformat())
                            if reg is not None else ""),
                         _("known strengths: {known} (source: ISMP)").format(known=known)]
@@ -58,7 +59,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         evidence.append(_("known strengths: {known} (source: ISMP)").format(known=known))
         worst_d, worst_got, worst_planned = max(bad, key=lambda x: abs(x[1] - x[2]) / x[2])
         ratio = worst_got / worst_planned
-        some_times = _("{n} times").format(n=f"{ratio:.1f}")
+        some_times = _("{n} times").format(n=num(ratio, ".1f"))
         times = _(TIMES_WORDS[round(ratio)]) if ratio >= 1.5 and round(ratio) in TIMES_WORDS else some_times \
             if ratio >= 1.5 else (_("half") if abs(ratio - 0.5) < 0.05 else some_times)
         title = _("{medicine}: {amount} of this bottle is {mg}, {times} the {planned} prescribed").format(

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
 from journal.domain.i18n import _, ngettext
+from journal.domain.shown import num, source_name
 from journal.knowledge import DrugLibrary
 from journal.schedule import Outcome
 
@@ -48,9 +49,9 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                        risk=p.stopping.risk_in_short) if p.stopping is not None else ""))
         evidence = [_("planned {dose} at {when}: nothing logged ({ago} ago)").format(
                     dose=s.dose, when=ctx.fmt(s.at), ago=fmt_hours(ctx.ago(s.at))) for s in missed]
-        hours = f"{grace.total_seconds() / 3600:g}"
+        hours = num(grace.total_seconds() / 3600)
         evidence.append(_("grace period: {hours} h after the planned time (source: {source})").format(
-            hours=hours, source=p.cite("timing.missed_dose_grace_hours")))
+            hours=hours, source=source_name(p.cite("timing.missed_dose_grace_hours"))))
         advice = ctx.advice(
             Severity.WARNING,
             _("If it was not given: the usual leaflet advice is to give it when you remember, unless the next "

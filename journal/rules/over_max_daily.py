@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from journal.domain import Alert, Dose, Medication, PatientHistory, Severity
 from journal.domain.i18n import _
+from journal.domain.shown import source_name
 from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import CheckContext, fmt_mg, utc
@@ -22,7 +23,7 @@ def ceiling(ctx: CheckContext, meds: list[Medication], p: DrugProfile) -> tuple[
     limit = p.route("oral", "max_daily_mg")
     if limit is None:
         return None
-    return limit, _("the usual maximum, source: {source}").format(source=p.cite("routes.oral.max_daily_mg"))
+    return limit, _("the usual maximum, source: {source}").format(source=source_name(p.cite("routes.oral.max_daily_mg")))
 
 
 def scheduled_totals(ctx: CheckContext, meds: list[Medication], p: DrugProfile) -> list[tuple[str, float, list[str]]]:

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from journal.domain import Alert, Dose, Medication, PatientHistory, Severity
 from journal.domain.i18n import _
+from journal.domain.shown import source_name
 from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, fmt_hours, fmt_mg, utc
@@ -81,13 +82,13 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             evidence.append(_("given within {gap}: {doses}; together {total} (doses less than {span} apart count as "
                               "one, source: {source})").format(
                 gap=fmt_hours(utc(d.at) - utc(parts[0][1].at)), doses=listed, total=fmt_mg(total),
-                span=fmt_hours(span), source=p.cite("timing.combined_dose_span_hours")))
+                span=fmt_hours(span), source=source_name(p.cite("timing.combined_dose_span_hours"))))
             since = parts[0][1].at if since is None else since
             combined += 1
         if since is None:
             continue
         evidence.append(_("single-dose limit used: {limit} (source: {source})").format(
-            limit=fmt_mg(limit), source=p.cite("routes." + ctx.route(m) + ".max_single_mg")))
+            limit=fmt_mg(limit), source=source_name(p.cite("routes." + ctx.route(m) + ".max_single_mg"))))
         title = _("{medicine}: one dose above {limit}").format(medicine=m.name, limit=fmt_mg(limit))
         message = _("A single dose of {medicine} for {person} is above {limit}, the largest single dose in the usual "
                     "schedules. Large single doses make side effects more likely.").format(

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
 from journal.domain.i18n import _, ngettext
+from journal.domain.shown import num, source_name
 from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, fmt_mg
@@ -42,8 +43,8 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                 evidence.append(f"{ctx.fmt(d.at)}: {fmt_mg(given_mg)}" + (f" ({d.amount})" if d.amount else "")
                                 + " " + _("for a planned {planned}: {times} times the amount (urgent from {factor} "
                                           "times, source: {source})").format(
-                    planned=fmt_mg(planned_mg), times=f"{given_mg / planned_mg:.1f}", factor=f"{factor:g}",
-                    source=p.cite("timing.large_dose_urgent_factor")))
+                    planned=fmt_mg(planned_mg), times=num(given_mg / planned_mg, ".1f"), factor=num(factor),
+                    source=source_name(p.cite("timing.large_dose_urgent_factor"))))
             title = _("{medicine}: more given on {day} than planned").format(medicine=m.name, day=day.isoformat())
             message = (_("{person} was given {total} of {medicine} on {day}, more than the {planned} the schedule "
                          "plans for that day. If an entry is wrong, correct it; if not, extra amounts make side "
@@ -60,7 +61,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                             "A dose this much larger can cause strong sleepiness or slow breathing over the next "
                             "hours, even if the person seems fine now.").format(
                     person=history.patient.name, given=fmt_mg(given_mg), medicine=m.name, when=ctx.fmt(d.at),
-                    times=f"{given_mg / planned_mg:.0f}", planned=fmt_mg(planned_mg))
+                    times=num(given_mg / planned_mg, ".0f"), planned=fmt_mg(planned_mg))
                 advice = ctx.advice(Severity.URGENT, _("Say how much was given and when, and ask what to do about "
                                                        "the next dose. Watch their breathing and whether they can "
                                                        "be woken."),

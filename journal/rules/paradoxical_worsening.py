@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
-from journal.domain.i18n import N_, _
+from journal.domain.i18n import _
+from journal.domain.shown import num, reading_name, source_name
 from journal.knowledge import DrugLibrary, DrugProfile
 from journal.knowledge.catalog import NEW_CHANGE, WORSE_CHANGE
 
@@ -13,11 +14,6 @@ from .common import CheckContext, explain, lower_first, utc, worse_than_before
 from .withdrawal_signs import causes_before
 
 RULE = "paradoxical-worsening"
-
-
-# The scores a rise can make worse, as words ({kind} score 3 ...; ObservationKind values).
-SCORE_NAMES = {"penn-spasm-frequency": N_("penn spasm frequency"), "modified-ashworth": N_("modified ashworth"),
-               "pain-nrs": N_("pain nrs")}
 
 
 def since_increase(change: str) -> str:
@@ -63,10 +59,10 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         prior_obs = [float(x.value) for x in ctx.history.observations if not x.removed and x.kind is o.kind
                      and start <= utc(x.at) < utc(found[0].at) and isinstance(x.value, int | float)]
         if prior_obs and float(o.value) > max(prior_obs):
-            kind = _(SCORE_NAMES.get(o.kind.value, o.kind.value.replace("-", " ")))
+            kind = reading_name(o.kind)
             linked.append((o.at, _("{kind} score {value} at {when}, at most {before} in the days before the "
-                                   "increase").format(kind=kind, value=f"{o.value:g}", when=ctx.fmt(o.at),
-                                                      before=f"{max(prior_obs):g}"), o, kind))
+                                   "increase").format(kind=kind, value=num(o.value), when=ctx.fmt(o.at),
+                                                      before=num(max(prior_obs))), o, kind))
             causes += found
     if not linked:
         return None
@@ -83,7 +79,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     evidence = [link[1] for link in linked] + [
         _("before that: {event}").format(event=first.text),
         _("worse within {hours} h of an increase (source: {source})").format(
-            hours=f"{p.value('timing.escalation_window_hours'):g}", source=p.symptom_sources["paradoxical"])]
+            hours=num(p.value('timing.escalation_window_hours')), source=source_name(p.symptom_sources["paradoxical"]))]
     advice = ctx.advice(Severity.URGENT, _("Tell them about the increase and what got worse."))
     return ctx.alert(RULE, Severity.URGENT, linked[0][0], title, message, advice, evidence, first.medication)
 

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from journal.domain import Alert, PatientHistory, Severity
 from journal.domain.i18n import _, ngettext
+from journal.domain.shown import num, source_name
 from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import CheckContext
@@ -38,8 +39,8 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                 "medicine stops, which can bring on withdrawal.").format(person=history.patient.name, when=when)
     evidence = [how, _("no refill logged since; reminder from {info} days before (source: {info_source}), warning "
                        "from {warn} days (source: {warn_source})").format(
-        info=f"{info_days:g}", info_source=p.cite("pump.refill_info_days"), warn=f"{warn_days:g}",
-        warn_source=p.cite("pump.refill_warning_days"))]
+        info=num(info_days), info_source=source_name(p.cite("pump.refill_info_days")), warn=num(warn_days),
+        warn_source=source_name(p.cite("pump.refill_warning_days")))]
     med = next((m for m, q in ctx.profiled() if q is p and ctx.route(m) == "intrathecal"), None)
     advice = ctx.advice(severity, _("Make sure the refill appointment is booked before that date; book early if "
                                     "travel or weather could get in the way."))

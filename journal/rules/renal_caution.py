@@ -6,6 +6,7 @@ from datetime import datetime
 
 from journal.domain import Alert, Medication, PatientHistory, Severity
 from journal.domain.i18n import N_, _
+from journal.domain.shown import source_name
 from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, and_join, fmt_mg
@@ -58,7 +59,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             severity = Severity.URGENT
             evidence.append(_("above {limit} a day, a level that needs the doctor's check with this kidney function "
                               "(source: {source})").format(limit=fmt_mg(p.value(limit_path)),
-                                                           source=p.cite(limit_path)))
+                                                           source=source_name(p.cite(limit_path))))
         title = (_("{medicine} with {level} kidney problems and dialysis") if dialysis else
                  _("{medicine} with {level} kidney problems")).format(medicine=m.name, level=words)
         message = _("{drug} leaves the body mostly through the kidneys. With {level} kidney problems it can build "

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from journal.domain import Alert, Observation, ObservationKind, PatientHistory, Severity, SymptomEntry
 from journal.domain.i18n import N_, _
+from journal.domain.shown import num, source_name
 from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import CheckContext, Event, cause_words, explain, lower_first, utc
@@ -49,9 +50,9 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         elif catalog.reading_limit(o) == "low_temperature_c":
             hit = (False, reading)
         elif o.kind is ObservationKind.HEART_RATE and slow_hr is not None and o.value < slow_hr:
-            hit = (False, _("heart rate {value}/min").format(value=f"{o.value:g}"))
+            hit = (False, _("heart rate {value}/min").format(value=num(o.value)))
         elif o.kind is ObservationKind.BLOOD_PRESSURE and low_bp is not None and o.value < low_bp:
-            hit = (False, _("blood pressure {value}").format(value=f"{o.value:g}/{o.value2 or 0:g}"))
+            hit = (False, _("blood pressure {value}").format(value=f"{num(o.value)}/{num(o.value2 or 0)}"))
         if hit is None:
             continue
         found = causes_before(events, o.at, window)
@@ -79,7 +80,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
              if any(x[2] for x in linked) else
              _("Possible too much {drug}: serious signs after {causes}") if emergency else
              _("Possible too much {drug}: sleepiness-type signs after {causes}")).format(drug=drug, causes=what)
-    hours = f"{p.value('timing.escalation_window_hours'):g}"
+    hours = num(p.value('timing.escalation_window_hours'))
     message = _("{person} has signs that can come from too much {drug} ({signs}), and they started within {hours} "
                 "hours after {causes}. Too much of this medicine tends to lower alertness, muscle tone, breathing "
                 "and temperature.").format(person=ctx.history.patient.name, drug=drug,
@@ -93,7 +94,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     lag = utc(linked[0][0]) - utc(unique[0].at)
     evidence.append(_("first sign {lag} h after the first of these; signs within {hours} h of more medicine point "
                       "to too much of it (source: {source}, {sources})").format(
-        lag=int(lag.total_seconds() // 3600), hours=hours, source=p.cite("timing.escalation_window_hours"),
+        lag=int(lag.total_seconds() // 3600), hours=hours, source=source_name(p.cite("timing.escalation_window_hours")),
         sources=p.symptom_sources["toxicity"]))
     return ctx.alert(RULE, severity, linked[0][0], title, message, ctx.advice(severity, doctor), evidence,
                      unique[0].medication)

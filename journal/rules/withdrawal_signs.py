@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from journal.domain import Alert, Observation, ObservationKind, PatientHistory, Severity, SymptomEntry
 from journal.domain.i18n import N_, _
+from journal.domain.shown import num, source_name
 from journal.knowledge import DrugLibrary, DrugProfile, change_in_words
 
 from .common import CheckContext, Event, and_join, cause_words, explain, lower_first, utc, worse_than_before
@@ -62,17 +63,17 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         if sign is not None:
             late, name = sign in p.withdrawal_late, ctx.describe(o).split(" (")[0]
         elif o.kind is ObservationKind.HEART_RATE and fast_hr is not None and o.value > fast_hr:
-            late, name = False, _("heart rate {value}/min").format(value=f"{o.value:g}")
+            late, name = False, _("heart rate {value}/min").format(value=num(o.value))
         elif o.kind is ObservationKind.BLOOD_PRESSURE and low_bp is not None and o.value < low_bp:
-            late, name = False, _("blood pressure {value} (low)").format(value=f"{o.value:g}/{o.value2 or 0:g}")
+            late, name = False, _("blood pressure {value} (low)").format(value=f"{num(o.value)}/{num(o.value2 or 0)}")
         elif o.kind is ObservationKind.BLOOD_PRESSURE and (
                 (high_sys is not None and o.value >= high_sys)
                 or (high_dia is not None and isinstance(o.value2, int | float) and o.value2 >= high_dia)):
             # Withdrawal tends to raise blood pressure along with heart rate and temperature.
-            limit = "/".join(f"{x:g}" if x is not None else "-" for x in (high_sys, high_dia))
+            limit = "/".join(num(x) if x is not None else "-" for x in (high_sys, high_dia))
             late, name = False, _("blood pressure {value} (high: {limit} or more, source: {source})").format(
-                value=f"{o.value:g}/{o.value2 or 0:g}", limit=limit,
-                source=p.cite("withdrawal.high_systolic" if high_sys is not None else "withdrawal.high_diastolic"))
+                value=f"{num(o.value)}/{num(o.value2 or 0)}", limit=limit,
+                source=source_name(p.cite("withdrawal.high_systolic" if high_sys is not None else "withdrawal.high_diastolic")))
         if late is None:
             continue
         text = _("{sign} at {when}").format(sign=name, when=ctx.fmt(o.at))
@@ -102,7 +103,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     drug = _(p.display_name).lower()
     title = (_("Possible {drug} withdrawal: serious signs after {causes}") if any_late else
              _("Possible {drug} withdrawal: early signs after {causes}")).format(drug=drug, causes=what)
-    hours = f"{p.value('timing.escalation_window_hours'):g}"
+    hours = num(p.value('timing.escalation_window_hours'))
     message = _("{person} has signs that can come from withdrawal of {drug} ({signs}), and they started within "
                 "{hours} hours after {causes}. Withdrawal usually raises stiffness, temperature, heart rate and "
                 "blood pressure; it can get worse over hours to days, so it needs a doctor now rather than at the "
@@ -116,7 +117,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     evidence += [_("before that: {event}").format(event=e.text) for e in unique_causes[:8]]
     evidence.append(_("first sign {lag} h after the first interruption; signs within {hours} h of an interruption "
                       "point to withdrawal (source: {source})").format(
-        lag=int(lag.total_seconds() // 3600), hours=hours, source=p.cite("timing.escalation_window_hours")))
+        lag=int(lag.total_seconds() // 3600), hours=hours, source=source_name(p.cite("timing.escalation_window_hours"))))
     med = first_cause.medication
     # With an intrathecal pump problem, early signs cannot wait for "today": the pump clinic now.
     head = ctx.pump_clinic_now() if "pump" in kinds and severity is Severity.URGENT else None

@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from journal.domain import Dose, Medication, Quantity, QuantityError, normalise
 from journal.domain.i18n import N_, _
+from journal.domain.shown import num, source_name
 
 PRESCRIBED = N_("as prescribed")
 
@@ -72,10 +73,10 @@ def limits_for(m: Medication, profile: ProfileNumbers | None = None) -> AsNeeded
     if min_interval is None and prof.usual_interval_hours:
         min_interval = timedelta(hours=prof.usual_interval_hours / 2)
         min_interval_source = _("half the usual {hours} h between doses of this drug ({source})").format(
-            hours=f"{prof.usual_interval_hours:g}", source=prof.usual_interval_source)
+            hours=num(prof.usual_interval_hours), source=source_name(prof.usual_interval_source))
     if max_doses is None and prof.max_doses_per_day:
         max_doses = int(prof.max_doses_per_day)
-        max_doses_source = _("the usual most in a day for this drug ({source})").format(source=prof.max_doses_source)
+        max_doses_source = _("the usual most in a day for this drug ({source})").format(source=source_name(prof.max_doses_source))
     max_mg: float | None = None
     if max_amount is not None:
         try:

@@ -42,6 +42,7 @@ from journal.domain import (
     normalise,
 )
 from journal.domain.i18n import _, ngettext
+from journal.domain.shown import unit_name
 
 # As-needed medicines: days left are judged at the average use over this many days (judgement:
 # a week covers the usual ups and downs of as-needed use without reaching far into the past).
@@ -133,7 +134,7 @@ def in_stock_unit(amount: Quantity, unit: Unit, strength: Quantity | None) -> fl
 
 
 def _plural(unit: Unit) -> str:
-    return {"tablet": _("tablets"), "sachet": _("sachets")}.get(unit.value, unit.value)
+    return unit_name(unit, 2)  # "tablets", "mL": the unit a stock is counted in
 
 
 def baseline_of(events: Sequence[StockEvent], now: datetime) -> StockEvent | None:

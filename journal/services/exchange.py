@@ -1084,15 +1084,15 @@ def export_tables(journal: Journal, patient_name: str | None = None) -> dict[str
             for m in meds.values():
                 lim = m.as_needed_limits or AsNeededLimits()
                 tables["medications"][1].append([p.name, m.name, m.drug or "", m.route.value, m.form.value,
-                                                 str(m.strength) if m.strength else "", "yes" if m.as_needed else "no",
-                                                 str(m.max_daily) if m.max_daily else "", _cell(lim.max_doses_per_day),
+                                                 m.strength.notation() if m.strength else "", "yes" if m.as_needed else "no",
+                                                 m.max_daily.notation() if m.max_daily else "", _cell(lim.max_doses_per_day),
                                                  _cell(lim.min_interval_hours),
-                                                 str(lim.max_amount_per_day) if lim.max_amount_per_day else ""])
+                                                 lim.max_amount_per_day.notation() if lim.max_amount_per_day else ""])
                 for e in m.stock:
                     tables["stock"][1].append([p.name, m.name, _local(e.at, tz), e.kind.value, _cell(e.amount.value),
                                                e.amount.unit.value, e.note])
                 for r in m.regimens:
-                    tables["regimens"][1].append([p.name, m.name, r.start, r.end or "", str(r.dose),
+                    tables["regimens"][1].append([p.name, m.name, r.start, r.end or "", r.dose.notation(),
                                                   " ".join(t.strftime("%H:%M") for t in r.times), r.every_days,
                                                   r.prescribed_by, r.reason])
             for d in tx.series("dose", p.id):

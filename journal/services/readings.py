@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 from journal.domain import ASHWORTH_GRADES, ObservationKind
-from journal.domain.i18n import _
+from journal.domain.i18n import N_, _
 from journal.domain.readings import (
     STORED_UNIT,
     ReadingUnitError,
@@ -20,12 +20,13 @@ from journal.domain.readings import (
     to_stored_unit,
     unit_named,
 )
+from journal.domain.shown import num, reading_code_name
 
 from .errors import ValidationError
 from .validation import OBSERVATION_RANGES
 
 KINDS = tuple(k.value for k in ObservationKind)
-UNIT_SHOWN = {"C": "°C", "F": "°F", "kg": "kg", "lb": "lb", "/min": "a minute", "mmHg": "mmHg", "%": "%"}
+UNIT_SHOWN = {"C": "°C", "F": "°F", "kg": "kg", "lb": "lb", "/min": N_("a minute"), "mmHg": "mmHg", "%": "%"}
 
 
 @dataclass(frozen=True)
@@ -40,14 +41,15 @@ class Reading:
     def describe(self) -> str:
         """`temperature 38.5 °C (101.3 °F)`, `blood-pressure 120/80 mmHg`, `modified-ashworth 1+`."""
         if isinstance(self.value, str):
-            return f"{self.kind.value} {self.value}"
+            return f"{reading_code_name(self.kind)} {self.value}"
         unit = UNIT_SHOWN.get(STORED_UNIT.get(self.kind, ""), "")
-        shown = f"{self.value:g}" + (f"/{self.value2:g}" if self.value2 is not None else "")
-        text = f"{self.kind.value} {shown}" + (f" {unit}" if unit else "")
+        unit = _(unit) if unit else ""  # "a minute" is words; the symbols are the same in every language
+        shown = num(self.value) + (f"/{num(self.value2)}" if self.value2 is not None else "")
+        text = f"{reading_code_name(self.kind)} {shown}" + (f" {unit}" if unit else "")
         if self.typed_unit == "F":
-            text += f" ({celsius_to_fahrenheit(self.value):.1f} °F)"
+            text += f" ({num(celsius_to_fahrenheit(self.value), '.1f')} °F)"
         elif self.typed_unit == "lb":
-            text += f" ({kg_to_pounds(self.value):.1f} lb)"
+            text += f" ({num(kg_to_pounds(self.value), '.1f')} lb)"
         return text
 
 
@@ -79,7 +81,7 @@ def reading_from_text(kind: str, value: str, value2: str | None = None, unit: st
         if grade not in ASHWORTH_GRADES:
             raise ValidationError("value", _('"{value}" is not a modified Ashworth grade ({value2})').format(value=value, value2=", ".join(ASHWORTH_GRADES)))
         if value2 is not None:
-            raise ValidationError("value2", _("{value} has one value only").format(value=k.value))
+            raise ValidationError("value2", _("{value} has one value only").format(value=reading_code_name(k)))
         return Reading(k, grade)
     number = _number(value, "value", k)
     second: float | None = None
@@ -88,12 +90,12 @@ def reading_from_text(kind: str, value: str, value2: str | None = None, unit: st
             raise ValidationError("value2", _("blood pressure needs the bottom number too (value: top, value2: bottom)"))
         second = _number(value2, "value2", k)
         if second >= number:
-            raise ValidationError("value2", _("the bottom number ({second}) should be lower than the top ({number})").format(second=f"{second:g}", number=f"{number:g}"))
+            raise ValidationError("value2", _("the bottom number ({second}) should be lower than the top ({number})").format(second=num(second), number=num(number)))
     elif value2 is not None:
-        raise ValidationError("value2", _("{value} has one value only").format(value=k.value))
+        raise ValidationError("value2", _("{value} has one value only").format(value=reading_code_name(k)))
     stored = to_stored_unit(k, number, canonical)
     if k is ObservationKind.TEMPERATURE and canonical == "C":
         low, high = OBSERVATION_RANGES[k]
         if not low <= number <= high and low <= fahrenheit_to_celsius(number) <= high:
-            raise ValidationError("value", _("{number} °C is not a body temperature; if the thermometer shows Fahrenheit, give the unit F ({fahrenheit_to_celsius} °C)").format(number=f"{number:g}", fahrenheit_to_celsius=f"{fahrenheit_to_celsius(number):.1f}"))
+            raise ValidationError("value", _("{number} °C is not a body temperature; if the thermometer shows Fahrenheit, give the unit F ({fahrenheit_to_celsius} °C)").format(number=num(number), fahrenheit_to_celsius=num(fahrenheit_to_celsius(number), ".1f")))
     return Reading(k, stored, second, canonical if canonical in ("F", "lb") else "")

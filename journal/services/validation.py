@@ -36,6 +36,7 @@ from journal.domain import (
 )
 from journal.domain.dose_limits import single_dose_problem, strength_problem
 from journal.domain.i18n import _
+from journal.domain.shown import num, reading_code_name, unit_name
 from journal.domain.zones import valid_zone_name
 from journal.knowledge import RESOURCES as RESOURCES  # where exchange and journal find their files
 from journal.knowledge import KnowledgeError, default_catalog
@@ -267,13 +268,13 @@ def check_observation(obs: Observation, prefix: str = "") -> None:
             raise ValidationError(prefix + "value", _("{value} is not a number").format(value=repr(obs.value)))
         low, high = OBSERVATION_RANGES[kind]
         if not low <= float(obs.value) <= high:
-            raise ValidationError(prefix + "value", _("{value} is outside {low}-{high} for {kind}").format(value=f"{obs.value:g}", low=f"{low:g}", high=f"{high:g}", kind=kind.value))
+            raise ValidationError(prefix + "value", _("{value} is outside {low}-{high} for {kind}").format(value=num(obs.value), low=num(low), high=num(high), kind=reading_code_name(kind)))
     if obs.value2 is not None:
         if not _finite_number(obs.value2) or obs.value2 < 0:
             raise ValidationError(prefix + "value2", _("{value} is not a plausible number").format(value=repr(obs.value2)))
         if kind is ObservationKind.BLOOD_PRESSURE and obs.value2 > 350:
             raise ValidationError(prefix + "value2", _("{value} is outside 0-350 for blood-pressure").format(
-                value=f"{obs.value2:g}"))
+                value=num(obs.value2)))
 
 
 # Judgement bounds for what a pump event records (the caregiver copies them from the clinic's
@@ -304,7 +305,7 @@ def check_pump_event(event: PumpEvent, prefix: str = "") -> None:
             raise ValidationError(prefix + name, _("{value} is not a plausible amount").format(value=repr(value)))
         if value > cap:
             raise ValidationError(prefix + name, _("{value} is more than {cap}; please check the number on the clinic's "
-                                                  "printout").format(value=f"{value:g}", cap=f"{cap:g}"))
+                                                  "printout").format(value=num(value), cap=num(cap)))
     must_be_positive = ["concentration_mcg_per_ml"]
     if str(getattr(event.kind, "value", event.kind)) == "refill":
         must_be_positive += ["volume_ml", "daily_dose_mcg"]
@@ -312,7 +313,7 @@ def check_pump_event(event: PumpEvent, prefix: str = "") -> None:
         value = getattr(event, name)
         if value is not None and value <= 0:
             raise ValidationError(prefix + name, _("{value} is not possible here; it must be more than 0").format(
-                value=f"{value:g}"))
+                value=num(value)))
     due = event.next_refill_due
     if due is not None:
         check_plausible_day(due, prefix + "next_refill_due")
@@ -336,7 +337,7 @@ def check_regimen(reg: Regimen, med: Medication, prefix: str = "") -> None:
     if med.form is Form.PUMP or med.route is Route.INTRATHECAL:
         if not reg.dose.unit.is_mass:
             raise ValidationError(prefix + "dose", _("a pump's daily dose is a mass (mcg), not {unit}").format(
-                unit=reg.dose.unit.value))
+                unit=unit_name(reg.dose.unit)))
         return
     # A planned dose is a dose that will be given: nothing is not one (a stop ends the schedule).
     normalise_amount(reg.dose, med.strength, prefix + "dose", med.form, given=True)
@@ -413,7 +414,7 @@ def check_limits(med: Medication, prefix: str = "") -> None:
     low, high = MIN_INTERVAL_HOURS_RANGE
     if h is not None and (not _finite_number(h) or not low <= h <= high):
         raise ValidationError(where + "min_interval_hours", _("{value} is not a number of hours from {low} to {high}").format(
-            value=repr(h), low=f"{low:g}", high=f"{high:g}"))
+            value=repr(h), low=num(low), high=num(high)))
     if limits.max_amount_per_day is not None:
         _positive_amount(limits.max_amount_per_day, med.strength, where + "max_amount_per_day")
 
@@ -447,7 +448,7 @@ def check_stock_event(event: StockEvent, med: Medication, prefix: str = "") -> N
             in_stock_unit(amount, base.amount.unit, med.strength)
         except StockUnknown as e:
             raise ValidationError(prefix + "amount", _("{problem} (the stock is counted in {unit})").format(
-                problem=e, unit=base.amount.unit.value)) from None
+                problem=e, unit=unit_name(base.amount.unit))) from None
 
 
 # A dose logged "now" when now is far from everything else in the journal is more likely a wrong
