@@ -52,7 +52,9 @@ def make_context(db: Path | str | None, *, demo: bool = False, debug: bool = Fal
 
             return Journal.open(url, clock)
 
-        return Context(open_shared, clock, db_path=None, debug=debug, demo=demo, minimised=minimised)
+        ctx = Context(open_shared, clock, db_path=None, debug=debug, demo=demo, minimised=minimised)
+        ctx.shared_url = url
+        return ctx
     # Resolved once: a journal reached through a link is opened, locked, backed up and restored as
     # the real file, so the link and the real path can never be two journals.
     path = (Path(db).expanduser() if db is not None else default_db_path()).resolve()
@@ -87,7 +89,13 @@ def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
     if problem is not None:  # before anything opens it
         print(shown(f"carejournal: --db: {problem}"), file=sys.stderr)
         return EXIT_BAD_INPUT
-    ctx = make_context(args.db, demo=args.demo, debug=args.debug, clock=clock, minimised=args.minimised)
+    db = args.db
+    if db is None and not args.demo:
+        # The shared journal chosen in the window (first-run screen or Settings), if any.
+        from journal.services.shared_connection import remembered_journal
+
+        db = remembered_journal()
+    ctx = make_context(db, demo=args.demo, debug=args.debug, clock=clock, minimised=args.minimised)
     # Everything the app writes (exports, reports, CSV files, backups, their folders) holds health
     # data: owner-only, like the journal, whatever the user's umask.
     umask = os.umask(PRIVATE_UMASK)
@@ -119,15 +127,28 @@ def run_gui(ctx: Context) -> int:
         print(f"carejournal: the window cannot start: {e}. `make run` installs what Qt needs; "
               "the commands (`carejournal --help`) work without it.", file=ctx.err)
         return EXIT_FAILURE
+    opened: list[Context] = []
     try:
-        result = run_app(ctx, demo=ctx.demo)
-    except Exception as e:  # noqa: BLE001 - one line for the user, the trace with --debug
-        if ctx.debug:
-            traceback.print_exc(file=ctx.err)
-        reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        print(f"carejournal: the window stopped: {reason}", file=ctx.err)
-        return EXIT_FAILURE
-    return EXIT_OK if result is None else int(result)
+        while True:
+            try:
+                result = run_app(ctx, demo=ctx.demo)
+            except Exception as e:  # noqa: BLE001 - one line for the user, the trace with --debug
+                if ctx.debug:
+                    traceback.print_exc(file=ctx.err)
+                reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+                print(f"carejournal: the window stopped: {reason}", file=ctx.err)
+                return EXIT_FAILURE
+            if not ctx.switch_requested:
+                return EXIT_OK if result is None else int(result)
+            # The person chose another journal in the window: it is remembered; open it now.
+            from journal.services.shared_connection import remembered_journal
+
+            ctx.close()
+            ctx = make_context(remembered_journal(), debug=ctx.debug, clock=ctx.clock)
+            opened.append(ctx)
+    finally:
+        for later in opened:  # the first one is closed by main()
+            later.close()
 
 
 def gui_main() -> int:

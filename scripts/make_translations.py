@@ -23,7 +23,7 @@ from translations_qt_es import QT_ES  # noqa: E402
 
 # Window files whose words go through tr() (the rest of the window is not translated yet).
 QT_SOURCES = ["journal/ui/main_window.py", "journal/ui/settings_dialog.py", "journal/ui/alerts.py",
-              "journal/ui/style.py"]
+              "journal/ui/style.py", "journal/ui/connect_dialog.py", "journal/ui/read_only.py"]
 
 
 def gettext_catalog() -> None:
