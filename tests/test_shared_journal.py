@@ -16,7 +16,7 @@ from conftest import NOW, PgDatabases, needs_pg
 
 from journal.domain import Dose, DoseStatus, FixedClock, Medication, Patient, Quantity, Regimen, Unit
 from journal.services.errors import JournalFileError, ValidationError
-from journal.services.journal import Journal
+from journal.services.journal import BACKUP_TABLES, Journal
 
 CASES = sorted((Path(__file__).resolve().parent / "fixtures" / "cases").glob("*.json"))  # copies of ../shared/cases
 
@@ -179,13 +179,53 @@ def test_a_shared_backup_is_one_snapshot_restorable_into_an_empty_shared_journal
         dest = shared.backup(tmp_path)
     assert dest.parent == tmp_path and dest.suffix == ".json"
     assert dest.stat().st_mode & 0o077 == 0  # readable by its owner only
-    assert json.loads(dest.read_text(encoding="utf-8")) == doc
+    written = json.loads(dest.read_text(encoding="utf-8"))
+    assert {k: v for k, v in written.items() if k != BACKUP_TABLES} == doc  # the exchange document, whole
     with Journal.open(url, FixedClock(NOW)) as shared, pytest.raises(ValidationError, match="only into an empty"):
         shared.restore(dest)
     empty = pg.url(pg.create())
     with Journal.open(empty, FixedClock(NOW)) as fresh:
         fresh.restore(dest)
         assert fresh.export_document() == doc
+
+
+@needs_pg
+def test_a_shared_backup_keeps_the_history_and_acknowledgements_like_moving_in(
+        pg: PgDatabases, tmp_path: Path, journal_with_history: Journal, capsys: pytest.CaptureFixture[str]) -> None:
+    src = journal_with_history.path
+    pid = journal_with_history.list_patients()[0].id
+    doc = journal_with_history.export_document()
+    revisions, acks = journal_with_history.revisions(pid), journal_with_history.acknowledgements(pid)
+    assert len(revisions) >= 2 and acks  # a correction and a removal, an acknowledged alert
+    journal_with_history.close()
+    url = pg.url(pg.create())
+    assert cli(url, "move-in", str(src)) == 0
+    assert cli(url, "backup", str(tmp_path)) == 0
+    dest = next(tmp_path.glob("carejournal-shared-backup-*.json"))
+    capsys.readouterr()
+    empty = pg.url(pg.create())
+    assert cli(empty, "restore", str(dest)) == 0
+    with Journal.open(empty, FixedClock(NOW)) as back:
+        assert back.export_document() == doc
+        assert back.revisions(pid) == revisions and back.acknowledgements(pid) == acks
+        # New entries continue after the restored ones.
+        mid = back.list_medications(pid)[0].id
+        assert back.log_dose(pid, Dose(mid, DoseStatus.TAKEN, given=NOW - timedelta(minutes=5))).record_id
+    # Its records still come into any journal with `import` (without the history).
+    plain = tmp_path / "plain.sqlite3"
+    assert cli(plain, "import", str(dest)) == 0
+    with Journal.open(plain, FixedClock(NOW)) as j:
+        assert j.export_document() == doc
+    # A backup whose tables do not fit is refused whole, the empty journal left empty.
+    broken = json.loads(dest.read_text(encoding="utf-8"))
+    broken[BACKUP_TABLES]["tables"]["doses"]["rows"][0].append("extra")
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(broken), encoding="utf-8")
+    other = pg.url(pg.create())
+    assert cli(other, "restore", str(bad)) == 2
+    assert "cannot be restored with its history" in capsys.readouterr().err
+    with Journal.open(other, FixedClock(NOW)) as j:
+        assert j.list_patients() == []
 
 
 @pytest.fixture
