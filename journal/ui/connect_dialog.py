@@ -239,6 +239,15 @@ class ConnectDialog(QDialog):
         colour = "#444444" if ok is None else ("#7a4f00" if viewer else "#1b5e20") if ok else "#9a0000"
         self.result_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.result_label.setVisible(True)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show every wrapped line at the present width (a shown result adds lines)."""
+        lay = self.layout()
+        lay.activate()
+        needed = lay.heightForWidth(self.width()) if lay.hasHeightForWidth() else lay.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     # -- finishing -------------------------------------------------------------------------------
     def try_connect(self) -> None:
