@@ -447,3 +447,55 @@ def test_a_viewer_connection_opens_the_window_read_only(qtbot: Any, pg: PgDataba
         assert [p.name for p in journal.list_patients()] == ["Robin Shaw"]
     finally:
         journal.close()
+
+
+# --- the switch, end to end (the composition root opens the chosen journal) -----------------------
+
+
+def _run_gui_switching(qtbot: Any, monkeypatch: pytest.MonkeyPatch, start: Any, target: str | None) -> list[Any]:
+    """Run the window as `carejournal` does, starting on `start`; in the first window choose
+    `target` (None: this computer's journal). Returns the journals the windows showed."""
+    from PySide6.QtWidgets import QApplication
+
+    from journal.app import make_context, run_gui
+    from journal.ui.main_window import MainWindow
+
+    seen: list[Any] = []
+
+    def exec_(self: Any = None) -> int:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen.append(window.session.journal)
+        if len(seen) == 1:
+            assert window.switch_journal(target) is True
+            assert not window.isVisible()
+        else:
+            window.quitting = True
+            window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_)
+    ctx = make_context(start, clock=FixedClock(NOW))
+    try:
+        assert run_gui(ctx) == 0
+    finally:
+        ctx.close()
+    return seen
+
+
+def test_choosing_this_computers_journal_opens_it_at_once_and_at_the_next_start(
+        qtbot: Any, tmp_path: Path, config_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    remember_journal("postgresql://ana@127.0.0.1:1/carejournal")
+    seen = _run_gui_switching(qtbot, monkeypatch, tmp_path / "elsewhere.sqlite3", None)
+    assert [Path(j.path).name for j in seen] == ["elsewhere.sqlite3", "journal.sqlite3"]
+    assert Path(seen[1].path).is_relative_to(tmp_path / "data")
+    assert remembered_journal() is None
+
+
+@needs_pg
+def test_connecting_opens_the_shared_journal_in_the_window_at_once(
+        qtbot: Any, tmp_path: Path, config_home: Path, monkeypatch: pytest.MonkeyPatch, pg: PgDatabases) -> None:
+    url = pg.empty_journal(None)
+    seen = _run_gui_switching(qtbot, monkeypatch, tmp_path / "mine.sqlite3", url)
+    assert [j.shared for j in seen] == [False, True] and seen[1].path == url
+    assert remembered_journal() == url
