@@ -68,11 +68,14 @@ def copy_journal(src: Any, dst: Any) -> dict[str, int]:
 # --- the same copy as JSON (a shared journal's backup) --------------------------------------------
 
 
+_NO_DIALECT: Any = None  # our TypeDecorators store the same text on every engine
+
+
 def _encode(column: Column[Any], value: Any) -> Any:
     if value is None:
         return None
     if isinstance(column.type, TypeDecorator):  # UTCDateTime: its stored text, exactly
-        return column.type.process_bind_param(value, None)
+        return column.type.process_bind_param(value, _NO_DIALECT)
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -82,7 +85,7 @@ def _decode(column: Column[Any], value: Any) -> Any:
     if value is None:
         return None
     if isinstance(column.type, TypeDecorator):
-        return column.type.process_result_value(value, None)
+        return column.type.process_result_value(value, _NO_DIALECT)
     if isinstance(column.type, Date):
         return date.fromisoformat(value)
     return value

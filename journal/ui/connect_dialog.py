@@ -70,7 +70,7 @@ class ConnectDialog(QDialog):
         self._connect_after_test = False
         self._relay = _Relay(self)
         self._relay.done.connect(self._test_done)
-        lay = QVBoxLayout(self)
+        lay = self._layout = QVBoxLayout(self)
         intro = hint(self.tr(
             "A care team can keep one journal on a PostgreSQL server, so that every caregiver's computer "
             "shows the same entries. Ask whoever runs the server for these details."))
@@ -243,7 +243,7 @@ class ConnectDialog(QDialog):
 
     def _fit_height(self) -> None:
         """Grow to show every wrapped line at the present width (a shown result adds lines)."""
-        lay = self.layout()
+        lay = self._layout
         lay.activate()
         needed = lay.heightForWidth(self.width()) if lay.hasHeightForWidth() else lay.sizeHint().height()
         if needed > self.height():
