@@ -9,6 +9,7 @@ ticked) and never kept by the dialog or written anywhere else."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 
@@ -204,7 +205,8 @@ class ConnectDialog(QDialog):
                 result = tester(details, password or None)
             except Exception as e:  # noqa: BLE001 - a test that breaks is said, never a crash
                 result = TestResult(False, "", f"The connection test failed: {e}")
-            relay.done.emit(details, password, result)
+            with contextlib.suppress(RuntimeError):  # the dialog was closed meanwhile: nobody to tell
+                relay.done.emit(details, password, result)
 
         threading.Thread(target=work, name="carejournal-connection-test", daemon=True).start()
         return True
