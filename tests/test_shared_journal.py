@@ -519,7 +519,10 @@ def test_the_window_keeps_daily_local_copies_of_a_shared_journal(pg: PgDatabases
         _robin(j)
         backups = SharedBackups(j, clock, tmp_path / "copies")
         first = backups.at_start()
-        assert first is not None and json.loads(first.read_text(encoding="utf-8")) == j.export_document()
+        assert first is not None
+        copy = json.loads(first.read_text(encoding="utf-8"))
+        assert copy.pop(BACKUP_TABLES)["tables"]["patients"]["rows"]  # the history travels with it
+        assert copy == j.export_document()
         assert (tmp_path / "copies").stat().st_mode & 0o077 == 0
         clock.set(NOW + timedelta(hours=23, minutes=59))  # not a day yet
         assert backups.if_due() is None
