@@ -1,7 +1,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup run test lint bench
+.PHONY: setup run test lint typecheck bench
 
 setup:
 	VENV=$(VENV) bash scripts/setup.sh
@@ -17,6 +17,11 @@ test:
 lint:
 	$(VENV)/bin/ruff check journal tests bench main.py
 	$(VENV)/bin/lint-imports
+
+# mypy over the whole package: strict for domain, schedule, knowledge, rules and services, the
+# normal checks for the rest ([tool.mypy] in pyproject.toml). Fails on any error.
+typecheck:
+	$(VENV)/bin/mypy journal
 
 bench:
 	$(PY) -m bench.run_all

@@ -6,13 +6,12 @@ database layer is loaded only when a command opens the journal, Qt only for the 
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from journal.cli import (
     EXIT_BAD_INPUT,
@@ -27,6 +26,10 @@ from journal.cli import (
     shown,
 )
 
+if TYPE_CHECKING:  # types only: the services load when a command opens the journal (start-up time)
+    from journal.domain import Clock
+    from journal.services.journal import Journal
+
 PRIVATE_UMASK = 0o077  # new files 0600, new folders 0700
 
 
@@ -36,38 +39,38 @@ def default_db_path() -> Path:
     return Path(user_data_dir("CareJournal", appauthor=False)) / JOURNAL_FILE
 
 
-def make_context(db: Path | str | None, *, demo: bool = False, debug: bool = False, clock: Any = None,
+def make_context(db: Path | str | None, *, demo: bool = False, debug: bool = False, clock: Clock | None = None,
                  minimised: bool = False) -> Context:
     from journal.domain.clock import SystemClock
 
-    clock = clock or SystemClock()
+    the_clock: Clock = clock or SystemClock()
     from journal.storage.engines import is_database_url
 
     if db is not None and is_database_url(db):
         # A shared journal on a PostgreSQL server: no file, no window lock, no file backups.
         url = str(db).strip()
 
-        def open_shared() -> Any:
+        def open_shared() -> Journal:
             from journal.services.journal import Journal
 
-            return Journal.open(url, clock)
+            return Journal.open(url, the_clock)
 
-        ctx = Context(open_shared, clock, db_path=None, debug=debug, demo=demo, minimised=minimised)
+        ctx = Context(open_shared, the_clock, db_path=None, debug=debug, demo=demo, minimised=minimised)
         ctx.shared_url = url
         return ctx
     # Resolved once: a journal reached through a link is opened, locked, backed up and restored as
     # the real file, so the link and the real path can never be two journals.
     path = (Path(db).expanduser() if db is not None else default_db_path()).resolve()
 
-    def open_journal() -> Any:
+    def open_journal() -> Journal:
         if demo:
             from journal.services.journal import open_demo
 
-            return open_demo(clock)
+            return open_demo(the_clock)
         from journal.services.journal import Journal
 
         prepare_journal_path(path)
-        journal = Journal.open(path, clock)
+        journal = Journal.open(path, the_clock)
         saved = journal.get_settings().language
         if saved:  # a language chosen in Settings wins over the computer's
             from journal.domain.i18n import set_language
@@ -75,10 +78,10 @@ def make_context(db: Path | str | None, *, demo: bool = False, debug: bool = Fal
             set_language(saved)
         return journal
 
-    return Context(open_journal, clock, db_path=path, debug=debug, demo=demo, minimised=minimised)
+    return Context(open_journal, the_clock, db_path=path, debug=debug, demo=demo, minimised=minimised)
 
 
-def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
+def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
     """The `carejournal` console script (and `python main.py`). Returns the exit code."""
     from journal.domain.i18n import set_language
     from journal.services.regional import chosen_language
@@ -115,12 +118,8 @@ def run_gui(ctx: Context) -> int:
         print("carejournal: no screen to open the window on (no desktop session found). Start it from the "
               "desktop, or use the commands: carejournal --help", file=ctx.err)
         return EXIT_FAILURE
-    if importlib.util.find_spec("journal.ui.main_window") is None:
-        print("carejournal: the window is not available in this build; see `carejournal --help` "
-              "for the commands", file=ctx.err)
-        return EXIT_FAILURE
     try:
-        from journal.ui.main_window import run_app  # type: ignore[import-not-found, unused-ignore]
+        from journal.ui.main_window import run_app  # here: Qt loads only for the window
     except ImportError as e:  # usually a system library Qt needs (libEGL, libxkbcommon, ...)
         if ctx.debug:
             traceback.print_exc(file=ctx.err)

@@ -224,14 +224,6 @@ def test_unexpected_failures_exit_1_with_a_trace_only_with_debug(
     assert code == 1 and "Traceback" in capsys.readouterr().err
 
 
-def test_a_command_missing_from_the_build_says_so(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    import journal.cli as cli
-
-    monkeypatch.setitem(cli.COMMANDS, "report", ("journal.cli.not_built_yet", "run"))
-    code, _, err = run("report", "--patient", "Robin", "--out", "r.pdf")
-    assert code == 1 and "not available in this build" in err
-
-
 def test_help_does_not_load_the_database_layer_or_qt() -> None:
     probe = ("import sys, journal.app\n"
              "try:\n    journal.app.main(['--help'])\nexcept SystemExit:\n    pass\n"

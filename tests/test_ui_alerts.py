@@ -4,15 +4,11 @@ acknowledging with a note, and the emergency banner that stays until acknowledge
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 from PySide6.QtCore import Qt
 from test_ui_support import at, clock, empty_journal, journal, no_blocking_dialogs, patient_id, window  # noqa: F401
 
 from journal.domain import Alert, Severity
-
-HAS_CHECKS = importlib.util.find_spec("journal.services.checks") is not None
 
 
 def alert(rule: str, sev: Severity, title: str, pid: int = 1) -> Alert:
@@ -135,7 +131,6 @@ def test_no_alerts_says_so_calmly(qtbot, window) -> None:  # noqa: ANN001
     assert not window.emergency.isVisible()
 
 
-@pytest.mark.skipif(not HAS_CHECKS, reason="needs journal.services.checks")
 def test_logging_a_seizure_raises_the_emergency_banner(qtbot, window, journal) -> None:  # noqa: ANN001
     window.tabs.setCurrentWidget(window.symptom_form)
     form = window.symptom_form

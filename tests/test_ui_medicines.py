@@ -4,7 +4,6 @@ checks' verdict shown before anything is saved."""
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date, time
 
 import pytest
@@ -14,8 +13,6 @@ from test_ui_support import TABLETS, clock, empty_journal, journal, no_blocking_
 from journal.domain import Form, Quantity, Unit
 from journal.ui.medicine_forms import parse_strength, parse_times
 from journal.ui.medicines_view import MedicationDialog, MedicinesView, RegimenDialog
-
-HAS_CHECKS = importlib.util.find_spec("journal.services.checks") is not None
 
 
 def make_view(qtbot, session) -> MedicinesView:  # noqa: ANN001
@@ -93,7 +90,6 @@ def test_bad_step_is_explained(qtbot, session, monkeypatch) -> None:  # noqa: AN
     assert "Step 1" in errors[0]
 
 
-@pytest.mark.skipif(not HAS_CHECKS, reason="needs journal.services.checks")
 def test_a_big_cut_shows_a_warning_before_saving(qtbot, session, journal, monkeypatch) -> None:  # noqa: ANN001
     view = make_view(qtbot, session)
     view.select(TABLETS)
@@ -118,7 +114,6 @@ def test_a_big_cut_shows_a_warning_before_saving(qtbot, session, journal, monkey
     assert m.regimens[-2].end == date(2026, 11, 23)
 
 
-@pytest.mark.skipif(not HAS_CHECKS, reason="needs journal.services.checks")
 def test_editing_after_the_check_needs_a_new_check(qtbot, session, monkeypatch) -> None:  # noqa: ANN001
     view = make_view(qtbot, session)
     view.select(TABLETS)
@@ -136,7 +131,6 @@ def test_editing_after_the_check_needs_a_new_check(qtbot, session, monkeypatch) 
     assert seen == [True, False]
 
 
-@pytest.mark.skipif(not HAS_CHECKS, reason="needs journal.services.checks")
 def test_taper_plan_as_dated_steps(qtbot, session, journal, monkeypatch) -> None:  # noqa: ANN001
     view = make_view(qtbot, session)
     view.select(TABLETS)

@@ -7,8 +7,6 @@ each command imports what it needs when it runs.
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
 import os
 import re
 import sys
@@ -16,7 +14,11 @@ import traceback
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:  # types only: the modules themselves are imported when a command runs
+    from journal.domain import Clock
+    from journal.services.journal import Journal
 
 JOURNAL_FILE = "journal.sqlite3"
 
@@ -77,8 +79,8 @@ class Context:
 
     def __init__(
         self,
-        open_journal: Callable[[], Any],
-        clock: Any,
+        open_journal: Callable[[], Journal],
+        clock: Clock,
         out: TextIO | None = None,
         err: TextIO | None = None,
         db_path: Path | None = None,
@@ -87,7 +89,7 @@ class Context:
         minimised: bool = False,
     ) -> None:
         self._open_journal = open_journal
-        self._journal: Any = None
+        self._journal: Journal | None = None
         self.clock = clock
         self.out = out or sys.stdout
         self.err = err or sys.stderr
@@ -116,10 +118,10 @@ class Context:
     def err(self, stream: TextIO) -> None:
         self._err = stream if isinstance(stream, SafeStream) else SafeStream(stream)
 
-    def journal(self) -> Any:
+    def journal(self) -> Journal:
         if self._journal is None:
             self._journal = self._open_journal()
-            if getattr(self._journal, "read_only", False):
+            if self._journal.read_only:
                 print(f"note: {self._journal.path} cannot be written where it is (read-only media?), so it was "
                       "opened read-only: it can be read, checked and exported, but nothing can be saved",
                       file=self.err)
@@ -135,7 +137,7 @@ class Context:
             self._journal = None
 
     def now(self) -> datetime:
-        return self.clock.now()  # type: ignore[no-any-return]
+        return self.clock.now()
 
 
 def path_problem(text: str) -> str | None:
@@ -346,21 +348,44 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "move-in": ("--db postgresql://ana@server/carejournal move-in ~/journal.sqlite3",),
 }
 
-# command -> (module, function); modules owned by other parts are optional in a build.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "import": ("journal.cli.core", "cmd_import"),
-    "export": ("journal.cli.core", "cmd_export"),
-    "log-dose": ("journal.cli.core", "cmd_log_dose"),
-    "log-symptom": ("journal.cli.core", "cmd_log_symptom"),
-    "log-reading": ("journal.cli.core", "cmd_log_reading"),
-    "backup": ("journal.cli.core", "cmd_backup"),
-    "restore": ("journal.cli.core", "cmd_restore"),
-    "move-in": ("journal.cli.core", "cmd_move_in"),
-    "init": ("journal.cli.core", "cmd_init"),
-    "grant": ("journal.cli.core", "cmd_grant"),
-    "check": ("journal.cli.check", "run"),
-    "report": ("journal.cli.report", "run"),
-    "reference": ("journal.cli.reference", "run"),
+Command = Callable[[argparse.Namespace, Context], int | None]
+
+
+def _core(name: str) -> Command:
+    from journal.cli import core
+
+    handlers: dict[str, Command] = {
+        "import": core.cmd_import, "export": core.cmd_export, "log-dose": core.cmd_log_dose,
+        "log-symptom": core.cmd_log_symptom, "log-reading": core.cmd_log_reading, "backup": core.cmd_backup,
+        "restore": core.cmd_restore, "move-in": core.cmd_move_in, "init": core.cmd_init, "grant": core.cmd_grant,
+    }
+    return handlers[name]
+
+
+def _check(name: str) -> Command:
+    from journal.cli.check import run
+
+    return run
+
+
+def _report(name: str) -> Command:
+    from journal.cli.report import run
+
+    return run
+
+
+def _reference(name: str) -> Command:
+    from journal.cli.reference import run
+
+    return run
+
+
+# command -> the loader of its handler. Each handler's module is imported only when its command runs,
+# so that `carejournal --help` answers at once without loading the services, SQLAlchemy or Qt.
+COMMANDS: dict[str, Callable[[str], Command]] = {
+    "import": _core, "export": _core, "log-dose": _core, "log-symptom": _core, "log-reading": _core,
+    "backup": _core, "restore": _core, "move-in": _core, "init": _core, "grant": _core,
+    "check": _check, "report": _report, "reference": _reference,
 }
 
 
@@ -371,14 +396,9 @@ def dispatch(args: argparse.Namespace, ctx: Context) -> int:
     command = args.command
     if command == "reference" and args.action == "list":
         args.action = None  # journal/cli/reference.py: None lists the topics
-    module_name, func_name = COMMANDS[command]
-    if importlib.util.find_spec(module_name) is None:
-        print(f"carejournal {command}: not available in this build", file=ctx.err)
-        return EXIT_FAILURE
     try:
         check_path_args(args)
-        func = getattr(importlib.import_module(module_name), func_name)
-        result = func(args, ctx)
+        result = COMMANDS[command](command)(args, ctx)
         return EXIT_OK if result is None else int(result)
     except (ValidationError, NotFound) as e:
         print(f"{command}: {_one_line(e)}", file=ctx.err)
@@ -393,6 +413,7 @@ def dispatch(args: argparse.Namespace, ctx: Context) -> int:
         if ctx.debug:
             traceback.print_exc(file=ctx.err)
         where = f" ({e.filename})" if e.filename else ""
+        reason: str | None
         if e.errno == 28:  # ENOSPC, also on Windows and macOS
             reason = f"not enough free space on the disk{where}; free some space and try again"
         else:

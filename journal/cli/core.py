@@ -8,10 +8,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from journal.services.checks import write_and_compare
 from journal.services.errors import ValidationError
@@ -20,7 +19,7 @@ from journal.services.validation import check_plausible_time
 from . import EXIT_OK, Context, prepare_journal_path
 
 
-def parse_time(text: str | None, tz: ZoneInfo, now: datetime, arg: str = "--at") -> datetime:
+def parse_time(text: str | None, tz: tzinfo, now: datetime, arg: str = "--at") -> datetime:
     """`2026-10-01T08:00` (in the journal's zone unless it has an offset), `08:00` (today),
     `now`, or nothing (now). Raises ValidationError naming the argument."""
     if text is None or text.strip().lower() in ("", "now"):
@@ -82,7 +81,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     if args.dry_run:
         from journal.services.import_preview import preview_import
 
-        target: Path = ctx.journal().path if ctx.demo or ctx.db_path is None else ctx.db_path  # not opened
+        target: Path | str = ctx.journal().path if ctx.demo or ctx.db_path is None else ctx.db_path  # not opened
         preview = preview_import(target, doc, ctx.clock)
         print(f"{preview.summary.describe(would=True)} Nothing was written (--dry-run).", file=ctx.out)
         print_alerts(preview.alerts, ctx, preview.emergency_number, dry_run=True)
@@ -140,12 +139,13 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
-    from journal.domain import Dose, DoseStatus, QuantityError, parse_quantity
+    from journal.domain import Dose, DoseStatus, QuantityError, parse_quantity, saved_id
     from journal.services.checks import preview_dose
 
     journal = ctx.journal()
     patient = journal.find_patient(args.patient)
-    med = journal.find_medication(patient.id, args.medication)
+    pid = saved_id(patient.id)
+    med = journal.find_medication(pid, args.medication)
     now = ctx.now()
     tz = journal.tz
     status = DoseStatus(args.status)
@@ -159,15 +159,15 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
             amount = parse_quantity(args.amount)
         except QuantityError as e:
             raise ValidationError("--amount", str(e)) from None
-    dose = Dose(medication_id=med.id, status=status, scheduled=scheduled, given=given, amount=amount,
+    dose = Dose(medication_id=saved_id(med.id), status=status, scheduled=scheduled, given=given, amount=amount,
                 by=args.by, note=args.note)
     try:
-        preview = preview_dose(journal, patient.id, dose, now)
+        preview = preview_dose(journal, pid, dose, now)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     # After every argument is checked (bad input is named first), before anything is asked or saved.
     if args.at is None and not getattr(args, "clock_is_right", False):
-        doubt = journal.clock_doubt(patient.id, now)
+        doubt = journal.clock_doubt(pid, now)
         if doubt is not None:  # a wrong clock would put a false gap (or none) into the checks
             raise ValidationError("--at", f"{doubt}. Nothing was logged. If the clock is wrong, give the time "
                                   "with --at (e.g. --at 2026-10-01T08:00); if it is right, add --clock-is-right")
@@ -183,11 +183,11 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
             print("Not saved; nothing was changed.", file=ctx.out)
             return EXIT_OK
     try:
-        outcome, raised = write_and_compare(journal, lambda: journal.log_dose(patient.id, dose, by=args.by), patient.id,
+        outcome, raised = write_and_compare(journal, lambda: journal.log_dose(pid, dose, by=args.by), pid,
                                             at=dose.given or dose.scheduled)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
-    logged = journal.get_record("dose", outcome.record_id)
+    logged = journal.get_record("dose", saved_id(outcome.record_id))
     when = logged.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
     amount_text = f" {logged.amount}" if logged.amount is not None else ""
     counted = preview.counted_for(tz)  # on the same line: the alerts keep their place on the next ones
@@ -206,20 +206,20 @@ def _interactive() -> bool:
 
 
 def cmd_log_symptom(args: argparse.Namespace, ctx: Context) -> int:
-    from journal.domain import SymptomEntry
+    from journal.domain import SymptomEntry, saved_id
 
     journal = ctx.journal()
     patient = journal.find_patient(args.patient)
+    pid = saved_id(patient.id)
     at = parse_time(args.at, journal.tz, ctx.now())
     # The service reads a catalog code or a plain name the catalog lists for it (`twitching`).
     entry = SymptomEntry(at=at, symptom=args.symptom, severity=args.severity,
                          duration_minutes=args.duration_minutes, note=args.note)
     try:
-        outcome, raised = write_and_compare(journal, lambda: journal.log_symptom(patient.id, entry), patient.id,
-                                            at=entry.at)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_symptom(pid, entry), pid, at=entry.at)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
-    logged = journal.get_record("symptom", outcome.record_id)
+    logged = journal.get_record("symptom", saved_id(outcome.record_id))
     when = at.astimezone(journal.tz).strftime("%Y-%m-%d %H:%M")
     sev = f", severity {args.severity}" if args.severity is not None else ""
     print(f"Logged {logged.symptom}{sev} for {patient.name} at {when}.", file=ctx.out)
@@ -228,18 +228,18 @@ def cmd_log_symptom(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_log_reading(args: argparse.Namespace, ctx: Context) -> int:
-    from journal.domain import Observation
+    from journal.domain import Observation, saved_id
     from journal.services.readings import reading_from_text
 
     journal = ctx.journal()
     patient = journal.find_patient(args.patient)
+    pid = saved_id(patient.id)
     at = parse_time(args.at, journal.tz, ctx.now())
     try:
         reading = reading_from_text(args.kind, args.value, args.value2, args.unit)
         obs = Observation(at=at, kind=reading.kind, value=reading.value, value2=reading.value2,
                           body_part=args.body_part.strip(), note=args.note)
-        outcome, raised = write_and_compare(journal, lambda: journal.log_observation(patient.id, obs), patient.id,
-                                            at=obs.at)
+        outcome, raised = write_and_compare(journal, lambda: journal.log_observation(pid, obs), pid, at=obs.at)
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     when = at.astimezone(journal.tz).strftime("%Y-%m-%d %H:%M")

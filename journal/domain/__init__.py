@@ -29,6 +29,7 @@ from .models import (
     Revision,
     StockEvent,
     SymptomEntry,
+    saved_id,
 )
 from .quantity import Quantity, QuantityError, normalise, parse_quantity, parse_unit
 
@@ -37,5 +38,5 @@ __all__ = [
     "FixedClock", "Form", "GivenSummary", "Medication", "Note", "Observation", "ObservationKind", "Patient",
     "PatientHistory", "PumpEvent", "PumpEventKind", "Quantity", "QuantityError", "Regimen",
     "RenalImpairment", "Revision", "Route", "Severity", "StockEvent", "StockKind", "SymptomEntry", "SystemClock", "Unit",
-    "normalise", "parse_quantity", "parse_unit",
+    "normalise", "parse_quantity", "parse_unit", "saved_id",
 ]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import datetime, tzinfo
 
 from .models import Dose, Medication, Note, Observation, Patient, PumpEvent, SymptomEntry
 from .quantity import Quantity
@@ -32,7 +31,7 @@ class PatientHistory:
     schedule changes). Pump events include the latest refill and alarm before `start` too."""
 
     patient: Patient
-    tz: ZoneInfo
+    tz: tzinfo  # a ZoneInfo, or the JournalZone of a journal whose zone changed over time
     start: datetime
     end: datetime
     medications: list[Medication] = field(default_factory=list)

@@ -21,6 +21,15 @@ from .enums import (
 from .quantity import Quantity
 
 
+def saved_id(record_id: int | None) -> int:
+    """The id of a record read back from the journal, where it is always set (the dataclasses
+    allow None only for a record not yet saved). Raises ValueError for such an unsaved record:
+    a mistake in the calling code, never bad input."""
+    if record_id is None:
+        raise ValueError("the record has not been saved in the journal yet")
+    return record_id
+
+
 @dataclass
 class Patient:
     name: str
@@ -83,6 +92,7 @@ class StockEvent:
     id: int | None = None
     medication_id: int | None = None
     removed: bool = False
+    by: str = ""  # who recorded it (the caregiver, or the person a shared journal's role writes as)
 
 
 @dataclass
@@ -154,6 +164,7 @@ class SymptomEntry:
     id: int | None = None
     patient_id: int | None = None
     removed: bool = False
+    by: str = ""  # who recorded it (the caregiver, or the person a shared journal's role writes as)
 
 
 @dataclass
@@ -167,6 +178,7 @@ class Observation:
     id: int | None = None
     patient_id: int | None = None
     removed: bool = False
+    by: str = ""  # who recorded it (the caregiver, or the person a shared journal's role writes as)
 
 
 @dataclass
@@ -183,6 +195,7 @@ class PumpEvent:
     id: int | None = None
     patient_id: int | None = None
     removed: bool = False
+    by: str = ""  # who recorded it (the caregiver, or the person a shared journal's role writes as)
 
 
 @dataclass
@@ -194,6 +207,7 @@ class Note:
     id: int | None = None
     patient_id: int | None = None
     removed: bool = False
+    by: str = ""  # who recorded it (the caregiver, or the person a shared journal's role writes as)
 
 
 @dataclass

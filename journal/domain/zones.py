@@ -35,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
+from typing import TypeGuard
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -59,7 +60,7 @@ class ZonePeriod:
         return {"since": self.since.isoformat(), "timezone": self.zone}
 
 
-def valid_zone_name(name: object) -> bool:
+def valid_zone_name(name: object) -> TypeGuard[str]:
     """True for an IANA zone name the machine knows (e.g. "Europe/London")."""
     if not isinstance(name, str) or not name.strip():
         return False
@@ -177,7 +178,7 @@ class JournalZone(tzinfo):
             return self.current.key
         return self._zone_for_wall(dt).tzname(dt.replace(tzinfo=None))
 
-    def fromutc(self, dt: datetime) -> datetime:  # type: ignore[override]
+    def fromutc(self, dt: datetime) -> datetime:
         if not isinstance(dt, datetime) or dt.tzinfo is not self:
             raise ValueError("fromutc: dt.tzinfo is not self")
         utc = dt.replace(tzinfo=None)

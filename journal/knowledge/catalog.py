@@ -339,7 +339,7 @@ class SymptomCatalog:
             r = self.triage_reading(o, added)
             if r is not None and TIER_RANK[r.tier] > TIER_RANK[best.tier]:
                 best = Triage(r.tier, "with", companion=info.code,
-                              reading_c=float(o.value) if o.kind is ObservationKind.TEMPERATURE else None)  # type: ignore[arg-type]
+                              reading_c=float(o.value) if o.kind is ObservationKind.TEMPERATURE else None)
         return best
 
     def _in_context(self, code: str, severity: int | None, at: datetime, history: PatientHistory,

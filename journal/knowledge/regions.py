@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .reader import RESOURCES, Reader
 
@@ -63,7 +64,7 @@ def load_regions(path: Path = REGIONS_FILE) -> Regions:
     r = Reader(path)
     sources = r.obj(r.doc.get("sources"), "sources")
 
-    def source(node: dict, where: str) -> None:
+    def source(node: dict[str, Any], where: str) -> None:
         if node.get("source") not in sources:
             raise r.fail(f"{where}.source", f"{node.get('source')!r} is not listed in sources")
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import TypeVar
 
 from journal.domain import (
     Acknowledgement,
@@ -501,6 +501,9 @@ def stock_text(history: PatientHistory, med: Medication) -> str:
     return "" if level is None else f"stock at the period's end: {describe_stock(level)}"
 
 
+_V = TypeVar("_V")
+
+
 def _pump_settings(events: Sequence[PumpEvent], until: datetime) -> PumpSettings | None:
     """The pump's settings from the latest events that set each value (up to `until`)."""
     evs = [e for e in events if e.at <= until and not e.removed]
@@ -508,21 +511,21 @@ def _pump_settings(events: Sequence[PumpEvent], until: datetime) -> PumpSettings
         return None
     evs.sort(key=lambda e: e.at)
 
-    def latest(attr: str) -> float | date | None:
+    def latest(value: Callable[[PumpEvent], _V | None]) -> _V | None:
         for e in reversed(evs):
-            v = getattr(e, attr)
+            v = value(e)
             if v is not None:
-                return v  # type: ignore[no-any-return]
+                return v
         return None
 
     refills = [e.at for e in evs if e.kind is PumpEventKind.REFILL]
     alarms = [e.at for e in evs if e.kind is PumpEventKind.ALARM]
     return PumpSettings(
-        concentration_mcg_per_ml=latest("concentration_mcg_per_ml"),  # type: ignore[arg-type]
-        daily_dose_mcg=latest("daily_dose_mcg"),  # type: ignore[arg-type]
-        reservoir_ml=latest("reservoir_ml"),  # type: ignore[arg-type]
-        low_alarm_ml=latest("low_alarm_ml"),  # type: ignore[arg-type]
-        next_refill_due=latest("next_refill_due"),  # type: ignore[arg-type]
+        concentration_mcg_per_ml=latest(lambda e: e.concentration_mcg_per_ml),
+        daily_dose_mcg=latest(lambda e: e.daily_dose_mcg),
+        reservoir_ml=latest(lambda e: e.reservoir_ml),
+        low_alarm_ml=latest(lambda e: e.low_alarm_ml),
+        next_refill_due=latest(lambda e: e.next_refill_due),
         last_refill=refills[-1] if refills else None,
         last_alarm=alarms[-1] if alarms else None,
         as_of=evs[-1].at,
@@ -732,7 +735,7 @@ def temperature_level(o: Observation, history: PatientHistory, catalog: SymptomC
     if fever is not None:
         return ("red-flag" if fever.tier == "emergency" else "urgent"), "fever"
     try:
-        v = float(o.value)  # type: ignore[arg-type]
+        v = float(o.value)
     except (TypeError, ValueError):
         return "", ""
     if catalog.is_low_temperature(v):
@@ -883,7 +886,7 @@ _ENTITY_WORDS = {
 _ACTION_WORDS = {"correct": "corrected", "remove": "removed", "restore": "restored", "unremove": "restored"}
 
 
-def _value_text(v: object, tz: ZoneInfo | None = None) -> str:
+def _value_text(v: object, tz: tzinfo | None = None) -> str:
     if v is None or v == "":
         return "(empty)"
     if isinstance(v, str) and len(v) >= 16 and v[4] == "-" and v[10] == "T":
@@ -896,7 +899,7 @@ def _value_text(v: object, tz: ZoneInfo | None = None) -> str:
     if isinstance(v, dict) and "max_doses_per_day" in v:  # as-needed limits (a medicine corrected)
         most = v.get("max_amount_per_day")
         return _limits_words(AsNeededLimits(
-            v.get("max_doses_per_day"), v.get("min_interval_hours"),  # type: ignore[arg-type]
+            v.get("max_doses_per_day"), v.get("min_interval_hours"),
             Quantity(most["value"], most["unit"]) if isinstance(most, dict) else None))
     if isinstance(v, dict) and "value" in v and "unit" in v:
         return f"{v['value']:g} {v['unit']}" if isinstance(v["value"], int | float) else f"{v['value']} {v['unit']}"
@@ -909,7 +912,7 @@ def _value_text(v: object, tz: ZoneInfo | None = None) -> str:
     return str(v)
 
 
-def _describe_record(rev: Revision, history: PatientHistory, tz: ZoneInfo) -> str:
+def _describe_record(rev: Revision, history: PatientHistory, tz: tzinfo) -> str:
     word = _ENTITY_WORDS.get(rev.entity, rev.entity.replace("_", " ").capitalize())
     src = rev.before or rev.after
 
@@ -1037,7 +1040,7 @@ def _planned_changes(history: PatientHistory, generated_at: datetime) -> list[Do
     return _dose_changes(history, today + timedelta(days=1), last)
 
 
-def period_bounds(tz: ZoneInfo, start: date, end: date) -> tuple[datetime, datetime]:
+def period_bounds(tz: tzinfo, start: date, end: date) -> tuple[datetime, datetime]:
     """The period's first instant and the instant just after its last day."""
     return (datetime.combine(start, time(0, 0), tzinfo=tz),
             datetime.combine(end + timedelta(days=1), time(0, 0), tzinfo=tz))

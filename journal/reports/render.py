@@ -51,7 +51,7 @@ from journal.domain.units import SYMBOL
 from journal.schedule.words import PENDING_WORD
 
 from ._none_guard import keep_none_alive
-from .data import Adherence, DailyDoses, Point, ReportData, TimelineEvent
+from .data import Adherence, DailyDoses, Gap, Point, ReportData, TimelineEvent
 
 log = logging.getLogger(__name__)
 
@@ -1007,7 +1007,7 @@ def summary_lines(data: ReportData) -> list[str]:
     return out
 
 
-def _gaps_to_show(a: Adherence) -> list:  # type: ignore[type-arg]
+def _gaps_to_show(a: Adherence) -> list[Gap]:
     """The gaps clearly longer than the schedule allows (up to 3), else just the longest one."""
     if not a.gaps:
         return []

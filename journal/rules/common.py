@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import cast
 
 from journal.domain import (
     Alert,
@@ -147,6 +147,7 @@ class CheckContext:
     # Medication id -> time of the last dose before a gap that abrupt-stop reports.
     gap_reported: dict[int, datetime] = field(default_factory=dict)
     _states: dict[int, MedicinePlan] = field(default_factory=dict)
+    # One answer per question and check run; each key's own function casts back to what it stored.
     _memo: dict[tuple[object, ...], object] = field(default_factory=dict)
 
     # ----------------------------------------------------------------- basics
@@ -155,7 +156,7 @@ class CheckContext:
         return self.library.catalog.describe(entry, self.temperature_unit)
 
     @property
-    def tz(self) -> ZoneInfo:
+    def tz(self) -> tzinfo:
         return self.history.tz
 
     @property
@@ -245,7 +246,7 @@ class CheckContext:
         key = ("daily", id(m), day)
         if key not in self._memo:
             self._memo[key] = self._planned_daily_mg(m, day)
-        return self._memo[key]  # type: ignore[return-value]
+        return cast(float, self._memo[key])
 
     def _planned_daily_mg(self, m: Medication, day: date) -> float:
         if self.is_pump(m):
@@ -267,7 +268,7 @@ class CheckContext:
         key = ("programme", id(m))
         if key not in self._memo:
             self._memo[key] = programme(m, self.history.pump_events, self.tz)
-        return list(self._memo[key])  # type: ignore[call-overload]
+        return list(cast("list[ProgrammeStep]", self._memo[key]))
 
     def siblings(self, m: Medication) -> list[Medication]:
         """Every product of the same drug and route family as `m` (tablets and oral liquids of
@@ -389,7 +390,7 @@ class CheckContext:
         if key not in self._memo:
             states, _ = self.slot_states(m, p)
             self._memo[key] = {id(x): self.local(st.slot.at).date() for st in states for x in st.doses}
-        found = self._memo[key].get(id(d))  # type: ignore[attr-defined]
+        found = cast("dict[int, date]", self._memo[key]).get(id(d))
         return found if found is not None else self.local(d.at).date()
 
     def given_doses(self, m: Medication) -> list[Dose]:
@@ -429,7 +430,7 @@ class CheckContext:
         key = ("interruptions", id(p))
         if key not in self._memo:
             self._memo[key] = self._interruptions(p)
-        return list(self._memo[key])  # type: ignore[call-overload]
+        return list(cast("list[Event]", self._memo[key]))
 
     def _interruptions(self, p: DrugProfile) -> list[Event]:
         events: list[Event] = []
@@ -491,7 +492,7 @@ class CheckContext:
         key = ("increases", id(p))
         if key not in self._memo:
             self._memo[key] = self._increases(p)
-        return list(self._memo[key])  # type: ignore[call-overload]
+        return list(cast("list[Event]", self._memo[key]))
 
     def _increases(self, p: DrugProfile) -> list[Event]:
         events: list[Event] = []
@@ -556,7 +557,7 @@ class CheckContext:
                         if given_mg is not None and given_mg > planned_mg * (1 + tol) + 1e-9:
                             out.append((d, planned_mg, given_mg))
             self._memo[key] = out
-        return list(self._memo[key])  # type: ignore[call-overload]
+        return list(cast("list[tuple[Dose, float, float]]", self._memo[key]))
 
     def _name(self, medication_id: int) -> str:
         m = self.history.medication(medication_id)
@@ -571,7 +572,7 @@ class CheckContext:
             pairs = self._double_doses(m, p)
             pairs += [(a, b) for a, b in self.cross_product_doubles(p) if b.medication_id == m.id]
             self._memo[key] = sorted(pairs, key=lambda x: utc(x[1].at))
-        return list(self._memo[key])  # type: ignore[call-overload]
+        return list(cast("list[tuple[Dose, Dose]]", self._memo[key]))
 
     def cross_product_doubles(self, p: DrugProfile) -> list[tuple[Dose, Dose]]:
         """Given doses of two different scheduled products of one drug, closer together than half
@@ -581,7 +582,7 @@ class CheckContext:
         key = ("cross-double", id(p))
         if key not in self._memo:
             self._memo[key] = self._cross_product_doubles(p)
-        return list(self._memo[key])  # type: ignore[call-overload]
+        return list(cast("list[tuple[Dose, Dose]]", self._memo[key]))
 
     def _cross_product_doubles(self, p: DrugProfile) -> list[tuple[Dose, Dose]]:
         meds = [m for m, q in self.profiled() if q is p and not m.as_needed and self.route(m) != "intrathecal"]

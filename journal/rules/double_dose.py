@@ -49,8 +49,9 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         all_same = all(a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
                        for a, b in pairs)
         both = f"{m.name} and {', '.join(products)}" if products else m.name
-        if all_same and not products:
-            slot = ctx.local(pairs[0][0].scheduled).strftime("%H:%M")  # type: ignore[arg-type]
+        first_slot = pairs[0][0].scheduled  # all_same: every pair answers this one slot
+        if all_same and not products and first_slot is not None:
+            slot = ctx.local(first_slot).strftime("%H:%M")
             title = f"{m.name}: two entries for the same planned dose ({slot})"
             lead = (f"The journal shows two entries of {m.name} for {history.patient.name}'s {slot} dose"
                     + (" by different people" if len({x.by for pair in pairs for x in pair if x.by}) > 1 else ""))

@@ -62,14 +62,14 @@ class Rule(Protocol):
               ctx: CheckContext) -> list[Alert]: ...
 
 
-RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
+RULES: tuple[Rule, ...] = (
     abrupt_stop, missed_dose, fast_taper, fast_titration, over_max_daily, over_max_dose, double_dose,
     over_prescribed, withdrawal_signs, toxicity_signs, paradoxical_worsening, red_flag_symptom,
     abnormal_vital, cns_depressant, renal_caution, age_caution, liquid_concentration, pump_refill_due,
     pump_refill_overdue, pump_alarm, as_needed_too_soon, as_needed_over_limit, stock_low,
 )
 RULE_IDS: tuple[str, ...] = tuple(r.RULE for r in RULES)
-SCHEDULE_RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
+SCHEDULE_RULES: tuple[Rule, ...] = (
     fast_taper, fast_titration, over_max_daily, over_max_dose, renal_caution, age_caution,
 )
 

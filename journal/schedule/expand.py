@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from journal.domain import Medication, Quantity, Regimen
 
@@ -38,7 +37,7 @@ class Slot:
         return isinstance(other, Slot) and (self.medication_id, self.at) == (other.medication_id, other.at)
 
 
-def local_instant(day: date, clock: time, tz: ZoneInfo) -> datetime:
+def local_instant(day: date, clock: time, tz: tzinfo) -> datetime:
     """The instant a wall-clock time names on a day, with the DST rules above."""
     naive = datetime.combine(day, clock.replace(tzinfo=None, fold=0))
     first = naive.replace(tzinfo=tz, fold=0)
@@ -63,7 +62,7 @@ def regimen_days(regimen: Regimen, start_day: date, end_day: date) -> Iterable[d
         d += timedelta(days=every)
 
 
-def expand(medication: Medication, tz: ZoneInfo, start: datetime, end: datetime) -> list[Slot]:
+def expand(medication: Medication, tz: tzinfo, start: datetime, end: datetime) -> list[Slot]:
     """Expected slots of one medication with start <= slot < end, sorted by time.
 
     When regimens overlap, each day follows the one `Medication.regimen_on` picks (the latest-
@@ -86,7 +85,7 @@ def expand(medication: Medication, tz: ZoneInfo, start: datetime, end: datetime)
     return [out[k] for k in sorted(out)]
 
 
-def expand_all(medications: Iterable[Medication], tz: ZoneInfo, start: datetime, end: datetime) -> list[Slot]:
+def expand_all(medications: Iterable[Medication], tz: tzinfo, start: datetime, end: datetime) -> list[Slot]:
     slots: list[Slot] = []
     for m in medications:
         slots.extend(expand(m, tz, start, end))

@@ -38,10 +38,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
 from journal.domain import Dose, DoseStatus, Medication, PatientHistory, Regimen
 
@@ -217,7 +216,7 @@ def _outcome(st: SlotState, at: datetime, now: datetime, grace: timedelta) -> tu
     return outcome, Timing.ON_TIME
 
 
-def plan_medicine(medication: Medication, tz: ZoneInfo, start: datetime, end: datetime, doses: Iterable[Dose],
+def plan_medicine(medication: Medication, tz: tzinfo, start: datetime, end: datetime, doses: Iterable[Dose],
                   now: datetime, timing: PlanTiming | None = None,
                   counted_from: datetime | None = None) -> MedicinePlan:
     """The plan of one medicine for start <= slot < end, as of `now` (aware datetimes).
@@ -288,7 +287,7 @@ def plan_medicine(medication: Medication, tz: ZoneInfo, start: datetime, end: da
     return MedicinePlan(medication, out, extra, timing, counted_from)
 
 
-def _day_start(day: date, tz: ZoneInfo) -> datetime:
+def _day_start(day: date, tz: tzinfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
 
 

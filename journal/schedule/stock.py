@@ -27,8 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from journal.domain import (
     Dose,
@@ -155,7 +154,7 @@ def level_in(history: PatientHistory, medication: Medication, now: datetime | No
                        earlier=history.stock_given.get(medication.id))
 
 
-def stock_level(medication: Medication, doses: Sequence[Dose], now: datetime, tz: ZoneInfo, *,
+def stock_level(medication: Medication, doses: Sequence[Dose], now: datetime, tz: tzinfo, *,
                 earlier: GivenSummary | None = None) -> StockLevel | None:
     """The stock of `medication` at `now`, or None when it has no stock events up to `now`.
 
@@ -212,7 +211,7 @@ def _given_between(d: Dose, start: datetime, end: datetime) -> bool:
             and start.astimezone(UTC) < d.given.astimezone(UTC) <= end.astimezone(UTC))
 
 
-def _planned_use(medication: Medication, now: datetime, tz: ZoneInfo, unit: Unit) -> tuple[float | None, float | None, bool]:
+def _planned_use(medication: Medication, now: datetime, tz: tzinfo, unit: Unit) -> tuple[float | None, float | None, bool]:
     """(per day, one dose, planned) from the regimen in force on `now`'s local day."""
     if medication.as_needed:
         return None, None, False

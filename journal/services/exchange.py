@@ -42,7 +42,7 @@ from journal.domain import (
     SymptomEntry,
     Unit,
 )
-from journal.domain.zones import ZoneError, ZonePeriod, journal_zone, periods_from_json
+from journal.domain.zones import JournalZone, ZoneError, ZonePeriod, journal_zone, periods_from_json
 
 from . import timezones as zone_store
 from .drug_names import check_drug_name
@@ -87,7 +87,10 @@ class Journal(Protocol):
     def store(self) -> Store: ...
 
     @property
-    def tz(self) -> ZoneInfo: ...
+    def tz(self) -> JournalZone: ...
+
+    @property
+    def path(self) -> Path | str: ...
 
     def now(self) -> datetime: ...
 
@@ -150,7 +153,7 @@ def schema() -> dict[str, Any]:
 def _fast_validator() -> Callable[[Any], Any]:
     import fastjsonschema
 
-    return fastjsonschema.compile(schema(), formats=FORMATS)  # type: ignore[no-any-return]
+    return fastjsonschema.compile(schema(), formats=FORMATS)
 
 
 def reference_validator() -> Any:
@@ -676,7 +679,7 @@ def _qty(q: Quantity | None) -> dict[str, Any] | None:
     return out
 
 
-def _stamp(at: datetime | None, tz: ZoneInfo) -> str | None:
+def _stamp(at: datetime | None, tz: tzinfo) -> str | None:
     if at is None:
         return None
     local = at.astimezone(tz)
@@ -705,7 +708,7 @@ def _limits_doc(limits: AsNeededLimits | None) -> dict[str, Any] | None:
             "max_amount_per_day": _qty(limits.max_amount_per_day)}
 
 
-def _stock_doc(e: StockEvent, tz: ZoneInfo) -> dict[str, Any]:
+def _stock_doc(e: StockEvent, tz: tzinfo) -> dict[str, Any]:
     return {"at": _stamp(e.at, tz), "kind": e.kind.value, "amount": _qty(e.amount), "note": e.note}
 
 
@@ -783,7 +786,7 @@ def export_document(journal: Journal, patient_name: str | None = None) -> dict[s
 # --- CSV --------------------------------------------------------------------------------------------
 
 
-def _local(at: datetime | None, tz: ZoneInfo) -> datetime | None:
+def _local(at: datetime | None, tz: tzinfo) -> datetime | None:
     return at.astimezone(tz) if at is not None else None
 
 

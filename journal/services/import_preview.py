@@ -29,7 +29,7 @@ class ImportPreview:
     emergency_number: str = "911"  # of the journal as it would be after the import
 
 
-def preview_import(journal_path: Path, doc: Any, clock: Clock) -> ImportPreview:
+def preview_import(journal_path: Path | str, doc: Any, clock: Clock) -> ImportPreview:
     """Import `doc` into a throw-away copy of the journal at `journal_path` and say what it added.
 
     Raises ValidationError (the document, naming the JSON pointer, as `import` does; or "--db"

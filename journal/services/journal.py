@@ -11,7 +11,6 @@ from __future__ import annotations
 import atexit
 import dataclasses
 import enum
-import importlib.util
 import json
 import os
 import shutil
@@ -56,6 +55,7 @@ from journal.domain import (
 from journal.domain.i18n import LANGUAGES
 from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
 
+from . import checks
 from . import timezones as zone_store
 from .errors import AlreadyGiven, JournalFileError, NotFound, ValidationError, plain_failure
 from .regional import RegionalDefaults, regional_defaults
@@ -423,18 +423,19 @@ class Journal:
         return Outcome(frozenset({"patients"}), [], new_id)
 
     def update_patient(self, p: Patient, by: str = "") -> Outcome:
-        if p.id is None:
+        pid = p.id
+        if pid is None:
             raise ValidationError("id", "the person has not been saved yet")
         p = dataclasses.replace(p, name=clean_name(p.name))
-        self._check_patient(p, p.id)
+        self._check_patient(p, pid)
         with self.store.transaction() as tx:
-            got = tx.get("patient", p.id)
+            got = tx.get("patient", pid)
             if got is None:
-                raise NotFound(f"no person with id {p.id} in the journal", "patient")
+                raise NotFound(f"no person with id {pid} in the journal", "patient")
             before = got[0]
-            tx.update("patient", p.id, p)
-            self._revision(tx, "patient", p.id, "correct", before, p, by, "", p.id)
-        return Outcome(frozenset({"patients", "alerts"}), self._alerts(p.id), p.id)
+            tx.update("patient", pid, p)
+            self._revision(tx, "patient", pid, "correct", before, p, by, "", pid)
+        return Outcome(frozenset({"patients", "alerts"}), self._alerts(pid), pid)
 
     def _check_patient(self, p: Patient, own_id: int | None) -> None:
         check_patient(p, self.now())
@@ -548,7 +549,8 @@ class Journal:
         """Record a stock event (counted on hand, received, discarded) for a medicine. Raises
         ValidationError naming the field (`kind`, `at`, `amount`); nothing is saved then."""
         med = self.get_medication(medication_id)
-        e = dataclasses.replace(event, medication_id=medication_id, id=None, removed=False)
+        e = dataclasses.replace(event, medication_id=medication_id, id=None, removed=False,
+                                by=event.by or by or self.caregiver())
         if not isinstance(e.kind, StockKind):
             try:
                 e.kind = StockKind(e.kind)
@@ -720,7 +722,8 @@ class Journal:
     def log_symptom(self, patient_id: int, entry: SymptomEntry, by: str = "") -> Outcome:
         self.get_patient(patient_id)
         # A plain name the catalog lists (`twitching`) is stored as its code (`muscle-twitching`).
-        e = dataclasses.replace(entry, patient_id=patient_id, symptom=symptom_code(entry.symptom))
+        e = dataclasses.replace(entry, patient_id=patient_id, symptom=symptom_code(entry.symptom),
+                                by=entry.by or by or self.caregiver())
         check_symptom(e)
         check_not_future(e.at, self.now(), "at")
         with self.store.transaction() as tx:
@@ -729,7 +732,7 @@ class Journal:
 
     def log_observation(self, patient_id: int, obs: Observation, by: str = "") -> Outcome:
         self.get_patient(patient_id)
-        o = dataclasses.replace(obs, patient_id=patient_id)
+        o = dataclasses.replace(obs, patient_id=patient_id, by=obs.by or by or self.caregiver())
         try:
             o.kind = ObservationKind(o.kind)
         except ValueError:
@@ -742,7 +745,7 @@ class Journal:
 
     def log_pump_event(self, patient_id: int, event: PumpEvent, by: str = "") -> Outcome:
         self.get_patient(patient_id)
-        e = dataclasses.replace(event, patient_id=patient_id)
+        e = dataclasses.replace(event, patient_id=patient_id, by=event.by or by or self.caregiver())
         try:
             e.kind = PumpEventKind(e.kind)
         except ValueError:
@@ -755,7 +758,7 @@ class Journal:
 
     def add_note(self, patient_id: int, note: Note, by: str = "") -> Outcome:
         self.get_patient(patient_id)
-        n = dataclasses.replace(note, patient_id=patient_id)
+        n = dataclasses.replace(note, patient_id=patient_id, by=note.by or by or self.caregiver())
         check_aware(n.at, "at")
         check_texts(n)
         if not n.text.strip():
@@ -942,12 +945,7 @@ class Journal:
     # alerts -----------------------------------------------------------------------------------
     def check(self, now: datetime | None = None, patient_id: int | None = None) -> list[Alert]:
         """Every safety check (journal.services.checks), most severe first."""
-        if importlib.util.find_spec("journal.services.checks") is None:
-            return []
-        from journal.services import checks  # type: ignore[attr-defined, unused-ignore]
-
-        result: list[Alert] = checks.run(self, now or self.now(), patient_id)
-        return result
+        return checks.run(self, now or self.now(), patient_id)
 
     def alerts_after_write(self, patient_id: int | None) -> list[Alert]:
         """The alerts as a write leaves them (the checks for one person, or everyone with None);
@@ -1230,7 +1228,7 @@ def _read_only_fallback(e: BaseException, path: Path) -> Any:
         return None
 
 
-def _refusal(e: BaseException, path: Path) -> BaseException:
+def _refusal(e: BaseException, path: Path | str) -> BaseException:
     """The JournalFileError for a journal that could not be opened (`e` itself when it is not
     about the file)."""
     from journal.storage.db import StorageFileError
@@ -1245,7 +1243,7 @@ def _refusal(e: BaseException, path: Path) -> BaseException:
     return e
 
 
-def _not_damaged(e: BaseException, path: Path) -> str | None:
+def _not_damaged(e: BaseException, path: Path | str) -> str | None:
     """Plain words when opening failed for the disk's sake (full, read-only, busy, unreadable
     drive), not the file's: such a journal must not be called damaged. None otherwise."""
     words = plain_failure(e)

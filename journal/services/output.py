@@ -150,7 +150,7 @@ def _write_all(path: Path, data: bytes) -> None:
 
 @contextlib.contextmanager
 def atomic_output(path: Path, *, check: Callable[[Path], str | None] | None = None,
-                  journal_path: Path | None = None) -> Iterator[Path]:
+                  journal_path: Path | str | None = None) -> Iterator[Path]:
     """Yield a temporary file next to `path` (created empty, owner-only) for the caller to fill;
     when the block ends it is checked (not empty, then `check(tmp)` returning a problem or None),
     fsynced and renamed over `path`. Raises OutputError on any failure, removing the temporary
@@ -189,7 +189,7 @@ def atomic_output(path: Path, *, check: Callable[[Path], str | None] | None = No
         raise
 
 
-def write_bytes(path: Path, data: bytes, *, journal_path: Path | None = None) -> Path:
+def write_bytes(path: Path, data: bytes, *, journal_path: Path | str | None = None) -> Path:
     """Write `data` to `path` through `atomic_output`. Returns `path`."""
     with atomic_output(path, journal_path=journal_path) as tmp:
         _write_all(tmp, data)

@@ -10,8 +10,6 @@ stood then, and keeping each situation (alert key) once, at its most severe.
 from __future__ import annotations
 
 import bisect
-import importlib
-import importlib.util
 import logging
 import os
 from collections.abc import Callable, Sequence
@@ -27,6 +25,7 @@ from journal.reports.data import (
     build_report,
     period_bounds,
 )
+from journal.rules import engine as checks_engine
 from journal.schedule import CONTEXT, Outcome, PlanTiming
 
 from .errors import NotFound, ValidationError
@@ -37,7 +36,7 @@ log = logging.getLogger(__name__)
 DEFAULT_DAYS = 30
 # How long the missed-dose check keeps listing a missed slot (drug data: missed_dose_lookback_hours).
 MISSED_LOOKBACK = timedelta(hours=24)
-# Used when the checks engine does not say how far back its rules read.
+# How far back the history is read for a report made without the alerts.
 DEFAULT_LOOKBACK = timedelta(days=21)
 
 
@@ -87,11 +86,9 @@ def find_person(journal: _Journal, who: str | int) -> Any:
         raise
 
 
-def _engine() -> tuple[Callable[..., list[Alert]], timedelta] | None:
-    if importlib.util.find_spec("journal.rules.engine") is None:
-        return None
-    engine = importlib.import_module("journal.rules.engine")
-    return engine.run_checks, getattr(engine, "LOOKBACK", DEFAULT_LOOKBACK)
+def _engine() -> tuple[Callable[..., list[Alert]], timedelta]:
+    """The checks and how far back their rules read (journal.rules.engine); a test replaces it."""
+    return checks_engine.run_checks, checks_engine.LOOKBACK
 
 
 def plan_timing_fn() -> Callable[[Medication], PlanTiming]:
@@ -257,14 +254,11 @@ def threshold_instants(data: ReportData, full: PatientHistory) -> list[datetime]
 def alerts_in_period(full: PatientHistory, start_at: datetime, end_at: datetime, now: datetime, *,
                      emergency_number: str = "911", extra_instants: Sequence[datetime] = (),
                      run_checks: Callable[..., list[Alert]] | None = None,
-                     lookback: timedelta | None = None, temperature_unit: str = "C") -> list[Alert] | None:
+                     lookback: timedelta | None = None, temperature_unit: str = "C") -> list[Alert]:
     """Every alert the checks raise at some instant of the period, once per situation (key), at
-    its most severe (temperatures written in `temperature_unit`, "C" or "F"). None when the
-    checks engine is not available."""
+    its most severe (temperatures written in `temperature_unit`, "C" or "F")."""
     if run_checks is None:
         found = _engine()
-        if found is None:
-            return None
         run_checks, lookback = found[0], lookback or found[1]
     slicer = _Slicer(full, lookback or DEFAULT_LOOKBACK)
     best: dict[str, Alert] = {}

@@ -13,16 +13,17 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from journal.domain import Clock
+
+from .journal import Journal
 
 KEEP = 14
 EVERY = timedelta(days=1)
 _STAMP = re.compile(r"carejournal-shared-backup-(\d{4}-\d{2}-\d{2}-\d{6})\.json$")
 
 
-def default_folder(journal: Any) -> Path:
+def default_folder(journal: Journal) -> Path:
     """`<user data folder>/backups/shared/<host>-<database>` for the journal's URL."""
     from platformdirs import user_data_dir
 
@@ -34,7 +35,7 @@ def default_folder(journal: Any) -> Path:
 class SharedBackups:
     """`at_start()` and `if_due()` for the window's timers (the same calls as BackupService's)."""
 
-    def __init__(self, journal: Any, clock: Clock, folder: Path | None = None) -> None:
+    def __init__(self, journal: Journal, clock: Clock, folder: Path | None = None) -> None:
         self.journal = journal
         self.clock = clock
         self.folder = folder or default_folder(journal)

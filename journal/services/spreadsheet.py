@@ -50,7 +50,7 @@ def csv_text(value: Any) -> str:
     return "'" + text if reads_as_formula(text) else text
 
 
-def write_csv(tables: dict[str, Table], out_dir: Path, journal_path: Path | None = None) -> list[Path]:
+def write_csv(tables: dict[str, Table], out_dir: Path, journal_path: Path | str | None = None) -> list[Path]:
     """One `<table>.csv` per table in `out_dir` (made if missing), UTF-8 with a BOM so spreadsheet
     programs read accents correctly. Each file is written whole or not at all (services.output: a
     full disk leaves the earlier file of that name, and raises OutputError). Returns the files.

@@ -259,7 +259,7 @@ def check_observation(obs: Observation, prefix: str = "") -> None:
         if not _finite_number(obs.value):
             raise ValidationError(prefix + "value", f"{obs.value!r} is not a number")
         low, high = OBSERVATION_RANGES[kind]
-        if not low <= float(obs.value) <= high:  # type: ignore[arg-type]
+        if not low <= float(obs.value) <= high:
             raise ValidationError(prefix + "value", f"{obs.value:g} is outside {low:g}-{high:g} for {kind.value}")
     if obs.value2 is not None:
         if not _finite_number(obs.value2) or obs.value2 < 0:

@@ -163,11 +163,12 @@ def keyring_password(url: Any) -> str | None:
     """The password the user keeps in the system keyring for this server, if the optional
     `keyring` package is installed and has one (service "carejournal", name "user@host:port")."""
     try:
-        import keyring  # type: ignore[import-not-found]
+        import keyring
     except ImportError:
         return None
     try:
-        return keyring.get_password(KEYRING_SERVICE, keyring_account(url.username, url.host, url.port))
+        found = keyring.get_password(KEYRING_SERVICE, keyring_account(url.username, url.host, url.port))
+        return found if isinstance(found, str) else None
     except Exception:  # noqa: BLE001 - no keyring backend: libpq's ~/.pgpass is still read
         return None
 

@@ -72,10 +72,10 @@ def _windows_pid_alive(pid: int) -> bool:  # pragma: no cover - Windows only
     import ctypes
 
     process_query_limited_information, still_active = 0x1000, 259
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]  # typeshed: windll exists on Windows only
     handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
     if not handle:
-        return ctypes.get_last_error() == 5  # access denied: it exists, someone else's
+        return bool(ctypes.get_last_error() == 5)  # type: ignore[attr-defined]  # typeshed: Windows only. Access denied: it exists, someone else's
     try:
         code = ctypes.c_ulong()
         if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):

@@ -77,7 +77,7 @@ def text_limits(table: type[Base]) -> dict[str, int]:
     if found is None:
         found = {
             c.name: int(c.type.length)
-            for c in table.__table__.columns  # type: ignore[attr-defined]
+            for c in table.__table__.columns
             if isinstance(c.type, String) and c.type.length and not isinstance(c.type, UTCDateTime)
         }
         _LIMITS[table] = found
@@ -164,6 +164,7 @@ class StockEventRow(Base):
     amount_unit: Mapped[str] = mapped_column(String(8))
     note: Mapped[str] = mapped_column(Text, default="")
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    by: Mapped[str] = mapped_column(Text, default="", server_default="")  # who recorded it (migration 0004)
 
 
 class DoseRow(Base):
@@ -206,6 +207,7 @@ class SymptomRow(Base):
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    by: Mapped[str] = mapped_column(Text, default="", server_default="")  # who recorded it (migration 0004)
 
 
 class ObservationRow(Base):
@@ -221,6 +223,7 @@ class ObservationRow(Base):
     body_part: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    by: Mapped[str] = mapped_column(Text, default="", server_default="")  # who recorded it (migration 0004)
 
 
 class PumpEventRow(Base):
@@ -238,6 +241,7 @@ class PumpEventRow(Base):
     next_refill_due: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    by: Mapped[str] = mapped_column(Text, default="", server_default="")  # who recorded it (migration 0004)
 
 
 class NoteRow(Base):
@@ -249,6 +253,7 @@ class NoteRow(Base):
     text: Mapped[str] = mapped_column(Text)
     for_doctor: Mapped[bool] = mapped_column(Boolean, default=False)
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    by: Mapped[str] = mapped_column(Text, default="", server_default="")  # who recorded it (migration 0004)
 
 
 class RevisionRow(Base):

@@ -151,7 +151,7 @@ def values_of(entity: str, obj: Any) -> dict[str, Any]:
         s2: SymptomEntry = obj
         return {
             "patient_id": s2.patient_id, "at": s2.at, "symptom": s2.symptom, "severity": s2.severity,
-            "duration_minutes": s2.duration_minutes, "note": s2.note, "removed": s2.removed,
+            "duration_minutes": s2.duration_minutes, "note": s2.note, "removed": s2.removed, "by": s2.by,
         }
     if entity == "observation":
         o: Observation = obj
@@ -159,7 +159,7 @@ def values_of(entity: str, obj: Any) -> dict[str, Any]:
         return {
             "patient_id": o.patient_id, "at": o.at, "kind": o.kind.value,
             "value_number": None if text is not None else float(o.value), "value_text": text,
-            "value2": o.value2, "body_part": o.body_part, "note": o.note, "removed": o.removed,
+            "value2": o.value2, "body_part": o.body_part, "note": o.note, "removed": o.removed, "by": o.by,
         }
     if entity == "pump_event":
         e: PumpEvent = obj
@@ -167,20 +167,20 @@ def values_of(entity: str, obj: Any) -> dict[str, Any]:
             "patient_id": e.patient_id, "at": e.at, "kind": e.kind.value, "volume_ml": e.volume_ml,
             "concentration_mcg_per_ml": e.concentration_mcg_per_ml, "daily_dose_mcg": e.daily_dose_mcg,
             "reservoir_ml": e.reservoir_ml, "low_alarm_ml": e.low_alarm_ml,
-            "next_refill_due": e.next_refill_due, "note": e.note, "removed": e.removed,
+            "next_refill_due": e.next_refill_due, "note": e.note, "removed": e.removed, "by": e.by,
         }
     if entity == "note":
         n: Note = obj
         return {
             "patient_id": n.patient_id, "at": n.at, "text": n.text, "for_doctor": n.for_doctor,
-            "removed": n.removed,
+            "removed": n.removed, "by": n.by,
         }
     if entity == "stock_event":
         se: StockEvent = obj
         return {
             "medication_id": se.medication_id, "at": se.at, "kind": se.kind.value,
             "amount_value": se.amount.value, "amount_unit": se.amount.unit.value, "note": se.note,
-            "removed": se.removed,
+            "removed": se.removed, "by": se.by,
         }
     raise KeyError(entity)
 
@@ -237,14 +237,14 @@ def from_row(entity: str, row: Any) -> Any:
     if entity == "symptom":
         return SymptomEntry(
             at=row.at, symptom=row.symptom, severity=row.severity, duration_minutes=row.duration_minutes,
-            note=row.note, id=row.id, patient_id=row.patient_id, removed=row.removed,
+            note=row.note, id=row.id, patient_id=row.patient_id, removed=row.removed, by=row.by,
         )
     if entity == "observation":
         value: float | str = row.value_text if row.value_text is not None else row.value_number
         return Observation(
             at=row.at, kind=ObservationKind(row.kind), value=value, value2=row.value2,
             body_part=row.body_part, note=row.note, id=row.id, patient_id=row.patient_id,
-            removed=row.removed,
+            removed=row.removed, by=row.by,
         )
     if entity == "pump_event":
         return PumpEvent(
@@ -252,17 +252,17 @@ def from_row(entity: str, row: Any) -> Any:
             concentration_mcg_per_ml=row.concentration_mcg_per_ml, daily_dose_mcg=row.daily_dose_mcg,
             reservoir_ml=row.reservoir_ml, low_alarm_ml=row.low_alarm_ml,
             next_refill_due=row.next_refill_due, note=row.note, id=row.id, patient_id=row.patient_id,
-            removed=row.removed,
+            removed=row.removed, by=row.by,
         )
     if entity == "note":
         return Note(
             at=row.at, text=row.text, for_doctor=row.for_doctor, id=row.id, patient_id=row.patient_id,
-            removed=row.removed,
+            removed=row.removed, by=row.by,
         )
     if entity == "stock_event":
         return StockEvent(
             at=row.at, kind=StockKind(row.kind), amount=Quantity(row.amount_value, Unit(row.amount_unit)),
-            note=row.note, id=row.id, medication_id=row.medication_id, removed=row.removed,
+            note=row.note, id=row.id, medication_id=row.medication_id, removed=row.removed, by=row.by,
         )
     raise KeyError(entity)
 
@@ -628,12 +628,12 @@ class Tx:
         given/scheduled) indexes): the cost does not grow with the journal."""
         conn = self.s.connection()
         firsts = " UNION ALL ".join(
-            f"SELECT (SELECT at FROM {ROWS[e].__table__.name} WHERE patient_id = {self.p} AND removed = FALSE "  # type: ignore[attr-defined]
+            f"SELECT (SELECT at FROM {ROWS[e].__tablename__} WHERE patient_id = {self.p} AND removed = FALSE "
             f"ORDER BY at LIMIT 1) AS x" for e in SERIES)
         row = conn.exec_driver_sql(f"SELECT MIN(x) FROM ({firsts}) AS firsts", tuple(patient_id for _ in SERIES)).first()
         first = _utc_text(row[0]) if row is not None else None
-        doses = DoseRow.__table__.name
-        meds = MedicationRow.__table__.name
+        doses = DoseRow.__tablename__
+        meds = MedicationRow.__tablename__
         sql = (f"SELECT m.id, "
                f"(SELECT given FROM {doses} WHERE medication_id = m.id AND given IS NOT NULL AND removed = FALSE "
                f"ORDER BY given LIMIT 1), "

@@ -104,7 +104,7 @@ def due_items(journal: Any, now: datetime, settings: Any) -> list[DueItem]:
         refills = [e for e in h.pump_events if e.kind in (PumpEventKind.REFILL, PumpEventKind.DOSE_CHANGE)
                    and e.next_refill_due is not None]
         if refills:
-            due: date = max(refills, key=lambda e: e.at).next_refill_due  # type: ignore[assignment]
+            due: date = max(refills, key=lambda e: e.at).next_refill_due
             for before in PUMP_DAYS_BEFORE:
                 at = local_instant(due - timedelta(days=before), PUMP_REMINDER_TIME, tz)
                 if at < now - PUMP_REMINDER_STALE:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
@@ -50,6 +50,10 @@ from .today_view import TodayView
 from .translation import install_language
 from .vitals_form import VitalsForm
 from .widgets import Choice, ErrorLabel, hint, undo_now
+
+if TYPE_CHECKING:  # imported where used: the window opens before the backup services load
+    from journal.services.backups import BackupService
+    from journal.services.shared_backups import SharedBackups
 
 ALERT_REFRESH_MS = 60_000
 OUTSIDE_CHANGES_MS = 2_000
@@ -379,7 +383,7 @@ class MainWindow(QMainWindow):
 
     # -- keyboard -----------------------------------------------------------------------------
     def _shortcuts(self) -> None:
-        def add(seq: QKeySequence | str, fn: Callable[[], object]) -> QShortcut:
+        def add(seq: QKeySequence | QKeySequence.StandardKey | str, fn: Callable[[], object]) -> QShortcut:
             sc = QShortcut(QKeySequence(seq), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.activated.connect(fn)
@@ -853,7 +857,7 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
     def explore_sample() -> None:
         windows.append(open_sample_window(ctx.clock))
 
-    backups = None
+    backups: BackupService | SharedBackups | None = None
     if not demo and ctx.db_path is not None:
         try:
             from journal.services.backups import BackupService
@@ -938,8 +942,12 @@ def _offer_start_at_login(window: MainWindow, db_path: Any) -> None:
         except OSError as exc:  # never fatal: Settings shows it is off, and the log says why
             print(f"carejournal: start at login could not be set up: {exc}", file=sys.stderr)
 
+    def on_changed(changed: frozenset[str]) -> None:
+        if "patients" in changed:
+            apply_default()
+
     apply_default()
-    window.session.changed.connect(lambda changed: "patients" in changed and apply_default())
+    window.session.changed.connect(on_changed)
 
 
 def _start_backup(backups: Any, window: MainWindow | None = None) -> None:

@@ -4,9 +4,8 @@ daily ceiling) and a stock entry (counted on hand, received, discarded)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -135,7 +134,7 @@ class LimitsDialog(QDialog):
 class StockDialog(QDialog):
     """One stock entry: what is on hand, a refill that came in, or what was thrown away."""
 
-    def __init__(self, medication: Medication, *, tz: ZoneInfo, now: Callable[[], datetime], current: str,
+    def __init__(self, medication: Medication, *, tz: tzinfo, now: Callable[[], datetime], current: str,
                  submit: Callable[[StockEvent], Any],
                  remove: Callable[[StockEvent, str], Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)

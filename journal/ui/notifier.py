@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QObject, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGuiApplication, QIcon
@@ -32,6 +33,9 @@ from PySide6.QtWidgets import (
 from journal import APP_ID
 
 from .style import set_scaled_font
+
+if TYPE_CHECKING:  # QtDBus is imported where used: Qt builds for Windows and macOS lack it
+    from PySide6.QtDBus import QDBusConnection, QDBusInterface
 
 APP_NAME = "CareJournal"
 # The desktop entry's name without ".desktop" (the notification's "desktop-entry" hint, the
@@ -87,12 +91,12 @@ class DesktopNotifications:
     session bus, no service, or it answered with an error (the caller then uses another route).
     The interface is looked up once, on first use, only if the service is registered."""
 
-    def __init__(self, bus: object | None = None) -> None:
+    def __init__(self, bus: QDBusConnection | None = None) -> None:
         self._bus = bus
-        self._iface: object | None = None
+        self._iface: QDBusInterface | None = None
         self.last_error = ""
 
-    def _interface(self) -> object | None:
+    def _interface(self) -> QDBusInterface | None:
         if self._iface is not None:
             return self._iface
         try:
@@ -101,14 +105,14 @@ class DesktopNotifications:
             self.last_error = f"no D-Bus in this Qt ({exc})"
             return None
         bus = self._bus if self._bus is not None else QDBusConnection.sessionBus()
-        if not bus.isConnected():  # type: ignore[attr-defined]
+        if not bus.isConnected():
             self.last_error = "no session bus"
             return None
-        names = bus.interface()  # type: ignore[attr-defined]
+        names = bus.interface()
         if names is None or not names.isServiceRegistered(_SERVICE).value():
             self.last_error = "no notification service on the session bus"
             return None
-        iface = QDBusInterface(_SERVICE, _PATH, _INTERFACE, bus)  # type: ignore[arg-type]
+        iface = QDBusInterface(_SERVICE, _PATH, _INTERFACE, bus)
         if not iface.isValid():
             self.last_error = iface.lastError().message() or "the notification service did not answer"
             return None
@@ -135,12 +139,12 @@ class DesktopNotifications:
         except (RuntimeError, TypeError) as exc:
             self.last_error = str(exc)
             return 0
-        error = iface.lastError()  # type: ignore[attr-defined]
+        error = iface.lastError()
         if error.isValid():
             self.last_error = error.message()
             self._iface = None  # the service may have gone; look again next time
             return 0
-        return int(result or 0)
+        return result if isinstance(result, int) else 0  # the uint the service gave
 
 
 def desktop_notifications_for_this_session() -> DesktopNotifications | None:
@@ -252,7 +256,8 @@ class Notifier(QObject):
         self.window = window
         if desktop is None:
             desktop = desktop_notifications_for_this_session()
-        self.desktop: DesktopNotifications | None = desktop or None
+        # False (the sample window): no desktop notifications at all.
+        self.desktop: DesktopNotifications | None = desktop if isinstance(desktop, DesktopNotifications) else None
         self.last_routes: list[str] = []
         if tray_available is None:
             tray_available = QSystemTrayIcon.isSystemTrayAvailable()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain import Patient, RenalImpairment
+from journal.domain import Patient, RenalImpairment, saved_id
 
 from .errors import USER_ERRORS, describe
 from .session import Session
@@ -143,7 +143,7 @@ class ProfileForm(QWidget):
         try:
             if self.new or self.patient is None:
                 outcome = self.session.apply(lambda: self.session.journal.add_patient(Patient(**values)))
-                pid = int(outcome.record_id)
+                pid = saved_id(outcome.record_id)
             else:
                 updated = dataclasses.replace(self.patient, **values)
                 self.session.apply(lambda: self.session.journal.update_patient(updated, by=self.session.by))

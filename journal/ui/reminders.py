@@ -18,7 +18,7 @@ import time as _time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -81,9 +81,9 @@ def due_now(items: list[DueItem], now: datetime, lead: timedelta, done: Iterable
 class MarkStore(Protocol):
     """Where the shown reminders are kept between runs (the journal service in the window)."""
 
-    def reminder_marks(self) -> Mapping[str, Any]: ...
+    def reminder_marks(self) -> Mapping[str, ReminderMark]: ...
 
-    def save_reminder_marks(self, marks: Mapping[str, Any], *, forget_before: datetime) -> None: ...
+    def save_reminder_marks(self, marks: dict[str, ReminderMark], *, forget_before: datetime) -> None: ...
 
 
 class ReminderMarks:

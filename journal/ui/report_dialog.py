@@ -46,7 +46,7 @@ class ReportDialog(QDialog):
     """Preview, print and save the report for one person."""
 
     # Replaced in tests: (parent, caption, directory, filter) -> (path, selected filter)
-    get_save_file_name: Callable[..., tuple[str, str]] = staticmethod(QFileDialog.getSaveFileName)  # type: ignore[assignment]
+    get_save_file_name: Callable[..., tuple[str, str]] = staticmethod(QFileDialog.getSaveFileName)
     # Replaced in tests: (printer, parent) -> an object with exec() returning QDialog.DialogCode
     make_print_dialog: Callable[..., Any] = QPrintDialog
 
@@ -82,9 +82,9 @@ class ReportDialog(QDialog):
         self.paper.setAccessibleName("Paper size")
         top = QHBoxLayout()
         for text, field in (("&From", self.from_edit), ("&to", self.to_edit), ("P&aper", self.paper)):
-            label = QLabel(text)  # Alt + the underlined letter goes to the field
-            label.setBuddy(field)
-            top.addWidget(label)
+            buddy = QLabel(text)  # Alt + the underlined letter goes to the field
+            buddy.setBuddy(field)
+            top.addWidget(buddy)
             top.addWidget(field)
         top.addWidget(self.update_button)
         top.addStretch(1)
@@ -172,7 +172,7 @@ class ReportDialog(QDialog):
         return self.data is not None
 
     def save_pdf(self) -> Path | None:
-        if not self._for_the_chosen_days():
+        if not self._for_the_chosen_days() or self.data is None:
             return None
         path, _ = self.get_save_file_name(self, "Save the report as PDF", str(Path.home() / self.default_file_name()),
                                           "PDF files (*.pdf)")
@@ -190,7 +190,7 @@ class ReportDialog(QDialog):
         return out
 
     def print_report(self) -> bool:
-        if not self._for_the_chosen_days():
+        if not self._for_the_chosen_days() or self.data is None:
             return False
         dialog = self.make_print_dialog(self.printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:

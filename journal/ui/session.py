@@ -8,16 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from journal.domain import Alert, Clock, Patient, Severity
+from journal.domain.zones import JournalZone
+from journal.services.journal import Journal, Outcome, Settings
 
 from .errors import USER_ERRORS, as_save_failure
-
-T = TypeVar("T")
 
 # What "changed" names can say (see docs/contracts.md, Outcome.changed).
 DATA_KINDS = frozenset({"doses", "symptoms", "observations", "pump", "notes", "medications"})
@@ -51,12 +49,12 @@ class Session(QObject):
     error = Signal(str, str)  # field, message
     undo_changed = Signal(object)  # LastEntry | None: what Ctrl+Z would undo now
 
-    def __init__(self, journal: Any, clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(self, journal: Journal, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
         self.clock = clock
         self._patient_id: int | None = None
-        self._settings: Any = None
+        self._settings: Settings | None = None
         self._alerts: list[Alert] = []
         self.by = ""
         self._alerts_pending = False
@@ -67,7 +65,7 @@ class Session(QObject):
 
     # -- time -------------------------------------------------------------------------------
     @property
-    def tz(self) -> ZoneInfo:
+    def tz(self) -> JournalZone:
         return self.journal.tz
 
     def now(self) -> datetime:
@@ -76,21 +74,20 @@ class Session(QObject):
 
     # -- settings ---------------------------------------------------------------------------
     @property
-    def settings(self) -> Any:
+    def settings(self) -> Settings:
         if self._settings is None:
             self._settings = self.journal.get_settings()
             # What formatting shows times in: each day in the zone in force that day.
             setattr(self._settings, "journal_zone", self.journal.tz)  # noqa: B010 - not a saved setting
             # Who signs entries: on a shared journal the connected role's person (Journal.caregiver).
-            who = getattr(self.journal, "caregiver", None)
-            self.by = (who() if callable(who) else getattr(self._settings, "caregiver_name", "")) or ""
+            self.by = self.journal.caregiver() or ""
         return self._settings
 
     @property
     def emergency_number(self) -> str:
-        return str(getattr(self.settings, "emergency_number", "") or "911")
+        return self.settings.emergency_number or "911"
 
-    def save_settings(self, settings: Any, *, zone_since: date | None = None) -> None:
+    def save_settings(self, settings: Settings, *, zone_since: date | None = None) -> None:
         """A new time zone applies from `zone_since` (default: the journal's zone_change_day)."""
         self.apply(lambda: self.journal.save_settings(settings, zone_since=zone_since))
 
@@ -116,7 +113,7 @@ class Session(QObject):
         self.patient_changed.emit(patient_id)
 
     # -- operations -------------------------------------------------------------------------
-    def apply(self, op: Callable[[], T], patient_id: int | None = None) -> T:
+    def apply(self, op: Callable[[], Outcome], patient_id: int | None = None) -> Outcome:
         """Run one service operation and announce what it changed.
 
         When the caller names the person the write was about, the alerts the service already
@@ -132,13 +129,12 @@ class Session(QObject):
             if failure is None:
                 raise
             raise failure from exc
-        changed = getattr(outcome, "changed", None)
-        fresh = getattr(outcome, "alerts", None)
+        changed = outcome.changed
         if changed and "settings" in changed:
             self._settings = None  # views read the new settings when they redraw
-        if patient_id is not None and changed and "alerts" in changed and isinstance(fresh, list):
+        if patient_id is not None and changed and "alerts" in changed:
             others = [a for a in self._alerts if a.patient_id != patient_id]
-            self._alerts = sorted(others + list(fresh), key=lambda a: -a.severity.rank)
+            self._alerts = sorted(others + list(outcome.alerts), key=lambda a: -a.severity.rank)
             self._alerts_fresh = True
         if changed:
             self.changed.emit(frozenset(changed))
@@ -148,12 +144,12 @@ class Session(QObject):
         return outcome
 
     # -- undo -------------------------------------------------------------------------------
-    def remember_entry(self, entity: str, outcome: Any, what: str, patient_id: int | None = None) -> None:
+    def remember_entry(self, entity: str, outcome: Outcome, what: str, patient_id: int | None = None) -> None:
         """Called after a view made an entry: it becomes the one Ctrl+Z undoes for a while."""
-        record_id = getattr(outcome, "record_id", None)
+        record_id = outcome.record_id
         if record_id is None:
             return
-        self._last_entry = LastEntry(entity, int(record_id), patient_id, self.now(), what)
+        self._last_entry = LastEntry(entity, record_id, patient_id, self.now(), what)
         self.undo_changed.emit(self._last_entry)
 
     @property

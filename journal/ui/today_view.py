@@ -32,6 +32,7 @@ from journal.rules.common import plan_timing
 from journal.schedule import CONTEXT, Outcome, Slot, journal_began, local_instant, plan_medicine
 from journal.schedule.words import outcome_label, outcome_word, status_word
 from journal.services.checks import preview_dose
+from journal.services.journal import Outcome as WriteOutcome  # what a write changed (Outcome above: a slot's)
 
 from . import dose_warning
 from .dose_dialog import DoseDialog
@@ -531,8 +532,10 @@ class TodayView(QWidget):
         return dose_warning.warning_text(preview.alerts, preview.counted_for(self.session.tz),
                                          self.session.emergency_number)
 
-    def _submit(self, dose: Dose, m: Medication, claim_slot: bool = False) -> object:
+    def _submit(self, dose: Dose, m: Medication, claim_slot: bool = False) -> WriteOutcome | None:
         pid = self.session.patient_id
+        if pid is None:  # no person chosen: there is no dose to give
+            return None
         self.error.clear_error()
         try:
             outcome = self.session.apply(
@@ -544,15 +547,17 @@ class TodayView(QWidget):
         self._logged(m, dose, outcome, pid)
         return outcome
 
-    def _logged(self, m: Medication, dose: Dose, outcome: object, pid: int | None) -> None:
+    def _logged(self, m: Medication, dose: Dose, outcome: WriteOutcome, pid: int | None) -> None:
         text = self.logged_text(m, dose)
         self.status.setText(text)
         self.session.remember_entry("dose", outcome, text.removeprefix("\u2714 Logged: ").rstrip("."), pid)
         self.dose_logged.emit(outcome)
 
     def _dialog_submit(self, first: Medication):  # noqa: ANN202
-        def submit(dose: Dose) -> object:
+        def submit(dose: Dose) -> WriteOutcome | None:
             pid = self.session.patient_id
+            if pid is None:  # no person chosen: there is no dose to give
+                return None
             m = next((x for x in self.history.medications if x.id == dose.medication_id), first) \
                 if self.history else first
             outcome = self.session.apply(lambda: self.session.journal.log_dose(pid, dose, by=self.session.by), patient_id=pid)

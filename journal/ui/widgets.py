@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer
 from PySide6.QtWidgets import (
@@ -72,7 +71,7 @@ class WhenEdit(QDateTimeEdit):
 
     FOLLOW_MS = 20_000
 
-    def __init__(self, tz: ZoneInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tz = tz
         self.setCalendarPopup(True)
