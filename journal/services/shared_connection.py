@@ -241,7 +241,7 @@ def explain_open_failure(message: str, url: str) -> tuple[str, str]:
 def keyring_problem() -> str | None:
     """None when passwords can be kept in the system keyring, else why not (in words)."""
     try:
-        import keyring  # type: ignore[import-not-found]
+        import keyring
     except ImportError:
         return "the keyring package is not installed (pip install keyring)"
     try:
@@ -259,7 +259,7 @@ def use_password(details: ServerDetails, password: str, *, remember: bool) -> No
     Raises ValidationError("password") when the keyring cannot keep it."""
     use_typed_password(details.url(), password or None)
     try:
-        import keyring  # type: ignore[import-not-found]
+        import keyring
     except ImportError:
         if remember:
             raise ValidationError("password", "it cannot be remembered: " + (keyring_problem() or "")) from None
