@@ -358,7 +358,7 @@ def test_a_read_only_window_disables_every_write_and_says_why(qtbot: Any, window
     window.history.correct_button.setEnabled(True)
     assert not window.history.correct_button.isEnabled()
     # Buttons made again when the view redraws are disabled too.
-    window.session.changed.emit(frozenset({"doses"}))
+    window.session.patient_changed.emit(window.session.patient_id)  # Today redraws its rows
     qtbot.waitUntil(lambda: all(not c.isEnabled() for c in write_controls(window)))
     assert window.guide_button.isEnabled() and window.report_button.isEnabled()  # looking is fine
     settings = window.open_settings(run=False)

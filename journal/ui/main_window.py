@@ -810,7 +810,8 @@ def _reconnect(ctx: Any, url: str, problem: str, dialog: Callable[..., Any] | No
     try:
         remember_journal(None if dlg.chose_local else dlg.url)
     except OSError as exc:
-        QMessageBox.warning(None, "CareJournal", f"The choice could not be saved ({exc}).")
+        QMessageBox.warning(None, "CareJournal", QCoreApplication.translate(
+            "MainWindow", "The choice could not be saved ({reason}).").format(reason=exc))
         return False
     ctx.switch_requested = True
     return True

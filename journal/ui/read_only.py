@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 GUARDED = "carejournalReadOnly"  # a dynamic property: the guard watches this widget already
@@ -48,7 +48,7 @@ class ReadOnlyGuard(QObject):
         self.reason = reason
         self._pending = False
         session = window.session
-        for signal in (session.changed, session.patient_changed, session.alerts_updated):
+        for signal in (session.operation_did_execute, session.patient_changed, session.alerts_updated):
             signal.connect(lambda *_a: self.soon())
         window.tabs.currentChanged.connect(lambda _i: self.soon())
         for shortcut in (window.shortcut_dose, window.shortcut_undo):
@@ -82,5 +82,5 @@ def notice(reason: str) -> QLabel:
     label = QLabel("\u2139 " + reason)
     label.setWordWrap(True)
     label.setStyleSheet(NOTICE_STYLE)
-    label.setAccessibleName("Read-only notice")
+    label.setAccessibleName(QCoreApplication.translate("ReadOnlyGuard", "Read-only notice"))
     return label
