@@ -56,7 +56,9 @@ def make_context(db: Path | str | None, *, demo: bool = False, debug: bool = Fal
 
             return Journal.open(url, the_clock)
 
-        return Context(open_shared, the_clock, db_path=None, debug=debug, demo=demo, minimised=minimised)
+        ctx = Context(open_shared, the_clock, db_path=None, debug=debug, demo=demo, minimised=minimised)
+        ctx.shared_url = url
+        return ctx
     # Resolved once: a journal reached through a link is opened, locked, backed up and restored as
     # the real file, so the link and the real path can never be two journals.
     path = (Path(db).expanduser() if db is not None else default_db_path()).resolve()
@@ -91,7 +93,13 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
     if problem is not None:  # before anything opens it
         print(shown(f"carejournal: --db: {problem}"), file=sys.stderr)  # problem: already in the language in use
         return EXIT_BAD_INPUT
-    ctx = make_context(args.db, demo=args.demo, debug=args.debug, clock=clock, minimised=args.minimised)
+    db = args.db
+    if db is None and not args.demo:
+        # The shared journal chosen in the window (first-run screen or Settings), if any.
+        from journal.services.shared_connection import remembered_journal
+
+        db = remembered_journal()
+    ctx = make_context(db, demo=args.demo, debug=args.debug, clock=clock, minimised=args.minimised)
     # Everything the app writes (exports, reports, CSV files, backups, their folders) holds health
     # data: owner-only, like the journal, whatever the user's umask.
     umask = os.umask(PRIVATE_UMASK)
@@ -126,15 +134,29 @@ def run_gui(ctx: Context) -> int:
         print(_("carejournal: the window cannot start: {reason}. `make run` installs what Qt needs; the commands "
                 "(`carejournal --help`) work without it.").format(reason=e), file=ctx.err)
         return EXIT_FAILURE
+    opened: list[Context] = []
     try:
-        result = run_app(ctx, demo=ctx.demo, frame=frame)
-    except Exception as e:  # noqa: BLE001 - one line for the user, the trace with --debug
-        if ctx.debug:
-            traceback.print_exc(file=ctx.err)
-        reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        print(_("carejournal: the window stopped: {reason}").format(reason=reason), file=ctx.err)
-        return EXIT_FAILURE
-    return EXIT_OK if result is None else int(result)
+        while True:
+            try:
+                result = run_app(ctx, demo=ctx.demo, frame=frame)
+            except Exception as e:  # noqa: BLE001 - one line for the user, the trace with --debug
+                if ctx.debug:
+                    traceback.print_exc(file=ctx.err)
+                reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+                print(_("carejournal: the window stopped: {reason}").format(reason=reason), file=ctx.err)
+                return EXIT_FAILURE
+            frame = None  # the first paint's frame is closed once the first window shows
+            if not ctx.switch_requested:
+                return EXIT_OK if result is None else int(result)
+            # The person chose another journal in the window: it is remembered; open it now.
+            from journal.services.shared_connection import remembered_journal
+
+            ctx.close()
+            ctx = make_context(remembered_journal(), debug=ctx.debug, clock=ctx.clock)
+            opened.append(ctx)
+    finally:
+        for later in opened:  # the first one is closed by main()
+            later.close()
 
 
 def gui_main() -> int:

@@ -1311,4 +1311,8 @@ ES_TEXT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "files)":
         "{out_dir} ya contiene {value}; no se escribió nada. Elija una carpeta nueva o vacía (la exportación CSV "
         "nunca sustituye archivos)",
+    "{src} cannot be restored with its history ({reason}); nothing was changed. Its records alone can be brought in "
+    "with: carejournal import FILE":
+        "{src} no se puede restaurar con su historial ({reason}); no ha cambiado nada. Sus registros solos se pueden "
+        "traer con: carejournal import FILE",
 }

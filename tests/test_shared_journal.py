@@ -16,7 +16,7 @@ from conftest import NOW, PgDatabases, needs_pg
 
 from journal.domain import Dose, DoseStatus, FixedClock, Medication, Patient, Quantity, Regimen, Unit
 from journal.services.errors import JournalFileError, ValidationError
-from journal.services.journal import Journal
+from journal.services.journal import BACKUP_TABLES, Journal
 
 CASES = sorted((Path(__file__).resolve().parent / "fixtures" / "cases").glob("*.json"))  # copies of ../shared/cases
 
@@ -179,13 +179,78 @@ def test_a_shared_backup_is_one_snapshot_restorable_into_an_empty_shared_journal
         dest = shared.backup(tmp_path)
     assert dest.parent == tmp_path and dest.suffix == ".json"
     assert dest.stat().st_mode & 0o077 == 0  # readable by its owner only
-    assert json.loads(dest.read_text(encoding="utf-8")) == doc
+    written = json.loads(dest.read_text(encoding="utf-8"))
+    assert {k: v for k, v in written.items() if k != BACKUP_TABLES} == doc  # the exchange document, whole
     with Journal.open(url, FixedClock(NOW)) as shared, pytest.raises(ValidationError, match="only into an empty"):
         shared.restore(dest)
     empty = pg.url(pg.create())
     with Journal.open(empty, FixedClock(NOW)) as fresh:
         fresh.restore(dest)
         assert fresh.export_document() == doc
+
+
+@needs_pg
+def test_a_shared_backup_keeps_the_history_and_acknowledgements_like_moving_in(
+        pg: PgDatabases, tmp_path: Path, journal_with_history: Journal, capsys: pytest.CaptureFixture[str]) -> None:
+    src = journal_with_history.path
+    pid = journal_with_history.list_patients()[0].id
+    doc = journal_with_history.export_document()
+    revisions, acks = journal_with_history.revisions(pid), journal_with_history.acknowledgements(pid)
+    assert len(revisions) >= 2 and acks  # a correction and a removal, an acknowledged alert
+    journal_with_history.close()
+    url = pg.url(pg.create())
+    assert cli(url, "move-in", str(src)) == 0
+    assert cli(url, "backup", str(tmp_path)) == 0
+    dest = next(tmp_path.glob("carejournal-shared-backup-*.json"))
+    capsys.readouterr()
+    empty = pg.url(pg.create())
+    assert cli(empty, "restore", str(dest)) == 0
+    with Journal.open(empty, FixedClock(NOW)) as back:
+        assert back.export_document() == doc
+        assert back.revisions(pid) == revisions and back.acknowledgements(pid) == acks
+        # New entries continue after the restored ones.
+        mid = back.list_medications(pid)[0].id
+        assert back.log_dose(pid, Dose(mid, DoseStatus.TAKEN, given=NOW - timedelta(minutes=5))).record_id
+    # Its records still come into any journal with `import` (without the history).
+    plain = tmp_path / "plain.sqlite3"
+    assert cli(plain, "import", str(dest)) == 0
+    with Journal.open(plain, FixedClock(NOW)) as j:
+        assert j.export_document() == doc
+    # A backup whose tables do not fit is refused whole, the empty journal left empty.
+    broken = json.loads(dest.read_text(encoding="utf-8"))
+    broken[BACKUP_TABLES]["tables"]["doses"]["rows"][0].append("extra")
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(broken), encoding="utf-8")
+    other = pg.url(pg.create())
+    assert cli(other, "restore", str(bad)) == 2
+    assert "cannot be restored with its history" in capsys.readouterr().err
+    with Journal.open(other, FixedClock(NOW)) as j:
+        assert j.list_patients() == []
+
+
+def test_the_table_dump_of_a_backup_round_trips_with_history_and_acknowledgements(
+        journal_with_history: Journal, tmp_path: Path) -> None:
+    """What a shared backup carries beside its document, on either engine: loaded into an empty
+    journal it gives the same records, revisions and acknowledgements, ids included."""
+    from journal.storage.transfer import DumpError, dump_tables, load_tables
+
+    source = journal_with_history
+    pid = source.list_patients()[0].id
+    with source.store.read() as tx:
+        dump = json.loads(json.dumps(dump_tables(tx.s)))  # as written to the file and read back
+    with Journal.open(tmp_path / "back.sqlite3", FixedClock(NOW)) as back:
+        load_tables(back.store.engine, dump)
+        back._settings = back._zone = None
+        assert back.export_document() == source.export_document()
+        assert back.revisions(pid) == source.revisions(pid)
+        assert back.acknowledgements(pid) == source.acknowledgements(pid)
+        with pytest.raises(Exception, match="already holds people"):  # never into a journal with people
+            load_tables(back.store.engine, dump)
+    with Journal.open(tmp_path / "other.sqlite3", FixedClock(NOW)) as other:
+        for bad in ({**dump, "schema": "0001_initial"}, {**dump, "tables": {"invoices": {}}}, []):
+            with pytest.raises(DumpError):
+                load_tables(other.store.engine, bad)
+        assert other.list_patients() == []
 
 
 @pytest.fixture
@@ -454,7 +519,10 @@ def test_the_window_keeps_daily_local_copies_of_a_shared_journal(pg: PgDatabases
         _robin(j)
         backups = SharedBackups(j, clock, tmp_path / "copies")
         first = backups.at_start()
-        assert first is not None and json.loads(first.read_text(encoding="utf-8")) == j.export_document()
+        assert first is not None
+        copy = json.loads(first.read_text(encoding="utf-8"))
+        assert copy.pop(BACKUP_TABLES)["tables"]["patients"]["rows"]  # the history travels with it
+        assert copy == j.export_document()
         assert (tmp_path / "copies").stat().st_mode & 0o077 == 0
         clock.set(NOW + timedelta(hours=23, minutes=59))  # not a day yet
         assert backups.if_due() is None

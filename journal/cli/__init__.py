@@ -101,6 +101,10 @@ class Context:
         self.debug = debug
         self.demo = demo
         self.minimised = minimised  # the window starts minimised (started at login)
+        # Set by the window when the person chose another journal (a shared one, or this
+        # computer's): the composition root then opens the remembered choice in a new window.
+        self.switch_requested = False
+        self.shared_url: str | None = None  # the shared journal's URL (None: a journal file)
 
     @property
     def out(self) -> TextIO:

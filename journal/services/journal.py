@@ -172,6 +172,10 @@ def jsonable(value: Any) -> Any:
 
 # Setting on a shared journal: database role -> the person's name (written by `grant`).
 PEOPLE_BY_ROLE = "shared_people"
+# A shared journal's backup is an exchange document with every table beside it under this key
+# (storage.transfer.dump_tables): the history of corrections, removals and acknowledgements that
+# the exchange format does not carry. `restore` puts those back exactly; `import` reads the records.
+BACKUP_TABLES = "journal_tables"
 
 
 class Journal:
@@ -1024,6 +1028,8 @@ class Journal:
     def import_document(self, doc: dict[str, Any]) -> ImportSummary:
         from .exchange import import_document
 
+        if isinstance(doc, dict) and BACKUP_TABLES in doc:  # a shared backup: its records, as any document's
+            doc = {k: v for k, v in doc.items() if k != BACKUP_TABLES}
         summary = import_document(self, doc)
         self._settings = None
         return summary
@@ -1065,8 +1071,10 @@ class Journal:
         ValidationError("OUT") for a place that would destroy something (output.check_output_path);
         OutputError when the copy cannot be written whole (a full disk), the old file left as it was.
         Of a file: a SQLite copy (SQLite's backup API). Of a shared journal: the whole journal in
-        exchange format v1 read in one REPEATABLE READ transaction (a JSON file, restorable into
-        an empty shared journal or any file with `import`). Returns the file written."""
+        exchange format v1 with every table beside it (`BACKUP_TABLES`: the history of corrections
+        and removals, the acknowledgements, the settings), all read in one REPEATABLE READ
+        transaction: a JSON file `restore` puts back whole into an empty shared journal, and whose
+        records `import` brings into any journal. Returns the file written."""
         if isinstance(self.path, str):
             return self._backup_shared(Path(dest).expanduser())
         from journal.storage.backups import backup_file
@@ -1125,6 +1133,21 @@ class Journal:
         self._settings = None
         return copied
 
+    def _restore_tables(self, src: Path, dump: Any) -> None:
+        """Every table of a shared backup, with its ids, into this empty shared journal (as
+        `move_in` copies a file): the records, their corrections and removals, the acknowledgements."""
+        from journal.storage.transfer import DumpError, TargetNotEmpty, load_tables
+
+        try:
+            load_tables(self.store.engine, dump)
+        except TargetNotEmpty:
+            raise ValidationError("FILE", _("a shared journal is restored only into an empty one; nothing was changed (create an empty database, init it, then restore)")) from None
+        except DumpError as e:
+            raise ValidationError("FILE", _("{src} cannot be restored with its history ({reason}); nothing was changed. Its records alone can be brought in with: carejournal import FILE").format(src=src, reason=e)) from None
+        self._settings = None
+        self._zone = None
+        self._person = None
+
     def _backup_shared(self, dest: Path) -> Path:
         import os
 
@@ -1135,7 +1158,11 @@ class Journal:
             dest = dest / f"carejournal-shared-backup-{stamp}.json"
         if not dest.parent.is_dir():
             raise ValidationError("OUT", _("the folder {parent} does not exist").format(parent=dest.parent))
-        doc = self.export_document()  # one read transaction: one snapshot of the whole journal
+        from journal.storage.transfer import dump_tables
+
+        with self.store.read() as tx:  # one snapshot: the tables and the document agree
+            doc = self.export_document()
+            doc[BACKUP_TABLES] = dump_tables(tx.s)
         tmp = dest.with_name(dest.name + ".partial")
         tmp.unlink(missing_ok=True)
         create_private(tmp)  # a copy of a health journal is readable by its owner only
@@ -1167,7 +1194,10 @@ class Journal:
                 doc = json.loads(src.read_text(encoding="utf-8"))
             except (UnicodeDecodeError, ValueError):
                 raise ValidationError("FILE", _("{src} is not a shared journal's backup (exchange format JSON); to move a journal file in, export it and import that").format(src=src)) from None
-            self.import_document(doc)
+            if isinstance(doc, dict) and BACKUP_TABLES in doc:
+                self._restore_tables(src, doc[BACKUP_TABLES])
+            else:  # an exchange document (an export, or a backup from before the tables were kept)
+                self.import_document(doc)
             return Outcome(ALL_CHANGED, self._alerts(None))
         if src.resolve() == self.path.resolve():
             raise ValidationError("FILE", _("that is the journal itself, not a backup of it"))

@@ -14,7 +14,8 @@ rules are the same on both; only these things differ, and only here:
 
 The password of a shared journal is never stored by CareJournal: libpq reads `~/.pgpass` (or
 `PGPASSFILE`) itself, and a password kept in the system keyring (service "carejournal", the URL's
-user@host as the name) is passed to the connection in memory only.
+user@host:port as the name) or typed into the window for one run (`use_typed_password`) is passed
+to the connection in memory only.
 """
 
 from __future__ import annotations
@@ -151,6 +152,20 @@ class _PostgresWatch:
             self._raw.invalidate()  # not back into the pool: it has a listener attached
 
 
+KEYRING_SERVICE = "carejournal"
+DEFAULT_PORT = 5432
+# libpq waits for an unreachable server as long as the system lets it (minutes); a window that
+# opens a shared journal says "cannot connect" after this many seconds instead. Our own number.
+CONNECT_TIMEOUT_S = 10
+# Passwords typed into the window for this run only (never written anywhere), by keyring_account.
+_TYPED_PASSWORDS: dict[str, str] = {}
+
+
+def keyring_account(user: str | None, host: str | None, port: int | None) -> str:
+    """The name a server's password is kept under in the keyring: "user@host:port"."""
+    return f"{user}@{host}:{port or DEFAULT_PORT}"
+
+
 def keyring_password(url: Any) -> str | None:
     """The password the user keeps in the system keyring for this server, if the optional
     `keyring` package is installed and has one (service "carejournal", name "user@host:port")."""
@@ -159,10 +174,30 @@ def keyring_password(url: Any) -> str | None:
     except ImportError:
         return None
     try:
-        found = keyring.get_password("carejournal", f"{url.username}@{url.host}:{url.port or 5432}")
+        found = keyring.get_password(KEYRING_SERVICE, keyring_account(url.username, url.host, url.port))
         return found if isinstance(found, str) else None
     except Exception:  # noqa: BLE001 - no keyring backend: libpq's ~/.pgpass is still read
         return None
+
+
+def use_typed_password(url: str, password: str | None) -> None:
+    """Connections to this URL's server as its user use `password` until the program ends (held in
+    memory only; None forgets it). For a password typed into the window and not remembered."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url.strip())
+    account = keyring_account(u.username, u.host, u.port)
+    if password:
+        _TYPED_PASSWORDS[account] = password
+    else:
+        _TYPED_PASSWORDS.pop(account, None)
+
+
+def without_password(url: str) -> str:
+    """The URL as it may be written down: any password taken out (not masked)."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url.strip())._replace(password=None).render_as_string(hide_password=False)
 
 
 @dataclass(frozen=True)
@@ -182,10 +217,12 @@ class PostgresEngine:
 
         u = make_url(self.url.strip())
         u = u.set(drivername="postgresql+psycopg")
-        if u.password is None:
-            pw = keyring_password(u)
+        if u.password is None:  # typed in the window for this run, else the keyring, else ~/.pgpass
+            pw = _TYPED_PASSWORDS.get(keyring_account(u.username, u.host, u.port)) or keyring_password(u)
             if pw is not None:
                 u = u.set(password=pw)
+        if "connect_timeout" not in u.query:
+            u = u.update_query_dict({"connect_timeout": str(CONNECT_TIMEOUT_S)})
         return u
 
     def open(self, now: datetime) -> Any:

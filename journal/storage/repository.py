@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import threading
 from collections import namedtuple
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -334,6 +335,7 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._watch: Watch | None = None
         self._seen_version: int | None = None
+        self._reading = threading.local()  # .tx: the read transaction open in this thread
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
@@ -393,13 +395,22 @@ class Store:
     @contextmanager
     def read(self) -> Iterator[Tx]:
         """One read transaction: everything read in the block comes from one snapshot (SQLite's
-        read transaction; REPEATABLE READ on PostgreSQL), so an export is consistent."""
+        read transaction; REPEATABLE READ on PostgreSQL), so an export is consistent. A read
+        opened inside another one (same thread) is the same transaction: a shared backup reads
+        its tables and the exchange document from one snapshot."""
+        outer = getattr(self._reading, "tx", None)
+        if outer is not None:
+            yield outer
+            return
         with self._sessions() as session:
             if self.shared:
                 session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            tx = Tx(session)
+            self._reading.tx = tx
             try:
-                yield Tx(session)
+                yield tx
             finally:
+                self._reading.tx = None
                 session.rollback()
 
     def dispose(self) -> None:

@@ -97,6 +97,15 @@ class WelcomePage(QWidget):
                             "your journal and disappears when you close it."))
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(note)
+        # A care team's journal on a server instead of this computer's (issue 18).
+        shared_row = QHBoxLayout()
+        shared_row.addStretch(1)
+        self.shared_button = QPushButton(self.tr("Use a shared journal on a server..."))
+        self.shared_button.setAccessibleName(self.tr("Use a shared journal on a server (a care team's journal)"))
+        self.shared_button.setToolTip(self.tr("For a care team that keeps one journal on a PostgreSQL server"))
+        shared_row.addWidget(self.shared_button)
+        shared_row.addStretch(1)
+        lay.addLayout(shared_row)
         # The journal's time zone, taken from this computer when the journal was created: confirm it.
         lay.addSpacing(note.fontMetrics().height())
         zone_row = QHBoxLayout()
@@ -203,6 +212,10 @@ class MainWindow(QMainWindow):
         # Start at login (journal.services.autostart.Autostart), set by run_app; None: not offered.
         self.autostart: Any = None
         self.reference: ReferenceWindow | None = None
+        # Called when the person chose another journal (run_app: the composition root opens it).
+        self.on_switch: Callable[[], None] | None = None
+        self.read_only_reason: str | None = None  # a viewer's login on a shared journal
+        self.read_only_guard: Any = None
         self._seen_emergencies: set[str] = set()
         self._sized = False
         self._replan_pending = False
@@ -222,6 +235,7 @@ class MainWindow(QMainWindow):
                                       " padding: 4px;")
             demo_banner.setAccessibleName(self.tr("Sample journal notice"))
             outer.addWidget(demo_banner)
+        self._outer = outer
 
         self.top_bar = QWidget()
         top = QHBoxLayout(self.top_bar)
@@ -256,7 +270,7 @@ class MainWindow(QMainWindow):
         top.addWidget(self.backups_button)
         self.settings_button = QPushButton(self.tr("Settings"))
         self.settings_button.setAccessibleName(self.tr("Settings"))
-        self.settings_button.clicked.connect(self.open_settings)
+        self.settings_button.clicked.connect(lambda: self.open_settings())
         top.addWidget(self.settings_button)
         self.about_button = QPushButton(self.tr("About"))
         self.about_button.setAccessibleName(self.tr("About CareJournal: version, where the journal is, licence"))
@@ -270,7 +284,9 @@ class MainWindow(QMainWindow):
         self.welcome.add_button.clicked.connect(self.show_add_person)
         self.welcome.sample_button.clicked.connect(self._explore_sample)
         self.welcome.sample_button.setVisible(explore_sample is not None)
-        self.welcome.zone_button.clicked.connect(self.open_settings)
+        self.welcome.zone_button.clicked.connect(lambda: self.open_settings())
+        self.welcome.shared_button.clicked.connect(lambda: self.open_connect())
+        self.welcome.shared_button.setVisible(not demo)
         self.welcome.number_button.clicked.connect(self._confirm_number)
         self.welcome.number_edit.returnPressed.connect(self._confirm_number)
         self.welcome.number_edit.textEdited.connect(
@@ -587,11 +603,19 @@ class MainWindow(QMainWindow):
 
         return open_report_dialog(self.session.journal, pid, self.session.now, self)
 
-    def open_settings(self) -> SettingsDialog:
+    def open_settings(self, run: bool = True) -> SettingsDialog:
+        """Settings (`run=False` returns it unshown, for tests)."""
         journal = self.session.journal
+        shared = bool(getattr(journal, "shared", False))
         dlg = SettingsDialog(self.session.settings, self, zone_change_day=journal.zone_change_day,
                              describe_zone_change=journal.describe_timezone_change,
-                             start_at_login=None if self.autostart is None else self.autostart.is_enabled())
+                             start_at_login=None if self.autostart is None else self.autostart.is_enabled(),
+                             journal_place=None if self.demo else (shared, str(getattr(journal, "where", ""))),
+                             read_only_reason=self.read_only_reason)
+        dlg.switch_to_shared.connect(lambda: self._switch_from_settings(dlg, local=False))
+        dlg.switch_to_local.connect(lambda: self._switch_from_settings(dlg, local=True))
+        if not run:
+            return dlg
         if dlg.exec() and dlg.result_settings is not None:
             try:
                 save_settings(session=self.session, settings=dlg.result_settings, by=self.session.by,
@@ -605,6 +629,60 @@ class MainWindow(QMainWindow):
                     QMessageBox.warning(self, self.tr("Start at login not changed"),
                                         self.tr("It could not be changed: {reason}").format(reason=exc))
         return dlg
+
+    # -- which journal: this computer's, or a shared one on a server ---------------------------------
+    def open_connect(self, run: bool = True, parent: QWidget | None = None) -> Any:
+        """The "Use a shared journal on a server" dialog; Connect opens that journal in place of this
+        one (`run=False` returns it unshown, for tests: then call `connect_chosen(dlg)`)."""
+        from .connect_dialog import ConnectDialog
+
+        journal = self.session.journal
+        current = journal.path if getattr(journal, "shared", False) else None
+        dlg = ConnectDialog(parent or self, current_url=current if isinstance(current, str) else None)
+        if run and dlg.exec():
+            self.connect_chosen(dlg)
+        return dlg
+
+    def connect_chosen(self, dlg: Any) -> bool:
+        """After the connect dialog was accepted: open what it chose. True when switching."""
+        if dlg.chose_local:
+            return self.switch_journal(None)
+        return dlg.url is not None and self.switch_journal(dlg.url)
+
+    def _switch_from_settings(self, settings: SettingsDialog, *, local: bool) -> None:
+        if local:
+            if self.switch_journal(None):
+                settings.reject()
+            return
+        dlg = self.open_connect(run=False, parent=settings)
+        if dlg.exec() and self.connect_chosen(dlg):
+            settings.reject()
+
+    def switch_journal(self, url: str | None) -> bool:
+        """Remember `url` (a shared journal; None: this computer's journal) for every later start, and
+        open it now in place of this window. False (and said) when the choice cannot be saved."""
+        from journal.services.shared_connection import remember_journal
+
+        try:
+            remember_journal(url)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Journal not changed"),
+                                self.tr("The choice could not be saved ({reason}); this journal stays open.")
+                                .format(reason=exc))
+            return False
+        if self.on_switch is not None:
+            self.on_switch()
+        self.quit()
+        return True
+
+    def set_read_only(self, reason: str) -> None:
+        """A viewer's window: a notice at the top, and every write control disabled saying why."""
+        from .read_only import ReadOnlyGuard, notice
+
+        self.read_only_reason = reason
+        self.read_only_notice = notice(reason)
+        self._outer.insertWidget(2, self.read_only_notice)
+        self.read_only_guard = ReadOnlyGuard(self, reason)
 
     def open_backups(self, run: bool = True) -> QDialog | None:
         """The backups screen: list, back up now, back up to a stick, restore. `run=False` returns
@@ -679,10 +757,15 @@ class MainWindow(QMainWindow):
 
 def build_window(journal: Any, clock: Clock, *, demo: bool = False, tray_available: bool | None = None,
                  explore_sample: Callable[[], None] | None = None, **kwargs: Any) -> MainWindow:
+    from journal.services.shared_connection import read_only_reason
+
     session = Session(journal, clock)
     window = MainWindow(session, demo=demo, tray_available=tray_available, explore_sample=explore_sample,
                         **kwargs)
     session.setParent(window)
+    reason = read_only_reason(journal)  # a viewer's login on a shared journal
+    if reason:
+        window.set_read_only(reason)
     return window
 
 
@@ -704,7 +787,11 @@ def _open_journal(ctx: Any) -> Any:
         return ctx.journal()
     except JournalFileError as error:
         if ctx.db_path is None:
-            raise
+            url = getattr(ctx, "shared_url", None)
+            if not url:
+                raise
+            _reconnect(ctx, url, str(error))
+            return None
         from journal.services.backups import BackupService
 
         from .recovery import offer_recovery
@@ -715,6 +802,28 @@ def _open_journal(ctx: Any) -> Any:
             return None
         ctx._journal = None
         return ctx.journal()
+
+
+def _reconnect(ctx: Any, url: str, problem: str, dialog: Callable[..., Any] | None = None) -> bool:
+    """The shared journal could not be opened (server unreachable, password not kept, ...): the
+    connect dialog, filled in, says why in words; Connect (or "Use this computer's journal") is
+    remembered and opened (`ctx.switch_requested`). Returns True when something was chosen."""
+    from journal.services.shared_connection import explain_open_failure, remember_journal
+
+    from .connect_dialog import ConnectDialog
+
+    make = dialog or ConnectDialog
+    dlg = make(None, current_url=url, problem=explain_open_failure(problem, url), offer_local=True)
+    if not dlg.exec():
+        return False
+    try:
+        remember_journal(None if dlg.chose_local else dlg.url)
+    except OSError as exc:
+        QMessageBox.warning(None, "CareJournal", QCoreApplication.translate(
+            "MainWindow", "The choice could not be saved ({reason}).").format(reason=exc))
+        return False
+    ctx.switch_requested = True
+    return True
 
 
 def run_app(ctx: Any, demo: bool = False, frame: QMainWindow | None = None) -> int:
@@ -781,6 +890,11 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
     window = build_window(journal, ctx.clock, demo=demo, explore_sample=None if demo else explore_sample,
                           backups=backups)
     window.keep_reminding_on_close = not demo
+
+    def switching() -> None:
+        ctx.switch_requested = True
+
+    window.on_switch = switching
     if not demo and ctx.db_path is not None:
         _offer_start_at_login(window, ctx.db_path)
     windows.append(window)

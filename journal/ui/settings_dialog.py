@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -49,12 +51,19 @@ def valid_emergency_number(text: str) -> str | None:
 
 class SettingsDialog(QDialog):
     """`zone_change_day(zone)` gives the day a new zone would apply from by default, and
-    `describe_zone_change(zone, day)` what that change does (both from the Journal service)."""
+    `describe_zone_change(zone, day)` what that change does (both from the Journal service).
+    `journal_place`: (shared?, where) of the open journal, to offer switching between this
+    computer's journal and a shared one (the window does the switch on the two signals).
+    `read_only_reason`: a viewer's window, whose settings cannot be saved."""
+
+    switch_to_shared = Signal()
+    switch_to_local = Signal()
 
     def __init__(self, settings: Any, parent: QWidget | None = None, *,
                  zone_change_day: Callable[[str], date] | None = None,
                  describe_zone_change: Callable[[str, date], str] | None = None,
-                 start_at_login: bool | None = None) -> None:
+                 start_at_login: bool | None = None, journal_place: tuple[bool, str] | None = None,
+                 read_only_reason: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.original = settings
@@ -149,6 +158,34 @@ class SettingsDialog(QDialog):
         self.start_at_login.setChecked(bool(start_at_login))
         self.start_at_login.setVisible(start_at_login is not None)
         form.addRow(self.start_at_login)
+        # Which journal: this computer's file, or a care team's shared journal on a server.
+        shared, where = journal_place or (False, "")
+        self.journal_label = QLabel(
+            self.tr("A shared journal on a server: {where}").format(where=where) if shared else
+            self.tr("This computer's journal: {where}").format(where=where))
+        self.journal_label.setWordWrap(True)
+        self.journal_label.setAccessibleName(self.tr("The journal in use"))
+        self.shared_button = QPushButton(self.tr("Switch to a shared &journal...") if not shared else
+                                         self.tr("Another shared &journal..."))
+        self.shared_button.setAccessibleName(self.tr("Switch to a shared journal on a server"))
+        self.shared_button.clicked.connect(self.switch_to_shared.emit)
+        self.local_button = QPushButton(self.tr("Use this &computer's journal"))
+        self.local_button.setAccessibleName(self.tr("Use this computer's journal instead of the shared one"))
+        self.local_button.clicked.connect(self.switch_to_local.emit)
+        self.local_button.setVisible(shared)
+        place_row = QHBoxLayout()
+        place_row.addWidget(self.shared_button)
+        place_row.addWidget(self.local_button)
+        place_row.addStretch(1)
+        self.place_box = QWidget()
+        place_lay = QVBoxLayout(self.place_box)
+        place_lay.setContentsMargins(0, 0, 0, 0)
+        place_lay.addWidget(self.journal_label)
+        place_lay.addLayout(place_row)
+        form.addRow(self.tr("Journal:"), self.place_box)
+        for w in (self.place_box, form.labelForField(self.place_box)):
+            if w is not None:
+                w.setVisible(journal_place is not None)
         lay.addLayout(form)
         self.error = ErrorLabel()
         lay.addWidget(self.error)
@@ -158,6 +195,14 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setAccessibleName(self.tr("Save settings"))
+        if read_only_reason:  # a viewer: the journal's settings are the care team's, not to be changed here
+            self.save_button.setEnabled(False)
+            self.save_button.setToolTip(read_only_reason)
+            self.read_only_note = QLabel(self.tr("These settings cannot be saved: {reason}").format(
+                reason=read_only_reason))
+            self.read_only_note.setWordWrap(True)
+            self.read_only_note.setAccessibleName(self.tr("Why the settings cannot be saved"))
+            lay.addWidget(self.read_only_note)
         lay.addWidget(buttons)
         self._zone_chosen(self.timezone.currentText())
 

@@ -225,6 +225,153 @@ Software libre con la licencia {licence}:</translation>
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Use a shared journal on a server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A care team can keep one journal on a PostgreSQL server, so that every caregiver's computer shows the same entries. Ask whoever runs the server for these details.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server name or address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>for example db.example.org</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>for example carejournal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your login on the server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your &amp;login:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encryption (TLS mode)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>leave empty if it is kept in ~/.pgpass or the keyring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remember the password in this computer's keyring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remember the password in this computer's keyring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not available: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not remembered, the password is asked each time CareJournal opens the shared journal (unless it is in ~/.pgpass). CareJournal never writes it into a file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password cannot be remembered here ({reason}): it is asked each time CareJournal opens the shared journal, unless it is in ~/.pgpass.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the connection test found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test the connection to the shared journal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect to the shared journal and open it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use this computer's &amp;journal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use this computer's journal instead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your login</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Testing the connection to {host}...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>Correct an entry</source>
@@ -860,12 +1007,24 @@ Software libre con la licencia {licence}:</translation>
         <translation>No se pudo cambiar: {reason}</translation>
     </message>
     <message>
+        <source>Journal not changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The choice could not be saved ({reason}); this journal stays open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>CareJournal is still running</source>
         <translation>CareJournal sigue abierto</translation>
     </message>
     <message>
         <source>Reminders keep coming. To quit, right-click the tray icon and choose Quit.</source>
         <translation>Los recordatorios siguen llegando. Para salir, haga clic derecho en el icono de la bandeja y elija Salir.</translation>
+    </message>
+    <message>
+        <source>The choice could not be saved ({reason}).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1387,6 +1546,17 @@ Clínica de la bomba: teléfono (día y noche)</translation>
     </message>
 </context>
 <context>
+    <name>ReadOnlyGuard</name>
+    <message>
+        <source>Read-only: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read-only notice</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>The journal could not be opened</source>
@@ -1886,12 +2056,56 @@ Clínica de la bomba: teléfono (día y noche)</translation>
         <translation>Abrir CareJournal al iniciar sesión</translation>
     </message>
     <message>
+        <source>A shared journal on a server: {where}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This computer's journal: {where}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The journal in use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Switch to a shared &amp;journal...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another shared &amp;journal...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Switch to a shared journal on a server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use this &amp;computer's journal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use this computer's journal instead of the shared one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Journal:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Reminders appear this long before a dose or a pump refill is due.</source>
         <translation>Los recordatorios aparecen con esta antelación antes de una dosis o de un rellenado de la bomba.</translation>
     </message>
     <message>
         <source>Save settings</source>
         <translation>Guardar los ajustes</translation>
+    </message>
+    <message>
+        <source>These settings cannot be saved: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why the settings cannot be saved</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>From the day chosen, days are planned and shown in {zone}; the days before keep their zone.</source>
@@ -2593,6 +2807,18 @@ Todo se queda en este ordenador.</translation>
     <message>
         <source>The sample opens in its own window with made-up entries. It is never mixed with your journal and disappears when you close it.</source>
         <translation>El ejemplo se abre en su propia ventana con anotaciones inventadas. Nunca se mezcla con su diario y desaparece al cerrarlo.</translation>
+    </message>
+    <message>
+        <source>Use a shared journal on a server...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use a shared journal on a server (a care team's journal)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>For a care team that keeps one journal on a PostgreSQL server</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The journal's time zone</source>
