@@ -7,16 +7,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from journal.domain import Alert, Dose, Medication, PatientHistory, Regimen
+from journal.domain import Alert, Dose, Medication, PatientHistory, Regimen, saved_id
 from journal.rules.ack import raised_or_worse, visible
 from journal.rules.common import plan_timing, utc
 from journal.rules.engine import LOOKBACK, check_regimen_change, run_checks, sort_alerts
 from journal.schedule import plan_medicine
 
+from .journal import Journal, Outcome
 
-def run(journal: Any, now: datetime, patient_id: int | None = None, *, include_acknowledged: bool = False) -> list[Alert]:
+
+def run(journal: Journal, now: datetime, patient_id: int | None = None, *, include_acknowledged: bool = False) -> list[Alert]:
     """Every alert as of `now` for one person or everyone, most severe first, then newest.
 
     Each person's history is read over LOOKBACK only (bounded, indexed queries), so the time does
@@ -27,7 +29,7 @@ def run(journal: Any, now: datetime, patient_id: int | None = None, *, include_a
     people = [journal.get_patient(patient_id)] if patient_id is not None else journal.list_patients()
     alerts: list[Alert] = []
     for person in people:
-        history = journal.history(person.id, now - LOOKBACK, now)
+        history = journal.history(saved_id(person.id), now - LOOKBACK, now)
         found = run_checks(history, now, emergency_number=settings.emergency_number or "911",
                            temperature_unit=settings.temperature_unit)
         if not include_acknowledged:
@@ -39,7 +41,7 @@ def run(journal: Any, now: datetime, patient_id: int | None = None, *, include_a
 T = TypeVar("T")
 
 
-def write_and_compare(journal: Any, write: Callable[[], T], patient_id: int | None = None,
+def write_and_compare(journal: Journal, write: Callable[[], T], patient_id: int | None = None,
                       at: datetime | None = None) -> tuple[T, list[Alert]]:
     """Run one write (`write()`, e.g. a lambda calling journal.log_symptom) and return its result
     with the alerts it raised or made worse, most severe first: the alerts open before it are
@@ -55,9 +57,8 @@ def write_and_compare(journal: Any, write: Callable[[], T], patient_id: int | No
     except Exception:  # noqa: BLE001 - see docstring; the write itself still decides success
         before, before_then = [], []
     result = write()
-    after = getattr(result, "alerts", None)
-    if not isinstance(after, list):  # an import's summary carries no alerts
-        after = journal.alerts_after_write(patient_id)
+    # A write's Outcome carries the alerts it left; an import's summary carries none.
+    after = result.alerts if isinstance(result, Outcome) else journal.alerts_after_write(patient_id)
     raised = raised_or_worse(before, after)
     if then is not None:
         seen = {(a.rule, a.patient_id, a.medication_id) for a in raised}
@@ -66,7 +67,7 @@ def write_and_compare(journal: Any, write: Callable[[], T], patient_id: int | No
     return result, sort_alerts(raised)
 
 
-def _earlier_instant(journal: Any, at: datetime | None) -> datetime | None:
+def _earlier_instant(journal: Journal, at: datetime | None) -> datetime | None:
     """Just after `at`, when it lies more than a minute before now (a back-filled entry), else None."""
     if at is None:
         return None
@@ -74,13 +75,13 @@ def _earlier_instant(journal: Any, at: datetime | None) -> datetime | None:
     return at + timedelta(seconds=1) if utc(at) < utc(now) - timedelta(minutes=1) else None
 
 
-def preview_regimen_change(journal: Any, medication_id: int, new_regimens: Sequence[Regimen],
+def preview_regimen_change(journal: Journal, medication_id: int, new_regimens: Sequence[Regimen],
                            now: datetime) -> list[Alert]:
     """What saving `new_regimens` for this medication would raise that the current plan does not
     (e.g. "schedule goes from 60 mg a day to none overnight"), so the window can ask first."""
     medication = journal.get_medication(medication_id)
-    patient = journal.get_patient(medication.patient_id)
-    others = journal.list_medications(patient.id)
+    patient = journal.get_patient(saved_id(medication.patient_id))
+    others = journal.list_medications(saved_id(patient.id))
     return check_regimen_change(patient, medication, list(new_regimens), now, tz=journal.tz,
                                 other_medications=others,
                                 emergency_number=journal.get_settings().emergency_number or "911")
@@ -124,7 +125,7 @@ class DosePreview:
         return "not a planned dose: counted as an extra dose"
 
 
-def preview_dose(journal: Any, patient_id: int, dose: Dose, now: datetime | None = None) -> DosePreview:
+def preview_dose(journal: Journal, patient_id: int, dose: Dose, now: datetime | None = None) -> DosePreview:
     """Run the checks with `dose` added in memory (nothing is written) and compare with the alerts
     now: what would this dose raise? Raises ValidationError exactly as saving it would.
 
