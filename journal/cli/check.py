@@ -40,17 +40,17 @@ def alert_text(a: Alert, tz: Any) -> str:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     journal = ctx.journal()
     tz = journal.tz
-    now = parse_time(getattr(args, "at", None), tz, ctx.now())
+    now = parse_time(args.at, tz, ctx.now())
     patient_id = None
     whom = _("everyone")
-    if getattr(args, "patient", None):
+    if args.patient:
         person = journal.find_patient(args.patient)
         patient_id, whom = person.id, person.name
     from journal.services.checks import run as run_checks
 
     alerts = run_checks(journal, now, patient_id)
     at_text = now.astimezone(tz).isoformat(timespec="seconds")
-    if getattr(args, "json", False):
+    if args.json:
         doc = {"at": at_text, "alerts": [alert_json(a, tz) for a in alerts]}
         print(json.dumps(doc, ensure_ascii=False, indent=1), file=ctx.out)
         return EXIT_OK

@@ -166,7 +166,7 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     # After every argument is checked (bad input is named first), before anything is asked or saved.
-    if args.at is None and not getattr(args, "clock_is_right", False):
+    if args.at is None and not args.clock_is_right:
         doubt = journal.clock_doubt(pid, now)
         if doubt is not None:  # a wrong clock would put a false gap (or none) into the checks
             raise ValidationError("--at", f"{doubt}. Nothing was logged. If the clock is wrong, give the time "

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
 
 from journal.services.errors import ValidationError
+
+from . import Context
 
 
 def parse_day(text: str | None, option: str) -> date | None:
@@ -18,18 +19,18 @@ def parse_day(text: str | None, option: str) -> date | None:
         raise ValidationError(option, f'"{text}" is not a date (write it as YYYY-MM-DD, e.g. 2026-10-01)') from None
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     from journal.services import reports
 
-    start = parse_day(getattr(args, "start", None), "--from")
-    end = parse_day(getattr(args, "end", None), "--to")
+    start = parse_day(args.start, "--from")
+    end = parse_day(args.end, "--to")
     from journal.cli.core import check_out_file
 
     journal = ctx.journal()
     # Never write a PDF over the journal, a backup or a folder.
     out = check_out_file(str(args.out), journal.path, arg="--out")
     data = reports.build_for(journal, args.patient, start, end, now=ctx.now())
-    pages = reports.write_pdf(data, out, getattr(args, "page_size", None), journal_path=journal.path)
+    pages = reports.write_pdf(data, out, journal_path=journal.path)  # paper size: the system's locale
     h = data.header
     print(f"report: wrote {out} ({pages} page{'s' if pages != 1 else ''}) for {h.person}, "
           f"{h.period_start.isoformat()} to {h.period_end.isoformat()}", file=ctx.out)

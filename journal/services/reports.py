@@ -331,7 +331,7 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
 
 
 def write_pdf(data: ReportData, out: str | Path, page_size: str | None = None, *,
-              journal_path: Path | None = None) -> int:
+              journal_path: Path | str | None = None) -> int:
     """Render the report to a PDF file (A4 or Letter; default from the system's locale); returns
     the number of pages. Written through journal.services.output: `journal_path` refuses the
     journal's own files (ValidationError naming --out), and a PDF that did not come out whole
