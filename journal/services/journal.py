@@ -205,7 +205,7 @@ class Journal:
     def read_only(self) -> bool:
         """True when the journal was opened read-only (its place cannot be written: read-only
         media); every write then fails with "the journal file cannot be written here"."""
-        return bool(getattr(self.store, "read_only", False))
+        return self.store.read_only
 
     def _pin_zone(self) -> None:
         """The first time a journal is opened its zone is written down (the one it had, else this

@@ -8,7 +8,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
@@ -53,7 +54,21 @@ from .widgets import Choice, ErrorLabel, hint, undo_now
 
 if TYPE_CHECKING:  # imported where used: the window opens before the backup services load
     from journal.services.backups import BackupService
+    from journal.services.journal import Journal
     from journal.services.shared_backups import SharedBackups
+
+
+class WindowContext(Protocol):
+    """What the window needs of the command line's Context (journal.cli.Context is one; the
+    window may not import the command line, its sibling layer)."""
+
+    db_path: Path | None
+    clock: Clock
+    minimised: bool
+
+    def journal(self) -> Journal: ...
+
+    def forget_journal(self) -> None: ...
 
 ALERT_REFRESH_MS = 60_000
 OUTSIDE_CHANGES_MS = 2_000
@@ -159,21 +174,14 @@ class ReferenceWindow(QDialog):
         self.setWindowTitle(self.tr("CareJournal guide (not medical advice)"))
         self.setModal(False)
         lay = QVBoxLayout(self)
-        self.view: Any = None
-        try:
-            from . import reference_view
+        from .reference_view import ReferenceView  # here: the guide loads when first opened
 
-            self.view = reference_view.ReferenceView(emergency_number=session.emergency_number)
-            lay.addWidget(self.view)
-        except (ImportError, AttributeError) as exc:
-            self.fallback = QLabel(self.tr("The guide is not available in this build ({reason}).").format(reason=exc))
-            self.fallback.setWordWrap(True)
-            lay.addWidget(self.fallback)
+        self.view = ReferenceView(emergency_number=session.emergency_number)
+        lay.addWidget(self.view)
         self.resize(820, 640)
 
     def show_topic(self, topic: str) -> None:
-        if self.view is not None and hasattr(self.view, "show_topic"):
-            self.view.show_topic(topic)
+        self.view.show_topic(topic)
         self.show()
         self.raise_()
         self.activateWindow()
@@ -325,7 +333,7 @@ class MainWindow(QMainWindow):
         # Which slots were already reminded survives a restart (kept in the settings store).
         self.scheduler = ReminderScheduler(
             session.clock, lambda now: due_items(session.journal, now, session.settings),
-            lambda: timedelta(minutes=int(getattr(session.settings, "reminder_lead_minutes", 15))),
+            lambda: timedelta(minutes=int(session.settings.reminder_lead_minutes)),
             heartbeat_ms=heartbeat_ms, marks=ReminderMarks(session.journal), parent=self, **kwargs)
         self.scheduler.reminders_due.connect(self.remind)
         self.scheduler.replanned.connect(self._replanned)
@@ -486,10 +494,8 @@ class MainWindow(QMainWindow):
             self.reload_people()
         if "settings" in changed and self.stack.currentWidget() is self.welcome:
             self._show_welcome_zone()
-        if "settings" in changed and self.reference is not None and self.reference.view is not None:
-            setter = getattr(self.reference.view, "set_emergency_number", None)
-            if setter is not None:
-                setter(self.session.emergency_number)
+        if "settings" in changed and self.reference is not None:
+            self.reference.view.set_emergency_number(self.session.emergency_number)
         if changed & {"doses", "medications", "pump", "patients", "settings"} and not self._replan_pending:
             # Deferred and coalesced: the view that logged something redraws first.
             self._replan_pending = True
@@ -678,7 +684,7 @@ def open_sample_window(clock: Clock) -> MainWindow:
     return sample
 
 
-def _open_journal(ctx: Any) -> Any:
+def _open_journal(ctx: WindowContext) -> Journal | None:
     """Open the journal; a refused file gets the recovery screen (restore the last good backup)."""
     from journal.services.errors import JournalFileError
 
@@ -695,11 +701,11 @@ def _open_journal(ctx: Any) -> Any:
         if not result.restored:
             QMessageBox.information(None, "CareJournal", result.message)
             return None
-        ctx._journal = None
+        ctx.forget_journal()  # the restored file is opened afresh
         return ctx.journal()
 
 
-def run_app(ctx: Any, demo: bool = False) -> int:
+def run_app(ctx: WindowContext, demo: bool = False) -> int:
     """Create the application and the window, show it, and run until quit."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -714,7 +720,7 @@ def run_app(ctx: Any, demo: bool = False) -> int:
         app.removeEventFilter(fit)
 
 
-def _claim_and_run(app: QApplication, ctx: Any, demo: bool) -> int:
+def _claim_and_run(app: QApplication, ctx: WindowContext, demo: bool) -> int:
     lock = None
     doorbell_name = ""
     if not demo and ctx.db_path is not None:
@@ -738,7 +744,7 @@ def _claim_and_run(app: QApplication, ctx: Any, demo: bool) -> int:
             lock.release()  # type: ignore[attr-defined]
 
 
-def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = "") -> int:
+def _run_window(app: QApplication, ctx: WindowContext, demo: bool, doorbell_name: str = "") -> int:
     install_language(app, chosen_language())  # the recovery screen too speaks the computer's language
     journal = _open_journal(ctx)
     if journal is None:
@@ -769,7 +775,7 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
         doorbell = WindowDoorbell(doorbell_name, window)
         doorbell.show_requested.connect(window.bring_to_front)
         doorbell.listen()  # if it cannot listen, a second launch says "already open" as before
-    if not demo and backups is None and getattr(journal, "shared", False):
+    if not demo and backups is None and journal.shared:
         # A shared journal: a daily local copy (exchange format) besides the server's own backups.
         from journal.services.shared_backups import SharedBackups
 
@@ -780,7 +786,7 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
         timer.timeout.connect(lambda: _backup_if_due(backups, window))
         timer.start()
     app.setQuitOnLastWindowClosed(window.notifier.tray is None or demo)
-    if getattr(ctx, "minimised", False) and not demo:
+    if ctx.minimised and not demo:
         # Started at login: reminding, out of the way (in the tray, or minimised in the taskbar).
         if window.notifier.tray is None:
             window.showMinimized()

@@ -249,6 +249,7 @@ class RegimenDialog(QDialog):
                  submit: Callable[[list[Regimen]], Any], emergency_number: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._built = False  # edits made while the dialog is being filled in need no new check
         self.medication = medication
         self.today = today
         self.taper = taper
@@ -321,6 +322,7 @@ class RegimenDialog(QDialog):
         self.error, self.verdict, self.check_button, self.save_button = add_check_then_save(
             self, lay, check_name="Check this change with the safety checks",
             save_text="2. Save change", save_name="Save the change")
+        self._built = True
         self.resize(720, 520)
 
     def add_step(self, start: date, dose: str, times: str) -> None:
@@ -356,8 +358,8 @@ class RegimenDialog(QDialog):
 
     def _edited(self, *_args: object) -> None:
         # Any edit after a check needs a new check before saving.
-        if not hasattr(self, "save_button"):
-            return  # still being built
+        if not self._built:
+            return
         self.checked_for = None
         self.save_button.setEnabled(False)
         self.save_button.setText("2. Save change")

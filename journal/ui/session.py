@@ -5,6 +5,7 @@ Widgets call services through this object only; there is no SQL and no rule logi
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -16,6 +17,7 @@ from journal.domain.zones import JournalZone
 from journal.services.journal import Journal, Outcome, Settings
 
 from .errors import USER_ERRORS, as_save_failure
+from .formatting import ShownSettings
 
 # What "changed" names can say (see docs/contracts.md, Outcome.changed).
 DATA_KINDS = frozenset({"doses", "symptoms", "observations", "pump", "notes", "medications"})
@@ -54,7 +56,7 @@ class Session(QObject):
         self.journal = journal
         self.clock = clock
         self._patient_id: int | None = None
-        self._settings: Settings | None = None
+        self._settings: ShownSettings | None = None
         self._alerts: list[Alert] = []
         self.by = ""
         self._alerts_pending = False
@@ -74,11 +76,11 @@ class Session(QObject):
 
     # -- settings ---------------------------------------------------------------------------
     @property
-    def settings(self) -> Settings:
+    def settings(self) -> ShownSettings:
         if self._settings is None:
-            self._settings = self.journal.get_settings()
-            # What formatting shows times in: each day in the zone in force that day.
-            setattr(self._settings, "journal_zone", self.journal.tz)  # noqa: B010 - not a saved setting
+            # With what formatting shows times in: each day in the zone in force that day.
+            self._settings = ShownSettings(**dataclasses.asdict(self.journal.get_settings()),
+                                           journal_zone=self.journal.tz)
             # Who signs entries: on a shared journal the connected role's person (Journal.caregiver).
             self.by = self.journal.caregiver() or ""
         return self._settings

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.i18n import LANGUAGES
+from journal.domain.zones import JournalZone
+from journal.services.journal import Settings
 
-from .formatting import DATE_FORMATS, TIME_FORMATS, date_pattern, time_pattern
+from .formatting import DATE_FORMATS, TIME_FORMATS, ShownSettings, date_pattern, time_pattern
 from .widgets import ErrorLabel
 
 EMERGENCY_NUMBERS = ["911", "112", "999", "000", "111", "119", "110"]
@@ -50,14 +52,14 @@ class SettingsDialog(QDialog):
     """`zone_change_day(zone)` gives the day a new zone would apply from by default, and
     `describe_zone_change(zone, day)` what that change does (both from the Journal service)."""
 
-    def __init__(self, settings: Any, parent: QWidget | None = None, *,
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
                  zone_change_day: Callable[[str], date] | None = None,
                  describe_zone_change: Callable[[str, date], str] | None = None,
                  start_at_login: bool | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.original = settings
-        self.result_settings: Any = None
+        self.result_settings: Settings | None = None
         self.zone_since: date | None = None  # the day a new zone applies from, when it changed
         self._zone_change_day = zone_change_day
         self._describe_zone_change = describe_zone_change
@@ -66,13 +68,13 @@ class SettingsDialog(QDialog):
         self.emergency = QComboBox()
         self.emergency.setEditable(True)
         self.emergency.addItems(EMERGENCY_NUMBERS)
-        self.emergency.setCurrentText(str(getattr(settings, "emergency_number", "911")))
+        self.emergency.setCurrentText(settings.emergency_number)
         self.emergency.setAccessibleName("Emergency number")
         form.addRow(self.tr("Emergency &number:"), self.emergency)
         self.lead = QSpinBox()
         self.lead.setRange(0, 180)
         self.lead.setSuffix(" minutes before")
-        self.lead.setValue(int(getattr(settings, "reminder_lead_minutes", 15)))
+        self.lead.setValue(int(settings.reminder_lead_minutes))
         self.lead.setAccessibleName("Reminder lead time in minutes")
         form.addRow(self.tr("&Remind me:"), self.lead)
         self.date_format = QComboBox()
@@ -90,33 +92,33 @@ class SettingsDialog(QDialog):
         self.temperature_unit = QComboBox()
         self.temperature_unit.addItem("\u00b0C (Celsius)", "C")
         self.temperature_unit.addItem("\u00b0F (Fahrenheit)", "F")
-        self._select(self.temperature_unit, str(getattr(settings, "temperature_unit", "C")))
+        self._select(self.temperature_unit, settings.temperature_unit)
         self.temperature_unit.setAccessibleName("Temperature unit")
         form.addRow(self.tr("T&emperatures in:"), self.temperature_unit)
         self.weight_unit = QComboBox()
         self.weight_unit.addItem("kg (kilograms)", "kg")
         self.weight_unit.addItem("lb (pounds)", "lb")
-        self._select(self.weight_unit, str(getattr(settings, "weight_unit", "kg")))
+        self._select(self.weight_unit, settings.weight_unit)
         self.weight_unit.setAccessibleName("Weight unit")
         form.addRow(self.tr("&Weights in:"), self.weight_unit)
         self.decimal_separator = QComboBox()
         self.decimal_separator.addItem("37.5 (point)", ".")
         self.decimal_separator.addItem("37,5 (comma)", ",")
-        self._select(self.decimal_separator, str(getattr(settings, "decimal_separator", ".")))
+        self._select(self.decimal_separator, settings.decimal_separator)
         self.decimal_separator.setAccessibleName("Decimal separator")
         form.addRow(self.tr("Deci&mals look like:"), self.decimal_separator)
         self.language = QComboBox()
         self.language.addItem(self.tr("The computer's language"), "")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        self._select(self.language, str(getattr(settings, "language", "") or ""))
+        self._select(self.language, settings.language or "")
         self.language.setAccessibleName("Language")
         form.addRow(self.tr("&Language (from the next start):"), self.language)
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         zones = sorted(available_timezones())
         self.timezone.addItems(zones)
-        self.timezone.setCurrentText(str(getattr(settings, "timezone", "") or "UTC"))
+        self.timezone.setCurrentText(settings.timezone or "UTC")
         self.timezone.setAccessibleName("Time zone")
         self.timezone.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.timezone.setMinimumContentsLength(20)
@@ -125,8 +127,8 @@ class SettingsDialog(QDialog):
         self.zone_since_edit.setCalendarPopup(True)
         self.zone_since_edit.setDisplayFormat("yyyy-MM-dd")
         self.zone_since_edit.setAccessibleName("The new time zone applies from this day")
-        zone = getattr(settings, "journal_zone", None)
-        if zone is not None and getattr(zone, "periods", None):  # no change before the latest one
+        zone = settings.journal_zone if isinstance(settings, ShownSettings) else None
+        if isinstance(zone, JournalZone) and zone.periods:  # no change before the latest one
             last = zone.periods[-1].since
             self.zone_since_edit.setMinimumDate(QDate(last.year, last.month, last.day))
         form.addRow(self.tr("New zone &from:"), self.zone_since_edit)
@@ -137,7 +139,7 @@ class SettingsDialog(QDialog):
         self._since_label = form.labelForField(self.zone_since_edit)
         self.timezone.currentTextChanged.connect(self._zone_chosen)
         self.zone_since_edit.dateChanged.connect(lambda _d: self._show_zone_note())
-        self.caregiver = QLineEdit(str(getattr(settings, "caregiver_name", "") or ""))
+        self.caregiver = QLineEdit(settings.caregiver_name or "")
         self.caregiver.setAccessibleName("Your name (saved with each entry)")
         self.caregiver.setPlaceholderText(self.tr("so others sharing care see who logged what"))
         form.addRow(self.tr("Your &name:"), self.caregiver)
@@ -162,7 +164,7 @@ class SettingsDialog(QDialog):
     # -- time zone ---------------------------------------------------------------------------
     def _zone_changed(self) -> bool:
         chosen = self.timezone.currentText().strip()
-        return chosen != str(getattr(self.original, "timezone", "") or "UTC") and chosen in available_timezones()
+        return chosen != (self.original.timezone or "UTC") and chosen in available_timezones()
 
     def _zone_chosen(self, _text: str) -> None:
         changed = self._zone_changed()
@@ -229,13 +231,8 @@ class SettingsDialog(QDialog):
             return
         self.zone_since = self.chosen_zone_since() if self._zone_changed() else None
         s = self.original
-        if dataclasses.is_dataclass(s) and not isinstance(s, type):
-            names = {f.name for f in dataclasses.fields(s)}
-            self.result_settings = dataclasses.replace(s, **{k: v for k, v in vals.items() if k in names})
-        else:
-            for k, v in vals.items():
-                setattr(s, k, v)
-            self.result_settings = s
+        names = {f.name for f in dataclasses.fields(s)}
+        self.result_settings = dataclasses.replace(s, **{k: v for k, v in vals.items() if k in names})
         self.accept()
 
 

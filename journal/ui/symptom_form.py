@@ -177,7 +177,7 @@ class SymptomForm(QWidget):
         why = ""
         if t.raised_by == "with" and t.reading_c is not None:
             why = ("together with a temperature of "
-                   f"{temperature_text(t.reading_c, getattr(self.session.settings, 'temperature_unit', 'C'))} "
+                   f"{temperature_text(t.reading_c, self.session.settings.temperature_unit)} "
                    "measured near that time")
         elif t.raised_by == "with":
             why = f"together with {catalog.label(t.companion).lower()} logged near that time"
