@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from journal.domain import Alert, Medication, PatientHistory, PumpEventKind
 from journal.knowledge import KnowledgeError, default_library
 from journal.rules.common import plan_timing
 from journal.schedule import CONTEXT, Outcome, Slot, journal_began, local_instant, plan_medicine
+from journal.services.journal import Journal, Settings
 
 from .formatting import amount_text, fmt_date, fmt_time
 from .reminders import DueItem
@@ -66,7 +66,7 @@ def open_slots(m: Medication, history: PatientHistory, end: datetime, now: datet
             if st.outcome in (Outcome.DUE, Outcome.OVERDUE, Outcome.UNLOGGED)]
 
 
-def _day_words(day: date, today: date, settings: Any) -> str:
+def _day_words(day: date, today: date, settings: Settings | None) -> str:
     """'' for today, 'yesterday ' or 'on 2026-11-21 ' (with a trailing space)."""
     if day == today:
         return ""
@@ -75,7 +75,7 @@ def _day_words(day: date, today: date, settings: Any) -> str:
     return f"on {fmt_date(day, settings)} "
 
 
-def due_items(journal: Any, now: datetime, settings: Any) -> list[DueItem]:
+def due_items(journal: Journal, now: datetime, settings: Settings | None) -> list[DueItem]:
     """Open dose slots of every scheduled medicine (see `open_slots`) up to AHEAD from now, and the
     pump refill reminders."""
     tz = journal.tz
@@ -103,8 +103,8 @@ def due_items(journal: Any, now: datetime, settings: Any) -> list[DueItem]:
                     patient_id=p.id, medication_id=m.id, grace_ends=o.grace_ends))
         refills = [e for e in h.pump_events if e.kind in (PumpEventKind.REFILL, PumpEventKind.DOSE_CHANGE)
                    and e.next_refill_due is not None]
-        if refills:
-            due: date = max(refills, key=lambda e: e.at).next_refill_due
+        due = max(refills, key=lambda e: e.at).next_refill_due if refills else None
+        if due is not None:
             for before in PUMP_DAYS_BEFORE:
                 at = local_instant(due - timedelta(days=before), PUMP_REMINDER_TIME, tz)
                 if at < now - PUMP_REMINDER_STALE:

@@ -6,7 +6,7 @@ Only a bounded window is loaded (the last N days), never the whole journal."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -41,6 +41,7 @@ from journal.domain import (
     parse_quantity,
 )
 from journal.schedule.words import status_label
+from journal.services.journal import Outcome, Settings
 
 from .catalog import choice_for
 from .dose_dialog import STATUS_CHOICES
@@ -102,7 +103,7 @@ class _Removed:
 class TimelineBuilder:
     """Domain records -> timeline entries (pure; no Qt in the logic of what a row says)."""
 
-    def __init__(self, h: PatientHistory, revisions: list[Revision], settings: Any) -> None:
+    def __init__(self, h: PatientHistory, revisions: list[Revision], settings: Settings | None) -> None:
         self.h = h
         self.settings = settings
         self.by_record: dict[tuple[str, int], list[Revision]] = {}
@@ -201,7 +202,7 @@ class TimelineBuilder:
 class CorrectionDialog(QDialog):
     """Correct one entry; the earlier version stays in the history."""
 
-    def __init__(self, entry: Entry, tz: Any, now: datetime, parent: QWidget | None = None) -> None:
+    def __init__(self, entry: Entry, tz: tzinfo, now: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entry = entry
         self.now = now
@@ -269,7 +270,7 @@ class CorrectionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.submit: Any = None
-        self.outcome: Any = None
+        self.outcome: Outcome | None = None
 
     def _amount_changed(self) -> None:
         m = self.entry.medication

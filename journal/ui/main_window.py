@@ -39,7 +39,7 @@ from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
 from .history_view import HistoryView
 from .medicines_view import MedicinesView
-from .notifier import Note, Notifier, ReminderBanner, compose
+from .notifier import DesktopNotifications, Note, Notifier, ReminderBanner, compose
 from .profile_view import ProfileForm
 from .pump_view import PumpView
 from .reminders import DueItem, ReminderMarks, ReminderScheduler
@@ -53,6 +53,7 @@ from .vitals_form import VitalsForm
 from .widgets import Choice, ErrorLabel, hint, undo_now
 
 if TYPE_CHECKING:  # imported where used: the window opens before the backup services load
+    from journal.services.autostart import Autostart
     from journal.services.backups import BackupService
     from journal.services.journal import Journal
     from journal.services.shared_backups import SharedBackups
@@ -190,8 +191,9 @@ class ReferenceWindow(QDialog):
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, *, demo: bool = False, tray_available: bool | None = None,
                  explore_sample: Callable[[], None] | None = None, heartbeat_ms: int = 30_000,
-                 monotonic: Callable[[], float] | None = None, backups: Any = None,
-                 watch_ms: int = OUTSIDE_CHANGES_MS, desktop_notifications: Any = None) -> None:
+                 monotonic: Callable[[], float] | None = None, backups: BackupService | None = None,
+                 watch_ms: int = OUTSIDE_CHANGES_MS,
+                 desktop_notifications: DesktopNotifications | bool | None = None) -> None:
         super().__init__()
         self.session = session
         # Start watching for outside writes before any view reads the file: one written while the
@@ -205,7 +207,7 @@ class MainWindow(QMainWindow):
         # Without a tray, closing asks whether to keep reminding (ui/closing); run_app turns it on.
         self.keep_reminding_on_close = False
         # Start at login (journal.services.autostart.Autostart), set by run_app; None: not offered.
-        self.autostart: Any = None
+        self.autostart: Autostart | None = None
         self.reference: ReferenceWindow | None = None
         self._seen_emergencies: set[str] = set()
         self._sized = False
@@ -665,7 +667,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def build_window(journal: Any, clock: Clock, *, demo: bool = False, tray_available: bool | None = None,
+def build_window(journal: Journal, clock: Clock, *, demo: bool = False, tray_available: bool | None = None,
                  explore_sample: Callable[[], None] | None = None, **kwargs: Any) -> MainWindow:
     session = Session(journal, clock)
     window = MainWindow(session, demo=demo, tray_available=tray_available, explore_sample=explore_sample,
@@ -823,13 +825,15 @@ def _identify(app: QApplication) -> QObject:
     return fit
 
 
-def _offer_start_at_login(window: MainWindow, db_path: Any) -> None:
+def _offer_start_at_login(window: MainWindow, db_path: Path) -> None:
     """Start at login is on by default once a person is set up (unless turned off in Settings)."""
     from journal.services.autostart import for_this_computer
 
     window.autostart = for_this_computer(db_path)
 
     def apply_default() -> None:
+        if window.autostart is None:  # never, once set above (tests may put their own in its place)
+            return
         try:
             window.autostart.apply_default(bool(window.session.patients()))
         except OSError as exc:  # never fatal: Settings shows it is off, and the log says why
@@ -843,11 +847,11 @@ def _offer_start_at_login(window: MainWindow, db_path: Any) -> None:
     window.session.changed.connect(on_changed)
 
 
-def _start_backup(backups: Any, window: MainWindow | None = None) -> None:
+def _start_backup(backups: BackupService | SharedBackups, window: MainWindow | None = None) -> None:
     _automatic_backup(backups.at_start, window)
 
 
-def _backup_if_due(backups: Any, window: MainWindow | None = None) -> None:
+def _backup_if_due(backups: BackupService | SharedBackups, window: MainWindow | None = None) -> None:
     _automatic_backup(backups.if_due, window)
 
 

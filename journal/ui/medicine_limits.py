@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, tzinfo
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,6 +30,7 @@ from journal.domain import (
     parse_quantity,
 )
 from journal.services.errors import ValidationError
+from journal.services.journal import Outcome
 
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_num
@@ -64,12 +64,12 @@ class LimitsDialog(QDialog):
     """The prescriber's numbers for one medicine: as-needed limits and the daily ceiling."""
 
     def __init__(self, medication: Medication,
-                 submit: Callable[[Quantity | None, AsNeededLimits | None], Any],
+                 submit: Callable[[Quantity | None, AsNeededLimits | None], Outcome],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.medication = medication
         self.submit = submit
-        self.outcome: Any = None
+        self.outcome: Outcome | None = None
         self.setWindowTitle(f"Limits for {medication.name}")
         self.setMinimumWidth(62 * max(1, self.fontMetrics().averageCharWidth()))  # follows the font size
         lay = QVBoxLayout(self)
@@ -135,14 +135,14 @@ class StockDialog(QDialog):
     """One stock entry: what is on hand, a refill that came in, or what was thrown away."""
 
     def __init__(self, medication: Medication, *, tz: tzinfo, now: Callable[[], datetime], current: str,
-                 submit: Callable[[StockEvent], Any],
-                 remove: Callable[[StockEvent, str], Any] | None = None, parent: QWidget | None = None) -> None:
+                 submit: Callable[[StockEvent], Outcome],
+                 remove: Callable[[StockEvent, str], Outcome] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.medication = medication
         self.submit = submit
         self.remove = remove
         self.tz = tz
-        self.outcome: Any = None
+        self.outcome: Outcome | None = None
         self.setWindowTitle(f"Stock of {medication.name}")
         self.setMinimumWidth(62 * max(1, self.fontMetrics().averageCharWidth()))  # follows the font size
         lay = QVBoxLayout(self)

@@ -31,8 +31,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain import Alert, Form, Medication, Quantity, QuantityError, Regimen, Route, parse_quantity
+from journal.domain import (
+    Alert,
+    AsNeededLimits,
+    Form,
+    Medication,
+    Quantity,
+    QuantityError,
+    Regimen,
+    Route,
+    StockEvent,
+    parse_quantity,
+    saved_id,
+)
 from journal.services.drug_names import closest_drug_names, profile_drugs
+from journal.services.journal import Outcome, Settings
 
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, fmt_date, fmt_time, strength_text
@@ -56,7 +69,7 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-def regimen_text(r: Regimen, m: Medication, settings: Any) -> str:
+def regimen_text(r: Regimen, m: Medication, settings: Settings | None) -> str:
     times = ", ".join(fmt_time(t, settings) for t in r.times) if r.times else "as needed"
     every = "" if r.every_days == 1 else f" every {r.every_days} days"
     until = f" until {fmt_date(r.end, settings)}" if r.end else ""
@@ -78,11 +91,11 @@ def _parse_dose(text: str, m_form: Form) -> Quantity:
 class MedicationDialog(QDialog):
     """Add a medicine with its first schedule."""
 
-    def __init__(self, today: date, submit: Callable[[Medication], Any], parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, submit: Callable[[Medication], Outcome], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add a medicine")
         self.submit = submit
-        self.outcome: Any = None
+        self.outcome: Outcome | None = None
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit()
@@ -246,7 +259,7 @@ class RegimenDialog(QDialog):
 
     def __init__(self, medication: Medication, today: date, *, taper: bool,
                  preview: Callable[[list[Regimen]], list[Alert]],
-                 submit: Callable[[list[Regimen]], Any], emergency_number: str,
+                 submit: Callable[[list[Regimen]], Outcome], emergency_number: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._built = False  # edits made while the dialog is being filled in need no new check
@@ -257,7 +270,7 @@ class RegimenDialog(QDialog):
         self.submit = submit
         self.emergency_number = emergency_number
         self.checked_for: list[Regimen] | None = None
-        self.outcome: Any = None
+        self.outcome: Outcome | None = None
         self.setWindowTitle(("Taper plan for " if taper else "Change the dose of ") + medication.name)
         lay = QVBoxLayout(self)
         current = medication.regimen_on(today)
@@ -431,7 +444,7 @@ class StopDialog(QDialog):
     """End a medicine's schedule on a date; the checks say first what a sudden stop means."""
 
     def __init__(self, medication: Medication, today: date, *,
-                 preview: Callable[[list[Regimen]], list[Alert]], submit: Callable[[list[Regimen]], Any],
+                 preview: Callable[[list[Regimen]], list[Alert]], submit: Callable[[list[Regimen]], Outcome],
                  emergency_number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.medication = medication
@@ -439,7 +452,7 @@ class StopDialog(QDialog):
         self.submit = submit
         self.emergency_number = emergency_number
         self.checked_for: list[Regimen] | None = None
-        self.outcome: Any = None
+        self.outcome: Outcome | None = None
         self.setWindowTitle(f"Stop {medication.name}")
         lay = QVBoxLayout(self)
         lay.addWidget(heading(f"Stop {medication.name}", 1.2))
@@ -641,7 +654,7 @@ class MedicinesView(QWidget):
             return None
         mid = m.id
 
-        def submit(ceiling: Quantity | None, limits: Any) -> Any:
+        def submit(ceiling: Quantity | None, limits: AsNeededLimits | None) -> Outcome:
             return self.session.apply(lambda: self.session.journal.set_limits(
                 mid, max_daily=ceiling, as_needed_limits=limits, by=self.session.by))
 
@@ -656,12 +669,12 @@ class MedicinesView(QWidget):
             return None
         mid = m.id
 
-        def submit(event: Any) -> Any:
+        def submit(event: StockEvent) -> Outcome:
             return self.session.apply(lambda: self.session.journal.record_stock(mid, event, by=self.session.by))
 
-        def remove(event: Any, reason: str) -> Any:
-            return self.session.apply(lambda: self.session.journal.remove("stock_event", event.id, by=self.session.by,
-                                                                          reason=reason))
+        def remove(event: StockEvent, reason: str) -> Outcome:
+            return self.session.apply(lambda: self.session.journal.remove("stock_event", saved_id(event.id),
+                                                                          by=self.session.by, reason=reason))
 
         dlg = StockDialog(m, tz=self.session.tz, now=self.session.now, current=self._stock_now(m), submit=submit,
                           remove=remove, parent=self)
@@ -674,7 +687,7 @@ class MedicinesView(QWidget):
         if pid is None:
             return None
 
-        def submit(m: Medication) -> Any:
+        def submit(m: Medication) -> Outcome:
             m.patient_id = pid
             return self.session.apply(lambda: self.session.journal.add_medication(pid, m))
 
@@ -695,7 +708,7 @@ class MedicinesView(QWidget):
             return list(checks.preview_regimen_change(self.session.journal, mid,
                                                       self._full_plan(m, steps), self.session.clock.now()))
 
-        def submit(steps: list[Regimen]) -> Any:
+        def submit(steps: list[Regimen]) -> Outcome:
             if len(steps) == 1 and steps[0].end is None:
                 return self.session.apply(
                     lambda: self.session.journal.change_regimen(mid, steps[0], by=self.session.by))
@@ -719,7 +732,7 @@ class MedicinesView(QWidget):
 
             return list(checks.preview_regimen_change(self.session.journal, mid, plan, self.session.clock.now()))
 
-        def submit(plan: list[Regimen]) -> Any:
+        def submit(plan: list[Regimen]) -> Outcome:
             return self.session.apply(lambda: self.session.journal.set_regimens(mid, plan, by=self.session.by))
 
         dlg = StopDialog(m, self.session.now().date(), preview=preview, submit=submit,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import PumpEvent, PumpEventKind, Severity
+from journal.services.journal import Settings
 
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_date, fmt_datetime
@@ -45,7 +45,7 @@ REFILL_DATE_UNSET = {
 }
 
 
-def countdown_text(due: date | None, today: date, settings: Any) -> tuple[str, Severity]:
+def countdown_text(due: date | None, today: date, settings: Settings | None) -> tuple[str, Severity]:
     if due is None:
         return ("No refill date recorded yet. Log the last refill with its next refill date.", Severity.INFO)
     days = (due - today).days

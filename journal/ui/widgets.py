@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer
 from PySide6.QtWidgets import (
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from .style import set_scaled_font
+
+if TYPE_CHECKING:  # the session imports views that use these widgets
+    from .session import Session
 
 
 class ErrorLabel(QLabel):
@@ -238,7 +241,7 @@ class UndoButton(QPushButton):
     undone (Ctrl+Z does the same anywhere in the window). A click after the undo time has passed
     says so and changes nothing. `session` is a ui.session.Session."""
 
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__("Undo (Ctrl+Z)", parent)
         self.session = session
         self.setAccessibleName("Undo the entry just made")
@@ -251,9 +254,9 @@ class UndoButton(QPushButton):
         self.setVisible(False)
 
 
-def undo_now(session: Any) -> str:
+def undo_now(session: Session) -> str:
     """Undo the session's last entry; the sentence to show ("Undone: ..." or why not)."""
-    if session.undoable() is None:
-        return "Too late to undo: remove or correct the entry in History (it keeps the earlier version)."
     last = session.undo_last()
+    if last is None:
+        return "Too late to undo: remove or correct the entry in History (it keeps the earlier version)."
     return f"\u21b6 Undone: {last.what} (kept in History as removed, reason \"undone\")."
