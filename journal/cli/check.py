@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import tzinfo
 from typing import Any
 
 from journal.domain import Alert
@@ -14,7 +15,7 @@ from . import EXIT_OK, Context
 from .core import parse_time
 
 
-def alert_json(a: Alert, tz: Any) -> dict[str, Any]:
+def alert_json(a: Alert, tz: tzinfo) -> dict[str, Any]:
     return {
         "rule": a.rule, "severity": a.severity.value, "patient": a.patient, "medication": a.medication,
         "since": a.since.astimezone(tz).isoformat(timespec="seconds"), "title": a.title, "message": a.message,
@@ -26,7 +27,7 @@ def alert_json(a: Alert, tz: Any) -> dict[str, Any]:
 SEVERITY_WORDS = {"emergency": N_("EMERGENCY"), "urgent": N_("URGENT"), "warning": N_("WARNING"), "info": N_("INFO")}
 
 
-def alert_text(a: Alert, tz: Any) -> str:
+def alert_text(a: Alert, tz: tzinfo) -> str:
     since = a.since.astimezone(tz).strftime("%Y-%m-%d %H:%M")
     who = " - ".join(x for x in (a.patient, a.medication) if x)
     lines = [f"{_(SEVERITY_WORDS[a.severity.value])}: {a.title}",

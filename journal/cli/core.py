@@ -10,10 +10,11 @@ import json
 import sys
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
-from typing import Any
 
+from journal.domain import Alert
 from journal.services.checks import write_and_compare
 from journal.services.errors import ValidationError
+from journal.services.journal import Journal
 from journal.services.validation import check_plausible_time
 
 from . import EXIT_OK, Context, prepare_journal_path
@@ -44,7 +45,7 @@ def parse_day(text: str, arg: str) -> date:
         raise ValidationError(arg, f'"{text}" is not a date (write it like 2026-10-01)') from None
 
 
-def print_alerts(alerts: list[Any], ctx: Context, number: str | None = None, dry_run: bool = False) -> None:
+def print_alerts(alerts: list[Alert], ctx: Context, number: str | None = None, dry_run: bool = False) -> None:
     """One line per alert, then where to read more, that it is not medical advice, and the
     emergency number (`number`, else the journal's). With `dry_run` the alerts are the ones an
     import would raise: said so first, and `check` cannot show them yet."""
@@ -326,7 +327,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     return _restored(args.file, ctx.journal(), kept, ctx)
 
 
-def _restored(name: str, journal: Any, kept: Path | None, ctx: Context) -> int:
+def _restored(name: str, journal: Journal, kept: Path | None, ctx: Context) -> int:
     people = len(journal.list_patients())
     where = f"; the journal as it was before is kept as {kept}" if kept is not None else ""
     print(f"Restored the journal from {name} ({people} {'person' if people == 1 else 'people'}){where}.",
