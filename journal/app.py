@@ -25,6 +25,7 @@ from journal.cli import (
     prepare_journal_path,
     shown,
 )
+from journal.domain.i18n import _
 
 if TYPE_CHECKING:  # types only: the services load when a command opens the journal (start-up time)
     from journal.domain import Clock
@@ -88,7 +89,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
     args = build_parser().parse_args(list(argv) if argv is not None else None)
     problem = path_problem(str(args.db)) if args.db is not None else None
     if problem is not None:  # before anything opens it
-        print(shown(f"carejournal: --db: {problem}"), file=sys.stderr)
+        print(shown(f"carejournal: --db: {problem}"), file=sys.stderr)  # problem: already in the language in use
         return EXIT_BAD_INPUT
     ctx = make_context(args.db, demo=args.demo, debug=args.debug, clock=clock, minimised=args.minimised)
     # Everything the app writes (exports, reports, CSV files, backups, their folders) holds health
@@ -107,16 +108,16 @@ def run_gui(ctx: Context) -> int:
     if sys.platform.startswith("linux") and not any(
         os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     ):  # Qt would abort with a core dump instead of a message
-        print("carejournal: no screen to open the window on (no desktop session found). Start it from the "
-              "desktop, or use the commands: carejournal --help", file=ctx.err)
+        print(_("carejournal: no screen to open the window on (no desktop session found). Start it from the "
+                "desktop, or use the commands: carejournal --help"), file=ctx.err)
         return EXIT_FAILURE
     try:
         from journal.ui.main_window import run_app  # here: Qt loads only for the window
     except ImportError as e:  # usually a system library Qt needs (libEGL, libxkbcommon, ...)
         if ctx.debug:
             traceback.print_exc(file=ctx.err)
-        print(f"carejournal: the window cannot start: {e}. `make run` installs what Qt needs; "
-              "the commands (`carejournal --help`) work without it.", file=ctx.err)
+        print(_("carejournal: the window cannot start: {reason}. `make run` installs what Qt needs; the commands "
+                "(`carejournal --help`) work without it.").format(reason=e), file=ctx.err)
         return EXIT_FAILURE
     try:
         result = run_app(ctx, demo=ctx.demo)
@@ -124,7 +125,7 @@ def run_gui(ctx: Context) -> int:
         if ctx.debug:
             traceback.print_exc(file=ctx.err)
         reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        print(f"carejournal: the window stopped: {reason}", file=ctx.err)
+        print(_("carejournal: the window stopped: {reason}").format(reason=reason), file=ctx.err)
         return EXIT_FAILURE
     return EXIT_OK if result is None else int(result)
 

@@ -6,6 +6,7 @@ empty in the .po and the completeness test names it."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -26,10 +27,54 @@ QT_SOURCES = ["journal/ui/main_window.py", "journal/ui/settings_dialog.py", "jou
               "journal/ui/style.py"]
 
 
+# The texts of the knowledge files a person reads (alerts quote them): each becomes a message of the
+# gettext catalog, and the code translates it with _() where it is shown, never at load time.
+DRUG_TEXT_FIELDS = ("display_name", "stopping.risk", "stopping.watch_for", "stopping.call", "interactions[].label")
+SYMPTOM_TEXT_FIELDS = ("symptoms[].label",)
+
+
+# argparse's own words as Python 3.11-3.13 write them (the command line hands argparse our _()).
+ARGPARSE_TEXTS = ("usage: ", "positional arguments", "options", "show this help message and exit",
+                  "argument %(argument_name)s: %(message)s", "unrecognized arguments: %s",
+                  "the following arguments are required: %s", "one of the arguments %s is required",
+                  "not allowed with argument %s", "expected one argument", "expected at most one argument",
+                  "expected at least one argument", "ambiguous option: %(option)s could match %(matches)s",
+                  "invalid %(type)s value: %(value)r", "invalid choice: %(value)r (choose from %(choices)s)")
+
+
+def _field_texts(doc: object, path: str) -> list[str]:
+    head, _, rest = path.partition(".")
+    many = head.endswith("[]")
+    key = head.removesuffix("[]")
+    value = doc.get(key) if isinstance(doc, dict) else None
+    items = (value or []) if many else ([] if value is None else [value])
+    if not rest:
+        return [v for v in items if isinstance(v, str) and v]
+    return [t for item in items for t in _field_texts(item, rest)]
+
+
+def json_texts() -> list[str]:
+    """Every text of resources/drugs/*.json and resources/symptoms.json that the alerts show, in order."""
+    out: list[str] = []
+    for f in sorted((ROOT / "resources" / "drugs").glob("*.json")):
+        doc = json.loads(f.read_text(encoding="utf-8"))
+        out += [t for field in DRUG_TEXT_FIELDS for t in _field_texts(doc, field)]
+    doc = json.loads((ROOT / "resources" / "symptoms.json").read_text(encoding="utf-8"))
+    out += [t for field in SYMPTOM_TEXT_FIELDS for t in _field_texts(doc, field)]
+    return list(dict.fromkeys(out))
+
+
 def gettext_catalog() -> None:
     subprocess.run([str(BIN / "pybabel"), "extract", "-F", "babel.cfg", "--no-location", "--omit-header",
                     "--sort-output", "-k", "_", "-k", "N_", "-k", "ngettext:1,2", "--ignore-dirs=ui",
                     "-o", str(LOCALE / "carejournal.pot"), "journal"], cwd=ROOT, check=True, capture_output=True)
+    with open(LOCALE / "carejournal.pot", "rb") as f:
+        template = read_po(f)
+    for text in (*json_texts(), *ARGPARSE_TEXTS):
+        if text not in template:
+            template.add(text, auto_comments=["resources/*.json"])
+    with open(LOCALE / "carejournal.pot", "wb") as f:
+        write_po(f, template, omit_header=True, no_location=True, sort_output=True)
     with open(LOCALE / "carejournal.pot", "rb") as f:
         catalog = read_po(f, locale="es")
     catalog.project, catalog.version, catalog.fuzzy = "CareJournal", "1", False

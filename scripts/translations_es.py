@@ -1,7 +1,10 @@
 """The Spanish texts of the gettext catalog (non-Qt layers), kept as data so `make translations`
 can make the .po from the .pot again after new texts are marked. Our own translation."""
 
+from translations_es_text import ES_TEXT  # the alerts, knowledge texts and command line (es-text)
+
 ES: dict[str | tuple[str, str], str | tuple[str, str]] = {
+    **ES_TEXT,
     "EMERGENCY": "EMERGENCIA",
     "URGENT": "URGENTE",
     "WARNING": "ATENCIÓN",
@@ -57,7 +60,7 @@ ES: dict[str | tuple[str, str], str | tuple[str, str]] = {
          "para que el registro sea correcto."),
     "Missing doses of this medicine in a row can bring on {risk}.":
         "Saltarse varias dosis seguidas de este medicamento puede provocar {risk}.",
-    "planned {dose} at {when}: nothing logged ({ago} ago)": "previsto {dose} a las {when}: nada anotado (hace {ago})",
+    "planned {dose} at {when}: nothing logged ({ago} ago)": "previsto {dose} el {when}: nada anotado (hace {ago})",
     "grace period: {hours} h after the planned time (source: {source})":
         "margen: {hours} h después de la hora prevista (fuente: {source})",
     "If it was not given: the usual leaflet advice is to give it when you remember, unless the next dose is less "

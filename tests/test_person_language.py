@@ -25,10 +25,32 @@ ROOT = Path(__file__).resolve().parents[1]
 PO = LOCALE_DIR / "es" / "LC_MESSAGES" / "carejournal.po"
 TS = LOCALE_DIR / "carejournal_es.ts"
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_translations import QT_SOURCES  # noqa: E402
+from make_translations import QT_SOURCES, json_texts  # noqa: E402
 
-# Modules whose every user-facing text goes through the layer (the rest: see the report).
-GETTEXT_MODULES = ["journal/rules/missed_dose.py", "journal/cli/check.py"]
+# Modules whose every user-facing text goes through gettext: every alert (journal/rules), the shared
+# words they are built from (journal/schedule, journal/knowledge), the command line (journal/cli and
+# the composition root's messages) and the refusals a person reads (the services and the domain's
+# parsers named below). Globs, so a new rule, schedule or command-line module is checked unlisted.
+GETTEXT_MODULES = sorted(str(p.relative_to(ROOT)) for pattern in (
+    "journal/rules/*.py", "journal/schedule/*.py", "journal/knowledge/*.py", "journal/cli/*.py", "journal/app.py",
+    "journal/services/validation.py", "journal/services/symptoms.py", "journal/services/journal.py",
+    "journal/services/exchange.py", "journal/services/checks.py", "journal/services/readings.py",
+    "journal/services/drug_names.py", "journal/services/backups.py", "journal/services/output.py",
+    "journal/services/import_preview.py", "journal/services/timezones.py", "journal/services/errors.py",
+    "journal/services/spreadsheet.py",
+    "journal/domain/quantity.py", "journal/domain/dose_limits.py", "journal/domain/readings.py",
+    "journal/domain/zones.py") for p in ROOT.glob(pattern))
+# Calls whose words are for the authors of resources/ (a drug profile with a missing number) or the
+# log, never shown to a caregiver: their texts are not translated.
+DEVELOPER_CALLS = {"fail", "KnowledgeError", "ValueError", "debug", "info", "warning", "error", "exception"}
+# Calls whose text arguments a person reads, with the index of the first such argument (a
+# ValidationError's first argument is the field's name, not words).
+TEXT_CALLS = {"print": 0, "ValidationError": 1, "NotFound": 0, "JournalFileError": 0, "StockUnknown": 0,
+              "AlreadyGiven": 0, "OutputError": 0, "BackupError": 0, "QuantityError": 0, "ZoneError": 1,
+              "ReadingUnitError": 0}
+# Tokens that are not words to translate: the program's name, a unit symbol, and the "per" of an
+# amount's notation ("10 mg per 5 mL", as a Quantity is written everywhere, exports included).
+NOT_WORDS = {"carejournal", "mcg", "per"}
 TZ = ZoneInfo("America/Chicago")
 
 
@@ -130,15 +152,70 @@ def test_no_window_text_escapes_tr_in_the_translated_window_files() -> None:
     assert escaped == []
 
 
+def _text_words(text: str) -> bool:
+    """Words to translate in a piece of code's text: not a JSON path or key ("routes.", "regimens/"),
+    not the program's name or a unit symbol."""
+    if not any(c.isspace() for c in text):  # a key, a JSON path, a file name or an argument ("--patient")
+        return False
+    return any(sum(c.isalpha() for c in w) >= 3 and w.strip(".,:;()'\"").lower() not in NOT_WORDS
+               and not any(c in w for c in "/_[]{}") for w in text.split())
+
+
+def escaped_texts(rel: str) -> list[str]:
+    """Where module `rel` builds words a person reads without gettext: an f-string with words, or a
+    plain text handed to print(), an error a person reads or an argparse help."""
+    tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FormattedValue) and node.format_spec is not None:  # f"{at:%Y-%m-%d %H:%M}"
+            skip.update(id(x) for x in ast.walk(node.format_spec))
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in DEVELOPER_CALLS:
+                skip.update(id(x) for arg in node.args for x in ast.walk(arg))
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.JoinedStr) and any(
+                isinstance(v, ast.Constant) and _text_words(str(v.value)) for v in node.values):
+            found.append(f"{rel}:{node.lineno}: {ast.unparse(node)[:80]}")
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            args = list(node.args[TEXT_CALLS[name]:]) if name in TEXT_CALLS else []
+            args += [k.value for k in node.keywords if k.arg in ("help", "description", "epilog")]
+            found += [f"{rel}:{a.lineno}: {a.value[:80]!r}" for a in args
+                      if isinstance(a, ast.Constant) and isinstance(a.value, str) and _text_words(a.value)]
+    return found
+
+
+def test_the_gettext_check_covers_every_alert_and_command_line_module() -> None:
+    assert "journal/rules/double_dose.py" in GETTEXT_MODULES and "journal/cli/core.py" in GETTEXT_MODULES
+    assert "journal/services/validation.py" in GETTEXT_MODULES and "journal/schedule/words.py" in GETTEXT_MODULES
+    # The check finds an untranslated text: an f-string, and a plain text printed.
+    probe = ROOT / "journal" / "rules" / "_probe_untranslated.py"
+    probe.write_text('def f(n):\n    print("Nothing was saved today.")\n    return f"{n} doses were missed"\n')
+    try:
+        assert len(escaped_texts("journal/rules/_probe_untranslated.py")) == 2
+    finally:
+        probe.unlink()
+
+
 def test_no_alert_or_command_line_text_escapes_gettext_in_the_translated_modules() -> None:
-    escaped = []
-    for rel in GETTEXT_MODULES:
-        tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.JoinedStr) and any(
-                    isinstance(v, ast.Constant) and _words(str(v.value)) for v in node.values):
-                escaped.append(f"{rel}:{node.lineno}")
+    escaped = [e for rel in GETTEXT_MODULES for e in escaped_texts(rel)]
     assert escaped == []
+
+
+def test_every_text_of_the_knowledge_files_a_person_reads_has_its_spanish_text() -> None:
+    """Drug names, what stopping suddenly risks and whom to call, the interaction classes and the
+    symptom catalog's labels (resources/*.json) are in the catalog, each with its Spanish text."""
+    babel = pytest.importorskip("babel.messages.pofile")
+    with open(PO, "rb") as f:
+        catalog = {m.id: m.string for m in babel.read_po(f) if m.id}
+    texts = json_texts()
+    assert "Seizure (fit)" in texts and "Baclofen" in texts and "the doctor who prescribes it" in texts
+    missing = [t for t in texts if not catalog.get(t)]
+    assert missing == []
 
 
 # -- Spanish, seen where a person reads it -----------------------------------------------------------
@@ -224,3 +301,142 @@ def test_the_report_pdf_is_in_spanish(qapp, tmp_path: Path, spanish: None) -> No
     text = subprocess.run(["pdftotext", "-raw", str(out), "-"], check=True, capture_output=True, text=True).stdout
     assert "De un vistazo" in text and "Dosis dadas y olvidadas" in text and "Sobre este informe" in text
     assert "No es un documento médico" in " ".join(text.split())
+
+
+# -- every alert family in Spanish ------------------------------------------------------------------
+
+# Connecting words of English sentences: none may be left in a Spanish alert (names, notes and the
+# sources' short keys are the journal's own and stay as they were written).
+ENGLISH_WORDS = (" the ", " and ", " with ", " was ", " were ", " is ", " are ", " for ", " not ", " from ",
+                 " after ", " dose ", " doses ", " call ", " today")
+
+
+def _spanish_alerts() -> dict[str, list]:  # noqa: ANN401 - Alert lists by rule
+    from test_rules_review import every_rule_scenarios
+    from test_rules_support import check
+
+    now, scenarios = every_rule_scenarios()
+    by_rule: dict[str, list] = {}
+    for h in scenarios:
+        for a in check(h, now, emergency_number="112"):
+            by_rule.setdefault(a.rule, []).append(a)
+    return by_rule
+
+
+def test_every_rule_speaks_spanish_and_keeps_the_two_closing_sentences(spanish: None) -> None:
+    from journal.rules.engine import RULE_IDS
+
+    by_rule = _spanish_alerts()
+    assert set(by_rule) == set(RULE_IDS)
+    for rule, alerts in by_rule.items():
+        for a in alerts:
+            text = " ".join([a.title, a.message, a.advice, *a.evidence]).replace("Baclofen 10 mg tablets", "")
+            assert not [w for w in ENGLISH_WORDS if w in f" {text} "], (rule, a.title, text)
+            assert a.advice.endswith("No empiece, deje ni cambie dosis por su cuenta. Esto no es consejo médico."), rule
+            assert "112" in a.advice and "911" not in a.advice, rule
+
+
+def test_representative_alerts_of_each_family_in_spanish(spanish: None) -> None:
+    by_rule = _spanish_alerts()
+
+    def one(rule: str) -> object:
+        return by_rule[rule][0]
+
+    double = one("double-dose")
+    assert double.title == "Baclofen 10 mg tablets: puede que una dosis se diera dos veces"
+    assert "dada el 2026-10-20 08:00 y el 2026-10-20 08:30, con 30 min de diferencia" in double.evidence
+    taper = one("fast-taper")
+    assert taper.title == "Baclofen 10 mg tablets: la pauta pasa de 60 mg al día a nada de un día para otro"
+    assert "Bajar este medicamento deprisa puede provocar abstinencia" in taper.message
+    withdrawal, toxicity = one("withdrawal-signs"), one("toxicity-signs")
+    assert withdrawal.title == "Posible abstinencia de baclofeno: signos graves tras dosis olvidadas"
+    assert withdrawal.advice.startswith("Llame ya al 112. Dígales que la persona toma baclofeno")
+    assert toxicity.title.startswith("Posible exceso de baclofeno: signos de somnolencia tras una subida de dosis")
+    pump = one("pump-alarm")
+    assert pump.title == "Alarma de la bomba: llame a la clínica de la bomba"
+    assert pump.advice.startswith("Llame ya a la clínica de la bomba; si no les localiza pronto, llame al 112.")
+    over = one("as-needed-over-limit")
+    assert over.title == "Macrogol sachets: más dosis a demanda de las permitidas"
+    assert "3 dosis en 24 h, más de las 2 permitidas" in over.message
+    assert "máximo de dosis en 24 h: 2 (según la receta)" in over.evidence
+    stock = one("stock-low")
+    assert stock.title == "Levetiracetam 500 mg: se ha acabado"
+    assert stock.advice.startswith("Llame hoy al médico o a la clínica. Consiga más en la farmacia hoy")
+
+
+def test_a_red_flag_in_spanish_says_call_the_emergency_number_now(spanish: None) -> None:
+    from test_rules_support import at, check, history, only, steady, symptom
+
+    now = at("2026-10-20T15:00")
+    m, doses = steady(now)
+    alert = only(check(history(now, [m], doses=doses, symptoms=[symptom("seizure", at("2026-10-20T14:30"))]),
+                       now, emergency_number="112"), "red-flag-symptom")
+    assert alert.title == "Signo de emergencia anotado: convulsión (crisis)"
+    assert alert.advice.startswith("Llame ya al 112.")
+    assert "No espere a ver si se pasa." in alert.message
+    assert alert.evidence[0].startswith("Convulsión (crisis), intensidad 5/10 el 2026-10-20 14:30") \
+        and alert.evidence[0].endswith(": emergencia")
+
+
+def test_the_same_alert_in_english_is_unchanged_by_the_layer() -> None:
+    from test_rules_support import at, check, history, only, steady, symptom
+
+    now = at("2026-10-20T15:00")
+    m, doses = steady(now)
+    alert = only(check(history(now, [m], doses=doses, symptoms=[symptom("seizure", at("2026-10-20T14:30"))]),
+                       now, emergency_number="112"), "red-flag-symptom")
+    assert alert.title == "Emergency sign logged: seizure (fit)"
+    assert alert.advice.startswith("Call 112 now.")
+
+
+# -- the command line in Spanish, chosen from LANG ---------------------------------------------------
+
+def test_check_and_an_unknown_symptom_are_in_spanish_from_lang(tmp_path: Path) -> None:
+    import json
+
+    from conftest import minimal_document
+
+    doc = tmp_path / "robin.json"
+    doc.write_text(json.dumps(minimal_document()), encoding="utf-8")
+    db = tmp_path / "j.sqlite3"
+    imported = _run("import", str(doc), db=db)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith("Añadido: 1 persona, 2 medicamentos, 1 periodo de pauta, 3 dosis, 1 síntoma")
+    checked = _run("check", "--at", "2026-10-01T12:00", "--patient", "Robin Shaw", db=db)
+    assert checked.returncode == 0, checked.stderr
+    out = checked.stdout
+    assert out.startswith("1 aviso para Robin Shaw a las 2026-10-01 12:00 (America/Chicago), el más urgente primero:")
+    assert "URGENTE: Baclofen 10 mg tablets: ninguna dosis desde hace 27 h 50 min" in out
+    assert "Qué hacer: Llame hoy al médico o a la clínica." in out and "llame al 112" in out  # ES: 112
+    assert "Por qué:" in out and "Más: carejournal reference show withdrawal" in out
+    refused = _run("log-symptom", "--patient", "Robin Shaw", "--symptom", "sick", db=db)
+    assert refused.returncode == 2
+    assert ('log-symptom: --symptom: "sick" no está en la lista de síntomas; los códigos más parecidos son'
+            in refused.stderr)
+    nobody = _run("log-symptom", "--patient", "Robina", "--symptom", "temblor", db=db)
+    assert nobody.returncode == 2 and 'nadie se llama "Robina" en el diario (personas: Robin Shaw)' in nobody.stderr
+    english = _run("log-symptom", "--patient", "Robin Shaw", "--symptom", "sick", env_lang="en_US.UTF-8", db=db)
+    assert '"sick" is not in the symptom catalog; the closest codes are' in english.stderr
+
+
+def test_a_symptom_can_be_named_by_its_spanish_label(spanish: None) -> None:
+    from journal.knowledge import default_catalog
+
+    catalog = default_catalog()
+    assert catalog.code_for("temblor") == "tremor" and catalog.code_for("Hormigueo") == "tingling"
+    assert catalog.label("tremor") == "Temblor"
+    set_language(None)
+    assert catalog.code_for("temblor") is None and catalog.label("tremor") == "Shaking or tremor"
+
+
+def test_help_is_in_spanish_from_lang(tmp_path: Path) -> None:
+    helped = _run("log-symptom", "--help", db=tmp_path / "j.sqlite3")
+    assert helped.returncode == 0
+    out = helped.stdout
+    assert out.startswith("uso: carejournal log-symptom")
+    assert "Anota un síntoma y muestra los avisos que dé." in out
+    assert "de 0 (nada) a 10 (lo peor imaginable)" in out and "ejemplos:" in out
+    missing = _run("log-symptom", db=tmp_path / "j.sqlite3")
+    assert missing.returncode == 2 and "faltan estos argumentos obligatorios: --patient, --symptom" in missing.stderr
+    english = _run("log-symptom", "--help", env_lang="en_US.UTF-8", db=tmp_path / "j.sqlite3").stdout
+    assert english.startswith("usage: carejournal log-symptom") and "log one symptom" in english.lower()

@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # types only: the modules themselves are imported when a comm
     from journal.domain import Clock
     from journal.services.journal import Journal
 
+from journal.domain.i18n import _
+
 JOURNAL_FILE = "journal.sqlite3"
 
 EXIT_OK = 0
@@ -37,11 +39,13 @@ def prepare_journal_path(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        raise ValidationError("--db", f"{path.parent} cannot be made a folder: a file has that name") from None
+        raise ValidationError("--db", _("{folder} cannot be made a folder: a file has that name").format(
+            folder=path.parent)) from None
     except PermissionError:
-        raise ValidationError("--db", f"no permission to make the folder {path.parent}") from None
+        raise ValidationError("--db", _("no permission to make the folder {folder}").format(folder=path.parent)) from None
     if path.is_dir():
-        raise ValidationError("--db", f"{path} is a folder; give the journal file's name, e.g. {path / JOURNAL_FILE}")
+        raise ValidationError("--db", _("{path} is a folder; give the journal file's name, e.g. {example}").format(
+            path=path, example=path / JOURNAL_FILE))
 
 
 # What must never reach a terminal raw from user text: C0/C1 control characters (except tab and
@@ -118,9 +122,9 @@ class Context:
         if self._journal is None:
             self._journal = self._open_journal()
             if self._journal.read_only:
-                print(f"note: {self._journal.path} cannot be written where it is (read-only media?), so it was "
-                      "opened read-only: it can be read, checked and exported, but nothing can be saved",
-                      file=self.err)
+                print(_("note: {path} cannot be written where it is (read-only media?), so it was opened "
+                        "read-only: it can be read, checked and exported, but nothing can be saved").format(
+                    path=self._journal.path), file=self.err)
         return self._journal
 
     def forget_journal(self) -> None:
@@ -145,13 +149,13 @@ def path_problem(text: str) -> str | None:
     file systems allow), in plain words, or None. Checked before any file is touched so that such
     input is answered as bad input (exit 2) naming the argument, not as Python's own words."""
     if "\x00" in text:
-        return "a file name cannot contain a NUL character"
+        return _("a file name cannot contain a NUL character")
     try:
         raw = os.fsencode(text)
     except UnicodeError:
-        return "the file name holds a broken character; retype it"
+        return _("the file name holds a broken character; retype it")
     if len(raw) >= 4096 or any(len(part) > 255 for part in raw.split(b"/")):
-        return "the file name is too long (at most 255 bytes for each part of the path)"
+        return _("the file name is too long (at most 255 bytes for each part of the path)")
     return None
 
 
@@ -177,7 +181,7 @@ class _VersionAction(argparse.Action):
 
     def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
         super().__init__(option_strings, dest=dest, nargs=0, default=argparse.SUPPRESS,
-                         help="print the program's version and exit")
+                         help=_("print the program's version and exit"))
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
                  option_string: str | None = None) -> None:
@@ -199,9 +203,9 @@ class _CompletionAction(argparse.Action):
 
     def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
         super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, choices=COMPLETION_SHELLS,
-                         metavar="SHELL", help="print a tab-completion script for bash, zsh or tcsh and exit "
+                         metavar="SHELL", help=_("print a tab-completion script for bash, zsh or tcsh and exit "
                          "(e.g. carejournal --print-completion bash > ~/.local/share/bash-completion/"
-                         "completions/carejournal)")
+                         "completions/carejournal)"))
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
                  option_string: str | None = None) -> None:
@@ -218,110 +222,114 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # argparse's own words ("usage:", "options", "the following arguments are required") come from
+    # the same catalog (scripts/make_translations.py lists them), in the language in use.
+    argparse._ = _  # type: ignore[attr-defined]
     p = _Parser(
         prog="carejournal",
-        description="A medication journal for family caregivers of people on baclofen. "
-        "With no command it opens the window.",
+        description=_("A medication journal for family caregivers of people on baclofen. "
+        "With no command it opens the window."),
     )
     p.add_argument("--db", metavar="PATH",
-                   help="use this journal file instead of the one in your data folder, "
-                   "or a shared journal: postgresql://USER@HOST[:PORT]/NAME[?sslmode=...]"
+                   help=_("use this journal file instead of the one in your data folder, "
+                   "or a shared journal: postgresql://USER@HOST[:PORT]/NAME[?sslmode=...]")
                    ).complete = FILE_COMPLETION  # type: ignore[attr-defined]
-    p.add_argument("--demo", action="store_true", help="open a temporary copy of the sample journal")
-    p.add_argument("--debug", action="store_true", help="show the full error report when something fails")
+    p.add_argument("--demo", action="store_true", help=_("open a temporary copy of the sample journal"))
+    p.add_argument("--debug", action="store_true", help=_("show the full error report when something fails"))
     p.add_argument("--minimised", "--minimized", dest="minimised", action="store_true",
-                   help="start the window minimised, reminding (as when started at login)")
+                   help=_("start the window minimised, reminding (as when started at login)"))
     p.add_argument("--version", action=_VersionAction)
     p.add_argument("--print-completion", action=_CompletionAction)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, summary: str) -> argparse.ArgumentParser:
-        """A command whose --help ends with examples (EXAMPLES)."""
+        """A command whose --help ends with examples (EXAMPLES); `summary` is already translated."""
         lines = "\n".join(f"  carejournal {e}" for e in EXAMPLES.get(name, ()))
         parser: argparse.ArgumentParser = sub.add_parser(
             name, help=summary, description=summary[0].upper() + summary[1:] + ".",
-            epilog=f"examples:\n{lines}" if lines else None, formatter_class=argparse.RawDescriptionHelpFormatter)
+            epilog=_("examples:") + "\n" + lines if lines else None,
+            formatter_class=argparse.RawDescriptionHelpFormatter)
         return parser
 
-    command("gui", "open the desktop window")
+    command("gui", _("open the desktop window"))
 
-    s = command("import", "read a journal in exchange format v1 (all or nothing)")
+    s = command("import", _("read a journal in exchange format v1 (all or nothing)"))
     s.add_argument("--dry-run", action="store_true",
-                   help="say what it would add and which alerts it would raise, writing nothing")
+                   help=_("say what it would add and which alerts it would raise, writing nothing"))
     s.add_argument("file", metavar="FILE", type=Path).complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
-    s = command("export", "write the journal as JSON (exchange format v1), CSV files or a workbook")
+    s = command("export", _("write the journal as JSON (exchange format v1), CSV files or a workbook"))
     s.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
-    s.add_argument("--patient", metavar="NAME", help="only this person")
-    s.add_argument("out", metavar="OUT", help="file for json ('-' for the screen), folder for csv, .xlsx file for xlsx").complete = FILE_COMPLETION  # type: ignore[attr-defined]
+    s.add_argument("--patient", metavar="NAME", help=_("only this person"))
+    s.add_argument("out", metavar="OUT", help=_("file for json ('-' for the screen), folder for csv, .xlsx file for xlsx")).complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
-    s = command("check", "run every safety check and print the alerts, most severe first")
-    s.add_argument("--at", metavar="TIME", help="as of this time (default: now)")
+    s = command("check", _("run every safety check and print the alerts, most severe first"))
+    s.add_argument("--at", metavar="TIME", help=_("as of this time (default: now)"))
     s.add_argument("--patient", metavar="NAME")
-    s.add_argument("--json", action="store_true", help="print the alerts as JSON")
+    s.add_argument("--json", action="store_true", help=_("print the alerts as JSON"))
 
-    s = command("report", "the doctor-visit report as a PDF")
+    s = command("report", _("the doctor-visit report as a PDF"))
     s.add_argument("--patient", metavar="NAME", required=True)
-    s.add_argument("--from", dest="start", metavar="DATE", help="first day (default: 30 days ago)")
-    s.add_argument("--to", dest="end", metavar="DATE", help="last day (default: today)")
+    s.add_argument("--from", dest="start", metavar="DATE", help=_("first day (default: 30 days ago)"))
+    s.add_argument("--to", dest="end", metavar="DATE", help=_("last day (default: today)"))
     s.add_argument("--out", metavar="FILE.pdf", type=Path, required=True).complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
-    s = command("log-dose", "log one dose, then print any alert it raises")
+    s = command("log-dose", _("log one dose, then print any alert it raises"))
     s.add_argument("--patient", metavar="NAME", required=True)
     s.add_argument("--medication", metavar="NAME", required=True)
-    s.add_argument("--at", metavar="TIME", help="when it was given (default: now)")
-    s.add_argument("--scheduled", metavar="TIME", help="the schedule slot it answers")
-    s.add_argument("--amount", metavar="AMOUNT", help="e.g. 10mg, 2.5mL, 1tablet (default: the scheduled dose)")
+    s.add_argument("--at", metavar="TIME", help=_("when it was given (default: now)"))
+    s.add_argument("--scheduled", metavar="TIME", help=_("the schedule slot it answers"))
+    s.add_argument("--amount", metavar="AMOUNT", help=_("e.g. 10mg, 2.5mL, 1tablet (default: the scheduled dose)"))
     s.add_argument("--status", choices=DOSE_STATUSES, default="taken")
-    s.add_argument("--by", metavar="NAME", default="", help="who gave it")
+    s.add_argument("--by", metavar="NAME", default="", help=_("who gave it"))
     s.add_argument("--note", metavar="TEXT", default="")
     s.add_argument("--yes", action="store_true",
-                   help="at a terminal, save without asking when the dose would raise an alert")
+                   help=_("at a terminal, save without asking when the dose would raise an alert"))
     s.add_argument("--clock-is-right", action="store_true",
-                   help="log it now even though now is far from the journal's last entry (see --at)")
+                   help=_("log it now even though now is far from the journal's last entry (see --at)"))
 
-    s = command("log-symptom", "log one symptom, then print any alert it raises")
+    s = command("log-symptom", _("log one symptom, then print any alert it raises"))
     s.add_argument("--patient", metavar="NAME", required=True)
     s.add_argument("--symptom", metavar="CODE", required=True)
-    s.add_argument("--severity", metavar="N", type=int, help="0 (none) to 10 (worst imaginable)")
+    s.add_argument("--severity", metavar="N", type=int, help=_("0 (none) to 10 (worst imaginable)"))
     s.add_argument("--duration", metavar="MINUTES", type=int, dest="duration_minutes")
-    s.add_argument("--at", metavar="TIME", help="when it was noticed (default: now)")
+    s.add_argument("--at", metavar="TIME", help=_("when it was noticed (default: now)"))
     s.add_argument("--note", metavar="TEXT", default="")
 
-    s = command("log-reading", "log one reading (temperature, weight, ...), then print any alert it raises")
+    s = command("log-reading", _("log one reading (temperature, weight, ...), then print any alert it raises"))
     s.add_argument("--patient", metavar="NAME", required=True)
     s.add_argument("--kind", metavar="KIND", required=True,
-                   help="temperature, heart-rate, respiratory-rate, blood-pressure, oxygen-saturation, "
-                        "penn-spasm-frequency, modified-ashworth, pain-nrs or weight")
-    s.add_argument("--value", metavar="V", required=True, help="the reading (blood pressure: the top number)")
-    s.add_argument("--value2", metavar="V2", help="blood pressure: the bottom number")
-    s.add_argument("--unit", metavar="UNIT", help="temperature: C (default) or F; weight: kg (default) or lb")
-    s.add_argument("--body-part", metavar="TEXT", default="", help="for a score of one limb (modified-ashworth)")
-    s.add_argument("--at", metavar="TIME", help="when it was measured (default: now)")
+                   help=_("temperature, heart-rate, respiratory-rate, blood-pressure, oxygen-saturation, "
+                        "penn-spasm-frequency, modified-ashworth, pain-nrs or weight"))
+    s.add_argument("--value", metavar="V", required=True, help=_("the reading (blood pressure: the top number)"))
+    s.add_argument("--value2", metavar="V2", help=_("blood pressure: the bottom number"))
+    s.add_argument("--unit", metavar="UNIT", help=_("temperature: C (default) or F; weight: kg (default) or lb"))
+    s.add_argument("--body-part", metavar="TEXT", default="", help=_("for a score of one limb (modified-ashworth)"))
+    s.add_argument("--at", metavar="TIME", help=_("when it was measured (default: now)"))
     s.add_argument("--note", metavar="TEXT", default="")
 
-    s = command("backup", "write a consistent copy of the journal (OUT: a file, or a folder for a dated copy)")
+    s = command("backup", _("write a consistent copy of the journal (OUT: a file, or a folder for a dated copy)"))
     s.add_argument("out", metavar="OUT").complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
-    command("init", "shared journal: create or upgrade its tables and its caregiver and viewer roles "
-                    "(run as the database's owner)")
+    command("init", _("shared journal: create or upgrade its tables and its caregiver and viewer roles "
+                    "(run as the database's owner)"))
 
-    s = command("grant", "shared journal: let a database role read and write (caregiver) or only read "
-                         "(viewer); creates the role without a password when missing")
-    s.add_argument("role", metavar="ROLE", help="the person's database login, e.g. ana")
+    s = command("grant", _("shared journal: let a database role read and write (caregiver) or only read "
+                         "(viewer); creates the role without a password when missing"))
+    s.add_argument("role", metavar="ROLE", help=_("the person's database login, e.g. ana"))
     s.add_argument("--access", choices=("caregiver", "viewer"), required=True)
-    s.add_argument("--person", metavar="NAME", required=True, help="the name their entries are signed with")
+    s.add_argument("--person", metavar="NAME", required=True, help=_("the name their entries are signed with"))
 
-    s = command("move-in", "copy a journal file whole (history and acknowledgements too) into this empty "
-                           "journal, e.g. a new shared one")
+    s = command("move-in", _("copy a journal file whole (history and acknowledgements too) into this empty "
+                           "journal, e.g. a new shared one"))
     s.add_argument("file", metavar="FILE").complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
-    s = command("restore", "replace the journal with a backup (the current one is backed up first)")
+    s = command("restore", _("replace the journal with a backup (the current one is backed up first)"))
     s.add_argument("file", metavar="FILE", type=Path).complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
-    s = command("reference", "list, search or show the offline reference")
+    s = command("reference", _("list, search or show the offline reference"))
     s.add_argument("action", nargs="?", choices=("list", "search", "show"), default="list")
-    s.add_argument("terms", nargs="*", metavar="TERMS", help="search words, or the topic to show")
+    s.add_argument("terms", nargs="*", metavar="TERMS", help=_("search words, or the topic to show"))
     return p
 
 
@@ -407,7 +415,7 @@ def dispatch(args: argparse.Namespace, ctx: Context) -> int:
         print(f"{command}: {_one_line(e)}", file=ctx.err)
         return EXIT_FAILURE
     except KeyboardInterrupt:
-        print(f"{command}: interrupted", file=ctx.err)
+        print(_("{command}: interrupted").format(command=command), file=ctx.err)
         return 130
     except OSError as e:  # a file or folder the command was pointed at: say which, without errno
         if ctx.debug:
@@ -415,16 +423,16 @@ def dispatch(args: argparse.Namespace, ctx: Context) -> int:
         where = f" ({e.filename})" if e.filename else ""
         reason: str | None
         if e.errno == 28:  # ENOSPC, also on Windows and macOS
-            reason = f"not enough free space on the disk{where}; free some space and try again"
+            reason = _("not enough free space on the disk{where}; free some space and try again").format(where=where)
         else:
             reason = plain_failure(e) if e.strerror is None else f"{e.strerror.lower()}{where}"
-        print(f"{command}: failed: {reason or _one_line(e)}", file=ctx.err)
+        print(_("{command}: failed: {reason}").format(command=command, reason=reason or _one_line(e)), file=ctx.err)
         return EXIT_FAILURE
     except Exception as e:  # noqa: BLE001 - one line for the user, the trace with --debug
         if ctx.debug:
             traceback.print_exc(file=ctx.err)
         reason = plain_failure(e) or (_one_line(e) if str(e).strip() else type(e).__name__)
-        print(f"{command}: failed: {reason}", file=ctx.err)
+        print(_("{command}: failed: {reason}").format(command=command, reason=reason), file=ctx.err)
         return EXIT_FAILURE
 
 

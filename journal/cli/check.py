@@ -8,11 +8,11 @@ from datetime import tzinfo
 from typing import Any
 
 from journal.domain import Alert
-from journal.domain.i18n import N_, _, ngettext
+from journal.domain.i18n import _, ngettext
 from journal.domain.zones import zone_name_at
 
 from . import EXIT_OK, Context
-from .core import parse_time
+from .core import SEVERITY_WORDS, parse_time
 
 
 def alert_json(a: Alert, tz: tzinfo) -> dict[str, Any]:
@@ -21,10 +21,6 @@ def alert_json(a: Alert, tz: tzinfo) -> dict[str, Any]:
         "since": a.since.astimezone(tz).isoformat(timespec="seconds"), "title": a.title, "message": a.message,
         "advice": a.advice, "evidence": list(a.evidence), "reference": a.reference,
     }
-
-
-# The severity as the first word of an alert on the command line.
-SEVERITY_WORDS = {"emergency": N_("EMERGENCY"), "urgent": N_("URGENT"), "warning": N_("WARNING"), "info": N_("INFO")}
 
 
 def alert_text(a: Alert, tz: tzinfo) -> str:

@@ -12,12 +12,17 @@ from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 
 from journal.domain import Alert
+from journal.domain.i18n import N_, _, ngettext
+from journal.rules.common import STATUS_VALUES
 from journal.services.checks import write_and_compare
 from journal.services.errors import ValidationError
 from journal.services.journal import Journal
 from journal.services.validation import check_plausible_time
 
 from . import EXIT_OK, Context, prepare_journal_path
+
+# The severity as the first word of an alert on the command line (check, and the lines a write prints).
+SEVERITY_WORDS = {"emergency": N_("EMERGENCY"), "urgent": N_("URGENT"), "warning": N_("WARNING"), "info": N_("INFO")}
 
 
 def parse_time(text: str | None, tz: tzinfo, now: datetime, arg: str = "--at") -> datetime:
@@ -32,7 +37,8 @@ def parse_time(text: str | None, tz: tzinfo, now: datetime, arg: str = "--at") -
             return datetime.combine(now.astimezone(tz).date(), clock, tzinfo=tz)
         value = datetime.fromisoformat(s.replace(" ", "T", 1) if "T" not in s else s)
     except ValueError:
-        raise ValidationError(arg, f'"{text}" is not a time (write it like 2026-10-01T08:00 or 08:00)') from None
+        raise ValidationError(arg, _('"{text}" is not a time (write it like 2026-10-01T08:00 or 08:00)').format(
+            text=text)) from None
     value = value if value.tzinfo is not None else value.replace(tzinfo=tz)
     check_plausible_time(value, arg)  # the same years as every other path
     return value
@@ -42,7 +48,7 @@ def parse_day(text: str, arg: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(arg, f'"{text}" is not a date (write it like 2026-10-01)') from None
+        raise ValidationError(arg, _('"{text}" is not a date (write it like 2026-10-01)').format(text=text)) from None
 
 
 def print_alerts(alerts: list[Alert], ctx: Context, number: str | None = None, dry_run: bool = False) -> None:
@@ -50,32 +56,35 @@ def print_alerts(alerts: list[Alert], ctx: Context, number: str | None = None, d
     emergency number (`number`, else the journal's). With `dry_run` the alerts are the ones an
     import would raise: said so first, and `check` cannot show them yet."""
     if alerts and dry_run:
-        print("The import would raise:", file=ctx.out)
+        print(_("The import would raise:"), file=ctx.out)
     for a in alerts:
         who = a.patient + (f", {a.medication}" if a.medication else "")
-        print(f"{a.severity.value.upper()}: {a.title} ({who}). {a.message}".replace("\n", " "), file=ctx.out)
+        print(f"{_(SEVERITY_WORDS[a.severity.value])}: {a.title} ({who}). {a.message}".replace("\n", " "), file=ctx.out)
     if alerts:
         number = number or ctx.journal().get_settings().emergency_number
-        where = "" if dry_run else "Details and what to do: carejournal check. "
-        print(f"{where}This is not medical advice; in an emergency call {number}.", file=ctx.out)
+        where = "" if dry_run else _("Details and what to do: carejournal check.") + " "
+        print(where + _("This is not medical advice; in an emergency call {number}.").format(number=number),
+              file=ctx.out)
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     path: Path = args.file
     if not str(args.file).strip() or str(args.file) == ".":
-        raise ValidationError("FILE", "give the file to import")
+        raise ValidationError("FILE", _("give the file to import"))
     if path.exists() and not path.is_file() and not path.is_dir():  # a device or pipe never ends
-        raise ValidationError("FILE", f"{path} is a device or a pipe, not a file; give the JSON file to import")
+        raise ValidationError("FILE", _("{path} is a device or a pipe, not a file; give the JSON file to import").format(
+            path=path))
     try:
         text = path.read_text(encoding="utf-8-sig")  # a BOM from some editors is fine
     except FileNotFoundError:
-        raise ValidationError(str(path), "no such file") from None
+        raise ValidationError(str(path), _("no such file")) from None
     except IsADirectoryError:
-        raise ValidationError(str(path), "is a folder; give the JSON file to import") from None
+        raise ValidationError(str(path), _("is a folder; give the JSON file to import")) from None
     except UnicodeDecodeError:
-        raise ValidationError(str(path), "is not a text file (expected JSON in UTF-8)") from None
+        raise ValidationError(str(path), _("is not a text file (expected JSON in UTF-8)")) from None
     except OSError as e:
-        raise ValidationError(str(path), f"cannot be read ({(e.strerror or 'unreadable').lower()})") from None
+        raise ValidationError(str(path), _("cannot be read ({reason})").format(
+            reason=(e.strerror or _("unreadable")).lower())) from None
     from journal.services.exchange import parse_document
 
     doc = parse_document(text, str(path))
@@ -84,7 +93,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
         target: Path | str = ctx.journal().path if ctx.demo or ctx.db_path is None else ctx.db_path  # not opened
         preview = preview_import(target, doc, ctx.clock)
-        print(f"{preview.summary.describe(would=True)} Nothing was written (--dry-run).", file=ctx.out)
+        print(preview.summary.describe(would=True) + " " + _("Nothing was written (--dry-run)."), file=ctx.out)
         print_alerts(preview.alerts, ctx, preview.emergency_number, dry_run=True)
         return EXIT_OK
     journal = ctx.journal()
@@ -113,16 +122,18 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         journal.find_patient(args.patient)  # NotFound names --patient
     if args.format == "csv":
         if args.out == "-":
-            raise ValidationError("OUT", "CSV export needs a folder")
+            raise ValidationError("OUT", _("CSV export needs a folder"))
         files = journal.export_csv(check_out_file(args.out, journal.path, folder=True), args.patient)
-        print(f"Wrote {len(files)} CSV files to {args.out}", file=ctx.out)
+        print(ngettext("Wrote {n} CSV file to {out}", "Wrote {n} CSV files to {out}", len(files)).format(
+            n=len(files), out=args.out), file=ctx.out)
         return EXIT_OK
     if args.format == "xlsx":
         if args.out == "-":
-            raise ValidationError("OUT", "xlsx export needs a file name, e.g. journal.xlsx")
+            raise ValidationError("OUT", _("xlsx export needs a file name, e.g. journal.xlsx"))
         out = check_out_file(args.out, journal.path)
         sheets = journal.export_xlsx(out, args.patient)
-        print(f"Wrote {out} (rows: {', '.join(f'{name} {rows}' for name, rows in sheets.items())})", file=ctx.out)
+        print(_("Wrote {out} (rows: {rows})").format(
+            out=out, rows=", ".join(f"{name} {rows}" for name, rows in sheets.items())), file=ctx.out)
         return EXIT_OK
     doc = journal.export_document(args.patient)
     text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
@@ -135,7 +146,8 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_bytes(out, text.encode("utf-8"), journal_path=journal.path)
         people = len(doc["patients"])
-        print(f"Wrote {out} ({people} {'person' if people == 1 else 'people'})", file=ctx.out)
+        print(ngettext("Wrote {out} ({n} person)", "Wrote {out} ({n} people)", people).format(out=out, n=people),
+              file=ctx.out)
     return EXIT_OK
 
 
@@ -170,18 +182,19 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
     if args.at is None and not args.clock_is_right:
         doubt = journal.clock_doubt(pid, now)
         if doubt is not None:  # a wrong clock would put a false gap (or none) into the checks
-            raise ValidationError("--at", f"{doubt}. Nothing was logged. If the clock is wrong, give the time "
-                                  "with --at (e.g. --at 2026-10-01T08:00); if it is right, add --clock-is-right")
+            raise ValidationError("--at", _("{doubt}. Nothing was logged. If the clock is wrong, give the time with "
+                                            "--at (e.g. --at 2026-10-01T08:00); if it is right, add "
+                                            "--clock-is-right").format(doubt=doubt))
     if preview.alerts and not args.yes and _interactive():
         # Warn before, not after: at a terminal, the person typing is asked first. Scripts (no
         # terminal) keep the contract: the dose is saved and the alerts it raised are printed.
-        print("Before saving: this dose would raise the alerts below "
-              f"({preview.counted_for(tz)}).", file=ctx.out)
+        print(_("Before saving: this dose would raise the alerts below ({counted}).").format(
+            counted=preview.counted_for(tz)), file=ctx.out)
         print_alerts(preview.alerts, ctx)
-        print("Save it anyway? Only if it was really given as entered. [y/N] ", end="", file=ctx.out, flush=True)
+        print(_("Save it anyway? Only if it was really given as entered. [y/N] "), end="", file=ctx.out, flush=True)
         answer = sys.stdin.readline().strip().lower()
-        if answer not in ("y", "yes"):
-            print("Not saved; nothing was changed.", file=ctx.out)
+        if answer not in ("y", "yes", _("y"), _("yes")):
+            print(_("Not saved; nothing was changed."), file=ctx.out)
             return EXIT_OK
     try:
         outcome, raised = write_and_compare(journal, lambda: journal.log_dose(pid, dose, by=args.by), pid,
@@ -192,8 +205,9 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
     when = logged.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
     amount_text = f" {logged.amount}" if logged.amount is not None else ""
     counted = preview.counted_for(tz)  # on the same line: the alerts keep their place on the next ones
-    print(f"Logged {med.name}{amount_text} ({logged.status.value}) for {patient.name} at {when}. "
-          f"{counted[0].upper()}{counted[1:]}.", file=ctx.out)
+    print(_("Logged {medicine}{amount} ({status}) for {person} at {when}.").format(
+        medicine=med.name, amount=amount_text, status=_(STATUS_VALUES[logged.status.value]), person=patient.name,
+        when=when) + f" {counted[0].upper()}{counted[1:]}.", file=ctx.out)
     print_alerts(raised, ctx)
     return EXIT_OK
 
@@ -222,8 +236,9 @@ def cmd_log_symptom(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError(_arg_for(e.field), e.message) from None
     logged = journal.get_record("symptom", saved_id(outcome.record_id))
     when = at.astimezone(journal.tz).strftime("%Y-%m-%d %H:%M")
-    sev = f", severity {args.severity}" if args.severity is not None else ""
-    print(f"Logged {logged.symptom}{sev} for {patient.name} at {when}.", file=ctx.out)
+    sev = _(", severity {n}").format(n=args.severity) if args.severity is not None else ""
+    print(_("Logged {sign} for {person} at {when}.").format(sign=logged.symptom + sev, person=patient.name, when=when),
+          file=ctx.out)
     print_alerts(raised, ctx)
     return EXIT_OK
 
@@ -245,16 +260,17 @@ def cmd_log_reading(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError(_arg_for(e.field), e.message) from None
     when = at.astimezone(journal.tz).strftime("%Y-%m-%d %H:%M")
     part = f" ({obs.body_part})" if obs.body_part else ""
-    print(f"Logged {reading.describe()}{part} for {patient.name} at {when}.", file=ctx.out)
+    print(_("Logged {sign} for {person} at {when}.").format(sign=reading.describe() + part, person=patient.name,
+                                                            when=when), file=ctx.out)
     print_alerts(raised, ctx)
     return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     if not str(args.out).strip() or str(args.out) == ".":
-        raise ValidationError("OUT", "give a file name (or a folder) for the copy")
+        raise ValidationError("OUT", _("give a file name (or a folder) for the copy"))
     dest = ctx.journal().backup(args.out)
-    print(f"Backed up the journal to {dest}", file=ctx.out)
+    print(_("Backed up the journal to {dest}").format(dest=dest), file=ctx.out)
     return EXIT_OK
 
 
@@ -262,20 +278,21 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     """Create or upgrade a shared journal (opening it does that) and its two group roles."""
     journal = ctx.journal()
     caregiver, viewer = journal.init_shared()
-    print(f"The shared journal {journal.where} is ready. Roles: {caregiver} (reads and writes), "
-          f"{viewer} (reads only). Next: carejournal --db URL grant ROLE --access caregiver --person NAME",
-          file=ctx.out)
+    print(_("The shared journal {where} is ready. Roles: {caregiver} (reads and writes), {viewer} (reads only). "
+            "Next: carejournal --db URL grant ROLE --access caregiver --person NAME").format(
+        where=journal.where, caregiver=caregiver, viewer=viewer), file=ctx.out)
     return EXIT_OK
 
 
 def cmd_grant(args: argparse.Namespace, ctx: Context) -> int:
     journal = ctx.journal()
     new = journal.grant(args.role, args.access, args.person)
-    what = "reads and writes" if args.access == "caregiver" else "reads only"
-    print(f"{args.role} ({args.person}) now {what} in {journal.where}."
-          + (f" The role is new and has no password: set one as the server's administrator "
-             f"(psql: \\password {args.role}); they keep it in ~/.pgpass or their keyring." if new else ""),
-          file=ctx.out)
+    text = (_("{role} ({person}) now reads and writes in {where}.") if args.access == "caregiver" else
+            _("{role} ({person}) now reads only in {where}."))
+    print(text.format(role=args.role, person=args.person, where=journal.where)
+          + (" " + _("The role is new and has no password: set one as the server's administrator (psql: {command}); "
+                     "they keep it in ~/.pgpass or their keyring.").format(command="\\password " + args.role)
+             if new else ""), file=ctx.out)
     return EXIT_OK
 
 
@@ -285,9 +302,14 @@ def cmd_move_in(args: argparse.Namespace, ctx: Context) -> int:
     copied = journal.move_in(args.file)
     people = copied.get("patients", 0)
     entries = sum(copied.get(t, 0) for t in ("doses", "symptoms", "observations", "pump_events", "notes"))
-    print(f"Copied {args.file} into {journal.where}: {people} {'person' if people == 1 else 'people'}, "
-          f"{entries} entries, {copied.get('revisions', 0)} history records, "
-          f"{copied.get('acknowledgements', 0)} acknowledgements.", file=ctx.out)
+    print(_("Copied {file} into {where}: {people}, {entries}, {revisions}, {acks}.").format(
+        file=args.file, where=journal.where,
+        people=ngettext("{n} person", "{n} people", people).format(n=people),
+        entries=ngettext("{n} entry", "{n} entries", entries).format(n=entries),
+        revisions=ngettext("{n} history record", "{n} history records", copied.get("revisions", 0)).format(
+            n=copied.get("revisions", 0)),
+        acks=ngettext("{n} acknowledgement", "{n} acknowledgements", copied.get("acknowledgements", 0)).format(
+            n=copied.get("acknowledgements", 0))), file=ctx.out)
     return EXIT_OK
 
 
@@ -300,20 +322,20 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
     src = Path(args.file).expanduser()
     if not src.is_file():
-        raise ValidationError("FILE", f"{args.file} does not exist")
+        raise ValidationError("FILE", _("{file} does not exist").format(file=args.file))
     if ctx.demo or ctx.db_path is None:  # the sample's throw-away copy: no window can hold it
         journal = ctx.journal()
         kept = journal.restore(src).saved_copy
         return _restored(args.file, journal, kept, ctx)
     target = ctx.db_path
     if src.resolve() == target.resolve():
-        raise ValidationError("FILE", "that is the journal itself, not a backup of it")
+        raise ValidationError("FILE", _("that is the journal itself, not a backup of it"))
     prepare_journal_path(target)  # the journal is not opened first, so its --db checks are made here
     try:
         lock = take_window_lock(target, ctx.clock)
     except JournalLocked:
-        raise JournalFileError("the journal is open in a CareJournal window; restore from that window "
-                               "(Backups), or close it and try again. Nothing was changed.") from None
+        raise JournalFileError(_("the journal is open in a CareJournal window; restore from that window "
+                                 "(Backups), or close it and try again. Nothing was changed.")) from None
     try:
         ctx.close()  # backup names are in UTC, so the journal need not be read first
         service = BackupService(target, ctx.clock)
@@ -329,9 +351,10 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 def _restored(name: str, journal: Journal, kept: Path | None, ctx: Context) -> int:
     people = len(journal.list_patients())
-    where = f"; the journal as it was before is kept as {kept}" if kept is not None else ""
-    print(f"Restored the journal from {name} ({people} {'person' if people == 1 else 'people'}){where}.",
-          file=ctx.out)
+    where = _("; the journal as it was before is kept as {kept}").format(kept=kept) if kept is not None else ""
+    print(ngettext("Restored the journal from {name} ({n} person){where}.",
+                   "Restored the journal from {name} ({n} people){where}.", people).format(
+        name=name, n=people, where=where), file=ctx.out)
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ import argparse
 import difflib
 from typing import TextIO
 
+from journal.domain.i18n import _
 from journal.reference import ReferenceLibrary, UnknownTopic, default_library
 from journal.services.regional import regional_defaults
 
@@ -57,30 +58,32 @@ def run(args: argparse.Namespace, ctx: Context, library: ReferenceLibrary | None
 
     if action is None:
         if terms:
-            print(f"reference: unknown action {terms[0]!r}; use 'search WORDS' or 'show TOPIC'", file=err)
+            print(_("reference: unknown action {action}; use 'search WORDS' or 'show TOPIC'").format(
+                action=repr(terms[0])), file=err)
             return 2
         return _list(lib, out)
     if action == "search":
         if not terms:
-            print("reference search: give one or more words to look for", file=err)
+            print(_("reference search: give one or more words to look for"), file=err)
             return 2
         return _search(lib, terms, out)
     if action == "show":
         if len(terms) != 1:
-            print("reference show: give exactly one topic id (run 'reference' to list them)", file=err)
+            print(_("reference show: give exactly one topic id (run 'reference' to list them)"), file=err)
             return 2
         return _show(lib, terms[0], emergency_number(ctx), out, err)
-    print(f"reference: unknown action {action!r}; use 'search WORDS' or 'show TOPIC'", file=err)
+    print(_("reference: unknown action {action}; use 'search WORDS' or 'show TOPIC'").format(action=repr(action)),
+          file=err)
     return 2
 
 
 def _list(lib: ReferenceLibrary, out: TextIO) -> int:
     topics = lib.topics()
     width = max(len(t.id) for t in topics)
-    print("Offline reference (not medical advice). Topics:", file=out)
+    print(_("Offline reference (not medical advice). Topics:"), file=out)
     for topic in topics:
         print(f"  {topic.id:<{width}}  {topic.title}", file=out)
-    print("\nRead one with: reference show TOPIC   Search with: reference search WORDS", file=out)
+    print("\n" + _("Read one with: reference show TOPIC   Search with: reference search WORDS"), file=out)
     return 0
 
 
@@ -88,11 +91,12 @@ def _search(lib: ReferenceLibrary, terms: list[str], out: TextIO) -> int:
     hits = lib.search(terms, limit=10)
     query = " ".join(terms)
     if not hits:
-        print(f"Nothing in the reference matches {query!r}. Run 'reference' to see every topic.", file=out)
+        print(_("Nothing in the reference matches {query}. Run 'reference' to see every topic.").format(
+            query=repr(query)), file=out)
         return 0
-    print(f"Topics for {query!r}, best match first:", file=out)
+    print(_("Topics for {query}, best match first:").format(query=repr(query)), file=out)
     for n, hit in enumerate(hits, 1):
-        print(f"{n:>2}. {hit.title}  [show with: reference show {hit.topic_id}]", file=out)
+        print(f"{n:>2}. {hit.title}  " + _("[show with: reference show {topic}]").format(topic=hit.topic_id), file=out)
         snippet = " ".join(hit.snippet_text("*", "*").split())
         print(f"    {snippet}", file=out)
     return 0
@@ -104,8 +108,9 @@ def _show(lib: ReferenceLibrary, topic_id: str, number: str, out: TextIO, err: T
     except UnknownTopic:
         ids = [t.id for t in lib.topics()]
         close = difflib.get_close_matches(topic_id, ids, n=3, cutoff=0.5)
-        hint = f" Did you mean: {', '.join(close)}?" if close else " Run 'reference' to list the topics."
-        print(f"reference show: no topic called {topic_id!r}.{hint}", file=err)
+        hint = (_("Did you mean: {topics}?").format(topics=", ".join(close)) if close
+                else _("Run 'reference' to list the topics."))
+        print(_("reference show: no topic called {topic}.").format(topic=repr(topic_id)) + " " + hint, file=err)
         return 2
     out.write(text)
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from journal.domain.i18n import _, ngettext
 from journal.services.errors import ValidationError
 
 from . import Context
@@ -16,7 +17,8 @@ def parse_day(text: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(option, f'"{text}" is not a date (write it as YYYY-MM-DD, e.g. 2026-10-01)') from None
+        raise ValidationError(option, _('"{text}" is not a date (write it as YYYY-MM-DD, e.g. 2026-10-01)').format(
+            text=text)) from None
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -32,9 +34,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     data = reports.build_for(journal, args.patient, start, end, now=ctx.now())
     pages = reports.write_pdf(data, out, journal_path=journal.path)  # paper size: the system's locale
     h = data.header
-    print(f"report: wrote {out} ({pages} page{'s' if pages != 1 else ''}) for {h.person}, "
-          f"{h.period_start.isoformat()} to {h.period_end.isoformat()}", file=ctx.out)
+    print(ngettext("report: wrote {out} ({n} page) for {person}, {start} to {end}",
+                   "report: wrote {out} ({n} pages) for {person}, {start} to {end}", pages).format(
+        out=out, n=pages, person=h.person, start=h.period_start.isoformat(), end=h.period_end.isoformat()),
+        file=ctx.out)
     if not data.alerts_checked:
-        print("report: note: the safety checks could not be run for this period; the report says so in its "
-              "alerts section", file=ctx.err)
+        print(_("report: note: the safety checks could not be run for this period; the report says so in its "
+                "alerts section"), file=ctx.err)
     return 0

@@ -24,6 +24,7 @@ for a stop.
 from __future__ import annotations
 
 from .enums import Form, Unit
+from .i18n import N_, _
 from .quantity import Quantity
 
 # Single-dose ceilings (see the module docstring for each number's reasoning; source: judgement).
@@ -40,8 +41,8 @@ MIN_GIVEN_MG = 0.00001  # 0.01 mcg
 MIN_GIVEN_COUNT = 0.01  # of a tablet, a sachet or a mL
 
 FORM_WORDS: dict[Form, str] = {
-    Form.TABLET: "a tablet medicine", Form.SOLUTION: "a liquid", Form.SUSPENSION: "a liquid",
-    Form.GRANULES: "granules or a powder", Form.PUMP: "a pump", Form.OTHER: "any medicine",
+    Form.TABLET: N_("a tablet medicine"), Form.SOLUTION: N_("a liquid"), Form.SUSPENSION: N_("a liquid"),
+    Form.GRANULES: N_("granules or a powder"), Form.PUMP: N_("a pump"), Form.OTHER: N_("any medicine"),
 }
 
 
@@ -65,21 +66,22 @@ def single_dose_problem(amount: Quantity, normalised: Quantity | None, form: For
                   or (not amount.unit.is_mass and amount.value < MIN_GIVEN_COUNT)):
         shown = f"{amount.value:g} {amount.unit.value}" if amount.value > 0 else f"0 {amount.unit.value}"
         if not amount.unit.is_mass and amount.value >= MIN_GIVEN_COUNT and mass is not None:
-            return (f"{shown} is {mass.value:g} {mass.unit.value} with the strength recorded, which is not a "
-                    "dose; check the medicine's strength")
-        return (f"{shown} is not a dose: a dose that was given must be more than nothing (a dose that "
-                "was not given is recorded as skipped, refused or missed)")
+            return _("{amount} is {mass} with the strength recorded, which is not a dose; check the medicine's "
+                     "strength").format(amount=shown, mass=f"{mass.value:g} {mass.unit.value}")
+        return _("{amount} is not a dose: a dose that was given must be more than nothing (a dose that was not "
+                 "given is recorded as skipped, refused or missed)").format(amount=shown)
     limit = MAX_COUNT.get(amount.unit)
     if limit is not None and amount.value > limit:
-        return (f"{amount} in one dose is more than {limit:g} {amount.unit.value}"
-                f"{'s' if amount.unit is not Unit.ML else ''}, the most one dose of {FORM_WORDS[form]} can "
-                "be; check the amount and its unit")
+        return _("{amount} in one dose is more than {limit}, the most one dose of {form} can be; check the "
+                 "amount and its unit").format(
+            amount=amount, form=_(FORM_WORDS[form]),
+            limit=f"{limit:g} {amount.unit.value}" + ("s" if amount.unit is not Unit.ML else ""))
     if mass is not None:
         ceiling = MAX_MASS_MG[form]
         if mass.to_mg() > ceiling:
             what = str(amount) if amount.unit.is_mass else f"{amount} ({_mass_text(mass.to_mg())})"
-            return (f"{what} is more than {_mass_text(ceiling)}, the most one dose of {FORM_WORDS[form]} "
-                    "can be; check the amount and its unit")
+            return _("{amount} is more than {limit}, the most one dose of {form} can be; check the amount and "
+                     "its unit").format(amount=what, limit=_mass_text(ceiling), form=_(FORM_WORDS[form]))
     return None
 
 
@@ -89,5 +91,6 @@ def strength_problem(strength: Quantity) -> str | None:
     if strength.unit.is_mass:
         each = strength.to_mg() / (strength.per.value if strength.per is not None and strength.per.value > 0 else 1)
         if 0 < each < MIN_GIVEN_MG:
-            return f"a strength of {strength} is too small to be real (at least 0.01 mcg per unit); check it"
+            return _("a strength of {strength} is too small to be real (at least 0.01 mcg per unit); check "
+                     "it").format(strength=strength)
     return None

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .enums import Unit
+from .i18n import _
 
 
 class QuantityError(ValueError):
@@ -22,11 +23,11 @@ class Quantity:
 
     def __post_init__(self) -> None:
         if not isinstance(self.value, int | float) or isinstance(self.value, bool):
-            raise QuantityError(f"amount {self.value!r} is not a number")
+            raise QuantityError(_("amount {value} is not a number").format(value=f"{self.value!r}"))
         if not math.isfinite(self.value):
-            raise QuantityError(f"amount {self.value!r} is not a finite number")
+            raise QuantityError(_("amount {value} is not a finite number").format(value=f"{self.value!r}"))
         if self.value < 0:
-            raise QuantityError(f"amount {self.value:g} is negative")
+            raise QuantityError(_("amount {value} is negative").format(value=f"{self.value:g}"))
         object.__setattr__(self, "unit", Unit(self.unit))
 
     def __str__(self) -> str:
@@ -47,7 +48,7 @@ class Quantity:
             return float(self.value) / 1000.0
         if self.unit is Unit.G:
             return float(self.value) * 1000.0
-        raise QuantityError(f"{self} is not a mass")
+        raise QuantityError(_("{amount} is not a mass").format(amount=self))
 
     @property
     def per_unit_mass(self) -> Quantity:
@@ -78,7 +79,7 @@ def parse_unit(text: str) -> Unit:
     try:
         return _UNIT_ALIASES[text.strip().rstrip(".").strip().lower()]
     except KeyError:
-        raise QuantityError(f"unknown unit {text.strip()!r} (use {UNIT_NAMES})") from None
+        raise QuantityError(_("unknown unit {text} (use {UNIT_NAMES})").format(text=f"{text.strip()!r}", UNIT_NAMES=UNIT_NAMES)) from None
 
 
 # Unicode fractions people paste or type with a compose key ("½ tablet", "1½ tablets").
@@ -114,7 +115,7 @@ def parse_number(text: str) -> float:
     if m:
         num, den = int(m["num"]), int(m["den"])
         if den == 0:
-            raise QuantityError(f"{t!r} divides by zero; write a fraction like 1/2")
+            raise QuantityError(_("{t} divides by zero; write a fraction like 1/2").format(t=f"{t!r}"))
         return int(m["whole"] or 0) + num / den
     m = _DECIMAL.match(t)
     if m and (m["whole"] or m["frac"]):
@@ -122,16 +123,14 @@ def parse_number(text: str) -> float:
         if sep is not None and len(frac) == 3 and whole and int(whole) != 0 and m["exp"] is None \
                 and (sep == "," or frac.endswith("0")):
             larger, smaller = f"{int(whole)}{frac}", f"{int(whole)}.{frac.rstrip('0')}".rstrip(".")
-            raise QuantityError(f"{t!r} is unclear: it could mean {larger} or {smaller}; "
-                                f"write {larger} or {smaller} (no thousands separator)")
+            raise QuantityError(_("{t} is unclear: it could mean {larger} or {smaller}; write {larger} or {smaller} (no thousands separator)").format(t=f"{t!r}", larger=larger, smaller=smaller))
         return float(f"{m['sign']}{whole or '0'}.{frac or '0'}" + (f"e{m['exp']}" if m["exp"] else ""))
     if _SPACED_DIGITS.match(t):
         joined = re.sub(r"\s", "", t)
-        raise QuantityError(f"{t!r}: write the number without spaces between the digits ({joined})")
+        raise QuantityError(_("{t}: write the number without spaces between the digits ({joined})").format(t=f"{t!r}", joined=joined))
     if re.fullmatch(r"[+-]?\d[\d.,]*[.,][\d.,]*", t):
-        raise QuantityError(f"{t!r} has more than one separator; write the number without thousands "
-                            "separators, with one decimal point or comma (1000, 2.5 or 2,5)")
-    raise QuantityError(f"{t!r} is not a number ({_EXAMPLES})")
+        raise QuantityError(_("{t} has more than one separator; write the number without thousands separators, with one decimal point or comma (1000, 2.5 or 2,5)").format(t=f"{t!r}"))
+    raise QuantityError(_("{t} is not a number ({EXAMPLES})").format(t=f"{t!r}", EXAMPLES=_EXAMPLES))
 
 
 def parse_quantity(text: str) -> Quantity:
@@ -144,12 +143,12 @@ def parse_quantity(text: str) -> Quantity:
     m = _SPLIT.match(s)
     if not m:
         if not s:
-            raise QuantityError(f"no amount given ({_EXAMPLES})")
-        raise QuantityError(f"{s!r} has no number ({_EXAMPLES})")
+            raise QuantityError(_("no amount given ({EXAMPLES})").format(EXAMPLES=_EXAMPLES))
+        raise QuantityError(_("{s} has no number ({EXAMPLES})").format(s=f"{s!r}", EXAMPLES=_EXAMPLES))
     number, unit = m["number"].strip(), m["unit"].strip()
     value = parse_number(number)
     if not unit:
-        raise QuantityError(f"{s!r} has no unit (use {UNIT_NAMES})")
+        raise QuantityError(_("{s} has no unit (use {UNIT_NAMES})").format(s=f"{s!r}", UNIT_NAMES=UNIT_NAMES))
     return Quantity(value, parse_unit(unit))
 
 
@@ -162,13 +161,11 @@ def normalise(amount: Quantity, strength: Quantity | None) -> Quantity:
     if amount.unit.is_mass:
         return _mg_or_mcg(amount.value, amount.unit)
     if strength is None:
-        raise QuantityError(f"cannot convert {amount} to mg: the medicine has no strength recorded "
-                            "(give the amount in mg, or record the strength)")
+        raise QuantityError(_("cannot convert {amount} to mg: the medicine has no strength recorded (give the amount in mg, or record the strength)").format(amount=amount))
     per_unit = strength.per.unit if strength.per is not None else _default_per(amount.unit)
     if per_unit is not amount.unit:
         per_text = per_unit.value if per_unit is Unit.ML else per_unit.value + "s"
-        raise QuantityError(f"cannot convert {amount} to mg: the strength is {strength} per "
-                            f"{per_unit.value}, so give the amount in {per_text} or in mg")
+        raise QuantityError(_("cannot convert {amount} to mg: the strength is {strength} per {value}, so give the amount in {per_text} or in mg").format(amount=amount, strength=strength, value=per_unit.value, per_text=per_text))
     each = strength.per_unit_mass
     return _mg_or_mcg(round(amount.value * each.value, 6), each.unit)
 

@@ -7,6 +7,7 @@ Every other kind has one unit only (beats a minute, mmHg, %, or a score)."""
 from __future__ import annotations
 
 from .enums import ObservationKind
+from .i18n import _
 
 LB_IN_KG = 0.45359237  # the international avoirdupois pound, exact by definition (1959 agreement)
 
@@ -74,8 +75,9 @@ def unit_named(kind: ObservationKind, text: str | None) -> str:
         if typed in UNIT_NAMES[unit]:
             return unit
     if not allowed:
-        raise ReadingUnitError(f"{kind.value} is a score and has no unit")
-    raise ReadingUnitError(f'"{text.strip()}" is not a unit for {kind.value} (use {" or ".join(allowed)})')
+        raise ReadingUnitError(_("{kind} is a score and has no unit").format(kind=kind.value))
+    raise ReadingUnitError(_('"{text}" is not a unit for {kind} (use {units})').format(
+        text=text.strip(), kind=kind.value, units=_(" or ").join(allowed)))
 
 
 def to_stored_unit(kind: ObservationKind, value: float, unit: str | None) -> float:

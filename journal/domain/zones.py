@@ -38,6 +38,8 @@ from functools import lru_cache
 from typing import TypeGuard
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .i18n import _
+
 
 class ZoneError(ValueError):
     """A zone history that cannot be used; `field` names the entry (e.g. "timezones/1/since")."""
@@ -75,28 +77,27 @@ def check_periods(periods: Sequence[ZonePeriod], field: str = "timezones") -> tu
     """The periods as a tuple, or ZoneError naming the first bad entry (`field`/i/since or
     `field`/i/timezone): at least one, known zone names, `since` dates strictly increasing."""
     if not periods:
-        raise ZoneError(field, "needs at least one entry")
+        raise ZoneError(field, _("needs at least one entry"))
     for i, p in enumerate(periods):
         if not valid_zone_name(p.zone):
-            raise ZoneError(f"{field}/{i}/timezone", f'"{p.zone}" is not a known time zone (e.g. Europe/London)')
+            raise ZoneError(f"{field}/{i}/timezone", _('"{zone}" is not a known time zone (e.g. Europe/London)').format(zone=p.zone))
         if i and p.since <= periods[i - 1].since:
-            raise ZoneError(f"{field}/{i}/since", f"{p.since.isoformat()} is not after the entry before it "
-                            f"({periods[i - 1].since.isoformat()}); list the zones oldest first, one per date")
+            raise ZoneError(f"{field}/{i}/since", _("{since} is not after the entry before it ({since2}); list the zones oldest first, one per date").format(since=p.since.isoformat(), since2=periods[i - 1].since.isoformat()))
     return tuple(periods)
 
 
 def periods_from_json(raw: object, field: str = "timezones") -> tuple[ZonePeriod, ...]:
     """[{"since": "YYYY-MM-DD", "timezone": name}, ...] -> checked periods (ZoneError naming the entry)."""
     if not isinstance(raw, list):
-        raise ZoneError(field, "must be a list of {since, timezone}")
+        raise ZoneError(field, _("must be a list of {since, timezone}"))
     out: list[ZonePeriod] = []
     for i, entry in enumerate(raw):
         if not isinstance(entry, dict):
-            raise ZoneError(f"{field}/{i}", "must be {since, timezone}")
+            raise ZoneError(f"{field}/{i}", _("must be {since, timezone}"))
         try:
             since = date.fromisoformat(str(entry.get("since")))
         except ValueError:
-            raise ZoneError(f"{field}/{i}/since", f'"{entry.get("since")}" is not a date (YYYY-MM-DD)') from None
+            raise ZoneError(f"{field}/{i}/since", _('"{entry}" is not a date (YYYY-MM-DD)').format(entry=entry.get("since"))) from None
         out.append(ZonePeriod(since, str(entry.get("timezone"))))
     return check_periods(out, field)
 
@@ -202,8 +203,8 @@ class JournalZone(tzinfo):
         """The zone's name when it never changed, else each zone with the day it began."""
         if len(self._periods) == 1:
             return self._periods[0].zone
-        return ", then ".join(f"{p.zone} from {p.since.isoformat()}" if i else p.zone
-                              for i, p in enumerate(self._periods))
+        return _(", then ").join(_("{zone} from {day}").format(zone=p.zone, day=p.since.isoformat()) if i else p.zone
+                                 for i, p in enumerate(self._periods))
 
 
 @lru_cache(maxsize=64)
@@ -234,14 +235,13 @@ def change_periods(periods: Sequence[ZonePeriod], zone: str, since: date) -> tup
     ZoneError (it would move days already planned in a later zone). Changing to the zone already in
     force adds nothing."""
     if not valid_zone_name(zone):
-        raise ZoneError("timezone", f'"{zone}" is not a known time zone (e.g. Europe/London)')
+        raise ZoneError("timezone", _('"{zone}" is not a known time zone (e.g. Europe/London)').format(zone=zone))
     current = tuple(sorted(periods))
     if not current:
         return (ZonePeriod(since, zone),)
     last = current[-1]
     if since < last.since and len(current) > 1:
-        raise ZoneError("since", f"the zone was last changed on {last.since.isoformat()}; a new zone can "
-                        "apply from that day on, not before")
+        raise ZoneError("since", _("the zone was last changed on {since}; a new zone can apply from that day on, not before").format(since=last.since.isoformat()))
     if since <= last.since:
         kept = current[:-1]
         changed = (*kept, ZonePeriod(last.since if kept else min(since, last.since), zone))
@@ -264,5 +264,5 @@ def zones_label(tz: tzinfo, first_day: date, last_day: date) -> str:
         ends = tz.periods[i + 1].since if i + 1 < len(tz.periods) else None
         if (ends is not None and ends <= first_day) or (i and p.since > last_day):
             continue
-        parts.append(f"{p.zone} from {p.since.isoformat()}" if parts else p.zone)
-    return ", then ".join(parts)
+        parts.append(_("{zone} from {day}").format(zone=p.zone, day=p.since.isoformat()) if parts else p.zone)
+    return _(", then ").join(parts)

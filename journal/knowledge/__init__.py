@@ -13,6 +13,7 @@ from .catalog import (
     SymptomCatalog,
     SymptomInfo,
     Triage,
+    change_in_words,
     load_catalog,
 )
 from .library import DrugLibrary, default_catalog, default_library
@@ -22,5 +23,5 @@ from .reader import RESOURCES, KnowledgeError, Threshold
 __all__ = [
     "HIGH_FEVER", "RESOURCES", "TIERS", "TIER_RANK", "TIER_SEVERITY", "DrugLibrary", "DrugProfile",
     "InteractionClass", "KnowledgeError", "LiquidProduct", "StoppingAdvice", "SymptomCatalog", "SymptomInfo",
-    "Threshold", "Triage", "default_catalog", "default_library", "load_catalog", "load_profile",
+    "Threshold", "Triage", "change_in_words", "default_catalog", "default_library", "load_catalog", "load_profile",
 ]

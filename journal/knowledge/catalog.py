@@ -37,6 +37,7 @@ from journal.domain import (
     Severity,
     SymptomEntry,
 )
+from journal.domain.i18n import N_, _
 from journal.domain.units import from_stored_unit, temperature_text
 
 from .reader import Reader, Threshold
@@ -50,6 +51,10 @@ CHANGE_KEYS = ("baseline_days", "worse_points")
 # A dose that came back up makes vomiting urgent when it was within this many hours (judgement:
 # the dose is then missing from the day).
 VOMITED_DOSE_HOURS = 24.0
+# How a sign differs from the person's usual picture (change_from_usual's answers, in English: the
+# tier rules read them); `change_in_words` gives them in the language in use.
+NEW_CHANGE = N_("new: not logged in the days before")
+WORSE_CHANGE = N_("up from at most {top}/10 in the days before")
 
 
 @dataclass(frozen=True)
@@ -111,8 +116,10 @@ class SymptomCatalog:
     names: dict[str, str] = dataclasses.field(default_factory=dict)  # plain name (plain_symptom_name) -> code
 
     def label(self, code: str) -> str:
+        """The sign's name as a person reads it, in the language in use (resources/symptoms.json's
+        `label`, translated when shown; a code the catalog does not know: the code in words)."""
         info = self.symptoms.get(code)
-        return info.label if info else code.replace("-", " ").capitalize()
+        return _(info.label) if info else code.replace("-", " ").capitalize()
 
     def info(self, code: str) -> SymptomInfo | None:
         return self.symptoms.get(code)
@@ -120,8 +127,9 @@ class SymptomCatalog:
     # -- what a caregiver typed ---------------------------------------------------------------
 
     def code_for(self, text: str) -> str | None:
-        """The catalog code a caregiver meant: the code itself, its label, or a plain name the
-        catalog lists for it (`twitching`), ignoring case, spaces, hyphens and underscores.
+        """The catalog code a caregiver meant: the code itself, its label (also as shown in the language
+        in use: "Temblor"), or a plain name the catalog lists for it (`twitching`), ignoring case,
+        spaces, hyphens and underscores.
         None when nothing matches exactly (see closest_codes)."""
         plain = plain_symptom_name(text)
         for code in self.symptoms:
@@ -130,7 +138,8 @@ class SymptomCatalog:
         if plain in self.names:
             return self.names[plain]
         for info in self.symptoms.values():
-            if plain_symptom_name(info.label) == plain:
+            # The label as the catalog writes it, or as it is shown in the language in use ("Temblor").
+            if plain in (plain_symptom_name(info.label), plain_symptom_name(_(info.label))):
                 return info.code
         return None
 
@@ -238,16 +247,12 @@ class SymptomCatalog:
         key = self.reading_limit(entry)
         v = self._number(entry)
         if key is None or v is None:
-            return f"{entry.kind.value.replace('-', ' ')} {entry.value}"
+            return f"{_(READING_NAMES.get(entry.kind.value, entry.kind.value.replace('-', ' ')))} {entry.value}"
         limit = self.vitals[key].value
-        return {
-            "fever_c": f"temperature {temperature_text(v, temperature_unit)} "
-                       f"(high: {_degrees(limit, temperature_unit)} or more)",
-            "low_temperature_c": f"temperature {temperature_text(v, temperature_unit)} "
-                                 f"(low: {_degrees(limit, temperature_unit)} or less)",
-            "slow_breathing_per_min": f"breathing {v:g}/min (slow: under {limit:g})",
-            "low_oxygen_percent": f"oxygen {v:g}% (low: under {limit:g})",
-        }[key]
+        if key in ("fever_c", "low_temperature_c"):
+            return _(READING_WORDS[key]).format(value=temperature_text(v, temperature_unit),
+                                                limit=_degrees(limit, temperature_unit))
+        return _(READING_WORDS[key]).format(value=f"{v:g}", limit=f"{limit:g}")
 
     # -- the person's usual picture -----------------------------------------------------------
 
@@ -263,13 +268,13 @@ class SymptomCatalog:
         prior = [s for s in history.symptoms
                  if s is not itself and not s.removed and s.symptom == code and start <= _utc(s.at) < end]
         if not prior:
-            return "new: not logged in the days before"
+            return NEW_CHANGE
         known = [s.severity for s in prior if s.severity is not None]
         if not known or severity is None:
             return None
         top = max(known)
         if severity >= top + self.change["worse_points"].value:
-            return f"up from at most {top}/10 in the days before"
+            return WORSE_CHANGE.format(top=top)
         return None
 
     # -- tiers ------------------------------------------------------------------------------
@@ -444,6 +449,30 @@ def load_catalog(path: Path) -> SymptomCatalog:
         change[key] = r.threshold(c[key], f"change.{key}", keys)
     return SymptomCatalog(out, vitals, sev, str(v.get("topic", "when-to-call")), signs, change,
                           _catalog_names(r, out))
+
+
+# A reading past a catalog limit, in words ({value} with its unit for temperatures, {limit}).
+READING_WORDS = {
+    "fever_c": N_("temperature {value} (high: {limit} or more)"),
+    "low_temperature_c": N_("temperature {value} (low: {limit} or less)"),
+    "slow_breathing_per_min": N_("breathing {value}/min (slow: under {limit})"),
+    "low_oxygen_percent": N_("oxygen {value}% (low: under {limit})"),
+}
+# The kinds of reading as words inside a sentence (ObservationKind values).
+READING_NAMES = {"temperature": N_("temperature"), "heart-rate": N_("heart rate"),
+                 "respiratory-rate": N_("respiratory rate"), "blood-pressure": N_("blood pressure"),
+                 "oxygen-saturation": N_("oxygen saturation"), "penn-spasm-frequency": N_("penn spasm frequency"),
+                 "modified-ashworth": N_("modified ashworth"), "pain-nrs": N_("pain nrs"), "weight": N_("weight")}
+
+
+def change_in_words(change: str) -> str:
+    """`change_from_usual`'s answer in the language in use (it is kept in English for the rules)."""
+    if change == NEW_CHANGE:
+        return _(NEW_CHANGE)
+    worse = re.fullmatch(re.escape(WORSE_CHANGE).replace(re.escape("{top}"), r"(\d+)"), change)
+    if worse:
+        return _(WORSE_CHANGE).format(top=worse.group(1))
+    return change
 
 
 def plain_symptom_name(text: str) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from journal.domain import Medication
+from journal.domain.i18n import N_, _
 
 from .catalog import SymptomCatalog
 from .reader import Reader, Threshold
@@ -88,8 +89,9 @@ class StoppingAdvice:
 
     @property
     def risk_in_short(self) -> str:
-        """The risk up to its first colon or semicolon ("seizures coming back or coming more often")."""
-        return re.split(r"[:;]", self.risk, maxsplit=1)[0].strip()
+        """The risk up to its first colon or semicolon ("seizures coming back or coming more often"), in
+        the language in use (the translation keeps the colon or semicolon where the English has it)."""
+        return re.split(r"[:;]", _(self.risk), maxsplit=1)[0].strip()
 
 
 @dataclass(frozen=True)
@@ -343,7 +345,7 @@ def load_general(path: Path) -> DrugProfile:
         if k not in timing:
             raise r.fail("timing", f"missing {k}")
     th = {f"timing.{k}": r.threshold(node, f"timing.{k}", set(sources)) for k, node in timing.items()}
-    return DrugProfile(drug="", display_name="this medicine", names=frozenset(), sources=dict(sources), thresholds=th)
+    return DrugProfile(drug="", display_name=N_("this medicine"), names=frozenset(), sources=dict(sources), thresholds=th)
 
 
 def with_general(p: DrugProfile, general: DrugProfile) -> DrugProfile:

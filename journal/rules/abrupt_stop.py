@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from journal.domain import Alert, Medication, PatientHistory, Severity
+from journal.domain.i18n import _, ngettext
 from journal.knowledge import DrugLibrary, DrugProfile
 from journal.schedule import longest_gap
 
@@ -37,10 +38,10 @@ def days_on(ctx: CheckContext, m: Medication, limit: int = 400) -> tuple[int, da
 def risk_sentence(p: DrugProfile) -> str:
     """What stopping this drug suddenly can do and what to watch for, from its profile's `stopping`."""
     if p.stopping is None:
-        return (f"Stopping {p.display_name.lower()} suddenly after regular use can cause problems; the "
-                f"doctor or pharmacist can say which.")
-    return (f"Stopping {p.display_name.lower()} suddenly after regular use can bring on {p.stopping.risk}. "
-            f"Watch for {p.stopping.watch_for}.")
+        return _("Stopping {drug} suddenly after regular use can cause problems; the doctor or pharmacist can say "
+                 "which.").format(drug=_(p.display_name).lower())
+    return _("Stopping {drug} suddenly after regular use can bring on {risk}. Watch for {signs}.").format(
+        drug=_(p.display_name).lower(), risk=_(p.stopping.risk), signs=_(p.stopping.watch_for))
 
 
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
@@ -71,30 +72,38 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         severity = Severity.URGENT if gap >= urgent_after else Severity.WARNING
         ctx.gap_reported[m.id or 0] = since
         gap_text = fmt_hours(gap)
-        title = f"{m.name}: no dose for {gap_text}"
-        message = (f"{history.patient.name} has been on {m.name} since {first_day.isoformat()} ({n_days} days), and "
-                   f"no dose has been given for {gap_text}. {risk_sentence(p)}")
-        evidence = [f"last dose given {ctx.fmt_ago(last)}" if last is not None
-                    else f"no dose logged since the journal began on {ctx.fmt(since)}"
+        title = _("{medicine}: no dose for {gap}").format(medicine=m.name, gap=gap_text)
+        message = ngettext("{person} has been on {medicine} since {day} ({n} day), and no dose has been given for "
+                           "{gap}.",
+                           "{person} has been on {medicine} since {day} ({n} days), and no dose has been given for "
+                           "{gap}.", n_days).format(person=history.patient.name, medicine=m.name,
+                                                    day=first_day.isoformat(), n=n_days, gap=gap_text) \
+            + " " + risk_sentence(p)
+        evidence = [_("last dose given {when}").format(when=ctx.fmt_ago(last)) if last is not None
+                    else _("no dose logged since the journal began on {when}").format(when=ctx.fmt(since))
                     if began is not None and since == began
-                    else f"no dose logged since the schedule began on {first_day.isoformat()}"]
+                    else _("no dose logged since the schedule began on {day}").format(day=first_day.isoformat())]
         if missed:
-            evidence.append(f"{len(missed)} planned dose{'s' if len(missed) > 1 else ''} not given since: " + shorten(
-                [f"{ctx.fmt(s.at)} ({why})" for s, why in missed]))
+            evidence.append(ngettext("{n} planned dose not given since: {doses}",
+                                     "{n} planned doses not given since: {doses}", len(missed)).format(
+                n=len(missed), doses=shorten([f"{ctx.fmt(s.at)} ({why})" for s, why in missed])))
         times = ", ".join(t.strftime("%H:%M") for t in reg.times)
-        evidence.append(f"schedule: {reg.dose} at {times}"
-                        + (f" every {reg.every_days} days" if reg.every_days > 1 else "")
-                        + f"; longest planned gap {fmt_hours(longest_gap(reg))}")
-        evidence.append(f"on this schedule without a break since {first_day.isoformat()}")
-        evidence.append(f"alert after the longest gap + {p.value('timing.abrupt_stop_extra_gap_hours'):g} h "
-                        f"({p.cite('timing.abrupt_stop_extra_gap_hours')}) or {in_a_row} missed in a row; "
-                        f"urgent from {urgent_after.total_seconds() / 3600:g} h "
-                        f"({p.cite('timing.abrupt_stop_urgent_hours')})")
+        evidence.append(_("schedule: {dose} at {times}").format(dose=reg.dose, times=times)
+                        + (" " + _("every {n} days").format(n=reg.every_days) if reg.every_days > 1 else "")
+                        + "; " + _("longest planned gap {gap}").format(gap=fmt_hours(longest_gap(reg))))
+        evidence.append(_("on this schedule without a break since {day}").format(day=first_day.isoformat()))
+        evidence.append(_("alert after the longest gap + {extra} h ({extra_source}) or {n} missed in a row; urgent "
+                          "from {urgent} h ({urgent_source})").format(
+            extra=f"{p.value('timing.abrupt_stop_extra_gap_hours'):g}",
+            extra_source=p.cite("timing.abrupt_stop_extra_gap_hours"), n=in_a_row,
+            urgent=f"{urgent_after.total_seconds() / 3600:g}", urgent_source=p.cite("timing.abrupt_stop_urgent_hours")))
         if p.stopping is not None:
-            evidence.append(f"what the label says about stopping suddenly (source: {p.stopping.source})")
-        call = p.stopping.call if p.stopping is not None else "the doctor or pharmacist"
-        advice = ctx.advice(severity, f"Tell {call} when the last dose of {m.name} was given and ask what to do "
-                                      f"about the next one; do not give extra doses to catch up.")
+            evidence.append(_("what the label says about stopping suddenly (source: {source})").format(
+                source=p.stopping.source))
+        call = _(p.stopping.call) if p.stopping is not None else _("the doctor or pharmacist")
+        advice = ctx.advice(severity, _("Tell {whom} when the last dose of {medicine} was given and ask what to do "
+                                        "about the next one; do not give extra doses to catch up.").format(
+            whom=call, medicine=m.name))
         topic = p.stopping.topic if p.stopping is not None and p.stopping.topic else None
         alerts.append(ctx.alert(RULE, severity, since, title, message, advice, evidence, m, reference=topic))
     return alerts

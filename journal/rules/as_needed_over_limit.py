@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.domain.i18n import _
 from journal.knowledge import DrugLibrary
 from journal.schedule.as_needed import over_limit
 
-from .common import CheckContext, fmt_hours, fmt_mg
+from .common import CheckContext, and_join, fmt_hours, fmt_mg
 
 RULE = "as-needed-over-limit"
 
@@ -30,20 +31,25 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             continue
         hit = hits[-1]
         span = fmt_hours(limit.window)
-        evidence = [f"given {ctx.fmt(d.at)}" + (f" ({d.amount})" if d.amount else "") + (f" by {d.by}" if d.by else "")
-                    for d in hit.doses]
+        evidence = [_("given {when}").format(when=ctx.fmt(d.at)) + (f" ({d.amount})" if d.amount else "")
+                    + (" " + _("by {who}").format(who=d.by) if d.by else "") for d in hit.doses]
         what = []
         if hit.count_over and limit.max_doses is not None:
-            what.append(f"{len(hit.doses)} doses in {span}, more than the {limit.max_doses} allowed")
-            evidence.append(f"most doses in {span}: {limit.max_doses} ({limit.max_doses_source})")
+            what.append(_("{n} doses in {span}, more than the {most} allowed").format(
+                n=len(hit.doses), span=span, most=limit.max_doses))
+            evidence.append(_("most doses in {span}: {most} ({source})").format(
+                span=span, most=limit.max_doses, source=limit.max_doses_source))
         if hit.amount_over and limit.max_amount_mg is not None and hit.amount_mg is not None:
-            what.append(f"{fmt_mg(hit.amount_mg)} in {span}, more than the {limit.max_amount} allowed")
-            evidence.append(f"most in {span}: {limit.max_amount} (as prescribed)")
-        title = f"{m.name}: more as-needed doses than allowed"
-        message = (f"{history.patient.name} was given {m.name} {' and '.join(what)}. "
-                   "If an entry is a mistake, correct it so the record is right.")
-        advice = ctx.advice(Severity.WARNING, f"Do not give more {m.name} for now. Ask the pharmacist or "
-                                              "prescriber today what to do, and mention how often it has been "
-                                              "needed: needing it this often is worth their attention.")
+            what.append(_("{amount} in {span}, more than the {most} allowed").format(
+                amount=fmt_mg(hit.amount_mg), span=span, most=limit.max_amount))
+            evidence.append(_("most in {span}: {most} (as prescribed)").format(span=span, most=limit.max_amount))
+        title = _("{medicine}: more as-needed doses than allowed").format(medicine=m.name)
+        message = (_("{person} was given {medicine} {what}.").format(person=history.patient.name, medicine=m.name,
+                                                                     what=and_join(what))
+                   + " " + _("If an entry is a mistake, correct it so the record is right."))
+        advice = ctx.advice(Severity.WARNING, _("Do not give more {medicine} for now. Ask the pharmacist or "
+                                                "prescriber today what to do, and mention how often it has been "
+                                                "needed: needing it this often is worth their attention.").format(
+            medicine=m.name))
         alerts.append(ctx.alert(RULE, Severity.WARNING, hit.doses[0].at, title, message, advice, evidence, m))
     return alerts

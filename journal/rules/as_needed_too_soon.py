@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.domain.i18n import _
 from journal.knowledge import DrugLibrary
 from journal.schedule.as_needed import too_soon
 
@@ -35,20 +36,22 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         for x in pairs:
             who = [w for w in (x.before.by, x.after.by) if w]
             people.update(who)
-            by = f" (by {' then '.join(who)})" if who else ""
-            evidence.append(f"given {ctx.fmt(x.before.at)} and again {ctx.fmt(x.after.at)}, "
-                            f"{fmt_hours(x.apart)} apart{by}")
-        evidence.append(f"minimum time between doses: {fmt_hours(limit.min_interval)} ({limit.min_interval_source})")
+            by = (" " + _("(by {who})").format(who=_(" then ").join(who))) if who else ""
+            evidence.append(_("given {first} and again {second}, {gap} apart").format(
+                first=ctx.fmt(x.before.at), second=ctx.fmt(x.after.at), gap=fmt_hours(x.apart)) + by)
+        evidence.append(_("minimum time between doses: {gap} ({source})").format(
+            gap=fmt_hours(limit.min_interval), source=limit.min_interval_source))
         two = len(people) > 1
-        title = f"{m.name}: an as-needed dose was given too soon after the one before"
-        message = (f"{history.patient.name} had doses of {m.name} {fmt_hours(pairs[-1].apart)} apart; at least "
-                   f"{fmt_hours(limit.min_interval)} should pass between them."
-                   + (" They were given by different people: check with each other before giving the next one."
-                      if two else "")
-                   + " If an entry is a mistake, correct it so the record is right.")
-        advice = ctx.advice(Severity.WARNING, f"Do not give another dose of {m.name} before the time allowed. "
-                                              "Ask the pharmacist or prescriber what to do, and watch for "
-                                              "unusual sleepiness or other side effects.")
+        title = _("{medicine}: an as-needed dose was given too soon after the one before").format(medicine=m.name)
+        message = (_("{person} had doses of {medicine} {gap} apart; at least {least} should pass between them.")
+                   .format(person=history.patient.name, medicine=m.name, gap=fmt_hours(pairs[-1].apart),
+                           least=fmt_hours(limit.min_interval))
+                   + (" " + _("They were given by different people: check with each other before giving the next "
+                              "one.") if two else "")
+                   + " " + _("If an entry is a mistake, correct it so the record is right."))
+        advice = ctx.advice(Severity.WARNING, _("Do not give another dose of {medicine} before the time allowed. "
+                                                "Ask the pharmacist or prescriber what to do, and watch for "
+                                                "unusual sleepiness or other side effects.").format(medicine=m.name))
         first = min((x.after for x in pairs), key=lambda d: utc(d.at))
         alerts.append(ctx.alert(RULE, Severity.WARNING, first.at, title, message, advice, evidence, m))
     return alerts

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.domain.i18n import _
 from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import CheckContext, utc
@@ -36,8 +37,8 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         else:
             given = ctx.given_doses(m)
             since = given[0].at if given else ctx.day_start(ctx.today)
-        found.append((since, f"{m.name} is {c.label} (source: {c.source}), on the list since "
-                             f"{ctx.local(since).date().isoformat()}", c.label))
+        found.append((since, _("{medicine} is {kind} (source: {source}), on the list since {day}").format(
+            medicine=m.name, kind=_(c.label), source=c.source, day=ctx.local(since).date().isoformat()), _(c.label)))
     for c in p.interactions:
         if not c.note_words:
             continue
@@ -46,25 +47,25 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         for at, text in texts:
             said = mention(text, c.note_words) if ctx.within(at, NOTE_WINDOW) else None
             if said is not None:
-                found.append((at, f"note {ctx.fmt(at)}: \"{text[:80]}\" mentions {said}, that is {c.label} "
-                                  f"(source: {c.source})", c.label))
+                found.append((at, _("note {when}: \"{text}\" mentions {word}, that is {kind} (source: {source})").format(
+                    when=ctx.fmt(at), text=text[:80], word=said, kind=_(c.label), source=c.source), _(c.label)))
                 break
     if not found:
         return None
     labels = ", ".join(dict.fromkeys(f[2] for f in found))
-    title = f"{p.display_name} together with {labels}"
-    message = (f"{ctx.history.patient.name} takes {', '.join(m.name for m in mine)} and also {labels}. Together "
-               f"they add to each other's sleepiness and can slow breathing, more so at night or after a dose "
-               f"increase.")
-    advice = ctx.advice(Severity.WARNING, "Make sure every prescriber and the pharmacist knows about both, and "
-                                          "watch for strong sleepiness or slow breathing. ")
+    title = _("{drug} together with {kinds}").format(drug=_(p.display_name), kinds=labels)
+    message = _("{person} takes {medicines} and also {kinds}. Together they add to each other's sleepiness and can "
+                "slow breathing, more so at night or after a dose increase.").format(
+        person=ctx.history.patient.name, medicines=", ".join(m.name for m in mine), kinds=labels)
+    advice = ctx.advice(Severity.WARNING, _("Make sure every prescriber and the pharmacist knows about both, and "
+                                            "watch for strong sleepiness or slow breathing."))
     since = min((f[0] for f in found), key=utc)
     return ctx.alert(RULE, Severity.WARNING, since, title, message, advice, [f[1] for f in found], mine[0])
 
 
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     seen: list[DrugProfile] = []
-    for _, p in ctx.profiled():
+    for _med, p in ctx.profiled():
         if p not in seen:
             seen.append(p)
     out = [check_profile(ctx, p) for p in seen]

@@ -28,7 +28,7 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
-from journal.domain.i18n import N_, _
+from journal.domain.i18n import N_, _, ngettext
 from journal.knowledge import DrugLibrary, DrugProfile, KnowledgeError, default_library
 from journal.knowledge.rule_topics import RULE_TOPICS
 from journal.schedule import (
@@ -62,21 +62,45 @@ def hours(delta: timedelta) -> float:
 def fmt_hours(delta: timedelta) -> str:
     h = hours(delta)
     if h < 1:
-        return f"{max(0, round(h * 60))} min"
+        return _("{n} min").format(n=max(0, round(h * 60)))
     if h < 48:
         whole = int(h)
         minutes = int(round((h - whole) * 60))
         if minutes == 60:
             whole, minutes = whole + 1, 0
-        return f"{whole} h" if minutes == 0 else f"{whole} h {minutes:02d} min"
-    return f"{h / 24:.1f} days"
+        return (_("{hours} h").format(hours=whole) if minutes == 0
+                else _("{hours} h {minutes} min").format(hours=whole, minutes=f"{minutes:02d}"))
+    return _("{days} days").format(days=f"{h / 24:.1f}")
+
+
+def and_join(items: Iterable[str]) -> str:
+    """'a and b and c' in the language in use (the alerts' way of joining a few causes)."""
+    out = ""
+    for item in items:
+        out = item if not out else _("{first} and {second}").format(first=out, second=item)
+    return out
+
+
+# A severity as a lower-case word inside an alert's evidence ("...: urgent").
+SEVERITY_WORDS = {"emergency": N_("emergency"), "urgent": N_("urgent"), "warning": N_("warning"), "info": N_("info")}
+
+
+# A dose's status as its one-word value ("skipped") inside an alert's evidence.
+STATUS_VALUES = {"taken": N_("taken"), "skipped": N_("skipped"), "refused": N_("refused"), "vomited": N_("vomited"),
+                 "missed": N_("missed")}
+
+
+def severity_word(severity: Severity) -> str:
+    return _(SEVERITY_WORDS[severity.value])
 
 
 def shorten(items: list[str], keep: int = 6) -> str:
     """'a; b; c' for a few items; the first and last ones with a count for a long list."""
     if len(items) <= keep:
         return "; ".join(items)
-    return "; ".join(items[:3]) + f"; ... {len(items) - 4} more ...; " + items[-1]
+    more = len(items) - 4
+    return "; ".join(items[:3]) + "; " + ngettext("... {n} more ...", "... {n} more ...", more).format(n=more) \
+        + "; " + items[-1]
 
 
 def lower_first(text: str) -> str:
@@ -101,15 +125,16 @@ def plan_timing(m: Medication, library: DrugLibrary | None = None) -> PlanTiming
         return PlanTiming()
     return PlanTiming.of(lib.profile_or_general(m))
 # What each kind of Event is called in an alert's words, in the order they are listed.
-CAUSE_WORDS = (("missed", "missed doses"), ("cut", "a lower dose"), ("pump", "a pump problem"),
-               ("rise", "a dose increase"), ("double", "a double dose"), ("extra", "an extra dose"),
-               ("large", "a larger dose than planned"))
+CAUSE_WORDS = (("missed", N_("missed doses")), ("cut", N_("a lower dose")), ("pump", N_("a pump problem")),
+               ("rise", N_("a dose increase")), ("double", N_("a double dose")), ("extra", N_("an extra dose")),
+               ("large", N_("a larger dose than planned")))
 
 
-def cause_words(kinds: Iterable[str], fallback: str = "a change") -> str:
-    """'missed doses and a pump problem' for the kinds of some events (Event.kind values)."""
+def cause_words(kinds: Iterable[str], fallback: str = N_("a change")) -> str:
+    """'missed doses and a pump problem' for the kinds of some events (Event.kind values), in the
+    language in use; `fallback` is marked with N_ by the caller and translated here."""
     present = set(kinds)
-    return " and ".join(w for k, w in CAUSE_WORDS if k in present) or fallback
+    return and_join(_(w) for k, w in CAUSE_WORDS if k in present) or _(fallback)
 
 
 @dataclass(frozen=True)
@@ -177,7 +202,7 @@ class CheckContext:
         return text
 
     def fmt_ago(self, t: datetime) -> str:
-        return f"{self.fmt(t)} ({fmt_hours(utc(self.now) - utc(t))} ago)"
+        return _("{when} ({ago} ago)").format(when=self.fmt(t), ago=fmt_hours(utc(self.now) - utc(t)))
 
     def day_start(self, day: date) -> datetime:
         return datetime.combine(day, time(0), tzinfo=self.tz).astimezone(UTC).astimezone(self.tz)
@@ -420,7 +445,8 @@ class CheckContext:
         for st in plan.slots:
             if st.taken or self.ago(st.slot.at) <= g or utc(st.slot.at) < utc(self.history.start):
                 continue
-            why = "nothing logged" if not st.answered else ", ".join(sorted({d.status.value for d in st.doses}))
+            why = _("nothing logged") if not st.answered else ", ".join(
+                _(STATUS_VALUES[v.value]) for v in sorted({d.status for d in st.doses}))
             out.append((st.slot, why))
         return out
 
@@ -441,26 +467,29 @@ class CheckContext:
             # more in a row (a few half-lives, not days): the levels are back once doses resume.
             single = timedelta(hours=p.value("timing.single_miss_window_hours"))
             missed = self.not_given_slots(m, p, grace=True)
-            states, _ = self.slot_states(m, p)
+            states, _extra = self.slot_states(m, p)
             order = {utc(st.slot.at): i for i, st in enumerate(states)}
             for k, (slot, why) in enumerate(missed):
                 i = order.get(utc(slot.at), -10)
-                near = [order.get(utc(x.at), -10) for x, _ in missed[max(0, k - 1):k + 2] if x is not slot]
+                near = [order.get(utc(x.at), -10) for x, _why in missed[max(0, k - 1):k + 2] if x is not slot]
                 isolated = not any(abs(j - i) == 1 for j in near)
-                events.append(Event(slot.at, f"{m.name}: {self.fmt(slot.at)} dose not given ({why})", m, "missed",
-                                    single if isolated else None))
+                events.append(Event(slot.at, _("{medicine}: {when} dose not given ({why})").format(
+                    medicine=m.name, when=self.fmt(slot.at), why=why), m, "missed", single if isolated else None))
             if self.is_pump(m):
                 for step, before in programme_changes(self.programme(m)):
                     if step.daily_mcg < before and utc(step.at) <= utc(self.now):
-                        events.append(Event(step.at, f"pump dose lowered from {before:g} to {step.daily_mcg:g} mcg "
-                                                     f"a day ({step.source})", m, kind="cut"))
+                        events.append(Event(step.at, _("pump dose lowered from {before} to {after} mcg a day "
+                                                       "({source})").format(before=f"{before:g}",
+                                                                            after=f"{step.daily_mcg:g}",
+                                                                            source=step.source), m, kind="cut"))
                 continue
             first = self.history.start.astimezone(self.tz).date()
             for c in self.drug_changes(m, first, self.today):
                 if c.after_mg < c.before_mg:
                     events.append(Event(self.day_start(c.day),
-                                        f"{m.name}: schedule cut from {fmt_mg(c.before_mg)} to "
-                                        f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}", m, "cut"))
+                                        _("{medicine}: schedule cut from {before} to {after} a day on {day}").format(
+                                            medicine=m.name, before=fmt_mg(c.before_mg), after=fmt_mg(c.after_mg),
+                                            day=c.day.isoformat()), m, "cut"))
         pump_med = next((m for m, prof in self.profiled() if prof is p and self.route(m) == "intrathecal"), None)
         if pump_med is not None:
             escalation = timedelta(hours=p.value("timing.escalation_window_hours"))
@@ -469,21 +498,23 @@ class CheckContext:
                 if e.kind in (PumpEventKind.ALARM, PumpEventKind.CATHETER_PROBLEM):
                     # An ongoing problem: a cause from when it began until a refill or clinic check
                     # dealt with it (still open: until now), and the escalation window after that.
-                    what = "pump alarm" if e.kind is PumpEventKind.ALARM else "catheter problem"
+                    what = _("pump alarm") if e.kind is PumpEventKind.ALARM else _("catheter problem")
                     fixed = next((x for x in pump_events[i + 1:] if x.kind in (PumpEventKind.REFILL, PumpEventKind.CHECK)
                                   and utc(x.at) >= utc(e.at)), None)
                     until = fixed.at if fixed is not None else self.now
-                    state = (f", dealt with {self.fmt(fixed.at)}" if fixed is not None
-                             else ", no refill or clinic check logged since")
-                    events.append(Event(e.at, f"{what} logged {self.fmt(e.at)}" + (f" ({e.note})" if e.note else "")
-                                        + state, pump_med, kind="pump",
+                    state = (_(", dealt with {when}").format(when=self.fmt(fixed.at)) if fixed is not None
+                             else _(", no refill or clinic check logged since"))
+                    events.append(Event(e.at, _("{what} logged {when}").format(what=what, when=self.fmt(e.at))
+                                        + (f" ({e.note})" if e.note else "") + state, pump_med, kind="pump",
                                         window=max(timedelta(0), utc(until) - utc(e.at)) + escalation))
             due = self.refill_due()
             if due is not None and due[0] < self.today:
                 # Overdue until a refill is logged: a cause for as long as it lasts, not 72 h.
                 began = self.day_start(due[0] + timedelta(days=1))
-                events.append(Event(began, f"pump refill was due {due[0].isoformat()} and none is logged "
-                                           f"({(self.today - due[0]).days} days overdue)", pump_med, kind="pump",
+                late = (self.today - due[0]).days
+                events.append(Event(began, ngettext("pump refill was due {day} and none is logged ({n} day overdue)",
+                                                    "pump refill was due {day} and none is logged ({n} days overdue)",
+                                                    late).format(day=due[0].isoformat(), n=late), pump_med, kind="pump",
                                     window=max(timedelta(0), self.ago(began)) + escalation))
         return sorted(events, key=lambda e: utc(e.at))
 
@@ -502,8 +533,10 @@ class CheckContext:
             if self.is_pump(m):
                 for step, before in programme_changes(self.programme(m)):
                     if step.daily_mcg > before > 0 and utc(step.at) <= utc(self.now):
-                        events.append(Event(step.at, f"pump dose raised from {before:g} to {step.daily_mcg:g} mcg "
-                                                     f"a day ({step.source})", m, kind="rise"))
+                        events.append(Event(step.at, _("pump dose raised from {before} to {after} mcg a day "
+                                                       "({source})").format(before=f"{before:g}",
+                                                                            after=f"{step.daily_mcg:g}",
+                                                                            source=step.source), m, kind="rise"))
                 continue
             first = self.history.start.astimezone(self.tz).date()
             for c in self.drug_rises(m, first, self.today):
@@ -515,27 +548,30 @@ class CheckContext:
                         continue  # nothing at the new amount given yet
                     first_new = min(given, key=lambda d: utc(d.at))
                     events.append(Event(first_new.at,
-                                        f"{m.name}: schedule raised from {fmt_mg(c.before_mg)} to "
-                                        f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}, first dose at the new "
-                                        f"amount {self.fmt(first_new.at)}", m, "rise"))
+                                        _("{medicine}: schedule raised from {before} to {after} a day on {day}, "
+                                          "first dose at the new amount {when}").format(
+                                            medicine=m.name, before=fmt_mg(c.before_mg), after=fmt_mg(c.after_mg),
+                                            day=c.day.isoformat(), when=self.fmt(first_new.at)), m, "rise"))
             doubled: set[int] = set()
             for a, b in self.double_doses(m, p):
                 doubled.add(id(b))
-                first_name = "" if a.medication_id == m.id else f" ({self._name(a.medication_id)} first)"
-                events.append(Event(b.at, f"{m.name}: two doses close together, {self.fmt(a.at)} and "
-                                          f"{self.fmt(b.at)}{first_name}", m, "double"))
+                first_name = "" if a.medication_id == m.id else " " + _("({medicine} first)").format(
+                    medicine=self._name(a.medication_id))
+                events.append(Event(b.at, _("{medicine}: two doses close together, {first} and {second}").format(
+                    medicine=m.name, first=self.fmt(a.at), second=self.fmt(b.at)) + first_name, m, "double"))
             current = m.regimen_on(self.today)
             if not m.as_needed and current is not None and current.times:
-                _, extra = self.slot_states(m, p)
+                _states, extra = self.slot_states(m, p)
                 for d in extra:
                     if d.status.was_given and d.given is not None and id(d) not in doubled:
-                        events.append(Event(d.given, f"{m.name}: extra dose {self.fmt(d.given)} outside the "
-                                                     f"schedule", m, "extra"))
+                        events.append(Event(d.given, _("{medicine}: extra dose {when} outside the schedule").format(
+                            medicine=m.name, when=self.fmt(d.given)), m, "extra"))
             for d, planned_mg, given_mg in self.oversized(m, p):
                 if id(d) not in doubled:
-                    events.append(Event(d.at, f"{m.name}: {fmt_mg(given_mg)} given {self.fmt(d.at)} for a planned "
-                                              f"{fmt_mg(planned_mg)} ({given_mg / planned_mg:.1f} times the amount)",
-                                        m, "large"))
+                    events.append(Event(d.at, _("{medicine}: {given} given {when} for a planned {planned} ({times} "
+                                                "times the amount)").format(
+                        medicine=m.name, given=fmt_mg(given_mg), when=self.fmt(d.at), planned=fmt_mg(planned_mg),
+                        times=f"{given_mg / planned_mg:.1f}"), m, "large"))
         return sorted(events, key=lambda e: utc(e.at))
 
     def oversized(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, float, float]]:
@@ -561,7 +597,7 @@ class CheckContext:
 
     def _name(self, medication_id: int) -> str:
         m = self.history.medication(medication_id)
-        return m.name if m is not None else "another product"
+        return m.name if m is not None else _("another product")
 
     def double_doses(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, Dose]]:
         """Pairs of given doses less than half the dosing interval apart, or answering one slot,
@@ -671,7 +707,7 @@ class CheckContext:
         if due_event is not None and due_event.next_refill_due is not None and (
                 last_refill is None or utc(last_refill.at) <= utc(due_event.at)):
             due = due_event.next_refill_due
-            return due, f"clinic set the next refill for {due.isoformat()}"
+            return due, _("clinic set the next refill for {day}").format(day=due.isoformat())
         if last_refill is None:
             return None
         vol, conc = last_refill.volume_ml, last_refill.concentration_mcg_per_ml
@@ -685,8 +721,9 @@ class CheckContext:
         usable = vol - (last_refill.low_alarm_ml or 0.0)
         days = int(usable * conc / daily)
         when = self.local(last_refill.at).date() + timedelta(days=days)
-        return when, (f"estimated: {vol:g} mL at {conc:g} mcg/mL, {daily:g} mcg a day, from the refill on "
-                      f"{self.local(last_refill.at).date().isoformat()}")
+        return when, _("estimated: {volume} mL at {concentration} mcg/mL, {daily} mcg a day, from the refill on "
+                       "{day}").format(volume=f"{vol:g}", concentration=f"{conc:g}", daily=f"{daily:g}",
+                                       day=self.local(last_refill.at).date().isoformat())
 
     # ----------------------------------------------------------------- symptoms
     def recent_symptoms(self, window: timedelta) -> list[SymptomEntry]:
@@ -694,10 +731,14 @@ class CheckContext:
         return [s for s in self.history.symptoms
                 if not s.removed and (s.severity is None or s.severity > 0) and self.within(s.at, window)]
 
+    def symptom_name(self, s: SymptomEntry) -> str:
+        """The sign's label with its severity ("Muscle spasms, severity 6/10"), in the language in use."""
+        sev = _(", severity {n}/10").format(n=s.severity) if s.severity is not None else ""
+        return self.library.catalog.label(s.symptom) + sev
+
     def symptom_text(self, s: SymptomEntry) -> str:
-        sev = f", severity {s.severity}/10" if s.severity is not None else ""
         note = f" ({s.note})" if s.note else ""
-        return f"{self.library.catalog.label(s.symptom)}{sev} at {self.fmt(s.at)}{note}"
+        return _("{sign} at {when}").format(sign=self.symptom_name(s), when=self.fmt(s.at)) + note
 
     # ----------------------------------------------------------------- wording
     def pump_clinic_now(self) -> str:

@@ -19,6 +19,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from journal.domain import Alert, Medication, Patient, PatientHistory, Regimen, Severity
+from journal.domain.i18n import _
 from journal.knowledge import DrugLibrary, default_library
 
 from . import (
@@ -87,11 +88,11 @@ def _run(rules: Sequence[Rule], ctx: CheckContext) -> list[Alert]:
         except Exception:  # one broken rule must not silence all the others
             log.exception("safety check %s failed", rule.RULE)
             alerts.append(ctx.alert(
-                rule.RULE, Severity.WARNING, ctx.now, f"The '{rule.RULE}' check could not run",
-                "One of the journal's safety checks failed on this record, so a problem it looks for could "
-                "be missed. The other checks ran.",
-                ctx.advice(Severity.WARNING, "Look over the recent entries yourself, and report this problem. "),
-                [f"check failed at {ctx.fmt(ctx.now)}"], reference="about"))
+                rule.RULE, Severity.WARNING, ctx.now, _("The '{rule}' check could not run").format(rule=rule.RULE),
+                _("One of the journal's safety checks failed on this record, so a problem it looks for could "
+                  "be missed. The other checks ran."),
+                ctx.advice(Severity.WARNING, _("Look over the recent entries yourself, and report this problem.")),
+                [_("check failed at {when}").format(when=ctx.fmt(ctx.now))], reference="about"))
     return alerts
 
 

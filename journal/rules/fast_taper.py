@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from journal.domain import Alert, Medication, PatientHistory, Severity
+from journal.domain.i18n import _, ngettext
 from journal.knowledge import DrugLibrary, DrugProfile
 
 from .abrupt_stop import planned
@@ -28,7 +29,7 @@ class Finding:
 
 
 def describe_span(days: int) -> str:
-    return "overnight" if days <= 1 else f"in {days} days"
+    return _("overnight") if days <= 1 else ngettext("in {n} day", "in {n} days", days).format(n=days)
 
 
 def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: date) -> list[Finding]:
@@ -105,43 +106,51 @@ def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: da
 def alert_for(ctx: CheckContext, m: Medication, p: DrugProfile, f: Finding, history: PatientHistory) -> Alert:
     route = ctx.route(m)
     if f.kind == "to-zero-unknown":
-        title = f"{m.name}: schedule stops {describe_span(f.days)}"
-        why = (f"the strength is not recorded, so the amount in mg a day is unknown; stopping from "
-               f"{fmt_mg(p.route(route, 'taper_to_zero_min_daily_mg') or 0)} a day or more needs at least "
-               f"{p.route(route, 'taper_to_zero_min_days') or 0:g} days of steps down")
+        title = _("{medicine}: schedule stops {span}").format(medicine=m.name, span=describe_span(f.days))
+        why = _("the strength is not recorded, so the amount in mg a day is unknown; stopping from {amount} a day or "
+                "more needs at least {days} days of steps down").format(
+            amount=fmt_mg(p.route(route, "taper_to_zero_min_daily_mg") or 0),
+            days=f"{p.route(route, 'taper_to_zero_min_days') or 0:g}")
     elif f.kind == "to-zero":
-        title = f"{m.name}: schedule goes from {fmt_mg(f.before_mg)} a day to none {describe_span(f.days)}"
-        why = (f"stopping from {fmt_mg(p.route(route, 'taper_to_zero_min_daily_mg') or 0)} a day or more needs at "
-               f"least {p.route(route, 'taper_to_zero_min_days') or 0:g} days of steps down")
+        title = _("{medicine}: schedule goes from {amount} a day to none {span}").format(
+            medicine=m.name, amount=fmt_mg(f.before_mg), span=describe_span(f.days))
+        why = _("stopping from {amount} a day or more needs at least {days} days of steps down").format(
+            amount=fmt_mg(p.route(route, "taper_to_zero_min_daily_mg") or 0),
+            days=f"{p.route(route, 'taper_to_zero_min_days') or 0:g}")
     else:
         pct = 100 * (1 - f.after_mg / f.before_mg) if f.before_mg else 100
-        title = f"{m.name}: schedule drops by {pct:.0f}% {describe_span(f.days)}"
+        title = _("{medicine}: schedule drops by {percent}% {span}").format(
+            medicine=m.name, percent=f"{pct:.0f}", span=describe_span(f.days))
         frac = p.route(route, f"taper_cut_fraction_{f.kind}") or 0
         days = p.route(route, f"taper_cut_days_{f.kind}") or 0
-        why = f"a drop of more than {frac * 100:g}% within {days:g} days is faster than a usual taper"
+        why = _("a drop of more than {percent}% within {days} days is faster than a usual taper").format(
+            percent=f"{frac * 100:g}", days=f"{days:g}")
     others = [o for o in ctx.siblings(m) if o is not m]
-    what = (f"{p.display_name.lower()} ({', '.join(o.name for o in [m, *others])} together)" if others
+    what = (_("{drug} ({products} together)").format(drug=_(p.display_name).lower(),
+                                                     products=", ".join(o.name for o in [m, *others])) if others
             else m.name)
-    amounts = ("to nothing" if f.kind == "to-zero-unknown"
-               else f"from {fmt_mg(f.before_mg)} to {fmt_mg(f.after_mg)} a day")
-    message = (f"The schedule for {history.patient.name} takes {what} {amounts} {describe_span(f.days)} "
-               f"(from {f.day.isoformat()}). Lowering this "
-               f"medicine quickly can bring on withdrawal; a stop is usually spread over one to two weeks or more "
-               f"unless the doctor decided otherwise.")
-    evidence = [f"doses planned before {f.day.isoformat()} (amount in mg unknown), none from {f.day.isoformat()}"
+    amounts = (_("to nothing") if f.kind == "to-zero-unknown"
+               else _("from {before} to {after} a day").format(before=fmt_mg(f.before_mg), after=fmt_mg(f.after_mg)))
+    message = _("The schedule for {person} takes {what} {amounts} {span} (from {day}). Lowering this medicine "
+                "quickly can bring on withdrawal; a stop is usually spread over one to two weeks or more unless "
+                "the doctor decided otherwise.").format(person=history.patient.name, what=what, amounts=amounts,
+                                                        span=describe_span(f.days), day=f.day.isoformat())
+    evidence = [_("doses planned before {day} (amount in mg unknown), none from {day}").format(day=f.day.isoformat())
                 if f.kind == "to-zero-unknown" else
-                f"planned {fmt_mg(f.before_mg)} a day before {f.day.isoformat()}, "
-                f"{fmt_mg(f.after_mg)} a day from {f.day.isoformat()}",
-                f"rule: {why} (source: {f.source})"]
+                _("planned {before} a day before {day}, {after} a day from {day}").format(
+                    before=fmt_mg(f.before_mg), after=fmt_mg(f.after_mg), day=f.day.isoformat()),
+                _("rule: {why} (source: {source})").format(why=why, source=f.source)]
     for o in [m, *others]:
         for r in o.regimens:
-            end = r.end.isoformat() if r.end else "ongoing"
+            end = r.end.isoformat() if r.end else _("ongoing")
             if r.end is None or r.end >= f.day - timedelta(days=14):
-                evidence.append(f"{o.name + ' ' if others else ''}schedule {r.start.isoformat()} to {end}: "
-                                f"{r.dose} at {', '.join(t.strftime('%H:%M') for t in r.times) or 'no set times'}"
+                evidence.append((o.name + " " if others else "")
+                                + _("schedule {start} to {end}: {dose} at {times}").format(
+                                    start=r.start.isoformat(), end=end, dose=r.dose,
+                                    times=", ".join(t.strftime("%H:%M") for t in r.times) or _("no set times"))
                                 + (f" ({r.reason})" if r.reason else ""))
-    advice = ctx.advice(f.severity, "Check with the prescriber that this is the plan they meant, and ask how "
-                                    "to lower it step by step and what signs to watch for.")
+    advice = ctx.advice(f.severity, _("Check with the prescriber that this is the plan they meant, and ask how "
+                                      "to lower it step by step and what signs to watch for."))
     return ctx.alert(RULE, f.severity, ctx.day_start(f.day), title, message, advice, evidence, m)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from journal.domain import Alert, Medication, PatientHistory, Severity
+from journal.domain.i18n import _
 from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import Change, CheckContext, fmt_mg
@@ -47,12 +48,14 @@ def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: da
         reasons = []
         prev = all_rises[i - 1] if i > 0 else None
         if step is not None and c.after_mg - c.before_mg > step + 1e-9:
-            reasons.append(f"a rise of {fmt_mg(c.after_mg - c.before_mg)} a day at once; the usual step is at "
-                           f"most {fmt_mg(step)} a day (source: {p.cite(f'routes.{route}.titration_max_step_mg_per_day')})")
+            reasons.append(_("a rise of {amount} a day at once; the usual step is at most {step} a day (source: "
+                             "{source})").format(amount=fmt_mg(c.after_mg - c.before_mg), step=fmt_mg(step),
+                                                 source=p.cite(f"routes.{route}.titration_max_step_mg_per_day")))
         if gap_h is not None and prev is not None and (c.day - prev.day).days * 24 < gap_h:
-            reasons.append(f"only {(c.day - prev.day).days * 24} h after the previous rise on {prev.day.isoformat()};"
-                           f" the usual wait is at least {gap_h:g} h "
-                           f"(source: {p.cite(f'routes.{route}.titration_min_interval_hours')})")
+            reasons.append(_("only {hours} h after the previous rise on {day}; the usual wait is at least {wait} h "
+                             "(source: {source})").format(
+                hours=(c.day - prev.day).days * 24, day=prev.day.isoformat(), wait=f"{gap_h:g}",
+                source=p.cite(f"routes.{route}.titration_min_interval_hours")))
         if reasons:
             out.append(Finding(c, reasons, prev))
     return out
@@ -60,19 +63,23 @@ def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: da
 
 def alert_for(ctx: CheckContext, m: Medication, f: Finding, history: PatientHistory) -> Alert:
     c = f.change
-    title = f"{m.name}: dose goes up faster than usual"
+    title = _("{medicine}: dose goes up faster than usual").format(medicine=m.name)
     others = [o for o in ctx.siblings(m) if o is not m]
-    what = f"{m.name} ({', '.join(o.name for o in others)} counted with it)" if others else m.name
-    message = (f"The schedule for {history.patient.name} raises {what} from {fmt_mg(c.before_mg)} to "
-               f"{fmt_mg(c.after_mg)} a day on {c.day.isoformat()}. Raising this medicine in big or quick steps "
-               f"makes sleepiness, weakness and confusion more likely.")
-    evidence = [f"planned {fmt_mg(c.before_mg)} a day before {c.day.isoformat()}, {fmt_mg(c.after_mg)} a day from then"]
+    what = (_("{medicine} ({others} counted with it)").format(medicine=m.name,
+                                                             others=", ".join(o.name for o in others))
+            if others else m.name)
+    message = _("The schedule for {person} raises {what} from {before} to {after} a day on {day}. Raising this "
+                "medicine in big or quick steps makes sleepiness, weakness and confusion more likely.").format(
+        person=history.patient.name, what=what, before=fmt_mg(c.before_mg), after=fmt_mg(c.after_mg),
+        day=c.day.isoformat())
+    evidence = [_("planned {before} a day before {day}, {after} a day from then").format(
+        before=fmt_mg(c.before_mg), day=c.day.isoformat(), after=fmt_mg(c.after_mg))]
     if f.previous is not None:
-        evidence.append(f"previous rise on {f.previous.day.isoformat()}: {fmt_mg(f.previous.before_mg)} to "
-                        f"{fmt_mg(f.previous.after_mg)} a day")
+        evidence.append(_("previous rise on {day}: {before} to {after} a day").format(
+            day=f.previous.day.isoformat(), before=fmt_mg(f.previous.before_mg), after=fmt_mg(f.previous.after_mg)))
     evidence += f.reasons
-    advice = ctx.advice(Severity.WARNING, "Check with the prescriber that this is the plan they meant, and watch "
-                                          "for strong sleepiness, weakness or confusion after the rise.")
+    advice = ctx.advice(Severity.WARNING, _("Check with the prescriber that this is the plan they meant, and watch "
+                                            "for strong sleepiness, weakness or confusion after the rise."))
     return ctx.alert(RULE, Severity.WARNING, ctx.day_start(c.day), title, message, advice, evidence, m)
 
 

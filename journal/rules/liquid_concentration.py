@@ -6,12 +6,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity, Unit
+from journal.domain.i18n import N_, _
 from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, fmt_mg
 
 RULE = "liquid-concentration"
 LOOKBACK = timedelta(days=7)
+# A dose that is a whole multiple of the prescription, in words.
+TIMES_WORDS = {2: N_("twice"), 3: N_("three times"), 4: N_("four times"), 5: N_("five times"), 10: N_("ten times")}
 
 
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
@@ -22,16 +25,18 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         known = ", ".join(f"{lq.name} {lq.mg_per_ml.value:g} mg/mL" for lq in p.liquids)
         s = m.strength
         if s is None or s.per is None or s.per.unit is not Unit.ML:
-            title = f"{m.name}: strength of the liquid not recorded"
-            message = (f"The journal does not know how many mg are in each mL of {m.name}. Liquids of this "
-                       f"medicine come in different strengths ({known}), and mixing them up gives five times too "
-                       f"much or too little.")
+            title = _("{medicine}: strength of the liquid not recorded").format(medicine=m.name)
+            message = _("The journal does not know how many mg are in each mL of {medicine}. Liquids of this "
+                        "medicine come in different strengths ({known}), and mixing them up gives five times too "
+                        "much or too little.").format(medicine=m.name, known=known)
             reg = m.regimen_on(ctx.today)
-            evidence = [f"{m.name}: form {m.form.value}, strength " + (str(s) if s else "not recorded")
-                        + (f", on the schedule since {reg.start.isoformat()}" if reg is not None else ""),
-                        f"known strengths: {known} (source: ISMP)"]
-            advice = ctx.advice(Severity.WARNING, "Copy the strength in mg per mL from the bottle's label into "
-                                                  "the medicine's details; ask the pharmacist if unsure. ")
+            evidence = [_("{medicine}: form {form}, strength {strength}").format(
+                            medicine=m.name, form=m.form.value, strength=str(s) if s else _("not recorded"))
+                        + (_(", on the schedule since {day}").format(day=reg.start.isoformat())
+                           if reg is not None else ""),
+                        _("known strengths: {known} (source: ISMP)").format(known=known)]
+            advice = ctx.advice(Severity.WARNING, _("Copy the strength in mg per mL from the bottle's label into "
+                                                    "the medicine's details; ask the pharmacist if unsure."))
             since = ctx.day_start(reg.start if reg is not None else ctx.today)
             alerts.append(ctx.alert(RULE, Severity.WARNING, since, title, message, advice, evidence, m))
             continue
@@ -47,19 +52,21 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                 bad.append((d, got, planned))
         if not bad:
             continue
-        evidence = [f"{ctx.fmt(d.at)}: {d.amount} at {s} = {fmt_mg(got)}, prescribed {fmt_mg(planned)}"
+        evidence = [_("{when}: {amount} at {strength} = {mg}, prescribed {planned}").format(
+                        when=ctx.fmt(d.at), amount=d.amount, strength=s, mg=fmt_mg(got), planned=fmt_mg(planned))
                     for d, got, planned in bad]
-        evidence.append(f"known strengths: {known} (source: ISMP)")
+        evidence.append(_("known strengths: {known} (source: ISMP)").format(known=known))
         worst_d, worst_got, worst_planned = max(bad, key=lambda x: abs(x[1] - x[2]) / x[2])
         ratio = worst_got / worst_planned
-        times = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 10: "ten times"}.get(
-            round(ratio), f"{ratio:.1f} times") if ratio >= 1.5 else (
-            "half" if abs(ratio - 0.5) < 0.05 else f"{ratio:.1f} times")
-        title = (f"{m.name}: {worst_d.amount} of this bottle is {fmt_mg(worst_got)}, "
-                 f"{times} the {fmt_mg(worst_planned)} prescribed")
-        message = (f"Some doses of {m.name} measured in mL work out to a different amount in mg than the "
-                   f"prescription. This can mean the bottle's strength differs from the one recorded.")
-        advice = ctx.advice(Severity.WARNING, "Compare the bottle's label (mg per mL) with the prescription and "
-                                              "ask the pharmacist how many mL make one dose. ")
+        some_times = _("{n} times").format(n=f"{ratio:.1f}")
+        times = _(TIMES_WORDS[round(ratio)]) if ratio >= 1.5 and round(ratio) in TIMES_WORDS else some_times \
+            if ratio >= 1.5 else (_("half") if abs(ratio - 0.5) < 0.05 else some_times)
+        title = _("{medicine}: {amount} of this bottle is {mg}, {times} the {planned} prescribed").format(
+            medicine=m.name, amount=worst_d.amount, mg=fmt_mg(worst_got), times=times, planned=fmt_mg(worst_planned))
+        message = _("Some doses of {medicine} measured in mL work out to a different amount in mg than the "
+                    "prescription. This can mean the bottle's strength differs from the one recorded.").format(
+            medicine=m.name)
+        advice = ctx.advice(Severity.WARNING, _("Compare the bottle's label (mg per mL) with the prescription and "
+                                                "ask the pharmacist how many mL make one dose."))
         alerts.append(ctx.alert(RULE, Severity.WARNING, bad[0][0].at, title, message, advice, evidence, m))
     return alerts

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, Dose, Medication, PatientHistory, Severity
+from journal.domain.i18n import _
 from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import CheckContext, fmt_mg, utc
@@ -17,11 +18,11 @@ def ceiling(ctx: CheckContext, meds: list[Medication], p: DrugProfile) -> tuple[
     """The daily ceiling: one a prescriber set on purpose wins over the profile's maximum."""
     set_by_prescriber = [float(m.prescribed_max_daily_mg) for m in meds if m.prescribed_max_daily_mg]
     if set_by_prescriber:
-        return max(set_by_prescriber), "the ceiling the prescriber set"
+        return max(set_by_prescriber), _("the ceiling the prescriber set")
     limit = p.route("oral", "max_daily_mg")
     if limit is None:
         return None
-    return limit, f"the usual maximum, source: {p.cite('routes.oral.max_daily_mg')}"
+    return limit, _("the usual maximum, source: {source}").format(source=p.cite("routes.oral.max_daily_mg"))
 
 
 def scheduled_totals(ctx: CheckContext, meds: list[Medication], p: DrugProfile) -> list[tuple[str, float, list[str]]]:
@@ -38,7 +39,8 @@ def scheduled_totals(ctx: CheckContext, meds: list[Medication], p: DrugProfile) 
                 continue
             mg = ctx.dosing_day_mg(m, reg)
             total += mg
-            parts.append(f"{m.name}: {reg.dose} x {len(reg.times)} = {fmt_mg(mg)} a day (from {reg.start.isoformat()})")
+            parts.append(_("{medicine}: {dose} x {n} = {total} a day (from {day})").format(
+                medicine=m.name, dose=reg.dose, n=len(reg.times), total=fmt_mg(mg), day=reg.start.isoformat()))
         if seen is None or abs(total - seen) > 1e-9:
             out.append((d.isoformat(), total, parts))
             seen = total
@@ -58,24 +60,26 @@ def logged_excess(ctx: CheckContext, meds: list[Medication], p: DrugProfile,
     def consider(window: list[tuple[Dose, Medication]], what: str, total: float | None = None) -> None:
         nonlocal worst
         if total is None:
-            total = sum(mg[id(d)] for d, _ in window)
+            total = sum(mg[id(d)] for d, _m in window)
         if window and total > limit + 1e-9 and (worst is None or total > worst[0]):
-            worst = (total, f"{fmt_mg(total)} logged as given {what}",
-                     [f"{ctx.fmt(d.at)}: {fmt_mg(ctx.dose_mg(m, d) or 0)} of {m.name}" for d, m in window],
+            worst = (total, _("{total} logged as given {what}").format(total=fmt_mg(total), what=what),
+                     [_("{when}: {amount} of {medicine}").format(when=ctx.fmt(d.at), amount=fmt_mg(ctx.dose_mg(m, d) or 0),
+                                                                 medicine=m.name) for d, m in window],
                      window[0][0].at)
 
     for day in (ctx.today, ctx.today - timedelta(days=1)):
-        consider([(d, m) for d, m in given if ctx.dose_day(m, p, d) == day], f"for {day.isoformat()}")
+        consider([(d, m) for d, m in given if ctx.dose_day(m, p, d) == day],
+                 _("for {day}").format(day=day.isoformat()))
     # A sliding window (linear): a dose every minute for a year must not make this quadratic.
     span = timedelta(hours=SPAN)
     lo, running = 0, 0.0
-    for i, (d_end, _) in enumerate(given):
+    for i, (d_end, _m) in enumerate(given):
         running += mg[id(d_end)]
         while utc(d_end.at) - utc(given[lo][0].at) >= span:
             running -= mg[id(given[lo][0])]
             lo += 1
         if ctx.within(d_end.at, timedelta(hours=24)) and running > limit + 1e-9 and (worst is None or running > worst[0]):
-            consider(given[lo: i + 1], f"within {SPAN} hours")
+            consider(given[lo: i + 1], _("within {n} hours").format(n=SPAN))
     return worst
 
 
@@ -95,7 +99,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         planned = ""
         for day, total, parts in scheduled_totals(ctx, meds, p):
             if total > limit + 1e-9:
-                planned = f"the schedule from {day} adds up to {fmt_mg(total)} a day"
+                planned = _("the schedule from {day} adds up to {total} a day").format(day=day, total=fmt_mg(total))
                 evidence += [planned] + parts
                 since = ctx.day_start(datetime.fromisoformat(day).date())
                 break
@@ -107,14 +111,14 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             since = worst[3] if since is None else min(since, worst[3], key=utc)
         if since is None:
             continue
-        evidence.append(f"daily limit used: {fmt_mg(limit)} ({why})")
+        evidence.append(_("daily limit used: {limit} ({why})").format(limit=fmt_mg(limit), why=why))
         what = planned or logged
-        title = f"{p.display_name}: more than {fmt_mg(limit)} in a day"
-        message = (f"For {history.patient.name}, {what}, which is above {fmt_mg(limit)} a day. Amounts above the "
-                   f"usual maximum make side effects such as strong sleepiness, weakness and slow breathing more "
-                   f"likely.")
-        advice = ctx.advice(Severity.WARNING, "Check the amounts against the prescription label and ask the "
-                                              "prescriber or pharmacist whether this total is intended.")
+        title = _("{drug}: more than {limit} in a day").format(drug=_(p.display_name), limit=fmt_mg(limit))
+        message = _("For {person}, {what}, which is above {limit} a day. Amounts above the usual maximum make side "
+                    "effects such as strong sleepiness, weakness and slow breathing more likely.").format(
+            person=history.patient.name, what=what, limit=fmt_mg(limit))
+        advice = ctx.advice(Severity.WARNING, _("Check the amounts against the prescription label and ask the "
+                                                "prescriber or pharmacist whether this total is intended."))
         alerts.append(ctx.alert(RULE, Severity.WARNING, since, title, message, advice, evidence,
                                 meds[0] if len(meds) == 1 else None))
     return alerts

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, Dose, Medication, PatientHistory, Severity
+from journal.domain.i18n import _
 from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, fmt_hours, fmt_mg, utc
@@ -43,12 +44,13 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             # A prescriber who set a higher daily ceiling on purpose also set these doses.
             if m.prescribed_max_daily_mg:
                 continue
-            evidence.append(f"schedule from {r.start.isoformat()}: {r.dose} ({fmt_mg(mg)}) each time")
+            evidence.append(_("schedule from {day}: {dose} ({amount}) each time").format(
+                day=r.start.isoformat(), dose=r.dose, amount=fmt_mg(mg)))
             since = ctx.day_start(r.start)
             break
         span = timedelta(hours=p.get("timing.combined_dose_span_hours") or 0)
         family = sorted(((o, d) for o in ctx.siblings(m) for d in ctx.given_doses(o)), key=lambda ox: utc(ox[1].at))
-        stamps = [utc(d.at) for _, d in family]
+        stamps = [utc(d.at) for _o, d in family]
         counted: set[int] = set()
         combined = 0
         for d in ctx.given_doses(m):
@@ -56,7 +58,8 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             if mg is None or not ctx.within(d.at, timedelta(hours=24)):
                 continue
             if mg > limit + 1e-9:
-                evidence.append(f"given {ctx.fmt(d.at)}: {fmt_mg(mg)}" + (f" ({d.amount})" if d.amount else ""))
+                evidence.append(_("given {when}: {amount}").format(when=ctx.fmt(d.at), amount=fmt_mg(mg))
+                                + (f" ({d.amount})" if d.amount else ""))
                 since = d.at if since is None else since
                 continue
             # Earlier doses of the drug within the span, by anyone: together they are one large dose.
@@ -71,23 +74,26 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             if total <= limit + 1e-9:
                 continue
             parts = [(o, x) for o, x in sorted(group, key=lambda ox: utc(ox[1].at))] + [(m, d)]
-            counted.update(id(x) for _, x in parts)
-            listed = "; ".join(f"{ctx.fmt(x.at)} {fmt_mg(ctx.dose_mg(o, x) or 0)}" + (f" by {x.by}" if x.by else "")
+            counted.update(id(x) for _o, x in parts)
+            listed = "; ".join(f"{ctx.fmt(x.at)} {fmt_mg(ctx.dose_mg(o, x) or 0)}"
+                               + (" " + _("by {who}").format(who=x.by) if x.by else "")
                                + (f" ({o.name})" if o is not m else "") for o, x in parts)
-            evidence.append(f"given within {fmt_hours(utc(d.at) - utc(parts[0][1].at))}: {listed}; "
-                            f"together {fmt_mg(total)} (doses less than {fmt_hours(span)} apart count as one, "
-                            f"source: {p.cite('timing.combined_dose_span_hours')})")
+            evidence.append(_("given within {gap}: {doses}; together {total} (doses less than {span} apart count as "
+                              "one, source: {source})").format(
+                gap=fmt_hours(utc(d.at) - utc(parts[0][1].at)), doses=listed, total=fmt_mg(total),
+                span=fmt_hours(span), source=p.cite("timing.combined_dose_span_hours")))
             since = parts[0][1].at if since is None else since
             combined += 1
         if since is None:
             continue
-        evidence.append(f"single-dose limit used: {fmt_mg(limit)} "
-                        f"(source: {p.cite('routes.' + ctx.route(m) + '.max_single_mg')})")
-        title = f"{m.name}: one dose above {fmt_mg(limit)}"
-        message = (f"A single dose of {m.name} for {history.patient.name} is above {fmt_mg(limit)}, the largest "
-                   f"single dose in the usual schedules. Large single doses make side effects more likely.")
-        advice = ctx.advice(Severity.WARNING, "Check the amount against the prescription label (tablets, mL and mg "
-                                              "are easy to mix up) and ask the pharmacist or prescriber if it is "
-                                              "meant.")
+        evidence.append(_("single-dose limit used: {limit} (source: {source})").format(
+            limit=fmt_mg(limit), source=p.cite("routes." + ctx.route(m) + ".max_single_mg")))
+        title = _("{medicine}: one dose above {limit}").format(medicine=m.name, limit=fmt_mg(limit))
+        message = _("A single dose of {medicine} for {person} is above {limit}, the largest single dose in the usual "
+                    "schedules. Large single doses make side effects more likely.").format(
+            medicine=m.name, person=history.patient.name, limit=fmt_mg(limit))
+        advice = ctx.advice(Severity.WARNING, _("Check the amount against the prescription label (tablets, mL and mg "
+                                                "are easy to mix up) and ask the pharmacist or prescriber if it is "
+                                                "meant."))
         alerts.append(ctx.alert(RULE, Severity.WARNING, since, title, message, advice, evidence, m))
     return alerts

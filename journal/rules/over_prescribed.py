@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.domain.i18n import _, ngettext
 from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, fmt_mg
@@ -27,10 +28,11 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             total = sum(ctx.dose_mg(m, d) or 0.0 for d in todays)
             if total <= planned + 1e-6:
                 continue
-            evidence = [f"given on {day.isoformat()}: {fmt_mg(total)} in {len(todays)} doses; planned "
-                        f"{fmt_mg(planned)}"]
-            evidence += [f"{ctx.fmt(d.at)}: {fmt_mg(ctx.dose_mg(m, d) or 0)}" + (f" by {d.by}" if d.by else "")
-                         for d in todays]
+            evidence = [ngettext("given on {day}: {total} in {n} dose; planned {planned}",
+                                 "given on {day}: {total} in {n} doses; planned {planned}", len(todays)).format(
+                day=day.isoformat(), total=fmt_mg(total), n=len(todays), planned=fmt_mg(planned))]
+            evidence += [f"{ctx.fmt(d.at)}: {fmt_mg(ctx.dose_mg(m, d) or 0)}"
+                         + (" " + _("by {who}").format(who=d.by) if d.by else "") for d in todays]
             # A known large overdose is graded by how much, before any sign shows (judgement: 5 times).
             factor = p.get("timing.large_dose_urgent_factor")
             big = [(d, planned_mg, given_mg) for d, planned_mg, given_mg in ctx.oversized(m, p)
@@ -38,27 +40,34 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             severity = Severity.URGENT if big else Severity.WARNING
             for d, planned_mg, given_mg in big:
                 evidence.append(f"{ctx.fmt(d.at)}: {fmt_mg(given_mg)}" + (f" ({d.amount})" if d.amount else "")
-                                + f" for a planned {fmt_mg(planned_mg)}: {given_mg / planned_mg:.1f} times the amount "
-                                  f"(urgent from {factor:g} times, source: {p.cite('timing.large_dose_urgent_factor')})")
-            title = f"{m.name}: more given on {day.isoformat()} than planned"
-            message = (f"{history.patient.name} was given {fmt_mg(total)} of {m.name} on {day.isoformat()}, more "
-                       f"than the {fmt_mg(planned)} the schedule plans for that day. If an entry is wrong, correct "
-                       f"it; if not, extra amounts make side effects more likely"
-                       + (", such as sleepiness and weakness." if p.toxicity_signs else "."))
+                                + " " + _("for a planned {planned}: {times} times the amount (urgent from {factor} "
+                                          "times, source: {source})").format(
+                    planned=fmt_mg(planned_mg), times=f"{given_mg / planned_mg:.1f}", factor=f"{factor:g}",
+                    source=p.cite("timing.large_dose_urgent_factor")))
+            title = _("{medicine}: more given on {day} than planned").format(medicine=m.name, day=day.isoformat())
+            message = (_("{person} was given {total} of {medicine} on {day}, more than the {planned} the schedule "
+                         "plans for that day. If an entry is wrong, correct it; if not, extra amounts make side "
+                         "effects more likely, such as sleepiness and weakness.") if p.toxicity_signs else
+                       _("{person} was given {total} of {medicine} on {day}, more than the {planned} the schedule "
+                         "plans for that day. If an entry is wrong, correct it; if not, extra amounts make side "
+                         "effects more likely.")).format(person=history.patient.name, total=fmt_mg(total),
+                                                         medicine=m.name, day=day.isoformat(), planned=fmt_mg(planned))
             if big:
                 d, planned_mg, given_mg = big[0]
-                title = f"{m.name}: {fmt_mg(given_mg)} given for a planned {fmt_mg(planned_mg)}"
-                message = (f"{history.patient.name} was given {fmt_mg(given_mg)} of {m.name} at "
-                           f"{ctx.fmt(d.at)}, {given_mg / planned_mg:.0f} times the planned {fmt_mg(planned_mg)}. "
-                           "A dose this much larger can cause strong sleepiness or slow breathing over the next "
-                           "hours, even if the person seems fine now.")
-                advice = ctx.advice(Severity.URGENT, "Say how much was given and when, and ask what to do about "
-                                                     "the next dose. Watch their breathing and whether they can "
-                                                     "be woken.",
-                                    head="Call the doctor or a poison centre now.")
+                title = _("{medicine}: {given} given for a planned {planned}").format(
+                    medicine=m.name, given=fmt_mg(given_mg), planned=fmt_mg(planned_mg))
+                message = _("{person} was given {given} of {medicine} at {when}, {times} times the planned {planned}. "
+                            "A dose this much larger can cause strong sleepiness or slow breathing over the next "
+                            "hours, even if the person seems fine now.").format(
+                    person=history.patient.name, given=fmt_mg(given_mg), medicine=m.name, when=ctx.fmt(d.at),
+                    times=f"{given_mg / planned_mg:.0f}", planned=fmt_mg(planned_mg))
+                advice = ctx.advice(Severity.URGENT, _("Say how much was given and when, and ask what to do about "
+                                                       "the next dose. Watch their breathing and whether they can "
+                                                       "be woken."),
+                                    head=_("Call the doctor or a poison centre now."))
             else:
-                advice = ctx.advice(Severity.WARNING, "Do not make up for it by skipping or changing later doses "
-                                                      "on your own; ask the pharmacist or prescriber.")
+                advice = ctx.advice(Severity.WARNING, _("Do not make up for it by skipping or changing later doses "
+                                                        "on your own; ask the pharmacist or prescriber."))
             alerts.append(ctx.alert(RULE, severity, todays[0].at, title, message, advice, evidence, m))
             break
     return alerts

@@ -5,12 +5,29 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.domain.i18n import N_, _
 from journal.knowledge import DrugLibrary, DrugProfile
+from journal.knowledge.catalog import NEW_CHANGE, WORSE_CHANGE
 
 from .common import CheckContext, explain, lower_first, utc, worse_than_before
 from .withdrawal_signs import causes_before
 
 RULE = "paradoxical-worsening"
+
+
+# The scores a rise can make worse, as words ({kind} score 3 ...; ObservationKind values).
+SCORE_NAMES = {"penn-spasm-frequency": N_("penn spasm frequency"), "modified-ashworth": N_("modified ashworth"),
+               "pain-nrs": N_("pain nrs")}
+
+
+def since_increase(change: str) -> str:
+    """The catalog's "new / up from ... in the days before" said of the days before the increase."""
+    if change == NEW_CHANGE:
+        return _("new: not logged in the days before the increase")
+    top = change.removeprefix("up from at most ").split("/")[0]
+    if WORSE_CHANGE.format(top=top) == change:
+        return _("up from at most {top}/10 in the days before the increase").format(top=top)
+    return change
 
 
 def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
@@ -20,7 +37,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     rises = [e for e in ctx.increases(p) if e.kind == "rise"]
     if not rises:
         return None
-    linked: list[tuple[datetime, str, object]] = []
+    linked: list[tuple[datetime, str, object, str]] = []  # (time, text, entry, what got worse)
     causes = []
     for s in ctx.recent_symptoms(window):
         if s.symptom not in p.paradoxical_symptoms:
@@ -31,8 +48,8 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         why = worse_than_before(ctx, p, s, found[0].at)
         if why is None or (why.startswith("new") and s.symptom not in p.paradoxical_new_counts):
             continue
-        text = f"{ctx.symptom_text(s)}, {why.replace('the days before', 'the days before the increase')}"
-        linked.append((s.at, text, s))
+        linked.append((s.at, f"{ctx.symptom_text(s)}, {since_increase(why)}", s,
+                       ctx.library.catalog.label(s.symptom)))
         causes += found
     for o in ctx.history.observations:
         if o.removed or o.kind.value not in p.paradoxical_observations or not ctx.within(o.at, window):
@@ -46,31 +63,34 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         prior_obs = [float(x.value) for x in ctx.history.observations if not x.removed and x.kind is o.kind
                      and start <= utc(x.at) < utc(found[0].at) and isinstance(x.value, int | float)]
         if prior_obs and float(o.value) > max(prior_obs):
-            linked.append((o.at, f"{o.kind.value.replace('-', ' ')} score {o.value:g} at {ctx.fmt(o.at)}, at most "
-                                 f"{max(prior_obs):g} in the days before the increase", o))
+            kind = _(SCORE_NAMES.get(o.kind.value, o.kind.value.replace("-", " ")))
+            linked.append((o.at, _("{kind} score {value} at {when}, at most {before} in the days before the "
+                                   "increase").format(kind=kind, value=f"{o.value:g}", when=ctx.fmt(o.at),
+                                                      before=f"{max(prior_obs):g}"), o, kind))
             causes += found
     if not linked:
         return None
     linked.sort(key=lambda x: utc(x[0]))
-    for _, _, entry in linked:
-        explain(ctx, entry, Severity.URGENT)
+    for link in linked:
+        explain(ctx, link[2], Severity.URGENT)
     first = sorted(causes, key=lambda e: utc(e.at))[0]
-    title = f"Stiffness or spasms worse after a {p.display_name.lower()} increase"
-    worse = ", ".join(sorted({lower_first(t.split(",")[0].split(" score")[0].split(" at ")[0]) for _, t, _ in linked}))
-    message = (f"Since the dose increase ({first.text.split(': ', 1)[-1]}), {ctx.history.patient.name}'s "
-               f"{worse} got worse. Rarely, a "
-               f"higher dose of this medicine makes spasms, stiffness or twisting movements worse instead of "
-               f"better; the prescriber needs to know.")
-    evidence = [t for _, t, _ in linked] + [f"before that: {first.text}",
-                                            f"worse within {p.value('timing.escalation_window_hours'):g} h of an "
-                                            f"increase (source: {p.symptom_sources['paradoxical']})"]
-    advice = ctx.advice(Severity.URGENT, "Tell them about the increase and what got worse. ")
+    title = _("Stiffness or spasms worse after a {drug} increase").format(drug=_(p.display_name).lower())
+    worse = ", ".join(sorted({lower_first(link[3]) for link in linked}))
+    message = _("Since the dose increase ({increase}), {person}'s {worse} got worse. Rarely, a higher dose of this "
+                "medicine makes spasms, stiffness or twisting movements worse instead of better; the prescriber "
+                "needs to know.").format(increase=first.text.split(": ", 1)[-1], person=ctx.history.patient.name,
+                                         worse=worse)
+    evidence = [link[1] for link in linked] + [
+        _("before that: {event}").format(event=first.text),
+        _("worse within {hours} h of an increase (source: {source})").format(
+            hours=f"{p.value('timing.escalation_window_hours'):g}", source=p.symptom_sources["paradoxical"])]
+    advice = ctx.advice(Severity.URGENT, _("Tell them about the increase and what got worse."))
     return ctx.alert(RULE, Severity.URGENT, linked[0][0], title, message, advice, evidence, first.medication)
 
 
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     seen: list[DrugProfile] = []
-    for _, p in ctx.profiled():
+    for _med, p in ctx.profiled():
         if p not in seen:
             seen.append(p)
     out = [check_profile(ctx, p) for p in seen]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from journal.domain import Alert, PatientHistory, PumpEventKind, Severity
+from journal.domain.i18n import _
 from journal.knowledge import DrugLibrary
 
 from .common import CheckContext, utc
@@ -24,16 +25,17 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             open_problems.append(e)
     if not open_problems:
         return []
-    evidence = [f"{'alarm' if e.kind is PumpEventKind.ALARM else 'catheter problem'} logged {ctx.fmt_ago(e.at)}"
+    evidence = [(_("alarm logged {when}") if e.kind is PumpEventKind.ALARM else
+                 _("catheter problem logged {when}")).format(when=ctx.fmt_ago(e.at))
                 + (f": {e.note}" if e.note else "") for e in open_problems]
-    evidence.append("no refill or clinic check logged after it")
-    title = "Pump alarm: call the pump clinic"
-    message = (f"A problem with {history.patient.name}'s pump is logged and nothing since shows it was dealt "
-               f"with. A single tone about every hour usually means the reservoir is low or the pump needs "
-               f"replacing soon; a two-tone alarm can mean the medicine has stopped. Either way the pump clinic "
-               f"needs to hear about it.")
-    advice = ctx.advice(Severity.URGENT, "Describe the sound to them. If the medicine may have stopped, watch "
-                                         "for itching, stiffness coming back, fever or confusion. ",
+    evidence.append(_("no refill or clinic check logged after it"))
+    title = _("Pump alarm: call the pump clinic")
+    message = _("A problem with {person}'s pump is logged and nothing since shows it was dealt with. A single tone "
+                "about every hour usually means the reservoir is low or the pump needs replacing soon; a two-tone "
+                "alarm can mean the medicine has stopped. Either way the pump clinic needs to hear about it.").format(
+        person=history.patient.name)
+    advice = ctx.advice(Severity.URGENT, _("Describe the sound to them. If the medicine may have stopped, watch "
+                                           "for itching, stiffness coming back, fever or confusion."),
                         head=ctx.pump_clinic_now())
-    med = next((m for m, _ in ctx.profiled() if ctx.route(m) == "intrathecal"), None)
+    med = next((m for m, _p in ctx.profiled() if ctx.route(m) == "intrathecal"), None)
     return [ctx.alert(RULE, Severity.URGENT, open_problems[0].at, title, message, advice, evidence, med)]

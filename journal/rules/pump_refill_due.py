@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.domain.i18n import _, ngettext
 from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import CheckContext
@@ -30,14 +31,16 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
     if left < 0 or info_days is None or left > info_days:
         return []
     severity = Severity.WARNING if warn_days is not None and left <= warn_days else Severity.INFO
-    when = "today" if left == 0 else ("tomorrow" if left == 1 else f"in {left} days")
-    title = f"Pump refill due {when} ({day.isoformat()})"
-    message = (f"{history.patient.name}'s pump needs its refill {when}. If the pump runs low it alarms, and if "
-               f"it runs empty the medicine stops, which can bring on withdrawal.")
-    evidence = [how, f"no refill logged since; reminder from {info_days:g} days before "
-                     f"(source: {p.cite('pump.refill_info_days')}), warning from {warn_days:g} days "
-                     f"(source: {p.cite('pump.refill_warning_days')})"]
+    when = _("today") if left == 0 else (_("tomorrow") if left == 1 else
+                                         ngettext("in {n} day", "in {n} days", left).format(n=left))
+    title = _("Pump refill due {when} ({day})").format(when=when, day=day.isoformat())
+    message = _("{person}'s pump needs its refill {when}. If the pump runs low it alarms, and if it runs empty the "
+                "medicine stops, which can bring on withdrawal.").format(person=history.patient.name, when=when)
+    evidence = [how, _("no refill logged since; reminder from {info} days before (source: {info_source}), warning "
+                       "from {warn} days (source: {warn_source})").format(
+        info=f"{info_days:g}", info_source=p.cite("pump.refill_info_days"), warn=f"{warn_days:g}",
+        warn_source=p.cite("pump.refill_warning_days"))]
     med = next((m for m, q in ctx.profiled() if q is p and ctx.route(m) == "intrathecal"), None)
-    advice = ctx.advice(severity, "Make sure the refill appointment is booked before that date; book early if "
-                                  "travel or weather could get in the way. ")
+    advice = ctx.advice(severity, _("Make sure the refill appointment is booked before that date; book early if "
+                                    "travel or weather could get in the way."))
     return [ctx.alert(RULE, severity, ctx.day_start(day), title, message, advice, evidence, med)]

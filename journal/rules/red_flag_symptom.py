@@ -18,9 +18,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, Observation, PatientHistory, Severity, SymptomEntry
+from journal.domain.i18n import N_, _
 from journal.knowledge import TIER_SEVERITY, DrugLibrary, Triage
 
-from .common import CheckContext, Event, cause_words, is_explained, utc
+from .common import CheckContext, Event, cause_words, is_explained, severity_word, utc
 
 RULE = "red-flag-symptom"
 
@@ -31,13 +32,13 @@ def why_raised(ctx: CheckContext, entry: Entry, t: Triage) -> str:
     """What raised a sign above its base tier, in words ("" for the base tier)."""
     catalog = ctx.library.catalog
     if t.raised_by == "severity" and isinstance(entry, SymptomEntry):
-        return f"severity {entry.severity}/10"
+        return _("severity {n}/10").format(n=entry.severity)
     if t.raised_by == "with":
-        return f"together with {catalog.label(t.companion).lower()}"
+        return _("together with {sign}").format(sign=catalog.label(t.companion).lower())
     if t.raised_by == "vomited" and t.vomited_at is not None:
-        return f"a dose came back up at {ctx.fmt(t.vomited_at)}"
+        return _("a dose came back up at {when}").format(when=ctx.fmt(t.vomited_at))
     if t.raised_by == "change":
-        return t.change
+        return _(t.change)
     return ""
 
 
@@ -52,7 +53,7 @@ def tier_of(ctx: CheckContext, s: Entry) -> tuple[str, str]:
 def entry_text(ctx: CheckContext, e: Entry) -> str:
     if isinstance(e, SymptomEntry):
         return ctx.symptom_text(e)
-    return f"{ctx.describe(e)} at {ctx.fmt(e.at)}"
+    return _("{sign} at {when}").format(sign=ctx.describe(e), when=ctx.fmt(e.at))
 
 
 def sign_name(ctx: CheckContext, e: Entry) -> str:
@@ -61,7 +62,18 @@ def sign_name(ctx: CheckContext, e: Entry) -> str:
     catalog = ctx.library.catalog
     if isinstance(e, SymptomEntry):
         return catalog.label(e.symptom).lower()
-    return f"measured {ctx.describe(e).split(' (')[0]}"
+    return _("measured {reading}").format(reading=ctx.describe(e).split(" (")[0])
+
+
+# The build-up sentence for each recorded level of kidney impairment ({name}, {drug}).
+KIDNEY_WORDS = {
+    "mild": N_("{name}'s kidneys are recorded as mildly impaired, and {drug} leaves the body through the kidneys: "
+               "a build-up of {drug} is a likely cause, even without a dose change."),
+    "moderate": N_("{name}'s kidneys are recorded as moderately impaired, and {drug} leaves the body through the "
+                   "kidneys: a build-up of {drug} is a likely cause, even without a dose change."),
+    "severe": N_("{name}'s kidneys are recorded as severely impaired, and {drug} leaves the body through the "
+                 "kidneys: a build-up of {drug} is a likely cause, even without a dose change."),
+}
 
 
 def likely_cause(ctx: CheckContext, entries: list[Entry]) -> str:
@@ -71,21 +83,20 @@ def likely_cause(ctx: CheckContext, entries: list[Entry]) -> str:
     sign: too much; missed doses, a cut or a pump problem before a withdrawal-type sign: withdrawal."""
     catalog = ctx.library.catalog
     name = ctx.history.patient.name
-    it = "These signs" if len(entries) > 1 else "This sign"
+    many = len(entries) > 1
     found: list[str] = []
     seen: set[int] = set()
-    for _, p in ctx.profiled():
+    for _med, p in ctx.profiled():
         if id(p) in seen:
             continue  # two products of one drug (tablets and a pump): one sentence for the drug
         seen.add(id(p))
         window = timedelta(hours=p.value("timing.escalation_window_hours")) if p.has("withdrawal") or \
             p.has("toxicity") else None
-        drug = p.display_name.lower()
+        drug = _(p.display_name).lower()
         sedation = [e for e in entries if catalog.shows(e, p.toxicity_signs)]
         kidneys = ctx.history.patient.renal_impairment.value
         if sedation and kidneys in p.renal_caution_levels:
-            text = (f"{name}'s kidneys are recorded as {kidneys}ly impaired, and {drug} leaves the body through "
-                    f"the kidneys: a build-up of {drug} is a likely cause, even without a dose change.")
+            text = _(KIDNEY_WORDS.get(kidneys, KIDNEY_WORDS["moderate"])).format(name=name, drug=drug)
             if text not in found:
                 found.append(text)
         if window is None:
@@ -101,17 +112,20 @@ def likely_cause(ctx: CheckContext, entries: list[Entry]) -> str:
                         before.setdefault(kind, []).append(ev)
         if "too much" in before:
             evs = before["too much"]
-            found.append(f"{it} came after {cause_words(e.kind for e in evs)} ({evs[0].text}): too much {drug} "
-                         f"is a likely cause.")
+            found.append((_("These signs came after {causes} ({first}): too much {drug} is a likely cause.") if many
+                          else _("This sign came after {causes} ({first}): too much {drug} is a likely cause."))
+                         .format(causes=cause_words(e.kind for e in evs), first=evs[0].text, drug=drug))
         if "withdrawal" in before:
             evs = before["withdrawal"]
-            found.append(f"{it} came after {cause_words(e.kind for e in evs)} ({evs[0].text}): withdrawal of "
-                         f"{drug} is a likely cause.")
+            found.append((_("These signs came after {causes} ({first}): withdrawal of {drug} is a likely cause.")
+                          if many else
+                          _("This sign came after {causes} ({first}): withdrawal of {drug} is a likely cause."))
+                         .format(causes=cause_words(e.kind for e in evs), first=evs[0].text, drug=drug))
     if not found:
-        return ("The journal shows no missed doses, dose change, pump problem or kidney problem that would "
-                "explain it, so it does not know the cause; the doctor needs to find it.")
+        return _("The journal shows no missed doses, dose change, pump problem or kidney problem that would "
+                 "explain it, so it does not know the cause; the doctor needs to find it.")
     if len(found) > 1:
-        found.append("Only the doctor can tell which.")
+        found.append(_("Only the doctor can tell which."))
     return " ".join(found)
 
 
@@ -133,7 +147,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         flagged.append((s, sev, why_raised(ctx, s, t)))
     if not flagged:
         return []
-    for s, sev, _ in flagged:
+    for s, sev, _why in flagged:
         if isinstance(s, Observation):
             ctx.explained[id(s)] = max(ctx.explained.get(id(s), -1), sev.rank)
     severity = max((f[1] for f in flagged), key=lambda x: x.rank)
@@ -141,17 +155,17 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
     names = ", ".join(dict.fromkeys(sign_name(ctx, f[0]) for f in worst))
     cause = likely_cause(ctx, [f[0] for f in flagged])
     if severity is Severity.EMERGENCY:
-        title = f"Emergency sign logged: {names}"
-        message = (f"{history.patient.name} has a sign that needs help straight away ({names}). Do not wait "
-                   f"to see whether it passes. {cause}")
-        doctor = "Tell them which medicines the person takes, and show them this list. "
+        title = _("Emergency sign logged: {signs}").format(signs=names)
+        message = _("{person} has a sign that needs help straight away ({signs}). Do not wait to see whether it "
+                    "passes. {cause}").format(person=history.patient.name, signs=names, cause=cause)
+        doctor = _("Tell them which medicines the person takes, and show them this list.")
     else:
-        title = f"Call the doctor today: {names}"
-        message = (f"{history.patient.name} has a sign the doctor or clinic should hear about today ({names}). "
-                   f"{cause}")
-        doctor = "Describe what you saw and when it started. "
-    evidence = [entry_text(ctx, s) + (f" [{why}]" if why else "") + f": {sev.value}" for s, sev, why in flagged]
-    evidence.append("tiers from the journal's symptom list (emergency / call today / next visit); a reading "
-                    "counts as the sign it shows")
+        title = _("Call the doctor today: {signs}").format(signs=names)
+        message = _("{person} has a sign the doctor or clinic should hear about today ({signs}). {cause}").format(
+            person=history.patient.name, signs=names, cause=cause)
+        doctor = _("Describe what you saw and when it started.")
+    evidence = [entry_text(ctx, s) + (f" [{why}]" if why else "") + f": {severity_word(sev)}" for s, sev, why in flagged]
+    evidence.append(_("tiers from the journal's symptom list (emergency / call today / next visit); a reading "
+                      "counts as the sign it shows"))
     since = min((f[0].at for f in flagged), key=utc)
     return [ctx.alert(RULE, severity, since, title, message, ctx.advice(severity, doctor), evidence)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from journal.domain import Alert, PatientHistory, Severity
+from journal.domain.i18n import _, ngettext
 from journal.knowledge import DrugLibrary
 from journal.schedule.stock import StockLevel, StockUnknown, describe_days_left, level_in
 
@@ -47,18 +48,19 @@ def evidence_of(level: StockLevel, ctx: CheckContext) -> list[str]:
 
     out: list[str] = []
     if level.baseline is not None:
-        out.append(f"counted {level.baseline.amount} on {ctx.fmt(level.baseline.at)}")
+        out.append(_("counted {amount} on {when}").format(amount=level.baseline.amount,
+                                                          when=ctx.fmt(level.baseline.at)))
     else:
-        out.append("no count recorded; counted from the first stock entry")
-    out += [f"received {e.amount} on {ctx.fmt(e.at)}" for e in level.received]
-    out += [f"discarded {e.amount} on {ctx.fmt(e.at)}" for e in level.discarded]
-    dose_word = "dose" if level.doses_given == 1 else "doses"
-    out.append(f"{level.doses_given} {dose_word} given since, {q(level.given)} in all")
-    out.append(f"on hand now: about {q(level.on_hand)}" + (" (more given than counted: please count again)"
-                                                           if level.on_hand < 0 else ""))
+        out.append(_("no count recorded; counted from the first stock entry"))
+    out += [_("received {amount} on {when}").format(amount=e.amount, when=ctx.fmt(e.at)) for e in level.received]
+    out += [_("discarded {amount} on {when}").format(amount=e.amount, when=ctx.fmt(e.at)) for e in level.discarded]
+    out.append(ngettext("{n} dose given since, {amount} in all", "{n} doses given since, {amount} in all",
+                        level.doses_given).format(n=level.doses_given, amount=q(level.given)))
+    out.append(_("on hand now: about {amount}").format(amount=q(level.on_hand))
+               + (" " + _("(more given than counted: please count again)") if level.on_hand < 0 else ""))
     if level.per_day is not None:
-        basis = "planned" if level.planned else "recent as-needed use"
-        out.append(f"{basis}: {q(level.per_day)} a day")
+        out.append((_("planned: {amount} a day") if level.planned else
+                    _("recent as-needed use: {amount} a day")).format(amount=q(level.per_day)))
     return out
 
 
@@ -78,20 +80,23 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             continue
         left = describe_days_left(level)
         if severity is Severity.URGENT:
-            title = f"{m.name}: run out"
-            message = (f"By the journal's count there is not enough {m.name} left for the next planned dose "
-                       f"of {history.patient.name}. If the count is wrong, count what is on hand and record it.")
-            advice = ctx.advice(severity, "Get more from the pharmacy today; if you cannot, call the prescriber "
-                                          "or pharmacist today about what to do until you can.")
+            title = _("{medicine}: run out").format(medicine=m.name)
+            message = _("By the journal's count there is not enough {medicine} left for the next planned dose of "
+                        "{person}. If the count is wrong, count what is on hand and record it.").format(
+                medicine=m.name, person=history.patient.name)
+            advice = ctx.advice(severity, _("Get more from the pharmacy today; if you cannot, call the prescriber "
+                                            "or pharmacist today about what to do until you can."))
         else:
             days = level.days_left or 0.0
-            lasts = ("has been used up" if days <= 0 else
-                     f"lasts {'less than a day' if days < 1 else left.removeprefix('about ').removesuffix(' left')}")
-            title = f"{m.name}: {left or 'used up'}"
-            message = (f"By the journal's count {m.name} {lasts} at "
-                       f"{'the current plan' if level.planned else 'its recent use'}. Order a refill in time; "
-                       "pharmacies and prescribers can take a few days.")
-            advice = ctx.advice(severity, "Ask the pharmacy or prescriber for a refill.")
+            whole = int(days)
+            lasts = (_("has been used up") if days <= 0 else _("lasts less than a day") if days < 1 else
+                     ngettext("lasts {n} day", "lasts {n} days", whole).format(n=whole))
+            title = _("{medicine}: {left}").format(medicine=m.name, left=left or _("used up"))
+            message = ((_("By the journal's count {medicine} {lasts} at the current plan.") if level.planned else
+                        _("By the journal's count {medicine} {lasts} at its recent use.")).format(
+                medicine=m.name, lasts=lasts)
+                + " " + _("Order a refill in time; pharmacies and prescribers can take a few days."))
+            advice = ctx.advice(severity, _("Ask the pharmacy or prescriber for a refill."))
         since = level.baseline.at if level.baseline is not None else (m.stock[0].at if m.stock else now)
         alerts.append(ctx.alert(RULE, severity, since, title, message, advice, evidence_of(level, ctx), m))
     return alerts

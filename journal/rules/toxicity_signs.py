@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, Observation, ObservationKind, PatientHistory, Severity, SymptomEntry
+from journal.domain.i18n import N_, _
 from journal.knowledge import DrugLibrary, DrugProfile
 
 from .common import CheckContext, Event, cause_words, explain, lower_first, utc
@@ -22,7 +23,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     events = ctx.increases(p)
     if not events:
         return None
-    linked: list[tuple[datetime, str, bool, object]] = []  # (time, text, emergency?, entry)
+    linked: list[tuple[datetime, str, bool, object, str]] = []  # (time, text, emergency?, entry, name of the sign)
     causes: list[Event] = []
     for s in ctx.recent_symptoms(window):
         if s.symptom not in p.toxicity_signs:
@@ -32,7 +33,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
             continue
         found = causes_before(events, s.at, window)
         if found:
-            linked.append((s.at, ctx.symptom_text(s), s.symptom in p.toxicity_emergency, s))
+            linked.append((s.at, ctx.symptom_text(s), s.symptom in p.toxicity_emergency, s, ctx.symptom_name(s)))
             causes += found
     catalog = ctx.library.catalog  # low temperature and slow breathing: the same limits as abnormal-vital
     slow_hr = p.get("toxicity.slow_heart_rate")
@@ -42,20 +43,20 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
             continue
         hit = None
         sign = catalog.shows(o, p.toxicity_signs)  # a sign however it was recorded (slow breathing, low oxygen)
-        reading = f"{ctx.describe(o).split(' (')[0]} at {ctx.fmt(o.at)}"
+        reading = ctx.describe(o).split(" (")[0]
         if sign is not None:
             hit = (sign in p.toxicity_emergency, reading)
         elif catalog.reading_limit(o) == "low_temperature_c":
             hit = (False, reading)
         elif o.kind is ObservationKind.HEART_RATE and slow_hr is not None and o.value < slow_hr:
-            hit = (False, f"heart rate {o.value:g}/min at {ctx.fmt(o.at)}")
+            hit = (False, _("heart rate {value}/min").format(value=f"{o.value:g}"))
         elif o.kind is ObservationKind.BLOOD_PRESSURE and low_bp is not None and o.value < low_bp:
-            hit = (False, f"blood pressure {o.value:g}/{o.value2 or 0:g} at {ctx.fmt(o.at)}")
+            hit = (False, _("blood pressure {value}").format(value=f"{o.value:g}/{o.value2 or 0:g}"))
         if hit is None:
             continue
         found = causes_before(events, o.at, window)
         if found:
-            linked.append((o.at, hit[1], hit[0], o))
+            linked.append((o.at, _("{sign} at {when}").format(sign=hit[1], when=ctx.fmt(o.at)), hit[0], o, hit[1]))
             causes += found
     if not linked:
         return None
@@ -65,36 +66,42 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     emergency = any(x[2] or (isinstance(x[3], SymptomEntry | Observation) and tier_of(ctx, x[3])[0] == "emergency")
                     for x in linked)
     severity = Severity.EMERGENCY if emergency else Severity.URGENT
-    for _, _, _, entry in linked:
-        explain(ctx, entry, severity)
+    for link in linked:
+        explain(ctx, link[3], severity)
     unique: list[Event] = []
     for e in sorted(causes, key=lambda e: utc(e.at)):
         if e not in unique:
             unique.append(e)
     kinds = {e.kind for e in unique}
-    what = cause_words(kinds, "more medicine")
-    title = f"Possible too much {p.display_name.lower()}: " + \
-        ("hard to wake or breathing affected" if any(x[2] for x in linked)
-         else "serious signs" if emergency else "sleepiness-type signs") + f" after {what}"
-    message = (f"{ctx.history.patient.name} has signs that can come from too much {p.display_name.lower()} "
-               f"({', '.join(lower_first(x[1].split(' at ')[0]) for x in linked)}), and they started within "
-               f"{p.value('timing.escalation_window_hours'):g} hours after {what}. Too much of this medicine "
-               f"tends to lower alertness, muscle tone, breathing and temperature.")
-    doctor = (f"Tell them about {what} and these signs before the next dose is due. " if not emergency else
-              f"Tell them the person takes {p.display_name.lower()} and had {what}, and show them this list. ")
-    evidence = ["signs: " + "; ".join(x[1] for x in linked)]
-    evidence += ["before that: " + e.text for e in unique[:8]]
+    what = cause_words(kinds, N_("more medicine"))
+    drug = _(p.display_name).lower()
+    title = (_("Possible too much {drug}: hard to wake or breathing affected after {causes}")
+             if any(x[2] for x in linked) else
+             _("Possible too much {drug}: serious signs after {causes}") if emergency else
+             _("Possible too much {drug}: sleepiness-type signs after {causes}")).format(drug=drug, causes=what)
+    hours = f"{p.value('timing.escalation_window_hours'):g}"
+    message = _("{person} has signs that can come from too much {drug} ({signs}), and they started within {hours} "
+                "hours after {causes}. Too much of this medicine tends to lower alertness, muscle tone, breathing "
+                "and temperature.").format(person=ctx.history.patient.name, drug=drug,
+                                           signs=", ".join(lower_first(x[4]) for x in linked), hours=hours,
+                                           causes=what)
+    doctor = (_("Tell them about {causes} and these signs before the next dose is due.") if not emergency else
+              _("Tell them the person takes {drug} and had {causes}, and show them this list.")).format(
+        causes=what, drug=drug)
+    evidence = [_("signs: {signs}").format(signs="; ".join(x[1] for x in linked))]
+    evidence += [_("before that: {event}").format(event=e.text) for e in unique[:8]]
     lag = utc(linked[0][0]) - utc(unique[0].at)
-    evidence.append(f"first sign {int(lag.total_seconds() // 3600)} h after the first of these; signs "
-                    f"within {p.value('timing.escalation_window_hours'):g} h of more medicine point to too much "
-                    f"of it (source: {p.cite('timing.escalation_window_hours')}, {p.symptom_sources['toxicity']})")
+    evidence.append(_("first sign {lag} h after the first of these; signs within {hours} h of more medicine point "
+                      "to too much of it (source: {source}, {sources})").format(
+        lag=int(lag.total_seconds() // 3600), hours=hours, source=p.cite("timing.escalation_window_hours"),
+        sources=p.symptom_sources["toxicity"]))
     return ctx.alert(RULE, severity, linked[0][0], title, message, ctx.advice(severity, doctor), evidence,
                      unique[0].medication)
 
 
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     seen: list[DrugProfile] = []
-    for _, p in ctx.profiled():
+    for _med, p in ctx.profiled():
         if p not in seen:
             seen.append(p)
     out = [check_profile(ctx, p) for p in seen]

@@ -6,12 +6,17 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from journal.domain import Alert, Observation, ObservationKind, PatientHistory, Severity, SymptomEntry
-from journal.knowledge import DrugLibrary, DrugProfile
+from journal.domain.i18n import N_, _
+from journal.knowledge import DrugLibrary, DrugProfile, change_in_words
 
-from .common import CheckContext, Event, cause_words, explain, lower_first, utc, worse_than_before
+from .common import CheckContext, Event, and_join, cause_words, explain, lower_first, utc, worse_than_before
 from .red_flag_symptom import tier_of
 
 RULE = "withdrawal-signs"
+
+
+# What to tell the doctor about, for each kind of interruption (Event.kind), in this order.
+ABOUT_WORDS = (("missed", N_("the missed doses")), ("cut", N_("the lower dose")), ("pump", N_("the pump problem")))
 
 
 def causes_before(events: list[Event], at: datetime, window: timedelta) -> list[Event]:
@@ -25,7 +30,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     events = ctx.interruptions(p)
     if not events:
         return None
-    linked: list[tuple[datetime, str, bool, object]] = []  # (time, text, late?, entry)
+    linked: list[tuple[datetime, str, bool, object, str]] = []  # (time, text, late?, entry, name of the sign)
     causes: list[Event] = []
     for s in ctx.recent_symptoms(window):
         if s.symptom not in p.withdrawal_early and s.symptom not in p.withdrawal_late:
@@ -34,14 +39,15 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         if not found:
             continue
         text = ctx.symptom_text(s)
+        name = ctx.symptom_name(s)
         if s.symptom in p.withdrawal_worsening_only:
             why = worse_than_before(ctx, p, s, found[0].at)
             floor = p.get("withdrawal.new_min_severity")
             if why is None or (why.startswith("new") and floor is not None and s.severity is not None
                                and s.severity < floor):
                 continue  # usual ups and downs, or a mild first entry of a symptom the person often has
-            text += f" ({why})"
-        linked.append((s.at, text, s.symptom in p.withdrawal_late, s))
+            text += f" ({change_in_words(why)})"
+        linked.append((s.at, text, s.symptom in p.withdrawal_late, s, name))
         causes += found
     catalog = ctx.library.catalog
     fast_hr = p.get("withdrawal.fast_heart_rate")
@@ -51,27 +57,28 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     for o in ctx.history.observations:
         if o.removed or not ctx.within(o.at, window) or not isinstance(o.value, int | float):
             continue
-        late = None
+        late, name = None, ""
         sign = catalog.shows(o, p.withdrawal_early | p.withdrawal_late)  # a sign however it was recorded
         if sign is not None:
-            late, text = sign in p.withdrawal_late, f"{ctx.describe(o).split(' (')[0]} at {ctx.fmt(o.at)}"
+            late, name = sign in p.withdrawal_late, ctx.describe(o).split(" (")[0]
         elif o.kind is ObservationKind.HEART_RATE and fast_hr is not None and o.value > fast_hr:
-            late, text = False, f"heart rate {o.value:g}/min at {ctx.fmt(o.at)}"
+            late, name = False, _("heart rate {value}/min").format(value=f"{o.value:g}")
         elif o.kind is ObservationKind.BLOOD_PRESSURE and low_bp is not None and o.value < low_bp:
-            late, text = False, f"blood pressure {o.value:g}/{o.value2 or 0:g} (low) at {ctx.fmt(o.at)}"
+            late, name = False, _("blood pressure {value} (low)").format(value=f"{o.value:g}/{o.value2 or 0:g}")
         elif o.kind is ObservationKind.BLOOD_PRESSURE and (
                 (high_sys is not None and o.value >= high_sys)
                 or (high_dia is not None and isinstance(o.value2, int | float) and o.value2 >= high_dia)):
             # Withdrawal tends to raise blood pressure along with heart rate and temperature.
             limit = "/".join(f"{x:g}" if x is not None else "-" for x in (high_sys, high_dia))
-            late, text = False, (f"blood pressure {o.value:g}/{o.value2 or 0:g} (high: {limit} or more, source: "
-                                 f"{p.cite('withdrawal.high_systolic' if high_sys is not None else 'withdrawal.high_diastolic')}) "
-                                 f"at {ctx.fmt(o.at)}")
+            late, name = False, _("blood pressure {value} (high: {limit} or more, source: {source})").format(
+                value=f"{o.value:g}/{o.value2 or 0:g}", limit=limit,
+                source=p.cite("withdrawal.high_systolic" if high_sys is not None else "withdrawal.high_diastolic"))
         if late is None:
             continue
+        text = _("{sign} at {when}").format(sign=name, when=ctx.fmt(o.at))
         found = causes_before(events, o.at, window)
         if found:
-            linked.append((o.at, text, late, o))
+            linked.append((o.at, text, late, o, name))
             causes += found
     if not linked:
         return None
@@ -82,8 +89,8 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     raised = [x for x in linked if isinstance(x[3], SymptomEntry | Observation) and tier_of(ctx, x[3])[0] == "emergency"]
     any_late = any(x[2] for x in linked) or bool(raised)
     severity = Severity.EMERGENCY if any_late else Severity.URGENT
-    for _, _, _, entry in linked:
-        explain(ctx, entry, severity)
+    for link in linked:
+        explain(ctx, link[3], severity)
     unique_causes: list[Event] = []
     for e in sorted(causes, key=lambda e: utc(e.at)):
         if e not in unique_causes:
@@ -91,24 +98,25 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     first_cause = unique_causes[0]
     lag = utc(linked[0][0]) - utc(first_cause.at)
     kinds = {e.kind for e in unique_causes}
-    what = cause_words(kinds, "an interruption")
-    title = (f"Possible {p.display_name.lower()} withdrawal: "
-             f"{'serious signs' if any_late else 'early signs'} after {what}")
-    message = (f"{ctx.history.patient.name} has signs that can come from withdrawal of {p.display_name.lower()} "
-               f"({', '.join(lower_first(x[1].split(' at ')[0]) for x in linked)}), and they started within "
-               f"{p.value('timing.escalation_window_hours'):g} hours after {what}. Withdrawal usually raises "
-               f"stiffness, temperature, heart rate and blood pressure; it can get worse over hours to days, so it needs a "
-               f"doctor now rather than at the next visit.")
-    about = " and ".join(w for k, w in (("missed", "the missed doses"), ("cut", "the lower dose"),
-                                        ("pump", "the pump problem")) if k in kinds) or "the interruption"
-    doctor = (f"Tell them about {about} and these signs; the person may need to be seen quickly. "
-              if not any_late else f"Tell them the person takes {p.display_name.lower()}, tell them about "
-                                   f"{about}, and show them this list. ")
-    evidence = ["signs: " + "; ".join(x[1] for x in linked)]
-    evidence += ["before that: " + e.text for e in unique_causes[:8]]
-    evidence.append(f"first sign {int(lag.total_seconds() // 3600)} h after the first interruption; signs within "
-                    f"{p.value('timing.escalation_window_hours'):g} h of an interruption point to withdrawal "
-                    f"(source: {p.cite('timing.escalation_window_hours')})")
+    what = cause_words(kinds, N_("an interruption"))
+    drug = _(p.display_name).lower()
+    title = (_("Possible {drug} withdrawal: serious signs after {causes}") if any_late else
+             _("Possible {drug} withdrawal: early signs after {causes}")).format(drug=drug, causes=what)
+    hours = f"{p.value('timing.escalation_window_hours'):g}"
+    message = _("{person} has signs that can come from withdrawal of {drug} ({signs}), and they started within "
+                "{hours} hours after {causes}. Withdrawal usually raises stiffness, temperature, heart rate and "
+                "blood pressure; it can get worse over hours to days, so it needs a doctor now rather than at the "
+                "next visit.").format(person=ctx.history.patient.name, drug=drug,
+                                      signs=", ".join(lower_first(x[4]) for x in linked), hours=hours, causes=what)
+    about = and_join(_(w) for k, w in ABOUT_WORDS if k in kinds) or _("the interruption")
+    doctor = (_("Tell them about {about} and these signs; the person may need to be seen quickly.")
+              if not any_late else _("Tell them the person takes {drug}, tell them about {about}, and show them "
+                                     "this list.")).format(about=about, drug=drug)
+    evidence = [_("signs: {signs}").format(signs="; ".join(x[1] for x in linked))]
+    evidence += [_("before that: {event}").format(event=e.text) for e in unique_causes[:8]]
+    evidence.append(_("first sign {lag} h after the first interruption; signs within {hours} h of an interruption "
+                      "point to withdrawal (source: {source})").format(
+        lag=int(lag.total_seconds() // 3600), hours=hours, source=p.cite("timing.escalation_window_hours")))
     med = first_cause.medication
     # With an intrathecal pump problem, early signs cannot wait for "today": the pump clinic now.
     head = ctx.pump_clinic_now() if "pump" in kinds and severity is Severity.URGENT else None
@@ -118,7 +126,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
 
 def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: CheckContext) -> list[Alert]:
     seen: list[DrugProfile] = []
-    for _, p in ctx.profiled():
+    for _med, p in ctx.profiled():
         if p not in seen:
             seen.append(p)
     out = [check_profile(ctx, p) for p in seen]

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from journal.domain import Dose, Medication, Quantity, QuantityError, normalise
+from journal.domain.i18n import N_, _
 
-PRESCRIBED = "as prescribed"
+PRESCRIBED = N_("as prescribed")
 
 
 @dataclass(frozen=True)
@@ -64,17 +65,17 @@ def limits_for(m: Medication, profile: ProfileNumbers | None = None) -> AsNeeded
     max_amount: Quantity | None = None
     if presc is not None:
         if presc.max_doses_per_day is not None:
-            max_doses, max_doses_source = presc.max_doses_per_day, PRESCRIBED
+            max_doses, max_doses_source = presc.max_doses_per_day, _(PRESCRIBED)
         if presc.min_interval_hours is not None:
-            min_interval, min_interval_source = timedelta(hours=presc.min_interval_hours), PRESCRIBED
+            min_interval, min_interval_source = timedelta(hours=presc.min_interval_hours), _(PRESCRIBED)
         max_amount = presc.max_amount_per_day
     if min_interval is None and prof.usual_interval_hours:
         min_interval = timedelta(hours=prof.usual_interval_hours / 2)
-        min_interval_source = (f"half the usual {prof.usual_interval_hours:g} h between doses of this drug "
-                               f"({prof.usual_interval_source})")
+        min_interval_source = _("half the usual {hours} h between doses of this drug ({source})").format(
+            hours=f"{prof.usual_interval_hours:g}", source=prof.usual_interval_source)
     if max_doses is None and prof.max_doses_per_day:
         max_doses = int(prof.max_doses_per_day)
-        max_doses_source = f"the usual most in a day for this drug ({prof.max_doses_source})"
+        max_doses_source = _("the usual most in a day for this drug ({source})").format(source=prof.max_doses_source)
     max_mg: float | None = None
     if max_amount is not None:
         try:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from journal.domain import Medication, PumpEvent, PumpEventKind, QuantityError
+from journal.domain.i18n import _
 
 SETTING_KINDS = (PumpEventKind.REFILL, PumpEventKind.DOSE_CHANGE)
 
@@ -40,16 +41,16 @@ def programme(m: Medication, events: Iterable[PumpEvent], tz: tzinfo) -> list[Pr
             mcg = r.dose.to_mg() * 1000.0
         except QuantityError:
             continue
-        steps.append(ProgrammeStep(_day_start(r.start, tz), mcg, f"schedule from {r.start.isoformat()}"))
+        steps.append(ProgrammeStep(_day_start(r.start, tz), mcg, _("schedule from {day}").format(day=r.start.isoformat())))
         if r.end is not None and not any(o.start == r.end + timedelta(days=1) for o in m.regimens):
             steps.append(ProgrammeStep(_day_start(r.end + timedelta(days=1), tz), 0.0,
-                                       f"schedule ended {r.end.isoformat()}"))
+                                       _("schedule ended {day}").format(day=r.end.isoformat())))
     for e in events:
         if e.removed or e.kind not in SETTING_KINDS or e.daily_dose_mcg is None:
             continue
-        what = "refill" if e.kind is PumpEventKind.REFILL else "dose change"
-        steps.append(ProgrammeStep(e.at, float(e.daily_dose_mcg),
-                                   f"{what} logged {e.at.astimezone(tz).strftime('%Y-%m-%d %H:%M')}"))
+        when = e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        text = (_("refill logged {when}") if e.kind is PumpEventKind.REFILL else _("dose change logged {when}"))
+        steps.append(ProgrammeStep(e.at, float(e.daily_dose_mcg), text.format(when=when)))
     steps.sort(key=lambda s: s.at.astimezone(UTC))
     return steps
 

@@ -41,6 +41,7 @@ from journal.domain import (
     Unit,
     normalise,
 )
+from journal.domain.i18n import _, ngettext
 
 # As-needed medicines: days left are judged at the average use over this many days (judgement:
 # a week covers the usual ups and downs of as-needed use without reaching far into the past).
@@ -107,28 +108,32 @@ def in_stock_unit(amount: Quantity, unit: Unit, strength: Quantity | None) -> fl
         return amount.value * _MG_IN[amount.unit.value] / _MG_IN[unit.value]
     if amount.unit.value not in _MG_IN and unit.value not in _MG_IN:
         # Tablets, sachets and mL are different things: one strength cannot turn one into another.
-        raise StockUnknown(f"{amount} cannot be counted in {_plural(unit)}")
+        raise StockUnknown(_("{amount} cannot be counted in {units}").format(amount=amount, units=_plural(unit)))
     try:
         mass = amount if amount.unit.value in _MG_IN else normalise(amount, strength)
     except QuantityError as e:
-        raise StockUnknown(f"{amount} cannot be counted in {_plural(unit)}: {e}") from None
+        raise StockUnknown(_("{amount} cannot be counted in {units}: {problem}").format(
+            amount=amount, units=_plural(unit), problem=e)) from None
     mg = mass.value * _MG_IN[mass.unit.value]
     if unit.value in _MG_IN:
         return mg / _MG_IN[unit.value]
     if strength is None:
-        raise StockUnknown(f"{amount} cannot be counted in {_plural(unit)}: the medicine has no strength recorded")
+        raise StockUnknown(_("{amount} cannot be counted in {units}: the medicine has no strength recorded").format(
+            amount=amount, units=_plural(unit)))
     per = strength.per.unit if strength.per is not None else (unit if unit in (Unit.TABLET, Unit.SACHET) else None)
     if per is not unit:
-        raise StockUnknown(f"{amount} cannot be counted in {_plural(unit)} with a strength of {strength}")
+        raise StockUnknown(_("{amount} cannot be counted in {units} with a strength of {strength}").format(
+            amount=amount, units=_plural(unit), strength=strength))
     each = strength.per_unit_mass
     each_mg = each.value * _MG_IN[each.unit.value]
     if each_mg <= 0:
-        raise StockUnknown(f"a strength of {strength} cannot turn {amount} into {_plural(unit)}")
+        raise StockUnknown(_("a strength of {strength} cannot turn {amount} into {units}").format(
+            strength=strength, amount=amount, units=_plural(unit)))
     return mg / each_mg
 
 
 def _plural(unit: Unit) -> str:
-    return {"tablet": "tablets", "sachet": "sachets"}.get(unit.value, unit.value)
+    return {"tablet": _("tablets"), "sachet": _("sachets")}.get(unit.value, unit.value)
 
 
 def baseline_of(events: Sequence[StockEvent], now: datetime) -> StockEvent | None:
@@ -186,14 +191,14 @@ def stock_level(medication: Medication, doses: Sequence[Dose], now: datetime, tz
     if use_earlier and earlier is not None:
         for amount, n in earlier.amounts:
             if amount is None:
-                raise StockUnknown("a dose given since the count has no amount, so the stock cannot be "
-                                   "counted down; count what is on hand")
+                raise StockUnknown(_("a dose given since the count has no amount, so the stock cannot be "
+                                     "counted down; count what is on hand"))
             given += in_stock_unit(amount, unit, strength) * n
         count += earlier.count
     for d in given_doses:
         if d.amount is None:
-            raise StockUnknown(f"the dose given {d.at.astimezone(tz):%Y-%m-%d %H:%M} has no amount, so the "
-                               "stock cannot be counted down; count what is on hand")
+            raise StockUnknown(_("the dose given {when} has no amount, so the stock cannot be counted down; count "
+                                 "what is on hand").format(when=f"{d.at.astimezone(tz):%Y-%m-%d %H:%M}"))
         given += in_stock_unit(d.amount, unit, strength)
     on_hand = round(start + total_in - total_out - given, _PLACES)
     per_day, dose_size, planned = _planned_use(medication, now, tz, unit)
@@ -240,17 +245,17 @@ def _recent_use(given: Sequence[Dose], since: datetime, now: datetime, unit: Uni
 def describe_stock(level: StockLevel) -> str:
     """'about 41 tablets on hand, about 20 days left' (the days part only when it can be told)."""
     left = describe_days_left(level)
-    return f"about {level.amount(level.on_hand)} on hand" + (f", {left}" if left else "")
+    return _("about {amount} on hand").format(amount=level.amount(level.on_hand)) + (f", {left}" if left else "")
 
 
 def describe_days_left(level: StockLevel) -> str:
     """'about 12 days left', 'less than a day left', 'run out', or '' when it cannot be told."""
     if level.run_out or (level.on_hand <= 0 and level.per_day is not None):
-        return "run out"
+        return _("run out")
     days = level.days_left
     if days is None:
         return ""
     if days < 1:
-        return "less than a day left"
+        return _("less than a day left")
     whole = int(days)
-    return f"about {whole} day{'s' if whole != 1 else ''} left"
+    return ngettext("about {n} day left", "about {n} days left", whole).format(n=whole)

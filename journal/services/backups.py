@@ -23,6 +23,7 @@ from datetime import UTC, tzinfo
 from pathlib import Path
 
 from journal.domain import Clock
+from journal.domain.i18n import N_, _
 from journal.services.errors import ValidationError
 from journal.services.output import fsync_folder, protected_reason
 from journal.services.validation import check_output_path
@@ -84,13 +85,12 @@ def create_private(path: Path) -> None:
 
 def _plain_os_error(e: OSError, action: str, where: Path) -> BackupError:
     if e.errno in (errno.ENOSPC, errno.EDQUOT):
-        return BackupError(f"{action} failed: there is not enough free space on the disk holding {where}.")
+        return BackupError(_("{action} failed: there is not enough free space on the disk holding {where}.").format(action=_(action), where=where))
     if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return BackupError(f"{action} failed: CareJournal is not allowed to write to {where} "
-                           "(the folder or the stick may be read-only).")
+        return BackupError(_("{action} failed: CareJournal is not allowed to write to {where} (the folder or the stick may be read-only).").format(action=_(action), where=where))
     if e.errno == errno.ENOENT:
-        return BackupError(f"{action} failed: {where} does not exist (is the stick still plugged in?).")
-    return BackupError(f"{action} failed: {e.strerror or e} ({where}).")
+        return BackupError(_("{action} failed: {where} does not exist (is the stick still plugged in?).").format(action=_(action), where=where))
+    return BackupError(_("{action} failed: {value} ({where}).").format(action=_(action), value=e.strerror or e, where=where))
 
 
 def check_backup(path: Path) -> str | None:
@@ -98,13 +98,13 @@ def check_backup(path: Path) -> str | None:
     Reads only; never modifies the file."""
     path = Path(path)
     if not path.is_file():
-        return f"{path.name} does not exist."
+        return _("{name} does not exist.").format(name=path.name)
     try:
         state = check_openable(path)
     except StorageFileError as e:
         return str(e)
     if not state.has_tables:
-        return f"{path.name} is empty."
+        return _("{name} is empty.").format(name=path.name)
     try:
         con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
@@ -112,9 +112,9 @@ def check_backup(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.Error as e:
-        return f"{path.name} is damaged ({e})."
+        return _("{name} is damaged ({problem}).").format(name=path.name, problem=e)
     if result != "ok":
-        return f"{path.name} is damaged ({result})."
+        return _("{name} is damaged ({problem}).").format(name=path.name, problem=result)
     return None
 
 
@@ -167,13 +167,13 @@ class BackupService:
     def back_up(self, kind: str = AUTO) -> Path:
         """A checked, private copy in the backups folder, then the rotation."""
         if not self.journal_path.is_file():
-            raise BackupError(f"There is no journal at {self.journal_path} to back up yet.")
+            raise BackupError(_("There is no journal at {journal_path} to back up yet.").format(journal_path=self.journal_path))
         try:
             self._ensure_folder()
             dest = self._free_name(kind)
             self._copy_checked(dest)
         except OSError as e:
-            raise _plain_os_error(e, "The backup", self.folder) from e
+            raise _plain_os_error(e, N_("The backup"), self.folder) from e
         self.prune()
         return dest
 
@@ -182,14 +182,14 @@ class BackupService:
             backup_file(self.journal_path, dest)
         except sqlite3.Error as e:
             if "full" in str(e).lower():
-                raise BackupError(f"The backup failed: there is not enough free space for {dest}.") from e
-            raise BackupError(f"The backup could not be made: {e}.") from e
+                raise BackupError(_("The backup failed: there is not enough free space for {dest}.").format(dest=dest)) from e
+            raise BackupError(_("The backup could not be made: {e}.").format(e=e)) from e
         os.chmod(dest, PRIVATE_FILE)
         problem = check_backup(dest)
         if problem is not None:
             with contextlib.suppress(OSError):
                 dest.unlink()
-            raise BackupError(f"The backup copy did not check out, so it was not kept: {problem}")
+            raise BackupError(_("The backup copy did not check out, so it was not kept: {problem}").format(problem=problem))
 
     def at_start(self) -> Path | None:
         """The backup made when the journal opens. Returns None (and keeps going) if the journal
@@ -233,19 +233,18 @@ class BackupService:
         Returns the file written."""
         dest = Path(dest)
         if folder and not dest.is_dir():
-            raise BackupError(f"The backup failed: the folder {dest} does not exist "
-                              "(is the stick still plugged in?).")
+            raise BackupError(_("The backup failed: the folder {dest} does not exist (is the stick still plugged in?).").format(dest=dest))
         def refuse_unsafe(target: Path) -> None:
             if target.resolve() == self.journal_path.resolve():
-                raise BackupError("Choose another place for the backup than the journal file itself.")
+                raise BackupError(_("Choose another place for the backup than the journal file itself."))
             # The journal's own files first (the more useful message), then links, pipes and devices.
             why = protected_reason(target, self.journal_path)
             if why is not None:  # the same check as every other output (journal.services.output)
-                raise BackupError(f"The backup was not saved: {target} is {why}. Choose another place.")
+                raise BackupError(_("The backup was not saved: {target} is {why}. Choose another place.").format(target=target, why=why))
             try:
                 check_output_path(target, "backup")
             except ValidationError as e:
-                raise BackupError(f"The backup was not saved: {e.message}.") from None
+                raise BackupError(_("The backup was not saved: {message}.").format(message=e.message)) from None
 
         if not dest.is_dir():
             refuse_unsafe(dest)  # as given (a device or link keeps no suffix of ours)
@@ -255,12 +254,11 @@ class BackupService:
             dest = dest.with_suffix(SUFFIX)
         refuse_unsafe(dest)
         if not dest.parent.is_dir():
-            raise BackupError(f"The backup failed: the folder {dest.parent} does not exist "
-                              "(is the stick still plugged in?).")
+            raise BackupError(_("The backup failed: the folder {parent} does not exist (is the stick still plugged in?).").format(parent=dest.parent))
         try:
             self._copy_checked(dest)
         except OSError as e:
-            raise _plain_os_error(e, "The backup", dest.parent) from e
+            raise _plain_os_error(e, N_("The backup"), dest.parent) from e
         return dest
 
     # -- restoring ----------------------------------------------------------------------------
@@ -275,9 +273,9 @@ class BackupService:
         src = Path(src)
         problem = check_backup(src)
         if problem is not None:
-            raise BackupError(f"This backup cannot be restored, so nothing was changed: {problem}")
+            raise BackupError(_("This backup cannot be restored, so nothing was changed: {problem}").format(problem=problem))
         if src.resolve() == self.journal_path.resolve():
-            raise BackupError("That is the journal file itself, not a backup.")
+            raise BackupError(_("That is the journal file itself, not a backup."))
         # Keep-then-replace under the journal's write lock: a write (log-dose from the command
         # line, another window's save) lands before the copy is kept, or after the replacement,
         # never in between where it would be in neither.
@@ -285,15 +283,14 @@ class BackupService:
             with write_lock(self.journal_path):
                 return self._keep_and_replace(src, close_journal)
         except JournalBusy as e:
-            raise BackupError("The restore could not start: another program is still saving to the "
-                              "journal. Nothing was changed; try again in a moment.") from e
+            raise BackupError(_("The restore could not start: another program is still saving to the journal. Nothing was changed; try again in a moment.")) from e
 
     def _keep_and_replace(self, src: Path, close_journal: Callable[[], None] | None) -> Path | None:
         try:
             self._ensure_folder()
             kept = self._keep_current()
         except OSError as e:
-            raise _plain_os_error(e, "Keeping a copy of the current journal", self.folder) from e
+            raise _plain_os_error(e, N_("Keeping a copy of the current journal"), self.folder) from e
         if close_journal is not None:
             close_journal()
         try:
@@ -303,9 +300,9 @@ class BackupService:
                 self._replace_unusable(src)
             ensure_private(self.journal_path)
         except OSError as e:
-            raise _plain_os_error(e, "The restore", self.journal_path.parent) from e
+            raise _plain_os_error(e, N_("The restore"), self.journal_path.parent) from e
         except sqlite3.Error as e:
-            raise BackupError(f"The restore failed and the journal was left as it was: {e}.") from e
+            raise BackupError(_("The restore failed and the journal was left as it was: {e}.").format(e=e)) from e
         return kept
 
     def _current_is_usable(self) -> bool:

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import TypeVar
 
 from journal.domain import Alert, Dose, Medication, PatientHistory, Regimen, saved_id
+from journal.domain.i18n import _
 from journal.rules.ack import raised_or_worse, visible
 from journal.rules.common import plan_timing, utc
 from journal.rules.engine import LOOKBACK, check_regimen_change, run_checks, sort_alerts
@@ -118,11 +119,13 @@ class DosePreview:
         'an as-needed dose', or 'not a planned dose: counted as an extra dose'."""
         if self.slot is not None:
             slot = self.slot.astimezone(tz)
-            day = "" if slot.date() == self.dose.at.astimezone(tz).date() else f" of {slot.date().isoformat()}"
-            return f"counted for the {slot.strftime('%H:%M')} planned dose{day}"
+            if slot.date() == self.dose.at.astimezone(tz).date():
+                return _("counted for the {slot} planned dose").format(slot=slot.strftime("%H:%M"))
+            return _("counted for the {slot} planned dose of {day}").format(slot=slot.strftime("%H:%M"),
+                                                                            day=slot.date().isoformat())
         if self.medication.as_needed:
-            return "an as-needed dose (no planned time)"
-        return "not a planned dose: counted as an extra dose"
+            return _("an as-needed dose (no planned time)")
+        return _("not a planned dose: counted as an extra dose")
 
 
 def preview_dose(journal: Journal, patient_id: int, dose: Dose, now: datetime | None = None) -> DosePreview:

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from journal.domain.i18n import _
 from journal.knowledge import RESOURCES, default_library
 
 from .errors import ValidationError
@@ -96,6 +97,4 @@ def check_drug_name(drug: str | None, field_name: str = "drug") -> None:
     close = closest_drug_names(drug)
     if close:
         options = " or ".join(f'"{n}"' for n in close)
-        raise ValidationError(field_name, f'"{drug}" is not a drug the journal knows; did you mean {options}? '
-                              "(A misspelt drug name would switch off the checks for this medicine. If it "
-                              "really is another medicine, leave the drug empty.)")
+        raise ValidationError(field_name, _('"{drug}" is not a drug the journal knows; did you mean {options}? (A misspelt drug name would switch off the checks for this medicine. If it really is another medicine, leave the drug empty.)').format(drug=drug, options=options))

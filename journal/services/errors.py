@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from journal.domain.i18n import N_, _
+
 
 class ValidationError(ValueError):
     """Bad input, refused before anything is written. `field` names what is wrong: a field name
@@ -43,19 +45,19 @@ _PLAIN = (
     # PostgreSQL refusing a write the connected role has no grant for (a viewer's, say).
     (("insufficientprivilege", "permission denied for table", "permission denied for sequence",
       "permission denied for schema"),
-     "your access to this shared journal is read-only (or was not granted), so nothing was saved; "
-     "ask whoever set it up to grant you caregiver access"),
-    (("database or disk is full", "no space left"), "the disk is full (not enough free space), so nothing was saved; free some space and try again"),
+     N_("your access to this shared journal is read-only (or was not granted), so nothing was saved; "
+     "ask whoever set it up to grant you caregiver access")),
+    (("database or disk is full", "no space left"), N_("the disk is full (not enough free space), so nothing was saved; free some space and try again")),
     (("database is locked", "database is busy"),
-     "the journal is busy (the window or another command is saving), so nothing was saved; try again in a moment"),
+     N_("the journal is busy (the window or another command is saving), so nothing was saved; try again in a moment")),
     (("readonly database", "read-only file system", "permission denied"),
-     "the journal file cannot be written here (read-only or no permission), so nothing was saved"),
+     N_("the journal file cannot be written here (read-only or no permission), so nothing was saved")),
     (("disk i/o error", "input/output error"),
-     "the disk could not be read or written, so nothing was saved; check the drive and try again"),
+     N_("the disk could not be read or written, so nothing was saved; check the drive and try again")),
     (("unable to open database file", "is a directory"),
-     "the journal file cannot be opened there (check that the folder exists and can be written)"),
+     N_("the journal file cannot be opened there (check that the folder exists and can be written)")),
     (("malformed", "file is not a database"),
-     "the journal file is damaged; restore a backup with: carejournal restore FILE"),
+     N_("the journal file is damaged; restore a backup with: carejournal restore FILE")),
 )
 
 
@@ -66,5 +68,5 @@ def plain_failure(exc: BaseException) -> str | None:
     text = f"{exc} {getattr(exc, 'orig', '') or ''}".lower()
     for needles, words in _PLAIN:
         if any(n in text for n in needles):
-            return words
+            return _(words)
     return None

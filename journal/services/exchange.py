@@ -42,6 +42,7 @@ from journal.domain import (
     SymptomEntry,
     Unit,
 )
+from journal.domain.i18n import N_, _, ngettext
 from journal.domain.zones import JournalZone, ZoneError, ZonePeriod, journal_zone, periods_from_json
 
 from . import timezones as zone_store
@@ -141,7 +142,7 @@ def is_clock(s: str) -> bool:
 
 
 FORMATS: dict[str, Callable[[str], bool]] = {"date-time": is_datetime, "date": is_date, "clock-time": is_clock}
-FORMAT_NAMES = {"date-time": "date-time", "date": "date (YYYY-MM-DD)", "clock-time": "time of day (HH:MM)"}
+FORMAT_NAMES = {"date-time": N_("date-time"), "date": N_("date (YYYY-MM-DD)"), "clock-time": N_("time of day (HH:MM)")}
 
 
 @lru_cache(maxsize=1)
@@ -199,13 +200,12 @@ def parse_document(text: str, source: str = "document") -> Any:
     try:
         doc = json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as e:
-        raise ValidationError(source, f"is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+        raise ValidationError(source, _("is not valid JSON (line {lineno}, column {colno}: {msg})").format(lineno=e.lineno, colno=e.colno, msg=e.msg)) from None
     except RecursionError:
-        raise ValidationError(source, "is nested too deeply to be a journal document") from None
+        raise ValidationError(source, _("is nested too deeply to be a journal document")) from None
     repeated = _first_repeated_key(doc)
     if repeated is not None:
-        raise ValidationError(pointer(repeated), f"{_show(repeated[-1])} is written twice in the same object; "
-                              "keep one (JSON would silently drop the other)")
+        raise ValidationError(pointer(repeated), _("{show} is written twice in the same object; keep one (JSON would silently drop the other)").format(show=_show(repeated[-1])))
     return doc
 
 
@@ -219,8 +219,8 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-_TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
-               "array": "a list", "object": "an object", "null": "null"}
+_TYPE_WORDS = {"string": N_("text"), "number": N_("a number"), "integer": N_("a whole number"),
+               "boolean": N_("true or false"), "array": N_("a list"), "object": N_("an object"), "null": N_("null")}
 
 
 def _describe_error(rule: str, value: Any, rule_value: Any, definition: dict[str, Any], path: list[Any]) -> tuple[str, str]:
@@ -229,29 +229,32 @@ def _describe_error(rule: str, value: Any, rule_value: Any, definition: dict[str
     if rule == "additionalProperties" and isinstance(value, dict):
         extra = sorted(k for k in value if k not in definition.get("properties", {}))
         if extra:
-            return pointer([*path, extra[0]]), f'unknown field "{extra[0]}" (check the spelling)'
+            return pointer([*path, extra[0]]), _('unknown field "{field}" (check the spelling)').format(field=extra[0])
     if rule == "required" and isinstance(value, dict):
         missing = [k for k in rule_value if k not in value]
         if missing:
-            return pointer([*path, missing[0]]), "is required but missing"
+            return pointer([*path, missing[0]]), _("is required but missing")
     if rule == "format":
-        return where, f"{_show(value)} is not a {FORMAT_NAMES.get(rule_value, rule_value)}"
+        return where, _("{value} is not a {kind}").format(value=_show(value),
+                                                         kind=_(FORMAT_NAMES.get(rule_value, rule_value)))
     if rule == "type":
         kinds = rule_value if isinstance(rule_value, list) else [rule_value]
-        return where, f"{_show(value)} is not {' or '.join(_TYPE_WORDS.get(str(k), str(k)) for k in kinds)}"
+        return where, _("{value} is not {kinds}").format(
+            value=_show(value), kinds=_(" or ").join(_(_TYPE_WORDS.get(str(k), str(k))) for k in kinds))
     if rule == "enum":
-        return where, f"{_show(value)} is not one of: {', '.join(str(v) for v in rule_value)}"
+        return where, _("{value} is not one of: {choices}").format(value=_show(value),
+                                                                  choices=", ".join(str(v) for v in rule_value))
     if rule == "const":
-        return where, f"{_show(value)} should be {_show(rule_value)}"
+        return where, _("{value} should be {expected}").format(value=_show(value), expected=_show(rule_value))
     if rule in ("minimum", "exclusiveMinimum"):
-        return where, f"{_show(value)} is below the lowest allowed value {rule_value}"
+        return where, _("{value} is below the lowest allowed value {limit}").format(value=_show(value), limit=rule_value)
     if rule in ("maximum", "exclusiveMaximum"):
-        return where, f"{_show(value)} is above the highest allowed value {rule_value}"
+        return where, _("{value} is above the highest allowed value {limit}").format(value=_show(value), limit=rule_value)
     if rule == "minLength":
-        return where, "cannot be empty"
+        return where, _("cannot be empty")
     if rule == "anyOf":
         return _explain_any_of(value, rule_value, path)
-    return where, f"{_show(value)} is not valid here ({rule})"
+    return where, _("{value} is not valid here ({rule})").format(value=_show(value), rule=rule)
 
 
 def _explain_any_of(value: Any, options: list[dict[str, Any]], path: list[Any]) -> tuple[str, str]:
@@ -265,7 +268,7 @@ def _explain_any_of(value: Any, options: list[dict[str, Any]], path: list[Any]) 
             e = errors[0]
             return _describe_error(str(e.validator), e.instance, e.validator_value, e.schema,
                                    [*path, *e.absolute_path])
-    return pointer(path), f"{_show(value)} is not valid here"
+    return pointer(path), _("{value} is not valid here").format(value=_show(value))
 
 
 def _path_key(path: list[Any]) -> tuple[tuple[int, Any], ...]:
@@ -311,16 +314,21 @@ class ImportSummary:
     def describe(self, would: bool = False) -> str:
         """"Added 1 person, 3 doses." (with `would`: "Would add ...", for a dry run)."""
         parts = [
-            (self.patients, "person", "people"), (self.medications, "medicine", "medicines"),
-            (self.regimens, "schedule period", "schedule periods"), (self.doses, "dose", "doses"),
-            (self.symptoms, "symptom", "symptoms"), (self.observations, "measurement", "measurements"),
-            (self.pump_events, "pump event", "pump events"), (self.notes, "note", "notes"),
-            (self.stock_events, "stock entry", "stock entries"),
+            (self.patients, ngettext("{n} person", "{n} people", self.patients)),
+            (self.medications, ngettext("{n} medicine", "{n} medicines", self.medications)),
+            (self.regimens, ngettext("{n} schedule period", "{n} schedule periods", self.regimens)),
+            (self.doses, ngettext("{n} dose", "{n} doses", self.doses)),
+            (self.symptoms, ngettext("{n} symptom", "{n} symptoms", self.symptoms)),
+            (self.observations, ngettext("{n} measurement", "{n} measurements", self.observations)),
+            (self.pump_events, ngettext("{n} pump event", "{n} pump events", self.pump_events)),
+            (self.notes, ngettext("{n} note", "{n} notes", self.notes)),
+            (self.stock_events, ngettext("{n} stock entry", "{n} stock entries", self.stock_events)),
         ]
-        added = [f"{n} {one if n == 1 else many}" for n, one, many in parts if n]
-        text = ("Would add " if would else "Added ") + ", ".join(added) if added else "Nothing new to add"
+        added = ", ".join(text.format(n=n) for n, text in parts if n)
+        text = ((_("Would add {what}") if would else _("Added {what}")).format(what=added) if added
+                else _("Nothing new to add"))
         if self.already_there:
-            text += f"; {self.already_there} already in the journal"
+            text += "; " + _("{n} already in the journal").format(n=self.already_there)
         return text + "."
 
 
@@ -354,7 +362,7 @@ class _Reader:
         try:
             value = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
-            raise ValidationError(where, f"{_show(text)} is not a date-time") from None
+            raise ValidationError(where, _("{show} is not a date-time").format(show=_show(text))) from None
         value = value if value.tzinfo is not None else value.replace(tzinfo=self.tz)
         check_plausible_time(value, where)
         return value
@@ -365,7 +373,7 @@ class _Reader:
         try:
             day = date.fromisoformat(text)
         except ValueError:
-            raise ValidationError(where, f"{_show(text)} is not a date (YYYY-MM-DD)") from None
+            raise ValidationError(where, _("{show} is not a date (YYYY-MM-DD)").format(show=_show(text))) from None
         check_plausible_day(day, where)
         return day
 
@@ -399,7 +407,7 @@ class _Reader:
             conditions=list(p.get("conditions", [])), notes=p.get("notes", ""),
         )
         if not patient.name:
-            raise ValidationError(where + "/name", "cannot be empty")
+            raise ValidationError(where + "/name", _("cannot be empty"))
         check_patient(patient, self.now, where + "/")
         meds: list[tuple[str, Medication]] = []
         by_ref: dict[str, int] = {}
@@ -408,10 +416,10 @@ class _Reader:
             med = self.medication(m, mw)
             if "id" in m:
                 if m["id"] in by_ref:
-                    raise ValidationError(mw + "/id", f"{_show(m['id'])} is used by two medicines")
+                    raise ValidationError(mw + "/id", _("{show} is used by two medicines").format(show=_show(m['id'])))
                 by_ref[m["id"]] = len(meds)
-            if any(name_key(o.name) == name_key(med.name) for _, o in meds):
-                raise ValidationError(mw + "/name", f"{_show(med.name)} is listed twice for this person")
+            if any(name_key(o.name) == name_key(med.name) for _w, o in meds):
+                raise ValidationError(mw + "/name", _("{show} is listed twice for this person").format(show=_show(med.name)))
             meds.append((mw, med))
         doses: list[Dose] = []
         med_index: list[int] = []
@@ -419,14 +427,14 @@ class _Reader:
             dw = f"{where}/doses/{i}"
             idx = by_ref.get(d["medication"])
             if idx is None:
-                raise ValidationError(dw + "/medication", f"{_show(d['medication'])} is not the id of one of this person's medicines")
+                raise ValidationError(dw + "/medication", _("{show} is not the id of one of this person's medicines").format(show=_show(d['medication'])))
             doses.append(self.dose(d, dw, meds[idx][1]))
             med_index.append(idx)
         symptoms = []
         for i, s in enumerate(p.get("symptoms", [])):
             sw = f"{where}/symptoms/{i}"
             if s["symptom"] not in self.codes:
-                raise ValidationError(sw + "/symptom", f"{_show(s['symptom'])} is not a code of the symptom catalog")
+                raise ValidationError(sw + "/symptom", _("{show} is not a code of the symptom catalog").format(show=_show(s['symptom'])))
             entry = SymptomEntry(
                 at=self.when(s["at"], sw + "/at"), symptom=s["symptom"], severity=s.get("severity"),
                 duration_minutes=s.get("duration_minutes"), note=s.get("note", ""),
@@ -438,7 +446,7 @@ class _Reader:
         for i, o in enumerate(p.get("observations", [])):
             ow = f"{where}/observations/{i}"
             if o.get("value") is None:
-                raise ValidationError(ow + "/value", "is missing: a measurement needs its value")
+                raise ValidationError(ow + "/value", _("is missing: a measurement needs its value"))
             obs = Observation(
                 at=self.when(o["at"], ow + "/at"), kind=ObservationKind(o["kind"]), value=o["value"],
                 value2=o.get("value2"), body_part=o.get("body_part", ""), note=o.get("note", ""),
@@ -450,8 +458,7 @@ class _Reader:
         for i, e in enumerate(p.get("pump_events", [])):
             ew = f"{where}/pump_events/{i}"
             if e.get("kind") is None:  # never guessed: an unknown kind could be an alarm
-                raise ValidationError(ew + "/kind", "is missing: say what happened (refill, alarm, check, "
-                                      "dose-change or catheter-problem)")
+                raise ValidationError(ew + "/kind", _("is missing: say what happened (refill, alarm, check, dose-change or catheter-problem)"))
             ev = PumpEvent(
                 at=self.when(e["at"], ew + "/at"), kind=PumpEventKind(e["kind"]), volume_ml=e.get("volume_ml"),
                 concentration_mcg_per_ml=e.get("concentration_mcg_per_ml"), daily_dose_mcg=e.get("daily_dose_mcg"),
@@ -473,13 +480,13 @@ class _Reader:
             drug=m.get("drug"), strength=self.quantity(m.get("strength"), where + "/strength"), as_needed=m.get("as_needed", False),
         )
         if not med.name:
-            raise ValidationError(where + "/name", "cannot be empty")
+            raise ValidationError(where + "/name", _("cannot be empty"))
         check_drug_name(med.drug, where + "/drug")
         check_strength(med.strength, where + "/strength/value", where + "/strength/per/value")
         for i, r in enumerate(m.get("regimens", [])):
             rw = f"{where}/regimens/{i}"
             if r.get("dose") is None:
-                raise ValidationError(rw + "/dose", "is missing: a schedule period needs its dose")
+                raise ValidationError(rw + "/dose", _("is missing: a schedule period needs its dose"))
             reg = Regimen(
                 start=self.day(r["start"], rw + "/start"),  # type: ignore[arg-type]
                 end=self.day(r.get("end"), rw + "/end"), dose=self.quantity(r["dose"], rw + "/dose"),  # type: ignore[arg-type]
@@ -511,7 +518,7 @@ class _Reader:
         scheduled = d.get("scheduled")
         given = d.get("given")
         if scheduled is None and given is None:
-            raise ValidationError(where, "a dose needs a scheduled or a given time")
+            raise ValidationError(where, _("a dose needs a scheduled or a given time"))
         dose = Dose(
             medication_id=0, status=_STATUS[d.get("status") or ("taken" if given is not None else "missed")],
             scheduled=self.when(scheduled, where + "/scheduled") if scheduled is not None else None,
@@ -543,7 +550,7 @@ def import_document(journal: Journal, doc: Any) -> ImportSummary:
     validate_schema(doc)
     tz_name = doc.get("timezone") or None
     if tz_name is not None and not valid_timezone(tz_name):
-        raise ValidationError("/timezone", f"{_show(tz_name)} is not a known time zone (e.g. America/Chicago)")
+        raise ValidationError("/timezone", _("{show} is not a known time zone (e.g. America/Chicago)").format(show=_show(tz_name)))
     zones = _document_zones(doc, tz_name)
     tz: tzinfo = journal_zone(zones) if zones else ZoneInfo(tz_name or local_timezone_name())
     reader = _Reader(tz, journal.now())
@@ -554,11 +561,11 @@ def import_document(journal: Journal, doc: Any) -> ImportSummary:
         where = f"/patients/{i}"
         if "id" in p:
             if p["id"] in seen_ids:
-                raise ValidationError(where + "/id", f"{_show(p['id'])} is used by two people")
+                raise ValidationError(where + "/id", _("{show} is used by two people").format(show=_show(p['id'])))
             seen_ids.add(p["id"])
         person = reader.person(p, where)
         if name_key(person.patient.name) in seen_names:
-            raise ValidationError(where + "/name", f"{_show(person.patient.name)} appears twice in the document")
+            raise ValidationError(where + "/name", _("{show} appears twice in the document").format(show=_show(person.patient.name)))
         seen_names.add(name_key(person.patient.name))
         people.append(person)
 
@@ -584,8 +591,7 @@ def _document_zones(doc: dict[str, Any], tz_name: str | None) -> tuple[ZonePerio
     except ZoneError as e:
         raise ValidationError(e.field, e.message) from None
     if tz_name is not None and tz_name != zones[-1].zone:
-        raise ValidationError("/timezones", f"the last entry is {_show(zones[-1].zone)} but /timezone is "
-                              f"{_show(tz_name)}; they must be the same zone (the one in force now)")
+        raise ValidationError("/timezones", _("the last entry is {show} but /timezone is {show2}; they must be the same zone (the one in force now)").format(show=_show(zones[-1].zone), show2=_show(tz_name)))
     return zones
 
 

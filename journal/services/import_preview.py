@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from journal.domain import Alert, Clock
+from journal.domain.i18n import _
 
 from .checks import write_and_compare
 from .errors import JournalFileError, ValidationError
@@ -40,7 +41,7 @@ def preview_import(journal_path: Path | str, doc: Any, clock: Clock) -> ImportPr
 
     path = Path(journal_path)
     if path.is_dir():
-        raise ValidationError("--db", f"{path} is a folder; give the journal file's name")
+        raise ValidationError("--db", _("{path} is a folder; give the journal file's name").format(path=path))
     with tempfile.TemporaryDirectory(prefix="carejournal-dry-run-") as folder:  # owner-only (0700)
         copy = Path(folder) / "preview.sqlite3"
         if path.exists():

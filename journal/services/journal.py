@@ -52,7 +52,7 @@ from journal.domain import (
     SystemClock,
     parse_quantity,
 )
-from journal.domain.i18n import LANGUAGES
+from journal.domain.i18n import LANGUAGES, _
 from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
 
 from . import timezones as zone_store
@@ -302,19 +302,19 @@ class Journal:
         `zone_change_day`); the days before keep their zone (see `change_timezone`)."""
         check_texts(s)
         if not valid_timezone(s.timezone):
-            raise ValidationError("timezone", f'"{s.timezone}" is not a known time zone (e.g. Europe/London)')
+            raise ValidationError("timezone", _('"{timezone}" is not a known time zone (e.g. Europe/London)').format(timezone=s.timezone))
         if not s.emergency_number.strip():
-            raise ValidationError("emergency_number", "the emergency number cannot be empty")
+            raise ValidationError("emergency_number", _("the emergency number cannot be empty"))
         if s.temperature_unit not in ("C", "F"):
-            raise ValidationError("temperature_unit", f'"{s.temperature_unit}" is not C or F')
+            raise ValidationError("temperature_unit", _('"{temperature_unit}" is not C or F').format(temperature_unit=s.temperature_unit))
         if s.weight_unit not in ("kg", "lb"):
-            raise ValidationError("weight_unit", f'"{s.weight_unit}" is not kg or lb')
+            raise ValidationError("weight_unit", _('"{weight_unit}" is not kg or lb').format(weight_unit=s.weight_unit))
         if s.language and s.language not in LANGUAGES:
-            raise ValidationError("language", f'"{s.language}" is not one of {", ".join(sorted(LANGUAGES))}')
+            raise ValidationError("language", _('"{language}" is not one of {value}').format(language=s.language, value=", ".join(sorted(LANGUAGES))))
         if s.decimal_separator not in (".", ","):
-            raise ValidationError("decimal_separator", f'"{s.decimal_separator}" is not "." or ","')
+            raise ValidationError("decimal_separator", _('"{decimal_separator}" is not "." or ","').format(decimal_separator=s.decimal_separator))
         if not isinstance(s.reminder_lead_minutes, int) or not 0 <= s.reminder_lead_minutes <= 24 * 60:
-            raise ValidationError("reminder_lead_minutes", "use a number of minutes from 0 to 1440")
+            raise ValidationError("reminder_lead_minutes", _("use a number of minutes from 0 to 1440"))
         since = zone_since or self.zone_change_day(s.timezone)
         with self.store.transaction() as tx:
             for f in fields(Settings):
@@ -396,7 +396,7 @@ class Journal:
         with self.store.read() as tx:
             got = tx.get("patient", patient_id)
         if got is None or got[1]:
-            raise NotFound(f"no person with id {patient_id} in the journal", "patient")
+            raise NotFound(_("no person with id {patient_id} in the journal").format(patient_id=patient_id), "patient")
         return got[0]  # type: ignore[no-any-return]
 
     def find_patient(self, name: str) -> Patient:
@@ -411,7 +411,7 @@ class Journal:
         if len(start) == 1:
             return start[0]
         known = ", ".join(p.name for p in people) or "nobody yet"
-        raise NotFound(f'no one named "{name}" in the journal (people: {known})', "--patient")
+        raise NotFound(_('no one named "{name}" in the journal (people: {known})').format(name=name, known=known), "--patient")
 
     def add_patient(self, p: Patient) -> Outcome:
         p = dataclasses.replace(p, name=clean_name(p.name))
@@ -423,13 +423,13 @@ class Journal:
     def update_patient(self, p: Patient, by: str = "") -> Outcome:
         pid = p.id
         if pid is None:
-            raise ValidationError("id", "the person has not been saved yet")
+            raise ValidationError("id", _("the person has not been saved yet"))
         p = dataclasses.replace(p, name=clean_name(p.name))
         self._check_patient(p, pid)
         with self.store.transaction() as tx:
             got = tx.get("patient", pid)
             if got is None:
-                raise NotFound(f"no person with id {pid} in the journal", "patient")
+                raise NotFound(_("no person with id {id} in the journal").format(id=pid), "patient")
             before = got[0]
             tx.update("patient", pid, p)
             self._revision(tx, "patient", pid, "correct", before, p, by, "", pid)
@@ -439,7 +439,7 @@ class Journal:
         check_patient(p, self.now())
         for other in self.list_patients():
             if other.id != own_id and name_key(other.name) == name_key(p.name):
-                raise ValidationError("name", f'"{p.name}" is already in the journal')
+                raise ValidationError("name", _('"{name}" is already in the journal').format(name=p.name))
 
     # medicines ------------------------------------------------------------------------------
     def list_medications(self, patient_id: int, include_inactive: bool = True) -> list[Medication]:
@@ -454,7 +454,7 @@ class Journal:
         with self.store.read() as tx:
             got = tx.get("medication", medication_id)
         if got is None or got[1]:
-            raise NotFound(f"no medicine with id {medication_id} in the journal", "medication")
+            raise NotFound(_("no medicine with id {medication_id} in the journal").format(medication_id=medication_id), "medication")
         return got[0]  # type: ignore[no-any-return]
 
     def find_medication(self, patient_id: int, name: str) -> Medication:
@@ -470,15 +470,15 @@ class Journal:
             return partial[0]
         known = ", ".join(m.name for m in meds) or "none yet"
         if len(partial) > 1:
-            raise NotFound(f'"{name}" matches more than one medicine ({known}); give more of the name', "--medication")
-        raise NotFound(f'no medicine named "{name}" (medicines: {known})', "--medication")
+            raise NotFound(_('"{name}" matches more than one medicine ({known}); give more of the name').format(name=name, known=known), "--medication")
+        raise NotFound(_('no medicine named "{name}" (medicines: {known})').format(name=name, known=known), "--medication")
 
     def add_medication(self, patient_id: int, m: Medication) -> Outcome:
         self.get_patient(patient_id)
         m = dataclasses.replace(m, patient_id=patient_id, regimens=list(m.regimens), name=clean_name(m.name))
         check_medication(m)
         if any(name_key(o.name) == name_key(m.name) for o in self.list_medications(patient_id)):
-            raise ValidationError("name", f'"{m.name}" is already on the list')
+            raise ValidationError("name", _('"{name}" is already on the list').format(name=m.name))
         for i, e in enumerate(m.stock):
             check_stock_event(e, dataclasses.replace(m, stock=m.stock[:i]), f"stock/{i}/")
         with self.store.transaction() as tx:
@@ -497,7 +497,7 @@ class Journal:
     def set_regimens(self, medication_id: int, regimens: list[Regimen], by: str = "") -> Outcome:
         """Replace the schedule from the first new step on (a taper or titration plan)."""
         if not regimens:
-            raise ValidationError("regimens", "give at least one step")
+            raise ValidationError("regimens", _("give at least one step"))
         med = self.get_medication(medication_id)
         steps = sorted(regimens, key=lambda r: r.start)
         for i, r in enumerate(steps):
@@ -505,7 +505,7 @@ class Journal:
             if i + 1 < len(steps):
                 nxt = steps[i + 1]
                 if nxt.start <= r.start:
-                    raise ValidationError(f"regimens/{i + 1}/start", "two steps start on the same day")
+                    raise ValidationError(f"regimens/{i + 1}/start", _("two steps start on the same day"))
                 if r.end is None or r.end >= nxt.start:
                     steps[i] = dataclasses.replace(r, end=nxt.start - timedelta(days=1))
         first = steps[0].start
@@ -553,7 +553,7 @@ class Journal:
             try:
                 e.kind = StockKind(e.kind)
             except ValueError:
-                raise ValidationError("kind", f"{e.kind!r} is not one of: counted, received, discarded") from None
+                raise ValidationError("kind", _("{kind} is not one of: counted, received, discarded").format(kind=f"{e.kind!r}")) from None
         check_stock_event(e, med)
         check_not_future(e.at, self.now(), "at")
         with self.store.transaction() as tx:
@@ -569,7 +569,7 @@ class Journal:
         with self.store.read() as tx:
             got = tx.get("medication", medication_id)
             if got is None or got[1]:
-                raise NotFound(f"no medicine with id {medication_id} in the journal", "medication")
+                raise NotFound(_("no medicine with id {medication_id} in the journal").format(medication_id=medication_id), "medication")
             med = got[0]
             doses, earlier = _stock_reads(tx, med, at)
         return stock_level(med, doses, at, self.tz, earlier=earlier)
@@ -601,7 +601,7 @@ class Journal:
         from journal.storage.roles import setup_roles
 
         if not isinstance(self.path, str):
-            raise ValidationError("--db", "init sets up a shared journal; give its postgresql:// URL")
+            raise ValidationError("--db", _("init sets up a shared journal; give its postgresql:// URL"))
         with self.store.transaction() as tx:
             return setup_roles(tx.s)
 
@@ -612,9 +612,9 @@ class Journal:
         from journal.storage.roles import RoleError, grant
 
         if not isinstance(self.path, str):
-            raise ValidationError("--db", "grant is for a shared journal; give its postgresql:// URL")
+            raise ValidationError("--db", _("grant is for a shared journal; give its postgresql:// URL"))
         if not person.strip():
-            raise ValidationError("--person", "give the name this person signs entries with")
+            raise ValidationError("--person", _("give the name this person signs entries with"))
         try:
             with self.store.transaction() as tx:
                 new = grant(tx.s, login, access)
@@ -631,9 +631,9 @@ class Journal:
         try:
             med = self.get_medication(medication_id)
         except NotFound:
-            raise ValidationError("medication", f"no medicine with id {medication_id}") from None
+            raise ValidationError("medication", _("no medicine with id {medication_id}").format(medication_id=medication_id)) from None
         if med.patient_id != patient_id:
-            raise ValidationError("medication", f"{med.name} is not on this person's list")
+            raise ValidationError("medication", _("{name} is not on this person's list").format(name=med.name))
         return med
 
     def prepare_dose(self, patient_id: int, dose: Dose, by: str = "") -> Dose:
@@ -643,7 +643,7 @@ class Journal:
         try:
             status = DoseStatus(dose.status)
         except ValueError:
-            raise ValidationError("status", f'"{dose.status}" is not one of: {", ".join(s.value for s in DoseStatus)}') from None
+            raise ValidationError("status", _('"{status}" is not one of: {value}').format(status=dose.status, value=", ".join(s.value for s in DoseStatus))) from None
         d = dataclasses.replace(dose, patient_id=patient_id, status=status)
         check_texts(d)
         check_aware(d.given, "given")
@@ -699,7 +699,7 @@ class Journal:
                 new_id = tx.insert_slot_dose(d)
         except SlotTaken:
             self._refuse_if_given(d)  # the race lost: say who won
-            raise AlreadyGiven(f"the {self._hm(d.scheduled)} dose was already logged; nothing was saved",
+            raise AlreadyGiven(_("the {slot} dose was already logged; nothing was saved").format(slot=self._hm(d.scheduled)),
                                None) from None
         return Outcome(frozenset({"doses", "alerts"}), self._alerts(patient_id), new_id)
 
@@ -714,7 +714,7 @@ class Journal:
             first = there[0]
             who = f" by {first.by}" if first.by else ""
             when = f" at {self._hm(first.given)}" if first.given is not None else ""
-            raise AlreadyGiven(f"the {self._hm(d.scheduled)} dose was already given{who}{when}; nothing was saved",
+            raise AlreadyGiven(_("the {slot} dose was already given{who}{when}; nothing was saved").format(slot=self._hm(d.scheduled), who=who, when=when),
                                first)
 
     def log_symptom(self, patient_id: int, entry: SymptomEntry, by: str = "") -> Outcome:
@@ -734,7 +734,7 @@ class Journal:
         try:
             o.kind = ObservationKind(o.kind)
         except ValueError:
-            raise ValidationError("kind", f'"{o.kind}" is not a known kind of measurement') from None
+            raise ValidationError("kind", _('"{kind}" is not a known kind of measurement').format(kind=o.kind)) from None
         check_observation(o)
         check_not_future(o.at, self.now(), "at")
         with self.store.transaction() as tx:
@@ -747,7 +747,7 @@ class Journal:
         try:
             e.kind = PumpEventKind(e.kind)
         except ValueError:
-            raise ValidationError("kind", f'"{e.kind}" is not a kind of pump event') from None
+            raise ValidationError("kind", _('"{kind}" is not a kind of pump event').format(kind=e.kind)) from None
         check_pump_event(e)
         check_not_future(e.at, self.now(), "at")
         with self.store.transaction() as tx:
@@ -760,7 +760,7 @@ class Journal:
         check_aware(n.at, "at")
         check_texts(n)
         if not n.text.strip():
-            raise ValidationError("text", "the note is empty")
+            raise ValidationError("text", _("the note is empty"))
         with self.store.transaction() as tx:
             new_id = tx.insert("note", n)
         # Notes count for the checks too (e.g. alcohol taken is recorded as a note).
@@ -773,19 +773,19 @@ class Journal:
         with self.store.read() as tx:
             got = tx.get(entity, entity_id)
         if got is None:
-            raise NotFound(f"no {entity.replace('_', ' ')} with id {entity_id}", entity)
+            raise NotFound(_("no {entity} with id {entity_id}").format(entity=entity.replace('_', ' '), entity_id=entity_id), entity)
         before, _removed = got
         allowed = {f.name for f in fields(before)} - {"id", "patient_id", "removed", "regimens", "stock",
                                                       "amount_normalised"}
         for key in changes:
             if key not in allowed:
-                raise ValidationError(key, f"cannot be changed on a {entity.replace('_', ' ')}")
+                raise ValidationError(key, _("cannot be changed on a {entity}").format(entity=entity.replace('_', ' ')))
         coerced: dict[str, Any] = {}
         for k, v in changes.items():
             try:
                 coerced[k] = _coerce(entity, k, v)
             except ValueError as e:
-                raise ValidationError(k, f"{v!r} is not allowed here ({e})") from None
+                raise ValidationError(k, _("{v} is not allowed here ({e})").format(v=f"{v!r}", e=e)) from None
         after = dataclasses.replace(before, **coerced)
         after, patient_id = self._validate_corrected(entity, after)
         with self.store.transaction() as tx:
@@ -822,7 +822,7 @@ class Journal:
             check_medication(obj)
             if any(o.id != obj.id and name_key(o.name) == name_key(obj.name)
                    for o in self.list_medications(obj.patient_id)):
-                raise ValidationError("name", f'"{obj.name}" is already on the list')
+                raise ValidationError("name", _('"{name}" is already on the list').format(name=obj.name))
             return int(obj.patient_id)
         elif entity == "stock_event":
             med = self.get_medication(obj.medication_id)
@@ -837,7 +837,7 @@ class Journal:
     def remove(self, entity: str, entity_id: int, by: str, reason: str) -> Outcome:
         """Mark a record removed (it stays in the file and can be brought back)."""
         if not reason.strip():
-            raise ValidationError("reason", "say why the entry is removed (kept with the history)")
+            raise ValidationError("reason", _("say why the entry is removed (kept with the history)"))
         return self._set_removed(entity, entity_id, True, by, reason)
 
     def unremove(self, entity: str, entity_id: int, by: str, reason: str = "") -> Outcome:
@@ -848,7 +848,7 @@ class Journal:
         with self.store.transaction() as tx:
             got = tx.get(entity, entity_id)
             if got is None:
-                raise NotFound(f"no {entity.replace('_', ' ')} with id {entity_id}", entity)
+                raise NotFound(_("no {entity} with id {entity_id}").format(entity=entity.replace('_', ' '), entity_id=entity_id), entity)
             obj, was_removed = got
             if was_removed == removed:
                 return Outcome(frozenset(), [], entity_id)
@@ -896,13 +896,13 @@ class Journal:
         with self.store.read() as tx:
             got = tx.get(entity, entity_id)
         if got is None:
-            raise NotFound(f"no {entity.replace('_', ' ')} with id {entity_id}", entity)
+            raise NotFound(_("no {entity} with id {entity_id}").format(entity=entity.replace('_', ' '), entity_id=entity_id), entity)
         record: Record = got[0]  # storage gives the domain object of the entity's row
         return record
 
     def _check_entity(self, entity: str) -> None:
         if entity not in ENTITIES:
-            raise ValidationError("entity", f'"{entity}" is not one of {", ".join(ENTITIES)}')
+            raise ValidationError("entity", _('"{entity}" is not one of {value}').format(entity=entity, value=", ".join(ENTITIES)))
 
     def _patient_of(self, tx: Tx, entity: str, obj: Any) -> int | None:
         if entity == "patient":
@@ -931,7 +931,7 @@ class Journal:
         with self.store.read() as tx:
             got = tx.get("patient", patient_id)
             if got is None or got[1]:
-                raise NotFound(f"no person with id {patient_id} in the journal", "patient")
+                raise NotFound(_("no person with id {patient_id} in the journal").format(patient_id=patient_id), "patient")
             meds = tx.medications(patient_id)
             med_ids = {m.id for m in meds}
             doses = [d for d in tx.series("dose", patient_id, start, end) if d.medication_id in med_ids]
@@ -977,10 +977,10 @@ class Journal:
             return [
                 Alert(
                     rule="checks-failed", severity=Severity.WARNING, patient="", since=self.now(),
-                    title="The safety checks could not run",
-                    message=f"Your entry was saved, but the checks stopped with an error: {e}",
-                    advice="Run the checks again from the Alerts view; if it keeps happening, keep a close eye "
-                    "yourself and call the doctor with any worry.",
+                    title=_("The safety checks could not run"),
+                    message=_("Your entry was saved, but the checks stopped with an error: {problem}").format(problem=e),
+                    advice=_("Run the checks again from the Alerts view; if it keeps happening, keep a close eye "
+                             "yourself and call the doctor with any worry."),
                     evidence=[type(e).__name__], reference="when-to-call", patient_id=patient_id,
                 )
             ]
@@ -1049,8 +1049,7 @@ class Journal:
             # Never made here: a USB stick that is not plugged in would get a folder on the
             # computer's own disk, and the caregiver would believe the copy is on the stick.
             missing = dest if typed.endswith(("/", os.sep)) else dest.parent
-            raise ValidationError("OUT", f"the folder {missing} does not exist (is the USB stick or drive "
-                                         "plugged in?); nothing was written")
+            raise ValidationError("OUT", _("the folder {missing} does not exist (is the USB stick or drive plugged in?); nothing was written").format(missing=missing))
         dest = check_output_path(dest, self.path)
         check_plain_output(dest, "OUT")  # a link, pipe or device, an odd name
         try:
@@ -1058,8 +1057,7 @@ class Journal:
                 backup_file(self.path, tmp)
         except sqlite3.Error as e:
             if "full" in str(e).lower():
-                raise OutputError(f"not enough free space on the disk holding {dest.parent}, so {dest.name} "
-                                  "was not written (any earlier file of that name was left as it was)") from e
+                raise OutputError(_("not enough free space on the disk holding {parent}, so {name} was not written (any earlier file of that name was left as it was)").format(parent=dest.parent, name=dest.name)) from e
             raise
         return dest
 
@@ -1076,19 +1074,18 @@ class Journal:
         if is_database_url(src):  # another shared journal
             source_at = str(src).strip()
             if source_at == self.path:
-                raise ValidationError("FILE", "that is this journal itself")
+                raise ValidationError("FILE", _("that is this journal itself"))
         else:
             source_at = Path(src).expanduser()
             if not source_at.is_file():
-                raise ValidationError("FILE", f"{src} does not exist")
+                raise ValidationError("FILE", _("{src} does not exist").format(src=src))
             if isinstance(self.path, Path) and source_at.resolve() == self.path.resolve():
-                raise ValidationError("FILE", "that is this journal itself")
+                raise ValidationError("FILE", _("that is this journal itself"))
         source = _open_store(source_at, self.now())  # upgraded first if older (a copy is kept)
         try:
             copied = copy_journal(source.engine, self.store.engine)
         except TargetNotEmpty:
-            raise ValidationError("FILE", "this journal already holds people; move a journal in only into an "
-                                          "empty one (nothing was changed)") from None
+            raise ValidationError("FILE", _("this journal already holds people; move a journal in only into an empty one (nothing was changed)")) from None
         finally:
             source.dispose()
         self._settings = None
@@ -1103,7 +1100,7 @@ class Journal:
             stamp = self.now().astimezone(self.tz).strftime("%Y-%m-%d-%H%M%S")
             dest = dest / f"carejournal-shared-backup-{stamp}.json"
         if not dest.parent.is_dir():
-            raise ValidationError("OUT", f"the folder {dest.parent} does not exist")
+            raise ValidationError("OUT", _("the folder {parent} does not exist").format(parent=dest.parent))
         doc = self.export_document()  # one read transaction: one snapshot of the whole journal
         tmp = dest.with_name(dest.name + ".partial")
         tmp.unlink(missing_ok=True)
@@ -1128,20 +1125,18 @@ class Journal:
 
         src = Path(src)
         if not src.is_file():
-            raise ValidationError("FILE", f"{src} does not exist")
+            raise ValidationError("FILE", _("{src} does not exist").format(src=src))
         if isinstance(self.path, str):
             if self.list_patients():
-                raise ValidationError("FILE", "a shared journal is restored only into an empty one; nothing was "
-                                              "changed (create an empty database, init it, then restore)")
+                raise ValidationError("FILE", _("a shared journal is restored only into an empty one; nothing was changed (create an empty database, init it, then restore)"))
             try:
                 doc = json.loads(src.read_text(encoding="utf-8"))
             except (UnicodeDecodeError, ValueError):
-                raise ValidationError("FILE", f"{src} is not a shared journal's backup (exchange format JSON); "
-                                              "to move a journal file in, export it and import that") from None
+                raise ValidationError("FILE", _("{src} is not a shared journal's backup (exchange format JSON); to move a journal file in, export it and import that").format(src=src)) from None
             self.import_document(doc)
             return Outcome(ALL_CHANGED, self._alerts(None))
         if src.resolve() == self.path.resolve():
-            raise ValidationError("FILE", "that is the journal itself, not a backup of it")
+            raise ValidationError("FILE", _("that is the journal itself, not a backup of it"))
         # BackupService.restore checks the backup (a journal, not empty, undamaged) before anything.
         service = BackupService(self.path, self.clock, tz=self.tz)
         closed = False
@@ -1224,10 +1219,12 @@ def _refusal(e: BaseException, path: Path | str) -> BaseException:
     if isinstance(e, StorageFileError):
         return JournalFileError(_not_damaged(e, path) or str(e))
     if isinstance(e, sqlite3.DatabaseError):
-        return JournalFileError(_not_damaged(e, path) or f"{path} is damaged or not a journal: {e}")
+        return JournalFileError(_not_damaged(e, path) or _("{path} is damaged or not a journal: {problem}").format(
+            path=path, problem=e))
     orig = getattr(e, "orig", None)  # SQLAlchemy wraps sqlite3 errors in its own classes
     if isinstance(orig, sqlite3.DatabaseError):
-        return JournalFileError(_not_damaged(orig, path) or f"{path} is damaged or not a journal: {orig}")
+        return JournalFileError(_not_damaged(orig, path) or _("{path} is damaged or not a journal: {problem}").format(
+            path=path, problem=orig))
     return e
 
 
@@ -1307,7 +1304,7 @@ def open_demo(clock: Clock | None = None, sample: Path | None = None) -> Journal
     time so that its "today" is the clock's today."""
     sample = sample or SAMPLE_JOURNAL
     if not sample.exists():
-        raise JournalFileError(f"the sample journal is missing ({sample})")
+        raise JournalFileError(_("the sample journal is missing ({sample})").format(sample=sample))
     clock = clock or SystemClock()
     doc = json.loads(sample.read_text(encoding="utf-8"))
     zone = ZoneInfo(str(doc.get("timezone") or "UTC"))

@@ -19,6 +19,7 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from journal.domain.i18n import N_, _
 from journal.storage.lock import WRITE_LOCK_SUFFIX, lock_path_for
 
 from .errors import ValidationError
@@ -28,12 +29,12 @@ PARTIAL = ".partial"
 
 # The files SQLite and CareJournal keep beside a journal, and what each one is (for the message).
 COMPANIONS: tuple[tuple[str, str], ...] = (
-    ("", "the journal itself"),
-    ("-wal", "the journal's write-ahead log, which holds its newest entries"),
-    ("-shm", "the journal's shared index of its write-ahead log"),
-    ("-journal", "the journal's rollback journal, which SQLite needs to finish or undo a save"),
-    (WRITE_LOCK_SUFFIX, "the journal's write lock"),
-    (".restoring", "a restore's staging copy of the journal"),
+    ("", N_("the journal itself")),
+    ("-wal", N_("the journal's write-ahead log, which holds its newest entries")),
+    ("-shm", N_("the journal's shared index of its write-ahead log")),
+    ("-journal", N_("the journal's rollback journal, which SQLite needs to finish or undo a save")),
+    (WRITE_LOCK_SUFFIX, N_("the journal's write lock")),
+    (".restoring", N_("a restore's staging copy of the journal")),
 )
 
 
@@ -46,7 +47,7 @@ def _companions(journal_path: Path) -> list[tuple[Path, str]]:
     found: list[tuple[Path, str]] = []
     for base in {journal_path.absolute(), journal_path.resolve()}:
         found += [(base.with_name(base.name + suffix), why) for suffix, why in COMPANIONS]
-        found.append((lock_path_for(base), "the lock that keeps the journal to one window"))
+        found.append((lock_path_for(base), N_("the lock that keeps the journal to one window")))
     return found
 
 
@@ -72,13 +73,13 @@ def protected_reason(path: Path, journal_path: Path | str) -> str | None:
     real = Path(path).expanduser().resolve()
     for p, why in _companions(Path(journal_path)):
         if real == p.resolve() or _same_file(real, p):
-            return why
+            return _(why)
     for folder in _backup_folders(Path(journal_path)):
         if real == folder.resolve() or real.is_relative_to(folder.resolve()):
-            return "in the journal's backups folder, whose copies would be lost"
+            return _("in the journal's backups folder, whose copies would be lost")
     jr = Path(journal_path).resolve()
     if real.parent == jr.parent and real.name.startswith(jr.name + ".before-upgrade-"):
-        return "the copy of the journal kept before a schema upgrade"
+        return _("the copy of the journal kept before a schema upgrade")
     return None
 
 
@@ -88,19 +89,18 @@ def check_output_path(out: str | Path, journal_path: Path | str, *, arg: str = "
     `folder=True`: a folder to write several files into (CSV export); each file written there
     is checked again by `atomic_output(..., journal_path=...)`."""
     if not str(out).strip():
-        raise ValidationError(arg, "give a file name to write to")
+        raise ValidationError(arg, _("give a file name to write to"))
     path = Path(out).expanduser()
     why = protected_reason(path, journal_path)
     if why is not None:
-        raise ValidationError(arg, f"{path} is {why}; it was not touched. Choose another "
-                                   f"{'folder' if folder else 'file name'}")
+        raise ValidationError(arg, _("{path} is {why}; it was not touched. Choose another {value}").format(path=path, why=why, value=_("folder") if folder else _("file name")))
     if folder:
         if path.exists() and not path.is_dir():
-            raise ValidationError(arg, f"{path} is a file; CSV export writes several files and needs a folder")
+            raise ValidationError(arg, _("{path} is a file; CSV export writes several files and needs a folder").format(path=path))
         return path
     if path.is_dir():
         example = path / ("report.pdf" if arg == "--out" else "journal.json")
-        raise ValidationError(arg, f"{path} is a folder; give a file name such as {example}")
+        raise ValidationError(arg, _("{path} is a folder; give a file name such as {example}").format(path=path, example=example))
     if path.is_file():  # a regular file only: opening a pipe or a device to read could block
         try:
             with path.open("rb") as f:
@@ -108,8 +108,7 @@ def check_output_path(out: str | Path, journal_path: Path | str, *, arg: str = "
         except OSError:
             head = b""
         if head == SQLITE_HEADER:
-            raise ValidationError(arg, f"{path} is a journal or backup file; it was not touched. "
-                                       "Choose another file name")
+            raise ValidationError(arg, _("{path} is a journal or backup file; it was not touched. Choose another file name").format(path=path))
     return path
 
 
@@ -117,15 +116,12 @@ def plain_write_error(e: OSError, path: Path) -> OutputError:
     """Plain words for a failed write of `path`."""
     folder = path.parent if str(path.parent) else Path(".")
     if e.errno in (errno.ENOSPC, errno.EDQUOT):
-        return OutputError(f"not enough free space on the disk holding {folder}, so {path.name} was not "
-                           "written (any earlier file of that name was left as it was)")
+        return OutputError(_("not enough free space on the disk holding {folder}, so {name} was not written (any earlier file of that name was left as it was)").format(folder=folder, name=path.name))
     if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return OutputError(f"CareJournal is not allowed to write to {folder} (read-only, or no permission), "
-                           f"so {path.name} was not written")
+        return OutputError(_("CareJournal is not allowed to write to {folder} (read-only, or no permission), so {name} was not written").format(folder=folder, name=path.name))
     if e.errno == errno.ENOENT:
-        return OutputError(f"the folder {folder} does not exist (is the stick still plugged in?), "
-                           f"so {path.name} was not written")
-    return OutputError(f"{path.name} could not be written in {folder}: {(e.strerror or str(e)).lower()}")
+        return OutputError(_("the folder {folder} does not exist (is the stick still plugged in?), so {name} was not written").format(folder=folder, name=path.name))
+    return OutputError(_("{name} could not be written in {folder}: {value}").format(name=path.name, folder=folder, value=(e.strerror or str(e)).lower()))
 
 
 _os_write = os.write  # the one place bytes reach the disk (tests make it fail like a full disk)
@@ -159,7 +155,7 @@ def atomic_output(path: Path, *, check: Callable[[Path], str | None] | None = No
     if journal_path is not None:
         why = protected_reason(path, journal_path)
         if why is not None:
-            raise OutputError(f"{path} is {why}; it was not touched")
+            raise OutputError(_("{path} is {why}; it was not touched").format(path=path, why=why))
     tmp = path.with_name(path.name + PARTIAL)
     try:
         with contextlib.suppress(FileNotFoundError):
@@ -172,8 +168,7 @@ def atomic_output(path: Path, *, check: Callable[[Path], str | None] | None = No
         size = tmp.stat().st_size
         problem = "it came out empty" if size == 0 else (check(tmp) if check is not None else None)
         if problem is not None:
-            raise OutputError(f"{path.name} could not be written completely ({problem}); is the disk full? "
-                              "Any earlier file of that name was left as it was")
+            raise OutputError(_("{name} could not be written completely ({problem}); is the disk full? Any earlier file of that name was left as it was").format(name=path.name, problem=problem))
         fd = os.open(tmp, os.O_RDONLY)
         try:
             _fsync(fd)

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 from journal.domain import ASHWORTH_GRADES, ObservationKind
+from journal.domain.i18n import _
 from journal.domain.readings import (
     STORED_UNIT,
     ReadingUnitError,
@@ -54,9 +55,9 @@ def _number(text: str, field_name: str, kind: ObservationKind) -> float:
     try:
         value = float(text.strip().replace(",", "."))  # a decimal comma, as many thermometers show it
     except ValueError:
-        raise ValidationError(field_name, f'"{text}" is not a number') from None
+        raise ValidationError(field_name, _('"{text}" is not a number').format(text=text)) from None
     if not math.isfinite(value):
-        raise ValidationError(field_name, f'"{text}" is not a number')
+        raise ValidationError(field_name, _('"{text}" is not a number').format(text=text))
     return value
 
 
@@ -68,7 +69,7 @@ def reading_from_text(kind: str, value: str, value2: str | None = None, unit: st
     try:
         k = ObservationKind(kind.strip().lower())
     except ValueError:
-        raise ValidationError("kind", f'"{kind}" is not a kind of reading (one of: {", ".join(KINDS)})') from None
+        raise ValidationError("kind", _('"{kind}" is not a kind of reading (one of: {value})').format(kind=kind, value=", ".join(KINDS))) from None
     try:
         canonical = unit_named(k, unit)
     except ReadingUnitError as e:
@@ -76,24 +77,23 @@ def reading_from_text(kind: str, value: str, value2: str | None = None, unit: st
     if k is ObservationKind.MODIFIED_ASHWORTH:
         grade = value.strip()
         if grade not in ASHWORTH_GRADES:
-            raise ValidationError("value", f'"{value}" is not a modified Ashworth grade ({", ".join(ASHWORTH_GRADES)})')
+            raise ValidationError("value", _('"{value}" is not a modified Ashworth grade ({value2})').format(value=value, value2=", ".join(ASHWORTH_GRADES)))
         if value2 is not None:
-            raise ValidationError("value2", f"{k.value} has one value only")
+            raise ValidationError("value2", _("{value} has one value only").format(value=k.value))
         return Reading(k, grade)
     number = _number(value, "value", k)
     second: float | None = None
     if k is ObservationKind.BLOOD_PRESSURE:
         if value2 is None or not value2.strip():
-            raise ValidationError("value2", "blood pressure needs the bottom number too (value: top, value2: bottom)")
+            raise ValidationError("value2", _("blood pressure needs the bottom number too (value: top, value2: bottom)"))
         second = _number(value2, "value2", k)
         if second >= number:
-            raise ValidationError("value2", f"the bottom number ({second:g}) should be lower than the top ({number:g})")
+            raise ValidationError("value2", _("the bottom number ({second}) should be lower than the top ({number})").format(second=f"{second:g}", number=f"{number:g}"))
     elif value2 is not None:
-        raise ValidationError("value2", f"{k.value} has one value only")
+        raise ValidationError("value2", _("{value} has one value only").format(value=k.value))
     stored = to_stored_unit(k, number, canonical)
     if k is ObservationKind.TEMPERATURE and canonical == "C":
         low, high = OBSERVATION_RANGES[k]
         if not low <= number <= high and low <= fahrenheit_to_celsius(number) <= high:
-            raise ValidationError("value", f"{number:g} °C is not a body temperature; if the thermometer shows "
-                                           f"Fahrenheit, give the unit F ({fahrenheit_to_celsius(number):.1f} °C)")
+            raise ValidationError("value", _("{number} °C is not a body temperature; if the thermometer shows Fahrenheit, give the unit F ({fahrenheit_to_celsius} °C)").format(number=f"{number:g}", fahrenheit_to_celsius=f"{fahrenheit_to_celsius(number):.1f}"))
     return Reading(k, stored, second, canonical if canonical in ("F", "lb") else "")

@@ -17,6 +17,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from journal.domain.i18n import _
+
 from .errors import ValidationError
 from .exchange import Journal, Table, export_tables
 
@@ -61,8 +63,7 @@ def write_csv(tables: dict[str, Table], out_dir: Path, journal_path: Path | str 
 
     taken = [f"{name}.csv" for name in tables if os.path.lexists(out_dir / f"{name}.csv")]
     if taken:
-        raise ValidationError("OUT", f"{out_dir} already holds {', '.join(taken)}; nothing was written. Choose a "
-                              "new or empty folder (CSV export never replaces files)")
+        raise ValidationError("OUT", _("{out_dir} already holds {value}; nothing was written. Choose a new or empty folder (CSV export never replaces files)").format(out_dir=out_dir, value=', '.join(taken)))
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, (header, rows) in tables.items():

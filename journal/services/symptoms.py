@@ -6,6 +6,7 @@ labels and everyday names; this module only turns its answer into the service's 
 from __future__ import annotations
 
 from journal.domain import SYMPTOM_CODES
+from journal.domain.i18n import _
 from journal.knowledge import KnowledgeError, default_catalog
 
 from .errors import ValidationError
@@ -22,10 +23,10 @@ def symptom_code(text: str, field_name: str = "symptom") -> str:
     except KnowledgeError:
         if text.strip().lower() in SYMPTOM_CODES:
             return text.strip().lower()
-        raise ValidationError(field_name, f'"{text}" is not a known symptom code') from None
+        raise ValidationError(field_name, _('"{text}" is not a known symptom code').format(text=text)) from None
     code = catalog.code_for(text)
     if code is not None:
         return code
     closest = ", ".join(catalog.closest_codes(text))
-    raise ValidationError(field_name, f'"{text}" is not in the symptom catalog; the closest codes are {closest} '
-                                      '(or "other", saying what it was in the note)')
+    raise ValidationError(field_name, _('"{text}" is not in the symptom catalog; the closest codes are {closest} '
+                                        '(or "other", saying what it was in the note)').format(text=text, closest=closest))

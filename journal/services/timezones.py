@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from journal.domain.i18n import _
 from journal.domain.zones import (
     JournalZone,
     ZoneError,
@@ -130,11 +131,11 @@ def describe_change(tz: JournalZone, zone: str, since: date, *, has_entries: boo
     """What saving `zone` from local date `since` does, in plain words, for the Settings screen
     (shown before saving)."""
     if not has_entries:
-        return f"Nothing is logged yet, so the journal simply keeps its times in {zone} from now on."
+        return _("Nothing is logged yet, so the journal simply keeps its times in {zone} from now on.").format(zone=zone)
     if zone == tz.zone_on(since).key and since >= tz.periods[-1].since:
-        return f"The journal stays in {zone}."
+        return _("The journal stays in {zone}.").format(zone=zone)
     before = tz.zone_on(since - timedelta(days=1)).key
     day = since.strftime("%A %d %B %Y").replace(" 0", " ")
-    return (f"From {day} on, each day is planned, checked and shown in {zone}. The days before "
-            f"stay in {before}, exactly as they were: no dose, symptom or reading moves, and a report "
-            "on those days does not change.")
+    return _("From {day} on, each day is planned, checked and shown in {zone}. The days before stay in {before}, "
+             "exactly as they were: no dose, symptom or reading moves, and a report on those days does not "
+             "change.").format(day=day, zone=zone, before=before)

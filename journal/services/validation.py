@@ -38,6 +38,7 @@ from journal.domain import (
     normalise,
 )
 from journal.domain.dose_limits import single_dose_problem, strength_problem
+from journal.domain.i18n import _
 from journal.domain.zones import valid_zone_name
 from journal.knowledge import RESOURCES as RESOURCES  # where exchange and journal find their files
 from journal.knowledge import KnowledgeError, default_catalog
@@ -88,7 +89,7 @@ def check_text(value: object, field_name: str) -> None:
     """Refuse text that is not storable Unicode (a lone surrogate such as "\\ud800"). Other
     values pass (their own checks look at them). Raises ValidationError(field_name, ...)."""
     if isinstance(value, str) and _SURROGATE.search(value):
-        raise ValidationError(field_name, "holds a broken character (a lone UTF-16 surrogate); retype the text")
+        raise ValidationError(field_name, _("holds a broken character (a lone UTF-16 surrogate); retype the text"))
 
 
 def check_texts(record: DataclassInstance, prefix: str = "") -> None:
@@ -142,8 +143,8 @@ def check_output_path(path: str | os.PathLike[str], field_name: str) -> None:
     if os.path.isdir(path):  # a folder (a link to one too): the caller writes a new file inside it
         return
     if os.path.islink(path) or (os.path.exists(path) and not os.path.isfile(path)):
-        raise ValidationError(field_name, f"{path} is a link, a pipe or a device, not a plain file; it was not "
-                              "touched. Choose another file name")
+        raise ValidationError(field_name, _("{path} is a link, a pipe or a device, not a plain file; it was not "
+                                                "touched. Choose another file name").format(path=path))
 
 
 def _finite_number(value: object) -> bool:
@@ -172,12 +173,12 @@ def normalise_amount(amount: Quantity, strength: Quantity | None, field_name: st
 
 def check_not_future(at: datetime | None, now: datetime, field_name: str) -> None:
     if at is not None and at > now + FUTURE_TOLERANCE:
-        raise ValidationError(field_name, f"{at.isoformat()} is more than a day in the future")
+        raise ValidationError(field_name, _("{when} is more than a day in the future").format(when=at.isoformat()))
 
 
 def check_aware(at: datetime | None, field_name: str) -> None:
     if at is not None and (not isinstance(at, datetime) or at.tzinfo is None):
-        raise ValidationError(field_name, "a time needs its time zone")
+        raise ValidationError(field_name, _("a time needs its time zone"))
     if at is not None:
         check_plausible_time(at, field_name)
 
@@ -197,14 +198,16 @@ def check_plausible_time(at: datetime, field_name: str) -> None:
     except OverflowError:
         year = at.year
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-        raise ValidationError(field_name, f"{at.isoformat()} is not a plausible time (years {EARLIEST_YEAR}-{LATEST_YEAR})")
+        raise ValidationError(field_name, _("{when} is not a plausible time (years {first}-{last})").format(
+            when=at.isoformat(), first=EARLIEST_YEAR, last=LATEST_YEAR))
 
 
 def check_plausible_day(day: date | None, field_name: str) -> None:
     """A calendar day within the same years as `check_plausible_time` (a regimen ending 9999-12-31
     or starting 0001-01-01 is a typing slip, and would overflow the plan's arithmetic)."""
     if day is not None and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-        raise ValidationError(field_name, f"{day.isoformat()} is not a plausible date (years {EARLIEST_YEAR}-{LATEST_YEAR})")
+        raise ValidationError(field_name, _("{day} is not a plausible date (years {first}-{last})").format(
+            day=day.isoformat(), first=EARLIEST_YEAR, last=LATEST_YEAR))
 
 
 # Judgement: no one lives past 130 (the oldest recorded person reached 122).
@@ -218,9 +221,10 @@ def check_birth_date(born: date | None, now: datetime, field_name: str = "birth_
         return
     today = now.date()
     if born > today:
-        raise ValidationError(field_name, f"{born.isoformat()} is in the future")
+        raise ValidationError(field_name, _("{day} is in the future").format(day=born.isoformat()))
     if born.year < today.year - MAX_AGE_YEARS:
-        raise ValidationError(field_name, f"{born.isoformat()} is more than {MAX_AGE_YEARS} years ago; please check the year")
+        raise ValidationError(field_name, _("{day} is more than {years} years ago; please check the year").format(
+            day=born.isoformat(), years=MAX_AGE_YEARS))
 
 
 def check_patient(p: Patient, now: datetime, prefix: str = "") -> None:
@@ -228,11 +232,12 @@ def check_patient(p: Patient, now: datetime, prefix: str = "") -> None:
     names after `prefix`: `name`, `renal_impairment`, `birth_date`, any text field."""
     check_texts(p, prefix)
     if not p.name.strip():
-        raise ValidationError(prefix + "name", "a person needs a name")
+        raise ValidationError(prefix + "name", _("a person needs a name"))
     try:
         RenalImpairment(p.renal_impairment)
     except ValueError:
-        raise ValidationError(prefix + "renal_impairment", f"{p.renal_impairment!r} is not none/mild/moderate/severe") from None
+        raise ValidationError(prefix + "renal_impairment", _("{value} is not none/mild/moderate/severe").format(
+            value=repr(p.renal_impairment))) from None
     check_birth_date(p.birth_date, now, prefix + "birth_date")
 
 
@@ -240,13 +245,14 @@ def check_symptom(entry: SymptomEntry, codes: frozenset[str] | None = None, pref
     check_texts(entry, prefix)
     check_aware(entry.at, prefix + "at")
     if entry.symptom not in (codes if codes is not None else symptom_codes()):
-        raise ValidationError(prefix + "symptom", f'"{entry.symptom}" is not a known symptom code')
+        raise ValidationError(prefix + "symptom", _('"{code}" is not a known symptom code').format(code=entry.symptom))
     sev = entry.severity
     if sev is not None and (not isinstance(sev, int) or isinstance(sev, bool) or not 0 <= sev <= 10):
-        raise ValidationError(prefix + "severity", f"{sev!r} is not a whole number from 0 to 10")
+        raise ValidationError(prefix + "severity", _("{value} is not a whole number from 0 to 10").format(value=repr(sev)))
     dur = entry.duration_minutes
     if dur is not None and (not isinstance(dur, int) or isinstance(dur, bool) or not 0 <= dur <= MAX_DURATION_MINUTES):
-        raise ValidationError(prefix + "duration_minutes", f"{dur!r} is not a number of minutes (0 to {MAX_DURATION_MINUTES})")
+        raise ValidationError(prefix + "duration_minutes", _("{value} is not a number of minutes (0 to {most})").format(
+            value=repr(dur), most=MAX_DURATION_MINUTES))
 
 
 def check_observation(obs: Observation, prefix: str = "") -> None:
@@ -256,19 +262,21 @@ def check_observation(obs: Observation, prefix: str = "") -> None:
     if kind is ObservationKind.MODIFIED_ASHWORTH:
         if not isinstance(obs.value, str) or obs.value not in ASHWORTH_GRADES:
             raise ValidationError(
-                prefix + "value", f"{obs.value!r} is not a modified Ashworth grade ({', '.join(ASHWORTH_GRADES)})"
+                prefix + "value", _("{value} is not a modified Ashworth grade ({grades})").format(
+                    value=repr(obs.value), grades=", ".join(ASHWORTH_GRADES))
             )
     else:
         if not _finite_number(obs.value):
-            raise ValidationError(prefix + "value", f"{obs.value!r} is not a number")
+            raise ValidationError(prefix + "value", _("{value} is not a number").format(value=repr(obs.value)))
         low, high = OBSERVATION_RANGES[kind]
         if not low <= float(obs.value) <= high:
-            raise ValidationError(prefix + "value", f"{obs.value:g} is outside {low:g}-{high:g} for {kind.value}")
+            raise ValidationError(prefix + "value", _("{value} is outside {low}-{high} for {kind}").format(value=f"{obs.value:g}", low=f"{low:g}", high=f"{high:g}", kind=kind.value))
     if obs.value2 is not None:
         if not _finite_number(obs.value2) or obs.value2 < 0:
-            raise ValidationError(prefix + "value2", f"{obs.value2!r} is not a plausible number")
+            raise ValidationError(prefix + "value2", _("{value} is not a plausible number").format(value=repr(obs.value2)))
         if kind is ObservationKind.BLOOD_PRESSURE and obs.value2 > 350:
-            raise ValidationError(prefix + "value2", f"{obs.value2:g} is outside 0-350 for blood-pressure")
+            raise ValidationError(prefix + "value2", _("{value} is outside 0-350 for blood-pressure").format(
+                value=f"{obs.value2:g}"))
 
 
 # Judgement bounds for what a pump event records (the caregiver copies them from the clinic's
@@ -296,24 +304,25 @@ def check_pump_event(event: PumpEvent, prefix: str = "") -> None:
         if value is None:
             continue
         if not _finite_number(value) or value < 0:
-            raise ValidationError(prefix + name, f"{value!r} is not a plausible amount")
+            raise ValidationError(prefix + name, _("{value} is not a plausible amount").format(value=repr(value)))
         if value > cap:
-            raise ValidationError(prefix + name, f"{value:g} is more than {cap:g}; please check the number on the "
-                                  "clinic's printout")
+            raise ValidationError(prefix + name, _("{value} is more than {cap}; please check the number on the clinic's "
+                                                  "printout").format(value=f"{value:g}", cap=f"{cap:g}"))
     must_be_positive = ["concentration_mcg_per_ml"]
     if str(getattr(event.kind, "value", event.kind)) == "refill":
         must_be_positive += ["volume_ml", "daily_dose_mcg"]
     for name in must_be_positive:
         value = getattr(event, name)
         if value is not None and value <= 0:
-            raise ValidationError(prefix + name, f"{value:g} is not possible here; it must be more than 0")
+            raise ValidationError(prefix + name, _("{value} is not possible here; it must be more than 0").format(
+                value=f"{value:g}"))
     due = event.next_refill_due
     if due is not None:
         check_plausible_day(due, prefix + "next_refill_due")
         if isinstance(event.at, datetime) and due > event.at.date() + MAX_REFILL_AHEAD:
             raise ValidationError(prefix + "next_refill_due",
-                                  f"{due.isoformat()} is more than a year after {event.at.date().isoformat()}; "
-                                  "refills are every 1 to 6 months, please check the date")
+                                  _("{due} is more than a year after {day}; refills are every 1 to 6 months, please "
+                                    "check the date").format(due=due.isoformat(), day=event.at.date().isoformat()))
 
 
 def check_regimen(reg: Regimen, med: Medication, prefix: str = "") -> None:
@@ -321,14 +330,16 @@ def check_regimen(reg: Regimen, med: Medication, prefix: str = "") -> None:
     check_plausible_day(reg.start, prefix + "start")
     check_plausible_day(reg.end, prefix + "end")
     if reg.end is not None and reg.end < reg.start:
-        raise ValidationError(prefix + "end", f"ends ({reg.end}) before it starts ({reg.start})")
+        raise ValidationError(prefix + "end", _("ends ({end}) before it starts ({start})").format(end=reg.end, start=reg.start))
     if (not isinstance(reg.every_days, int) or isinstance(reg.every_days, bool)
             or not 1 <= reg.every_days <= MAX_EVERY_DAYS):
         raise ValidationError(prefix + "every_days",
-                              f"{reg.every_days!r} is not a whole number of days from 1 to {MAX_EVERY_DAYS}")
+                              _("{value} is not a whole number of days from 1 to {most}").format(
+                                  value=repr(reg.every_days), most=MAX_EVERY_DAYS))
     if med.form is Form.PUMP or med.route is Route.INTRATHECAL:
         if not reg.dose.unit.is_mass:
-            raise ValidationError(prefix + "dose", f"a pump's daily dose is a mass (mcg), not {reg.dose.unit.value}")
+            raise ValidationError(prefix + "dose", _("a pump's daily dose is a mass (mcg), not {unit}").format(
+                unit=reg.dose.unit.value))
         return
     # A planned dose is a dose that will be given: nothing is not one (a stop ends the schedule).
     normalise_amount(reg.dose, med.strength, prefix + "dose", med.form, given=True)
@@ -339,12 +350,14 @@ def check_strength(strength: Quantity | None, value_field: str, per_field: str) 
     if strength is None:
         return
     if strength.value <= 0:
-        raise ValidationError(value_field, f"a strength of {strength} is not possible; it must be more than 0")
+        raise ValidationError(value_field, _("a strength of {strength} is not possible; it must be more than 0").format(
+            strength=strength))
     problem = strength_problem(strength)
     if problem is not None:  # e.g. 5e-324 mg a tablet: every dose would count as nothing
         raise ValidationError(value_field, problem)
     if strength.per is not None and strength.per.value <= 0:
-        raise ValidationError(per_field, f"a strength per {strength.per} is not possible; it must be per more than 0")
+        raise ValidationError(per_field, _("a strength per {per} is not possible; it must be per more than 0").format(
+            per=strength.per))
 
 
 def check_medication(med: Medication, prefix: str = "") -> None:
@@ -352,7 +365,7 @@ def check_medication(med: Medication, prefix: str = "") -> None:
 
     check_texts(med, prefix)
     if not med.name.strip():
-        raise ValidationError(prefix + "name", "a medicine needs a name")
+        raise ValidationError(prefix + "name", _("a medicine needs a name"))
     check_drug_name(med.drug, prefix + "drug")
     if prefix:
         check_strength(med.strength, prefix + "strength/value", prefix + "strength/per/value")
@@ -377,7 +390,7 @@ MAX_STOCK_AMOUNT: dict[str, float] = {
 def _positive_amount(q: Quantity, strength: Quantity | None, field_name: str) -> None:
     """A daily amount: more than zero, and convertible into mg with the strength."""
     if q.value <= 0:
-        raise ValidationError(field_name, f"{q} is not an amount; it must be more than 0")
+        raise ValidationError(field_name, _("{amount} is not an amount; it must be more than 0").format(amount=q))
     try:
         normalise(q, strength)
     except QuantityError as e:
@@ -397,11 +410,13 @@ def check_limits(med: Medication, prefix: str = "") -> None:
     where = prefix + "as_needed_limits/"
     n = limits.max_doses_per_day
     if n is not None and (not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= MAX_DOSES_PER_DAY):
-        raise ValidationError(where + "max_doses_per_day", f"{n!r} is not a whole number of doses from 1 to {MAX_DOSES_PER_DAY}")
+        raise ValidationError(where + "max_doses_per_day", _("{value} is not a whole number of doses from 1 to {most}").format(
+            value=repr(n), most=MAX_DOSES_PER_DAY))
     h = limits.min_interval_hours
     low, high = MIN_INTERVAL_HOURS_RANGE
     if h is not None and (not _finite_number(h) or not low <= h <= high):
-        raise ValidationError(where + "min_interval_hours", f"{h!r} is not a number of hours from {low:g} to {high:g}")
+        raise ValidationError(where + "min_interval_hours", _("{value} is not a number of hours from {low} to {high}").format(
+            value=repr(h), low=f"{low:g}", high=f"{high:g}"))
     if limits.max_amount_per_day is not None:
         _positive_amount(limits.max_amount_per_day, med.strength, where + "max_amount_per_day")
 
@@ -414,16 +429,19 @@ def check_stock_event(event: StockEvent, med: Medication, prefix: str = "") -> N
     try:
         kind = StockKind(event.kind)
     except ValueError:
-        raise ValidationError(prefix + "kind", f"{event.kind!r} is not one of: counted, received, discarded") from None
+        raise ValidationError(prefix + "kind", _("{value} is not one of: counted, received, discarded").format(
+            value=repr(event.kind))) from None
     check_aware(event.at, prefix + "at")
     amount = event.amount
     if not isinstance(amount, Quantity):
-        raise ValidationError(prefix + "amount", "say how much, for example 60 tablets or 150 mL")
+        raise ValidationError(prefix + "amount", _("say how much, for example 60 tablets or 150 mL"))
     if kind is not StockKind.COUNTED and amount.value <= 0:
-        raise ValidationError(prefix + "amount", f"{amount} {kind.value} is nothing; it must be more than 0")
+        raise ValidationError(prefix + "amount", _("{amount} {kind} is nothing; it must be more than 0").format(
+            amount=amount, kind=kind.value))
     cap = MAX_STOCK_AMOUNT.get(amount.unit.value)
     if cap is not None and amount.value > cap:
-        raise ValidationError(prefix + "amount", f"{amount} is more than any pharmacy supply; please check the amount")
+        raise ValidationError(prefix + "amount", _("{amount} is more than any pharmacy supply; please check the amount").format(
+            amount=amount))
     from journal.schedule.stock import StockUnknown, baseline_of, in_stock_unit
 
     base = baseline_of([e for e in med.stock if e.id is None or e.id != event.id], event.at)
@@ -431,7 +449,8 @@ def check_stock_event(event: StockEvent, med: Medication, prefix: str = "") -> N
         try:
             in_stock_unit(amount, base.amount.unit, med.strength)
         except StockUnknown as e:
-            raise ValidationError(prefix + "amount", f"{e} (the stock is counted in {base.amount.unit.value})") from None
+            raise ValidationError(prefix + "amount", _("{problem} (the stock is counted in {unit})").format(
+                problem=e, unit=base.amount.unit.value)) from None
 
 
 # A dose logged "now" when now is far from everything else in the journal is more likely a wrong
@@ -450,9 +469,9 @@ def clock_doubt(at: datetime, last_entry: datetime | None) -> str | None:
         return None
     if at - last_entry > CLOCK_DOUBT_AFTER:
         days = (at - last_entry).days
-        return (f"the computer's clock says {at:%Y-%m-%d %H:%M}, {days} days after the last entry in the journal "
-                f"({last_entry:%Y-%m-%d %H:%M})")
+        return _("the computer's clock says {now}, {days} days after the last entry in the journal ({last})").format(
+            now=f"{at:%Y-%m-%d %H:%M}", days=days, last=f"{last_entry:%Y-%m-%d %H:%M}")
     if last_entry - at > CLOCK_DOUBT_BEFORE:
-        return (f"the computer's clock says {at:%Y-%m-%d %H:%M}, more than a year before the last entry in the "
-                f"journal ({last_entry:%Y-%m-%d %H:%M})")
+        return _("the computer's clock says {now}, more than a year before the last entry in the journal "
+                 "({last})").format(now=f"{at:%Y-%m-%d %H:%M}", last=f"{last_entry:%Y-%m-%d %H:%M}")
     return None
