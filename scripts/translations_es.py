@@ -70,3 +70,7 @@ ES: dict[str | tuple[str, str], str | tuple[str, str]] = {
         "horas para la siguiente, y no dar nunca dos dosis juntas para recuperar la olvidada. Si tiene dudas, "
         "pregunte al farmacéutico o al médico.",
 }
+
+from translations_es_report import ES_REPORT  # noqa: E402  (the report's words, kept apart)
+
+ES.update(ES_REPORT)

@@ -51,6 +51,11 @@ TEXT_CALLS = {"print": 0, "ValidationError": 1, "NotFound": 0, "JournalFileError
 # Tokens that are not words to translate: the program's name, a unit symbol, and the "per" of an
 # amount's notation ("10 mg per 5 mL", as a Quantity is written everywhere, exports included).
 NOT_WORDS = {"carejournal", "mcg", "per"}
+# The report (es-report): every module of journal/reports and the report's service; no exclusions
+# (tests/test_report_spanish.py also checks the page's plain literals, tests/test_reference_spanish.py
+# the reference's pages and lines).
+GETTEXT_MODULES += sorted(str(p.relative_to(ROOT)) for p in (ROOT / "journal" / "reports").glob("*.py")) + [
+    "journal/services/reports.py"]
 TZ = ZoneInfo("America/Chicago")
 
 

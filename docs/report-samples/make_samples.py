@@ -11,6 +11,9 @@ sample (A4, two weeks) is for a person with an emoji in her name and medicines w
 long, hyphenated or one 55-letter word: the tables must stay inside the page and the emoji print.
 The planned-changes sample (US Letter, two weeks) is Marta's again, with a step down of her
 baclofen already saved for next week, which the report lists as a change still to come.
+The `-es` samples are Marta's and Leo's 30-day reports in Spanish (A4), for the translated
+headings, tables and legends and the longer Spanish words in the same layout;
+`--spanish-only` makes only those.
 """
 
 from __future__ import annotations
@@ -106,9 +109,13 @@ def write_sample(journal: object, person: str, paper: str, name: str, **period: 
     print(f"{pdf.name}: {pages} pages, {len(data.alerts)} alerts")
 
 
-def main() -> int:
+SPANISH_SAMPLES = (("Marta Example", "a4", "marta-30-days-a4-es"), ("Leo Example", "a4", "leo-pump-30-days-a4-es"))
+
+
+def main(spanish_only: bool = False) -> int:
     sys.path.insert(0, str(ROOT))
     from journal.domain import FixedClock
+    from journal.domain.i18n import set_language
     from journal.services.journal import Journal
 
     doc = json.loads((ROOT / "resources" / "sample-journal.json").read_text())
@@ -117,10 +124,18 @@ def main() -> int:
         try:
             journal.import_document(doc)
             add_visit_extras(journal)
-            for person, paper, name in SAMPLES:
+            for person, paper, name in () if spanish_only else SAMPLES:
                 write_sample(journal, person, paper, name)
+            set_language("es")
+            try:
+                for person, paper, name in SPANISH_SAMPLES:
+                    write_sample(journal, person, paper, name)
+            finally:
+                set_language(None)
         finally:
             journal.close()
+        if spanish_only:
+            return 0
         journal = Journal.open(Path(tmp) / "planned.sqlite", FixedClock(NOW))
         try:
             journal.import_document(with_planned_step_down(doc))
@@ -139,4 +154,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(spanish_only="--spanish-only" in sys.argv[1:]))

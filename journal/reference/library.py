@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from journal.domain.i18n import SOURCE_LANGUAGE, current_language
+from journal.domain.i18n import SOURCE_LANGUAGE, _, current_language
 from journal.knowledge.rule_topics import RULE_TOPICS as RULE_TOPICS  # one map for checks and reader
 from journal.reference import markup
 from journal.reference.markup import wrap
@@ -87,7 +87,7 @@ class UnknownTopic(KeyError):
         self.topic_id = topic_id
 
     def __str__(self) -> str:
-        return f"no reference topic called {self.topic_id!r}"
+        return _("no reference topic called {topic}").format(topic=repr(self.topic_id))
 
 
 @dataclass(frozen=True)
@@ -223,7 +223,7 @@ class ReferenceLibrary:
         body = markup.to_text(list(topic.blocks), emergency_number, width)
         tail = []
         if topic.related:
-            tail.append("See also: " + ", ".join(topic.related))
+            tail.append(_("See also: {topics}").format(topics=", ".join(topic.related)))
         tail.append(self._sources_line(topic))
         footer = "\n".join(wrap(line, width) for line in tail)
         return f"{title}\n{'=' * len(title)}\n\n{body}\n{footer}\n"
@@ -241,7 +241,8 @@ class ReferenceLibrary:
                 f'<a href="{markup.TOPIC_SCHEME}{r}">{html.escape(self.get(r).title, quote=False)}</a>'
                 for r in topic.related
             )
-            parts.append(f'<p class="related">See also: {links}</p>')
+            parts.append('<p class="related">' + html.escape(_("See also: {topics}"), quote=False).format(topics=links)
+                         + "</p>")
         parts.append(
             f'<p class="sources"><small>{html.escape(self._sources_line(topic), quote=False)}</small></p>'
         )
@@ -255,7 +256,7 @@ class ReferenceLibrary:
         )
 
     def _sources_line(self, topic: Topic) -> str:
-        return "Where these facts come from: " + "; ".join(SOURCES[s] for s in topic.sources) + "."
+        return _("Where these facts come from: {sources}.").format(sources="; ".join(_(SOURCES[s]) for s in topic.sources))
 
 
 #: Styling for the HTML view: sizes are relative, so the text follows the system font size; where

@@ -13,6 +13,8 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from journal.domain.i18n import _
+
 PLACEHOLDER = "{emergency_number}"
 TOPIC_SCHEME = "topic:"
 
@@ -189,7 +191,7 @@ def inline_plain(text: str, *, show_targets: bool = False) -> str:
         target, text = m.group("target"), m.group("text")
         topic_id = target[len(TOPIC_SCHEME) :] if target.startswith(TOPIC_SCHEME) else ""
         if show_targets and topic_id and slug(text) != topic_id:
-            return f"{text} (see: {topic_id})"
+            return _("{text} (see: {topic})").format(text=text, topic=topic_id)
         return text
 
     return _INLINE.sub(repl, text)
@@ -203,7 +205,7 @@ def to_index_text(blocks: list[Block]) -> str:
     """Plain words for the search index; the placeholder reads as ordinary words."""
     pieces = [inline_plain(t).strip() for t in _texts(blocks)]
     words = " ".join(p if p[-1:] in ".!?:;)" else p + "." for p in pieces if p)
-    return words.replace(PLACEHOLDER, "the emergency number")
+    return words.replace(PLACEHOLDER, _("the emergency number"))
 
 
 def to_text(blocks: list[Block], emergency_number: str, width: int = 78) -> str:

@@ -21,37 +21,38 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from journal.domain.i18n import N_
 from journal.reference import markup
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "resources" / "reference"
 
-#: Where the facts come from (keys as in the project's clinical fact notes).
+#: Where the facts come from (keys as in the project's clinical fact notes); shown with `_()`.
 SOURCES: dict[str, str] = {
-    "S0": "Article: can baclofen cause muscle twitches",
-    "S1": "Article: can baclofen cause dystonia",
-    "S2": "Article: can baclofen increase spasticity",
-    "S3": "Clinical summary: baclofen for muscle spasms",
-    "S4": "Article: what is the purpose of baclofen",
-    "OZO": "Ozobax (oral solution) prescribing label",
-    "LYV": "Lyvispah (oral granules) prescribing label",
-    "FLQ": "Fleqsuvy (oral suspension) prescribing label",
-    "PMS": "pms-Baclofen product monograph",
-    "UTD": "UpToDate baclofen drug information",
-    "PDR": "Gablofen (intrathecal baclofen) label summary",
-    "BW": "Boxed warning for intrathecal baclofen",
-    "NHS": "NHS: how and when to take baclofen",
-    "DAL": "D'Aleo and others, 2007, Functional Neurology",
-    "LEO": "Leo and Baer, 2005, Psychosomatics",
-    "LEU": "Leung and others, 2006, Emergency Medicine Australasia",
-    "CKD": "Baclofen and kidney disease, Journal of Clinical Pharmacology, 2014",
-    "JEM": "Journal of Emergency Medicine, 2020 (PMID 32204996)",
-    "VDJ": "van Dijk and others, 2024 (PMC11383621)",
-    "ISMP": "ISMP safety alert on oral liquid baclofen strengths",
-    "MDT": "Medtronic SynchroMed patient pages",
-    "GIL": "Gillette Children's pages on pump refills",
-    "SCALES": "The published scales: Penn Spasm Frequency Scale, Modified Ashworth Scale, 0 to 10 rating",
-    "LBL": "The prescribing labels of the other medicines named (their warnings on stopping suddenly)",
-    "JUDGEMENT": "CareJournal's own judgement where no source sets a number",
+    "S0": N_("Article: can baclofen cause muscle twitches"),
+    "S1": N_("Article: can baclofen cause dystonia"),
+    "S2": N_("Article: can baclofen increase spasticity"),
+    "S3": N_("Clinical summary: baclofen for muscle spasms"),
+    "S4": N_("Article: what is the purpose of baclofen"),
+    "OZO": N_("Ozobax (oral solution) prescribing label"),
+    "LYV": N_("Lyvispah (oral granules) prescribing label"),
+    "FLQ": N_("Fleqsuvy (oral suspension) prescribing label"),
+    "PMS": N_("pms-Baclofen product monograph"),
+    "UTD": N_("UpToDate baclofen drug information"),
+    "PDR": N_("Gablofen (intrathecal baclofen) label summary"),
+    "BW": N_("Boxed warning for intrathecal baclofen"),
+    "NHS": N_("NHS: how and when to take baclofen"),
+    "DAL": N_("D'Aleo and others, 2007, Functional Neurology"),
+    "LEO": N_("Leo and Baer, 2005, Psychosomatics"),
+    "LEU": N_("Leung and others, 2006, Emergency Medicine Australasia"),
+    "CKD": N_("Baclofen and kidney disease, Journal of Clinical Pharmacology, 2014"),
+    "JEM": N_("Journal of Emergency Medicine, 2020 (PMID 32204996)"),
+    "VDJ": N_("van Dijk and others, 2024 (PMC11383621)"),
+    "ISMP": N_("ISMP safety alert on oral liquid baclofen strengths"),
+    "MDT": N_("Medtronic SynchroMed patient pages"),
+    "GIL": N_("Gillette Children's pages on pump refills"),
+    "SCALES": N_("The published scales: Penn Spasm Frequency Scale, Modified Ashworth Scale, 0 to 10 rating"),
+    "LBL": N_("The prescribing labels of the other medicines named (their warnings on stopping suddenly)"),
+    "JUDGEMENT": N_("CareJournal's own judgement where no source sets a number"),
 }
 
 REQUIRED = ("id", "title", "keywords", "sources")
@@ -77,7 +78,7 @@ class Topic:
     @property
     def links(self) -> list[str]:
         """Ids of the topics this one links to in its text (in order, repeats kept)."""
-        return [t[len(markup.TOPIC_SCHEME) :] for _, t in markup.links(list(self.blocks))]
+        return [t[len(markup.TOPIC_SCHEME) :] for _text, t in markup.links(list(self.blocks))]
 
     @property
     def plain_text(self) -> str:
@@ -127,7 +128,7 @@ def parse_topic(text: str, path: Path | None = None) -> Topic:
     odd = markup.placeholders(list(blocks)) - {markup.PLACEHOLDER}
     if odd:
         raise TopicError(f"{where}: unknown {'placeholder' if len(odd) == 1 else 'placeholders'}: {', '.join(sorted(odd))}")
-    for _, target in markup.links(list(blocks)):
+    for _text, target in markup.links(list(blocks)):
         if not target.startswith(markup.TOPIC_SCHEME):
             raise TopicError(
                 f"{where}: link {target!r} must point to a topic ('topic:<id>'); we stay offline"

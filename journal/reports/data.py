@@ -1,6 +1,8 @@
 """The doctor-visit report as plain data: what was prescribed, what was given, the gaps, what
 happened around them and what changed. Pure logic (no Qt, no SQL) so every number can be tested
-on a constructed journal; `render.py` only lays this out on paper."""
+on a constructed journal; `render.py` only lays this out on paper. The texts built here (schedules,
+the timeline's lines, notes, corrections) are in the language in use when `build_report` runs
+(gettext, journal.domain.i18n); levels and directions stay codes for the page to word."""
 
 from __future__ import annotations
 
@@ -31,7 +33,7 @@ from journal.domain import (
     SymptomEntry,
     normalise,
 )
-from journal.domain.i18n import N_
+from journal.domain.i18n import N_, _
 from journal.domain.units import from_stored_unit, temperature_text
 from journal.domain.zones import zone_name_at, zones_label
 from journal.knowledge import SymptomCatalog, default_catalog
@@ -51,11 +53,13 @@ DISCLAIMER = N_(
 # (shown as "severe" on the report; the same 7 of 10 the catalog's severe_at uses).
 SEVERE_AT = 7
 
+MCG_PER_ML = "mcg/mL"  # a unit symbol, the same in every language
+
 KIDNEY_WORDS = {
-    RenalImpairment.NONE: "no known kidney problem",
-    RenalImpairment.MILD: "mildly reduced",
-    RenalImpairment.MODERATE: "moderately reduced",
-    RenalImpairment.SEVERE: "severely reduced",
+    RenalImpairment.NONE: N_("no known kidney problem"),
+    RenalImpairment.MILD: N_("mildly reduced"),
+    RenalImpairment.MODERATE: N_("moderately reduced"),
+    RenalImpairment.SEVERE: N_("severely reduced"),
 }
 
 # A medicine -> the plan's matching window and grace period (from its drug profile; the service
@@ -359,32 +363,57 @@ def regimen_daily(med: Medication, reg: Regimen) -> float | None:
     return each * len(reg.times) / max(1, reg.every_days)
 
 
-def describe_regimen(med: Medication, reg: Regimen | None) -> str:
+@dataclass(frozen=True)
+class Formats:
+    """How the report writes a day and a clock time (the journal's settings, strftime codes), so
+    the dates and times inside its sentences read like those in its columns."""
+
+    day_format: str = "%Y-%m-%d"
+    clock_format: str = "%H:%M"
+
+    def day(self, d: date) -> str:
+        return d.strftime(self.day_format)
+
+    def clock(self, t: time | datetime) -> str:
+        return t.strftime(self.clock_format)
+
+    def at(self, t: datetime) -> str:
+        return t.strftime(f"{self.day_format} {self.clock_format}")
+
+
+ISO = Formats()
+
+
+def describe_regimen(med: Medication, reg: Regimen | None, fmt: Formats = ISO) -> str:
     if reg is None:
-        return "not taking"
+        return _("not taking")
     if _uses_mcg(med):
-        return f"{_fmt_qty(reg.dose)} a day by pump" if reg.dose.unit.value in ("mcg", "mg") else _fmt_qty(reg.dose)
+        return (_("{dose} a day by pump").format(dose=_fmt_qty(reg.dose)) if reg.dose.unit.value in ("mcg", "mg")
+                else _fmt_qty(reg.dose))
     dose = _fmt_qty(reg.dose)
     if not reg.dose.unit.is_mass:
         mg = _dose_mg(med, reg.dose)
         if mg is not None:
             dose += f" (= {_fmt_num(mg)} mg)"
     if med.as_needed or not reg.times:
-        return f"{dose} when needed"
-    times = ", ".join(t.strftime("%H:%M") for t in sorted(reg.times))
-    every = "" if reg.every_days == 1 else (" every other day" if reg.every_days == 2 else f" every {reg.every_days} days")
-    return f"{dose} at {times}{every}"
+        return _("{dose} when needed").format(dose=dose)
+    times = ", ".join(fmt.clock(t) for t in sorted(reg.times))
+    if reg.every_days == 1:
+        return _("{dose} at {times}").format(dose=dose, times=times)
+    if reg.every_days == 2:
+        return _("{dose} at {times} every other day").format(dose=dose, times=times)
+    return _("{dose} at {times} every {n} days").format(dose=dose, times=times, n=reg.every_days)
 
 
 def _daily_text(med: Medication, total: float | None, reg: Regimen | None = None) -> str:
     if total is None:
         return ""
     if _uses_mcg(med):
-        return f"{_fmt_num(total)} mcg a day"
+        return _("{mcg} mcg a day").format(mcg=_fmt_num(total))
     if total < 1 and (reg is None or reg.dose.unit.value == "mcg" or
                       (med.strength is not None and med.strength.unit.value == "mcg")):
-        return f"{_fmt_num(round(total * 1000, 3))} mcg a day"
-    return f"{_fmt_num(round(total, 3))} mg a day"
+        return _("{mcg} mcg a day").format(mcg=_fmt_num(round(total * 1000, 3)))
+    return _("{mg} mg a day").format(mg=_fmt_num(round(total, 3)))
 
 
 def expected_longest_interval(reg: Regimen) -> timedelta | None:
@@ -424,19 +453,19 @@ def _concentration(med: Medication, pump: PumpSettings | None) -> tuple[str, str
     if med.form.is_liquid:
         if med.strength is None or med.strength.per is None or med.strength.per.unit.value != "mL":
             text = str(med.strength) if med.strength is not None else ""
-            return (text or "not recorded",
-                    "No concentration (mg per mL) is recorded for this liquid. Check the bottle's label.")
+            return (text or _("not recorded"),
+                    _("No concentration (mg per mL) is recorded for this liquid. Check the bottle's label."))
         per_ml = med.strength.per_unit_mass
         return f"{_fmt_num(per_ml.value)} {per_ml.unit.value}/mL", ""
     if _uses_mcg(med):
         if pump is not None and pump.concentration_mcg_per_ml is not None:
-            return f"{_fmt_num(pump.concentration_mcg_per_ml)} mcg/mL (last refill)", ""
+            return _("{mcg} mcg/mL (last refill)").format(mcg=_fmt_num(pump.concentration_mcg_per_ml)), ""
         if med.strength is not None:
             return str(med.strength), ""
     return "", ""
 
 
-def _medicines(history: PatientHistory, day: date, pump: PumpSettings | None) -> list[MedicineLine]:
+def _medicines(history: PatientHistory, day: date, pump: PumpSettings | None, fmt: Formats = ISO) -> list[MedicineLine]:
     lines: list[MedicineLine] = []
     for med in history.medications:
         reg = med.regimen_on(day)
@@ -447,13 +476,15 @@ def _medicines(history: PatientHistory, day: date, pump: PumpSettings | None) ->
                 latest is None or latest.end is None or latest.end < history.start.date()):
             continue  # stopped before the period: not a current medicine
         total = regimen_daily(med, reg) if reg is not None else None
-        schedule = describe_regimen(med, reg) if reg is not None else (
-            "when needed" if active
-            else f"starts {upcoming.start.isoformat()}: {describe_regimen(med, upcoming)}" if upcoming is not None
-            else f"stopped {latest.end.isoformat()}" if latest and latest.end else "no schedule"
+        schedule = describe_regimen(med, reg, fmt) if reg is not None else (
+            _("when needed") if active
+            else _("starts {day}: {schedule}").format(day=fmt.day(upcoming.start),
+                                                     schedule=describe_regimen(med, upcoming, fmt))
+            if upcoming is not None
+            else _("stopped {day}").format(day=fmt.day(latest.end)) if latest and latest.end else _("no schedule")
         )
         if _uses_mcg(med) and pump is not None and pump.daily_dose_mcg is not None:
-            schedule = f"pump set to {_fmt_num(pump.daily_dose_mcg)} mcg a day"
+            schedule = _("pump set to {mcg} mcg a day").format(mcg=_fmt_num(pump.daily_dose_mcg))
             total = pump.daily_dose_mcg
         conc, warn = _concentration(med, pump)
         lines.append(MedicineLine(
@@ -476,17 +507,18 @@ def limits_text(med: Medication) -> str:
     parts = []
     lim = med.as_needed_limits
     if lim is not None and not lim.empty:
-        parts.append("as needed: " + _limits_words(lim))
+        parts.append(_("as needed: {limits}").format(limits=_limits_words(lim)))
     if med.max_daily is not None:
-        parts.append(f"ceiling {med.max_daily} a day")
+        parts.append(_("ceiling {amount} a day").format(amount=med.max_daily))
     return "; ".join(parts)
 
 
 def _limits_words(lim: AsNeededLimits) -> str:
-    each = [f"at most {lim.max_doses_per_day} doses" if lim.max_doses_per_day is not None else "",
-            f"at least {_fmt_num(lim.min_interval_hours)} h apart" if lim.min_interval_hours is not None else "",
-            f"at most {lim.max_amount_per_day}" if lim.max_amount_per_day is not None else ""]
-    return ", ".join(x for x in each if x) + " in 24 hours"
+    each = [_("at most {n} doses").format(n=lim.max_doses_per_day) if lim.max_doses_per_day is not None else "",
+            _("at least {hours} h apart").format(hours=_fmt_num(lim.min_interval_hours))
+            if lim.min_interval_hours is not None else "",
+            _("at most {amount}").format(amount=lim.max_amount_per_day) if lim.max_amount_per_day is not None else ""]
+    return _("{limits} in 24 hours").format(limits=", ".join(x for x in each if x))
 
 
 def stock_text(history: PatientHistory, med: Medication) -> str:
@@ -497,8 +529,8 @@ def stock_text(history: PatientHistory, med: Medication) -> str:
     try:
         level = level_in(history, med)
     except StockUnknown as e:
-        return f"stock cannot be told ({e})"
-    return "" if level is None else f"stock at the period's end: {describe_stock(level)}"
+        return _("stock cannot be told ({reason})").format(reason=e)
+    return "" if level is None else _("stock at the period's end: {stock}").format(stock=describe_stock(level))
 
 
 _V = TypeVar("_V")
@@ -545,7 +577,7 @@ def _direction(before: float | None, after: float | None, had_before: bool, has_
     return "change"
 
 
-def _dose_changes(history: PatientHistory, start: date, end: date) -> list[DoseChange]:
+def _dose_changes(history: PatientHistory, start: date, end: date, fmt: Formats = ISO) -> list[DoseChange]:
     out: list[DoseChange] = []
     # A medicine already on its schedule when the journal began was not started that day.
     began = history.first_entry.astimezone(history.tz).date() if history.first_entry is not None else None
@@ -560,8 +592,8 @@ def _dose_changes(history: PatientHistory, start: date, end: date) -> list[DoseC
                 b, a = (regimen_daily(med, prev) if prev else None), regimen_daily(med, reg)
                 out.append(DoseChange(
                     day=reg.start, medication=med.name,
-                    before=_with_total(describe_regimen(med, prev), b, unit) if prev else "not taking",
-                    after=_with_total(describe_regimen(med, reg), a, unit),
+                    before=_with_total(describe_regimen(med, prev, fmt), b, unit) if prev else _("not taking"),
+                    after=_with_total(describe_regimen(med, reg, fmt), a, unit),
                     before_daily_mg=b, after_daily_mg=a,
                     direction=_direction(b, a, prev is not None, True),
                     reason=reg.reason, prescribed_by=reg.prescribed_by, unit=unit,
@@ -573,7 +605,7 @@ def _dose_changes(history: PatientHistory, start: date, end: date) -> list[DoseC
                     b = regimen_daily(med, reg)
                     out.append(DoseChange(
                         day=reg.end + timedelta(days=1), medication=med.name,
-                        before=_with_total(describe_regimen(med, reg), b, unit), after="stopped",
+                        before=_with_total(describe_regimen(med, reg, fmt), b, unit), after=_("stopped"),
                         before_daily_mg=b, after_daily_mg=0.0, direction="stop",
                         reason="", prescribed_by=reg.prescribed_by, unit=unit,
                     ))
@@ -586,11 +618,12 @@ def _dose_changes(history: PatientHistory, start: date, end: date) -> list[DoseC
         d = e.at.astimezone(history.tz).date()
         if prev_rate is not None and abs(e.daily_dose_mcg - prev_rate) > 1e-9 and start <= d <= end:
             out.append(DoseChange(
-                day=d, medication=pump_med.name if pump_med else "Intrathecal pump",
-                before=f"{_fmt_num(prev_rate)} mcg a day", after=f"{_fmt_num(e.daily_dose_mcg)} mcg a day",
+                day=d, medication=pump_med.name if pump_med else _("Intrathecal pump"),
+                before=_("{mcg} mcg a day").format(mcg=_fmt_num(prev_rate)),
+                after=_("{mcg} mcg a day").format(mcg=_fmt_num(e.daily_dose_mcg)),
                 before_daily_mg=prev_rate, after_daily_mg=e.daily_dose_mcg,
                 direction="increase" if e.daily_dose_mcg > prev_rate else "decrease",
-                reason=e.note or f"pump {e.kind.value.replace('-', ' ')}", prescribed_by="", unit="mcg",
+                reason=e.note or _pump_event_words(e.kind), prescribed_by="", unit="mcg",
             ))
         prev_rate = e.daily_dose_mcg
     out.sort(key=lambda c: (c.day, c.medication))
@@ -601,8 +634,8 @@ def _with_total(text: str, total: float | None, unit: str) -> str:
     if total is None or unit == "mcg":
         return text
     if total < 1:
-        return f"{text} ({_fmt_num(round(total * 1000, 3))} mcg a day)"
-    return f"{text} ({_fmt_num(round(total, 3))} mg a day)"
+        return "{} ({})".format(text, _("{mcg} mcg a day").format(mcg=_fmt_num(round(total * 1000, 3))))
+    return "{} ({})".format(text, _("{mg} mg a day").format(mg=_fmt_num(round(total, 3))))
 
 
 def _adherence(history: PatientHistory, start_at: datetime, end_at: datetime, now: datetime,
@@ -733,18 +766,35 @@ def temperature_level(o: Observation, history: PatientHistory, catalog: SymptomC
     confusion around it); a low one is urgent (the catalog's vitals limits)."""
     fever = catalog.triage_reading(o, history)
     if fever is not None:
-        return ("red-flag" if fever.tier == "emergency" else "urgent"), "fever"
+        return ("red-flag" if fever.tier == "emergency" else "urgent"), _("fever")
     try:
         v = float(o.value)
     except (TypeError, ValueError):
         return "", ""
     if catalog.is_low_temperature(v):
-        return "urgent", "low temperature"
+        return "urgent", _("low temperature")
     return "", ""
 
 
 def _symptom_name(code: str) -> str:
-    return code.replace("-", " ")
+    """The short name of a catalog symptom ("muscle twitching") in the language in use; a code the
+    list below does not know is written as it is stored."""
+    return _(_SYMPTOM_WORDS[code]) if code in _SYMPTOM_WORDS else code.replace("-", " ")
+
+
+# The report's short names for the catalog's symptoms (tables, chart legends, the timeline), marked
+# for the catalog; in English the code in words, as the report has always written them.
+_SYMPTOM_WORDS = {
+    "seizure": N_("seizure"), "breathing-difficulty": N_("breathing difficulty"), "unresponsive": N_("unresponsive"),
+    "hallucinations": N_("hallucinations"), "confusion": N_("confusion"), "agitation": N_("agitation"),
+    "extreme-drowsiness": N_("extreme drowsiness"), "drowsiness": N_("drowsiness"), "dizziness": N_("dizziness"),
+    "fainting": N_("fainting"), "fall": N_("fall"), "high-fever": N_("high fever"), "rigidity": N_("rigidity"),
+    "dystonia": N_("dystonia"), "muscle-twitching": N_("muscle twitching"), "tremor": N_("tremor"),
+    "rebound-spasticity": N_("rebound spasticity"), "spasms": N_("spasms"), "itching": N_("itching"),
+    "tingling": N_("tingling"), "weakness": N_("weakness"), "nausea": N_("nausea"), "vomiting": N_("vomiting"),
+    "headache": N_("headache"), "urinary-problems": N_("urinary problems"), "constipation": N_("constipation"),
+    "insomnia": N_("insomnia"), "mood-change": N_("mood change"), "pain": N_("pain"), "other": N_("other"),
+}
 
 
 def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: list[Adherence],
@@ -762,11 +812,12 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
         limit = ad.expected_longest_hours + LONG_GAP_MARGIN.total_seconds() / 3600.0
         for g in ad.gaps:
             if g.hours >= limit:
-                what = "no dose given since" if g.open else "no dose given for"
+                what = (_("{medicine}: no dose given since {hours} h (schedule allows about {allowed} h)") if g.open
+                        else _("{medicine}: no dose given for {hours} h (schedule allows about {allowed} h)"))
                 out.append(TimelineEvent(
                     g.start, "gap", "gap",
-                    f"{g.medication}: {what} {_fmt_num(round(g.hours, 1))} h (schedule allows about "
-                    f"{_fmt_num(round(g.expected_hours or 0, 1))} h)",
+                    what.format(medicine=g.medication, hours=_fmt_num(round(g.hours, 1)),
+                                allowed=_fmt_num(round(g.expected_hours or 0, 1))),
                     end=g.end))
     for s in history.symptoms:
         if s.removed or not (start_at <= s.at < end_at):
@@ -774,7 +825,7 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
         level = symptom_tier(s, history, catalog)
         if not level:
             continue
-        sev = f", severity {s.severity}/10" if s.severity is not None else ""
+        sev = _(", severity {n}/10").format(n=s.severity) if s.severity is not None else ""
         note = f" ({s.note})" if s.note else ""
         out.append(TimelineEvent(s.at, "symptom", level, f"{_symptom_name(s.symptom)}{sev}{note}"))
     for o in history.observations:
@@ -788,9 +839,9 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
             continue
         if e.kind in (PumpEventKind.ALARM, PumpEventKind.CATHETER_PROBLEM):
             out.append(TimelineEvent(e.at, "pump", "urgent",
-                                     f"pump {e.kind.value.replace('-', ' ')}" + (f": {e.note}" if e.note else "")))
+                                     _pump_event_words(e.kind) + (f": {e.note}" if e.note else "")))
         elif e.kind is PumpEventKind.REFILL:
-            out.append(TimelineEvent(e.at, "pump", "info", "pump refilled"))
+            out.append(TimelineEvent(e.at, "pump", "info", _("pump refilled")))
     order = {"dose-change": 0, "gap": 1, "pump": 2, "temperature": 3, "symptom": 4}
     out.sort(key=lambda e: (e.at, order.get(e.kind, 9)))
     return out
@@ -838,27 +889,29 @@ def _charts(history: PatientHistory, daily: list[DailyDoses], start_at: datetime
 
     t = ObservationKind.TEMPERATURE
     marks = [(from_stored_unit(t, catalog.fever.value, temperature_unit),
-              f"fever {temperature_text(catalog.fever.value, temperature_unit)}"),
+              _("fever {temperature}").format(temperature=temperature_text(catalog.fever.value, temperature_unit))),
              (from_stored_unit(t, catalog.low_temperature.value, temperature_unit),
-              f"low {temperature_text(catalog.low_temperature.value, temperature_unit)}")]
+              _("low {temperature}").format(
+                  temperature=temperature_text(catalog.low_temperature.value, temperature_unit)))]
     return Charts(daily, series, obs(ObservationKind.PENN_SPASM_FREQUENCY), obs(ObservationKind.PAIN_NRS),
                   obs(ObservationKind.TEMPERATURE), marks)
 
 
-def _pump_event_lines(history: PatientHistory, start_at: datetime, end_at: datetime) -> list[PumpEventLine]:
+def _pump_event_lines(history: PatientHistory, start_at: datetime, end_at: datetime,
+                      fmt: Formats = ISO) -> list[PumpEventLine]:
     out = []
     for e in history.pump_events:
         if e.removed or not (start_at <= e.at < end_at):
             continue
         parts = []
         if e.volume_ml is not None:
-            parts.append(f"{_fmt_num(e.volume_ml)} mL put in")
+            parts.append(_("{ml} mL put in").format(ml=_fmt_num(e.volume_ml)))
         if e.concentration_mcg_per_ml is not None:
-            parts.append(f"{_fmt_num(e.concentration_mcg_per_ml)} mcg/mL")
+            parts.append(f"{_fmt_num(e.concentration_mcg_per_ml)} {MCG_PER_ML}")
         if e.daily_dose_mcg is not None:
-            parts.append(f"set to {_fmt_num(e.daily_dose_mcg)} mcg a day")
+            parts.append(_("set to {mcg} mcg a day").format(mcg=_fmt_num(e.daily_dose_mcg)))
         if e.next_refill_due is not None:
-            parts.append(f"next refill due {e.next_refill_due.isoformat()}")
+            parts.append(_("next refill due {day}").format(day=fmt.day(e.next_refill_due)))
         out.append(PumpEventLine(e.at, e.kind.value.replace("-", " "), ", ".join(parts), e.note))
     return out
 
@@ -879,16 +932,52 @@ def _alert_lines(alerts: Iterable[Alert], acks: Iterable[Acknowledgement]) -> li
 
 
 _ENTITY_WORDS = {
-    "dose": "Dose", "symptom": "Symptom", "observation": "Measurement", "pump_event": "Pump event",
-    "note": "Note", "regimen": "Schedule", "patient": "Personal details", "medication": "Medicine",
-    "stock_event": "Stock entry",
+    "dose": N_("Dose"), "symptom": N_("Symptom"), "observation": N_("Measurement"), "pump_event": N_("Pump event"),
+    "note": N_("Note"), "regimen": N_("Schedule"), "patient": N_("Personal details"), "medication": N_("Medicine"),
+    "stock_event": N_("Stock entry"),
 }
+# Kept as English codes: the page puts them into words (render.py).
 _ACTION_WORDS = {"correct": "corrected", "remove": "removed", "restore": "restored", "unremove": "restored"}
+_PUMP_EVENT_WORDS = {PumpEventKind.REFILL: N_("pump refill"), PumpEventKind.ALARM: N_("pump alarm"),
+                     PumpEventKind.CHECK: N_("pump check"), PumpEventKind.DOSE_CHANGE: N_("pump dose change"),
+                     PumpEventKind.CATHETER_PROBLEM: N_("pump catheter problem")}
 
 
-def _value_text(v: object, tz: tzinfo | None = None) -> str:
+# A reading's kind and a corrected entry's field, as the report has always written them ("pain nrs",
+# "body part"), marked for the catalog; a kind or field not listed is written as it is stored.
+_READING_WORDS = {
+    "temperature": N_("temperature"), "heart-rate": N_("heart rate"), "respiratory-rate": N_("respiratory rate"),
+    "blood-pressure": N_("blood pressure"), "oxygen-saturation": N_("oxygen saturation"),
+    "penn-spasm-frequency": N_("penn spasm frequency"), "modified-ashworth": N_("modified ashworth"),
+    "pain-nrs": N_("pain nrs"), "weight": N_("weight")}
+_FIELD_WORDS = {
+    "amount": N_("amount"), "at": N_("at"), "body_part": N_("body part"), "by": N_("by"),
+    "concentration_mcg_per_ml": N_("concentration mcg per ml"), "daily_dose_mcg": N_("daily dose mcg"),
+    "dose": N_("dose"), "duration_minutes": N_("duration minutes"), "end": N_("end"), "every_days": N_("every days"),
+    "for_doctor": N_("for doctor"), "given": N_("given"), "kind": N_("kind"), "low_alarm_ml": N_("low alarm ml"),
+    "max_doses_per_day": N_("max doses per day"), "next_refill_due": N_("next refill due"), "note": N_("note"),
+    "prescribed_by": N_("prescribed by"), "reason": N_("reason"), "reservoir_ml": N_("reservoir ml"),
+    "scheduled": N_("scheduled"), "severity": N_("severity"), "start": N_("start"), "status": N_("status"),
+    "symptom": N_("symptom"), "text": N_("text"), "times": N_("times"), "value": N_("value"),
+    "volume_ml": N_("volume ml")}
+
+
+def _reading_words(kind: str) -> str:
+    return _(_READING_WORDS[kind]) if kind in _READING_WORDS else kind.replace("-", " ")
+
+
+def _field_words(field: str) -> str:
+    return _(_FIELD_WORDS[field]) if field in _FIELD_WORDS else field.replace("_", " ")
+
+
+def _pump_event_words(kind: PumpEventKind) -> str:
+    """'pump alarm', 'pump catheter problem' in the language in use."""
+    return _(_PUMP_EVENT_WORDS[kind])
+
+
+def _value_text(v: object, tz: tzinfo | None = None, fmt: Formats = ISO) -> str:
     if v is None or v == "":
-        return "(empty)"
+        return _("(empty)")
     if isinstance(v, str) and len(v) >= 16 and v[4] == "-" and v[10] == "T":
         try:
             v = datetime.fromisoformat(v)
@@ -904,16 +993,16 @@ def _value_text(v: object, tz: tzinfo | None = None) -> str:
     if isinstance(v, dict) and "value" in v and "unit" in v:
         return f"{v['value']:g} {v['unit']}" if isinstance(v["value"], int | float) else f"{v['value']} {v['unit']}"
     if isinstance(v, datetime):
-        return v.strftime("%Y-%m-%d %H:%M")
+        return fmt.at(v)
     if isinstance(v, Quantity):
         return str(v)
     if isinstance(v, list):
-        return ", ".join(_value_text(x) for x in v) or "(none)"
+        return ", ".join(_value_text(x, tz, fmt) for x in v) or _("(none)")
     return str(v)
 
 
-def _describe_record(rev: Revision, history: PatientHistory, tz: tzinfo) -> str:
-    word = _ENTITY_WORDS.get(rev.entity, rev.entity.replace("_", " ").capitalize())
+def _describe_record(rev: Revision, history: PatientHistory, tz: tzinfo, fmt: Formats = ISO) -> str:
+    word = _(_ENTITY_WORDS[rev.entity]) if rev.entity in _ENTITY_WORDS else rev.entity.replace("_", " ").capitalize()
     src = rev.before or rev.after
 
     def when(key: str) -> str:
@@ -924,7 +1013,7 @@ def _describe_record(rev: Revision, history: PatientHistory, tz: tzinfo) -> str:
             except ValueError:
                 return str(src.get(key)).replace("T", " ")[:16]
         if isinstance(v, datetime):
-            return (v.astimezone(tz) if v.tzinfo else v).strftime("%Y-%m-%d %H:%M")
+            return fmt.at(v.astimezone(tz) if v.tzinfo else v)
         return ""
 
     if rev.entity == "dose":
@@ -932,24 +1021,25 @@ def _describe_record(rev: Revision, history: PatientHistory, tz: tzinfo) -> str:
         med = history.medication(med_id) if isinstance(med_id, int) else None
         name = med.name if med else str(src.get("medication", "") or "")
         at = when("given") or when("scheduled")
-        return f"{word} of {name}" + (f", {at}" if at else "")
+        return _("{entry} of {medicine}").format(entry=word, medicine=name) + (f", {at}" if at else "")
     if rev.entity == "symptom":
         return f"{word} {_symptom_name(str(src.get('symptom', '')))}" + (f", {when('at')}" if when("at") else "")
     if rev.entity == "observation":
-        kind = str(src.get("kind", "")).replace("-", " ")
+        kind = _reading_words(str(src.get("kind", "")))
         return f"{word} {kind}" + (f", {when('at')}" if when("at") else "")
     if rev.entity in ("pump_event", "note"):
         return word + (f", {when('at')}" if when("at") else "")
     if rev.entity == "stock_event":
         med_id = src.get("medication_id")
         med = history.medication(med_id) if isinstance(med_id, int) else None
-        return f"{word} ({src.get('kind', '')}) of {med.name if med else 'a medicine'}" + (
+        return _("{entry} ({kind}) of {medicine}").format(
+            entry=word, kind=src.get("kind", ""), medicine=med.name if med else _("a medicine")) + (
             f", {when('at')}" if when("at") else "")
     return word
 
 
 def _corrections(revisions: Iterable[Revision], history: PatientHistory, start_at: datetime,
-                 end_at: datetime) -> list[CorrectionLine]:
+                 end_at: datetime, fmt: Formats = ISO) -> list[CorrectionLine]:
     out = []
     for rev in revisions:
         if not (start_at <= rev.changed_at < end_at):
@@ -959,12 +1049,13 @@ def _corrections(revisions: Iterable[Revision], history: PatientHistory, start_a
             for k in sorted(set(rev.before) | set(rev.after)):
                 b, a = rev.before.get(k), rev.after.get(k)
                 if b != a and k not in ("id", "patient_id", "removed", "amount_normalised"):
-                    changes.append(f"{k.replace('_', ' ')}: {_value_text(b, history.tz)} -> {_value_text(a, history.tz)}")
+                    changes.append(f"{_field_words(k)}: {_value_text(b, history.tz, fmt)} -> "
+                                   f"{_value_text(a, history.tz, fmt)}")
         elif rev.action == "remove":
-            changes.append("entry removed (kept in the journal's history)")
+            changes.append(_("entry removed (kept in the journal's history)"))
         else:
-            changes.append("entry brought back")
-        out.append(CorrectionLine(rev.changed_at, rev.changed_by, _describe_record(rev, history, history.tz),
+            changes.append(_("entry brought back"))
+        out.append(CorrectionLine(rev.changed_at, rev.changed_by, _describe_record(rev, history, history.tz, fmt),
                                   _ACTION_WORDS.get(rev.action, rev.action), changes, rev.reason))
     out.sort(key=lambda c: c.changed_at)
     return out
@@ -981,31 +1072,33 @@ def _definitions(adherence: list[Adherence]) -> list[str]:
     """How the dose table is counted, with the plan's numbers for each medicine."""
     on_time = _hours_text(ON_TIME_WINDOW)
     out = [
-        "Each planned time is counted once, on its own day, with the same answer as the Today page and "
-        "the safety checks: a dose given after midnight for the evening time counts for that evening.",
-        f"On time: given within {on_time} of the planned time (before or after). Late: more than {on_time} "
-        f"after it. Early: more than {on_time} before it.",
+        _("Each planned time is counted once, on its own day, with the same answer as the Today page and "
+          "the safety checks: a dose given after midnight for the evening time counts for that evening."),
+        _("On time: given within {on_time} of the planned time (before or after). Late: more than {on_time} "
+          "after it. Early: more than {on_time} before it.").format(on_time=on_time),
     ]
     for ad in adherence:
         if ad.as_needed or not ad.slots:
             continue
         w = ad.match_windows
-        within = _hours_text(w[0]) if len(w) == 1 else f"{_hours_text(w[0])} to {_hours_text(w[-1])}"
-        out.append(f"{ad.medication}: a dose logged without its time answers the nearest open planned time "
-                   f"within {within} (at most half the time between two planned doses); nothing logged "
-                   f"{_hours_text(ad.timing.grace)} after a planned time counts as missed (nothing logged).")
+        within = (_hours_text(w[0]) if len(w) == 1
+                  else _("{low} to {high}").format(low=_hours_text(w[0]), high=_hours_text(w[-1])))
+        out.append(_("{medicine}: a dose logged without its time answers the nearest open planned time "
+                     "within {within} (at most half the time between two planned doses); nothing logged "
+                     "{grace} after a planned time counts as missed (nothing logged).").format(
+            medicine=ad.medication, within=within, grace=_hours_text(ad.timing.grace)))
     out += [
-        "Missed (noted): a caregiver noted it was not given. Times not yet due, or still within that "
-        "grace time when the report was made, are not counted yet. Nothing before the journal's first "
-        "entry for a medicine is counted.",
-        "Percentages are of the planned doses counted in the period. Extra: doses given that answer no "
-        "planned time (as-needed doses, or a time logged twice).",
-        "Gaps are measured between doses marked as given; a vomited dose does not count as given.",
+        _("Missed (noted): a caregiver noted it was not given. Times not yet due, or still within that "
+          "grace time when the report was made, are not counted yet. Nothing before the journal's first "
+          "entry for a medicine is counted."),
+        _("Percentages are of the planned doses counted in the period. Extra: doses given that answer no "
+          "planned time (as-needed doses, or a time logged twice)."),
+        _("Gaps are measured between doses marked as given; a vomited dose does not count as given."),
     ]
     return out
 
 
-def _notes(history: PatientHistory, start_at: datetime, end_at: datetime) -> list[NoteLine]:
+def _notes(history: PatientHistory, start_at: datetime, end_at: datetime, fmt: Formats = ISO) -> list[NoteLine]:
     """The caregiver's notes of the period: the note entries, and the notes written on doses,
     symptoms and readings (each saying what it was written on)."""
     tz = history.tz
@@ -1014,21 +1107,24 @@ def _notes(history: PatientHistory, start_at: datetime, end_at: datetime) -> lis
     for d in history.doses:
         if d.note and not d.removed and start_at <= d.at < end_at:
             m = history.medication(d.medication_id)
-            slot = f", for the {d.scheduled.astimezone(tz).strftime('%H:%M')} dose" if d.scheduled else ""
-            out.append(NoteLine(d.at, f"Dose of {m.name if m else 'a medicine'} ({status_word(d.status)}{slot}): "
-                                      f"{d.note}"))
+            slot = (_(", for the {time} dose").format(time=fmt.clock(d.scheduled.astimezone(tz)))
+                    if d.scheduled else "")
+            out.append(NoteLine(d.at, _("Dose of {medicine} ({status}{slot}): {note}").format(
+                medicine=m.name if m else _("a medicine"), status=status_word(d.status), slot=slot, note=d.note)))
     for sy in history.symptoms:
         if sy.note and not sy.removed and start_at <= sy.at < end_at:
-            sev = f", severity {sy.severity}/10" if sy.severity is not None else ""
-            out.append(NoteLine(sy.at, f"Symptom {_symptom_name(sy.symptom)}{sev}: {sy.note}"))
+            sev = _(", severity {n}/10").format(n=sy.severity) if sy.severity is not None else ""
+            out.append(NoteLine(sy.at, _("Symptom {name}{severity}: {note}").format(
+                name=_symptom_name(sy.symptom), severity=sev, note=sy.note)))
     for o in history.observations:
         if o.note and not o.removed and start_at <= o.at < end_at:
-            out.append(NoteLine(o.at, f"Reading {o.kind.value.replace('-', ' ')} {o.value}: {o.note}"))
+            out.append(NoteLine(o.at, _("Reading {kind} {value}: {note}").format(
+                kind=_reading_words(o.kind.value), value=o.value, note=o.note)))
     out.sort(key=lambda n: n.at.timestamp())
     return out
 
 
-def _planned_changes(history: PatientHistory, generated_at: datetime) -> list[DoseChange]:
+def _planned_changes(history: PatientHistory, generated_at: datetime, fmt: Formats = ISO) -> list[DoseChange]:
     """Schedule changes saved for the days after the report was made (a taper step next week, a
     medicine starting next week), so the doctor sees what is already planned."""
     today = generated_at.astimezone(history.tz).date()
@@ -1037,7 +1133,7 @@ def _planned_changes(history: PatientHistory, generated_at: datetime) -> list[Do
                          if r.end is not None])
     if last <= today:
         return []
-    return _dose_changes(history, today + timedelta(days=1), last)
+    return _dose_changes(history, today + timedelta(days=1), last, fmt)
 
 
 def period_bounds(tz: tzinfo, start: date, end: date) -> tuple[datetime, datetime]:
@@ -1080,26 +1176,27 @@ def build_report(
     pump = _pump_settings(history.pump_events, min(end_at, generated_at))
     if pump is not None and not any(_uses_mcg(m) for m in history.medications) and pump.daily_dose_mcg is None:
         pump = None
-    changes = _dose_changes(history, period_start, period_end)
+    fmt = Formats(date_format, time_format)
+    changes = _dose_changes(history, period_start, period_end, fmt)
     adherence, daily = _adherence(history, start_at, end_at, generated_at, period_start, period_end,
                                   timing_for or (lambda _m: PlanTiming()))
     definitions = _definitions(adherence)
     return ReportData(
         header=_header(history, period_start, period_end, generated_at),
-        medicines=_medicines(history, last_day, pump),
+        medicines=_medicines(history, last_day, pump, fmt),
         pump=pump,
         dose_changes=changes,
-        planned_changes=_planned_changes(history, generated_at),
+        planned_changes=_planned_changes(history, generated_at, fmt),
         adherence=adherence,
         alerts=_alert_lines(alerts, acks),
         timeline=_timeline(history, changes, adherence, start_at, end_at, cat, temperature_unit),
         symptom_counts=_symptom_counts(history, start_at, end_at, cat),
         charts=_charts(history, daily, start_at, end_at, cat, temperature_unit),
-        pump_events=_pump_event_lines(history, start_at, end_at),
-        notes=_notes(history, start_at, end_at),
+        pump_events=_pump_event_lines(history, start_at, end_at, fmt),
+        notes=_notes(history, start_at, end_at, fmt),
         doctor_questions=[NoteLine(n.at, n.text) for n in history.notes
                           if not n.removed and n.for_doctor and start_at <= n.at < end_at],
-        corrections=_corrections(revisions, history, start_at, end_at),
+        corrections=_corrections(revisions, history, start_at, end_at, fmt),
         definitions=definitions,
         date_format=date_format,
         time_format=time_format,

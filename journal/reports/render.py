@@ -12,6 +12,10 @@ its cell, at spaces, hyphens and the other places Unicode allows a break, and in
 when the word alone is wider than its column. Text is set in DejaVu Sans with a bundled symbol
 font for emoji (resources/fonts), falling back to the system's fonts for other scripts, as the
 window does; emoji stay in the PDF's text (restore_emoji_text, text_presentation).
+
+Every word the page prints goes through gettext (journal.domain.i18n: `_`, `ngettext` for counts,
+the month names of the time axes included), in the language in use when the page is laid out;
+the codes the report data carries ("increase", "alarm", "red-flag") are put into words here.
 """
 
 from __future__ import annotations
@@ -45,13 +49,12 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from journal.domain.i18n import _
-from journal.domain.plural import counted
+from journal.domain.i18n import N_, _, ngettext
 from journal.domain.units import SYMBOL
 from journal.schedule.words import PENDING_WORD
 
 from ._none_guard import keep_none_alive
-from .data import Adherence, DailyDoses, Gap, Point, ReportData, TimelineEvent
+from .data import MCG_PER_ML, AckLine, Adherence, DailyDoses, Gap, Point, ReportData, TimelineEvent
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +80,10 @@ DARK = QColor(60, 60, 60)
 MID = QColor(130, 130, 130)
 LIGHT = QColor(200, 200, 200)
 ZEBRA = QColor(242, 242, 242)
-SEVERITY_WORDS = {"emergency": "EMERGENCY", "urgent": "URGENT", "warning": "Warning", "info": "Info"}
+SEVERITY_WORDS = {"emergency": N_("EMERGENCY"), "urgent": N_("URGENT"), "warning": N_("Warning"), "info": N_("Info")}
+# Month abbreviations for the charts' time axes (strftime would give the C locale's English).
+MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"),
+          N_("Oct"), N_("Nov"), N_("Dec"))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -400,7 +406,7 @@ class Table(Flow):
                 hi = max([hi, *(c.width_of(font, line) for line in cell.text.split("\n"))])
             least.append(lo + pad)
             most.append(hi + pad)
-        widths = fit_widths(width, [w for _, w in self.columns], least, most)
+        widths = fit_widths(width, [w for _t, w in self.columns], least, most)
         self._widths_at[width] = widths
         return widths
 
@@ -430,7 +436,7 @@ class Table(Flow):
     def _header_height(self, c: Ctx, width: float) -> float:
         if not self.header:
             return 0.0
-        return self._row_height(c, [t for t, _ in self.columns], self._widths(width, c), bold=True)
+        return self._row_height(c, [t for t, _w in self.columns], self._widths(width, c), bold=True)
 
     def row_heights(self, c: Ctx, width: float) -> list[float]:
         if width not in self._heights:
@@ -445,7 +451,7 @@ class Table(Flow):
         lefts = [sum(widths[:i]) for i in range(len(widths))]
         out = []
         if self.header:
-            out += [(lefts[i], widths[i], self.font + "-bold", t) for i, (t, _) in enumerate(self.columns)]
+            out += [(lefts[i], widths[i], self.font + "-bold", t) for i, (t, _w) in enumerate(self.columns)]
         for row in self.rows:
             for i, v in enumerate(row[:len(widths)]):
                 cell = self._cell(v)
@@ -487,7 +493,7 @@ class Table(Flow):
             p.drawRect(QRectF(x, yy, width, hh))
             p.setPen(BLACK)
             xx = x
-            for (title, _), w in zip(self.columns, widths, strict=False):
+            for (title, _w), w in zip(self.columns, widths, strict=False):
                 c.draw_text(p, self.font + "-bold", xx + pad, yy + pad, w - 2 * pad, title)
                 xx += w
             yy += hh
@@ -634,9 +640,10 @@ def _ticks(start: datetime, end: datetime) -> list[datetime]:
 def _tick_label(t: datetime, span_days: int) -> str:
     if span_days <= 3 and (t.hour or t.minute):
         return t.strftime("%H:%M")
+    month = _(MONTHS[t.month - 1])
     if span_days > 70:
-        return t.strftime("%b %Y") if t.month == 1 or span_days > 420 else t.strftime("%b")
-    return f"{t.strftime('%b')} {t.day}"
+        return _("{month} {year}").format(month=month, year=t.year) if t.month == 1 or span_days > 420 else month
+    return _("{month} {day}").format(month=month, day=t.day)
 
 
 def time_axes(p: QPainter, c: Ctx, rect: QRectF, start: datetime, end: datetime, y0: float, y1: float,
@@ -753,12 +760,13 @@ def doses_chart(d: DailyDoses, start: datetime, end: datetime) -> Callable[[QPai
         d = by_week(d)
 
     def paint(p: QPainter, c: Ctx, rect: QRectF) -> None:
-        texts = ["Scheduled (hatched)", "Given (solid bar)", "Not given: skipped, refused or missed", "Vomited"]
+        texts = [_("Scheduled (hatched)"), _("Given (solid bar)"), _("Not given: skipped, refused or missed"),
+                 _("Vomited")]
         lh = _legend_height(c, rect.width(), texts)
         top, ticks = _nice_max(max([*d.scheduled, *d.given, 1]))
         body = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - lh - c.mm(1))
         ax = time_axes(p, c, body, start, end, 0, top + (0.6 if top <= 5 else top * 0.08),
-                       f"Doses per {'week' if weekly else 'day'}: {d.medication}", ticks)
+                       (_("Doses per week: {medicine}") if weekly else _("Doses per day: {medicine}")).format(medicine=d.medication), ticks)
         day_w = ax.plot.width() / max(1, len(d.days))
         for i in range(len(d.days)):
             x0 = ax.plot.left() + i * day_w
@@ -790,7 +798,7 @@ def points_chart(title: str, series: Sequence[tuple[str, Sequence[Point]]], star
     styles = [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine]
 
     def paint(p: QPainter, c: Ctx, rect: QRectF) -> None:
-        texts = [name for name, _ in series]
+        texts = [name for name, _p in series]
         lh = _legend_height(c, rect.width() - c.mm(11), texts) if len(series) > 1 else 0.0
         body = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - lh - (c.mm(1) if lh else 0))
         ax = time_axes(p, c, body, start, end, y0, y1, title, ticks, lambda v: f"{v:g}{unit}")
@@ -822,18 +830,18 @@ def points_chart(title: str, series: Sequence[tuple[str, Sequence[Point]]], star
             legend(p, c, QRectF(rect.left() + c.mm(11), rect.bottom() - lh, rect.width() - c.mm(11), lh),
                    [(_line_icon(styles[i % len(styles)], MARKERS[i % len(MARKERS)]) if lines
                      else _marker_icon(MARKERS[i % len(MARKERS)], i % 2 == 0), name)
-                    for i, (name, _) in enumerate(series)])
+                    for i, (name, _p) in enumerate(series)])
     return paint
 
 
 LANES = (
-    ("Dose changes", "dose-change"),
-    ("Gaps between doses", "gap"),
-    ("Red-flag symptoms", "red-flag"),
-    ("Call-today symptoms", "urgent"),
-    ("Other severe symptoms", "notable"),
-    ("Temperature out of range", "temperature"),
-    ("Pump events", "pump"),
+    (N_("Dose changes"), "dose-change"),
+    (N_("Gaps between doses"), "gap"),
+    (N_("Red-flag symptoms"), "red-flag"),
+    (N_("Call-today symptoms"), "urgent"),
+    (N_("Other severe symptoms"), "notable"),
+    (N_("Temperature out of range"), "temperature"),
+    (N_("Pump events"), "pump"),
 )
 
 
@@ -847,14 +855,14 @@ def timeline_chart(events: Sequence[TimelineEvent], start: datetime, end: dateti
                    ) -> Callable[[QPainter, Ctx, QRectF], None]:
     def paint(p: QPainter, c: Ctx, rect: QRectF) -> None:
         label_w = c.mm(38)
-        title = "Timeline: dose changes, gaps and symptoms"
+        title = _("Timeline: dose changes, gaps and symptoms")
         title_h = c.text_height("h2", title, rect.width())
         p.setFont(c.fonts["h2"])
         p.setPen(BLACK)
         p.drawText(QRectF(rect.left(), rect.top(), rect.width(), title_h), NOCLIP, title)
         lab_h = c.line("small") * 1.3
-        legend_texts = ["dose raised", "dose lowered", "started or stopped", "gap without doses", "red flag",
-                        "call today", "other severe", "temperature", "pump"]
+        legend_texts = [_("dose raised"), _("dose lowered"), _("started or stopped"), _("gap without doses"),
+                        _("red flag"), _("call today"), _("other severe"), _("temperature"), _("pump")]
         lgh = _legend_height(c, rect.width() - label_w, legend_texts)
         plot = QRectF(rect.left() + label_w, rect.top() + title_h + c.mm(1.5), rect.width() - label_w - c.mm(3),
                       rect.height() - title_h - c.mm(1.5) - lab_h - lgh - c.mm(1))
@@ -869,7 +877,7 @@ def timeline_chart(events: Sequence[TimelineEvent], start: datetime, end: dateti
                 p.drawRect(QRectF(plot.left(), yy, plot.width(), lane_h))
             p.setPen(BLACK)
             p.drawText(QRectF(rect.left(), yy, label_w - c.mm(1.5), lane_h),
-                       NOCLIP | int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap), name)
+                       NOCLIP | int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap), _(name))
         span = (end - start).days
         for t in _ticks(start, end):
             xx = ax.x(t)
@@ -880,7 +888,7 @@ def timeline_chart(events: Sequence[TimelineEvent], start: datetime, end: dateti
             w = c.metrics["small"].horizontalAdvance(label) + c.mm(1)
             p.drawText(QRectF(min(xx - w / 2, rect.right() - w), plot.bottom() + c.mm(0.8), w, lab_h),
                        NOCLIP | int(Qt.AlignmentFlag.AlignHCenter), label)
-        lane_index = {key: i for i, (_, key) in enumerate(LANES)}
+        lane_index = {key: i for i, (_n, key) in enumerate(LANES)}
         t_lo, t_hi = start.timestamp(), end.timestamp()
         for e in events:
             lane = lane_index.get(_lane(e))
@@ -944,22 +952,28 @@ def _pct(ad: Adherence, n: int) -> str:
 
 def _hours(h: float) -> str:
     if h >= 48:
-        return f"{h:.0f} h ({h / 24:.1f} days)"
+        return _("{hours} h ({days} days)").format(hours=f"{h:.0f}", days=f"{h / 24:.1f}")
     return f"{h:.1f} h" if h < 10 else f"{h:.0f} h"
 
 
 def header_lines(data: ReportData) -> tuple[str, str]:
     h = data.header
-    who = h.person + (f", age {h.age}" if h.age is not None else ", age not recorded")
+    who = (ngettext("{person}, age {age}", "{person}, age {age}", h.age).format(person=h.person, age=h.age)
+           if h.age is not None
+           else _("{person}, age not recorded").format(person=h.person))
     if h.birth_date:
-        who += f" (born {_fmt_day(data, h.birth_date)})"
-    cond = "; ".join(h.conditions) if h.conditions else "no conditions recorded"
-    line1 = f"{who}  ·  {cond}  ·  kidney function: {h.kidney_function}"
-    line2 = (f"Doctor-visit report for {_fmt_day(data, h.period_start)} to {_fmt_day(data, h.period_end)}  ·  "
-             + (f"generated {_fmt_at(data, h.generated_at)} ({h.timezone})"
-                if not h.generated_zone or h.generated_zone == h.timezone else
-                f"times in {h.timezone}  ·  generated {_fmt_at(data, h.generated_at)} ({h.generated_zone})"))
-    return line1, line2
+        who += " " + _("(born {day})").format(day=_fmt_day(data, h.birth_date))
+    cond = "; ".join(h.conditions) if h.conditions else _("no conditions recorded")
+    kidneys = _("kidney function: {words}").format(words=_word(h.kidney_function))
+    line1 = f"{who}  ·  {cond}  ·  {kidneys}"
+    period = _("Doctor-visit report for {first} to {last}").format(first=_fmt_day(data, h.period_start),
+                                                                    last=_fmt_day(data, h.period_end))
+    if not h.generated_zone or h.generated_zone == h.timezone:
+        made = _("generated {when} ({zone})").format(when=_fmt_at(data, h.generated_at), zone=h.timezone)
+    else:
+        made = (_("times in {zone}").format(zone=h.timezone) + "  ·  "
+                + _("generated {when} ({zone})").format(when=_fmt_at(data, h.generated_at), zone=h.generated_zone))
+    return line1, f"{period}  ·  {made}"
 
 
 def summary_lines(data: ReportData) -> list[str]:
@@ -969,42 +983,59 @@ def summary_lines(data: ReportData) -> list[str]:
             continue
         given = ad.given_in_slots
         pct = ad.percent(given) or 0.0
-        text = (f"{ad.medication}: {given} of {ad.scheduled} scheduled doses given ({pct:.0f}%); "
-                f"{ad.not_given} not given, {ad.vomited} vomited, {ad.late} late.")
+        # English says "1 of 1 scheduled doses" (tests and earlier reports); Spanish agrees with n
+        text = ngettext("{medicine}: {given} of {n} scheduled doses given ({pct}%);",
+                        "{medicine}: {given} of {n} scheduled doses given ({pct}%);", ad.scheduled).format(
+            medicine=ad.medication, given=given, n=ad.scheduled, pct=f"{pct:.0f}")
+        text += " " + _("{not_given} not given, {vomited} vomited, {late} late.").format(
+            not_given=ad.not_given, vomited=ad.vomited, late=ad.late)
         if ad.pending:
-            text += f" {ad.pending} more not counted yet ({PENDING_WORD})."
+            text += " " + _("{n} more not counted yet ({why}).").format(n=ad.pending, why=_(PENDING_WORD))
         if ad.gaps:
             g = ad.gaps[0]
-            text += f" Longest time without a dose: {_hours(g.hours)}" + (" (still going)." if g.open else ".")
+            text += " " + (_("Longest time without a dose: {time} (still going).") if g.open
+                           else _("Longest time without a dose: {time}.")).format(time=_hours(g.hours))
         out.append(text)
     if data.pump is not None:
         pm = data.pump
         parts = []
         if pm.daily_dose_mcg is not None:
-            parts.append(f"set to {pm.daily_dose_mcg:g} mcg a day")
+            parts.append(_("set to {mcg} mcg a day").format(mcg=f"{pm.daily_dose_mcg:g}"))
         if pm.next_refill_due is not None:
-            parts.append(f"next refill due {_fmt_day(data, pm.next_refill_due)}")
+            parts.append(_("next refill due {day}").format(day=_fmt_day(data, pm.next_refill_due)))
         alarms = sum(1 for e in data.pump_events if e.kind == "alarm")
-        parts.append(f"{counted(alarms, 'alarm')} logged in the period")
-        out.append("Pump: " + ", ".join(parts) + ".")
+        parts.append(ngettext("{n} alarm logged in the period", "{n} alarms logged in the period", alarms).format(n=alarms))
+        out.append(_("Pump: {details}.").format(details=", ".join(parts)))
     if data.dose_changes:
-        out.append(f"{counted(len(data.dose_changes), 'dose change')} in the period.")
+        n = len(data.dose_changes)
+        out.append(ngettext("{n} dose change in the period.", "{n} dose changes in the period.", n).format(n=n))
     sev: dict[str, int] = {}
     for a in data.alerts:
         sev[a.severity.value] = sev.get(a.severity.value, 0) + 1
     if not data.alerts_checked:
-        out.append("Safety alerts: the checks could not be run again for this period (see below).")
+        out.append(_("Safety alerts: the checks could not be run again for this period (see below)."))
     elif data.alerts:
-        parts = [f"{sev[k]} {k}" for k in ("emergency", "urgent", "warning", "info") if k in sev]
-        out.append(f"Safety alerts raised: {', '.join(parts)}.")
+        parts = [_SEVERITY_COUNTS[k](sev[k]) for k in ("emergency", "urgent", "warning", "info") if k in sev]
+        out.append(_("Safety alerts raised: {counts}.").format(counts=", ".join(parts)))
     else:
-        out.append("No safety alerts were raised in the period.")
+        out.append(_("No safety alerts were raised in the period."))
     red = sum(c.count for c in data.symptom_counts if c.tier == "red-flag")
     if red:
-        out.append(f"{red} red-flag symptom entr{'y' if red == 1 else 'ies'} logged (see the timeline).")
+        out.append(ngettext("{n} red-flag symptom entry logged (see the timeline).",
+                            "{n} red-flag symptom entries logged (see the timeline).", red).format(n=red))
     if data.doctor_questions:
-        out.append(f"{counted(len(data.doctor_questions), 'question')} for the doctor below.")
+        n = len(data.doctor_questions)
+        out.append(ngettext("{n} question for the doctor below.", "{n} questions for the doctor below.", n).format(n=n))
     return out
+
+
+# "2 urgent" in the summary's count of alerts (an adjective that agrees with its count in Spanish).
+_SEVERITY_COUNTS: dict[str, Callable[[int], str]] = {
+    "emergency": lambda n: ngettext("{n} emergency", "{n} emergency", n).format(n=n),
+    "urgent": lambda n: ngettext("{n} urgent", "{n} urgent", n).format(n=n),
+    "warning": lambda n: ngettext("{n} warning", "{n} warning", n).format(n=n),
+    "info": lambda n: ngettext("{n} info", "{n} info", n).format(n=n),
+}
 
 
 def _gaps_to_show(a: Adherence) -> list[Gap]:
@@ -1022,10 +1053,11 @@ def build_flows(data: ReportData) -> list[Flow]:
     start = data.period_start_at
     end = data.period_end_at
     assert start is not None and end is not None
-    f.append(Para("Doctor-visit report", "title", after_mm=0.5))
+    f.append(Para(_("Doctor-visit report"), "title", after_mm=0.5))
     f.append(Para(_(data.disclaimer), "italic", after_mm=1.5))
     if data.header.contacts:
-        f.append(Para("Doctor and contacts (from the profile): " + data.header.contacts, "body", after_mm=1.5))
+        f.append(Para(_("Doctor and contacts (from the profile): {contacts}").format(contacts=data.header.contacts),
+                      "body", after_mm=1.5))
 
     f.append(Heading(_("At a glance")))
     for line in summary_lines(data):
@@ -1033,149 +1065,155 @@ def build_flows(data: ReportData) -> list[Flow]:
 
     if data.doctor_questions:
         f.append(Heading(_("Questions for the doctor")))
-        f.append(Table([("Written", 1.2), ("Question", 5)],
+        f.append(Table([(_("Written"), 1.2), (_("Question"), 5)],
                        [[_fmt_at(data, n.at), Cell(n.text, bold=True)] for n in data.doctor_questions]))
 
     f.append(Heading(_("Current medicines and schedules")))
     if data.medicines:
         rows: list[list[str | Cell]] = []
         for m in data.medicines:
-            name = m.name + ("" if m.active else " (not started yet)" if m.starts else " (stopped)")
-            details = ", ".join(x for x in (m.route, m.form, f"strength {m.strength}" if m.strength else "") if x)
+            name = m.name + ("" if m.active else " " + _("(not started yet)") if m.starts else " " + _("(stopped)"))
+            details = ", ".join(x for x in (_word(m.route), _word(m.form),
+                                            _("strength {strength}").format(strength=m.strength) if m.strength else "")
+                                if x)
             sched_text = "\n".join(x for x in (m.schedule, m.daily_total, m.limits, m.stock) if x)
-            since = (f"since {_fmt_day(data, m.since)}" if m.since else "")
-            who = "; ".join(x for x in (since, m.reason, m.prescribed_by and f"by {m.prescribed_by}") if x)
+            since = (_("since {day}").format(day=_fmt_day(data, m.since)) if m.since else "")
+            who = "; ".join(x for x in (since, m.reason,
+                                        m.prescribed_by and _("by {prescriber}").format(prescriber=m.prescribed_by))
+                            if x)
             conc = m.concentration + (f"\n{m.warning}" if m.warning else "")
             rows.append([Cell(name, bold=True), details, conc, sched_text, who])
-        f.append(Table([("Medicine", 2.2), ("Route, form", 1.5), ("Concentration", 1.6), ("Schedule", 2.4),
-                        ("Since, reason, prescriber", 1.9)], rows))
+        f.append(Table([(_("Medicine"), 2.2), (_("Route, form"), 1.5), (_("Concentration"), 1.6), (_("Schedule"), 2.4),
+                        (_("Since, reason, prescriber"), 1.9)], rows))
     else:
-        f.append(Para("No medicines are recorded."))
+        f.append(Para(_("No medicines are recorded.")))
     if data.pump is not None:
         pm = data.pump
+        unknown, none_yet = _("not recorded"), _("none recorded")
         kv = [
-            ["Concentration", f"{pm.concentration_mcg_per_ml:g} mcg/mL" if pm.concentration_mcg_per_ml else "not recorded"],
-            ["Daily dose programmed", f"{pm.daily_dose_mcg:g} mcg a day" if pm.daily_dose_mcg else "not recorded"],
-            ["Reservoir / low-reservoir alarm",
+            [_("Concentration"), f"{pm.concentration_mcg_per_ml:g} {MCG_PER_ML}" if pm.concentration_mcg_per_ml else unknown],
+            [_("Daily dose programmed"),
+             _("{mcg} mcg a day").format(mcg=f"{pm.daily_dose_mcg:g}") if pm.daily_dose_mcg else unknown],
+            [_("Reservoir / low-reservoir alarm"),
              f"{pm.reservoir_ml:g} mL / {pm.low_alarm_ml:g} mL" if pm.reservoir_ml and pm.low_alarm_ml is not None
-             else "not recorded"],
-            ["Last refill", _fmt_at(data, pm.last_refill) or "none recorded"],
-            ["Next refill due", _fmt_day(data, pm.next_refill_due) or "not recorded"],
-            ["Last alarm", _fmt_at(data, pm.last_alarm) or "none recorded"],
+             else unknown],
+            [_("Last refill"), _fmt_at(data, pm.last_refill) or none_yet],
+            [_("Next refill due"), _fmt_day(data, pm.next_refill_due) or unknown],
+            [_("Last alarm"), _fmt_at(data, pm.last_alarm) or none_yet],
         ]
         f.append(Heading(_("Pump settings (from the latest pump entries)"), 2))
-        f.append(Table([("Setting", 1.4), ("Value", 3)], [list(r) for r in kv], header=False))
+        f.append(Table([(_("Setting"), 1.4), (_("Value"), 3)], [list(r) for r in kv], header=False))
 
+    change_columns = [(_("Date"), 1.1), (_("Medicine"), 1.8), (_("From"), 2.4), (_("To"), 2.4), (_("Change"), 0.9),
+                      (_("Reason, prescribed by"), 1.6)]
     f.append(Heading(_("Dose changes in this period")))
     if data.dose_changes:
-        f.append(Table([("Date", 1.1), ("Medicine", 1.8), ("From", 2.4), ("To", 2.4), ("Change", 0.9),
-                        ("Reason, prescribed by", 1.6)],
-                       [[_fmt_day(data, ch.day), ch.medication, ch.before, ch.after, Cell(ch.direction, bold=True),
+        f.append(Table(change_columns,
+                       [[_fmt_day(data, ch.day), ch.medication, ch.before, ch.after,
+                         Cell(_word(DIRECTION_WORDS.get(ch.direction, ch.direction)), bold=True),
                          "; ".join(x for x in (ch.reason, ch.prescribed_by) if x)] for ch in data.dose_changes]))
     else:
-        f.append(Para("No dose changes in this period."))
+        f.append(Para(_("No dose changes in this period.")))
     if data.planned_changes:
         f.append(Heading(_("Planned changes still to come"), 2))
-        f.append(Table([("Date", 1.1), ("Medicine", 1.8), ("From", 2.4), ("To", 2.4), ("Change", 0.9),
-                        ("Reason, prescribed by", 1.6)],
-                       [[_fmt_day(data, ch.day), ch.medication, ch.before, ch.after, Cell(ch.direction, bold=True),
+        f.append(Table(change_columns,
+                       [[_fmt_day(data, ch.day), ch.medication, ch.before, ch.after,
+                         Cell(_word(DIRECTION_WORDS.get(ch.direction, ch.direction)), bold=True),
                          "; ".join(x for x in (ch.reason, ch.prescribed_by) if x)] for ch in data.planned_changes]))
 
     f.append(Heading(_("Doses given and missed")))
     sched = [a for a in data.adherence if not a.as_needed and a.scheduled]
     if sched:
         f.append(Table(
-            [("Medicine", 2.0), ("Scheduled", 0.9), ("On time", 1.0), ("Early", 0.8), ("Late", 0.8),
-             ("Skipped", 0.8), ("Refused", 0.8), ("Vomited", 0.8), ("Missed (noted)", 0.9),
-             ("Missed (nothing logged)", 1.0), ("Extra", 0.6)],
+            [(_("Medicine"), 2.0), (_("Scheduled"), 0.9), (_("On time"), 1.0), (_("Early"), 0.8), (_("Late"), 0.8),
+             (_("Skipped"), 0.8), (_("Refused"), 0.8), (_("Vomited"), 0.8), (_("Missed (noted)"), 0.9),
+             (_("Missed (nothing logged)"), 1.0), (_("Extra"), 0.6)],
             [[Cell(a.medication, True), str(a.scheduled), _pct(a, a.on_time), _pct(a, a.early), _pct(a, a.late),
               _pct(a, a.skipped), _pct(a, a.refused), _pct(a, a.vomited), _pct(a, a.missed_recorded),
               Cell(_pct(a, a.missed_derived), bold=a.missed_derived > 0), str(a.extra)] for a in sched]))
     prn = [a for a in data.adherence if a.as_needed or not a.scheduled]
     for a in prn:
         if a.given_total:
-            f.append(Para(f"{a.medication}: given {counted(a.given_total, 'time')} with no fixed schedule.", after_mm=0.6))
+            f.append(Para(ngettext("{medicine}: given {n} time with no fixed schedule.",
+                                   "{medicine}: given {n} times with no fixed schedule.", a.given_total).format(
+                medicine=a.medication, n=a.given_total), after_mm=0.6))
     if not sched and not prn:
         if data.pump is not None:
-            f.append(Para("Baclofen comes from the pump without doses given by hand; see the pump settings "
-                          "and the pump events below."))
+            f.append(Para(_("Baclofen comes from the pump without doses given by hand; see the pump settings "
+                            "and the pump events below.")))
         else:
-            f.append(Para("No doses were scheduled or logged in this period."))
+            f.append(Para(_("No doses were scheduled or logged in this period.")))
     gaps = [(a, g) for a in sched for g in _gaps_to_show(a)]
     if gaps:
         f.append(Heading(_("Longest times between given doses"), 2))
-        f.append(Table([("Medicine", 2), ("Last dose before the gap", 1.6), ("Next dose", 1.6), ("Gap", 1.2),
-                        ("Schedule's longest interval", 1.2)],
+        f.append(Table([(_("Medicine"), 2), (_("Last dose before the gap"), 1.6), (_("Next dose"), 1.6), (_("Gap"), 1.2),
+                        (_("Schedule's longest interval"), 1.2)],
                        [[a.medication, _fmt_at(data, g.start),
-                         "none yet (gap still open at the end of the period)" if g.open else _fmt_at(data, g.end),
+                         _("none yet (gap still open at the end of the period)") if g.open else _fmt_at(data, g.end),
                          Cell(_hours(g.hours), bold=g.expected_hours is not None and g.hours > g.expected_hours + 4),
                          _hours(g.expected_hours) if g.expected_hours else ""] for a, g in gaps]))
     for d in data.charts.daily_doses:
         if any(d.scheduled) or any(d.given):
             f.append(ChartFlow(52, doses_chart(d, start, end)))
     if sched:
-        f.append(Para("How these are counted: " + " ".join(data.definitions), "small", after_mm=1.0))
+        f.append(Para(_("How these are counted: {definitions}").format(definitions=" ".join(data.definitions)),
+                      "small", after_mm=1.0))
 
     f.append(Heading(_("What happened around the gaps and changes")))
     if data.timeline:
         f.append(ChartFlow(62, timeline_chart(data.timeline, start, end)))
-        level_words = {"red-flag": "RED FLAG", "urgent": "call today", "notable": "severe", "gap": "gap",
-                       "increase": "dose raised", "decrease": "dose lowered", "start": "started", "stop": "stopped",
-                       "change": "changed", "info": ""}
-        f.append(Table([("When", 1.3), ("Kind", 1.1), ("What", 6)],
-                       [[_fmt_at(data, e.at), Cell(level_words.get(e.level, e.level) or e.kind,
+        f.append(Table([(_("When"), 1.3), (_("Kind"), 1.1), (_("What"), 6)],
+                       [[_fmt_at(data, e.at), Cell(_word(TIMELINE_WORDS.get(e.level, e.level) or e.kind),
                                                    bold=e.level in ("red-flag", "urgent", "gap")), e.text]
                         for e in data.timeline]))
     else:
-        f.append(Para("No dose changes, long gaps, severe symptoms, fevers or pump problems in this period."))
+        f.append(Para(_("No dose changes, long gaps, severe symptoms, fevers or pump problems in this period.")))
 
     f.append(Heading(_("Safety alerts raised in this period")))
     if not data.alerts_checked:
-        f.append(Para("The safety checks could not be run again for this period when this report was made, so "
-                      "this section is empty. The gaps, missed doses and symptoms above are complete."))
+        f.append(Para(_("The safety checks could not be run again for this period when this report was made, so "
+                        "this section is empty. The gaps, missed doses and symptoms above are complete.")))
     elif data.alerts:
         rows = []
         for al in data.alerts:
             ev = "\n".join("– " + e for e in al.evidence)
-            acks = "\n".join(f"{_fmt_at(data, k.at)}{' by ' + k.by if k.by else ''}{': ' + k.note if k.note else ''}"
-                             for k in al.acknowledgements) or "not acknowledged"
+            acks = "\n".join(_acknowledged(data, k) for k in al.acknowledgements) or _("not acknowledged")
             what = al.title + (f" ({al.medication})" if al.medication and al.medication not in al.title else "")
-            rows.append([_fmt_at(data, al.since), Cell(SEVERITY_WORDS.get(al.severity.value, al.severity.value), True),
-                         what, ev, acks])
-        f.append(Para("Found by running the safety checks again as of the end of every day of the period and at "
-                      "the moments a dose became missed or a gap grew long; each situation is listed once, at its "
-                      "most severe.", "small"))
-        f.append(Table([("Since", 1.2), ("Severity", 1.0), ("Alert", 2.4), ("Evidence", 3.2), ("Acknowledged", 1.4)],
-                       rows))
+            rows.append([_fmt_at(data, al.since),
+                         Cell(_word(SEVERITY_WORDS.get(al.severity.value, al.severity.value)), True), what, ev, acks])
+        f.append(Para(_("Found by running the safety checks again as of the end of every day of the period and at "
+                        "the moments a dose became missed or a gap grew long; each situation is listed once, at its "
+                        "most severe."), "small"))
+        f.append(Table([(_("Since"), 1.2), (_("Severity"), 1.0), (_("Alert"), 2.4), (_("Evidence"), 3.2),
+                        (_("Acknowledged"), 1.4)], rows))
     else:
-        f.append(Para("No safety alerts were raised in this period."))
+        f.append(Para(_("No safety alerts were raised in this period.")))
 
     f.append(Heading(_("Symptoms")))
     if data.symptom_counts:
-        tier_words = {"red-flag": "red flag", "urgent": "call today", "notable": "severe",
-                      "next-visit": "mention at the visit", "": ""}
-        f.append(Table([("Symptom", 2), ("Times logged", 1), ("Worst severity (0-10)", 1.2), ("Triage", 1.2)],
+        f.append(Table([(_("Symptom"), 2), (_("Times logged"), 1), (_("Worst severity (0-10)"), 1.2), (_("Triage"), 1.2)],
                        [[s.symptom, str(s.count), "" if s.worst is None else str(s.worst),
-                         Cell(tier_words.get(s.tier, s.tier), bold=s.tier == "red-flag")] for s in data.symptom_counts]))
+                         Cell(_word(TIER_WORDS.get(s.tier, s.tier)), bold=s.tier == "red-flag")]
+                        for s in data.symptom_counts]))
         series = data.charts.symptom_severity
         if series:
             shown = series[:7]
             rest = [q for s in series[7:] for q in s.points]
             pairs: list[tuple[str, Sequence[Point]]] = [(s.label, s.points) for s in shown]
             if rest:
-                pairs.append(("other symptoms", rest))
-            f.append(ChartFlow(58, points_chart("Symptom severity (0-10)", pairs, start, end, 0, 10,
+                pairs.append((_("other symptoms"), rest))
+            f.append(ChartFlow(58, points_chart(_("Symptom severity (0-10)"), pairs, start, end, 0, 10,
                                                 [0, 2, 4, 6, 8, 10], lines=False)))
     else:
-        f.append(Para("No symptoms were logged in this period."))
+        f.append(Para(_("No symptoms were logged in this period.")))
 
     f.append(Heading(_("Spasms, pain and temperature")))
     if data.charts.penn:
-        f.append(ChartFlow(46, points_chart("Penn spasm frequency (0 none, 4 more than 10 an hour)",
-                                            [("Penn score", data.charts.penn)], start, end, 0, 4.3,
+        f.append(ChartFlow(46, points_chart(_("Penn spasm frequency (0 none, 4 more than 10 an hour)"),
+                                            [(_("Penn score"), data.charts.penn)], start, end, 0, 4.3,
                                             [0, 1, 2, 3, 4], lines=True)))
     if data.charts.pain:
-        f.append(ChartFlow(46, points_chart("Pain (0-10)", [("Pain", data.charts.pain)], start, end, 0, 10,
+        f.append(ChartFlow(46, points_chart(_("Pain (0-10)"), [(_("Pain"), data.charts.pain)], start, end, 0, 10,
                                             [0, 2, 4, 6, 8, 10], lines=True)))
     if data.charts.temperature:
         vals = [q.value for q in data.charts.temperature]
@@ -1183,45 +1221,86 @@ def build_flows(data: ReportData) -> list[Flow]:
         lo = min(93.0 if fahrenheit else 34.0, math.floor(min(vals)))
         hi = max(104.0 if fahrenheit else 40.0, math.ceil(max(vals)))
         step = 2 if fahrenheit else 1
-        f.append(ChartFlow(46, points_chart(f"Temperature ({SYMBOL[data.temperature_unit]})", [("Temperature", data.charts.temperature)],
+        f.append(ChartFlow(46, points_chart(_("Temperature ({unit})").format(unit=SYMBOL[data.temperature_unit]),
+                                            [(_("Temperature"), data.charts.temperature)],
                                             start, end, lo, hi, [float(v) for v in range(int(lo), int(hi) + 1, step)],
                                             lines=True, refs=data.charts.temperature_marks)))
-    missing = [w for w, pts in (("spasm scores", data.charts.penn), ("pain scores", data.charts.pain),
-                                ("temperatures", data.charts.temperature)) if not pts]
+    missing = [key for key, pts in (("spasm", data.charts.penn), ("pain", data.charts.pain),
+                                    ("temperature", data.charts.temperature)) if not pts]
     if missing:
-        words = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " or " + missing[-1]
-        f.append(Para(f"No {words} were logged in this period.", after_mm=1.0))
+        f.append(Para(_(_NOTHING_LOGGED[tuple(missing)]), after_mm=1.0))
 
     if data.pump is not None or data.pump_events:
         f.append(Heading(_("Pump refills, alarms and checks")))
         if data.pump_events:
-            f.append(Table([("When", 1.3), ("Event", 1.2), ("Details", 3), ("Note", 3)],
-                           [[_fmt_at(data, e.at), Cell(e.kind, bold=e.kind in ("alarm", "catheter problem")),
+            f.append(Table([(_("When"), 1.3), (_("Event"), 1.2), (_("Details"), 3), (_("Note"), 3)],
+                           [[_fmt_at(data, e.at), Cell(_word(e.kind), bold=e.kind in ("alarm", "catheter problem")),
                              e.details, e.note] for e in data.pump_events]))
         else:
-            f.append(Para("No pump refills, alarms or checks were logged in this period."))
+            f.append(Para(_("No pump refills, alarms or checks were logged in this period.")))
 
     f.append(Heading(_("Caregiver notes")))
     if data.notes:
-        f.append(Table([("When", 1.2), ("Note", 6)], [[_fmt_at(data, n.at), n.text] for n in data.notes]))
+        f.append(Table([(_("When"), 1.2), (_("Note"), 6)], [[_fmt_at(data, n.at), n.text] for n in data.notes]))
     else:
-        f.append(Para("No notes in this period."))
+        f.append(Para(_("No notes in this period.")))
 
     f.append(Heading(_("Corrections made in this period")))
     if data.corrections:
-        f.append(Para("Entries are never overwritten: the journal keeps the earlier value. These entries were "
-                      "changed during the period.", "small"))
-        f.append(Table([("Changed", 1.3), ("By", 0.9), ("Entry", 2.2), ("What changed (earlier -> new)", 3.2),
-                        ("Reason", 1.5)],
-                       [[_fmt_at(data, x.changed_at), x.changed_by, f"{x.what} ({x.action})", "\n".join(x.changes),
+        f.append(Para(_("Entries are never overwritten: the journal keeps the earlier value. These entries were "
+                        "changed during the period."), "small"))
+        f.append(Table([(_("Changed"), 1.3), (_("By"), 0.9), (_("Entry"), 2.2), (_("What changed (earlier -> new)"), 3.2),
+                        (_("Reason"), 1.5)],
+                       [[_fmt_at(data, x.changed_at), x.changed_by, f"{x.what} ({_word(x.action)})", "\n".join(x.changes),
                          x.reason] for x in data.corrections]))
     else:
-        f.append(Para("No entries were corrected or removed in this period."))
+        f.append(Para(_("No entries were corrected or removed in this period.")))
 
     f.append(Heading(_("About this report")))
     f.append(Para(_(data.disclaimer) + " " + _("Times are local to {zone}.").format(zone=data.header.timezone), "body", boxed=True,
                   after_mm=1.5))
     return f
+
+
+def _acknowledged(data: ReportData, k: AckLine) -> str:
+    """'2026-10-03 08:10 by Ana: seen, called the clinic' (who and note when given)."""
+    text = _fmt_at(data, k.at)
+    if k.by:
+        text += " " + _("by {who}").format(who=k.by)
+    return text + (": " + k.note if k.note else "")
+
+
+# The words for the codes the report data carries (data.py keeps codes, the page shows words).
+DIRECTION_WORDS = {"increase": N_("increase"), "decrease": N_("decrease"), "start": N_("start"),
+                   "stop": N_("stop"), "change": N_("change")}
+TIMELINE_WORDS = {"red-flag": N_("RED FLAG"), "urgent": N_("call today"), "notable": N_("severe"), "gap": N_("gap"),
+                  "increase": N_("dose raised"), "decrease": N_("dose lowered"), "start": N_("started"),
+                  "stop": N_("stopped"), "change": N_("changed"), "info": ""}
+TIER_WORDS = {"red-flag": N_("red flag"), "urgent": N_("call today"), "notable": N_("severe"),
+              "next-visit": N_("mention at the visit"), "": ""}
+def _word(code_word: str) -> str:
+    """The word for a code the report data carries ("oral", "alarm", "corrected") in the language
+    in use; "" stays "" (gettext would give the catalog's header for it)."""
+    return _(code_word) if code_word else ""
+
+
+# Words the report data carries as they are (enum values and data.py's action words), marked here
+# for the catalog: routes, forms, pump events, what was done to a corrected entry.
+_DATA_WORDS = (N_("oral"), N_("intrathecal"), N_("other"), N_("tablet"), N_("solution"), N_("suspension"),
+               N_("granules"), N_("pump"), N_("refill"), N_("alarm"), N_("check"), N_("dose change"),
+               N_("catheter problem"), N_("corrected"), N_("removed"), N_("restored"))
+
+
+# What was not measured in the period, as one sentence (each language joins the list its own way).
+_NOTHING_LOGGED = {
+    ("spasm",): N_("No spasm scores were logged in this period."),
+    ("pain",): N_("No pain scores were logged in this period."),
+    ("temperature",): N_("No temperatures were logged in this period."),
+    ("spasm", "pain"): N_("No spasm scores or pain scores were logged in this period."),
+    ("spasm", "temperature"): N_("No spasm scores or temperatures were logged in this period."),
+    ("pain", "temperature"): N_("No pain scores or temperatures were logged in this period."),
+    ("spasm", "pain", "temperature"): N_("No spasm scores, pain scores or temperatures were logged in this period."),
+}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1237,7 +1316,7 @@ class Placed:
 def _header_height(c: Ctx, data: ReportData) -> float:
     l1, l2 = header_lines(data)
     w = c.width - c.mm(28)
-    return (c.text_height("header-bold", l1, w) + c.text_height("header", l2 + "  ·  page 99 of 99", w)
+    return (c.text_height("header-bold", l1, w) + c.text_height("header", l2 + "  ·  " + _("page {page} of {total}").format(page=99, total=99), w)
             + c.mm(3.5))
 
 
@@ -1295,7 +1374,7 @@ def _paint_header(p: QPainter, c: Ctx, data: ReportData, page: int, total: int) 
     h1 = c.text_height("header-bold", l1, w)
     p.setPen(BLACK)
     c.draw_text(p, "header-bold", 0, 0, w, l1)
-    text2 = f"{l2}  ·  page {page} of {total}"
+    text2 = f"{l2}  ·  " + _("page {page} of {total}").format(page=page, total=total)
     h2 = c.text_height("header", text2, w)
     c.draw_text(p, "header", 0, h1 + c.mm(0.5), w, text2)
     yy = h1 + h2 + c.mm(1.3)
@@ -1310,9 +1389,9 @@ def _paint_footer(p: QPainter, c: Ctx, page: int, total: int) -> None:
     p.setFont(c.fonts["small"])
     p.setPen(DARK)
     p.drawText(QRectF(0, y, c.width * 0.75, c.line("small")), NOCLIP | int(Qt.AlignmentFlag.AlignLeft),
-               "A caregiver's record from CareJournal, not a medical document.")
+               _("A caregiver's record from CareJournal, not a medical document."))
     p.drawText(QRectF(c.width * 0.75, y, c.width * 0.25, c.line("small")), NOCLIP | int(Qt.AlignmentFlag.AlignRight),
-               f"Page {page} of {total}")
+               _("Page {page} of {total}").format(page=page, total=total))
 
 
 def paint_report(data: ReportData, device: QPaintDevice, new_page: Callable[[], bool]) -> int:
@@ -1326,7 +1405,7 @@ def paint_report(data: ReportData, device: QPaintDevice, new_page: Callable[[], 
         guard.top_up()
         p = QPainter()
         if not p.begin(device):
-            raise OSError("could not start painting the report (is the output file writable?)")
+            raise OSError(_("could not start painting the report (is the output file writable?)"))
         try:
             p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             for i, page in enumerate(pages, start=1):
@@ -1441,13 +1520,13 @@ def write_pdf(data: ReportData, path: str | Path, page_size: str = "a4") -> int:
     """Write the report as a PDF (A4 or US Letter); returns the number of pages."""
     key = page_size.lower().replace(" ", "").replace("usletter", "letter")
     if key not in PAGE_SIZES:
-        raise ValueError(f"page size {page_size!r}: use A4 or Letter")
+        raise ValueError(_("page size {size}: use A4 or Letter").format(size=repr(page_size)))
     with keep_none_alive(reserve=1000):
         writer = QPdfWriter(str(path))
         writer.setPageSize(QPageSize(PAGE_SIZES[key]))
         writer.setResolution(300)
         writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
-        writer.setTitle(f"Doctor-visit report: {data.header.person}")
+        writer.setTitle(_("Doctor-visit report: {person}").format(person=data.header.person))
         writer.setCreator("CareJournal")
         pages = paint_report(data, writer, writer.newPage)
         del writer

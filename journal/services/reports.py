@@ -31,6 +31,7 @@ from journal.domain import (
     Revision,
     saved_id,
 )
+from journal.domain.i18n import _
 from journal.reports.data import (
     ReportData,
     build_report,
@@ -86,9 +87,10 @@ def resolve_period(tz: tzinfo, now: datetime, start: date | None, end: date | No
     end = end or (today if start is None else max(start, today))
     start = start or end - timedelta(days=days - 1)
     if start > end:
-        raise ValidationError("--from", f"the first day ({start.isoformat()}) is after the last day ({end.isoformat()})")
+        raise ValidationError("--from", _("the first day ({first}) is after the last day ({last})").format(
+            first=start.isoformat(), last=end.isoformat()))
     if start > today:
-        raise ValidationError("--from", f"{start.isoformat()} is in the future")
+        raise ValidationError("--from", _("{day} is in the future").format(day=start.isoformat()))
     return Period(start, end)
 
 
@@ -345,9 +347,9 @@ def write_pdf(data: ReportData, out: str | Path, page_size: str | None = None, *
         path = check_output_path(path, journal_path, arg="--out")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.exists():
-        raise ValidationError("--out", f"the folder {folder} does not exist")
+        raise ValidationError("--out", _("the folder {folder} does not exist").format(folder=folder))
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise OSError(f"cannot write {path}: permission denied")
+        raise OSError(_("cannot write {path}: permission denied").format(path=path))
     render.ensure_gui_app()
     with atomic_output(path, check=pdf_problem) as tmp:
         pages = render.write_pdf(data, tmp, page_size or render.default_page_size())
@@ -363,7 +365,7 @@ def pdf_problem(path: Path) -> str | None:
         f.seek(max(0, path.stat().st_size - 64))
         tail = f.read()
     if head != b"%PDF-":
-        return "the file does not start like a PDF"
+        return _("the file does not start like a PDF")
     if b"%%EOF" not in tail:
-        return "the PDF was cut off before its end"
+        return _("the PDF was cut off before its end")
     return None
