@@ -531,9 +531,11 @@ def write(doc: Json, out: Path, *, pretty: bool = False) -> None:
 
 def cached(years: float, people: int = 3, seed: int = 1, end: date = date(2026, 11, 20),
            *, days_span: int | None = None) -> Path:
-    """The generated journal under bench/out/, made once and reused."""
+    """The generated journal in the bench cache folder (bench.common.OUT), made once and reused."""
+    from .common import OUT
+
     tag = f"{days_span}d" if days_span is not None else f"{years:g}y"
-    out = Path(__file__).resolve().parent / "out" / f"journal-{tag}-{people}p-s{seed}-{end.isoformat()}.json"
+    out = OUT / f"journal-{tag}-{people}p-s{seed}-{end.isoformat()}.json"
     if not out.exists():
         tmp = out.with_suffix(".tmp")
         write(generate(years, people, seed, end, days_span=days_span), tmp)

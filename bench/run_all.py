@@ -5,7 +5,7 @@
 Each figure is the median of several runs (whole processes are timed from spawn to exit; their
 peak memory is the process's own maximum resident set). A benchmark whose subject is not in the
 tree yet prints "not built yet". Generated journals and imported databases are cached in
-bench/out/ (git-ignored); delete that folder to start from scratch.
+the bench cache folder (~/.cache/carejournal-bench, or $CAREJOURNAL_BENCH_CACHE); delete that folder to start from scratch.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from . import care
 from .common import (
     AT,
     OUT,
@@ -353,6 +354,7 @@ BENCHES: dict[str, Callable[[int], None]] = {
     "reference": lambda runs: bench_reference(),
     "help": bench_help,
     "floor": lambda runs: bench_floor(),
+    "care": lambda runs: care.run(max(1, min(runs, 3))),
 }
 
 
@@ -385,6 +387,7 @@ def markdown(path: Path, started: str, elapsed: float, args: argparse.Namespace)
              f"{LOADS[0]} at the start, {LOADS[-1]} at the end.",
              "", "| benchmark | 2 weeks | 10 years | target | result |", "|---|---|---|---|---|"]
     lines += [f"| {r.name} | {r.small} | {r.large} | {r.target} | {r.verdict} |" for r in ROWS]
+    lines += care.markdown_lines()
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -23,7 +23,7 @@ plane are left out (they never reach this font). What is kept, and why:
 Qt's PDF writer (checked up to 6.11) writes a glyph's Unicode value into the PDF only when the
 glyph is reachable from a code point below U+10000, so an emoji such as U+1F338 would print but
 be lost when the PDF's text is copied or searched. This font therefore also maps each kept
-U+1F000+n to the private-use code point U+E000+n (the same glyph); journal/reports/render.py
+U+1F000+n to the private-use code point U+E000+n (the same glyph); journal/reports/render/pages.py
 rewrites those private-use values in the PDF's ToUnicode tables back to the real emoji.
 The family is renamed "CareJournal Symbola" so that a system copy of Symbola (which lacks the
 private-use mapping) is never taken for it. Hinting is dropped to keep the file small.
@@ -82,7 +82,7 @@ def main(argv: list[str]) -> int:
             if table.format == 4 or table.format == 12:
                 table.cmap.update(twins)
 
-    # The report's fonts name this family first (see render.py), so its vertical metrics are the
+    # The report's fonts name this family first (see render/style.py), so its vertical metrics are the
     # line's: make them the text font's, and lines keep the height they have with DejaVu Sans alone.
     text = TTFont(text_font_path)
     for attr in ("ascent", "descent", "lineGap"):

@@ -445,4 +445,5 @@ ES_REPORT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "insomnia": "insomnio",
     "mood change": "cambio de humor",
     "pain": "dolor",
+    "[... shortened here; the full text is in the journal]": "[... acortado aquí; el texto completo está en el diario]",
 }

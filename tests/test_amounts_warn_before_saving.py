@@ -365,12 +365,12 @@ def test_at_a_terminal_a_dose_that_raises_nothing_is_not_asked_about(cli: Any) -
 
 def test_a_failing_look_ahead_does_not_stop_a_dose_being_recorded(qtbot: Any, session: Any, evening: Any,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    import journal.ui.today_view as today_view
+    import journal.ui.operations.doses as dose_operations
 
     def broken(*_a: Any, **_k: Any) -> Any:
         raise RuntimeError("disk trouble")
 
-    monkeypatch.setattr(today_view, "preview_dose", broken)
+    monkeypatch.setattr(dose_operations, "preview_dose", broken)
     view = make_view(qtbot, session)
     with qtbot.waitSignal(view.dose_logged):
         qtbot.mouseClick(view.slot_button(TABLETS, "14:00"), Qt.MouseButton.LeftButton)

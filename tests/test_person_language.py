@@ -54,7 +54,7 @@ NOT_WORDS = {"carejournal", "mcg", "per"}
 # The report (es-report): every module of journal/reports and the report's service; no exclusions
 # (tests/test_report_spanish.py also checks the page's plain literals, tests/test_reference_spanish.py
 # the reference's pages and lines).
-GETTEXT_MODULES += sorted(str(p.relative_to(ROOT)) for p in (ROOT / "journal" / "reports").glob("*.py")) + [
+GETTEXT_MODULES += sorted(str(p.relative_to(ROOT)) for p in (ROOT / "journal" / "reports").rglob("*.py")) + [
     "journal/services/reports.py"]
 TZ = ZoneInfo("America/Chicago")
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from test_ui_support import TABLETS, at, clock, empty_journal, journal, no_blocking_dialogs, session, window  # noqa: F401
 
 from journal.domain import ObservationKind
+from journal.ui.operations.entries import undo_last_entry
 from journal.ui.session import UNDO_WINDOW
 from journal.ui.today_view import TodayView
 from journal.ui.vitals_form import VitalsForm
@@ -71,7 +72,7 @@ def test_undo_just_inside_the_window_works(qtbot, session, journal, clock) -> No
     view = today(qtbot, session)
     view.slot_button(TABLETS, "14:00").click()
     clock.advance(UNDO_WINDOW)
-    assert session.undo_last() is not None
+    assert undo_last_entry(session=session, by="") is not None
     qtbot.waitUntil(lambda: view.slot_state(TABLETS, "14:00") == "overdue")
 
 

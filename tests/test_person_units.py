@@ -25,6 +25,7 @@ from journal.services.regional import country_of_zone, parse_locale, regional_de
 from journal.ui.formatting import fmt_time, reading_text
 from journal.ui.history_view import TimelineBuilder
 from journal.ui.main_window import WelcomePage
+from journal.ui.operations.settings import save_settings
 from journal.ui.settings_dialog import SettingsDialog
 from journal.ui.vitals_form import VitalsForm, parse_reading
 
@@ -129,7 +130,7 @@ def test_the_reading_form_takes_fahrenheit_when_settings_say_so(qtbot, session, 
     patient_id = journal.list_patients()[0].id
     s = journal.get_settings()
     s.temperature_unit, s.weight_unit = "F", "lb"
-    session.save_settings(s)
+    save_settings(session=session, settings=s, by="")
     form = VitalsForm(session)
     qtbot.addWidget(form)
     form.show()

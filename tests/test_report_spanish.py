@@ -209,7 +209,7 @@ def test_the_english_report_keeps_its_words(qapp: object) -> None:
 
 # -- nothing escapes the layer ---------------------------------------------------------------------
 
-REPORT_SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "journal" / "reports").glob("*.py")) + [
+REPORT_SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "journal" / "reports").rglob("*.py")) + [
     "journal/services/reports.py"]
 # Calls whose text argument a person reads on the page (or as the PDF's title).
 PAGE_TEXT_CALLS = {"Para", "Heading", "Cell", "points_chart", "time_axes", "drawText", "draw_text", "setTitle",
@@ -241,7 +241,7 @@ def test_no_report_text_escapes_gettext() -> None:
             if name in PAGE_TEXT_CALLS or name == "Table":
                 escaped += [f"{rel}:{a.lineno}" for a in args if _is_words(a)]
     assert escaped == []
-    assert "journal/reports/render.py" in REPORT_SOURCES and "journal/reports/data.py" in REPORT_SOURCES
+    assert "journal/reports/render/sections.py" in REPORT_SOURCES and "journal/reports/data.py" in REPORT_SOURCES
 
 
 @needs_poppler

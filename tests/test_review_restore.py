@@ -29,7 +29,7 @@ def test_a_restore_whose_journal_cannot_be_opened_again_says_so(qtbot, journal, 
     qtbot.addWidget(dialog)
     monkeypatch.setattr(recovery, "confirm", lambda parent, text: True)
 
-    def refused() -> None:
+    def refused(changes: object = None) -> None:
         raise JournalFileError("the disk could not be read")
 
     monkeypatch.setattr(w.session, "reopen_journal", refused)

@@ -21,6 +21,8 @@ from test_ui_support import (  # noqa: F401
 from journal.domain import PumpEvent, PumpEventKind
 from journal.ui.history_view import CorrectionDialog
 from journal.ui.main_window import build_window
+from journal.ui.operations import Change, OpChanges
+from journal.ui.operations.settings import save_settings
 from journal.ui.settings_dialog import SettingsDialog
 
 
@@ -343,7 +345,7 @@ def test_profile_keeps_kidney_function_and_contacts(qtbot, window, journal) -> N
 def test_twelve_hour_times_follow_the_settings(qtbot, window, journal) -> None:  # noqa: ANN001
     s = journal.get_settings()
     s.time_format = "%I:%M %p"
-    window.session.save_settings(s)
+    save_settings(session=window.session, settings=s, by="")
     qtbot.waitUntil(lambda: "Given 8:05 AM" in window.today.slot_text(TABLETS, "08:00"))
     assert window.today._row(TABLETS, "14:00").time_label.text() == "2:00 PM"
 
@@ -365,9 +367,9 @@ def test_given_now_is_reachable_with_the_tab_key(qtbot, window) -> None:  # noqa
 def test_views_refresh_only_what_a_change_affects(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
     calls: list[str] = []
     monkeypatch.setattr(window.today, "refresh", lambda: calls.append("today"))
-    window.session.changed.emit(frozenset({"symptoms", "alerts"}))
+    window.session.operation_did_execute.emit(OpChanges(Change.SYMPTOMS | Change.ALERTS))
     assert calls == []
-    window.session.changed.emit(frozenset({"doses", "alerts"}))
+    window.session.operation_did_execute.emit(OpChanges(Change.DOSES | Change.ALERTS))
     assert calls == ["today"]
 
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from test_ui_support import at, clock, empty_journal, journal, no_blocking_dialogs, patient_id, session  # noqa: F401
 
 from journal.domain import ObservationKind
+from journal.ui.operations.settings import save_settings
 from journal.ui.symptom_form import SymptomForm
 from journal.ui.vitals_form import VitalsForm, parse_reading
 
@@ -31,7 +32,7 @@ def test_emergency_symptom_shows_what_to_do_before_saving(qtbot, session) -> Non
 def test_emergency_number_follows_the_settings(qtbot, session, journal) -> None:  # noqa: ANN001
     s = journal.get_settings()
     s.emergency_number = "112"
-    session.save_settings(s)
+    save_settings(session=session, settings=s, by="")
     form = make_form(qtbot, session, SymptomForm)
     form.choose("breathing-difficulty")
     assert "Call 112 now" in form.triage.label.text()

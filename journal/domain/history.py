@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 
 from .models import Dose, Medication, Note, Observation, Patient, PumpEvent, SymptomEntry
@@ -67,3 +67,31 @@ class PatientHistory:
 
     def doses_of(self, medication_id: int) -> list[Dose]:
         return [d for d in self.doses if d.medication_id == medication_id]
+
+    def covers(self, start: datetime, end: datetime) -> bool:
+        """Whether `narrowed(start, end)` can be answered from this slice (aware datetimes)."""
+        return self.start <= start and end <= self.end
+
+    def narrowed(self, start: datetime, end: datetime) -> PatientHistory:
+        """This slice cut down to start <= at <= end, as a read of that window would give it: the
+        entries in it, and the latest pump event of each kind before `start` (found among this
+        slice's own). Medicines, `last_given`, `first_entry` and `first_dose` do not depend on the
+        window and are kept. The stock fields (`stock_doses`, `stock_given`) are kept as read: they
+        are what a read ending at this slice's stock instant gives (see `Journal.history`'s
+        `stock_at`). Raises ValueError when the window is not inside this slice."""
+        if not self.covers(start, end):
+            raise ValueError(f"{start.isoformat()}..{end.isoformat()} is not inside this history")
+        earlier: dict[object, PumpEvent] = {}
+        for e in self.pump_events:
+            if e.at < start:
+                earlier[e.kind] = e  # sorted by time, so the last one of each kind wins
+        pump = sorted(earlier.values(), key=lambda e: e.at) + [e for e in self.pump_events if start <= e.at <= end]
+        return replace(
+            self, start=start, end=end, doses=[d for d in self.doses if start <= d.at <= end],
+            symptoms=[s for s in self.symptoms if start <= s.at <= end],
+            observations=[o for o in self.observations if start <= o.at <= end],
+            pump_events=pump, notes=[n for n in self.notes if start <= n.at <= end],
+            medications=list(self.medications), last_given=dict(self.last_given),
+            stock_doses={k: list(v) for k, v in self.stock_doses.items()}, stock_given=dict(self.stock_given),
+            first_dose=dict(self.first_dose),
+        )

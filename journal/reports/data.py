@@ -1,13 +1,13 @@
 """The doctor-visit report as plain data: what was prescribed, what was given, the gaps, what
 happened around them and what changed. Pure logic (no Qt, no SQL) so every number can be tested
-on a constructed journal; `render.py` only lays this out on paper. The texts built here (schedules,
+on a constructed journal; `render/` only lays this out on paper. The texts built here (schedules,
 the timeline's lines, notes, corrections) are in the language in use when `build_report` runs
 (gettext, journal.domain.i18n); levels and directions stay codes for the page to word."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TypeVar
 
@@ -936,7 +936,7 @@ _ENTITY_WORDS = {
     "note": N_("Note"), "regimen": N_("Schedule"), "patient": N_("Personal details"), "medication": N_("Medicine"),
     "stock_event": N_("Stock entry"),
 }
-# Kept as English codes: the page puts them into words (render.py).
+# Kept as English codes: the page puts them into words (render/sections.py).
 _ACTION_WORDS = {"correct": "corrected", "remove": "removed", "restore": "restored", "unremove": "restored"}
 _PUMP_EVENT_WORDS = {PumpEventKind.REFILL: N_("pump refill"), PumpEventKind.ALARM: N_("pump alarm"),
                      PumpEventKind.CHECK: N_("pump check"), PumpEventKind.DOSE_CHANGE: N_("pump dose change"),
@@ -1140,6 +1140,12 @@ def period_bounds(tz: tzinfo, start: date, end: date) -> tuple[datetime, datetim
     """The period's first instant and the instant just after its last day."""
     return (datetime.combine(start, time(0, 0), tzinfo=tz),
             datetime.combine(end + timedelta(days=1), time(0, 0), tzinfo=tz))
+
+
+def add_alerts(data: ReportData, alerts: Iterable[Alert], acks: Iterable[Acknowledgement]) -> ReportData:
+    """The same report with these alerts (and their acknowledgements) in it: what `build_report`
+    gives with them, without working out the rest of the period again."""
+    return replace(data, alerts=_alert_lines(alerts, acks))
 
 
 def build_report(

@@ -7,10 +7,11 @@ clock, which is wrong across a daylight-saving change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import cast
+from functools import cached_property
+from typing import TypeVar, cast
 
 from journal.domain import (
     Alert,
@@ -35,6 +36,7 @@ from journal.schedule import (
     MedicinePlan,
     PlanTiming,
     Slot,
+    SlotSpan,
     SlotState,
     journal_began,
     plan_medicine,
@@ -46,13 +48,15 @@ from journal.schedule.as_needed import dose_mg as _dose_mg
 from journal.schedule.pump import ProgrammeStep, daily_mcg_on, programme
 from journal.schedule.pump import changes as programme_changes
 
+T = TypeVar("T")
+
 NOT_ADVICE = N_("This is not medical advice.")
 
 REFERENCE = RULE_TOPICS  # which topic explains each rule's alert (journal.knowledge.rule_topics)
 
 
 def utc(t: datetime) -> datetime:
-    return t.astimezone(UTC)
+    return t if t.tzinfo is UTC else t.astimezone(UTC)
 
 
 def hours(delta: timedelta) -> float:
@@ -174,8 +178,29 @@ class CheckContext:
     _states: dict[int, MedicinePlan] = field(default_factory=dict)
     # One answer per question and check run; each key's own function casts back to what it stored.
     _memo: dict[tuple[object, ...], object] = field(default_factory=dict)
+    # What does not depend on the instant checked (the slots a schedule plans, a day's planned
+    # amount of a medicine without a pump), kept across the runs of one report over a period, which
+    # checks the same history at hundreds of instants. None: kept for this run only. See `lasting`.
+    shared: dict[tuple[object, ...], object] | None = None
 
     # ----------------------------------------------------------------- basics
+    @property
+    def lasting(self) -> dict[tuple[object, ...], object]:
+        """Where to keep a fact that depends only on the medications (and their regimens), not on
+        the instant or the doses: the report's `shared` memo, else this run's. Keys name objects by
+        identity, so the medications must be the same objects in every run that shares it."""
+        return self.shared if self.shared is not None else self._memo
+
+    def schedule_fact(self, m: Medication, key: tuple[object, ...], compute: Callable[..., T], *args: object) -> T:
+        """`compute(*args)`, an answer read from the planned amounts of `m`'s drug family over some days,
+        remembered for this run, or across a report's runs (`lasting`) when none of that family is
+        a pump: its amounts then follow the regimens alone (a pump's also follow its logged events).
+        `key` must name everything else `compute` reads (the medicine, the days)."""
+        memo = self._memo if any(self.is_pump(o) for o in self.siblings(m)) else self.lasting
+        if key not in memo:
+            memo[key] = compute(*args)
+        return cast(T, memo[key])
+
     def describe(self, entry: Observation | SymptomEntry) -> str:
         """The catalog's words for a sign or reading, temperatures in the person's unit."""
         return self.library.catalog.describe(entry, self.temperature_unit)
@@ -189,7 +214,14 @@ class CheckContext:
         return self.now.astimezone(self.tz).date()
 
     def local(self, t: datetime) -> datetime:
-        return t.astimezone(self.tz)
+        return t.astimezone(self._local_zone)
+
+    @cached_property
+    def _local_zone(self) -> tzinfo:
+        """The zone `local` converts to: a journal that never moved converts straight to its one
+        zone (the same datetimes as through the JournalZone, whose conversion gives that zone's)."""
+        tz = self.history.tz
+        return getattr(tz, "only_zone", None) or tz
 
     def fmt(self, t: datetime) -> str:
         """Local 'YYYY-MM-DD HH:MM'; on the autumn night a clock time happens twice, with its offset
@@ -208,7 +240,14 @@ class CheckContext:
         return datetime.combine(day, time(0), tzinfo=self.tz).astimezone(UTC).astimezone(self.tz)
 
     def ago(self, t: datetime) -> timedelta:
-        return utc(self.now) - utc(t)
+        return self._now_utc - utc(t)
+
+    @property
+    def _now_utc(self) -> datetime:
+        key = ("now-utc",)
+        if key not in self._memo:
+            self._memo[key] = utc(self.now)
+        return cast(datetime, self._memo[key])
 
     def within(self, t: datetime, window: timedelta) -> bool:
         """t is in (now - window, now]."""
@@ -220,7 +259,10 @@ class CheckContext:
         """Every medication with its drug profile, or the general numbers
         (resources/general-medicine.json) for one the journal has no profile for: the rules for
         every medicine (missed, double, over-prescribed, as-needed, stock) iterate this."""
-        return [(m, self.library.profile_or_general(m)) for m in self.history.medications]
+        key = ("every-medication",)
+        if key not in self.lasting:
+            self.lasting[key] = [(m, self.library.profile_or_general(m)) for m in self.history.medications]
+        return list(cast("list[tuple[Medication, DrugProfile]]", self.lasting[key]))
 
     @staticmethod
     def is_general(p: DrugProfile) -> bool:
@@ -232,12 +274,17 @@ class CheckContext:
         return limits_for(m, prn_numbers(p))
 
     def profiled(self) -> list[tuple[Medication, DrugProfile]]:
-        out = []
-        for m in self.history.medications:
-            p = self.library.profile_for(m)
-            if p is not None:
-                out.append((m, p))
-        return out
+        """The medications the drug data knows, with their profiles (remembered: asked thousands
+        of times a run)."""
+        key = ("profiled",)
+        if key not in self.lasting:
+            out = []
+            for m in self.history.medications:
+                p = self.library.profile_for(m)
+                if p is not None:
+                    out.append((m, p))
+            self.lasting[key] = out
+        return list(cast("list[tuple[Medication, DrugProfile]]", self.lasting[key]))
 
     @staticmethod
     def route(m: Medication) -> str:
@@ -253,15 +300,25 @@ class CheckContext:
             return None
 
     def dose_mg(self, m: Medication, d: Dose) -> float | None:
-        """In mg; nothing entered: the amount that day's regimen plans (schedule.as_needed.dose_mg)."""
-        return _dose_mg(m, d, self.tz)
+        """In mg; nothing entered: the amount that day's regimen plans (schedule.as_needed.dose_mg).
+        Remembered (`lasting`): a record and the regimens do not change between runs."""
+        key = ("dose-mg", id(m), id(d))
+        memo = self.lasting
+        if key not in memo:
+            memo[key] = _dose_mg(m, d, self.tz)
+        return cast("float | None", memo[key])
 
     def per_dose_mg(self, m: Medication, reg: Regimen) -> float | None:
-        return self.amount_mg(m, reg.dose)
+        """One planned dose of a regimen of `m` in mg (None: cannot be told). Remembered (`lasting`)."""
+        key = ("regimen-mg", id(m), id(reg))
+        memo = self.lasting
+        if key not in memo:
+            memo[key] = self.amount_mg(m, reg.dose)
+        return cast("float | None", memo[key])
 
     def dosing_day_mg(self, m: Medication, reg: Regimen) -> float:
         """Total on a day the regimen gives doses (a pump regimen's dose is already per day)."""
-        each = self.amount_mg(m, reg.dose) or 0.0
+        each = self.per_dose_mg(m, reg) or 0.0
         if m.route is Route.INTRATHECAL or m.form.value == "pump":
             return each
         return each * len(reg.times)
@@ -269,9 +326,11 @@ class CheckContext:
     def planned_daily_mg(self, m: Medication, day: date) -> float:
         """Planned amount per day, averaged over every-N-days schedules (0 when nothing is planned)."""
         key = ("daily", id(m), day)
-        if key not in self._memo:
-            self._memo[key] = self._planned_daily_mg(m, day)
-        return cast(float, self._memo[key])
+        # Without a pump it is the regimens' answer alone; a pump's also follows its logged events.
+        memo = self._memo if self.is_pump(m) else self.lasting
+        if key not in memo:
+            memo[key] = self._planned_daily_mg(m, day)
+        return cast(float, memo[key])
 
     def _planned_daily_mg(self, m: Medication, day: date) -> float:
         if self.is_pump(m):
@@ -304,6 +363,18 @@ class CheckContext:
         fam = self.route(m)
         out = [o for o, q in self.profiled() if q is p and self.route(o) == fam]
         return out if any(o is m for o in out) else [m, *out]
+
+    def plan_may_change(self, m: Medication, first: date, last: date) -> bool:
+        """Whether the planned daily amount of `m`'s drug family (`siblings`) can differ from the day
+        before on some day in [first, last]. Without a pump it changes only where the regimen in
+        force does (`Medication.regimen_on`): on a regimen's first day or the day after its last;
+        with a pump it can change on any day (its amount also follows logged events)."""
+        family = self.siblings(m)
+        if any(self.is_pump(o) for o in family):
+            return True
+        one = timedelta(days=1)
+        return any(first <= r.start <= last or (r.end is not None and first <= r.end + one <= last)
+                   for o in family for r in o.regimens)
 
     def drug_daily_mg(self, m: Medication, day: date) -> float:
         """Planned amount per day of the drug `m` contains, summed over all its products of the same
@@ -397,9 +468,12 @@ class CheckContext:
             # The plan also matches slots half a day either side (a dose given just inside the
             # window for a slot just before it, or early for the next slot, answers that slot, as on
             # Today) but returns the slots from the window's start up to now.
+            span = self.lasting.get(("slots", id(m)))
+            if not isinstance(span, SlotSpan):
+                span = self.lasting[("slots", id(m))] = SlotSpan(m, self.tz)
             self._states[key] = plan_medicine(
                 m, self.tz, self.history.start, self.now + timedelta(seconds=1),
-                self.history.doses, self.now, self.timing(p), self.asked_from(m, p))
+                self.doses_of(m), self.now, self.timing(p), self.asked_from(m, p), slots=span)
         return self._states[key]
 
     def slot_states(self, m: Medication, p: DrugProfile | None) -> tuple[list[SlotState], list[Dose]]:
@@ -414,21 +488,46 @@ class CheckContext:
         key = ("dose-day", id(m))
         if key not in self._memo:
             states, _ = self.slot_states(m, p)
-            self._memo[key] = {id(x): self.local(st.slot.at).date() for st in states for x in st.doses}
+            self._memo[key] = {id(x): self.local_day(st.slot.at) for st in states for x in st.doses}
         found = cast("dict[int, date]", self._memo[key]).get(id(d))
-        return found if found is not None else self.local(d.at).date()
+        return found if found is not None else self.local_day(d.at)
+
+    def local_day(self, t: datetime) -> date:
+        """The local date of an instant (remembered across a report's runs: asked of the same slots
+        and doses at every instant)."""
+        key = ("local-day", t)
+        memo = self.lasting
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self.local(t).date()
+        return cast(date, found)
+
+    def doses_of(self, m: Medication) -> list[Dose]:
+        """The history's records of `m` (any status, removed ones too), in the history's order."""
+        key = ("doses-of",)
+        if key not in self._memo:
+            by_med: dict[int | None, list[Dose]] = {}
+            for d in self.history.doses:
+                by_med.setdefault(d.medication_id, []).append(d)
+            self._memo[key] = by_med
+        return list(cast("dict[int | None, list[Dose]]", self._memo[key]).get(m.id, []))
 
     def given_doses(self, m: Medication) -> list[Dose]:
-        return [d for d in self.history.doses
-                if d.medication_id == m.id and not d.removed and d.status.was_given and d.given is not None
-                and utc(d.given) <= utc(self.now)]
+        """Doses of `m` given (kept down or not) by now, oldest logged first."""
+        key = ("given", id(m))
+        if key not in self._memo:
+            now = utc(self.now)
+            self._memo[key] = [d for d in self.doses_of(m)
+                               if not d.removed and d.status.was_given and d.given is not None and utc(d.given) <= now]
+        return list(cast("list[Dose]", self._memo[key]))
 
     def last_taken(self, m: Medication) -> datetime | None:
         """When a dose of this medication was last given and kept down."""
         best: datetime | None = None
-        for d in self.history.doses:
-            if (d.medication_id == m.id and not d.removed and d.status is DoseStatus.TAKEN and d.given is not None
-                    and utc(d.given) <= utc(self.now) and (best is None or utc(d.given) > utc(best))):
+        now = utc(self.now)
+        for d in self.doses_of(m):
+            if (not d.removed and d.status is DoseStatus.TAKEN and d.given is not None
+                    and utc(d.given) <= now and (best is None or utc(d.given) > utc(best))):
                 best = d.given
         if best is None and m.id is not None:
             lg = self.history.last_given.get(m.id)
@@ -585,7 +684,7 @@ class CheckContext:
             if not m.as_needed:
                 states, _ = self.slot_states(m, p)
                 for st in states:
-                    planned_mg = self.amount_mg(m, st.slot.dose)
+                    planned_mg = self.per_dose_mg(m, st.slot.regimen)  # the slot's dose is its regimen's
                     if not planned_mg:
                         continue
                     for d in st.doses:
@@ -676,18 +775,27 @@ class CheckContext:
             states, _ = self.slot_states(m, p)
             slot_of = {id(d): st.slot.at for st in states for d in st.doses}
         grace = self.timing(p).grace
+        half_gap: dict[int, timedelta] = {}  # per regimen (by identity): shortest_gap is not free
         for a, b in zip(given, given[1:], strict=False):
-            reg = m.regimen_on(self.local(b.at).date())
             same_slot = a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
             sa, sb = slot_of.get(id(a)), slot_of.get(id(b))
             same_slot = same_slot or (sa is not None and sa == sb)
-            close = False
-            if reg is not None and reg.times and not m.as_needed:
-                apart = utc(b.at) - utc(a.at)
-                close = apart < shortest_gap(reg) / 2
-                if close and sa is not None and sb is not None and utc(sa) < utc(sb) and apart >= grace:
-                    close = False  # the earlier slot's dose given late, as the advice allows
-            if same_slot or close:
+            if same_slot:
+                out.append((a, b))
+                continue
+            if m.as_needed:
+                continue
+            apart = utc(b.at) - utc(a.at)
+            reg = m.regimen_on(self.local(b.at).date())
+            if reg is None or not reg.times:
+                continue
+            half = half_gap.get(id(reg))
+            if half is None:
+                half = half_gap[id(reg)] = shortest_gap(reg) / 2
+            close = apart < half
+            if close and sa is not None and sb is not None and utc(sa) < utc(sb) and apart >= grace:
+                close = False  # the earlier slot's dose given late, as the advice allows
+            if close:
                 out.append((a, b))
         return out
 

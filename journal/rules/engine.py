@@ -98,16 +98,18 @@ def _run(rules: Sequence[Rule], ctx: CheckContext) -> list[Alert]:
 
 def run_checks(history: PatientHistory, now: datetime, *, emergency_number: str = "911",
                library: DrugLibrary | None = None, before_journal: bool = True,
-               temperature_unit: str = "C") -> list[Alert]:
+               temperature_unit: str = "C", shared: dict[tuple[object, ...], object] | None = None) -> list[Alert]:
     """Every alert for one person as of `now`, most severe first, then newest.
 
     `before_journal`: also ask about the planned doses of the day before the journal began (the
     live checks do; the report, which counts nothing before the journal began, does not).
-    `temperature_unit` ("C" or "F", Settings) is how measured temperatures are written."""
+    `temperature_unit` ("C" or "F", Settings) is how measured temperatures are written.
+    `shared`: a dict kept by the caller across runs on slices of one history (the same medication
+    objects), where the checks keep what does not depend on the instant (CheckContext.lasting)."""
     if now.tzinfo is None:
         raise ValueError("run_checks needs an aware datetime")
     ctx = CheckContext(history, now, library or default_library(), emergency_number,
-                       before_journal=before_journal, temperature_unit=temperature_unit)
+                       before_journal=before_journal, temperature_unit=temperature_unit, shared=shared)
     return sort_alerts(_run(RULES, ctx))
 
 

@@ -34,6 +34,8 @@ def describe_span(days: int) -> str:
 
 def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: date) -> list[Finding]:
     """Too-fast drops whose lower day lies in [first, last]."""
+    if not ctx.plan_may_change(m, first, last):
+        return []  # the same amount every day: nothing drops
     route = ctx.route(m)
     to_zero_min = p.route(route, "taper_to_zero_min_daily_mg")
     to_zero_days = p.route(route, "taper_to_zero_min_days")
@@ -158,7 +160,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
     alerts: list[Alert] = []
     for m, p in ctx.profiled():
         first, last = ctx.change_days_window(p)
-        found = find(ctx, m, p, first, last)
+        found = ctx.schedule_fact(m, (RULE, id(m), first, last), find, ctx, m, p, first, last)
         if found:
             worst = max(found, key=lambda f: (f.severity.rank, -abs((f.day - ctx.today).days)))
             alerts.append(alert_for(ctx, m, p, worst, history))

@@ -33,6 +33,8 @@ def rises(ctx: CheckContext, m: Medication, first: date, last: date) -> list[Cha
 
 
 def find(ctx: CheckContext, m: Medication, p: DrugProfile, first: date, last: date) -> list[Finding]:
+    if not ctx.plan_may_change(m, first, last):
+        return []  # the same amount every day: nothing rises
     route = ctx.route(m)
     step = p.route(route, "titration_max_step_mg_per_day")
     gap_h = p.route(route, "titration_min_interval_hours")
@@ -87,7 +89,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
     alerts: list[Alert] = []
     for m, p in ctx.profiled():
         first, last = ctx.change_days_window(p)
-        found = find(ctx, m, p, first, last)
+        found = ctx.schedule_fact(m, (RULE, id(m), first, last), find, ctx, m, p, first, last)
         if found:
             alerts.append(alert_for(ctx, m, found[-1], history))
     return alerts

@@ -97,7 +97,9 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
         evidence: list[str] = []
         since: datetime | None = None
         planned = ""
-        for day, total, parts in scheduled_totals(ctx, meds, p):
+        totals = ctx.schedule_fact(meds[0], (RULE, tuple(id(m) for m in meds), ctx.today, ctx.whole_plan),
+                                   scheduled_totals, ctx, meds, p)
+        for day, total, parts in totals:
             if total > limit + 1e-9:
                 planned = _("the schedule from {day} adds up to {total} a day").format(day=day, total=fmt_mg(total))
                 evidence += [planned] + parts

@@ -44,7 +44,7 @@ from typing import Protocol
 
 from journal.domain import Dose, DoseStatus, Medication, PatientHistory, Regimen
 
-from .expand import Slot, expand, shortest_gap
+from .expand import Slot, SlotSpan, expand, shortest_gap
 
 # How far from its slot a dose logged without naming the slot still answers it, when the drug data
 # says nothing about the drug. Source: judgement (a dose given within about 3 hours of its time is
@@ -218,18 +218,24 @@ def _outcome(st: SlotState, at: datetime, now: datetime, grace: timedelta) -> tu
 
 def plan_medicine(medication: Medication, tz: tzinfo, start: datetime, end: datetime, doses: Iterable[Dose],
                   now: datetime, timing: PlanTiming | None = None,
-                  counted_from: datetime | None = None) -> MedicinePlan:
+                  counted_from: datetime | None = None, slots: SlotSpan | None = None) -> MedicinePlan:
     """The plan of one medicine for start <= slot < end, as of `now` (aware datetimes).
 
     `doses` should hold the medicine's records from `start - CONTEXT` to `end + CONTEXT` (others
     are ignored, and removed records, and doses given after `now`; a slot marked skipped ahead of
     its time is skipped) so that doses near the edges match as they do in any other span. `timing` comes from the drug profile (`PlanTiming.of`);
     `counted_from` from `journal_began`. As-needed medicines have no slots: every dose is extra.
+    `slots`, for the same medication and zone, gives the planned slots already expanded (the same
+    answer as expanding them here; for many plans of overlapping spans).
     """
     timing = timing or PlanTiming()
     lo, hi = start - CONTEXT, end + CONTEXT
-    states = [SlotState(s) for s in expand(medication, tz, lo, hi)]
-    keys = [st.slot.at.astimezone(UTC) for st in states]  # sorted, as expand returns them
+    if slots is not None:
+        expanded, keys = slots.window(lo, hi)
+    else:
+        expanded = expand(medication, tz, lo, hi)
+        keys = [s.at.astimezone(UTC) for s in expanded]  # sorted, as expand returns them
+    states = [SlotState(s) for s in expanded]
     index = {k: i for i, k in enumerate(keys)}
     first, last = _utc(lo) - timing.match_window, _utc(hi) + timing.match_window
     now_utc = _utc(now)
@@ -280,7 +286,8 @@ def plan_medicine(medication: Medication, tz: tzinfo, start: datetime, end: date
             continue
         if not st.doses and began is not None and k < began:
             continue  # before the journal began: not known, not missed
-        st.doses.sort(key=lambda d: (_utc(d.at), d.id or 0))
+        if len(st.doses) > 1:
+            st.doses.sort(key=lambda d: (_utc(d.at), d.id or 0))
         st.outcome, st.timing = _outcome(st, k, now_utc, timing.grace)
         out.append(st)
     extra = [d for d in unmatched if s_utc <= _utc(d.at) < e_utc]

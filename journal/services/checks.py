@@ -9,12 +9,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from typing import TypeVar
 
-from journal.domain import Alert, Dose, Medication, PatientHistory, Regimen, saved_id
+from journal.domain import Alert, Dose, Medication, PatientHistory, Regimen, Severity, saved_id
 from journal.domain.i18n import _
 from journal.rules.ack import raised_or_worse, visible
 from journal.rules.common import plan_timing, utc
 from journal.rules.engine import LOOKBACK, check_regimen_change, run_checks, sort_alerts
 from journal.schedule import plan_medicine
+from journal.schedule.stock import baseline_of
 
 from .journal import Journal, Outcome
 
@@ -26,17 +27,76 @@ def run(journal: Journal, now: datetime, patient_id: int | None = None, *, inclu
     not grow with the size of the journal."""
     if now.tzinfo is None:
         raise ValueError("checks need an aware time")
-    settings = journal.get_settings()
     people = [journal.get_patient(patient_id)] if patient_id is not None else journal.list_patients()
     alerts: list[Alert] = []
     for person in people:
         history = journal.history(saved_id(person.id), now - LOOKBACK, now)
-        found = run_checks(history, now, emergency_number=settings.emergency_number or "911",
-                           temperature_unit=settings.temperature_unit)
-        if not include_acknowledged:
-            found = visible(found, journal.acknowledgements(person.id))
-        alerts += found
+        alerts += alerts_in(journal, history, now, include_acknowledged=include_acknowledged)
     return sort_alerts(alerts)
+
+
+def alerts_in(journal: Journal, history: PatientHistory, now: datetime, *,
+              include_acknowledged: bool = False) -> list[Alert]:
+    """The alerts of one person as of `now` from a history already read, most severe first: the
+    rules (rules.engine.run_checks, the one entry point), then what the caregiver acknowledged is
+    dropped unless it got worse. `history` must be the window [now - LOOKBACK, now] (a wider read
+    cut down with `PatientHistory.narrowed` is the same). Raises what a failing read raises."""
+    if history.start != now - LOOKBACK or history.end != now:
+        raise ValueError("the checks need the history of [now - LOOKBACK, now]")
+    settings = journal.get_settings()
+    found = run_checks(history, now, emergency_number=settings.emergency_number or "911",
+                       temperature_unit=settings.temperature_unit)
+    if not include_acknowledged:
+        found = visible(found, journal.acknowledgements(history.patient.id))
+    return sort_alerts(found)
+
+
+def checks_failed(error: BaseException, now: datetime, patient_id: int | None) -> Alert:
+    """The alert that stands in for the checks when they fail after a write: the entry is saved,
+    and the failure must never look like "all is well"."""
+    return Alert(
+        rule="checks-failed", severity=Severity.WARNING, patient="", since=now,
+        title=_("The safety checks could not run"),
+        message=_("Your entry was saved, but the checks stopped with an error: {problem}").format(problem=error),
+        advice=_("Run the checks again from the Alerts view; if it keeps happening, keep a close eye "
+                 "yourself and call the doctor with any worry."),
+        evidence=[type(error).__name__], reference="when-to-call", patient_id=patient_id,
+    )
+
+
+def history_with_dose(history: PatientHistory, dose: Dose, stock_at: datetime | None = None) -> PatientHistory:
+    """`history` as a read of the same window would give it once `dose` (as stored, its id set;
+    or a candidate with id None) is in the journal: in `doses` when inside the window, the
+    medicine's `last_given`, `first_dose`, the person's `first_entry`, and, for a medicine with
+    stock, its `stock_doses` when given after its count and by `stock_at` (the instant the stock
+    fields were read for; default the history's end). Nothing is read or written."""
+    mid = dose.medication_id
+    medication = history.medication(mid)
+    doses = history.doses
+    if medication is not None and history.start <= dose.at <= history.end:
+        doses = sorted([*doses, dose], key=lambda d: utc(d.at))  # stable: after equal times, as stored
+    last_given = dict(history.last_given)
+    if dose.status.was_given and dose.given is not None:
+        previous = last_given.get(mid)
+        if previous is None or previous.given is None or utc(previous.given) <= utc(dose.given):
+            last_given[mid] = dose
+    first_dose = dict(history.first_dose)
+    times = [t for t in (dose.given, dose.scheduled) if t is not None]
+    if mid in first_dose:
+        times.append(first_dose[mid])
+    first_dose[mid] = min(times, key=utc)
+    first_entry = dose.at if history.first_entry is None else min(history.first_entry, dose.at, key=utc)
+    stock_doses = dict(history.stock_doses)
+    if (medication is not None and mid in stock_doses and dose.status.was_given and dose.given is not None):
+        at = stock_at or history.end
+        base = baseline_of(medication.stock, at)
+        earlier = history.stock_given.get(mid)
+        cut = earlier.until if earlier is not None else (base.at if base is not None else None)
+        if cut is not None and utc(cut) < utc(dose.given) <= utc(at):
+            slim = Dose(mid, dose.status, given=dose.given, amount=dose.amount, id=dose.id)  # as storage reads it
+            stock_doses[mid] = sorted([*stock_doses[mid], slim], key=lambda d: utc(d.at))
+    return replace(history, doses=doses, last_given=last_given, first_dose=first_dose, first_entry=first_entry,
+                   stock_doses=stock_doses)
 
 
 T = TypeVar("T")
@@ -128,34 +188,39 @@ class DosePreview:
         return _("not a planned dose: counted as an extra dose")
 
 
-def preview_dose(journal: Journal, patient_id: int, dose: Dose, now: datetime | None = None) -> DosePreview:
+def preview_dose(journal: Journal, patient_id: int, dose: Dose, now: datetime | None = None, *,
+                 history: PatientHistory | None = None) -> DosePreview:
     """Run the checks with `dose` added in memory (nothing is written) and compare with the alerts
     now: what would this dose raise? Raises ValidationError exactly as saving it would.
 
     Acknowledgements are ignored on both sides, so an alert a caregiver acknowledged earlier does
     not hide a new double dose. A dose entered a little ahead of the clock (the journal allows up
-    to a day) is judged as of its own time, when the checks will see it."""
+    to a day) is judged as of its own time, when the checks will see it. `history`: this person's
+    history already read (with its stock as of now), used for every window it covers instead of
+    reading again (the window's "Given now" reads once for the look-ahead, the save and the views)."""
     prepared = journal.prepare_dose(patient_id, dose)
     now = max(now or journal.now(), prepared.at, key=utc)
-    medication = journal.get_medication(prepared.medication_id)
+    medication = next((m for m in history.medications if m.id == prepared.medication_id), None) \
+        if history is not None else None
+    medication = medication or journal.get_medication(prepared.medication_id)
     number = journal.get_settings().emergency_number or "911"
-    history = journal.history(patient_id, now - LOOKBACK, now)
-    before = run_checks(history, now, emergency_number=number)
+
+    def read(start: datetime, end: datetime) -> PatientHistory:
+        if history is not None and history.covers(start, end):
+            return history.narrowed(start, end)
+        return journal.history(patient_id, start, end)
+
+    current = read(now - LOOKBACK, now)
+    before = run_checks(current, now, emergency_number=number)
     candidate = replace(prepared, id=None)
-    last_given = dict(history.last_given)
-    if candidate.status.was_given and candidate.given is not None:
-        previous = last_given.get(candidate.medication_id)
-        if previous is None or utc(previous.at) < utc(candidate.given):
-            last_given[candidate.medication_id] = candidate
-    with_dose = replace(history, doses=sorted([*history.doses, candidate], key=lambda d: utc(d.at)),
-                        last_given=last_given)
+    with_dose = history_with_dose(current, candidate)
     after = run_checks(with_dose, now, emergency_number=number)
     found = _new_or_worse(before, after, DOSE_RULES)
     then = _earlier_instant(journal, prepared.at)
     if then is not None:
         # Back-filled for an earlier time: judged as of then too (a double dose days ago is one).
-        past = journal.history(patient_id, then - LOOKBACK, then)
-        past_with = replace(past, doses=sorted([*past.doses, candidate], key=lambda d: utc(d.at)))
+        past = read(then - LOOKBACK, then)
+        past_with = history_with_dose(past, candidate)
         seen = {(a.rule, a.medication_id) for a in found}
         found += [a for a in _new_or_worse(run_checks(past, then, emergency_number=number),
                                            run_checks(past_with, then, emergency_number=number), DOSE_RULES)

@@ -9,6 +9,7 @@ naming what a view must refresh.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import dataclasses
 import enum
 import json
@@ -16,6 +17,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -45,7 +47,6 @@ from journal.domain import (
     RenalImpairment,
     Revision,
     Route,
-    Severity,
     StockEvent,
     StockKind,
     SymptomEntry,
@@ -187,6 +188,7 @@ class Journal:
         self._zone: JournalZone | None = None
         self._watching = False  # changed_elsewhere() was called: keep watching across reopen()
         self._person: str | None = None  # shared journal: the connected role's person, once read
+        self._checks_left = 0  # > 0 inside checks_left_to_caller()
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None) -> Journal:
@@ -922,12 +924,16 @@ class Journal:
         )
 
     # reading --------------------------------------------------------------------------------
-    def history(self, patient_id: int, start: datetime, end: datetime) -> PatientHistory:
+    def history(self, patient_id: int, start: datetime, end: datetime, *,
+                stock_at: datetime | None = None) -> PatientHistory:
         """One person's records with start <= at <= end (bounded, indexed queries), all their
         medicines with regimens, the last given dose of each medicine, and the latest pump event
         of each kind before `start`; for each medicine with stock, the doses given since its last
-        count up to `end` (for the stock on hand; older than a week, summed)."""
+        count up to `stock_at` (default `end`; for the stock on hand; older than a week, summed).
+        A wide read with `stock_at` now can be cut down (`PatientHistory.narrowed`) to the
+        checks' window ending now and equal a read of that window."""
         tz = self.tz
+        stock_end = stock_at or end
         with self.store.read() as tx:
             got = tx.get("patient", patient_id)
             if got is None or got[1]:
@@ -942,7 +948,7 @@ class Journal:
             stock_given: dict[int, GivenSummary] = {}
             for m in meds:
                 if m.id is not None and m.stock:
-                    doses_since, earlier = _stock_reads(tx, m, end)
+                    doses_since, earlier = _stock_reads(tx, m, stock_end)
                     stock_doses[m.id] = doses_since
                     if earlier is not None:
                         stock_given[m.id] = earlier
@@ -968,22 +974,28 @@ class Journal:
         a failing check is an alert of its own, never silence."""
         return self._alerts(patient_id)
 
+    @contextlib.contextmanager
+    def checks_left_to_caller(self) -> Iterator[None]:
+        """Within it, a write does not run the checks (its Outcome.alerts is empty): the caller
+        runs them once itself after the write, on the one history it reads (the window's named
+        operations, journal.ui.operations), instead of every write and view reading its own."""
+        self._checks_left += 1
+        try:
+            yield
+        finally:
+            self._checks_left -= 1
+
     def _alerts(self, patient_id: int | None) -> list[Alert]:
         """The alerts after a write. The write is already saved, so a failing check must not
         hide it; it is reported as an alert of its own so that it is never silent."""
+        if self._checks_left:
+            return []
         try:
             return self.check(self.now(), patient_id)
         except Exception as e:  # noqa: BLE001 - shown to the caregiver, see docstring
-            return [
-                Alert(
-                    rule="checks-failed", severity=Severity.WARNING, patient="", since=self.now(),
-                    title=_("The safety checks could not run"),
-                    message=_("Your entry was saved, but the checks stopped with an error: {problem}").format(problem=e),
-                    advice=_("Run the checks again from the Alerts view; if it keeps happening, keep a close eye "
-                             "yourself and call the doctor with any worry."),
-                    evidence=[type(e).__name__], reference="when-to-call", patient_id=patient_id,
-                )
-            ]
+            from .checks import checks_failed
+
+            return [checks_failed(e, self.now(), patient_id)]
 
     def acknowledge(self, alert: Alert, note: str, by: str = "") -> Outcome:
         ack = Acknowledgement(

@@ -34,6 +34,7 @@ from journal.domain import (
 from journal.domain.i18n import _
 from journal.reports.data import (
     ReportData,
+    add_alerts,
     build_report,
     period_bounds,
 )
@@ -281,10 +282,11 @@ def alerts_in_period(full: PatientHistory, start_at: datetime, end_at: datetime,
         run_checks, lookback = found[0], lookback or found[1]
     slicer = _Slicer(full, lookback or DEFAULT_LOOKBACK)
     best: dict[str, Alert] = {}
+    shared: dict[tuple[object, ...], object] = {}  # what the checks know of the schedules, for every instant
     for t in check_instants(full, start_at, end_at, now, extra_instants):
         # The report counts nothing before the journal began, its alerts neither.
         for alert in run_checks(slicer.at(t), t, emergency_number=emergency_number, before_journal=False,
-                                temperature_unit=temperature_unit):
+                                temperature_unit=temperature_unit, shared=shared):
             if t > end_at and alert.since >= end_at:
                 continue  # looked after the period for its last slots: what began later is not in it
             seen = best.get(alert.key)
@@ -325,9 +327,7 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
             log.debug("the safety checks failed while making the report", exc_info=True)
             alerts = None
     if alerts:
-        data = build_report(full, alerts, acks, revisions, period.start, period.end, now,
-                            timing_for=timing, date_format=settings.date_format, time_format=settings.time_format,
-                            temperature_unit=settings.temperature_unit)
+        data = add_alerts(data, alerts, acks)
     data.alerts_checked = alerts is not None
     return data
 

@@ -27,6 +27,8 @@ from journal.domain.plural import counted
 
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
+from .operations import Change, OpChanges
+from .operations.alerts import acknowledge_alert
 from .session import Session
 from .style import look, set_scaled_font
 
@@ -174,11 +176,11 @@ class AlertPanel(QWidget):
         self.footer = _label("")
         outer.addWidget(self.footer)
         session.alerts_updated.connect(self.show_alerts)
-        session.changed.connect(self._on_changed)
+        session.operation_did_execute.connect(self._on_changed)
         self.show_alerts(session.alerts)
 
-    def _on_changed(self, changed: frozenset[str]) -> None:
-        if "settings" in changed:
+    def _on_changed(self, changes: OpChanges) -> None:
+        if changes.touches(Change.SETTINGS):
             self.show_alerts(self.session.alerts)
 
     def show_alerts(self, alerts: list[Alert]) -> None:
@@ -220,11 +222,13 @@ class AlertPanel(QWidget):
         return (a.key, a.severity, a.title, a.message, a.advice, tuple(a.evidence), show_patient, number)
 
     def _acknowledge(self, alert: Alert, note: str) -> None:
-        if not _saved(self, lambda: self.session.apply(
-                lambda: self.session.journal.acknowledge(alert, note, by=self.session.by))):
+        if not _saved(self, lambda: acknowledge_alert(session=self.session, alert=alert, note=note,
+                                                      by=self.session.by, initiator=self)):
             return  # the card stays, with its note
-        # Acknowledged alerts leave the list at once (the checks bring them back if worse).
-        self.session.refresh_alerts()
+        # Acknowledged alerts leave the list at once (the checks bring them back if worse): the
+        # operation re-checked their person; an alert about no one in particular needs everyone's.
+        if alert.patient_id is None:
+            self.session.refresh_alerts()
 
     def card_titles(self) -> list[str]:
         return [c.alert.title for c in self.cards]
@@ -335,8 +339,9 @@ class EmergencyBanner(QFrame):
             self.note_edit.setFocus()
             return
         alert = self.emergencies[0]
-        if not _saved(self, lambda: self.session.apply(
-                lambda: self.session.journal.acknowledge(alert, note, by=self.session.by))):
+        if not _saved(self, lambda: acknowledge_alert(session=self.session, alert=alert, note=note,
+                                                      by=self.session.by, initiator=self)):
             return  # the banner stays, with the note
         self.note_edit.clear()
-        self.session.refresh_alerts()
+        if alert.patient_id is None:
+            self.session.refresh_alerts()

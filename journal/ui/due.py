@@ -11,12 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from journal.domain import Alert, Medication, PatientHistory, PumpEventKind
 from journal.knowledge import KnowledgeError, default_library
 from journal.rules.common import plan_timing
 from journal.schedule import CONTEXT, Outcome, Slot, journal_began, local_instant, plan_medicine
 from journal.services.journal import Journal, Settings
+
+if TYPE_CHECKING:  # the session imports the views that use this
+    from .session import JournalReads
 
 from .formatting import amount_text, fmt_date, fmt_time
 from .reminders import DueItem
@@ -75,7 +79,7 @@ def _day_words(day: date, today: date, settings: Settings | None) -> str:
     return f"on {fmt_date(day, settings)} "
 
 
-def due_items(journal: Journal, now: datetime, settings: Settings | None) -> list[DueItem]:
+def due_items(journal: Journal | JournalReads, now: datetime, settings: Settings | None) -> list[DueItem]:
     """Open dose slots of every scheduled medicine (see `open_slots`) up to AHEAD from now, and the
     pump refill reminders."""
     tz = journal.tz

@@ -47,6 +47,7 @@ from .catalog import choice_for
 from .dose_dialog import STATUS_CHOICES
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, fmt_datetime, reading_text, strength_text
+from .operations import DATA, Change, OpChanges, entries
 from .pump_view import KIND_LABELS as PUMP_LABELS
 from .session import Session
 from .today_view import day_bounds
@@ -412,11 +413,11 @@ class HistoryView(QWidget):
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         self._dirty = True
-        session.changed.connect(self._on_changed)
+        session.operation_did_execute.connect(self._on_changed)
         session.patient_changed.connect(lambda _pid: self.refresh())
 
-    def _on_changed(self, changed: frozenset[str]) -> None:
-        if changed & {"doses", "symptoms", "observations", "pump", "notes", "medications", "patients", "settings"}:
+    def _on_changed(self, changes: OpChanges) -> None:
+        if changes.touches(DATA | Change.PEOPLE | Change.SETTINGS):
             if self.isVisible():
                 self.refresh()
             else:
@@ -438,7 +439,7 @@ class HistoryView(QWidget):
         days = int(self.period.currentData())
         _s, end = day_bounds(now.date(), self.session.tz)
         start, _e = day_bounds(now.date() - timedelta(days=days - 1), self.session.tz)
-        h = self.session.journal.history(pid, start, end)
+        h = self.session.history(pid, start, end)
         # Corrections of entries in the window happen after the entry (a day of slack for
         # entries dated ahead), so the revisions read are bounded too.
         revisions = self.session.journal.revisions(pid, start - timedelta(days=1), None)
@@ -488,8 +489,10 @@ class HistoryView(QWidget):
             self.error.show_error("This entry was removed; it is kept only as a record.")
             return None
         dlg = CorrectionDialog(e, self.session.tz, self.session.now(), parent=self)
-        dlg.submit = lambda changes, reason: self.session.apply(
-            lambda: self.session.journal.correct(e.entity, e.id, changes, by=self.session.by, reason=reason))
+        pid = self.session.patient_id
+        dlg.submit = lambda changes, reason: entries.correct_entry(
+            session=self.session, patient_id=pid, entity=e.entity, record_id=e.id, changes=changes,
+            by=self.session.by, reason=reason, initiator=self)
         dlg.exec()
         return dlg
 
@@ -512,8 +515,8 @@ class HistoryView(QWidget):
             self.error.show_error("Say briefly why the entry is removed; nothing was removed.")
             return False
         try:
-            self.session.apply(lambda: self.session.journal.remove(e.entity, e.id, by=self.session.by,
-                                                                   reason=reason.strip()))
+            entries.remove_entry(session=self.session, patient_id=self.session.patient_id, entity=e.entity,
+                                 record_id=e.id, by=self.session.by, reason=reason.strip(), initiator=self)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return False
@@ -528,7 +531,7 @@ class HistoryView(QWidget):
             return
         note = Note(at=self.session.now(), text=text, for_doctor=self.for_doctor.isChecked(), patient_id=pid)
         try:
-            self.session.apply(lambda: self.session.journal.add_note(pid, note, by=self.session.by))
+            entries.log_note(session=self.session, patient_id=pid, note=note, by=self.session.by, initiator=self)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return

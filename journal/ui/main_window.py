@@ -40,6 +40,9 @@ from .formatting import fmt_datetime
 from .history_view import HistoryView
 from .medicines_view import MedicinesView
 from .notifier import DesktopNotifications, Note, Notifier, ReminderBanner, compose
+from .operations import Change, OpChanges
+from .operations.files import reopen_after_restore
+from .operations.settings import save_settings
 from .profile_view import ProfileForm
 from .pump_view import PumpView
 from .reminders import DueItem, ReminderMarks, ReminderScheduler
@@ -334,8 +337,8 @@ class MainWindow(QMainWindow):
         kwargs: dict[str, Any] = {} if monotonic is None else {"monotonic": monotonic}
         # Which slots were already reminded survives a restart (kept in the settings store).
         self.scheduler = ReminderScheduler(
-            session.clock, lambda now: due_items(session.journal, now, session.settings),
-            lambda: timedelta(minutes=int(session.settings.reminder_lead_minutes)),
+            session.clock, lambda now: due_items(session.reads, now, session.settings),
+            lambda: timedelta(minutes=int(getattr(session.settings, "reminder_lead_minutes", 15))),
             heartbeat_ms=heartbeat_ms, marks=ReminderMarks(session.journal), parent=self, **kwargs)
         self.scheduler.reminders_due.connect(self.remind)
         self.scheduler.replanned.connect(self._replanned)
@@ -343,7 +346,7 @@ class MainWindow(QMainWindow):
         self.next_reminder = QLabel()
         self.next_reminder.setAccessibleName("Next reminder")
         self.statusBar().addPermanentWidget(self.next_reminder)
-        session.changed.connect(self._on_changed)
+        session.operation_did_execute.connect(self._on_changed)
         self.alert_timer = QTimer(self)
         self.alert_timer.setInterval(ALERT_REFRESH_MS)
         self.alert_timer.timeout.connect(session.refresh_alerts)
@@ -481,7 +484,7 @@ class MainWindow(QMainWindow):
             return
         settings = self.session.journal.get_settings()
         settings.emergency_number = text
-        self.session.save_settings(settings)
+        save_settings(session=self.session, settings=settings, by=self.session.by, initiator=self)
 
     def _show_main_or_welcome(self) -> None:
         self.stack.setCurrentWidget(self.splitter if self.session.patients() else self.welcome)
@@ -491,14 +494,17 @@ class MainWindow(QMainWindow):
             self.explore_sample()
 
     # -- changes, alerts, reminders ------------------------------------------------------------
-    def _on_changed(self, changed: frozenset[str]) -> None:
-        if "patients" in changed:
+    def _on_changed(self, changes: OpChanges) -> None:
+        if changes.touches(Change.PEOPLE):
             self.reload_people()
-        if "settings" in changed and self.stack.currentWidget() is self.welcome:
+        if changes.touches(Change.SETTINGS) and self.stack.currentWidget() is self.welcome:
             self._show_welcome_zone()
-        if "settings" in changed and self.reference is not None:
-            self.reference.view.set_emergency_number(self.session.emergency_number)
-        if changed & {"doses", "medications", "pump", "patients", "settings"} and not self._replan_pending:
+        if changes.touches(Change.SETTINGS) and self.reference is not None and self.reference.view is not None:
+            setter = getattr(self.reference.view, "set_emergency_number", None)
+            if setter is not None:
+                setter(self.session.emergency_number)
+        if (changes.touches(Change.DOSES | Change.MEDICINES | Change.PUMP | Change.PEOPLE | Change.SETTINGS)
+                and not self._replan_pending):
             # Deferred and coalesced: the view that logged something redraws first.
             self._replan_pending = True
             QTimer.singleShot(0, self._replan)
@@ -589,7 +595,8 @@ class MainWindow(QMainWindow):
                              start_at_login=None if self.autostart is None else self.autostart.is_enabled())
         if dlg.exec() and dlg.result_settings is not None:
             try:
-                self.session.save_settings(dlg.result_settings, zone_since=dlg.zone_since)
+                save_settings(session=self.session, settings=dlg.result_settings, by=self.session.by,
+                              zone_since=dlg.zone_since, initiator=self)
             except USER_ERRORS as exc:  # a full disk or read-only file: say so, change nothing
                 QMessageBox.warning(self, "Settings not saved", describe(exc))
             if self.autostart is not None and dlg.start_at_login.isChecked() != self.autostart.is_enabled():
@@ -609,10 +616,13 @@ class MainWindow(QMainWindow):
         # After a restore, reopen_journal announces that everything changed: the people, the
         # views, the checks and the reminder plan all redraw from the restored file.
         dlg = BackupsDialog(self.backups, close_journal=self.session.close_journal,
-                            reopen=lambda: self.session.reopen_journal(), tz=self.session.tz, parent=self)
+                            reopen=self._reopen_after_restore, tz=self.session.tz, parent=self)
         if run:
             dlg.exec()
         return dlg
+
+    def _reopen_after_restore(self) -> None:
+        reopen_after_restore(session=self.session, initiator=self)
 
     def open_about(self, run: bool = True) -> QDialog:
         """The About box (`run=False` returns it unshown, for tests)."""
@@ -839,12 +849,12 @@ def _offer_start_at_login(window: MainWindow, db_path: Path) -> None:
         except OSError as exc:  # never fatal: Settings shows it is off, and the log says why
             print(f"carejournal: start at login could not be set up: {exc}", file=sys.stderr)
 
-    def on_changed(changed: frozenset[str]) -> None:
-        if "patients" in changed:
+    def on_changed(changes: OpChanges) -> None:
+        if changes.touches(Change.PEOPLE):
             apply_default()
 
     apply_default()
-    window.session.changed.connect(on_changed)
+    window.session.operation_did_execute.connect(on_changed)
 
 
 def _start_backup(backups: BackupService | SharedBackups, window: MainWindow | None = None) -> None:

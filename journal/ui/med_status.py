@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from journal.domain import Medication, PatientHistory
 from journal.knowledge import default_library
@@ -14,6 +15,9 @@ from journal.rules.common import prn_limit_for
 from journal.schedule.as_needed import AsNeededLimit, limits_for, prn_status
 from journal.schedule.stock import StockLevel, StockUnknown, describe_stock, level_in
 from journal.services.journal import Journal, Settings
+
+if TYPE_CHECKING:  # the session imports the views that use this
+    from .session import JournalReads
 
 from .formatting import fmt_num, fmt_time
 
@@ -59,7 +63,7 @@ def prn_lines(m: Medication, limit: AsNeededLimit, history: PatientHistory, now:
     return lines
 
 
-def medicine_notes(journal: Journal, patient_id: int, now: datetime, settings: Settings | None,
+def medicine_notes(journal: Journal | JournalReads, patient_id: int, now: datetime, settings: Settings | None,
                    medications: list[Medication]) -> MedicineNotes:
     """The status lines of these medicines at `now` (one bounded history read)."""
     notes = MedicineNotes()

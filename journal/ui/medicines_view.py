@@ -33,16 +33,13 @@ from PySide6.QtWidgets import (
 
 from journal.domain import (
     Alert,
-    AsNeededLimits,
     Form,
     Medication,
     Quantity,
     QuantityError,
     Regimen,
     Route,
-    StockEvent,
     parse_quantity,
-    saved_id,
 )
 from journal.services.drug_names import closest_drug_names, profile_drugs
 from journal.services.journal import Outcome, Settings
@@ -52,6 +49,7 @@ from .formatting import amount_text, fmt_date, fmt_time, strength_text
 from .med_status import stock_text
 from .medicine_forms import parse_strength, parse_times
 from .medicine_limits import LimitsDialog, StockDialog
+from .operations import Change, OpChanges, medicines
 from .session import Session
 from .verdict import VerdictBox
 from .widgets import Choice, ErrorLabel, heading, hint
@@ -91,11 +89,11 @@ def _parse_dose(text: str, m_form: Form) -> Quantity:
 class MedicationDialog(QDialog):
     """Add a medicine with its first schedule."""
 
-    def __init__(self, today: date, submit: Callable[[Medication], Outcome], parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, submit: Callable[[Medication], OpChanges], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add a medicine")
         self.submit = submit
-        self.outcome: Outcome | None = None
+        self.outcome: OpChanges | None = None
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit()
@@ -574,7 +572,8 @@ class MedicinesView(QWidget):
         lay.addWidget(self.status)
         lay.addWidget(hint("Change a schedule only as the prescriber told you. Stopping baclofen suddenly "
                            "can be dangerous. This journal is not medical advice."))
-        session.changed.connect(lambda ch: self.refresh() if ch & {"medications", "patients"} else None)
+        session.operation_did_execute.connect(
+            lambda ch: self.refresh() if ch.touches(Change.MEDICINES | Change.PEOPLE) else None)
         session.patient_changed.connect(lambda _pid: self.refresh())
         self.refresh()
 
@@ -654,9 +653,10 @@ class MedicinesView(QWidget):
             return None
         mid = m.id
 
-        def submit(ceiling: Quantity | None, limits: AsNeededLimits | None) -> Outcome:
-            return self.session.apply(lambda: self.session.journal.set_limits(
-                mid, max_daily=ceiling, as_needed_limits=limits, by=self.session.by))
+        def submit(ceiling: Quantity | None, limits: Any) -> Any:
+            return medicines.set_limits(session=self.session, patient_id=m.patient_id, medication_id=mid,
+                                        max_daily=ceiling, as_needed_limits=limits, by=self.session.by,
+                                        initiator=self)
 
         dlg = LimitsDialog(m, submit, parent=self)
         if dlg.exec():
@@ -669,12 +669,13 @@ class MedicinesView(QWidget):
             return None
         mid = m.id
 
-        def submit(event: StockEvent) -> Outcome:
-            return self.session.apply(lambda: self.session.journal.record_stock(mid, event, by=self.session.by))
+        def submit(event: Any) -> Any:
+            return medicines.record_stock(session=self.session, patient_id=m.patient_id, medication_id=mid,
+                                          event=event, by=self.session.by, initiator=self)
 
-        def remove(event: StockEvent, reason: str) -> Outcome:
-            return self.session.apply(lambda: self.session.journal.remove("stock_event", saved_id(event.id),
-                                                                          by=self.session.by, reason=reason))
+        def remove(event: Any, reason: str) -> Any:
+            return medicines.remove_stock_event(session=self.session, patient_id=m.patient_id, event_id=event.id,
+                                                by=self.session.by, reason=reason, initiator=self)
 
         dlg = StockDialog(m, tz=self.session.tz, now=self.session.now, current=self._stock_now(m), submit=submit,
                           remove=remove, parent=self)
@@ -687,9 +688,10 @@ class MedicinesView(QWidget):
         if pid is None:
             return None
 
-        def submit(m: Medication) -> Outcome:
+        def submit(m: Medication) -> OpChanges:
             m.patient_id = pid
-            return self.session.apply(lambda: self.session.journal.add_medication(pid, m))
+            return medicines.add_medicine(session=self.session, patient_id=pid, medicine=m, by=self.session.by,
+                                          initiator=self)
 
         dlg = MedicationDialog(self.session.now().date(), submit, parent=self)
         if dlg.exec():
@@ -708,12 +710,10 @@ class MedicinesView(QWidget):
             return list(checks.preview_regimen_change(self.session.journal, mid,
                                                       self._full_plan(m, steps), self.session.clock.now()))
 
-        def submit(steps: list[Regimen]) -> Outcome:
-            if len(steps) == 1 and steps[0].end is None:
-                return self.session.apply(
-                    lambda: self.session.journal.change_regimen(mid, steps[0], by=self.session.by))
-            return self.session.apply(
-                lambda: self.session.journal.set_regimens(mid, self._full_plan(m, steps), by=self.session.by))
+        def submit(steps: list[Regimen]) -> Any:
+            plan = steps if len(steps) == 1 and steps[0].end is None else self._full_plan(m, steps)
+            return medicines.change_schedule(session=self.session, patient_id=m.patient_id, medication_id=mid,
+                                             steps=plan, by=self.session.by, initiator=self)
 
         dlg = RegimenDialog(m, self.session.now().date(), taper=taper, preview=preview, submit=submit,
                             emergency_number=self.session.emergency_number, parent=self)
@@ -732,8 +732,9 @@ class MedicinesView(QWidget):
 
             return list(checks.preview_regimen_change(self.session.journal, mid, plan, self.session.clock.now()))
 
-        def submit(plan: list[Regimen]) -> Outcome:
-            return self.session.apply(lambda: self.session.journal.set_regimens(mid, plan, by=self.session.by))
+        def submit(plan: list[Regimen]) -> Any:
+            return medicines.stop_medicine(session=self.session, patient_id=m.patient_id, medication_id=mid,
+                                           plan=plan, by=self.session.by, initiator=self)
 
         dlg = StopDialog(m, self.session.now().date(), preview=preview, submit=submit,
                          emergency_number=self.session.emergency_number, parent=self)

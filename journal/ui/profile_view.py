@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from journal.domain import Patient, RenalImpairment, saved_id
 
 from .errors import USER_ERRORS, describe
+from .operations import Change, people
 from .session import Session
 from .widgets import Choice, ErrorLabel, heading, hint, scroll_page
 
@@ -108,7 +109,9 @@ class ProfileForm(QWidget):
         lay.addStretch(1)
         if not new:
             session.patient_changed.connect(lambda _pid: self.load())
-            session.changed.connect(lambda ch: self.load() if "patients" in ch else None)
+            # Its own save is already on screen: only a change made elsewhere reloads the form.
+            session.operation_did_execute.connect(
+                lambda ch: self.load() if ch.touches(Change.PEOPLE) and not ch.started_by(self) else None)
             self.load()
 
     def load(self) -> None:
@@ -142,12 +145,14 @@ class ProfileForm(QWidget):
             contacts=self.contacts.toPlainText().strip(), notes=self.notes.text().strip())
         try:
             if self.new or self.patient is None:
-                outcome = self.session.apply(lambda: self.session.journal.add_patient(Patient(**values)))
+                outcome = people.add_person(session=self.session, person=Patient(**values), by=self.session.by,
+                                            initiator=self)
                 pid = saved_id(outcome.record_id)
             else:
                 updated = dataclasses.replace(self.patient, **values)
-                self.session.apply(lambda: self.session.journal.update_patient(updated, by=self.session.by))
+                people.edit_person(session=self.session, person=updated, by=self.session.by, initiator=self)
                 pid = int(updated.id or 0)
+                self.patient = self.session.patient()
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return

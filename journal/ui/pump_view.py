@@ -19,6 +19,7 @@ from journal.services.journal import Settings
 
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_date, fmt_datetime
+from .operations import Change, entries
 from .session import Session
 from .style import look, set_scaled_font
 from .today_view import day_bounds
@@ -156,7 +157,8 @@ class PumpView(QWidget):
                            "medical advice."))
         lay.addStretch(1)
         self._dirty = True
-        session.changed.connect(lambda ch: self.mark_dirty() if ch & {"pump", "patients", "settings"} else None)
+        session.operation_did_execute.connect(
+            lambda ch: self.mark_dirty() if ch.touches(Change.PUMP | Change.PEOPLE | Change.SETTINGS) else None)
         session.patient_changed.connect(lambda _pid: self.mark_dirty())
         self._kind_changed()
 
@@ -212,7 +214,7 @@ class PumpView(QWidget):
             self.last.setText("")
             return
         _s, end = day_bounds(now.date(), self.session.tz)
-        h = self.session.journal.history(pid, now - WINDOW, end)
+        h = self.session.history(pid, now - WINDOW, end)
         events = sorted(h.pump_events, key=lambda e: e.at)
         refills = [e for e in events if e.kind in (PumpEventKind.REFILL, PumpEventKind.DOSE_CHANGE)
                    and e.next_refill_due is not None]
@@ -291,7 +293,7 @@ class PumpView(QWidget):
             self.error.show_error(str(exc))
             return
         try:
-            self.session.apply(lambda: self.session.journal.log_pump_event(pid, ev, by=self.session.by), patient_id=pid)
+            entries.log_pump_event(session=self.session, patient_id=pid, event=ev, by=self.session.by, initiator=self)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return

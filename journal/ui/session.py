@@ -1,33 +1,38 @@
-"""The window's link to the journal service: who is selected, what time it is, and a
-"journal changed" signal carrying `Outcome.changed` so each view refreshes only what it shows.
+"""The window's link to the journal service: who is selected, what time it is, and the one
+`operation_did_execute` signal carrying an `operations.OpChanges`, so each view refreshes only
+what it shows (and may skip a change it started).
 
-Widgets call services through this object only; there is no SQL and no rule logic here."""
+Widgets read through this object and write only through `journal.ui.operations`; there is no SQL
+and no rule logic here. After a write, the person's history is read once (`read_once`) and the
+views' `history()` calls are answered from that read until the work of that click is done."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from journal.domain import Alert, Clock, Patient, Severity
+from journal.domain import Alert, Clock, Dose, Patient, PatientHistory, Severity
 from journal.domain.zones import JournalZone
-from journal.services.journal import Journal, Outcome, Settings
+from journal.rules.engine import LOOKBACK
+from journal.services.checks import history_with_dose
+from journal.services.journal import Journal, Outcome
 
-from .errors import USER_ERRORS, as_save_failure
 from .formatting import ShownSettings
-
-# What "changed" names can say (see docs/contracts.md, Outcome.changed).
-DATA_KINDS = frozenset({"doses", "symptoms", "observations", "pump", "notes", "medications"})
-ALL_KINDS = DATA_KINDS | {"patients", "alerts", "settings"}
+from .operations import DATA, EVERYTHING, Change, OpChanges, perform
 
 # How long after an entry is made it can be undone (Ctrl+Z, or Undo beside "Logged: ..."). Our own
 # number (judgement): long enough to notice a wrong "Given now", short enough that "undo" still
 # means the entry just made; after it, History removes an entry with a reason of one's own.
 UNDO_WINDOW = timedelta(minutes=10)
-UNDO_REASON = "undone"
+# How many of the windows the views asked for are remembered for the next operation's one read
+# (a few per view; the oldest are forgotten when the window stays open long without a write).
+WINDOWS_KEPT = 32
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class LastEntry:
 class Session(QObject):
     """Shared state of one open window."""
 
-    changed = Signal(object)  # frozenset[str]: what the last operation changed
+    operation_did_execute = Signal(object)  # operations.OpChanges: what the last operation changed
     patient_changed = Signal(object)  # int | None
     alerts_updated = Signal(list)  # list[Alert], most severe first
     error = Signal(str, str)  # field, message
@@ -63,7 +68,13 @@ class Session(QObject):
         self._alerts_fresh = False
         self._people_seen: list[Patient] | None = None
         self._last_entry: LastEntry | None = None
-        self.changed.connect(self._on_changed)
+        # The one history read of the last operation (person, read at, history), kept until the
+        # event loop has run the work that operation started (views, reminder plan).
+        self._op_history: tuple[int, datetime, PatientHistory] | None = None
+        # The windows the views asked for since the last operation: (start, end, asked at).
+        self._windows: deque[tuple[datetime, datetime, datetime]] = deque(maxlen=WINDOWS_KEPT)
+        self.reads = JournalReads(self)
+        self.operation_did_execute.connect(self._on_changed)
 
     # -- time -------------------------------------------------------------------------------
     @property
@@ -89,10 +100,6 @@ class Session(QObject):
     def emergency_number(self) -> str:
         return self.settings.emergency_number or "911"
 
-    def save_settings(self, settings: Settings, *, zone_since: date | None = None) -> None:
-        """A new time zone applies from `zone_since` (default: the journal's zone_change_day)."""
-        self.apply(lambda: self.journal.save_settings(settings, zone_since=zone_since))
-
     # -- people -----------------------------------------------------------------------------
     @property
     def patient_id(self) -> int | None:
@@ -116,37 +123,80 @@ class Session(QObject):
 
     # -- operations -------------------------------------------------------------------------
     def apply(self, op: Callable[[], Outcome], patient_id: int | None = None) -> Outcome:
-        """Run one service operation and announce what it changed.
+        """Run one write given as a callable and announce it (for tests and scripts; the window
+        itself uses the named functions of journal.ui.operations). Returns the service's answer."""
+        changes = perform(self, op, patient_id=patient_id, by=self.by)
+        assert changes.outcome is not None  # perform always keeps the write's Outcome
+        return changes.outcome
 
-        When the caller names the person the write was about, the alerts the service already
-        re-checked for that person (`Outcome.alerts`) replace theirs in the list, so the checks
-        do not run twice. Errors (ValidationError and friends) propagate to the caller, which
-        shows them next to the field; nothing is announced for a refused operation."""
-        try:
-            outcome = op()
-        except USER_ERRORS:
-            raise
-        except Exception as exc:
-            failure = as_save_failure(exc)  # full disk, read-only file...: words, not a crash
-            if failure is None:
-                raise
-            raise failure from exc
-        changed = outcome.changed
-        if changed and "settings" in changed:
+    def announce(self, changes: OpChanges) -> None:
+        """Tell every view what an operation changed (called by operations.perform). The alerts
+        the operation checked for its person replace theirs, so the checks do not run twice."""
+        if changes.touches(Change.SETTINGS):
             self._settings = None  # views read the new settings when they redraw
-        if patient_id is not None and changed and "alerts" in changed:
-            others = [a for a in self._alerts if a.patient_id != patient_id]
-            self._alerts = sorted(others + list(outcome.alerts), key=lambda a: -a.severity.rank)
+        fresh = changes.patient_id is not None and changes.alerts is not None
+        if fresh:
+            others = [a for a in self._alerts if a.patient_id != changes.patient_id]
+            self._alerts = sorted(others + list(changes.alerts or ()), key=lambda a: -a.severity.rank)
             self._alerts_fresh = True
-        if changed:
-            self.changed.emit(frozenset(changed))
+        if changes.changed:
+            self.operation_did_execute.emit(changes)
         if self._alerts_fresh:
             self._alerts_fresh = False
             self.alerts_updated.emit(self.alerts)
-        return outcome
+
+    # -- reading once per operation ------------------------------------------------------------
+    def history(self, patient_id: int, start: datetime, end: datetime) -> PatientHistory:
+        """`Journal.history` for a view: answered from the operation's one read while its work is
+        being done (the same records a read would give), else read from the journal. The window
+        is remembered so the next operation's read covers it."""
+        self._windows.append((start, end, self.clock.now()))
+        kept = self._op_history
+        if kept is not None and kept[0] == patient_id and kept[2].covers(start, end):
+            return kept[2].narrowed(start, end)
+        return self.journal.history(patient_id, start, end)
+
+    def span(self, now: datetime) -> tuple[datetime, datetime]:
+        """The window one read after a write must cover: the checks' [now - LOOKBACK, now] and
+        every window a view asked for since the last operation, both as asked and moved along
+        with the clock (a window of "today" stays put, one of "the last day" moves)."""
+        start, end = now - LOOKBACK, now
+        for s, e, asked in self._windows:
+            moved = now - asked
+            start, end = min(start, s, s + moved), max(end, e, e + moved)
+        return start, end
+
+    def read_span(self, patient_id: int, now: datetime) -> PatientHistory:
+        """One read of `span(now)`, its stock as of `now` (a look-ahead before a write)."""
+        start, end = self.span(now)
+        return self.journal.history(patient_id, start, end, stock_at=now)
+
+    def read_once(self, patient_id: int, now: datetime, *, before: PatientHistory | None = None,
+                  dose: Dose | None = None) -> PatientHistory:
+        """The one read after a write (called by operations.perform): `span(now)`, or `before` (read
+        for this click before the write, at the same instant) with the stored `dose` added in
+        memory. Kept for the views until the event loop has run the work the write started."""
+        start, end = self.span(now)
+        if before is not None and dose is not None and before.covers(start, end):
+            history = history_with_dose(before, dose, stock_at=now)
+        else:
+            history = self.journal.history(patient_id, start, end, stock_at=now)
+        self._windows.clear()
+        self._op_history = (patient_id, now, history)
+        QTimer.singleShot(0, self._forget_op_history)  # after the deferred work queued meanwhile
+        return history
+
+    def _forget_op_history(self) -> None:
+        # Zero timers run in the order they were started: the reminder plan and any other work
+        # deferred while the change was announced has run by now.
+        QTimer.singleShot(0, self._drop_op_history)
+
+    def _drop_op_history(self) -> None:
+        self._op_history = None
 
     # -- undo -------------------------------------------------------------------------------
-    def remember_entry(self, entity: str, outcome: Outcome, what: str, patient_id: int | None = None) -> None:
+    def remember_entry(self, entity: str, outcome: Outcome | OpChanges, what: str,
+                       patient_id: int | None = None) -> None:
         """Called after a view made an entry: it becomes the one Ctrl+Z undoes for a while."""
         record_id = outcome.record_id
         if record_id is None:
@@ -166,18 +216,10 @@ class Session(QObject):
             return None
         return last
 
-    def undo_last(self) -> LastEntry | None:
-        """Removes the last entry with the reason "undone" (it stays in the history and can be
-        brought back from History). Returns what was undone, or None when there is nothing to
-        undo or it is too late (the entry stays as it is then)."""
-        last = self.undoable()
-        if last is None:
-            return None
-        self.apply(lambda: self.journal.remove(last.entity, last.record_id, self.by or "", UNDO_REASON),
-                   patient_id=last.patient_id)
+    def forget_last_entry(self) -> None:
+        """After an undo: nothing more to undo."""
         self._last_entry = None
         self.undo_changed.emit(None)
-        return last
 
     def check_for_outside_changes(self) -> bool:
         """Called from a timer: when another program (the command line) wrote to the journal,
@@ -188,30 +230,33 @@ class Session(QObject):
                 return False
         except Exception:  # noqa: BLE001 - a busy or vanished file: try again next time
             return False
-        changed = set(DATA_KINDS) | {"alerts"}
+        self._op_history = None
+        changed = DATA | Change.ALERTS
         before = self._settings
         self._settings = None
         try:
             seen = self._people_seen
             if seen is None or self.patients() != seen:
-                changed.add("patients")
+                changed |= Change.PEOPLE
             if before is None or self.settings != before:
-                changed.add("settings")
+                changed |= Change.SETTINGS
         except Exception:  # noqa: BLE001 - cannot tell what changed: redraw everything
-            changed = set(ALL_KINDS)
-        self.changed.emit(frozenset(changed))
+            changed = EVERYTHING
+        self.operation_did_execute.emit(OpChanges(changed))
         return True
 
     def close_journal(self) -> None:
         """Close the journal's connections (just before a restore replaces the file)."""
         self.journal.close()
 
-    def reopen_journal(self) -> None:
-        """Open the journal file again after a restore and tell every view that all changed.
-        Raises the service's JournalFileError if the file cannot be opened."""
+    def reopen_journal(self, changes: OpChanges | None = None) -> None:
+        """Open the journal file again after a restore and tell every view that all changed
+        (`changes`, from operations.files.reopen_after_restore). Raises the service's
+        JournalFileError if the file cannot be opened."""
         self.journal.reopen()
         self._settings = None
-        self.changed.emit(ALL_KINDS)
+        self._op_history = None
+        self.operation_did_execute.emit(changes or OpChanges(EVERYTHING))
 
     # -- alerts -----------------------------------------------------------------------------
     @property
@@ -239,14 +284,43 @@ class Session(QObject):
         self.alerts_updated.emit(self.alerts)
         return self.alerts
 
-    def _on_changed(self, changed: frozenset[str]) -> None:
+    def _on_changed(self, changes: OpChanges) -> None:
         # Deferred (and coalesced) so the view that logged something redraws first.
         if self._alerts_fresh:
-            return  # the service has just re-checked this person
-        if changed & (DATA_KINDS | {"alerts", "patients", "settings"}) and not self._alerts_pending:
+            return  # the operation has just re-checked this person
+        if changes.touches(EVERYTHING) and not self._alerts_pending:
             self._alerts_pending = True
             QTimer.singleShot(0, self._deferred_alerts)
 
     def _deferred_alerts(self) -> None:
         self._alerts_pending = False
         self.refresh_alerts()
+
+
+class JournalReads:
+    """The journal as the readers that take one (the reminder plan, the medicine notes) see it:
+    every call goes to the journal, except `history`, which goes through `Session.history` (so
+    it is answered from an operation's one read). Has no write methods."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def history(self, patient_id: int, start: datetime, end: datetime) -> PatientHistory:
+        return self._session.history(patient_id, start, end)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in WRITES:
+            raise AttributeError(f"{name} is a write: use journal.ui.operations")
+        return getattr(self._session.journal, name)
+
+
+# The Journal service's methods that change the journal: the window calls them only from
+# journal.ui.operations (tests/test_ui_operations.py keeps it so).
+WRITES = frozenset({
+    "add_patient", "update_patient", "add_medication", "change_regimen", "set_regimens", "set_limits",
+    "record_stock", "log_dose", "log_symptom", "log_observation", "log_pump_event", "add_note", "correct",
+    "remove", "unremove", "acknowledge", "save_settings", "change_timezone", "import_document", "restore",
+    "move_in", "init_shared", "grant",
+})
+# Not among them: `save_reminder_marks` (which reminders the window has shown: what the window
+# told, kept in the settings store, not a record of care) and `close`/`reopen` (the file itself).

@@ -27,6 +27,7 @@ from journal.knowledge import default_catalog
 from .catalog import SymptomChoice, symptom_catalog
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
+from .operations import Change, entries
 from .session import Session
 from .style import look, set_scaled_font
 from .widgets import Choice, ErrorLabel, UndoButton, WhenEdit, heading, hint, scroll_page
@@ -146,7 +147,8 @@ class SymptomForm(QWidget):
         lay.addStretch(1)
         self.footer = hint("")
         lay.addWidget(self.footer)
-        session.changed.connect(lambda ch: self._number_changed() if "settings" in ch else None)
+        session.operation_did_execute.connect(
+            lambda ch: self._number_changed() if ch.touches(Change.SETTINGS) else None)
         self.reset()
 
     def _number_changed(self) -> None:
@@ -169,7 +171,7 @@ class SymptomForm(QWidget):
         try:
             at = self.when.value()
             catalog = default_catalog()
-            history = self.session.journal.history(pid, at - timedelta(days=1), at + timedelta(days=1))
+            history = self.session.history(pid, at - timedelta(days=1), at + timedelta(days=1))
             t = catalog.triage_with(SymptomEntry(at=at, symptom=choice.code, severity=severity, patient_id=pid),
                                     history)
         except Exception:  # noqa: BLE001 - the journal cannot be read now: the sign's own tier still shows
@@ -227,8 +229,8 @@ class SymptomForm(QWidget):
         entry = SymptomEntry(at=at, symptom=choice.code, severity=self.severity.currentData(),
                              note=self.note.text().strip(), patient_id=pid)
         try:
-            outcome = self.session.apply(
-                lambda: self.session.journal.log_symptom(pid, entry, by=self.session.by), patient_id=pid)
+            outcome = entries.log_symptom(session=self.session, patient_id=pid, entry=entry, by=self.session.by,
+                                          initiator=self)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return

@@ -31,14 +31,14 @@ from journal.domain.plural import counted
 from journal.rules.common import plan_timing
 from journal.schedule import CONTEXT, Outcome, Slot, journal_began, local_instant, plan_medicine
 from journal.schedule.words import outcome_label, outcome_word, status_word
-from journal.services.checks import preview_dose
-from journal.services.journal import Outcome as WriteOutcome  # what a write changed (Outcome above: a slot's)
 
 from . import dose_warning
 from .dose_dialog import DoseDialog
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, fmt_datetime, fmt_num, fmt_time, strength_text
 from .med_status import MedicineNotes, medicine_notes
+from .operations import Change, OpChanges
+from .operations import doses as ops_doses
 from .session import Session
 from .style import set_scaled_font
 from .widgets import ErrorLabel, UndoButton, heading, hint
@@ -182,7 +182,7 @@ class SlotRow:
 class TodayView(QWidget):
     """Doses for the selected person, today."""
 
-    dose_logged = Signal(object)  # Outcome
+    dose_logged = Signal(object)  # operations.OpChanges
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,6 +194,7 @@ class TodayView(QWidget):
         self.prn_labels: dict[int, QLabel] = {}
         self.info_labels: dict[int, QLabel] = {}
         self.notes = MedicineNotes()  # as-needed limits and stock, today only (med_status.py)
+        self._ahead: ops_doses.LookAhead | None = None  # the checks' look-ahead of the dose being saved
         self._layout_key: tuple = ()
         self.day_offset = 0  # 0 today, -1 yesterday (back-filling after midnight)
         self.two_lines = False  # each slot on two lines (words, then buttons) when space is short
@@ -228,15 +229,15 @@ class TodayView(QWidget):
         self.minute.setInterval(60_000)
         self.minute.timeout.connect(self.refresh)
         self.minute.start()
-        session.changed.connect(self._on_changed)
+        session.operation_did_execute.connect(self._on_changed)
         session.patient_changed.connect(lambda _pid: self.refresh())
         self.refresh()
 
     # -- data -------------------------------------------------------------------------------
-    def _on_changed(self, changed: frozenset[str]) -> None:
-        if "settings" in changed:
+    def _on_changed(self, changes: OpChanges) -> None:
+        if changes.touches(Change.SETTINGS):
             self._layout_key = ()  # time format may have changed: redraw every row
-        if changed & {"doses", "medications", "patients", "settings"}:
+        if changes.touches(Change.DOSES | Change.MEDICINES | Change.PEOPLE | Change.SETTINGS):
             self.refresh()
 
     def toggle_day(self) -> None:
@@ -285,7 +286,7 @@ class TodayView(QWidget):
         start, end = day_bounds(day, self.session.tz)
         self.day = (start, end)
         # The plan reads the doses of the day before and after too (a 23:00 dose given at 00:40).
-        self.history = self.session.journal.history(pid, start - CONTEXT, end + CONTEXT)
+        self.history = self.session.history(pid, start - CONTEXT, end + CONTEXT)
         self.notes = self._medicine_notes(pid, now)
         patient = self.history.patient
         word = "Yesterday" if self.day_offset else "Today"
@@ -339,7 +340,7 @@ class TodayView(QWidget):
         """As-needed standing and stock lines for today's page (none on yesterday's)."""
         if self.day_offset != 0 or self.history is None:
             return MedicineNotes()
-        return medicine_notes(self.session.journal, pid, now, self.session.settings, self.history.medications)
+        return medicine_notes(self.session.reads, pid, now, self.session.settings, self.history.medications)
 
     def _rebuild(self, views: list[SlotView], prn: list[Medication]) -> None:
         self.rows = {}
@@ -520,8 +521,10 @@ class TodayView(QWidget):
         pid = self.session.patient_id
         if pid is None:
             return None
+        self._ahead = None
         try:
-            preview = preview_dose(self.session.journal, pid, dose)
+            self._ahead = ops_doses.look_ahead(session=self.session, patient_id=pid, dose=dose)
+            preview = self._ahead.preview
         except USER_ERRORS:
             return None
         except Exception:  # noqa: BLE001 - a failed look-ahead must not stop a dose being recorded;
@@ -532,35 +535,35 @@ class TodayView(QWidget):
         return dose_warning.warning_text(preview.alerts, preview.counted_for(self.session.tz),
                                          self.session.emergency_number)
 
-    def _submit(self, dose: Dose, m: Medication, claim_slot: bool = False) -> WriteOutcome | None:
+    def _submit(self, dose: Dose, m: Medication, claim_slot: bool = False) -> OpChanges | None:
         pid = self.session.patient_id
         if pid is None:  # no person chosen: there is no dose to give
             return None
         self.error.clear_error()
         try:
-            outcome = self.session.apply(
-                lambda: self.session.journal.log_dose(pid, dose, by=self.session.by, claim_slot=claim_slot),
-                patient_id=pid)
+            outcome = ops_doses.give_dose(session=self.session, patient_id=pid, dose=dose, by=self.session.by,
+                                          initiator=self, claim_slot=claim_slot, ahead=self._ahead)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return None
         self._logged(m, dose, outcome, pid)
         return outcome
 
-    def _logged(self, m: Medication, dose: Dose, outcome: WriteOutcome, pid: int | None) -> None:
+    def _logged(self, m: Medication, dose: Dose, outcome: OpChanges, pid: int | None) -> None:
         text = self.logged_text(m, dose)
         self.status.setText(text)
         self.session.remember_entry("dose", outcome, text.removeprefix("\u2714 Logged: ").rstrip("."), pid)
         self.dose_logged.emit(outcome)
 
     def _dialog_submit(self, first: Medication):  # noqa: ANN202
-        def submit(dose: Dose) -> WriteOutcome | None:
+        def submit(dose: Dose) -> OpChanges | None:
             pid = self.session.patient_id
             if pid is None:  # no person chosen: there is no dose to give
                 return None
             m = next((x for x in self.history.medications if x.id == dose.medication_id), first) \
                 if self.history else first
-            outcome = self.session.apply(lambda: self.session.journal.log_dose(pid, dose, by=self.session.by), patient_id=pid)
+            outcome = ops_doses.give_dose(session=self.session, patient_id=pid, dose=dose, by=self.session.by,
+                                          initiator=self, ahead=self._ahead)
             self._logged(m, dose, outcome, pid)
             return outcome
         return submit

@@ -24,6 +24,7 @@ from journal.domain.units import SYMBOL, from_stored_unit, shown_unit
 
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
+from .operations import Change, entries
 from .session import Session
 from .style import set_scaled_font
 from .widgets import Choice, ErrorLabel, UndoButton, WhenEdit, heading, hint, scroll_page
@@ -209,7 +210,8 @@ class VitalsForm(QWidget):
         self._kind_changed()
         self.when.follow_now(session.now)
         # Units chosen in Settings apply at once (the label and example beside the box).
-        session.changed.connect(lambda ch: self._kind_changed() if "settings" in ch else None)
+        session.operation_did_execute.connect(
+            lambda ch: self._kind_changed() if ch.touches(Change.SETTINGS) else None)
 
     def current_kind(self) -> ObservationKind:
         return ObservationKind(self.kind.currentData())
@@ -274,8 +276,8 @@ class VitalsForm(QWidget):
         obs = Observation(at=at, kind=k, value=value, value2=value2, body_part=body,
                           note=self.note.text().strip(), patient_id=pid)
         try:
-            outcome = self.session.apply(
-                lambda: self.session.journal.log_observation(pid, obs, by=self.session.by), patient_id=pid)
+            outcome = entries.log_reading(session=self.session, patient_id=pid, reading=obs, by=self.session.by,
+                                          initiator=self)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return

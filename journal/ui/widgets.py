@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .operations.entries import undo_last_entry
 from .style import set_scaled_font
 
 if TYPE_CHECKING:  # the session imports views that use these widgets
@@ -256,7 +257,9 @@ class UndoButton(QPushButton):
 
 def undo_now(session: Session) -> str:
     """Undo the session's last entry; the sentence to show ("Undone: ..." or why not)."""
-    last = session.undo_last()
+    if session.undoable() is None:
+        return "Too late to undo: remove or correct the entry in History (it keeps the earlier version)."
+    last = undo_last_entry(session=session, by=session.by or "")
     if last is None:
         return "Too late to undo: remove or correct the entry in History (it keeps the earlier version)."
     return f"\u21b6 Undone: {last.what} (kept in History as removed, reason \"undone\")."
