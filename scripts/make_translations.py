@@ -22,9 +22,18 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from translations_es import ES  # noqa: E402
 from translations_qt_es import QT_ES  # noqa: E402
 
-# Window files whose words go through tr() (the rest of the window is not translated yet).
-QT_SOURCES = ["journal/ui/main_window.py", "journal/ui/settings_dialog.py", "journal/ui/alerts.py",
-              "journal/ui/style.py"]
+# Window files whose words go through tr(): every module of journal/ui (a new file is checked
+# automatically), except these, which hold no word a person reads (only names, keys and plumbing).
+QT_EXCLUDED = {
+    "journal/ui/__init__.py",  # empty package marker
+    "journal/ui/catalog.py",  # symptom choices: their words come from the catalog (resources/symptoms.json)
+    "journal/ui/reminders.py",  # the reminder timer: keys and times; its texts are made in ui/due.py
+    "journal/ui/screen_fit.py",  # window sizes kept in QSettings
+    "journal/ui/single_instance.py",  # the one-window doorbell (a local socket name)
+    "journal/ui/translation.py",  # installs the catalogs
+}
+QT_SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "journal" / "ui").rglob("*.py")
+                    if str(p.relative_to(ROOT)) not in QT_EXCLUDED)
 
 
 # The texts of the knowledge files a person reads (alerts quote them): each becomes a message of the

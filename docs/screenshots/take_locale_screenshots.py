@@ -1,6 +1,8 @@
 """Screenshots of the window in Spanish (LANG=es_ES.UTF-8) and in a US locale (LANG=en_US.UTF-8):
 the first-run screen with the emergency number guessed from the country, and the sample journal
-with the settings a new journal would take from that locale (units, clock, decimals).
+with the settings a new journal would take from that locale (units, clock, decimals): every tab
+(today, symptom, reading, history, medicines, pump, profile), Settings, a dose dialog and the
+backups screen, each as `<screen>-es.png` / `<screen>-us.png`.
 
     LANG=es_ES.UTF-8 xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python docs/screenshots/take_locale_screenshots.py es
     LANG=en_US.UTF-8 xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python docs/screenshots/take_locale_screenshots.py us
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import QApplication
 from journal.domain import FixedClock, Observation, ObservationKind
 from journal.services.journal import REGIONAL_SETTINGS, Journal, open_demo
 from journal.services.regional import chosen_language, regional_defaults
+from journal.ui.dose_dialog import DoseDialog
 from journal.ui.main_window import build_window
+from journal.ui.settings_dialog import SettingsDialog
 from journal.ui.translation import install_language
 
 OUT = Path(__file__).resolve().parent
@@ -60,12 +64,29 @@ def main() -> int:
     window.show()
     window.session.set_patient(person.id)
     settle(app)
-    window.tabs.setCurrentWidget(window.history)
+    for tab, shot in ((window.history, "history"), (window.today, "today"), (window.symptom_form, "symptoms"),
+                      (window.vitals_form, "reading"), (window.medicines, "medicines"), (window.pump, "pump"),
+                      (window.profile, "profile")):
+        window.tabs.setCurrentWidget(tab)
+        settle(app)
+        window.grab().save(str(OUT / f"{shot}-{name}.png"))
+    window.tabs.setCurrentWidget(window.vitals_form)
+    window.vitals_form.value.setText("101.3" if name == "es" else "38.6")  # the other unit: refused, said why
+    window.vitals_form.save()
     settle(app)
-    window.grab().save(str(OUT / f"history-{name}.png"))
-    window.tabs.setCurrentWidget(window.today)
-    settle(app)
-    window.grab().save(str(OUT / f"today-{name}.png"))
+    window.grab().save(str(OUT / f"reading-refused-{name}.png"))
+    dialogs = [(SettingsDialog(window.session.settings, window,
+                               zone_change_day=journal.zone_change_day,
+                               describe_zone_change=journal.describe_timezone_change), "settings")]
+    meds = journal.list_medications(person.id)
+    dialogs.append((DoseDialog(  # the "Other time / not given..." dialog
+        meds[0], tz=window.session.tz, now=clock.now(), default_time=clock.now(), amount=None, scheduled=None,
+        submit=lambda dose: None, by="", parent=window, choices=meds), "dose-dialog"))
+    for dialog, shot in dialogs:
+        dialog.show()
+        settle(app)
+        dialog.grab().save(str(OUT / f"{shot}-{name}.png"))
+        dialog.close()
     window.close()
     return 0
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,34 +46,36 @@ def licence_text() -> str:
                 return f.read_text(encoding="utf-8")
     except Exception:  # noqa: BLE001 - not installed as a distribution: say the name only
         pass
-    return f"{LICENCE_NAME} licence (the LICENSE file was not found in this installation)."
+    return QCoreApplication.translate("about", "{name} licence (the LICENSE file was not found in this installation)."
+                                      ).format(name=LICENCE_NAME)
 
 
 class AboutDialog(QDialog):
     def __init__(self, journal_path: Path | None, backups_folder: Path | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About CareJournal")
+        self.setWindowTitle(self.tr("About CareJournal"))
         self.setWindowIcon(app_icon())
         lay = QVBoxLayout(self)
         title = QLabel(f"<h2>CareJournal {__version__}</h2>")
-        title.setAccessibleName(f"CareJournal version {__version__}")
+        title.setAccessibleName(self.tr("CareJournal version {version}").format(version=__version__))
         lay.addWidget(title)
-        journal = str(journal_path) if journal_path is not None else "a temporary sample (not saved)"
-        backups = str(backups_folder) if backups_folder is not None else "none for the sample"
-        self.facts = QLabel(
+        journal = str(journal_path) if journal_path is not None else self.tr("a temporary sample (not saved)")
+        backups = str(backups_folder) if backups_folder is not None else self.tr("none for the sample")
+        self.facts = QLabel(self.tr(
             "A medication journal for family caregivers. It is not medical advice and never tells "
             "anyone to change a dose on their own.\n\n"
-            f"Your journal: {journal}\n"
-            f"Backups: {backups}\n"
-            f"Log file (no names or health details): {log_dir() / LOG_FILE}\n\n"
-            f"Free software under the {LICENCE_NAME} licence:")
+            "Your journal: {journal}\n"
+            "Backups: {backups}\n"
+            "Log file (no names or health details): {log}\n\n"
+            "Free software under the {licence} licence:").format(
+                journal=journal, backups=backups, log=log_dir() / LOG_FILE, licence=LICENCE_NAME))
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.facts)
         self.licence = QPlainTextEdit(licence_text())
         self.licence.setReadOnly(True)
-        self.licence.setAccessibleName("Licence")
+        self.licence.setAccessibleName(self.tr("Licence"))
         lay.addWidget(self.licence, 1)
         self.licence.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # the text has its own lines
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

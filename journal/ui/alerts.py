@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Alert, Severity
-from journal.domain.plural import counted
 
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_datetime
@@ -63,7 +62,7 @@ class AlertCard(QFrame):
             f" border-radius: 6px; }} QFrame#alertCard QLabel {{ color: {lk.foreground};"
             " background: transparent; border: none; }"
         )
-        self.setAccessibleName(f"{lk.word} alert: {alert.title}")
+        self.setAccessibleName(self.tr("{severity} alert: {title}").format(severity=lk.word, title=alert.title))
         lay = QVBoxLayout(self)
         lay.setSpacing(4)
 
@@ -71,7 +70,7 @@ class AlertCard(QFrame):
         med = f" ({alert.medication})" if alert.medication and alert.medication not in alert.title else ""
         self.heading = _label(f"{lk.icon} {lk.word} - {who}{alert.title}{med}")
         set_scaled_font(self.heading, 1.15, bold=True)
-        self.heading.setAccessibleName("alert heading")
+        self.heading.setAccessibleName(self.tr("alert heading"))
         lay.addWidget(self.heading)
 
         if alert.message:
@@ -89,7 +88,7 @@ class AlertCard(QFrame):
             more = len(alert.evidence) - len(shown)
             lines = "\n".join(f"  \u2022 {e}" for e in shown)
             if more > 0:
-                lines += f"\n  \u2022 ... and {more} more"
+                lines += "\n  \u2022 " + self.tr("... and {n} more").format(n=more)
             self.evidence = _label(self.tr("What the journal shows:") + "\n" + lines)
             self.evidence.setToolTip("\n".join(alert.evidence))
             lay.addWidget(self.evidence)
@@ -100,12 +99,12 @@ class AlertCard(QFrame):
         row = QHBoxLayout()
         row.setSpacing(6)
         self.read_button = QPushButton(self.tr("Read about this"))
-        self.read_button.setAccessibleName(f"Read the guidance about: {alert.title}")
+        self.read_button.setAccessibleName(self.tr("Read the guidance about: {title}").format(title=alert.title))
         self.read_button.setEnabled(bool(alert.reference))
         self.read_button.clicked.connect(lambda: self.topic_requested.emit(alert.reference))
         row.addWidget(self.read_button)
         self.ack_button = QPushButton(self.tr("I have seen this..."))
-        self.ack_button.setAccessibleName(f"Acknowledge alert: {alert.title}")
+        self.ack_button.setAccessibleName(self.tr("Acknowledge alert: {title}").format(title=alert.title))
         self.ack_button.clicked.connect(self._open_ack)
         row.addWidget(self.ack_button)
         row.addStretch(1)
@@ -119,11 +118,11 @@ class AlertCard(QFrame):
         ack.addWidget(_label(self.tr("What did you do?"), wrap=False))
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("for example: called the clinic, they said to ..."))
-        self.note_edit.setAccessibleName("Acknowledgement note")
+        self.note_edit.setAccessibleName(self.tr("Acknowledgement note"))
         self.note_edit.returnPressed.connect(self._confirm)
         ack.addWidget(self.note_edit, 1)
         self.confirm_button = QPushButton(self.tr("Acknowledge"))
-        self.confirm_button.setAccessibleName("Confirm acknowledgement")
+        self.confirm_button.setAccessibleName(self.tr("Confirm acknowledgement"))
         self.confirm_button.clicked.connect(self._confirm)
         ack.addWidget(self.confirm_button)
         self.ack_box.setVisible(False)
@@ -154,7 +153,7 @@ class AlertPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.cards: list[AlertCard] = []
-        self.setAccessibleName("Alerts")
+        self.setAccessibleName(self.tr("Alerts"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -239,7 +238,7 @@ def _saved(parent: QWidget, write: Callable[[], object]) -> bool:
     try:
         write()
     except USER_ERRORS as exc:
-        QMessageBox.warning(parent, "Not saved", describe(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("alerts", "Not saved"), describe(exc))
         return False
     return True
 
@@ -263,7 +262,7 @@ class EmergencyBanner(QFrame):
             f"QFrame#emergencyBanner {{ background-color: {lk.background}; border: 4px solid {lk.border}; }}"
             f" QFrame#emergencyBanner QLabel {{ color: {lk.foreground}; background: transparent; }}"
         )
-        self.setAccessibleName("Emergency")
+        self.setAccessibleName(self.tr("Emergency"))
         lay = QVBoxLayout(self)
         self.headline = QLabel()
         self.headline.setWordWrap(True)
@@ -277,18 +276,18 @@ class EmergencyBanner(QFrame):
         lay.addWidget(self.todo)
         row = QHBoxLayout()
         self.read_button = QPushButton(self.tr("What to do (guidance)"))
-        self.read_button.setAccessibleName("Open the guidance for this emergency")
+        self.read_button.setAccessibleName(self.tr("Open the guidance for this emergency"))
         self.read_button.clicked.connect(self._read)
         row.addWidget(self.read_button)
         row.addWidget(_label(self.tr("After you have acted, note what you did:"), wrap=False))
         self.note_edit = QLineEdit()
-        self.note_edit.setAccessibleName("Emergency acknowledgement note")
+        self.note_edit.setAccessibleName(self.tr("Emergency acknowledgement note"))
         self.note_edit.setPlaceholderText(self.tr("for example: called {number} at 02:10, ambulance coming").format(
             number=session.emergency_number))
         self.note_edit.returnPressed.connect(self.acknowledge)
         row.addWidget(self.note_edit, 1)
         self.ack_button = QPushButton(self.tr("Acknowledge"))
-        self.ack_button.setAccessibleName("Acknowledge the emergency")
+        self.ack_button.setAccessibleName(self.tr("Acknowledge the emergency"))
         self.ack_button.clicked.connect(self.acknowledge)
         row.addWidget(self.ack_button)
         lay.addLayout(row)
@@ -306,9 +305,10 @@ class EmergencyBanner(QFrame):
         lk = look(Severity.EMERGENCY)
         self.headline.setText(self.tr("{icon} EMERGENCY: call {number} now - {person}: {title}").format(
             icon=lk.icon, number=number, person=first.patient, title=first.title))
-        extra = f"\n({counted(len(self.emergencies) - 1, 'more emergency alert', 'more emergency alerts')} " \
-            "in the Alerts list.)" \
-            if len(self.emergencies) > 1 else ""
+        others = len(self.emergencies) - 1
+        extra = "\n" + (self.tr("(1 more emergency alert in the Alerts list.)") if others == 1 else
+                        self.tr("({n} more emergency alerts in the Alerts list.)").format(n=others)) \
+            if others > 0 else ""
         self.detail.setText((first.message or "") + extra)
         self.todo.setText(self.tr("What to do: {advice}").format(advice=first.advice or lk.action))
         self.note_edit.setPlaceholderText(self.tr("for example: called {number} at 02:10, ambulance coming").format(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from journal.domain import SYMPTOM_CODES
+from journal.domain.i18n import current_language
 from journal.knowledge import TIER_RANK, KnowledgeError, default_catalog
 
 
@@ -34,12 +35,19 @@ def _label_from_code(code: str) -> str:
     return code.replace("-", " ").capitalize()
 
 
-@lru_cache(maxsize=1)
 def symptom_catalog() -> tuple[SymptomChoice, ...]:
+    """Every sign the forms offer, with its name in the language in use (the catalog's own
+    `label()`, the one the checks and the report show), most serious first."""
+    return _symptom_catalog(current_language())
+
+
+@lru_cache(maxsize=4)
+def _symptom_catalog(language: str) -> tuple[SymptomChoice, ...]:  # one list per language (the cache key)
     found: dict[str, SymptomChoice] = {}
     try:
-        for code, info in default_catalog().symptoms.items():
-            found[code] = SymptomChoice(code, info.label, info.tier, info.topic)
+        catalog = default_catalog()
+        for code, info in catalog.symptoms.items():
+            found[code] = SymptomChoice(code, catalog.label(code), info.tier, info.topic)
     except Exception:  # noqa: BLE001 - a broken catalog must not stop logging; codes stay available
         found = {}
     for code in SYMPTOM_CODES:

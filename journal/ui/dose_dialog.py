@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, tzinfo
+from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +30,7 @@ from . import dose_warning
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, strength_text
 from .style import set_scaled_font
-from .widgets import Choice, ErrorLabel, WhenEdit
+from .widgets import Choice, ErrorLabel, WhenEdit, fit_placeholder
 
 # What a caregiver can log (a "missed" mark comes from older entries only); words from schedule.words.
 STATUS_CHOICES: list[tuple[DoseStatus, str]] = [
@@ -41,7 +43,7 @@ class DoseDialog(QDialog):
                  amount: Quantity | None, scheduled: datetime | None,
                  submit: Callable[[Dose], Outcome | None], by: str = "", parent: QWidget | None = None,
                  choices: list[Medication] | None = None,
-                 preview: Callable[[Dose], str | None] | None = None) -> None:
+                 preview: Callable[[Dose], str | None] | None = None, settings: Any = None) -> None:
         super().__init__(parent)
         self.medication = medication
         # The warning a dose would raise (dose_warning.warning_text), or None: asked before saving.
@@ -51,9 +53,9 @@ class DoseDialog(QDialog):
         self.submit = submit
         self.now = now
         self.by = by
-        self.outcome: Outcome | None = None
-        slot_text = f" (the {scheduled.strftime('%H:%M')} dose)" if scheduled else ""
-        self.setWindowTitle(f"Log {medication.name}{slot_text}")
+        self.outcome: Any = None
+        slot_text = self.tr(" (the {time} dose)").format(time=scheduled.strftime("%H:%M")) if scheduled else ""
+        self.setWindowTitle(self.tr("Log {medicine}").format(medicine=medication.name + slot_text))
         lay = QVBoxLayout(self)
         title = QLabel(f"{medication.name}{slot_text}")
         title.setWordWrap(True)
@@ -63,47 +65,48 @@ class DoseDialog(QDialog):
         self.concentration = QLabel()
         self.concentration.setWordWrap(True)
         set_scaled_font(self.concentration, 1.0, bold=True)
-        self.concentration.setAccessibleName("Concentration of the liquid")
+        self.concentration.setAccessibleName(self.tr("Concentration of the liquid"))
         lay.addWidget(self.concentration)
         form = QFormLayout()
         self.medicine = Choice()
-        self.medicine.setAccessibleName("Medicine")
+        self.medicine.setAccessibleName(self.tr("Medicine"))
         for m in self.choices:
             self.medicine.addItem(m.name, m.id)
         if self.choices:
             self.medicine.setCurrentIndex(max(0, self.medicine.findData(medication.id)))
             self.medicine.currentIndexChanged.connect(self._medicine_changed)
-            form.addRow("&Medicine:", self.medicine)
+            form.addRow(self.tr("&Medicine:"), self.medicine)
         else:
             self.medicine.setVisible(False)
         self.status = Choice()
-        self.status.setAccessibleName("What happened")
+        self.status.setAccessibleName(self.tr("What happened"))
         for st, label in STATUS_CHOICES:
             self.status.addItem(label, st)
-        form.addRow("&What happened:", self.status)
-        self.when = WhenEdit(tz)
+        form.addRow(self.tr("&What happened:"), self.status)
+        self.when = WhenEdit(tz, settings=settings)
         self.when.set_value(default_time)
-        self.when.setAccessibleName("When it was given")
-        form.addRow("W&hen:", self.when)
+        self.when.setAccessibleName(self.tr("When it was given"))
+        form.addRow(self.tr("W&hen:"), self.when)
         self.amount = QLineEdit(str(amount) if amount else "")
-        self.amount.setAccessibleName("Amount given")
-        self.amount.setPlaceholderText("for example 10 mg, 1/2 tablet, 2.5 mL or 13.8 g")
+        self.amount.setAccessibleName(self.tr("Amount given"))
+        self.amount.setPlaceholderText(self.tr("for example 10 mg, 1/2 tablet, 2.5 mL or 13.8 g"))
+        fit_placeholder(self.amount)
         self.amount.textChanged.connect(self._amount_changed)
-        form.addRow("&Amount:", self.amount)
+        form.addRow(self.tr("&Amount:"), self.amount)
         self.amount_check = QLabel()
         self.amount_check.setWordWrap(True)
-        self.amount_check.setAccessibleName("Amount with its concentration")
+        self.amount_check.setAccessibleName(self.tr("Amount with its concentration"))
         form.addRow("", self.amount_check)
         self.note = QLineEdit()
-        self.note.setAccessibleName("Note about the dose")
-        form.addRow("&Note:", self.note)
+        self.note.setAccessibleName(self.tr("Note about the dose"))
+        form.addRow(self.tr("&Note:"), self.note)
         lay.addLayout(form)
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Save")
-        self.save_button.setAccessibleName("Save this dose")
+        self.save_button.setText(self.tr("Save"))
+        self.save_button.setAccessibleName(self.tr("Save this dose"))
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -113,8 +116,8 @@ class DoseDialog(QDialog):
 
     def _show_concentration(self) -> None:
         m = self.medication
-        self.concentration.setText(f"Liquid: {strength_text(m)}. Check the bottle says the same."
-                                   if m.form.is_liquid else "")
+        self.concentration.setText(self.tr("Liquid: {strength}. Check the bottle says the same.").format(
+            strength=strength_text(m)) if m.form.is_liquid else "")
         self.concentration.setVisible(m.form.is_liquid)
 
     def _medicine_changed(self) -> None:
@@ -138,14 +141,14 @@ class DoseDialog(QDialog):
         except QuantityError:
             self.amount_check.setText("")
             return
-        self.amount_check.setText("Check: " + amount_text(q, self.medication))
+        self.amount_check.setText(self.tr("Check: {amount}").format(amount=amount_text(q, self.medication)))
 
     def dose(self) -> Dose:
         """The entry as typed; raises ValueError with a sentence when it cannot be used."""
         status = DoseStatus(self.status.currentData())
         given = self.when.value()
         if given > self.now.replace(second=59, microsecond=999999):
-            raise ValueError("That time is in the future. Enter when it really happened.")
+            raise ValueError(self.tr("That time is in the future. Enter when it really happened."))
         amount: Quantity | None = None
         text = self.amount.text().strip()
         if text:
@@ -159,7 +162,7 @@ class DoseDialog(QDialog):
             if problem is not None:
                 raise ValueError(problem[0].upper() + problem[1:] + ".")
         elif status.was_given:
-            raise ValueError("Enter the amount given (for example 10 mg, 1 tablet or 5 mL).")
+            raise ValueError(self.tr("Enter the amount given (for example 10 mg, 1 tablet or 5 mL)."))
         return Dose(medication_id=self.medication.id or 0, status=status, scheduled=self.scheduled,
                     given=given if status.was_given else (given if self.scheduled is None else None),
                     amount=amount, by=self.by, note=self.note.text().strip(),
@@ -172,13 +175,14 @@ class DoseDialog(QDialog):
         question = implausible_amount(self.medication, dose)
         warning = self.preview(dose) if self.preview is not None else None
         if question is not None:
-            text = question + (f"\n\n{warning}" if warning else "") + "\n\nChoose No to correct it."
+            text = question + (f"\n\n{warning}" if warning else "") + "\n\n" + self.tr("Choose No to correct it.")
             answer = QMessageBox.question(
-                self, "Check the amount", text,
+                self, self.tr("Check the amount"), text,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            return None if answer == QMessageBox.StandardButton.Yes else "Not saved. Check the amount and save again."
+            return None if answer == QMessageBox.StandardButton.Yes \
+                else self.tr("Not saved. Check the amount and save again.")
         if warning is not None and not dose_warning.ask_save_anyway(self, warning):
-            return "Not saved (you chose Cancel when the safety checks warned about this dose)."
+            return self.tr("Not saved (you chose Cancel when the safety checks warned about this dose).")
         return None
 
     def try_accept(self) -> None:
@@ -217,5 +221,6 @@ def implausible_amount(medication: Medication, dose: Dose) -> str | None:
         return None
     if planned <= 0 or given <= planned * IMPLAUSIBLE_FACTOR:
         return None
-    return (f"{dose.amount} is {given / planned:.0f} times the planned dose of {planned:g} mg. "
-            "Is that really what was given?")
+    return QCoreApplication.translate(
+        "DoseDialog", "{amount} is {times} times the planned dose of {planned} mg. Is that really what was given?").format(
+            amount=dose.amount, times=f"{given / planned:.0f}", planned=f"{planned:g}")

@@ -5,6 +5,7 @@ words it and asks."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from journal.domain import Alert
@@ -15,8 +16,13 @@ from .style import look
 def warning_text(alerts: list[Alert], counted_for: str, emergency_number: str) -> str:
     """The question's text: each alert with what it means and what to do, which planned dose the
     entry would count for, and that this is not medical advice."""
-    lines = [f"If this dose is saved, the safety checks will warn about {len(alerts)} thing"
-             f"{'s' if len(alerts) != 1 else ''}:"]
+    if len(alerts) == 1:
+        first = QCoreApplication.translate("dose_warning",
+                                           "If this dose is saved, the safety checks will warn about 1 thing:")
+    else:
+        first = QCoreApplication.translate(
+            "dose_warning", "If this dose is saved, the safety checks will warn about {n} things:").format(n=len(alerts))
+    lines = [first]
     for a in alerts:
         lk = look(a.severity)
         lines.append(f"\n{lk.icon} {lk.word}: {a.title}")
@@ -25,22 +31,26 @@ def warning_text(alerts: list[Alert], counted_for: str, emergency_number: str) -
         if a.message:
             lines.append(f"   {a.message}")
         if a.advice:
-            lines.append(f"   What to do: {a.advice}")
-    lines.append(f"\nThis entry would be {counted_for}.")
-    lines.append("Save it only if the dose was really given as entered (for example, you are recording it "
-                 "late). If it has not been given yet, cancel and check with the pharmacist or doctor first. "
-                 f"This is not medical advice; in an emergency call {emergency_number}.")
+            lines.append("   " + QCoreApplication.translate("dose_warning", "What to do: {advice}").format(
+                advice=a.advice))
+    lines.append("\n" + QCoreApplication.translate("dose_warning", "This entry would be {counted_for}.").format(
+        counted_for=counted_for))
+    lines.append(QCoreApplication.translate(
+        "dose_warning", "Save it only if the dose was really given as entered (for example, you are recording it "
+        "late). If it has not been given yet, cancel and check with the pharmacist or doctor first. This is not "
+        "medical advice; in an emergency call {number}.").format(number=emergency_number))
     return "\n".join(lines)
 
 
 def ask_save_anyway(parent: QWidget | None, text: str) -> bool:
     """Ask with the two answers spelt out; Cancel is the default (Enter or Esc saves nothing)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Check before saving this dose", text,
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("dose_warning", "Check before saving this dose"), text,
                       QMessageBox.StandardButton.NoButton, parent)
-    save = box.addButton("Save anyway", QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
-    save.setAccessibleName("Save this dose anyway")
-    cancel.setAccessibleName("Cancel: do not save this dose")
+    save = box.addButton(QCoreApplication.translate("dose_warning", "Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QCoreApplication.translate("dose_warning", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    save.setAccessibleName(QCoreApplication.translate("dose_warning", "Save this dose anyway"))
+    cancel.setAccessibleName(QCoreApplication.translate("dose_warning", "Cancel: do not save this dose"))
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
 
 from journal.domain import Alert, Medication, PatientHistory, PumpEventKind
 from journal.knowledge import KnowledgeError, default_library
@@ -70,13 +72,16 @@ def open_slots(m: Medication, history: PatientHistory, end: datetime, now: datet
             if st.outcome in (Outcome.DUE, Outcome.OVERDUE, Outcome.UNLOGGED)]
 
 
-def _day_words(day: date, today: date, settings: Settings | None) -> str:
-    """'' for today, 'yesterday ' or 'on 2026-11-21 ' (with a trailing space)."""
+def _late_title(person: str, medicine: str, day: date, today: date, when: str, settings: Any) -> str:
+    """"Ana: Baclofen was due at 14:00, nothing logged", with "yesterday" or "on 2026-11-21" before
+    "at" when the slot was on another day; in the window's language."""
     if day == today:
-        return ""
-    if day == today - timedelta(days=1):
-        return "yesterday "
-    return f"on {fmt_date(day, settings)} "
+        text = QCoreApplication.translate("due", "{person}: {medicine} was due at {time}, nothing logged")
+    elif day == today - timedelta(days=1):
+        text = QCoreApplication.translate("due", "{person}: {medicine} was due yesterday at {time}, nothing logged")
+    else:
+        text = QCoreApplication.translate("due", "{person}: {medicine} was due on {date} at {time}, nothing logged")
+    return text.format(person=person, medicine=medicine, time=when, date=fmt_date(day, settings))
 
 
 def due_items(journal: Journal | JournalReads, now: datetime, settings: Settings | None) -> list[DueItem]:
@@ -100,10 +105,10 @@ def due_items(journal: Journal | JournalReads, now: datetime, settings: Settings
                 when = fmt_time(at.astimezone(tz), settings)
                 items.append(DueItem(
                     key=f"dose|{m.id}|{at.isoformat()}", at=at,
-                    title=f"{p.name}: {m.name} at {when}",
+                    title=QCoreApplication.translate("due", "{person}: {medicine} at {time}").format(
+                        person=p.name, medicine=m.name, time=when),
                     text=amount_text(o.slot.dose, m), kind="dose",
-                    late_title=f"{p.name}: {m.name} was due {_day_words(at.astimezone(tz).date(), today, settings)}"
-                               f"at {when}, nothing logged",
+                    late_title=_late_title(p.name, m.name, at.astimezone(tz).date(), today, when, settings),
                     patient_id=p.id, medication_id=m.id, grace_ends=o.grace_ends))
         refills = [e for e in h.pump_events if e.kind in (PumpEventKind.REFILL, PumpEventKind.DOSE_CHANGE)
                    and e.next_refill_due is not None]
@@ -113,11 +118,13 @@ def due_items(journal: Journal | JournalReads, now: datetime, settings: Settings
                 at = local_instant(due - timedelta(days=before), PUMP_REMINDER_TIME, tz)
                 if at < now - PUMP_REMINDER_STALE:
                     continue
-                when = "today" if before == 0 else f"in {before} days"
+                title = QCoreApplication.translate("due", "{person}: pump refill due today ({date})") if before == 0 \
+                    else QCoreApplication.translate("due", "{person}: pump refill due in {n} days ({date})")
                 items.append(DueItem(
                     key=f"pump|{p.id}|{due.isoformat()}|{before}", at=at,
-                    title=f"{p.name}: pump refill due {when} ({due.isoformat()})",
-                    text="Check the appointment with the pump clinic is booked.", kind="pump",
+                    title=title.format(person=p.name, n=before, date=due.isoformat()),
+                    text=QCoreApplication.translate("due", "Check the appointment with the pump clinic is booked."),
+                    kind="pump",
                     patient_id=p.id))
     items.sort(key=lambda i: i.at)
     return items

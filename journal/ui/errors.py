@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from journal.domain import QuantityError
 from journal.services.errors import NotFound, ValidationError, plain_failure
 
@@ -11,7 +13,8 @@ class SaveFailed(Exception):
     Each write is one transaction, so nothing was half-saved; the form keeps what was typed."""
 
     def __init__(self, reason: str) -> None:
-        self.message = f"Not saved: {reason}. What you entered is still here."
+        self.message = QCoreApplication.translate("errors", "Not saved: {reason}. What you entered is still here.").format(
+            reason=reason)
         super().__init__(self.message)
 
 

@@ -16,7 +16,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -81,23 +81,23 @@ class FailureDialog(QDialog):
 
     def __init__(self, details: str, log_path: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("CareJournal: something went wrong")
+        self.setWindowTitle(self.tr("CareJournal: something went wrong"))
         lay = QVBoxLayout(self)
-        where = f" A note was written to {log_path}." if log_path is not None else ""
-        self.message = QLabel(
+        where = " " + self.tr("A note was written to {path}.").format(path=log_path) if log_path is not None else ""
+        self.message = QLabel(self.tr(
             "Something went wrong inside CareJournal. Entries already saved are safe in the journal. "
-            "If what you were doing did not finish, please check it and try again." + where)
+            "If what you were doing did not finish, please check it and try again.") + where)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.message)
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Details for whoever helps you")
+        self.details.setAccessibleName(self.tr("Details for whoever helps you"))
         self.details.setVisible(False)
         lay.addWidget(self.details, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("Copy details")
-        self.copy_button.setAccessibleName("Copy the details to the clipboard")
+        self.copy_button = QPushButton(self.tr("Copy details"))
+        self.copy_button.setAccessibleName(self.tr("Copy the details to the clipboard"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
@@ -106,7 +106,7 @@ class FailureDialog(QDialog):
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details.toPlainText())
         self.details.setVisible(True)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
 
 def _run(dialog: FailureDialog) -> None:
@@ -152,10 +152,11 @@ def show_backup_failure(window: QMainWindow, reason: str) -> QLabel:
         label = QLabel()
         label.setObjectName(BACKUP_FAILED)
         label.setStyleSheet("color: #b71c1c; font-weight: bold;")
-        label.setAccessibleName("Automatic backup failed")
+        label.setAccessibleName(QCoreApplication.translate("failures", "Automatic backup failed"))
         label.setWordWrap(True)
         window.statusBar().addWidget(label, 1)
-    label.setText(f"\u26a0 The automatic backup failed: {reason} Open Backups... to make one.")
+    label.setText("\u26a0 " + QCoreApplication.translate(
+        "failures", "The automatic backup failed: {reason} Open Backups... to make one.").format(reason=reason))
     label.setVisible(True)
     return label
 

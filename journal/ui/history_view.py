@@ -6,10 +6,10 @@ Only a bounded window is loaded (the last N days), never the whole journal."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,18 +48,42 @@ from .dose_dialog import STATUS_CHOICES
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, fmt_datetime, reading_text, strength_text
 from .operations import DATA, Change, OpChanges, entries
-from .pump_view import KIND_LABELS as PUMP_LABELS
+from .pump_view import kind_label as pump_label
 from .session import Session
 from .today_view import day_bounds
-from .vitals_form import KIND_LABELS as READING_LABELS
+from .translation import QT_TRANSLATE_NOOP
+from .vitals_form import kind_label as reading_label
 from .widgets import Choice, ErrorLabel, WhenEdit, heading, hint
 
-KINDS = {"all": "Everything", "dose": "Doses", "symptom": "Symptoms", "observation": "Readings",
-         "pump_event": "Pump", "note": "Notes"}
-PERIODS = [(1, "Today"), (7, "Last 7 days"), (30, "Last 30 days"), (90, "Last 90 days")]
-FIELD_WORDS = {"given": "time given", "scheduled": "slot", "at": "time", "amount": "amount",
-               "status": "what happened", "severity": "severity", "value": "reading", "value2": "second value",
-               "note": "note", "text": "text", "symptom": "symptom", "body_part": "body part"}
+# The words below are English source texts, shown through _tr() in the window's language.
+KINDS = {"all": QT_TRANSLATE_NOOP("history_view", "Everything"), "dose": QT_TRANSLATE_NOOP("history_view", "Doses"),
+         "symptom": QT_TRANSLATE_NOOP("history_view", "Symptoms"),
+         "observation": QT_TRANSLATE_NOOP("history_view", "Readings"),
+         "pump_event": QT_TRANSLATE_NOOP("history_view", "Pump"), "note": QT_TRANSLATE_NOOP("history_view", "Notes")}
+PERIODS = [(1, QT_TRANSLATE_NOOP("history_view", "Today")), (7, QT_TRANSLATE_NOOP("history_view", "Last 7 days")),
+           (30, QT_TRANSLATE_NOOP("history_view", "Last 30 days")),
+           (90, QT_TRANSLATE_NOOP("history_view", "Last 90 days"))]
+FIELD_WORDS = {"given": QT_TRANSLATE_NOOP("history_view", "time given"),
+               "scheduled": QT_TRANSLATE_NOOP("history_view", "slot"), "at": QT_TRANSLATE_NOOP("history_view", "time"),
+               "amount": QT_TRANSLATE_NOOP("history_view", "amount"),
+               "status": QT_TRANSLATE_NOOP("history_view", "what happened"),
+               "severity": QT_TRANSLATE_NOOP("history_view", "severity"),
+               "value": QT_TRANSLATE_NOOP("history_view", "reading"),
+               "value2": QT_TRANSLATE_NOOP("history_view", "second value"),
+               "note": QT_TRANSLATE_NOOP("history_view", "note"), "text": QT_TRANSLATE_NOOP("history_view", "text"),
+               "symptom": QT_TRANSLATE_NOOP("history_view", "symptom"),
+               "body_part": QT_TRANSLATE_NOOP("history_view", "body part")}
+
+# What a removed entry is called in the timeline.
+REMOVED_WORDS = {"dose": QT_TRANSLATE_NOOP("history_view", "REMOVED dose"),
+                 "symptom": QT_TRANSLATE_NOOP("history_view", "REMOVED symptom"),
+                 "observation": QT_TRANSLATE_NOOP("history_view", "REMOVED reading"),
+                 "pump_event": QT_TRANSLATE_NOOP("history_view", "REMOVED pump"),
+                 "note": QT_TRANSLATE_NOOP("history_view", "REMOVED note")}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("history_view", text)
 
 
 @dataclass
@@ -82,7 +106,8 @@ def _changes(rev: Revision) -> str:
     for k, before in rev.before.items():
         after = rev.after.get(k)
         if after != before and k not in ("amount_normalised", "removed", "id"):
-            parts.append(f"{FIELD_WORDS.get(k, k)} was {_show(before)}")
+            parts.append(QCoreApplication.translate("history_view", "{field} was {value}").format(
+                field=_tr(FIELD_WORDS[k]) if k in FIELD_WORDS else k, value=_show(before)))
     return ", ".join(parts)
 
 
@@ -91,7 +116,7 @@ def _show(v: Any) -> str:
         return f"{v['value']:g} {v['unit']}"
     if isinstance(v, str) and len(v) >= 16 and v[4] == "-" and "T" in v:
         return v[:16].replace("T", " ")
-    return "(empty)" if v in (None, "") else str(v)
+    return QCoreApplication.translate("history_view", "(empty)") if v in (None, "") else str(v)
 
 
 @dataclass
@@ -120,23 +145,29 @@ class TimelineBuilder:
         out: list[Entry] = []
         for d in h.doses:
             m = meds.get(d.medication_id)
-            name = m.name if m else f"medicine {d.medication_id}"
+            name = m.name if m else QCoreApplication.translate("history_view", "medicine {id}").format(
+                id=d.medication_id)
             status = status_label(d.status)
             amount = amount_text(d.amount, m) if (m and d.amount) else ""
-            slot = f" (for the {d.scheduled.astimezone(h.tz).strftime('%H:%M')} dose)" if d.scheduled else ""
-            who = f" by {d.by}" if d.by else ""
-            out.append(Entry("dose", d, d.at, f"Dose: {name}", f"{status}{slot}. {amount}{who}. {d.note}".strip(" ."),
+            slot = QCoreApplication.translate("history_view", " (for the {time} dose)").format(
+                time=d.scheduled.astimezone(h.tz).strftime("%H:%M")) if d.scheduled else ""
+            who = QCoreApplication.translate("history_view", " by {name}").format(name=d.by) if d.by else ""
+            what = QCoreApplication.translate("history_view", "Dose: {medicine}").format(medicine=name)
+            out.append(Entry("dose", d, d.at, what, f"{status}{slot}. {amount}{who}. {d.note}".strip(" ."),
                              self._revs("dose", d.id), medication=m))
         for s in h.symptoms:
-            sev = f", severity {s.severity}/10" if s.severity is not None else ""
-            out.append(Entry("symptom", s, s.at, f"Symptom: {choice_for(s.symptom).label}",
+            sev = QCoreApplication.translate("history_view", ", severity {n}/10").format(n=s.severity) \
+                if s.severity is not None else ""
+            what = QCoreApplication.translate("history_view", "Symptom: {name}").format(name=choice_for(s.symptom).label)
+            out.append(Entry("symptom", s, s.at, what,
                              f"{sev.lstrip(', ').capitalize()}{'. ' if sev and s.note else ''}{s.note}",
                              self._revs("symptom", s.id)))
         for o in h.observations:
             value = reading_text(o, self.settings)
             part = f" ({o.body_part})" if o.body_part else ""
-            out.append(Entry("observation", o, o.at, f"Reading: {READING_LABELS.get(o.kind, o.kind.value)}",
-                             f"{value}{part}{'. ' + o.note if o.note else ''}", self._revs("observation", o.id)))
+            what = QCoreApplication.translate("history_view", "Reading: {kind}").format(kind=reading_label(o.kind))
+            out.append(Entry("observation", o, o.at, what, f"{value}{part}{'. ' + o.note if o.note else ''}",
+                             self._revs("observation", o.id)))
         for p in h.pump_events:
             if p.at < h.start:
                 continue
@@ -146,15 +177,18 @@ class TimelineBuilder:
             if p.concentration_mcg_per_ml is not None:
                 bits.append(f"{p.concentration_mcg_per_ml:g} mcg/mL")
             if p.daily_dose_mcg is not None:
-                bits.append(f"{p.daily_dose_mcg:g} mcg/day")
+                bits.append(QCoreApplication.translate("history_view", "{mcg} mcg/day").format(
+                    mcg=f"{p.daily_dose_mcg:g}"))
             if p.next_refill_due is not None:
-                bits.append(f"next refill {p.next_refill_due.isoformat()}")
+                bits.append(QCoreApplication.translate("history_view", "next refill {date}").format(
+                    date=p.next_refill_due.isoformat()))
             if p.note:
                 bits.append(p.note)
-            out.append(Entry("pump_event", p, p.at, f"Pump: {PUMP_LABELS.get(p.kind, p.kind.value)}",
-                             "; ".join(bits), self._revs("pump_event", p.id)))
+            what = QCoreApplication.translate("history_view", "Pump: {kind}").format(kind=pump_label(p.kind))
+            out.append(Entry("pump_event", p, p.at, what, "; ".join(bits), self._revs("pump_event", p.id)))
         for n in h.notes:
-            tag = "Question for the doctor" if n.for_doctor else "Note"
+            tag = QCoreApplication.translate("history_view", "Question for the doctor") if n.for_doctor \
+                else QCoreApplication.translate("history_view", "Note")
             out.append(Entry("note", n, n.at, tag, n.text, self._revs("note", n.id)))
         out.extend(self.removed_entries({(e.entity, e.id) for e in out}))
         out.sort(key=lambda e: e.at, reverse=True)
@@ -175,47 +209,52 @@ class TimelineBuilder:
                 continue
             if not self.h.start <= at <= self.h.end:
                 continue
-            what = {"dose": "Dose", "symptom": "Symptom", "observation": "Reading", "pump_event": "Pump",
-                    "note": "Note"}[entity]
+            what = _tr(REMOVED_WORDS[entity])
             detail = before.get("symptom") or before.get("kind") or before.get("text") or ""
             if entity == "dose":
                 meds = {m.id: m.name for m in self.h.medications}
                 detail = meds.get(before.get("medication_id"), "")  # type: ignore[call-overload]
-            out.append(Entry("removed", _Removed(rid), at, f"REMOVED {what.lower()}: {detail}".strip(),
-                             "(not counted any more)", revs))
+            out.append(Entry("removed", _Removed(rid), at, f"{what}: {detail}".strip(),
+                             QCoreApplication.translate("history_view", "(not counted any more)"), revs))
         return out
 
     def correction_text(self, e: Entry) -> str:
         lines = []
         for r in e.revisions:
             when = fmt_datetime(r.changed_at.astimezone(self.h.tz), self.settings)
-            who = f" by {r.changed_by}" if r.changed_by else ""
+            who = QCoreApplication.translate("history_view", " by {name}").format(name=r.changed_by) \
+                if r.changed_by else ""
             why = f" ({r.reason})" if r.reason else ""
             if r.action == "correct":
-                lines.append(f"\u270e corrected {when}{who}: {_changes(r)}{why}")
+                lines.append("\u270e " + QCoreApplication.translate(
+                    "history_view", "corrected {when}{who}: {changes}{why}").format(
+                        when=when, who=who, changes=_changes(r), why=why))
             elif r.action == "restore":
-                lines.append(f"\u21ba restored {when}{who}{why}")
+                lines.append("\u21ba " + QCoreApplication.translate("history_view", "restored {when}{who}{why}").format(
+                    when=when, who=who, why=why))
             elif r.action == "remove":
-                lines.append(f"\u2716 removed {when}{who}{why}")
+                lines.append("\u2716 " + QCoreApplication.translate("history_view", "removed {when}{who}{why}").format(
+                    when=when, who=who, why=why))
         return "\n".join(lines)
 
 
 class CorrectionDialog(QDialog):
     """Correct one entry; the earlier version stays in the history."""
 
-    def __init__(self, entry: Entry, tz: tzinfo, now: datetime, parent: QWidget | None = None) -> None:
+    def __init__(self, entry: Entry, tz: Any, now: datetime, parent: QWidget | None = None,
+                 settings: Any = None) -> None:
         super().__init__(parent)
         self.entry = entry
         self.now = now
-        self.setWindowTitle("Correct an entry")
+        self.setWindowTitle(self.tr("Correct an entry"))
         lay = QVBoxLayout(self)
         lay.addWidget(heading(f"{entry.what}", 1.15))
-        lay.addWidget(hint("The earlier version is kept and shown in the history and the report."))
+        lay.addWidget(hint(self.tr("The earlier version is kept and shown in the history and the report.")))
         form = QFormLayout()
         rec = entry.record
-        self.when = WhenEdit(tz)
+        self.when = WhenEdit(tz, settings=settings)
         self.when.set_value(entry.at)
-        form.addRow("&When:", self.when)
+        form.addRow(self.tr("&When:"), self.when)
         self.status: QComboBox | None = None
         self.amount: QLineEdit | None = None
         self.severity: QComboBox | None = None
@@ -227,46 +266,46 @@ class CorrectionDialog(QDialog):
             if rec.status is DoseStatus.MISSED:
                 self.status.addItem(status_label(DoseStatus.MISSED), DoseStatus.MISSED)
             self.status.setCurrentIndex(self.status.findData(rec.status))
-            self.status.setAccessibleName("What happened")
-            form.addRow("What &happened:", self.status)
+            self.status.setAccessibleName(self.tr("What happened"))
+            form.addRow(self.tr("What &happened:"), self.status)
             self.amount = QLineEdit(str(rec.amount) if rec.amount else "")
-            self.amount.setAccessibleName("Amount")
-            form.addRow("&Amount:", self.amount)
+            self.amount.setAccessibleName(self.tr("Amount"))
+            form.addRow(self.tr("&Amount:"), self.amount)
             # As when logging: a liquid's concentration sits beside the mL, with what it makes.
             self.amount_check = QLabel()
             self.amount_check.setWordWrap(True)
-            self.amount_check.setAccessibleName("Amount with its concentration")
+            self.amount_check.setAccessibleName(self.tr("Amount with its concentration"))
             form.addRow("", self.amount_check)
             self.amount.textChanged.connect(self._amount_changed)
             self._amount_changed()
         elif isinstance(rec, SymptomEntry):
             self.severity = Choice()
-            self.severity.addItem("not rated", None)
+            self.severity.addItem(self.tr("not rated"), None)
             for n in range(11):
                 self.severity.addItem(str(n), n)
             self.severity.setCurrentIndex(self.severity.findData(rec.severity) if rec.severity is not None else 0)
-            self.severity.setAccessibleName("Severity")
-            form.addRow("&Severity:", self.severity)
+            self.severity.setAccessibleName(self.tr("Severity"))
+            form.addRow(self.tr("&Severity:"), self.severity)
         elif isinstance(rec, Observation) and not isinstance(rec.value, str) and rec.value2 is None:
             self.value = QLineEdit(f"{rec.value:g}")
-            self.value.setAccessibleName("Reading")
-            form.addRow("&Reading:", self.value)
+            self.value.setAccessibleName(self.tr("Reading"))
+            form.addRow(self.tr("&Reading:"), self.value)
         text_field = "text" if isinstance(rec, Note) else "note"
         self.text_field = text_field
         self.note = QLineEdit(str(getattr(rec, text_field, "") or ""))
-        self.note.setAccessibleName("Note text" if isinstance(rec, Note) else "Note")
-        form.addRow("&Text:" if isinstance(rec, Note) else "&Note:", self.note)
+        self.note.setAccessibleName(self.tr("Note text") if isinstance(rec, Note) else self.tr("Note"))
+        form.addRow(self.tr("&Text:") if isinstance(rec, Note) else self.tr("&Note:"), self.note)
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Why this is corrected")
-        self.reason.setPlaceholderText("for example: wrong time entered")
-        form.addRow("Wh&y corrected:", self.reason)
+        self.reason.setAccessibleName(self.tr("Why this is corrected"))
+        self.reason.setPlaceholderText(self.tr("for example: wrong time entered"))
+        form.addRow(self.tr("Wh&y corrected:"), self.reason)
         lay.addLayout(form)
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Save correction")
-        self.save_button.setAccessibleName("Save the correction")
+        self.save_button.setText(self.tr("Save correction"))
+        self.save_button.setAccessibleName(self.tr("Save the correction"))
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -281,17 +320,17 @@ class CorrectionDialog(QDialog):
         try:
             q = parse_quantity(self.amount.text())
         except QuantityError:
-            text = f"Liquid: {strength_text(m)}" if m.form.is_liquid else ""
+            text = self.tr("Liquid: {strength}").format(strength=strength_text(m)) if m.form.is_liquid else ""
             self.amount_check.setText(text)
             return
-        self.amount_check.setText("Check: " + amount_text(q, m))
+        self.amount_check.setText(self.tr("Check: {amount}").format(amount=amount_text(q, m)))
 
     def changes(self) -> dict[str, Any]:
         rec = self.entry.record
         out: dict[str, Any] = {}
         when = self.when.value()
         if when > self.now.replace(second=59, microsecond=999999):
-            raise ValueError("That time is in the future.")
+            raise ValueError(self.tr("That time is in the future."))
         old_when = self.entry.at.astimezone(when.tzinfo).replace(second=0, microsecond=0)
         if when != old_when:
             out["given" if isinstance(rec, Dose) and rec.given is not None else
@@ -306,7 +345,7 @@ class CorrectionDialog(QDialog):
             try:
                 v = float(self.value.text().replace(",", "."))
             except ValueError:
-                raise ValueError("The reading must be a number.") from None
+                raise ValueError(self.tr("The reading must be a number.")) from None
             if v != rec.value:
                 out["value"] = v
         if self.note.text().strip() != (getattr(rec, self.text_field, "") or ""):
@@ -318,9 +357,9 @@ class CorrectionDialog(QDialog):
         try:
             changes = self.changes()
             if not changes:
-                raise ValueError("Nothing was changed.")
+                raise ValueError(self.tr("Nothing was changed."))
             if not self.reason.text().strip():
-                raise ValueError("Say briefly why you correct it (kept with the history).")
+                raise ValueError(self.tr("Say briefly why you correct it (kept with the history)."))
             self.outcome = self.submit(changes, self.reason.text().strip())
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
@@ -339,24 +378,24 @@ class HistoryView(QWidget):
         self.shown: list[Entry] = []
         self.builder: TimelineBuilder | None = None
         lay = QVBoxLayout(self)
-        lay.addWidget(heading("History"))
+        lay.addWidget(heading(self.tr("History")))
         filters = QHBoxLayout()
         self.kind = Choice()
-        self.kind.setAccessibleName("Show which entries")
+        self.kind.setAccessibleName(self.tr("Show which entries"))
         for k, label in KINDS.items():
-            self.kind.addItem(label, k)
+            self.kind.addItem(_tr(label), k)
         self.kind.currentIndexChanged.connect(self._fill)
         self.period = Choice()
-        self.period.setAccessibleName("Period")
+        self.period.setAccessibleName(self.tr("Period"))
         for days, label in PERIODS:
-            self.period.addItem(label, days)
+            self.period.addItem(_tr(label), days)
         self.period.setCurrentIndex(1)
         self.period.currentIndexChanged.connect(self.refresh)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search the text...")
-        self.search.setAccessibleName("Search the history")
+        self.search.setPlaceholderText(self.tr("Search the text..."))
+        self.search.setAccessibleName(self.tr("Search the history"))
         self.search.textChanged.connect(self._fill)
-        show_label = QLabel("&Show:")
+        show_label = QLabel(self.tr("&Show:"))
         show_label.setBuddy(self.kind)
         filters.addWidget(show_label)
         filters.addWidget(self.kind)
@@ -366,8 +405,8 @@ class HistoryView(QWidget):
         # Two columns: the entry's text (what, its details, any corrections, one per line) wraps
         # in the wide one, so it stays readable at a large font or in a narrow window.
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["When", "Entry"])
-        self.table.setAccessibleName("Timeline")
+        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Entry")])
+        self.table.setAccessibleName(self.tr("Timeline"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -386,25 +425,25 @@ class HistoryView(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.correct_selected())
         lay.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.correct_button = QPushButton("Correct the selected entry...")
-        self.correct_button.setAccessibleName("Correct the selected entry")
+        self.correct_button = QPushButton(self.tr("Correct the selected entry..."))
+        self.correct_button.setAccessibleName(self.tr("Correct the selected entry"))
         self.correct_button.clicked.connect(self.correct_selected)
         row.addWidget(self.correct_button)
-        self.remove_button = QPushButton("Remove the selected entry...")
-        self.remove_button.setAccessibleName("Remove the selected entry (kept in the history)")
+        self.remove_button = QPushButton(self.tr("Remove the selected entry..."))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected entry (kept in the history)"))
         self.remove_button.clicked.connect(self.remove_selected)
         row.addWidget(self.remove_button)
         row.addStretch(1)
         lay.addLayout(row)
         note_row = QHBoxLayout()
         self.note_edit = QLineEdit()
-        self.note_edit.setAccessibleName("New note")
-        self.note_edit.setPlaceholderText("Add a note (what happened, a question for the doctor...)")
+        self.note_edit.setAccessibleName(self.tr("New note"))
+        self.note_edit.setPlaceholderText(self.tr("Add a note (what happened, a question for the doctor...)"))
         self.note_edit.returnPressed.connect(self.add_note)
-        self.for_doctor = QCheckBox("Question for the doctor")
-        self.for_doctor.setAccessibleName("This note is a question for the doctor")
-        self.note_button = QPushButton("Add note")
-        self.note_button.setAccessibleName("Add the note")
+        self.for_doctor = QCheckBox(self.tr("Question for the doctor"))
+        self.for_doctor.setAccessibleName(self.tr("This note is a question for the doctor"))
+        self.note_button = QPushButton(self.tr("Add note"))
+        self.note_button.setAccessibleName(self.tr("Add the note"))
         self.note_button.clicked.connect(self.add_note)
         note_row.addWidget(self.note_edit, 1)
         note_row.addWidget(self.for_doctor)
@@ -482,13 +521,13 @@ class HistoryView(QWidget):
     def correct_selected(self) -> CorrectionDialog | None:
         r = self.table.currentRow()
         if not 0 <= r < len(self.shown):
-            self.error.show_error("Select an entry in the list first.")
+            self.error.show_error(self.tr("Select an entry in the list first."))
             return None
         e = self.shown[r]
         if e.entity == "removed":
-            self.error.show_error("This entry was removed; it is kept only as a record.")
+            self.error.show_error(self.tr("This entry was removed; it is kept only as a record."))
             return None
-        dlg = CorrectionDialog(e, self.session.tz, self.session.now(), parent=self)
+        dlg = CorrectionDialog(e, self.session.tz, self.session.now(), parent=self, settings=self.session.settings)
         pid = self.session.patient_id
         dlg.submit = lambda changes, reason: entries.correct_entry(
             session=self.session, patient_id=pid, entity=e.entity, record_id=e.id, changes=changes,
@@ -501,18 +540,19 @@ class HistoryView(QWidget):
         self.error.clear_error()
         r = self.table.currentRow()
         if not 0 <= r < len(self.shown):
-            self.error.show_error("Select an entry in the list first.")
+            self.error.show_error(self.tr("Select an entry in the list first."))
             return False
         e = self.shown[r]
         if e.entity == "removed":
-            self.error.show_error("This entry is already removed.")
+            self.error.show_error(self.tr("This entry is already removed."))
             return False
         reason, ok = QInputDialog.getText(
-            self, "Remove an entry", f"Why remove \"{e.what}\"? (kept with the history)")
+            self, self.tr("Remove an entry"),
+            self.tr("Why remove \"{entry}\"? (kept with the history)").format(entry=e.what))
         if not ok:
             return False
         if not reason.strip():
-            self.error.show_error("Say briefly why the entry is removed; nothing was removed.")
+            self.error.show_error(self.tr("Say briefly why the entry is removed; nothing was removed."))
             return False
         try:
             entries.remove_entry(session=self.session, patient_id=self.session.patient_id, entity=e.entity,
@@ -527,7 +567,8 @@ class HistoryView(QWidget):
         pid = self.session.patient_id
         text = self.note_edit.text().strip()
         if pid is None or not text:
-            self.error.show_error("Write the note first." if pid is not None else "Choose the person first.")
+            self.error.show_error(self.tr("Write the note first.") if pid is not None
+                                  else self.tr("Choose the person first."))
             return
         note = Note(at=self.session.now(), text=text, for_doctor=self.for_doctor.isChecked(), patient_id=pid)
         try:

@@ -11,7 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -98,9 +98,9 @@ class WelcomePage(QWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         self.add_button = QPushButton(self.tr("Add the person you care for"))
-        self.add_button.setAccessibleName("Add the person you care for")
+        self.add_button.setAccessibleName(self.tr("Add the person you care for"))
         self.sample_button = QPushButton(self.tr("Explore a sample journal"))
-        self.sample_button.setAccessibleName("Explore a sample journal (a separate copy, not your data)")
+        self.sample_button.setAccessibleName(self.tr("Explore a sample journal (a separate copy, not your data)"))
         for b in (self.add_button, self.sample_button):
             set_scaled_font(b, 1.3, bold=True)
             b.setMinimumHeight(b.fontMetrics().height() * 3)
@@ -118,10 +118,10 @@ class WelcomePage(QWidget):
         zone_row.addStretch(1)
         self.zone_label = QLabel()
         self.zone_label.setWordWrap(True)
-        self.zone_label.setAccessibleName("The journal's time zone")
+        self.zone_label.setAccessibleName(self.tr("The journal's time zone"))
         zone_row.addWidget(self.zone_label, 4)
         self.zone_button = QPushButton(self.tr("Change time zone..."))
-        self.zone_button.setAccessibleName("Change the journal's time zone")
+        self.zone_button.setAccessibleName(self.tr("Change the journal's time zone"))
         zone_row.addWidget(self.zone_button)
         zone_row.addStretch(1)
         lay.addLayout(zone_row)
@@ -130,15 +130,15 @@ class WelcomePage(QWidget):
         number_row.addStretch(1)
         self.number_label = QLabel()
         self.number_label.setWordWrap(True)
-        self.number_label.setAccessibleName("The emergency number this journal will show")
+        self.number_label.setAccessibleName(self.tr("The emergency number this journal will show"))
         number_row.addWidget(self.number_label, 3)
         self.number_edit = QLineEdit()
-        self.number_edit.setAccessibleName("Emergency number")
+        self.number_edit.setAccessibleName(self.tr("Emergency number"))
         self.number_edit.setMaximumWidth(self.number_edit.fontMetrics().horizontalAdvance("0000000") * 2)
         self.number_label.setBuddy(self.number_edit)
         number_row.addWidget(self.number_edit)
         self.number_button = QPushButton(self.tr("Use this &number"))
-        self.number_button.setAccessibleName("Use this emergency number")
+        self.number_button.setAccessibleName(self.tr("Use this emergency number"))
         number_row.addWidget(self.number_button)
         number_row.addStretch(1)
         lay.addLayout(number_row)
@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
             demo_banner.setWordWrap(True)
             demo_banner.setStyleSheet("background-color: #ede7f6; color: #311b92; border: 2px dashed #5e35b1;"
                                       " padding: 4px;")
-            demo_banner.setAccessibleName("Sample journal notice")
+            demo_banner.setAccessibleName(self.tr("Sample journal notice"))
             outer.addWidget(demo_banner)
 
         self.top_bar = QWidget()
@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         top.setContentsMargins(0, 0, 0, 0)
         person_label = QLabel(self.tr("&Person:"))
         self.person = Choice()
-        self.person.setAccessibleName("Person you are logging for")
+        self.person.setAccessibleName(self.tr("Person you are logging for"))
         self.person.setMinimumContentsLength(14)
         person_label.setBuddy(self.person)
         self.person.currentIndexChanged.connect(self._person_chosen)
@@ -245,30 +245,30 @@ class MainWindow(QMainWindow):
         top.addWidget(person_label)
         top.addWidget(self.person)
         self.add_person_button = QPushButton(self.tr("Add a person"))
-        self.add_person_button.setAccessibleName("Add another person")
+        self.add_person_button.setAccessibleName(self.tr("Add another person"))
         self.add_person_button.clicked.connect(self.show_add_person)
         top.addWidget(self.add_person_button)
         top.addStretch(1)
         self.report_button = QPushButton(self.tr("Report for the doctor..."))
-        self.report_button.setAccessibleName("Print or save the report for the doctor")
+        self.report_button.setAccessibleName(self.tr("Print or save the report for the doctor"))
         self.report_button.clicked.connect(self.open_report)
         top.addWidget(self.report_button)
         self.guide_button = QPushButton(self.tr("Guide (F1)"))
-        self.guide_button.setAccessibleName("Open the guide")
+        self.guide_button.setAccessibleName(self.tr("Open the guide"))
         self.guide_button.clicked.connect(lambda: self.show_topic("when-to-call"))
         top.addWidget(self.guide_button)
         self.backups_button = QPushButton(self.tr("Backups..."))
-        self.backups_button.setAccessibleName("Backups: make one now, save one to a USB stick, or restore one")
-        self.backups_button.setToolTip("Make a backup now, save one to a USB stick, or go back to an earlier one")
+        self.backups_button.setAccessibleName(self.tr("Backups: make one now, save one to a USB stick, or restore one"))
+        self.backups_button.setToolTip(self.tr("Make a backup now, save one to a USB stick, or go back to an earlier one"))
         self.backups_button.clicked.connect(self.open_backups)
         self.backups_button.setVisible(backups is not None)
         top.addWidget(self.backups_button)
         self.settings_button = QPushButton(self.tr("Settings"))
-        self.settings_button.setAccessibleName("Settings")
+        self.settings_button.setAccessibleName(self.tr("Settings"))
         self.settings_button.clicked.connect(self.open_settings)
         top.addWidget(self.settings_button)
         self.about_button = QPushButton(self.tr("About"))
-        self.about_button.setAccessibleName("About CareJournal: version, where the journal is, licence")
+        self.about_button.setAccessibleName(self.tr("About CareJournal: version, where the journal is, licence"))
         self.about_button.clicked.connect(lambda: self.open_about())
         top.addWidget(self.about_button)
         outer.addWidget(self.top_bar)
@@ -291,8 +291,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.new_person)
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Sections")
-        self.tabs.tabBar().setAccessibleName("Sections")
+        self.tabs.setAccessibleName(self.tr("Sections"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Sections"))
         self.today = TodayView(session)
         self.symptom_form = SymptomForm(session)
         self.symptom_form.topic_requested.connect(self.show_topic)
@@ -327,9 +327,9 @@ class MainWindow(QMainWindow):
         self.notifier.activated.connect(self.bring_to_front)
         if self.notifier.tray is not None:
             menu = QMenu(self)
-            open_action = QAction("Open CareJournal", self)
+            open_action = QAction(self.tr("Open CareJournal"), self)
             open_action.triggered.connect(self.bring_to_front)
-            quit_action = QAction("Quit (no more reminders)", self)
+            quit_action = QAction(self.tr("Quit (no more reminders)"), self)
             quit_action.triggered.connect(self.quit)
             menu.addAction(open_action)
             menu.addAction(quit_action)
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         self.scheduler.replanned.connect(self._replanned)
         self.reminder_banner.dismissed.connect(lambda keys: self.scheduler.marks.close(keys, session.clock.now()))
         self.next_reminder = QLabel()
-        self.next_reminder.setAccessibleName("Next reminder")
+        self.next_reminder.setAccessibleName(self.tr("Next reminder"))
         self.statusBar().addPermanentWidget(self.next_reminder)
         session.operation_did_execute.connect(self._on_changed)
         self.alert_timer = QTimer(self)
@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
         """Ctrl+Z: the entry just made (within UNDO_WINDOW) is removed with the reason "undone";
         the sentence saying so (or why not) shows in the status bar and is returned."""
         if self.session.last_entry is None:
-            text = "Nothing to undo: only the entry just made in this window can be undone."
+            text = self.tr("Nothing to undo: only the entry just made in this window can be undone.")
         else:
             try:
                 text = undo_now(self.session)
@@ -520,7 +520,7 @@ class MainWindow(QMainWindow):
                 # A new emergency: raise the window and ask the desktop to flash it.
                 self._seen_emergencies |= keys
                 first = self.emergency.emergencies[0]
-                self.notifier.emergency(f"EMERGENCY: call {self.session.emergency_number}",
+                self.notifier.emergency(self.tr("EMERGENCY: call {number}").format(number=self.session.emergency_number),
                                         f"{first.patient}: {first.title}")
 
     def remind(self, items: list[DueItem]) -> None:
@@ -598,12 +598,13 @@ class MainWindow(QMainWindow):
                 save_settings(session=self.session, settings=dlg.result_settings, by=self.session.by,
                               zone_since=dlg.zone_since, initiator=self)
             except USER_ERRORS as exc:  # a full disk or read-only file: say so, change nothing
-                QMessageBox.warning(self, "Settings not saved", describe(exc))
+                QMessageBox.warning(self, self.tr("Settings not saved"), describe(exc))
             if self.autostart is not None and dlg.start_at_login.isChecked() != self.autostart.is_enabled():
                 try:
                     self.autostart.set_enabled(dlg.start_at_login.isChecked())
                 except OSError as exc:
-                    QMessageBox.warning(self, "Start at login not changed", f"It could not be changed: {exc}")
+                    QMessageBox.warning(self, self.tr("Start at login not changed"),
+                                        self.tr("It could not be changed: {reason}").format(reason=exc))
         return dlg
 
     def open_backups(self, run: bool = True) -> QDialog | None:
@@ -661,8 +662,8 @@ class MainWindow(QMainWindow):
             if not self.told_about_tray:
                 self.told_about_tray = True
                 self.notifier.tray.showMessage(
-                    "CareJournal is still running",
-                    "Reminders keep coming. To quit, right-click the tray icon and choose Quit.")
+                    self.tr("CareJournal is still running"),
+                    self.tr("Reminders keep coming. To quit, right-click the tray icon and choose Quit."))
             return
         if self.notifier.tray is None and self.keep_reminding_on_close and not self.quitting:
             from . import closing
@@ -711,7 +712,7 @@ def _open_journal(ctx: WindowContext) -> Journal | None:
 
         result = offer_recovery(None, error, ctx.db_path, BackupService(ctx.db_path, ctx.clock))
         if not result.restored:
-            QMessageBox.information(None, "CareJournal", result.message)
+            QMessageBox.information(None, QCoreApplication.translate("main_window", "CareJournal"), result.message)
             return None
         ctx.forget_journal()  # the restored file is opened afresh
         return ctx.journal()

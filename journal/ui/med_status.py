@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from journal.domain import Medication, PatientHistory
 from journal.knowledge import default_library
 from journal.rules.common import prn_limit_for
@@ -34,7 +36,8 @@ class MedicineNotes:
 
 def stock_text(level: StockLevel | None) -> str:
     """'Stock: about 41 tablets on hand, about 20 days left' (or '' with no stock recorded)."""
-    return "" if level is None else f"Stock: {describe_stock(level)}"
+    return "" if level is None else QCoreApplication.translate("med_status", "Stock: {stock}").format(
+        stock=describe_stock(level))
 
 
 def prn_lines(m: Medication, limit: AsNeededLimit, history: PatientHistory, now: datetime, settings: Settings | None) -> list[str]:
@@ -45,20 +48,24 @@ def prn_lines(m: Medication, limit: AsNeededLimit, history: PatientHistory, now:
     hours = f"{limit.window.total_seconds() / 3600:g} h"
     lines = []
     if limit.max_doses is not None:
-        lines.append(f"{st.count} of {limit.max_doses} in {hours}")
+        lines.append(QCoreApplication.translate("med_status", "{n} of {most} in {hours}").format(
+            n=st.count, most=limit.max_doses, hours=hours))
     else:
-        lines.append(f"{st.count} given in {hours}")
+        lines.append(QCoreApplication.translate("med_status", "{n} given in {hours}").format(n=st.count, hours=hours))
     if limit.max_amount_mg is not None and st.amount_mg is not None:
-        lines[-1] += f"; {fmt_num(round(st.amount_mg, 2))} of {fmt_num(round(limit.max_amount_mg, 2))} mg"
+        lines[-1] += QCoreApplication.translate("med_status", "; {amount} of {most} mg").format(
+            amount=fmt_num(round(st.amount_mg, 2)), most=fmt_num(round(limit.max_amount_mg, 2)))
     if st.next_allowed is not None and st.next_allowed > now:
         when = fmt_time(st.next_allowed, settings)
         if st.next_allowed.astimezone(history.tz).date() != now.astimezone(history.tz).date():
-            when += " tomorrow"
-        lines.append(f"Next allowed from {when}")
+            lines.append(QCoreApplication.translate("med_status", "Next allowed from {time} tomorrow").format(time=when))
+        else:
+            lines.append(QCoreApplication.translate("med_status", "Next allowed from {time}").format(time=when))
     elif st.last is not None or limit.max_doses is not None:
-        lines.append("Allowed now (within the limits)")
+        lines.append(QCoreApplication.translate("med_status", "Allowed now (within the limits)"))
     if limit.min_interval is not None:
-        lines.append(f"At least {fmt_num(round(limit.min_interval.total_seconds() / 3600, 2))} h between doses"
+        lines.append(QCoreApplication.translate("med_status", "At least {hours} h between doses").format(
+            hours=fmt_num(round(limit.min_interval.total_seconds() / 3600, 2)))
                      + (f" ({limit.min_interval_source})" if limit.min_interval_source else ""))
     return lines
 
@@ -87,5 +94,5 @@ def medicine_notes(journal: Journal | JournalReads, patient_id: int, now: dateti
         try:
             notes.stock[m.id] = stock_text(level_in(history, m, now))
         except StockUnknown as e:
-            notes.stock[m.id] = f"Stock: cannot tell ({e})"
+            notes.stock[m.id] = QCoreApplication.translate("med_status", "Stock: cannot tell ({reason})").format(reason=e)
     return notes

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import time
 
+from PySide6.QtCore import QCoreApplication
+
 from journal.domain import AsNeededLimits, Quantity, QuantityError, parse_quantity, parse_unit
 
 
@@ -12,13 +14,16 @@ def parse_strength(text: str) -> Quantity:
     """'10 mg' (per tablet), '5 mg/5 mL', '1 mg/mL', '2000 mcg/mL', '25 mg per 5 mL'."""
     t = text.strip()
     if not t:
-        raise QuantityError("Enter the strength, for example 10 mg or 5 mg/5 mL.")
+        raise QuantityError(QCoreApplication.translate("medicine_forms",
+                                                       "Enter the strength, for example 10 mg or 5 mg/5 mL."))
     parts = re.split(r"\s*(?:/|\bper\b|\bin\b)\s*", t, maxsplit=1)
     mass = parse_quantity(parts[0])
     if not mass.unit.is_mass:
-        raise QuantityError(f"The strength should start with mg, mcg or g, like 10 mg (got {parts[0]!r}).")
+        raise QuantityError(QCoreApplication.translate(
+            "medicine_forms", "The strength should start with mg, mcg or g, like 10 mg (got {text}).").format(
+                text=repr(parts[0])))
     if mass.value <= 0:
-        raise QuantityError("The strength must be more than zero.")
+        raise QuantityError(QCoreApplication.translate("medicine_forms", "The strength must be more than zero."))
     if len(parts) == 1 or not parts[1].strip():
         return mass
     rest = parts[1].strip()
@@ -27,7 +32,8 @@ def parse_strength(text: str) -> Quantity:
     else:
         per = Quantity(1, parse_unit(rest))
     if per.value <= 0:
-        raise QuantityError("The amount after the slash must be more than zero (like 5 mL).")
+        raise QuantityError(QCoreApplication.translate("medicine_forms",
+                                                       "The amount after the slash must be more than zero (like 5 mL)."))
     return Quantity(mass.value, mass.unit, per)
 
 
@@ -43,15 +49,18 @@ def parse_times(text: str) -> list[time]:
             continue
         m = _TIME.match(token)
         if not m:
-            raise ValueError(f"{raw!r} is not a time; write times like 08:00, 14:00, 20:00.")
+            raise ValueError(QCoreApplication.translate(
+                "medicine_forms", "{text} is not a time; write times like 08:00, 14:00, 20:00.").format(text=repr(raw)))
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         suffix = (m.group(3) or "").replace(".", "")
         if suffix:
             if not 1 <= hour <= 12:
-                raise ValueError(f"{raw!r}: with am/pm the hour must be 1 to 12.")
+                raise ValueError(QCoreApplication.translate(
+                    "medicine_forms", "{text}: with am/pm the hour must be 1 to 12.").format(text=repr(raw)))
             hour = hour % 12 + (12 if suffix == "pm" else 0)
         if hour > 23 or minute > 59:
-            raise ValueError(f"{raw!r} is not a time of day.")
+            raise ValueError(QCoreApplication.translate("medicine_forms", "{text} is not a time of day.").format(
+                text=repr(raw)))
         out.add(time(hour, minute))
     return sorted(out)
 
@@ -66,7 +75,8 @@ def parse_optional_amount(text: str, what: str) -> Quantity | None:
     except QuantityError as e:
         raise ValueError(f"{what}: {e}") from None
     if q.value <= 0:
-        raise ValueError(f"{what}: must be more than 0 (leave it empty when none was prescribed).")
+        raise ValueError(QCoreApplication.translate(
+            "medicine_forms", "{field}: must be more than 0 (leave it empty when none was prescribed).").format(field=what))
     return q
 
 
@@ -80,13 +90,18 @@ def parse_limits(doses: str, hours: str, amount: str) -> AsNeededLimits | None:
         try:
             most = int(doses.strip())
         except ValueError:
-            raise ValueError(f"Most doses in 24 hours: {doses.strip()!r} is not a whole number.") from None
+            raise ValueError(QCoreApplication.translate(
+                "medicine_forms", "Most doses in 24 hours: {text} is not a whole number.").format(
+                    text=repr(doses.strip()))) from None
     gap: float | None = None
     if hours.strip():
         try:
             gap = float(hours.strip().replace(",", ".").removesuffix("h").strip())
         except ValueError:
-            raise ValueError(f"Hours between doses: {hours.strip()!r} is not a number of hours.") from None
+            raise ValueError(QCoreApplication.translate(
+                "medicine_forms", "Hours between doses: {text} is not a number of hours.").format(
+                    text=repr(hours.strip()))) from None
     limits = AsNeededLimits(max_doses_per_day=most, min_interval_hours=gap,
-                            max_amount_per_day=parse_optional_amount(amount, "Most in 24 hours"))
+                            max_amount_per_day=parse_optional_amount(
+                                amount, QCoreApplication.translate("medicine_forms", "Most in 24 hours")))
     return None if limits.empty else limits

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,7 +42,7 @@ from journal.domain import (
     parse_quantity,
 )
 from journal.services.drug_names import closest_drug_names, profile_drugs
-from journal.services.journal import Outcome, Settings
+from journal.services.journal import Outcome
 
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, fmt_date, fmt_time, strength_text
@@ -51,12 +51,26 @@ from .medicine_forms import parse_strength, parse_times
 from .medicine_limits import LimitsDialog, StockDialog
 from .operations import Change, OpChanges, medicines
 from .session import Session
+from .translation import QT_TRANSLATE_NOOP
 from .verdict import VerdictBox
-from .widgets import Choice, ErrorLabel, heading, hint
+from .widgets import Choice, ErrorLabel, fit_placeholder, heading, hint
 
-FORM_LABELS = {Form.TABLET: "Tablets", Form.SOLUTION: "Oral solution (liquid)",
-               Form.SUSPENSION: "Oral suspension (liquid)", Form.GRANULES: "Granules (sachets)",
-               Form.PUMP: "Intrathecal pump", Form.OTHER: "Other"}
+# The forms' names in English; shown through form_label() in the window's language.
+FORM_LABELS = {Form.TABLET: QT_TRANSLATE_NOOP("medicines_view", "Tablets"),
+               Form.SOLUTION: QT_TRANSLATE_NOOP("medicines_view", "Oral solution (liquid)"),
+               Form.SUSPENSION: QT_TRANSLATE_NOOP("medicines_view", "Oral suspension (liquid)"),
+               Form.GRANULES: QT_TRANSLATE_NOOP("medicines_view", "Granules (sachets)"),
+               Form.PUMP: QT_TRANSLATE_NOOP("medicines_view", "Intrathecal pump"),
+               Form.OTHER: QT_TRANSLATE_NOOP("medicines_view", "Other")}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("medicines_view", text)
+
+
+def form_label(form: Form) -> str:
+    """The form's name as the window shows it ("Tablets", "Oral solution (liquid)")."""
+    return _tr(FORM_LABELS[form]) if form in FORM_LABELS else form.value
 
 
 def _qdate(d: date) -> QDate:
@@ -67,22 +81,29 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-def regimen_text(r: Regimen, m: Medication, settings: Settings | None) -> str:
-    times = ", ".join(fmt_time(t, settings) for t in r.times) if r.times else "as needed"
-    every = "" if r.every_days == 1 else f" every {r.every_days} days"
-    until = f" until {fmt_date(r.end, settings)}" if r.end else ""
-    return f"from {fmt_date(r.start, settings)}{until}: {amount_text(r.dose, m)} at {times}{every}"
+def regimen_text(r: Regimen, m: Medication, settings: Any) -> str:
+    times = ", ".join(fmt_time(t, settings) for t in r.times)
+    every = "" if r.every_days == 1 else QCoreApplication.translate("medicines_view", " every {n} days").format(
+        n=r.every_days)
+    until = QCoreApplication.translate("medicines_view", " until {date}").format(date=fmt_date(r.end, settings)) \
+        if r.end else ""
+    words = QCoreApplication.translate("medicines_view", "from {start}{until}: {amount} at {times}{every}") if times \
+        else QCoreApplication.translate("medicines_view", "from {start}{until}: {amount} as needed{every}")
+    return words.format(start=fmt_date(r.start, settings), until=until, amount=amount_text(r.dose, m), times=times,
+                        every=every)
 
 
 def _parse_dose(text: str, m_form: Form) -> Quantity:
     t = text.strip()
     if not t:
-        raise QuantityError("Enter the amount of each dose, for example 10 mg.")
+        raise QuantityError(QCoreApplication.translate("medicines_view",
+                                                       "Enter the amount of each dose, for example 10 mg."))
     # The parser's message says what is wrong (no unit, an unknown unit, an unclear number...):
     # a bare number is never guessed to be mg.
     q = parse_quantity(t)
     if q.value <= 0:
-        raise QuantityError("A dose must be more than zero; to stop a medicine, end its schedule.")
+        raise QuantityError(QCoreApplication.translate(
+            "medicines_view", "A dose must be more than zero; to stop a medicine, end its schedule."))
     return q
 
 
@@ -91,67 +112,71 @@ class MedicationDialog(QDialog):
 
     def __init__(self, today: date, submit: Callable[[Medication], OpChanges], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a medicine")
+        self.setWindowTitle(self.tr("Add a medicine"))
         self.submit = submit
         self.outcome: OpChanges | None = None
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit()
-        self.name.setAccessibleName("Medicine name")
-        self.name.setPlaceholderText("as on the label, for example Baclofen 10 mg tablets")
-        form.addRow("&Name:", self.name)
+        self.name.setAccessibleName(self.tr("Medicine name"))
+        self.name.setPlaceholderText(self.tr("as on the label, for example Baclofen 10 mg tablets"))
+        fit_placeholder(self.name)
+        form.addRow(self.tr("&Name:"), self.name)
         self.drug = Choice()
         self.drug.setEditable(True)
         self.drug.addItems(["", *profile_drugs()])  # typed names are checked for slips on saving
-        self.drug.setAccessibleName("Active ingredient")
-        self.drug.setToolTip("The checks use this to know which medicine it is (for example baclofen).")
+        self.drug.setAccessibleName(self.tr("Active ingredient"))
+        self.drug.setToolTip(self.tr("The checks use this to know which medicine it is (for example baclofen)."))
         self._drug_typed = False
         drug_edit = self.drug.lineEdit()
         if drug_edit is not None:
             drug_edit.textEdited.connect(lambda _t: setattr(self, "_drug_typed", True))
         self.drug.activated.connect(lambda _i: setattr(self, "_drug_typed", True))
         self.name.textChanged.connect(self._guess_drug)
-        form.addRow("&Active ingredient:", self.drug)
+        form.addRow(self.tr("&Active ingredient:"), self.drug)
         self.form_combo = Choice()
-        for f, label in FORM_LABELS.items():
-            self.form_combo.addItem(label, f)
-        self.form_combo.setAccessibleName("Form")
+        for f in FORM_LABELS:
+            self.form_combo.addItem(form_label(f), f)
+        self.form_combo.setAccessibleName(self.tr("Form"))
         self.form_combo.currentIndexChanged.connect(self._form_changed)
-        form.addRow("&Form:", self.form_combo)
+        form.addRow(self.tr("&Form:"), self.form_combo)
         self.strength = QLineEdit()
-        self.strength.setAccessibleName("Strength")
-        self.strength.setPlaceholderText("10 mg per tablet; for a liquid: 5 mg/5 mL")
-        form.addRow("&Strength:", self.strength)
-        self.liquid_hint = hint("Copy the strength from the bottle exactly: the two baclofen liquids "
-                                "differ five-fold (for example 5 mg/5 mL and 25 mg/5 mL).")
+        self.strength.setAccessibleName(self.tr("Strength"))
+        self.strength.setPlaceholderText(self.tr("10 mg per tablet; for a liquid: 5 mg/5 mL"))
+        fit_placeholder(self.strength)
+        form.addRow(self.tr("&Strength:"), self.strength)
+        self.liquid_hint = hint(self.tr("Copy the strength from the bottle exactly: the two baclofen liquids "
+                                "differ five-fold (for example 5 mg/5 mL and 25 mg/5 mL)."))
         form.addRow("", self.liquid_hint)
-        self.as_needed = QCheckBox("Only when needed (no fixed times)")
-        self.as_needed.setAccessibleName("Only when needed")
+        self.as_needed = QCheckBox(self.tr("Only when needed (no fixed times)"))
+        self.as_needed.setAccessibleName(self.tr("Only when needed"))
         self.as_needed.toggled.connect(self._form_changed)
         form.addRow("", self.as_needed)
         self.dose = QLineEdit()
-        self.dose.setAccessibleName("Amount of each dose")
-        self.dose.setPlaceholderText("for example 10 mg, 1/2 tablet, 2.5 mL or 13.8 g")
-        form.addRow("&Each dose:", self.dose)
+        self.dose.setAccessibleName(self.tr("Amount of each dose"))
+        self.dose.setPlaceholderText(self.tr("for example 10 mg, 1/2 tablet, 2.5 mL or 13.8 g"))
+        fit_placeholder(self.dose)
+        form.addRow(self.tr("&Each dose:"), self.dose)
         self.times = QLineEdit()
-        self.times.setAccessibleName("Dose times")
-        self.times.setPlaceholderText("for example 08:00, 14:00, 20:00")
-        form.addRow("&Times:", self.times)
+        self.times.setAccessibleName(self.tr("Dose times"))
+        self.times.setPlaceholderText(self.tr("for example 08:00, 14:00, 20:00"))
+        fit_placeholder(self.times)
+        form.addRow(self.tr("&Times:"), self.times)
         self.start = QDateEdit(_qdate(today))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
-        self.start.setAccessibleName("Start date")
-        form.addRow("S&tarting:", self.start)
+        self.start.setAccessibleName(self.tr("Start date"))
+        form.addRow(self.tr("S&tarting:"), self.start)
         self.prescriber = QLineEdit()
-        self.prescriber.setAccessibleName("Prescribed by")
-        form.addRow("&Prescribed by:", self.prescriber)
+        self.prescriber.setAccessibleName(self.tr("Prescribed by"))
+        form.addRow(self.tr("&Prescribed by:"), self.prescriber)
         lay.addLayout(form)
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Add medicine")
-        self.save_button.setAccessibleName("Add this medicine")
+        self.save_button.setText(self.tr("Add medicine"))
+        self.save_button.setAccessibleName(self.tr("Add this medicine"))
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -171,15 +196,15 @@ class MedicationDialog(QDialog):
     def medication(self) -> Medication:
         name = self.name.text().strip()
         if not name:
-            raise ValueError("Enter the medicine's name.")
+            raise ValueError(self.tr("Enter the medicine's name."))
         f = Form(self.form_combo.currentData())
         strength = parse_strength(self.strength.text()) if self.strength.text().strip() else None
         if f.is_liquid and (strength is None or strength.per is None):
-            raise ValueError("For a liquid, enter the concentration with its volume, like 5 mg/5 mL.")
+            raise ValueError(self.tr("For a liquid, enter the concentration with its volume, like 5 mg/5 mL."))
         dose = _parse_dose(self.dose.text(), f)
         times = [] if self.as_needed.isChecked() else parse_times(self.times.text())
         if not self.as_needed.isChecked() and not times:
-            raise ValueError("Enter the dose times (like 08:00, 14:00, 20:00), or tick 'Only when needed'.")
+            raise ValueError(self.tr("Enter the dose times (like 08:00, 14:00, 20:00), or tick 'Only when needed'."))
         route = Route.INTRATHECAL if f is Form.PUMP else Route.ORAL
         drug = self.drug.currentText().strip().lower() or None
         regimen = Regimen(start=_pydate(self.start.date()), dose=dose, times=times,
@@ -193,12 +218,12 @@ class MedicationDialog(QDialog):
         close = closest_drug_names(med.drug) if med.drug else []
         if not close:
             return med
-        others = f" (or {', '.join(close[1:])})" if len(close) > 1 else ""
+        others = self.tr(" (or {names})").format(names=", ".join(close[1:])) if len(close) > 1 else ""
         answer = QMessageBox.question(
-            self, "Check the active ingredient",
-            f"\"{med.drug}\" is not a medicine the journal knows. Did you mean {close[0]}{others}?\n\n"
-            f"Choose Yes to save it as {close[0]}. Choose No to go back and correct it; leave it empty if it "
-            "is a medicine the journal does not know.",
+            self, self.tr("Check the active ingredient"),
+            self.tr("\"{typed}\" is not a medicine the journal knows. Did you mean {name}{others}?\n\n"
+                    "Choose Yes to save it as {name}. Choose No to go back and correct it; leave it empty if it "
+                    "is a medicine the journal does not know.").format(typed=med.drug, name=close[0], others=others),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
             return None
@@ -210,8 +235,8 @@ class MedicationDialog(QDialog):
         try:
             med = self._confirm_drug(self.medication())
             if med is None:
-                self.error.show_error("Not saved. Correct the active ingredient, or leave it empty for a "
-                                      "medicine the journal does not know.")
+                self.error.show_error(self.tr("Not saved. Correct the active ingredient, or leave it empty for a "
+                                              "medicine the journal does not know."))
                 self.drug.setFocus()
                 return
             self.outcome = self.submit(med)
@@ -235,14 +260,14 @@ def add_check_then_save(dialog: Any, lay: QVBoxLayout, *, check_name: str, save_
     lay.addWidget(verdict)
     lay.addStretch(1)
     row = QHBoxLayout()
-    check_button = QPushButton("1. Check this change")
+    check_button = QPushButton(QCoreApplication.translate("medicines_view", "1. Check this change"))
     check_button.setAccessibleName(check_name)
     check_button.clicked.connect(dialog.run_check)
     save_button = QPushButton(save_text)
     save_button.setAccessibleName(save_name)
     save_button.setEnabled(False)
     save_button.clicked.connect(dialog.try_save)
-    cancel = QPushButton("Cancel")
+    cancel = QPushButton(QCoreApplication.translate("medicines_view", "Cancel"))
     cancel.clicked.connect(dialog.reject)
     row.addWidget(check_button)
     row.addWidget(save_button)
@@ -268,18 +293,23 @@ class RegimenDialog(QDialog):
         self.submit = submit
         self.emergency_number = emergency_number
         self.checked_for: list[Regimen] | None = None
-        self.outcome: Outcome | None = None
-        self.setWindowTitle(("Taper plan for " if taper else "Change the dose of ") + medication.name)
+        self.outcome: Any = None
+        self.setWindowTitle((self.tr("Taper plan for {medicine}") if taper else self.tr("Change the dose of {medicine}"))
+                            .format(medicine=medication.name))
         lay = QVBoxLayout(self)
         current = medication.regimen_on(today)
-        cur_text = (f"Now: {amount_text(current.dose, medication)} at "
-                    f"{', '.join(t.strftime('%H:%M') for t in current.times) or 'as needed'}") \
-            if current else "No schedule in force today."
+        if current is None:
+            cur_text = self.tr("No schedule in force today.")
+        elif current.times:
+            cur_text = self.tr("Now: {amount} at {times}").format(
+                amount=amount_text(current.dose, medication), times=", ".join(t.strftime("%H:%M") for t in current.times))
+        else:
+            cur_text = self.tr("Now: {amount} as needed").format(amount=amount_text(current.dose, medication))
         lay.addWidget(heading(medication.name, 1.2))
         lay.addWidget(QLabel(cur_text))
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Starts on (YYYY-MM-DD)", "Each dose", "Times"])
-        self.table.setAccessibleName("Schedule steps")
+        self.table.setHorizontalHeaderLabels([self.tr("Starts on (YYYY-MM-DD)"), self.tr("Each dose"), self.tr("Times")])
+        self.table.setAccessibleName(self.tr("Schedule steps"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -294,26 +324,26 @@ class RegimenDialog(QDialog):
         self.add_step(today + timedelta(days=1), dose, times)
         row = QHBoxLayout()
         if taper:
-            lay.insertWidget(2, hint("Enter each step of the plan the prescriber gave you: the date it "
+            lay.insertWidget(2, hint(self.tr("Enter each step of the plan the prescriber gave you: the date it "
                                      "starts, the dose and the times. Tick the box below if the medicine "
-                                     "stops after the last step."))
-            self.add_button = QPushButton("Add a step")
-            self.add_button.setAccessibleName("Add a taper step")
+                                     "stops after the last step.")))
+            self.add_button = QPushButton(self.tr("Add a step"))
+            self.add_button.setAccessibleName(self.tr("Add a taper step"))
             self.add_button.clicked.connect(self._add_next_step)
             row.addWidget(self.add_button)
-            self.remove_button = QPushButton("Remove the selected step")
-            self.remove_button.setAccessibleName("Remove the selected taper step")
+            self.remove_button = QPushButton(self.tr("Remove the selected step"))
+            self.remove_button.setAccessibleName(self.tr("Remove the selected taper step"))
             self.remove_button.clicked.connect(self._remove_step)
             row.addWidget(self.remove_button)
         row.addStretch(1)
         lay.addLayout(row)
         stop_row = QHBoxLayout()
-        self.stop_after = QCheckBox("The medicine stops after the last step, on:")
-        self.stop_after.setAccessibleName("The medicine stops after the last step")
+        self.stop_after = QCheckBox(self.tr("The medicine stops after the last step, on:"))
+        self.stop_after.setAccessibleName(self.tr("The medicine stops after the last step"))
         self.stop_date = QDateEdit(_qdate(today + timedelta(days=14)))
         self.stop_date.setCalendarPopup(True)
         self.stop_date.setDisplayFormat("yyyy-MM-dd")
-        self.stop_date.setAccessibleName("Last day of the last step")
+        self.stop_date.setAccessibleName(self.tr("Last day of the last step"))
         self.stop_after.toggled.connect(self._edited)
         self.stop_date.dateChanged.connect(self._edited)
         stop_row.addWidget(self.stop_after)
@@ -325,15 +355,14 @@ class RegimenDialog(QDialog):
             self.stop_after.setVisible(False)
             self.stop_date.setVisible(False)
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Who asked for this change and why")
-        self.reason.setPlaceholderText("for example: Dr Lee, spasms better, reducing slowly")
+        self.reason.setAccessibleName(self.tr("Who asked for this change and why"))
+        self.reason.setPlaceholderText(self.tr("for example: Dr Lee, spasms better, reducing slowly"))
         form = QFormLayout()
-        form.addRow("&Why / who asked:", self.reason)
+        form.addRow(self.tr("&Why / who asked:"), self.reason)
         lay.addLayout(form)
         self.error, self.verdict, self.check_button, self.save_button = add_check_then_save(
-            self, lay, check_name="Check this change with the safety checks",
-            save_text="2. Save change", save_name="Save the change")
-        self._built = True
+            self, lay, check_name=self.tr("Check this change with the safety checks"),
+            save_text=self.tr("2. Save change"), save_name=self.tr("Save the change"))
         self.resize(720, 520)
 
     def add_step(self, start: date, dose: str, times: str) -> None:
@@ -373,7 +402,7 @@ class RegimenDialog(QDialog):
             return
         self.checked_for = None
         self.save_button.setEnabled(False)
-        self.save_button.setText("2. Save change")
+        self.save_button.setText(self.tr("2. Save change"))
         self.verdict.setVisible(False)
 
     def steps(self) -> list[Regimen]:
@@ -384,28 +413,30 @@ class RegimenDialog(QDialog):
             try:
                 start = date.fromisoformat(cells[0])
             except ValueError:
-                raise ValueError(f"Step {r + 1}: {cells[0]!r} is not a date; write it as YYYY-MM-DD.") from None
+                raise ValueError(self.tr("Step {n}: {text} is not a date; write it as YYYY-MM-DD.").format(
+                    n=r + 1, text=repr(cells[0]))) from None
             try:
                 dose = _parse_dose(cells[1], self.medication.form)
             except QuantityError as exc:
-                raise ValueError(f"Step {r + 1}: {exc}") from None
+                raise ValueError(self.tr("Step {n}: {problem}").format(n=r + 1, problem=exc)) from None
             try:
                 times = [] if self.medication.as_needed else parse_times(cells[2])
             except ValueError as exc:
-                raise ValueError(f"Step {r + 1}: {exc}") from None
+                raise ValueError(self.tr("Step {n}: {problem}").format(n=r + 1, problem=exc)) from None
             if not self.medication.as_needed and not times:
-                raise ValueError(f"Step {r + 1}: enter the dose times, like 08:00, 20:00.")
+                raise ValueError(self.tr("Step {n}: enter the dose times, like 08:00, 20:00.").format(n=r + 1))
             steps.append(Regimen(start=start, dose=dose, times=times, reason=self.reason.text().strip(),
                                  medication_id=self.medication.id))
         steps.sort(key=lambda s: s.start)
         for a, b in zip(steps, steps[1:], strict=False):
             if a.start == b.start:
-                raise ValueError(f"Two steps start on {a.start.isoformat()}; give each step its own date.")
+                raise ValueError(self.tr("Two steps start on {date}; give each step its own date.").format(
+                    date=a.start.isoformat()))
             a.end = b.start - timedelta(days=1)
         if steps and self.stop_after.isChecked():
             end = _pydate(self.stop_date.date())
             if end < steps[-1].start:
-                raise ValueError("The stop date is before the last step starts.")
+                raise ValueError(self.tr("The stop date is before the last step starts."))
             steps[-1].end = end
         return steps
 
@@ -423,7 +454,8 @@ class RegimenDialog(QDialog):
         self.verdict.show_verdict(alerts, self.emergency_number)
         self.checked_for = steps
         self.save_button.setEnabled(True)
-        self.save_button.setText("2. Save anyway (the prescriber asked for it)" if alerts else "2. Save change")
+        self.save_button.setText(self.tr("2. Save anyway (the prescriber asked for it)") if alerts
+                                 else self.tr("2. Save change"))
         self.save_button.setFocus()
 
     def try_save(self) -> None:
@@ -450,26 +482,26 @@ class StopDialog(QDialog):
         self.submit = submit
         self.emergency_number = emergency_number
         self.checked_for: list[Regimen] | None = None
-        self.outcome: Outcome | None = None
-        self.setWindowTitle(f"Stop {medication.name}")
+        self.outcome: Any = None
+        self.setWindowTitle(self.tr("Stop {medicine}").format(medicine=medication.name))
         lay = QVBoxLayout(self)
-        lay.addWidget(heading(f"Stop {medication.name}", 1.2))
-        lay.addWidget(hint("Only when the prescriber said so. Baclofen taken for a while should be lowered "
-                           "step by step (use \"Enter a taper plan\" for that)."))
+        lay.addWidget(heading(self.tr("Stop {medicine}").format(medicine=medication.name), 1.2))
+        lay.addWidget(hint(self.tr("Only when the prescriber said so. Baclofen taken for a while should be lowered "
+                           "step by step (use \"Enter a taper plan\" for that).")))
         form = QFormLayout()
         self.last_day = QDateEdit(_qdate(today))
         self.last_day.setCalendarPopup(True)
         self.last_day.setDisplayFormat("yyyy-MM-dd")
-        self.last_day.setAccessibleName("Last day of doses")
+        self.last_day.setAccessibleName(self.tr("Last day of doses"))
         self.last_day.dateChanged.connect(self._edited)
-        form.addRow("&Last day of doses:", self.last_day)
+        form.addRow(self.tr("&Last day of doses:"), self.last_day)
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Who asked for the stop and why")
-        form.addRow("&Why / who asked:", self.reason)
+        self.reason.setAccessibleName(self.tr("Who asked for the stop and why"))
+        form.addRow(self.tr("&Why / who asked:"), self.reason)
         lay.addLayout(form)
         self.error, self.verdict, self.check_button, self.save_button = add_check_then_save(
-            self, lay, check_name="Check the stop with the safety checks",
-            save_text="2. Save the stop", save_name="Save the stop")
+            self, lay, check_name=self.tr("Check the stop with the safety checks"),
+            save_text=self.tr("2. Save the stop"), save_name=self.tr("Save the stop"))
 
     def _edited(self, *_args: object) -> None:
         self.checked_for = None
@@ -486,7 +518,7 @@ class StopDialog(QDialog):
             kept.append(dataclasses.replace(r, end=end, reason=r.reason if r.end is not None and r.end <= last
                                             else (self.reason.text().strip() or r.reason)))
         if not kept:
-            raise ValueError("The medicine has no schedule before that day; nothing to stop.")
+            raise ValueError(self.tr("The medicine has no schedule before that day; nothing to stop."))
         return kept
 
     def run_check(self) -> None:
@@ -503,7 +535,8 @@ class StopDialog(QDialog):
         self.verdict.show_verdict(alerts, self.emergency_number)
         self.checked_for = plan
         self.save_button.setEnabled(True)
-        self.save_button.setText("2. Save anyway (the prescriber asked for it)" if alerts else "2. Save the stop")
+        self.save_button.setText(self.tr("2. Save anyway (the prescriber asked for it)") if alerts
+                                 else self.tr("2. Save the stop"))
 
     def try_save(self) -> None:
         if self.checked_for is None:
@@ -523,10 +556,10 @@ class MedicinesView(QWidget):
         self.session = session
         self.medications: list[Medication] = []
         lay = QVBoxLayout(self)
-        lay.addWidget(heading("Medicines and schedules"))
+        lay.addWidget(heading(self.tr("Medicines and schedules")))
         body = QHBoxLayout()
         self.list = QListWidget()
-        self.list.setAccessibleName("Medicines")
+        self.list.setAccessibleName(self.tr("Medicines"))
         self.list.currentRowChanged.connect(self._show_details)
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -536,28 +569,28 @@ class MedicinesView(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.details.setAccessibleName("Medicine details")
+        self.details.setAccessibleName(self.tr("Medicine details"))
         right.addWidget(self.details, 1)
         body.addLayout(right, 3)
         lay.addLayout(body, 1)
         row = QHBoxLayout()
-        self.add_button = QPushButton("Add a medicine...")
-        self.add_button.setAccessibleName("Add a medicine")
+        self.add_button = QPushButton(self.tr("Add a medicine..."))
+        self.add_button.setAccessibleName(self.tr("Add a medicine"))
         self.add_button.clicked.connect(self.add_medication)
-        self.change_button = QPushButton("Change the dose...")
-        self.change_button.setAccessibleName("Change the dose of the selected medicine")
+        self.change_button = QPushButton(self.tr("Change the dose..."))
+        self.change_button.setAccessibleName(self.tr("Change the dose of the selected medicine"))
         self.change_button.clicked.connect(lambda: self.change_regimen(taper=False))
-        self.taper_button = QPushButton("Enter a taper plan...")
-        self.taper_button.setAccessibleName("Enter a taper plan for the selected medicine")
+        self.taper_button = QPushButton(self.tr("Enter a taper plan..."))
+        self.taper_button.setAccessibleName(self.tr("Enter a taper plan for the selected medicine"))
         self.taper_button.clicked.connect(lambda: self.change_regimen(taper=True))
-        self.stop_button = QPushButton("Stop this medicine...")
-        self.stop_button.setAccessibleName("Stop the selected medicine")
+        self.stop_button = QPushButton(self.tr("Stop this medicine..."))
+        self.stop_button.setAccessibleName(self.tr("Stop the selected medicine"))
         self.stop_button.clicked.connect(self.stop_medication)
-        self.limits_button = QPushButton("Limits and ceiling...")
-        self.limits_button.setAccessibleName("Set the prescribed limits of the selected medicine")
+        self.limits_button = QPushButton(self.tr("Limits and ceiling..."))
+        self.limits_button.setAccessibleName(self.tr("Set the prescribed limits of the selected medicine"))
         self.limits_button.clicked.connect(self.edit_limits)
-        self.stock_button = QPushButton("Stock: count or refill...")
-        self.stock_button.setAccessibleName("Record the stock of the selected medicine")
+        self.stock_button = QPushButton(self.tr("Stock: count or refill..."))
+        self.stock_button.setAccessibleName(self.tr("Record the stock of the selected medicine"))
         self.stock_button.clicked.connect(self.record_stock)
         # Two by two: one row of four buttons made the window wider than the screen at a large font.
         buttons = QGridLayout()
@@ -570,8 +603,8 @@ class MedicinesView(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
-        lay.addWidget(hint("Change a schedule only as the prescriber told you. Stopping baclofen suddenly "
-                           "can be dangerous. This journal is not medical advice."))
+        lay.addWidget(hint(self.tr("Change a schedule only as the prescriber told you. Stopping baclofen suddenly "
+                           "can be dangerous. This journal is not medical advice.")))
         session.operation_did_execute.connect(
             lambda ch: self.refresh() if ch.touches(Change.MEDICINES | Change.PEOPLE) else None)
         session.patient_changed.connect(lambda _pid: self.refresh())
@@ -585,14 +618,14 @@ class MedicinesView(QWidget):
         today = self.session.now().date()
         for m in self.medications:
             reg = m.regimen_on(today)
-            state = "" if reg is not None else "  (not taken now)"
+            state = "" if reg is not None else self.tr("  (not taken now)")
             item = QListWidgetItem(f"{m.name}{state}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{m.name}{state}")
             self.list.addItem(item)
         if self.medications:
             self.list.setCurrentRow(min(max(keep, 0), len(self.medications) - 1))
         else:
-            self.details.setText("No medicines yet. Use \"Add a medicine\" to enter the first one.")
+            self.details.setText(self.tr("No medicines yet. Use \"Add a medicine\" to enter the first one."))
         for b in (self.change_button, self.taper_button, self.stop_button, self.limits_button, self.stock_button):
             b.setEnabled(bool(self.medications))
         self.add_button.setEnabled(pid is not None)
@@ -612,15 +645,16 @@ class MedicinesView(QWidget):
             return
         s = self.session.settings
         today = self.session.now().date()
-        lines = [m.name, f"Form: {FORM_LABELS.get(m.form, m.form.value)}", f"Strength: {strength_text(m)}"]
+        lines = [m.name, self.tr("Form: {form}").format(form=form_label(m.form)),
+                 self.tr("Strength: {strength}").format(strength=strength_text(m))]
         if m.as_needed:
-            lines.append("Given only when needed.")
+            lines.append(self.tr("Given only when needed."))
         lines += self._limit_lines(m)
         lines.append("")
-        lines.append("Schedule (oldest first):")
+        lines.append(self.tr("Schedule (oldest first):"))
         for r in m.regimens:
-            mark = "  \u25b6 now " if r.active_on(today) and m.regimen_on(today) is r else \
-                "  \u2022 next " if r.start > today else "  \u2022 was "
+            mark = "  \u25b6 " + self.tr("now") + " " if r.active_on(today) and m.regimen_on(today) is r else \
+                "  \u2022 " + self.tr("next") + " " if r.start > today else "  \u2022 " + self.tr("was") + " "
             lines.append(mark + regimen_text(r, m, s))
         self.details.setText("\n".join(lines))
 
@@ -631,7 +665,7 @@ class MedicinesView(QWidget):
         out = []
         limits = limits_text(m)
         if limits:
-            out.append(f"Prescribed limits: {limits}")
+            out.append(self.tr("Prescribed limits: {limits}").format(limits=limits))
         current = self._stock_now(m)
         if current:
             out.append(current)
@@ -645,7 +679,7 @@ class MedicinesView(QWidget):
         try:
             return stock_text(self.session.journal.stock_level(m.id, self.session.now()))
         except StockUnknown as e:
-            return f"Stock: cannot tell ({e})"
+            return self.tr("Stock: cannot tell ({reason})").format(reason=e)
 
     def edit_limits(self) -> LimitsDialog | None:
         m = self.current()
@@ -660,7 +694,7 @@ class MedicinesView(QWidget):
 
         dlg = LimitsDialog(m, submit, parent=self)
         if dlg.exec():
-            self.status.setText("\u2714 Limits saved.")
+            self.status.setText(self.tr("\u2714 Limits saved."))
         return dlg
 
     def record_stock(self) -> StockDialog | None:
@@ -678,9 +712,10 @@ class MedicinesView(QWidget):
                                                 by=self.session.by, reason=reason, initiator=self)
 
         dlg = StockDialog(m, tz=self.session.tz, now=self.session.now, current=self._stock_now(m), submit=submit,
-                          remove=remove, parent=self)
+                          remove=remove, parent=self, settings=self.session.settings)
         if dlg.exec():
-            self.status.setText("\u2714 Stock saved. " + self._stock_now(self.session.journal.get_medication(mid)))
+            self.status.setText("\u2714 " + self.tr("Stock saved.") + " "
+                                + self._stock_now(self.session.journal.get_medication(mid)))
         return dlg
 
     def add_medication(self) -> MedicationDialog | None:
@@ -695,7 +730,7 @@ class MedicinesView(QWidget):
 
         dlg = MedicationDialog(self.session.now().date(), submit, parent=self)
         if dlg.exec():
-            self.status.setText("\u2714 Medicine added.")
+            self.status.setText(self.tr("\u2714 Medicine added."))
         return dlg
 
     def change_regimen(self, taper: bool) -> RegimenDialog | None:
@@ -718,7 +753,7 @@ class MedicinesView(QWidget):
         dlg = RegimenDialog(m, self.session.now().date(), taper=taper, preview=preview, submit=submit,
                             emergency_number=self.session.emergency_number, parent=self)
         if dlg.exec():
-            self.status.setText("\u2714 Schedule saved. Today's doses follow it from its start date.")
+            self.status.setText(self.tr("\u2714 Schedule saved. Today's doses follow it from its start date."))
         return dlg
 
     def stop_medication(self) -> StopDialog | None:
@@ -739,7 +774,7 @@ class MedicinesView(QWidget):
         dlg = StopDialog(m, self.session.now().date(), preview=preview, submit=submit,
                          emergency_number=self.session.emergency_number, parent=self)
         if dlg.exec():
-            self.status.setText("\u2714 Stop saved. Doses end after the last day.")
+            self.status.setText(self.tr("\u2714 Stop saved. Doses end after the last day."))
         return dlg
 
     @staticmethod

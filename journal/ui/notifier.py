@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QObject, Qt, Signal
+from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QCoreApplication, QMetaObject, QObject, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -74,14 +74,15 @@ def compose(notes: Sequence[Note]) -> tuple[str, str]:
     most MAX_LISTED, then how many more), so none hides behind the last one shown.
     Raises ValueError for an empty list."""
     if not notes:
-        raise ValueError("compose() needs at least one reminder")
+        raise ValueError("compose() needs at least one reminder")  # internal: a programming error, never shown
     if len(notes) == 1:
         return notes[0].title, notes[0].text
     heads = [n.title for n in notes]
     body = "\n".join(heads[:MAX_LISTED])
     if len(heads) > MAX_LISTED:
-        body += f"\n... and {len(heads) - MAX_LISTED} more: see Today."
-    return f"CareJournal: {len(notes)} reminders", body
+        body += "\n" + QCoreApplication.translate("notifier", "... and {n} more: see Today.").format(
+            n=len(heads) - MAX_LISTED)
+    return QCoreApplication.translate("notifier", "CareJournal: {n} reminders").format(n=len(notes)), body
 
 
 class DesktopNotifications:
@@ -173,14 +174,14 @@ class ReminderBanner(QFrame):
             "QFrame#reminderBanner { background-color: #e3f2fd; border: 2px solid #1e88e5;"
             " border-radius: 6px; } QFrame#reminderBanner QLabel { color: #0d2a45; }"
         )
-        self.setAccessibleName("Reminder")
+        self.setAccessibleName(self.tr("Reminder"))
         lay = QHBoxLayout(self)
         self.label = QLabel()
         self.label.setWordWrap(True)
         set_scaled_font(self.label, 1.2, bold=True)
         lay.addWidget(self.label, 1)
-        self.dismiss_button = QPushButton("OK, got it")
-        self.dismiss_button.setAccessibleName("Dismiss the reminder")
+        self.dismiss_button = QPushButton(self.tr("OK, got it"))
+        self.dismiss_button.setAccessibleName(self.tr("Dismiss the reminder"))
         self.dismiss_button.clicked.connect(self.dismiss)
         lay.addWidget(self.dismiss_button)
         self.entries: dict[str, str] = {}  # key -> line, oldest first
@@ -205,7 +206,7 @@ class ReminderBanner(QFrame):
         if announce is None:
             return
         # A screen reader says it when the caregiver is free to listen (polite, not interrupting).
-        event = QAccessibleAnnouncementEvent(self, f"Reminder: {announce}")
+        event = QAccessibleAnnouncementEvent(self, self.tr("Reminder: {text}").format(text=announce))
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
         QAccessible.updateAccessibility(event)
 
@@ -226,7 +227,7 @@ class ReminderBanner(QFrame):
         more = len(lines) - len(shown)
         text = "\u25f7 " + "\n\u25f7 ".join(shown)
         if more:
-            text += f"\n... and {more} more: see Today."
+            text += "\n" + QCoreApplication.translate("notifier", "... and {n} more: see Today.").format(n=more)
         self.label.setText(text)
         self.setVisible(True)
 
@@ -283,10 +284,10 @@ class Notifier(QObject):
     def routes_description(self) -> str:
         """Where reminders appear, in words for the status bar."""
         if self.desktop is not None and self.desktop.available():
-            return "on the desktop and in this window"
+            return QCoreApplication.translate("notifier", "on the desktop and in this window")
         if self.tray is not None:
-            return "in the tray"
-        return "in this window"
+            return QCoreApplication.translate("notifier", "in the tray")
+        return QCoreApplication.translate("notifier", "in this window")
 
     def notify(self, title: str, text: str, lines: dict[str, str] | None = None) -> list[str]:
         """One notification. `lines` (key -> line) go into the banner instead of "title: text"

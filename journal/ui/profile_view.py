@@ -6,7 +6,7 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -22,13 +22,15 @@ from journal.domain import Patient, RenalImpairment, saved_id
 from .errors import USER_ERRORS, describe
 from .operations import Change, people
 from .session import Session
+from .translation import QT_TRANSLATE_NOOP
 from .widgets import Choice, ErrorLabel, heading, hint, scroll_page
 
+# English source texts, shown through QCoreApplication.translate("profile_view", ...).
 KIDNEY_LABELS = {
-    RenalImpairment.NONE: "Normal, or not known to be reduced",
-    RenalImpairment.MILD: "Mildly reduced",
-    RenalImpairment.MODERATE: "Moderately reduced",
-    RenalImpairment.SEVERE: "Severely reduced, or on dialysis",
+    RenalImpairment.NONE: QT_TRANSLATE_NOOP("profile_view", "Normal, or not known to be reduced"),
+    RenalImpairment.MILD: QT_TRANSLATE_NOOP("profile_view", "Mildly reduced"),
+    RenalImpairment.MODERATE: QT_TRANSLATE_NOOP("profile_view", "Moderately reduced"),
+    RenalImpairment.SEVERE: QT_TRANSLATE_NOOP("profile_view", "Severely reduced, or on dialysis"),
 }
 
 
@@ -39,11 +41,14 @@ def parse_birth_date(text: str, today: date) -> date | None:
     try:
         d = date.fromisoformat(t)
     except ValueError:
-        raise ValueError(f"{t!r} is not a date; write it as YYYY-MM-DD, for example 1958-04-30.") from None
+        raise ValueError(QCoreApplication.translate(
+            "profile_view", "{text} is not a date; write it as YYYY-MM-DD, for example 1958-04-30.").format(
+                text=repr(t))) from None
     if d > today:
-        raise ValueError("The birth date is in the future.")
+        raise ValueError(QCoreApplication.translate("profile_view", "The birth date is in the future."))
     if d.year < today.year - 125:
-        raise ValueError("That birth date is more than 125 years ago; please check it.")
+        raise ValueError(QCoreApplication.translate("profile_view",
+                                                    "That birth date is more than 125 years ago; please check it."))
     return d
 
 
@@ -59,49 +64,49 @@ class ProfileForm(QWidget):
         self.new = new
         self.patient: Patient | None = None
         lay = scroll_page(self)
-        self.title = heading("Add the person you care for" if new else "Profile")
+        self.title = heading(self.tr("Add the person you care for") if new else self.tr("Profile"))
         lay.addWidget(self.title)
         form = QFormLayout()
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name of the person you care for")
-        self.name.setPlaceholderText("first name is enough")
-        form.addRow("&Name:", self.name)
+        self.name.setAccessibleName(self.tr("Name of the person you care for"))
+        self.name.setPlaceholderText(self.tr("first name is enough"))
+        form.addRow(self.tr("&Name:"), self.name)
         self.birth = QLineEdit()
-        self.birth.setAccessibleName("Birth date")
-        self.birth.setPlaceholderText("YYYY-MM-DD (optional, helps the age checks)")
-        form.addRow("&Birth date:", self.birth)
+        self.birth.setAccessibleName(self.tr("Birth date"))
+        self.birth.setPlaceholderText(self.tr("YYYY-MM-DD (optional, helps the age checks)"))
+        form.addRow(self.tr("&Birth date:"), self.birth)
         self.kidney = Choice()
-        self.kidney.setAccessibleName("Kidney function")
+        self.kidney.setAccessibleName(self.tr("Kidney function"))
         for k, label in KIDNEY_LABELS.items():
-            self.kidney.addItem(label, k)
-        form.addRow("&Kidney function:", self.kidney)
+            self.kidney.addItem(QCoreApplication.translate("profile_view", label), k)
+        form.addRow(self.tr("&Kidney function:"), self.kidney)
         self.conditions = QLineEdit()
-        self.conditions.setAccessibleName("Conditions")
-        self.conditions.setPlaceholderText("for example: multiple sclerosis, epilepsy (separate with commas)")
-        form.addRow("&Conditions:", self.conditions)
+        self.conditions.setAccessibleName(self.tr("Conditions"))
+        self.conditions.setPlaceholderText(self.tr("for example: multiple sclerosis, epilepsy (separate with commas)"))
+        form.addRow(self.tr("&Conditions:"), self.conditions)
         self.contacts = QPlainTextEdit()
-        self.contacts.setAccessibleName("Doctor and clinic contacts")
-        self.contacts.setPlaceholderText("Doctor: name, phone\nPump clinic: phone (day and night)")
+        self.contacts.setAccessibleName(self.tr("Doctor and clinic contacts"))
+        self.contacts.setPlaceholderText(self.tr("Doctor: name, phone\nPump clinic: phone (day and night)"))
         self.contacts.setTabChangesFocus(True)
         self.contacts.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
-        form.addRow("Doctor and c&linic:", self.contacts)
+        form.addRow(self.tr("Doctor and c&linic:"), self.contacts)
         self.notes = QLineEdit()
-        self.notes.setAccessibleName("Other notes about the person")
-        form.addRow("N&otes:", self.notes)
+        self.notes.setAccessibleName(self.tr("Other notes about the person"))
+        form.addRow(self.tr("N&otes:"), self.notes)
         lay.addLayout(form)
-        lay.addWidget(hint("Kidney function matters because baclofen leaves the body through the kidneys. "
-                           "Ask the doctor if you are not sure."))
+        lay.addWidget(hint(self.tr("Kidney function matters because baclofen leaves the body through the kidneys. "
+                           "Ask the doctor if you are not sure.")))
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         self.result = QLabel()
         lay.addWidget(self.result)
         row = QHBoxLayout()
-        self.save_button = QPushButton("Add this person" if new else "Save profile")
+        self.save_button = QPushButton(self.tr("Add this person") if new else self.tr("Save profile"))
         self.save_button.setAccessibleName(self.save_button.text())
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.save_button)
         if new:
-            self.cancel_button = QPushButton("Cancel")
+            self.cancel_button = QPushButton(self.tr("Cancel"))
             self.cancel_button.clicked.connect(self.cancelled)
             row.addWidget(self.cancel_button)
         row.addStretch(1)
@@ -130,7 +135,7 @@ class ProfileForm(QWidget):
         self.result.clear()
         name = self.name.text().strip()
         if not name:
-            self.error.show_error("Enter the person's name.")
+            self.error.show_error(self.tr("Enter the person's name."))
             self.name.setFocus()
             return
         try:
@@ -156,5 +161,5 @@ class ProfileForm(QWidget):
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return
-        self.result.setText("\u2714 Saved.")
+        self.result.setText(self.tr("\u2714 Saved."))
         self.saved.emit(pid)

@@ -15,7 +15,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 
 from journal.domain import Clock
 
+from .formatting import long_day
 from .style import set_scaled_font
+from .translation import QT_TRANSLATE_NOOP
 
 
 class _Backup(Protocol):
@@ -84,36 +86,42 @@ def explain(error: BaseException, journal_path: Path) -> str:
     name = journal_path.name
     kind = refusal_reason(error)
     if kind == NEWER:
-        first = (f"The journal file {name} was last saved by a newer version of CareJournal than "
-                 "this one. To keep its entries safe, this version will not open it.")
-        then = "The best fix is to install the newer CareJournal again."
+        first = QCoreApplication.translate(
+            "recovery", "The journal file {name} was last saved by a newer version of CareJournal than this one. "
+            "To keep its entries safe, this version will not open it.").format(name=name)
+        then = QCoreApplication.translate("recovery", "The best fix is to install the newer CareJournal again.")
     elif kind == DAMAGED:
-        first = (f"The journal file {name} is damaged, so it cannot be read safely. This can "
-                 "happen after a power cut or a disk problem.")
+        first = QCoreApplication.translate(
+            "recovery", "The journal file {name} is damaged, so it cannot be read safely. This can happen after a "
+            "power cut or a disk problem.").format(name=name)
         then = ""
     elif kind == NOT_A_JOURNAL:
-        first = f"The file {name} is not a CareJournal journal, so it cannot be opened as one."
+        first = QCoreApplication.translate(
+            "recovery", "The file {name} is not a CareJournal journal, so it cannot be opened as one.").format(name=name)
         then = ""
     else:
-        first = f"The journal file {name} could not be opened."
+        first = QCoreApplication.translate("recovery", "The journal file {name} could not be opened.").format(name=name)
         then = ""
     detail = str(error).strip()
-    lines = [first, "It has been left exactly as it was: nothing in it was changed."]
+    lines = [first, QCoreApplication.translate("recovery", "It has been left exactly as it was: nothing in it was changed.")]
     if then:
         lines.append(then)
     if detail and detail not in first:
-        lines.append(f"Details: {detail}")
+        lines.append(QCoreApplication.translate("recovery", "Details: {detail}").format(detail=detail))
     return "\n\n".join(lines)
 
 
 def offer_text(backup: _Backup | None, tz: tzinfo | None = None) -> str:
     if backup is None:
-        return ("No earlier backup of this journal was found. You can pick a backup file you "
-                "saved yourself (for example on a USB stick), or close CareJournal and ask for help.")
+        return QCoreApplication.translate(
+            "recovery", "No earlier backup of this journal was found. You can pick a backup file you "
+            "saved yourself (for example on a USB stick), or close CareJournal and ask for help.")
     when = backup.taken_at.astimezone(tz) if tz is not None else backup.taken_at.astimezone()
-    return (f"The latest good backup was made on {when:%A %d %B %Y at %H:%M}. Restoring it brings "
-            "the journal back to how it was then: anything entered after that time will need to "
-            "be entered again. A copy of the current file is kept first, so it is not lost.")
+    return QCoreApplication.translate(
+        "recovery", "The latest good backup was made on {day} at {time}. Restoring it brings "
+        "the journal back to how it was then: anything entered after that time will need to "
+        "be entered again. A copy of the current file is kept first, so it is not lost.").format(
+            day=long_day(when.date(), year=True), time=f"{when:%H:%M}")
 
 
 RESTORE = "restore"
@@ -123,7 +131,8 @@ CLOSE = "close"
 
 def _choose_file(parent: QWidget | None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Choose a CareJournal backup", "", "CareJournal backups (*.sqlite3 *.db);;All files (*)")
+        parent, QCoreApplication.translate("recovery", "Choose a CareJournal backup"), "",
+        QCoreApplication.translate("recovery", "CareJournal backups (*.sqlite3 *.db);;All files (*)"))
     return Path(name) if name else None
 
 
@@ -137,7 +146,7 @@ class RecoveryDialog(QDialog):
     def __init__(self, error: BaseException, journal_path: Path, backup: _Backup | None,
                  tz: tzinfo | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("The journal could not be opened")
+        self.setWindowTitle(self.tr("The journal could not be opened"))
         self.choice = CLOSE
         layout = QVBoxLayout(self)
         self.message = QLabel(explain(error, journal_path))
@@ -148,11 +157,11 @@ class RecoveryDialog(QDialog):
         layout.addWidget(self.offer)
         buttons = QDialogButtonBox()
         self.chosen_file: Path | None = None
-        self.restore_button = QPushButton("Restore the latest backup")
+        self.restore_button = QPushButton(self.tr("Restore the latest backup"))
         self.restore_button.setEnabled(backup is not None)
-        self.file_button = QPushButton("Choose a backup file...")
-        self.file_button.setAccessibleName("Choose a backup file you saved, for example on a USB stick")
-        self.close_button = QPushButton("Close without changing anything")
+        self.file_button = QPushButton(self.tr("Choose a backup file..."))
+        self.file_button.setAccessibleName(self.tr("Choose a backup file you saved, for example on a USB stick"))
+        self.close_button = QPushButton(self.tr("Close without changing anything"))
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -203,15 +212,18 @@ def offer_recovery(parent: QWidget | None, error: BaseException, journal_path: P
     dialog = RecoveryDialog(error, journal_path, latest, tz, parent)
     choice = run_dialog(dialog)
     if choice == RESTORE and latest is not None:
-        source, done = latest.path, "The journal was restored from the latest backup."
+        source, done = latest.path, QCoreApplication.translate("recovery",
+                                                               "The journal was restored from the latest backup.")
     elif choice == RESTORE_FILE and dialog.chosen_file is not None:
-        source, done = dialog.chosen_file, f"The journal was restored from {dialog.chosen_file.name}."
+        source, done = dialog.chosen_file, QCoreApplication.translate(
+            "recovery", "The journal was restored from {name}.").format(name=dialog.chosen_file.name)
     else:
-        return RecoveryResult(False, "Nothing was changed.")
+        return RecoveryResult(False, QCoreApplication.translate("recovery", "Nothing was changed."))
     try:
         kept = backups.restore(source)
     except Exception as e:  # the journal stays as it was; say so rather than crash
-        return RecoveryResult(False, f"The backup could not be restored, and nothing was changed. ({e})")
+        return RecoveryResult(False, QCoreApplication.translate(
+            "recovery", "The backup could not be restored, and nothing was changed. ({reason})").format(reason=e))
     return RecoveryResult(True, done, kept)
 
 
@@ -242,17 +254,17 @@ def claim_window(journal_path: Path, clock: Clock, parent: QWidget | None = None
     except JournalLocked as e:
         if hand_over is not None and hand_over():
             return HANDED_OVER
-        show_message(parent, "CareJournal is already open", str(e))
+        show_message(parent, QCoreApplication.translate("recovery", "CareJournal is already open"), str(e))
         return None
 
 
 # -- the backups screen --------------------------------------------------------------------------
 
-KIND_WORDS = {
-    "auto": "made automatically",
-    "manual": "saved by you",
-    "before-restore": "the journal as it was before a restore",
-    "before-migration": "the journal as it was before an update",
+KIND_WORDS = {  # English source texts, shown through QCoreApplication.translate("recovery", ...)
+    "auto": QT_TRANSLATE_NOOP("recovery", "made automatically"),
+    "manual": QT_TRANSLATE_NOOP("recovery", "saved by you"),
+    "before-restore": QT_TRANSLATE_NOOP("recovery", "the journal as it was before a restore"),
+    "before-migration": QT_TRANSLATE_NOOP("recovery", "the journal as it was before an update"),
 }
 
 
@@ -271,12 +283,13 @@ class BackupManager(Protocol):
 
 
 def _confirm(parent: QWidget | None, text: str) -> bool:
-    answer = QMessageBox.question(parent, "Restore this backup?", text)
+    answer = QMessageBox.question(parent, QCoreApplication.translate("recovery", "Restore this backup?"), text)
     return bool(answer == QMessageBox.StandardButton.Yes)
 
 
 def _choose_folder(parent: QWidget | None) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, "Choose where to save the backup (for example a USB stick)")
+    folder = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("recovery", "Choose where to save the backup (for example a USB stick)"))
     return Path(folder) if folder else None
 
 
@@ -298,34 +311,33 @@ class BackupsDialog(QDialog):
                  reopen: Callable[[], None] | None = None, tz: tzinfo | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(self.tr("Backups"))
         self.backups = backups
         self._close_journal = close_journal
         self._reopen = reopen
         self._tz = tz
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = QLabel(self.tr(
             "CareJournal makes a backup each time it opens and once a day while it stays open. It keeps "
             "one for each of the last 7 days and one for each of the 4 weeks before that. "
-            f"They are kept in {backups.folder}, readable only by you."
-        )
+            "They are kept in {folder}, readable only by you.").format(folder=backups.folder))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget()
         set_scaled_font(self.list, 1.15)
         layout.addWidget(self.list)
         row = QHBoxLayout()
-        self.backup_now_button = QPushButton("Back up now")
-        self.backup_to_button = QPushButton("Back up to a folder or USB stick...")
-        self.restore_button = QPushButton("Restore the selected backup...")
-        self.restore_file_button = QPushButton("Restore from a file...")
-        self.close_button = QPushButton("Close")
-        self.list.setAccessibleName("Backups of this journal, newest first")
-        self.backup_now_button.setAccessibleName("Back up now")
-        self.backup_to_button.setAccessibleName("Back up to a folder or USB stick")
-        self.restore_button.setAccessibleName("Restore the selected backup")
-        self.restore_file_button.setAccessibleName("Restore from a backup file, for example on a USB stick")
-        self.close_button.setAccessibleName("Close the backups screen")
+        self.backup_now_button = QPushButton(self.tr("Back up now"))
+        self.backup_to_button = QPushButton(self.tr("Back up to a folder or USB stick..."))
+        self.restore_button = QPushButton(self.tr("Restore the selected backup..."))
+        self.restore_file_button = QPushButton(self.tr("Restore from a file..."))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.list.setAccessibleName(self.tr("Backups of this journal, newest first"))
+        self.backup_now_button.setAccessibleName(self.tr("Back up now"))
+        self.backup_to_button.setAccessibleName(self.tr("Back up to a folder or USB stick"))
+        self.restore_button.setAccessibleName(self.tr("Restore the selected backup"))
+        self.restore_file_button.setAccessibleName(self.tr("Restore from a backup file, for example on a USB stick"))
+        self.close_button.setAccessibleName(self.tr("Close the backups screen"))
         for b in (self.backup_now_button, self.backup_to_button):
             row.addWidget(b)
         layout.addLayout(row)
@@ -348,7 +360,8 @@ class BackupsDialog(QDialog):
 
     def describe(self, b: _ListedBackup) -> str:
         when = b.taken_at.astimezone(self._tz) if self._tz is not None else b.taken_at.astimezone()
-        return f"{when:%A %d %B %Y, %H:%M}: {KIND_WORDS.get(b.kind, b.kind)}"
+        kind = QCoreApplication.translate("recovery", KIND_WORDS[b.kind]) if b.kind in KIND_WORDS else b.kind
+        return f"{long_day(when.date(), year=True)}, {when:%H:%M}: {kind}"
 
     def refresh(self) -> None:
         self.list.clear()
@@ -356,13 +369,13 @@ class BackupsDialog(QDialog):
             found = self.backups.backups()
         except OSError as e:
             found = []
-            self.status.setText(f"The backups folder could not be read: {e.strerror or e}")
+            self.status.setText(self.tr("The backups folder could not be read: {reason}").format(reason=e.strerror or e))
         for b in found:
             item = QListWidgetItem(self.describe(b))
             item.setData(Qt.ItemDataRole.UserRole, b)
             self.list.addItem(item)
         if not found:
-            self.list.addItem(QListWidgetItem("No backups yet."))
+            self.list.addItem(QListWidgetItem(self.tr("No backups yet.")))
             self.list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         else:
             self.list.setCurrentRow(0)
@@ -381,7 +394,7 @@ class BackupsDialog(QDialog):
         except Exception as e:  # noqa: BLE001 - shown to the caregiver; nothing was changed
             self.status.setText(str(e))
             return
-        self.status.setText(f"Backup saved: {made.name}")
+        self.status.setText(self.tr("Backup saved: {name}").format(name=made.name))
         self.refresh()
 
     def back_up_to(self) -> None:
@@ -393,24 +406,24 @@ class BackupsDialog(QDialog):
         except Exception as e:  # noqa: BLE001 - shown to the caregiver; nothing was changed
             self.status.setText(str(e))
             return
-        self.status.setText(f"Backup saved to {made}. Keep the stick somewhere safe.")
+        self.status.setText(self.tr("Backup saved to {path}. Keep the stick somewhere safe.").format(path=made))
 
     def restore_selected(self) -> None:
         chosen = self.selected()
         if chosen is None:
             return
-        self._restore(chosen.path, f"how it was on {self.describe(chosen)}")
+        self._restore(chosen.path, self.tr("how it was on {backup}").format(backup=self.describe(chosen)))
 
     def restore_from_file(self) -> None:
         chosen = choose_file(self)
         if chosen is None:
             return
-        self._restore(chosen, f"the copy in {chosen.name}")
+        self._restore(chosen, self.tr("the copy in {name}").format(name=chosen.name))
 
     def _restore(self, source: Path, what: str) -> None:
-        text = (f"The journal will go back to {what}. Anything entered after that copy was made will "
-                "need to be entered again. A copy of the journal as it is now is kept first, so you "
-                "can come back to it.")
+        text = self.tr("The journal will go back to {what}. Anything entered after that copy was made will "
+                       "need to be entered again. A copy of the journal as it is now is kept first, so you "
+                       "can come back to it.").format(what=what)
         if not confirm(self, text):
             return
         try:
@@ -421,11 +434,11 @@ class BackupsDialog(QDialog):
             return
         problem = self._reopen_journal()
         if problem is None:
-            self.status.setText("The journal was restored. The previous version was kept as a backup "
-                                "(it is in the list above).")
+            self.status.setText(self.tr("The journal was restored. The previous version was kept as a backup "
+                                "(it is in the list above)."))
         else:  # the file was replaced, but this window cannot show it: do not say all is well
-            self.status.setText(f"The backup was put in place, but {problem[0].lower()}{problem[1:]} "
-                                "Close CareJournal and open it again.")
+            self.status.setText(self.tr("The backup was put in place, but {problem} Close CareJournal and open it "
+                                        "again.").format(problem=problem[0].lower() + problem[1:]))
         self.refresh()
         self.restored.emit(kept)
 
@@ -435,5 +448,5 @@ class BackupsDialog(QDialog):
             try:
                 self._reopen()
             except Exception as e:  # noqa: BLE001 - say it, do not crash the window
-                return f"The journal could not be opened again: {str(e).rstrip('.')}."
+                return self.tr("The journal could not be opened again: {reason}.").format(reason=str(e).rstrip("."))
         return None

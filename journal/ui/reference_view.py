@@ -46,6 +46,7 @@ from journal.reference.library import STYLE
 from journal.reference.markup import TOPIC_SCHEME
 
 from .style import set_scaled_font
+from .widgets import fit_placeholder
 
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -113,37 +114,38 @@ class ReferenceView(QWidget):
         self.print_dialog_factory: PrintDialogFactory = QPrintDialog
         self._current: str | None = None
         self._history: list[str] = []
-        self.setAccessibleName("Offline guide")
+        self.setAccessibleName(self.tr("Offline guide"))
 
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setTextFormat(Qt.TextFormat.RichText)
-        self.notice.setAccessibleName("About this guide")
+        self.notice.setAccessibleName(self.tr("About this guide"))
         set_scaled_font(self.notice, 1.0, bold=False)
 
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText("Search the guide, for example: missed dose")
+        self.search_box.setPlaceholderText(self.tr("Search the guide, for example: missed dose"))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName("Search the guide")
-        self.search_box.setAccessibleDescription("Type a few words. Results appear below as you type.")
+        fit_placeholder(self.search_box)
+        self.search_box.setAccessibleName(self.tr("Search the guide"))
+        self.search_box.setAccessibleDescription(self.tr("Type a few words. Results appear below as you type."))
         set_scaled_font(self.search_box, 1.1)
-        search_label = QLabel("&Search:")
+        search_label = QLabel(self.tr("&Search:"))
         search_label.setBuddy(self.search_box)
 
-        self.results_label = QLabel("Results")
+        self.results_label = QLabel(self.tr("Results"))
         set_scaled_font(self.results_label, 1.0, bold=True)
         self.results = QListWidget()
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setItemDelegate(_HtmlItemDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results_label.setBuddy(self.results)
 
-        topics_label = QLabel("&Topics")
+        topics_label = QLabel(self.tr("&Topics"))
         set_scaled_font(topics_label, 1.0, bold=True)
         self.topic_list = QListWidget()
-        self.topic_list.setAccessibleName("Topics")
+        self.topic_list.setAccessibleName(self.tr("Topics"))
         set_scaled_font(self.topic_list, 1.1)
         self.topic_list.setWordWrap(True)
         self.topic_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -156,16 +158,16 @@ class ReferenceView(QWidget):
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
-        self.browser.setAccessibleName("Topic text")
+        self.browser.setAccessibleName(self.tr("Topic text"))
         self.browser.document().setDefaultStyleSheet(STYLE)
         set_scaled_font(self.browser, 1.15)
         self.browser.document().setDefaultFont(self.browser.font())
 
-        self.back_button = QPushButton("\u25c0 &Back")
-        self.back_button.setAccessibleName("Back to the previous topic")
+        self.back_button = QPushButton(self.tr("\u25c0 &Back"))
+        self.back_button.setAccessibleName(self.tr("Back to the previous topic"))
         self.back_button.setEnabled(False)
-        self.print_button = QPushButton("&Print this topic\u2026")
-        self.print_button.setAccessibleName("Print this topic")
+        self.print_button = QPushButton(self.tr("&Print this topic\u2026"))
+        self.print_button.setAccessibleName(self.tr("Print this topic"))
 
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -299,9 +301,8 @@ class ReferenceView(QWidget):
 
     def _update_notice(self) -> None:
         number = html.escape(self.emergency_number)
-        self.notice.setText(
-            f"This guide is <b>not medical advice</b>. In an emergency, call <b>{number}</b>."
-        )
+        self.notice.setText(self.tr("This guide is <b>not medical advice</b>. In an emergency, call <b>{number}</b>."
+                                    ).format(number=number))
 
     def _update_results(self, text: str) -> None:
         self.results.clear()
@@ -312,12 +313,12 @@ class ReferenceView(QWidget):
             return
         hits = self.library.search(words, limit=10)
         if not hits:
-            item = QListWidgetItem("Nothing found. Try other words, or pick a topic below.")
+            item = QListWidgetItem(self.tr("Nothing found. Try other words, or pick a topic below."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(item)
-            self.results_label.setText("Results")
+            self.results_label.setText(self.tr("Results"))
             return
-        self.results_label.setText(f"Results ({len(hits)})")
+        self.results_label.setText(self.tr("Results ({n})").format(n=len(hits)))
         for hit in hits:
             self.results.addItem(self._result_item(hit))
 

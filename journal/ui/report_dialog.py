@@ -32,7 +32,9 @@ from journal.reports.data import ReportData
 from journal.services import reports
 from journal.services.journal import Journal
 
-PAPER = (("A4", "a4"), ("US Letter", "letter"))
+from .translation import QT_TRANSLATE_NOOP
+
+PAPER = (("A4", "a4"), (QT_TRANSLATE_NOOP("ReportDialog", "US Letter"), "letter"))
 
 
 def _qdate(d: date) -> QDate:
@@ -60,7 +62,7 @@ class ReportDialog(QDialog):
         self.data: ReportData | None = None
         self.built_period: tuple[date, date] | None = None  # the days self.data covers
         self.pages = 0
-        self.setWindowTitle("Report for the doctor")
+        self.setWindowTitle(self.tr("Report for the doctor"))
         self.resize(900, 1000)
 
         today = now().astimezone(journal.tz).date()
@@ -72,17 +74,18 @@ class ReportDialog(QDialog):
             e.setMaximumDate(_qdate(today))
         self.paper = QComboBox()
         for label, key in PAPER:
-            self.paper.addItem(label, key)
+            self.paper.addItem(self.tr(label), key)
         self.paper.setCurrentIndex(1 if render.default_page_size() == "letter" else 0)
-        self.update_button = QPushButton("S&how these days")
+        self.update_button = QPushButton(self.tr("S&how these days"))
         self.update_button.clicked.connect(self.rebuild)
         self.paper.currentIndexChanged.connect(self._paper_changed)
 
-        self.from_edit.setAccessibleName("First day of the report")
-        self.to_edit.setAccessibleName("Last day of the report")
-        self.paper.setAccessibleName("Paper size")
+        self.from_edit.setAccessibleName(self.tr("First day of the report"))
+        self.to_edit.setAccessibleName(self.tr("Last day of the report"))
+        self.paper.setAccessibleName(self.tr("Paper size"))
         top = QHBoxLayout()
-        for text, field in (("&From", self.from_edit), ("&to", self.to_edit), ("P&aper", self.paper)):
+        for text, field in ((self.tr("&From"), self.from_edit), (self.tr("&to"), self.to_edit),
+                            (self.tr("P&aper"), self.paper)):
             buddy = QLabel(text)  # Alt + the underlined letter goes to the field
             buddy.setBuddy(field)
             top.addWidget(buddy)
@@ -98,11 +101,11 @@ class ReportDialog(QDialog):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.clicked.connect(self.print_report)
-        self.save_button = QPushButton("&Save as PDF…")
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
         self.save_button.clicked.connect(self.save_pdf)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -110,8 +113,8 @@ class ReportDialog(QDialog):
         bottom.addWidget(self.save_button)
         bottom.addWidget(close)
 
-        note = QLabel("A caregiver's record to take to the appointment: it is not a medical document "
-                      "and not medical advice.")
+        note = QLabel(self.tr("A caregiver's record to take to the appointment: it is not a medical document "
+                      "and not medical advice."))
         note.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -136,7 +139,7 @@ class ReportDialog(QDialog):
             self.data = reports.build_for(self.journal, self.patient_id, start, end, now=self.now())
         except Exception as e:  # noqa: BLE001 - shown in the dialog, the window stays usable
             self.data = None
-            self.status.setText(f"The report could not be made: {e}")
+            self.status.setText(self.tr("The report could not be made: {reason}").format(reason=e))
             self.print_button.setEnabled(False)
             self.save_button.setEnabled(False)
             return
@@ -175,8 +178,8 @@ class ReportDialog(QDialog):
     def save_pdf(self) -> Path | None:
         if not self._for_the_chosen_days() or self.data is None:
             return None
-        path, _ = self.get_save_file_name(self, "Save the report as PDF", str(Path.home() / self.default_file_name()),
-                                          "PDF files (*.pdf)")
+        path, _ = self.get_save_file_name(self, self.tr("Save the report as PDF"),
+                                          str(Path.home() / self.default_file_name()), self.tr("PDF files (*.pdf)"))
         if not path:
             return None
         out = Path(path)
@@ -185,9 +188,10 @@ class ReportDialog(QDialog):
         try:  # the service checks the place (not the journal's own files) and that the PDF came out whole
             pages = reports.write_pdf(self.data, out, self.page_size, journal_path=self.journal.path)
         except Exception as e:  # noqa: BLE001 - shown in the dialog
-            self.status.setText(f"The PDF could not be saved: {e}")
+            self.status.setText(self.tr("The PDF could not be saved: {reason}").format(reason=e))
             return None
-        self.status.setText(f"Saved {pages} page{'s' if pages != 1 else ''} to {out}")
+        saved = self.tr("Saved 1 page to {path}") if pages == 1 else self.tr("Saved {n} pages to {path}")
+        self.status.setText(saved.format(n=pages, path=out))
         return out
 
     def print_report(self) -> bool:
@@ -197,7 +201,8 @@ class ReportDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         pages = render.print_report(self.data, self.printer)
-        self.status.setText(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
+        self.status.setText(self.tr("Sent 1 page to the printer.") if pages == 1
+                            else self.tr("Sent {n} pages to the printer.").format(n=pages))
         return True
 
 

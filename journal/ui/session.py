@@ -274,10 +274,11 @@ class Session(QObject):
         except Exception as exc:  # noqa: BLE001 - shown to the caregiver, see docstring
             alerts = [Alert(
                 rule="checks-failed", severity=Severity.WARNING, patient="", since=now,
-                title="The safety checks could not run",
-                message=f"The journal could not check the entries just now ({type(exc).__name__}: {exc}).",
-                advice="Keep a close eye yourself, and call the doctor with any worry. Restart the program; "
-                       "if this stays, ask for help with the program.",
+                title=self.tr("The safety checks could not run"),
+                message=self.tr("The journal could not check the entries just now ({error}).").format(
+                    error=f"{type(exc).__name__}: {exc}"),
+                advice=self.tr("Keep a close eye yourself, and call the doctor with any worry. Restart the program; "
+                               "if this stays, ask for help with the program."),
                 evidence=[type(exc).__name__], reference="when-to-call")]
         alerts.sort(key=lambda a: -a.severity.rank)
         self._alerts = alerts

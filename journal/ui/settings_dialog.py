@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,11 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.i18n import LANGUAGES
-from journal.domain.zones import JournalZone
 from journal.services.journal import Settings
 
-from .formatting import DATE_FORMATS, TIME_FORMATS, ShownSettings, date_pattern, time_pattern
-from .widgets import ErrorLabel
+from .formatting import DATE_FORMATS, TIME_FORMATS, date_example, date_pattern, time_pattern
+from .widgets import ErrorLabel, fit_placeholder
 
 EMERGENCY_NUMBERS = ["911", "112", "999", "000", "111", "119", "110"]
 
@@ -42,9 +41,10 @@ def valid_emergency_number(text: str) -> str | None:
     """None when usable, else why not (digits only, 2 to 6 of them)."""
     t = text.strip()
     if not t:
-        return "Enter the number you would call in an emergency (for example 911, 112 or 999)."
+        return QCoreApplication.translate("SettingsDialog",
+                                          "Enter the number you would call in an emergency (for example 911, 112 or 999).")
     if not t.isdigit() or not 2 <= len(t) <= 6:
-        return "Use digits only, 2 to 6 of them (for example 911, 112 or 999)."
+        return QCoreApplication.translate("SettingsDialog", "Use digits only, 2 to 6 of them (for example 911, 112 or 999).")
     return None
 
 
@@ -68,84 +68,85 @@ class SettingsDialog(QDialog):
         self.emergency = QComboBox()
         self.emergency.setEditable(True)
         self.emergency.addItems(EMERGENCY_NUMBERS)
-        self.emergency.setCurrentText(settings.emergency_number)
-        self.emergency.setAccessibleName("Emergency number")
+        self.emergency.setCurrentText(str(getattr(settings, "emergency_number", "911")))
+        self.emergency.setAccessibleName(self.tr("Emergency number"))
         form.addRow(self.tr("Emergency &number:"), self.emergency)
         self.lead = QSpinBox()
         self.lead.setRange(0, 180)
-        self.lead.setSuffix(" minutes before")
-        self.lead.setValue(int(settings.reminder_lead_minutes))
-        self.lead.setAccessibleName("Reminder lead time in minutes")
+        self.lead.setSuffix(self.tr(" minutes before"))
+        self.lead.setValue(int(getattr(settings, "reminder_lead_minutes", 15)))
+        self.lead.setAccessibleName(self.tr("Reminder lead time in minutes"))
         form.addRow(self.tr("&Remind me:"), self.lead)
         self.date_format = QComboBox()
-        for pattern, example in DATE_FORMATS.items():
-            self.date_format.addItem(example, pattern)
+        for pattern in DATE_FORMATS:
+            self.date_format.addItem(date_example(pattern), pattern)
         self._select(self.date_format, date_pattern(settings))
-        self.date_format.setAccessibleName("Date format")
+        self.date_format.setAccessibleName(self.tr("Date format"))
         form.addRow(self.tr("&Dates look like:"), self.date_format)
         self.time_format = QComboBox()
         for pattern, example in TIME_FORMATS.items():
-            self.time_format.addItem(example, pattern)
+            self.time_format.addItem(QCoreApplication.translate("formatting", example), pattern)
         self._select(self.time_format, time_pattern(settings))
-        self.time_format.setAccessibleName("Time format")
+        self.time_format.setAccessibleName(self.tr("Time format"))
         form.addRow(self.tr("&Times look like:"), self.time_format)
         self.temperature_unit = QComboBox()
-        self.temperature_unit.addItem("\u00b0C (Celsius)", "C")
-        self.temperature_unit.addItem("\u00b0F (Fahrenheit)", "F")
-        self._select(self.temperature_unit, settings.temperature_unit)
-        self.temperature_unit.setAccessibleName("Temperature unit")
+        self.temperature_unit.addItem(self.tr("\u00b0C (Celsius)"), "C")
+        self.temperature_unit.addItem(self.tr("\u00b0F (Fahrenheit)"), "F")
+        self._select(self.temperature_unit, str(getattr(settings, "temperature_unit", "C")))
+        self.temperature_unit.setAccessibleName(self.tr("Temperature unit"))
         form.addRow(self.tr("T&emperatures in:"), self.temperature_unit)
         self.weight_unit = QComboBox()
-        self.weight_unit.addItem("kg (kilograms)", "kg")
-        self.weight_unit.addItem("lb (pounds)", "lb")
-        self._select(self.weight_unit, settings.weight_unit)
-        self.weight_unit.setAccessibleName("Weight unit")
+        self.weight_unit.addItem(self.tr("kg (kilograms)"), "kg")
+        self.weight_unit.addItem(self.tr("lb (pounds)"), "lb")
+        self._select(self.weight_unit, str(getattr(settings, "weight_unit", "kg")))
+        self.weight_unit.setAccessibleName(self.tr("Weight unit"))
         form.addRow(self.tr("&Weights in:"), self.weight_unit)
         self.decimal_separator = QComboBox()
-        self.decimal_separator.addItem("37.5 (point)", ".")
-        self.decimal_separator.addItem("37,5 (comma)", ",")
-        self._select(self.decimal_separator, settings.decimal_separator)
-        self.decimal_separator.setAccessibleName("Decimal separator")
+        self.decimal_separator.addItem(self.tr("37.5 (point)"), ".")
+        self.decimal_separator.addItem(self.tr("37,5 (comma)"), ",")
+        self._select(self.decimal_separator, str(getattr(settings, "decimal_separator", ".")))
+        self.decimal_separator.setAccessibleName(self.tr("Decimal separator"))
         form.addRow(self.tr("Deci&mals look like:"), self.decimal_separator)
         self.language = QComboBox()
         self.language.addItem(self.tr("The computer's language"), "")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        self._select(self.language, settings.language or "")
-        self.language.setAccessibleName("Language")
+        self._select(self.language, str(getattr(settings, "language", "") or ""))
+        self.language.setAccessibleName(self.tr("Language"))
         form.addRow(self.tr("&Language (from the next start):"), self.language)
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         zones = sorted(available_timezones())
         self.timezone.addItems(zones)
-        self.timezone.setCurrentText(settings.timezone or "UTC")
-        self.timezone.setAccessibleName("Time zone")
+        self.timezone.setCurrentText(str(getattr(settings, "timezone", "") or "UTC"))
+        self.timezone.setAccessibleName(self.tr("Time zone"))
         self.timezone.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.timezone.setMinimumContentsLength(20)
         form.addRow(self.tr("Time &zone:"), self.timezone)
         self.zone_since_edit = QDateEdit()
         self.zone_since_edit.setCalendarPopup(True)
         self.zone_since_edit.setDisplayFormat("yyyy-MM-dd")
-        self.zone_since_edit.setAccessibleName("The new time zone applies from this day")
-        zone = settings.journal_zone if isinstance(settings, ShownSettings) else None
-        if isinstance(zone, JournalZone) and zone.periods:  # no change before the latest one
+        self.zone_since_edit.setAccessibleName(self.tr("The new time zone applies from this day"))
+        zone = getattr(settings, "journal_zone", None)
+        if zone is not None and getattr(zone, "periods", None):  # no change before the latest one
             last = zone.periods[-1].since
             self.zone_since_edit.setMinimumDate(QDate(last.year, last.month, last.day))
         form.addRow(self.tr("New zone &from:"), self.zone_since_edit)
         self.zone_note = QLabel()
         self.zone_note.setWordWrap(True)
-        self.zone_note.setAccessibleName("What changing the time zone does")
+        self.zone_note.setAccessibleName(self.tr("What changing the time zone does"))
         form.addRow(self.zone_note)
         self._since_label = form.labelForField(self.zone_since_edit)
         self.timezone.currentTextChanged.connect(self._zone_chosen)
         self.zone_since_edit.dateChanged.connect(lambda _d: self._show_zone_note())
-        self.caregiver = QLineEdit(settings.caregiver_name or "")
-        self.caregiver.setAccessibleName("Your name (saved with each entry)")
+        self.caregiver = QLineEdit(str(getattr(settings, "caregiver_name", "") or ""))
+        self.caregiver.setAccessibleName(self.tr("Your name (saved with each entry)"))
         self.caregiver.setPlaceholderText(self.tr("so others sharing care see who logged what"))
+        fit_placeholder(self.caregiver)
         form.addRow(self.tr("Your &name:"), self.caregiver)
         # Start at login (services/autostart.py): shown when the window can change it (None: not).
         self.start_at_login = QCheckBox(self.tr("Start CareJournal when I log in (minimised, reminding)"))
-        self.start_at_login.setAccessibleName("Start CareJournal when I log in")
+        self.start_at_login.setAccessibleName(self.tr("Start CareJournal when I log in"))
         self.start_at_login.setChecked(bool(start_at_login))
         self.start_at_login.setVisible(start_at_login is not None)
         form.addRow(self.start_at_login)
@@ -157,7 +158,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName("Save settings")
+        self.save_button.setAccessibleName(self.tr("Save settings"))
         lay.addWidget(buttons)
         self._zone_chosen(self.timezone.currentText())
 
@@ -190,8 +191,8 @@ class SettingsDialog(QDialog):
             if self._describe_zone_change is not None:
                 text = self._describe_zone_change(zone, self.chosen_zone_since())
             else:
-                text = (f"From the day chosen, days are planned and shown in {zone}; the days before keep "
-                        "their zone.")
+                text = self.tr("From the day chosen, days are planned and shown in {zone}; the days before keep "
+                               "their zone.").format(zone=zone)
         self.zone_note.setText(text)
         self.zone_note.setVisible(bool(text))
 
@@ -225,8 +226,9 @@ class SettingsDialog(QDialog):
             return
         vals = self.values()
         if vals["timezone"] not in available_timezones():
-            self.error.show_error(f"{vals['timezone']!r} is not a time zone name; choose one from the list "
-                                  "(for example America/Chicago or Europe/London).")
+            self.error.show_error(self.tr("{zone} is not a time zone name; choose one from the list "
+                                          "(for example America/Chicago or Europe/London).").format(
+                                              zone=repr(vals["timezone"])))
             self.timezone.setFocus()
             return
         self.zone_since = self.chosen_zone_since() if self._zone_changed() else None

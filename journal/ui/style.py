@@ -3,19 +3,15 @@ follow the system font (relative point sizes only, so 200% scaling stays readabl
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from journal.domain import Severity
 
-# PySide6's stubs say it returns object; it returns the text it was given (marked for translation).
-QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], _QT_TRANSLATE_NOOP)
+from .translation import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -30,11 +30,16 @@ from .formatting import fmt_datetime
 from .operations import Change, entries
 from .session import Session
 from .style import look, set_scaled_font
+from .translation import QT_TRANSLATE_NOOP
 from .widgets import Choice, ErrorLabel, UndoButton, WhenEdit, heading, hint, scroll_page
 
-SEVERITY_WORDS = {0: "none", 1: "mild", 2: "mild", 3: "mild", 4: "moderate", 5: "moderate", 6: "moderate",
-                  7: "severe", 8: "severe", 9: "severe", 10: "worst imaginable"}
-TIER_WORDS = {"emergency": "emergency", "urgent": "call today"}
+# English source texts, shown through QCoreApplication.translate("symptom_form", ...) in the window's language.
+_NONE, _MILD = QT_TRANSLATE_NOOP("symptom_form", "none"), QT_TRANSLATE_NOOP("symptom_form", "mild")
+_MODERATE, _SEVERE = QT_TRANSLATE_NOOP("symptom_form", "moderate"), QT_TRANSLATE_NOOP("symptom_form", "severe")
+SEVERITY_WORDS = {0: _NONE, 1: _MILD, 2: _MILD, 3: _MILD, 4: _MODERATE, 5: _MODERATE, 6: _MODERATE,
+                  7: _SEVERE, 8: _SEVERE, 9: _SEVERE, 10: QT_TRANSLATE_NOOP("symptom_form", "worst imaginable")}
+TIER_WORDS = {"emergency": QT_TRANSLATE_NOOP("symptom_form", "emergency"),
+              "urgent": QT_TRANSLATE_NOOP("symptom_form", "call today")}
 
 
 class TriageBox(QFrame):
@@ -46,13 +51,13 @@ class TriageBox(QFrame):
         super().__init__(parent)
         self.session = session
         self.setObjectName("triageBox")
-        self.setAccessibleName("What to do for this symptom")
+        self.setAccessibleName(self.tr("What to do for this symptom"))
         lay = QVBoxLayout(self)
         self.label = QLabel()
         self.label.setWordWrap(True)
         lay.addWidget(self.label)
-        self.read_button = QPushButton("When to call for help (guidance)")
-        self.read_button.setAccessibleName("Open the guidance on when to call for help")
+        self.read_button = QPushButton(self.tr("When to call for help (guidance)"))
+        self.read_button.setAccessibleName(self.tr("Open the guidance on when to call for help"))
         self.topic: str = "when-to-call"
         self.read_button.clicked.connect(lambda: self.topic_requested.emit(self.topic))
         lay.addWidget(self.read_button)
@@ -75,13 +80,15 @@ class TriageBox(QFrame):
             f" border-radius: 6px; }} QFrame#triageBox QLabel {{ color: {lk.foreground}; }}"
         )
         if sev is Severity.EMERGENCY:
-            text = (f"{lk.icon} EMERGENCY SIGN: {choice.label}{', ' + why if why else ''}.\n"
-                    f"Call {number} now. Stay with the person, keep them safe, and tell the operator "
-                    "they take baclofen and when the last dose was. Log it here afterwards.")
+            text = f"{lk.icon} " + self.tr(
+                "EMERGENCY SIGN: {sign}.\nCall {number} now. Stay with the person, keep them safe, and tell the "
+                "operator they take baclofen and when the last dose was. Log it here afterwards.").format(
+                    sign=choice.label + (", " + why if why else ""), number=number)
             set_scaled_font(self.label, 1.25, bold=True)
         else:
-            text = (f"{lk.icon} Call the doctor or clinic today about: {choice.label}{', ' + why if why else ''}.\n"
-                    f"If it gets worse quickly, or breathing or waking is affected, call {number}.")
+            text = f"{lk.icon} " + self.tr(
+                "Call the doctor or clinic today about: {sign}.\nIf it gets worse quickly, or breathing or waking "
+                "is affected, call {number}.").format(sign=choice.label + (", " + why if why else ""), number=number)
             set_scaled_font(self.label, 1.1, bold=True)
         self.topic = choice.reference or "when-to-call"
         self.label.setText(text)
@@ -99,29 +106,31 @@ class SymptomForm(QWidget):
         self.session = session
         self.catalog = symptom_catalog()
         lay = scroll_page(self)
-        lay.addWidget(heading("Log a symptom"))
+        lay.addWidget(heading(self.tr("Log a symptom")))
         form = QFormLayout()
         self.symptom = Choice()
-        self.symptom.setAccessibleName("Symptom")
-        self.symptom.addItem("Choose a symptom...", None)
+        self.symptom.setAccessibleName(self.tr("Symptom"))
+        self.symptom.addItem(self.tr("Choose a symptom..."), None)
         for c in self.catalog:
-            tier = TIER_WORDS.get(c.tier)
+            tier = QCoreApplication.translate("symptom_form", TIER_WORDS[c.tier]) if c.tier in TIER_WORDS else ""
             self.symptom.addItem(f"{c.label}  ({tier})" if tier else c.label, c.code)
         self.symptom.currentIndexChanged.connect(self._symptom_changed)
-        form.addRow("&Symptom:", self.symptom)
+        form.addRow(self.tr("&Symptom:"), self.symptom)
         self.severity = Choice()
-        self.severity.setAccessibleName("Severity from 0 to 10")
-        self.severity.addItem("not rated", None)
+        self.severity.setAccessibleName(self.tr("Severity from 0 to 10"))
+        self.severity.addItem(self.tr("not rated"), None)
         for n in range(11):
-            self.severity.addItem(f"{n} - {SEVERITY_WORDS[n]}", n)
+            self.severity.addItem(f"{n} - {QCoreApplication.translate('symptom_form', SEVERITY_WORDS[n])}", n)
         self.severity.currentIndexChanged.connect(self._symptom_changed)
-        form.addRow("Se&verity (0-10):", self.severity)
-        self.when = WhenEdit(session.tz)
-        form.addRow("&When:", self.when)
+        form.addRow(self.tr("Se&verity (0-10):"), self.severity)
+        self.when = WhenEdit(session.tz, settings=session.settings)
+        session.operation_did_execute.connect(
+            lambda ch: self.when.follow_clock_setting(session.settings) if ch.touches(Change.SETTINGS) else None)
+        form.addRow(self.tr("&When:"), self.when)
         self.note = QLineEdit()
-        self.note.setAccessibleName("Note about the symptom")
-        self.note.setPlaceholderText("what you saw, how long it lasted")
-        form.addRow("&Note:", self.note)
+        self.note.setAccessibleName(self.tr("Note about the symptom"))
+        self.note.setPlaceholderText(self.tr("what you saw, how long it lasted"))
+        form.addRow(self.tr("&Note:"), self.note)
         lay.addLayout(form)
         self.triage = TriageBox(session)
         self.triage.topic_requested.connect(self.topic_requested)
@@ -132,12 +141,12 @@ class SymptomForm(QWidget):
         self.undo_button = UndoButton(session)
         self.undo_button.clicked.connect(lambda: self.result.setText(self.undo_button.undone_text))
         self.result.setWordWrap(True)
-        self.result.setAccessibleName("Result")
+        self.result.setAccessibleName(self.tr("Result"))
         lay.addWidget(self.result)
         lay.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout()
-        self.save_button = QPushButton("Log symptom")
-        self.save_button.setAccessibleName("Log this symptom")
+        self.save_button = QPushButton(self.tr("Log symptom"))
+        self.save_button.setAccessibleName(self.tr("Log this symptom"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         set_scaled_font(self.save_button, 1.15, bold=True)
@@ -152,8 +161,8 @@ class SymptomForm(QWidget):
         self.reset()
 
     def _number_changed(self) -> None:
-        self.footer.setText("This journal is not medical advice. If you are worried, call the doctor, "
-                            f"or {self.session.emergency_number} in an emergency.")
+        self.footer.setText(self.tr("This journal is not medical advice. If you are worried, call the doctor, "
+                                    "or {number} in an emergency.").format(number=self.session.emergency_number))
         self._show_triage()
 
     def _show_triage(self, choice: SymptomChoice | None = None, severity: int | None = None) -> None:
@@ -178,13 +187,12 @@ class SymptomForm(QWidget):
             return None, ""
         why = ""
         if t.raised_by == "with" and t.reading_c is not None:
-            why = ("together with a temperature of "
-                   f"{temperature_text(t.reading_c, self.session.settings.temperature_unit)} "
-                   "measured near that time")
+            why = self.tr("together with a temperature of {temperature} measured near that time").format(
+                temperature=temperature_text(t.reading_c, getattr(self.session.settings, "temperature_unit", "C")))
         elif t.raised_by == "with":
-            why = f"together with {catalog.label(t.companion).lower()} logged near that time"
+            why = self.tr("together with {sign} logged near that time").format(sign=catalog.label(t.companion).lower())
         elif t.raised_by == "vomited":
-            why = "a dose came back up that day"
+            why = self.tr("a dose came back up that day")
         return t.tier or None, why
 
     def reset(self) -> None:
@@ -215,15 +223,15 @@ class SymptomForm(QWidget):
         pid = self.session.patient_id
         choice = self.current_choice()
         if pid is None:
-            self.error.show_error("Choose or add the person first.")
+            self.error.show_error(self.tr("Choose or add the person first."))
             return
         if choice is None:
-            self.error.show_error("Choose which symptom to log.")
+            self.error.show_error(self.tr("Choose which symptom to log."))
             self.symptom.setFocus()
             return
         at = self.when.value()
         if at > self.session.now().replace(second=59, microsecond=999999):
-            self.error.show_error("That time is in the future. Enter when it happened.")
+            self.error.show_error(self.tr("That time is in the future. Enter when it happened."))
             self.when.setFocus()
             return
         entry = SymptomEntry(at=at, symptom=choice.code, severity=self.severity.currentData(),
@@ -234,10 +242,10 @@ class SymptomForm(QWidget):
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return
-        self.result.setText(f"\u2714 Logged: {choice.label}, {fmt_datetime(at, self.session.settings, self.session.now().date())}.")
-        self.session.remember_entry("symptom", outcome, f"{choice.label}, {fmt_datetime(at, self.session.settings, self.session.now().date())}", pid)
+        what = f"{choice.label}, {fmt_datetime(at, self.session.settings, self.session.now().date())}"
+        self.session.remember_entry("symptom", outcome, what, pid)
         self.logged.emit(outcome)
         severity = entry.severity
         self.reset()
-        self.result.setText(f"\u2714 Logged: {choice.label}, {fmt_datetime(at, self.session.settings, self.session.now().date())}.")
+        self.result.setText("\u2714 " + self.tr("Logged: {what}.").format(what=what))
         self._show_triage(choice, severity)  # the advice stays in view after saving

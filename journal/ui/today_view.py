@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Dose, DoseStatus, Medication, PatientHistory
-from journal.domain.plural import counted
 from journal.rules.common import plan_timing
 from journal.schedule import CONTEXT, Outcome, Slot, journal_began, local_instant, plan_medicine
 from journal.schedule.words import outcome_label, outcome_word, status_word
@@ -35,7 +34,7 @@ from journal.schedule.words import outcome_label, outcome_word, status_word
 from . import dose_warning
 from .dose_dialog import DoseDialog
 from .errors import USER_ERRORS, describe
-from .formatting import amount_text, fmt_datetime, fmt_num, fmt_time, strength_text
+from .formatting import amount_text, fmt_datetime, fmt_num, fmt_time, form_plural, long_day, strength_text
 from .med_status import MedicineNotes, medicine_notes
 from .operations import Change, OpChanges
 from .operations import doses as ops_doses
@@ -81,10 +80,12 @@ def label_limits(m: Medication) -> str:
         return ""
     parts = []
     if daily:
-        parts.append(f"{fmt_num(daily)} mg a day")
+        parts.append(QCoreApplication.translate("TodayView", "{mg} mg a day").format(mg=fmt_num(daily)))
     if single:
-        parts.append(f"{fmt_num(single)} mg at one time")
-    return f"Label's upper limit: {' and '.join(parts)}" if parts else ""
+        parts.append(QCoreApplication.translate("TodayView", "{mg} mg at one time").format(mg=fmt_num(single)))
+    joined = QCoreApplication.translate("TodayView", " and ").join(parts)
+    return QCoreApplication.translate("TodayView", "Label's upper limit: {limits}").format(limits=joined) \
+        if parts else ""
 
 
 def day_bounds(day: date, tz) -> tuple[datetime, datetime]:  # noqa: ANN001 (ZoneInfo)
@@ -112,9 +113,9 @@ class SlotRow:
         self.amount_label.setWordWrap(True)
         self.state_label = QLabel()
         set_scaled_font(self.state_label, 1.1, bold=True)
-        self.given_button = QPushButton("Given now")
+        self.given_button = QPushButton(QCoreApplication.translate("SlotRow", "Given now"))
         self.given_button.clicked.connect(lambda: view.give_now(self.sv))
-        self.other_button = QPushButton("Other time / not given...")
+        self.other_button = QPushButton(QCoreApplication.translate("SlotRow", "Other time / not given..."))
         self.other_button.clicked.connect(lambda: view.open_dose_dialog(self.sv.medication, self.sv))
         for b in (self.given_button, self.other_button):
             b.setAutoDefault(True)  # Enter presses a focused button, not only Space (Ctrl+D, then Enter)
@@ -172,12 +173,14 @@ class SlotRow:
         done = sv.state in ("given", "vomited")
         self.given_button.setEnabled(not done)
         past = self.view.day_offset != 0
-        self.given_button.setText("Already given" if done else
-                                  (f"Given at {when}..." if past else "Given now"))
+        self.given_button.setText(QCoreApplication.translate("TodayView", "Already given") if done else
+                                  (QCoreApplication.translate("TodayView", "Given at {when}...").format(when=when) if past
+                                   else QCoreApplication.translate("TodayView", "Given now")))
         # A screen reader hears the state with the button (the coloured label is not focusable).
         self.given_button.setAccessibleName(f"{spoken}. {self.given_button.text().rstrip('.')}")
         self.other_button.setAccessibleName(
-            f"{spoken}. Log at another time, skipped, refused or vomited")
+            QCoreApplication.translate("TodayView", "{slot}. Log at another time, skipped, refused or vomited").format(
+                slot=spoken))
 
 class TodayView(QWidget):
     """Doses for the selected person, today."""
@@ -196,22 +199,23 @@ class TodayView(QWidget):
         self.notes = MedicineNotes()  # as-needed limits and stock, today only (med_status.py)
         self._ahead: ops_doses.LookAhead | None = None  # the checks' look-ahead of the dose being saved
         self._layout_key: tuple = ()
+        self._logged_what = ""  # the last logged entry in a few words (for Undo)
         self.day_offset = 0  # 0 today, -1 yesterday (back-filling after midnight)
         self.two_lines = False  # each slot on two lines (words, then buttons) when space is short
         outer = QVBoxLayout(self)
         head = QHBoxLayout()
-        self.title = heading("Today")
-        self.title.setAccessibleName("Today")
+        self.title = heading(self.tr("Today"))
+        self.title.setAccessibleName(self.tr("Today"))
         head.addWidget(self.title, 1)
-        self.day_button = QPushButton("\u25c0 Yesterday")
-        self.day_button.setAccessibleName("Show yesterday's doses")
+        self.day_button = QPushButton(self.tr("\u25c0 Yesterday"))
+        self.day_button.setAccessibleName(self.tr("Show yesterday's doses"))
         self.day_button.clicked.connect(self.toggle_day)
         head.addWidget(self.day_button)
         outer.addLayout(head)
         self.error = ErrorLabel()
         outer.addWidget(self.error)
         self.status = QLabel()
-        self.status.setAccessibleName("Last action")
+        self.status.setAccessibleName(self.tr("Last action"))
         self.status.setWordWrap(True)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
@@ -242,8 +246,9 @@ class TodayView(QWidget):
 
     def toggle_day(self) -> None:
         self.day_offset = -1 if self.day_offset == 0 else 0
-        self.day_button.setText("Back to today \u25b6" if self.day_offset else "\u25c0 Yesterday")
-        self.day_button.setAccessibleName("Back to today's doses" if self.day_offset else "Show yesterday's doses")
+        self.day_button.setText(self.tr("Back to today \u25b6") if self.day_offset else self.tr("\u25c0 Yesterday"))
+        self.day_button.setAccessibleName(self.tr("Back to today's doses") if self.day_offset
+                                          else self.tr("Show yesterday's doses"))
         self.refresh()
 
     def slot_views(self) -> list[SlotView]:
@@ -269,10 +274,10 @@ class TodayView(QWidget):
         if not extra:
             return ""
         settings = self.session.settings
-        parts = [f"{fmt_time(d.given or d.at, settings)} {status_word(d.status)}" + (f" by {d.by}" if d.by else "")
-                 for d in extra]
-        return ("\u26a0 Also logged, not for any planned time (an extra dose, as the safety checks and the "
-                "doctor's report count it too): " + "; ".join(parts) + ".")
+        parts = [f"{fmt_time(d.given or d.at, settings)} {status_word(d.status)}"
+                 + (self.tr(" by {name}").format(name=d.by) if d.by else "") for d in extra]
+        return "\u26a0 " + self.tr("Also logged, not for any planned time (an extra dose, as the safety checks and "
+                                    "the doctor's report count it too): {doses}.").format(doses="; ".join(parts))
 
     def refresh(self) -> None:
         pid = self.session.patient_id
@@ -280,7 +285,7 @@ class TodayView(QWidget):
         if pid is None:
             self.history = None
             self._rebuild([], [])
-            self.title.setText("Today")
+            self.title.setText(self.tr("Today"))
             return
         day = now.date() + timedelta(days=self.day_offset)
         start, end = day_bounds(day, self.session.tz)
@@ -289,8 +294,8 @@ class TodayView(QWidget):
         self.history = self.session.history(pid, start - CONTEXT, end + CONTEXT)
         self.notes = self._medicine_notes(pid, now)
         patient = self.history.patient
-        word = "Yesterday" if self.day_offset else "Today"
-        self.title.setText(f"{word}, {day.strftime('%A %d %B')}: {patient.name}")
+        title = self.tr("Yesterday, {day}: {person}") if self.day_offset else self.tr("Today, {day}: {person}")
+        self.title.setText(title.format(day=long_day(day), person=patient.name))
         views = self.slot_views()
         prn = [m for m in self.history.medications if m.as_needed and m.id is not None
                and (m.regimen_on(day) is not None or not m.regimens)]
@@ -315,8 +320,8 @@ class TodayView(QWidget):
         14:01 (2 tablets = 20 mg) by Daniel" or "Already given" need more than "OVERDUE")."""
         fm = self.fontMetrics()
         ch = max(1, fm.averageCharWidth())
-        buttons = fm.horizontalAdvance("Given now") + fm.horizontalAdvance("Other time / not given...")
-        state = int(1.3 * fm.horizontalAdvance("\u26a0 OVERDUE"))
+        buttons = fm.horizontalAdvance(self.tr("Given now")) + fm.horizontalAdvance(self.tr("Other time / not given..."))
+        state = int(1.3 * fm.horizontalAdvance("\u26a0 " + state_words(Outcome.OVERDUE)))
         for r in self.rows.values():
             buttons = max(buttons, r.given_button.fontMetrics().horizontalAdvance(r.given_button.text())
                           + r.other_button.fontMetrics().horizontalAdvance(r.other_button.text()))
@@ -349,10 +354,10 @@ class TodayView(QWidget):
         body = QWidget()
         lay = QVBoxLayout(body)
         if self.session.patient_id is None:
-            lay.addWidget(hint("Add or choose the person you care for to see today's doses."))
+            lay.addWidget(hint(self.tr("Add or choose the person you care for to see today's doses.")))
         elif not views and not prn:
-            lay.addWidget(hint("No doses are scheduled today. Add medicines and their times under "
-                               "\"Medicines\"."))
+            lay.addWidget(hint(self.tr("No doses are scheduled today. Add medicines and their times under "
+                               "\"Medicines\".")))
         by_med: dict[int, list[SlotView]] = {}
         meds: dict[int, Medication] = {}
         for v in views:
@@ -361,7 +366,7 @@ class TodayView(QWidget):
         for mid, rows in by_med.items():
             m = meds[mid]
             box = QGroupBox(m.name)
-            box.setAccessibleName(f"Doses of {m.name}")
+            box.setAccessibleName(self.tr("Doses of {medicine}").format(medicine=m.name))
             set_scaled_font(box, 1.1, bold=True)
             inner = QVBoxLayout(box)
             info = QLabel(self._med_info(m))
@@ -383,29 +388,29 @@ class TodayView(QWidget):
                 label.setWordWrap(True)
                 label.setFont(self.font())
                 label.setStyleSheet("color: #8a4b00;")
-                label.setAccessibleName(f"Extra doses of {m.name}")
+                label.setAccessibleName(self.tr("Extra doses of {medicine}").format(medicine=m.name))
                 inner.addWidget(label)
             lay.addWidget(box)
         for m in prn:
-            box = QGroupBox(f"{m.name} (as needed)")
-            box.setAccessibleName(f"{m.name}, as needed")
+            box = QGroupBox(self.tr("{medicine} (as needed)").format(medicine=m.name))
+            box.setAccessibleName(self.tr("{medicine}, as needed").format(medicine=m.name))
             set_scaled_font(box, 1.1, bold=True)
             row = QHBoxLayout(box)
             label = QLabel(self._prn_text(m))
             label.setWordWrap(True)
             label.setFont(self.font())
             row.addWidget(label, 1)
-            give = QPushButton("Log a dose...")
+            give = QPushButton(self.tr("Log a dose..."))
             give.setFont(self.font())
-            give.setAccessibleName(f"Log a dose of {m.name} (as needed)")
+            give.setAccessibleName(self.tr("Log a dose of {medicine} (as needed)").format(medicine=m.name))
             give.clicked.connect(lambda _=False, med=m: self.open_dose_dialog(med, None))
             give.setAutoDefault(True)
             row.addWidget(give)
             self.prn_labels[m.id or 0] = label
             lay.addWidget(box)
         if self.session.patient_id is not None and self.history is not None and self.history.medications:
-            other = QPushButton("Log any dose at another time...")
-            other.setAccessibleName("Log a dose of any medicine at another time")
+            other = QPushButton(self.tr("Log any dose at another time..."))
+            other.setAccessibleName(self.tr("Log a dose of any medicine at another time"))
             other.clicked.connect(self.open_any_dialog)
             other.setAutoDefault(True)
             row = QHBoxLayout()
@@ -422,13 +427,14 @@ class TodayView(QWidget):
     def _med_info(self, m: Medication) -> str:
         parts = []
         if m.form.is_liquid:
-            parts.append(f"Liquid: {strength_text(m)}")
+            parts.append(self.tr("Liquid: {strength}").format(strength=strength_text(m)))
         elif m.strength is not None:
-            parts.append(f"{m.form.value.capitalize()}s of {m.strength}")
+            parts.append(self.tr("{forms} of {strength}").format(forms=form_plural(m.form.value), strength=m.strength))
         reg = m.regimen_on(self.session.now().date())
         if reg is not None and reg.times:
             n = len(reg.times)
-            parts.append({1: "once a day", 2: "twice a day"}.get(n, f"{n} times a day"))
+            parts.append({1: self.tr("once a day"), 2: self.tr("twice a day")}.get(
+                n, self.tr("{n} times a day").format(n=n)))
         if self.notes.stock.get(m.id or 0):
             parts.append(self.notes.stock[m.id or 0])
         return " \u2022 ".join(parts)
@@ -441,27 +447,30 @@ class TodayView(QWidget):
         doses = [d for d in self.history.doses_of(m.id or 0) if d.status.was_given and start <= d.at < end]
         lines = []
         if reg is not None:
-            lines.append(f"Usual amount: {amount_text(reg.dose, m)}")
+            lines.append(self.tr("Usual amount: {amount}").format(amount=amount_text(reg.dose, m)))
         total_mg = 0.0
         for d in doses:
             q = d.amount_normalised
             if q is not None and q.unit.is_mass:
                 total_mg += q.to_mg()
         settings = self.session.settings
-        given = f"Given {'yesterday' if self.day_offset else 'today'}: {counted(len(doses), 'time')}"
+        n = len(doses)
+        times = self.tr("1 time") if n == 1 else self.tr("{n} times").format(n=n)
+        given = (self.tr("Given yesterday: {times}") if self.day_offset else self.tr("Given today: {times}")).format(
+            times=times)
         if total_mg:
-            given += f", {fmt_num(round(total_mg, 2))} mg in all"
+            given += self.tr(", {mg} mg in all").format(mg=fmt_num(round(total_mg, 2)))
         if doses:
-            given += f"; last at {fmt_time(doses[-1].at, settings)}"
+            given += self.tr("; last at {time}").format(time=fmt_time(doses[-1].at, settings))
         lines.append(given)
         if m.max_daily is not None:
-            lines.append(f"Limit set by the prescriber: {m.max_daily} a day")
+            lines.append(self.tr("Limit set by the prescriber: {amount} a day").format(amount=m.max_daily))
         label = label_limits(m)
         if label:
             lines.append(label)
         lines += self.notes.prn.get(m.id or 0, [])
         if m.max_daily is None and not label and not self.notes.prn.get(m.id or 0):
-            lines.append("Ask the prescriber how many doses a day are allowed.")
+            lines.append(self.tr("Ask the prescriber how many doses a day are allowed."))
         if self.notes.stock.get(m.id or 0):
             lines.append(self.notes.stock[m.id or 0])
         return "\n".join(lines)
@@ -472,8 +481,8 @@ class TodayView(QWidget):
         if pid is None:
             return
         if sv.state in ("given", "vomited"):
-            self.error.show_error(f"The {fmt_time(sv.slot.at, self.session.settings)} dose of "
-                                  f"{sv.medication.name} is already logged as given.")
+            self.error.show_error(self.tr("The {time} dose of {medicine} is already logged as given.").format(
+                time=fmt_time(sv.slot.at, self.session.settings), medicine=sv.medication.name))
             return
         if self.day_offset != 0:
             self.open_dose_dialog(sv.medication, sv)  # yesterday: the real time is asked for
@@ -483,9 +492,10 @@ class TodayView(QWidget):
         if early > EARLY_CONFIRM:
             hours = early.total_seconds() / 3600
             answer = QMessageBox.question(
-                self, "Give this dose early?",
-                f"The {fmt_time(sv.slot.at, self.session.settings)} dose of {sv.medication.name} is not due "
-                f"for another {hours:.0f} hours.\n\nLog it as given now anyway?",
+                self, self.tr("Give this dose early?"),
+                self.tr("The {time} dose of {medicine} is not due for another {hours} hours.\n\n"
+                        "Log it as given now anyway?").format(time=fmt_time(sv.slot.at, self.session.settings),
+                                                             medicine=sv.medication.name, hours=f"{hours:.0f}"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -495,7 +505,7 @@ class TodayView(QWidget):
                     given=now, amount=sv.slot.dose, by=self.session.by, patient_id=pid)
         warning = self.dose_warning(dose)
         if warning is not None and not dose_warning.ask_save_anyway(self, warning):
-            self.status.setText("Not saved (you chose Cancel when the safety checks warned about this dose).")
+            self.status.setText(self.tr("Not saved (you chose Cancel when the safety checks warned about this dose)."))
             return
         # Claims the slot: another caregiver's "Given now" a moment ago elsewhere is refused,
         # not stored twice ("already given by Ana at 08:01").
@@ -508,10 +518,10 @@ class TodayView(QWidget):
         if doubt is None:
             return True
         answer = QMessageBox.question(
-            self, "Is the computer's clock right?",
-            f"{doubt[0].upper()}{doubt[1:]}.\n\nIf the clock is wrong, choose No and use \"Other time / "
-            "not given...\" to enter the real time (or correct the computer's clock first).\n\n"
-            "Log this dose as given now anyway?",
+            self, self.tr("Is the computer's clock right?"),
+            f"{doubt[0].upper()}{doubt[1:]}.\n\n" + self.tr(
+                "If the clock is wrong, choose No and use \"Other time / not given...\" to enter the real time "
+                "(or correct the computer's clock first).\n\nLog this dose as given now anyway?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -552,7 +562,7 @@ class TodayView(QWidget):
     def _logged(self, m: Medication, dose: Dose, outcome: OpChanges, pid: int | None) -> None:
         text = self.logged_text(m, dose)
         self.status.setText(text)
-        self.session.remember_entry("dose", outcome, text.removeprefix("\u2714 Logged: ").rstrip("."), pid)
+        self.session.remember_entry("dose", outcome, self._logged_what, pid)
         self.dose_logged.emit(outcome)
 
     def _dialog_submit(self, first: Medication):  # noqa: ANN202
@@ -576,14 +586,15 @@ class TodayView(QWidget):
         local = dose.at.astimezone(self.session.tz)
         when = fmt_datetime(local, self.session.settings, now.date())
         what = status_word(dose.status)
-        text = f"\u2714 Logged: {m.name}, {what}, {when}."
+        self._logged_what = f"{m.name}, {what}, {when}"
+        text = "\u2714 " + self.tr("Logged: {what}.").format(what=self._logged_what)
         if local.date() != shown:
             if local.date() == now.date():
-                text += " It shows on today's page (\"Back to today\")."
+                text += " " + self.tr("It shows on today's page (\"Back to today\").")
             elif local.date() == now.date() - timedelta(days=1):
-                text += " It shows on yesterday's page (\"\u25c0 Yesterday\")."
+                text += " " + self.tr("It shows on yesterday's page (\"\u25c0 Yesterday\").")
             else:
-                text += " It shows in the History tab."
+                text += " " + self.tr("It shows in the History tab.")
         return text
 
     def open_dose_dialog(self, m: Medication, sv: SlotView | None,
@@ -595,7 +606,7 @@ class TodayView(QWidget):
                          amount=sv.slot.dose if sv is not None else (reg.dose if reg else None),
                          scheduled=sv.slot.at if sv is not None else None,
                          submit=self._dialog_submit(m), by=self.session.by, parent=self, choices=choices,
-                         preview=self.dose_warning)
+                         preview=self.dose_warning, settings=self.session.settings)
         dlg.exec()
         return dlg
 

@@ -5,9 +5,18 @@ window and what it shows from the layers below always agree."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from journal.domain.i18n import LOCALE_DIR, SOURCE_LANGUAGE, set_language
+
+# Marks a window text for the catalog where it is defined (a table of words), translated where it is
+# shown with QCoreApplication.translate(context, text). PySide6's stubs say it returns object; it
+# returns the text it was given. Import it from here (pyside6-lupdate finds it by its name).
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], _QT_TRANSLATE_NOOP)
 
 _installed: list[QTranslator] = []
 

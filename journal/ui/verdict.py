@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from journal.domain import Alert, Severity
-from journal.domain.plural import counted
 
 from .style import look
 
@@ -15,7 +14,7 @@ class VerdictBox(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verdictBox")
-        self.setAccessibleName("What the safety checks say about this change")
+        self.setAccessibleName(self.tr("What the safety checks say about this change"))
         lay = QVBoxLayout(self)
         self.label = QLabel()
         self.label.setWordWrap(True)
@@ -29,25 +28,28 @@ class VerdictBox(QFrame):
         if not self.alerts:
             self.setStyleSheet("QFrame#verdictBox { background-color: #e8f5e9; border: 2px solid #2e7d32; }"
                                " QFrame#verdictBox QLabel { color: #10361a; }")
-            self.label.setText("\u2714 The safety checks found nothing worrying in this change.\n"
-                               "This is not medical advice: follow what the prescriber told you.")
+            self.label.setText(self.tr("\u2714 The safety checks found nothing worrying in this change.\n"
+                               "This is not medical advice: follow what the prescriber told you."))
         else:
             worst = self.alerts[0].severity
             lk = look(worst)
             self.setStyleSheet(f"QFrame#verdictBox {{ background-color: {lk.background};"
                                f" border: 3px solid {lk.border}; }}"
                                f" QFrame#verdictBox QLabel {{ color: {lk.foreground}; }}")
-            lines = [f"{lk.icon} Before you save: the safety checks found {counted(len(self.alerts), 'concern')} "
-                     f"with this change."]
+            n = len(self.alerts)
+            found = self.tr("Before you save: the safety checks found 1 concern with this change.") if n == 1 \
+                else self.tr("Before you save: the safety checks found {n} concerns with this change.").format(n=n)
+            lines = [f"{lk.icon} {found}"]
             for a in self.alerts:
                 la = look(a.severity)
                 lines.append(f"\n{la.icon} {la.word}: {a.title}")
                 if a.message:
                     lines.append(f"   {a.message}")
                 if a.advice:
-                    lines.append(f"   What to do: {a.advice}")
-            lines.append("\nSave it only if this is what the prescriber asked for. "
-                         f"If you are unsure, call them first (in an emergency: {emergency_number}).")
+                    lines.append("   " + self.tr("What to do: {advice}").format(advice=a.advice))
+            lines.append("\n" + self.tr("Save it only if this is what the prescriber asked for. "
+                                        "If you are unsure, call them first (in an emergency: {number}).").format(
+                                            number=emergency_number))
             self.label.setText("\n".join(lines))
         self.setVisible(True)
 

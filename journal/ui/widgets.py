@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QSize, Qt, QTime, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
     QFrame,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from .formatting import time_pattern
 from .operations.entries import undo_last_entry
 from .style import set_scaled_font
 
@@ -34,7 +36,7 @@ class ErrorLabel(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet("color: #9a0000; font-weight: bold;")
-        self.setAccessibleName("Problem with the entry")
+        self.setAccessibleName(self.tr("Problem with the entry"))
         self.setVisible(False)
 
     def show_error(self, text: str) -> None:
@@ -75,17 +77,23 @@ class WhenEdit(QDateTimeEdit):
 
     FOLLOW_MS = 20_000
 
-    def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
+    def __init__(self, tz: tzinfo, parent: QWidget | None = None, settings: Any = None) -> None:
         super().__init__(parent)
         self.tz = tz
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd  HH:mm")
-        self.setAccessibleName("When")
+        self.follow_clock_setting(settings)
+        self.setAccessibleName(self.tr("When"))
         self._now: Callable[[], datetime] | None = None
         self._following = False
         self._setting = False
         self._timer: QTimer | None = None
         self.dateTimeChanged.connect(self._edited)
+
+    def follow_clock_setting(self, settings: Any) -> None:
+        """The clock of Settings (or of the locale, until Settings say): "2026-11-23  2:40 PM" with
+        a 12-hour clock, "2026-11-23  14:40" with a 24-hour one (also when `settings` is None)."""
+        twelve = settings is not None and "%I" in time_pattern(settings)
+        self.setDisplayFormat("yyyy-MM-dd  h:mm AP" if twelve else "yyyy-MM-dd  HH:mm")
 
     def set_value(self, dt: datetime) -> None:
         """An explicit time: shown as given, it no longer follows the clock."""
@@ -242,10 +250,11 @@ class UndoButton(QPushButton):
     undone (Ctrl+Z does the same anywhere in the window). A click after the undo time has passed
     says so and changes nothing. `session` is a ui.session.Session."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__("Undo (Ctrl+Z)", parent)
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setText(self.tr("Undo (Ctrl+Z)"))
         self.session = session
-        self.setAccessibleName("Undo the entry just made")
+        self.setAccessibleName(self.tr("Undo the entry just made"))
         self.setVisible(False)
         self.clicked.connect(self._undo)
         session.undo_changed.connect(lambda last: self.setVisible(last is not None))
@@ -258,8 +267,22 @@ class UndoButton(QPushButton):
 def undo_now(session: Session) -> str:
     """Undo the session's last entry; the sentence to show ("Undone: ..." or why not)."""
     if session.undoable() is None:
-        return "Too late to undo: remove or correct the entry in History (it keeps the earlier version)."
+        return QCoreApplication.translate(
+            "widgets", "Too late to undo: remove or correct the entry in History (it keeps the earlier version).")
     last = undo_last_entry(session=session, by=session.by or "")
     if last is None:
-        return "Too late to undo: remove or correct the entry in History (it keeps the earlier version)."
-    return f"\u21b6 Undone: {last.what} (kept in History as removed, reason \"undone\")."
+        return QCoreApplication.translate(
+            "widgets", "Too late to undo: remove or correct the entry in History (it keeps the earlier version).")
+    return "\u21b6 " + QCoreApplication.translate(
+        "widgets", "Undone: {what} (kept in History as removed, reason \"undone\").").format(what=last.what)
+
+
+def fit_placeholder(edit: QLineEdit) -> None:
+    """Make `edit` at least as wide as its grey example text, so the example is read whole in
+    every language (Spanish runs about a quarter longer than English); from the font, so it
+    follows the system font size."""
+    fm = edit.fontMetrics()
+    room = 3 * max(1, fm.averageCharWidth())  # the frame and the text's margins
+    if edit.isClearButtonEnabled():
+        room += fm.height() + 8  # the clear button sits inside the box
+    edit.setMinimumWidth(fm.horizontalAdvance(edit.placeholderText()) + room)
