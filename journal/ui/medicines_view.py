@@ -363,6 +363,7 @@ class RegimenDialog(QDialog):
         self.error, self.verdict, self.check_button, self.save_button = add_check_then_save(
             self, lay, check_name=self.tr("Check this change with the safety checks"),
             save_text=self.tr("2. Save change"), save_name=self.tr("Save the change"))
+        self._built = True
         self.resize(720, 520)
 
     def add_step(self, start: date, dose: str, times: str) -> None:
