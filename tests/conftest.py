@@ -70,6 +70,7 @@ BOTH_ENGINES = {
     "test_medfields_service", "test_report_service", "test_rules_engine_and_ack",
     "test_rules_likely_cause", "test_rules_people_and_zones", "test_rules_schedule_changes",
     "test_shared_journal", "test_core_storage", "test_zones_journal", "test_stock", "test_review_outside_changes",
+    "test_entry_authors",
 }
 # Tests that look inside the SQLite file itself (its query plans, its stored text).
 # (The shared journal's own versions of these are in test_shared_journal.py.)

@@ -131,6 +131,10 @@ class Context:
                     path=self._journal.path), file=self.err)
         return self._journal
 
+    def forget_journal(self) -> None:
+        """The next `journal()` opens the journal again (after a restore replaced the file)."""
+        self._journal = None
+
     @property
     def journal_is_open(self) -> bool:
         return self._journal is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import tzinfo
 from typing import Any
 
 from journal.domain import Alert
@@ -14,7 +15,7 @@ from . import EXIT_OK, Context
 from .core import SEVERITY_WORDS, parse_time
 
 
-def alert_json(a: Alert, tz: Any) -> dict[str, Any]:
+def alert_json(a: Alert, tz: tzinfo) -> dict[str, Any]:
     return {
         "rule": a.rule, "severity": a.severity.value, "patient": a.patient, "medication": a.medication,
         "since": a.since.astimezone(tz).isoformat(timespec="seconds"), "title": a.title, "message": a.message,
@@ -22,7 +23,7 @@ def alert_json(a: Alert, tz: Any) -> dict[str, Any]:
     }
 
 
-def alert_text(a: Alert, tz: Any) -> str:
+def alert_text(a: Alert, tz: tzinfo) -> str:
     since = a.since.astimezone(tz).strftime("%Y-%m-%d %H:%M")
     who = " - ".join(x for x in (a.patient, a.medication) if x)
     lines = [f"{_(SEVERITY_WORDS[a.severity.value])}: {a.title}",
@@ -36,17 +37,17 @@ def alert_text(a: Alert, tz: Any) -> str:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     journal = ctx.journal()
     tz = journal.tz
-    now = parse_time(getattr(args, "at", None), tz, ctx.now())
+    now = parse_time(args.at, tz, ctx.now())
     patient_id = None
     whom = _("everyone")
-    if getattr(args, "patient", None):
+    if args.patient:
         person = journal.find_patient(args.patient)
         patient_id, whom = person.id, person.name
     from journal.services.checks import run as run_checks
 
     alerts = run_checks(journal, now, patient_id)
     at_text = now.astimezone(tz).isoformat(timespec="seconds")
-    if getattr(args, "json", False):
+    if args.json:
         doc = {"at": at_text, "alerts": [alert_json(a, tz) for a in alerts]}
         print(json.dumps(doc, ensure_ascii=False, indent=1), file=ctx.out)
         return EXIT_OK

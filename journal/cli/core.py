@@ -13,11 +13,13 @@ from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
 
+from journal.domain import Alert
 from journal.domain.i18n import N_, _, ngettext
 from journal.domain.shown import status_name
 from journal.knowledge import default_catalog
 from journal.services.checks import write_and_compare
 from journal.services.errors import ValidationError
+from journal.services.journal import Journal
 from journal.services.validation import check_plausible_time
 
 from . import EXIT_OK, Context, prepare_journal_path
@@ -52,7 +54,7 @@ def parse_day(text: str, arg: str) -> date:
         raise ValidationError(arg, _('"{text}" is not a date (write it like 2026-10-01)').format(text=text)) from None
 
 
-def print_alerts(alerts: list[Any], ctx: Context, number: str | None = None, dry_run: bool = False) -> None:
+def print_alerts(alerts: list[Alert], ctx: Context, number: str | None = None, dry_run: bool = False) -> None:
     """One line per alert, then where to read more, that it is not medical advice, and the
     emergency number (`number`, else the journal's). With `dry_run` the alerts are the ones an
     import would raise: said so first, and `check` cannot show them yet."""
@@ -216,7 +218,7 @@ def cmd_log_dose(args: argparse.Namespace, ctx: Context) -> int:
     except ValidationError as e:
         raise ValidationError(_arg_for(e.field), e.message) from None
     # After every argument is checked (bad input is named first), before anything is asked or saved.
-    if args.at is None and not getattr(args, "clock_is_right", False):
+    if args.at is None and not args.clock_is_right:
         doubt = journal.clock_doubt(pid, now)
         if doubt is not None:  # a wrong clock would put a false gap (or none) into the checks
             raise ValidationError("--at", _("{doubt}. Nothing was logged. If the clock is wrong, give the time with "
@@ -386,7 +388,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     return _restored(args.file, ctx.journal(), kept, ctx)
 
 
-def _restored(name: str, journal: Any, kept: Path | None, ctx: Context) -> int:
+def _restored(name: str, journal: Journal, kept: Path | None, ctx: Context) -> int:
     people = len(journal.list_patients())
     where = _("; the journal as it was before is kept as {kept}").format(kept=kept) if kept is not None else ""
     print(ngettext("Restored the journal from {name} ({n} person){where}.",

@@ -1,21 +1,20 @@
 """`reference [search TERMS] [show TOPIC]`: list, search or print the offline reference.
 
-The parser (journal/cli/__init__.py) is expected to set `args.action` ("search", "show" or None)
-and `args.terms` (a list of words). To stay robust against small differences in how the parser
-is built, `reference search withdrawal` given as plain words also works, and `args.topic` is
-read when `show` puts the id there.
+The parser (journal/cli/__init__.py) sets `args.action` ("search", "show" or None: list) and
+`args.terms` (a list of words); `search withdrawal` given as plain words also works.
 """
 
 from __future__ import annotations
 
+import argparse
 import difflib
-import sys
-from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from journal.domain.i18n import _
 from journal.reference import ReferenceLibrary, UnknownTopic, default_library
 from journal.services.regional import regional_defaults
+
+from . import Context
 
 ACTIONS = ("search", "show")
 DEFAULT_EMERGENCY_NUMBER = "911"  # only when the locale does not tell a country either
@@ -25,42 +24,35 @@ def _usual_number() -> str:
     return regional_defaults(None).emergency_number or DEFAULT_EMERGENCY_NUMBER
 
 
-def emergency_number(ctx: Any) -> str:
+def emergency_number(ctx: Context) -> str:
     """The number from the journal's settings; the country's usual number (from the locale,
     services/regional.py) when there is no journal or it cannot be opened.
 
     The reference must work even when the journal file is missing or damaged, so any failure
     to open it falls back to the default instead of stopping the reader.
     """
-    opener = getattr(ctx, "journal", None)
-    if opener is None:
-        return _usual_number()
-    db_path = getattr(ctx, "db_path", None)
-    if isinstance(db_path, Path) and not getattr(ctx, "journal_is_open", False) and not db_path.exists():
+    db_path = ctx.db_path
+    if db_path is not None and not ctx.journal_is_open and not db_path.exists():
         return _usual_number()  # reading the guide must not create an empty journal file
     try:
-        number = opener().get_settings().emergency_number
+        number = ctx.journal().get_settings().emergency_number
     except Exception:  # noqa: BLE001 - see docstring: the guide must open without a journal
         return _usual_number()
     return str(number).strip() or _usual_number()
 
 
-def _parse(args: Any) -> tuple[str | None, list[str]]:
-    action = getattr(args, "action", None)
+def _parse(args: argparse.Namespace) -> tuple[str | None, list[str]]:
+    action: str | None = args.action
     if action == "list":
         action = None
-    terms = [str(t) for t in (getattr(args, "terms", None) or [])]
-    topic = getattr(args, "topic", None)
-    if topic and (not terms or terms[0] != str(topic)):
-        terms = [str(topic), *terms]
+    terms = [str(t) for t in (args.terms or [])]
     if action is None and terms and terms[0] in ACTIONS:
         action, terms = terms[0], terms[1:]
     return action, terms
 
 
-def run(args: Any, ctx: Any, library: ReferenceLibrary | None = None) -> int:
-    out: TextIO = getattr(ctx, "out", None) or sys.stdout
-    err: TextIO = getattr(ctx, "err", None) or sys.stderr
+def run(args: argparse.Namespace, ctx: Context, library: ReferenceLibrary | None = None) -> int:
+    out, err = ctx.out, ctx.err
     lib = library or default_library()
     action, terms = _parse(args)
 

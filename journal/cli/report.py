@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
 
 from journal.domain.i18n import _, ngettext
 from journal.services.errors import ValidationError
+
+from . import Context
 
 
 def parse_day(text: str | None, option: str) -> date | None:
@@ -20,18 +21,18 @@ def parse_day(text: str | None, option: str) -> date | None:
             text=text)) from None
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     from journal.services import reports
 
-    start = parse_day(getattr(args, "start", None), "--from")
-    end = parse_day(getattr(args, "end", None), "--to")
+    start = parse_day(args.start, "--from")
+    end = parse_day(args.end, "--to")
     from journal.cli.core import check_out_file
 
     journal = ctx.journal()
     # Never write a PDF over the journal, a backup or a folder.
     out = check_out_file(str(args.out), journal.path, arg="--out")
     data = reports.build_for(journal, args.patient, start, end, now=ctx.now())
-    pages = reports.write_pdf(data, out, getattr(args, "page_size", None), journal_path=journal.path)
+    pages = reports.write_pdf(data, out, journal_path=journal.path)  # paper size: the system's locale
     h = data.header
     print(ngettext("report: wrote {out} ({n} page) for {person}, {start} to {end}",
                    "report: wrote {out} ({n} pages) for {person}, {start} to {end}", pages).format(

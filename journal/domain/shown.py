@@ -24,10 +24,13 @@ def decimal_mark() -> str:
     return DECIMAL_MARKS.get(current_language(), ".")
 
 
-def num(value: float, spec: str = "g") -> str:
+def num(value: float | str | None, spec: str = "g") -> str:
     """`value` formatted with `spec` (a format spec: "g", ".1f", ".0f") and the language's decimal
     mark: "38.5" in English, "38,5" in Spanish. Only for text a person reads; files and exports keep
-    "." (services.spreadsheet)."""
+    "." (services.spreadsheet). A value that is not a number (a typed text being refused, a number
+    a profile does not set) is shown as it is."""
+    if value is None or isinstance(value, str):
+        return str(value)
     return format(value, spec).replace(".", decimal_mark())
 
 
@@ -93,7 +96,7 @@ def unit_name(unit: Unit, n: float = 1) -> str:
         return ngettext("tablet", "tablets", 1 if singular else 2)
     if unit is Unit.SACHET:
         return ngettext("sachet", "sachets", 1 if singular else 2)
-    return unit.value
+    return str(unit.value)
 
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -114,12 +114,12 @@ def run_checks(history: PatientHistory, now: datetime, *, emergency_number: str 
 
 
 def check_regimen_change(patient: Patient, medication: Medication, new_regimens: list[Regimen], now: datetime,
-                         *, tz: ZoneInfo | None = None, other_medications: Sequence[Medication] = (),
+                         *, tz: tzinfo | None = None, other_medications: Sequence[Medication] = (),
                          emergency_number: str = "911", library: DrugLibrary | None = None) -> list[Alert]:
     """What a schedule change would raise, before it is saved (e.g. "60 mg a day to none overnight").
 
     Returns the schedule alerts of the new plan that the current plan does not already have."""
-    zone = tz or (now.tzinfo if isinstance(now.tzinfo, ZoneInfo) else ZoneInfo("UTC"))
+    zone: tzinfo = tz or (now.tzinfo if isinstance(now.tzinfo, ZoneInfo) else ZoneInfo("UTC"))
     lib = library or default_library()
     others = [m for m in other_medications if m.id is None or m.id != medication.id]
 

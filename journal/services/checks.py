@@ -7,9 +7,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TypeVar
 
-from journal.domain import Acknowledgement, Alert, Dose, Medication, PatientHistory, Regimen, Severity
+from journal.domain import (
+    Acknowledgement,
+    Alert,
+    Dose,
+    Medication,
+    PatientHistory,
+    Regimen,
+    Severity,
+    saved_id,
+)
 from journal.domain.i18n import _
 from journal.rules.ack import raised_or_worse, visible
 from journal.rules.common import plan_timing, utc
@@ -17,11 +26,10 @@ from journal.rules.engine import LOOKBACK, check_regimen_change, run_checks, sor
 from journal.schedule import plan_medicine
 from journal.schedule.stock import baseline_of
 
-if TYPE_CHECKING:
-    from journal.services.journal import Settings
+from .journal import Journal, Outcome, Settings
 
 
-def run(journal: Any, now: datetime, patient_id: int | None = None, *, include_acknowledged: bool = False) -> list[Alert]:
+def run(journal: Journal, now: datetime, patient_id: int | None = None, *, include_acknowledged: bool = False) -> list[Alert]:
     """Every alert as of `now` for one person or everyone, most severe first, then newest.
 
     Each person's history is read over LOOKBACK only (bounded, indexed queries), so the time does
@@ -35,7 +43,7 @@ def run(journal: Any, now: datetime, patient_id: int | None = None, *, include_a
         histories = {patient_id: journal.history(patient_id, now - LOOKBACK, now)}
         acks = journal.acknowledgements(patient_id) if not include_acknowledged else []
     else:
-        ids = [p.id for p in journal.list_patients()]
+        ids = [saved_id(p.id) for p in journal.list_patients()]
         histories = journal.histories(ids, now - LOOKBACK, now)
         acks = journal.acknowledgements(None) if not include_acknowledged else []
     alerts: list[Alert] = []
@@ -45,16 +53,19 @@ def run(journal: Any, now: datetime, patient_id: int | None = None, *, include_a
     return sort_alerts(alerts)
 
 
-def alerts_in(journal: Any, history: PatientHistory, now: datetime, *,
+def alerts_in(journal: Journal, history: PatientHistory, now: datetime, *,
               include_acknowledged: bool = False, settings: Settings | None = None,
               acknowledgements: Sequence[Acknowledgement] | None = None) -> list[Alert]:
     """The alerts of one person as of `now` from a history already read, most severe first: the
     rules (rules.engine.run_checks, the one entry point), then what the caregiver acknowledged is
     dropped unless it got worse. `history` must be the window [now - LOOKBACK, now] (a wider read
-    cut down with `PatientHistory.narrowed` is the same). Raises what a failing read raises."""
+    cut down with `PatientHistory.narrowed` is the same). Raises what a failing read raises.
+    `settings` and `acknowledgements` (this person's, or more) may be passed when already read
+    (the checks for everyone read them once)."""
     if history.start != now - LOOKBACK or history.end != now:
         raise ValueError("the checks need the history of [now - LOOKBACK, now]")
-    settings = journal.get_settings()
+    if settings is None:
+        settings = journal.get_settings()
     found = run_checks(history, now, emergency_number=settings.emergency_number or "911",
                        temperature_unit=settings.temperature_unit)
     if not include_acknowledged:
@@ -116,7 +127,7 @@ def history_with_dose(history: PatientHistory, dose: Dose, stock_at: datetime | 
 T = TypeVar("T")
 
 
-def write_and_compare(journal: Any, write: Callable[[], T], patient_id: int | None = None,
+def write_and_compare(journal: Journal, write: Callable[[], T], patient_id: int | None = None,
                       at: datetime | None = None) -> tuple[T, list[Alert]]:
     """Run one write (`write()`, e.g. a lambda calling journal.log_symptom) and return its result
     with the alerts it raised or made worse, most severe first: the alerts open before it are
@@ -132,9 +143,8 @@ def write_and_compare(journal: Any, write: Callable[[], T], patient_id: int | No
     except Exception:  # noqa: BLE001 - see docstring; the write itself still decides success
         before, before_then = [], []
     result = write()
-    after = getattr(result, "alerts", None)
-    if not isinstance(after, list):  # an import's summary carries no alerts
-        after = journal.alerts_after_write(patient_id)
+    # A write's Outcome carries the alerts it left; an import's summary carries none.
+    after = result.alerts if isinstance(result, Outcome) else journal.alerts_after_write(patient_id)
     raised = raised_or_worse(before, after)
     if then is not None:
         seen = {(a.rule, a.patient_id, a.medication_id) for a in raised}
@@ -143,7 +153,7 @@ def write_and_compare(journal: Any, write: Callable[[], T], patient_id: int | No
     return result, sort_alerts(raised)
 
 
-def _earlier_instant(journal: Any, at: datetime | None) -> datetime | None:
+def _earlier_instant(journal: Journal, at: datetime | None) -> datetime | None:
     """Just after `at`, when it lies more than a minute before now (a back-filled entry), else None."""
     if at is None:
         return None
@@ -151,13 +161,13 @@ def _earlier_instant(journal: Any, at: datetime | None) -> datetime | None:
     return at + timedelta(seconds=1) if utc(at) < utc(now) - timedelta(minutes=1) else None
 
 
-def preview_regimen_change(journal: Any, medication_id: int, new_regimens: Sequence[Regimen],
+def preview_regimen_change(journal: Journal, medication_id: int, new_regimens: Sequence[Regimen],
                            now: datetime) -> list[Alert]:
     """What saving `new_regimens` for this medication would raise that the current plan does not
     (e.g. "schedule goes from 60 mg a day to none overnight"), so the window can ask first."""
     medication = journal.get_medication(medication_id)
-    patient = journal.get_patient(medication.patient_id)
-    others = journal.list_medications(patient.id)
+    patient = journal.get_patient(saved_id(medication.patient_id))
+    others = journal.list_medications(saved_id(patient.id))
     return check_regimen_change(patient, medication, list(new_regimens), now, tz=journal.tz,
                                 other_medications=others,
                                 emergency_number=journal.get_settings().emergency_number or "911")
@@ -203,7 +213,7 @@ class DosePreview:
         return _("not a planned dose: counted as an extra dose")
 
 
-def preview_dose(journal: Any, patient_id: int, dose: Dose, now: datetime | None = None, *,
+def preview_dose(journal: Journal, patient_id: int, dose: Dose, now: datetime | None = None, *,
                  history: PatientHistory | None = None) -> DosePreview:
     """Run the checks with `dose` added in memory (nothing is written) and compare with the alerts
     now: what would this dose raise? Raises ValidationError exactly as saving it would.
@@ -223,7 +233,7 @@ def preview_dose(journal: Any, patient_id: int, dose: Dose, now: datetime | None
     def read(start: datetime, end: datetime) -> PatientHistory:
         if history is not None and history.covers(start, end):
             return history.narrowed(start, end)
-        return journal.history(patient_id, start, end)  # type: ignore[no-any-return]
+        return journal.history(patient_id, start, end)
 
     current = read(now - LOOKBACK, now)
     before = run_checks(current, now, emergency_number=number)

@@ -71,7 +71,7 @@ from .validation import (
 )
 
 if TYPE_CHECKING:
-    from journal.storage.repository import Store
+    from journal.storage.repository import Store, Tx
 
 
 class _ZoneSetting(Protocol):
@@ -759,7 +759,7 @@ def _document_zones(doc: dict[str, Any], tz_name: str | None) -> tuple[ZonePerio
     return zones
 
 
-def _import_stock(tx: Any, med: Medication, med_id: int, existed: bool, summary: ImportSummary) -> None:
+def _import_stock(tx: Tx, med: Medication, med_id: int, existed: bool, summary: ImportSummary) -> None:
     """The medication's stock events not already in the journal (matched on medicine, time, kind)."""
     from journal.storage.repository import record_key
 
@@ -772,7 +772,7 @@ def _import_stock(tx: Any, med: Medication, med_id: int, existed: bool, summary:
     summary.stock_events += tx.bulk_insert("stock_event", events)
 
 
-def _import_person(tx: Any, person: _Person, existing: Patient | None, summary: ImportSummary) -> None:
+def _import_person(tx: Tx, person: _Person, existing: Patient | None, summary: ImportSummary) -> None:
     summary.names.append(person.patient.name)
     if existing is None:
         patient_id = tx.insert("patient", person.patient)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 from zoneinfo import ZoneInfo
 
 from journal.domain import (
@@ -56,7 +56,6 @@ from journal.domain import (
 from journal.domain.i18n import LANGUAGES, _
 from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
 
-from . import checks
 from . import timezones as zone_store
 from .errors import AlreadyGiven, JournalFileError, NotFound, ValidationError, plain_failure
 from .regional import RegionalDefaults, regional_defaults
@@ -83,12 +82,15 @@ from .validation import (
 from .validation import local_timezone_name as local_timezone_name  # re-exported: older callers
 
 if TYPE_CHECKING:
+    from journal.schedule.stock import StockLevel
     from journal.storage.repository import Store, Tx
 
     from .exchange import ImportSummary
 
 SAMPLE_JOURNAL = RESOURCES / "sample-journal.json"
 
+# One record of the journal, as `get_record` and `correct` name it by its entity.
+Record = Patient | Medication | Regimen | Dose | SymptomEntry | Observation | PumpEvent | Note | StockEvent
 ENTITIES = ("dose", "symptom", "observation", "pump_event", "note", "regimen", "patient", "medication", "stock_event")
 CHANGED = {
     "dose": "doses", "symptom": "symptoms", "observation": "observations", "pump_event": "pump",
@@ -209,7 +211,7 @@ class Journal:
     def read_only(self) -> bool:
         """True when the journal was opened read-only (its place cannot be written: read-only
         media); every write then fails with "the journal file cannot be written here"."""
-        return bool(getattr(self.store, "read_only", False))
+        return self.store.read_only
 
     def _pin_zone(self) -> None:
         """The first time a journal is opened its zone is written down (the one it had, else this
@@ -567,7 +569,7 @@ class Journal:
             new_id = tx.insert("stock_event", e)
         return Outcome(frozenset({"medications", "alerts"}), self._alerts(med.patient_id), new_id)
 
-    def stock_level(self, medication_id: int, at: datetime | None = None) -> Any:
+    def stock_level(self, medication_id: int, at: datetime | None = None) -> StockLevel | None:
         """The medicine's stock now (or at `at`): a `journal.schedule.stock.StockLevel`, or None
         when no stock was recorded. Raises `StockUnknown` when it cannot be told."""
         from journal.schedule.stock import stock_level
@@ -774,7 +776,7 @@ class Journal:
         return Outcome(frozenset({"notes", "alerts"}), self._alerts(patient_id), new_id)
 
     # corrections ----------------------------------------------------------------------------
-    def correct(self, entity: str, entity_id: int, changes: dict[str, Any], by: str, reason: str = "") -> Outcome:
+    def correct(self, entity: str, entity_id: int, changes: dict[str, object], by: str, reason: str = "") -> Outcome:
         """Change fields of a record; the earlier version is kept as a revision."""
         self._check_entity(entity)
         with self.store.read() as tx:
@@ -882,14 +884,30 @@ class Journal:
         with self.store.read() as tx:
             return tx.revisions(None, entity=entity, entity_id=entity_id)
 
-    def get_record(self, entity: str, entity_id: int) -> Any:
-        """One record (a removed one too: check its `removed`)."""
+    @overload
+    def get_record(self, entity: Literal["dose"], entity_id: int) -> Dose: ...
+    @overload
+    def get_record(self, entity: Literal["symptom"], entity_id: int) -> SymptomEntry: ...
+    @overload
+    def get_record(self, entity: Literal["observation"], entity_id: int) -> Observation: ...
+    @overload
+    def get_record(self, entity: Literal["pump_event"], entity_id: int) -> PumpEvent: ...
+    @overload
+    def get_record(self, entity: Literal["note"], entity_id: int) -> Note: ...
+    @overload
+    def get_record(self, entity: Literal["stock_event"], entity_id: int) -> StockEvent: ...
+    @overload
+    def get_record(self, entity: str, entity_id: int) -> Record: ...
+    def get_record(self, entity: str, entity_id: int) -> Record:
+        """One record (a removed one too: check its `removed`). NotFound when there is none,
+        ValidationError("entity") for an entity not in ENTITIES."""
         self._check_entity(entity)
         with self.store.read() as tx:
             got = tx.get(entity, entity_id)
         if got is None:
             raise NotFound(_("no {entity} with id {entity_id}").format(entity=entity.replace('_', ' '), entity_id=entity_id), entity)
-        return got[0]
+        record: Record = got[0]  # storage gives the domain object of the entity's row
+        return record
 
     def _check_entity(self, entity: str) -> None:
         if entity not in ENTITIES:
@@ -978,6 +996,8 @@ class Journal:
     # alerts -----------------------------------------------------------------------------------
     def check(self, now: datetime | None = None, patient_id: int | None = None) -> list[Alert]:
         """Every safety check (journal.services.checks), most severe first."""
+        from . import checks  # here, not at the top: checks is a use case over this module's Journal
+
         return checks.run(self, now or self.now(), patient_id)
 
     def alerts_after_write(self, patient_id: int | None) -> list[Alert]:

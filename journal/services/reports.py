@@ -14,12 +14,23 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from journal.domain import Alert, Dose, Medication, PatientHistory, PumpEventKind, Regimen
+from journal.domain import (
+    Acknowledgement,
+    Alert,
+    Dose,
+    Medication,
+    Patient,
+    PatientHistory,
+    PumpEvent,
+    PumpEventKind,
+    Regimen,
+    Revision,
+    saved_id,
+)
 from journal.domain.i18n import _
 from journal.reports.data import (
     ReportData,
@@ -33,6 +44,9 @@ from journal.schedule import CONTEXT, Outcome, PlanTiming
 from .errors import NotFound, ValidationError
 from .validation import check_plausible_day
 
+if TYPE_CHECKING:
+    from .journal import Settings
+
 log = logging.getLogger(__name__)
 
 DEFAULT_DAYS = 30
@@ -43,17 +57,20 @@ DEFAULT_LOOKBACK = timedelta(days=21)
 
 
 class _Journal(Protocol):
-    tz: ZoneInfo
+    """What the report reads of the journal service (`journal.Journal` is one)."""
+
+    @property
+    def tz(self) -> tzinfo: ...
 
     def now(self) -> datetime: ...
-    def find_patient(self, name: str) -> Any: ...
-    def get_patient(self, patient_id: int) -> Any: ...
-    def get_settings(self) -> Any: ...
+    def find_patient(self, name: str) -> Patient: ...
+    def get_patient(self, patient_id: int) -> Patient: ...
+    def get_settings(self) -> Settings: ...
     def history(self, patient_id: int, start: datetime, end: datetime) -> PatientHistory: ...
     def acknowledgements(self, patient_id: int | None, start: datetime | None = None,
-                         end: datetime | None = None) -> list[Any]: ...
+                         end: datetime | None = None) -> list[Acknowledgement]: ...
     def revisions(self, patient_id: int | None, start: datetime | None = None,
-                  end: datetime | None = None) -> list[Any]: ...
+                  end: datetime | None = None) -> list[Revision]: ...
 
 
 @dataclass
@@ -62,7 +79,7 @@ class Period:
     end: date
 
 
-def resolve_period(tz: ZoneInfo, now: datetime, start: date | None, end: date | None,
+def resolve_period(tz: tzinfo, now: datetime, start: date | None, end: date | None,
                    days: int = DEFAULT_DAYS) -> Period:
     """The report's days: by default the last `days` days up to today (inclusive)."""
     check_plausible_day(start, "--from")
@@ -78,7 +95,7 @@ def resolve_period(tz: ZoneInfo, now: datetime, start: date | None, end: date | 
     return Period(start, end)
 
 
-def find_person(journal: _Journal, who: str | int) -> Any:
+def find_person(journal: _Journal, who: str | int) -> Patient:
     if isinstance(who, int):
         return journal.get_patient(who)
     try:
@@ -182,7 +199,7 @@ class _Slicer:
         # pump events in the window, plus the latest of each kind before it (refill, alarm, ...)
         i_lo = bisect.bisect_left(self.pump_keys, lo)
         i_hi = bisect.bisect_right(self.pump_keys, hi)
-        earlier: dict[PumpEventKind, Any] = {}
+        earlier: dict[PumpEventKind, PumpEvent] = {}
         for e in self.pump[:i_lo]:
             earlier[e.kind] = e
         pump = sorted(earlier.values(), key=lambda e: e.at.timestamp()) + self.pump[i_lo:i_hi]
@@ -284,15 +301,16 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
     now = now or journal.now()
     tz = journal.tz
     person = find_person(journal, patient)
+    pid = saved_id(person.id)
     period = resolve_period(tz, now, start, end)
     start_at, end_at = period_bounds(tz, period.start, period.end)
     found = _engine() if with_alerts else None
     lookback = found[1] if found else DEFAULT_LOOKBACK
     # Half a day after the period too: a 23:00 dose given at 00:40 belongs to the period's last day.
-    full = journal.history(person.id, start_at - lookback, min(end_at + CONTEXT, max(now, start_at)))
+    full = journal.history(pid, start_at - lookback, min(end_at + CONTEXT, max(now, start_at)))
     settings = journal.get_settings()
-    acks = journal.acknowledgements(person.id)
-    revisions = journal.revisions(person.id, start_at, end_at)
+    acks = journal.acknowledgements(pid)
+    revisions = journal.revisions(pid, start_at, end_at)
     # First without alerts: its missed slots and dose changes tell when else to look.
     timing = plan_timing_fn()
     data = build_report(full, [], acks, revisions, period.start, period.end, now,
@@ -315,7 +333,7 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
 
 
 def write_pdf(data: ReportData, out: str | Path, page_size: str | None = None, *,
-              journal_path: Path | None = None) -> int:
+              journal_path: Path | str | None = None) -> int:
     """Render the report to a PDF file (A4 or Letter; default from the system's locale); returns
     the number of pages. Written through journal.services.output: `journal_path` refuses the
     journal's own files (ValidationError naming --out), and a PDF that did not come out whole

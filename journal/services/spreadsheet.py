@@ -20,7 +20,7 @@ from typing import Any
 from journal.domain.i18n import _
 
 from .errors import ValidationError
-from .exchange import Table, export_tables
+from .exchange import Journal, Table, export_tables
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_TIME = "%Y-%m-%d %H:%M"
@@ -77,7 +77,7 @@ def write_csv(tables: dict[str, Table], out_dir: Path, journal_path: Path | str 
     return written
 
 
-def export_xlsx(journal: Any, out: Path, patient_name: str | None = None) -> dict[str, int]:
+def export_xlsx(journal: Journal, out: Path, patient_name: str | None = None) -> dict[str, int]:
     """Write the journal (or one person) to the workbook `out`: one sheet per table, in the
     order of export_tables. Returns {table: number of rows}. Raises NotFound for an unknown
     person, OSError when the file cannot be written (the old file, if any, is then kept)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.domain.i18n import _
 from journal.domain.zones import (
@@ -28,6 +28,9 @@ from journal.domain.zones import (
 )
 
 from .errors import ValidationError
+
+if TYPE_CHECKING:
+    from journal.storage.repository import Tx
 
 ZONES_KEY = "timezones"
 ZONE_KEY = "timezone"
@@ -60,13 +63,13 @@ def periods_in(raw: dict[str, Any], today: date) -> tuple[ZonePeriod, ...]:
     return (ZonePeriod(today, name if valid_zone_name(name) else machine_zone_name()),)
 
 
-def write(tx: Any, periods: Sequence[ZonePeriod], origin: str) -> None:
+def write(tx: Tx, periods: Sequence[ZonePeriod], origin: str) -> None:
     tx.set_setting(ZONES_KEY, [p.as_json() for p in periods])
     tx.set_setting(ZONE_KEY, periods[-1].zone)
     tx.set_setting(ORIGIN_KEY, origin)
 
 
-def pin(tx: Any, now: datetime) -> bool:
+def pin(tx: Tx, now: datetime) -> bool:
     """Write the zone history down if the journal has none yet (True when it wrote)."""
     raw = tx.settings()
     if ZONES_KEY in raw:
@@ -78,7 +81,7 @@ def pin(tx: Any, now: datetime) -> bool:
     return True
 
 
-def change(tx: Any, zone: str, since: date, *, origin: str = "chosen") -> tuple[ZonePeriod, ...]:
+def change(tx: Tx, zone: str, since: date, *, origin: str = "chosen") -> tuple[ZonePeriod, ...]:
     """Change the journal's zone from local date `since` on; earlier days keep theirs. A journal
     with nobody in it yet has no past to keep: its one zone is replaced. ValidationError naming
     "timezone" or "since" for a zone the machine does not know or a date before the last change."""
@@ -102,7 +105,7 @@ def change(tx: Any, zone: str, since: date, *, origin: str = "chosen") -> tuple[
     return changed
 
 
-def adopt(tx: Any, incoming: Sequence[ZonePeriod], *, dated: bool) -> None:
+def adopt(tx: Tx, incoming: Sequence[ZonePeriod], *, dated: bool) -> None:
     """An imported document's zones (`dated`: its `timezones`, else just its `timezone`). A
     journal with nobody in it whose zone nobody chose takes them as they are (so an exported
     journal imports into a new one unchanged). Any other keeps the zones of its days; it adds the

@@ -13,7 +13,10 @@ import os
 import re
 import unicodedata
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 from journal.domain import (
     ASHWORTH_GRADES,
@@ -83,14 +86,14 @@ def symptom_codes() -> frozenset[str]:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def check_text(value: Any, field_name: str) -> None:
+def check_text(value: object, field_name: str) -> None:
     """Refuse text that is not storable Unicode (a lone surrogate such as "\\ud800"). Other
     values pass (their own checks look at them). Raises ValidationError(field_name, ...)."""
     if isinstance(value, str) and _SURROGATE.search(value):
         raise ValidationError(field_name, _("holds a broken character (a lone UTF-16 surrogate); retype the text"))
 
 
-def check_texts(record: Any, prefix: str = "") -> None:
+def check_texts(record: DataclassInstance, prefix: str = "") -> None:
     """`check_text` on every text field of a domain record (and each text in a list field), naming
     the field after `prefix` (`name`, `conditions/2`, ...)."""
     for f in dataclasses.fields(record):
@@ -102,7 +105,7 @@ def check_texts(record: Any, prefix: str = "") -> None:
                 check_text(item, f"{prefix}{f.name}/{i}")
 
 
-def check_document_text(node: Any, where: str = "") -> None:
+def check_document_text(node: object, where: str = "") -> None:
     """`check_text` on every key and text of a decoded JSON document, naming its JSON pointer."""
     if isinstance(node, dict):
         for key, value in node.items():
@@ -115,7 +118,7 @@ def check_document_text(node: Any, where: str = "") -> None:
         check_text(node, where or "/")
 
 
-def _pointer_part(key: Any) -> str:
+def _pointer_part(key: object) -> str:
     text = str(key).replace("~", "~0").replace("/", "~1")
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -133,7 +136,7 @@ def clean_name(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).split())
 
 
-def check_output_path(path: Any, field_name: str) -> None:
+def check_output_path(path: str | os.PathLike[str], field_name: str) -> None:
     """An output (export, report, backup) may replace a plain file, never a link (it would write
     through to wherever the link points), a device (as root, /dev/null itself would be replaced by a
     file) or a pipe (the write would wait forever for a reader). A folder, or a link to one, passes.
@@ -145,7 +148,7 @@ def check_output_path(path: Any, field_name: str) -> None:
                                                 "touched. Choose another file name").format(path=path))
 
 
-def _finite_number(value: Any) -> bool:
+def _finite_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 

@@ -6,7 +6,7 @@ and the mg it makes is worked out as you type, because two liquids differ five-f
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from journal.domain import Dose, DoseStatus, Medication, Quantity, QuantityError, normalise, parse_quantity
 from journal.domain.dose_limits import single_dose_problem
 from journal.schedule.words import status_label
+from journal.services.journal import Outcome
 
 from . import dose_warning
 from .errors import USER_ERRORS, describe
@@ -38,9 +39,9 @@ STATUS_CHOICES: list[tuple[DoseStatus, str]] = [
 
 
 class DoseDialog(QDialog):
-    def __init__(self, medication: Medication, *, tz: Any, now: datetime, default_time: datetime,
+    def __init__(self, medication: Medication, *, tz: tzinfo, now: datetime, default_time: datetime,
                  amount: Quantity | None, scheduled: datetime | None,
-                 submit: Callable[[Dose], Any], by: str = "", parent: QWidget | None = None,
+                 submit: Callable[[Dose], Outcome | None], by: str = "", parent: QWidget | None = None,
                  choices: list[Medication] | None = None,
                  preview: Callable[[Dose], str | None] | None = None, settings: Any = None) -> None:
         super().__init__(parent)

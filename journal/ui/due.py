@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -19,6 +19,10 @@ from journal.domain import Alert, Medication, PatientHistory, PumpEventKind
 from journal.knowledge import KnowledgeError, default_library
 from journal.rules.common import plan_timing
 from journal.schedule import CONTEXT, Outcome, Slot, journal_began, local_instant, plan_medicine
+from journal.services.journal import Journal, Settings
+
+if TYPE_CHECKING:  # the session imports the views that use this
+    from .session import JournalReads
 
 from .formatting import amount_text, fmt_date, fmt_time
 from .reminders import DueItem
@@ -80,7 +84,7 @@ def _late_title(person: str, medicine: str, day: date, today: date, when: str, s
     return text.format(person=person, medicine=medicine, time=when, date=fmt_date(day, settings))
 
 
-def due_items(journal: Any, now: datetime, settings: Any) -> list[DueItem]:
+def due_items(journal: Journal | JournalReads, now: datetime, settings: Settings | None) -> list[DueItem]:
     """Open dose slots of every scheduled medicine (see `open_slots`) up to AHEAD from now, and the
     pump refill reminders."""
     tz = journal.tz
@@ -108,8 +112,8 @@ def due_items(journal: Any, now: datetime, settings: Any) -> list[DueItem]:
                     patient_id=p.id, medication_id=m.id, grace_ends=o.grace_ends))
         refills = [e for e in h.pump_events if e.kind in (PumpEventKind.REFILL, PumpEventKind.DOSE_CHANGE)
                    and e.next_refill_due is not None]
-        if refills:
-            due: date = max(refills, key=lambda e: e.at).next_refill_due
+        due = max(refills, key=lambda e: e.at).next_refill_due if refills else None
+        if due is not None:
             for before in PUMP_DAYS_BEFORE:
                 at = local_instant(due - timedelta(days=before), PUMP_REMINDER_TIME, tz)
                 if at < now - PUMP_REMINDER_STALE:

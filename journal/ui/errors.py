@@ -28,6 +28,7 @@ def as_save_failure(exc: BaseException) -> SaveFailed | None:
 
 
 def describe(exc: BaseException) -> str:
-    message = getattr(exc, "message", None) or str(exc)
-    text = str(message)
+    """The error's own words (without the field name ValidationError puts first), capitalised."""
+    message = exc.message if isinstance(exc, ValidationError | NotFound | SaveFailed) else ""
+    text = message or str(exc)
     return text[:1].upper() + text[1:]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -11,8 +12,19 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from journal.domain import Medication, Observation, Quantity, Unit, normalise
 from journal.domain.i18n import SOURCE_LANGUAGE, current_language
 from journal.domain.units import SYMBOL, from_stored_unit, shown_unit
+from journal.services.journal import Settings
 
 from .translation import QT_TRANSLATE_NOOP
+
+
+@dataclass
+class ShownSettings(Settings):
+    """The journal's settings as the window shows them (Session.settings): with the journal's zone
+    over time, so each day is shown in the zone in force that day. Not a saved setting:
+    Journal.save_settings stores the fields of Settings only."""
+
+    journal_zone: tzinfo | None = None
+
 
 # The plural of each medicine form as a heading word ("Tablets of 10 mg"), in the window's language.
 FORM_PLURALS: dict[str, str] = {
@@ -64,23 +76,23 @@ def _pattern(value: Any, default: str, aliases: dict[str, str]) -> str:
     return aliases.get(text.lower(), default)
 
 
-def date_pattern(settings: Any) -> str:
-    return _pattern(getattr(settings, "date_format", ""), "%Y-%m-%d",
+def date_pattern(settings: Settings | None) -> str:
+    return _pattern(settings.date_format if settings else "", "%Y-%m-%d",
                     {"iso": "%Y-%m-%d", "dmy": "%d/%m/%Y", "mdy": "%m/%d/%Y"})
 
 
-def time_pattern(settings: Any) -> str:
-    return _pattern(getattr(settings, "time_format", ""), "%H:%M",
+def time_pattern(settings: Settings | None) -> str:
+    return _pattern(settings.time_format if settings else "", "%H:%M",
                     {"24h": "%H:%M", "24": "%H:%M", "12h": "%I:%M %p", "12": "%I:%M %p"})
 
 
-def _local(t: Any, settings: Any) -> Any:
+def _local(t: Any, settings: Settings | None) -> Any:
     """An aware datetime shown in the journal's zone (the database hands back UTC)."""
     if isinstance(t, datetime) and t.tzinfo is not None:
-        zone = getattr(settings, "journal_zone", None)
+        zone = settings.journal_zone if isinstance(settings, ShownSettings) else None
         if zone is not None:  # the journal's zone over time: each day in the zone in force that day
             return t.astimezone(zone)
-        name = getattr(settings, "timezone", "") or ""
+        name = (settings.timezone if settings else "") or ""
         try:
             return t.astimezone(ZoneInfo(name)) if name else t
         except (ValueError, KeyError):
@@ -88,7 +100,7 @@ def _local(t: Any, settings: Any) -> Any:
     return t
 
 
-def fmt_time(t: datetime | time, settings: Any) -> str:
+def fmt_time(t: datetime | time, settings: Settings | None) -> str:
     t = _local(t, settings)
     text = t.strftime(time_pattern(settings))
     return text[1:] if text.startswith("0") and "%I" in time_pattern(settings) else text
@@ -120,7 +132,7 @@ def fmt_date(d: date | datetime, settings: Any) -> str:
     return named_strftime(d, date_pattern(settings))
 
 
-def fmt_datetime(dt: datetime, settings: Any, today: date | None = None) -> str:
+def fmt_datetime(dt: datetime, settings: Settings | None, today: date | None = None) -> str:
     """'today 14:05', 'yesterday 22:10', else the date and the time."""
     dt = _local(dt, settings)
     if today is not None:
@@ -132,17 +144,17 @@ def fmt_datetime(dt: datetime, settings: Any, today: date | None = None) -> str:
     return f"{fmt_date(dt, settings)} {fmt_time(dt, settings)}"
 
 
-def fmt_num(value: float, settings: Any = None) -> str:
+def fmt_num(value: float, settings: Settings | None = None) -> str:
     """12.5, or 12,5 when the settings' decimal separator is a comma."""
-    return f"{value:g}".replace(".", getattr(settings, "decimal_separator", ".") or ".")
+    return f"{value:g}".replace(".", (settings.decimal_separator if settings else ".") or ".")
 
 
-def reading_text(o: Observation, settings: Any) -> str:
+def reading_text(o: Observation, settings: Settings | None) -> str:
     """A reading as the person reads it: "101.3 °F", "137.8 lb", "120 / 80 mmHg", a score as is.
     Temperatures and weights are stored in °C and kg and shown in the Settings' units."""
     if not isinstance(o.value, float | int):
         return str(o.value)
-    unit = shown_unit(o.kind, getattr(settings, "temperature_unit", "C"), getattr(settings, "weight_unit", "kg"))
+    unit = shown_unit(o.kind, settings.temperature_unit if settings else "C", settings.weight_unit if settings else "kg")
     text = fmt_num(from_stored_unit(o.kind, float(o.value), unit), settings)
     if o.value2 is not None:
         text += f" / {fmt_num(float(o.value2), settings)}"

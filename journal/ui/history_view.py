@@ -41,6 +41,7 @@ from journal.domain import (
     parse_quantity,
 )
 from journal.schedule.words import status_label
+from journal.services.journal import Outcome, Settings
 
 from .catalog import choice_for
 from .dose_dialog import STATUS_CHOICES
@@ -128,7 +129,7 @@ class _Removed:
 class TimelineBuilder:
     """Domain records -> timeline entries (pure; no Qt in the logic of what a row says)."""
 
-    def __init__(self, h: PatientHistory, revisions: list[Revision], settings: Any) -> None:
+    def __init__(self, h: PatientHistory, revisions: list[Revision], settings: Settings | None) -> None:
         self.h = h
         self.settings = settings
         self.by_record: dict[tuple[str, int], list[Revision]] = {}
@@ -309,7 +310,7 @@ class CorrectionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.submit: Any = None
-        self.outcome: Any = None
+        self.outcome: Outcome | None = None
 
     def _amount_changed(self) -> None:
         m = self.entry.medication

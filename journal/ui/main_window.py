@@ -8,7 +8,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
@@ -39,7 +40,7 @@ from .first_paint import close_frame
 from .formatting import fmt_datetime
 from .history_view import HistoryView
 from .medicines_view import MedicinesView
-from .notifier import Note, Notifier, ReminderBanner, compose
+from .notifier import DesktopNotifications, Note, Notifier, ReminderBanner, compose
 from .operations import Change, OpChanges
 from .operations.files import reopen_after_restore
 from .operations.settings import save_settings
@@ -56,8 +57,24 @@ from .vitals_form import VitalsForm
 from .widgets import Choice, ErrorLabel, hint, undo_now
 
 if TYPE_CHECKING:  # imported where used: the window opens before the backup services load
+    from journal.services.autostart import Autostart
     from journal.services.backups import BackupService
+    from journal.services.journal import Journal
     from journal.services.shared_backups import SharedBackups
+
+
+class WindowContext(Protocol):
+    """What the window needs of the command line's Context (journal.cli.Context is one; the
+    window may not import the command line, its sibling layer)."""
+
+    db_path: Path | None
+    clock: Clock
+    minimised: bool
+    switch_requested: bool  # set when the person chose another journal (journal.app opens it)
+
+    def journal(self) -> Journal: ...
+
+    def forget_journal(self) -> None: ...
 
 ALERT_REFRESH_MS = 60_000
 OUTSIDE_CHANGES_MS = 2_000
@@ -172,21 +189,14 @@ class ReferenceWindow(QDialog):
         self.setWindowTitle(self.tr("CareJournal guide (not medical advice)"))
         self.setModal(False)
         lay = QVBoxLayout(self)
-        self.view: Any = None
-        try:
-            from . import reference_view
+        from .reference_view import ReferenceView  # here: the guide loads when first opened
 
-            self.view = reference_view.ReferenceView(emergency_number=session.emergency_number)
-            lay.addWidget(self.view)
-        except (ImportError, AttributeError) as exc:
-            self.fallback = QLabel(self.tr("The guide is not available in this build ({reason}).").format(reason=exc))
-            self.fallback.setWordWrap(True)
-            lay.addWidget(self.fallback)
+        self.view = ReferenceView(emergency_number=session.emergency_number)
+        lay.addWidget(self.view)
         self.resize(820, 640)
 
     def show_topic(self, topic: str) -> None:
-        if self.view is not None and hasattr(self.view, "show_topic"):
-            self.view.show_topic(topic)
+        self.view.show_topic(topic)
         self.show()
         self.raise_()
         self.activateWindow()
@@ -195,8 +205,9 @@ class ReferenceWindow(QDialog):
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, *, demo: bool = False, tray_available: bool | None = None,
                  explore_sample: Callable[[], None] | None = None, heartbeat_ms: int = 30_000,
-                 monotonic: Callable[[], float] | None = None, backups: Any = None,
-                 watch_ms: int = OUTSIDE_CHANGES_MS, desktop_notifications: Any = None) -> None:
+                 monotonic: Callable[[], float] | None = None, backups: BackupService | None = None,
+                 watch_ms: int = OUTSIDE_CHANGES_MS,
+                 desktop_notifications: DesktopNotifications | bool | None = None) -> None:
         super().__init__()
         self.session = session
         # Start watching for outside writes before any view reads the file: one written while the
@@ -210,7 +221,7 @@ class MainWindow(QMainWindow):
         # Without a tray, closing asks whether to keep reminding (ui/closing); run_app turns it on.
         self.keep_reminding_on_close = False
         # Start at login (journal.services.autostart.Autostart), set by run_app; None: not offered.
-        self.autostart: Any = None
+        self.autostart: Autostart | None = None
         self.reference: ReferenceWindow | None = None
         # Called when the person chose another journal (run_app: the composition root opens it).
         self.on_switch: Callable[[], None] | None = None
@@ -755,7 +766,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def build_window(journal: Any, clock: Clock, *, demo: bool = False, tray_available: bool | None = None,
+def build_window(journal: Journal, clock: Clock, *, demo: bool = False, tray_available: bool | None = None,
                  explore_sample: Callable[[], None] | None = None, **kwargs: Any) -> MainWindow:
     from journal.services.shared_connection import read_only_reason
 
@@ -779,7 +790,7 @@ def open_sample_window(clock: Clock) -> MainWindow:
     return sample
 
 
-def _open_journal(ctx: Any) -> Any:
+def _open_journal(ctx: WindowContext) -> Journal | None:
     """Open the journal; a refused file gets the recovery screen (restore the last good backup)."""
     from journal.services.errors import JournalFileError
 
@@ -800,11 +811,11 @@ def _open_journal(ctx: Any) -> Any:
         if not result.restored:
             QMessageBox.information(None, QCoreApplication.translate("main_window", "CareJournal"), result.message)
             return None
-        ctx._journal = None
+        ctx.forget_journal()  # the restored file is opened afresh
         return ctx.journal()
 
 
-def _reconnect(ctx: Any, url: str, problem: str, dialog: Callable[..., Any] | None = None) -> bool:
+def _reconnect(ctx: WindowContext, url: str, problem: str, dialog: Callable[..., Any] | None = None) -> bool:
     """The shared journal could not be opened (server unreachable, password not kept, ...): the
     connect dialog, filled in, says why in words; Connect (or "Use this computer's journal") is
     remembered and opened (`ctx.switch_requested`). Returns True when something was chosen."""
@@ -826,7 +837,7 @@ def _reconnect(ctx: Any, url: str, problem: str, dialog: Callable[..., Any] | No
     return True
 
 
-def run_app(ctx: Any, demo: bool = False, frame: QMainWindow | None = None) -> int:
+def run_app(ctx: WindowContext, demo: bool = False, frame: QMainWindow | None = None) -> int:
     """Create the application and the window, show it, and run until quit. `frame`: the first
     paint's frame (journal.ui.first_paint), closed once the window is shown."""
     existing = QApplication.instance()
@@ -843,7 +854,7 @@ def run_app(ctx: Any, demo: bool = False, frame: QMainWindow | None = None) -> i
         app.removeEventFilter(fit)
 
 
-def _claim_and_run(app: QApplication, ctx: Any, demo: bool, frame: QMainWindow | None = None) -> int:
+def _claim_and_run(app: QApplication, ctx: WindowContext, demo: bool, frame: QMainWindow | None = None) -> int:
     lock = None
     doorbell_name = ""
     if not demo and ctx.db_path is not None:
@@ -867,7 +878,7 @@ def _claim_and_run(app: QApplication, ctx: Any, demo: bool, frame: QMainWindow |
             lock.release()  # type: ignore[attr-defined]
 
 
-def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = "",
+def _run_window(app: QApplication, ctx: WindowContext, demo: bool, doorbell_name: str = "",
                 frame: QMainWindow | None = None) -> int:
     install_language(app, chosen_language())  # the recovery screen too speaks the computer's language
     journal = _open_journal(ctx)
@@ -904,7 +915,7 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
         doorbell = WindowDoorbell(doorbell_name, window)
         doorbell.show_requested.connect(window.bring_to_front)
         doorbell.listen()  # if it cannot listen, a second launch says "already open" as before
-    if not demo and backups is None and getattr(journal, "shared", False):
+    if not demo and backups is None and journal.shared:
         # A shared journal: a daily local copy (exchange format) besides the server's own backups.
         from journal.services.shared_backups import SharedBackups
 
@@ -915,7 +926,7 @@ def _run_window(app: QApplication, ctx: Any, demo: bool, doorbell_name: str = ""
         timer.timeout.connect(lambda: _automatic_backup_later(backups.if_due, window))
         timer.start()
     app.setQuitOnLastWindowClosed(window.notifier.tray is None or demo)
-    if getattr(ctx, "minimised", False) and not demo:
+    if ctx.minimised and not demo:
         # Started at login: reminding, out of the way (in the tray, or minimised in the taskbar).
         if window.notifier.tray is None:
             window.showMinimized()
@@ -954,13 +965,15 @@ def _identify(app: QApplication) -> QObject:
     return fit
 
 
-def _offer_start_at_login(window: MainWindow, db_path: Any) -> None:
+def _offer_start_at_login(window: MainWindow, db_path: Path) -> None:
     """Start at login is on by default once a person is set up (unless turned off in Settings)."""
     from journal.services.autostart import for_this_computer
 
     window.autostart = for_this_computer(db_path)
 
     def apply_default() -> None:
+        if window.autostart is None:  # never, once set above (tests may put their own in its place)
+            return
         try:
             window.autostart.apply_default(bool(window.session.patients()))
         except OSError as exc:  # never fatal: Settings shows it is off, and the log says why
@@ -974,11 +987,11 @@ def _offer_start_at_login(window: MainWindow, db_path: Any) -> None:
     window.session.operation_did_execute.connect(on_changed)
 
 
-def _start_backup(backups: Any, window: MainWindow | None = None) -> None:
+def _start_backup(backups: BackupService | SharedBackups, window: MainWindow | None = None) -> None:
     _automatic_backup(backups.at_start, window)
 
 
-def _backup_if_due(backups: Any, window: MainWindow | None = None) -> None:
+def _backup_if_due(backups: BackupService | SharedBackups, window: MainWindow | None = None) -> None:
     _automatic_backup(backups.if_due, window)
 
 

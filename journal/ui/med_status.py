@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -16,6 +16,10 @@ from journal.knowledge import default_library
 from journal.rules.common import prn_limit_for
 from journal.schedule.as_needed import AsNeededLimit, limits_for, prn_status
 from journal.schedule.stock import StockLevel, StockUnknown, describe_stock, level_in
+from journal.services.journal import Journal, Settings
+
+if TYPE_CHECKING:  # the session imports the views that use this
+    from .session import JournalReads
 
 from .formatting import fmt_num, fmt_time
 
@@ -36,7 +40,7 @@ def stock_text(level: StockLevel | None) -> str:
         stock=describe_stock(level))
 
 
-def prn_lines(m: Medication, limit: AsNeededLimit, history: PatientHistory, now: datetime, settings: Any) -> list[str]:
+def prn_lines(m: Medication, limit: AsNeededLimit, history: PatientHistory, now: datetime, settings: Settings | None) -> list[str]:
     """'2 of 3 in 24 h', 'Next allowed from 14:30' (or 'Allowed now'), '30 of 60 mg in 24 h'."""
     if not limit.any:
         return []
@@ -66,7 +70,7 @@ def prn_lines(m: Medication, limit: AsNeededLimit, history: PatientHistory, now:
     return lines
 
 
-def medicine_notes(journal: Any, patient_id: int, now: datetime, settings: Any,
+def medicine_notes(journal: Journal | JournalReads, patient_id: int, now: datetime, settings: Settings | None,
                    medications: list[Medication]) -> MedicineNotes:
     """The status lines of these medicines at `now` (one bounded history read)."""
     notes = MedicineNotes()

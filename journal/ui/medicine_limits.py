@@ -31,6 +31,7 @@ from journal.domain import (
     parse_quantity,
 )
 from journal.services.errors import ValidationError
+from journal.services.journal import Outcome
 
 from .errors import USER_ERRORS, describe
 from .formatting import fmt_num
@@ -75,7 +76,7 @@ class LimitsDialog(QDialog):
     """The prescriber's numbers for one medicine: as-needed limits and the daily ceiling."""
 
     def __init__(self, medication: Medication,
-                 submit: Callable[[Quantity | None, AsNeededLimits | None], Any],
+                 submit: Callable[[Quantity | None, AsNeededLimits | None], Outcome],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.medication = medication

@@ -31,15 +31,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain import Alert, Form, Medication, Quantity, QuantityError, Regimen, Route, parse_quantity
+from journal.domain import (
+    Alert,
+    Form,
+    Medication,
+    Quantity,
+    QuantityError,
+    Regimen,
+    Route,
+    parse_quantity,
+)
 from journal.services.drug_names import closest_drug_names, profile_drugs
+from journal.services.journal import Outcome
 
 from .errors import USER_ERRORS, describe
 from .formatting import amount_text, fmt_date, fmt_time, strength_text
 from .med_status import stock_text
 from .medicine_forms import parse_strength, parse_times
 from .medicine_limits import LimitsDialog, StockDialog
-from .operations import Change, medicines
+from .operations import Change, OpChanges, medicines
 from .session import Session
 from .translation import QT_TRANSLATE_NOOP
 from .verdict import VerdictBox
@@ -100,11 +110,11 @@ def _parse_dose(text: str, m_form: Form) -> Quantity:
 class MedicationDialog(QDialog):
     """Add a medicine with its first schedule."""
 
-    def __init__(self, today: date, submit: Callable[[Medication], Any], parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, submit: Callable[[Medication], OpChanges], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a medicine"))
         self.submit = submit
-        self.outcome: Any = None
+        self.outcome: OpChanges | None = None
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit()
@@ -272,9 +282,10 @@ class RegimenDialog(QDialog):
 
     def __init__(self, medication: Medication, today: date, *, taper: bool,
                  preview: Callable[[list[Regimen]], list[Alert]],
-                 submit: Callable[[list[Regimen]], Any], emergency_number: str,
+                 submit: Callable[[list[Regimen]], Outcome], emergency_number: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._built = False  # edits made while the dialog is being filled in need no new check
         self.medication = medication
         self.today = today
         self.taper = taper
@@ -352,6 +363,7 @@ class RegimenDialog(QDialog):
         self.error, self.verdict, self.check_button, self.save_button = add_check_then_save(
             self, lay, check_name=self.tr("Check this change with the safety checks"),
             save_text=self.tr("2. Save change"), save_name=self.tr("Save the change"))
+        self._built = True
         self.resize(720, 520)
 
     def add_step(self, start: date, dose: str, times: str) -> None:
@@ -387,8 +399,8 @@ class RegimenDialog(QDialog):
 
     def _edited(self, *_args: object) -> None:
         # Any edit after a check needs a new check before saving.
-        if not hasattr(self, "save_button"):
-            return  # still being built
+        if not self._built:
+            return
         self.checked_for = None
         self.save_button.setEnabled(False)
         self.save_button.setText(self.tr("2. Save change"))
@@ -463,7 +475,7 @@ class StopDialog(QDialog):
     """End a medicine's schedule on a date; the checks say first what a sudden stop means."""
 
     def __init__(self, medication: Medication, today: date, *,
-                 preview: Callable[[list[Regimen]], list[Alert]], submit: Callable[[list[Regimen]], Any],
+                 preview: Callable[[list[Regimen]], list[Alert]], submit: Callable[[list[Regimen]], Outcome],
                  emergency_number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.medication = medication
@@ -712,7 +724,7 @@ class MedicinesView(QWidget):
         if pid is None:
             return None
 
-        def submit(m: Medication) -> Any:
+        def submit(m: Medication) -> OpChanges:
             m.patient_id = pid
             return medicines.add_medicine(session=self.session, patient_id=pid, medicine=m, by=self.session.by,
                                           initiator=self)

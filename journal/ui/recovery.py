@@ -9,7 +9,7 @@ Tests replace `run_dialog` (or drive `RecoveryDialog` with qtbot) so nothing blo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -273,7 +273,7 @@ class BackupManager(Protocol):
 
     folder: Path
 
-    def backups(self) -> list[_ListedBackup]: ...
+    def backups(self) -> Sequence[_ListedBackup]: ...
 
     def back_up(self, kind: str = ...) -> Path: ...
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from journal.reports import render
 from journal.reports.data import ReportData
 from journal.services import reports
+from journal.services.journal import Journal
 
 from .translation import QT_TRANSLATE_NOOP
 
@@ -52,7 +53,7 @@ class ReportDialog(QDialog):
     # Replaced in tests: (printer, parent) -> an object with exec() returning QDialog.DialogCode
     make_print_dialog: Callable[..., Any] = QPrintDialog
 
-    def __init__(self, journal: Any, patient_id: int, now: Callable[[], datetime],
+    def __init__(self, journal: Journal, patient_id: int, now: Callable[[], datetime],
                  parent: QWidget | None = None, *, days: int = reports.DEFAULT_DAYS) -> None:
         super().__init__(parent)
         self.journal = journal
@@ -205,7 +206,7 @@ class ReportDialog(QDialog):
         return True
 
 
-def open_report_dialog(journal: Any, patient_id: int, now: Callable[[], datetime],
+def open_report_dialog(journal: Journal, patient_id: int, now: Callable[[], datetime],
                        parent: QWidget | None = None) -> ReportDialog:
     """Show the report dialog (not modal) and return it."""
     dialog = ReportDialog(journal, patient_id, now, parent)

@@ -8,6 +8,7 @@ views' `history()` calls are answered from that read until the work of that clic
 
 from __future__ import annotations
 
+import dataclasses
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,8 +21,9 @@ from journal.domain import Alert, Clock, Dose, Patient, PatientHistory, Severity
 from journal.domain.zones import JournalZone
 from journal.rules.engine import LOOKBACK
 from journal.services.checks import history_with_dose
-from journal.services.journal import Journal, Outcome, Settings
+from journal.services.journal import Journal, Outcome
 
+from .formatting import ShownSettings
 from .operations import DATA, EVERYTHING, Change, OpChanges, perform
 
 # How long after an entry is made it can be undone (Ctrl+Z, or Undo beside "Logged: ..."). Our own
@@ -66,7 +68,7 @@ class Session(QObject):
         self.journal = journal
         self.clock = clock
         self._patient_id: int | None = None
-        self._settings: Settings | None = None
+        self._settings: ShownSettings | None = None
         self._alerts: list[Alert] = []
         self.by = ""
         self._alerts_pending = False
@@ -99,11 +101,11 @@ class Session(QObject):
 
     # -- settings ---------------------------------------------------------------------------
     @property
-    def settings(self) -> Settings:
+    def settings(self) -> ShownSettings:
         if self._settings is None:
-            self._settings = self.journal.get_settings()
-            # What formatting shows times in: each day in the zone in force that day.
-            setattr(self._settings, "journal_zone", self.journal.tz)  # noqa: B010 - not a saved setting
+            # With what formatting shows times in: each day in the zone in force that day.
+            self._settings = ShownSettings(**dataclasses.asdict(self.journal.get_settings()),
+                                           journal_zone=self.journal.tz)
             # Who signs entries: on a shared journal the connected role's person (Journal.caregiver).
             self.by = self.journal.caregiver() or ""
         return self._settings

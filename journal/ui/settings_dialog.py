@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.i18n import LANGUAGES
+from journal.services.journal import Settings
 
 from .formatting import DATE_FORMATS, TIME_FORMATS, date_example, date_pattern, time_pattern
 from .widgets import ErrorLabel, fit_placeholder
@@ -59,7 +60,7 @@ class SettingsDialog(QDialog):
     switch_to_shared = Signal()
     switch_to_local = Signal()
 
-    def __init__(self, settings: Any, parent: QWidget | None = None, *,
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
                  zone_change_day: Callable[[str], date] | None = None,
                  describe_zone_change: Callable[[str, date], str] | None = None,
                  start_at_login: bool | None = None, journal_place: tuple[bool, str] | None = None,
@@ -67,7 +68,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.original = settings
-        self.result_settings: Any = None
+        self.result_settings: Settings | None = None
         self.zone_since: date | None = None  # the day a new zone applies from, when it changed
         self._zone_change_day = zone_change_day
         self._describe_zone_change = describe_zone_change
@@ -209,7 +210,7 @@ class SettingsDialog(QDialog):
     # -- time zone ---------------------------------------------------------------------------
     def _zone_changed(self) -> bool:
         chosen = self.timezone.currentText().strip()
-        return chosen != str(getattr(self.original, "timezone", "") or "UTC") and chosen in available_timezones()
+        return chosen != (self.original.timezone or "UTC") and chosen in available_timezones()
 
     def _zone_chosen(self, _text: str) -> None:
         changed = self._zone_changed()
@@ -277,13 +278,8 @@ class SettingsDialog(QDialog):
             return
         self.zone_since = self.chosen_zone_since() if self._zone_changed() else None
         s = self.original
-        if dataclasses.is_dataclass(s) and not isinstance(s, type):
-            names = {f.name for f in dataclasses.fields(s)}
-            self.result_settings = dataclasses.replace(s, **{k: v for k, v in vals.items() if k in names})
-        else:
-            for k, v in vals.items():
-                setattr(s, k, v)
-            self.result_settings = s
+        names = {f.name for f in dataclasses.fields(s)}
+        self.result_settings = dataclasses.replace(s, **{k: v for k, v in vals.items() if k in names})
         self.accept()
 
 

@@ -276,7 +276,7 @@ class VitalsForm(QWidget):
             w.setVisible(shown)
         if numeric:
             s = self.session.settings
-            units = (getattr(s, "temperature_unit", "C"), getattr(s, "weight_unit", "kg"))
+            units = (s.temperature_unit, s.weight_unit)
             self.unit.setText(entry_unit(k, *units))
             self.value.setPlaceholderText(self.tr("for example {example}").format(
                 example=example(k, *units, getattr(s, "decimal_separator", "."))))
@@ -301,8 +301,7 @@ class VitalsForm(QWidget):
         if k in MEASURES:
             try:
                 s = self.session.settings
-                value, value2 = parse_reading(k, self.value.text(), getattr(s, "temperature_unit", "C"),
-                                              getattr(s, "weight_unit", "kg"))
+                value, value2 = parse_reading(k, self.value.text(), s.temperature_unit, s.weight_unit)
             except ValueError as exc:
                 self.error.show_error(str(exc))
                 self.value.setFocus()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QSize, Qt, QTime, QTimer
 from PySide6.QtWidgets import (
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 from .formatting import time_pattern
 from .operations.entries import undo_last_entry
 from .style import set_scaled_font
+
+if TYPE_CHECKING:  # the session imports views that use these widgets
+    from .session import Session
 
 
 class ErrorLabel(QLabel):
@@ -261,7 +264,7 @@ class UndoButton(QPushButton):
         self.setVisible(False)
 
 
-def undo_now(session: Any) -> str:
+def undo_now(session: Session) -> str:
     """Undo the session's last entry; the sentence to show ("Undone: ..." or why not)."""
     if session.undoable() is None:
         return QCoreApplication.translate(
