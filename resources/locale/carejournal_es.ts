@@ -228,119 +228,119 @@ Software libre con la licencia {licence}:</translation>
     <name>ConnectDialog</name>
     <message>
         <source>Use a shared journal on a server</source>
-        <translation type="unfinished" />
+        <translation>Usar un diario compartido en un servidor</translation>
     </message>
     <message>
         <source>A care team can keep one journal on a PostgreSQL server, so that every caregiver's computer shows the same entries. Ask whoever runs the server for these details.</source>
-        <translation type="unfinished" />
+        <translation>Un equipo de cuidado puede llevar un solo diario en un servidor PostgreSQL, para que el ordenador de cada cuidador muestre las mismas anotaciones. Pida estos datos a quien administra el servidor.</translation>
     </message>
     <message>
         <source>Server name or address</source>
-        <translation type="unfinished" />
+        <translation>Nombre o dirección del servidor</translation>
     </message>
     <message>
         <source>for example db.example.org</source>
-        <translation type="unfinished" />
+        <translation>por ejemplo db.example.org</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Servidor:</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished" />
+        <translation>Puerto</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Puerto:</translation>
     </message>
     <message>
         <source>Database name</source>
-        <translation type="unfinished" />
+        <translation>Nombre de la base de datos</translation>
     </message>
     <message>
         <source>for example carejournal</source>
-        <translation type="unfinished" />
+        <translation>por ejemplo carejournal</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Base de datos:</translation>
     </message>
     <message>
         <source>Your login on the server</source>
-        <translation type="unfinished" />
+        <translation>Su usuario en el servidor</translation>
     </message>
     <message>
         <source>Your &amp;login:</source>
-        <translation type="unfinished" />
+        <translation>Su &amp;usuario:</translation>
     </message>
     <message>
         <source>Encryption (TLS mode)</source>
-        <translation type="unfinished" />
+        <translation>Cifrado (modo TLS)</translation>
     </message>
     <message>
         <source>&amp;Encryption:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Cifrado:</translation>
     </message>
     <message>
         <source>Password (optional)</source>
-        <translation type="unfinished" />
+        <translation>Contraseña (opcional)</translation>
     </message>
     <message>
         <source>leave empty if it is kept in ~/.pgpass or the keyring</source>
-        <translation type="unfinished" />
+        <translation>déjela vacía si está guardada en ~/.pgpass o en el llavero</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished" />
+        <translation>Contrase&amp;ña:</translation>
     </message>
     <message>
         <source>&amp;Remember the password in this computer's keyring</source>
-        <translation type="unfinished" />
+        <translation>&amp;Recordar la contraseña en el llavero de este ordenador</translation>
     </message>
     <message>
         <source>Remember the password in this computer's keyring</source>
-        <translation type="unfinished" />
+        <translation>Recordar la contraseña en el llavero de este ordenador</translation>
     </message>
     <message>
         <source>Not available: {reason}</source>
-        <translation type="unfinished" />
+        <translation>No disponible: {reason}</translation>
     </message>
     <message>
         <source>Not remembered, the password is asked each time CareJournal opens the shared journal (unless it is in ~/.pgpass). CareJournal never writes it into a file.</source>
-        <translation type="unfinished" />
+        <translation>Si no se recuerda, la contraseña se pide cada vez que CareJournal abre el diario compartido (salvo que esté en ~/.pgpass). CareJournal nunca la escribe en un archivo.</translation>
     </message>
     <message>
         <source>The password cannot be remembered here ({reason}): it is asked each time CareJournal opens the shared journal, unless it is in ~/.pgpass.</source>
-        <translation type="unfinished" />
+        <translation>Aquí no se puede recordar la contraseña ({reason}): se pide cada vez que CareJournal abre el diario compartido, salvo que esté en ~/.pgpass.</translation>
     </message>
     <message>
         <source>What the connection test found</source>
-        <translation type="unfinished" />
+        <translation>Lo que encontró la prueba de conexión</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished" />
+        <translation>&amp;Probar la conexión</translation>
     </message>
     <message>
         <source>Test the connection to the shared journal</source>
-        <translation type="unfinished" />
+        <translation>Probar la conexión con el diario compartido</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished" />
+        <translation>C&amp;onectar</translation>
     </message>
     <message>
         <source>Connect to the shared journal and open it</source>
-        <translation type="unfinished" />
+        <translation>Conectar con el diario compartido y abrirlo</translation>
     </message>
     <message>
         <source>Use this computer's &amp;journal</source>
-        <translation type="unfinished" />
+        <translation>Usar el &amp;diario de este ordenador</translation>
     </message>
     <message>
         <source>Use this computer's journal instead</source>
-        <translation type="unfinished" />
+        <translation>Usar en su lugar el diario de este ordenador</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -348,27 +348,27 @@ Software libre con la licencia {licence}:</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished" />
+        <translation>Servidor</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished" />
+        <translation>Base de datos</translation>
     </message>
     <message>
         <source>Your login</source>
-        <translation type="unfinished" />
+        <translation>Su usuario</translation>
     </message>
     <message>
         <source>Encryption</source>
-        <translation type="unfinished" />
+        <translation>Cifrado</translation>
     </message>
     <message>
         <source>Testing the connection to {host}...</source>
-        <translation type="unfinished" />
+        <translation>Probando la conexión con {host}...</translation>
     </message>
     <message>
         <source>Password: {problem}</source>
-        <translation type="unfinished" />
+        <translation>Contraseña: {problem}</translation>
     </message>
 </context>
 <context>
@@ -1008,11 +1008,11 @@ Software libre con la licencia {licence}:</translation>
     </message>
     <message>
         <source>Journal not changed</source>
-        <translation type="unfinished" />
+        <translation>El diario no cambió</translation>
     </message>
     <message>
         <source>The choice could not be saved ({reason}); this journal stays open.</source>
-        <translation type="unfinished" />
+        <translation>No se pudo guardar la elección ({reason}); este diario sigue abierto.</translation>
     </message>
     <message>
         <source>CareJournal is still running</source>
@@ -1024,7 +1024,7 @@ Software libre con la licencia {licence}:</translation>
     </message>
     <message>
         <source>The choice could not be saved ({reason}).</source>
-        <translation type="unfinished" />
+        <translation>No se pudo guardar la elección ({reason}).</translation>
     </message>
 </context>
 <context>
@@ -1549,11 +1549,11 @@ Clínica de la bomba: teléfono (día y noche)</translation>
     <name>ReadOnlyGuard</name>
     <message>
         <source>Read-only: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Solo lectura: {reason}</translation>
     </message>
     <message>
         <source>Read-only notice</source>
-        <translation type="unfinished" />
+        <translation>Aviso de solo lectura</translation>
     </message>
 </context>
 <context>
@@ -1659,10 +1659,6 @@ Clínica de la bomba: teléfono (día y noche)</translation>
     <message>
         <source>CareJournal guide (not medical advice)</source>
         <translation>Guía de CareJournal (no es consejo médico)</translation>
-    </message>
-    <message>
-        <source>The guide is not available in this build ({reason}).</source>
-        <translation>La guía no está disponible en esta versión ({reason}).</translation>
     </message>
 </context>
 <context>
@@ -2057,39 +2053,39 @@ Clínica de la bomba: teléfono (día y noche)</translation>
     </message>
     <message>
         <source>A shared journal on a server: {where}</source>
-        <translation type="unfinished" />
+        <translation>Un diario compartido en un servidor: {where}</translation>
     </message>
     <message>
         <source>This computer's journal: {where}</source>
-        <translation type="unfinished" />
+        <translation>El diario de este ordenador: {where}</translation>
     </message>
     <message>
         <source>The journal in use</source>
-        <translation type="unfinished" />
+        <translation>El diario en uso</translation>
     </message>
     <message>
         <source>Switch to a shared &amp;journal...</source>
-        <translation type="unfinished" />
+        <translation>Cambiar a un &amp;diario compartido...</translation>
     </message>
     <message>
         <source>Another shared &amp;journal...</source>
-        <translation type="unfinished" />
+        <translation>Otro &amp;diario compartido...</translation>
     </message>
     <message>
         <source>Switch to a shared journal on a server</source>
-        <translation type="unfinished" />
+        <translation>Cambiar a un diario compartido en un servidor</translation>
     </message>
     <message>
         <source>Use this &amp;computer's journal</source>
-        <translation type="unfinished" />
+        <translation>Usar el diario de este &amp;ordenador</translation>
     </message>
     <message>
         <source>Use this computer's journal instead of the shared one</source>
-        <translation type="unfinished" />
+        <translation>Usar el diario de este ordenador en lugar del compartido</translation>
     </message>
     <message>
         <source>Journal:</source>
-        <translation type="unfinished" />
+        <translation>Diario:</translation>
     </message>
     <message>
         <source>Reminders appear this long before a dose or a pump refill is due.</source>
@@ -2101,11 +2097,11 @@ Clínica de la bomba: teléfono (día y noche)</translation>
     </message>
     <message>
         <source>These settings cannot be saved: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Estos ajustes no se pueden guardar: {reason}</translation>
     </message>
     <message>
         <source>Why the settings cannot be saved</source>
-        <translation type="unfinished" />
+        <translation>Por qué no se pueden guardar los ajustes</translation>
     </message>
     <message>
         <source>From the day chosen, days are planned and shown in {zone}; the days before keep their zone.</source>
@@ -2810,15 +2806,15 @@ Todo se queda en este ordenador.</translation>
     </message>
     <message>
         <source>Use a shared journal on a server...</source>
-        <translation type="unfinished" />
+        <translation>Usar un diario compartido en un servidor...</translation>
     </message>
     <message>
         <source>Use a shared journal on a server (a care team's journal)</source>
-        <translation type="unfinished" />
+        <translation>Usar un diario compartido en un servidor (el diario de un equipo de cuidado)</translation>
     </message>
     <message>
         <source>For a care team that keeps one journal on a PostgreSQL server</source>
-        <translation type="unfinished" />
+        <translation>Para un equipo de cuidado que lleva un solo diario en un servidor PostgreSQL</translation>
     </message>
     <message>
         <source>The journal's time zone</source>
