@@ -66,11 +66,11 @@ def _empty_journal_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # only, and the PostgreSQL-only tests are skipped.
 PG_URL = os.environ.get("CAREJOURNAL_TEST_PG", "").strip()
 BOTH_ENGINES = {
-    "test_core_service", "test_core_exchange", "test_checks_service", "test_checks_review",
-    "test_medfields_service", "test_report_service", "test_rules_engine_and_ack",
-    "test_rules_likely_cause", "test_rules_people_and_zones", "test_rules_schedule_changes",
-    "test_shared_journal", "test_core_storage", "test_zones_journal", "test_stock", "test_review_outside_changes",
-    "test_entry_authors",
+    "tests.services.test_journal", "tests.services.test_exchange", "tests.services.test_checks", "tests.services.test_checks_scenarios",
+    "tests.services.test_limits_and_stock", "tests.services.test_reports", "tests.rules.test_engine_and_ack",
+    "tests.rules.test_likely_cause", "tests.rules.test_people_and_zones", "tests.rules.test_schedule_changes",
+    "tests.storage.test_shared_journal", "tests.storage.test_journal_file", "tests.services.test_zones", "tests.schedule.test_stock", "tests.storage.test_outside_changes_watch",
+    "tests.services.test_entry_authors",
 }
 # Tests that look inside the SQLite file itself (its query plans, its stored text).
 # (The shared journal's own versions of these are in test_shared_journal.py.)
@@ -92,7 +92,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if (PG_URL and "db_engine" in metafunc.fixturenames
-            and metafunc.module.__name__.rsplit(".", 1)[-1] in BOTH_ENGINES
+            and metafunc.module.__name__ in BOTH_ENGINES
             and metafunc.function.__name__ not in SQLITE_ONLY
             and metafunc.definition.get_closest_marker("sqlite_only") is None):
         metafunc.parametrize("db_engine", ["sqlite", "postgresql"], indirect=True)
@@ -234,3 +234,18 @@ def minimal_document(**patient: Any) -> dict[str, Any]:
     }
     person.update(patient)
     return {"format": "caregiver-medication-journal", "version": 1, "timezone": TZ_NAME, "patients": [person]}
+
+
+# Every test: a modal dialog a test forgot to patch fails it at once instead of hanging the run.
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog a test forgot to patch fails the test at once instead of hanging it."""
+    from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a modal dialog opened that the test did not patch")
+
+    for name in ("question", "information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(refuse))
+    monkeypatch.setattr(QDialog, "exec", refuse)

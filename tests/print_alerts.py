@@ -11,10 +11,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from test_rules_review import every_rule_scenarios  # noqa: E402
-from test_rules_support import CHI, adherent, at, baclofen, check, history, obs, reg, steady, symptom  # noqa: E402
-
 from journal.domain import ObservationKind, Patient, PatientHistory, RenalImpairment  # noqa: E402
+from tests.rules.support import CHI, adherent, at, baclofen, check, history, obs, reg, steady, symptom  # noqa: E402
+from tests.rules.test_safety_scenarios import every_rule_scenarios  # noqa: E402
 
 
 def sign_scenarios() -> list[tuple[str, PatientHistory]]:

@@ -1,6 +1,6 @@
 """Regimens -> the dose slots a person is expected to get, as aware datetimes.
 
-Daylight-saving rules (documented behaviour, tested in tests/test_schedule_dst.py):
+Daylight-saving rules (documented behaviour, tested in tests/schedule/test_dst.py):
 - A clock time that does not exist on the spring-forward day (02:30 in America/Chicago on the
   second Sunday of March) is moved forward by the length of the gap: 02:30 becomes 03:30 local,
   the instant the person would reach by following the wall clock. If that lands on another slot

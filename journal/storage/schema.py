@@ -9,7 +9,7 @@ The truth is a fresh in-memory journal migrated to that revision with Alembic (a
 too slow for every start). So the result for each revision is recorded in
 `migrations/schemas.json` together with a digest of the migration files; the recording is used
 only while the digest matches, otherwise the schema is worked out again from the migrations
-(slow but never wrong). `tests/test_files_untrusted.py` fails when the recording is stale; to
+(slow but never wrong). `tests/storage/test_untrusted_files.py` fails when the recording is stale; to
 write it again:
 
     python -m journal.storage.schema --write
@@ -125,7 +125,7 @@ def record() -> Path:
     known, _head = known_revisions()
     data = {
         "about": "Exact schema of a freshly migrated journal per revision; written by "
-        "`python -m journal.storage.schema --write`, checked by tests/test_files_untrusted.py.",
+        "`python -m journal.storage.schema --write`, checked by tests/storage/test_untrusted_files.py.",
         "migrations_digest": migrations_digest(),
         "revisions": {rev: sorted(migrated_schema(rev)) for rev in sorted(known)},
     }

@@ -377,7 +377,7 @@ class JournalReads:
 
 
 # The Journal service's methods that change the journal: the window calls them only from
-# journal.ui.operations (tests/test_ui_operations.py keeps it so).
+# journal.ui.operations (tests/ui/test_operations.py keeps it so).
 WRITES = frozenset({
     "add_patient", "update_patient", "add_medication", "change_regimen", "set_regimens", "set_limits",
     "record_stock", "log_dose", "log_symptom", "log_observation", "log_pump_event", "add_note", "correct",

@@ -1,0 +1,170 @@
+"""The report dialog: preview, print and save as PDF, with every dialog patched so nothing blocks."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from journal.domain import FixedClock
+from tests.services.test_reports import NOW, ten_days_doc
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[Any]:
+    from journal.app import main
+    from journal.services.journal import Journal
+
+    doc = tmp_path / "doc.json"
+    doc.write_text(json.dumps(ten_days_doc()))
+    db = tmp_path / "journal.sqlite"
+    assert main(["--db", str(db), "import", str(doc)], clock=FixedClock(NOW)) == 0
+    j = Journal.open(db, FixedClock(NOW))
+    yield j
+    j.close()
+
+
+@pytest.fixture
+def dialog(qtbot: Any, journal: Any) -> Any:
+    from journal.ui.report_dialog import ReportDialog
+
+    d = ReportDialog(journal, journal.find_patient("Robin Shaw").id, lambda: NOW)
+    qtbot.addWidget(d)
+    return d
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_opens_on_the_last_30_days_with_the_pages_previewed(dialog: Any, qtbot: Any) -> None:
+    assert dialog.period() == (date(2026, 9, 12), date(2026, 10, 11))
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview.pageCount() > 0)
+    assert dialog.pages == dialog.preview.pageCount()
+    assert dialog.data is not None and dialog.data.header.person == "Robin Shaw"
+
+
+def test_choosing_other_days_rebuilds_the_report(dialog: Any, qtbot: Any) -> None:
+    from PySide6.QtCore import QDate, Qt
+
+    dialog.from_edit.setDate(QDate(2026, 10, 1))
+    dialog.to_edit.setDate(QDate(2026, 10, 10))
+    qtbot.mouseClick(dialog.update_button, Qt.MouseButton.LeftButton)
+    assert (dialog.data.header.period_start, dialog.data.header.period_end) == (date(2026, 10, 1), date(2026, 10, 10))
+    assert dialog.data.adherence[0].missed_derived == 3
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+def test_save_as_pdf_writes_the_file_the_user_picked(dialog: Any, qtbot: Any, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
+
+    target = tmp_path / "for the doctor"  # no extension: .pdf is added
+    asked: list[str] = []
+
+    def fake_save(parent: Any, caption: str, directory: str, filt: str) -> tuple[str, str]:
+        asked.append(directory)
+        return str(target), filt
+
+    monkeypatch.setattr(dialog, "get_save_file_name", fake_save)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    out = target.with_suffix(".pdf")
+    assert out.exists()
+    assert asked and asked[0].endswith("Robin-Shaw-report-2026-09-12-to-2026-10-11.pdf")
+    assert "Robin Shaw, age 68" in pdf_text(out)
+    assert "Saved" in dialog.status.text() and str(out) in dialog.status.text()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+def test_saving_right_after_changing_the_days_saves_those_days(dialog: Any, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without pressing "Show these days" first, the PDF used to hold the 30 days shown before."""
+    from PySide6.QtCore import QDate
+
+    names: list[str] = []
+
+    def fake_save(parent: Any, caption: str, directory: str, filt: str) -> tuple[str, str]:
+        names.append(Path(directory).name)
+        return str(tmp_path / "report.pdf"), filt
+
+    monkeypatch.setattr(dialog, "get_save_file_name", fake_save)
+    dialog.from_edit.setDate(QDate(2026, 10, 1))
+    dialog.to_edit.setDate(QDate(2026, 10, 10))
+    out = dialog.save_pdf()
+    assert out is not None
+    assert names == ["Robin-Shaw-report-2026-10-01-to-2026-10-10.pdf"]
+    assert "2026-10-01 to 2026-10-10" in pdf_text(out)
+
+
+def test_the_day_and_paper_fields_have_names_and_keys(dialog: Any, qtbot: Any) -> None:
+    """A screen reader names each field, and Alt + the underlined letter reaches it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    fields = (dialog.from_edit, dialog.to_edit, dialog.paper)
+    assert all(f.accessibleName() for f in fields)
+    buddies = {lab.buddy(): lab.text() for lab in dialog.findChildren(QLabel) if lab.buddy() is not None}
+    assert [buddies.get(f, "") for f in fields] == ["&From", "&to", "P&aper"]
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.from_edit.setFocus()
+    qtbot.waitUntil(dialog.from_edit.hasFocus)
+    qtbot.keyClick(dialog.from_edit, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.to_edit.hasFocus)
+
+
+def test_cancelling_save_writes_nothing(dialog: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dialog, "get_save_file_name", lambda *a: ("", ""))
+    assert dialog.save_pdf() is None
+    assert dialog.status.text() == ""
+
+
+class FakePrintDialog:
+    def __init__(self, accept: bool) -> None:
+        self.accept = accept
+
+    def __call__(self, printer: Any, parent: Any) -> FakePrintDialog:
+        self.printer = printer
+        return self
+
+    def exec(self) -> Any:
+        from PySide6.QtWidgets import QDialog
+
+        return QDialog.DialogCode.Accepted if self.accept else QDialog.DialogCode.Rejected
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+def test_print_goes_through_the_print_dialog_to_the_printer(dialog: Any, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    out = tmp_path / "printed.pdf"
+    dialog.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    dialog.printer.setOutputFileName(str(out))
+    monkeypatch.setattr(dialog, "make_print_dialog", FakePrintDialog(accept=False))
+    assert dialog.print_report() is False and not out.exists()
+    monkeypatch.setattr(dialog, "make_print_dialog", FakePrintDialog(accept=True))
+    assert dialog.print_report() is True
+    assert "Doses given and missed" in pdf_text(out)
+    assert "printer" in dialog.status.text()
+
+
+def test_paper_choice_sets_the_page_size(dialog: Any) -> None:
+    from PySide6.QtGui import QPageSize
+
+    dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    assert dialog.printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
+    dialog.paper.setCurrentIndex(dialog.paper.findData("a4"))
+    assert dialog.printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4

@@ -1,0 +1,82 @@
+"""The window keeps answering while everyone's checks run (issue 17): they run on a worker thread
+and their alerts come back to the window. No timing: a fake journal holds the checks until the test
+lets them go, and the window must handle a click meanwhile."""
+# ruff: noqa: F811  (pytest fixtures are imported from test_ui_support)
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from journal.domain import Alert, Severity
+from journal.ui.main_window import build_window
+from tests.ui.conftest import clock, empty_journal, journal, no_blocking_dialogs  # noqa: F401
+
+
+class SlowJournal:
+    """The real journal, except that the checks for everyone, off the GUI thread, wait until
+    `release` is set (the first such run answers `first_answer` when given)."""
+
+    def __init__(self, journal: Any, first_answer: list | None = None) -> None:
+        self._journal = journal
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.running = False
+        self.first_answer = first_answer
+
+    def check(self, now: datetime | None = None, patient_id: int | None = None) -> list:
+        if patient_id is None and threading.current_thread() is not threading.main_thread():
+            self.running = True
+            self.started.set()
+            self.release.wait(timeout=20)  # a safety net only: the test releases it
+            self.running = False
+            if self.first_answer is not None:
+                answer, self.first_answer = self.first_answer, None
+                return answer
+        return self._journal.check(now=now, patient_id=patient_id)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._journal, name)
+
+
+def test_the_window_answers_a_click_while_everyones_checks_run(qtbot, journal, clock) -> None:  # noqa: ANN001
+    slow = SlowJournal(journal)
+    w = build_window(slow, clock, tray_available=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(slow.started.is_set)
+    try:
+        assert slow.running  # the checks are still held...
+        bar = w.tabs.tabBar()
+        target = (w.tabs.currentIndex() + 1) % w.tabs.count()
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(target).center())
+        assert w.tabs.currentIndex() == target  # ...and the window answered the click
+        assert slow.running
+        assert w.session.checking_in_background
+    finally:
+        slow.release.set()
+    qtbot.waitUntil(lambda: not w.session.checking_in_background)
+    # what the worker found is what the checks find
+    assert [a.key for a in w.session.alerts] == [a.key for a in w.session.refresh_alerts()]
+
+
+def test_a_result_computed_before_a_newer_list_is_not_shown_over_it(qtbot, journal, clock) -> None:  # noqa: ANN001
+    stale = Alert(rule="stale-test", severity=Severity.EMERGENCY, patient="Robin", since=clock.now(),
+                  title="computed before the newer list", message="", advice="", evidence=[],
+                  reference="when-to-call")
+    slow = SlowJournal(journal, first_answer=[stale])
+    w = build_window(slow, clock, tray_available=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(slow.started.is_set)  # the start checks are held on the worker
+    shown: list[list] = []
+    w.session.alerts_updated.connect(shown.append)
+    w.session.refresh_alerts()  # a newer list, made on the GUI thread meanwhile
+    slow.release.set()
+    qtbot.waitUntil(lambda: not w.session.checking_in_background)
+    assert shown
+    assert all(a.rule != "stale-test" for alerts in shown for a in alerts)
+    assert all(a.rule != "stale-test" for a in w.session.alerts)
