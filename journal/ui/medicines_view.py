@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -45,6 +44,7 @@ from journal.services.drug_names import closest_drug_names, profile_drugs
 from journal.services.journal import Outcome
 
 from .errors import USER_ERRORS, describe
+from .form_dialog import FormDialog, NotSaved
 from .formatting import amount_text, fmt_date, fmt_time, strength_text
 from .med_status import stock_text
 from .medicine_forms import parse_strength, parse_times
@@ -107,7 +107,7 @@ def _parse_dose(text: str, m_form: Form) -> Quantity:
     return q
 
 
-class MedicationDialog(QDialog):
+class MedicationDialog(FormDialog):
     """Add a medicine with its first schedule."""
 
     def __init__(self, today: date, submit: Callable[[Medication], OpChanges], parent: QWidget | None = None) -> None:
@@ -171,15 +171,7 @@ class MedicationDialog(QDialog):
         self.prescriber.setAccessibleName(self.tr("Prescribed by"))
         form.addRow(self.tr("&Prescribed by:"), self.prescriber)
         lay.addLayout(form)
-        self.error = ErrorLabel()
-        lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Add medicine"))
-        self.save_button.setAccessibleName(self.tr("Add this medicine"))
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.add_save_cancel(lay, self.tr("Add medicine"), self.tr("Add this medicine"))
         self._form_changed()
 
     def _guess_drug(self, name: str) -> None:
@@ -230,23 +222,12 @@ class MedicationDialog(QDialog):
         self.drug.setCurrentText(close[0])
         return dataclasses.replace(med, drug=close[0])
 
-    def try_accept(self) -> None:
-        self.error.clear_error()
-        try:
-            med = self._confirm_drug(self.medication())
-            if med is None:
-                self.error.show_error(self.tr("Not saved. Correct the active ingredient, or leave it empty for a "
-                                              "medicine the journal does not know."))
-                self.drug.setFocus()
-                return
-            self.outcome = self.submit(med)
-        except USER_ERRORS as exc:
-            self.error.show_error(describe(exc))
-            return
-        except ValueError as exc:
-            self.error.show_error(str(exc))
-            return
-        self.accept()
+    def save_form(self) -> OpChanges | None:
+        med = self._confirm_drug(self.medication())
+        if med is None:
+            raise NotSaved(self.tr("Not saved. Correct the active ingredient, or leave it empty for a "
+                                   "medicine the journal does not know."), focus=self.drug)
+        return self.submit(med)
 
 
 

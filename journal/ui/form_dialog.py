@@ -1,0 +1,88 @@
+"""One base for the form dialogs: the error line, the Save/Cancel row and what a click on Save does.
+
+A form dialog builds its fields, then calls `add_save_cancel` at the end of its layout and implements
+`save_form()`: read the fields, call the service, return what it changed. `try_accept` (Save, Enter)
+clears the error line, runs `save_form()` and closes the dialog only when it returned; a refusal
+(`NotSaved`, a service's `ValidationError`/`NotFound`, a bad quantity, a failed write, or a
+`ValueError` naming the field) is shown on the error line instead, the dialog stays open with what
+was typed, and the field the refusal names gets the focus when the dialog registered it in
+`field_widgets`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QBoxLayout, QDialog, QDialogButtonBox, QPushButton, QWidget
+
+from journal.services.errors import ValidationError
+from journal.ui.errors import USER_ERRORS, describe
+from journal.ui.widgets import ErrorLabel
+
+
+class NotSaved(Exception):
+    """Raised by `save_form()` when the caregiver backed out of a question (nothing was saved);
+    `message` (already translated) goes on the error line as it is."""
+
+    def __init__(self, message: str, focus: QWidget | None = None) -> None:
+        self.message = message
+        self.focus = focus
+        super().__init__(message)
+
+
+class FormDialog(QDialog):
+    """A dialog that saves one thing: `error` (the inline error line), `save_button`, `outcome`
+    (what `save_form()` returned once saved, else None) and `field_widgets` (a ValidationError's
+    field name -> the widget to focus when that field is refused)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.error = ErrorLabel()
+        self.outcome: object = None
+        self.field_widgets: dict[str, QWidget] = {}
+
+    def add_save_cancel(self, layout: QBoxLayout, save_text: str, save_name: str,
+                        cancel_name: str | None = None) -> QDialogButtonBox:
+        """Adds the error line and the Save/Cancel row to `layout`. The texts come translated from the
+        dialog (its own tr() context, so the catalogs keep one entry per dialog). Enter saves, Escape
+        cancels; both buttons are reachable with Tab and carry accessible names."""
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button: QPushButton = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(save_text)
+        self.save_button.setAccessibleName(save_name)
+        if cancel_name is not None:
+            buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(cancel_name)
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        return buttons
+
+    def save_form(self) -> object:
+        """Reads the fields and saves them through the service; returns what changed. Raises
+        NotSaved, one of USER_ERRORS or ValueError (its text names the field) to refuse."""
+        raise NotImplementedError
+
+    def problem_text(self, exc: BaseException) -> str:
+        """The words shown for a refusal from the service (a dialog may name the field its own way)."""
+        return describe(exc)
+
+    def try_accept(self) -> None:
+        """Save: closes the dialog when `save_form()` returned, else shows why on the error line."""
+        self.error.clear_error()
+        try:
+            self.outcome = self.save_form()
+        except NotSaved as refused:
+            self._refuse(refused.message, refused.focus)
+            return
+        except USER_ERRORS as exc:
+            field = exc.field if isinstance(exc, ValidationError) else None
+            self._refuse(self.problem_text(exc), self.field_widgets.get(field) if field else None)
+            return
+        except ValueError as exc:
+            self._refuse(str(exc), None)
+            return
+        self.accept()
+
+    def _refuse(self, message: str, focus: QWidget | None) -> None:
+        self.error.show_error(message)
+        if focus is not None:
+            focus.setFocus()
