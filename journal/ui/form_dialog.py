@@ -38,16 +38,26 @@ class FormDialog(QDialog):
         self.error = ErrorLabel()
         self.outcome: object = None
         self.field_widgets: dict[str, QWidget] = {}
+        self._error_placed = False
 
-    def add_save_cancel(self, layout: QBoxLayout, save_text: str, save_name: str,
-                        cancel_name: str | None = None) -> QDialogButtonBox:
-        """Adds the error line and the Save/Cancel row to `layout`. The texts come translated from the
-        dialog (its own tr() context, so the catalogs keep one entry per dialog). Enter saves, Escape
-        cancels; both buttons are reachable with Tab and carry accessible names."""
+    def add_error_line(self, layout: QBoxLayout) -> None:
+        """Places the error line in `layout` (for a dialog that wants it above other words);
+        `add_save_cancel` places it just above the buttons otherwise."""
         layout.addWidget(self.error)
+        self._error_placed = True
+
+    def add_save_cancel(self, layout: QBoxLayout, save_text: str | None, save_name: str,
+                        cancel_name: str | None = None) -> QDialogButtonBox:
+        """Adds the error line (unless `add_error_line` placed it) and the Save/Cancel row to `layout`.
+        The texts come translated from the dialog (its own tr() context, so the catalogs keep one entry
+        per dialog); `save_text` None keeps Qt's own "Save". Enter saves, Escape cancels; both buttons
+        are reachable with Tab and carry accessible names."""
+        if not self._error_placed:
+            self.add_error_line(layout)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button: QPushButton = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(save_text)
+        if save_text is not None:
+            self.save_button.setText(save_text)
         self.save_button.setAccessibleName(save_name)
         if cancel_name is not None:
             buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(cancel_name)
