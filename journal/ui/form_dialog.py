@@ -80,19 +80,24 @@ class FormDialog(QDialog):
         self.error.clear_error()
         try:
             self.outcome = self.save_form()
-        except NotSaved as refused:
-            self._refuse(refused.message, refused.focus)
-            return
-        except USER_ERRORS as exc:
-            field = exc.field if isinstance(exc, ValidationError) else None
-            self._refuse(self.problem_text(exc), self.field_widgets.get(field) if field else None)
-            return
-        except ValueError as exc:
-            self._refuse(str(exc), None)
+        except (NotSaved, *USER_ERRORS, ValueError) as exc:
+            self.show_refusal(exc)
             return
         self.accept()
 
-    def _refuse(self, message: str, focus: QWidget | None) -> None:
+    def show_refusal(self, exc: BaseException) -> None:
+        """Shows a refusal on the error line and focuses its field: NotSaved's own message and field,
+        `problem_text` for a USER_ERRORS one (its ValidationError field looked up in `field_widgets`),
+        the text of any other exception (a ValueError naming the field)."""
+        focus: QWidget | None = None
+        if isinstance(exc, NotSaved):
+            message, focus = exc.message, exc.focus
+        elif isinstance(exc, USER_ERRORS):
+            message = self.problem_text(exc)
+            if isinstance(exc, ValidationError):
+                focus = self.field_widgets.get(exc.field)
+        else:
+            message = str(exc)
         self.error.show_error(message)
         if focus is not None:
             focus.setFocus()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -43,7 +42,7 @@ from journal.domain import (
 from journal.services.drug_names import closest_drug_names, profile_drugs
 from journal.services.journal import Outcome
 
-from .errors import USER_ERRORS, describe
+from .errors import USER_ERRORS
 from .form_dialog import FormDialog, NotSaved
 from .formatting import amount_text, fmt_date, fmt_time, strength_text
 from .med_status import stock_text
@@ -231,12 +230,12 @@ class MedicationDialog(FormDialog):
 
 
 
-def add_check_then_save(dialog: Any, lay: QVBoxLayout, *, check_name: str, save_text: str,
+def add_check_then_save(dialog: RegimenDialog | StopDialog, lay: QVBoxLayout, *, check_name: str, save_text: str,
                         save_name: str) -> tuple[ErrorLabel, VerdictBox, QPushButton, QPushButton]:
-    """The error line, the checks' verdict and the "1. Check, 2. Save" buttons every schedule change ends
-    with: Save stays disabled until the change has been checked."""
-    error = ErrorLabel()
-    lay.addWidget(error)
+    """The error line (the FormDialog's), the checks' verdict and the "1. Check, 2. Save" buttons every
+    schedule change ends with: Save stays disabled until the change has been checked."""
+    dialog.add_error_line(lay)
+    error = dialog.error
     verdict = VerdictBox()
     lay.addWidget(verdict)
     lay.addStretch(1)
@@ -258,7 +257,7 @@ def add_check_then_save(dialog: Any, lay: QVBoxLayout, *, check_name: str, save_
     return error, verdict, check_button, save_button
 
 
-class RegimenDialog(QDialog):
+class RegimenDialog(FormDialog):
     """Change the dose from a date, or a taper plan of dated steps. Two steps: check, then save."""
 
     def __init__(self, medication: Medication, today: date, *, taper: bool,
@@ -427,11 +426,8 @@ class RegimenDialog(QDialog):
         try:
             steps = self.steps()
             alerts = self.preview(steps)
-        except USER_ERRORS as exc:
-            self.error.show_error(describe(exc))
-            return
-        except ValueError as exc:
-            self.error.show_error(str(exc))
+        except (*USER_ERRORS, ValueError) as exc:
+            self.show_refusal(exc)
             return
         self.verdict.show_verdict(alerts, self.emergency_number)
         self.checked_for = steps
@@ -447,12 +443,12 @@ class RegimenDialog(QDialog):
         try:
             self.outcome = self.submit(self.checked_for)
         except USER_ERRORS as exc:
-            self.error.show_error(describe(exc))
+            self.show_refusal(exc)
             return
         self.accept()
 
 
-class StopDialog(QDialog):
+class StopDialog(FormDialog):
     """End a medicine's schedule on a date; the checks say first what a sudden stop means."""
 
     def __init__(self, medication: Medication, today: date, *,
@@ -508,11 +504,8 @@ class StopDialog(QDialog):
         try:
             plan = self.plan()
             alerts = self.preview(plan)
-        except USER_ERRORS as exc:
-            self.error.show_error(describe(exc))
-            return
-        except ValueError as exc:
-            self.error.show_error(str(exc))
+        except (*USER_ERRORS, ValueError) as exc:
+            self.show_refusal(exc)
             return
         self.verdict.show_verdict(alerts, self.emergency_number)
         self.checked_for = plan
@@ -527,7 +520,7 @@ class StopDialog(QDialog):
         try:
             self.outcome = self.submit(self.checked_for)
         except USER_ERRORS as exc:
-            self.error.show_error(describe(exc))
+            self.show_refusal(exc)
             return
         self.accept()
 
