@@ -100,6 +100,8 @@ class DoseDialog(FormDialog):
         form.addRow(self.tr("&Note:"), self.note)
         lay.addLayout(form)
         self.add_save_cancel(lay, self.tr("Save"), self.tr("Save this dose"))
+        self.field_widgets.update({"amount": self.amount, "given": self.when, "scheduled": self.when,
+                                   "status": self.status, "note": self.note})
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         self._show_concentration()
         self._amount_changed()

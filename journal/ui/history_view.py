@@ -300,6 +300,11 @@ class CorrectionDialog(FormDialog):
         form.addRow(self.tr("Wh&y corrected:"), self.reason)
         lay.addLayout(form)
         self.add_save_cancel(lay, self.tr("Save correction"), self.tr("Save the correction"))
+        fields: dict[str, QWidget | None] = {
+            "given": self.when, "scheduled": self.when, "at": self.when, "status": self.status,
+            "amount": self.amount, "severity": self.severity, "value": self.value, text_field: self.note,
+            "reason": self.reason}
+        self.field_widgets.update({k: w for k, w in fields.items() if w is not None})
         self.submit: Any = None
         self.outcome: Outcome | None = None
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 from journal.domain import AsNeededLimits, Form, Medication, Quantity, Route, StockEvent, Unit
 from journal.services.errors import ValidationError
+from journal.ui.dose_dialog import DoseDialog
 from journal.ui.form_dialog import FormDialog
 from journal.ui.medicine_limits import LimitsDialog, StockDialog
 from journal.ui.medicines_view import MedicationDialog
@@ -83,3 +84,18 @@ def test_every_form_dialog_has_named_keyboard_reachable_save_and_cancel(qtbot) -
         for button in (save, cancel):
             assert isinstance(button, QPushButton) and button.focusPolicy() & Qt.FocusPolicy.TabFocus
         assert save.isDefault(), type(dlg).__name__  # Enter saves
+
+
+def test_the_dose_dialog_focuses_the_amount_the_journal_refused(qtbot) -> None:  # noqa: ANN001
+    def refuse(dose: object) -> None:
+        raise ValidationError("amount", "is not a dose this medicine comes in")
+
+    med = Medication(name="Baclofen", form=Form.TABLET, strength=Quantity(10, Unit.MG), regimens=[])
+    dlg = _shown(qtbot, DoseDialog(med, tz=at(8).tzinfo, now=at(8), default_time=at(8), amount=Quantity(10, Unit.MG),
+                                   scheduled=None, submit=refuse))
+    dlg.note.setFocus()
+    qtbot.keyClicks(dlg.note, "with breakfast")
+    dlg.save_button.click()
+    assert dlg.error.message == "\u2716 Is not a dose this medicine comes in"
+    assert dlg.focusWidget() is dlg.amount and dlg.note.text() == "with breakfast"
+    assert dlg.result() != QDialog.DialogCode.Accepted
