@@ -28,6 +28,10 @@ class NotSaved(Exception):
         super().__init__(message)
 
 
+# What a form shows on its error line instead of saving (anything else is a bug and is let through).
+REFUSALS: tuple[type[BaseException], ...] = (NotSaved, *USER_ERRORS, ValueError)
+
+
 class FormDialog(QDialog):
     """A dialog that saves one thing: `error` (the inline error line), `save_button`, `outcome`
     (what `save_form()` returned once saved, else None) and `field_widgets` (a ValidationError's
@@ -80,7 +84,7 @@ class FormDialog(QDialog):
         self.error.clear_error()
         try:
             self.outcome = self.save_form()
-        except (NotSaved, *USER_ERRORS, ValueError) as exc:
+        except REFUSALS as exc:
             self.show_refusal(exc)
             return
         self.accept()

@@ -43,7 +43,7 @@ from journal.services.drug_names import closest_drug_names, profile_drugs
 from journal.services.journal import Outcome
 
 from .errors import USER_ERRORS
-from .form_dialog import FormDialog, NotSaved
+from .form_dialog import REFUSALS, FormDialog, NotSaved
 from .formatting import amount_text, fmt_date, fmt_time, strength_text
 from .med_status import stock_text
 from .medicine_forms import parse_strength, parse_times
@@ -426,7 +426,7 @@ class RegimenDialog(FormDialog):
         try:
             steps = self.steps()
             alerts = self.preview(steps)
-        except (*USER_ERRORS, ValueError) as exc:
+        except REFUSALS as exc:
             self.show_refusal(exc)
             return
         self.verdict.show_verdict(alerts, self.emergency_number)
@@ -504,7 +504,7 @@ class StopDialog(FormDialog):
         try:
             plan = self.plan()
             alerts = self.preview(plan)
-        except (*USER_ERRORS, ValueError) as exc:
+        except REFUSALS as exc:
             self.show_refusal(exc)
             return
         self.verdict.show_verdict(alerts, self.emergency_number)
