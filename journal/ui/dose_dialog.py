@@ -11,8 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,10 +25,10 @@ from journal.schedule.words import status_label
 from journal.services.journal import Outcome
 
 from . import dose_warning
-from .errors import USER_ERRORS, describe
+from .form_dialog import FormDialog, NotSaved
 from .formatting import amount_text, strength_text
 from .style import set_scaled_font
-from .widgets import Choice, ErrorLabel, WhenEdit, fit_placeholder
+from .widgets import Choice, WhenEdit, fit_placeholder
 
 # What a caregiver can log (a "missed" mark comes from older entries only); words from schedule.words.
 STATUS_CHOICES: list[tuple[DoseStatus, str]] = [
@@ -38,7 +36,7 @@ STATUS_CHOICES: list[tuple[DoseStatus, str]] = [
 ]
 
 
-class DoseDialog(QDialog):
+class DoseDialog(FormDialog):
     def __init__(self, medication: Medication, *, tz: tzinfo, now: datetime, default_time: datetime,
                  amount: Quantity | None, scheduled: datetime | None,
                  submit: Callable[[Dose], Outcome | None], by: str = "", parent: QWidget | None = None,
@@ -101,15 +99,9 @@ class DoseDialog(QDialog):
         self.note.setAccessibleName(self.tr("Note about the dose"))
         form.addRow(self.tr("&Note:"), self.note)
         lay.addLayout(form)
-        self.error = ErrorLabel()
-        lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Save"))
-        self.save_button.setAccessibleName(self.tr("Save this dose"))
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.add_save_cancel(lay, self.tr("Save"), self.tr("Save this dose"))
+        self.field_widgets.update({"amount": self.amount, "given": self.when, "scheduled": self.when,
+                                   "status": self.status, "note": self.note})
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         self._show_concentration()
         self._amount_changed()
@@ -185,22 +177,12 @@ class DoseDialog(QDialog):
             return self.tr("Not saved (you chose Cancel when the safety checks warned about this dose).")
         return None
 
-    def try_accept(self) -> None:
-        self.error.clear_error()
-        try:
-            dose = self.dose()
-            refused = self._confirm(dose)
-            if refused is not None:
-                self.error.show_error(refused)
-                return
-            self.outcome = self.submit(dose)
-        except USER_ERRORS as exc:
-            self.error.show_error(describe(exc))
-            return
-        except ValueError as exc:
-            self.error.show_error(str(exc))
-            return
-        self.accept()
+    def save_form(self) -> Outcome | None:
+        dose = self.dose()
+        refused = self._confirm(dose)
+        if refused is not None:
+            raise NotSaved(refused)
+        return self.submit(dose)
 
 
 # An amount this many times the planned single dose is far more likely a typing slip than a dose.

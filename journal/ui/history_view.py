@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +44,7 @@ from journal.services.journal import Outcome, Settings
 from .catalog import choice_for
 from .dose_dialog import STATUS_CHOICES
 from .errors import USER_ERRORS, describe
+from .form_dialog import FormDialog
 from .formatting import amount_text, fmt_datetime, reading_text, strength_text
 from .operations import DATA, Change, OpChanges, entries
 from .pump_view import kind_label as pump_label
@@ -238,7 +237,7 @@ class TimelineBuilder:
         return "\n".join(lines)
 
 
-class CorrectionDialog(QDialog):
+class CorrectionDialog(FormDialog):
     """Correct one entry; the earlier version stays in the history."""
 
     def __init__(self, entry: Entry, tz: Any, now: datetime, parent: QWidget | None = None,
@@ -300,15 +299,12 @@ class CorrectionDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("for example: wrong time entered"))
         form.addRow(self.tr("Wh&y corrected:"), self.reason)
         lay.addLayout(form)
-        self.error = ErrorLabel()
-        lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Save correction"))
-        self.save_button.setAccessibleName(self.tr("Save the correction"))
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.add_save_cancel(lay, self.tr("Save correction"), self.tr("Save the correction"))
+        fields: dict[str, QWidget | None] = {
+            "given": self.when, "scheduled": self.when, "at": self.when, "status": self.status,
+            "amount": self.amount, "severity": self.severity, "value": self.value, text_field: self.note,
+            "reason": self.reason}
+        self.field_widgets.update({k: w for k, w in fields.items() if w is not None})
         self.submit: Any = None
         self.outcome: Outcome | None = None
 
@@ -352,22 +348,13 @@ class CorrectionDialog(QDialog):
             out[self.text_field] = self.note.text().strip()
         return out
 
-    def try_accept(self) -> None:
-        self.error.clear_error()
-        try:
-            changes = self.changes()
-            if not changes:
-                raise ValueError(self.tr("Nothing was changed."))
-            if not self.reason.text().strip():
-                raise ValueError(self.tr("Say briefly why you correct it (kept with the history)."))
-            self.outcome = self.submit(changes, self.reason.text().strip())
-        except USER_ERRORS as exc:
-            self.error.show_error(describe(exc))
-            return
-        except ValueError as exc:
-            self.error.show_error(str(exc))
-            return
-        self.accept()
+    def save_form(self) -> Outcome | None:
+        changes = self.changes()
+        if not changes:
+            raise ValueError(self.tr("Nothing was changed."))
+        if not self.reason.text().strip():
+            raise ValueError(self.tr("Say briefly why you correct it (kept with the history)."))
+        return self.submit(changes, self.reason.text().strip())
 
 
 class HistoryView(QWidget):

@@ -9,8 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -34,10 +32,11 @@ from journal.services.errors import ValidationError
 from journal.services.journal import Outcome
 
 from .errors import USER_ERRORS, describe
+from .form_dialog import FormDialog
 from .formatting import fmt_num
 from .medicine_forms import parse_limits, parse_optional_amount
 from .translation import QT_TRANSLATE_NOOP
-from .widgets import Choice, ErrorLabel, WhenEdit, fit_placeholder, heading, hint
+from .widgets import Choice, WhenEdit, fit_placeholder, heading, hint
 
 # How a service's field names read next to the form.
 # (English source texts, shown through _tr() in the window's language.)
@@ -72,7 +71,7 @@ def _text(q: Quantity | None) -> str:
     return "" if q is None else str(q)
 
 
-class LimitsDialog(QDialog):
+class LimitsDialog(FormDialog):
     """The prescriber's numbers for one medicine: as-needed limits and the daily ceiling."""
 
     def __init__(self, medication: Medication,
@@ -113,17 +112,11 @@ class LimitsDialog(QDialog):
         fit_placeholder(self.ceiling)
         form.addRow(self.tr("Daily &ceiling set by the prescriber:"), self.ceiling)
         lay.addLayout(form)
-        self.error = ErrorLabel()
-        lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Save the limits"))
-        self.save_button.setAccessibleName(self.tr("Save the limits"))
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Cancel, save nothing"))
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.add_save_cancel(lay, self.tr("Save the limits"), self.tr("Save the limits"),
+                             self.tr("Cancel, save nothing"))
+        self.field_widgets.update({"max_daily": self.ceiling, "as_needed_limits/max_doses_per_day": self.max_doses,
+                                   "as_needed_limits/min_interval_hours": self.min_hours,
+                                   "as_needed_limits/max_amount_per_day": self.max_amount})
 
     def values(self) -> tuple[Quantity | None, AsNeededLimits | None]:
         """(ceiling, limits) as typed; raises ValueError naming the field."""
@@ -131,21 +124,15 @@ class LimitsDialog(QDialog):
             if self.medication.as_needed else self.medication.as_needed_limits
         return parse_optional_amount(self.ceiling.text(), _tr(FIELD_WORDS["max_daily"])), limits
 
-    def try_accept(self) -> None:
-        self.error.clear_error()
-        try:
-            ceiling, limits = self.values()
-            self.outcome = self.submit(ceiling, limits)
-        except USER_ERRORS as exc:
-            self.error.show_error(_problem(exc))
-            return
-        except ValueError as exc:
-            self.error.show_error(str(exc))
-            return
-        self.accept()
+    def save_form(self) -> Any:
+        ceiling, limits = self.values()
+        return self.submit(ceiling, limits)
+
+    def problem_text(self, exc: BaseException) -> str:
+        return _problem(exc)
 
 
-class StockDialog(QDialog):
+class StockDialog(FormDialog):
     """One stock entry: what is on hand, a refill that came in, or what was thrown away."""
 
     def __init__(self, medication: Medication, *, tz: tzinfo, now: Callable[[], datetime], current: str,
@@ -211,17 +198,8 @@ class StockDialog(QDialog):
         else:
             for w in (self.entries, self.remove_reason, self.remove_button):
                 w.setVisible(False)
-        self.error = ErrorLabel()
-        lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Save"))
-        self.save_button.setAccessibleName(self.tr("Save the stock entry"))
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Cancel, save nothing"))
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.add_save_cancel(lay, self.tr("Save"), self.tr("Save the stock entry"), self.tr("Cancel, save nothing"))
+        self.field_widgets.update({"amount": self.amount, "at": self.when, "kind": self.kind})
         self.amount.setFocus()
 
     def _entry_text(self, e: StockEvent) -> str:
@@ -258,14 +236,8 @@ class StockDialog(QDialog):
         return StockEvent(at=self.when.value(), kind=StockKind(self.kind.currentData()), amount=amount,
                           note=self.note.text().strip())
 
-    def try_accept(self) -> None:
-        self.error.clear_error()
-        try:
-            self.outcome = self.submit(self.event_entered())
-        except USER_ERRORS as exc:
-            self.error.show_error(_problem(exc))
-            return
-        except ValueError as exc:
-            self.error.show_error(str(exc))
-            return
-        self.accept()
+    def save_form(self) -> Any:
+        return self.submit(self.event_entered())
+
+    def problem_text(self, exc: BaseException) -> str:
+        return _problem(exc)

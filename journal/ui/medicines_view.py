@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -44,7 +42,8 @@ from journal.domain import (
 from journal.services.drug_names import closest_drug_names, profile_drugs
 from journal.services.journal import Outcome
 
-from .errors import USER_ERRORS, describe
+from .errors import USER_ERRORS
+from .form_dialog import REFUSALS, FormDialog, NotSaved
 from .formatting import amount_text, fmt_date, fmt_time, strength_text
 from .med_status import stock_text
 from .medicine_forms import parse_strength, parse_times
@@ -107,7 +106,7 @@ def _parse_dose(text: str, m_form: Form) -> Quantity:
     return q
 
 
-class MedicationDialog(QDialog):
+class MedicationDialog(FormDialog):
     """Add a medicine with its first schedule."""
 
     def __init__(self, today: date, submit: Callable[[Medication], OpChanges], parent: QWidget | None = None) -> None:
@@ -171,15 +170,7 @@ class MedicationDialog(QDialog):
         self.prescriber.setAccessibleName(self.tr("Prescribed by"))
         form.addRow(self.tr("&Prescribed by:"), self.prescriber)
         lay.addLayout(form)
-        self.error = ErrorLabel()
-        lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Add medicine"))
-        self.save_button.setAccessibleName(self.tr("Add this medicine"))
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.add_save_cancel(lay, self.tr("Add medicine"), self.tr("Add this medicine"))
         self._form_changed()
 
     def _guess_drug(self, name: str) -> None:
@@ -230,32 +221,21 @@ class MedicationDialog(QDialog):
         self.drug.setCurrentText(close[0])
         return dataclasses.replace(med, drug=close[0])
 
-    def try_accept(self) -> None:
-        self.error.clear_error()
-        try:
-            med = self._confirm_drug(self.medication())
-            if med is None:
-                self.error.show_error(self.tr("Not saved. Correct the active ingredient, or leave it empty for a "
-                                              "medicine the journal does not know."))
-                self.drug.setFocus()
-                return
-            self.outcome = self.submit(med)
-        except USER_ERRORS as exc:
-            self.error.show_error(describe(exc))
-            return
-        except ValueError as exc:
-            self.error.show_error(str(exc))
-            return
-        self.accept()
+    def save_form(self) -> OpChanges | None:
+        med = self._confirm_drug(self.medication())
+        if med is None:
+            raise NotSaved(self.tr("Not saved. Correct the active ingredient, or leave it empty for a "
+                                   "medicine the journal does not know."), focus=self.drug)
+        return self.submit(med)
 
 
 
-def add_check_then_save(dialog: Any, lay: QVBoxLayout, *, check_name: str, save_text: str,
+def add_check_then_save(dialog: RegimenDialog | StopDialog, lay: QVBoxLayout, *, check_name: str, save_text: str,
                         save_name: str) -> tuple[ErrorLabel, VerdictBox, QPushButton, QPushButton]:
-    """The error line, the checks' verdict and the "1. Check, 2. Save" buttons every schedule change ends
-    with: Save stays disabled until the change has been checked."""
-    error = ErrorLabel()
-    lay.addWidget(error)
+    """The error line (the FormDialog's), the checks' verdict and the "1. Check, 2. Save" buttons every
+    schedule change ends with: Save stays disabled until the change has been checked."""
+    dialog.add_error_line(lay)
+    error = dialog.error
     verdict = VerdictBox()
     lay.addWidget(verdict)
     lay.addStretch(1)
@@ -277,7 +257,7 @@ def add_check_then_save(dialog: Any, lay: QVBoxLayout, *, check_name: str, save_
     return error, verdict, check_button, save_button
 
 
-class RegimenDialog(QDialog):
+class RegimenDialog(FormDialog):
     """Change the dose from a date, or a taper plan of dated steps. Two steps: check, then save."""
 
     def __init__(self, medication: Medication, today: date, *, taper: bool,
@@ -446,11 +426,8 @@ class RegimenDialog(QDialog):
         try:
             steps = self.steps()
             alerts = self.preview(steps)
-        except USER_ERRORS as exc:
-            self.error.show_error(describe(exc))
-            return
-        except ValueError as exc:
-            self.error.show_error(str(exc))
+        except REFUSALS as exc:
+            self.show_refusal(exc)
             return
         self.verdict.show_verdict(alerts, self.emergency_number)
         self.checked_for = steps
@@ -466,12 +443,12 @@ class RegimenDialog(QDialog):
         try:
             self.outcome = self.submit(self.checked_for)
         except USER_ERRORS as exc:
-            self.error.show_error(describe(exc))
+            self.show_refusal(exc)
             return
         self.accept()
 
 
-class StopDialog(QDialog):
+class StopDialog(FormDialog):
     """End a medicine's schedule on a date; the checks say first what a sudden stop means."""
 
     def __init__(self, medication: Medication, today: date, *,
@@ -527,11 +504,8 @@ class StopDialog(QDialog):
         try:
             plan = self.plan()
             alerts = self.preview(plan)
-        except USER_ERRORS as exc:
-            self.error.show_error(describe(exc))
-            return
-        except ValueError as exc:
-            self.error.show_error(str(exc))
+        except REFUSALS as exc:
+            self.show_refusal(exc)
             return
         self.verdict.show_verdict(alerts, self.emergency_number)
         self.checked_for = plan
@@ -546,7 +520,7 @@ class StopDialog(QDialog):
         try:
             self.outcome = self.submit(self.checked_for)
         except USER_ERRORS as exc:
-            self.error.show_error(describe(exc))
+            self.show_refusal(exc)
             return
         self.accept()
 

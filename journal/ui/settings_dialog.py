@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,8 +31,9 @@ from PySide6.QtWidgets import (
 from journal.domain.i18n import LANGUAGES
 from journal.services.journal import Settings
 
+from .form_dialog import FormDialog, NotSaved
 from .formatting import DATE_FORMATS, TIME_FORMATS, date_example, date_pattern, time_pattern
-from .widgets import ErrorLabel, fit_placeholder
+from .widgets import fit_placeholder
 
 EMERGENCY_NUMBERS = ["911", "112", "999", "000", "111", "119", "110"]
 
@@ -50,7 +49,7 @@ def valid_emergency_number(text: str) -> str | None:
     return None
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FormDialog):
     """`zone_change_day(zone)` gives the day a new zone would apply from by default, and
     `describe_zone_change(zone, day)` what that change does (both from the Journal service).
     `journal_place`: (shared?, where) of the open journal, to offer switching between this
@@ -188,23 +187,18 @@ class SettingsDialog(QDialog):
             if w is not None:
                 w.setVisible(journal_place is not None)
         lay.addLayout(form)
-        self.error = ErrorLabel()
-        lay.addWidget(self.error)
+        self.add_error_line(lay)
         lay.addWidget(QLabel(self.tr("Reminders appear this long before a dose or a pump refill is due.")))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName(self.tr("Save settings"))
         if read_only_reason:  # a viewer: the journal's settings are the care team's, not to be changed here
-            self.save_button.setEnabled(False)
-            self.save_button.setToolTip(read_only_reason)
             self.read_only_note = QLabel(self.tr("These settings cannot be saved: {reason}").format(
                 reason=read_only_reason))
             self.read_only_note.setWordWrap(True)
             self.read_only_note.setAccessibleName(self.tr("Why the settings cannot be saved"))
             lay.addWidget(self.read_only_note)
-        lay.addWidget(buttons)
+        self.add_save_cancel(lay, None, self.tr("Save settings"))
+        if read_only_reason:
+            self.save_button.setEnabled(False)
+            self.save_button.setToolTip(read_only_reason)
         self._zone_chosen(self.timezone.currentText())
 
     # -- time zone ---------------------------------------------------------------------------
@@ -263,24 +257,21 @@ class SettingsDialog(QDialog):
             "timezone": self.timezone.currentText().strip(),
         }
 
-    def try_accept(self) -> None:
+    def save_form(self) -> Settings:
+        """The settings as chosen (in `result_settings`; the caller saves them)."""
         problem = valid_emergency_number(self.emergency.currentText())
         if problem:
-            self.error.show_error(problem)
-            self.emergency.setFocus()
-            return
+            raise NotSaved(problem, focus=self.emergency)
         vals = self.values()
         if vals["timezone"] not in available_timezones():
-            self.error.show_error(self.tr("{zone} is not a time zone name; choose one from the list "
-                                          "(for example America/Chicago or Europe/London).").format(
-                                              zone=repr(vals["timezone"])))
-            self.timezone.setFocus()
-            return
+            raise NotSaved(self.tr("{zone} is not a time zone name; choose one from the list "
+                                   "(for example America/Chicago or Europe/London).").format(
+                                       zone=repr(vals["timezone"])), focus=self.timezone)
         self.zone_since = self.chosen_zone_since() if self._zone_changed() else None
         s = self.original
         names = {f.name for f in dataclasses.fields(s)}
         self.result_settings = dataclasses.replace(s, **{k: v for k, v in vals.items() if k in names})
-        self.accept()
+        return self.result_settings
 
 
 def _qdate(d: date) -> QDate:
