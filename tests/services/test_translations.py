@@ -803,3 +803,25 @@ def test_a_connection_failure_reads_in_spanish_and_is_unchanged_in_english(monke
         "port": '"54x" no es un puerto; use un número del 1 al 65535 (normalmente 5432)',
         "tls": "cifrado (recomendado)"}
     assert _connection_words(monkeypatch) == english  # back to English, word for word
+
+
+def test_the_connect_dialog_shows_the_encryption_modes_and_an_open_failure_in_spanish(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QApplication
+
+    from journal.services.shared_connection import explain_open_failure
+    from journal.ui.connect_dialog import ConnectDialog
+    from journal.ui.translation import install_language
+
+    url = "postgresql://ana@db.example.org:5432/care?sslmode=require"
+    install_language(QApplication.instance(), "es")
+    try:
+        problem = explain_open_failure("the shared journal db.example.org/care needs setting up or upgrading", url)
+        dlg = ConnectDialog(None, current_url=url, problem=problem, keyring_reason=lambda: None)
+        qtbot.addWidget(dlg)
+        modes = [dlg.sslmode.itemText(i) for i in range(dlg.sslmode.count())]
+    finally:
+        install_language(QApplication.instance(), None)
+    assert "require: cifrado (recomendado)" in modes
+    assert "disable: sin cifrar (solo en este ordenador o en una red de su confianza)" in modes
+    assert problem == ("Antes hay que preparar o actualizar el diario del servidor. Pida a quien administra el "
+                       f"servidor que ejecute: carejournal --db {url} init", "")
