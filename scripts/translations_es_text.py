@@ -1416,4 +1416,6 @@ ES_TEXT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "it cannot be remembered: {reason}": "no se puede recordar: {reason}",
     "the keyring did not keep it ({problem}); it will be asked next time":
         "el llavero no la guardó ({problem}); se pedirá la próxima vez",
+    # -- start at login (journal/services/autostart.py): the desktop entry's comment
+    "Medication reminders for the person you care for": "Recordatorios de medicamentos para la persona que cuida",
 }

@@ -825,3 +825,21 @@ def test_the_connect_dialog_shows_the_encryption_modes_and_an_open_failure_in_sp
     assert "disable: sin cifrar (solo en este ordenador o en una red de su confianza)" in modes
     assert problem == ("Antes hay que preparar o actualizar el diario del servidor. Pida a quien administra el "
                        f"servidor que ejecute: carejournal --db {url} init", "")
+
+
+def test_the_start_at_login_entry_is_described_in_the_language_in_use(tmp_path: Path) -> None:
+    from journal.services.autostart import Autostart
+
+    entry = Autostart(["/usr/bin/carejournal-gui", "--minimised"], platform="linux", home=tmp_path, env={},
+                      config_dir=tmp_path / "config")
+    english = entry.desktop_entry()
+    assert "\nComment=Medication reminders for the person you care for\n" in english
+    set_language("es")
+    try:
+        spanish = entry.desktop_entry()
+    finally:
+        set_language(None)
+    assert "\nComment=Recordatorios de medicamentos para la persona que cuida\n" in spanish
+    assert spanish.replace("Recordatorios de medicamentos para la persona que cuida",
+                           "Medication reminders for the person you care for") == english
+    assert entry.desktop_entry() == english
