@@ -1315,4 +1315,107 @@ ES_TEXT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "with: carejournal import FILE":
         "{src} no se puede restaurar con su historial ({reason}); no ha cambiado nada. Sus registros solos se pueden "
         "traer con: carejournal import FILE",
+    # -- the shared journal's connection (journal/services/shared_connection.py, issue 19) ---------
+    "encrypted (recommended)": "cifrado (recomendado)",
+    "encrypted, and the server's certificate and name are checked":
+        "cifrado, y se comprueban el certificado y el nombre del servidor",
+    "encrypted, and the server's certificate is checked": "cifrado, y se comprueba el certificado del servidor",
+    "encrypted when the server offers it": "cifrado cuando el servidor lo ofrece",
+    "unencrypted unless the server insists": "sin cifrar salvo que el servidor lo exija",
+    "not encrypted (only on this computer or a network you trust)":
+        "sin cifrar (solo en este ordenador o en una red de su confianza)",
+    "enter the server's name or address (for example db.example.org)":
+        "escriba el nombre o la dirección del servidor (por ejemplo db.example.org)",
+    '"{host}" is not a server name or address; use only the name (like db.example.org or 192.168.1.20), '
+    "without postgresql:// or a port":
+        '"{host}" no es un nombre ni una dirección de servidor; escriba solo el nombre (como db.example.org o '
+        "192.168.1.20), sin postgresql:// ni puerto",
+    '"{text}" is not a port; use a number from 1 to 65535 (usually {port})':
+        '"{text}" no es un puerto; use un número del 1 al 65535 (normalmente {port})',
+    "enter the database's name (for example carejournal)":
+        "escriba el nombre de la base de datos (por ejemplo carejournal)",
+    "a database name is at most {n} characters": "el nombre de una base de datos tiene como máximo {n} caracteres",
+    "enter your login on the server (the name you were given access with)":
+        "escriba su usuario en el servidor (el nombre con el que le dieron acceso)",
+    "a login is at most {n} characters": "un usuario tiene como máximo {n} caracteres",
+    '"{mode}" is not one of: {modes}': '"{mode}" no es ninguno de: {modes}',
+    "{database} on {host}": "{database} en {host}",
+    "The database {where} has no journal yet. Ask whoever runs the server to set it up with: {command}":
+        "La base de datos {where} aún no tiene diario. Pida a quien administra el servidor que lo prepare con: "
+        "{command}",
+    "The database {where} holds something else, not a CareJournal journal (nothing was changed). Check the "
+    "database's name.":
+        "La base de datos {where} contiene otra cosa, no un diario de CareJournal (no ha cambiado nada). "
+        "Compruebe el nombre de la base de datos.",
+    "The journal in {where} was made by a newer version of CareJournal. Update CareJournal on this computer first.":
+        "El diario de {where} lo hizo una versión más nueva de CareJournal. Actualice antes CareJournal en este "
+        "ordenador.",
+    "The journal in {where} was made by an earlier version of CareJournal and must be upgraded first. Ask whoever "
+    "runs the server to run: {command}":
+        "El diario de {where} lo hizo una versión anterior de CareJournal y antes hay que actualizarlo. Pida a quien "
+        "administra el servidor que ejecute: {command}",
+    "Your name": "Su nombre",
+    "Your login {user} has no access to this journal yet. Ask whoever runs the server to run: {command}":
+        "Su usuario {user} aún no tiene acceso a este diario. Pida a quien administra el servidor que ejecute: "
+        "{command}",
+    "Connected: {where} is a CareJournal journal, and {user} can read and write it.":
+        "Conectado: {where} es un diario de CareJournal, y {user} puede leerlo y escribir en él.",
+    "Read-only: {user} is a viewer of this shared journal. You can look at it, see the alerts and print the "
+    "report, but not log or change anything (the server refuses changes from this login).":
+        "Solo lectura: {user} solo puede consultar este diario compartido. Puede verlo, ver los avisos e imprimir "
+        "el informe, pero no anotar ni cambiar nada (el servidor rechaza los cambios de este usuario).",
+    "The server refused the password for {user}. Type it again (or correct the one kept in ~/.pgpass or the "
+    "keyring).":
+        "El servidor rechazó la contraseña de {user}. Escríbala otra vez (o corrija la guardada en ~/.pgpass o en "
+        "el llavero).",
+    "The server asks for {user}'s password: type it in the password box.":
+        "El servidor pide la contraseña de {user}: escríbala en la casilla de la contraseña.",
+    "The server does not let {user} in from this computer. Ask whoever runs the server to allow this computer "
+    "(pg_hba.conf), or check the encryption setting.":
+        "El servidor no deja entrar a {user} desde este ordenador. Pida a quien administra el servidor que permita "
+        "este ordenador (pg_hba.conf), o revise el ajuste de cifrado.",
+    'The server has no database named "{database}". Check the name with whoever runs the server.':
+        'El servidor no tiene ninguna base de datos llamada "{database}". Compruebe el nombre con quien administra '
+        "el servidor.",
+    'The server has no login named "{user}". Check it, or ask whoever runs the server to create it with: '
+    'carejournal --db URL grant {user} --access caregiver --person "Your name"':
+        'El servidor no tiene ningún usuario llamado "{user}". Compruébelo, o pida a quien administra el servidor '
+        'que lo cree con: carejournal --db URL grant {user} --access caregiver --person "Su nombre"',
+    'The server does not offer an encrypted connection, and "{sslmode}" needs one. Ask whoever runs the server to '
+    'turn encryption (TLS) on; choose "prefer" only on a network you trust.':
+        'El servidor no ofrece una conexión cifrada, y "{sslmode}" la necesita. Pida a quien administra el servidor '
+        'que active el cifrado (TLS); elija "prefer" solo en una red de su confianza.',
+    "The encrypted connection could not be set up ({detail}). Check the encryption setting with whoever runs the "
+    "server.":
+        "No se pudo establecer la conexión cifrada ({detail}). Revise el ajuste de cifrado con quien administra el "
+        "servidor.",
+    'No server named "{host}" was found. Check the name, and that this computer is online.':
+        'No se encontró ningún servidor llamado "{host}". Compruebe el nombre y que este ordenador tiene conexión '
+        "a internet.",
+    "The server {host} could not be reached on port {port}. Check the name and port, that this computer is "
+    "online, and that the server is running.":
+        "No se pudo llegar al servidor {host} en el puerto {port}. Compruebe el nombre y el puerto, que este "
+        "ordenador tiene conexión a internet y que el servidor está en marcha.",
+    "Your login {user} has no access to this journal yet. Ask whoever runs the server to run: carejournal --db URL "
+    'grant {user} --access caregiver --person "Your name"':
+        "Su usuario {user} aún no tiene acceso a este diario. Pida a quien administra el servidor que ejecute: "
+        'carejournal --db URL grant {user} --access caregiver --person "Su nombre"',
+    "The server refused the password kept for {user} (in ~/.pgpass or the keyring). Type the right one in the "
+    "password box.":
+        "El servidor rechazó la contraseña guardada para {user} (en ~/.pgpass o en el llavero). Escriba la correcta "
+        "en la casilla de la contraseña.",
+    "The connection failed: {detail}": "La conexión falló: {detail}",
+    "The journal on the server must be set up or upgraded first. Ask whoever runs the server to run: {command}":
+        "Antes hay que preparar o actualizar el diario del servidor. Pida a quien administra el servidor que "
+        "ejecute: {command}",
+    "the keyring package is not installed (pip install keyring)":
+        "el paquete keyring no está instalado (pip install keyring)",
+    "the system keyring cannot be used ({problem})": "no se puede usar el llavero del sistema ({problem})",
+    "this computer has no system keyring (such as GNOME Keyring or KWallet) to keep it in":
+        "este ordenador no tiene un llavero del sistema (como GNOME Keyring o KWallet) donde guardarla",
+    "it cannot be remembered: {reason}": "no se puede recordar: {reason}",
+    "the keyring did not keep it ({problem}); it will be asked next time":
+        "el llavero no la guardó ({problem}); se pedirá la próxima vez",
+    # -- start at login (journal/services/autostart.py): the desktop entry's comment
+    "Medication reminders for the person you care for": "Recordatorios de medicamentos para la persona que cuida",
 }

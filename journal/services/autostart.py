@@ -23,6 +23,7 @@ from types import ModuleType
 from typing import Any
 
 from journal import APP_ID
+from journal.domain.i18n import _
 
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE = "CareJournal"
@@ -184,7 +185,8 @@ class Autostart:
             "[Desktop Entry]",
             "Type=Application",
             "Name=CareJournal",
-            "Comment=Medication reminders for the person you care for",
+            # Shown by the desktop's list of programs started at login, in the language in use.
+            "Comment=" + _("Medication reminders for the person you care for"),
             f"Exec={_desktop_exec(self.command)}",
             f"Icon={APP_ID}",
             "Terminal=false",

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from journal.domain.i18n import N_, _
 from journal.storage.engines import (
     DEFAULT_PORT,
     KEYRING_SERVICE,
@@ -33,13 +34,14 @@ from .errors import ValidationError
 
 # libpq's sslmode values (PostgreSQL manual, "SSL Support", table "SSL Mode Descriptions"), in the
 # order the window lists them: the safest usable one first.
+# The words are marked for the catalog; ssl_mode_words() gives them in the language in use.
 SSL_MODES: dict[str, str] = {
-    "require": "encrypted (recommended)",
-    "verify-full": "encrypted, and the server's certificate and name are checked",
-    "verify-ca": "encrypted, and the server's certificate is checked",
-    "prefer": "encrypted when the server offers it",
-    "allow": "unencrypted unless the server insists",
-    "disable": "not encrypted (only on this computer or a network you trust)",
+    "require": N_("encrypted (recommended)"),
+    "verify-full": N_("encrypted, and the server's certificate and name are checked"),
+    "verify-ca": N_("encrypted, and the server's certificate is checked"),
+    "prefer": N_("encrypted when the server offers it"),
+    "allow": N_("unencrypted unless the server insists"),
+    "disable": N_("not encrypted (only on this computer or a network you trust)"),
 }
 DEFAULT_SSL_MODE = "require"
 # PostgreSQL cuts names longer than this (NAMEDATALEN - 1): a longer one would be another name.
@@ -47,6 +49,12 @@ MAX_NAME = 63
 MAX_HOST = 253  # a DNS name's longest form (RFC 1035)
 _HOST = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$")
 CHOICE_FILE = "journal.json"
+
+
+def ssl_mode_words(mode: str) -> str:
+    """What encryption mode `mode` (a key of SSL_MODES) means, in the language in use. Raises
+    KeyError for a mode not in SSL_MODES."""
+    return _(SSL_MODES[mode])
 
 
 @dataclass(frozen=True)
@@ -80,30 +88,39 @@ class ServerDetails:
                    sslmode=mode if mode in SSL_MODES else "prefer")  # libpq's default when none is given
 
 
+def init_command(details: ServerDetails) -> str:
+    """The command that sets up or upgrades the journal at `details` (run by whoever runs the
+    server); a command, so the same in every language."""
+    return " ".join(["carejournal", "--db", details.url(), "init"])
+
+
 def details_from_fields(host: str, port: str, database: str, user: str, sslmode: str) -> ServerDetails:
     """The details as typed, checked. Raises ValidationError naming the field ("server", "port",
     "database", "login", "encryption") with what is wrong."""
     host = host.strip()
     if not host:
-        raise ValidationError("server", "enter the server's name or address (for example db.example.org)")
+        raise ValidationError("server", _("enter the server's name or address (for example db.example.org)"))
     if not _valid_host(host):
-        raise ValidationError("server", f'"{host}" is not a server name or address; use only the name '
-                                        "(like db.example.org or 192.168.1.20), without postgresql:// or a port")
+        raise ValidationError("server", _('"{host}" is not a server name or address; use only the name '
+                                          "(like db.example.org or 192.168.1.20), without postgresql:// or a port"
+                                          ).format(host=host))
     text = port.strip()
     if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise ValidationError("port", f'"{text}" is not a port; use a number from 1 to 65535 (usually {DEFAULT_PORT})')
+        raise ValidationError("port", _('"{text}" is not a port; use a number from 1 to 65535 (usually {port})').format(
+            text=text, port=DEFAULT_PORT))
     database = database.strip()
     if not database:
-        raise ValidationError("database", "enter the database's name (for example carejournal)")
+        raise ValidationError("database", _("enter the database's name (for example carejournal)"))
     if len(database.encode("utf-8")) > MAX_NAME:
-        raise ValidationError("database", f"a database name is at most {MAX_NAME} characters")
+        raise ValidationError("database", _("a database name is at most {n} characters").format(n=MAX_NAME))
     user = user.strip()
     if not user:
-        raise ValidationError("login", "enter your login on the server (the name you were given access with)")
+        raise ValidationError("login", _("enter your login on the server (the name you were given access with)"))
     if len(user.encode("utf-8")) > MAX_NAME:
-        raise ValidationError("login", f"a login is at most {MAX_NAME} characters")
+        raise ValidationError("login", _("a login is at most {n} characters").format(n=MAX_NAME))
     if sslmode not in SSL_MODES:
-        raise ValidationError("encryption", f'"{sslmode}" is not one of: {", ".join(SSL_MODES)}')
+        raise ValidationError("encryption", _('"{mode}" is not one of: {modes}').format(
+            mode=sslmode, modes=", ".join(SSL_MODES)))
     return ServerDetails(host=host, port=int(text), database=database, user=user, sslmode=sslmode)
 
 
@@ -143,69 +160,75 @@ def check_connection(details: ServerDetails, password: str | None = None) -> Tes
     except ProbeError as e:
         words, field = explain_failure(str(e), details, typed_password=bool(password))
         return TestResult(False, "", words, field)
-    init = f"carejournal --db {details.url()} init"
-    where = f"{details.database} on {details.host}"
+    init = init_command(details)
+    where = _("{database} on {host}").format(database=details.database, host=details.host)
     if state.schema == "empty":
-        return TestResult(False, "", f"The database {where} has no journal yet. Ask whoever runs the server to "
-                                     f"set it up with: {init}", "database")
+        return TestResult(False, "", _("The database {where} has no journal yet. Ask whoever runs the server to "
+                                       "set it up with: {command}").format(where=where, command=init), "database")
     if state.schema == "not-journal":
-        return TestResult(False, "", f"The database {where} holds something else, not a CareJournal journal "
-                                     "(nothing was changed). Check the database's name.", "database")
+        return TestResult(False, "", _("The database {where} holds something else, not a CareJournal journal "
+                                       "(nothing was changed). Check the database's name.").format(where=where),
+                          "database")
     if state.schema == "newer":
-        return TestResult(False, "", f"The journal in {where} was made by a newer version of CareJournal. "
-                                     "Update CareJournal on this computer first.", "")
+        return TestResult(False, "", _("The journal in {where} was made by a newer version of CareJournal. "
+                                       "Update CareJournal on this computer first.").format(where=where), "")
     if state.schema == "older":
-        return TestResult(False, "", f"The journal in {where} was made by an earlier version of CareJournal and "
-                                     f"must be upgraded first. Ask whoever runs the server to run: {init}", "")
-    grant = (f"carejournal --db {details.url()} grant {details.user} --access caregiver "
-             '--person "Your name"')
+        return TestResult(False, "", _("The journal in {where} was made by an earlier version of CareJournal and "
+                                       "must be upgraded first. Ask whoever runs the server to run: {command}"
+                                       ).format(where=where, command=init), "")
+    # The command's own words stay as the program reads them; only the name to put in is translated.
+    grant = 'carejournal --db {url} grant {user} --access caregiver --person "{name}"'.format(
+        url=details.url(), user=details.user, name=_("Your name"))
     if not state.can_read:
-        return TestResult(False, "", f"Your login {details.user} has no access to this journal yet. Ask whoever "
-                                     f"runs the server to run: {grant}", "login")
+        return TestResult(False, "", _("Your login {user} has no access to this journal yet. Ask whoever "
+                                       "runs the server to run: {command}").format(user=details.user, command=grant),
+                          "login")
     if not state.can_write:
         return TestResult(True, "viewer", viewer_notice(details.user))
-    return TestResult(True, "caregiver", f"Connected: {where} is a CareJournal journal, and {details.user} can "
-                                         "read and write it.")
+    return TestResult(True, "caregiver", _("Connected: {where} is a CareJournal journal, and {user} can "
+                                           "read and write it.").format(where=where, user=details.user))
 
 
 def viewer_notice(user: str) -> str:
     """What a viewer is told: the journal opens, but only to look."""
-    return (f"Read-only: {user} is a viewer of this shared journal. You can look at it, see the alerts and "
-            "print the report, but not log or change anything (the server refuses changes from this login).")
+    return _("Read-only: {user} is a viewer of this shared journal. You can look at it, see the alerts and "
+             "print the report, but not log or change anything (the server refuses changes from this login)."
+             ).format(user=user)
 
 
 # Failures from libpq and the server, in the order they are looked for: (a pattern of its message,
-# the field it is about, what to say). Messages as PostgreSQL 12-17 and libpq word them.
+# the field it is about, what to say, marked for the catalog and translated where it is said).
+# Patterns match libpq's and the server's English messages, as PostgreSQL 12-17 and libpq word them.
 _FAILURES: tuple[tuple[str, str, str], ...] = (
     (r"password authentication failed", "password",
-     "The server refused the password for {user}. Type it again (or correct the one kept in ~/.pgpass or "
-     "the keyring)."),
+     N_("The server refused the password for {user}. Type it again (or correct the one kept in ~/.pgpass or "
+        "the keyring).")),
     (r"no password supplied|password is required", "password",
-     "The server asks for {user}'s password: type it in the password box."),
+     N_("The server asks for {user}'s password: type it in the password box.")),
     (r"no pg_hba\.conf entry|pg_hba\.conf rejects", "server",
-     "The server does not let {user} in from this computer. Ask whoever runs the server to allow this "
-     "computer (pg_hba.conf), or check the encryption setting."),
+     N_("The server does not let {user} in from this computer. Ask whoever runs the server to allow this "
+        "computer (pg_hba.conf), or check the encryption setting.")),
     (r'database ".*" does not exist', "database",
-     'The server has no database named "{database}". Check the name with whoever runs the server.'),
+     N_('The server has no database named "{database}". Check the name with whoever runs the server.')),
     (r'role ".*" does not exist', "login",
-     'The server has no login named "{user}". Check it, or ask whoever runs the server to create it with: '
-     'carejournal --db URL grant {user} --access caregiver --person "Your name"'),
+     N_('The server has no login named "{user}". Check it, or ask whoever runs the server to create it with: '
+        'carejournal --db URL grant {user} --access caregiver --person "Your name"')),
     (r"server does not support ssl|ssl was required", "encryption",
-     'The server does not offer an encrypted connection, and "{sslmode}" needs one. Ask whoever runs the '
-     'server to turn encryption (TLS) on; choose "prefer" only on a network you trust.'),
+     N_('The server does not offer an encrypted connection, and "{sslmode}" needs one. Ask whoever runs the '
+        'server to turn encryption (TLS) on; choose "prefer" only on a network you trust.')),
     (r"certificate|\bssl\b|\btls\b", "encryption",
-     "The encrypted connection could not be set up ({detail}). Check the encryption setting with whoever "
-     "runs the server."),
+     N_("The encrypted connection could not be set up ({detail}). Check the encryption setting with whoever "
+        "runs the server.")),
     (r"could not translate host name|name or service not known|nodename nor servname"
      r"|temporary failure in name resolution", "server",
-     'No server named "{host}" was found. Check the name, and that this computer is online.'),
+     N_('No server named "{host}" was found. Check the name, and that this computer is online.')),
     (r"connection refused|could not connect|timeout expired|timed out|no route to host"
      r"|network is unreachable|connection to server|server closed the connection", "server",
-     "The server {host} could not be reached on port {port}. Check the name and port, that this computer "
-     "is online, and that the server is running."),
+     N_("The server {host} could not be reached on port {port}. Check the name and port, that this computer "
+        "is online, and that the server is running.")),
     (r"permission denied", "login",
-     "Your login {user} has no access to this journal yet. Ask whoever runs the server to run: "
-     'carejournal --db URL grant {user} --access caregiver --person "Your name"'),
+     N_("Your login {user} has no access to this journal yet. Ask whoever runs the server to run: "
+        'carejournal --db URL grant {user} --access caregiver --person "Your name"')),
 )
 
 
@@ -216,11 +239,11 @@ def explain_failure(detail: str, details: ServerDetails, *, typed_password: bool
     for pattern, field, words in _FAILURES:
         if re.search(pattern, low):
             if "password authentication failed" in low and not typed_password:
-                words = ("The server refused the password kept for {user} (in ~/.pgpass or the keyring). "
-                         "Type the right one in the password box.")
-            return words.format(user=details.user, host=details.host, port=details.port,
+                words = N_("The server refused the password kept for {user} (in ~/.pgpass or the keyring). "
+                           "Type the right one in the password box.")
+            return _(words).format(user=details.user, host=details.host, port=details.port,
                                 database=details.database, sslmode=details.sslmode, detail=detail), field
-    return f"The connection failed: {detail}", ""
+    return _("The connection failed: {detail}").format(detail=detail), ""
 
 
 def explain_open_failure(message: str, url: str) -> tuple[str, str]:
@@ -228,8 +251,8 @@ def explain_open_failure(message: str, url: str) -> tuple[str, str]:
     journal service's JournalFileError), and the field it is about."""
     details = ServerDetails.from_url(url)
     if "needs setting up or upgrading" in message:
-        return (f"The journal on the server must be set up or upgraded first. Ask whoever runs the server to "
-                f"run: carejournal --db {details.url()} init"), ""
+        return _("The journal on the server must be set up or upgraded first. Ask whoever runs the server to "
+                 "run: {command}").format(command=init_command(details)), ""
     if "cannot connect" in message:
         return explain_failure(message.split(": ", 1)[-1], details, typed_password=False)
     return message[:1].upper() + message[1:], ""
@@ -243,13 +266,13 @@ def keyring_problem() -> str | None:
     try:
         import keyring
     except ImportError:
-        return "the keyring package is not installed (pip install keyring)"
+        return _("the keyring package is not installed (pip install keyring)")
     try:
         backend = keyring.get_keyring()
     except Exception as e:  # noqa: BLE001 - a broken keyring set-up is said, not raised
-        return f"the system keyring cannot be used ({e})"
+        return _("the system keyring cannot be used ({problem})").format(problem=e)
     if float(getattr(backend, "priority", 1) or 0) <= 0:  # keyring's "fail" / "null" backends
-        return "this computer has no system keyring (such as GNOME Keyring or KWallet) to keep it in"
+        return _("this computer has no system keyring (such as GNOME Keyring or KWallet) to keep it in")
     return None
 
 
@@ -262,7 +285,8 @@ def use_password(details: ServerDetails, password: str, *, remember: bool) -> No
         import keyring
     except ImportError:
         if remember:
-            raise ValidationError("password", "it cannot be remembered: " + (keyring_problem() or "")) from None
+            raise ValidationError("password", _("it cannot be remembered: {reason}").format(
+                reason=keyring_problem() or "")) from None
         return
     try:
         if remember and password:
@@ -271,7 +295,8 @@ def use_password(details: ServerDetails, password: str, *, remember: bool) -> No
             with contextlib.suppress(Exception):  # nothing kept, or no keyring: nothing to remove
                 keyring.delete_password(KEYRING_SERVICE, details.account)
     except Exception as e:  # noqa: BLE001 - said in words next to the box
-        raise ValidationError("password", f"the keyring did not keep it ({e}); it will be asked next time") from None
+        raise ValidationError("password", _("the keyring did not keep it ({problem}); it will be asked next time"
+                                            ).format(problem=e)) from None
 
 
 # --- which journal the app opens ---------------------------------------------------------------

@@ -36,6 +36,7 @@ from journal.services.shared_connection import (
     check_connection,
     details_from_fields,
     keyring_problem,
+    ssl_mode_words,
     use_password,
 )
 
@@ -93,8 +94,8 @@ class ConnectDialog(QDialog):
         self.user.setAccessibleName(self.tr("Your login on the server"))
         form.addRow(self.tr("Your &login:"), self.user)
         self.sslmode = QComboBox()
-        for mode, words in SSL_MODES.items():
-            self.sslmode.addItem(f"{mode}: {words}", mode)
+        for mode in SSL_MODES:
+            self.sslmode.addItem(f"{mode}: {ssl_mode_words(mode)}", mode)
         self.sslmode.setCurrentIndex(self.sslmode.findData(DEFAULT_SSL_MODE))
         self.sslmode.setAccessibleName(self.tr("Encryption (TLS mode)"))
         form.addRow(self.tr("&Encryption:"), self.sslmode)

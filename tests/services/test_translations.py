@@ -29,15 +29,13 @@ from make_translations import QT_SOURCES, json_texts  # noqa: E402
 
 # Modules whose every user-facing text goes through gettext: every alert (journal/rules), the shared
 # words they are built from (journal/schedule, journal/knowledge), the command line (journal/cli and
-# the composition root's messages) and the refusals a person reads (the services and the domain's
-# parsers named below). Globs, so a new rule, schedule or command-line module is checked unlisted.
+# the composition root's messages) and the refusals a person reads (every module of the services,
+# the shared journal's connection words included, and the domain's parsers named below). Globs, so a
+# new rule, schedule, service or command-line module is checked unlisted. No service is excluded:
+# those with no words a person reads (regional, shared_backups) pass the check as they are.
 GETTEXT_MODULES = sorted(str(p.relative_to(ROOT)) for pattern in (
     "journal/rules/*.py", "journal/schedule/*.py", "journal/knowledge/*.py", "journal/cli/*.py", "journal/app.py",
-    "journal/services/validation.py", "journal/services/symptoms.py", "journal/services/journal.py",
-    "journal/services/exchange.py", "journal/services/checks.py", "journal/services/readings.py",
-    "journal/services/drug_names.py", "journal/services/backups.py", "journal/services/output.py",
-    "journal/services/import_preview.py", "journal/services/timezones.py", "journal/services/errors.py",
-    "journal/services/spreadsheet.py",
+    "journal/services/*.py",
     "journal/domain/quantity.py", "journal/domain/dose_limits.py", "journal/domain/readings.py",
     "journal/domain/zones.py", "journal/domain/shown.py", "journal/domain/plural.py", "journal/domain/units.py")
     for p in ROOT.glob(pattern))
@@ -55,8 +53,7 @@ NOT_WORDS = {"carejournal", "mcg", "per"}
 # The report (es-report): every module of journal/reports and the report's service; no exclusions
 # (tests/test_report_spanish.py also checks the page's plain literals, tests/test_reference_spanish.py
 # the reference's pages and lines).
-GETTEXT_MODULES += sorted(str(p.relative_to(ROOT)) for p in (ROOT / "journal" / "reports").rglob("*.py")) + [
-    "journal/services/reports.py"]
+GETTEXT_MODULES += sorted(str(p.relative_to(ROOT)) for p in (ROOT / "journal" / "reports").rglob("*.py"))
 TZ = ZoneInfo("America/Chicago")
 
 
@@ -743,3 +740,106 @@ def test_help_is_in_spanish_from_lang(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "faltan estos argumentos obligatorios: --patient, --symptom" in missing.stderr
     english = _run("log-symptom", "--help", env_lang="en_US.UTF-8", db=tmp_path / "j.sqlite3").stdout
     assert english.startswith("usage: carejournal log-symptom") and "log one symptom" in english.lower()
+
+
+# -- the shared journal's connection words in Spanish ------------------------------------------------
+
+def _connection_words(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """What the connect dialog says for an unreachable server, an empty database (with the command
+    that sets it up), a viewer's login and a port that is not a number, in the language in use."""
+    from journal.services.errors import ValidationError
+    from journal.services.shared_connection import (
+        ServerDetails,
+        check_connection,
+        details_from_fields,
+        explain_failure,
+        ssl_mode_words,
+    )
+    from journal.storage import probe
+
+    d = ServerDetails(host="db.example.org", port=5432, database="care", user="ana")
+    monkeypatch.setattr(probe, "probe", lambda url, password=None: probe.ServerState(
+        role="ana", schema="empty", can_read=False, can_write=False))
+    empty = check_connection(d, "pw")
+    monkeypatch.setattr(probe, "probe", lambda url, password=None: probe.ServerState(
+        role="ana", schema="current", can_read=True, can_write=False))
+    viewer = check_connection(d, "pw")
+    assert (empty.ok, empty.field, viewer.ok, viewer.access) == (False, "database", True, "viewer")
+    with pytest.raises(ValidationError) as port:
+        details_from_fields("db.example.org", "54x", "care", "ana", "require")
+    assert port.value.field == "port"
+    words, field = explain_failure('connection to server at "db.example.org" (10.0.0.5), port 5432 failed: '
+                                   "Connection refused", d)
+    assert field == "server"
+    return {"unreachable": words, "empty": empty.words, "viewer": viewer.words, "port": port.value.message,
+            "tls": ssl_mode_words("require")}
+
+
+def test_a_connection_failure_reads_in_spanish_and_is_unchanged_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    init = "carejournal --db postgresql://ana@db.example.org:5432/care?sslmode=require init"
+    english = _connection_words(monkeypatch)
+    assert english == {
+        "unreachable": "The server db.example.org could not be reached on port 5432. Check the name and port, that "
+                       "this computer is online, and that the server is running.",
+        "empty": "The database care on db.example.org has no journal yet. Ask whoever runs the server to set it up "
+                 f"with: {init}",
+        "viewer": "Read-only: ana is a viewer of this shared journal. You can look at it, see the alerts and print "
+                  "the report, but not log or change anything (the server refuses changes from this login).",
+        "port": '"54x" is not a port; use a number from 1 to 65535 (usually 5432)',
+        "tls": "encrypted (recommended)"}
+    set_language("es")
+    try:
+        spanish = _connection_words(monkeypatch)
+    finally:
+        set_language(None)
+    assert spanish == {
+        "unreachable": "No se pudo llegar al servidor db.example.org en el puerto 5432. Compruebe el nombre y el "
+                       "puerto, que este ordenador tiene conexión a internet y que el servidor está en marcha.",
+        "empty": "La base de datos care en db.example.org aún no tiene diario. Pida a quien administra el servidor "
+                 f"que lo prepare con: {init}",
+        "viewer": "Solo lectura: ana solo puede consultar este diario compartido. Puede verlo, ver los avisos e "
+                  "imprimir el informe, pero no anotar ni cambiar nada (el servidor rechaza los cambios de este "
+                  "usuario).",
+        "port": '"54x" no es un puerto; use un número del 1 al 65535 (normalmente 5432)',
+        "tls": "cifrado (recomendado)"}
+    assert _connection_words(monkeypatch) == english  # back to English, word for word
+
+
+def test_the_connect_dialog_shows_the_encryption_modes_and_an_open_failure_in_spanish(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QApplication
+
+    from journal.services.shared_connection import explain_open_failure
+    from journal.ui.connect_dialog import ConnectDialog
+    from journal.ui.translation import install_language
+
+    url = "postgresql://ana@db.example.org:5432/care?sslmode=require"
+    install_language(QApplication.instance(), "es")
+    try:
+        problem = explain_open_failure("the shared journal db.example.org/care needs setting up or upgrading", url)
+        dlg = ConnectDialog(None, current_url=url, problem=problem, keyring_reason=lambda: None)
+        qtbot.addWidget(dlg)
+        modes = [dlg.sslmode.itemText(i) for i in range(dlg.sslmode.count())]
+    finally:
+        install_language(QApplication.instance(), None)
+    assert "require: cifrado (recomendado)" in modes
+    assert "disable: sin cifrar (solo en este ordenador o en una red de su confianza)" in modes
+    assert problem == ("Antes hay que preparar o actualizar el diario del servidor. Pida a quien administra el "
+                       f"servidor que ejecute: carejournal --db {url} init", "")
+
+
+def test_the_start_at_login_entry_is_described_in_the_language_in_use(tmp_path: Path) -> None:
+    from journal.services.autostart import Autostart
+
+    entry = Autostart(["/usr/bin/carejournal-gui", "--minimised"], platform="linux", home=tmp_path, env={},
+                      config_dir=tmp_path / "config")
+    english = entry.desktop_entry()
+    assert "\nComment=Medication reminders for the person you care for\n" in english
+    set_language("es")
+    try:
+        spanish = entry.desktop_entry()
+    finally:
+        set_language(None)
+    assert "\nComment=Recordatorios de medicamentos para la persona que cuida\n" in spanish
+    assert spanish.replace("Recordatorios de medicamentos para la persona que cuida",
+                           "Medication reminders for the person you care for") == english
+    assert entry.desktop_entry() == english
