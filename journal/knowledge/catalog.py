@@ -15,7 +15,11 @@ companion ("high fever with rigidity") and every check that looks for a sign ask
 Some signs matter when they are new or worse than the person's usual picture (`new_tier`,
 `worse_tier`): new twitching is worth a call today (S0), spasms far worse than usual too (S2).
 "Usual" is the `change` section: the baseline days before the entry, and how many points on the
-0-10 scale count as worse."""
+0-10 scale count as worse.
+
+Over 500 lines on purpose: the catalog is one question ("how serious is this sign") and its
+helpers (tiers, signs of a reading, fever limits, names); split, the one answer would be in pieces.
+"""
 
 from __future__ import annotations
 

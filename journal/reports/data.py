@@ -2,7 +2,11 @@
 happened around them and what changed. Pure logic (no Qt, no SQL) so every number can be tested
 on a constructed journal; `render/` only lays this out on paper. The texts built here (schedules,
 the timeline's lines, notes, corrections) are in the language in use when `build_report` runs
-(gettext, journal.domain.i18n); levels and directions stay codes for the page to word."""
+(gettext, journal.domain.i18n); levels and directions stay codes for the page to word.
+
+Over 500 lines: the report's data, one function per section; it follows render/ into a package
+with one module per section when next touched (issue 20, not done yet).
+"""
 
 from __future__ import annotations
 

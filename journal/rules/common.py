@@ -3,6 +3,9 @@ the schedule) and the wording helpers that keep alerts consistent.
 
 All time arithmetic is done in UTC: Python subtracts two datetimes of the same zone by wall
 clock, which is wrong across a daylight-saving change.
+
+Over 500 lines: what every rule shares (the evaluation context and its memo of schedule facts);
+splitting the context's memo from the wording helpers is the next step (issue 20, not done yet).
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@ One short storage transaction per call; every write is one transaction; reads re
 dataclasses. Corrections never overwrite: the earlier version is kept as a revision, and a removal
 is a reversible mark with a reason. Each write re-runs the safety checks and returns an `Outcome`
 naming what a view must refresh.
+
+Over 500 lines: the Journal facade, the one entry point for the window and the command line;
+delegating to small managers (people, medicines, entries, corrections, settings) is issue 20's
+open part (not done yet).
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@
 
 The services never see SQLAlchemy: they open a `Tx` (one short session, one transaction) and call
 its methods with domain objects. Rows are mapped to dataclasses here and nowhere else.
+
+Over 500 lines: every read and write of the records in one place (the `Tx` the services use);
+its batch reads for many people (issue 17) and per-engine SQL sit beside the single reads they mirror.
 """
 
 from __future__ import annotations

@@ -1,7 +1,11 @@
 """History: one timeline of doses, symptoms, readings, pump events and notes, filterable, with
 corrections shown beside their earlier values. Editing makes a correction that keeps history.
 
-Only a bounded window is loaded (the last N days), never the whole journal."""
+Only a bounded window is loaded (the last N days), never the whole journal.
+
+Over 500 lines: the History tab and its correction dialog; the dialog moves to a dialogs/ folder
+when ui/ is grouped into screens, dialogs, widgets and the shell (issue 20, not done yet).
+"""
 
 from __future__ import annotations
 

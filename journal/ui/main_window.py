@@ -1,7 +1,11 @@
 """The main window and `run_app(ctx, demo=False)`, called by journal/app.py.
 
 Layout: the emergency banner and the reminder banner on top (they cannot be scrolled away), the
-person switcher, the tabs on the left and the alerts on the right (always visible)."""
+person switcher, the tabs on the left and the alerts on the right (always visible).
+
+Over 500 lines: the window and the application shell (run_app, first-run, backups on a worker);
+the shell moves out when ui/ is grouped into screens, dialogs, widgets and the shell (issue 20, not done yet).
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,9 @@
 """Medicines and schedules: add a medicine, change a dose from a date, or enter a taper plan as
-dated steps. The safety checks' verdict on a change is shown BEFORE it is saved."""
+dated steps. The safety checks' verdict on a change is shown BEFORE it is saved.
+
+Over 500 lines: the Medicines tab and its three dialogs (add, change dose or taper, stop); the
+dialogs move to a dialogs/ folder when ui/ is grouped (issue 20, not done yet).
+"""
 
 from __future__ import annotations
 

@@ -4,7 +4,11 @@ slot, back-filling at another time, and as-needed medicines with what was given 
 Each slot's state is the plan's answer (journal.schedule.plan, the same as the checks and the
 report); doses come from a bounded history window (the day shown, and half a day either side so a
 dose given after midnight answers its evening slot). The view redraws rows in place so keyboard focus
-survives a refresh."""
+survives a refresh.
+
+Over 500 lines: the Today tab with its slot buttons and the as-needed panel; the panel is the
+next piece to move out when ui/ is grouped into screens and widgets (issue 20, not done yet).
+"""
 
 from __future__ import annotations
 
