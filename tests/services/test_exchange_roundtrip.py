@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -180,8 +180,10 @@ def document(draw: Any) -> dict[str, Any]:
 
 
 def instant(text: str, zone: ZoneInfo) -> datetime:
+    """The instant a time names, in UTC: a local time in the hour a clock change repeats compares
+    unequal to every time in another zone (PEP 495), so the comparison is made in one zone."""
     value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=zone)
+    return (value if value.tzinfo else value.replace(tzinfo=zone)).astimezone(UTC)
 
 
 def fresh(folder: Path, name: str, template: Path) -> Journal:
