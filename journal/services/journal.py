@@ -15,15 +15,14 @@ from __future__ import annotations
 import atexit
 import contextlib
 import dataclasses
-import enum
 import json
 import os
 import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, fields
-from datetime import date, datetime, time, timedelta
+from dataclasses import fields
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 from zoneinfo import ZoneInfo
@@ -57,21 +56,30 @@ from journal.domain import (
     SystemClock,
     parse_quantity,
 )
-from journal.domain.i18n import LANGUAGES, _
-from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
+from journal.domain.i18n import _
+from journal.domain.zones import JournalZone, ZonePeriod
 
 from . import timezones as zone_store
 from .errors import AlreadyGiven, JournalFileError, NotFound, ValidationError, plain_failure
-from .regional import RegionalDefaults, regional_defaults
+from .journal_types import (
+    REGIONAL_SETTINGS as REGIONAL_SETTINGS,  # re-exported: callers import them from here
+)
+from .journal_types import REMINDER_MARKS_KEY as REMINDER_MARKS_KEY
+from .journal_types import Outcome as Outcome
+from .journal_types import ReminderMark as ReminderMark
+from .journal_types import Settings as Settings
+from .journal_types import jsonable as jsonable
+from .medicines import Medicines, _stock_reads
+from .people import People
+from .regional import RegionalDefaults
+from .settings_store import SettingsStore
 from .symptoms import symptom_code
 from .validation import (
     RESOURCES,
     check_aware,
-    check_limits,
     check_medication,
     check_not_future,
     check_observation,
-    check_patient,
     check_pump_event,
     check_regimen,
     check_stock_event,
@@ -81,7 +89,6 @@ from .validation import (
     clock_doubt,
     name_key,
     normalise_amount,
-    valid_timezone,
 )
 from .validation import local_timezone_name as local_timezone_name  # re-exported: older callers
 
@@ -105,75 +112,6 @@ ALL_CHANGED = frozenset(
     {"doses", "symptoms", "observations", "pump", "notes", "medications", "patients", "alerts", "settings"}
 )
 
-@dataclass
-class Settings:
-    timezone: str = "UTC"
-    emergency_number: str = "911"
-    reminder_lead_minutes: int = 15
-    date_format: str = "%Y-%m-%d"
-    time_format: str = "%H:%M"
-    caregiver_name: str = ""
-    temperature_unit: str = "C"  # "C" or "F": how temperatures are typed and shown (stored in C)
-    weight_unit: str = "kg"  # "kg" or "lb" (stored in kg)
-    decimal_separator: str = "."  # "." or ",": how decimals are shown (both are accepted when typed)
-    language: str = ""  # "" follows the computer's language; else a code of domain.i18n.LANGUAGES
-
-
-# Settings that, until a person saves them, follow the locale (and the zone for the number).
-REGIONAL_SETTINGS = ("emergency_number", "temperature_unit", "weight_unit", "time_format", "date_format",
-                     "decimal_separator")
-
-
-@dataclass(frozen=True)
-class ReminderMark:
-    """A reminder the window has shown: the instant of its slot (aware) and whether it is settled
-    (answered, handed over to an alert, or dismissed). Kept in the settings store, not in the
-    journal's records: it says what the window told, not what happened."""
-
-    at: datetime
-    closed: bool = False
-
-
-REMINDER_MARKS_KEY = "reminders_shown"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a write changed (names of views to refresh), the alerts after it, and the new id."""
-
-    changed: frozenset[str]
-    alerts: list[Alert] = field(default_factory=list)
-    record_id: int | None = None
-    saved_copy: Path | None = None  # restore: where the journal as it was before was kept
-
-
-# --- revisions as JSON ------------------------------------------------------------------------
-
-
-def jsonable(value: Any) -> Any:
-    if isinstance(value, Quantity):
-        out: dict[str, Any] = {"value": value.value, "unit": value.unit.value}
-        if value.per is not None:
-            out["per"] = jsonable(value.per)
-        return out
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: jsonable(getattr(value, f.name))
-            for f in fields(value)
-            if f.name not in ("regimens", "stock")
-        }
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    return value
-
-
-# --- the service --------------------------------------------------------------------------------
 
 
 # Setting on a shared journal: database role -> the person's name (written by `grant`).
@@ -192,8 +130,9 @@ class Journal:
         self.store = store
         self.path = path
         self.clock = clock
-        self._settings: Settings | None = None
-        self._zone: JournalZone | None = None
+        self.settings_store = SettingsStore(self)
+        self.people = People(self)
+        self.medicines = Medicines(self)
         self._watching = False  # changed_elsewhere() was called: keep watching across reopen()
         self._person: str | None = None  # shared journal: the connected role's person, once read
         self._checks_left = 0  # > 0 inside checks_left_to_caller()
@@ -227,7 +166,7 @@ class Journal:
                 return
         with self.store.transaction() as tx:
             zone_store.pin(tx, self.now())
-        self._settings = None
+        self.settings_store.forget()
 
     def close(self) -> None:
         from journal.storage.engines import engine_for
@@ -254,7 +193,7 @@ class Journal:
         changed = self.store.changed_elsewhere()
         self._watching = True
         if changed:
-            self._settings = None
+            self.settings_store.forget()
         return changed
 
     def reopen(self) -> None:
@@ -263,7 +202,7 @@ class Journal:
         JournalFileError; the window then says so and asks for a restart (the old engine would
         reconnect to whatever file is there if used again)."""
         self.store.dispose()
-        self._settings = None
+        self.settings_store.forget()
         self.store = _open_store(self.path, self.now())
         self._pin_zone()
         if self._watching:  # watch from the state the views now redraw from, not from the next poll
@@ -283,309 +222,118 @@ class Journal:
     def now(self) -> datetime:
         return self.clock.now()
 
-    # settings -------------------------------------------------------------------------------
+    # settings and time zones: SettingsStore (settings_store.py) -----------------------------
     def get_settings(self) -> Settings:
-        if self._settings is None:
-            with self.store.read() as tx:
-                raw = tx.settings()
-            known = {f.name for f in fields(Settings)}
-            values = {k: v for k, v in raw.items() if k in known}
-            self._zone = journal_zone(zone_store.periods_in(raw, self.now().date()))
-            values["timezone"] = self._zone.current.key
-            regional = regional_defaults(values["timezone"])
-            for key in REGIONAL_SETTINGS:
-                values.setdefault(key, getattr(regional, key))
-            self._settings = Settings(**values)
-        return dataclasses.replace(self._settings)
+        return self.settings_store.get_settings()
 
     def regional_guess(self) -> tuple[RegionalDefaults, bool]:
         """The defaults guessed from the locale and the journal's zone, and whether the emergency
         number was saved by a person (True) or is still that guess (False: first run asks)."""
-        with self.store.read() as tx:
-            saved = "emergency_number" in tx.settings()
-        return regional_defaults(self.tz.current.key), saved
+        return self.settings_store.regional_guess()
 
     def timezone_is_set(self) -> bool:
         """True once a person chose the zone (or an import brought it), not just this computer's."""
-        with self.store.read() as tx:
-            return tx.settings().get(zone_store.ORIGIN_KEY) != "machine"
+        return self.settings_store.timezone_is_set()
 
     def save_settings(self, s: Settings, *, zone_since: date | None = None) -> Outcome:
         """Saves the settings. A new `timezone` applies from local date `zone_since` (default
         `zone_change_day`); the days before keep their zone (see `change_timezone`)."""
-        check_texts(s)
-        if not valid_timezone(s.timezone):
-            raise ValidationError("timezone", _('"{timezone}" is not a known time zone (e.g. Europe/London)').format(timezone=s.timezone))
-        if not s.emergency_number.strip():
-            raise ValidationError("emergency_number", _("the emergency number cannot be empty"))
-        if s.temperature_unit not in ("C", "F"):
-            raise ValidationError("temperature_unit", _('"{temperature_unit}" is not C or F').format(temperature_unit=s.temperature_unit))
-        if s.weight_unit not in ("kg", "lb"):
-            raise ValidationError("weight_unit", _('"{weight_unit}" is not kg or lb').format(weight_unit=s.weight_unit))
-        if s.language and s.language not in LANGUAGES:
-            raise ValidationError("language", _('"{language}" is not one of {value}').format(language=s.language, value=", ".join(sorted(LANGUAGES))))
-        if s.decimal_separator not in (".", ","):
-            raise ValidationError("decimal_separator", _('"{decimal_separator}" is not "." or ","').format(decimal_separator=s.decimal_separator))
-        if not isinstance(s.reminder_lead_minutes, int) or not 0 <= s.reminder_lead_minutes <= 24 * 60:
-            raise ValidationError("reminder_lead_minutes", _("use a number of minutes from 0 to 1440"))
-        since = zone_since or self.zone_change_day(s.timezone)
-        with self.store.transaction() as tx:
-            for f in fields(Settings):
-                if f.name != "timezone":
-                    tx.set_setting(f.name, getattr(s, f.name))
-            zone_store.change(tx, s.timezone, since)
-        self._settings = None
-        return Outcome(frozenset({"settings", "alerts"}), self._alerts(None))
+        return self.settings_store.save_settings(s, zone_since=zone_since)
 
     def reminder_marks(self) -> dict[str, ReminderMark]:
         """The reminders already shown, by key (see ui/reminders.py). Entries that cannot be read
         are left out (the worst outcome is a reminder shown twice, never one not shown)."""
-        with self.store.read() as tx:
-            raw = tx.settings().get(REMINDER_MARKS_KEY)
-        out: dict[str, ReminderMark] = {}
-        if not isinstance(raw, dict):
-            return out
-        for key, value in raw.items():
-            try:
-                at = datetime.fromisoformat(value[0])
-                if at.tzinfo is None:
-                    continue
-                out[str(key)] = ReminderMark(at, bool(value[1]))
-            except (TypeError, ValueError, IndexError, KeyError):
-                continue
-        return out
+        return self.settings_store.reminder_marks()
 
     def save_reminder_marks(self, marks: dict[str, ReminderMark], *, forget_before: datetime) -> None:
         """Replace the stored marks with `marks`, without those whose slot is before
         `forget_before` (aware). One small write; announces nothing (no record changed).
         Raises what the storage raises when the file cannot be written."""
-        kept = {k: [m.at.isoformat(), m.closed] for k, m in marks.items() if m.at >= forget_before}
-        with self.store.transaction() as tx:
-            tx.set_setting(REMINDER_MARKS_KEY, kept)
+        self.settings_store.save_reminder_marks(marks, forget_before=forget_before)
 
-    # time zones -----------------------------------------------------------------------------
     @property
     def tz(self) -> JournalZone:
         """The journal's zone over time, a tzinfo: each local day in the zone in force that day
         (domain/zones.py). Use `.zone_on(day)` or `.name_at(instant)` for one IANA zone."""
-        if self._settings is None or self._zone is None:
-            self.get_settings()
-        assert self._zone is not None
-        return self._zone
+        return self.settings_store.tz
 
     def zone_periods(self) -> tuple[ZonePeriod, ...]:
-        return self.tz.periods
+        return self.settings_store.zone_periods()
 
     def zone_change_day(self, zone: str) -> date:
         """The day a change to `zone` applies from unless another is chosen: today where the
         family now is (in `zone`), and never before the latest change."""
-        tz = self.tz
-        today = self.now().astimezone(ZoneInfo(zone) if valid_timezone(zone) else tz).date()
-        return max(today, tz.periods[-1].since)
+        return self.settings_store.zone_change_day(zone)
 
     def describe_timezone_change(self, zone: str, since: date | None = None) -> str:
         """What changing to `zone` from `since` would do, in words, before it is saved."""
-        with self.store.read() as tx:
-            has_entries = bool(tx.patients(include_removed=True))
-        return zone_store.describe_change(self.tz, zone, since or self.zone_change_day(zone),
-                                          has_entries=has_entries)
+        return self.settings_store.describe_timezone_change(zone, since)
 
     def change_timezone(self, zone: str, since: date | None = None) -> Outcome:
         """The journal's zone is `zone` from local date `since` (default `zone_change_day`): days
         before it keep the zone they had, so nothing already planned, logged or reported moves.
         ValidationError naming "timezone" (unknown zone) or "since" (before the latest change)."""
-        since = since or self.zone_change_day(zone)
-        with self.store.transaction() as tx:
-            zone_store.change(tx, zone, since)
-        self._settings = None
-        return Outcome(frozenset({"settings", "alerts"}), self._alerts(None))
+        return self.settings_store.change_timezone(zone, since)
 
-    # people ---------------------------------------------------------------------------------
+    # people: People (people.py) ---------------------------------------------------------
     def list_patients(self) -> list[Patient]:
-        with self.store.read() as tx:
-            return tx.patients()
+        return self.people.list_patients()
 
     def get_patient(self, patient_id: int) -> Patient:
-        with self.store.read() as tx:
-            got = tx.get("patient", patient_id)
-        if got is None or got[1]:
-            raise NotFound(_("no person with id {patient_id} in the journal").format(patient_id=patient_id), "patient")
-        return got[0]  # type: ignore[no-any-return]
+        return self.people.get_patient(patient_id)
 
     def find_patient(self, name: str) -> Patient:
         """By name, ignoring case, extra spaces and Unicode form (`validation.name_key`); a unique
         beginning of the name is enough."""
-        wanted = name_key(name)
-        people = self.list_patients()
-        exact = [p for p in people if name_key(p.name) == wanted]
-        if exact:
-            return exact[0]
-        start = [p for p in people if wanted and name_key(p.name).startswith(wanted)]
-        if len(start) == 1:
-            return start[0]
-        known = ", ".join(p.name for p in people) or "nobody yet"
-        raise NotFound(_('no one named "{name}" in the journal (people: {known})').format(name=name, known=known), "--patient")
+        return self.people.find_patient(name)
 
     def add_patient(self, p: Patient) -> Outcome:
-        p = dataclasses.replace(p, name=clean_name(p.name))
-        self._check_patient(p, None)
-        with self.store.transaction() as tx:
-            new_id = tx.insert("patient", p)
-        return Outcome(frozenset({"patients"}), [], new_id)
+        return self.people.add_patient(p)
 
     def update_patient(self, p: Patient, by: str = "") -> Outcome:
-        pid = p.id
-        if pid is None:
-            raise ValidationError("id", _("the person has not been saved yet"))
-        p = dataclasses.replace(p, name=clean_name(p.name))
-        self._check_patient(p, pid)
-        with self.store.transaction() as tx:
-            got = tx.get("patient", pid)
-            if got is None:
-                raise NotFound(_("no person with id {id} in the journal").format(id=pid), "patient")
-            before = got[0]
-            tx.update("patient", pid, p)
-            self._revision(tx, "patient", pid, "correct", before, p, by, "", pid)
-        return Outcome(frozenset({"patients", "alerts"}), self._alerts(pid), pid)
+        return self.people.update_patient(p, by)
 
-    def _check_patient(self, p: Patient, own_id: int | None) -> None:
-        check_patient(p, self.now())
-        for other in self.list_patients():
-            if other.id != own_id and name_key(other.name) == name_key(p.name):
-                raise ValidationError("name", _('"{name}" is already in the journal').format(name=p.name))
-
-    # medicines ------------------------------------------------------------------------------
+    # medicines: Medicines (medicines.py) --------------------------------------------------
     def list_medications(self, patient_id: int, include_inactive: bool = True) -> list[Medication]:
-        with self.store.read() as tx:
-            meds = tx.medications(patient_id)
-        if include_inactive:
-            return meds
-        today = self.now().astimezone(self.tz).date()
-        return [m for m in meds if m.regimen_on(today) is not None or (m.as_needed and not m.regimens)]
+        return self.medicines.list_medications(patient_id, include_inactive)
 
     def get_medication(self, medication_id: int) -> Medication:
-        with self.store.read() as tx:
-            got = tx.get("medication", medication_id)
-        if got is None or got[1]:
-            raise NotFound(_("no medicine with id {medication_id} in the journal").format(medication_id=medication_id), "medication")
-        return got[0]  # type: ignore[no-any-return]
+        return self.medicines.get_medication(medication_id)
 
     def find_medication(self, patient_id: int, name: str) -> Medication:
         """By name, ignoring case, extra spaces and Unicode form (`validation.name_key`); a part of
         the name is enough when only one medicine matches."""
-        wanted = name_key(name)
-        meds = self.list_medications(patient_id)
-        exact = [m for m in meds if name_key(m.name) == wanted]
-        if exact:
-            return exact[0]
-        partial = [m for m in meds if wanted and wanted in name_key(m.name)]
-        if len(partial) == 1:
-            return partial[0]
-        known = ", ".join(m.name for m in meds) or "none yet"
-        if len(partial) > 1:
-            raise NotFound(_('"{name}" matches more than one medicine ({known}); give more of the name').format(name=name, known=known), "--medication")
-        raise NotFound(_('no medicine named "{name}" (medicines: {known})').format(name=name, known=known), "--medication")
+        return self.medicines.find_medication(patient_id, name)
 
     def add_medication(self, patient_id: int, m: Medication) -> Outcome:
-        self.get_patient(patient_id)
-        m = dataclasses.replace(m, patient_id=patient_id, regimens=list(m.regimens), name=clean_name(m.name))
-        check_medication(m)
-        if any(name_key(o.name) == name_key(m.name) for o in self.list_medications(patient_id)):
-            raise ValidationError("name", _('"{name}" is already on the list').format(name=m.name))
-        for i, e in enumerate(m.stock):
-            check_stock_event(e, dataclasses.replace(m, stock=m.stock[:i]), f"stock/{i}/")
-        with self.store.transaction() as tx:
-            new_id = tx.insert("medication", m)
-            for r in sorted(m.regimens, key=lambda r: r.start):
-                tx.insert("regimen", dataclasses.replace(r, medication_id=new_id))
-            for e in m.stock:
-                tx.insert("stock_event", dataclasses.replace(e, medication_id=new_id, id=None))
-        return Outcome(frozenset({"medications", "alerts"}), self._alerts(patient_id), new_id)
+        return self.medicines.add_medication(patient_id, m)
 
     def change_regimen(self, medication_id: int, new: Regimen, by: str = "") -> Outcome:
         """A new schedule from `new.start`: the one in force then ends the day before; steps that
         were planned to start on or after that day are removed (kept in the history)."""
-        return self.set_regimens(medication_id, [new], by)
+        return self.medicines.change_regimen(medication_id, new, by)
 
     def set_regimens(self, medication_id: int, regimens: list[Regimen], by: str = "") -> Outcome:
         """Replace the schedule from the first new step on (a taper or titration plan)."""
-        if not regimens:
-            raise ValidationError("regimens", _("give at least one step"))
-        med = self.get_medication(medication_id)
-        steps = sorted(regimens, key=lambda r: r.start)
-        for i, r in enumerate(steps):
-            check_regimen(r, med, f"regimens/{i}/")
-            if i + 1 < len(steps):
-                nxt = steps[i + 1]
-                if nxt.start <= r.start:
-                    raise ValidationError(f"regimens/{i + 1}/start", _("two steps start on the same day"))
-                if r.end is None or r.end >= nxt.start:
-                    steps[i] = dataclasses.replace(r, end=nxt.start - timedelta(days=1))
-        first = steps[0].start
-        now = self.now()
-        with self.store.transaction() as tx:
-            for old in tx.regimens(medication_id):
-                assert old.id is not None
-                if old.start >= first:
-                    tx.set_removed("regimen", old.id, True)
-                    tx.add_revision(Revision("regimen", old.id, now, by, "remove", dict(jsonable(old), removed=False),
-                                             dict(jsonable(old), removed=True), "replaced by a new schedule"),
-                                    med.patient_id)
-                elif old.end is None or old.end >= first:
-                    ended = dataclasses.replace(old, end=first - timedelta(days=1))
-                    tx.update("regimen", old.id, ended)
-                    self._revision(tx, "regimen", old.id, "correct", old, ended, by, "schedule changed",
-                                   med.patient_id, now)
-            ids = [tx.insert("regimen", dataclasses.replace(r, medication_id=medication_id, id=None)) for r in steps]
-        return Outcome(frozenset({"medications", "alerts"}), self._alerts(med.patient_id), ids[0])
+        return self.medicines.set_regimens(medication_id, regimens, by)
 
     def set_limits(self, medication_id: int, *, max_daily: Quantity | None,
                    as_needed_limits: AsNeededLimits | None, by: str = "", reason: str = "") -> Outcome:
         """Set (or clear, with None) a medicine's daily ceiling and its as-needed limits, in one
         transaction; the earlier values are kept as a revision. Raises ValidationError naming the
         field (`max_daily`, `as_needed_limits/...`); nothing is changed then."""
-        med = self.get_medication(medication_id)
-        limits = None if as_needed_limits is None or as_needed_limits.empty else as_needed_limits
-        after = dataclasses.replace(med, max_daily=max_daily, as_needed_limits=limits)
-        check_limits(after)
-        if after.max_daily == med.max_daily and after.as_needed_limits == med.as_needed_limits:
-            return Outcome(frozenset(), [], medication_id)
-        with self.store.transaction() as tx:
-            tx.update("medication", medication_id, after)
-            self._revision(tx, "medication", medication_id, "correct", med, after, by or self._by(), reason,
-                           med.patient_id)
-        return Outcome(frozenset({"medications", "alerts"}), self._alerts(med.patient_id), medication_id)
+        return self.medicines.set_limits(medication_id, max_daily=max_daily, as_needed_limits=as_needed_limits, by=by, reason=reason)
 
     def record_stock(self, medication_id: int, event: StockEvent, by: str = "") -> Outcome:
         """Record a stock event (counted on hand, received, discarded) for a medicine. Raises
         ValidationError naming the field (`kind`, `at`, `amount`); nothing is saved then."""
-        med = self.get_medication(medication_id)
-        e = dataclasses.replace(event, medication_id=medication_id, id=None, removed=False,
-                                by=event.by or by or self.caregiver())
-        if not isinstance(e.kind, StockKind):
-            try:
-                e.kind = StockKind(e.kind)
-            except ValueError:
-                raise ValidationError("kind", _("{kind} is not one of: counted, received, discarded").format(kind=f"{e.kind!r}")) from None
-        check_stock_event(e, med)
-        check_not_future(e.at, self.now(), "at")
-        with self.store.transaction() as tx:
-            new_id = tx.insert("stock_event", e)
-        return Outcome(frozenset({"medications", "alerts"}), self._alerts(med.patient_id), new_id)
+        return self.medicines.record_stock(medication_id, event, by)
 
     def stock_level(self, medication_id: int, at: datetime | None = None) -> StockLevel | None:
         """The medicine's stock now (or at `at`): a `journal.schedule.stock.StockLevel`, or None
         when no stock was recorded. Raises `StockUnknown` when it cannot be told."""
-        from journal.schedule.stock import stock_level
+        return self.medicines.stock_level(medication_id, at)
 
-        at = at or self.now()
-        with self.store.read() as tx:
-            got = tx.get("medication", medication_id)
-            if got is None or got[1]:
-                raise NotFound(_("no medicine with id {medication_id} in the journal").format(medication_id=medication_id), "medication")
-            med = got[0]
-            doses, earlier = _stock_reads(tx, med, at)
-        return stock_level(med, doses, at, self.tz, earlier=earlier)
 
     def _by(self) -> str:
         return self.caregiver()
@@ -805,7 +553,7 @@ class Journal:
             tx.update(entity, entity_id, after)
             self._revision(tx, entity, entity_id, "correct", before, after, by, reason, patient_id)
         if entity == "patient":
-            self._settings = None
+            self.settings_store.forget()
         return Outcome(frozenset({CHANGED[entity], "alerts"}), self._alerts(patient_id), entity_id)
 
     def _validate_corrected(self, entity: str, obj: Any) -> tuple[Any, int | None]:
@@ -827,7 +575,7 @@ class Journal:
             check_texts(obj)
         elif entity == "patient":
             obj.name = clean_name(obj.name)
-            self._check_patient(obj, obj.id)
+            self.people.check(obj, obj.id)
             return int(obj.id)
         elif entity == "medication":
             obj.regimens = []
@@ -874,7 +622,7 @@ class Journal:
                 patient_id,
             )
         if entity == "patient":
-            self._settings = None
+            self.settings_store.forget()
         return Outcome(frozenset({CHANGED[entity], "alerts"}), self._alerts(patient_id), entity_id)
 
     def revisions(
@@ -1055,7 +803,7 @@ class Journal:
         if isinstance(doc, dict) and BACKUP_TABLES in doc:  # a shared backup: its records, as any document's
             doc = {k: v for k, v in doc.items() if k != BACKUP_TABLES}
         summary = import_document(self, doc)
-        self._settings = None
+        self.settings_store.forget()
         return summary
 
     def import_stream(self, head: dict[str, Any], people: Any) -> ImportSummary:
@@ -1063,7 +811,7 @@ class Journal:
         from .exchange import import_stream
 
         summary = import_stream(self, head, people)
-        self._settings = None
+        self.settings_store.forget()
         return summary
 
     def export_document(self, patient_name: str | None = None) -> dict[str, Any]:
@@ -1154,7 +902,7 @@ class Journal:
             raise ValidationError("FILE", _("this journal already holds people; move a journal in only into an empty one (nothing was changed)")) from None
         finally:
             source.dispose()
-        self._settings = None
+        self.settings_store.forget()
         return copied
 
     def _restore_tables(self, src: Path, dump: Any) -> None:
@@ -1168,8 +916,7 @@ class Journal:
             raise ValidationError("FILE", _("a shared journal is restored only into an empty one; nothing was changed (create an empty database, init it, then restore)")) from None
         except DumpError as e:
             raise ValidationError("FILE", _("{src} cannot be restored with its history ({reason}); nothing was changed. Its records alone can be brought in with: carejournal import FILE").format(src=src, reason=e)) from None
-        self._settings = None
-        self._zone = None
+        self.settings_store.forget()
         self._person = None
 
     def _backup_shared(self, dest: Path) -> Path:
@@ -1242,21 +989,6 @@ class Journal:
             if closed:  # a backup refused before the file was touched leaves the journal open as it was
                 self.reopen()
         return Outcome(ALL_CHANGED, self._alerts(None), saved_copy=kept)
-
-
-def _stock_reads(tx: Tx, med: Medication, at: datetime) -> tuple[list[Dose], GivenSummary | None]:
-    """What a stock at `at` needs from the file: the doses given since the medicine's last count,
-    one by one for the last week and summed by amount before that (a count made years ago is
-    thousands of doses, read at every check)."""
-    from journal.schedule.stock import DOSES_READ_SINGLY, baseline_of
-
-    base = baseline_of(med.stock, at)
-    if base is None or med.id is None:
-        return [], None
-    cut = max(base.at, at - DOSES_READ_SINGLY)
-    earlier = tx.given_summary(med.id, base.at, cut) if cut > base.at else None
-    doses = [d for d in tx.given_since(med.id, cut) if d.given is not None and d.given <= at]
-    return doses, earlier
 
 
 def _open_store(path: Path | str, now: datetime) -> Store:
