@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import dataclasses
 import json
 import os
 import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
@@ -33,39 +31,36 @@ from journal.domain import (
     AsNeededLimits,
     Clock,
     Dose,
-    DoseStatus,
-    Form,
     GivenSummary,
     Medication,
     Note,
     Observation,
-    ObservationKind,
     Patient,
     PatientHistory,
     PumpEvent,
-    PumpEventKind,
     Quantity,
-    QuantityError,
     Regimen,
-    RenalImpairment,
     Revision,
-    Route,
     StockEvent,
-    StockKind,
     SymptomEntry,
     SystemClock,
-    parse_quantity,
 )
 from journal.domain.i18n import _
 from journal.domain.zones import JournalZone, ZonePeriod
 
 from . import timezones as zone_store
-from .errors import AlreadyGiven, JournalFileError, NotFound, ValidationError, plain_failure
+from .corrections import Corrections
+from .entries import Entries
+from .errors import JournalFileError, NotFound, ValidationError, plain_failure
+from .journal_types import ALL_CHANGED as ALL_CHANGED
+from .journal_types import CHANGED as CHANGED
+from .journal_types import ENTITIES as ENTITIES
 from .journal_types import (
     REGIONAL_SETTINGS as REGIONAL_SETTINGS,  # re-exported: callers import them from here
 )
 from .journal_types import REMINDER_MARKS_KEY as REMINDER_MARKS_KEY
 from .journal_types import Outcome as Outcome
+from .journal_types import Record as Record
 from .journal_types import ReminderMark as ReminderMark
 from .journal_types import Settings as Settings
 from .journal_types import jsonable as jsonable
@@ -73,44 +68,18 @@ from .medicines import Medicines, _stock_reads
 from .people import People
 from .regional import RegionalDefaults
 from .settings_store import SettingsStore
-from .symptoms import symptom_code
 from .validation import (
     RESOURCES,
-    check_aware,
-    check_medication,
-    check_not_future,
-    check_observation,
-    check_pump_event,
-    check_regimen,
-    check_stock_event,
-    check_symptom,
-    check_texts,
-    clean_name,
-    clock_doubt,
-    name_key,
-    normalise_amount,
 )
 from .validation import local_timezone_name as local_timezone_name  # re-exported: older callers
 
 if TYPE_CHECKING:
     from journal.schedule.stock import StockLevel
-    from journal.storage.repository import Store, Tx
+    from journal.storage.repository import Store
 
     from .exchange import ImportSummary
 
 SAMPLE_JOURNAL = RESOURCES / "sample-journal.json"
-
-# One record of the journal, as `get_record` and `correct` name it by its entity.
-Record = Patient | Medication | Regimen | Dose | SymptomEntry | Observation | PumpEvent | Note | StockEvent
-ENTITIES = ("dose", "symptom", "observation", "pump_event", "note", "regimen", "patient", "medication", "stock_event")
-CHANGED = {
-    "dose": "doses", "symptom": "symptoms", "observation": "observations", "pump_event": "pump",
-    "note": "notes", "regimen": "medications", "medication": "medications", "patient": "patients",
-    "stock_event": "medications",
-}
-ALL_CHANGED = frozenset(
-    {"doses", "symptoms", "observations", "pump", "notes", "medications", "patients", "alerts", "settings"}
-)
 
 
 
@@ -133,6 +102,8 @@ class Journal:
         self.settings_store = SettingsStore(self)
         self.people = People(self)
         self.medicines = Medicines(self)
+        self.entries = Entries(self)
+        self.corrections = Corrections(self)
         self._watching = False  # changed_elsewhere() was called: keep watching across reopen()
         self._person: str | None = None  # shared journal: the connected role's person, once read
         self._checks_left = 0  # > 0 inside checks_left_to_caller()
@@ -335,9 +306,6 @@ class Journal:
         return self.medicines.stock_level(medication_id, at)
 
 
-    def _by(self) -> str:
-        return self.caregiver()
-
     def caregiver(self) -> str:
         """Who is writing, for "by" when none is given: on a shared journal the person the
         connected database role was granted for (`grant --person`), else the caregiver's name
@@ -387,55 +355,16 @@ class Journal:
             raise ValidationError("ROLE" if "role name" in str(e) else "--access", str(e)) from None
         return new
 
-    # logging --------------------------------------------------------------------------------
-    def _medication_of(self, patient_id: int, medication_id: int) -> Medication:
-        try:
-            med = self.get_medication(medication_id)
-        except NotFound:
-            raise ValidationError("medication", _("no medicine with id {medication_id}").format(medication_id=medication_id)) from None
-        if med.patient_id != patient_id:
-            raise ValidationError("medication", _("{name} is not on this person's list").format(name=med.name))
-        return med
-
+    # logging: Entries (entries.py) -----------------------------------------------------------
     def prepare_dose(self, patient_id: int, dose: Dose, by: str = "") -> Dose:
         """The dose as it will be stored: times filled in, amount normalised, plausibility checked."""
-        med = self._medication_of(patient_id, dose.medication_id)
-        now = self.now()
-        try:
-            status = DoseStatus(dose.status)
-        except ValueError:
-            raise ValidationError("status", _('"{status}" is not one of: {value}').format(status=dose.status, value=", ".join(s.value for s in DoseStatus))) from None
-        d = dataclasses.replace(dose, patient_id=patient_id, status=status)
-        check_texts(d)
-        check_aware(d.given, "given")
-        check_aware(d.scheduled, "scheduled")
-        if d.given is None and d.scheduled is None:
-            if d.status.was_given:
-                d.given = now
-            else:
-                d.scheduled = now
-        if d.amount is None and d.status.was_given and med.form is not Form.PUMP:
-            reg = med.regimen_on(d.at.astimezone(self.tz).date())
-            if reg is not None:
-                d.amount = reg.dose
-        if d.amount is not None:
-            d.amount_normalised = normalise_amount(d.amount, med.strength, "amount", med.form, d.status.was_given)
-        else:
-            d.amount_normalised = None
-        check_not_future(d.given, now, "given")
-        if not d.by:
-            d.by = by or self.caregiver()
-        return d
+        return self.entries.prepare_dose(patient_id, dose, by)
 
     def clock_doubt(self, patient_id: int, at: datetime | None = None) -> str | None:
         """Plain words when `at` (default: now by the computer's clock) is far from the person's
         last entry, so the clock may be wrong (`validation.clock_doubt`); None when it looks right.
         The window asks before saving "Given now", the command line refuses without --at."""
-        at = at or self.now()
-        with self.store.read() as tx:
-            last = tx.last_entry(patient_id)
-        tz = self.tz
-        return clock_doubt(at.astimezone(tz), last.astimezone(tz) if last is not None else None)
+        return self.entries.clock_doubt(patient_id, at)
 
     def log_dose(self, patient_id: int, dose: Dose, by: str = "", *, claim_slot: bool = False) -> Outcome:
         """Store one dose. With `claim_slot` ("Given now" on a planned dose: `dose.scheduled` is
@@ -443,198 +372,40 @@ class Journal:
         at once on however many computers: the second is refused with AlreadyGiven ("already
         given by Ana at 08:01") and nothing is saved. The database's unique index on claimed
         slots decides the race (storage migration 0003), not a check followed by a write."""
-        d = self.prepare_dose(patient_id, dose, by)
-        if claim_slot and d.scheduled is not None and d.status.was_given:
-            return self._log_slot_dose(patient_id, d)
-        with self.store.transaction() as tx:
-            new_id = tx.insert("dose", d)
-        return Outcome(frozenset({"doses", "alerts"}), self._alerts(patient_id), new_id)
-
-    def _log_slot_dose(self, patient_id: int, d: Dose) -> Outcome:
-        from journal.storage.repository import SlotTaken
-
-        assert d.scheduled is not None
-        self._refuse_if_given(d)  # the friendly answer when the dose was logged some time ago
-        try:
-            with self.store.transaction() as tx:
-                new_id = tx.insert_slot_dose(d)
-        except SlotTaken:
-            self._refuse_if_given(d)  # the race lost: say who won
-            raise AlreadyGiven(_("the {slot} dose was already logged; nothing was saved").format(slot=self._hm(d.scheduled)),
-                               None) from None
-        return Outcome(frozenset({"doses", "alerts"}), self._alerts(patient_id), new_id)
-
-    def _hm(self, at: datetime) -> str:
-        return at.astimezone(self.tz).strftime("%H:%M")
-
-    def _refuse_if_given(self, d: Dose) -> None:
-        assert d.scheduled is not None
-        with self.store.read() as tx:
-            there = [x for x in tx.slot_doses(d.medication_id, d.scheduled) if x.status.was_given]
-        if there:
-            first = there[0]
-            who = f" by {first.by}" if first.by else ""
-            when = f" at {self._hm(first.given)}" if first.given is not None else ""
-            raise AlreadyGiven(_("the {slot} dose was already given{who}{when}; nothing was saved").format(slot=self._hm(d.scheduled), who=who, when=when),
-                               first)
+        return self.entries.log_dose(patient_id, dose, by, claim_slot=claim_slot)
 
     def log_symptom(self, patient_id: int, entry: SymptomEntry, by: str = "") -> Outcome:
-        self.get_patient(patient_id)
-        # A plain name the catalog lists (`twitching`) is stored as its code (`muscle-twitching`).
-        e = dataclasses.replace(entry, patient_id=patient_id, symptom=symptom_code(entry.symptom),
-                                by=entry.by or by or self.caregiver())
-        check_symptom(e)
-        check_not_future(e.at, self.now(), "at")
-        with self.store.transaction() as tx:
-            new_id = tx.insert("symptom", e)
-        return Outcome(frozenset({"symptoms", "alerts"}), self._alerts(patient_id), new_id)
+        return self.entries.log_symptom(patient_id, entry, by)
 
     def log_observation(self, patient_id: int, obs: Observation, by: str = "") -> Outcome:
-        self.get_patient(patient_id)
-        o = dataclasses.replace(obs, patient_id=patient_id, by=obs.by or by or self.caregiver())
-        try:
-            o.kind = ObservationKind(o.kind)
-        except ValueError:
-            raise ValidationError("kind", _('"{kind}" is not a known kind of measurement').format(kind=o.kind)) from None
-        check_observation(o)
-        check_not_future(o.at, self.now(), "at")
-        with self.store.transaction() as tx:
-            new_id = tx.insert("observation", o)
-        return Outcome(frozenset({"observations", "alerts"}), self._alerts(patient_id), new_id)
+        return self.entries.log_observation(patient_id, obs, by)
 
     def log_pump_event(self, patient_id: int, event: PumpEvent, by: str = "") -> Outcome:
-        self.get_patient(patient_id)
-        e = dataclasses.replace(event, patient_id=patient_id, by=event.by or by or self.caregiver())
-        try:
-            e.kind = PumpEventKind(e.kind)
-        except ValueError:
-            raise ValidationError("kind", _('"{kind}" is not a kind of pump event').format(kind=e.kind)) from None
-        check_pump_event(e)
-        check_not_future(e.at, self.now(), "at")
-        with self.store.transaction() as tx:
-            new_id = tx.insert("pump_event", e)
-        return Outcome(frozenset({"pump", "alerts"}), self._alerts(patient_id), new_id)
+        return self.entries.log_pump_event(patient_id, event, by)
 
     def add_note(self, patient_id: int, note: Note, by: str = "") -> Outcome:
-        self.get_patient(patient_id)
-        n = dataclasses.replace(note, patient_id=patient_id, by=note.by or by or self.caregiver())
-        check_aware(n.at, "at")
-        check_texts(n)
-        if not n.text.strip():
-            raise ValidationError("text", _("the note is empty"))
-        with self.store.transaction() as tx:
-            new_id = tx.insert("note", n)
-        # Notes count for the checks too (e.g. alcohol taken is recorded as a note).
-        return Outcome(frozenset({"notes", "alerts"}), self._alerts(patient_id), new_id)
+        return self.entries.add_note(patient_id, note, by)
 
-    # corrections ----------------------------------------------------------------------------
+    # corrections: Corrections (corrections.py) ------------------------------------------------
     def correct(self, entity: str, entity_id: int, changes: dict[str, object], by: str, reason: str = "") -> Outcome:
         """Change fields of a record; the earlier version is kept as a revision."""
-        self._check_entity(entity)
-        with self.store.read() as tx:
-            got = tx.get(entity, entity_id)
-        if got is None:
-            raise NotFound(_("no {entity} with id {entity_id}").format(entity=entity.replace('_', ' '), entity_id=entity_id), entity)
-        before, _removed = got
-        allowed = {f.name for f in fields(before)} - {"id", "patient_id", "removed", "regimens", "stock",
-                                                      "amount_normalised"}
-        for key in changes:
-            if key not in allowed:
-                raise ValidationError(key, _("cannot be changed on a {entity}").format(entity=entity.replace('_', ' ')))
-        coerced: dict[str, Any] = {}
-        for k, v in changes.items():
-            try:
-                coerced[k] = _coerce(entity, k, v)
-            except ValueError as e:
-                raise ValidationError(k, _("{v} is not allowed here ({e})").format(v=f"{v!r}", e=e)) from None
-        after = dataclasses.replace(before, **coerced)
-        after, patient_id = self._validate_corrected(entity, after)
-        with self.store.transaction() as tx:
-            tx.update(entity, entity_id, after)
-            self._revision(tx, entity, entity_id, "correct", before, after, by, reason, patient_id)
-        if entity == "patient":
-            self.settings_store.forget()
-        return Outcome(frozenset({CHANGED[entity], "alerts"}), self._alerts(patient_id), entity_id)
-
-    def _validate_corrected(self, entity: str, obj: Any) -> tuple[Any, int | None]:
-        """The corrected record as it will be stored, and whose it is; raises ValidationError."""
-        if entity == "dose":
-            d = self.prepare_dose(obj.patient_id, obj)  # renormalises the amount
-            return d, int(obj.patient_id)
-        return obj, self._validate_other(entity, obj)
-
-    def _validate_other(self, entity: str, obj: Any) -> int | None:
-        if entity == "symptom":
-            check_symptom(obj)
-        elif entity == "observation":
-            check_observation(obj)
-        elif entity == "pump_event":
-            check_pump_event(obj)
-        elif entity == "note":
-            check_aware(obj.at, "at")
-            check_texts(obj)
-        elif entity == "patient":
-            obj.name = clean_name(obj.name)
-            self.people.check(obj, obj.id)
-            return int(obj.id)
-        elif entity == "medication":
-            obj.regimens = []
-            obj.name = clean_name(obj.name)
-            check_medication(obj)
-            if any(o.id != obj.id and name_key(o.name) == name_key(obj.name)
-                   for o in self.list_medications(obj.patient_id)):
-                raise ValidationError("name", _('"{name}" is already on the list').format(name=obj.name))
-            return int(obj.patient_id)
-        elif entity == "stock_event":
-            med = self.get_medication(obj.medication_id)
-            check_stock_event(obj, med)
-            return med.patient_id
-        elif entity == "regimen":
-            med = self.get_medication(obj.medication_id)
-            check_regimen(obj, med)
-            return med.patient_id
-        return int(obj.patient_id)
+        return self.corrections.correct(entity, entity_id, changes, by, reason)
 
     def remove(self, entity: str, entity_id: int, by: str, reason: str) -> Outcome:
         """Mark a record removed (it stays in the file and can be brought back)."""
-        if not reason.strip():
-            raise ValidationError("reason", _("say why the entry is removed (kept with the history)"))
-        return self._set_removed(entity, entity_id, True, by, reason)
+        return self.corrections.remove(entity, entity_id, by, reason)
 
     def unremove(self, entity: str, entity_id: int, by: str, reason: str = "") -> Outcome:
-        return self._set_removed(entity, entity_id, False, by, reason)
-
-    def _set_removed(self, entity: str, entity_id: int, removed: bool, by: str, reason: str) -> Outcome:
-        self._check_entity(entity)
-        with self.store.transaction() as tx:
-            got = tx.get(entity, entity_id)
-            if got is None:
-                raise NotFound(_("no {entity} with id {entity_id}").format(entity=entity.replace('_', ' '), entity_id=entity_id), entity)
-            obj, was_removed = got
-            if was_removed == removed:
-                return Outcome(frozenset(), [], entity_id)
-            patient_id = self._patient_of(tx, entity, obj)
-            tx.set_removed(entity, entity_id, removed)
-            before = dict(jsonable(obj), removed=was_removed)
-            after = dict(jsonable(obj), removed=removed)
-            tx.add_revision(
-                Revision(entity, entity_id, self.now(), by, "remove" if removed else "restore", before, after, reason),
-                patient_id,
-            )
-        if entity == "patient":
-            self.settings_store.forget()
-        return Outcome(frozenset({CHANGED[entity], "alerts"}), self._alerts(patient_id), entity_id)
+        return self.corrections.unremove(entity, entity_id, by, reason)
 
     def revisions(
         self, patient_id: int | None, start: datetime | None = None, end: datetime | None = None
     ) -> list[Revision]:
-        with self.store.read() as tx:
-            return tx.revisions(patient_id, start, end)
+        return self.corrections.revisions(patient_id, start, end)
 
     def revisions_of(self, entity: str, entity_id: int) -> list[Revision]:
         """Every earlier version of one record, oldest first."""
-        with self.store.read() as tx:
-            return tx.revisions(None, entity=entity, entity_id=entity_id)
+        return self.corrections.revisions_of(entity, entity_id)
 
     @overload
     def get_record(self, entity: Literal["dose"], entity_id: int) -> Dose: ...
@@ -653,34 +424,7 @@ class Journal:
     def get_record(self, entity: str, entity_id: int) -> Record:
         """One record (a removed one too: check its `removed`). NotFound when there is none,
         ValidationError("entity") for an entity not in ENTITIES."""
-        self._check_entity(entity)
-        with self.store.read() as tx:
-            got = tx.get(entity, entity_id)
-        if got is None:
-            raise NotFound(_("no {entity} with id {entity_id}").format(entity=entity.replace('_', ' '), entity_id=entity_id), entity)
-        record: Record = got[0]  # storage gives the domain object of the entity's row
-        return record
-
-    def _check_entity(self, entity: str) -> None:
-        if entity not in ENTITIES:
-            raise ValidationError("entity", _('"{entity}" is not one of {value}').format(entity=entity, value=", ".join(ENTITIES)))
-
-    def _patient_of(self, tx: Tx, entity: str, obj: Any) -> int | None:
-        if entity == "patient":
-            return int(obj.id)
-        if entity in ("regimen", "stock_event"):
-            got = tx.get("medication", obj.medication_id)
-            return got[0].patient_id if got else None
-        return int(obj.patient_id)
-
-    def _revision(
-        self, tx: Tx, entity: str, entity_id: int, action: str, before: Any, after: Any, by: str, reason: str,
-        patient_id: int | None, at: datetime | None = None,
-    ) -> None:
-        tx.add_revision(
-            Revision(entity, entity_id, at or self.now(), by, action, jsonable(before), jsonable(after), reason),
-            patient_id,
-        )
+        return self.corrections.get_record(entity, entity_id)
 
     # reading --------------------------------------------------------------------------------
     def history(self, patient_id: int, start: datetime, end: datetime, *,
@@ -1055,30 +799,6 @@ def _not_damaged(e: BaseException, path: Path | str) -> str | None:
     if words is None or "damaged" in words:
         return None
     return f"{path}: {words}"
-
-
-def _coerce(entity: str, key: str, value: Any) -> Any:
-    """Accept plain values from forms and the command line for the common fields."""
-    if key == "status":
-        return DoseStatus(value)
-    if key == "kind" and entity == "observation":
-        return ObservationKind(value)
-    if key == "kind" and entity == "pump_event":
-        return PumpEventKind(value)
-    if key == "renal_impairment":
-        return RenalImpairment(value)
-    if key == "kind" and entity == "stock_event":
-        return StockKind(value)
-    if key in ("amount", "dose", "strength", "max_daily") and isinstance(value, str):
-        try:
-            return parse_quantity(value)
-        except QuantityError as e:
-            raise ValidationError(key, str(e)) from None
-    if key in ("route",):
-        return Route(value)
-    if key in ("form",):
-        return Form(value)
-    return value
 
 
 # The sample journal is written as seen on this day: its last entries are the evening before.

@@ -9,9 +9,26 @@ import enum
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from journal.domain import Alert, Quantity
+from journal.domain import (
+    Alert,
+    Dose,
+    Medication,
+    Note,
+    Observation,
+    Patient,
+    PumpEvent,
+    Quantity,
+    Regimen,
+    Revision,
+    StockEvent,
+    SymptomEntry,
+)
+
+if TYPE_CHECKING:
+    from journal.storage.repository import Tx
+
 
 
 @dataclass
@@ -82,3 +99,27 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+# One record of the journal, as `get_record` and `correct` name it by its entity.
+Record = Patient | Medication | Regimen | Dose | SymptomEntry | Observation | PumpEvent | Note | StockEvent
+ENTITIES = ("dose", "symptom", "observation", "pump_event", "note", "regimen", "patient", "medication", "stock_event")
+CHANGED = {
+    "dose": "doses", "symptom": "symptoms", "observation": "observations", "pump_event": "pump",
+    "note": "notes", "regimen": "medications", "medication": "medications", "patient": "patients",
+    "stock_event": "medications",
+}
+ALL_CHANGED = frozenset(
+    {"doses", "symptoms", "observations", "pump", "notes", "medications", "patients", "alerts", "settings"}
+)
+
+
+def add_revision(
+    tx: Tx, entity: str, entity_id: int, action: str, before: Any, after: Any, by: str, reason: str,
+    patient_id: int | None, at: datetime,
+) -> None:
+    """Keep the earlier version of a record (`before`) beside the new one (`after`), both as
+    `jsonable` dicts, inside the write's transaction `tx`; `action` is "correct", "remove" or
+    "restore", `at` the instant of the change (aware)."""
+    tx.add_revision(
+        Revision(entity, entity_id, at, by, action, jsonable(before), jsonable(after), reason),
+        patient_id,
+    )

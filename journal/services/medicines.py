@@ -23,7 +23,7 @@ from journal.domain import (
 from journal.domain.i18n import _
 
 from .errors import NotFound, ValidationError
-from .journal_types import Outcome, jsonable
+from .journal_types import Outcome, add_revision, jsonable
 from .validation import (
     check_limits,
     check_medication,
@@ -127,7 +127,7 @@ class Medicines:
                 elif old.end is None or old.end >= first:
                     ended = dataclasses.replace(old, end=first - timedelta(days=1))
                     tx.update("regimen", old.id, ended)
-                    self.journal._revision(tx, "regimen", old.id, "correct", old, ended, by, "schedule changed",
+                    add_revision(tx, "regimen", old.id, "correct", old, ended, by, "schedule changed",
                                    med.patient_id, now)
             ids = [tx.insert("regimen", dataclasses.replace(r, medication_id=medication_id, id=None)) for r in steps]
         return Outcome(frozenset({"medications", "alerts"}), self.journal._alerts(med.patient_id), ids[0])
@@ -145,8 +145,8 @@ class Medicines:
             return Outcome(frozenset(), [], medication_id)
         with self.journal.store.transaction() as tx:
             tx.update("medication", medication_id, after)
-            self.journal._revision(tx, "medication", medication_id, "correct", med, after, by or self.journal._by(), reason,
-                           med.patient_id)
+            add_revision(tx, "medication", medication_id, "correct", med, after, by or self.journal.caregiver(), reason,
+                         med.patient_id, self.journal.now())
         return Outcome(frozenset({"medications", "alerts"}), self.journal._alerts(med.patient_id), medication_id)
 
     def record_stock(self, medication_id: int, event: StockEvent, by: str = "") -> Outcome:

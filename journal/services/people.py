@@ -11,7 +11,7 @@ from journal.domain import Patient
 from journal.domain.i18n import _
 
 from .errors import NotFound, ValidationError
-from .journal_types import Outcome
+from .journal_types import Outcome, add_revision
 from .validation import check_patient, clean_name, name_key
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class People:
                 raise NotFound(_("no person with id {id} in the journal").format(id=pid), "patient")
             before = got[0]
             tx.update("patient", pid, p)
-            self.journal._revision(tx, "patient", pid, "correct", before, p, by, "", pid)
+            add_revision(tx, "patient", pid, "correct", before, p, by, "", pid, self.journal.now())
         return Outcome(frozenset({"patients", "alerts"}), self.journal._alerts(pid), pid)
 
     def check(self, p: Patient, own_id: int | None) -> None:
