@@ -15,7 +15,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import json
-import os
 import shutil
 import sqlite3
 import tempfile
@@ -51,7 +50,9 @@ from journal.domain.zones import JournalZone, ZonePeriod
 from . import timezones as zone_store
 from .corrections import Corrections
 from .entries import Entries
-from .errors import JournalFileError, NotFound, ValidationError, plain_failure
+from .errors import JournalFileError, NotFound, ValidationError
+from .journal_files import BACKUP_TABLES as BACKUP_TABLES  # re-exported
+from .journal_files import JournalFiles
 from .journal_types import ALL_CHANGED as ALL_CHANGED
 from .journal_types import CHANGED as CHANGED
 from .journal_types import ENTITIES as ENTITIES
@@ -68,6 +69,7 @@ from .medicines import Medicines, _stock_reads
 from .people import People
 from .regional import RegionalDefaults
 from .settings_store import SettingsStore
+from .store_opening import open_store
 from .validation import (
     RESOURCES,
 )
@@ -85,10 +87,6 @@ SAMPLE_JOURNAL = RESOURCES / "sample-journal.json"
 
 # Setting on a shared journal: database role -> the person's name (written by `grant`).
 PEOPLE_BY_ROLE = "shared_people"
-# A shared journal's backup is an exchange document with every table beside it under this key
-# (storage.transfer.dump_tables): the history of corrections, removals and acknowledgements that
-# the exchange format does not carry. `restore` puts those back exactly; `import` reads the records.
-BACKUP_TABLES = "journal_tables"
 
 
 class Journal:
@@ -104,6 +102,7 @@ class Journal:
         self.medicines = Medicines(self)
         self.entries = Entries(self)
         self.corrections = Corrections(self)
+        self.files = JournalFiles(self)
         self._watching = False  # changed_elsewhere() was called: keep watching across reopen()
         self._person: str | None = None  # shared journal: the connected role's person, once read
         self._checks_left = 0  # > 0 inside checks_left_to_caller()
@@ -117,7 +116,7 @@ class Journal:
             target: Path | str = str(path).strip()
         else:
             target = Path(path).resolve()  # a link to the journal is the journal (locks, backups, restore)
-        journal = cls(_open_store(target, clock.now()), target, clock)
+        journal = cls(open_store(target, clock.now()), target, clock)
         journal._pin_zone()
         return journal
 
@@ -174,7 +173,7 @@ class Journal:
         reconnect to whatever file is there if used again)."""
         self.store.dispose()
         self.settings_store.forget()
-        self.store = _open_store(self.path, self.now())
+        self.store = open_store(self.path, self.now())
         self._pin_zone()
         if self._watching:  # watch from the state the views now redraw from, not from the next poll
             from journal.storage.engines import WatchError
@@ -591,33 +590,7 @@ class Journal:
         and removals, the acknowledgements, the settings), all read in one REPEATABLE READ
         transaction: a JSON file `restore` puts back whole into an empty shared journal, and whose
         records `import` brings into any journal. Returns the file written."""
-        if isinstance(self.path, str):
-            return self._backup_shared(Path(dest).expanduser())
-        from journal.storage.backups import backup_file
-
-        from .backups import check_backup
-        from .output import OutputError, atomic_output, check_output_path
-        from .validation import check_output_path as check_plain_output
-
-        typed = str(dest)
-        dest = Path(dest).expanduser()
-        if dest.is_dir():  # a folder (a USB stick): a dated copy inside it
-            dest = dest / f"carejournal-backup-{self.now().astimezone(self.tz).strftime('%Y-%m-%d-%H%M%S')}.sqlite3"
-        elif typed.endswith(("/", os.sep)) or not dest.parent.is_dir():
-            # Never made here: a USB stick that is not plugged in would get a folder on the
-            # computer's own disk, and the caregiver would believe the copy is on the stick.
-            missing = dest if typed.endswith(("/", os.sep)) else dest.parent
-            raise ValidationError("OUT", _("the folder {missing} does not exist (is the USB stick or drive plugged in?); nothing was written").format(missing=missing))
-        dest = check_output_path(dest, self.path)
-        check_plain_output(dest, "OUT")  # a link, pipe or device, an odd name
-        try:
-            with atomic_output(dest, check=check_backup) as tmp:
-                backup_file(self.path, tmp)
-        except sqlite3.Error as e:
-            if "full" in str(e).lower():
-                raise OutputError(_("not enough free space on the disk holding {parent}, so {name} was not written (any earlier file of that name was left as it was)").format(parent=dest.parent, name=dest.name)) from e
-            raise
-        return dest
+        return self.files.backup(dest)
 
     def move_in(self, src: Path | str) -> dict[str, int]:
         """Copy the journal file (or shared journal URL) `src` whole into this (empty) journal: every record with its
@@ -625,180 +598,14 @@ class Journal:
         into a shared journal: `carejournal --db postgresql://... move-in FILE`. Returns rows
         copied per table. Raises ValidationError("FILE", ...) when this journal already holds
         people or `src` is missing; JournalFileError when `src` is not a journal."""
-        from journal.storage.engines import is_database_url
-        from journal.storage.transfer import TargetNotEmpty, copy_journal
-
-        source_at: Path | str
-        if is_database_url(src):  # another shared journal
-            source_at = str(src).strip()
-            if source_at == self.path:
-                raise ValidationError("FILE", _("that is this journal itself"))
-        else:
-            source_at = Path(src).expanduser()
-            if not source_at.is_file():
-                raise ValidationError("FILE", _("{src} does not exist").format(src=src))
-            if isinstance(self.path, Path) and source_at.resolve() == self.path.resolve():
-                raise ValidationError("FILE", _("that is this journal itself"))
-        source = _open_store(source_at, self.now())  # upgraded first if older (a copy is kept)
-        try:
-            copied = copy_journal(source.engine, self.store.engine)
-        except TargetNotEmpty:
-            raise ValidationError("FILE", _("this journal already holds people; move a journal in only into an empty one (nothing was changed)")) from None
-        finally:
-            source.dispose()
-        self.settings_store.forget()
-        return copied
-
-    def _restore_tables(self, src: Path, dump: Any) -> None:
-        """Every table of a shared backup, with its ids, into this empty shared journal (as
-        `move_in` copies a file): the records, their corrections and removals, the acknowledgements."""
-        from journal.storage.transfer import DumpError, TargetNotEmpty, load_tables
-
-        try:
-            load_tables(self.store.engine, dump)
-        except TargetNotEmpty:
-            raise ValidationError("FILE", _("a shared journal is restored only into an empty one; nothing was changed (create an empty database, init it, then restore)")) from None
-        except DumpError as e:
-            raise ValidationError("FILE", _("{src} cannot be restored with its history ({reason}); nothing was changed. Its records alone can be brought in with: carejournal import FILE").format(src=src, reason=e)) from None
-        self.settings_store.forget()
-        self._person = None
-
-    def _backup_shared(self, dest: Path) -> Path:
-        import os
-
-        from journal.storage.backups import create_private
-
-        if dest.is_dir():
-            stamp = self.now().astimezone(self.tz).strftime("%Y-%m-%d-%H%M%S")
-            dest = dest / f"carejournal-shared-backup-{stamp}.json"
-        if not dest.parent.is_dir():
-            raise ValidationError("OUT", _("the folder {parent} does not exist").format(parent=dest.parent))
-        from journal.storage.transfer import dump_tables
-
-        with self.store.read() as tx:  # one snapshot: the tables and the document agree
-            doc = self.export_document()
-            doc[BACKUP_TABLES] = dump_tables(tx.s)
-        tmp = dest.with_name(dest.name + ".partial")
-        tmp.unlink(missing_ok=True)
-        create_private(tmp)  # a copy of a health journal is readable by its owner only
-        try:
-            with tmp.open("w", encoding="utf-8") as f:
-                json.dump(doc, f, ensure_ascii=False, indent=1)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, dest)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        return dest
+        return self.files.move_in(src)
 
     def restore(self, src: Path | str) -> Outcome:
         """Replace the journal with a backup. The current file is kept first as a before-restore
         copy in the backups folder (`Outcome.saved_copy`), named and rotated like every backup.
         A shared journal is restored only when it is empty, from a shared backup (exchange format)
         through `import`: on a server several caregivers use, nothing is overwritten."""
-        from .backups import BackupError, BackupService
-
-        src = Path(src)
-        if not src.is_file():
-            raise ValidationError("FILE", _("{src} does not exist").format(src=src))
-        if isinstance(self.path, str):
-            if self.list_patients():
-                raise ValidationError("FILE", _("a shared journal is restored only into an empty one; nothing was changed (create an empty database, init it, then restore)"))
-            try:
-                doc = json.loads(src.read_text(encoding="utf-8"))
-            except (UnicodeDecodeError, ValueError):
-                raise ValidationError("FILE", _("{src} is not a shared journal's backup (exchange format JSON); to move a journal file in, export it and import that").format(src=src)) from None
-            if isinstance(doc, dict) and BACKUP_TABLES in doc:
-                self._restore_tables(src, doc[BACKUP_TABLES])
-            else:  # an exchange document (an export, or a backup from before the tables were kept)
-                self.import_document(doc)
-            return Outcome(ALL_CHANGED, self._alerts(None))
-        if src.resolve() == self.path.resolve():
-            raise ValidationError("FILE", _("that is the journal itself, not a backup of it"))
-        # BackupService.restore checks the backup (a journal, not empty, undamaged) before anything.
-        service = BackupService(self.path, self.clock, tz=self.tz)
-        closed = False
-
-        def close() -> None:
-            nonlocal closed
-            closed = True
-            self.store.dispose()
-
-        try:
-            kept = service.restore(src, close_journal=close)
-        except BackupError as e:
-            raise JournalFileError(str(e)) from None
-        finally:
-            if closed:  # a backup refused before the file was touched leaves the journal open as it was
-                self.reopen()
-        return Outcome(ALL_CHANGED, self._alerts(None), saved_copy=kept)
-
-
-def _open_store(path: Path | str, now: datetime) -> Store:
-    """The storage engine for the journal file at `path` or the shared journal at a PostgreSQL
-    URL (upgraded if older), or JournalFileError for one that is not a journal, is damaged, comes
-    from a newer version or cannot be reached. A journal file whose place cannot be written
-    (read-only media) is opened read-only (`Store.read_only`)."""
-    from journal.storage.db import open_engine
-    from journal.storage.repository import Store
-
-    try:
-        engine = open_engine(path, now)
-        engine.connect().close()  # the first connection sets WAL up: on read-only media it fails here
-    except Exception as e:
-        engine = _read_only_fallback(e, path) if isinstance(path, Path) else None
-        if engine is None:
-            raise _refusal(e, path) from None
-        store = Store(engine, too_long=lambda e: ValidationError(e.field, e.message))
-        store.read_only = True
-        return store
-    return Store(engine, too_long=lambda e: ValidationError(e.field, e.message))
-
-
-def _read_only_fallback(e: BaseException, path: Path) -> Any:
-    """A read-only engine when the journal exists but its place cannot be written (read-only media:
-    SQLite cannot make the -wal/-shm files there), else None."""
-    from journal.storage.db import StorageFileError, open_read_only_engine
-
-    orig = getattr(e, "orig", None) or e
-    if isinstance(e, StorageFileError) or not isinstance(orig, sqlite3.OperationalError) or not path.is_file():
-        return None
-    words = plain_failure(orig) or ""
-    if "cannot be opened there" not in words and "cannot be written" not in words:
-        return None
-    if os.access(path.parent, os.W_OK):  # a writable place: the failure is something else
-        return None
-    try:
-        return open_read_only_engine(path)
-    except (StorageFileError, sqlite3.Error):
-        return None
-
-
-def _refusal(e: BaseException, path: Path | str) -> BaseException:
-    """The JournalFileError for a journal that could not be opened (`e` itself when it is not
-    about the file)."""
-    from journal.storage.db import StorageFileError
-
-    if isinstance(e, StorageFileError):
-        return JournalFileError(_not_damaged(e, path) or str(e))
-    if isinstance(e, sqlite3.DatabaseError):
-        return JournalFileError(_not_damaged(e, path) or _("{path} is damaged or not a journal: {problem}").format(
-            path=path, problem=e))
-    orig = getattr(e, "orig", None)  # SQLAlchemy wraps sqlite3 errors in its own classes
-    if isinstance(orig, sqlite3.DatabaseError):
-        return JournalFileError(_not_damaged(orig, path) or _("{path} is damaged or not a journal: {problem}").format(
-            path=path, problem=orig))
-    return e
-
-
-def _not_damaged(e: BaseException, path: Path | str) -> str | None:
-    """Plain words when opening failed for the disk's sake (full, read-only, busy, unreadable
-    drive), not the file's: such a journal must not be called damaged. None otherwise."""
-    words = plain_failure(e)
-    if words is None or "damaged" in words:
-        return None
-    return f"{path}: {words}"
+        return self.files.restore(src)
 
 
 # The sample journal is written as seen on this day: its last entries are the evening before.
