@@ -5,9 +5,18 @@ dataclasses. Corrections never overwrite: the earlier version is kept as a revis
 is a reversible mark with a reason. Each write re-runs the safety checks and returns an `Outcome`
 naming what a view must refresh.
 
-Over 500 lines: the Journal facade, the one entry point for the window and the command line;
-delegating to small managers (people, medicines, entries, corrections, settings) is issue 20's
-open part (not done yet).
+Journal is a facade (issue 20): the one entry point for the window and the command line, each
+public method a one-line delegation to a small manager that holds the body, with the journal's
+store and clock: `settings_store.py` (settings, zones, reminder marks), `people.py`,
+`medicines.py` (schedules, limits, stock), `entries.py` (logging), `corrections.py` (corrections,
+removals, revisions), `journal_files.py` (backup, restore, move-in); what they share is in
+`journal_types.py` (Settings, Outcome, add_revision, ...; re-exported here) and opening the store
+in `store_opening.py`. Kept here: opening and reopening, shared-journal access, reading a
+history, the checks after a write, import/export entry points and the sample journal.
+
+Over 500 lines: the facade's ~60 public methods keep their signatures and docstrings here (callers
+and tests patch `Journal.<method>`); the history read and the checks after a write are still in
+this module (each reads or sets the facade's own state), a possible next split.
 """
 
 from __future__ import annotations
