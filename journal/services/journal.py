@@ -9,14 +9,14 @@ Journal is a facade (issue 20): the one entry point for the window and the comma
 public method a one-line delegation to a small manager that holds the body, with the journal's
 store and clock: `settings_store.py` (settings, zones, reminder marks), `people.py`,
 `medicines.py` (schedules, limits, stock), `entries.py` (logging), `corrections.py` (corrections,
-removals, revisions), `journal_files.py` (backup, restore, move-in); what they share is in
-`journal_types.py` (Settings, Outcome, add_revision, ...; re-exported here) and opening the store
-in `store_opening.py`. Kept here: opening and reopening, shared-journal access, reading a
+removals, revisions), `journal_files.py` (backup, restore, move-in), `history_reads.py` (the
+histories the checks read); what they share is in `journal_types.py` (Settings, Outcome,
+add_revision, ...; re-exported here) and opening the store in `store_opening.py`. Kept here: opening and reopening, shared-journal access, reading a
 history, the checks after a write, import/export entry points and the sample journal.
 
-Over 500 lines: the facade's ~60 public methods keep their signatures and docstrings here (callers
-and tests patch `Journal.<method>`); the history read and the checks after a write are still in
-this module (each reads or sets the facade's own state), a possible next split.
+Over 500 lines: the facade's ~65 public methods keep their signatures and docstrings here (callers
+and tests patch `Journal.<method>`); the checks after a write and acknowledgements are still in
+this module (they read or set the facade's own state), a possible next split.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ from journal.domain import (
     AsNeededLimits,
     Clock,
     Dose,
-    GivenSummary,
     Medication,
     Note,
     Observation,
@@ -60,6 +59,7 @@ from . import timezones as zone_store
 from .corrections import Corrections
 from .entries import Entries
 from .errors import JournalFileError, NotFound, ValidationError
+from .history_reads import HistoryReads
 from .journal_files import BACKUP_TABLES as BACKUP_TABLES  # re-exported
 from .journal_files import JournalFiles
 from .journal_types import ALL_CHANGED as ALL_CHANGED
@@ -74,7 +74,7 @@ from .journal_types import Record as Record
 from .journal_types import ReminderMark as ReminderMark
 from .journal_types import Settings as Settings
 from .journal_types import jsonable as jsonable
-from .medicines import Medicines, _stock_reads
+from .medicines import Medicines
 from .people import People
 from .regional import RegionalDefaults
 from .settings_store import SettingsStore
@@ -112,6 +112,7 @@ class Journal:
         self.entries = Entries(self)
         self.corrections = Corrections(self)
         self.files = JournalFiles(self)
+        self.history_reads = HistoryReads(self)
         self._watching = False  # changed_elsewhere() was called: keep watching across reopen()
         self._person: str | None = None  # shared journal: the connected role's person, once read
         self._checks_left = 0  # > 0 inside checks_left_to_caller()
@@ -455,47 +456,7 @@ class Journal:
         out). About 15 SQL statements however many people, plus two per medicine with a stock
         count: each person's part is an indexed lookup, so the cost per person is the rows read,
         not the statements (issue 17: the checks for 50 people)."""
-        tz = self.tz
-        stock_end = stock_at or end
-        ids = list(dict.fromkeys(patient_ids))
-        with self.store.read() as tx:
-            people = tx.patients_by_id(ids)
-            ids = [i for i in ids if i in people]
-            if not ids:
-                return {}
-            meds_of = tx.medications_of(ids)
-            all_meds = [m for pid in ids for m in meds_of.get(pid, [])]
-            last_given = tx.last_given_of([m.id for m in all_meds if m.id is not None])
-            doses_of = tx.series_of("dose", ids, start, end)
-            symptoms_of = tx.series_of("symptom", ids, start, end)
-            observations_of = tx.series_of("observation", ids, start, end)
-            notes_of = tx.series_of("note", ids, start, end)
-            pump_before = tx.latest_pump_events_before_of(ids, start)
-            pump_of = tx.series_of("pump_event", ids, start, end)
-            firsts = tx.first_entries_of(ids)
-            out: dict[int, PatientHistory] = {}
-            for pid in ids:
-                meds = meds_of.get(pid, [])
-                med_ids = {m.id for m in meds}
-                stock_doses: dict[int, list[Dose]] = {}
-                stock_given: dict[int, GivenSummary] = {}
-                for m in meds:
-                    if m.id is not None and m.stock:
-                        doses_since, earlier = _stock_reads(tx, m, stock_end)
-                        stock_doses[m.id] = doses_since
-                        if earlier is not None:
-                            stock_given[m.id] = earlier
-                first_entry, first_dose = firsts.get(pid, (None, {}))
-                out[pid] = PatientHistory(
-                    patient=people[pid], tz=tz, start=start, end=end, medications=meds,
-                    doses=[d for d in doses_of[pid] if d.medication_id in med_ids],
-                    symptoms=symptoms_of[pid], observations=observations_of[pid],
-                    pump_events=pump_before[pid] + pump_of[pid], notes=notes_of[pid],
-                    last_given={mid: d for mid, d in last_given.items() if mid in med_ids},
-                    stock_doses=stock_doses, stock_given=stock_given,
-                    first_entry=first_entry, first_dose=first_dose,
-                )
-            return out
+        return self.history_reads.histories(patient_ids, start, end, stock_at=stock_at)
 
     # alerts -----------------------------------------------------------------------------------
     def check(self, now: datetime | None = None, patient_id: int | None = None) -> list[Alert]:
