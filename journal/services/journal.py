@@ -338,7 +338,7 @@ class Journal:
         return Outcome(frozenset({"settings", "alerts"}), self._alerts(None))
 
     def reminder_marks(self) -> dict[str, ReminderMark]:
-        """The reminders already shown, by key (see ui/reminders.py). Entries that cannot be read
+        """The reminders already shown, by key (see ui/shell/reminders.py). Entries that cannot be read
         are left out (the worst outcome is a reminder shown twice, never one not shown)."""
         with self.store.read() as tx:
             raw = tx.settings().get(REMINDER_MARKS_KEY)
