@@ -221,7 +221,7 @@ class Journal:
         return self.settings_store.save_settings(s, zone_since=zone_since)
 
     def reminder_marks(self) -> dict[str, ReminderMark]:
-        """The reminders already shown, by key (see ui/reminders.py). Entries that cannot be read
+        """The reminders already shown, by key (see ui/shell/reminders.py). Entries that cannot be read
         are left out (the worst outcome is a reminder shown twice, never one not shown)."""
         return self.settings_store.reminder_marks()
 
