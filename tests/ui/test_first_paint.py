@@ -87,3 +87,16 @@ def test_started_at_login_there_is_no_frame(qtbot, tmp_path: Path, clock, monkey
         assert got == [None] and frames() == []
     finally:
         ctx.close()
+
+
+def test_closing_the_frame_again_after_qt_deleted_it_is_harmless(qapp) -> None:  # noqa: ANN001
+    """The window closes the frame once shown, and run_app's cleanup closes it again after the
+    event loop deleted it: that second close must not end the program with an error at quit."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from journal.ui.shell.first_paint import close_frame, show_frame
+
+    frame = show_frame()
+    close_frame(frame)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    close_frame(frame)  # raised "Internal C++ object already deleted" before

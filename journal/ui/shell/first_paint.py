@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -37,8 +38,9 @@ def show_frame() -> QMainWindow:
 
 
 def close_frame(frame: QMainWindow | None) -> None:
-    """Close the frame (once the full window is shown, or when none will be). Safe to call twice."""
-    if frame is None or frame.property("closed"):
+    """Close the frame (once the full window is shown, or when none will be). Safe to call twice,
+    also after Qt has deleted it (the event loop ran the deleteLater of the first call)."""
+    if frame is None or not shiboken6.isValid(frame) or frame.property("closed"):
         return
     frame.setProperty("closed", True)
     frame.close()
