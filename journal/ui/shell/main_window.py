@@ -1045,4 +1045,13 @@ def _automatic_backup_later(make: Callable[[], object], window: MainWindow) -> N
     """`_automatic_backup` on a worker thread (issue 17: the copy of a large journal takes
     seconds); its outcome is shown in the window when it is done."""
     report = window.findChild(_BackupReport) or _BackupReport(window)
-    QThreadPool.globalInstance().start(lambda: report.done.emit(_try_backup(make)))
+
+    def work() -> None:
+        failure = _try_backup(make)
+        try:
+            report.done.emit(failure)
+        except RuntimeError:  # the window closed while the copy ran: nobody left to tell
+            if failure:
+                print(f"carejournal: automatic backup failed: {failure}", file=sys.stderr)
+
+    QThreadPool.globalInstance().start(work)
