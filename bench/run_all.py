@@ -215,7 +215,7 @@ def bench_check_inprocess() -> None:
 
 def bench_window(runs: int) -> None:
     names = ("window visible after start", "logged dose shown in Today", "window peak memory")
-    if not have("journal.ui.main_window") or SMALL.db is None or LARGE.db is None:
+    if not have("journal.ui.shell.main_window") or SMALL.db is None or LARGE.db is None:
         add(names[0], "not built yet", "not built yet", "<= 1.5 s", "not built yet")
         add(names[1], "not built yet", "not built yet", "<= 50 ms", "not built yet")
         add(names[2], "not built yet", "not built yet", "<= 250 MB (10 years)", "not built yet")

@@ -118,7 +118,7 @@ def main() -> int:
     else:
         line("report", "-", "", None)
 
-    if have("journal.ui.main_window"):
+    if have("journal.ui.shell.main_window"):
         wdb = scratch_copy(db, "smoke-window.sqlite3")
         data, why, peak = probe(["window", str(wdb)], timeout=60)
         clean_scratch_backups()

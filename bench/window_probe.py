@@ -2,7 +2,7 @@
 
 Reports (as `RESULT {json}`):
 - visible_parent: seconds from the parent spawning this process (BENCH_SPAWN_T) to the first window
-  shown and painted (the first paint's frame, journal.ui.first_paint, when there is one);
+  shown and painted (the first paint's frame, journal.ui.shell.first_paint, when there is one);
 - full_parent: the same, to the full window shown and painted (the journal loaded);
 - ready_parent: the same, once the events queued at start (alerts, reminders) were processed;
 - today: median seconds from clicking a due slot's "Given" button in Today to the slot showing
@@ -79,7 +79,7 @@ def probe_window(db: str, t0: float) -> int:
         state["visible_self"] = time.perf_counter() - t0
         state["visible_cpu"] = time.process_time()
         # The first paint may be the frame the full window replaces once the journal is loaded
-        # (journal.ui.first_paint): the rest is measured on the full window, when it is shown.
+        # (journal.ui.shell.first_paint): the rest is measured on the full window, when it is shown.
         state["first_paint"] = win.objectName() or type(win).__name__
         QTimer.singleShot(0, loaded)
 
@@ -107,7 +107,7 @@ def probe_window(db: str, t0: float) -> int:
         today_cpu: list[float] = []
         idle_times: list[float] = []
         try:
-            from journal.ui.today_view import TodayView
+            from journal.ui.screens.today_view import TodayView
 
             views = win.findChildren(TodayView)
             if views:

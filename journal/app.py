@@ -124,10 +124,10 @@ def run_gui(ctx: Context) -> int:
         if not getattr(ctx, "minimised", False):
             # Painted first (issue 17): the journal, the checks, the reference and the database
             # layer load after it, while the frame is on screen.
-            from journal.ui.first_paint import show_frame
+            from journal.ui.shell.first_paint import show_frame
 
             frame = show_frame()
-        from journal.ui.main_window import run_app  # here: Qt loads only for the window
+        from journal.ui.shell.main_window import run_app  # here: Qt loads only for the window
     except ImportError as e:  # usually a system library Qt needs (libEGL, libxkbcommon, ...)
         if ctx.debug:
             traceback.print_exc(file=ctx.err)

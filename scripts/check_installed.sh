@@ -60,7 +60,7 @@ seen = {"shown": False}
 
 
 def look() -> None:
-    from journal.ui.main_window import MainWindow
+    from journal.ui.shell.main_window import MainWindow
 
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
     if windows:

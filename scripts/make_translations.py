@@ -29,11 +29,11 @@ from journal.domain.plural import COUNTED_WORDS, counted_message  # noqa: E402
 # automatically), except these, which hold no word a person reads (only names, keys and plumbing).
 QT_EXCLUDED = {
     "journal/ui/__init__.py",  # empty package marker
-    "journal/ui/catalog.py",  # symptom choices: their words come from the catalog (resources/symptoms.json)
-    "journal/ui/reminders.py",  # the reminder timer: keys and times; its texts are made in ui/due.py
-    "journal/ui/screen_fit.py",  # window sizes kept in QSettings
-    "journal/ui/single_instance.py",  # the one-window doorbell (a local socket name)
-    "journal/ui/translation.py",  # installs the catalogs
+    "journal/ui/widgets/catalog.py",  # symptom choices: their words come from the catalog (resources/symptoms.json)
+    "journal/ui/shell/reminders.py",  # the reminder timer: keys and times; its texts are made in ui/shell/due.py
+    "journal/ui/widgets/screen_fit.py",  # window sizes kept in QSettings
+    "journal/ui/shell/single_instance.py",  # the one-window doorbell (a local socket name)
+    "journal/ui/shell/translation.py",  # installs the catalogs
 }
 QT_SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "journal" / "ui").rglob("*.py")
                     if str(p.relative_to(ROOT)) not in QT_EXCLUDED)

@@ -910,7 +910,7 @@ QT_ES.update({
     "{value} {unit} is outside what a reading can be ({low} to {high}); please check it.":
         "{value} {unit} está fuera de lo que puede ser una medida (de {low} a {high}); revísela.",
     "Enter a whole number for the {what}.": "Escriba un número entero para: {what}.",
-    # Amounts and dates as the window writes them (ui/formatting.py, ui/med_status.py)
+    # Amounts and dates as the window writes them (ui/widgets/formatting.py, ui/widgets/med_status.py)
     "Solutions": "Soluciones",
     "Suspensions": "Suspensiones",
     "Granules": "Granulados",
@@ -939,7 +939,7 @@ QT_ES.update({
     "Next allowed from {time}": "La siguiente se permite desde las {time}",
     "Allowed now (within the limits)": "Se permite ahora (dentro de los límites)",
     "At least {hours} h between doses": "Al menos {hours} h entre dosis",
-    # Typed strengths, times and limits (ui/medicine_forms.py)
+    # Typed strengths, times and limits (ui/dialogs/medicine_forms.py)
     "Enter the strength, for example 10 mg or 5 mg/5 mL.": "Escriba la concentración, por ejemplo 10 mg o 5 mg/5 mL.",
     "The strength should start with mg, mcg or g, like 10 mg (got {text}).":
         "La concentración debe empezar con mg, mcg o g, como 10 mg (ha escrito {text}).",

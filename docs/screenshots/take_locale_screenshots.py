@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QApplication
 from journal.domain import FixedClock, Observation, ObservationKind
 from journal.services.journal import REGIONAL_SETTINGS, Journal, open_demo
 from journal.services.regional import chosen_language, regional_defaults
-from journal.ui.dose_dialog import DoseDialog
-from journal.ui.main_window import build_window
-from journal.ui.settings_dialog import SettingsDialog
-from journal.ui.translation import install_language
+from journal.ui.dialogs.dose_dialog import DoseDialog
+from journal.ui.shell.main_window import build_window
+from journal.ui.dialogs.settings_dialog import SettingsDialog
+from journal.ui.shell.translation import install_language
 
 OUT = Path(__file__).resolve().parent
 

@@ -48,12 +48,12 @@ def main() -> int:
     from journal.domain import FixedClock
     from journal.services.backups import BackupService
     from journal.services.journal import open_demo
-    from journal.ui import closing
-    from journal.ui.about import app_icon
-    from journal.ui.main_window import build_window
-    from journal.ui.notifier import DesktopNotifications, Note
-    from journal.ui.report_dialog import ReportDialog
-    from journal.ui.screen_fit import install
+    from journal.ui.shell import closing
+    from journal.ui.shell.about import app_icon
+    from journal.ui.shell.main_window import build_window
+    from journal.ui.shell.notifier import DesktopNotifications, Note
+    from journal.ui.dialogs.report_dialog import ReportDialog
+    from journal.ui.widgets.screen_fit import install
 
     app = QApplication(sys.argv[:1])
     app.setWindowIcon(app_icon())

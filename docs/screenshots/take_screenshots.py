@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from journal.domain import FixedClock, SymptomEntry
 from journal.services.journal import open_demo
-from journal.ui.main_window import build_window
+from journal.ui.shell.main_window import build_window
 
 OUT = Path(__file__).resolve().parent
 TZ = ZoneInfo("America/Chicago")
@@ -93,8 +93,8 @@ def main() -> int:
     # A dose change checked before saving (the dialog is shown without blocking).
     from datetime import date
 
-    from journal.ui.medicines_view import RegimenDialog
-    from journal.ui.today_view import TodayView
+    from journal.ui.screens.medicines_view import RegimenDialog
+    from journal.ui.screens.today_view import TodayView
 
     window.medicines.select("Baclofen 10 mg tablets")
     RegimenDialog.exec = lambda self: self.show()  # type: ignore[method-assign]
@@ -108,7 +108,7 @@ def main() -> int:
     dlg.grab().save(str(OUT / "change-checked.png"))
     dlg.close()
     # Back-filling a dose: the dose dialog.
-    from journal.ui.dose_dialog import DoseDialog
+    from journal.ui.dialogs.dose_dialog import DoseDialog
 
     DoseDialog.exec = lambda self: self.show()  # type: ignore[method-assign]
     view: TodayView = window.today
@@ -134,7 +134,7 @@ def main() -> int:
     settle(app)
     window.grab().save(str(OUT / "emergency.png"))
     # The backups screen (Backups... in the top bar).
-    from journal.ui.recovery import BackupsDialog
+    from journal.ui.dialogs.recovery import BackupsDialog
 
     bd = window.open_backups(run=False)
     assert isinstance(bd, BackupsDialog)

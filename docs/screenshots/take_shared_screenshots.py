@@ -22,8 +22,8 @@ from sqlalchemy.engine import make_url
 from journal.domain import FixedClock
 from journal.services.journal import Journal, open_demo
 from journal.services.shared_connection import ServerDetails
-from journal.ui.connect_dialog import ConnectDialog
-from journal.ui.main_window import build_window
+from journal.ui.dialogs.connect_dialog import ConnectDialog
+from journal.ui.shell.main_window import build_window
 
 OUT = Path(__file__).resolve().parent
 TZ = ZoneInfo("America/Chicago")

@@ -2,7 +2,7 @@
 line's messages. gettext catalogs live in `resources/locale/<lang>/LC_MESSAGES/carejournal.mo`,
 made with Babel from the `.po` files beside them (`make translations`; a test checks that every
 catalog is complete and its `.mo` is current). The window's own words use Qt's tr() with
-`resources/locale/carejournal_<lang>.qm` (ui/translation.py); both follow one language.
+`resources/locale/carejournal_<lang>.qm` (ui/shell/translation.py); both follow one language.
 
 Mark a text with `_("...")` (placeholders with `.format(name=...)`, never an f-string inside
 `_()`), a counted text with `ngettext("1 alarm", "{n} alarms", n)`. The language is chosen once

@@ -4,7 +4,7 @@ lands either before the journal is kept or after it is replaced, never in betwee
 "restore races a write").
 
 The window takes the lock for as long as it is open, so a second window on the same journal does
-not race it (the second launch hands over to the first window instead; see ui/single_instance).
+not race it (the second launch hands over to the first window instead; see ui/shell/single_instance).
 The command line does not take it: its writes wait on SQLite's own lock (busy timeout).
 
 The lock is `filelock`'s (flock on Linux and macOS, LockFileEx on Windows) on

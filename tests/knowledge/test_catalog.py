@@ -12,7 +12,7 @@ import pytest
 from journal.domain import Dose, DoseStatus, ObservationKind, Severity
 from journal.knowledge import DrugLibrary, KnowledgeError, default_catalog, default_library
 from journal.reports.data import build_report
-from journal.ui.catalog import choice_for
+from journal.ui.widgets.catalog import choice_for
 from tests.knowledge.test_profiles_are_data import copy_resources, edit
 from tests.reports.support import END, GENERATED, START
 from tests.rules.support import at, check, history, obs, only, rules, steady, symptom

@@ -56,7 +56,7 @@ def test_the_licence_is_decided_and_the_same_everywhere() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert project["license"] == "MIT" and project["license-files"] == ["LICENSE"]
     assert (ROOT / "LICENSE").read_text().startswith("MIT License")
-    from journal.ui.about import LICENCE_NAME
+    from journal.ui.shell.about import LICENCE_NAME
 
     assert LICENCE_NAME == "MIT"
 
@@ -89,7 +89,7 @@ def test_the_window_has_the_icon_and_names_its_desktop_entry(qtbot, tmp_path: Pa
     from PySide6.QtWidgets import QApplication
 
     from journal.app import make_context
-    from journal.ui.main_window import MainWindow, run_app
+    from journal.ui.shell.main_window import MainWindow, run_app
 
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
     ctx = make_context(tmp_path / "journal.sqlite3", clock=clock)
@@ -109,7 +109,7 @@ def test_the_window_has_the_icon_and_names_its_desktop_entry(qtbot, tmp_path: Pa
 
 def test_the_about_box_says_version_places_and_licence(qtbot, empty_journal, clock, tmp_path: Path) -> None:  # noqa: ANN001
     from journal.services.backups import BackupService
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     path = tmp_path / "journal.sqlite3"
     w = build_window(empty_journal, clock, tray_available=False, desktop_notifications=False,
@@ -129,7 +129,7 @@ def test_the_about_box_says_version_places_and_licence(qtbot, empty_journal, clo
 def test_the_log_rotates_in_its_folder_and_keeps_no_personal_details(tmp_path: Path) -> None:
     from logging.handlers import RotatingFileHandler
 
-    from journal.ui import failures
+    from journal.ui.shell import failures
 
     path = failures.setup_logging(tmp_path / "log")
     try:
@@ -165,7 +165,7 @@ def test_the_log_rotates_in_its_folder_and_keeps_no_personal_details(tmp_path: P
 
 
 def test_copy_details_puts_the_trace_on_the_clipboard(qtbot) -> None:  # noqa: ANN001
-    from journal.ui.failures import FailureDialog
+    from journal.ui.shell.failures import FailureDialog
 
     dlg = FailureDialog("Traceback: boom", None)
     qtbot.addWidget(dlg)
@@ -176,7 +176,7 @@ def test_copy_details_puts_the_trace_on_the_clipboard(qtbot) -> None:  # noqa: A
 
 
 def test_a_failed_automatic_backup_is_shown_in_the_window(qtbot, empty_journal, clock, caplog) -> None:  # noqa: ANN001
-    from journal.ui.main_window import _backup_if_due, _start_backup, build_window
+    from journal.ui.shell.main_window import _backup_if_due, _start_backup, build_window
 
     class FailingBackups:
         def at_start(self) -> None:

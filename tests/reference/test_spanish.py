@@ -229,7 +229,7 @@ def test_reference_show_prints_the_spanish_page_from_lang(tmp_path: Path) -> Non
 def test_the_windows_guide_shows_and_searches_the_spanish_pages(qtbot, spanish: None) -> None:  # noqa: ANN001
     """Spanish chosen: the Guide opens on the Spanish 'when to call' page with the number from the
     settings, and typing an unaccented Spanish word finds its page."""
-    from journal.ui.reference_view import ReferenceView
+    from journal.ui.screens.reference_view import ReferenceView
 
     view = ReferenceView(emergency_number="112")
     qtbot.addWidget(view)

@@ -78,8 +78,8 @@ def from_checks(j: Journal, now: datetime, day: date) -> dict[str, str]:
 
 
 def today_view(qtbot: Any, j: Journal, clock: FixedClock, day: date) -> Any:
-    from journal.ui.session import Session
-    from journal.ui.today_view import TodayView
+    from journal.ui.screens.today_view import TodayView
+    from journal.ui.shell.session import Session
 
     session = Session(j, clock)
     session.set_patient(j.list_patients()[0].id)
@@ -342,7 +342,7 @@ def test_loose_dose_case_on_the_command_line(tmp_path, capsys) -> None:  # noqa:
 
 
 def test_the_reminders_follow_the_same_plan(qtbot, tmp_path) -> None:  # noqa: ANN001
-    from journal.ui.due import due_items
+    from journal.ui.shell.due import due_items
 
     now = datetime(2026, 10, 1, 13, 0, tzinfo=CHI)
     document = json.loads((CASES / "loose-dose-report.json").read_text())

@@ -130,7 +130,7 @@ def test_the_backups_screen_refuses_to_save_into_the_journals_own_files(held: Jo
 
 def test_the_report_window_refuses_a_pdf_name_that_leads_to_the_wal(
         qtbot: Any, held: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from journal.ui.report_dialog import ReportDialog
+    from journal.ui.dialogs.report_dialog import ReportDialog
 
     wal = Path(f"{held.path}-wal")
     before = _hash(wal)

@@ -13,8 +13,8 @@ from journal.app import main
 from journal.domain import FixedClock
 from journal.services.backups import BackupService
 from journal.services.errors import JournalFileError
-from journal.ui import recovery
-from journal.ui.main_window import build_window
+from journal.ui.dialogs import recovery
+from journal.ui.shell.main_window import build_window
 from tests.ui.conftest import clock, empty_journal, journal, no_blocking_dialogs  # noqa: F401
 
 NOW_UTC = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)

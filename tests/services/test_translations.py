@@ -196,7 +196,7 @@ def test_every_window_module_goes_through_the_layer_unless_excluded_with_a_reaso
 
     every = {str(p.relative_to(ROOT)) for p in (ROOT / "journal" / "ui").rglob("*.py")}
     assert set(QT_SOURCES) == every - QT_EXCLUDED
-    assert "journal/ui/today_view.py" in QT_SOURCES and "journal/ui/main_window.py" in QT_SOURCES
+    assert "journal/ui/screens/today_view.py" in QT_SOURCES and "journal/ui/shell/main_window.py" in QT_SOURCES
     source = (ROOT / "scripts" / "make_translations.py").read_text(encoding="utf-8")
     for rel in QT_EXCLUDED:
         line = next(ln for ln in source.splitlines() if f'"{rel}"' in ln)
@@ -324,9 +324,9 @@ def test_the_window_speaks_spanish(qtbot, tmp_path: Path) -> None:  # noqa: ANN0
     from PySide6.QtWidgets import QApplication
 
     from journal.services.journal import Journal
-    from journal.ui.main_window import MainWindow
-    from journal.ui.session import Session
-    from journal.ui.translation import install_language
+    from journal.ui.shell.main_window import MainWindow
+    from journal.ui.shell.session import Session
+    from journal.ui.shell.translation import install_language
 
     app = QApplication.instance()
     assert install_language(app, "es") == "es"
@@ -340,7 +340,7 @@ def test_the_window_speaks_spanish(qtbot, tmp_path: Path) -> None:  # noqa: ANN0
         window.alerts.update_alerts([]) if hasattr(window.alerts, "update_alerts") else None
         assert window.alerts.title.text() == "Avisos"
         from journal.domain import Severity
-        from journal.ui.style import look
+        from journal.ui.widgets.style import look
 
         assert (look(Severity.URGENT).word, look(Severity.EMERGENCY).action) == ("Urgente", "Llame ya a emergencias")
         j.close()
@@ -412,8 +412,8 @@ def spanish_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # n
 
     from journal.services.journal import Journal
     from journal.services.regional import chosen_language
-    from journal.ui.main_window import build_window
-    from journal.ui.translation import install_language
+    from journal.ui.shell.main_window import build_window
+    from journal.ui.shell.translation import install_language
 
     for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
@@ -488,8 +488,8 @@ def test_the_window_stays_english_without_a_spanish_locale(qtbot, tmp_path: Path
 
     from journal.services.journal import Journal
     from journal.services.regional import chosen_language
-    from journal.ui.main_window import build_window
-    from journal.ui.translation import install_language
+    from journal.ui.shell.main_window import build_window
+    from journal.ui.shell.translation import install_language
 
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
@@ -511,14 +511,14 @@ def test_every_dialog_of_the_window_speaks_spanish(spanish_window, tmp_path: Pat
     from translations_qt_es import QT_ES
 
     from journal.domain import DoseStatus
-    from journal.ui.about import AboutDialog
-    from journal.ui.dose_dialog import DoseDialog
-    from journal.ui.history_view import CorrectionDialog
-    from journal.ui.medicine_limits import LimitsDialog, StockDialog
-    from journal.ui.medicines_view import MedicationDialog, RegimenDialog, StopDialog
-    from journal.ui.recovery import RecoveryDialog
-    from journal.ui.report_dialog import ReportDialog
-    from journal.ui.settings_dialog import SettingsDialog
+    from journal.ui.dialogs.dose_dialog import DoseDialog
+    from journal.ui.dialogs.medicine_limits import LimitsDialog, StockDialog
+    from journal.ui.dialogs.recovery import RecoveryDialog
+    from journal.ui.dialogs.report_dialog import ReportDialog
+    from journal.ui.dialogs.settings_dialog import SettingsDialog
+    from journal.ui.screens.history_view import CorrectionDialog
+    from journal.ui.screens.medicines_view import MedicationDialog, RegimenDialog, StopDialog
+    from journal.ui.shell.about import AboutDialog
 
     w = spanish_window
     s = w.session
@@ -566,8 +566,8 @@ def test_every_dialog_of_the_window_speaks_spanish(spanish_window, tmp_path: Pat
 def test_month_and_day_names_follow_the_window_language(qapp) -> None:  # noqa: ANN001
     from types import SimpleNamespace
 
-    from journal.ui.formatting import DATE_FORMATS, date_example, fmt_date, long_day
-    from journal.ui.translation import install_language
+    from journal.ui.shell.translation import install_language
+    from journal.ui.widgets.formatting import DATE_FORMATS, date_example, fmt_date, long_day
 
     settings = SimpleNamespace(date_format="%d %b %Y", timezone="")
     day = date(2026, 11, 23)
@@ -589,8 +589,8 @@ def test_an_as_needed_schedule_reads_right_in_both_languages(qapp) -> None:  # n
     demanda" in Spanish)."""
     from types import SimpleNamespace
 
-    from journal.ui.medicines_view import regimen_text
-    from journal.ui.translation import install_language
+    from journal.ui.screens.medicines_view import regimen_text
+    from journal.ui.shell.translation import install_language
 
     m = Medication(name="Paracetamol 500 mg", strength=Quantity(500, Unit.MG), as_needed=True,
                    regimens=[Regimen(start=date(2026, 11, 20), dose=Quantity(500, Unit.MG), times=[])])
@@ -809,8 +809,8 @@ def test_the_connect_dialog_shows_the_encryption_modes_and_an_open_failure_in_sp
     from PySide6.QtWidgets import QApplication
 
     from journal.services.shared_connection import explain_open_failure
-    from journal.ui.connect_dialog import ConnectDialog
-    from journal.ui.translation import install_language
+    from journal.ui.dialogs.connect_dialog import ConnectDialog
+    from journal.ui.shell.translation import install_language
 
     url = "postgresql://ana@db.example.org:5432/care?sslmode=require"
     install_language(QApplication.instance(), "es")

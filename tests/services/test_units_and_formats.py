@@ -20,12 +20,12 @@ from journal.reports import render
 from journal.reports.data import build_report
 from journal.services.journal import Journal
 from journal.services.regional import country_of_zone, parse_locale, regional_defaults
-from journal.ui.formatting import fmt_time, reading_text
-from journal.ui.history_view import TimelineBuilder
-from journal.ui.main_window import WelcomePage
+from journal.ui.dialogs.settings_dialog import SettingsDialog
 from journal.ui.operations.settings import save_settings
-from journal.ui.settings_dialog import SettingsDialog
-from journal.ui.vitals_form import VitalsForm, parse_reading
+from journal.ui.screens.history_view import TimelineBuilder
+from journal.ui.screens.vitals_form import VitalsForm, parse_reading
+from journal.ui.shell.main_window import WelcomePage
+from journal.ui.widgets.formatting import fmt_time, reading_text
 from tests.reports.support import END, GENERATED, START, month_alerts, month_history, month_revisions
 from tests.ui.conftest import at, clock, empty_journal, journal, no_blocking_dialogs, session  # noqa: F401
 
@@ -202,8 +202,8 @@ def test_12_and_24_hour_clock_follow_the_locale(tmp_path: Path, clock, monkeypat
 # -- the first-run screen confirms the number -----------------------------------------------------
 
 def test_the_first_run_screen_shows_the_guessed_number_and_saves_it(qtbot, tmp_path: Path, clock, monkeypatch) -> None:  # noqa: ANN001
-    from journal.ui.main_window import MainWindow
-    from journal.ui.session import Session
+    from journal.ui.shell.main_window import MainWindow
+    from journal.ui.shell.session import Session
 
     monkeypatch.setenv("LANG", "en_AU.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)

@@ -18,9 +18,9 @@ from PySide6.QtCore import Qt
 from journal.domain import Dose, DoseStatus, FixedClock, Medication, Quantity, Regimen, Unit
 from journal.rules.engine import RULE_IDS
 from journal.services.checks import DOSE_RULES, preview_dose
-from journal.ui import dose_warning
-from journal.ui.dose_dialog import DoseDialog
-from journal.ui.today_view import TodayView
+from journal.ui.dialogs import dose_warning
+from journal.ui.dialogs.dose_dialog import DoseDialog
+from journal.ui.screens.today_view import TodayView
 from tests.services.support import table_dump
 from tests.ui.conftest import (  # noqa: F401
     TABLETS,
@@ -252,7 +252,7 @@ def test_an_implausible_amount_and_a_warning_are_one_question(qtbot: Any, sessio
 
 def test_ctrl_d_then_space_gives_the_overdue_dose_and_asks_on_the_next(qtbot: Any, evening: Any, clock: FixedClock,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     w = build_window(evening, clock, tray_available=False, heartbeat_ms=20)
     qtbot.addWidget(w)

@@ -156,7 +156,7 @@ def journal(db: Path) -> Iterator[Journal]:
 
 def test_the_report_window_says_the_disk_is_full_and_keeps_the_old_pdf(
         qtbot: Any, journal: Journal, out_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from journal.ui.report_dialog import ReportDialog
+    from journal.ui.dialogs.report_dialog import ReportDialog
 
     pdf = out_dir / "for the doctor.pdf"
     pdf.write_bytes(OLD)

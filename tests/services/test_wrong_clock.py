@@ -72,7 +72,7 @@ def test_a_dose_the_next_day_is_not_questioned(db: Path) -> None:
 
 
 def make_view(qtbot: Any, session: Any) -> Any:
-    from journal.ui.today_view import TodayView
+    from journal.ui.screens.today_view import TodayView
 
     view = TodayView(session)
     qtbot.addWidget(view)

@@ -41,7 +41,7 @@ def test_a_reopened_journal_sees_an_outside_write_made_right_after(journal, cloc
 
 
 def test_an_outside_write_while_the_window_is_being_built_shows(qtbot, journal, clock) -> None:  # noqa: ANN001
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     w = build_window(journal, clock, tray_available=False, watch_ms=60_000)
     qtbot.addWidget(w)
@@ -58,7 +58,7 @@ def test_an_outside_write_while_the_window_is_being_built_shows(qtbot, journal, 
 
 
 def test_a_save_in_the_window_does_not_hide_what_the_command_line_wrote(qtbot, journal, clock) -> None:  # noqa: ANN001
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     w = build_window(journal, clock, tray_available=False, watch_ms=60_000)
     qtbot.addWidget(w)

@@ -443,7 +443,7 @@ def test_a_shared_journal_with_an_invalid_index_is_refused_as_damaged(pg: PgData
 
 @needs_pg
 def test_the_window_on_a_shared_journal_shows_another_caregivers_entry(qtbot: Any, pg: PgDatabases) -> None:
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     url = pg.empty_journal(None)
     clock = FixedClock(NOW)

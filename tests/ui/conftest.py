@@ -80,7 +80,7 @@ def journal(empty_journal: object) -> object:
 
 @pytest.fixture
 def session(journal: object, clock: FixedClock, qtbot: object) -> object:
-    from journal.ui.session import Session
+    from journal.ui.shell.session import Session
 
     s = Session(journal, clock)
     s.set_patient(journal.list_patients()[0].id)  # type: ignore[attr-defined]
@@ -89,7 +89,7 @@ def session(journal: object, clock: FixedClock, qtbot: object) -> object:
 
 @pytest.fixture
 def window(journal: object, clock: FixedClock, qtbot: object) -> object:
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     w = build_window(journal, clock, tray_available=False, heartbeat_ms=20)
     qtbot.addWidget(w)  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from journal.domain import Quantity, Unit
-from journal.ui.dose_dialog import DoseDialog
+from journal.ui.dialogs.dose_dialog import DoseDialog
 from tests.services.support import table_dump
 from tests.ui.conftest import (  # noqa: F401
     LIQUID,

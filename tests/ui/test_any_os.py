@@ -112,7 +112,7 @@ def test_backups_flush_on_a_handle_open_for_writing(tmp_path: Path, monkeypatch:
 def test_the_window_starts_without_posix_calls(qtbot, tmp_path: Path, as_on_windows: None) -> None:  # noqa: ANN001
     from journal.services.backups import BackupService, take_window_lock
     from journal.services.journal import Journal
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     clock = FixedClock(NOW)
     path = tmp_path / "journal.sqlite3"

@@ -10,7 +10,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal.app import make_context
-from journal.ui.main_window import MainWindow, run_app
+from journal.ui.shell.main_window import MainWindow, run_app
 from tests.ui.conftest import clock, no_blocking_dialogs  # noqa: F401
 
 
@@ -55,7 +55,7 @@ def test_demo_opens_on_a_copy_of_the_sample(qtbot, tmp_path: Path, clock, monkey
 
 
 def test_a_file_that_is_not_a_journal_gets_the_recovery_screen(qtbot, tmp_path: Path, clock, monkeypatch) -> None:  # noqa: ANN001
-    from journal.ui import recovery
+    from journal.ui.dialogs import recovery
 
     bad = tmp_path / "journal.sqlite3"
     bad.write_bytes(b"this is not a database at all" * 100)
@@ -76,7 +76,7 @@ def test_a_file_that_is_not_a_journal_gets_the_recovery_screen(qtbot, tmp_path: 
 def test_a_second_window_on_the_same_journal_is_told_and_not_opened(qtbot, tmp_path: Path, clock,  # noqa: ANN001
                                                                      monkeypatch) -> None:
     from journal.services.backups import take_window_lock
-    from journal.ui import recovery
+    from journal.ui.dialogs import recovery
 
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
     told: list[str] = []

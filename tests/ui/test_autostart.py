@@ -138,7 +138,7 @@ def test_the_start_command(tmp_path: Path) -> None:
 
 @pytest.fixture
 def window_with_autostart(qtbot, empty_journal, clock, tmp_path: Path):  # noqa: ANN001, ANN201
-    from journal.ui.main_window import _offer_start_at_login, build_window
+    from journal.ui.shell.main_window import _offer_start_at_login, build_window
 
     w = build_window(empty_journal, clock, tray_available=False, desktop_notifications=False)
     qtbot.addWidget(w)
@@ -157,7 +157,7 @@ def test_adding_the_first_person_turns_start_at_login_on(qtbot, window_with_auto
 
 
 def test_settings_turns_start_at_login_off_and_on(qtbot, window_with_autostart, monkeypatch) -> None:  # noqa: ANN001
-    from journal.ui.settings_dialog import SettingsDialog
+    from journal.ui.dialogs.settings_dialog import SettingsDialog
 
     w = window_with_autostart
     w.autostart.enable()

@@ -5,8 +5,8 @@ the times shown (the pictures docs/screenshots/*-us.png had "14:40" in every "Wh
 
 from __future__ import annotations
 
-from journal.ui.dose_dialog import DoseDialog
-from journal.ui.widgets import WhenEdit
+from journal.ui.dialogs.dose_dialog import DoseDialog
+from journal.ui.widgets.widgets import WhenEdit
 from tests.ui.conftest import TABLETS, clock, empty_journal, journal, no_blocking_dialogs, window  # noqa: F401
 
 

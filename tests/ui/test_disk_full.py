@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import event
 
 from journal.domain import ObservationKind
-from journal.ui.dose_dialog import DoseDialog
+from journal.ui.dialogs.dose_dialog import DoseDialog
 from tests.ui.conftest import (  # noqa: F401
     TABLETS,
     at,
@@ -107,7 +107,7 @@ def test_settings_the_disk_refuses_are_reported_and_unchanged(qtbot, window, jou
                                                               kind: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from journal.ui.settings_dialog import SettingsDialog
+    from journal.ui.dialogs.settings_dialog import SettingsDialog
 
     def run(self) -> int:  # noqa: ANN001
         self.emergency.setCurrentText("112")

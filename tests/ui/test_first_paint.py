@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 import journal.app as app_module
 from journal.app import make_context, run_gui
-from journal.ui.main_window import MainWindow
+from journal.ui.shell.main_window import MainWindow
 from tests.ui.conftest import clock, no_blocking_dialogs  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +26,7 @@ def frames() -> list[QMainWindow]:
 def test_the_frame_needs_nothing_of_the_journal() -> None:
     """Importing the first paint loads PySide6 only: no SQLAlchemy, no rules, no reference, no
     services (what made the window wait before)."""
-    code = ("import sys, journal.ui.first_paint; "
+    code = ("import sys, journal.ui.shell.first_paint; "
             "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'journal.rules', "
             "'journal.reference', 'journal.services', 'journal.storage', 'journal.knowledge'))))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
@@ -37,7 +37,7 @@ def test_the_frame_needs_nothing_of_the_journal() -> None:
 def test_the_frame_is_painted_before_the_window_loads_and_closed_once_it_shows(
         qtbot, tmp_path: Path, clock, monkeypatch) -> None:  # noqa: ANN001
     seen: dict[str, object] = {}
-    from journal.ui import main_window
+    from journal.ui.shell import main_window
 
     real_run_app = main_window.run_app
     # Earlier tests in the same process may leave windows (deleted later) and a busy cursor behind.
@@ -77,7 +77,7 @@ def test_the_frame_is_painted_before_the_window_loads_and_closed_once_it_shows(
 
 
 def test_started_at_login_there_is_no_frame(qtbot, tmp_path: Path, clock, monkeypatch) -> None:  # noqa: ANN001
-    from journal.ui import main_window
+    from journal.ui.shell import main_window
 
     got: list[object] = []
     monkeypatch.setattr(main_window, "run_app", lambda ctx, demo=False, frame=None: got.append(frame) or 0)
@@ -94,7 +94,7 @@ def test_closing_the_frame_again_after_qt_deleted_it_is_harmless(qapp) -> None: 
     event loop deleted it: that second close must not end the program with an error at quit."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from journal.ui.first_paint import close_frame, show_frame
+    from journal.ui.shell.first_paint import close_frame, show_frame
 
     frame = show_frame()
     close_frame(frame)

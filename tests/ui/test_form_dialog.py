@@ -1,4 +1,4 @@
-"""The form dialogs' shared base (journal/ui/form_dialog.py): Save/Cancel by keyboard, and a refusal
+"""The form dialogs' shared base (journal/ui/dialogs/form_dialog.py): Save/Cancel by keyboard, and a refusal
 shown on the error line, naming the field, focusing it and keeping what was typed."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 from journal.domain import AsNeededLimits, Form, Medication, Quantity, Route, StockEvent, Unit
 from journal.services.errors import ValidationError
-from journal.ui.dose_dialog import DoseDialog
-from journal.ui.form_dialog import FormDialog
-from journal.ui.medicine_limits import LimitsDialog, StockDialog
-from journal.ui.medicines_view import MedicationDialog
+from journal.ui.dialogs.dose_dialog import DoseDialog
+from journal.ui.dialogs.form_dialog import FormDialog
+from journal.ui.dialogs.medicine_limits import LimitsDialog, StockDialog
+from journal.ui.screens.medicines_view import MedicationDialog
 from tests.ui.conftest import at, no_blocking_dialogs  # noqa: F401
 
 

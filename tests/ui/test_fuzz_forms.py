@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from journal.domain import FixedClock, QuantityError, parse_quantity
 from journal.services.journal import Journal
-from journal.ui.dose_dialog import DoseDialog
+from journal.ui.dialogs.dose_dialog import DoseDialog
 from tests.services.support import table_dump, valid_document
 
 EXAMPLES = int(os.environ.get("ROBUST_FUZZ_FORMS", "300"))

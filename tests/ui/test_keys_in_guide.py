@@ -46,7 +46,7 @@ def test_every_key_of_the_window_and_the_guide_is_listed_in_the_guide(window) ->
 def test_buttons_with_a_key_say_it_in_their_label(window) -> None:  # noqa: ANN001
     assert "(F1)" in window.guide_button.text()
     assert "F1" in guide_keys()
-    from journal.ui.widgets import UndoButton
+    from journal.ui.widgets.widgets import UndoButton
 
     undo = window.findChildren(UndoButton)
     assert undo and all("(Ctrl+Z)" in b.text() for b in undo)

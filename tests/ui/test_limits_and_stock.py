@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from journal.domain import AsNeededLimits, Dose, DoseStatus, Quantity, StockEvent, StockKind, Unit
-from journal.ui.medicine_forms import parse_limits
-from journal.ui.medicine_limits import LimitsDialog, StockDialog
-from journal.ui.medicines_view import MedicinesView
-from journal.ui.today_view import TodayView
+from journal.ui.dialogs.medicine_forms import parse_limits
+from journal.ui.dialogs.medicine_limits import LimitsDialog, StockDialog
+from journal.ui.screens.medicines_view import MedicinesView
+from journal.ui.screens.today_view import TodayView
 from tests.ui.conftest import (  # noqa: F401
     PRN,
     TABLETS,

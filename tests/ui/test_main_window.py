@@ -9,11 +9,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from journal.domain import PumpEvent, PumpEventKind
-from journal.ui.history_view import CorrectionDialog
-from journal.ui.main_window import build_window
+from journal.ui.dialogs.settings_dialog import SettingsDialog
 from journal.ui.operations import Change, OpChanges
 from journal.ui.operations.settings import save_settings
-from journal.ui.settings_dialog import SettingsDialog
+from journal.ui.screens.history_view import CorrectionDialog
+from journal.ui.shell.main_window import build_window
 from tests.ui.conftest import (  # noqa: F401
     TABLETS,
     at,
@@ -316,7 +316,7 @@ def test_removing_an_entry_needs_a_reason(qtbot, window, journal, monkeypatch) -
 
 
 def test_sample_journal_opens_apart_from_the_real_one(qtbot, empty_journal, clock) -> None:  # noqa: ANN001
-    from journal.ui.main_window import open_sample_window
+    from journal.ui.shell.main_window import open_sample_window
 
     sample = open_sample_window(clock)
     qtbot.addWidget(sample)
@@ -407,7 +407,7 @@ def test_history_stays_readable_at_a_large_font(qtbot, journal, clock) -> None: 
 def test_the_pump_countdown_counts_days_in_plain_words() -> None:
     from datetime import date as d
 
-    from journal.ui.pump_view import countdown_text
+    from journal.ui.screens.pump_view import countdown_text
 
     today = d(2026, 11, 23)
     assert countdown_text(d(2026, 11, 24), today, None)[0].startswith("Next refill in 1 day:")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from journal.domain import Medication, Quantity, Regimen, Unit
-from journal.ui.notifier import DesktopNotifications, Note, compose
+from journal.ui.shell.notifier import DesktopNotifications, Note, compose
 from tests.ui.conftest import TABLETS, at, clock, empty_journal, journal, no_blocking_dialogs, patient_id  # noqa: F401
 
 FAKE_SERVER = Path(__file__).parents[1] / "fixtures" / "fake_notification_server.py"
@@ -99,7 +99,7 @@ def received(proc: subprocess.Popen) -> dict:
 
 
 def test_a_reminder_reaches_the_notification_service(qtbot, journal, clock, fake_server, desktop) -> None:  # noqa: ANN001
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     # A second medicine due at 20:00 too: both come due on the same tick.
     pid = patient_id(journal)
@@ -132,7 +132,7 @@ def test_an_emergency_is_critical_and_flashes_the_taskbar(qtbot, journal, clock,
                                                           monkeypatch) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     flashed: list[object] = []
     monkeypatch.setattr(QApplication, "alert", staticmethod(lambda widget, ms=0: flashed.append(widget)))
@@ -153,7 +153,7 @@ def test_without_the_service_the_tray_carries_the_reminder(qtbot, journal, clock
                                                           monkeypatch) -> None:
     from PySide6.QtWidgets import QSystemTrayIcon
 
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     shown: list[tuple] = []
     monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda self, *a: shown.append(a))
@@ -168,7 +168,7 @@ def test_without_the_service_the_tray_carries_the_reminder(qtbot, journal, clock
 
 
 def test_without_any_desktop_route_the_window_still_says_it(qtbot, journal, clock) -> None:  # noqa: ANN001
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     w = build_window(journal, clock, tray_available=False, desktop_notifications=False)
     qtbot.addWidget(w)

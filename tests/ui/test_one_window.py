@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from journal.app import make_context
-from journal.ui.main_window import MainWindow, build_window, run_app
-from journal.ui.single_instance import WindowDoorbell, ask_running_window_to_show, server_name
+from journal.ui.shell.main_window import MainWindow, build_window, run_app
+from journal.ui.shell.single_instance import WindowDoorbell, ask_running_window_to_show, server_name
 from tests.ui.conftest import clock, empty_journal, journal, no_blocking_dialogs  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,7 +73,7 @@ def test_the_tray_menu_offers_open_and_quit(qtbot, journal, clock) -> None:  # n
 
 
 def test_without_a_tray_closing_asks_and_keeps_reminding_minimised(qtbot, journal, clock, monkeypatch) -> None:  # noqa: ANN001
-    from journal.ui import closing
+    from journal.ui.shell import closing
 
     asked: list[object] = []
     monkeypatch.setattr(closing, "ask_keep_reminding", lambda parent: asked.append(parent) or True)
@@ -95,7 +95,7 @@ def test_without_a_tray_closing_asks_and_keeps_reminding_minimised(qtbot, journa
 def test_the_question_keeps_reminding_on_enter_and_escape(qtbot, monkeypatch) -> None:  # noqa: ANN001
     from PySide6.QtWidgets import QMessageBox
 
-    from journal.ui import closing
+    from journal.ui.shell import closing
 
     seen: dict[str, object] = {}
 

@@ -19,7 +19,7 @@ import journal.services.checks as checks_module
 from journal.domain import Dose, DoseStatus, Quantity, SymptomEntry, Unit
 from journal.services.journal import ALL_CHANGED, Journal, Outcome
 from journal.ui.operations import Change, OpChanges, doses, entries, people
-from journal.ui.session import WRITES
+from journal.ui.shell.session import WRITES
 from tests.ui.conftest import (  # noqa: F401
     TABLETS,
     at,

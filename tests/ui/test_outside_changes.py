@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from journal.domain import Dose, DoseStatus, Quantity, Unit
-from journal.ui.main_window import build_window
+from journal.ui.shell.main_window import build_window
 from tests.ui.conftest import (  # noqa: F401
     TABLETS,
     at,

@@ -14,7 +14,7 @@ import pytest  # noqa: E402
 from journal.domain import FixedClock  # noqa: E402
 from journal.services.backups import BackupService  # noqa: E402
 from journal.storage.db import StorageFileError, check_openable  # noqa: E402
-from journal.ui import recovery  # noqa: E402
+from journal.ui.dialogs import recovery  # noqa: E402
 from tests.services.support import file_hash  # noqa: E402
 from tests.services.test_backups import T0, add_patients, make_journal, names_in  # noqa: E402
 

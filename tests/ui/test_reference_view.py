@@ -16,7 +16,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from journal.ui.reference_view import HTML_ROLE, ReferenceView
+from journal.ui.screens.reference_view import HTML_ROLE, ReferenceView
 
 
 @pytest.fixture

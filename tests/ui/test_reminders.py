@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from journal.domain import FixedClock
-from journal.ui.reminders import DueItem, ReminderScheduler, due_now, plan_next
+from journal.ui.shell.reminders import DueItem, ReminderScheduler, due_now, plan_next
 from tests.ui.conftest import NOW, TABLETS, at, clock, empty_journal, journal, no_blocking_dialogs, window  # noqa: F401
 
 LEAD = timedelta(minutes=15)
@@ -110,7 +110,7 @@ def test_without_a_tray_the_reminder_shows_in_the_window(qtbot, window, clock) -
 
 
 def test_tray_missing_is_detected(qtbot, journal, clock, monkeypatch) -> None:  # noqa: ANN001
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
     w = build_window(journal, clock)

@@ -24,8 +24,8 @@ from journal.domain import (
     Unit,
 )
 from journal.services.journal import ReminderMark
-from journal.ui.due import due_items, handed_over, settled_keys
-from journal.ui.reminders import DueItem, ReminderMarks
+from journal.ui.shell.due import due_items, handed_over, settled_keys
+from journal.ui.shell.reminders import DueItem, ReminderMarks
 from tests.ui.conftest import NOW, TABLETS, TZ, at, clock, empty_journal, no_blocking_dialogs  # noqa: F401
 
 OMEPRAZOLE = "Omeprazole 20 mg"  # no drug profile: the general rules and reminders only
@@ -71,7 +71,7 @@ def mid_of(journal: Any, name: str) -> int:
 def open_window(qtbot: Any, journal: Any, clock: FixedClock, mono: FakeMonotonic | None = None) -> tuple[Any, list]:
     """A window as the caregiver opens it, with every notification it gives recorded:
     (window, [(title, text, lines), ...])."""
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     w = build_window(journal, clock, tray_available=False, heartbeat_ms=20, monotonic=mono or FakeMonotonic())
     qtbot.addWidget(w)
@@ -392,7 +392,7 @@ def test_due_items_words_before_and_after_the_time(journal, clock) -> None:  # n
 
 
 def test_without_readable_drug_data_the_open_slots_are_still_reminded(journal, clock, monkeypatch) -> None:  # noqa: ANN001
-    import journal.ui.due as due
+    import journal.ui.shell.due as due
     from journal.knowledge import KnowledgeError
 
     def broken() -> object:

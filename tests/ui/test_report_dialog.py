@@ -36,7 +36,7 @@ def journal(tmp_path: Path) -> Iterator[Any]:
 
 @pytest.fixture
 def dialog(qtbot: Any, journal: Any) -> Any:
-    from journal.ui.report_dialog import ReportDialog
+    from journal.ui.dialogs.report_dialog import ReportDialog
 
     d = ReportDialog(journal, journal.find_patient("Robin Shaw").id, lambda: NOW)
     qtbot.addWidget(d)

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 
 from journal.domain import Dose, DoseStatus, Patient, Quantity, Unit
 from journal.services.backups import BackupService
-from journal.ui import recovery
-from journal.ui.main_window import build_window
+from journal.ui.dialogs import recovery
+from journal.ui.shell.main_window import build_window
 from tests.ui.conftest import (  # noqa: F401
     TABLETS,
     at,

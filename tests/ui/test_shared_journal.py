@@ -25,7 +25,7 @@ from journal.services.shared_connection import (
     remember_journal,
     remembered_journal,
 )
-from journal.ui.connect_dialog import ConnectDialog
+from journal.ui.dialogs.connect_dialog import ConnectDialog
 from tests.conftest import NOW, PgDatabases, needs_pg
 from tests.ui.conftest import clock, empty_journal, journal, no_blocking_dialogs, window  # noqa: F401
 
@@ -263,7 +263,7 @@ def test_without_a_keyring_remember_is_off_and_says_why(qtbot: Any, monkeypatch:
 
 def test_the_first_run_screen_offers_a_shared_journal(qtbot: Any, empty_journal: Any, clock: FixedClock,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     w = build_window(empty_journal, clock, tray_available=False)
     qtbot.addWidget(w)
@@ -294,7 +294,7 @@ def test_settings_switch_to_a_shared_journal_and_back(qtbot: Any, window: Any, c
     qtbot.mouseClick(settings.shared_button, Qt.MouseButton.LeftButton)
     assert switched == [True] and remembered_journal() == \
         "postgresql://ana@db.example.org:5432/carejournal?sslmode=require"
-    shared = __import__("journal.ui.settings_dialog", fromlist=["SettingsDialog"]).SettingsDialog(
+    shared = __import__("journal.ui.dialogs.settings_dialog", fromlist=["SettingsDialog"]).SettingsDialog(
         window.session.settings, journal_place=(True, "postgresql://ana@db.example.org:5432/carejournal"))
     qtbot.addWidget(shared)
     assert shared.local_button.isVisibleTo(shared) and "shared journal on a server" in shared.journal_label.text()
@@ -318,7 +318,7 @@ def test_the_remembered_shared_journal_is_opened_at_the_next_start(config_home: 
 def test_a_shared_journal_that_cannot_be_opened_at_start_offers_the_dialog_in_words(
         qtbot: Any, config_home: Path) -> None:
     from journal.cli import Context
-    from journal.ui.main_window import _reconnect
+    from journal.ui.shell.main_window import _reconnect
 
     url = "postgresql://ana@db.example.org:5432/carejournal?sslmode=require"
     seen: list[dict[str, Any]] = []
@@ -344,7 +344,7 @@ def test_a_shared_journal_that_cannot_be_opened_at_start_offers_the_dialog_in_wo
 
 
 def test_a_read_only_window_disables_every_write_and_says_why(qtbot: Any, window: Any) -> None:
-    from journal.ui.read_only import write_controls
+    from journal.ui.shell.read_only import write_controls
 
     window.set_read_only("Read-only: drlee is a viewer of this shared journal.")
     qtbot.waitUntil(lambda: window.read_only_notice.isVisible())
@@ -413,7 +413,7 @@ def test_a_viewer_connection_opens_the_window_read_only(qtbot: Any, pg: PgDataba
     from sqlalchemy.engine import make_url
 
     from journal.services.journal import Journal
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
     from tests.storage.test_shared_journal import _robin, cli
 
     name = pg.create()
@@ -440,7 +440,7 @@ def test_a_viewer_connection_opens_the_window_read_only(qtbot: Any, pg: PgDataba
         assert not given.isEnabled() and w.read_only_notice.isVisible()
         # PostgreSQL refuses anyway, whatever the window offers, and the window says so in words.
         from journal.domain import Patient
-        from journal.ui.errors import SaveFailed
+        from journal.ui.widgets.errors import SaveFailed
 
         with pytest.raises(SaveFailed, match="read-only"):
             w.session.apply(lambda: journal.add_patient(Patient("Jamie Fox")))
@@ -458,7 +458,7 @@ def _run_gui_switching(qtbot: Any, monkeypatch: pytest.MonkeyPatch, start: Any, 
     from PySide6.QtWidgets import QApplication
 
     from journal.app import make_context, run_gui
-    from journal.ui.main_window import MainWindow
+    from journal.ui.shell.main_window import MainWindow
 
     seen: list[Any] = []
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
-from journal.ui.screen_fit import FRAME, ScreenFit, clamp_to_screen, fit_size
+from journal.ui.widgets.screen_fit import FRAME, ScreenFit, clamp_to_screen, fit_size
 from tests.ui.conftest import clock, empty_journal, journal, no_blocking_dialogs, patient_id  # noqa: F401
 
 LAPTOP = QRect(0, 0, 1366, 728)  # 1366x768 less a 40 px panel
@@ -40,7 +40,7 @@ def screen_fit(qapp, tmp_path: Path):  # noqa: ANN001, ANN201
 
 
 def test_the_main_window_fits_a_laptop_screen(qtbot, journal, clock) -> None:  # noqa: ANN001
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     w = build_window(journal, clock, tray_available=False, desktop_notifications=False)
     qtbot.addWidget(w)
@@ -55,7 +55,7 @@ def test_the_main_window_fits_a_laptop_screen(qtbot, journal, clock) -> None:  #
 
 
 def test_the_report_dialog_keeps_save_and_print_on_screen(qtbot, journal, clock, screen_fit) -> None:  # noqa: ANN001
-    from journal.ui.report_dialog import ReportDialog
+    from journal.ui.dialogs.report_dialog import ReportDialog
 
     dlg = ReportDialog(journal, patient_id(journal), clock.now)
     qtbot.addWidget(dlg)
@@ -72,7 +72,7 @@ def test_the_report_dialog_keeps_save_and_print_on_screen(qtbot, journal, clock,
 
 
 def test_a_size_given_by_the_caregiver_is_remembered(qtbot, journal, clock, screen_fit) -> None:  # noqa: ANN001
-    from journal.ui.report_dialog import ReportDialog
+    from journal.ui.dialogs.report_dialog import ReportDialog
 
     first = ReportDialog(journal, patient_id(journal), clock.now)
     qtbot.addWidget(first)

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 
 from journal.domain import ObservationKind
 from journal.ui.operations.settings import save_settings
-from journal.ui.symptom_form import SymptomForm
-from journal.ui.vitals_form import VitalsForm, parse_reading
+from journal.ui.screens.symptom_form import SymptomForm
+from journal.ui.screens.vitals_form import VitalsForm, parse_reading
 from tests.ui.conftest import at, clock, empty_journal, journal, no_blocking_dialogs, patient_id, session  # noqa: F401
 
 

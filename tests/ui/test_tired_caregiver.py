@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea
 
 from journal.domain import DoseStatus, ObservationKind, PumpEventKind
-from journal.ui.dose_dialog import DoseDialog
-from journal.ui.settings_dialog import SettingsDialog
-from journal.ui.symptom_form import SymptomForm
-from journal.ui.today_view import TodayView
-from journal.ui.vitals_form import VitalsForm
+from journal.ui.dialogs.dose_dialog import DoseDialog
+from journal.ui.dialogs.settings_dialog import SettingsDialog
+from journal.ui.screens.symptom_form import SymptomForm
+from journal.ui.screens.today_view import TodayView
+from journal.ui.screens.vitals_form import VitalsForm
 from tests.ui.conftest import (  # noqa: F401
     LIQUID,
     TABLETS,
@@ -229,7 +229,7 @@ def test_a_large_system_font_fits_the_screen_without_clipped_text(qtbot, journal
     from PySide6.QtWidgets import QLabel
 
     from journal.domain import Alert, Severity
-    from journal.ui.main_window import build_window
+    from journal.ui.shell.main_window import build_window
 
     app = QApplication.instance()
     normal = app.font()
@@ -305,7 +305,7 @@ def test_a_long_given_line_does_not_push_the_buttons_out_of_sight(qtbot, window,
 def test_correcting_a_liquid_dose_shows_the_concentration_beside_the_ml(qtbot, window, journal,
                                                                          monkeypatch) -> None:  # noqa: ANN001
     from journal.domain import Dose, Quantity, Unit
-    from journal.ui.history_view import CorrectionDialog
+    from journal.ui.screens.history_view import CorrectionDialog
 
     pid = patient_id(journal)
     liquid = journal.find_medication(pid, LIQUID)

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from journal.domain import DoseStatus
-from journal.ui.dose_dialog import DoseDialog
-from journal.ui.today_view import TodayView
+from journal.ui.dialogs.dose_dialog import DoseDialog
+from journal.ui.screens.today_view import TodayView
 from tests.ui.conftest import (  # noqa: F401
     LIQUID,
     PRN,
@@ -245,7 +245,7 @@ def test_giving_a_dose_hours_early_asks_first(qtbot, session, monkeypatch) -> No
     qtbot.waitUntil(lambda: view.slot_state(TABLETS, "20:00") == "given")
     # The overdue 14:00 dose is not asked about as early; but minutes after the 20:00 one it would be a
     # double dose, which is warned about before saving (warn before, not after).
-    from journal.ui import dose_warning
+    from journal.ui.dialogs import dose_warning
 
     warned: list[str] = []
     monkeypatch.setattr(dose_warning, "ask_save_anyway", lambda parent, text: warned.append(text) or False)

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 
 from journal.domain import ObservationKind
 from journal.ui.operations.entries import undo_last_entry
-from journal.ui.session import UNDO_WINDOW
-from journal.ui.today_view import TodayView
-from journal.ui.vitals_form import VitalsForm
+from journal.ui.screens.today_view import TodayView
+from journal.ui.screens.vitals_form import VitalsForm
+from journal.ui.shell.session import UNDO_WINDOW
 from tests.ui.conftest import TABLETS, at, clock, empty_journal, journal, no_blocking_dialogs, session, window  # noqa: F401
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from journal.domain import Alert, Severity
-from journal.ui.main_window import build_window
+from journal.ui.shell.main_window import build_window
 from tests.ui.conftest import clock, empty_journal, journal, no_blocking_dialogs  # noqa: F401
 
 

@@ -13,8 +13,8 @@ import tzlocal
 from PySide6.QtCore import QDate, Qt
 
 from journal.domain.zones import ZonePeriod
-from journal.ui.main_window import build_window
-from journal.ui.settings_dialog import SettingsDialog
+from journal.ui.dialogs.settings_dialog import SettingsDialog
+from journal.ui.shell.main_window import build_window
 from tests.ui.conftest import (  # noqa: F401
     NOW,
     at,
@@ -115,7 +115,7 @@ def test_keeping_the_zone_shows_no_change(qtbot, window, monkeypatch, zone: str)
 
 
 def test_times_on_screen_keep_the_zone_of_their_day(window) -> None:  # noqa: ANN001
-    from journal.ui.formatting import fmt_datetime
+    from journal.ui.widgets.formatting import fmt_datetime
 
     session = window.session
     session.journal.change_timezone("Europe/London", date(2026, 11, 23))

@@ -31,12 +31,12 @@ from journal.rules.ack import raised_or_worse
 from journal.rules.engine import LOOKBACK, sort_alerts
 from journal.services import checks
 
-from ..errors import USER_ERRORS, as_save_failure
+from ..widgets.errors import USER_ERRORS, as_save_failure
 
 if TYPE_CHECKING:
     from journal.services.journal import Outcome
 
-    from ..session import Session
+    from ..shell.session import Session
 
 
 class Change(enum.Flag):

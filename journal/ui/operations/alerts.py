@@ -9,7 +9,7 @@ from journal.domain import Alert
 from . import OpChanges, perform
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..shell.session import Session
 
 
 def acknowledge_alert(*, session: Session, alert: Alert, note: str, by: str,

@@ -13,7 +13,7 @@ from journal.services.checks import DosePreview, preview_dose
 from . import OpChanges, perform
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..shell.session import Session
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from journal.domain import Note, Observation, PumpEvent, SymptomEntry
 from . import OpChanges, perform
 
 if TYPE_CHECKING:
-    from ..session import LastEntry, Session
+    from ..shell.session import LastEntry, Session
 
 
 def log_symptom(*, session: Session, patient_id: int, entry: SymptomEntry, by: str,

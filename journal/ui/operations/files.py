@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from . import EVERYTHING, OpChanges
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..shell.session import Session
 
 
 def reopen_after_restore(*, session: Session, initiator: object | None = None) -> OpChanges:

@@ -9,7 +9,7 @@ from journal.domain import AsNeededLimits, Medication, Quantity, Regimen, StockE
 from . import OpChanges, perform
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..shell.session import Session
 
 
 def add_medicine(*, session: Session, patient_id: int, medicine: Medication, by: str,

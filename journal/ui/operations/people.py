@@ -9,7 +9,7 @@ from journal.domain import Patient
 from . import OpChanges, perform
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..shell.session import Session
 
 
 def add_person(*, session: Session, person: Patient, by: str, initiator: object | None = None) -> OpChanges:

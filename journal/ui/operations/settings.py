@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from . import OpChanges, perform
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..shell.session import Session
 
 
 def save_settings(*, session: Session, settings: Any, by: str, zone_since: date | None = None,

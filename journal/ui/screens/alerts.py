@@ -1,0 +1,347 @@
+"""Alerts that cannot be missed: a panel (most severe first) and an emergency banner.
+
+Each alert shows colour + icon + words, what the journal saw (evidence), what to do, a link to
+the guidance and an inline "acknowledge with a note" (no modal dialog to get lost behind)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain import Alert, Severity
+
+from ..operations import Change, OpChanges
+from ..operations.alerts import acknowledge_alert
+from ..shell.session import Session
+from ..widgets.errors import USER_ERRORS, describe
+from ..widgets.formatting import fmt_datetime
+from ..widgets.style import look, set_scaled_font
+
+MAX_EVIDENCE = 4
+
+
+def _label(text: str, wrap: bool = True) -> QLabel:
+    lab = QLabel(text)
+    lab.setWordWrap(wrap)
+    lab.setTextFormat(Qt.TextFormat.PlainText)
+    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return lab
+
+
+class AlertCard(QFrame):
+    """One alert. Emits `acknowledged(alert, note)` and `topic_requested(reference_id)`."""
+
+    acknowledged = Signal(object, str)
+    topic_requested = Signal(str)
+
+    def __init__(self, alert: Alert, session: Session, show_patient: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.alert = alert
+        self.show_patient = show_patient
+        self.number = session.emergency_number
+        lk = look(alert.severity)
+        self.setObjectName("alertCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            f"QFrame#alertCard {{ background-color: {lk.background}; border: 2px solid {lk.border};"
+            f" border-radius: 6px; }} QFrame#alertCard QLabel {{ color: {lk.foreground};"
+            " background: transparent; border: none; }"
+        )
+        self.setAccessibleName(self.tr("{severity} alert: {title}").format(severity=lk.word, title=alert.title))
+        lay = QVBoxLayout(self)
+        lay.setSpacing(4)
+
+        who = f"{alert.patient}: " if show_patient else ""
+        med = f" ({alert.medication})" if alert.medication and alert.medication not in alert.title else ""
+        self.heading = _label(f"{lk.icon} {lk.word} - {who}{alert.title}{med}")
+        set_scaled_font(self.heading, 1.15, bold=True)
+        self.heading.setAccessibleName(self.tr("alert heading"))
+        lay.addWidget(self.heading)
+
+        if alert.message:
+            lay.addWidget(_label(alert.message))
+        todo = alert.advice or lk.action
+        if alert.severity in (Severity.EMERGENCY, Severity.URGENT) and session.emergency_number not in todo:
+            todo += "\n" + self.tr("If you are worried right now, call {number}.").format(number=session.emergency_number)
+        self.todo = _label(self.tr("What to do: {advice}").format(advice=todo))
+        self.todo.setFont(self.todo.font())
+        set_scaled_font(self.todo, 1.0, bold=True)
+        lay.addWidget(self.todo)
+
+        if alert.evidence:
+            shown = alert.evidence[:MAX_EVIDENCE]
+            more = len(alert.evidence) - len(shown)
+            lines = "\n".join(f"  \u2022 {e}" for e in shown)
+            if more > 0:
+                lines += "\n  \u2022 " + self.tr("... and {n} more").format(n=more)
+            self.evidence = _label(self.tr("What the journal shows:") + "\n" + lines)
+            self.evidence.setToolTip("\n".join(alert.evidence))
+            lay.addWidget(self.evidence)
+        when = fmt_datetime(alert.since, session.settings, session.now().date())
+        if alert.since <= session.now():  # a date still ahead (a refill due) is already in the title
+            lay.addWidget(_label(self.tr("Since {when}").format(when=when)))
+
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.read_button = QPushButton(self.tr("Read about this"))
+        self.read_button.setAccessibleName(self.tr("Read the guidance about: {title}").format(title=alert.title))
+        self.read_button.setEnabled(bool(alert.reference))
+        self.read_button.clicked.connect(lambda: self.topic_requested.emit(alert.reference))
+        row.addWidget(self.read_button)
+        self.ack_button = QPushButton(self.tr("I have seen this..."))
+        self.ack_button.setAccessibleName(self.tr("Acknowledge alert: {title}").format(title=alert.title))
+        self.ack_button.clicked.connect(self._open_ack)
+        row.addWidget(self.ack_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        for b in (self.read_button, self.ack_button):
+            b.setAutoDefault(True)  # Enter works on a focused button too
+
+        self.ack_box = QWidget()
+        ack = QHBoxLayout(self.ack_box)
+        ack.setContentsMargins(0, 0, 0, 0)
+        ack.addWidget(_label(self.tr("What did you do?"), wrap=False))
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(self.tr("for example: called the clinic, they said to ..."))
+        self.note_edit.setAccessibleName(self.tr("Acknowledgement note"))
+        self.note_edit.returnPressed.connect(self._confirm)
+        ack.addWidget(self.note_edit, 1)
+        self.confirm_button = QPushButton(self.tr("Acknowledge"))
+        self.confirm_button.setAccessibleName(self.tr("Confirm acknowledgement"))
+        self.confirm_button.clicked.connect(self._confirm)
+        ack.addWidget(self.confirm_button)
+        self.ack_box.setVisible(False)
+        lay.addWidget(self.ack_box)
+        # Not Maximum: wrapped text at a large font needs more height than the size hint.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def _open_ack(self) -> None:
+        self.ack_box.setVisible(True)
+        self.note_edit.setFocus()
+
+    def _confirm(self) -> None:
+        note = self.note_edit.text().strip()
+        if not note and self.alert.severity is Severity.EMERGENCY:
+            # As on the red banner: an emergency leaves only with a note of what was done.
+            self.note_edit.setPlaceholderText(self.tr("Please write a few words about what you did first."))
+            self.note_edit.setFocus()
+            return
+        self.acknowledged.emit(self.alert, note)
+
+
+class AlertPanel(QWidget):
+    """The always-visible list of current alerts for everyone in the journal."""
+
+    topic_requested = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.cards: list[AlertCard] = []
+        self.setAccessibleName(self.tr("Alerts"))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(self.tr("Alerts"))
+        set_scaled_font(self.title, 1.3, bold=True)
+        outer.addWidget(self.title)
+        self.summary = _label("")
+        outer.addWidget(self.summary)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the buttons inside
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.inner = QWidget()
+        self.list_layout = QVBoxLayout(self.inner)
+        self.list_layout.addStretch(1)
+        self.scroll_area.setWidget(self.inner)
+        outer.addWidget(self.scroll_area, 1)
+        self.footer = _label("")
+        outer.addWidget(self.footer)
+        session.alerts_updated.connect(self.show_alerts)
+        session.operation_did_execute.connect(self._on_changed)
+        self.show_alerts(session.alerts)
+
+    def _on_changed(self, changes: OpChanges) -> None:
+        if changes.touches(Change.SETTINGS):
+            self.show_alerts(self.session.alerts)
+
+    def show_alerts(self, alerts: list[Alert]) -> None:
+        ordered = sorted(alerts, key=lambda a: -a.severity.rank)
+        people = {a.patient for a in ordered}
+        show_patient = len(people) > 1
+        # Cards of unchanged alerts are kept, so a note being typed is not lost when the
+        # checks re-run (they do every minute).
+        old = {self._ident(c.alert, c.show_patient, c.number): c for c in self.cards}
+        cards: list[AlertCard] = []
+        for alert in ordered:
+            card = old.pop(self._ident(alert, show_patient, self.session.emergency_number), None)
+            if card is None:
+                card = AlertCard(alert, self.session, show_patient=show_patient, parent=self.inner)
+                card.acknowledged.connect(self._acknowledge)
+                card.topic_requested.connect(self.topic_requested)
+            cards.append(card)
+        for card in old.values():
+            card.setParent(None)
+            card.deleteLater()
+        for i, card in enumerate(cards):
+            self.list_layout.insertWidget(i, card)
+        self.cards = cards
+        if not ordered:
+            self.summary.setText("\u2714 " + self.tr("Nothing needs your attention right now."))
+        else:
+            counts: dict[Severity, int] = {}
+            for a in ordered:
+                counts[a.severity] = counts.get(a.severity, 0) + 1
+            parts = [f"{n} {look(s).word.lower()}" for s, n in sorted(counts.items(), key=lambda x: -x[0].rank)]
+            self.summary.setText(self.tr("Most serious first: {counts}.").format(counts=", ".join(parts)))
+        self.title.setText(self.tr("Alerts ({n})").format(n=len(ordered)) if ordered else self.tr("Alerts"))
+        self.footer.setText(self.tr("This journal is not medical advice. When in doubt, call the doctor, the "
+                                    "clinic or {number}.").format(number=self.session.emergency_number))
+
+    @staticmethod
+    def _ident(a: Alert, show_patient: bool, number: str) -> tuple:
+        # The emergency number is part of it: a card saying "call 911" is redrawn after a change to 112.
+        return (a.key, a.severity, a.title, a.message, a.advice, tuple(a.evidence), show_patient, number)
+
+    def _acknowledge(self, alert: Alert, note: str) -> None:
+        if not _saved(self, lambda: acknowledge_alert(session=self.session, alert=alert, note=note,
+                                                      by=self.session.by, initiator=self)):
+            return  # the card stays, with its note
+        # Acknowledged alerts leave the list at once (the checks bring them back if worse): the
+        # operation re-checked their person; an alert about no one in particular needs everyone's.
+        if alert.patient_id is None:
+            self.session.refresh_alerts()
+
+    def card_titles(self) -> list[str]:
+        return [c.alert.title for c in self.cards]
+
+
+def _saved(parent: QWidget, write: Callable[[], object]) -> bool:
+    """Run the write; a refused one (full disk, read-only file) is said in a message box."""
+    try:
+        write()
+    except USER_ERRORS as exc:
+        QMessageBox.warning(parent, QCoreApplication.translate("alerts", "Not saved"), describe(exc))
+        return False
+    return True
+
+
+class EmergencyBanner(QFrame):
+    """A red band across the top of the window while any emergency is unacknowledged.
+
+    It does not close on its own and has no close button: it leaves only when every emergency
+    has been acknowledged with a note."""
+
+    topic_requested = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.emergencies: list[Alert] = []
+        self._announced: tuple = ()
+        lk = look(Severity.EMERGENCY)
+        self.setObjectName("emergencyBanner")
+        self.setStyleSheet(
+            f"QFrame#emergencyBanner {{ background-color: {lk.background}; border: 4px solid {lk.border}; }}"
+            f" QFrame#emergencyBanner QLabel {{ color: {lk.foreground}; background: transparent; }}"
+        )
+        self.setAccessibleName(self.tr("Emergency"))
+        lay = QVBoxLayout(self)
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        set_scaled_font(self.headline, 1.6, bold=True)
+        lay.addWidget(self.headline)
+        self.detail = _label("")
+        set_scaled_font(self.detail, 1.15)
+        lay.addWidget(self.detail)
+        self.todo = _label("")
+        set_scaled_font(self.todo, 1.15, bold=True)
+        lay.addWidget(self.todo)
+        row = QHBoxLayout()
+        self.read_button = QPushButton(self.tr("What to do (guidance)"))
+        self.read_button.setAccessibleName(self.tr("Open the guidance for this emergency"))
+        self.read_button.clicked.connect(self._read)
+        row.addWidget(self.read_button)
+        row.addWidget(_label(self.tr("After you have acted, note what you did:"), wrap=False))
+        self.note_edit = QLineEdit()
+        self.note_edit.setAccessibleName(self.tr("Emergency acknowledgement note"))
+        self.note_edit.setPlaceholderText(self.tr("for example: called {number} at 02:10, ambulance coming").format(
+            number=session.emergency_number))
+        self.note_edit.returnPressed.connect(self.acknowledge)
+        row.addWidget(self.note_edit, 1)
+        self.ack_button = QPushButton(self.tr("Acknowledge"))
+        self.ack_button.setAccessibleName(self.tr("Acknowledge the emergency"))
+        self.ack_button.clicked.connect(self.acknowledge)
+        row.addWidget(self.ack_button)
+        lay.addLayout(row)
+        self.setVisible(False)
+        session.alerts_updated.connect(self.show_alerts)
+
+    def show_alerts(self, alerts: list[Alert]) -> None:
+        self.emergencies = [a for a in alerts if a.severity is Severity.EMERGENCY]
+        if not self.emergencies:
+            self._announced = ()
+            self.setVisible(False)
+            return
+        first = self.emergencies[0]
+        number = self.session.emergency_number
+        lk = look(Severity.EMERGENCY)
+        self.headline.setText(self.tr("{icon} EMERGENCY: call {number} now - {person}: {title}").format(
+            icon=lk.icon, number=number, person=first.patient, title=first.title))
+        others = len(self.emergencies) - 1
+        extra = "\n" + (self.tr("(1 more emergency alert in the Alerts list.)") if others == 1 else
+                        self.tr("({n} more emergency alerts in the Alerts list.)").format(n=others)) \
+            if others > 0 else ""
+        self.detail.setText((first.message or "") + extra)
+        self.todo.setText(self.tr("What to do: {advice}").format(advice=first.advice or lk.action))
+        self.note_edit.setPlaceholderText(self.tr("for example: called {number} at 02:10, ambulance coming").format(
+            number=number))
+        self.setVisible(True)
+        self.raise_()
+        key = tuple(a.key for a in self.emergencies)
+        if key != self._announced:
+            # A screen reader says it at once, whatever the caregiver is doing in the window.
+            self._announced = key
+            self.announce(self.headline.text().replace(lk.icon, "").strip())
+
+    def announce(self, text: str) -> None:
+        event = QAccessibleAnnouncementEvent(self, text)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+        QAccessible.updateAccessibility(event)
+
+    def _read(self) -> None:
+        if self.emergencies:
+            self.topic_requested.emit(self.emergencies[0].reference or "when-to-call")
+
+    def acknowledge(self) -> None:
+        if not self.emergencies:
+            return
+        note = self.note_edit.text().strip()
+        if not note:
+            self.note_edit.setPlaceholderText(self.tr("Please write a few words about what you did first."))
+            self.note_edit.setFocus()
+            return
+        alert = self.emergencies[0]
+        if not _saved(self, lambda: acknowledge_alert(session=self.session, alert=alert, note=note,
+                                                      by=self.session.by, initiator=self)):
+            return  # the banner stays, with the note
+        self.note_edit.clear()
+        if alert.patient_id is None:
+            self.session.refresh_alerts()
