@@ -234,7 +234,54 @@ class MedicationDialog(FormDialog):
 
 
 
-def add_check_then_save(dialog: RegimenDialog | StopDialog, lay: QVBoxLayout, *, check_name: str, save_text: str,
+class CheckThenSaveDialog(FormDialog):
+    """A schedule change's dialog: "1. Check" runs the safety checks on the proposed schedules
+    (`proposed()`), shows their verdict and enables "2. Save" (`checked_text(alerts)`); Save
+    stores exactly what was checked. Subclasses set `preview`, `submit`, `checked_for`,
+    `emergency_number` and the buttons (add_check_then_save)."""
+
+    focus_save_after_check = False
+    preview: Callable[[list[Regimen]], list[Alert]]
+    submit: Callable[[list[Regimen]], Outcome]
+    checked_for: list[Regimen] | None
+    emergency_number: str
+    verdict: VerdictBox
+    save_button: QPushButton
+
+    def proposed(self) -> list[Regimen]:
+        raise NotImplementedError
+
+    def checked_text(self, alerts: list[Alert]) -> str:
+        raise NotImplementedError
+
+    def run_check(self) -> None:
+        self.error.clear_error()
+        try:
+            proposed = self.proposed()
+            alerts = self.preview(proposed)
+        except REFUSALS as exc:
+            self.show_refusal(exc)
+            return
+        self.verdict.show_verdict(alerts, self.emergency_number)
+        self.checked_for = proposed
+        self.save_button.setEnabled(True)
+        self.save_button.setText(self.checked_text(alerts))
+        if self.focus_save_after_check:
+            self.save_button.setFocus()
+
+    def try_save(self) -> None:
+        if self.checked_for is None:
+            self.run_check()
+            return
+        try:
+            self.outcome = self.submit(self.checked_for)
+        except USER_ERRORS as exc:
+            self.show_refusal(exc)
+            return
+        self.accept()
+
+
+def add_check_then_save(dialog: CheckThenSaveDialog, lay: QVBoxLayout, *, check_name: str, save_text: str,
                         save_name: str) -> tuple[ErrorLabel, VerdictBox, QPushButton, QPushButton]:
     """The error line (the FormDialog's), the checks' verdict and the "1. Check, 2. Save" buttons every
     schedule change ends with: Save stays disabled until the change has been checked."""
@@ -261,8 +308,10 @@ def add_check_then_save(dialog: RegimenDialog | StopDialog, lay: QVBoxLayout, *,
     return error, verdict, check_button, save_button
 
 
-class RegimenDialog(FormDialog):
+class RegimenDialog(CheckThenSaveDialog):
     """Change the dose from a date, or a taper plan of dated steps. Two steps: check, then save."""
+
+    focus_save_after_check = True
 
     def __init__(self, medication: Medication, today: date, *, taper: bool,
                  preview: Callable[[list[Regimen]], list[Alert]],
@@ -425,34 +474,15 @@ class RegimenDialog(FormDialog):
             steps[-1].end = end
         return steps
 
-    def run_check(self) -> None:
-        self.error.clear_error()
-        try:
-            steps = self.steps()
-            alerts = self.preview(steps)
-        except REFUSALS as exc:
-            self.show_refusal(exc)
-            return
-        self.verdict.show_verdict(alerts, self.emergency_number)
-        self.checked_for = steps
-        self.save_button.setEnabled(True)
-        self.save_button.setText(self.tr("2. Save anyway (the prescriber asked for it)") if alerts
-                                 else self.tr("2. Save change"))
-        self.save_button.setFocus()
+    def proposed(self) -> list[Regimen]:
+        return self.steps()
 
-    def try_save(self) -> None:
-        if self.checked_for is None:
-            self.run_check()
-            return
-        try:
-            self.outcome = self.submit(self.checked_for)
-        except USER_ERRORS as exc:
-            self.show_refusal(exc)
-            return
-        self.accept()
+    def checked_text(self, alerts: list[Alert]) -> str:
+        return (self.tr("2. Save anyway (the prescriber asked for it)") if alerts
+                else self.tr("2. Save change"))
 
 
-class StopDialog(FormDialog):
+class StopDialog(CheckThenSaveDialog):
     """End a medicine's schedule on a date; the checks say first what a sudden stop means."""
 
     def __init__(self, medication: Medication, today: date, *,
@@ -503,30 +533,12 @@ class StopDialog(FormDialog):
             raise ValueError(self.tr("The medicine has no schedule before that day; nothing to stop."))
         return kept
 
-    def run_check(self) -> None:
-        self.error.clear_error()
-        try:
-            plan = self.plan()
-            alerts = self.preview(plan)
-        except REFUSALS as exc:
-            self.show_refusal(exc)
-            return
-        self.verdict.show_verdict(alerts, self.emergency_number)
-        self.checked_for = plan
-        self.save_button.setEnabled(True)
-        self.save_button.setText(self.tr("2. Save anyway (the prescriber asked for it)") if alerts
-                                 else self.tr("2. Save the stop"))
+    def proposed(self) -> list[Regimen]:
+        return self.plan()
 
-    def try_save(self) -> None:
-        if self.checked_for is None:
-            self.run_check()
-            return
-        try:
-            self.outcome = self.submit(self.checked_for)
-        except USER_ERRORS as exc:
-            self.show_refusal(exc)
-            return
-        self.accept()
+    def checked_text(self, alerts: list[Alert]) -> str:
+        return (self.tr("2. Save anyway (the prescriber asked for it)") if alerts
+                else self.tr("2. Save the stop"))
 
 
 class MedicinesView(QWidget):
