@@ -218,9 +218,7 @@ class CheckContext:
     def tz(self) -> tzinfo:
         """The journal's zone. One that never changed is given as its ZoneInfo: the same local
         times as the JournalZone, converted without a call into Python each (issue 17)."""
-        tz = self.history.tz
-        single: tzinfo | None = getattr(tz, "single", None)
-        return single or tz
+        return self._local_zone
 
     @property
     def today(self) -> date:

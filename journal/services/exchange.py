@@ -968,7 +968,7 @@ def _export_head(journal: Journal) -> dict[str, Any]:
 def _person_docs(journal: Journal, tx: Any, patient_name: str | None) -> Iterator[dict[str, Any]]:
     """Each person's part of the document, one at a time (medication ids m1, m2, ... across people)."""
     tz = journal.tz
-    tz = getattr(tz, "single", None) or tz  # the same local times, converted without Python calls
+    tz = getattr(tz, "only_zone", None) or tz  # the same local times, converted without Python calls
     people = tx.patients()
     if patient_name is not None:
         wanted = journal.find_patient(patient_name)
