@@ -293,6 +293,21 @@ ES_TEXT: dict[str | tuple[str, str], str | tuple[str, str]] = {
         "sueño, confusión y caídas. El plan actual de {person} es alto o rápido para esa edad.",
     "Mention it to the prescriber, and watch for sleepiness, confusion or unsteadiness.":
         "Coménteselo a quien lo receta y esté atento al sueño, la confusión o la inestabilidad.",
+    # -- close-planned-doses -----------------------------------------------------------------------
+    "{medicine}: two planned doses only {gap} apart": "{medicine}: dos dosis previstas con solo {gap} de diferencia",
+    "The schedule of {medicine} plans a dose at {first} and another at {second}, {gap} later. Doses of this "
+    "medicine are usually spread out over the day; two doses this close add up, much like one larger dose. A "
+    "time typed wrong, such as 09:00 for 21:00, looks the same.":
+        "La pauta de {medicine} prevé una dosis a las {first} y otra a las {second}, {gap} después. Las dosis de "
+        "este medicamento suelen repartirse a lo largo del día; dos dosis tan seguidas se suman, casi como una "
+        "sola dosis más grande. Una hora mal escrita, como 09:00 en lugar de 21:00, se ve igual.",
+    "Check these times against the prescription or the pharmacy label. If the times are what was prescribed, "
+    "ask the prescriber or pharmacist whether they are meant to be this close.":
+        "Compare estas horas con la receta o la etiqueta de la farmacia. Si las horas son las recetadas, "
+        "pregunte a quien lo receta o al farmacéutico si deben estar tan seguidas.",
+    "schedule from {day}: {dose} at {times}": "pauta desde el {day}: {dose} a las {times}",
+    "{first} and {second} are {gap} apart; the shortest time between two doses is {least} ({source})":
+        "entre las {first} y las {second} hay {gap}; el tiempo mínimo entre dos dosis es {least} ({source})",
     # -- as-needed ---------------------------------------------------------------------------------
     "given {first} and again {second}, {gap} apart": "dada el {first} y otra vez el {second}, con {gap} de diferencia",
     "minimum time between doses: {gap} ({source})": "tiempo mínimo entre dosis: {gap} ({source})",

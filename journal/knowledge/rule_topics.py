@@ -27,4 +27,5 @@ RULE_TOPICS: dict[str, str] = {
     "as-needed-too-soon": "dosing",
     "as-needed-over-limit": "dosing",
     "stock-low": "missed-doses",
+    "close-planned-doses": "dosing",
 }

@@ -28,6 +28,7 @@ from . import (
     age_caution,
     as_needed_over_limit,
     as_needed_too_soon,
+    close_planned_doses,
     cns_depressant,
     double_dose,
     fast_taper,
@@ -67,11 +68,11 @@ RULES: tuple[Rule, ...] = (
     abrupt_stop, missed_dose, fast_taper, fast_titration, over_max_daily, over_max_dose, double_dose,
     over_prescribed, withdrawal_signs, toxicity_signs, paradoxical_worsening, red_flag_symptom,
     abnormal_vital, cns_depressant, renal_caution, age_caution, liquid_concentration, pump_refill_due,
-    pump_refill_overdue, pump_alarm, as_needed_too_soon, as_needed_over_limit, stock_low,
+    pump_refill_overdue, pump_alarm, as_needed_too_soon, as_needed_over_limit, stock_low, close_planned_doses,
 )
 RULE_IDS: tuple[str, ...] = tuple(r.RULE for r in RULES)
 SCHEDULE_RULES: tuple[Rule, ...] = (
-    fast_taper, fast_titration, over_max_daily, over_max_dose, renal_caution, age_caution,
+    fast_taper, fast_titration, over_max_daily, over_max_dose, renal_caution, age_caution, close_planned_doses,
 )
 
 

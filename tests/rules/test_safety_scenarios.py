@@ -294,6 +294,8 @@ def every_rule_scenarios():  # type: ignore[no-untyped-def]
     counted = other_med("Levetiracetam 500 mg", None, mid=12, times=["08:00", "20:00"])
     counted.stock = [StockEvent(at("2026-10-20T07:00"), StockKind.COUNTED, Quantity(2, Unit.MG))]
     out.append(history(now, [counted]))
+    # Two doses of baclofen planned an hour apart (a time typed wrong).
+    out.append(history(now, [baclofen(reg("2026-09-01", ["08:00", "09:00", "20:00"], mg=10))]))
     return now, out
 
 
