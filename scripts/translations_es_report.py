@@ -3,6 +3,15 @@ apart from translations_es.py so the report's words and the alerts' words are ed
 translations_es.py merges them (ES.update(ES_REPORT)). Our own translation."""
 
 ES_REPORT: dict[str | tuple[str, str], str | tuple[str, str]] = {
+    # -- pulse, blood pressure, breathing and oxygen
+    "Pulse, blood pressure, breathing and oxygen": "Pulso, tensión arterial, respiración y oxígeno",
+    "Reading": "Medición",
+    "Times recorded": "Veces anotada",
+    "Lowest": "La más baja",
+    "Highest": "La más alta",
+    "Latest": "La última",
+    "As recorded at home; blood pressure is ordered by its top number.":
+        "Tal como se anotaron en casa; la tensión arterial se ordena por su cifra alta.",
     # -- the page: title, header, footer
     "Doctor-visit report": "Informe para la visita médica",
     "Doctor-visit report: {person}": "Informe para la visita médica: {person}",

@@ -298,6 +298,28 @@ class SymptomCount:
     tier: str  # "red-flag", "urgent", "notable" (severe), "next-visit" or ""
 
 
+@dataclass(frozen=True)
+class ReadingValue:
+    """One reading as recorded: its value (blood pressure: the top, systolic, number) and, for blood
+    pressure only, the bottom (diastolic) one, in the stored unit (`domain.readings.STORED_UNIT`)."""
+
+    at: datetime
+    value: float
+    value2: float | None = None
+
+
+@dataclass(frozen=True)
+class ReadingRange:
+    """One kind of vital-sign reading over the period: how many were recorded, the lowest, the
+    highest (blood pressure by its top number) and the latest. `kind` is an ObservationKind value."""
+
+    kind: str
+    count: int
+    lowest: ReadingValue
+    highest: ReadingValue
+    latest: ReadingValue
+
+
 @dataclass
 class ReportData:
     header: Header
@@ -325,6 +347,8 @@ class ReportData:
     alerts_checked: bool = True
     # Schedule changes already saved for the days after the report was made.
     planned_changes: list[DoseChange] = field(default_factory=list)
+    # Pulse, blood pressure, breathing and oxygen readings of the period (VITAL_READINGS order).
+    vital_readings: list[ReadingRange] = field(default_factory=list)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1140,6 +1164,28 @@ def _planned_changes(history: PatientHistory, generated_at: datetime, fmt: Forma
     return _dose_changes(history, today + timedelta(days=1), last, fmt)
 
 
+# The readings the "pulse, blood pressure, breathing and oxygen" section sums up, in its order.
+# (Temperature, the Penn score and pain have their charts; weight and the Ashworth grade are not vital signs.)
+VITAL_READINGS = (ObservationKind.HEART_RATE, ObservationKind.BLOOD_PRESSURE, ObservationKind.RESPIRATORY_RATE,
+                  ObservationKind.OXYGEN_SATURATION)
+
+
+def _vital_readings(history: PatientHistory, start_at: datetime, end_at: datetime) -> list[ReadingRange]:
+    """For each kind of VITAL_READINGS recorded in [start_at, end_at) (removed ones left out): how
+    many, the lowest, the highest and the latest; kinds with none are left out. Values as stored."""
+    out = []
+    for kind in VITAL_READINGS:
+        found = sorted((ReadingValue(o.at, float(o.value), o.value2) for o in history.observations
+                        if o.kind is kind and not o.removed and start_at <= o.at < end_at
+                        and isinstance(o.value, int | float) and not isinstance(o.value, bool)),
+                       key=lambda r: r.at.timestamp())
+        if not found:
+            continue
+        out.append(ReadingRange(kind.value, len(found), min(found, key=lambda r: (r.value, r.value2 or 0.0)),
+                                max(found, key=lambda r: (r.value, r.value2 or 0.0)), found[-1]))
+    return out
+
+
 def period_bounds(tz: tzinfo, start: date, end: date) -> tuple[datetime, datetime]:
     """The period's first instant and the instant just after its last day."""
     return (datetime.combine(start, time(0, 0), tzinfo=tz),
@@ -1197,6 +1243,7 @@ def build_report(
         pump=pump,
         dose_changes=changes,
         planned_changes=_planned_changes(history, generated_at, fmt),
+        vital_readings=_vital_readings(history, start_at, end_at),
         adherence=adherence,
         alerts=_alert_lines(alerts, acks),
         timeline=_timeline(history, changes, adherence, start_at, end_at, cat, temperature_unit),

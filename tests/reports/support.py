@@ -104,6 +104,11 @@ def month_history() -> PatientHistory:
                                         id=100 + d))
         observations.append(Observation(at(d, 19, 5), ObservationKind.PAIN_NRS, 4 if d % 3 else 5, id=200 + d))
     observations.append(Observation(at(20, 8), ObservationKind.TEMPERATURE, 37.0, id=2))
+    # Pulse, blood pressure and oxygen taken at home now and then (all in the usual range).
+    for i, (d, pulse, top, bottom) in enumerate([(3, 76, 124, 78), (13, 88, 136, 86), (27, 72, 118, 74)]):
+        observations.append(Observation(at(d, 9), ObservationKind.HEART_RATE, pulse, id=300 + i))
+        observations.append(Observation(at(d, 9, 2), ObservationKind.BLOOD_PRESSURE, top, value2=bottom, id=310 + i))
+    observations.append(Observation(at(13, 9, 4), ObservationKind.OXYGEN_SATURATION, 97, id=320))
     observations.sort(key=lambda o: o.at)
     notes = [
         Note(at(14, 9), "Called the clinic after the missed doses; they said to restart the usual schedule.", id=1),

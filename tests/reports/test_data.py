@@ -276,3 +276,30 @@ def test_a_slot_logged_twice_counts_once_and_the_second_as_extra() -> None:
     a = baclofen(build_report(h, [], [], [], START, END, GENERATED))
     assert a.scheduled == 90 and a.on_time == 82 and a.extra == 1
     assert a.given_total == 84  # every dose given is still counted as given
+
+
+def test_vital_readings_show_count_lowest_highest_and_latest_of_each_kind_recorded() -> None:
+    r = month_report()
+    by_kind = {v.kind: v for v in r.vital_readings}
+    assert list(by_kind) == ["heart-rate", "blood-pressure", "oxygen-saturation"]  # none for breathing
+    pulse = by_kind["heart-rate"]
+    assert pulse.count == 3
+    assert (pulse.lowest.value, pulse.lowest.at) == (72, at(27, 9))
+    assert (pulse.highest.value, pulse.highest.at) == (88, at(13, 9))
+    assert pulse.latest.at == at(27, 9)
+    bp = by_kind["blood-pressure"]
+    assert (bp.highest.value, bp.highest.value2) == (136, 86) and (bp.lowest.value, bp.lowest.value2) == (118, 74)
+    assert by_kind["oxygen-saturation"].count == 1
+
+
+def test_vital_readings_outside_the_period_or_removed_are_not_counted() -> None:
+    from journal.domain import Observation, ObservationKind
+
+    h = month_history()
+    h.observations += [Observation(at(30, 9, month=9), ObservationKind.HEART_RATE, 130, id=901),
+                       Observation(at(20, 9), ObservationKind.HEART_RATE, 40, removed=True, id=902)]
+    alerts, acks = month_alerts()
+    r = build_report(h, alerts, acks, month_revisions(), START, END, GENERATED)
+    pulse = next(v for v in r.vital_readings if v.kind == "heart-rate")
+    assert pulse.count == 3 and pulse.lowest.value == 72 and pulse.highest.value == 88
+    assert build_report(pump_history(), [], [], [], START, END, GENERATED).vital_readings == []

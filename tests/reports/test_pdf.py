@@ -77,6 +77,9 @@ def test_every_section_is_in_the_pdf_as_text(month_pdf: tuple[Path, int]) -> Non
     assert "amount: 10 mg -> 15 mg" in text and "typed the old dose" in text
     assert "not a medical document" in text
     assert "within 1 h of the planned time" in text  # what "on time" means
+    # pulse, blood pressure and oxygen: the lowest and highest with when
+    assert "Pulse, blood pressure, breathing and oxygen" in text
+    assert "136/86 mmHg (2026-10-13 09:02)" in text and "72/min (2026-10-27 09:00)" in text and "97 %" in text
     assert pages == len(pdf_pages(path)) and pages >= 3
 
 

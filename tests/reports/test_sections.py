@@ -51,7 +51,8 @@ def test_the_sections_print_in_the_order_a_doctor_reads_them() -> None:
         "At a glance", "Questions for the doctor", "Current medicines and schedules", "Dose changes in this period",
         "Planned changes still to come", "Doses given and missed", "Longest times between given doses",
         "What happened around the gaps and changes", "Safety alerts raised in this period", "Symptoms",
-        "Spasms, pain and temperature", "Caregiver notes", "Corrections made in this period", "About this report"]
+        "Spasms, pain and temperature", "Pulse, blood pressure, breathing and oxygen",
+        "Caregiver notes", "Corrections made in this period", "About this report"]
     flows = build_flows(with_planned)
     assert flows[0].text == "Doctor-visit report"  # type: ignore[attr-defined]
     assert "not medical advice" in flows[-1].text  # type: ignore[attr-defined]

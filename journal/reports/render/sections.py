@@ -13,11 +13,14 @@ import math
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
+from journal.domain import ObservationKind
 from journal.domain.i18n import _, ngettext
+from journal.domain.readings import STORED_UNIT
+from journal.domain.shown import num, reading_name
 from journal.domain.units import SYMBOL
 from journal.schedule.words import PENDING_WORD
 
-from ..data import MCG_PER_ML, AckLine, Adherence, DoseChange, Gap, Point, ReportData
+from ..data import MCG_PER_ML, AckLine, Adherence, DoseChange, Gap, Point, ReadingValue, ReportData
 from .charts import ChartFlow, doses_chart, points_chart, timeline_chart
 from .layout import Cell, Flow, Heading, Para, Table
 from .words import (
@@ -380,6 +383,30 @@ def spasms_pain_temperature(data: ReportData) -> list[Flow]:
     return f
 
 
+def _vital_text(data: ReportData, kind: str, r: ReadingValue) -> str:
+    """"72/min (2026-10-03 08:00)", "120/80 mmHg (...)", "95 % (...)": a value in its stored unit."""
+    unit = STORED_UNIT.get(ObservationKind(kind), "")
+    value = num(r.value) if r.value2 is None else f"{num(r.value)}/{num(r.value2)}"
+    shown = f"{value}{unit}" if unit == "/min" else f"{value} {unit}".strip()
+    return f"{shown} ({_fmt_at(data, r.at)})"
+
+
+def vital_readings(data: ReportData) -> list[Flow]:
+    """Pulse, blood pressure, breathing rate and oxygen readings of the period: for each kind
+    recorded, how many, the lowest, the highest and the latest, each with when it was taken; left
+    out when none was recorded."""
+    if not data.vital_readings:
+        return []
+    f: list[Flow] = [Heading(_("Pulse, blood pressure, breathing and oxygen"))]
+    f.append(Table([(_("Reading"), 1.6), (_("Times recorded"), 1), (_("Lowest"), 2), (_("Highest"), 2),
+                    (_("Latest"), 2)],
+                   [[reading_name(v.kind), str(v.count), _vital_text(data, v.kind, v.lowest),
+                     _vital_text(data, v.kind, v.highest), _vital_text(data, v.kind, v.latest)]
+                    for v in data.vital_readings]))
+    f.append(Para(_("As recorded at home; blood pressure is ordered by its top number."), font="small"))
+    return f
+
+
 def pump_events(data: ReportData) -> list[Flow]:
     """The pump's refills, alarms and checks; left out when there is no pump and none was logged."""
     if data.pump is None and not data.pump_events:
@@ -439,6 +466,7 @@ SECTIONS: tuple[Callable[[ReportData], list[Flow]], ...] = (
     safety_alerts,
     symptoms,
     spasms_pain_temperature,
+    vital_readings,
     pump_events,
     caregiver_notes,
     corrections,
