@@ -306,8 +306,8 @@ ES_TEXT: dict[str | tuple[str, str], str | tuple[str, str]] = {
         "Compare estas horas con la receta o la etiqueta de la farmacia. Si las horas son las recetadas, "
         "pregunte a quien lo receta o al farmacéutico si deben estar tan seguidas.",
     "schedule from {day}: {dose} at {times}": "pauta desde el {day}: {dose} a las {times}",
-    "{first} and {second} are {gap} apart; the shortest time between two doses is {least} ({source})":
-        "entre las {first} y las {second} hay {gap}; el tiempo mínimo entre dos dosis es {least} ({source})",
+    "{first} and {second} are {gap} apart; the shortest time between two doses is {least}: {source}":
+        "entre las {first} y las {second} hay {gap}; el tiempo mínimo entre dos dosis es {least}: {source}",
     # -- as-needed ---------------------------------------------------------------------------------
     "given {first} and again {second}, {gap} apart": "dada el {first} y otra vez el {second}, con {gap} de diferencia",
     "minimum time between doses: {gap} ({source})": "tiempo mínimo entre dosis: {gap} ({source})",

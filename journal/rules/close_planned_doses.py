@@ -76,8 +76,8 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
                 _("schedule from {day}: {dose} at {times}").format(
                     day=r.start.isoformat(), dose=r.dose,
                     times=", ".join(t.strftime("%H:%M") for t in sorted(r.times))),
-                _("{first} and {second} are {gap} apart; the shortest time between two doses is {least} "
-                  "({source})").format(first=a.strftime("%H:%M"), second=b.strftime("%H:%M"), gap=shown_gap,
+                _("{first} and {second} are {gap} apart; the shortest time between two doses is {least}: "
+                  "{source}").format(first=a.strftime("%H:%M"), second=b.strftime("%H:%M"), gap=shown_gap,
                                        least=fmt_hours(least), source=limit.min_interval_source),
             ]
             since = ctx.day_start(r.start)
