@@ -68,3 +68,16 @@ def test_the_guard_notices_a_rule_left_out_of_the_engine(monkeypatch) -> None:  
     monkeypatch.setattr(engine, "RULES", tuple(r for r in RULES if r.RULE != "stock-low"))
     missing = [name for name, m in _rule_modules().items() if m not in engine.RULES]
     assert missing == ["stock_low"]
+
+
+def test_the_pages_worked_examples_name_files_that_exist_and_the_rule_it_adds() -> None:
+    """The two worked examples list the files a real change touched: each must still exist, and the
+    rule the first one adds is one the engine runs, so the page cannot drift into fiction."""
+    page = (ROOT / "docs" / "where-things-go.md").read_text(encoding="utf-8")
+    examples = page[page.index("## Worked example 1"):]
+    paths = set(re.findall(r"`((?:journal|tests|scripts|docs|resources)/[\w./-]+\.(?:py|md|json))`", examples))
+    assert len(paths) >= 12
+    missing = sorted(p for p in paths if not (ROOT / p).is_file())
+    assert missing == []
+    added = re.search(r'RULE = "([a-z-]+)"', examples)
+    assert added is not None and added.group(1) in RULE_IDS
