@@ -236,6 +236,16 @@ def minimal_document(**patient: Any) -> dict[str, Any]:
     return {"format": "caregiver-medication-journal", "version": 1, "timezone": TZ_NAME, "patients": [person]}
 
 
+@pytest.fixture
+def spanish() -> Iterator[None]:
+    """The app's words in Spanish for one test (alerts, report, guide), English again after it."""
+    from journal.domain.i18n import set_language
+
+    set_language("es")
+    yield
+    set_language(None)
+
+
 # Every test: a modal dialog a test forgot to patch fails it at once instead of hanging the run.
 @pytest.fixture(autouse=True)
 def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:

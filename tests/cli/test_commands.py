@@ -18,28 +18,6 @@ from tests.conftest import NOW, minimal_document
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Any:
-    db = tmp_path / "cli.sqlite3"
-
-    def _run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--db", str(db), *argv], clock=FixedClock(NOW))
-        except SystemExit as stop:  # argparse's own refusals
-            code = int(stop.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
-
-@pytest.fixture
-def doc_file(tmp_path: Path) -> Path:
-    path = tmp_path / "journal.json"
-    path.write_text(json.dumps(minimal_document()))
-    return path
-
-
 def test_help_answers_without_opening_anything(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["--help"])

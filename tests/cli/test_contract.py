@@ -20,21 +20,6 @@ from tests.conftest import NOW, minimal_document
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Any:
-    db = tmp_path / "cli.sqlite3"
-
-    def _run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--db", str(db), *argv], clock=FixedClock(NOW))
-        except SystemExit as stop:  # argparse's own answers and refusals
-            code = int(stop.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
-
 # --- --version ----------------------------------------------------------------------------------
 
 
@@ -61,13 +46,6 @@ def test_version_comes_from_the_checkout_else_from_the_installed_metadata(tmp_pa
     assert journal.version(other) == metadata.version("carejournal")
     assert journal.version(tmp_path / "missing.toml") == metadata.version("carejournal")
     assert journal.__version__ == journal.version()
-
-
-@pytest.fixture
-def doc_file(tmp_path: Path) -> Path:
-    path = tmp_path / "journal.json"
-    path.write_text(json.dumps(minimal_document()))
-    return path
 
 
 def exported(run: Any) -> dict[str, Any]:

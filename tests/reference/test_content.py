@@ -10,17 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from journal.reference import RULE_TOPICS, ReferenceLibrary, default_library
+from journal.reference import RULE_TOPICS, ReferenceLibrary
 from journal.reference.readability import measure
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTRACTS = ROOT / "docs" / "contracts.md"
 CHECKER = ROOT.parent / "shared" / "tools" / "check_copied_text.py"
-
-
-@pytest.fixture(scope="module")
-def lib() -> ReferenceLibrary:
-    return default_library()
 
 
 def _contract_section() -> str:

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from journal.reference import MARK_END, MARK_START, ReferenceLibrary, default_library
-
-
-@pytest.fixture(scope="module")
-def lib() -> ReferenceLibrary:
-    return default_library()
+from journal.reference import MARK_END, MARK_START, ReferenceLibrary
 
 
 @pytest.mark.parametrize(

@@ -10,12 +10,10 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from journal.domain.i18n import set_language
 from journal.knowledge.rule_topics import RULE_TOPICS
 from journal.reference import ReferenceLibrary, default_library, markup
 from journal.reference.topics import DEFAULT_DIRECTORY, Topic, load_topics, parse_topic
@@ -28,13 +26,6 @@ ENGLISH = load_topics()
 @pytest.fixture(scope="module")
 def es() -> ReferenceLibrary:
     return ReferenceLibrary(language="es")
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    set_language("es")
-    yield
-    set_language(None)
 
 
 def spanish_topic(topic_id: str) -> Topic:

@@ -10,7 +10,6 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,13 +26,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from translations_es_report import ES_REPORT  # noqa: E402
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    set_language("es")
-    yield
-    set_language(None)
 
 
 def month_report():  # type: ignore[no-untyped-def]

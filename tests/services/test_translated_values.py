@@ -11,7 +11,6 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,13 +23,6 @@ from journal.domain.shown import form_name, num, reading_code_name, reading_name
 from journal.domain.units import temperature_text, weight_text
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    set_language("es")
-    yield
-    set_language(None)
 
 
 def both(make: object) -> tuple[object, object]:

@@ -56,14 +56,6 @@ NOT_WORDS = {"carejournal", "mcg", "per"}
 GETTEXT_MODULES += sorted(str(p.relative_to(ROOT)) for p in (ROOT / "journal" / "reports").rglob("*.py"))
 TZ = ZoneInfo("America/Chicago")
 
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    set_language("es")
-    yield
-    set_language(None)
-
-
 # -- choosing the language ----------------------------------------------------------------------
 
 def test_the_language_comes_from_settings_else_the_locale() -> None:
