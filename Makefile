@@ -1,7 +1,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup run test lint typecheck bench
+.PHONY: setup run test test-fast lint typecheck bench
 
 setup:
 	VENV=$(VENV) bash scripts/setup.sh
@@ -13,6 +13,12 @@ run: setup
 test:
 	WITH_TEST_TOOLS=1 VENV=$(VENV) bash scripts/setup.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The quick loop while working: every test but those marked `slow` (fault injection, fuzzing, a
+# year replayed, ...). CI (.ci/run) runs `make test`, all of them.
+test-fast:
+	WITH_TEST_TOOLS=1 VENV=$(VENV) bash scripts/setup.sh
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow"
 
 lint:
 	$(VENV)/bin/ruff check journal tests bench main.py

@@ -126,6 +126,7 @@ def journal(tmp_path_factory: pytest.TempPathFactory) -> Any:
     print(f"\nimport fuzz: {sum(STATS.values())} documents; {dict(STATS)}")
 
 
+@pytest.mark.slow  # many generated examples; the cases below it are the quick check
 @settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.data_too_large])

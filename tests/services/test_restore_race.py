@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from journal.domain import FixedClock
 from journal.services.backups import BackupService
 from journal.services.journal import Journal
@@ -44,6 +46,8 @@ def _notes(path: Path) -> set[str]:
         con.close()
 
 
+# Restores racing a stream of command-line writes (child processes, several seconds).
+@pytest.mark.slow
 def test_a_restore_while_log_dose_runs_loses_nothing_reported_as_logged(tmp_path: Path) -> None:
     clock = FixedClock(datetime.now(UTC))
     sources = tmp_path / "sources"

@@ -118,6 +118,9 @@ def test_command_line_write_waits_for_the_window_and_succeeds(journal_path: Path
         con.close()
 
 
+# Waits out the whole 5 s busy timeout in a child process; the same refusal in-process:
+# test_restore_race.py::test_a_write_waits_for_the_lock_and_then_says_the_journal_is_busy.
+@pytest.mark.slow
 def test_command_line_gives_up_plainly_when_the_journal_stays_busy(journal_path: Path) -> None:
     holder = _hold_write_lock(journal_path)
     try:

@@ -350,6 +350,8 @@ def _campaign(tmp_path: Path, kills: int, modes: tuple[str, ...] = ()) -> dict[s
 WRITING = ("import", "doses", "correct", "backup", "restore", "restore-journal", "restore-writer", "create")
 
 
+# 24 kill -9s of child processes (about 30 s); CI runs it, `make test-fast` leaves it out.
+@pytest.mark.slow
 def test_kill_minus_nine_at_random_moments(tmp_path: Path) -> None:
     survived = _campaign(tmp_path, 24)
     assert sum(survived.values()) == 24 and len(survived) == 8

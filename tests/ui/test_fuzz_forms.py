@@ -50,6 +50,7 @@ def make_dialog(world: Any, qtbot: Any, minutes_ago: int) -> DoseDialog:
     return dialog
 
 
+@pytest.mark.slow  # many generated examples; the cases below it are the quick check
 @settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=st.sampled_from(AMOUNTS) | st.text(max_size=16), minutes_ago=st.integers(0, 60 * 24 * 30))
