@@ -19,9 +19,20 @@ from .i18n import N_, SOURCE_LANGUAGE, _, current_language, ngettext
 DECIMAL_MARKS: dict[str, str] = {"en": ".", "es": ","}
 
 
+_chosen_mark: str | None = None
+
+
+def set_decimal_mark(mark: str | None) -> None:
+    """Show decimals with `mark` ("." or ",", the journal's Settings) from now on; None: the
+    language's own mark. Set by the journal's settings when they are read, so the window, the
+    alerts, the command line and the report all write 37,5 or 37.5 alike."""
+    global _chosen_mark
+    _chosen_mark = mark if mark in (".", ",") else None
+
+
 def decimal_mark() -> str:
-    """"." or ",": the decimal mark of the language in use."""
-    return DECIMAL_MARKS.get(current_language(), ".")
+    """"." or ",": the journal's chosen mark, else the mark of the language in use."""
+    return _chosen_mark or DECIMAL_MARKS.get(current_language(), ".")
 
 
 def num(value: float | str | None, spec: str = "g") -> str:

@@ -471,7 +471,7 @@ def test_spanish_form_errors_and_confirmations(spanish_window) -> None:  # noqa:
     w.tabs.setCurrentWidget(w.vitals_form)
     w.vitals_form.value.setText("101.3")  # a Fahrenheit number in a Celsius journal
     w.vitals_form.save()
-    assert "101.3 parece Fahrenheit. En Celsius son 38.5" in w.vitals_form.error.text()
+    assert "101,3 parece Fahrenheit. En Celsius son 38,5" in w.vitals_form.error.text()  # the language's decimal mark
     w.vitals_form.value.setText("38.2")
     w.vitals_form.save()
     assert w.vitals_form.result.text().startswith("\u2714 Anotado: Temperatura, hoy ")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from journal.domain.i18n import N_, _, ngettext
+from journal.domain.shown import num
 
 from ..data import Adherence, ReportData
 
@@ -77,11 +78,12 @@ def _fmt_at(data: ReportData, t: datetime | None) -> str:
 def _pct(ad: Adherence, n: int) -> str:
     """n doses with their share of the scheduled ones: "27 (96%)", or "27" when none were scheduled."""
     v = ad.percent(n)
-    return f"{n}" if v is None else f"{n} ({v:.0f}%)"
+    return f"{n}" if v is None else f"{n} ({num(v, '.0f')}%)"
 
 
 def _hours(h: float) -> str:
-    """A length of time in hours: "2.5 h", "14 h", "50 h (2.1 days)" from 48 hours on."""
+    """A length of time in hours: "2.5 h", "14 h", "50 h (2.1 days)" from 48 hours on (the
+    language's decimal mark: "2,5 h")."""
     if h >= 48:
-        return _("{hours} h ({days} days)").format(hours=f"{h:.0f}", days=f"{h / 24:.1f}")
-    return f"{h:.1f} h" if h < 10 else f"{h:.0f} h"
+        return _("{hours} h ({days} days)").format(hours=num(h, ".0f"), days=num(h / 24, ".1f"))
+    return f"{num(h, '.1f')} h" if h < 10 else f"{num(h, '.0f')} h"
