@@ -92,7 +92,7 @@ def test_every_gettext_message_has_its_spanish_text_and_the_mo_matches_the_po() 
     mo = gettext.translation(DOMAIN, LOCALE_DIR, languages=["es"])
     for m in catalog:
         if m.id and not m.pluralizable:
-            assert mo.gettext(m.id) == m.string, m.id
+            assert (mo.pgettext(m.context, m.id) if m.context else mo.gettext(m.id)) == m.string, m.id
 
 
 def test_the_gettext_template_is_current(tmp_path: Path) -> None:
@@ -100,14 +100,15 @@ def test_the_gettext_template_is_current(tmp_path: Path) -> None:
     pybabel = Path(sys.executable).parent / "pybabel"
     out = tmp_path / "now.pot"
     subprocess.run([str(pybabel), "extract", "-F", "babel.cfg", "--no-location", "--omit-header", "-k", "_",
-                    "-k", "N_", "-k", "ngettext:1,2", "--ignore-dirs=ui", "-o", str(out), "journal"],
+                    "-k", "N_", "-k", "ngettext:1,2", "-k", "pgettext:1c,2", "-k", "NP_:1c,2", "--ignore-dirs=ui",
+                    "-o", str(out), "journal"],
                    cwd=ROOT, check=True, capture_output=True)
     from babel.messages.pofile import read_po
 
     with open(out, "rb") as f:
-        now = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read_po(f) if m.id}
+        now = {(m.context, m.id if isinstance(m.id, str) else tuple(m.id)) for m in read_po(f) if m.id}
     with open(PO, "rb") as f:
-        kept = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read_po(f) if m.id}
+        kept = {(m.context, m.id if isinstance(m.id, str) else tuple(m.id)) for m in read_po(f) if m.id}
     assert now - kept == set(), "new texts: run `make translations` and translate them"
 
 

@@ -33,6 +33,7 @@ from .words import (
     _hours,
     _pct,
     _word,
+    level_word,
 )
 
 
@@ -300,7 +301,7 @@ def timeline(data: ReportData) -> list[Flow]:
     start, end = _period(data)
     f.append(ChartFlow(62, timeline_chart(data.timeline, start, end)))
     f.append(Table([(_("When"), 1.3), (_("Kind"), 1.1), (_("What"), 6)],
-                   [[_fmt_at(data, e.at), Cell(_word(TIMELINE_WORDS.get(e.level, e.level) or e.kind),
+                   [[_fmt_at(data, e.at), Cell(level_word(TIMELINE_WORDS, e.level) or _word(e.kind),
                                                bold=e.level in ("red-flag", "urgent", "gap")), e.text]
                     for e in data.timeline]))
     return f
@@ -337,7 +338,7 @@ def symptoms(data: ReportData) -> list[Flow]:
         return [*f, Para(_("No symptoms were logged in this period."))]
     f.append(Table([(_("Symptom"), 2), (_("Times logged"), 1), (_("Worst severity (0-10)"), 1.2), (_("Triage"), 1.2)],
                    [[s.symptom, str(s.count), "" if s.worst is None else str(s.worst),
-                     Cell(_word(TIER_WORDS.get(s.tier, s.tier)), bold=s.tier == "red-flag")]
+                     Cell(level_word(TIER_WORDS, s.tier), bold=s.tier == "red-flag")]
                     for s in data.symptom_counts]))
     series = data.charts.symptom_severity
     if series:
