@@ -220,20 +220,15 @@ class CheckContext:
         times as the JournalZone, converted without a call into Python each (issue 17)."""
         return self._local_zone
 
-    @property
+    @cached_property
     def today(self) -> date:
-        key = ("today", self.now)
-        if key not in self._memo:
-            self._memo[key] = self.now.astimezone(self.tz).date()
-        return cast(date, self._memo[key])
+        """The local date of `now` (a context is made for one instant: `now` never changes)."""
+        return self.now.astimezone(self.tz).date()
 
-    @property
+    @cached_property
     def now_utc(self) -> datetime:
         """`now` in UTC (asked for every dose by several rules)."""
-        key = ("now-utc", self.now)
-        if key not in self._memo:
-            self._memo[key] = utc(self.now)
-        return cast(datetime, self._memo[key])
+        return utc(self.now)
 
     def local(self, t: datetime) -> datetime:
         return t.astimezone(self._local_zone)
@@ -514,22 +509,37 @@ class CheckContext:
     def dose_day(self, m: Medication, p: DrugProfile, d: Dose) -> date:
         """The day a dose belongs to: its slot's day when it answers one (a dose given just after
         midnight for the 23:45 slot counts for the day before), else the day it was given."""
-        key = ("dose-day", id(m))
-        if key not in self._memo:
+        st = self.answered_slot(m, p, d)
+        return self.local_day(st.slot.at if st is not None else d.at)
+
+    def answered_slot(self, m: Medication, p: DrugProfile | None, d: Dose) -> SlotState | None:
+        """The slot (with its state) that the record `d` answers in this run's plan of `m`, or None
+        (an extra dose, or a record outside the plan): the plan's answer, looked up, not worked out."""
+        return self.slots_answered(m, p).get(id(d))
+
+    def slots_answered(self, m: Medication, p: DrugProfile | None) -> dict[int, SlotState]:
+        """For this run's plan of `m`: each answering record (by identity) -> its slot's state."""
+        key = ("slot-of", id(m))
+        found = self._memo.get(key)
+        if found is None:
             states, _ = self.slot_states(m, p)
-            self._memo[key] = {id(x): self.local_day(st.slot.at) for st in states for x in st.doses}
-        found = cast("dict[int, date]", self._memo[key]).get(id(d))
-        return found if found is not None else self.local_day(d.at)
+            found = self._memo[key] = {id(x): st for st in states for x in st.doses}
+        return cast("dict[int, SlotState]", found)
 
     def local_day(self, t: datetime) -> date:
         """The local date of an instant (remembered across a report's runs: asked of the same slots
-        and doses at every instant)."""
-        key = ("local-day", t)
+        and doses at every instant). Remembered by identity, with the instant itself kept beside
+        its answer so that the entry is only used for that very object (hashing an aware datetime
+        asks its zone for the offset: slower than the answer)."""
         memo = self.lasting
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = self.local(t).date()
-        return cast(date, found)
+        found = memo.get(("local-day", id(t)))
+        if found is not None:
+            seen, day = cast("tuple[datetime, date]", found)
+            if seen is t:
+                return day
+        day = self.local(t).date()
+        memo[("local-day", id(t))] = (t, day)
+        return day
 
     def doses_of(self, m: Medication) -> list[Dose]:
         """The history's records of `m` (any status, removed ones too), in the history's order."""
@@ -799,34 +809,48 @@ class CheckContext:
         followed by that next dose answers two different slots: it is not a double dose."""
         out: list[tuple[Dose, Dose]] = []
         given = sorted(self.given_doses(m), key=lambda d: utc(d.at))
-        slot_of: dict[int, datetime] = {}
-        if not m.as_needed:
-            states, _ = self.slot_states(m, p)
-            slot_of = {id(d): st.slot.at for st in states for d in st.doses}
-        grace = self.timing(p).grace
-        half_gap: dict[int, timedelta] = {}  # per regimen (by identity): shortest_gap is not free
+        slot_of = self.slots_answered(m, p) if not m.as_needed else {}
+        # A pair's answer depends only on the two records and the slots they answer (the schedule
+        # and the profile are the same in every run that shares `lasting`): remembered with them,
+        # and used only when they are the very same objects (a report checks each pair at about
+        # ten instants).
+        memo = self.lasting
         for a, b in zip(given, given[1:], strict=False):
-            same_slot = a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
-            sa, sb = slot_of.get(id(a)), slot_of.get(id(b))
-            same_slot = same_slot or (sa is not None and sa == sb)
-            if same_slot:
-                out.append((a, b))
-                continue
-            if m.as_needed:
-                continue
-            apart = utc(b.at) - utc(a.at)
-            reg = self.regimen_on(m, self.local(b.at).date())
-            if reg is None or not reg.times:
-                continue
-            half = half_gap.get(id(reg))
-            if half is None:
-                half = half_gap[id(reg)] = shortest_gap(reg) / 2
-            close = apart < half
-            if close and sa is not None and sb is not None and utc(sa) < utc(sb) and apart >= grace:
-                close = False  # the earlier slot's dose given late, as the advice allows
-            if close:
+            sta, stb = slot_of.get(id(a)), slot_of.get(id(b))
+            sa = sta.slot.at if sta is not None else None
+            sb = stb.slot.at if stb is not None else None
+            key = ("double-pair", id(m), id(a), id(b))
+            seen = memo.get(key)
+            if seen is not None:
+                ka, kb, ksa, ksb, double = cast("tuple[Dose, Dose, datetime | None, datetime | None, bool]", seen)
+                if ka is a and kb is b and ksa is sa and ksb is sb:
+                    if double:
+                        out.append((a, b))
+                    continue
+            double = self._is_double(m, p, a, b, sa, sb)
+            memo[key] = (a, b, sa, sb, double)
+            if double:
                 out.append((a, b))
         return out
+
+    def _is_double(self, m: Medication, p: DrugProfile, a: Dose, b: Dose, sa: datetime | None,
+                   sb: datetime | None) -> bool:
+        """Whether two consecutive given doses of `m` (`a` then `b`, answering the slots at `sa` and
+        `sb`, or None) are a double dose (see `_double_doses`)."""
+        same_slot = a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
+        same_slot = same_slot or (sa is not None and sa == sb)
+        if same_slot:
+            return True
+        if m.as_needed:
+            return False
+        apart = utc(b.at) - utc(a.at)
+        reg = self.regimen_on(m, self.local(b.at).date())
+        if reg is None or not reg.times:
+            return False
+        close = apart < shortest_gap(reg) / 2
+        if close and sa is not None and sb is not None and utc(sa) < utc(sb) and apart >= self.timing(p).grace:
+            close = False  # the earlier slot's dose given late, as the advice allows
+        return close
 
     # ----------------------------------------------------------------- pump
     def refill_due(self) -> tuple[date, str] | None:

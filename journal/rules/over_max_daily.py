@@ -68,8 +68,9 @@ def logged_excess(ctx: CheckContext, meds: list[Medication], p: DrugProfile,
                                                                  medicine=m.name) for d, m in window],
                      window[0][0].at)
 
+    day_of = {id(d): ctx.dose_day(m, p, d) for d, m in given}  # each dose's day, asked once
     for day in (ctx.today, ctx.today - timedelta(days=1)):
-        consider([(d, m) for d, m in given if ctx.dose_day(m, p, d) == day],
+        consider([(d, m) for d, m in given if day_of[id(d)] == day],
                  _("for {day}").format(day=day.isoformat()))
     # A sliding window (linear): a dose every minute for a year must not make this quadratic.
     span = timedelta(hours=SPAN)
