@@ -456,7 +456,15 @@ class CheckContext:
         return bool(list(regimen_days(reg, day, day)))
 
     def is_active(self, m: Medication) -> bool:
-        """On the list now: a regimen in force today, or (as needed) given in the last 3 days."""
+        """On the list now: a regimen in force today, or (as needed) given in the last 3 days.
+        Remembered for the run (asked for every medicine by several rules)."""
+        key = ("active", id(m))
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._is_active(m)
+        return cast(bool, found)
+
+    def _is_active(self, m: Medication) -> bool:
         if m.regimen_on(self.today) is not None:
             return True
         for d in reversed(self.history.doses):
@@ -511,6 +519,15 @@ class CheckContext:
         midnight for the 23:45 slot counts for the day before), else the day it was given."""
         st = self.answered_slot(m, p, d)
         return self.local_day(st.slot.at if st is not None else d.at)
+
+    def given_days(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, date]]:
+        """`given_doses(m)` with each one's `dose_day`, in the same order; remembered for the run
+        (over-prescribed and over-max-daily both total the given doses by day)."""
+        key = ("given-days", id(m))
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = [(d, self.dose_day(m, p, d)) for d in self.given_doses(m)]
+        return list(cast("list[tuple[Dose, date]]", found))
 
     def answered_slot(self, m: Medication, p: DrugProfile | None, d: Dose) -> SlotState | None:
         """The slot (with its state) that the record `d` answers in this run's plan of `m`, or None

@@ -68,7 +68,7 @@ def logged_excess(ctx: CheckContext, meds: list[Medication], p: DrugProfile,
                                                                  medicine=m.name) for d, m in window],
                      window[0][0].at)
 
-    day_of = {id(d): ctx.dose_day(m, p, d) for d, m in given}  # each dose's day, asked once
+    day_of = {id(d): day for m in meds for d, day in ctx.given_days(m, p)}
     for day in (ctx.today, ctx.today - timedelta(days=1)):
         consider([(d, m) for d, m in given if day_of[id(d)] == day],
                  _("for {day}").format(day=day.isoformat()))

@@ -19,7 +19,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
     for m, p in ctx.every_medication():
         if m.as_needed or not m.regimens or ctx.route(m) == "intrathecal":
             continue
-        given = [(d, ctx.dose_day(m, p, d)) for d in ctx.given_doses(m)]  # each dose's day, asked once
+        given = ctx.given_days(m, p)
         for day in (ctx.today, ctx.today - timedelta(days=1)):
             reg = m.regimen_on(day)
             planned = 0.0
