@@ -593,12 +593,22 @@ class CheckContext:
         return best
 
     def not_given_slots(self, m: Medication, p: DrugProfile, grace: bool = True) -> list[tuple[Slot, str]]:
-        """Past slots (past the plan's grace period if `grace`) with no dose given and kept down."""
+        """Past slots (past the plan's grace period if `grace`) with no dose given and kept down.
+        Remembered for the run (abrupt-stop and the withdrawal causes both ask)."""
+        key = ("not-given", id(m), grace)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._not_given_slots(m, p, grace)
+        return list(cast("list[tuple[Slot, str]]", found))
+
+    def _not_given_slots(self, m: Medication, p: DrugProfile, grace: bool) -> list[tuple[Slot, str]]:
         plan = self.plan(m, p)
         g = plan.timing.grace if grace else timedelta(0)
+        now, start = self.now_utc, utc(self.history.start)
         out = []
         for st in plan.slots:
-            if st.taken or self.ago(st.slot.at) <= g or utc(st.slot.at) < utc(self.history.start):
+            at = utc(st.slot.at)
+            if st.taken or now - at <= g or at < start:  # taken, not past its grace yet, before the history
                 continue
             why = _("nothing logged") if not st.answered else ", ".join(
                 status_name(v) for v in sorted({d.status for d in st.doses}))
