@@ -517,7 +517,10 @@ class CheckContext:
     def dose_day(self, m: Medication, p: DrugProfile, d: Dose) -> date:
         """The day a dose belongs to: its slot's day when it answers one (a dose given just after
         midnight for the 23:45 slot counts for the day before), else the day it was given."""
-        st = self.answered_slot(m, p, d)
+        return self._day_of(self.slots_answered(m, p).get(id(d)), d)
+
+    def _day_of(self, st: SlotState | None, d: Dose) -> date:
+        """`dose_day` once the slot `d` answers (None: none) is known: the rule itself, in one place."""
         return self.local_day(st.slot.at if st is not None else d.at)
 
     def given_days(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, date]]:
@@ -526,13 +529,9 @@ class CheckContext:
         key = ("given-days", id(m))
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = [(d, self.dose_day(m, p, d)) for d in self.given_doses(m)]
+            slot_of = self.slots_answered(m, p)  # dose_day for each, the map looked up once
+            found = self._memo[key] = [(d, self._day_of(slot_of.get(id(d)), d)) for d in self.given_doses(m)]
         return list(cast("list[tuple[Dose, date]]", found))
-
-    def answered_slot(self, m: Medication, p: DrugProfile | None, d: Dose) -> SlotState | None:
-        """The slot (with its state) that the record `d` answers in this run's plan of `m`, or None
-        (an extra dose, or a record outside the plan): the plan's answer, looked up, not worked out."""
-        return self.slots_answered(m, p).get(id(d))
 
     def slots_answered(self, m: Medication, p: DrugProfile | None) -> dict[int, SlotState]:
         """For this run's plan of `m`: each answering record (by identity) -> its slot's state."""
@@ -548,14 +547,15 @@ class CheckContext:
         and doses at every instant). Remembered by identity, with the instant itself kept beside
         its answer so that the entry is only used for that very object (hashing an aware datetime
         asks its zone for the offset: slower than the answer)."""
-        memo = self.lasting
-        found = memo.get(("local-day", id(t)))
-        if found is not None:
-            seen, day = cast("tuple[datetime, date]", found)
-            if seen is t:
-                return day
+        days = self.lasting.get(("local-days",))
+        if days is None:
+            days = self.lasting[("local-days",)] = {}
+        known = cast("dict[int, tuple[datetime, date]]", days)
+        found = known.get(id(t))
+        if found is not None and found[0] is t:
+            return found[1]
         day = self.local(t).date()
-        memo[("local-day", id(t))] = (t, day)
+        known[id(t)] = (t, day)
         return day
 
     def doses_of(self, m: Medication) -> list[Dose]:

@@ -33,16 +33,18 @@ def scheduled_totals(ctx: CheckContext, meds: list[Medication], p: DrugProfile) 
     d = ctx.today
     seen: float | None = None
     while d <= last:
-        parts, total = [], 0.0
+        planned, total = [], 0.0
         for m in meds:
             reg = m.regimen_on(d)
             if reg is None or m.as_needed or not reg.times:
                 continue
             mg = ctx.dosing_day_mg(m, reg)
             total += mg
-            parts.append(_("{medicine}: {dose} x {n} = {total} a day (from {day})").format(
-                medicine=m.name, dose=reg.dose, n=len(reg.times), total=fmt_mg(mg), day=reg.start.isoformat()))
+            planned.append((m, reg, mg))
         if seen is None or abs(total - seen) > 1e-9:
+            parts = [_("{medicine}: {dose} x {n} = {total} a day (from {day})").format(
+                medicine=m.name, dose=reg.dose, n=len(reg.times), total=fmt_mg(mg), day=reg.start.isoformat())
+                for m, reg, mg in planned]  # worded only for the days listed
             out.append((d.isoformat(), total, parts))
             seen = total
         d += timedelta(days=1)
