@@ -632,8 +632,10 @@ class CheckContext:
             # more in a row (a few half-lives, not days): the levels are back once doses resume.
             single = timedelta(hours=p.value("timing.single_miss_window_hours"))
             missed = self.not_given_slots(m, p, grace=True)
-            states, _extra = self.slot_states(m, p)
-            order = {utc(st.slot.at): i for i, st in enumerate(states)}
+            order: dict[datetime, int] = {}
+            if missed:  # each slot's place in the plan, to tell a missed dose alone from a run of them
+                states, _extra = self.slot_states(m, p)
+                order = {utc(st.slot.at): i for i, st in enumerate(states)}
             for k, (slot, why) in enumerate(missed):
                 i = order.get(utc(slot.at), -10)
                 near = [order.get(utc(x.at), -10) for x, _why in missed[max(0, k - 1):k + 2] if x is not slot]

@@ -197,7 +197,7 @@ def _utc(t: datetime) -> datetime:
 
 def _outcome(st: SlotState, at: datetime, now: datetime, grace: timedelta) -> tuple[Outcome, Timing | None]:
     """`at` and `now` in UTC."""
-    ans = st.answer
+    ans = st.doses[0] if len(st.doses) == 1 else st.answer  # one record: it is the answer
     if ans is None:
         ago = now - at
         if ago < timedelta(0):
