@@ -692,33 +692,55 @@ class CheckContext:
             self._memo[key] = self._increases(p)
         return list(cast("list[Event]", self._memo[key]))
 
+    def rises(self, p: DrugProfile) -> list[Event]:
+        """The dose increases of this drug alone (the "rise" events of `increases`, in its order)."""
+        key = ("rises", id(p))
+        if key not in self._memo:
+            self._memo[key] = sorted((e for m, prof in self.profiled() if prof is p for e in self._rise_events(m)),
+                                     key=lambda e: utc(e.at))
+        return list(cast("list[Event]", self._memo[key]))
+
+    def _rise_events(self, m: Medication) -> list[Event]:
+        """The increases of `m`'s planned amount (a pump's programmed dose, else the drug's daily total
+        where `m`'s own plan goes up), timed from the first dose at the new amount; once per run."""
+        key = ("rise-events", id(m))
+        found = self._memo.get(key)
+        if found is not None:
+            return cast("list[Event]", found)
+        events: list[Event] = []
+        self._memo[key] = events
+        if self.is_pump(m):
+            for step, before in programme_changes(self.programme(m)):
+                if step.daily_mcg > before > 0 and utc(step.at) <= utc(self.now):
+                    events.append(Event(step.at, _("pump dose raised from {before} to {after} mcg a day "
+                                                   "({source})").format(before=num(before),
+                                                                        after=num(step.daily_mcg),
+                                                                        source=source_name(step.source)), m, kind="rise"))
+            return events
+        first = self.history.start.astimezone(self.tz).date()
+        for c in self.drug_rises(m, first, self.today):
+            if c.before_mg > 0:
+                # Timing counts from the first dose given at the new amount, not from midnight.
+                start = utc(self.day_start(c.day))
+                given = [d for o in self.siblings(m) for d in self.given_doses(o) if utc(d.at) >= start]
+                if not given:
+                    continue  # nothing at the new amount given yet
+                first_new = min(given, key=lambda d: utc(d.at))
+                events.append(Event(first_new.at,
+                                    _("{medicine}: schedule raised from {before} to {after} a day on {day}, "
+                                      "first dose at the new amount {when}").format(
+                                        medicine=m.name, before=fmt_mg(c.before_mg), after=fmt_mg(c.after_mg),
+                                        day=c.day.isoformat(), when=self.fmt(first_new.at)), m, "rise"))
+        return events
+
     def _increases(self, p: DrugProfile) -> list[Event]:
         events: list[Event] = []
         for m, prof in self.profiled():
             if prof is not p:
                 continue
+            events += self._rise_events(m)
             if self.is_pump(m):
-                for step, before in programme_changes(self.programme(m)):
-                    if step.daily_mcg > before > 0 and utc(step.at) <= utc(self.now):
-                        events.append(Event(step.at, _("pump dose raised from {before} to {after} mcg a day "
-                                                       "({source})").format(before=num(before),
-                                                                            after=num(step.daily_mcg),
-                                                                            source=source_name(step.source)), m, kind="rise"))
                 continue
-            first = self.history.start.astimezone(self.tz).date()
-            for c in self.drug_rises(m, first, self.today):
-                if c.before_mg > 0:
-                    # Timing counts from the first dose given at the new amount, not from midnight.
-                    start = utc(self.day_start(c.day))
-                    given = [d for o in self.siblings(m) for d in self.given_doses(o) if utc(d.at) >= start]
-                    if not given:
-                        continue  # nothing at the new amount given yet
-                    first_new = min(given, key=lambda d: utc(d.at))
-                    events.append(Event(first_new.at,
-                                        _("{medicine}: schedule raised from {before} to {after} a day on {day}, "
-                                          "first dose at the new amount {when}").format(
-                                            medicine=m.name, before=fmt_mg(c.before_mg), after=fmt_mg(c.after_mg),
-                                            day=c.day.isoformat(), when=self.fmt(first_new.at)), m, "rise"))
             doubled: set[int] = set()
             for a, b in self.double_doses(m, p):
                 doubled.add(id(b))
