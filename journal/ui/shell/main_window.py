@@ -4,12 +4,19 @@ the automatic backups shell/auto_backup.py.
 
 Layout: the emergency banner and the reminder banner on top (they cannot be scrolled away), the
 person switcher, the tabs on the left and the alerts on the right (always visible).
+
+Over 500 lines (about 580): the window is where every button of the top bar, every keyboard
+shortcut and every screen is wired, and what each opens (settings, backups, the shared-journal
+switch, About) is a short method tests call on the window. The parts with a life of their own are
+out already: starting (launch.py), automatic backups (auto_backup.py), reminders
+(window_reminders.py), closing (closing.py), read-only mode (read_only.py), the first-run page
+(screens/welcome.py), the guide's window (screens/reference_window.py). Next candidate: the
+shared-journal switch (open_connect ... switch_journal), with its words' "MainWindow" context kept.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -47,13 +54,11 @@ from ..screens.today_view import TodayView
 from ..screens.vitals_form import VitalsForm
 from ..screens.welcome import WelcomePage
 from ..widgets.errors import USER_ERRORS, describe
-from ..widgets.formatting import fmt_datetime
 from ..widgets.style import set_scaled_font
 from ..widgets.widgets import Choice, undo_now
-from .due import due_items, handed_over, settled_keys
-from .notifier import DesktopNotifications, Note, Notifier, ReminderBanner, compose
-from .reminders import DueItem, ReminderMarks, ReminderScheduler
+from .notifier import DesktopNotifications, Notifier, ReminderBanner
 from .session import Session
+from .window_reminders import WindowReminders
 
 if TYPE_CHECKING:  # imported where used: the window opens before the backup services load
     from journal.services.autostart import Autostart
@@ -96,7 +101,6 @@ class MainWindow(QMainWindow):
         self.read_only_guard: Any = None
         self._seen_emergencies: set[str] = set()
         self._sized = False
-        self._replan_pending = False
         self.setWindowTitle(self.tr("CareJournal - SAMPLE (not real data)") if demo else "CareJournal")
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -219,18 +223,12 @@ class MainWindow(QMainWindow):
             menu.addAction(open_action)
             menu.addAction(quit_action)
             self.notifier.tray.setContextMenu(menu)
-        kwargs: dict[str, Any] = {} if monotonic is None else {"monotonic": monotonic}
-        # Which slots were already reminded survives a restart (kept in the settings store).
-        self.scheduler = ReminderScheduler(
-            session.clock, lambda now: due_items(session.reads, now, session.settings),
-            lambda: timedelta(minutes=int(getattr(session.settings, "reminder_lead_minutes", 15))),
-            heartbeat_ms=heartbeat_ms, marks=ReminderMarks(session.journal), parent=self, **kwargs)
-        self.scheduler.reminders_due.connect(self.remind)
-        self.scheduler.replanned.connect(self._replanned)
-        self.reminder_banner.dismissed.connect(lambda keys: self.scheduler.marks.close(keys, session.clock.now()))
         self.next_reminder = QLabel()
         self.next_reminder.setAccessibleName(self.tr("Next reminder"))
         self.statusBar().addPermanentWidget(self.next_reminder)
+        self.reminders = WindowReminders(session, self.notifier, self.reminder_banner, self.next_reminder,
+                                         heartbeat_ms=heartbeat_ms, monotonic=monotonic, parent=self)
+        self.scheduler = self.reminders.scheduler
         session.operation_did_execute.connect(self._on_changed)
         self.alert_timer = QTimer(self)
         self.alert_timer.setInterval(ALERT_REFRESH_MS)
@@ -242,7 +240,7 @@ class MainWindow(QMainWindow):
         self.watch_timer.timeout.connect(session.check_for_outside_changes)
         self.watch_timer.start()
         self.session.alerts_updated.connect(self._alerts_updated)
-        self.session.alerts_updated.connect(lambda _alerts: self._settle_reminders())
+        self.session.alerts_updated.connect(lambda _alerts: self.reminders.settle())
         self._shortcuts()
         # Enter presses a focused button anywhere in the window (Qt does that only in dialogs);
         # buttons made later (dose rows, alert cards) set it themselves.
@@ -254,14 +252,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, session.refresh_alerts_later)
         # The reminders start once the first alerts are in (they come from a worker thread): a
         # slot an alert already speaks for is then never also announced as a reminder.
-        self._reminders_started = False
-        session.alerts_updated.connect(self._start_reminders_once)
+        session.alerts_updated.connect(self.reminders.start_once)
         self.resize(1200, 820)
-
-    def _start_reminders_once(self, _alerts: list) -> None:
-        if not self._reminders_started:
-            self._reminders_started = True
-            self.scheduler.start()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
@@ -396,15 +388,8 @@ class MainWindow(QMainWindow):
             setter = getattr(self.reference.view, "set_emergency_number", None)
             if setter is not None:
                 setter(self.session.emergency_number)
-        if (changes.touches(Change.DOSES | Change.MEDICINES | Change.PUMP | Change.PEOPLE | Change.SETTINGS)
-                and not self._replan_pending):
-            # Deferred and coalesced: the view that logged something redraws first.
-            self._replan_pending = True
-            QTimer.singleShot(0, self._replan)
-
-    def _replan(self) -> None:
-        self._replan_pending = False
-        self.scheduler.replan("data")
+        if changes.touches(Change.DOSES | Change.MEDICINES | Change.PUMP | Change.PEOPLE | Change.SETTINGS):
+            self.reminders.replan_later()
 
     def _alerts_updated(self, alerts: list) -> None:
         if self.emergency.isVisible():
@@ -415,58 +400,6 @@ class MainWindow(QMainWindow):
                 first = self.emergency.emergencies[0]
                 self.notifier.emergency(self.tr("EMERGENCY: call {number}").format(number=self.session.emergency_number),
                                         f"{first.patient}: {first.title}")
-
-    def remind(self, items: list[DueItem]) -> None:
-        """One notification for everything that came due at once (after a sleep: every slot
-        that passed meanwhile), a line each in the banner (notifier.compose words it)."""
-        if not items:
-            return
-        now = self.session.clock.now()
-        lines = {i.key: f"{i.title_at(now)}: {i.text}" if i.text else i.title_at(now) for i in items}
-        summary, body = compose([Note(i.title_at(now), i.text) for i in items])
-        self.notifier.notify(summary, body, lines)
-        # Said once; in the banner only what no alert speaks for yet.
-        self._settle_reminders()
-        self._show_next_reminder()
-
-    def _replanned(self, why: str) -> None:
-        if why == "start":
-            self._restore_reminders()
-        elif why == "clock-jump":
-            # Back from sleep: the checks look again too, so the alerts say what was missed.
-            QTimer.singleShot(0, self.session.refresh_alerts)
-        self._settle_reminders()
-        self._show_next_reminder()
-
-    def _restore_reminders(self) -> None:
-        """On opening: the reminders shown before the app was closed and still open come back
-        into the banner quietly (they were announced then; no second notification)."""
-        now = self.session.clock.now()
-        again = self.scheduler.marks.open_shown()
-        lines = {i.key: f"{i.title_at(now)}: {i.text}" for i in self.scheduler.items
-                 if i.key in again and i.kind == "dose" and not handed_over(i, self.session.alerts, now)}
-        if lines:
-            self.reminder_banner.add_lines(lines, None)
-
-    def _settle_reminders(self) -> None:
-        """Reminder lines whose slot was answered, or that the missed-dose alert now speaks
-        for, leave the banner, and are remembered as settled."""
-        now = self.session.clock.now()
-        done = settled_keys(set(self.reminder_banner.entries), self.scheduler.items, self.session.alerts, now)
-        if done:
-            self.reminder_banner.remove(done)
-            self.scheduler.marks.close(done, now)
-
-    def _show_next_reminder(self) -> None:
-        nxt = self.scheduler.next
-        if nxt is None:
-            self.next_reminder.setText(self.tr("No reminders planned."))
-            return
-        when = fmt_datetime(nxt.fire_at.astimezone(self.session.tz), self.session.settings,
-                            self.session.now().date())
-        where = self.notifier.routes_description()
-        self.next_reminder.setText(self.tr("Next reminder {when} ({where}): {what}").format(
-                when=when, where=where, what=nxt.item.title))
 
     def show_topic(self, topic: str) -> None:
         if self.reference is None:
