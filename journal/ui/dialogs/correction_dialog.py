@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from journal.domain import Dose, DoseStatus, Note, Observation, QuantityError, SymptomEntry, parse_quantity
+from journal.domain.shown import num
 from journal.schedule.words import status_label
 from journal.services.journal import Outcome
 
@@ -79,7 +80,7 @@ class CorrectionDialog(FormDialog):
             self.severity.setAccessibleName(self.tr("Severity"))
             form.addRow(self.tr("&Severity:"), self.severity)
         elif isinstance(rec, Observation) and not isinstance(rec.value, str) and rec.value2 is None:
-            self.value = QLineEdit(f"{rec.value:g}")
+            self.value = QLineEdit(num(rec.value))
             self.value.setAccessibleName(self.tr("Reading"))
             form.addRow(self.tr("&Reading:"), self.value)
         text_field = "text" if isinstance(rec, Note) else "note"
