@@ -1,11 +1,15 @@
 """The first-run page: an empty journal greets the caregiver with two clear choices (add the
-person, or explore a sample), and asks to confirm the time zone and the emergency number."""
+person, or explore a sample), and asks to confirm the time zone and the emergency number (saved
+here, as the journal's setting). The main window wires the other buttons."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from ..dialogs.settings_dialog import valid_emergency_number
+from ..operations.settings import save_settings
+from ..shell.session import Session
 from ..widgets.style import set_scaled_font
 from ..widgets.widgets import ErrorLabel, hint
 
@@ -13,8 +17,9 @@ from ..widgets.widgets import ErrorLabel, hint
 class WelcomePage(QWidget):
     """First run: an empty journal greets the caregiver with two clear choices."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         lay = QVBoxLayout(self)
         lay.addStretch(1)
         title = QLabel(self.tr("Welcome to CareJournal"))
@@ -86,6 +91,31 @@ class WelcomePage(QWidget):
         self.number_error = ErrorLabel()
         lay.addWidget(self.number_error, 0, Qt.AlignmentFlag.AlignCenter)
         lay.addStretch(2)
+        self.number_button.clicked.connect(self.confirm_number)
+        self.number_edit.returnPressed.connect(self.confirm_number)
+        self.number_edit.textEdited.connect(lambda _t: self.number_button.setText(self.tr("Use this &number")))
+
+    def show_settings(self) -> None:
+        """Shows the journal's zone and emergency number as they are now (and whether each was
+        chosen or guessed from this computer)."""
+        journal = self.session.journal
+        settings = journal.get_settings()
+        self.show_zone(settings.timezone, from_computer=not journal.timezone_is_set())
+        guess, saved = journal.regional_guess()
+        self.show_number(settings.emergency_number, country=guess.country, confirmed=saved)
+
+    def confirm_number(self) -> None:
+        """The emergency number as shown (or corrected) is saved as the person's choice; a number
+        that cannot be dialled is refused on the error line, nothing saved."""
+        text = self.number_edit.text().strip()
+        problem = valid_emergency_number(text)
+        if problem:
+            self.number_error.show_error(problem)
+            self.number_edit.setFocus()
+            return
+        settings = self.session.journal.get_settings()
+        settings.emergency_number = text
+        save_settings(session=self.session, settings=settings, by=self.session.by, initiator=self)
 
     def show_number(self, number: str, *, country: str | None, confirmed: bool) -> None:
         """Shows the emergency number alerts and guide pages will name, and where it came from."""

@@ -5,7 +5,7 @@ the automatic backups shell/auto_backup.py.
 Layout: the emergency banner and the reminder banner on top (they cannot be scrolled away), the
 person switcher, the tabs on the left and the alerts on the right (always visible).
 
-Over 500 lines (about 580): the window is where every button of the top bar, every keyboard
+Over 500 lines (about 570): the window is where every button of the top bar, every keyboard
 shortcut and every screen is wired, and what each opens (settings, backups, the shared-journal
 switch, About) is a short method tests call on the window. The parts with a life of their own are
 out already: starting (launch.py), automatic backups (auto_backup.py), reminders
@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain import Clock
 
-from ..dialogs.settings_dialog import SettingsDialog, valid_emergency_number
+from ..dialogs.settings_dialog import SettingsDialog
 from ..operations import Change, OpChanges
 from ..operations.files import reopen_after_restore
 from ..operations.settings import save_settings
@@ -162,17 +162,13 @@ class MainWindow(QMainWindow):
         self.person_widgets = (person_label, self.person, self.add_person_button, self.report_button)
 
         self.stack = QStackedWidget()
-        self.welcome = WelcomePage()
+        self.welcome = WelcomePage(session)
         self.welcome.add_button.clicked.connect(self.show_add_person)
         self.welcome.sample_button.clicked.connect(self._explore_sample)
         self.welcome.sample_button.setVisible(explore_sample is not None)
         self.welcome.zone_button.clicked.connect(lambda: self.open_settings())
         self.welcome.shared_button.clicked.connect(lambda: self.open_connect())
         self.welcome.shared_button.setVisible(not demo)
-        self.welcome.number_button.clicked.connect(self._confirm_number)
-        self.welcome.number_edit.returnPressed.connect(self._confirm_number)
-        self.welcome.number_edit.textEdited.connect(
-            lambda _t: self.welcome.number_button.setText(self.welcome.tr("Use this &number")))
         self.stack.addWidget(self.welcome)
         self.new_person = ProfileForm(session, new=True)
         self.new_person.saved.connect(self._person_added)
@@ -326,7 +322,7 @@ class MainWindow(QMainWindow):
             w.setVisible(bool(people))
         if not people:
             self.session.set_patient(None)
-            self._show_welcome_zone()
+            self.welcome.show_settings()
             self.stack.setCurrentWidget(self.welcome)
             return
         ids = [p.id for p in people]
@@ -352,25 +348,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.splitter)
         self.tabs.setCurrentWidget(self.medicines)
 
-    def _show_welcome_zone(self) -> None:
-        journal = self.session.journal
-        settings = journal.get_settings()
-        self.welcome.show_zone(settings.timezone, from_computer=not journal.timezone_is_set())
-        guess, saved = journal.regional_guess()
-        self.welcome.show_number(settings.emergency_number, country=guess.country, confirmed=saved)
-
-    def _confirm_number(self) -> None:
-        """First run: the emergency number as shown (or corrected) is saved as the person's choice."""
-        text = self.welcome.number_edit.text().strip()
-        problem = valid_emergency_number(text)
-        if problem:
-            self.welcome.number_error.show_error(problem)
-            self.welcome.number_edit.setFocus()
-            return
-        settings = self.session.journal.get_settings()
-        settings.emergency_number = text
-        save_settings(session=self.session, settings=settings, by=self.session.by, initiator=self)
-
     def _show_main_or_welcome(self) -> None:
         self.stack.setCurrentWidget(self.splitter if self.session.patients() else self.welcome)
 
@@ -383,7 +360,7 @@ class MainWindow(QMainWindow):
         if changes.touches(Change.PEOPLE):
             self.reload_people()
         if changes.touches(Change.SETTINGS) and self.stack.currentWidget() is self.welcome:
-            self._show_welcome_zone()
+            self.welcome.show_settings()
         if changes.touches(Change.SETTINGS) and self.reference is not None and self.reference.view is not None:
             setter = getattr(self.reference.view, "set_emergency_number", None)
             if setter is not None:
