@@ -230,29 +230,29 @@ class JournalZone(tzinfo):
                                  for i, p in enumerate(self._periods))
 
 
-def steady_offset(tz: tzinfo, hour: datetime) -> timedelta | None:
-    """The UTC offset an instant of the UTC hour starting at `hour` is shown with in `tz` (what
-    `instant.astimezone(tz).utcoffset()` gives), when it is the same for the whole hour; None when
-    it changes inside the hour (a DST change or a journal's zone switch falling mid-hour: ask
-    `astimezone` for each instant of that hour) or the hour is at the edge of the calendar.
+def steady_offset(tz: tzinfo, start: datetime, end: datetime) -> timedelta | None:
+    """The UTC offset every instant from `start` (included) to `end` (excluded) is shown with in
+    `tz` (what `instant.astimezone(tz).utcoffset()` gives), when it is the same for all of them;
+    None when it changes in between (a DST change, or a journal's zone switch, inside the span:
+    ask `astimezone` for each instant, or a shorter span) or the span reaches the calendar's end.
 
-    `hour`: an aware UTC datetime on the hour (ValueError otherwise). For a `JournalZone` the
-    answer is its own `fromutc` (the zone in force at the instant), so a converter built on this
-    shows exactly the local times `astimezone(journal_tz)` shows. Taken as given: a zone changes
-    its offset at most once within one hour (true of every zone in the IANA database, whose
-    changes are weeks apart); an hour holding one of a JournalZone's switch instants is always
-    None. Lets the export convert a million times by one addition each (issue 17)."""
-    if hour.utcoffset() != timedelta(0) or hour.minute or hour.second or hour.microsecond:
-        raise ValueError(f"steady_offset needs an aware UTC datetime on the hour, not {hour!r}")
+    `start`, `end`: aware datetimes, `start < end` (ValueError otherwise). For a `JournalZone`
+    the answer is its own `fromutc` (the zone in force at the instant), so text built on it shows
+    exactly the local times `astimezone(journal_tz)` shows. Taken as given: a zone changes its
+    offset at most once within the span, so spans of at most a day are meant (every zone in the
+    IANA database keeps an offset for weeks); a span holding one of a JournalZone's switch
+    instants is always None. Lets the export show a million times by one addition each (issue 17)."""
+    if start.tzinfo is None or end.tzinfo is None or not start < end:
+        raise ValueError(f"steady_offset needs aware datetimes, start before end: {start!r}, {end!r}")
     try:
-        last = hour + timedelta(hours=1, microseconds=-1)
-        first_offset = hour.astimezone(tz).utcoffset()
+        last = end - timedelta(microseconds=1)
+        first_offset = start.astimezone(tz).utcoffset()
         last_offset = last.astimezone(tz).utcoffset()
     except OverflowError:
         return None
     if first_offset != last_offset:
         return None
-    if isinstance(tz, JournalZone) and tz.switches_within(hour, last):
+    if isinstance(tz, JournalZone) and tz.switches_within(start, last):
         return None
     return first_offset
 
