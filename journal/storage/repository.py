@@ -79,6 +79,8 @@ def _utc_text(value: str | None) -> datetime | None:
     return from_db_text(value)
 
 
+DOSE_EXPORT_COLUMNS = ("medication_id", "scheduled", "given", "amount_value", "amount_unit", "status", "by", "note")
+
 ROWS: dict[str, type[Base]] = {
     "patient": PatientRow,
     "medication": MedicationRow,
@@ -639,16 +641,16 @@ class Tx:
         q = select(table.__table__).where(and_(*conds)).order_by(table.at, table.id)
         return [from_row(entity, r) for r in self._records(q)]
 
-    def dose_export_rows(self, patient_id: int) -> list[tuple[Any, ...]]:
-        """Every dose of one person (removed ones left out), oldest first, as plain tuples for the
-        export: (medication_id, scheduled, given, amount_value, amount_unit, status, by, note),
-        the times as stored (UTC text, see models.to_db_text; None when not set). No domain
-        objects and no SQLAlchemy rows: the driver's own tuples, read in batches (the export of
-        ten years writes a million and a half doses; issue 17). The same values SQLAlchemy gives
-        for these columns on both engines: none of them has a result conversion but the times,
-        read here as their text."""
-        t = DoseRow.__tablename__
-        sql = (f'SELECT medication_id, scheduled, given, amount_value, amount_unit, status, "by", note FROM {t} '
+    def export_rows(self, entity: str, patient_id: int, columns: Sequence[str]) -> list[tuple[Any, ...]]:
+        """`series(entity, patient_id)` for the export: the named columns of every record of one
+        person (removed ones left out), oldest first, as the driver's own tuples read in batches;
+        "at" and the other times as stored (UTC text, see models.to_db_text). KeyError for a
+        column the table does not have. No domain objects and no SQLAlchemy rows: ten years of 50
+        people are half a million symptoms and readings (issue 17)."""
+        table: Any = ROWS[entity].__table__
+        names = [table.c[c].name for c in columns]  # KeyError for an unknown column
+        quoted = ", ".join(f'"{n}"' for n in names)
+        sql = (f"SELECT {quoted} FROM {table.name} "
                f"WHERE patient_id = {self.p} AND removed = FALSE ORDER BY at, id")
         cursor = self.s.connection().connection.cursor()
         try:
@@ -660,6 +662,13 @@ class Tx:
             return rows
         finally:
             cursor.close()
+
+    def dose_export_rows(self, patient_id: int) -> list[tuple[Any, ...]]:
+        """Every dose of one person for the export (`export_rows`): (medication_id, scheduled,
+        given, amount_value, amount_unit, status, by, note), the times as stored (UTC text; None
+        when not set). The same values SQLAlchemy gives for these columns on both engines: none
+        of them has a result conversion but the times, read here as their text."""
+        return self.export_rows("dose", patient_id, DOSE_EXPORT_COLUMNS)
 
     def existing_keys(self, entity: str, patient_id: int) -> list[tuple[Any, ...]]:
         """Matching keys of every record of one person, removed ones included."""
