@@ -873,7 +873,7 @@ class _StoredStamp:
 
     The offset shown is asked once per UTC day, or per UTC hour on a day it changes
     (`zones.steady_offset`, which asks the journal's zone itself), and remembered per UTC hour
-    for the whole export (about 88,000 hours in ten years). With a whole number of hours the local
+    used, for the whole export (at most about 88,000 hours in ten years). With a whole number of hours the local
     text is that hour's local date and hour followed by the stored minutes, seconds and fraction
     (the fraction left out when it is zero, as `isoformat()` does), else the stored time plus the
     offset. An hour whose offset changes inside it (a DST change or a zone switch mid-hour), and
@@ -888,27 +888,35 @@ class _StoredStamp:
         # UTC "YYYY-MM-DD HH" -> (local "YYYY-MM-DDTHH", None, suffix) for a whole-hour offset,
         # (None, offset, suffix) for another steady one, None when it changes within the hour
         self._hours: dict[str, tuple[str | None, timedelta | None, str] | None] = {}
+        self._days: dict[str, timedelta | None] = {}  # UTC "YYYY-MM-DD" -> its offset when steady all day
+        self._suffixes: dict[timedelta, str] = {}
 
     def _learn(self, key: str) -> None:
-        """Fill in `_hours` for the UTC day of `key` (or that hour alone when it is not a time)."""
+        """Work out `_hours[key]` (None when `key` is not a UTC hour as stored)."""
         try:
-            day = datetime.fromisoformat(key[:10] + "T00:00:00+00:00")
-            datetime.fromisoformat(key + ":00:00+00:00")
+            start = datetime.fromisoformat(key + ":00:00+00:00")
         except ValueError:
             self._hours[key] = None
             return
-        hour = timedelta(hours=1)
-        try:
-            starts = [day + k * hour for k in range(24)]
-            whole_day = steady_offset(self._tz, day, day + 24 * hour)
-        except OverflowError:
-            starts, whole_day = [datetime.fromisoformat(key + ":00:00+00:00")], None
-        for start in starts:
-            offset = whole_day if whole_day is not None else steady_offset(self._tz, start, start + hour)
-            self._hours[start.isoformat(sep=" ")[:13]] = None if offset is None else self._shown(start, offset)
+        day = key[:10]
+        if day not in self._days:
+            midnight = start.replace(hour=0)
+            try:
+                self._days[day] = steady_offset(self._tz, midnight, midnight + timedelta(days=1))
+            except OverflowError:
+                self._days[day] = None
+        offset = self._days[day]
+        if offset is None:
+            try:
+                offset = steady_offset(self._tz, start, start + timedelta(hours=1))
+            except OverflowError:
+                offset = None
+        self._hours[key] = None if offset is None else self._shown(start, offset)
 
     def _shown(self, start: datetime, offset: timedelta) -> tuple[str | None, timedelta | None, str]:
-        suffix = start.astimezone(self._tz).isoformat()[19:]  # "+HH:MM" as isoformat writes it
+        suffix = self._suffixes.get(offset)
+        if suffix is None:  # "+HH:MM" as isoformat writes it
+            suffix = self._suffixes[offset] = start.astimezone(self._tz).isoformat()[19:]
         if offset % timedelta(hours=1):
             return None, offset, suffix
         return (start.replace(tzinfo=None) + offset).isoformat()[:13], None, suffix
