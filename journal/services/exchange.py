@@ -1021,6 +1021,12 @@ def _text_json(value: Any) -> str:
     return _encode(value)
 
 
+# The JSON text around a dose record's values, in the order `_dose_doc` gives its keys, with the
+# generic encoder's separators (", " and ": ").
+_DOSE_KEYS = ('{"medication": ', ', "scheduled": ', ', "given": ', ', "amount": ', ', "status": ', ', "by": ',
+              ', "note": ', "}")
+
+
 class _DoseLines:
     """Each dose record as its JSON text, exactly `_encode(_dose_doc(row, ref, stamp))` (the
     generic encoder's separators, key order, numbers, escapes; `test_export_lines.py` proves it on
@@ -1029,7 +1035,7 @@ class _DoseLines:
     One call per dose, a million of them for 50 people and 10 years (issue 17)."""
 
     def __init__(self, refs: dict[int, str], stamp: _StoredStamp) -> None:
-        self._heads = {mid: f'{{"medication": {_encode(ref)}, "scheduled": ' for mid, ref in refs.items()}
+        self._heads = {mid: _DOSE_KEYS[0] + _encode(ref) + _DOSE_KEYS[1] for mid, ref in refs.items()}
         self._stamp = stamp
         self._amounts: dict[tuple[Any, Any], str] = {}
         self._statuses: dict[Any, str] = {}
@@ -1044,8 +1050,9 @@ class _DoseLines:
         if shown is None:
             shown = self._statuses[status] = _encode(status)
         stamp = self._stamp.json
-        return (f'{self._heads[mid]}{stamp(scheduled)}, "given": {stamp(given)}, "amount": {amount}, '
-                f'"status": {shown}, "by": {_text_json(by)}, "note": {_text_json(note)}}}')
+        _first, _second, given_key, amount_key, status_key, by_key, note_key, end = _DOSE_KEYS
+        return (f"{self._heads[mid]}{stamp(scheduled)}{given_key}{stamp(given)}{amount_key}{amount}"
+                f"{status_key}{shown}{by_key}{_text_json(by)}{note_key}{_text_json(note)}{end}")
 
 
 def export_document(journal: Journal, patient_name: str | None = None) -> dict[str, Any]:
