@@ -159,6 +159,14 @@ class JournalZone(tzinfo):
         """The IANA name in force at an instant, e.g. for "as of 08:00 (Europe/London)"."""
         return str(self.zone_at(instant).key)
 
+    def switches_within(self, first: datetime, last: datetime) -> bool:
+        """True when the journal moved to another zone at an instant from `first` to `last`
+        (aware datetimes, both included)."""
+        lo = first.astimezone(UTC).replace(tzinfo=None)
+        hi = last.astimezone(UTC).replace(tzinfo=None)
+        k = bisect.bisect_left(self._switch, lo)
+        return k < len(self._switch) and self._switch[k] <= hi
+
     # --- tzinfo ------------------------------------------------------------------------------------
     def _zone_for_wall(self, dt: datetime) -> ZoneInfo:
         if not self._switch:  # one zone all along (most journals)
@@ -220,6 +228,33 @@ class JournalZone(tzinfo):
             return self._periods[0].zone
         return _(", then ").join(_("{zone} from {day}").format(zone=p.zone, day=p.since.isoformat()) if i else p.zone
                                  for i, p in enumerate(self._periods))
+
+
+def steady_offset(tz: tzinfo, start: datetime, end: datetime) -> timedelta | None:
+    """The UTC offset every instant from `start` (included) to `end` (excluded) is shown with in
+    `tz` (what `instant.astimezone(tz).utcoffset()` gives), when it is the same for all of them;
+    None when it changes in between (a DST change, or a journal's zone switch, inside the span:
+    ask `astimezone` for each instant, or a shorter span) or the span reaches the calendar's end.
+
+    `start`, `end`: aware datetimes, `start < end` (ValueError otherwise). For a `JournalZone`
+    the answer is its own `fromutc` (the zone in force at the instant), so text built on it shows
+    exactly the local times `astimezone(journal_tz)` shows. Taken as given: a zone changes its
+    offset at most once within the span, so spans of at most a day are meant (every zone in the
+    IANA database keeps an offset for weeks); a span holding one of a JournalZone's switch
+    instants is always None. Lets the export show a million times by one addition each (issue 17)."""
+    if start.tzinfo is None or end.tzinfo is None or not start < end:
+        raise ValueError(f"steady_offset needs aware datetimes, start before end: {start!r}, {end!r}")
+    try:
+        last = end - timedelta(microseconds=1)
+        first_offset = start.astimezone(tz).utcoffset()
+        last_offset = last.astimezone(tz).utcoffset()
+    except OverflowError:
+        return None
+    if first_offset != last_offset:
+        return None
+    if isinstance(tz, JournalZone) and tz.switches_within(start, last):
+        return None
+    return first_offset
 
 
 @lru_cache(maxsize=64)

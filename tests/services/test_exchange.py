@@ -297,3 +297,31 @@ def test_naive_times_across_daylight_saving_changes(journal: Any) -> None:
         "2026-11-01T01:30:00-05:00",
         "2026-11-01T01:30:00-06:00",
     ]
+
+
+def test_export_rows_are_the_stored_values_of_the_records_series_reads(journal: Any) -> None:
+    """The export reads its bulk (doses, symptoms, readings) as raw rows (issue 17): the same values,
+    in the same order, as the records read the usual way, removed ones left out, on both engines."""
+    from journal.domain import Dose, DoseStatus
+    from journal.storage.models import to_db_text
+    from journal.storage.repository import DOSE_EXPORT_COLUMNS
+
+    journal.import_document(minimal_document())
+    robin = journal.find_patient("Robin Shaw")
+    med = journal.list_medications(robin.id)[0]
+    extra = journal.log_dose(robin.id, Dose(med.id, DoseStatus.TAKEN, given=NOW - timedelta(hours=1), by='A "quoted" name'))
+    journal.remove("dose", extra.record_id, by="Ana", reason="logged twice")
+    with journal.store.read() as tx:
+        doses = tx.series("dose", robin.id)
+        assert tx.dose_export_rows(robin.id) == [
+            (d.medication_id, d.scheduled and to_db_text(d.scheduled), d.given and to_db_text(d.given),
+             d.amount and d.amount.value, d.amount and d.amount.unit.value, d.status.value, d.by, d.note) for d in doses]
+        assert len(doses) == 3  # the removed one left out
+        symptoms = [(to_db_text(s.at), s.symptom, s.severity, s.note) for s in tx.series("symptom", robin.id)]
+        assert tx.export_rows("symptom", robin.id, ("at", "symptom", "severity", "note")) == symptoms
+        readings = [(o.kind.value, o.value, o.value2) for o in tx.series("observation", robin.id)]
+        got = tx.export_rows("observation", robin.id, ("kind", "value_text", "value_number", "value2"))
+        assert [(kind, text if text is not None else number, v2) for kind, text, number, v2 in got] == readings
+        assert len(DOSE_EXPORT_COLUMNS) == 8
+        with pytest.raises(KeyError):
+            tx.export_rows("symptom", robin.id, ("at", "no_such_column"))
