@@ -3743,13 +3743,6 @@ Keep it running minimised? It stays in the taskbar, and starting CareJournal fro
     </message>
 </context>
 <context>
-    <name>self.welcome</name>
-    <message>
-        <source>Use this &amp;number</source>
-        <translation>Usar este &amp;número</translation>
-    </message>
-</context>
-<context>
     <name>symptom_form</name>
     <message>
         <source>none</source>
