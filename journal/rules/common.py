@@ -191,6 +191,7 @@ class CheckContext:
     # amount of a medicine without a pump), kept across the runs of one report over a period, which
     # checks the same history at hundreds of instants. None: kept for this run only. See `lasting`.
     shared: dict[tuple[object, ...], object] | None = None
+    _days: dict[int, tuple[datetime, date]] | None = field(default=None, init=False, repr=False)  # see local_day
 
     # ----------------------------------------------------------------- basics
     @property
@@ -547,10 +548,12 @@ class CheckContext:
         and doses at every instant). Remembered by identity, with the instant itself kept beside
         its answer so that the entry is only used for that very object (hashing an aware datetime
         asks its zone for the offset: slower than the answer)."""
-        days = self.lasting.get(("local-days",))
-        if days is None:
-            days = self.lasting[("local-days",)] = {}
-        known = cast("dict[int, tuple[datetime, date]]", days)
+        known = self._days
+        if known is None:
+            days = self.lasting.get(("local-days",))
+            if days is None:
+                days = self.lasting[("local-days",)] = {}
+            known = self._days = cast("dict[int, tuple[datetime, date]]", days)
         found = known.get(id(t))
         if found is not None and found[0] is t:
             return found[1]
@@ -580,11 +583,13 @@ class CheckContext:
     def last_taken(self, m: Medication) -> datetime | None:
         """When a dose of this medication was last given and kept down."""
         best: datetime | None = None
+        best_utc: datetime | None = None
         now = self.now_utc
-        for d in self.doses_of(m):
-            if (not d.removed and d.status is DoseStatus.TAKEN and d.given is not None
-                    and utc(d.given) <= now and (best is None or utc(d.given) > utc(best))):
-                best = d.given
+        for d in self.given_doses(m):  # kept, given by now (TAKEN is one of them), in the history's order
+            if d.status is DoseStatus.TAKEN and d.given is not None:
+                t = utc(d.given)
+                if best_utc is None or t > best_utc:
+                    best, best_utc = d.given, t
         if best is None and m.id is not None:
             lg = self.history.last_given.get(m.id)
             if (lg is not None and lg.status is DoseStatus.TAKEN and lg.given is not None and not lg.removed
@@ -606,9 +611,12 @@ class CheckContext:
         g = plan.timing.grace if grace else timedelta(0)
         now, start = self.now_utc, utc(self.history.start)
         out = []
+        taken = DoseStatus.TAKEN
         for st in plan.slots:
-            at = utc(st.slot.at)
-            if st.taken or now - at <= g or at < start:  # taken, not past its grace yet, before the history
+            at = st.slot.at_utc
+            if now - at <= g or at < start:  # not past its grace yet, before the history
+                continue
+            if any(d.status is taken for d in st.doses):  # SlotState.taken: given and kept down
                 continue
             why = _("nothing logged") if not st.answered else ", ".join(
                 status_name(v) for v in sorted({d.status for d in st.doses}))
@@ -635,10 +643,10 @@ class CheckContext:
             order: dict[datetime, int] = {}
             if missed:  # each slot's place in the plan, to tell a missed dose alone from a run of them
                 states, _extra = self.slot_states(m, p)
-                order = {utc(st.slot.at): i for i, st in enumerate(states)}
+                order = {st.slot.at_utc: i for i, st in enumerate(states)}
             for k, (slot, why) in enumerate(missed):
-                i = order.get(utc(slot.at), -10)
-                near = [order.get(utc(x.at), -10) for x, _why in missed[max(0, k - 1):k + 2] if x is not slot]
+                i = order.get(slot.at_utc, -10)
+                near = [order.get(x.at_utc, -10) for x, _why in missed[max(0, k - 1):k + 2] if x is not slot]
                 isolated = not any(abs(j - i) == 1 for j in near)
                 events.append(Event(slot.at, _("{medicine}: {when} dose not given ({why})").format(
                     medicine=m.name, when=self.fmt(slot.at), why=why), m, "missed", single if isolated else None))

@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import cached_property
 
 from journal.domain import Medication, Quantity, Regimen
 
@@ -30,6 +31,11 @@ class Slot:
     dose: Quantity
     regimen: Regimen
     wall_time: time  # the clock time as written in the schedule (before any DST shift)
+
+    @cached_property
+    def at_utc(self) -> datetime:
+        """`at` in UTC, worked out once per slot (the report asks it of the same slots at every instant)."""
+        return self.at.astimezone(UTC)
 
     def __hash__(self) -> int:
         return hash((self.medication_id, self.at))
