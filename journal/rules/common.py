@@ -871,25 +871,29 @@ class CheckContext:
         slot_of = self.slots_answered(m, p) if not m.as_needed else {}
         # A pair's answer depends only on the two records and the slots they answer (the schedule
         # and the profile are the same in every run that shares `lasting`): remembered with them,
-        # and used only when they are the very same objects (a report checks each pair at about
-        # ten instants).
-        memo = self.lasting
-        for a, b in zip(given, given[1:], strict=False):
-            sta, stb = slot_of.get(id(a)), slot_of.get(id(b))
-            sa = sta.slot.at if sta is not None else None
+        # under the later record, and used only when all four are the very same objects (a report
+        # checks each pair at about ten instants).
+        key = ("double-pairs", id(m))
+        pairs = cast("dict[int, tuple[Dose, Dose, datetime | None, datetime | None, bool]] | None",
+                     self.lasting.get(key))
+        if pairs is None:
+            pairs = {}
+            self.lasting[key] = pairs
+        a: Dose | None = None
+        sa: datetime | None = None
+        for b in given:
+            stb = slot_of.get(id(b))
             sb = stb.slot.at if stb is not None else None
-            key = ("double-pair", id(m), id(a), id(b))
-            seen = memo.get(key)
-            if seen is not None:
-                ka, kb, ksa, ksb, double = cast("tuple[Dose, Dose, datetime | None, datetime | None, bool]", seen)
-                if ka is a and kb is b and ksa is sa and ksb is sb:
-                    if double:
-                        out.append((a, b))
-                    continue
-            double = self._is_double(m, p, a, b, sa, sb)
-            memo[key] = (a, b, sa, sb, double)
-            if double:
-                out.append((a, b))
+            if a is not None:
+                seen = pairs.get(id(b))
+                if seen is not None and seen[0] is a and seen[1] is b and seen[2] is sa and seen[3] is sb:
+                    double = seen[4]
+                else:
+                    double = self._is_double(m, p, a, b, sa, sb)
+                    pairs[id(b)] = (a, b, sa, sb, double)
+                if double:
+                    out.append((a, b))
+            a, sa = b, sb
         return out
 
     def _is_double(self, m: Medication, p: DrugProfile, a: Dose, b: Dose, sa: datetime | None,
