@@ -54,6 +54,10 @@ from journal.schedule.pump import changes as programme_changes
 
 T = TypeVar("T")
 
+# DoseStatus.was_given as a tuple (its statuses, read from it): tested by identity, without a call per dose.
+_GIVEN_STATUSES = tuple(s for s in DoseStatus if s.was_given)
+_ZERO = timedelta(0)
+
 NOT_ADVICE = N_("This is not medical advice.")
 
 REFERENCE = RULE_TOPICS  # which topic explains each rule's alert (journal.knowledge.rule_topics)
@@ -262,8 +266,8 @@ class CheckContext:
 
     def within(self, t: datetime, window: timedelta) -> bool:
         """t is in (now - window, now]."""
-        d = self.ago(t)
-        return timedelta(0) <= d < window
+        d = self.now_utc - (t if t.tzinfo is UTC else t.astimezone(UTC))  # self.ago(t), asked for every entry
+        return _ZERO <= d < window
 
     # ----------------------------------------------------------------- medications
     def every_medication(self) -> list[tuple[Medication, DrugProfile]]:
@@ -577,7 +581,8 @@ class CheckContext:
         if key not in self._memo:
             now = self.now_utc
             self._memo[key] = [d for d in self.doses_of(m)
-                               if not d.removed and d.status.was_given and d.given is not None and utc(d.given) <= now]
+                               if not d.removed and d.status in _GIVEN_STATUSES and (g := d.given) is not None
+                               and (g if g.tzinfo is UTC else g.astimezone(UTC)) <= now]
         return list(cast("list[Dose]", self._memo[key]))
 
     def last_taken(self, m: Medication) -> datetime | None:
