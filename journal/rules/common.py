@@ -20,6 +20,7 @@ from journal.domain import (
     Alert,
     Dose,
     DoseStatus,
+    Form,
     Medication,
     Observation,
     PatientHistory,
@@ -332,7 +333,7 @@ class CheckContext:
     def dosing_day_mg(self, m: Medication, reg: Regimen) -> float:
         """Total on a day the regimen gives doses (a pump regimen's dose is already per day)."""
         each = self.per_dose_mg(m, reg) or 0.0
-        if m.route is Route.INTRATHECAL or m.form.value == "pump":
+        if m.route is Route.INTRATHECAL or m.form is Form.PUMP:
             return each
         return each * len(reg.times)
 
@@ -368,7 +369,7 @@ class CheckContext:
 
     @staticmethod
     def is_pump(m: Medication) -> bool:
-        return m.route is Route.INTRATHECAL or m.form.value == "pump"
+        return m.route is Route.INTRATHECAL or m.form is Form.PUMP
 
     def programme(self, m: Medication) -> list[ProgrammeStep]:
         """The pump's programmed daily dose over time (journal.schedule.pump)."""
