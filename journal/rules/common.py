@@ -527,7 +527,9 @@ class CheckContext:
 
     def _day_of(self, st: SlotState | None, d: Dose) -> date:
         """`dose_day` once the slot `d` answers (None: none) is known: the rule itself, in one place."""
-        return self.local_day(st.slot.at if st is not None else d.at)
+        t = st.slot.at if st is not None else d.at
+        found = self._days.get(id(t)) if self._days is not None else None  # local_day's memo, asked first
+        return found[1] if found is not None and found[0] is t else self.local_day(t)
 
     def given_days(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, date]]:
         """`given_doses(m)` with each one's `dose_day`, in the same order; remembered for the run

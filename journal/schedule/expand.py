@@ -110,6 +110,9 @@ class SlotSpan:
         self._hi: datetime | None = None
         self._slots: list[Slot] = []
         self._keys: list[datetime] = []
+        # The plan's matching window of each of the medication's schedules (by identity), per
+        # drug matching window: see `plan_medicine` (shortest_gap is not free, and asked at every run).
+        self.windows: dict[timedelta, dict[int, timedelta]] = {}
 
     def window(self, start: datetime, end: datetime) -> tuple[list[Slot], list[datetime]]:
         """The slots with start <= slot < end, sorted, and each one's instant in UTC."""

@@ -283,7 +283,9 @@ def plan_medicine(medication: Medication, tz: tzinfo, start: datetime, end: date
             loose.append((t, d))
     unmatched: list[tuple[datetime, Dose]] = []
     reach = timing.match_window  # no schedule's window is wider
-    windows: dict[int, timedelta] = {}  # per regimen (by identity): shortest_gap is not free
+    # per regimen (by identity): shortest_gap is not free; kept with the slots when given (the same
+    # medication, so the same regimens)
+    windows: dict[int, timedelta] = {} if slots is None else slots.windows.setdefault(timing.match_window, {})
     for when, d in loose:  # `when`: given, else its slot (never neither)
         best: int | None = None
         best_gap = timedelta.max
