@@ -25,7 +25,7 @@ def test_a_plan_from_slots_expanded_once_is_the_plan_expanded_for_its_window() -
     doses += [given(at(4, 21, 40)), given(at(7, 18, 10)), given(at(8, 22, 35)), given(at(5, 10), at(5, 10)),
               given(at(6, 20), at(6, 20), DoseStatus.REFUSED), given(at(8, 8, 20), at(8, 8))]
     span = SlotSpan(m, CHI)
-    for match_hours in (3.0, 0.5, 1.5, 3.0):  # the same span asked with other matching windows, and again
+    for match_hours in (0.5, 1.5, 3.0, 0.5):  # the same span asked with wider matching windows, and again
         timing = PlanTiming(match_window=timedelta(hours=match_hours))
         for day in range(3, 9):
             start, end, now = at(day, 0), at(day + 1, 0), at(day + 1, 1)
