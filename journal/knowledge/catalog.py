@@ -32,6 +32,7 @@ from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 
 from journal.domain import (
@@ -111,25 +112,38 @@ def _utc(t: datetime) -> datetime:
 Entry = SymptomEntry | Observation
 
 
-@dataclass(frozen=True)
 class _SignIndex:
-    """What the tiers read of one history, worked out once (`SymptomCatalog.remembering`): its sign
-    entries in time order (`sign_entries`) with their instants in UTC, and its kept symptoms by code
-    with theirs, so that a year's symptoms are each compared with their neighbours by bisection,
-    not by reading the whole year again (issue 17)."""
+    """What the tiers read of one history, worked out once each, when first asked
+    (`SymptomCatalog.remembering`): its sign entries in time order (`sign_entries`) with their
+    instants in UTC, and its kept symptoms by code with theirs, so that a year's symptoms are each
+    compared with their neighbours by bisection, not by reading the whole year again (issue 17)."""
 
-    history: PatientHistory
-    entries: list[Entry]
-    stamps: list[datetime]
-    by_code: dict[str, tuple[list[datetime], list[SymptomEntry]]]
+    def __init__(self, catalog: SymptomCatalog, history: PatientHistory) -> None:
+        self.catalog = catalog
+        self.history = history
+
+    @cached_property
+    def _entries(self) -> tuple[list[Entry], list[datetime]]:
+        entries = self.catalog.sign_entries(self.history)
+        return entries, [_utc(e.at) for e in entries]
+
+    @cached_property
+    def _by_code(self) -> dict[str, tuple[list[datetime], list[SymptomEntry]]]:
+        by_code: dict[str, tuple[list[datetime], list[SymptomEntry]]] = {}
+        for s in sorted((s for s in self.history.symptoms if not s.removed), key=lambda s: _utc(s.at)):
+            stamps, found = by_code.setdefault(s.symptom, ([], []))
+            stamps.append(_utc(s.at))
+            found.append(s)
+        return by_code
 
     def near(self, at: datetime, within: timedelta) -> list[Entry]:
         """The sign entries at most `within` from `at` (UTC), in time order."""
-        return self.entries[bisect_left(self.stamps, at - within):bisect_right(self.stamps, at + within)]
+        entries, stamps = self._entries
+        return entries[bisect_left(stamps, at - within):bisect_right(stamps, at + within)]
 
     def logged(self, code: str, start: datetime, end: datetime) -> list[SymptomEntry]:
         """The kept symptoms with `code` logged at start <= t < end (UTC)."""
-        found = self.by_code.get(code)
+        found = self._by_code.get(code)
         if found is None:
             return []
         stamps, entries = found
@@ -322,13 +336,7 @@ class SymptomCatalog:
             self._indexes.pop(key, None)
 
     def _index_of(self, history: PatientHistory) -> _SignIndex:
-        entries = self.sign_entries(history)
-        by_code: dict[str, tuple[list[datetime], list[SymptomEntry]]] = {}
-        for s in sorted((s for s in history.symptoms if not s.removed), key=lambda s: _utc(s.at)):
-            stamps, found = by_code.setdefault(s.symptom, ([], []))
-            stamps.append(_utc(s.at))
-            found.append(s)
-        return _SignIndex(history, entries, [_utc(e.at) for e in entries], by_code)
+        return _SignIndex(self, history)
 
     def _remembered(self, history: PatientHistory) -> _SignIndex | None:
         found = self._indexes.get(id(history))
