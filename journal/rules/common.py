@@ -619,12 +619,9 @@ class CheckContext:
         g = plan.timing.grace if grace else timedelta(0)
         now, start = self.now_utc, utc(self.history.start)
         out = []
-        taken = DoseStatus.TAKEN
         for st in plan.slots:
             at = st.slot.at_utc
-            if now - at <= g or at < start:  # not past its grace yet, before the history
-                continue
-            if any(d.status is taken for d in st.doses):  # SlotState.taken: given and kept down
+            if now - at <= g or at < start or st.taken:  # not past its grace yet, before the history, taken
                 continue
             why = _("nothing logged") if not st.answered else ", ".join(
                 status_name(v) for v in sorted({d.status for d in st.doses}))
