@@ -27,9 +27,12 @@ import dataclasses
 import difflib
 import re
 import unicodedata
-from collections.abc import Collection
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 
 from journal.domain import (
@@ -109,6 +112,44 @@ def _utc(t: datetime) -> datetime:
 Entry = SymptomEntry | Observation
 
 
+class _SignIndex:
+    """What the tiers read of one history, worked out once each, when first asked
+    (`SymptomCatalog.remembering`): its sign entries in time order (`sign_entries`) with their
+    instants in UTC, and its kept symptoms by code with theirs, so that a year's symptoms are each
+    compared with their neighbours by bisection, not by reading the whole year again (issue 17)."""
+
+    def __init__(self, catalog: SymptomCatalog, history: PatientHistory) -> None:
+        self.catalog = catalog
+        self.history = history
+
+    @cached_property
+    def _entries(self) -> tuple[list[Entry], list[datetime]]:
+        entries = self.catalog.sign_entries(self.history)
+        return entries, [_utc(e.at) for e in entries]
+
+    @cached_property
+    def _by_code(self) -> dict[str, tuple[list[datetime], list[SymptomEntry]]]:
+        by_code: dict[str, tuple[list[datetime], list[SymptomEntry]]] = {}
+        for s in sorted((s for s in self.history.symptoms if not s.removed), key=lambda s: _utc(s.at)):
+            stamps, found = by_code.setdefault(s.symptom, ([], []))
+            stamps.append(_utc(s.at))
+            found.append(s)
+        return by_code
+
+    def near(self, at: datetime, within: timedelta) -> list[Entry]:
+        """The sign entries at most `within` from `at` (UTC), in time order."""
+        entries, stamps = self._entries
+        return entries[bisect_left(stamps, at - within):bisect_right(stamps, at + within)]
+
+    def logged(self, code: str, start: datetime, end: datetime) -> list[SymptomEntry]:
+        """The kept symptoms with `code` logged at start <= t < end (UTC)."""
+        found = self._by_code.get(code)
+        if found is None:
+            return []
+        stamps, entries = found
+        return entries[bisect_left(stamps, start):bisect_left(stamps, end)]
+
+
 @dataclass(frozen=True)
 class SymptomCatalog:
     symptoms: dict[str, SymptomInfo]
@@ -122,6 +163,8 @@ class SymptomCatalog:
     # language -> {plain name: code}: everyday words in that language ("es": `names_es`), taken only
     # when the journal speaks it, so English input reads exactly as before.
     local_names: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
+    # The histories being read within `remembering` (by identity), each with its index.
+    _indexes: dict[int, _SignIndex] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def label(self, code: str) -> str:
         """The sign's name as a person reads it, in the language in use (resources/symptoms.json's
@@ -276,6 +319,29 @@ class SymptomCatalog:
                                                 limit=_degrees(limit, temperature_unit))
         return _(READING_WORDS[key]).format(value=num(v), limit=num(limit))
 
+    @contextmanager
+    def remembering(self, history: PatientHistory) -> Iterator[None]:
+        """Within the block, the tiers of the entries of `history` (`triage`, `triage_reading`,
+        `change_from_usual`) read its signs from an index made once on entering: the same answers,
+        without reading every entry of the history for each one (the report asks the tier of every
+        symptom of a year: issue 17). `history` must not change within the block."""
+        key = id(history)
+        if key in self._indexes:  # already remembered by an enclosing block
+            yield
+            return
+        self._indexes[key] = self._index_of(history)
+        try:
+            yield
+        finally:
+            self._indexes.pop(key, None)
+
+    def _index_of(self, history: PatientHistory) -> _SignIndex:
+        return _SignIndex(self, history)
+
+    def _remembered(self, history: PatientHistory) -> _SignIndex | None:
+        found = self._indexes.get(id(history))
+        return found if found is not None and found.history is history else None
+
     # -- the person's usual picture -----------------------------------------------------------
 
     def change_from_usual(self, code: str, severity: int | None, at: datetime, history: PatientHistory,
@@ -287,8 +353,12 @@ class SymptomCatalog:
         (catalog `change`)."""
         end = _utc(before if before is not None else at)
         start = end - timedelta(days=self.change["baseline_days"].value)
-        prior = [s for s in history.symptoms
-                 if s is not itself and not s.removed and s.symptom == code and start <= _utc(s.at) < end]
+        index = self._remembered(history)
+        if index is not None:
+            prior = [s for s in index.logged(code, start, end) if s is not itself]
+        else:
+            prior = [s for s in history.symptoms
+                     if s is not itself and not s.removed and s.symptom == code and start <= _utc(s.at) < end]
         if not prior:
             return NEW_CHANGE
         known = [s.severity for s in prior if s.severity is not None]
@@ -377,7 +447,8 @@ class SymptomCatalog:
         near = timedelta(hours=info.with_hours)
         together: list[str] = []
         if info.with_codes:  # companions however they were recorded: symptoms and readings alike
-            for e in self.sign_entries(history):
+            index = self._remembered(history)
+            for e in index.near(_utc(at), near) if index is not None else self.sign_entries(history):
                 if e is itself or abs(_utc(e.at) - _utc(at)) > near:
                     continue
                 together += [c for c in self.signs_of(e) if c in info.with_codes and c not in together]

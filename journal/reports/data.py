@@ -849,21 +849,23 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
                     what.format(medicine=g.medication, hours=_fmt_num(round(g.hours, 1)),
                                 allowed=_fmt_num(round(g.expected_hours or 0, 1))),
                     end=g.end))
-    for s in history.symptoms:
-        if s.removed or not (start_at <= s.at < end_at):
-            continue
-        level = symptom_tier(s, history, catalog)
-        if not level:
-            continue
-        sev = _(", severity {n}/10").format(n=s.severity) if s.severity is not None else ""
-        note = f" ({s.note})" if s.note else ""
-        out.append(TimelineEvent(s.at, "symptom", level, f"{_symptom_name(s.symptom)}{sev}{note}"))
-    for o in history.observations:
-        if o.removed or o.kind is not ObservationKind.TEMPERATURE or not (start_at <= o.at < end_at):
-            continue
-        level, word = temperature_level(o, history, catalog)
-        if level:
-            out.append(TimelineEvent(o.at, "temperature", level, f"{word}: {temperature_text(float(o.value), temperature_unit)}"))
+    with catalog.remembering(history):  # every symptom's tier: one index of the history's signs
+        for s in history.symptoms:
+            if s.removed or not (start_at <= s.at < end_at):
+                continue
+            level = symptom_tier(s, history, catalog)
+            if not level:
+                continue
+            sev = _(", severity {n}/10").format(n=s.severity) if s.severity is not None else ""
+            note = f" ({s.note})" if s.note else ""
+            out.append(TimelineEvent(s.at, "symptom", level, f"{_symptom_name(s.symptom)}{sev}{note}"))
+        for o in history.observations:
+            if o.removed or o.kind is not ObservationKind.TEMPERATURE or not (start_at <= o.at < end_at):
+                continue
+            level, word = temperature_level(o, history, catalog)
+            if level:
+                out.append(TimelineEvent(o.at, "temperature", level,
+                                         f"{word}: {temperature_text(float(o.value), temperature_unit)}"))
     for e in history.pump_events:
         if e.removed or not (start_at <= e.at < end_at):
             continue
@@ -880,18 +882,19 @@ def _timeline(history: PatientHistory, changes: list[DoseChange], adherence: lis
 def _symptom_counts(history: PatientHistory, start_at: datetime, end_at: datetime,
                     catalog: SymptomCatalog) -> list[SymptomCount]:
     counts: dict[str, SymptomCount] = {}
-    for s in history.symptoms:
-        if s.removed or not (start_at <= s.at < end_at):
-            continue
-        c = counts.setdefault(s.symptom, SymptomCount(_symptom_name(s.symptom), 0, None, ""))
-        c.count += 1
-        if s.severity is not None:
-            c.worst = s.severity if c.worst is None else max(c.worst, s.severity)
-        t = symptom_tier(s, history, catalog)
-        if not t:
-            t = "next-visit" if catalog.tier(s.symptom).tier == "next-visit" else ""
-        if _TIER_RANK[t] > _TIER_RANK[c.tier]:
-            c.tier = t
+    with catalog.remembering(history):  # every symptom's tier: one index of the history's signs
+        for s in history.symptoms:
+            if s.removed or not (start_at <= s.at < end_at):
+                continue
+            c = counts.setdefault(s.symptom, SymptomCount(_symptom_name(s.symptom), 0, None, ""))
+            c.count += 1
+            if s.severity is not None:
+                c.worst = s.severity if c.worst is None else max(c.worst, s.severity)
+            t = symptom_tier(s, history, catalog)
+            if not t:
+                t = "next-visit" if catalog.tier(s.symptom).tier == "next-visit" else ""
+            if _TIER_RANK[t] > _TIER_RANK[c.tier]:
+                c.tier = t
     return sorted(counts.values(), key=lambda c: (-_TIER_RANK[c.tier], -c.count, c.symptom))
 
 

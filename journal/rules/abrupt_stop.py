@@ -65,7 +65,8 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             continue
         gap = ctx.ago(since)
         allowed = longest_gap(reg) + timedelta(hours=p.value("timing.abrupt_stop_extra_gap_hours"))
-        missed = [(s, why) for s, why in ctx.not_given_slots(m, p, grace=True) if utc(s.at) > utc(since)]
+        since_utc = utc(since)
+        missed = [(s, why) for s, why in ctx.not_given_slots(m, p, grace=True) if s.at_utc > since_utc]
         in_a_row = int(p.value("timing.abrupt_stop_missed_in_a_row"))
         if not (gap > allowed or len(missed) >= in_a_row):
             continue

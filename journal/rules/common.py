@@ -20,6 +20,7 @@ from journal.domain import (
     Alert,
     Dose,
     DoseStatus,
+    Form,
     Medication,
     Observation,
     PatientHistory,
@@ -53,6 +54,10 @@ from journal.schedule.pump import ProgrammeStep, daily_mcg_on, programme
 from journal.schedule.pump import changes as programme_changes
 
 T = TypeVar("T")
+
+# DoseStatus.was_given as a tuple (its statuses, read from it): tested by identity, without a call per dose.
+_GIVEN_STATUSES = tuple(s for s in DoseStatus if s.was_given)
+_ZERO = timedelta(0)
 
 NOT_ADVICE = N_("This is not medical advice.")
 
@@ -191,6 +196,7 @@ class CheckContext:
     # amount of a medicine without a pump), kept across the runs of one report over a period, which
     # checks the same history at hundreds of instants. None: kept for this run only. See `lasting`.
     shared: dict[tuple[object, ...], object] | None = None
+    _days: dict[int, tuple[datetime, date]] | None = field(default=None, init=False, repr=False)  # see local_day
 
     # ----------------------------------------------------------------- basics
     @property
@@ -261,8 +267,8 @@ class CheckContext:
 
     def within(self, t: datetime, window: timedelta) -> bool:
         """t is in (now - window, now]."""
-        d = self.ago(t)
-        return timedelta(0) <= d < window
+        d = self.now_utc - (t if t.tzinfo is UTC else t.astimezone(UTC))  # self.ago(t), asked for every entry
+        return _ZERO <= d < window
 
     # ----------------------------------------------------------------- medications
     def every_medication(self) -> list[tuple[Medication, DrugProfile]]:
@@ -327,7 +333,7 @@ class CheckContext:
     def dosing_day_mg(self, m: Medication, reg: Regimen) -> float:
         """Total on a day the regimen gives doses (a pump regimen's dose is already per day)."""
         each = self.per_dose_mg(m, reg) or 0.0
-        if m.route is Route.INTRATHECAL or m.form.value == "pump":
+        if m.route is Route.INTRATHECAL or m.form is Form.PUMP:
             return each
         return each * len(reg.times)
 
@@ -363,7 +369,7 @@ class CheckContext:
 
     @staticmethod
     def is_pump(m: Medication) -> bool:
-        return m.route is Route.INTRATHECAL or m.form.value == "pump"
+        return m.route is Route.INTRATHECAL or m.form is Form.PUMP
 
     def programme(self, m: Medication) -> list[ProgrammeStep]:
         """The pump's programmed daily dose over time (journal.schedule.pump)."""
@@ -521,7 +527,9 @@ class CheckContext:
 
     def _day_of(self, st: SlotState | None, d: Dose) -> date:
         """`dose_day` once the slot `d` answers (None: none) is known: the rule itself, in one place."""
-        return self.local_day(st.slot.at if st is not None else d.at)
+        t = st.slot.at if st is not None else d.at
+        found = self._days.get(id(t)) if self._days is not None else None  # local_day's memo, asked first
+        return found[1] if found is not None and found[0] is t else self.local_day(t)
 
     def given_days(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, date]]:
         """`given_doses(m)` with each one's `dose_day`, in the same order; remembered for the run
@@ -547,10 +555,12 @@ class CheckContext:
         and doses at every instant). Remembered by identity, with the instant itself kept beside
         its answer so that the entry is only used for that very object (hashing an aware datetime
         asks its zone for the offset: slower than the answer)."""
-        days = self.lasting.get(("local-days",))
-        if days is None:
-            days = self.lasting[("local-days",)] = {}
-        known = cast("dict[int, tuple[datetime, date]]", days)
+        known = self._days
+        if known is None:
+            days = self.lasting.get(("local-days",))
+            if days is None:
+                days = self.lasting[("local-days",)] = {}
+            known = self._days = cast("dict[int, tuple[datetime, date]]", days)
         found = known.get(id(t))
         if found is not None and found[0] is t:
             return found[1]
@@ -574,17 +584,20 @@ class CheckContext:
         if key not in self._memo:
             now = self.now_utc
             self._memo[key] = [d for d in self.doses_of(m)
-                               if not d.removed and d.status.was_given and d.given is not None and utc(d.given) <= now]
+                               if not d.removed and d.status in _GIVEN_STATUSES and (g := d.given) is not None
+                               and (g if g.tzinfo is UTC else g.astimezone(UTC)) <= now]
         return list(cast("list[Dose]", self._memo[key]))
 
     def last_taken(self, m: Medication) -> datetime | None:
         """When a dose of this medication was last given and kept down."""
         best: datetime | None = None
+        best_utc: datetime | None = None
         now = self.now_utc
-        for d in self.doses_of(m):
-            if (not d.removed and d.status is DoseStatus.TAKEN and d.given is not None
-                    and utc(d.given) <= now and (best is None or utc(d.given) > utc(best))):
-                best = d.given
+        for d in self.given_doses(m):  # kept, given by now (TAKEN is one of them), in the history's order
+            if d.status is DoseStatus.TAKEN and d.given is not None:
+                t = utc(d.given)
+                if best_utc is None or t > best_utc:
+                    best, best_utc = d.given, t
         if best is None and m.id is not None:
             lg = self.history.last_given.get(m.id)
             if (lg is not None and lg.status is DoseStatus.TAKEN and lg.given is not None and not lg.removed
@@ -607,8 +620,8 @@ class CheckContext:
         now, start = self.now_utc, utc(self.history.start)
         out = []
         for st in plan.slots:
-            at = utc(st.slot.at)
-            if st.taken or now - at <= g or at < start:  # taken, not past its grace yet, before the history
+            at = st.slot.at_utc
+            if now - at <= g or at < start or st.taken:  # not past its grace yet, before the history, taken
                 continue
             why = _("nothing logged") if not st.answered else ", ".join(
                 status_name(v) for v in sorted({d.status for d in st.doses}))
@@ -635,10 +648,10 @@ class CheckContext:
             order: dict[datetime, int] = {}
             if missed:  # each slot's place in the plan, to tell a missed dose alone from a run of them
                 states, _extra = self.slot_states(m, p)
-                order = {utc(st.slot.at): i for i, st in enumerate(states)}
+                order = {st.slot.at_utc: i for i, st in enumerate(states)}
             for k, (slot, why) in enumerate(missed):
-                i = order.get(utc(slot.at), -10)
-                near = [order.get(utc(x.at), -10) for x, _why in missed[max(0, k - 1):k + 2] if x is not slot]
+                i = order.get(slot.at_utc, -10)
+                near = [order.get(x.at_utc, -10) for x, _why in missed[max(0, k - 1):k + 2] if x is not slot]
                 isolated = not any(abs(j - i) == 1 for j in near)
                 events.append(Event(slot.at, _("{medicine}: {when} dose not given ({why})").format(
                     medicine=m.name, when=self.fmt(slot.at), why=why), m, "missed", single if isolated else None))
@@ -863,25 +876,29 @@ class CheckContext:
         slot_of = self.slots_answered(m, p) if not m.as_needed else {}
         # A pair's answer depends only on the two records and the slots they answer (the schedule
         # and the profile are the same in every run that shares `lasting`): remembered with them,
-        # and used only when they are the very same objects (a report checks each pair at about
-        # ten instants).
-        memo = self.lasting
-        for a, b in zip(given, given[1:], strict=False):
-            sta, stb = slot_of.get(id(a)), slot_of.get(id(b))
-            sa = sta.slot.at if sta is not None else None
+        # under the later record, and used only when all four are the very same objects (a report
+        # checks each pair at about ten instants).
+        key = ("double-pairs", id(m))
+        pairs = cast("dict[int, tuple[Dose, Dose, datetime | None, datetime | None, bool]] | None",
+                     self.lasting.get(key))
+        if pairs is None:
+            pairs = {}
+            self.lasting[key] = pairs
+        a: Dose | None = None
+        sa: datetime | None = None
+        for b in given:
+            stb = slot_of.get(id(b))
             sb = stb.slot.at if stb is not None else None
-            key = ("double-pair", id(m), id(a), id(b))
-            seen = memo.get(key)
-            if seen is not None:
-                ka, kb, ksa, ksb, double = cast("tuple[Dose, Dose, datetime | None, datetime | None, bool]", seen)
-                if ka is a and kb is b and ksa is sa and ksb is sb:
-                    if double:
-                        out.append((a, b))
-                    continue
-            double = self._is_double(m, p, a, b, sa, sb)
-            memo[key] = (a, b, sa, sb, double)
-            if double:
-                out.append((a, b))
+            if a is not None:
+                seen = pairs.get(id(b))
+                if seen is not None and seen[0] is a and seen[1] is b and seen[2] is sa and seen[3] is sb:
+                    double = seen[4]
+                else:
+                    double = self._is_double(m, p, a, b, sa, sb)
+                    pairs[id(b)] = (a, b, sa, sb, double)
+                if double:
+                    out.append((a, b))
+            a, sa = b, sb
         return out
 
     def _is_double(self, m: Medication, p: DrugProfile, a: Dose, b: Dose, sa: datetime | None,

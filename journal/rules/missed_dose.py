@@ -31,7 +31,7 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             if st.outcome is not Outcome.UNLOGGED or ctx.ago(st.slot.at) > lookback + grace:
                 continue
             # Slots inside a gap that abrupt-stop already reports are listed there, not twice.
-            if gap_start is not None and utc(st.slot.at) > utc(gap_start):
+            if gap_start is not None and st.slot.at_utc > utc(gap_start):
                 continue
             missed.append(st.slot)
         if not missed:

@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import cached_property
 
 from journal.domain import Medication, Quantity, Regimen
 
@@ -30,6 +31,11 @@ class Slot:
     dose: Quantity
     regimen: Regimen
     wall_time: time  # the clock time as written in the schedule (before any DST shift)
+
+    @cached_property
+    def at_utc(self) -> datetime:
+        """`at` in UTC, worked out once per slot (the report asks it of the same slots at every instant)."""
+        return self.at.astimezone(UTC)
 
     def __hash__(self) -> int:
         return hash((self.medication_id, self.at))
@@ -104,6 +110,9 @@ class SlotSpan:
         self._hi: datetime | None = None
         self._slots: list[Slot] = []
         self._keys: list[datetime] = []
+        # The plan's matching window of each of the medication's schedules (by identity), per
+        # drug matching window: see `plan_medicine` (shortest_gap is not free, and asked at every run).
+        self.windows: dict[timedelta, dict[int, timedelta]] = {}
 
     def window(self, start: datetime, end: datetime) -> tuple[list[Slot], list[datetime]]:
         """The slots with start <= slot < end, sorted, and each one's instant in UTC."""

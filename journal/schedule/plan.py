@@ -214,6 +214,17 @@ def _outcome(st: SlotState, at: datetime, now: datetime, grace: timedelta) -> tu
     return outcome, Timing.ON_TIME
 
 
+_ZERO = timedelta(0)
+
+
+def _by_instant_then_id(x: tuple[datetime, Dose]) -> tuple[datetime, int]:
+    return x[0], x[1].id or 0
+
+
+def _record_order(d: Dose) -> tuple[datetime, int]:
+    return _utc(d.at), d.id or 0
+
+
 def plan_medicine(medication: Medication, tz: tzinfo, start: datetime, end: datetime, doses: Iterable[Dose],
                   now: datetime, timing: PlanTiming | None = None,
                   counted_from: datetime | None = None, slots: SlotSpan | None = None) -> MedicinePlan:
@@ -235,22 +246,33 @@ def plan_medicine(medication: Medication, tz: tzinfo, start: datetime, end: date
         keys = [s.at.astimezone(UTC) for s in expanded]  # sorted, as expand returns them
     # The records answering each slot (None: none yet); a SlotState is made only for the slots returned.
     answers: list[list[Dose] | None] = [None] * len(keys)
-    index = {k: i for i, k in enumerate(keys)}
     first, last = _utc(lo) - timing.match_window, _utc(hi) + timing.match_window
     now_utc = _utc(now)
+    mid = medication.id
     mine: list[tuple[datetime, Dose]] = []
     for d in doses:
-        if d.medication_id != medication.id or d.removed:
+        if d.medication_id != mid or d.removed:
             continue
-        t = d.at.astimezone(UTC)  # when given, else its slot (Dose.at)
-        if d.given is not None and t > now_utc:
+        g = d.given
+        t = g if g is not None else d.scheduled  # Dose.at: when given, else its slot
+        assert t is not None, "a dose has a given or a scheduled time"
+        if t.tzinfo is not UTC:
+            t = t.astimezone(UTC)
+        if g is not None and t > now_utc:
             continue  # given after `now`: not known yet as of `now`
         if first <= t <= last:
             mine.append((t, d))
-    mine.sort(key=lambda x: (x[0], x[1].id or 0))
+    mine.sort(key=_by_instant_then_id)
     loose: list[tuple[datetime, Dose]] = []
     for t, d in mine:
-        i = index.get(d.scheduled.astimezone(UTC)) if d.scheduled is not None else None
+        sched = d.scheduled
+        i = None
+        if sched is not None:  # the slot it names, if planned (the last of equal instants)
+            if sched.tzinfo is not UTC:
+                sched = sched.astimezone(UTC)
+            j = bisect_right(keys, sched) - 1
+            if j >= 0 and keys[j] == sched:
+                i = j
         if i is not None:
             found = answers[i]
             if found is None:
@@ -261,7 +283,9 @@ def plan_medicine(medication: Medication, tz: tzinfo, start: datetime, end: date
             loose.append((t, d))
     unmatched: list[tuple[datetime, Dose]] = []
     reach = timing.match_window  # no schedule's window is wider
-    windows: dict[int, timedelta] = {}  # per regimen (by identity): shortest_gap is not free
+    # per regimen (by identity): shortest_gap is not free; kept with the slots when given (the same
+    # medication, so the same regimens)
+    windows: dict[int, timedelta] = {} if slots is None else slots.windows.setdefault(timing.match_window, {})
     for when, d in loose:  # `when`: given, else its slot (never neither)
         best: int | None = None
         best_gap = timedelta.max
@@ -281,6 +305,7 @@ def plan_medicine(medication: Medication, tz: tzinfo, start: datetime, end: date
             answers[best] = [d]
     s_utc, e_utc = _utc(start), _utc(end)
     began = _utc(counted_from) if counted_from is not None else None
+    grace = timing.grace
     out: list[SlotState] = []
     for i in range(bisect_left(keys, s_utc), bisect_left(keys, e_utc)):  # s_utc <= slot < e_utc
         k = keys[i]
@@ -288,12 +313,27 @@ def plan_medicine(medication: Medication, tz: tzinfo, start: datetime, end: date
         if not answered:
             if began is not None and k < began:
                 continue  # before the journal began: not known, not missed
-            answered = []
-        elif len(answered) > 1:
-            answered.sort(key=lambda d: (_utc(d.at), d.id or 0))
-        st = SlotState(expanded[i], answered)
-        st.outcome, st.timing = _outcome(st, k, now_utc, timing.grace)
-        out.append(st)
+            # nothing logged: due, overdue or unlogged (`_outcome` without a record)
+            ago = now_utc - k
+            out.append(SlotState(expanded[i], [], Outcome.DUE if ago < _ZERO
+                                 else Outcome.OVERDUE if ago <= grace else Outcome.UNLOGGED, None))
+            continue
+        if len(answered) > 1:
+            answered.sort(key=_record_order)
+            st = SlotState(expanded[i], answered)
+            st.outcome, st.timing = _outcome(st, k, now_utc, grace)
+            out.append(st)
+            continue
+        # one record: it is the answer (`_outcome`, written out: asked for every slot of every plan)
+        ans = answered[0]
+        outcome = _STATUS_OUTCOME[ans.status]
+        g = ans.given
+        if g is None or (outcome is not Outcome.GIVEN and outcome is not Outcome.VOMITED):
+            out.append(SlotState(expanded[i], answered, outcome, None))
+            continue
+        delta = (g if g.tzinfo is UTC else g.astimezone(UTC)) - k
+        out.append(SlotState(expanded[i], answered, outcome, Timing.LATE if delta > ON_TIME_WINDOW
+                             else Timing.EARLY if delta < -ON_TIME_WINDOW else Timing.ON_TIME))
     extra = [d for t, d in unmatched if s_utc <= t < e_utc]
     return MedicinePlan(medication, out, extra, timing, counted_from)
 
