@@ -54,7 +54,7 @@ from ..widgets.errors import USER_ERRORS, describe
 from ..widgets.formatting import fmt_datetime
 from ..widgets.style import set_scaled_font
 from ..widgets.widgets import Choice, ErrorLabel, hint, undo_now
-from .due import due_items, handed_over, settled_keys
+from .due import DuePlan, handed_over, settled_keys
 from .first_paint import close_frame
 from .notifier import DesktopNotifications, Note, Notifier, ReminderBanner, compose
 from .reminders import DueItem, ReminderMarks, ReminderScheduler
@@ -359,8 +359,10 @@ class MainWindow(QMainWindow):
             self.notifier.tray.setContextMenu(menu)
         kwargs: dict[str, Any] = {} if monotonic is None else {"monotonic": monotonic}
         # Which slots were already reminded survives a restart (kept in the settings store).
+        # Re-plans only the person written to after a write (issue 17: everyone's plan is seconds at 50 people).
+        self.due_plan = DuePlan(session.reads, lambda: session.settings)
         self.scheduler = ReminderScheduler(
-            session.clock, lambda now: due_items(session.reads, now, session.settings),
+            session.clock, self.due_plan,
             lambda: timedelta(minutes=int(getattr(session.settings, "reminder_lead_minutes", 15))),
             heartbeat_ms=heartbeat_ms, marks=ReminderMarks(session.journal), parent=self, **kwargs)
         self.scheduler.reminders_due.connect(self.remind)
@@ -534,6 +536,10 @@ class MainWindow(QMainWindow):
             setter = getattr(self.reference.view, "set_emergency_number", None)
             if setter is not None:
                 setter(self.session.emergency_number)
+        if changes.touches(Change.PEOPLE | Change.SETTINGS):
+            self.due_plan.forget()
+        else:
+            self.due_plan.forget(changes.patient_id)  # None: everyone (another program's writes, a restore)
         if (changes.touches(Change.DOSES | Change.MEDICINES | Change.PUMP | Change.PEOPLE | Change.SETTINGS)
                 and not self._replan_pending):
             # Deferred and coalesced: the view that logged something redraws first.
