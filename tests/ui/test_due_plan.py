@@ -34,7 +34,8 @@ def window(two, clock, qtbot):  # noqa: ANN001, ANN201
     w = build_window(two, clock, tray_available=False, heartbeat_ms=20)
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: w._reminders_started)
+    qtbot.waitUntil(lambda: w._reminders_started and w.due_plan.complete)
+    w.due_plan.budget = None  # everyone in one call (splitting across turns: its own test below)
     return w
 
 
@@ -102,3 +103,18 @@ def test_a_new_day_plans_everyone_afresh(window, two, clock) -> None:  # noqa: A
     window.scheduler.replan("test")
     assert sorted(window.due_plan.planned) == sorted(ids(two).values())
     assert keys(window.scheduler.items) == fresh(window, two, clock)
+
+
+def test_planning_everyone_is_split_across_event_loop_turns_and_completes(qtbot, window, two, clock) -> None:  # noqa: ANN001
+    window.due_plan.budget = 0.0  # one person per turn
+    fired: list = []
+    window.scheduler.reminders_due.connect(fired.extend)
+    window.scheduler.marks.close([i.key for i in window.scheduler.items], clock.now())  # as if dismissed
+    clock.set(at(15, 50))  # Alex's 16:00 dose is within the reminder lead now
+    window.due_plan.forget()
+    window.scheduler.replan("test")
+    assert len(window.due_plan.planned) == 1 and not window.due_plan.complete
+    qtbot.waitUntil(lambda: window.due_plan.complete)
+    assert keys(window.scheduler.items) == fresh(window, two, clock)
+    alex = ids(two)["Alex"]
+    qtbot.waitUntil(lambda: any(i.patient_id == alex and "16:00" in i.title for i in fired))

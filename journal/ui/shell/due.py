@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from journal.domain import Alert, Medication, Patient, PatientHistory, PumpEventKind
 from journal.knowledge import KnowledgeError, default_library
@@ -38,6 +39,9 @@ PUMP_REMINDER_STALE = timedelta(hours=2)
 # How long a person's planned reminders are reused while nothing of theirs changes (DuePlan; our
 # own number: far below AHEAD minus any reminder lead, so no slot can be missing from them).
 REUSE = timedelta(hours=1)
+# How long one call of DuePlan plans people before leaving the rest to the next event-loop turn
+# (issue 17: no GUI event over 50 ms; our own number, half of it, the rest is for drawing).
+TURN_BUDGET = 0.025
 # Alerts that speak for a medicine's slots once their grace has passed (abrupt-stop lists the
 # slots inside the gap it reports instead of missed-dose).
 HANDOVER_RULES = frozenset({"missed-dose", "abrupt-stop"})
@@ -150,11 +154,19 @@ class DuePlan:
     minutes); a slot that left the look-back meanwhile was already due, so reminding about it again
     is ruled out by the scheduler's `done` marks as before."""
 
-    def __init__(self, journal: Journal | JournalReads, settings: Callable[[], Settings | None]) -> None:
+    def __init__(self, journal: Journal | JournalReads, settings: Callable[[], Settings | None],
+                 more: Callable[[], None] | None = None, budget: float | None = TURN_BUDGET) -> None:
         self._journal = journal
         self._settings = settings
         self._kept: dict[int, tuple[datetime, list[DueItem]]] = {}
         self.planned: list[int] = []  # whose items the last call worked out afresh (for tests)
+        # Planning everyone (the start, a new day) reads everyone's history: at 50 people seconds.
+        # A call plans people until `budget` seconds have passed (at least one person), keeps the
+        # others' earlier items meanwhile, and calls `more` on a later event-loop turn to go on
+        # (the window re-plans and looks for due reminders then). None: everyone at once.
+        self.more = more
+        self.budget = budget
+        self._more_pending = False
 
     def forget(self, patient_id: int | None = None) -> None:
         """Plan `patient_id` (everyone: None) afresh on the next call."""
@@ -170,18 +182,39 @@ class DuePlan:
         kept: dict[int, tuple[datetime, list[DueItem]]] = {}
         self.planned = []
         items: list[DueItem] = []
+        left = False
+        stop = None if self.budget is None or self.more is None else perf_counter() + self.budget
         for p in self._journal.list_patients():
             if p.id is None:
                 continue
             old = self._kept.get(p.id)
             if old is None or not (old[0] <= now <= old[0] + REUSE) or old[0].astimezone(tz).date() != today:
+                if stop is not None and self.planned and perf_counter() > stop:
+                    left = True  # planned on a later turn; until then their earlier items, if any
+                    if old is not None:
+                        kept[p.id] = (datetime.min.replace(tzinfo=now.tzinfo), old[1])  # stale: planned next
+                        items += old[1]
+                    continue
                 old = (now, _items_of(self._journal, p, now, settings))
                 self.planned.append(p.id)
             kept[p.id] = old
             items += old[1]
         self._kept = kept  # people no longer in the journal are dropped
+        if left and not self._more_pending:
+            self._more_pending = True
+            QTimer.singleShot(0, self._go_on)
         items.sort(key=lambda i: i.at)
         return items
+
+    @property
+    def complete(self) -> bool:
+        """Whether everyone has been planned (no later turn is pending)."""
+        return not self._more_pending
+
+    def _go_on(self) -> None:
+        self._more_pending = False
+        if self.more is not None:
+            self.more()
 
 
 def handed_over(item: DueItem, alerts: Iterable[Alert], now: datetime) -> bool:

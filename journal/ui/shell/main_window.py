@@ -365,6 +365,7 @@ class MainWindow(QMainWindow):
             session.clock, self.due_plan,
             lambda: timedelta(minutes=int(getattr(session.settings, "reminder_lead_minutes", 15))),
             heartbeat_ms=heartbeat_ms, marks=ReminderMarks(session.journal), parent=self, **kwargs)
+        self.due_plan.more = self._plan_more
         self.scheduler.reminders_due.connect(self.remind)
         self.scheduler.replanned.connect(self._replanned)
         self.reminder_banner.dismissed.connect(lambda keys: self.scheduler.marks.close(keys, session.clock.now()))
@@ -549,6 +550,12 @@ class MainWindow(QMainWindow):
     def _replan(self) -> None:
         self._replan_pending = False
         self.scheduler.replan("data")
+
+    def _plan_more(self) -> None:
+        # The reminder plan goes on with the people left for this turn (DuePlan), then reminds
+        # at once of what is due among them, as the start does.
+        self.scheduler.replan("more")
+        self.scheduler.tick()
 
     def _alerts_updated(self, alerts: list) -> None:
         if self.emergency.isVisible():
