@@ -16,9 +16,9 @@ stats of the whole probe are written to FILE (read them with `python -m pstats F
 from __future__ import annotations
 
 import os
-from collections import Counter
 import sys
 import time
+from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
