@@ -78,7 +78,8 @@ def json_texts() -> list[str]:
 
 def gettext_catalog() -> None:
     subprocess.run([str(BIN / "pybabel"), "extract", "-F", "babel.cfg", "--no-location", "--omit-header",
-                    "--sort-output", "-k", "_", "-k", "N_", "-k", "ngettext:1,2", "--ignore-dirs=ui",
+                    "--sort-output", "-k", "_", "-k", "N_", "-k", "ngettext:1,2", "-k", "pgettext:1c,2",
+                    "-k", "NP_:1c,2", "--ignore-dirs=ui",
                     "-o", str(LOCALE / "carejournal.pot"), "journal"], cwd=ROOT, check=True, capture_output=True)
     with open(LOCALE / "carejournal.pot", "rb") as f:
         template = read_po(f)
@@ -98,7 +99,8 @@ def gettext_catalog() -> None:
     forms = catalog.num_plurals
     for message in catalog:
         if message.id:
-            text = ES.get(message.id, ("",) if message.pluralizable else "")
+            key = (message.context, message.id) if message.context else message.id  # ES: (context, text) keys
+            text = ES.get(key, ("",) if message.pluralizable else "")
             if message.pluralizable:  # Spanish has a third form for millions: like the plural here
                 text = tuple(text) + (text[-1],) * (forms - len(text))
             message.string = text

@@ -207,6 +207,7 @@ ES_REPORT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "What": "Qué",
     "RED FLAG": "SEÑAL DE ALARMA",
     "severe": "graves",  # shared with the kidney level ("problemas de riñón graves"), es-text
+    ("symptom tier", "severe"): "grave",  # one symptom's tier (the report's symptoms and timeline)
     "gap": "pausa",
     "started": "iniciado",
     "changed": "cambiado",

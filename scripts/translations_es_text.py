@@ -959,7 +959,11 @@ ES_TEXT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "{amount} is more than any pharmacy supply; please check the amount":
         "{amount} es más de lo que da cualquier farmacia; compruebe la cantidad, por favor",
     "{amount} is not an amount; it must be more than 0": "{amount} no es una cantidad; tiene que ser mayor que 0",
-    "{amount} {kind} is nothing; it must be more than 0": "{amount} {kind} es nada; tiene que ser mayor que 0",
+    "{kind}: {amount} is nothing; it must be more than 0": "{kind}: {amount} no es nada; tiene que ser mayor que 0",
+    "counted": "contado",
+    "received": "recibido",
+    "thrown away": "desechado",
+    "the copy to preview on is not empty": "la copia para la vista previa no está vacía",
     "{day} is in the future": "{day} está en el futuro",
     "{day} is more than {years} years ago; please check the year":
         "{day} es de hace más de {years} años; compruebe el año, por favor",

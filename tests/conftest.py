@@ -236,6 +236,16 @@ def minimal_document(**patient: Any) -> dict[str, Any]:
     return {"format": "caregiver-medication-journal", "version": 1, "timezone": TZ_NAME, "patients": [person]}
 
 
+# Every test starts with no decimal mark chosen (a journal's Settings set it when read).
+@pytest.fixture(autouse=True)
+def no_chosen_decimal_mark() -> Iterator[None]:
+    from journal.domain.shown import set_decimal_mark
+
+    set_decimal_mark(None)
+    yield
+    set_decimal_mark(None)
+
+
 # Every test: a modal dialog a test forgot to patch fails it at once instead of hanging the run.
 @pytest.fixture(autouse=True)
 def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -104,7 +104,12 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     if args.dry_run:
         from journal.services.import_preview import preview_import
 
-        target: Path | str = ctx.journal().path if ctx.demo or ctx.db_path is None else ctx.db_path  # not opened
+        target: Path | Journal
+        if ctx.shared_url is not None:
+            target = ctx.journal()  # only read: copied into a private file first
+        else:
+            opened = ctx.journal().path if ctx.demo or ctx.db_path is None else ctx.db_path  # not opened
+            target = Path(opened)
         preview = preview_import(target, doc, ctx.clock)
         print(preview.summary.describe(would=True) + " " + _("Nothing was written (--dry-run)."), file=ctx.out)
         print_alerts(preview.alerts, ctx, preview.emergency_number, dry_run=True)

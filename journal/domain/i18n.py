@@ -50,6 +50,18 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` as meant in `context` ("symptom tier"), where one English word needs two
+    translations ("severe": "grave" for one symptom, "graves" for the kidneys' problems)."""
+    return _translation.pgettext(context, message)
+
+
+def NP_(context: str, message: str) -> str:  # noqa: N802 - the gettext convention, with a context
+    """Marks a text with its context for the catalog without translating it yet; translate it
+    where it is shown with `pgettext(context, message)`."""
+    return message
+
+
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark now, translate later"
     """Marks a text for the catalog without translating it yet (module-level constants)."""
     return message

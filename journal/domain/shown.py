@@ -9,7 +9,7 @@ and English output is exactly as before: these functions give the English words 
 
 from __future__ import annotations
 
-from .enums import DoseStatus, Form, ObservationKind, Unit
+from .enums import DoseStatus, Form, ObservationKind, StockKind, Unit
 from .i18n import N_, SOURCE_LANGUAGE, _, current_language, ngettext
 
 # The decimal mark each language's text uses. Spanish: a comma ("38,5 °C"), as Spain and most of South
@@ -19,9 +19,20 @@ from .i18n import N_, SOURCE_LANGUAGE, _, current_language, ngettext
 DECIMAL_MARKS: dict[str, str] = {"en": ".", "es": ","}
 
 
+_chosen_mark: str | None = None
+
+
+def set_decimal_mark(mark: str | None) -> None:
+    """Show decimals with `mark` ("." or ",", the journal's Settings) from now on; None: the
+    language's own mark. Set by the journal's settings when they are read, so the window, the
+    alerts, the command line and the report all write 37,5 or 37.5 alike."""
+    global _chosen_mark
+    _chosen_mark = mark if mark in (".", ",") else None
+
+
 def decimal_mark() -> str:
-    """"." or ",": the decimal mark of the language in use."""
-    return DECIMAL_MARKS.get(current_language(), ".")
+    """"." or ",": the journal's chosen mark, else the mark of the language in use."""
+    return _chosen_mark or DECIMAL_MARKS.get(current_language(), ".")
 
 
 def num(value: float | str | None, spec: str = "g") -> str:
@@ -54,6 +65,10 @@ STATUS_NAMES: dict[str, str] = {
     "missed": N_("missed"),
 }
 
+# What happened to a medicine's stock, in a sentence ("60 tablets received"; StockKind values).
+STOCK_KIND_NAMES: dict[str, str] = {"counted": N_("counted"), "received": N_("received"),
+                                    "discarded": N_("thrown away")}
+
 # The source keys that are words rather than a publication's short name ("NHS", "ISMP" stay as
 # they are): every knowledge file lists what they stand for under `sources`.
 SOURCE_NAMES: dict[str, str] = {"judgement": N_("judgement"), "label": N_("label")}
@@ -80,6 +95,12 @@ def status_name(status: DoseStatus | str) -> str:
     return _(STATUS_NAMES[value]) if value in STATUS_NAMES else value
 
 
+def stock_kind_name(kind: StockKind | str) -> str:
+    """"received" / "recibidas" for StockKind.RECEIVED, "thrown away" for DISCARDED."""
+    value = kind.value if isinstance(kind, StockKind) else str(kind)
+    return _(STOCK_KIND_NAMES[value]) if value in STOCK_KIND_NAMES else value
+
+
 def source_name(key: str) -> str:
     """A source key as shown after "source:": "judgement" / "criterio del equipo", "label" /
     "ficha técnica"; a publication's short name ("NHS") unchanged; "" stays ""."""
@@ -88,10 +109,10 @@ def source_name(key: str) -> str:
 
 def unit_name(unit: Unit, n: float = 1) -> str:
     """A unit as written after an amount of `n`: "mg", "mL" as they are; "tablet" or "tablets",
-    "comprimido" or "comprimidos". English keeps the singular up to 1 ("0.5 tablet", "1 tablet",
-    "1.5 tablets"); Spanish puts every amount but exactly 1 in the plural ("0,5 comprimidos",
+    "comprimido" or "comprimidos". English keeps the singular for a part of one and for one ("0.5
+    tablet", "1 tablet"; "0 tablets", "1.5 tablets"); Spanish puts every amount but exactly 1 in the plural ("0,5 comprimidos",
     "1 comprimido"), as each language counts a part of a unit."""
-    singular = n == 1 or (n < 1 and current_language() == SOURCE_LANGUAGE)
+    singular = n == 1 or (0 < n < 1 and current_language() == SOURCE_LANGUAGE)
     if unit is Unit.TABLET:
         return ngettext("tablet", "tablets", 1 if singular else 2)
     if unit is Unit.SACHET:

@@ -38,6 +38,7 @@ from journal.domain import (
     normalise,
 )
 from journal.domain.i18n import N_, _
+from journal.domain.shown import num
 from journal.domain.units import from_stored_unit, temperature_text
 from journal.domain.zones import zone_name_at, zones_label
 from journal.knowledge import SymptomCatalog, default_catalog
@@ -332,7 +333,8 @@ class ReportData:
 
 
 def _fmt_num(v: float) -> str:
-    return f"{v:g}" if abs(v - round(v)) > 1e-9 else str(int(round(v)))
+    """A number a person reads, with the language's decimal mark ("2.5", "2,5"; "3", not "3.0")."""
+    return num(v) if abs(v - round(v)) > 1e-9 else str(int(round(v)))
 
 
 def _fmt_qty(q: Quantity | None) -> str:
@@ -995,7 +997,7 @@ def _value_text(v: object, tz: tzinfo | None = None, fmt: Formats = ISO) -> str:
             v.get("max_doses_per_day"), v.get("min_interval_hours"),
             Quantity(most["value"], most["unit"]) if isinstance(most, dict) else None))
     if isinstance(v, dict) and "value" in v and "unit" in v:
-        return f"{v['value']:g} {v['unit']}" if isinstance(v["value"], int | float) else f"{v['value']} {v['unit']}"
+        return f"{num(v['value'])} {v['unit']}" if isinstance(v["value"], int | float) else f"{v['value']} {v['unit']}"
     if isinstance(v, datetime):
         return fmt.at(v)
     if isinstance(v, Quantity):

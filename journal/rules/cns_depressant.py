@@ -7,11 +7,12 @@ medication whose drug is alcohol."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import cast
 
 from journal.domain import Alert, PatientHistory, Severity
 from journal.domain.i18n import _
 from journal.domain.shown import source_name
-from journal.knowledge import DrugLibrary, DrugProfile
+from journal.knowledge import DrugLibrary, DrugProfile, InteractionClass
 
 from .common import CheckContext, utc
 from .mentions import mention
@@ -26,10 +27,13 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
         return None
     found: list[tuple[datetime, str, str]] = []  # (since, evidence, class label)
     for m in ctx.history.medications:
-        if any(m is x for x in mine) or p.matches(m) or not ctx.is_active(m):
+        if any(m is x for x in mine):
             continue
-        c = p.interaction_class(m)
-        if c is None:
+        key = (RULE, id(p), id(m))  # what the drug data says of the pair: the same at every instant
+        if key not in ctx.lasting:
+            ctx.lasting[key] = (p.matches(m), p.interaction_class(m))
+        same_drug, c = cast("tuple[bool, InteractionClass | None]", ctx.lasting[key])
+        if same_drug or c is None or not ctx.is_active(m):
             continue
         # A stable "since" (first schedule of the other medicine, else its first dose in view) keeps the
         # alert the same across runs, so an acknowledgement sticks.
@@ -40,13 +44,16 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
             since = given[0].at if given else ctx.day_start(ctx.today)
         found.append((since, _("{medicine} is {kind} (source: {source}), on the list since {day}").format(
             medicine=m.name, kind=_(c.label), source=source_name(c.source), day=ctx.local(since).date().isoformat()), _(c.label)))
+    texts: list[tuple[datetime, str]] | None = None
     for c in p.interactions:
         if not c.note_words:
             continue
-        texts = [(n.at, n.text) for n in ctx.history.notes if not n.removed]
-        texts += [(s.at, s.note) for s in ctx.history.symptoms if not s.removed and s.note]
+        if texts is None:  # the notes of the last NOTE_WINDOW, notes first, then symptoms' notes
+            texts = [(n.at, n.text) for n in ctx.history.notes if not n.removed and ctx.within(n.at, NOTE_WINDOW)]
+            texts += [(s.at, s.note) for s in ctx.history.symptoms
+                      if not s.removed and s.note and ctx.within(s.at, NOTE_WINDOW)]
         for at, text in texts:
-            said = mention(text, c.note_words) if ctx.within(at, NOTE_WINDOW) else None
+            said = mention(text, c.note_words)
             if said is not None:
                 found.append((at, _("note {when}: \"{text}\" mentions {word}, that is {kind} (source: {source})").format(
                     when=ctx.fmt(at), text=text[:80], word=said, kind=_(c.label), source=source_name(c.source)), _(c.label)))

@@ -220,20 +220,15 @@ class CheckContext:
         times as the JournalZone, converted without a call into Python each (issue 17)."""
         return self._local_zone
 
-    @property
+    @cached_property
     def today(self) -> date:
-        key = ("today", self.now)
-        if key not in self._memo:
-            self._memo[key] = self.now.astimezone(self.tz).date()
-        return cast(date, self._memo[key])
+        """The local date of `now` (a context is made for one instant: `now` never changes)."""
+        return self.now.astimezone(self.tz).date()
 
-    @property
+    @cached_property
     def now_utc(self) -> datetime:
         """`now` in UTC (asked for every dose by several rules)."""
-        key = ("now-utc", self.now)
-        if key not in self._memo:
-            self._memo[key] = utc(self.now)
-        return cast(datetime, self._memo[key])
+        return utc(self.now)
 
     def local(self, t: datetime) -> datetime:
         return t.astimezone(self._local_zone)
@@ -461,7 +456,15 @@ class CheckContext:
         return bool(list(regimen_days(reg, day, day)))
 
     def is_active(self, m: Medication) -> bool:
-        """On the list now: a regimen in force today, or (as needed) given in the last 3 days."""
+        """On the list now: a regimen in force today, or (as needed) given in the last 3 days.
+        Remembered for the run (asked for every medicine by several rules)."""
+        key = ("active", id(m))
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._is_active(m)
+        return cast(bool, found)
+
+    def _is_active(self, m: Medication) -> bool:
         if m.regimen_on(self.today) is not None:
             return True
         for d in reversed(self.history.doses):
@@ -514,22 +517,46 @@ class CheckContext:
     def dose_day(self, m: Medication, p: DrugProfile, d: Dose) -> date:
         """The day a dose belongs to: its slot's day when it answers one (a dose given just after
         midnight for the 23:45 slot counts for the day before), else the day it was given."""
-        key = ("dose-day", id(m))
-        if key not in self._memo:
+        return self._day_of(self.slots_answered(m, p).get(id(d)), d)
+
+    def _day_of(self, st: SlotState | None, d: Dose) -> date:
+        """`dose_day` once the slot `d` answers (None: none) is known: the rule itself, in one place."""
+        return self.local_day(st.slot.at if st is not None else d.at)
+
+    def given_days(self, m: Medication, p: DrugProfile) -> list[tuple[Dose, date]]:
+        """`given_doses(m)` with each one's `dose_day`, in the same order; remembered for the run
+        (over-prescribed and over-max-daily both total the given doses by day)."""
+        key = ("given-days", id(m))
+        found = self._memo.get(key)
+        if found is None:
+            slot_of = self.slots_answered(m, p)  # dose_day for each, the map looked up once
+            found = self._memo[key] = [(d, self._day_of(slot_of.get(id(d)), d)) for d in self.given_doses(m)]
+        return list(cast("list[tuple[Dose, date]]", found))
+
+    def slots_answered(self, m: Medication, p: DrugProfile | None) -> dict[int, SlotState]:
+        """For this run's plan of `m`: each answering record (by identity) -> its slot's state."""
+        key = ("slot-of", id(m))
+        found = self._memo.get(key)
+        if found is None:
             states, _ = self.slot_states(m, p)
-            self._memo[key] = {id(x): self.local_day(st.slot.at) for st in states for x in st.doses}
-        found = cast("dict[int, date]", self._memo[key]).get(id(d))
-        return found if found is not None else self.local_day(d.at)
+            found = self._memo[key] = {id(x): st for st in states for x in st.doses}
+        return cast("dict[int, SlotState]", found)
 
     def local_day(self, t: datetime) -> date:
         """The local date of an instant (remembered across a report's runs: asked of the same slots
-        and doses at every instant)."""
-        key = ("local-day", t)
-        memo = self.lasting
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = self.local(t).date()
-        return cast(date, found)
+        and doses at every instant). Remembered by identity, with the instant itself kept beside
+        its answer so that the entry is only used for that very object (hashing an aware datetime
+        asks its zone for the offset: slower than the answer)."""
+        days = self.lasting.get(("local-days",))
+        if days is None:
+            days = self.lasting[("local-days",)] = {}
+        known = cast("dict[int, tuple[datetime, date]]", days)
+        found = known.get(id(t))
+        if found is not None and found[0] is t:
+            return found[1]
+        day = self.local(t).date()
+        known[id(t)] = (t, day)
+        return day
 
     def doses_of(self, m: Medication) -> list[Dose]:
         """The history's records of `m` (any status, removed ones too), in the history's order."""
@@ -566,12 +593,22 @@ class CheckContext:
         return best
 
     def not_given_slots(self, m: Medication, p: DrugProfile, grace: bool = True) -> list[tuple[Slot, str]]:
-        """Past slots (past the plan's grace period if `grace`) with no dose given and kept down."""
+        """Past slots (past the plan's grace period if `grace`) with no dose given and kept down.
+        Remembered for the run (abrupt-stop and the withdrawal causes both ask)."""
+        key = ("not-given", id(m), grace)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._not_given_slots(m, p, grace)
+        return list(cast("list[tuple[Slot, str]]", found))
+
+    def _not_given_slots(self, m: Medication, p: DrugProfile, grace: bool) -> list[tuple[Slot, str]]:
         plan = self.plan(m, p)
         g = plan.timing.grace if grace else timedelta(0)
+        now, start = self.now_utc, utc(self.history.start)
         out = []
         for st in plan.slots:
-            if st.taken or self.ago(st.slot.at) <= g or utc(st.slot.at) < utc(self.history.start):
+            at = utc(st.slot.at)
+            if st.taken or now - at <= g or at < start:  # taken, not past its grace yet, before the history
                 continue
             why = _("nothing logged") if not st.answered else ", ".join(
                 status_name(v) for v in sorted({d.status for d in st.doses}))
@@ -595,8 +632,10 @@ class CheckContext:
             # more in a row (a few half-lives, not days): the levels are back once doses resume.
             single = timedelta(hours=p.value("timing.single_miss_window_hours"))
             missed = self.not_given_slots(m, p, grace=True)
-            states, _extra = self.slot_states(m, p)
-            order = {utc(st.slot.at): i for i, st in enumerate(states)}
+            order: dict[datetime, int] = {}
+            if missed:  # each slot's place in the plan, to tell a missed dose alone from a run of them
+                states, _extra = self.slot_states(m, p)
+                order = {utc(st.slot.at): i for i, st in enumerate(states)}
             for k, (slot, why) in enumerate(missed):
                 i = order.get(utc(slot.at), -10)
                 near = [order.get(utc(x.at), -10) for x, _why in missed[max(0, k - 1):k + 2] if x is not slot]
@@ -653,33 +692,55 @@ class CheckContext:
             self._memo[key] = self._increases(p)
         return list(cast("list[Event]", self._memo[key]))
 
+    def rises(self, p: DrugProfile) -> list[Event]:
+        """The dose increases of this drug alone (the "rise" events of `increases`, in its order)."""
+        key = ("rises", id(p))
+        if key not in self._memo:
+            self._memo[key] = sorted((e for m, prof in self.profiled() if prof is p for e in self._rise_events(m)),
+                                     key=lambda e: utc(e.at))
+        return list(cast("list[Event]", self._memo[key]))
+
+    def _rise_events(self, m: Medication) -> list[Event]:
+        """The increases of `m`'s planned amount (a pump's programmed dose, else the drug's daily total
+        where `m`'s own plan goes up), timed from the first dose at the new amount; once per run."""
+        key = ("rise-events", id(m))
+        found = self._memo.get(key)
+        if found is not None:
+            return cast("list[Event]", found)
+        events: list[Event] = []
+        self._memo[key] = events
+        if self.is_pump(m):
+            for step, before in programme_changes(self.programme(m)):
+                if step.daily_mcg > before > 0 and utc(step.at) <= utc(self.now):
+                    events.append(Event(step.at, _("pump dose raised from {before} to {after} mcg a day "
+                                                   "({source})").format(before=num(before),
+                                                                        after=num(step.daily_mcg),
+                                                                        source=source_name(step.source)), m, kind="rise"))
+            return events
+        first = self.history.start.astimezone(self.tz).date()
+        for c in self.drug_rises(m, first, self.today):
+            if c.before_mg > 0:
+                # Timing counts from the first dose given at the new amount, not from midnight.
+                start = utc(self.day_start(c.day))
+                given = [d for o in self.siblings(m) for d in self.given_doses(o) if utc(d.at) >= start]
+                if not given:
+                    continue  # nothing at the new amount given yet
+                first_new = min(given, key=lambda d: utc(d.at))
+                events.append(Event(first_new.at,
+                                    _("{medicine}: schedule raised from {before} to {after} a day on {day}, "
+                                      "first dose at the new amount {when}").format(
+                                        medicine=m.name, before=fmt_mg(c.before_mg), after=fmt_mg(c.after_mg),
+                                        day=c.day.isoformat(), when=self.fmt(first_new.at)), m, "rise"))
+        return events
+
     def _increases(self, p: DrugProfile) -> list[Event]:
         events: list[Event] = []
         for m, prof in self.profiled():
             if prof is not p:
                 continue
+            events += self._rise_events(m)
             if self.is_pump(m):
-                for step, before in programme_changes(self.programme(m)):
-                    if step.daily_mcg > before > 0 and utc(step.at) <= utc(self.now):
-                        events.append(Event(step.at, _("pump dose raised from {before} to {after} mcg a day "
-                                                       "({source})").format(before=num(before),
-                                                                            after=num(step.daily_mcg),
-                                                                            source=source_name(step.source)), m, kind="rise"))
                 continue
-            first = self.history.start.astimezone(self.tz).date()
-            for c in self.drug_rises(m, first, self.today):
-                if c.before_mg > 0:
-                    # Timing counts from the first dose given at the new amount, not from midnight.
-                    start = utc(self.day_start(c.day))
-                    given = [d for o in self.siblings(m) for d in self.given_doses(o) if utc(d.at) >= start]
-                    if not given:
-                        continue  # nothing at the new amount given yet
-                    first_new = min(given, key=lambda d: utc(d.at))
-                    events.append(Event(first_new.at,
-                                        _("{medicine}: schedule raised from {before} to {after} a day on {day}, "
-                                          "first dose at the new amount {when}").format(
-                                            medicine=m.name, before=fmt_mg(c.before_mg), after=fmt_mg(c.after_mg),
-                                            day=c.day.isoformat(), when=self.fmt(first_new.at)), m, "rise"))
             doubled: set[int] = set()
             for a, b in self.double_doses(m, p):
                 doubled.add(id(b))
@@ -799,34 +860,48 @@ class CheckContext:
         followed by that next dose answers two different slots: it is not a double dose."""
         out: list[tuple[Dose, Dose]] = []
         given = sorted(self.given_doses(m), key=lambda d: utc(d.at))
-        slot_of: dict[int, datetime] = {}
-        if not m.as_needed:
-            states, _ = self.slot_states(m, p)
-            slot_of = {id(d): st.slot.at for st in states for d in st.doses}
-        grace = self.timing(p).grace
-        half_gap: dict[int, timedelta] = {}  # per regimen (by identity): shortest_gap is not free
+        slot_of = self.slots_answered(m, p) if not m.as_needed else {}
+        # A pair's answer depends only on the two records and the slots they answer (the schedule
+        # and the profile are the same in every run that shares `lasting`): remembered with them,
+        # and used only when they are the very same objects (a report checks each pair at about
+        # ten instants).
+        memo = self.lasting
         for a, b in zip(given, given[1:], strict=False):
-            same_slot = a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
-            sa, sb = slot_of.get(id(a)), slot_of.get(id(b))
-            same_slot = same_slot or (sa is not None and sa == sb)
-            if same_slot:
-                out.append((a, b))
-                continue
-            if m.as_needed:
-                continue
-            apart = utc(b.at) - utc(a.at)
-            reg = self.regimen_on(m, self.local(b.at).date())
-            if reg is None or not reg.times:
-                continue
-            half = half_gap.get(id(reg))
-            if half is None:
-                half = half_gap[id(reg)] = shortest_gap(reg) / 2
-            close = apart < half
-            if close and sa is not None and sb is not None and utc(sa) < utc(sb) and apart >= grace:
-                close = False  # the earlier slot's dose given late, as the advice allows
-            if close:
+            sta, stb = slot_of.get(id(a)), slot_of.get(id(b))
+            sa = sta.slot.at if sta is not None else None
+            sb = stb.slot.at if stb is not None else None
+            key = ("double-pair", id(m), id(a), id(b))
+            seen = memo.get(key)
+            if seen is not None:
+                ka, kb, ksa, ksb, double = cast("tuple[Dose, Dose, datetime | None, datetime | None, bool]", seen)
+                if ka is a and kb is b and ksa is sa and ksb is sb:
+                    if double:
+                        out.append((a, b))
+                    continue
+            double = self._is_double(m, p, a, b, sa, sb)
+            memo[key] = (a, b, sa, sb, double)
+            if double:
                 out.append((a, b))
         return out
+
+    def _is_double(self, m: Medication, p: DrugProfile, a: Dose, b: Dose, sa: datetime | None,
+                   sb: datetime | None) -> bool:
+        """Whether two consecutive given doses of `m` (`a` then `b`, answering the slots at `sa` and
+        `sb`, or None) are a double dose (see `_double_doses`)."""
+        same_slot = a.scheduled is not None and b.scheduled is not None and utc(a.scheduled) == utc(b.scheduled)
+        same_slot = same_slot or (sa is not None and sa == sb)
+        if same_slot:
+            return True
+        if m.as_needed:
+            return False
+        apart = utc(b.at) - utc(a.at)
+        reg = self.regimen_on(m, self.local(b.at).date())
+        if reg is None or not reg.times:
+            return False
+        close = apart < shortest_gap(reg) / 2
+        if close and sa is not None and sb is not None and utc(sa) < utc(sb) and apart >= self.timing(p).grace:
+            close = False  # the earlier slot's dose given late, as the advice allows
+        return close
 
     # ----------------------------------------------------------------- pump
     def refill_due(self) -> tuple[date, str] | None:

@@ -33,16 +33,18 @@ def scheduled_totals(ctx: CheckContext, meds: list[Medication], p: DrugProfile) 
     d = ctx.today
     seen: float | None = None
     while d <= last:
-        parts, total = [], 0.0
+        planned, total = [], 0.0
         for m in meds:
             reg = m.regimen_on(d)
             if reg is None or m.as_needed or not reg.times:
                 continue
             mg = ctx.dosing_day_mg(m, reg)
             total += mg
-            parts.append(_("{medicine}: {dose} x {n} = {total} a day (from {day})").format(
-                medicine=m.name, dose=reg.dose, n=len(reg.times), total=fmt_mg(mg), day=reg.start.isoformat()))
+            planned.append((m, reg, mg))
         if seen is None or abs(total - seen) > 1e-9:
+            parts = [_("{medicine}: {dose} x {n} = {total} a day (from {day})").format(
+                medicine=m.name, dose=reg.dose, n=len(reg.times), total=fmt_mg(mg), day=reg.start.isoformat())
+                for m, reg, mg in planned]  # worded only for the days listed
             out.append((d.isoformat(), total, parts))
             seen = total
         d += timedelta(days=1)
@@ -68,18 +70,22 @@ def logged_excess(ctx: CheckContext, meds: list[Medication], p: DrugProfile,
                                                                  medicine=m.name) for d, m in window],
                      window[0][0].at)
 
+    day_of = {id(d): day for m in meds for d, day in ctx.given_days(m, p)}
     for day in (ctx.today, ctx.today - timedelta(days=1)):
-        consider([(d, m) for d, m in given if ctx.dose_day(m, p, d) == day],
+        consider([(d, m) for d, m in given if day_of[id(d)] == day],
                  _("for {day}").format(day=day.isoformat()))
     # A sliding window (linear): a dose every minute for a year must not make this quadratic.
     span = timedelta(hours=SPAN)
+    stamps = [utc(d.at) for d, _m in given]
+    now, day = ctx.now_utc, timedelta(hours=24)
     lo, running = 0, 0.0
     for i, (d_end, _m) in enumerate(given):
         running += mg[id(d_end)]
-        while utc(d_end.at) - utc(given[lo][0].at) >= span:
+        while stamps[i] - stamps[lo] >= span:
             running -= mg[id(given[lo][0])]
             lo += 1
-        if ctx.within(d_end.at, timedelta(hours=24)) and running > limit + 1e-9 and (worst is None or running > worst[0]):
+        # ctx.within(d_end.at, 24 h), with the instant already in UTC
+        if timedelta(0) <= now - stamps[i] < day and running > limit + 1e-9 and (worst is None or running > worst[0]):
             consider(given[lo: i + 1], _("within {n} hours").format(n=SPAN))
     return worst
 

@@ -50,13 +50,15 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             since = ctx.day_start(r.start)
             break
         span = timedelta(hours=p.get("timing.combined_dose_span_hours") or 0)
-        family = sorted(((o, d) for o in ctx.siblings(m) for d in ctx.given_doses(o)), key=lambda ox: utc(ox[1].at))
-        stamps = [utc(d.at) for _o, d in family]
+        family: list[tuple[Medication, Dose]] | None = None  # the drug's given doses, sorted when first needed
+        stamps: list[datetime] = []
         counted: set[int] = set()
         combined = 0
         for d in ctx.given_doses(m):
+            if not ctx.within(d.at, timedelta(hours=24)):
+                continue
             mg = ctx.dose_mg(m, d)
-            if mg is None or not ctx.within(d.at, timedelta(hours=24)):
+            if mg is None:
                 continue
             if mg > limit + 1e-9:
                 evidence.append(_("given {when}: {amount}").format(when=ctx.fmt(d.at), amount=fmt_mg(mg))
@@ -66,6 +68,10 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             # Earlier doses of the drug within the span, by anyone: together they are one large dose.
             # Doses that both answer planned slots were planned together (double-dose judges repeats).
             end = utc(d.at)
+            if family is None:
+                family = sorted(((o, x) for o in ctx.siblings(m) for x in ctx.given_doses(o)),
+                                key=lambda ox: utc(ox[1].at))
+                stamps = [utc(x.at) for _o, x in family]
             near = family[bisect_right(stamps, end - span):bisect_right(stamps, end)]
             group = [(o, x) for o, x in near if x is not d and utc(x.at) > end - span
                      and (unplanned(m, d) or unplanned(o, x))]

@@ -19,13 +19,13 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
     for m, p in ctx.every_medication():
         if m.as_needed or not m.regimens or ctx.route(m) == "intrathecal":
             continue
-        given = ctx.given_doses(m)
+        given = ctx.given_days(m, p)
         for day in (ctx.today, ctx.today - timedelta(days=1)):
             reg = m.regimen_on(day)
             planned = 0.0
             if reg is not None and reg.times and ctx.is_dosing_day(reg, day):
                 planned = ctx.dosing_day_mg(m, reg)
-            todays = [d for d in given if ctx.dose_day(m, p, d) == day]
+            todays = [d for d, its_day in given if its_day == day]
             total = sum(ctx.dose_mg(m, d) or 0.0 for d in todays)
             if total <= planned + 1e-6:
                 continue

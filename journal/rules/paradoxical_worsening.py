@@ -30,7 +30,7 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     if not p.has("paradoxical"):
         return None  # the profile names no paradoxical signs for this drug
     window = timedelta(hours=p.value("timing.escalation_window_hours"))
-    rises = [e for e in ctx.increases(p) if e.kind == "rise"]
+    rises = ctx.rises(p)
     if not rises:
         return None
     linked: list[tuple[datetime, str, object, str]] = []  # (time, text, entry, what got worse)

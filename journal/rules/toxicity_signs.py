@@ -21,40 +21,48 @@ def check_profile(ctx: CheckContext, p: DrugProfile) -> Alert | None:
     if not p.has("toxicity"):
         return None  # the profile names no toxicity signs for this drug
     window = timedelta(hours=p.value("timing.escalation_window_hours"))
-    events = ctx.increases(p)
-    if not events:
-        return None
-    linked: list[tuple[datetime, str, bool, object, str]] = []  # (time, text, emergency?, entry, name of the sign)
-    causes: list[Event] = []
+    # The signs and readings of the window first: without one, nothing can be linked to a cause, and
+    # the causes (every increase, double, extra and larger dose of the drug) are not worked out.
+    signs: list[SymptomEntry] = []
     for s in ctx.recent_symptoms(window):
         if s.symptom not in p.toxicity_signs:
             continue
         need = p.toxicity_min_severity.get(s.symptom)
         if need is not None and s.severity is not None and s.severity < need:
             continue
-        found = causes_before(events, s.at, window)
-        if found:
-            linked.append((s.at, ctx.symptom_text(s), s.symptom in p.toxicity_emergency, s, ctx.symptom_name(s)))
-            causes += found
+        signs.append(s)
     catalog = ctx.library.catalog  # low temperature and slow breathing: the same limits as abnormal-vital
     slow_hr = p.get("toxicity.slow_heart_rate")
     low_bp = p.get("toxicity.low_systolic")
+    readings: list[tuple[Observation, tuple[bool, str]]] = []
     for o in ctx.history.observations:
         if o.removed or not ctx.within(o.at, window) or not isinstance(o.value, int | float):
             continue
         hit = None
         sign = catalog.shows(o, p.toxicity_signs)  # a sign however it was recorded (slow breathing, low oxygen)
-        reading = ctx.describe(o).split(" (")[0]
         if sign is not None:
-            hit = (sign in p.toxicity_emergency, reading)
+            hit = (sign in p.toxicity_emergency, ctx.describe(o).split(" (")[0])
         elif catalog.reading_limit(o) == "low_temperature_c":
-            hit = (False, reading)
+            hit = (False, ctx.describe(o).split(" (")[0])
         elif o.kind is ObservationKind.HEART_RATE and slow_hr is not None and o.value < slow_hr:
             hit = (False, _("heart rate {value}/min").format(value=num(o.value)))
         elif o.kind is ObservationKind.BLOOD_PRESSURE and low_bp is not None and o.value < low_bp:
             hit = (False, _("blood pressure {value}").format(value=f"{num(o.value)}/{num(o.value2 or 0)}"))
-        if hit is None:
-            continue
+        if hit is not None:
+            readings.append((o, hit))
+    if not signs and not readings:
+        return None
+    events = ctx.increases(p)
+    if not events:
+        return None
+    linked: list[tuple[datetime, str, bool, object, str]] = []  # (time, text, emergency?, entry, name of the sign)
+    causes: list[Event] = []
+    for s in signs:
+        found = causes_before(events, s.at, window)
+        if found:
+            linked.append((s.at, ctx.symptom_text(s), s.symptom in p.toxicity_emergency, s, ctx.symptom_name(s)))
+            causes += found
+    for o, hit in readings:
         found = causes_before(events, o.at, window)
         if found:
             linked.append((o.at, _("{sign} at {when}").format(sign=hit[1], when=ctx.fmt(o.at)), hit[0], o, hit[1]))

@@ -62,8 +62,6 @@ ON_TIME_WINDOW = timedelta(hours=1)
 # more than any matching window: a dose never answers a slot more than a few hours away).
 CONTEXT = timedelta(hours=12)
 
-_MIN = datetime.min.replace(tzinfo=UTC)
-
 
 class Outcome(StrEnum):
     """What became of a slot. The values are stable identifiers (the UI and tests read them)."""
@@ -199,7 +197,7 @@ def _utc(t: datetime) -> datetime:
 
 def _outcome(st: SlotState, at: datetime, now: datetime, grace: timedelta) -> tuple[Outcome, Timing | None]:
     """`at` and `now` in UTC."""
-    ans = st.answer
+    ans = st.doses[0] if len(st.doses) == 1 else st.answer  # one record: it is the answer
     if ans is None:
         ago = now - at
         if ago < timedelta(0):
@@ -235,7 +233,8 @@ def plan_medicine(medication: Medication, tz: tzinfo, start: datetime, end: date
     else:
         expanded = expand(medication, tz, lo, hi)
         keys = [s.at.astimezone(UTC) for s in expanded]  # sorted, as expand returns them
-    states = [SlotState(s) for s in expanded]
+    # The records answering each slot (None: none yet); a SlotState is made only for the slots returned.
+    answers: list[list[Dose] | None] = [None] * len(keys)
     index = {k: i for i, k in enumerate(keys)}
     first, last = _utc(lo) - timing.match_window, _utc(hi) + timing.match_window
     now_utc = _utc(now)
@@ -243,54 +242,59 @@ def plan_medicine(medication: Medication, tz: tzinfo, start: datetime, end: date
     for d in doses:
         if d.medication_id != medication.id or d.removed:
             continue
-        if d.given is not None and _utc(d.given) > now_utc:
+        t = d.at.astimezone(UTC)  # when given, else its slot (Dose.at)
+        if d.given is not None and t > now_utc:
             continue  # given after `now`: not known yet as of `now`
-        t = d.at.astimezone(UTC)
         if first <= t <= last:
             mine.append((t, d))
     mine.sort(key=lambda x: (x[0], x[1].id or 0))
-    loose: list[Dose] = []
-    for _, d in mine:
+    loose: list[tuple[datetime, Dose]] = []
+    for t, d in mine:
         i = index.get(d.scheduled.astimezone(UTC)) if d.scheduled is not None else None
         if i is not None:
-            states[i].doses.append(d)
+            found = answers[i]
+            if found is None:
+                answers[i] = [d]
+            else:
+                found.append(d)
         else:
-            loose.append(d)
-    unmatched: list[Dose] = []
+            loose.append((t, d))
+    unmatched: list[tuple[datetime, Dose]] = []
     reach = timing.match_window  # no schedule's window is wider
     windows: dict[int, timedelta] = {}  # per regimen (by identity): shortest_gap is not free
-    for d in loose:
-        when = _utc(d.given or d.scheduled or _MIN)
+    for when, d in loose:  # `when`: given, else its slot (never neither)
         best: int | None = None
         best_gap = timedelta.max
         for i in range(bisect_left(keys, when - reach), bisect_right(keys, when + reach)):
-            st = states[i]
-            if st.answered:
+            if answers[i]:
                 continue
             gap = abs(keys[i] - when)
-            reg = st.slot.regimen
+            reg = expanded[i].regimen
             w = windows.get(id(reg))
             if w is None:
                 w = windows[id(reg)] = timing.window_for(reg)
             if gap <= w and gap < best_gap:
                 best, best_gap = i, gap
         if best is None:
-            unmatched.append(d)
+            unmatched.append((when, d))
         else:
-            states[best].doses.append(d)
+            answers[best] = [d]
     s_utc, e_utc = _utc(start), _utc(end)
     began = _utc(counted_from) if counted_from is not None else None
     out: list[SlotState] = []
-    for st, k in zip(states, keys, strict=True):
-        if not s_utc <= k < e_utc:
-            continue
-        if not st.doses and began is not None and k < began:
-            continue  # before the journal began: not known, not missed
-        if len(st.doses) > 1:
-            st.doses.sort(key=lambda d: (_utc(d.at), d.id or 0))
+    for i in range(bisect_left(keys, s_utc), bisect_left(keys, e_utc)):  # s_utc <= slot < e_utc
+        k = keys[i]
+        answered = answers[i]
+        if not answered:
+            if began is not None and k < began:
+                continue  # before the journal began: not known, not missed
+            answered = []
+        elif len(answered) > 1:
+            answered.sort(key=lambda d: (_utc(d.at), d.id or 0))
+        st = SlotState(expanded[i], answered)
         st.outcome, st.timing = _outcome(st, k, now_utc, timing.grace)
         out.append(st)
-    extra = [d for d in unmatched if s_utc <= _utc(d.at) < e_utc]
+    extra = [d for t, d in unmatched if s_utc <= t < e_utc]
     return MedicinePlan(medication, out, extra, timing, counted_from)
 
 

@@ -114,6 +114,22 @@ class JournalFiles:
         self.journal.settings_store.forget()
         self.journal._person = None
 
+    def copy_into(self, other: Journal) -> None:
+        """Every table of this journal, with its ids, read in one snapshot, into `other` (an empty
+        journal on either engine), as a shared backup carries them: `import --dry-run` on a shared
+        journal previews against such a private copy. Raises ValidationError when `other` holds
+        people; nothing is changed then."""
+        from journal.storage.transfer import TargetNotEmpty, dump_tables, load_tables
+
+        with self.journal.store.read() as tx:
+            dump = dump_tables(tx.s)
+        try:
+            load_tables(other.store.engine, dump)
+        except TargetNotEmpty:
+            raise ValidationError("--db", _("the copy to preview on is not empty")) from None
+        other.settings_store.forget()
+        other._person = None
+
     def _backup_shared(self, dest: Path) -> Path:
         import os
 

@@ -74,13 +74,16 @@ def country_of_zone(zone: str | None) -> str | None:
     return _zone_countries().get(zone or "")
 
 
-def regional_defaults(zone: str | None = None, environ: Mapping[str, str] | None = None) -> RegionalDefaults:
-    """The defaults for this person. Units, clock, dates and decimal separator follow the locale
-    only (a "C" locale keeps C, kg, 24 h and ISO dates); the emergency number follows the locale's
-    country, else `zone`'s country (a UK journal says 999 even on a computer set to "C")."""
-    language, country = parse_locale(locale_name(environ))
+def regional_defaults(zone: str | None = None, environ: Mapping[str, str] | None = None,
+                      language: str | None = None) -> RegionalDefaults:
+    """The defaults for this person. Units, clock and dates follow the locale only (a "C" locale
+    keeps C, kg, 24 h and ISO dates); the decimal separator follows `language` (the one chosen in
+    Settings) when given, else the locale's language, so a journal kept in Spanish writes 37,5
+    until another mark is chosen; the emergency number follows the locale's country, else `zone`'s
+    country (a UK journal says 999 even on a computer set to "C")."""
+    locale_language, country = parse_locale(locale_name(environ))
     regions = default_regions()
-    found = regions.defaults(country, language)
+    found = regions.defaults(country, language or locale_language)
     if country is None:
         by_zone = country_of_zone(zone)
         if by_zone is not None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from journal.domain.i18n import LANGUAGES, _
+from journal.domain.shown import set_decimal_mark
 from journal.domain.zones import JournalZone, ZonePeriod, journal_zone
 
 from . import timezones as zone_store
@@ -47,10 +48,14 @@ class SettingsStore:
             values = {k: v for k, v in raw.items() if k in known}
             self._zone = journal_zone(zone_store.periods_in(raw, self.journal.now().date()))
             values["timezone"] = self._zone.current.key
-            regional = regional_defaults(values["timezone"])
+            regional = regional_defaults(values["timezone"], language=values.get("language") or None)
             for key in REGIONAL_SETTINGS:
                 values.setdefault(key, getattr(regional, key))
             self._settings = Settings(**values)
+            # The journal's decimal mark (chosen in Settings, else its language's or the
+            # locale's) is the one answer for every text, the window's and the alerts', the
+            # report's and the command line's (domain.shown.num).
+            set_decimal_mark(self._settings.decimal_separator)
         return dataclasses.replace(self._settings)
 
     def regional_guess(self) -> tuple[RegionalDefaults, bool]:

@@ -39,7 +39,7 @@ from journal.domain import (
 )
 from journal.domain.dose_limits import single_dose_problem, strength_problem
 from journal.domain.i18n import _
-from journal.domain.shown import num, reading_code_name, unit_name
+from journal.domain.shown import num, reading_code_name, stock_kind_name, unit_name
 from journal.domain.zones import valid_zone_name
 from journal.knowledge import RESOURCES as RESOURCES  # where exchange and journal find their files
 from journal.knowledge import KnowledgeError, default_catalog
@@ -437,8 +437,8 @@ def check_stock_event(event: StockEvent, med: Medication, prefix: str = "") -> N
     if not isinstance(amount, Quantity):
         raise ValidationError(prefix + "amount", _("say how much, for example 60 tablets or 150 mL"))
     if kind is not StockKind.COUNTED and amount.value <= 0:
-        raise ValidationError(prefix + "amount", _("{amount} {kind} is nothing; it must be more than 0").format(
-            amount=amount, kind=kind.value))
+        raise ValidationError(prefix + "amount", _("{kind}: {amount} is nothing; it must be more than 0").format(
+            amount=amount, kind=stock_kind_name(kind)))
     cap = MAX_STOCK_AMOUNT.get(amount.unit.value)
     if cap is not None and amount.value > cap:
         raise ValidationError(prefix + "amount", _("{amount} is more than any pharmacy supply; please check the amount").format(

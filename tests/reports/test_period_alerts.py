@@ -303,3 +303,34 @@ def test_the_report_made_once_with_its_alerts_added_after_is_the_report_made_wit
     added = add_alerts(build_report(full, [], acks, [], start, end, NOW, timing_for=timing), alerts, acks)
     assert added == made_with
     assert [line.acknowledgements for line in added.alerts if line.key == alerts[0].key][0]
+
+
+def test_what_the_checks_keep_across_runs_is_not_reused_when_a_later_dose_changes_the_slots() -> None:
+    """The report's runs share what they worked out (CheckContext.lasting), e.g. whether two given
+    doses are a double dose. A dose logged later for a named planned time changes which slot an
+    earlier unnamed dose answered, and with it that answer: the shared runs must give what a fresh
+    run gives at every instant. Baclofen at 08:00, 14:00 and 20:00 (half the gap: 3 h; 2 h grace;
+    3 h matching window): at 14:10 an unnamed dose at 10:30 answers 08:00 (late, as the advice
+    allows) and one at 13:00 answers 14:00, so the two are not a double dose; once the 08:00 dose
+    is logged at 14:30 (named), the 10:30 one answers nothing and the pair, 2.5 h apart, is one."""
+    from tests.rules.support import at, baclofen, history, reg, taken
+
+    med = baclofen(reg("2026-01-01"))
+    day = "2026-03-10"
+    early = [taken(med, at(f"2026-03-0{d}T{h}:00"), mg=20) for d in range(3, 10) for h in ("08", "14", "20")]
+    loose_a = taken(med, at(f"{day}T10:30"), mg=20, scheduled=False)
+    loose_b = taken(med, at(f"{day}T13:00"), mg=20, scheduled=False)
+    late_named = taken(med, at(f"{day}T08:00"), late=timedelta(hours=6, minutes=30), mg=20)
+    instants = [at(f"{day}T14:10"), at(f"{day}T15:00"), at(f"{day}T23:59")]
+    full = history(instants[-1] + timedelta(days=1), [med], doses=[*early, loose_a, loose_b, late_named])
+    slicer = reports._Slicer(full, LOOKBACK)
+    shared: dict[tuple[object, ...], object] = {}
+    seen = []
+    for t in instants:
+        kept = run_checks(slicer.at(t), t, before_journal=False, shared=shared)
+        fresh = run_checks(reports._Slicer(full, LOOKBACK).at(t), t, before_journal=False)
+        assert _words(kept) == _words(fresh)
+        seen.append([a for a in fresh if a.rule == "double-dose"])
+    # the situation the test is about happened: no double dose at 14:10, the 10:30 and 13:00 pair after
+    assert seen[0] == []
+    assert any("10:30" in line and "13:00" in line for line in seen[1][0].evidence)

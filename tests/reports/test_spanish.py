@@ -282,3 +282,18 @@ def test_dates_and_times_inside_the_reports_sentences_follow_the_settings() -> N
     # the default (and a journal that keeps ISO dates and the 24-hour clock) is as before
     iso_texts = " ".join([*(c.before for c in iso.dose_changes), *(m.schedule for m in iso.medicines)])
     assert re.search(r"\b\d\d:\d\d\b", iso_texts) and " AM" not in iso_texts and " PM" not in iso_texts
+
+
+def test_a_severe_symptom_reads_in_the_singular_and_the_kidneys_in_the_plural(spanish: None) -> None:
+    """One English word, two Spanish ones: a symptom's tier "grave" (msgctxt "symptom tier") on the
+    report's symptom table and timeline; the kidneys' level "graves" in the renal alert."""
+    from journal.domain.i18n import _
+    from journal.reports.render.words import TIER_WORDS, TIMELINE_WORDS, level_word
+    from journal.rules.renal_caution import LEVEL_WORDS
+
+    assert level_word(TIER_WORDS, "notable") == "grave"
+    assert level_word(TIMELINE_WORDS, "notable") == "grave"
+    assert level_word(TIER_WORDS, "red-flag") == "señal de alarma"
+    assert _(LEVEL_WORDS["severe"]) == "graves"
+    set_language(None)
+    assert level_word(TIER_WORDS, "notable") == "severe"

@@ -325,3 +325,25 @@ def test_the_reports_corrections_name_stock_entries_and_limits_in_words(journal:
     assert stock.what.startswith("Stock entry (received) of Baclofen 10 mg tablets, ")
     medicine = next(c for c in lines if c.what == "Medicine")
     assert "as needed limits: (empty) -> at most 2 doses, at least 6 h apart in 24 hours" in medicine.changes
+
+
+@pytest.mark.parametrize(("kind", "english", "spanish"), [
+    (StockKind.RECEIVED, "received: 0 tablets is nothing", "recibido: 0 "),
+    (StockKind.DISCARDED, "thrown away: 0 tablets is nothing", "desechado: 0 "),
+])
+def test_an_empty_stock_entry_is_refused_in_the_words_of_the_form(journal: Any, robin: Any, kind: StockKind,
+                                                                  english: str, spanish: str) -> None:
+    """The refusal names what happened in words, in the language in use (not the stored code)."""
+    from journal.domain.i18n import set_language
+
+    _pid, mid = robin
+    with pytest.raises(ValidationError) as e:
+        journal.record_stock(mid, StockEvent(at=NOW, kind=kind, amount=Quantity(0, Unit.TABLET)))
+    assert e.value.message.startswith(english)
+    set_language("es")
+    try:
+        with pytest.raises(ValidationError) as e:
+            journal.record_stock(mid, StockEvent(at=NOW, kind=kind, amount=Quantity(0, Unit.TABLET)))
+        assert e.value.message.startswith(spanish) and "discarded" not in e.value.message
+    finally:
+        set_language(None)

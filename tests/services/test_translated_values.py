@@ -272,3 +272,51 @@ def test_a_spreadsheet_export_in_spanish_keeps_the_files_notation(tmp_path: Path
     assert rows[0][header.index("strength")] == "5 mg per 5 mL"
     header, rows = tables["regimens"]
     assert "2.5 mL" in rows[0]
+
+
+def test_a_decimal_mark_chosen_in_settings_is_the_one_every_text_uses(tmp_path: Path) -> None:
+    """One answer for "how does a decimal look": a mark chosen in Settings is used by the alerts
+    and the report as by the window, in either language; until one is chosen, the language's."""
+    from datetime import timedelta
+
+    from journal.domain import FixedClock, Observation, Patient
+    from journal.domain.shown import decimal_mark
+    from journal.services.journal import Journal
+    from journal.services.reports import build_for
+    from tests.conftest import NOW
+
+    with Journal.open(tmp_path / "j.sqlite3", FixedClock(NOW)) as j:
+        pid = j.add_patient(Patient("Robin Shaw")).record_id
+        j.log_observation(pid, Observation(NOW - timedelta(hours=1), ObservationKind.TEMPERATURE, 39.5))
+
+        def fever() -> str:
+            return next(a for a in j.check(NOW) if a.rule == "abnormal-vital").evidence[0]
+
+        def report_reading() -> str:
+            data = build_for(j, pid, NOW.date() - timedelta(days=29), NOW.date(), NOW)
+            return " ".join(str(e) for e in [*data.timeline, *data.alerts])
+
+        assert j.get_settings().decimal_separator == "." and decimal_mark() == "."  # the "C" locale's
+        settings = j.get_settings()
+        settings.decimal_separator = ","
+        j.save_settings(settings)
+        j.get_settings()
+        assert fever().startswith("temperature 39,5 °C") and "38,5" in fever()
+        assert "39,5" in report_reading() and "39.5" not in report_reading()
+        set_language("es")
+        try:
+            settings.decimal_separator = "."
+            j.save_settings(settings)
+            j.get_settings()
+            assert fever().startswith("temperatura 39.5 °C") and "39,5" not in fever()
+        finally:
+            set_language(None)
+
+
+def test_until_a_mark_is_chosen_the_journals_language_gives_it() -> None:
+    from journal.services.regional import regional_defaults
+
+    c_locale = {"LANG": "C"}
+    assert regional_defaults(None, c_locale).decimal_separator == "."
+    assert regional_defaults(None, c_locale, language="es").decimal_separator == ","
+    assert regional_defaults(None, {"LANG": "es_ES.UTF-8"}, language="en").decimal_separator == "."

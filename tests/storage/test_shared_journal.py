@@ -531,3 +531,31 @@ def test_the_window_keeps_daily_local_copies_of_a_shared_journal(pg: PgDatabases
             assert backups.if_due() is not None
         kept = backups.copies()
         assert len(kept) == KEEP and kept[-1][0] == NOW + timedelta(days=KEEP + 2)
+
+
+@needs_pg
+def test_a_dry_run_import_on_a_shared_journal_previews_against_what_it_holds(
+        pg: PgDatabases, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`import --dry-run` on a shared journal compares with the journal on the server (not with an
+    empty one), says what the real import then says, and leaves the server's journal as it was."""
+    from tests.conftest import minimal_document
+
+    url = pg.url(pg.create())
+    first = tmp_path / "first.json"
+    first.write_text(json.dumps(minimal_document()))
+    assert cli(url, "import", str(first)) == 0
+    doc = minimal_document()
+    doc["patients"][0]["doses"].append({"medication": "bac", "scheduled": "2026-10-01T08:00",
+                                        "given": "2026-10-01T08:05", "status": "taken"})
+    more = tmp_path / "more.json"
+    more.write_text(json.dumps(doc))
+    with Journal.open(url, FixedClock(NOW)) as shared:
+        before = shared.export_document()
+    capsys.readouterr()
+    assert cli(url, "import", "--dry-run", str(more)) == 0
+    preview = capsys.readouterr().out.splitlines()
+    assert preview[0] == "Would add 1 dose; 11 already in the journal. Nothing was written (--dry-run)."
+    with Journal.open(url, FixedClock(NOW)) as shared:
+        assert shared.export_document() == before
+    assert cli(url, "import", str(more)) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Added 1 dose; 11 already in the journal."

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 
 from journal.domain.i18n import N_, _
+from journal.domain.shown import num
 
 from ..data import DailyDoses, Point, TimelineEvent
 from .layout import Ctx, Flow
@@ -158,7 +159,7 @@ def _tick_label(t: datetime, span_days: int) -> str:
 
 
 def time_axes(p: QPainter, c: Ctx, rect: QRectF, start: datetime, end: datetime, y0: float, y1: float,
-              title: str, y_ticks: Sequence[float], y_label: Callable[[float], str] = lambda v: f"{v:g}",
+              title: str, y_ticks: Sequence[float], y_label: Callable[[float], str] = num,
               left_mm: float = 11.0) -> Axes:
     """Title, frame, time ticks and y ticks; returns the mapping for the data."""
     title_h = c.text_height("h2", title, rect.width())
@@ -312,7 +313,7 @@ def points_chart(title: str, series: Sequence[tuple[str, Sequence[Point]]], star
         texts = [name for name, _p in series]
         lh = _legend_height(c, rect.width() - c.mm(11), texts) if len(series) > 1 else 0.0
         body = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - lh - (c.mm(1) if lh else 0))
-        ax = time_axes(p, c, body, start, end, y0, y1, title, ticks, lambda v: f"{v:g}{unit}")
+        ax = time_axes(p, c, body, start, end, y0, y1, title, ticks, lambda v: f"{num(v)}{unit}")
         for value, label in refs:
             yy = ax.y(value)
             p.setPen(QPen(BLACK, c.pt(0.7), Qt.PenStyle.DashLine))

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from journal.domain.i18n import _, ngettext
+from journal.domain.shown import num
 from journal.domain.units import SYMBOL
 from journal.schedule.words import PENDING_WORD
 
@@ -32,6 +33,7 @@ from .words import (
     _hours,
     _pct,
     _word,
+    level_word,
 )
 
 
@@ -69,7 +71,7 @@ def summary_lines(data: ReportData) -> list[str]:
         # English says "1 of 1 scheduled doses" (tests and earlier reports); Spanish agrees with n
         text = ngettext("{medicine}: {given} of {n} scheduled doses given ({pct}%);",
                         "{medicine}: {given} of {n} scheduled doses given ({pct}%);", ad.scheduled).format(
-            medicine=ad.medication, given=given, n=ad.scheduled, pct=f"{pct:.0f}")
+            medicine=ad.medication, given=given, n=ad.scheduled, pct=num(pct, ".0f"))
         text += " " + _("{not_given} not given, {vomited} vomited, {late} late.").format(
             not_given=ad.not_given, vomited=ad.vomited, late=ad.late)
         if ad.pending:
@@ -83,7 +85,7 @@ def summary_lines(data: ReportData) -> list[str]:
         pm = data.pump
         parts = []
         if pm.daily_dose_mcg is not None:
-            parts.append(_("set to {mcg} mcg a day").format(mcg=f"{pm.daily_dose_mcg:g}"))
+            parts.append(_("set to {mcg} mcg a day").format(mcg=num(pm.daily_dose_mcg)))
         if pm.next_refill_due is not None:
             parts.append(_("next refill due {day}").format(day=_fmt_day(data, pm.next_refill_due)))
         alarms = sum(1 for e in data.pump_events if e.kind == "alarm")
@@ -196,11 +198,11 @@ def pump_settings(data: ReportData) -> list[Flow]:
     pm = data.pump
     unknown, none_yet = _("not recorded"), _("none recorded")
     kv = [
-        [_("Concentration"), f"{pm.concentration_mcg_per_ml:g} {MCG_PER_ML}" if pm.concentration_mcg_per_ml else unknown],
+        [_("Concentration"), f"{num(pm.concentration_mcg_per_ml)} {MCG_PER_ML}" if pm.concentration_mcg_per_ml else unknown],
         [_("Daily dose programmed"),
-         _("{mcg} mcg a day").format(mcg=f"{pm.daily_dose_mcg:g}") if pm.daily_dose_mcg else unknown],
+         _("{mcg} mcg a day").format(mcg=num(pm.daily_dose_mcg)) if pm.daily_dose_mcg else unknown],
         [_("Reservoir / low-reservoir alarm"),
-         f"{pm.reservoir_ml:g} mL / {pm.low_alarm_ml:g} mL" if pm.reservoir_ml and pm.low_alarm_ml is not None
+         f"{num(pm.reservoir_ml)} mL / {num(pm.low_alarm_ml)} mL" if pm.reservoir_ml and pm.low_alarm_ml is not None
          else unknown],
         [_("Last refill"), _fmt_at(data, pm.last_refill) or none_yet],
         [_("Next refill due"), _fmt_day(data, pm.next_refill_due) or unknown],
@@ -299,7 +301,7 @@ def timeline(data: ReportData) -> list[Flow]:
     start, end = _period(data)
     f.append(ChartFlow(62, timeline_chart(data.timeline, start, end)))
     f.append(Table([(_("When"), 1.3), (_("Kind"), 1.1), (_("What"), 6)],
-                   [[_fmt_at(data, e.at), Cell(_word(TIMELINE_WORDS.get(e.level, e.level) or e.kind),
+                   [[_fmt_at(data, e.at), Cell(level_word(TIMELINE_WORDS, e.level) or _word(e.kind),
                                                bold=e.level in ("red-flag", "urgent", "gap")), e.text]
                     for e in data.timeline]))
     return f
@@ -336,7 +338,7 @@ def symptoms(data: ReportData) -> list[Flow]:
         return [*f, Para(_("No symptoms were logged in this period."))]
     f.append(Table([(_("Symptom"), 2), (_("Times logged"), 1), (_("Worst severity (0-10)"), 1.2), (_("Triage"), 1.2)],
                    [[s.symptom, str(s.count), "" if s.worst is None else str(s.worst),
-                     Cell(_word(TIER_WORDS.get(s.tier, s.tier)), bold=s.tier == "red-flag")]
+                     Cell(level_word(TIER_WORDS, s.tier), bold=s.tier == "red-flag")]
                     for s in data.symptom_counts]))
     series = data.charts.symptom_severity
     if series:

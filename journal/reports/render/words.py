@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from journal.domain.i18n import N_, _, ngettext
+from journal.domain.i18n import N_, NP_, _, ngettext, pgettext
+from journal.domain.shown import num
 
 from ..data import Adherence, ReportData
 
@@ -19,11 +20,20 @@ from ..data import Adherence, ReportData
 SEVERITY_WORDS = {"emergency": N_("EMERGENCY"), "urgent": N_("URGENT"), "warning": N_("Warning"), "info": N_("Info")}
 DIRECTION_WORDS = {"increase": N_("increase"), "decrease": N_("decrease"), "start": N_("start"),
                    "stop": N_("stop"), "change": N_("change")}
-TIMELINE_WORDS = {"red-flag": N_("RED FLAG"), "urgent": N_("call today"), "notable": N_("severe"), "gap": N_("gap"),
+TIER_CONTEXT = "symptom tier"  # msgctxt of the tier words that need one
+TIMELINE_WORDS = {"red-flag": N_("RED FLAG"), "urgent": N_("call today"), "notable": NP_("symptom tier", "severe"), "gap": N_("gap"),
                   "increase": N_("dose raised"), "decrease": N_("dose lowered"), "start": N_("started"),
                   "stop": N_("stopped"), "change": N_("changed"), "info": ""}
-TIER_WORDS = {"red-flag": N_("red flag"), "urgent": N_("call today"), "notable": N_("severe"),
+TIER_WORDS = {"red-flag": N_("red flag"), "urgent": N_("call today"), "notable": NP_("symptom tier", "severe"),
               "next-visit": N_("mention at the visit"), "": ""}
+
+
+def level_word(words: dict[str, str], level: str) -> str:
+    """The word for a symptom's tier or a timeline level (`words`: TIER_WORDS or TIMELINE_WORDS),
+    in the language in use; a level without a word is shown as it is."""
+    if level == "notable":  # one symptom: "grave", not the kidneys' "graves"
+        return pgettext(TIER_CONTEXT, words[level])
+    return _word(words.get(level, level))
 
 
 def _word(code_word: str) -> str:
@@ -77,11 +87,12 @@ def _fmt_at(data: ReportData, t: datetime | None) -> str:
 def _pct(ad: Adherence, n: int) -> str:
     """n doses with their share of the scheduled ones: "27 (96%)", or "27" when none were scheduled."""
     v = ad.percent(n)
-    return f"{n}" if v is None else f"{n} ({v:.0f}%)"
+    return f"{n}" if v is None else f"{n} ({num(v, '.0f')}%)"
 
 
 def _hours(h: float) -> str:
-    """A length of time in hours: "2.5 h", "14 h", "50 h (2.1 days)" from 48 hours on."""
+    """A length of time in hours: "2.5 h", "14 h", "50 h (2.1 days)" from 48 hours on (the
+    language's decimal mark: "2,5 h")."""
     if h >= 48:
-        return _("{hours} h ({days} days)").format(hours=f"{h:.0f}", days=f"{h / 24:.1f}")
-    return f"{h:.1f} h" if h < 10 else f"{h:.0f} h"
+        return _("{hours} h ({days} days)").format(hours=num(h, ".0f"), days=num(h / 24, ".1f"))
+    return f"{num(h, '.1f')} h" if h < 10 else f"{num(h, '.0f')} h"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain import Dose, DoseStatus, Medication, Quantity, QuantityError, normalise, parse_quantity
 from journal.domain.dose_limits import single_dose_problem
+from journal.domain.shown import num
 from journal.schedule.words import status_label
 from journal.services.journal import Outcome
 
@@ -205,4 +206,4 @@ def implausible_amount(medication: Medication, dose: Dose) -> str | None:
         return None
     return QCoreApplication.translate(
         "DoseDialog", "{amount} is {times} times the planned dose of {planned} mg. Is that really what was given?").format(
-            amount=dose.amount, times=f"{given / planned:.0f}", planned=f"{planned:g}")
+            amount=dose.amount, times=num(given / planned, ".0f"), planned=num(planned))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.i18n import LANGUAGES
+from journal.domain.shown import decimal_mark
 from journal.services.journal import Settings
 
 from ..widgets.formatting import DATE_FORMATS, TIME_FORMATS, date_example, date_pattern, time_pattern
@@ -112,7 +113,7 @@ class SettingsDialog(FormDialog):
         self.decimal_separator = QComboBox()
         self.decimal_separator.addItem(self.tr("37.5 (point)"), ".")
         self.decimal_separator.addItem(self.tr("37,5 (comma)"), ",")
-        self._select(self.decimal_separator, str(getattr(settings, "decimal_separator", ".")))
+        self._select(self.decimal_separator, str(getattr(settings, "decimal_separator", None) or decimal_mark()))
         self.decimal_separator.setAccessibleName(self.tr("Decimal separator"))
         form.addRow(self.tr("Deci&mals look like:"), self.decimal_separator)
         self.language = QComboBox()

@@ -42,6 +42,7 @@ from journal.domain import (
     SymptomEntry,
     parse_quantity,
 )
+from journal.domain.shown import num
 from journal.schedule.words import status_label
 from journal.services.journal import Outcome, Settings
 
@@ -116,7 +117,7 @@ def _changes(rev: Revision) -> str:
 
 def _show(v: Any) -> str:
     if isinstance(v, dict) and "value" in v and "unit" in v:
-        return f"{v['value']:g} {v['unit']}"
+        return f"{num(v['value'])} {v['unit']}"
     if isinstance(v, str) and len(v) >= 16 and v[4] == "-" and "T" in v:
         return v[:16].replace("T", " ")
     return QCoreApplication.translate("history_view", "(empty)") if v in (None, "") else str(v)
@@ -176,12 +177,12 @@ class TimelineBuilder:
                 continue
             bits = []
             if p.volume_ml is not None:
-                bits.append(f"{p.volume_ml:g} mL")
+                bits.append(f"{num(p.volume_ml)} mL")
             if p.concentration_mcg_per_ml is not None:
-                bits.append(f"{p.concentration_mcg_per_ml:g} mcg/mL")
+                bits.append(f"{num(p.concentration_mcg_per_ml)} mcg/mL")
             if p.daily_dose_mcg is not None:
                 bits.append(QCoreApplication.translate("history_view", "{mcg} mcg/day").format(
-                    mcg=f"{p.daily_dose_mcg:g}"))
+                    mcg=num(p.daily_dose_mcg)))
             if p.next_refill_due is not None:
                 bits.append(QCoreApplication.translate("history_view", "next refill {date}").format(
                     date=p.next_refill_due.isoformat()))
@@ -290,7 +291,7 @@ class CorrectionDialog(FormDialog):
             self.severity.setAccessibleName(self.tr("Severity"))
             form.addRow(self.tr("&Severity:"), self.severity)
         elif isinstance(rec, Observation) and not isinstance(rec.value, str) and rec.value2 is None:
-            self.value = QLineEdit(f"{rec.value:g}")
+            self.value = QLineEdit(num(rec.value))
             self.value.setAccessibleName(self.tr("Reading"))
             form.addRow(self.tr("&Reading:"), self.value)
         text_field = "text" if isinstance(rec, Note) else "note"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import PumpEvent, PumpEventKind, Severity
+from journal.domain.shown import num
 
 from ..operations import Change, entries
 from ..shell.session import Session
@@ -93,7 +94,7 @@ def _number(text: str, label: str, low: float, high: float, required: bool = Fal
     if not low <= v <= high:
         raise ValueError(QCoreApplication.translate(
             "pump_view", "The {what} of {value} looks wrong (expected {low} to {high}); please check the clinic's "
-            "printout.").format(what=_tr(label), value=f"{v:g}", low=f"{low:g}", high=f"{high:g}"))
+            "printout.").format(what=_tr(label), value=num(v), low=num(low), high=num(high)))
     return v
 
 
@@ -256,11 +257,11 @@ class PumpView(QWidget):
             desc = kind_label(e.kind)
             extra = []
             if e.volume_ml is not None:
-                extra.append(f"{e.volume_ml:g} mL")
+                extra.append(f"{num(e.volume_ml)} mL")
             if e.concentration_mcg_per_ml is not None:
-                extra.append(f"{e.concentration_mcg_per_ml:g} mcg/mL")
+                extra.append(f"{num(e.concentration_mcg_per_ml)} mcg/mL")
             if e.daily_dose_mcg is not None:
-                extra.append(self.tr("{mcg} mcg/day").format(mcg=f"{e.daily_dose_mcg:g}"))
+                extra.append(self.tr("{mcg} mcg/day").format(mcg=num(e.daily_dose_mcg)))
             if e.note:
                 extra.append(e.note)
             lines.append(f"\u2022 {fmt_datetime(e.at, settings, now.date())}: {desc}"

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Dose, DoseStatus, Medication, PatientHistory
+from journal.domain.shown import num
 from journal.rules.common import plan_timing
 from journal.schedule import CONTEXT, Outcome, Slot, journal_began, local_instant, plan_medicine
 from journal.schedule.words import outcome_label, outcome_word, status_word
@@ -507,7 +508,7 @@ class TodayView(QWidget):
                 self, self.tr("Give this dose early?"),
                 self.tr("The {time} dose of {medicine} is not due for another {hours} hours.\n\n"
                         "Log it as given now anyway?").format(time=fmt_time(sv.slot.at, self.session.settings),
-                                                             medicine=sv.medication.name, hours=f"{hours:.0f}"),
+                                                             medicine=sv.medication.name, hours=num(hours, ".0f")),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return

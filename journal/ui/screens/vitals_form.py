@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain import ASHWORTH_GRADES, Observation, ObservationKind
 from journal.domain.readings import celsius_to_fahrenheit, fahrenheit_to_celsius, to_stored_unit
+from journal.domain.shown import decimal_mark, num
 from journal.domain.units import SYMBOL, from_stored_unit, shown_unit
 
 from ..operations import Change, entries
@@ -120,9 +121,10 @@ def entry_unit(kind: ObservationKind, temperature_unit: str = "C", weight_unit: 
     return _tr(MEASURES[kind].unit)
 
 
-def example(kind: ObservationKind, temperature_unit: str = "C", weight_unit: str = "kg", decimal: str = ".") -> str:
+def example(kind: ObservationKind, temperature_unit: str = "C", weight_unit: str = "kg", decimal: str | None = None) -> str:
     """The placeholder example in the person's unit ("99" for °F, "137.8" for lb)."""
     m = MEASURES[kind]
+    decimal = decimal or decimal_mark()
     unit = shown_unit(kind, temperature_unit, weight_unit)
     if kind in (ObservationKind.TEMPERATURE, ObservationKind.WEIGHT) and unit in ("F", "lb"):
         return f"{from_stored_unit(kind, float(m.example), unit):g}".replace(".", decimal)
@@ -154,7 +156,7 @@ def parse_reading(kind: ObservationKind, text: str, temperature_unit: str = "C",
             if not 20 <= v <= 300:
                 raise ValueError(QCoreApplication.translate(
                     "vitals_form", "{value} mmHg is not a possible blood pressure; please check the reading.").format(
-                        value=f"{v:g}"))
+                        value=num(v)))
         if bottom >= top:
             raise ValueError(QCoreApplication.translate(
                 "vitals_form", "The top number should be higher than the bottom number (like 120 / 80)."))
@@ -168,20 +170,20 @@ def parse_reading(kind: ObservationKind, text: str, temperature_unit: str = "C",
         raise ValueError(QCoreApplication.translate(
             "vitals_form", "{value} looks like Fahrenheit. In Celsius that is {celsius}; please enter the Celsius "
             "value, or choose \u00b0F in Settings.").format(
-                value=f"{typed:g}", celsius=f"{fahrenheit_to_celsius(typed):.1f}"))
+                value=num(typed), celsius=num(fahrenheit_to_celsius(typed), ".1f")))
     if kind is ObservationKind.TEMPERATURE and unit == "F" and 30 <= typed <= 44:
         raise ValueError(QCoreApplication.translate(
             "vitals_form", "{value} looks like Celsius. In Fahrenheit that is {fahrenheit}; please enter the "
             "Fahrenheit value, or choose \u00b0C in Settings.").format(
-                value=f"{typed:g}", fahrenheit=f"{celsius_to_fahrenheit(typed):.1f}"))
+                value=num(typed), fahrenheit=num(celsius_to_fahrenheit(typed), ".1f")))
     value = to_stored_unit(kind, typed, unit) if unit in ("F", "lb") else typed
     if not m.low <= value <= m.high:
         low = from_stored_unit(kind, m.low, unit)
         high = from_stored_unit(kind, m.high, unit)
         raise ValueError(QCoreApplication.translate(
             "vitals_form", "{value} {unit} is outside what a reading can be ({low} to {high}); please check it.").format(
-                value=f"{typed:g}", unit=entry_unit(kind, temperature_unit, weight_unit), low=f"{low:g}",
-                high=f"{high:g}"))
+                value=num(typed), unit=entry_unit(kind, temperature_unit, weight_unit), low=num(low),
+                high=num(high)))
     if m.integer and value != int(value):
         raise ValueError(QCoreApplication.translate("vitals_form", "Enter a whole number for the {what}.").format(
             what=_tr(m.label).lower()))
@@ -279,7 +281,7 @@ class VitalsForm(QWidget):
             units = (s.temperature_unit, s.weight_unit)
             self.unit.setText(entry_unit(k, *units))
             self.value.setPlaceholderText(self.tr("for example {example}").format(
-                example=example(k, *units, getattr(s, "decimal_separator", "."))))
+                example=example(k, *units, decimal_mark())))
         else:
             self.choice.clear()
             for value, label in CHOICE_KINDS[k]:

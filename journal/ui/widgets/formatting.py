@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from journal.domain import Medication, Observation, Quantity, Unit, normalise
 from journal.domain.i18n import SOURCE_LANGUAGE, current_language
+from journal.domain.shown import decimal_mark, num
 from journal.domain.units import SYMBOL, from_stored_unit, shown_unit
 from journal.services.journal import Settings
 
@@ -145,8 +146,11 @@ def fmt_datetime(dt: datetime, settings: Settings | None, today: date | None = N
 
 
 def fmt_num(value: float, settings: Settings | None = None) -> str:
-    """12.5, or 12,5 when the settings' decimal separator is a comma."""
-    return f"{value:g}".replace(".", (settings.decimal_separator if settings else ".") or ".")
+    """12.5, or 12,5 when the settings' decimal separator is a comma; without settings the mark
+    the journal's settings set when read (domain.shown.num: the alerts and the report use it too)."""
+    if settings is not None and settings.decimal_separator in (".", ","):
+        return num(value).replace(decimal_mark(), settings.decimal_separator)
+    return num(value)
 
 
 def reading_text(o: Observation, settings: Settings | None) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from journal.domain import Medication, PatientHistory
+from journal.domain.shown import num
 from journal.knowledge import default_library
 from journal.rules.common import prn_limit_for
 from journal.schedule.as_needed import AsNeededLimit, limits_for, prn_status
@@ -45,7 +46,7 @@ def prn_lines(m: Medication, limit: AsNeededLimit, history: PatientHistory, now:
     if not limit.any:
         return []
     st = prn_status(m, history.doses, now, limit, history.tz)
-    hours = f"{limit.window.total_seconds() / 3600:g} h"
+    hours = f"{num(limit.window.total_seconds() / 3600)} h"
     lines = []
     if limit.max_doses is not None:
         lines.append(QCoreApplication.translate("med_status", "{n} of {most} in {hours}").format(
