@@ -8,7 +8,11 @@ Reports (as `RESULT {json}`):
 - today: median seconds from clicking a due slot's "Given" button in Today to the slot showing
   "given" (the dose logged, the view refreshed), over up to 3 slots;
 - idle: the same, until the event queue is empty again (alerts re-checked, views refreshed);
-- tabs: seconds to visit every tab of the window once (so the peak memory includes them).
+- tabs: seconds to visit every tab of the window once (so the peak memory includes them);
+- gui_events: per phase (start, given now, symptom, minute tick, switch person, tabs, all) the
+  GUI thread's events: how many, median, 95th percentile and longest (ms, wall and the thread's
+  cpu), which event was longest, how many took over 50 ms, and the longest stretch without waiting
+  (`EventClock`). BENCH_TRACE=1 prints each step to stderr.
 The parent reads the process's peak memory from wait4. With BENCH_PROFILE=FILE set, cProfile
 stats of the whole probe are written to FILE (read them with `python -m pstats FILE`).
 """
