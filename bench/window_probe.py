@@ -225,8 +225,10 @@ def probe_window(db: str, t0: float) -> int:
         session.alerts_updated.connect(lambda _a: alerts_seen.__setitem__("n", alerts_seen["n"] + 1))
         clock.step = "wait for the first alerts"
         # Ready: the first alerts shown (everyone's checks run on a worker thread) and the queue empty.
-        # (the window starts its reminders on the first alerts: `_reminders_started`)
-        yield lambda: (alerts_seen["n"] > 0 or getattr(win, "_reminders_started", True)) and not session.checking_in_background
+        # (the window starts its reminders on the first alerts: `reminders.started`)
+        started = (lambda: getattr(win.reminders, "started", True)) if hasattr(win, "reminders") \
+            else (lambda: getattr(win, "_reminders_started", True))
+        yield lambda: (alerts_seen["n"] > 0 or started()) and not session.checking_in_background
         state["ready_parent"] = time.time() - spawn if spawn else None
         state["ready_cpu"] = time.process_time()
         yield settled
@@ -311,7 +313,7 @@ def probe_window(db: str, t0: float) -> int:
             if os.environ.get("BENCH_TRACE") and win_ref.get("win") is not None:
                 se = win_ref["win"].session
                 sys.stderr.write(f"probe: bg={se._background} gen={se._generation} again={se._again} "
-                                 f"started={win_ref['win']._reminders_started} n={alerts_seen['n']} "
+                                 f"n={alerts_seen['n']} "
                                  f"{clock.recent.most_common(4)}\n")
                 clock.recent.clear()
         if waiting[0]():

@@ -127,7 +127,7 @@ def run_gui(ctx: Context) -> int:
             from journal.ui.shell.first_paint import show_frame
 
             frame = show_frame()
-        from journal.ui.shell.main_window import run_app  # here: Qt loads only for the window
+        from journal.ui.shell.launch import run_app  # here: Qt loads only for the window
     except ImportError as e:  # usually a system library Qt needs (libEGL, libxkbcommon, ...)
         if ctx.debug:
             traceback.print_exc(file=ctx.err)

@@ -30,7 +30,7 @@ SEP=":"; case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) SEP=";" ;; esac
   --add-data "LICENSE${SEP}." \
   --collect-submodules journal \
   --copy-metadata carejournal \
-  --hidden-import journal.ui.shell.main_window \
+  --hidden-import journal.ui.shell.launch \
   --exclude-module PySide6.QtWebEngineCore --exclude-module PySide6.Qt3DCore \
   main.py
 

@@ -78,7 +78,7 @@ def main() -> int:
     window.reminder_banner.dismiss()
     routes = window.notifier.notify_many([Note("Baclofen 10 mg tablets at 20:00", "Marta Example"),
                                           Note("Gabapentin 300 mg at 20:00", "Marta Example")])
-    window._show_next_reminder()
+    window.reminders.show_next()
     settle()
     window.grab().save(str(OUT / "notification-route.png"))
     print("routes", routes)

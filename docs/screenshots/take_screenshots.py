@@ -93,7 +93,7 @@ def main() -> int:
     # A dose change checked before saving (the dialog is shown without blocking).
     from datetime import date
 
-    from journal.ui.screens.medicines_view import RegimenDialog
+    from journal.ui.dialogs.schedule_change import RegimenDialog
     from journal.ui.screens.today_view import TodayView
 
     window.medicines.select("Baclofen 10 mg tablets")

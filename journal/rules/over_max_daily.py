@@ -77,7 +77,7 @@ def logged_excess(ctx: CheckContext, meds: list[Medication], p: DrugProfile,
     # A sliding window (linear): a dose every minute for a year must not make this quadratic.
     span = timedelta(hours=SPAN)
     stamps = [utc(d.at) for d, _m in given]
-    now, day = ctx.now_utc, timedelta(hours=24)
+    now, one_day = ctx.now_utc, timedelta(hours=24)
     lo, running = 0, 0.0
     for i, (d_end, _m) in enumerate(given):
         running += mg[id(d_end)]
@@ -85,7 +85,7 @@ def logged_excess(ctx: CheckContext, meds: list[Medication], p: DrugProfile,
             running -= mg[id(given[lo][0])]
             lo += 1
         # ctx.within(d_end.at, 24 h), with the instant already in UTC
-        if timedelta(0) <= now - stamps[i] < day and running > limit + 1e-9 and (worst is None or running > worst[0]):
+        if timedelta(0) <= now - stamps[i] < one_day and running > limit + 1e-9 and (worst is None or running > worst[0]):
             consider(given[lo: i + 1], _("within {n} hours").format(n=SPAN))
     return worst
 

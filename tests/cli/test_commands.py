@@ -317,7 +317,7 @@ def test_a_window_that_cannot_start_says_so_in_one_line(
     real_import = builtins.__import__
 
     def no_qt(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "journal.ui.shell.main_window":
+        if name == "journal.ui.shell.launch":
             raise ImportError("libEGL.so.1: cannot open shared object file")
         return real_import(name, *args, **kwargs)
 

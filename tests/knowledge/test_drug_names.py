@@ -118,7 +118,7 @@ def test_the_medicine_form_asks_about_a_near_miss_and_uses_the_known_name(qtbot:
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from journal.ui.screens.medicines_view import MedicationDialog
+    from journal.ui.dialogs.medicine_dialog import MedicationDialog
 
     pid = journal.add_patient(Patient("Robin")).record_id
     asked: list[str] = []
@@ -141,7 +141,7 @@ def test_answering_no_saves_nothing_and_says_what_to_do(qtbot: Any, journal: Any
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from journal.ui.screens.medicines_view import MedicationDialog
+    from journal.ui.dialogs.medicine_dialog import MedicationDialog
 
     pid = journal.add_patient(Patient("Robin")).record_id
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
@@ -158,7 +158,7 @@ def test_answering_no_saves_nothing_and_says_what_to_do(qtbot: Any, journal: Any
 
 
 def test_an_unknown_medicine_is_saved_without_a_question(qtbot: Any, journal: Any) -> None:
-    from journal.ui.screens.medicines_view import MedicationDialog
+    from journal.ui.dialogs.medicine_dialog import MedicationDialog
 
     pid = journal.add_patient(Patient("Robin")).record_id
     dlg = MedicationDialog(NOW.date(), lambda m: journal.add_medication(pid, m))

@@ -89,7 +89,8 @@ def test_the_window_has_the_icon_and_names_its_desktop_entry(qtbot, tmp_path: Pa
     from PySide6.QtWidgets import QApplication
 
     from journal.app import make_context
-    from journal.ui.shell.main_window import MainWindow, run_app
+    from journal.ui.shell.launch import run_app
+    from journal.ui.shell.main_window import MainWindow
 
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
     ctx = make_context(tmp_path / "journal.sqlite3", clock=clock)
@@ -176,7 +177,8 @@ def test_copy_details_puts_the_trace_on_the_clipboard(qtbot) -> None:  # noqa: A
 
 
 def test_a_failed_automatic_backup_is_shown_in_the_window(qtbot, empty_journal, clock, caplog) -> None:  # noqa: ANN001
-    from journal.ui.shell.main_window import _backup_if_due, _start_backup, build_window
+    from journal.ui.shell.auto_backup import backup_if_due, start_backup
+    from journal.ui.shell.main_window import build_window
 
     class FailingBackups:
         def at_start(self) -> None:
@@ -189,12 +191,12 @@ def test_a_failed_automatic_backup_is_shown_in_the_window(qtbot, empty_journal, 
     qtbot.addWidget(w)
     w.show()
     with caplog.at_level(logging.WARNING, logger="carejournal"):
-        _start_backup(FailingBackups(), w)
+        start_backup(FailingBackups(), w)
     from PySide6.QtWidgets import QLabel
 
     label = w.findChild(QLabel, "backupFailure")
     assert label is not None and label.isVisible()
     assert "automatic backup failed" in label.text() and "not enough free space" in label.text()
     assert any("automatic backup failed" in r.getMessage() for r in caplog.records)
-    _backup_if_due(FailingBackups(), w)  # the next one works: the warning goes away
+    backup_if_due(FailingBackups(), w)  # the next one works: the warning goes away
     assert not label.isVisible()

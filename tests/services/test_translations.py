@@ -512,13 +512,14 @@ def test_every_dialog_of_the_window_speaks_spanish(spanish_window, tmp_path: Pat
     from translations_qt_es import QT_ES
 
     from journal.domain import DoseStatus
+    from journal.ui.dialogs.correction_dialog import CorrectionDialog
     from journal.ui.dialogs.dose_dialog import DoseDialog
+    from journal.ui.dialogs.medicine_dialog import MedicationDialog
     from journal.ui.dialogs.medicine_limits import LimitsDialog, StockDialog
     from journal.ui.dialogs.recovery import RecoveryDialog
     from journal.ui.dialogs.report_dialog import ReportDialog
+    from journal.ui.dialogs.schedule_change import RegimenDialog, StopDialog
     from journal.ui.dialogs.settings_dialog import SettingsDialog
-    from journal.ui.screens.history_view import CorrectionDialog
-    from journal.ui.screens.medicines_view import MedicationDialog, RegimenDialog, StopDialog
     from journal.ui.shell.about import AboutDialog
 
     w = spanish_window

@@ -24,7 +24,7 @@ from journal.ui.dialogs.settings_dialog import SettingsDialog
 from journal.ui.operations.settings import save_settings
 from journal.ui.screens.history_view import TimelineBuilder
 from journal.ui.screens.vitals_form import VitalsForm, parse_reading
-from journal.ui.shell.main_window import WelcomePage
+from journal.ui.screens.welcome import WelcomePage
 from journal.ui.widgets.formatting import fmt_time, reading_text
 from tests.reports.support import END, GENERATED, START, month_alerts, month_history, month_revisions
 from tests.ui.conftest import at, clock, empty_journal, journal, no_blocking_dialogs, session  # noqa: F401

@@ -95,7 +95,7 @@ def window(journal: object, clock: FixedClock, qtbot: object) -> object:
     qtbot.addWidget(w)  # type: ignore[attr-defined]
     w.show()
     # everyone's checks at start run on a worker thread; the reminders start once they are in
-    qtbot.waitUntil(lambda: w._reminders_started)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: w.reminders.started)  # type: ignore[attr-defined]
     return w
 
 

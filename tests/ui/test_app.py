@@ -10,7 +10,8 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal.app import make_context
-from journal.ui.shell.main_window import MainWindow, run_app
+from journal.ui.shell.launch import run_app
+from journal.ui.shell.main_window import MainWindow
 from tests.ui.conftest import clock, no_blocking_dialogs  # noqa: F401
 
 

@@ -138,7 +138,8 @@ def test_the_start_command(tmp_path: Path) -> None:
 
 @pytest.fixture
 def window_with_autostart(qtbot, empty_journal, clock, tmp_path: Path):  # noqa: ANN001, ANN201
-    from journal.ui.shell.main_window import _offer_start_at_login, build_window
+    from journal.ui.shell.launch import _offer_start_at_login
+    from journal.ui.shell.main_window import build_window
 
     w = build_window(empty_journal, clock, tray_available=False, desktop_notifications=False)
     qtbot.addWidget(w)

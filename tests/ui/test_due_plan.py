@@ -34,8 +34,8 @@ def window(two, clock, qtbot):  # noqa: ANN001, ANN201
     w = build_window(two, clock, tray_available=False, heartbeat_ms=20)
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: w._reminders_started and w.due_plan.complete)
-    w.due_plan.budget = None  # everyone in one call (splitting across turns: its own test below)
+    qtbot.waitUntil(lambda: w.reminders.started and w.reminders.due_plan.complete)
+    w.reminders.due_plan.budget = None  # everyone in one call (splitting across turns: its own test below)
     return w
 
 
@@ -58,7 +58,7 @@ def test_given_now_plans_only_that_person_again_and_the_plan_is_the_same_as_plan
     slot = [i.key for i in window.scheduler.items if TABLETS in i.title and "14:00" in i.title]
     assert slot  # the overdue 14:00 dose is planned before it is given
     qtbot.mouseClick(window.today.slot_button(TABLETS, "14:00"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.due_plan.planned == [robin])
+    qtbot.waitUntil(lambda: window.reminders.due_plan.planned == [robin])
     assert slot[0] not in keys(window.scheduler.items)
     assert keys(window.scheduler.items) == fresh(window, two, clock)
 
@@ -77,9 +77,9 @@ def test_another_programs_write_plans_everyone_again(qtbot, window, two, clock, 
                                   amount=Quantity(5, Unit.MG), by="Sam"))
     finally:
         other.close()
-    window.due_plan.planned = []
+    window.reminders.due_plan.planned = []
     assert window.session.check_for_outside_changes()
-    qtbot.waitUntil(lambda: sorted(window.due_plan.planned) == sorted(ids(two).values()))
+    qtbot.waitUntil(lambda: sorted(window.reminders.due_plan.planned) == sorted(ids(two).values()))
     assert sixteen not in keys(window.scheduler.items)
     assert keys(window.scheduler.items) == fresh(window, two, clock)
 
@@ -88,11 +88,11 @@ def test_reused_within_the_hour_then_planned_afresh(window, two, clock) -> None:
     everyone = sorted(ids(two).values())
     clock.set(NOW + REUSE)
     window.scheduler.replan("test")
-    assert window.due_plan.planned == []  # nothing written, still within REUSE: reused
+    assert window.reminders.due_plan.planned == []  # nothing written, still within REUSE: reused
     assert keys(window.scheduler.items) == keys(due_items(two, NOW, window.session.settings))
     clock.set(NOW + REUSE + timedelta(minutes=1))
     window.scheduler.replan("test")
-    assert sorted(window.due_plan.planned) == everyone
+    assert sorted(window.reminders.due_plan.planned) == everyone
     assert keys(window.scheduler.items) == fresh(window, two, clock)
 
 
@@ -101,20 +101,20 @@ def test_a_new_day_plans_everyone_afresh(window, two, clock) -> None:  # noqa: A
     window.scheduler.replan("test")
     clock.set(at(0, 10, NOW.date() + timedelta(days=1)))  # 20 minutes later, the next day
     window.scheduler.replan("test")
-    assert sorted(window.due_plan.planned) == sorted(ids(two).values())
+    assert sorted(window.reminders.due_plan.planned) == sorted(ids(two).values())
     assert keys(window.scheduler.items) == fresh(window, two, clock)
 
 
 def test_planning_everyone_is_split_across_event_loop_turns_and_completes(qtbot, window, two, clock) -> None:  # noqa: ANN001
-    window.due_plan.budget = 0.0  # one person per turn
+    window.reminders.due_plan.budget = 0.0  # one person per turn
     fired: list = []
     window.scheduler.reminders_due.connect(fired.extend)
     window.scheduler.marks.close([i.key for i in window.scheduler.items], clock.now())  # as if dismissed
     clock.set(at(15, 50))  # Alex's 16:00 dose is within the reminder lead now
-    window.due_plan.forget()
+    window.reminders.due_plan.forget()
     window.scheduler.replan("test")
-    assert len(window.due_plan.planned) == 1 and not window.due_plan.complete
-    qtbot.waitUntil(lambda: window.due_plan.complete)
+    assert len(window.reminders.due_plan.planned) == 1 and not window.reminders.due_plan.complete
+    qtbot.waitUntil(lambda: window.reminders.due_plan.complete)
     assert keys(window.scheduler.items) == fresh(window, two, clock)
     alex = ids(two)["Alex"]
     qtbot.waitUntil(lambda: any(i.patient_id == alex and "16:00" in i.title for i in fired))

@@ -37,9 +37,9 @@ def test_the_frame_needs_nothing_of_the_journal() -> None:
 def test_the_frame_is_painted_before_the_window_loads_and_closed_once_it_shows(
         qtbot, tmp_path: Path, clock, monkeypatch) -> None:  # noqa: ANN001
     seen: dict[str, object] = {}
-    from journal.ui.shell import main_window
+    from journal.ui.shell import launch
 
-    real_run_app = main_window.run_app
+    real_run_app = launch.run_app
     # Earlier tests in the same process may leave windows (deleted later) and a busy cursor behind.
     earlier = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)}
     while QApplication.overrideCursor() is not None:
@@ -56,7 +56,7 @@ def test_the_frame_is_painted_before_the_window_loads_and_closed_once_it_shows(
         seen["busy_cursor_when_running"] = QApplication.overrideCursor() is not None
         return 0
 
-    monkeypatch.setattr(main_window, "run_app", run_app)
+    monkeypatch.setattr(launch, "run_app", run_app)
     monkeypatch.setattr(QApplication, "exec", event_loop)
     ctx = make_context(tmp_path / "journal.sqlite3", clock=clock)
     try:
@@ -77,10 +77,10 @@ def test_the_frame_is_painted_before_the_window_loads_and_closed_once_it_shows(
 
 
 def test_started_at_login_there_is_no_frame(qtbot, tmp_path: Path, clock, monkeypatch) -> None:  # noqa: ANN001
-    from journal.ui.shell import main_window
+    from journal.ui.shell import launch
 
     got: list[object] = []
-    monkeypatch.setattr(main_window, "run_app", lambda ctx, demo=False, frame=None: got.append(frame) or 0)
+    monkeypatch.setattr(launch, "run_app", lambda ctx, demo=False, frame=None: got.append(frame) or 0)
     ctx = make_context(tmp_path / "journal.sqlite3", clock=clock, minimised=True)
     try:
         assert run_gui(ctx) == app_module.EXIT_OK

@@ -10,8 +10,8 @@ from journal.domain import AsNeededLimits, Form, Medication, Quantity, Route, St
 from journal.services.errors import ValidationError
 from journal.ui.dialogs.dose_dialog import DoseDialog
 from journal.ui.dialogs.form_dialog import FormDialog
+from journal.ui.dialogs.medicine_dialog import MedicationDialog
 from journal.ui.dialogs.medicine_limits import LimitsDialog, StockDialog
-from journal.ui.screens.medicines_view import MedicationDialog
 from tests.ui.conftest import at, no_blocking_dialogs  # noqa: F401
 
 

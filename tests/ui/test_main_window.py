@@ -9,10 +9,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from journal.domain import PumpEvent, PumpEventKind
+from journal.ui.dialogs.correction_dialog import CorrectionDialog
 from journal.ui.dialogs.settings_dialog import SettingsDialog
 from journal.ui.operations import Change, OpChanges
 from journal.ui.operations.settings import save_settings
-from journal.ui.screens.history_view import CorrectionDialog
 from journal.ui.shell.main_window import build_window
 from tests.ui.conftest import (  # noqa: F401
     TABLETS,

@@ -10,8 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from journal.domain import Form, Quantity, Unit
+from journal.ui.dialogs.medicine_dialog import MedicationDialog
 from journal.ui.dialogs.medicine_forms import parse_strength, parse_times
-from journal.ui.screens.medicines_view import MedicationDialog, MedicinesView, RegimenDialog
+from journal.ui.dialogs.schedule_change import RegimenDialog
+from journal.ui.screens.medicines_view import MedicinesView
 from tests.ui.conftest import TABLETS, clock, empty_journal, journal, no_blocking_dialogs, patient_id, session  # noqa: F401
 
 
@@ -181,7 +183,7 @@ def test_an_as_needed_painkiller_is_not_taken_for_baclofen(qtbot, session, journ
 
 
 def test_stopping_baclofen_warns_before_saving(qtbot, session, journal, monkeypatch) -> None:  # noqa: ANN001
-    from journal.ui.screens.medicines_view import StopDialog
+    from journal.ui.dialogs.schedule_change import StopDialog
 
     view = make_view(qtbot, session)
     view.select(TABLETS)

@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from journal.app import make_context
-from journal.ui.shell.main_window import MainWindow, build_window, run_app
+from journal.ui.shell.launch import run_app
+from journal.ui.shell.main_window import MainWindow, build_window
 from journal.ui.shell.single_instance import WindowDoorbell, ask_running_window_to_show, server_name
 from tests.ui.conftest import clock, empty_journal, journal, no_blocking_dialogs  # noqa: F401
 

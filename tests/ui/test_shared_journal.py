@@ -318,7 +318,7 @@ def test_the_remembered_shared_journal_is_opened_at_the_next_start(config_home: 
 def test_a_shared_journal_that_cannot_be_opened_at_start_offers_the_dialog_in_words(
         qtbot: Any, config_home: Path) -> None:
     from journal.cli import Context
-    from journal.ui.shell.main_window import _reconnect
+    from journal.ui.shell.launch import _reconnect
 
     url = "postgresql://ana@db.example.org:5432/carejournal?sslmode=require"
     seen: list[dict[str, Any]] = []

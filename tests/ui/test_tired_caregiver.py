@@ -305,7 +305,7 @@ def test_a_long_given_line_does_not_push_the_buttons_out_of_sight(qtbot, window,
 def test_correcting_a_liquid_dose_shows_the_concentration_beside_the_ml(qtbot, window, journal,
                                                                          monkeypatch) -> None:  # noqa: ANN001
     from journal.domain import Dose, Quantity, Unit
-    from journal.ui.screens.history_view import CorrectionDialog
+    from journal.ui.dialogs.correction_dialog import CorrectionDialog
 
     pid = patient_id(journal)
     liquid = journal.find_medication(pid, LIQUID)

@@ -10,6 +10,20 @@ from PySide6.QtCore import QCoreApplication
 from journal.domain import AsNeededLimits, Quantity, QuantityError, parse_quantity, parse_unit
 
 
+def parse_dose(text: str) -> Quantity:
+    """The amount of each dose ('10 mg', '1/2 tablet', '2.5 mL'); QuantityError naming what is
+    wrong: empty, no unit or an unknown one (a bare number is never guessed to be mg), not over zero."""
+    t = text.strip()
+    if not t:
+        raise QuantityError(QCoreApplication.translate("medicines_view",
+                                                       "Enter the amount of each dose, for example 10 mg."))
+    q = parse_quantity(t)
+    if q.value <= 0:
+        raise QuantityError(QCoreApplication.translate(
+            "medicines_view", "A dose must be more than zero; to stop a medicine, end its schedule."))
+    return q
+
+
 def parse_strength(text: str) -> Quantity:
     """'10 mg' (per tablet), '5 mg/5 mL', '1 mg/mL', '2000 mcg/mL', '25 mg per 5 mL'."""
     t = text.strip()

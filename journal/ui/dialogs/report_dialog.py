@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
@@ -33,16 +33,11 @@ from journal.services import reports
 from journal.services.journal import Journal
 
 from ..shell.translation import QT_TRANSLATE_NOOP
+from ..widgets.widgets import pydate, qdate
 
 PAPER = (("A4", "a4"), (QT_TRANSLATE_NOOP("ReportDialog", "US Letter"), "letter"))
 
 
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class ReportDialog(QDialog):
@@ -66,12 +61,12 @@ class ReportDialog(QDialog):
         self.resize(900, 1000)
 
         today = now().astimezone(journal.tz).date()
-        self.from_edit = QDateEdit(_qdate(today - timedelta(days=days - 1)))
-        self.to_edit = QDateEdit(_qdate(today))
+        self.from_edit = QDateEdit(qdate(today - timedelta(days=days - 1)))
+        self.to_edit = QDateEdit(qdate(today))
         for e in (self.from_edit, self.to_edit):
             e.setCalendarPopup(True)
             e.setDisplayFormat("yyyy-MM-dd")
-            e.setMaximumDate(_qdate(today))
+            e.setMaximumDate(qdate(today))
         self.paper = QComboBox()
         for label, key in PAPER:
             self.paper.addItem(self.tr(label), key)
@@ -129,7 +124,7 @@ class ReportDialog(QDialog):
         return str(self.paper.currentData())
 
     def period(self) -> tuple[date, date]:
-        return _pydate(self.from_edit.date()), _pydate(self.to_edit.date())
+        return pydate(self.from_edit.date()), pydate(self.to_edit.date())
 
     def rebuild(self) -> None:
         """Build the report's data for the chosen days and refresh the preview."""

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +33,7 @@ from journal.domain.shown import decimal_mark
 from journal.services.journal import Settings
 
 from ..widgets.formatting import DATE_FORMATS, TIME_FORMATS, date_example, date_pattern, time_pattern
-from ..widgets.widgets import fit_placeholder
+from ..widgets.widgets import fit_placeholder, qdate
 from .form_dialog import FormDialog, NotSaved
 
 EMERGENCY_NUMBERS = ["911", "112", "999", "000", "111", "119", "110"]
@@ -139,7 +139,7 @@ class SettingsDialog(FormDialog):
         zone = getattr(settings, "journal_zone", None)
         if zone is not None and getattr(zone, "periods", None):  # no change before the latest one
             last = zone.periods[-1].since
-            self.zone_since_edit.setMinimumDate(QDate(last.year, last.month, last.day))
+            self.zone_since_edit.setMinimumDate(qdate(last))
         form.addRow(self.tr("New zone &from:"), self.zone_since_edit)
         self.zone_note = QLabel()
         self.zone_note.setWordWrap(True)
@@ -215,8 +215,8 @@ class SettingsDialog(FormDialog):
         if changed and self._zone_change_day is not None:
             day = self._zone_change_day(self.timezone.currentText().strip())
             self.zone_since_edit.blockSignals(True)
-            self.zone_since_edit.setMaximumDate(_qdate(day + timedelta(days=1)))
-            self.zone_since_edit.setDate(_qdate(day))
+            self.zone_since_edit.setMaximumDate(qdate(day + timedelta(days=1)))
+            self.zone_since_edit.setDate(qdate(day))
             self.zone_since_edit.blockSignals(False)
         self._show_zone_note()
 
@@ -273,7 +273,3 @@ class SettingsDialog(FormDialog):
         names = {f.name for f in dataclasses.fields(s)}
         self.result_settings = dataclasses.replace(s, **{k: v for k, v in vals.items() if k in names})
         return self.result_settings
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)

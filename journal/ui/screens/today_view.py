@@ -6,8 +6,9 @@ report); doses come from a bounded history window (the day shown, and half a day
 dose given after midnight answers its evening slot). The view redraws rows in place so keyboard focus
 survives a refresh.
 
-Over 500 lines: the Today tab with its slot buttons and the as-needed panel; moving the panel
-into ui/widgets/ is the split still to do (issue 20; ui/ itself is grouped).
+Over 500 lines: the Today tab's slots and the "Given now" path (the dose check, the early-slot
+question, the dose dialog) belong together; the as-needed boxes are ui/widgets/as_needed.py. The
+slot rows (SlotView, SlotRow) could follow into ui/widgets/ next (issue 20).
 """
 
 from __future__ import annotations
@@ -41,11 +42,11 @@ from ..dialogs.dose_dialog import DoseDialog
 from ..operations import Change, OpChanges
 from ..operations import doses as ops_doses
 from ..shell.session import Session
+from ..widgets.as_needed import AsNeededBox, as_needed_text
 from ..widgets.errors import USER_ERRORS, describe
 from ..widgets.formatting import (
     amount_text,
     fmt_datetime,
-    fmt_num,
     fmt_time,
     form_plural,
     long_day,
@@ -77,28 +78,6 @@ STATE_LOOK: dict[Outcome, tuple[str, str]] = {
 def state_words(outcome: Outcome) -> str:
     """The outcome's words; "OVERDUE" in capitals, to stand out on the page."""
     return outcome_word(outcome).upper() if outcome is Outcome.OVERDUE else outcome_label(outcome)
-
-
-def label_limits(m: Medication) -> str:
-    """The drug data's upper limits for this medicine, if it knows the drug (e.g. baclofen)."""
-    try:
-        from journal.knowledge import default_library
-
-        profile = default_library().profile_for(m)
-        if profile is None:
-            return ""
-        daily = profile.route(m.route.value, "max_daily_mg")
-        single = profile.route(m.route.value, "max_single_mg")
-    except Exception:  # noqa: BLE001 - no drug data: say nothing rather than guess
-        return ""
-    parts = []
-    if daily:
-        parts.append(QCoreApplication.translate("TodayView", "{mg} mg a day").format(mg=fmt_num(daily)))
-    if single:
-        parts.append(QCoreApplication.translate("TodayView", "{mg} mg at one time").format(mg=fmt_num(single)))
-    joined = QCoreApplication.translate("TodayView", " and ").join(parts)
-    return QCoreApplication.translate("TodayView", "Label's upper limit: {limits}").format(limits=joined) \
-        if parts else ""
 
 
 def day_bounds(day: date, tz) -> tuple[datetime, datetime]:  # noqa: ANN001 (ZoneInfo)
@@ -405,22 +384,10 @@ class TodayView(QWidget):
                 inner.addWidget(label)
             lay.addWidget(box)
         for m in prn:
-            box = QGroupBox(self.tr("{medicine} (as needed)").format(medicine=m.name))
-            box.setAccessibleName(self.tr("{medicine}, as needed").format(medicine=m.name))
-            set_scaled_font(box, 1.1, bold=True)
-            row = QHBoxLayout(box)
-            label = QLabel(self._prn_text(m))
-            label.setWordWrap(True)
-            label.setFont(self.font())
-            row.addWidget(label, 1)
-            give = QPushButton(self.tr("Log a dose..."))
-            give.setFont(self.font())
-            give.setAccessibleName(self.tr("Log a dose of {medicine} (as needed)").format(medicine=m.name))
-            give.clicked.connect(lambda _=False, med=m: self.open_dose_dialog(med, None))
-            give.setAutoDefault(True)
-            row.addWidget(give)
-            self.prn_labels[m.id or 0] = label
-            lay.addWidget(box)
+            prn_box = AsNeededBox(m, self._prn_text(m), self.font())
+            prn_box.log_requested.connect(lambda med: self.open_dose_dialog(med, None))
+            self.prn_labels[m.id or 0] = prn_box.label
+            lay.addWidget(prn_box)
         if self.session.patient_id is not None and self.history is not None and self.history.medications:
             other = QPushButton(self.tr("Log any dose at another time..."))
             other.setAccessibleName(self.tr("Log a dose of any medicine at another time"))
@@ -454,39 +421,10 @@ class TodayView(QWidget):
 
     def _prn_text(self, m: Medication) -> str:
         assert self.history is not None
-        now = self.session.now()
-        reg = m.regimen_on(now.date())
         start, end = self.day
-        doses = [d for d in self.history.doses_of(m.id or 0) if d.status.was_given and start <= d.at < end]
-        lines = []
-        if reg is not None:
-            lines.append(self.tr("Usual amount: {amount}").format(amount=amount_text(reg.dose, m)))
-        total_mg = 0.0
-        for d in doses:
-            q = d.amount_normalised
-            if q is not None and q.unit.is_mass:
-                total_mg += q.to_mg()
-        settings = self.session.settings
-        n = len(doses)
-        times = self.tr("1 time") if n == 1 else self.tr("{n} times").format(n=n)
-        given = (self.tr("Given yesterday: {times}") if self.day_offset else self.tr("Given today: {times}")).format(
-            times=times)
-        if total_mg:
-            given += self.tr(", {mg} mg in all").format(mg=fmt_num(round(total_mg, 2)))
-        if doses:
-            given += self.tr("; last at {time}").format(time=fmt_time(doses[-1].at, settings))
-        lines.append(given)
-        if m.max_daily is not None:
-            lines.append(self.tr("Limit set by the prescriber: {amount} a day").format(amount=m.max_daily))
-        label = label_limits(m)
-        if label:
-            lines.append(label)
-        lines += self.notes.prn.get(m.id or 0, [])
-        if m.max_daily is None and not label and not self.notes.prn.get(m.id or 0):
-            lines.append(self.tr("Ask the prescriber how many doses a day are allowed."))
-        if self.notes.stock.get(m.id or 0):
-            lines.append(self.notes.stock[m.id or 0])
-        return "\n".join(lines)
+        given = [d for d in self.history.doses_of(m.id or 0) if d.status.was_given and start <= d.at < end]
+        return as_needed_text(m, given, on=self.session.now().date(), yesterday=bool(self.day_offset),
+                              settings=self.session.settings, notes=self.notes)
 
     # -- actions ----------------------------------------------------------------------------
     def give_now(self, sv: SlotView) -> None:

@@ -1,29 +1,31 @@
-"""The main window and `run_app(ctx, demo=False)`, called by journal/app.py.
+"""The main window: `MainWindow` and `build_window(journal, clock, ...)`, which makes one for a
+journal (the sample's too: `open_sample_window`). Starting the application is shell/launch.py,
+the automatic backups shell/auto_backup.py.
 
 Layout: the emergency banner and the reminder banner on top (they cannot be scrolled away), the
 person switcher, the tabs on the left and the alerts on the right (always visible).
 
-Over 500 lines: the window and the application shell (run_app, first-run, backups on a worker);
-ui/ is now grouped (this module is in shell/); moving run_app and the backups into a module of
-their own in shell/ is the split still to do (issue 20).
+Over 500 lines (about 570): the window is where every button of the top bar, every keyboard
+shortcut and every screen is wired, and what each opens (settings, backups, the shared-journal
+switch, About) is a short method tests call on the window. The parts with a life of their own are
+out already: starting (launch.py), automatic backups (auto_backup.py), reminders
+(window_reminders.py), closing (closing.py), read-only mode (read_only.py), the first-run page
+(screens/welcome.py), the guide's window (screens/reference_window.py). Next candidate: the
+shared-journal switch (open_connect ... switch_journal), with its words' "MainWindow" context kept.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from datetime import timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -36,9 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Clock
-from journal.services.regional import chosen_language
 
-from ..dialogs.settings_dialog import SettingsDialog, valid_emergency_number
+from ..dialogs.settings_dialog import SettingsDialog
 from ..operations import Change, OpChanges
 from ..operations.files import reopen_after_restore
 from ..operations.settings import save_settings
@@ -47,167 +48,33 @@ from ..screens.history_view import HistoryView
 from ..screens.medicines_view import MedicinesView
 from ..screens.profile_view import ProfileForm
 from ..screens.pump_view import PumpView
+from ..screens.reference_window import ReferenceWindow
 from ..screens.symptom_form import SymptomForm
 from ..screens.today_view import TodayView
 from ..screens.vitals_form import VitalsForm
+from ..screens.welcome import WelcomePage
 from ..widgets.errors import USER_ERRORS, describe
-from ..widgets.formatting import fmt_datetime
 from ..widgets.style import set_scaled_font
-from ..widgets.widgets import Choice, ErrorLabel, hint, undo_now
-from .due import DuePlan, handed_over, settled_keys
-from .first_paint import close_frame
-from .notifier import DesktopNotifications, Note, Notifier, ReminderBanner, compose
-from .reminders import DueItem, ReminderMarks, ReminderScheduler
+from ..widgets.widgets import Choice, undo_now
+from .notifier import DesktopNotifications, Notifier, ReminderBanner
 from .session import Session
-from .translation import install_language
+from .window_reminders import WindowReminders
 
 if TYPE_CHECKING:  # imported where used: the window opens before the backup services load
     from journal.services.autostart import Autostart
     from journal.services.backups import BackupService
     from journal.services.journal import Journal
-    from journal.services.shared_backups import SharedBackups
 
-
-class WindowContext(Protocol):
-    """What the window needs of the command line's Context (journal.cli.Context is one; the
-    window may not import the command line, its sibling layer)."""
-
-    db_path: Path | None
-    clock: Clock
-    minimised: bool
-    switch_requested: bool  # set when the person chose another journal (journal.app opens it)
-
-    def journal(self) -> Journal: ...
-
-    def forget_journal(self) -> None: ...
 
 ALERT_REFRESH_MS = 60_000
 OUTSIDE_CHANGES_MS = 2_000
 
 
-class WelcomePage(QWidget):
-    """First run: an empty journal greets the caregiver with two clear choices."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        lay = QVBoxLayout(self)
-        lay.addStretch(1)
-        title = QLabel(self.tr("Welcome to CareJournal"))
-        set_scaled_font(title, 2.0, bold=True)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        lay.addWidget(title)
-        sub = QLabel(self.tr("Keep track of medicines, symptoms and the pump, and get a clear picture for the "
-                             "doctor.\nEverything stays on this computer."))
-        sub.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        sub.setWordWrap(True)
-        set_scaled_font(sub, 1.15)
-        lay.addWidget(sub)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.add_button = QPushButton(self.tr("Add the person you care for"))
-        self.add_button.setAccessibleName(self.tr("Add the person you care for"))
-        self.sample_button = QPushButton(self.tr("Explore a sample journal"))
-        self.sample_button.setAccessibleName(self.tr("Explore a sample journal (a separate copy, not your data)"))
-        for b in (self.add_button, self.sample_button):
-            set_scaled_font(b, 1.3, bold=True)
-            b.setMinimumHeight(b.fontMetrics().height() * 3)
-            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text()) + b.fontMetrics().height() * 3)
-            row.addWidget(b)
-        row.addStretch(1)
-        lay.addLayout(row)
-        note = hint(self.tr("The sample opens in its own window with made-up entries. It is never mixed with "
-                            "your journal and disappears when you close it."))
-        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        lay.addWidget(note)
-        # A care team's journal on a server instead of this computer's (issue 18).
-        shared_row = QHBoxLayout()
-        shared_row.addStretch(1)
-        self.shared_button = QPushButton(self.tr("Use a shared journal on a server..."))
-        self.shared_button.setAccessibleName(self.tr("Use a shared journal on a server (a care team's journal)"))
-        self.shared_button.setToolTip(self.tr("For a care team that keeps one journal on a PostgreSQL server"))
-        shared_row.addWidget(self.shared_button)
-        shared_row.addStretch(1)
-        lay.addLayout(shared_row)
-        # The journal's time zone, taken from this computer when the journal was created: confirm it.
-        lay.addSpacing(note.fontMetrics().height())
-        zone_row = QHBoxLayout()
-        zone_row.addStretch(1)
-        self.zone_label = QLabel()
-        self.zone_label.setWordWrap(True)
-        self.zone_label.setAccessibleName(self.tr("The journal's time zone"))
-        zone_row.addWidget(self.zone_label, 4)
-        self.zone_button = QPushButton(self.tr("Change time zone..."))
-        self.zone_button.setAccessibleName(self.tr("Change the journal's time zone"))
-        zone_row.addWidget(self.zone_button)
-        zone_row.addStretch(1)
-        lay.addLayout(zone_row)
-        # The emergency number, guessed from the country: confirm or correct it before anything else.
-        number_row = QHBoxLayout()
-        number_row.addStretch(1)
-        self.number_label = QLabel()
-        self.number_label.setWordWrap(True)
-        self.number_label.setAccessibleName(self.tr("The emergency number this journal will show"))
-        number_row.addWidget(self.number_label, 3)
-        self.number_edit = QLineEdit()
-        self.number_edit.setAccessibleName(self.tr("Emergency number"))
-        self.number_edit.setMaximumWidth(self.number_edit.fontMetrics().horizontalAdvance("0000000") * 2)
-        self.number_label.setBuddy(self.number_edit)
-        number_row.addWidget(self.number_edit)
-        self.number_button = QPushButton(self.tr("Use this &number"))
-        self.number_button.setAccessibleName(self.tr("Use this emergency number"))
-        number_row.addWidget(self.number_button)
-        number_row.addStretch(1)
-        lay.addLayout(number_row)
-        self.number_error = ErrorLabel()
-        lay.addWidget(self.number_error, 0, Qt.AlignmentFlag.AlignCenter)
-        lay.addStretch(2)
-
-    def show_number(self, number: str, *, country: str | None, confirmed: bool) -> None:
-        """Shows the emergency number alerts and guide pages will name, and where it came from."""
-        if confirmed:
-            why = self.tr("Alerts and the guide tell you to call this number in an emergency.")
-        elif country:
-            why = self.tr("The usual emergency number where you are ({country}). Please check it: alerts and "
-                          "the guide tell you to call it.").format(country=country)
-        else:
-            why = self.tr("Your country could not be told from this computer. Please enter the number you "
-                          "would call.")
-        self.number_label.setText(self.tr("&Emergency number: {why}").format(why=why))
-        self.number_edit.setText(number)
-        self.number_button.setText(self.tr("Saved") if confirmed else self.tr("Use this &number"))
-        self.number_error.clear_error()
-
-    def show_zone(self, zone: str, *, from_computer: bool) -> None:
-        """Says which zone the journal keeps its times in (to confirm on first run)."""
-        text = (self.tr("Times in this journal are kept in {zone} (this computer's time zone).") if from_computer
-                else self.tr("Times in this journal are kept in {zone}."))
-        self.zone_label.setText(text.format(zone=zone) + " " + self.tr(
-            "Every day is planned and shown in it; if you move, a new zone can apply from a chosen day and the "
-            "days before stay as they were."))
-
-
-class ReferenceWindow(QDialog):
-    """The offline guide in its own window, so it can stay open beside the journal."""
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("CareJournal guide (not medical advice)"))
-        self.setModal(False)
-        lay = QVBoxLayout(self)
-        from ..screens.reference_view import ReferenceView  # here: the guide loads when first opened
-
-        self.view = ReferenceView(emergency_number=session.emergency_number)
-        lay.addWidget(self.view)
-        self.resize(820, 640)
-
-    def show_topic(self, topic: str) -> None:
-        self.view.show_topic(topic)
-        self.show()
-        self.raise_()
-        self.activateWindow()
-
-
 class MainWindow(QMainWindow):
+    """The journal's window for one `Session`; `build_window` makes one for a journal. `backups`:
+    the Backups button's service (None for the sample, or a shared journal); `heartbeat_ms` and
+    `watch_ms`: how often (ms) the reminders and the watch for outside writes look."""
+
     def __init__(self, session: Session, *, demo: bool = False, tray_available: bool | None = None,
                  explore_sample: Callable[[], None] | None = None, heartbeat_ms: int = 30_000,
                  monotonic: Callable[[], float] | None = None, backups: BackupService | None = None,
@@ -234,7 +101,6 @@ class MainWindow(QMainWindow):
         self.read_only_guard: Any = None
         self._seen_emergencies: set[str] = set()
         self._sized = False
-        self._replan_pending = False
         self.setWindowTitle(self.tr("CareJournal - SAMPLE (not real data)") if demo else "CareJournal")
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -296,17 +162,13 @@ class MainWindow(QMainWindow):
         self.person_widgets = (person_label, self.person, self.add_person_button, self.report_button)
 
         self.stack = QStackedWidget()
-        self.welcome = WelcomePage()
+        self.welcome = WelcomePage(session)
         self.welcome.add_button.clicked.connect(self.show_add_person)
         self.welcome.sample_button.clicked.connect(self._explore_sample)
         self.welcome.sample_button.setVisible(explore_sample is not None)
         self.welcome.zone_button.clicked.connect(lambda: self.open_settings())
         self.welcome.shared_button.clicked.connect(lambda: self.open_connect())
         self.welcome.shared_button.setVisible(not demo)
-        self.welcome.number_button.clicked.connect(self._confirm_number)
-        self.welcome.number_edit.returnPressed.connect(self._confirm_number)
-        self.welcome.number_edit.textEdited.connect(
-            lambda _t: self.welcome.number_button.setText(self.welcome.tr("Use this &number")))
         self.stack.addWidget(self.welcome)
         self.new_person = ProfileForm(session, new=True)
         self.new_person.saved.connect(self._person_added)
@@ -357,21 +219,12 @@ class MainWindow(QMainWindow):
             menu.addAction(open_action)
             menu.addAction(quit_action)
             self.notifier.tray.setContextMenu(menu)
-        kwargs: dict[str, Any] = {} if monotonic is None else {"monotonic": monotonic}
-        # Which slots were already reminded survives a restart (kept in the settings store).
-        # Re-plans only the person written to after a write (issue 17: everyone's plan is seconds at 50 people).
-        self.due_plan = DuePlan(session.reads, lambda: session.settings)
-        self.scheduler = ReminderScheduler(
-            session.clock, self.due_plan,
-            lambda: timedelta(minutes=int(getattr(session.settings, "reminder_lead_minutes", 15))),
-            heartbeat_ms=heartbeat_ms, marks=ReminderMarks(session.journal), parent=self, **kwargs)
-        self.due_plan.more = self._plan_more
-        self.scheduler.reminders_due.connect(self.remind)
-        self.scheduler.replanned.connect(self._replanned)
-        self.reminder_banner.dismissed.connect(lambda keys: self.scheduler.marks.close(keys, session.clock.now()))
         self.next_reminder = QLabel()
         self.next_reminder.setAccessibleName(self.tr("Next reminder"))
         self.statusBar().addPermanentWidget(self.next_reminder)
+        self.reminders = WindowReminders(session, self.notifier, self.reminder_banner, self.next_reminder,
+                                         heartbeat_ms=heartbeat_ms, monotonic=monotonic, parent=self)
+        self.scheduler = self.reminders.scheduler
         session.operation_did_execute.connect(self._on_changed)
         self.alert_timer = QTimer(self)
         self.alert_timer.setInterval(ALERT_REFRESH_MS)
@@ -383,7 +236,7 @@ class MainWindow(QMainWindow):
         self.watch_timer.timeout.connect(session.check_for_outside_changes)
         self.watch_timer.start()
         self.session.alerts_updated.connect(self._alerts_updated)
-        self.session.alerts_updated.connect(lambda _alerts: self._settle_reminders())
+        self.session.alerts_updated.connect(lambda _alerts: self.reminders.settle())
         self._shortcuts()
         # Enter presses a focused button anywhere in the window (Qt does that only in dialogs);
         # buttons made later (dose rows, alert cards) set it themselves.
@@ -395,14 +248,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, session.refresh_alerts_later)
         # The reminders start once the first alerts are in (they come from a worker thread): a
         # slot an alert already speaks for is then never also announced as a reminder.
-        self._reminders_started = False
-        session.alerts_updated.connect(self._start_reminders_once)
+        session.alerts_updated.connect(self.reminders.start_once)
         self.resize(1200, 820)
-
-    def _start_reminders_once(self, _alerts: list) -> None:
-        if not self._reminders_started:
-            self._reminders_started = True
-            self.scheduler.start()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
@@ -475,7 +322,7 @@ class MainWindow(QMainWindow):
             w.setVisible(bool(people))
         if not people:
             self.session.set_patient(None)
-            self._show_welcome_zone()
+            self.welcome.show_settings()
             self.stack.setCurrentWidget(self.welcome)
             return
         ids = [p.id for p in people]
@@ -501,25 +348,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.splitter)
         self.tabs.setCurrentWidget(self.medicines)
 
-    def _show_welcome_zone(self) -> None:
-        journal = self.session.journal
-        settings = journal.get_settings()
-        self.welcome.show_zone(settings.timezone, from_computer=not journal.timezone_is_set())
-        guess, saved = journal.regional_guess()
-        self.welcome.show_number(settings.emergency_number, country=guess.country, confirmed=saved)
-
-    def _confirm_number(self) -> None:
-        """First run: the emergency number as shown (or corrected) is saved as the person's choice."""
-        text = self.welcome.number_edit.text().strip()
-        problem = valid_emergency_number(text)
-        if problem:
-            self.welcome.number_error.show_error(problem)
-            self.welcome.number_edit.setFocus()
-            return
-        settings = self.session.journal.get_settings()
-        settings.emergency_number = text
-        save_settings(session=self.session, settings=settings, by=self.session.by, initiator=self)
-
     def _show_main_or_welcome(self) -> None:
         self.stack.setCurrentWidget(self.splitter if self.session.patients() else self.welcome)
 
@@ -532,30 +360,13 @@ class MainWindow(QMainWindow):
         if changes.touches(Change.PEOPLE):
             self.reload_people()
         if changes.touches(Change.SETTINGS) and self.stack.currentWidget() is self.welcome:
-            self._show_welcome_zone()
+            self.welcome.show_settings()
         if changes.touches(Change.SETTINGS) and self.reference is not None and self.reference.view is not None:
             setter = getattr(self.reference.view, "set_emergency_number", None)
             if setter is not None:
                 setter(self.session.emergency_number)
-        if changes.touches(Change.PEOPLE | Change.SETTINGS):
-            self.due_plan.forget()
-        else:
-            self.due_plan.forget(changes.patient_id)  # None: everyone (another program's writes, a restore)
-        if (changes.touches(Change.DOSES | Change.MEDICINES | Change.PUMP | Change.PEOPLE | Change.SETTINGS)
-                and not self._replan_pending):
-            # Deferred and coalesced: the view that logged something redraws first.
-            self._replan_pending = True
-            QTimer.singleShot(0, self._replan)
-
-    def _replan(self) -> None:
-        self._replan_pending = False
-        self.scheduler.replan("data")
-
-    def _plan_more(self) -> None:
-        # The reminder plan goes on with the people left for this turn (DuePlan), then reminds
-        # at once of what is due among them, as the start does.
-        self.scheduler.replan("more")
-        self.scheduler.tick()
+        if changes.touches(Change.DOSES | Change.MEDICINES | Change.PUMP | Change.PEOPLE | Change.SETTINGS):
+            self.reminders.replan_later()
 
     def _alerts_updated(self, alerts: list) -> None:
         if self.emergency.isVisible():
@@ -566,58 +377,6 @@ class MainWindow(QMainWindow):
                 first = self.emergency.emergencies[0]
                 self.notifier.emergency(self.tr("EMERGENCY: call {number}").format(number=self.session.emergency_number),
                                         f"{first.patient}: {first.title}")
-
-    def remind(self, items: list[DueItem]) -> None:
-        """One notification for everything that came due at once (after a sleep: every slot
-        that passed meanwhile), a line each in the banner (notifier.compose words it)."""
-        if not items:
-            return
-        now = self.session.clock.now()
-        lines = {i.key: f"{i.title_at(now)}: {i.text}" if i.text else i.title_at(now) for i in items}
-        summary, body = compose([Note(i.title_at(now), i.text) for i in items])
-        self.notifier.notify(summary, body, lines)
-        # Said once; in the banner only what no alert speaks for yet.
-        self._settle_reminders()
-        self._show_next_reminder()
-
-    def _replanned(self, why: str) -> None:
-        if why == "start":
-            self._restore_reminders()
-        elif why == "clock-jump":
-            # Back from sleep: the checks look again too, so the alerts say what was missed.
-            QTimer.singleShot(0, self.session.refresh_alerts)
-        self._settle_reminders()
-        self._show_next_reminder()
-
-    def _restore_reminders(self) -> None:
-        """On opening: the reminders shown before the app was closed and still open come back
-        into the banner quietly (they were announced then; no second notification)."""
-        now = self.session.clock.now()
-        again = self.scheduler.marks.open_shown()
-        lines = {i.key: f"{i.title_at(now)}: {i.text}" for i in self.scheduler.items
-                 if i.key in again and i.kind == "dose" and not handed_over(i, self.session.alerts, now)}
-        if lines:
-            self.reminder_banner.add_lines(lines, None)
-
-    def _settle_reminders(self) -> None:
-        """Reminder lines whose slot was answered, or that the missed-dose alert now speaks
-        for, leave the banner, and are remembered as settled."""
-        now = self.session.clock.now()
-        done = settled_keys(set(self.reminder_banner.entries), self.scheduler.items, self.session.alerts, now)
-        if done:
-            self.reminder_banner.remove(done)
-            self.scheduler.marks.close(done, now)
-
-    def _show_next_reminder(self) -> None:
-        nxt = self.scheduler.next
-        if nxt is None:
-            self.next_reminder.setText(self.tr("No reminders planned."))
-            return
-        when = fmt_datetime(nxt.fire_at.astimezone(self.session.tz), self.session.settings,
-                            self.session.now().date())
-        where = self.notifier.routes_description()
-        self.next_reminder.setText(self.tr("Next reminder {when} ({where}): {what}").format(
-                when=when, where=where, what=nxt.item.title))
 
     def show_topic(self, topic: str) -> None:
         if self.reference is None:
@@ -807,264 +566,3 @@ def open_sample_window(clock: Clock) -> MainWindow:
     sample.show()
     return sample
 
-
-def _open_journal(ctx: WindowContext) -> Journal | None:
-    """Open the journal; a refused file gets the recovery screen (restore the last good backup)."""
-    from journal.services.errors import JournalFileError
-
-    try:
-        return ctx.journal()
-    except JournalFileError as error:
-        if ctx.db_path is None:
-            url = getattr(ctx, "shared_url", None)
-            if not url:
-                raise
-            _reconnect(ctx, url, str(error))
-            return None
-        from journal.services.backups import BackupService
-
-        from ..dialogs.recovery import offer_recovery
-
-        result = offer_recovery(None, error, ctx.db_path, BackupService(ctx.db_path, ctx.clock))
-        if not result.restored:
-            QMessageBox.information(None, QCoreApplication.translate("main_window", "CareJournal"), result.message)
-            return None
-        ctx.forget_journal()  # the restored file is opened afresh
-        return ctx.journal()
-
-
-def _reconnect(ctx: WindowContext, url: str, problem: str, dialog: Callable[..., Any] | None = None) -> bool:
-    """The shared journal could not be opened (server unreachable, password not kept, ...): the
-    connect dialog, filled in, says why in words; Connect (or "Use this computer's journal") is
-    remembered and opened (`ctx.switch_requested`). Returns True when something was chosen."""
-    from journal.services.shared_connection import explain_open_failure, remember_journal
-
-    from ..dialogs.connect_dialog import ConnectDialog
-
-    make = dialog or ConnectDialog
-    dlg = make(None, current_url=url, problem=explain_open_failure(problem, url), offer_local=True)
-    if not dlg.exec():
-        return False
-    try:
-        remember_journal(None if dlg.chose_local else dlg.url)
-    except OSError as exc:
-        QMessageBox.warning(None, "CareJournal", QCoreApplication.translate(
-            "MainWindow", "The choice could not be saved ({reason}).").format(reason=exc))
-        return False
-    ctx.switch_requested = True
-    return True
-
-
-def run_app(ctx: WindowContext, demo: bool = False, frame: QMainWindow | None = None) -> int:
-    """Create the application and the window, show it, and run until quit. `frame`: the first
-    paint's frame (journal.ui.shell.first_paint), closed once the window is shown."""
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName("CareJournal")
-    app.setApplicationDisplayName("CareJournal")
-    previous_hook = sys.excepthook
-    fit = _identify(app)
-    try:
-        return _claim_and_run(app, ctx, demo, frame)
-    finally:
-        close_frame(frame)
-        sys.excepthook = previous_hook
-        app.removeEventFilter(fit)
-
-
-def _claim_and_run(app: QApplication, ctx: WindowContext, demo: bool, frame: QMainWindow | None = None) -> int:
-    lock = None
-    doorbell_name = ""
-    if not demo and ctx.db_path is not None:
-        # One window per journal: a second launch brings the open one to the front.
-        from journal.ui.dialogs.recovery import HANDED_OVER, claim_window
-
-        from .single_instance import ask_running_window_to_show, server_name
-
-        doorbell_name = server_name(ctx.db_path)
-        lock = claim_window(ctx.db_path, ctx.clock,
-                            hand_over=lambda: ask_running_window_to_show(doorbell_name))
-        if lock is HANDED_OVER:
-            print("carejournal: the open CareJournal window was brought to the front", file=sys.stderr)
-            return 0
-        if lock is None:
-            return 1
-    try:
-        return _run_window(app, ctx, demo, doorbell_name, frame)
-    finally:
-        if lock is not None:
-            lock.release()  # type: ignore[attr-defined]
-
-
-def _run_window(app: QApplication, ctx: WindowContext, demo: bool, doorbell_name: str = "",
-                frame: QMainWindow | None = None) -> int:
-    install_language(app, chosen_language())  # the recovery screen too speaks the computer's language
-    journal = _open_journal(ctx)
-    if journal is None:
-        return 1
-    install_language(app, chosen_language(journal.get_settings().language))
-    windows: list[MainWindow] = []
-
-    def explore_sample() -> None:
-        windows.append(open_sample_window(ctx.clock))
-
-    backups: BackupService | SharedBackups | None = None
-    if not demo and ctx.db_path is not None:
-        try:
-            from journal.services.backups import BackupService
-
-            backups = BackupService(ctx.db_path, ctx.clock, tz=journal.tz)
-        except Exception as exc:  # noqa: BLE001 - a failed backup must not stop the window
-            print(f"carejournal: automatic backup failed: {exc}", file=sys.stderr)
-    window = build_window(journal, ctx.clock, demo=demo, explore_sample=None if demo else explore_sample,
-                          backups=backups)
-    window.keep_reminding_on_close = not demo
-
-    def switching() -> None:
-        ctx.switch_requested = True
-
-    window.on_switch = switching
-    if not demo and ctx.db_path is not None:
-        _offer_start_at_login(window, ctx.db_path)
-    windows.append(window)
-    if doorbell_name:
-        from .single_instance import WindowDoorbell
-
-        doorbell = WindowDoorbell(doorbell_name, window)
-        doorbell.show_requested.connect(window.bring_to_front)
-        doorbell.listen()  # if it cannot listen, a second launch says "already open" as before
-    if not demo and backups is None and journal.shared:
-        # A shared journal: a daily local copy (exchange format) besides the server's own backups.
-        from journal.services.shared_backups import SharedBackups
-
-        backups = SharedBackups(journal, ctx.clock)
-    if backups is not None:
-        timer = QTimer(window)
-        timer.setInterval(3_600_000)
-        timer.timeout.connect(lambda: _automatic_backup_later(backups.if_due, window))
-        timer.start()
-    app.setQuitOnLastWindowClosed(window.notifier.tray is None or demo)
-    if ctx.minimised and not demo:
-        # Started at login: reminding, out of the way (in the tray, or minimised in the taskbar).
-        if window.notifier.tray is None:
-            window.showMinimized()
-    else:
-        window.show()
-    close_frame(frame)
-    from .failures import log
-
-    log.info("window shown (version %s)", __import__("journal").__version__)
-    if backups is not None:
-        # The start backup runs on a worker thread (a copy of the whole file: seconds for a large
-        # journal); the window answers meanwhile. SQLite's backup copy is consistent: an entry
-        # made while it runs is either in the copy or in the next one.
-        _automatic_backup_later(backups.at_start, window)
-    return int(app.exec())
-
-
-def _identify(app: QApplication) -> QObject:
-    """The icon, the desktop entry it belongs to (Wayland and docks match windows by it), the
-    log file and the exception hook."""
-    from journal import APP_ID
-
-    from ..widgets.screen_fit import install
-    from .about import app_icon
-    from .failures import install_excepthook, setup_logging
-
-    app.setWindowIcon(app_icon())
-    fit = install(app)  # every window and dialog fits the screen and remembers its size
-    QGuiApplication.setDesktopFileName(APP_ID)
-    try:
-        log_path: Any = setup_logging()
-    except OSError as exc:
-        print(f"carejournal: no log file ({exc})", file=sys.stderr)
-        log_path = None
-    install_excepthook(QApplication.activeWindow, log_path)
-    return fit
-
-
-def _offer_start_at_login(window: MainWindow, db_path: Path) -> None:
-    """Start at login is on by default once a person is set up (unless turned off in Settings)."""
-    from journal.services.autostart import for_this_computer
-
-    window.autostart = for_this_computer(db_path)
-
-    def apply_default() -> None:
-        if window.autostart is None:  # never, once set above (tests may put their own in its place)
-            return
-        try:
-            window.autostart.apply_default(bool(window.session.patients()))
-        except OSError as exc:  # never fatal: Settings shows it is off, and the log says why
-            print(f"carejournal: start at login could not be set up: {exc}", file=sys.stderr)
-
-    def on_changed(changes: OpChanges) -> None:
-        if changes.touches(Change.PEOPLE):
-            apply_default()
-
-    apply_default()
-    window.session.operation_did_execute.connect(on_changed)
-
-
-def _start_backup(backups: BackupService | SharedBackups, window: MainWindow | None = None) -> None:
-    _automatic_backup(backups.at_start, window)
-
-
-def _backup_if_due(backups: BackupService | SharedBackups, window: MainWindow | None = None) -> None:
-    _automatic_backup(backups.if_due, window)
-
-
-def _automatic_backup(make: Callable[[], object], window: MainWindow | None) -> None:
-    """Reported in the window (a GUI launcher has no terminal), never fatal."""
-    _report_backup(window, _try_backup(make))
-
-
-def _try_backup(make: Callable[[], object]) -> str | None:
-    """None when the backup was made, else the reason it failed (also said on stderr)."""
-    try:
-        make()
-    except Exception as exc:  # noqa: BLE001 - reported, never fatal
-        print(f"carejournal: automatic backup failed: {exc}", file=sys.stderr)
-        return str(exc).strip() or type(exc).__name__
-    return None
-
-
-def _report_backup(window: MainWindow | None, failure: str | None) -> None:
-    from .failures import clear_backup_failure, show_backup_failure
-
-    if window is None:
-        return
-    if failure is not None:
-        show_backup_failure(window, failure)
-    else:
-        clear_backup_failure(window)
-
-
-class _BackupReport(QObject):
-    """Carries a worker thread's backup outcome to the window (a queued signal: this object
-    lives in the GUI thread, which shows or clears the failure)."""
-
-    done = Signal(object)  # None, or the failure's reason
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self.done.connect(self._show)
-
-    def _show(self, failure: str | None) -> None:
-        _report_backup(self._window, failure)
-
-
-def _automatic_backup_later(make: Callable[[], object], window: MainWindow) -> None:
-    """`_automatic_backup` on a worker thread (issue 17: the copy of a large journal takes
-    seconds); its outcome is shown in the window when it is done."""
-    report = window.findChild(_BackupReport) or _BackupReport(window)
-
-    def work() -> None:
-        failure = _try_backup(make)
-        try:
-            report.done.emit(failure)
-        except RuntimeError:  # the window closed while the copy ran: nobody left to tell
-            if failure:
-                print(f"carejournal: automatic backup failed: {failure}", file=sys.stderr)
-
-    QThreadPool.globalInstance().start(work)

@@ -28,6 +28,16 @@ if TYPE_CHECKING:  # the session imports views that use these widgets
     from ..shell.session import Session
 
 
+def qdate(d: date) -> QDate:
+    """A Python date as Qt's (for a QDateEdit)."""
+    return QDate(d.year, d.month, d.day)
+
+
+def pydate(q: QDate) -> date:
+    """A Qt date (from a QDateEdit) as Python's."""
+    return date(q.year(), q.month(), q.day())
+
+
 class ErrorLabel(QLabel):
     """Inline validation message: shown next to the form, never a crash, never a silent clamp."""
 
