@@ -13,6 +13,7 @@ QT_ES: dict[str, str] = {
     "Please write a few words about what you did first.": "Escriba primero unas palabras sobre lo que hizo.",
     "Alerts": "Avisos",
     "Nothing needs your attention right now.": "Ahora mismo nada requiere su atención.",
+    "Checking the entry just made\u2026": "Comprobando la entrada que acaba de hacer\u2026",
     "Most serious first: {counts}.": "Los más graves primero: {counts}.",
     "Alerts ({n})": "Avisos ({n})",
     "This journal is not medical advice. When in doubt, call the doctor, the clinic or {number}.":

@@ -117,6 +117,10 @@ Software libre con la licencia {licence}:</translation>
         <translation>Avisos</translation>
     </message>
     <message>
+        <source>Checking the entry just made…</source>
+        <translation>Comprobando la entrada que acaba de hacer…</translation>
+    </message>
+    <message>
         <source>Nothing needs your attention right now.</source>
         <translation>Ahora mismo nada requiere su atención.</translation>
     </message>

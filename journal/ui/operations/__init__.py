@@ -85,7 +85,8 @@ class OpChanges:
     did not: the session re-checks everyone then). `raised`: of those, the ones the write raised or
     made worse (new, more severe, or with new evidence). `record_id`: the new or changed record.
     `outcome`: the service's own answer. `history`: the one history read after the write (kept
-    for the views, not compared)."""
+    for the views, not compared). `checks_pending`: the person's checks run on a later event-loop
+    turn (`perform(check_later=True)`); `alerts` is None then and the session shows them when done."""
 
     changed: Change
     patient_id: int | None = None
@@ -96,6 +97,7 @@ class OpChanges:
     record_id: int | None = None
     outcome: Outcome | None = field(default=None, compare=False)
     history: PatientHistory | None = field(default=None, compare=False, repr=False)
+    checks_pending: bool = False
 
     def touches(self, kinds: Change) -> bool:
         """Whether it changed any of `kinds`."""
@@ -108,15 +110,18 @@ class OpChanges:
 
 def perform(session: Session, write: Callable[[], Outcome], *, patient_id: int | None, by: str = "",
             initiator: object | None = None, before: PatientHistory | None = None,
-            stored: Callable[[Outcome], Any] | None = None) -> OpChanges:
+            stored: Callable[[Outcome], Any] | None = None, check_later: bool = False) -> OpChanges:
     """Run one write and announce what it changed (the engine every named operation uses).
 
     With `patient_id`, the service leaves the checks to this function, which reads the person's
     history once (`Session.read_once`) and runs the checks once on it. `before` + `stored`: the
     history already read for this click before the write (Given now's look-ahead) and a function
     giving the dose as stored from the outcome: the read is then not repeated, the stored dose is
-    added in memory (`checks.history_with_dose`). Errors the user can fix (ValidationError and
-    friends) propagate with nothing announced; a full disk or a read-only file becomes SaveFailed."""
+    added in memory (`checks.history_with_dose`). `check_later`: announce the write at once (the
+    views show it) and run the person's checks on that read on the next event-loop turn
+    (`Session.check_person_later`; issue 17: a click is one short GUI event, the alerts follow a
+    turn later, the alert list says "checking" meanwhile). Errors the user can fix (ValidationError
+    and friends) propagate with nothing announced; a full disk or a read-only file becomes SaveFailed."""
     journal = session.journal
     try:
         if patient_id is None:
@@ -143,18 +148,23 @@ def perform(session: Session, write: Callable[[], Outcome], *, patient_id: int |
         except Exception as e:  # noqa: BLE001 - the entry is saved: the failure is shown, not raised
             alerts = (checks.checks_failed(e, now, patient_id),)
         else:
-            alerts = tuple(_checked(journal, history, now, patient_id))
-        earlier = [a for a in session.alerts if a.patient_id == patient_id]
-        raised = tuple(sort_alerts(raised_or_worse(earlier, list(alerts))))
+            if check_later:
+                session.check_person_later(patient_id, history, now)
+            else:
+                alerts = tuple(checked(journal, history, now, patient_id))
+        if alerts is not None:
+            earlier = [a for a in session.alerts if a.patient_id == patient_id]
+            raised = tuple(sort_alerts(raised_or_worse(earlier, list(alerts))))
         changed |= Change.ALERTS
     elif outcome.alerts:
         alerts = tuple(outcome.alerts)
-    changes = OpChanges(changed, patient_id, initiator, by, alerts, raised, outcome.record_id, outcome, history)
+    changes = OpChanges(changed, patient_id, initiator, by, alerts, raised, outcome.record_id, outcome, history,
+                        checks_pending=alerts is None and history is not None and check_later)
     session.announce(changes)
     return changes
 
 
-def _checked(journal: Any, history: PatientHistory, now: datetime, patient_id: int) -> list[Alert]:
+def checked(journal: Any, history: PatientHistory, now: datetime, patient_id: int) -> list[Alert]:
     """The checks once, on the checks' window of the one read; a failure is an alert of its own
     (the entry is saved; silence would look like "all is well")."""
     try:
@@ -163,4 +173,4 @@ def _checked(journal: Any, history: PatientHistory, now: datetime, patient_id: i
         return [checks.checks_failed(e, now, patient_id)]
 
 
-__all__ = ["DATA", "ENTRIES", "EVERYTHING", "Change", "OpChanges", "perform"]
+__all__ = ["DATA", "ENTRIES", "EVERYTHING", "Change", "OpChanges", "checked", "perform"]

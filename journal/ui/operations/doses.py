@@ -36,11 +36,12 @@ def look_ahead(*, session: Session, patient_id: int, dose: Dose) -> LookAhead:
 
 
 def give_dose(*, session: Session, patient_id: int, dose: Dose, by: str, initiator: object | None = None,
-              claim_slot: bool = False, ahead: LookAhead | None = None) -> OpChanges:
+              claim_slot: bool = False, ahead: LookAhead | None = None, check_later: bool = False) -> OpChanges:
     """Log one dose (given, skipped, refused, vomited, at `dose.given` or its slot). With
     `claim_slot` ("Given now" on a planned dose) a second "given" for the slot is refused with
     AlreadyGiven, however many caregivers press at once. `ahead`: the look-ahead made for this
-    very dose a moment ago; its history is reused instead of reading again. Raises
+    very dose a moment ago; its history is reused instead of reading again. `check_later`: the
+    person's checks after saving run on the next event-loop turn (see `perform`). Raises
     ValidationError naming the field; nothing is saved then."""
     journal = session.journal
     same = ahead is not None and ahead.dose is dose and ahead.at == journal.now() and ahead.preview.dose.by == (
@@ -54,4 +55,5 @@ def give_dose(*, session: Session, patient_id: int, dose: Dose, by: str, initiat
 
     return perform(session, lambda: journal.log_dose(patient_id, dose, by=by, claim_slot=claim_slot),
                    patient_id=patient_id, by=by, initiator=initiator,
-                   before=ahead.history if same and ahead is not None else None, stored=stored)
+                   before=ahead.history if same and ahead is not None else None, stored=stored,
+                   check_later=check_later)

@@ -176,6 +176,7 @@ class AlertPanel(QWidget):
         outer.addWidget(self.footer)
         session.alerts_updated.connect(self.show_alerts)
         session.operation_did_execute.connect(self._on_changed)
+        session.checking_changed.connect(lambda _c: self._show_summary())
         self.show_alerts(session.alerts)
 
     def _on_changed(self, changes: OpChanges) -> None:
@@ -203,7 +204,17 @@ class AlertPanel(QWidget):
         for i, card in enumerate(cards):
             self.list_layout.insertWidget(i, card)
         self.cards = cards
-        if not ordered:
+        self._show_summary()
+        self.title.setText(self.tr("Alerts ({n})").format(n=len(ordered)) if ordered else self.tr("Alerts"))
+        self.footer.setText(self.tr("This journal is not medical advice. When in doubt, call the doctor, the "
+                                    "clinic or {number}.").format(number=self.session.emergency_number))
+
+    def _show_summary(self) -> None:
+        ordered = [c.alert for c in self.cards]
+        if self.session.checking:
+            # A write's checks run a turn after it (issue 17): never "nothing needs attention" then.
+            self.summary.setText("\u231b " + self.tr("Checking the entry just made\u2026"))
+        elif not ordered:
             self.summary.setText("\u2714 " + self.tr("Nothing needs your attention right now."))
         else:
             counts: dict[Severity, int] = {}
@@ -211,9 +222,6 @@ class AlertPanel(QWidget):
                 counts[a.severity] = counts.get(a.severity, 0) + 1
             parts = [f"{n} {look(s).word.lower()}" for s, n in sorted(counts.items(), key=lambda x: -x[0].rank)]
             self.summary.setText(self.tr("Most serious first: {counts}.").format(counts=", ".join(parts)))
-        self.title.setText(self.tr("Alerts ({n})").format(n=len(ordered)) if ordered else self.tr("Alerts"))
-        self.footer.setText(self.tr("This journal is not medical advice. When in doubt, call the doctor, the "
-                                    "clinic or {number}.").format(number=self.session.emergency_number))
 
     @staticmethod
     def _ident(a: Alert, show_patient: bool, number: str) -> tuple:

@@ -502,8 +502,10 @@ class TodayView(QWidget):
             return None
         self.error.clear_error()
         try:
+            # "Given now": the dose shows at once, the person's checks follow on the next turn.
             outcome = ops_doses.give_dose(session=self.session, patient_id=pid, dose=dose, by=self.session.by,
-                                          initiator=self, claim_slot=claim_slot, ahead=self._ahead)
+                                          initiator=self, claim_slot=claim_slot, ahead=self._ahead,
+                                          check_later=claim_slot)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return None

@@ -8,14 +8,15 @@ slots by itself."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 
-from journal.domain import Alert, Medication, PatientHistory, PumpEventKind
+from journal.domain import Alert, Medication, Patient, PatientHistory, PumpEventKind
 from journal.knowledge import KnowledgeError, default_library
 from journal.rules.common import plan_timing
 from journal.schedule import CONTEXT, Outcome, Slot, journal_began, local_instant, plan_medicine
@@ -35,6 +36,12 @@ REMIND_BACK_WITHOUT_DATA = timedelta(hours=24)
 PUMP_REMINDER_TIME = time(9, 0)
 PUMP_DAYS_BEFORE = (3, 0)
 PUMP_REMINDER_STALE = timedelta(hours=2)
+# How long a person's planned reminders are reused while nothing of theirs changes (DuePlan; our
+# own number: far below AHEAD minus any reminder lead, so no slot can be missing from them).
+REUSE = timedelta(hours=1)
+# How long one call of DuePlan plans people before leaving the rest to the next event-loop turn
+# (issue 17: no GUI event over 50 ms; our own number, half of it, the rest is for drawing).
+TURN_BUDGET = 0.025
 # Alerts that speak for a medicine's slots once their grace has passed (abrupt-stop lists the
 # slots inside the gap it reports instead of missed-dose).
 HANDOVER_RULES = frozenset({"missed-dose", "abrupt-stop"})
@@ -86,48 +93,128 @@ def _late_title(person: str, medicine: str, day: date, today: date, when: str, s
 
 def due_items(journal: Journal | JournalReads, now: datetime, settings: Settings | None) -> list[DueItem]:
     """Open dose slots of every scheduled medicine (see `open_slots`) up to AHEAD from now, and the
-    pump refill reminders."""
+    pump refill reminders, soonest first."""
+    items = [i for p in journal.list_patients() if p.id is not None for i in _items_of(journal, p, now, settings)]
+    items.sort(key=lambda i: i.at)
+    return items
+
+
+def _items_of(journal: Journal | JournalReads, p: Patient, now: datetime, settings: Settings | None) -> list[DueItem]:
+    """`due_items` for one person (unsorted)."""
+    assert p.id is not None
     tz = journal.tz
     end = now + AHEAD
     today = now.astimezone(tz).date()
     items: list[DueItem] = []
-    for p in journal.list_patients():
-        if p.id is None:
+    meds = [m for m in journal.list_medications(p.id) if m.id is not None and not m.as_needed]
+    back = max([reminder_lookback(m) for m in meds], default=timedelta(0))
+    h = journal.history(p.id, now - back - CONTEXT, end + CONTEXT)
+    for m in h.medications:
+        if m.id is None or m.as_needed:
             continue
-        meds = [m for m in journal.list_medications(p.id) if m.id is not None and not m.as_needed]
-        back = max([reminder_lookback(m) for m in meds], default=timedelta(0))
-        h = journal.history(p.id, now - back - CONTEXT, end + CONTEXT)
-        for m in h.medications:
-            if m.id is None or m.as_needed:
+        for o in open_slots(m, h, end, now):
+            at = o.slot.at
+            when = fmt_time(at.astimezone(tz), settings)
+            items.append(DueItem(
+                key=f"dose|{m.id}|{at.isoformat()}", at=at,
+                title=QCoreApplication.translate("due", "{person}: {medicine} at {time}").format(
+                    person=p.name, medicine=m.name, time=when),
+                text=amount_text(o.slot.dose, m), kind="dose",
+                late_title=_late_title(p.name, m.name, at.astimezone(tz).date(), today, when, settings),
+                patient_id=p.id, medication_id=m.id, grace_ends=o.grace_ends))
+    refills = [e for e in h.pump_events if e.kind in (PumpEventKind.REFILL, PumpEventKind.DOSE_CHANGE)
+               and e.next_refill_due is not None]
+    due = max(refills, key=lambda e: e.at).next_refill_due if refills else None
+    if due is not None:
+        for before in PUMP_DAYS_BEFORE:
+            at = local_instant(due - timedelta(days=before), PUMP_REMINDER_TIME, tz)
+            if at < now - PUMP_REMINDER_STALE:
                 continue
-            for o in open_slots(m, h, end, now):
-                at = o.slot.at
-                when = fmt_time(at.astimezone(tz), settings)
-                items.append(DueItem(
-                    key=f"dose|{m.id}|{at.isoformat()}", at=at,
-                    title=QCoreApplication.translate("due", "{person}: {medicine} at {time}").format(
-                        person=p.name, medicine=m.name, time=when),
-                    text=amount_text(o.slot.dose, m), kind="dose",
-                    late_title=_late_title(p.name, m.name, at.astimezone(tz).date(), today, when, settings),
-                    patient_id=p.id, medication_id=m.id, grace_ends=o.grace_ends))
-        refills = [e for e in h.pump_events if e.kind in (PumpEventKind.REFILL, PumpEventKind.DOSE_CHANGE)
-                   and e.next_refill_due is not None]
-        due = max(refills, key=lambda e: e.at).next_refill_due if refills else None
-        if due is not None:
-            for before in PUMP_DAYS_BEFORE:
-                at = local_instant(due - timedelta(days=before), PUMP_REMINDER_TIME, tz)
-                if at < now - PUMP_REMINDER_STALE:
-                    continue
-                title = QCoreApplication.translate("due", "{person}: pump refill due today ({date})") if before == 0 \
-                    else QCoreApplication.translate("due", "{person}: pump refill due in {n} days ({date})")
-                items.append(DueItem(
-                    key=f"pump|{p.id}|{due.isoformat()}|{before}", at=at,
-                    title=title.format(person=p.name, n=before, date=due.isoformat()),
-                    text=QCoreApplication.translate("due", "Check the appointment with the pump clinic is booked."),
-                    kind="pump",
-                    patient_id=p.id))
-    items.sort(key=lambda i: i.at)
+            title = QCoreApplication.translate("due", "{person}: pump refill due today ({date})") if before == 0 \
+                else QCoreApplication.translate("due", "{person}: pump refill due in {n} days ({date})")
+            items.append(DueItem(
+                key=f"pump|{p.id}|{due.isoformat()}|{before}", at=at,
+                title=title.format(person=p.name, n=before, date=due.isoformat()),
+                text=QCoreApplication.translate("due", "Check the appointment with the pump clinic is booked."),
+                kind="pump",
+                patient_id=p.id))
     return items
+
+
+class DuePlan:
+    """`due_items` that re-plans only the people whose entries changed (issue 17: at 50 people a
+    full plan reads everyone's history, about a second on the GUI thread after every logged dose).
+
+    Call it as the scheduler's provider (`plan(now) -> list[DueItem]`); call `forget(patient_id)`
+    when a write changed that person's entries or medicines, `forget()` when anything else changed
+    (people, settings, another program's writes). A person's items are reused only while nothing
+    of theirs was written, within the same local day as they were made, and for at most REUSE: the
+    items made at `t` already cover every slot up to `t + AHEAD`, so for a reminder `lead` ahead
+    nothing is missing while `now - t <= REUSE` and `REUSE + lead < AHEAD` (REUSE 1 h; the lead is
+    minutes); a slot that left the look-back meanwhile was already due, so reminding about it again
+    is ruled out by the scheduler's `done` marks as before."""
+
+    def __init__(self, journal: Journal | JournalReads, settings: Callable[[], Settings | None],
+                 more: Callable[[], None] | None = None, budget: float | None = TURN_BUDGET) -> None:
+        self._journal = journal
+        self._settings = settings
+        self._kept: dict[int, tuple[datetime, list[DueItem]]] = {}
+        self.planned: list[int] = []  # whose items the last call worked out afresh (for tests)
+        # Planning everyone (the start, a new day) reads everyone's history: at 50 people seconds.
+        # A call plans people until `budget` seconds have passed (at least one person), keeps the
+        # others' earlier items meanwhile, and calls `more` on a later event-loop turn to go on
+        # (the window re-plans and looks for due reminders then). None: everyone at once.
+        self.more = more
+        self.budget = budget
+        self._more_pending = False
+
+    def forget(self, patient_id: int | None = None) -> None:
+        """Plan `patient_id` (everyone: None) afresh on the next call."""
+        if patient_id is None:
+            self._kept.clear()
+        else:
+            self._kept.pop(patient_id, None)
+
+    def __call__(self, now: datetime) -> list[DueItem]:
+        tz = self._journal.tz
+        today = now.astimezone(tz).date()
+        settings = self._settings()
+        kept: dict[int, tuple[datetime, list[DueItem]]] = {}
+        self.planned = []
+        items: list[DueItem] = []
+        left = False
+        stop = None if self.budget is None or self.more is None else perf_counter() + self.budget
+        for p in self._journal.list_patients():
+            if p.id is None:
+                continue
+            old = self._kept.get(p.id)
+            if old is None or not (old[0] <= now <= old[0] + REUSE) or old[0].astimezone(tz).date() != today:
+                if stop is not None and self.planned and perf_counter() > stop:
+                    left = True  # planned on a later turn; until then their earlier items, if any
+                    if old is not None:
+                        kept[p.id] = (datetime.min.replace(tzinfo=now.tzinfo), old[1])  # stale: planned next
+                        items += old[1]
+                    continue
+                old = (now, _items_of(self._journal, p, now, settings))
+                self.planned.append(p.id)
+            kept[p.id] = old
+            items += old[1]
+        self._kept = kept  # people no longer in the journal are dropped
+        if left and not self._more_pending:
+            self._more_pending = True
+            QTimer.singleShot(0, self._go_on)
+        items.sort(key=lambda i: i.at)
+        return items
+
+    @property
+    def complete(self) -> bool:
+        """Whether everyone has been planned (no later turn is pending)."""
+        return not self._more_pending
+
+    def _go_on(self) -> None:
+        self._more_pending = False
+        if self.more is not None:
+            self.more()
 
 
 def handed_over(item: DueItem, alerts: Iterable[Alert], now: datetime) -> bool:

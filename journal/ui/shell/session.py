@@ -23,7 +23,7 @@ from journal.rules.engine import LOOKBACK
 from journal.services.checks import history_with_dose
 from journal.services.journal import Journal, Outcome
 
-from ..operations import DATA, EVERYTHING, Change, OpChanges, perform
+from ..operations import DATA, EVERYTHING, Change, OpChanges, checked, perform
 from ..widgets.formatting import ShownSettings
 
 # How long after an entry is made it can be undone (Ctrl+Z, or Undo beside "Logged: ..."). Our own
@@ -62,6 +62,7 @@ class Session(QObject):
     alerts_updated = Signal(list)  # list[Alert], most severe first
     error = Signal(str, str)  # field, message
     undo_changed = Signal(object)  # LastEntry | None: what Ctrl+Z would undo now
+    checking_changed = Signal(bool)  # True while a person's checks after a write are still to run
 
     def __init__(self, journal: Journal, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +89,9 @@ class Session(QObject):
         # The windows the views asked for since the last operation: (start, end, asked at).
         self._windows: deque[tuple[datetime, datetime, datetime]] = deque(maxlen=WINDOWS_KEPT)
         self.reads = JournalReads(self)
+        # A person's checks after a write, run on the next event-loop turn (check_person_later):
+        # patient id -> (the operation's one read, the instant); a newer write replaces the older.
+        self._person_checks: dict[int, tuple[PatientHistory, datetime]] = {}
         self.operation_did_execute.connect(self._on_changed)
 
     # -- time -------------------------------------------------------------------------------
@@ -346,10 +350,43 @@ class Session(QObject):
         self.alerts_updated.emit(self.alerts)
         return self.alerts
 
+    # -- a person's checks after a write, one event-loop turn later -----------------------------
+    def check_person_later(self, patient_id: int, history: PatientHistory, now: datetime) -> None:
+        """Run `patient_id`'s checks on `history` (the write's one read, at `now`) on the next
+        event-loop turn, so the click that wrote is a short event and the entry shows first
+        (issue 17). Until then `checking` is True (the alert list says so: what it shows for this
+        person is from before the write). A newer write for the same person replaces this one; any
+        result of everyone's checks computed before it is dropped (`_generation`)."""
+        first = not self._person_checks
+        self._person_checks[patient_id] = (history, now)
+        self._generation += 1
+        if first:
+            QTimer.singleShot(0, self._run_person_checks)
+            self.checking_changed.emit(True)
+
+    @property
+    def checking(self) -> bool:
+        """Whether a person's checks after a write have still to run (their alerts are not current)."""
+        return bool(self._person_checks)
+
+    def _run_person_checks(self) -> None:
+        jobs = dict(self._person_checks)
+        if not jobs:
+            return
+        alerts = self._alerts
+        for pid, (history, now) in jobs.items():
+            found = checked(self.journal, history, now, pid)
+            alerts = [a for a in alerts if a.patient_id != pid] + found
+        self._person_checks = {}
+        self._alerts = sorted(alerts, key=lambda a: -a.severity.rank)
+        self._generation += 1
+        self.checking_changed.emit(False)
+        self.alerts_updated.emit(self.alerts)
+
     def _on_changed(self, changes: OpChanges) -> None:
         # Deferred (and coalesced) so the view that logged something redraws first.
-        if self._alerts_fresh:
-            return  # the operation has just re-checked this person
+        if self._alerts_fresh or changes.checks_pending:
+            return  # the operation has just re-checked this person, or will on the next turn
         if changes.touches(EVERYTHING) and not self._alerts_pending:
             self._alerts_pending = True
             QTimer.singleShot(0, self._deferred_alerts)

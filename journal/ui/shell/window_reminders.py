@@ -15,8 +15,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
+from ..operations import Change, OpChanges
 from ..widgets.formatting import fmt_datetime
-from .due import due_items, handed_over, settled_keys
+from .due import DuePlan, handed_over, settled_keys
 from .notifier import Note, Notifier, ReminderBanner, compose
 from .reminders import DueItem, ReminderMarks, ReminderScheduler
 from .session import Session
@@ -38,8 +39,12 @@ class WindowReminders(QObject):
         self.started = False  # the scheduler runs (once the first alerts are in)
         self._replan_pending = False
         kwargs: dict[str, Any] = {} if monotonic is None else {"monotonic": monotonic}
+        # Re-plans only the person written to after a write, and plans everyone across event-loop
+        # turns (issue 17: everyone's plan reads everyone's history, seconds at 50 people).
+        self.due_plan = DuePlan(session.reads, lambda: session.settings, more=self._plan_more)
+        session.operation_did_execute.connect(self._forget_changed)
         self.scheduler = ReminderScheduler(
-            session.clock, lambda now: due_items(session.reads, now, session.settings),
+            session.clock, self.due_plan,
             lambda: timedelta(minutes=int(getattr(session.settings, "reminder_lead_minutes", 15))),
             heartbeat_ms=heartbeat_ms, marks=ReminderMarks(session.journal), parent=parent, **kwargs)
         self.scheduler.reminders_due.connect(self.remind)
@@ -63,6 +68,20 @@ class WindowReminders(QObject):
     def _replan(self) -> None:
         self._replan_pending = False
         self.scheduler.replan("data")
+
+    def _forget_changed(self, changes: OpChanges) -> None:
+        # Whose reminders must be planned afresh: the person written to; everyone when people or
+        # settings changed, or nobody in particular (another program's writes, a restore).
+        if changes.touches(Change.PEOPLE | Change.SETTINGS):
+            self.due_plan.forget()
+        else:
+            self.due_plan.forget(changes.patient_id)
+
+    def _plan_more(self) -> None:
+        # The plan goes on with the people left for this turn (DuePlan), then reminds at once of
+        # what is due among them, as the start does.
+        self.scheduler.replan("more")
+        self.scheduler.tick()
 
     def remind(self, items: list[DueItem]) -> None:
         """One notification for everything that came due at once (after a sleep: every slot
