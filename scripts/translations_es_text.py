@@ -978,6 +978,7 @@ ES_TEXT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "counted": "contado",
     "received": "recibido",
     "thrown away": "desechado",
+    "{length} characters is too long; at most {limit} fit": "{length} caracteres son demasiados; caben como mucho {limit}",
     "the copy to preview on is not empty": "la copia para la vista previa no está vacía",
     "{day} is in the future": "{day} está en el futuro",
     "{day} is more than {years} years ago; please check the year":

@@ -62,6 +62,7 @@ from .errors import ValidationError
 from .validation import (
     RESOURCES,
     check_document_text,
+    check_lengths,
     check_limits,
     check_not_future,
     check_observation,
@@ -498,6 +499,7 @@ class _Reader:
         )
         if not med.name:
             raise ValidationError(where + "/name", _("cannot be empty"))
+        check_lengths(med, where + "/")
         check_drug_name(med.drug, where + "/drug")
         check_strength(med.strength, where + "/strength/value", where + "/strength/per/value")
         for i, r in enumerate(m.get("regimens", [])):

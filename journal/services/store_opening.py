@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from journal.domain.i18n import _
 
 from .errors import JournalFileError, ValidationError, plain_failure
+from .validation import too_long_words
 
 if TYPE_CHECKING:
     from journal.storage.repository import Store
@@ -33,10 +34,10 @@ def open_store(path: Path | str, now: datetime) -> Store:
         engine = _read_only_fallback(e, path) if isinstance(path, Path) else None
         if engine is None:
             raise _refusal(e, path) from None
-        store = Store(engine, too_long=lambda e: ValidationError(e.field, e.message))
+        store = Store(engine, too_long=lambda e: ValidationError(e.field, too_long_words(e.length, e.limit)))
         store.read_only = True
         return store
-    return Store(engine, too_long=lambda e: ValidationError(e.field, e.message))
+    return Store(engine, too_long=lambda e: ValidationError(e.field, too_long_words(e.length, e.limit)))
 
 
 def _read_only_fallback(e: BaseException, path: Path) -> Any:

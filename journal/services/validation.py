@@ -93,9 +93,14 @@ def check_text(value: object, field_name: str) -> None:
         raise ValidationError(field_name, _("holds a broken character (a lone UTF-16 surrogate); retype the text"))
 
 
+def too_long_words(length: int, limit: int) -> str:
+    """"10000 characters is too long; at most 200 fit", in the language in use."""
+    return _("{length} characters is too long; at most {limit} fit").format(length=length, limit=limit)
+
+
 def check_texts(record: DataclassInstance, prefix: str = "") -> None:
     """`check_text` on every text field of a domain record (and each text in a list field), naming
-    the field after `prefix` (`name`, `conditions/2`, ...)."""
+    the field after `prefix` (`name`, `conditions/2`, ...); then `check_lengths`."""
     for f in dataclasses.fields(record):
         value = getattr(record, f.name)
         if isinstance(value, str):
@@ -103,6 +108,18 @@ def check_texts(record: DataclassInstance, prefix: str = "") -> None:
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 check_text(item, f"{prefix}{f.name}/{i}")
+    check_lengths(record, prefix)
+
+
+def check_lengths(record: object, prefix: str = "") -> None:
+    """Refuse a text field longer than the journal keeps for it (storage's column sizes), naming
+    the field after `prefix`, before any write. Cheap: only the few sized fields are looked at."""
+    from journal.storage.repository import text_limits_of
+
+    for name, limit in text_limits_of(record).items():
+        value = getattr(record, name, None)
+        if isinstance(value, str) and len(value) > limit:
+            raise ValidationError(prefix + name, too_long_words(len(value), limit))
 
 
 def check_document_text(node: object, where: str = "") -> None:

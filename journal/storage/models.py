@@ -66,6 +66,7 @@ class ColumnTooLong(ValueError):
         super().__init__(f"{field}: {length} characters is too long; at most {limit} fit")
         self.field = field
         self.limit = limit
+        self.length = length
         self.message = f"{length} characters is too long; at most {limit} fit"
 
 

@@ -70,6 +70,7 @@ from .models import (
     UTCDateTime,
     check_lengths,
     from_db_text,
+    text_limits,
     to_db_text,
 )
 
@@ -93,6 +94,19 @@ ROWS: dict[str, type[Base]] = {
     "stock_event": StockEventRow,
 }
 SERIES = ("dose", "symptom", "observation", "pump_event", "note")
+_ENTITY_OF: dict[type, str] = {
+    Patient: "patient", Medication: "medication", Regimen: "regimen", Dose: "dose", SymptomEntry: "symptom",
+    Observation: "observation", PumpEvent: "pump_event", Note: "note", StockEvent: "stock_event",
+}
+
+
+def text_limits_of(record: object) -> dict[str, int]:
+    """Field name -> the most characters it can hold, for a domain record's text fields kept in a
+    String(n) column of the same name ({} for a record that is not stored as such). Lets the
+    layers above refuse a text too long before any write, naming the field where they found it
+    (an import names its JSON pointer)."""
+    entity = _ENTITY_OF.get(type(record))
+    return text_limits(ROWS[entity]) if entity is not None else {}
 
 
 # --- mapping ------------------------------------------------------------------------------

@@ -54,7 +54,27 @@ def test_a_too_long_medicine_name_in_an_import_changes_nothing(journal: Journal)
         {"name": "B" * 201, "route": "oral", "form": "tablet"}]}]
     with pytest.raises(ValidationError) as e:
         journal.import_document(doc)
-    assert "name" in e.value.field
+    assert e.value.field == "/patients/0/medications/0/name"  # the JSON pointer, as for any bad input
+    assert e.value.message == "201 characters is too long; at most 200 fit"
+    assert journal.list_patients() == []
+
+
+@pytest.mark.parametrize(("where", "field"), [("patient", "/patients/0/name"),
+                                               ("medicine", "/patients/0/medications/0/name")])
+def test_a_far_too_long_name_in_an_import_is_refused_at_its_pointer(journal: Journal, where: str, field: str) -> None:
+    """The storage's column sizes are checked while the document is read, so the message names
+    where in the document the text is (found by fuzzing: a 10,000-character medicine name was
+    refused as "name", with no pointer)."""
+    doc = journal.export_document()
+    person: dict[str, Any] = {"name": "Robin Shaw", "medications": [{"name": "Baclofen", "route": "oral", "form": "tablet"}]}
+    if where == "patient":
+        person["name"] = "R" * 10_000
+    else:
+        person["medications"][0]["name"] = "B" * 10_000
+    doc["patients"] = [person]
+    with pytest.raises(ValidationError) as e:
+        journal.import_document(doc)
+    assert e.value.field == field and "10000 characters is too long" in e.value.message
     assert journal.list_patients() == []
 
 

@@ -80,3 +80,20 @@ def test_a_result_computed_before_a_newer_list_is_not_shown_over_it(qtbot, journ
     assert shown
     assert all(a.rule != "stale-test" for alerts in shown for a in alerts)
     assert all(a.rule != "stale-test" for a in w.session.alerts)
+
+
+def test_checks_that_end_after_the_window_is_gone_say_nothing_on_the_way_out(qtbot, journal, clock, capfd) -> None:  # noqa: ANN001
+    """Quitting while everyone's checks run on a worker: when they end there is no window left to
+    show them in, and that is not an error (it printed "Signal source has been deleted")."""
+    import shiboken6
+    from PySide6.QtCore import QThreadPool
+
+    slow = SlowJournal(journal)
+    w = build_window(slow, clock, tray_available=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(slow.started.is_set)
+    shiboken6.delete(w.session._posted)  # what the application's end does to the window's objects
+    slow.release.set()
+    assert QThreadPool.globalInstance().waitForDone(20_000)
+    assert "Signal source has been deleted" not in capfd.readouterr().err

@@ -312,7 +312,10 @@ class Session(QObject):
                 result: list[Alert] | Exception = list(journal.check(now=now, patient_id=None))
             except Exception as exc:  # noqa: BLE001 - shown as an alert when it comes back
                 result = exc
-            posted.done.emit(generation, (now, result))
+            try:
+                posted.done.emit(generation, (now, result))
+            except RuntimeError:  # the window closed while the checks ran: nobody left to show them to
+                pass
 
         QThreadPool.globalInstance().start(work)
 
