@@ -288,3 +288,34 @@ def test_a_read_failing_after_the_write_keeps_the_entry_and_says_the_checks_did_
     assert [a.rule for a in changes.alerts or ()] == ["checks-failed"]
     assert "checks-failed" in {a.rule for a in session.alerts}
     assert [s.symptom for s in journal.history(pid, at(0), at(23)).symptoms] == ["drowsiness"]
+
+
+def test_given_now_reads_the_history_once_with_a_clock_that_moves(qtbot, window, counting, clock) -> None:  # noqa: ANN001
+    """The same as above with a real clock's habit of moving between calls (1 ms a call): the
+    look-ahead, the write and the views' reads after it share the click's instant, so the read
+    made before saving is the only one (it was read 3 times: only a stopped clock gave 1)."""
+    from datetime import timedelta
+
+    start = clock.now()
+
+    class Ticking:
+        def __init__(self) -> None:
+            self.calls = 0
+
+        def now(self) -> Any:
+            self.calls += 1
+            return start + timedelta(milliseconds=self.calls)
+
+    settle(qtbot)
+    ticking = Ticking()
+    window.session.clock = ticking
+    window.session.journal.clock = ticking
+    counting.__init__()
+    button = window.today.slot_button(TABLETS, "14:00")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.today.slot_state(TABLETS, "14:00") == "given")
+    settle(qtbot)
+    assert counting.like("INSERT INTO doses") == 1
+    assert counting.history_reads == 1
+    assert counting.check_runs == 1
+    assert "Given" in window.today.slot_text(TABLETS, "14:00")

@@ -110,7 +110,8 @@ class OpChanges:
 
 def perform(session: Session, write: Callable[[], Outcome], *, patient_id: int | None, by: str = "",
             initiator: object | None = None, before: PatientHistory | None = None,
-            stored: Callable[[Outcome], Any] | None = None, check_later: bool = False) -> OpChanges:
+            stored: Callable[[Outcome], Any] | None = None, check_later: bool = False,
+            now: datetime | None = None) -> OpChanges:
     """Run one write and announce what it changed (the engine every named operation uses).
 
     With `patient_id`, the service leaves the checks to this function, which reads the person's
@@ -120,7 +121,8 @@ def perform(session: Session, write: Callable[[], Outcome], *, patient_id: int |
     added in memory (`checks.history_with_dose`). `check_later`: announce the write at once (the
     views show it) and run the person's checks on that read on the next event-loop turn
     (`Session.check_person_later`; issue 17: a click is one short GUI event, the alerts follow a
-    turn later, the alert list says "checking" meanwhile). Errors the user can fix (ValidationError
+    turn later, the alert list says "checking" meanwhile). `now`: the click's instant when the
+    history was read for it before the write (default: the journal's clock after the write). Errors the user can fix (ValidationError
     and friends) propagate with nothing announced; a full disk or a read-only file becomes SaveFailed."""
     journal = session.journal
     try:
@@ -141,7 +143,7 @@ def perform(session: Session, write: Callable[[], Outcome], *, patient_id: int |
     raised: tuple[Alert, ...] = ()
     history: PatientHistory | None = None
     if patient_id is not None and changed:
-        now = journal.now()
+        now = now or journal.now()
         dose = stored(outcome) if stored is not None and before is not None else None
         try:
             history = session.read_once(patient_id, now, before=before, dose=dose)

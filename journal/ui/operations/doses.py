@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from journal.domain import Dose, PatientHistory
@@ -14,6 +14,10 @@ from . import OpChanges, perform
 
 if TYPE_CHECKING:
     from ..shell.session import Session
+
+
+# How long a look-ahead stays "this click's": a click's own work, not a person reading a warning.
+SAME_CLICK = timedelta(seconds=2)
 
 
 @dataclass(frozen=True)
@@ -44,8 +48,12 @@ def give_dose(*, session: Session, patient_id: int, dose: Dose, by: str, initiat
     person's checks after saving run on the next event-loop turn (see `perform`). Raises
     ValidationError naming the field; nothing is saved then."""
     journal = session.journal
-    same = ahead is not None and ahead.dose is dose and ahead.at == journal.now() and ahead.preview.dose.by == (
-        dose.by or by or ahead.preview.dose.by)
+    # The look-ahead made in this very click (a real clock has moved a few ms since): the write and
+    # the reads after it use the click's instant, so its read is the only one. A look-ahead older
+    # than SAME_CLICK (a warning was read first) is not reused: the checks then read afresh.
+    since = journal.now() - ahead.at if ahead is not None else None
+    same = (ahead is not None and since is not None and timedelta(0) <= since <= SAME_CLICK and ahead.dose is dose
+            and ahead.preview.dose.by == (dose.by or by or ahead.preview.dose.by))
 
     def stored(outcome: object) -> Dose | None:
         record_id = getattr(outcome, "record_id", None)
@@ -56,4 +64,4 @@ def give_dose(*, session: Session, patient_id: int, dose: Dose, by: str, initiat
     return perform(session, lambda: journal.log_dose(patient_id, dose, by=by, claim_slot=claim_slot),
                    patient_id=patient_id, by=by, initiator=initiator,
                    before=ahead.history if same and ahead is not None else None, stored=stored,
-                   check_later=check_later)
+                   check_later=check_later, now=ahead.at if same and ahead is not None else None)

@@ -30,6 +30,9 @@ from ..widgets.formatting import ShownSettings
 # number (judgement): long enough to notice a wrong "Given now", short enough that "undo" still
 # means the entry just made; after it, History removes an entry with a reason of one's own.
 UNDO_WINDOW = timedelta(minutes=10)
+# An operation's instant stands for "now" while the views show what it wrote, at most this long
+# after it (a click's own work; the real clock answers again once it is further on).
+OP_INSTANT_KEPT = timedelta(seconds=2)
 # How many of the windows the views asked for are remembered for the next operation's one read
 # (a few per view; the oldest are forgotten when the window stays open long without a write).
 WINDOWS_KEPT = 32
@@ -100,8 +103,17 @@ class Session(QObject):
         return self.journal.tz
 
     def now(self) -> datetime:
-        """The current moment in the journal's time zone."""
-        return self.clock.now().astimezone(self.tz)
+        """The current moment in the journal's time zone; while the views show what an operation
+        just wrote (see `read_once`), that operation's instant, so the windows they ask for fall
+        inside its one read even though a real clock has moved on by a few milliseconds."""
+        return self._instant().astimezone(self.tz)
+
+    def _instant(self) -> datetime:
+        now = self.clock.now()
+        kept = self._op_history
+        if kept is not None and timedelta(0) <= now - kept[1] <= OP_INSTANT_KEPT:
+            return kept[1]
+        return now
 
     # -- settings ---------------------------------------------------------------------------
     @property
@@ -169,7 +181,7 @@ class Session(QObject):
         """`Journal.history` for a view: answered from the operation's one read while its work is
         being done (the same records a read would give), else read from the journal. The window
         is remembered so the next operation's read covers it."""
-        self._windows.append((start, end, self.clock.now()))
+        self._windows.append((start, end, self._instant()))
         kept = self._op_history
         if kept is not None and kept[0] == patient_id and kept[2].covers(start, end):
             return kept[2].narrowed(start, end)
