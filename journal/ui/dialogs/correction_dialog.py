@@ -15,6 +15,7 @@ from journal.domain import Dose, DoseStatus, Note, Observation, QuantityError, S
 from journal.domain.shown import num
 from journal.schedule.words import status_label
 from journal.services.journal import Outcome
+from journal.services.validation import later_than_this_minute
 
 from ..widgets.formatting import amount_text, strength_text
 from ..widgets.widgets import Choice, WhenEdit, heading, hint
@@ -119,7 +120,7 @@ class CorrectionDialog(FormDialog):
         rec = self.entry.record
         out: dict[str, Any] = {}
         when = self.when.value()
-        if when > self.now.replace(second=59, microsecond=999999):
+        if later_than_this_minute(when, self.now):
             raise ValueError(self.tr("That time is in the future."))
         old_when = self.entry.at.astimezone(when.tzinfo).replace(second=0, microsecond=0)
         if when != old_when:

@@ -24,6 +24,7 @@ from journal.domain.dose_limits import single_dose_problem
 from journal.domain.shown import num
 from journal.schedule.words import status_label
 from journal.services.journal import Outcome
+from journal.services.validation import later_than_this_minute
 
 from ..widgets.formatting import amount_text, strength_text
 from ..widgets.style import set_scaled_font
@@ -140,7 +141,7 @@ class DoseDialog(FormDialog):
         """The entry as typed; raises ValueError with a sentence when it cannot be used."""
         status = DoseStatus(self.status.currentData())
         given = self.when.value()
-        if given > self.now.replace(second=59, microsecond=999999):
+        if later_than_this_minute(given, self.now):
             raise ValueError(self.tr("That time is in the future. Enter when it really happened."))
         amount: Quantity | None = None
         text = self.amount.text().strip()

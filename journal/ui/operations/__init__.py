@@ -23,7 +23,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from journal.domain import Alert, PatientHistory
@@ -106,6 +106,11 @@ class OpChanges:
     def started_by(self, who: object) -> bool:
         """Whether `who` started it (a view skips redrawing its own change)."""
         return who is not None and self.initiator is who
+
+
+# How long an instant stays "this click's": a click's own work (its look-ahead, its write, the views
+# showing it), not a person reading a warning in between.
+SAME_CLICK = timedelta(seconds=2)
 
 
 def perform(session: Session, write: Callable[[], Outcome], *, patient_id: int | None, by: str = "",

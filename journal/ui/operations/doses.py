@@ -10,14 +10,10 @@ from typing import TYPE_CHECKING
 from journal.domain import Dose, PatientHistory
 from journal.services.checks import DosePreview, preview_dose
 
-from . import OpChanges, perform
+from . import SAME_CLICK, OpChanges, perform
 
 if TYPE_CHECKING:
     from ..shell.session import Session
-
-
-# How long a look-ahead stays "this click's": a click's own work, not a person reading a warning.
-SAME_CLICK = timedelta(seconds=2)
 
 
 @dataclass(frozen=True)

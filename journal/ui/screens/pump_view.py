@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain import PumpEvent, PumpEventKind, Severity
 from journal.domain.shown import num
+from journal.services.validation import later_than_this_minute
 
 from ..operations import Change, entries
 from ..shell.session import Session
@@ -290,7 +291,7 @@ class PumpView(QWidget):
         k = PumpEventKind(self.kind.currentData())
         at = self.when.value()
         try:
-            if at > self.session.now().replace(second=59, microsecond=999999):
+            if later_than_this_minute(at, self.session.now()):
                 raise ValueError(self.tr("That time is in the future. Enter when it happened."))
             ev = PumpEvent(at=at, kind=k, note=self.note.text().strip(), patient_id=pid)
             if k in (PumpEventKind.REFILL, PumpEventKind.DOSE_CHANGE):

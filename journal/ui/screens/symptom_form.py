@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from journal.domain import Severity, SymptomEntry
 from journal.domain.units import temperature_text
 from journal.knowledge import default_catalog
+from journal.services.validation import later_than_this_minute
 
 from ..operations import Change, entries
 from ..shell.session import Session
@@ -230,7 +231,7 @@ class SymptomForm(QWidget):
             self.symptom.setFocus()
             return
         at = self.when.value()
-        if at > self.session.now().replace(second=59, microsecond=999999):
+        if later_than_this_minute(at, self.session.now()):
             self.error.show_error(self.tr("That time is in the future. Enter when it happened."))
             self.when.setFocus()
             return

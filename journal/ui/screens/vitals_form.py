@@ -22,6 +22,7 @@ from journal.domain import ASHWORTH_GRADES, Observation, ObservationKind
 from journal.domain.readings import celsius_to_fahrenheit, fahrenheit_to_celsius, to_stored_unit
 from journal.domain.shown import decimal_mark, num
 from journal.domain.units import SYMBOL, from_stored_unit, shown_unit
+from journal.services.validation import later_than_this_minute
 
 from ..operations import Change, entries
 from ..shell.session import Session
@@ -121,14 +122,13 @@ def entry_unit(kind: ObservationKind, temperature_unit: str = "C", weight_unit: 
     return _tr(MEASURES[kind].unit)
 
 
-def example(kind: ObservationKind, temperature_unit: str = "C", weight_unit: str = "kg", decimal: str | None = None) -> str:
-    """The placeholder example in the person's unit ("99" for °F, "137.8" for lb)."""
+def example(kind: ObservationKind, temperature_unit: str = "C", weight_unit: str = "kg") -> str:
+    """The placeholder example in the person's unit and decimal mark ("99" for °F, "137.8" for lb)."""
     m = MEASURES[kind]
-    decimal = decimal or decimal_mark()
     unit = shown_unit(kind, temperature_unit, weight_unit)
     if kind in (ObservationKind.TEMPERATURE, ObservationKind.WEIGHT) and unit in ("F", "lb"):
-        return f"{from_stored_unit(kind, float(m.example), unit):g}".replace(".", decimal)
-    return m.example.replace(".", decimal)
+        return num(from_stored_unit(kind, float(m.example), unit))
+    return m.example.replace(".", decimal_mark())
 
 
 def parse_reading(kind: ObservationKind, text: str, temperature_unit: str = "C",
@@ -281,7 +281,7 @@ class VitalsForm(QWidget):
             units = (s.temperature_unit, s.weight_unit)
             self.unit.setText(entry_unit(k, *units))
             self.value.setPlaceholderText(self.tr("for example {example}").format(
-                example=example(k, *units, decimal_mark())))
+                example=example(k, *units)))
         else:
             self.choice.clear()
             for value, label in CHOICE_KINDS[k]:
@@ -317,7 +317,7 @@ class VitalsForm(QWidget):
         else:
             value = float(self.choice.currentData())
         at = self.when.value()
-        if at > self.session.now().replace(second=59, microsecond=999999):
+        if later_than_this_minute(at, self.session.now()):
             self.error.show_error(self.tr("That time is in the future. Enter when you measured it."))
             return
         obs = Observation(at=at, kind=k, value=value, value2=value2, body_part=body,

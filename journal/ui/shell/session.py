@@ -23,16 +23,13 @@ from journal.rules.engine import LOOKBACK
 from journal.services.checks import history_with_dose
 from journal.services.journal import Journal, Outcome
 
-from ..operations import DATA, EVERYTHING, Change, OpChanges, checked, perform
+from ..operations import DATA, EVERYTHING, SAME_CLICK, Change, OpChanges, checked, perform
 from ..widgets.formatting import ShownSettings
 
 # How long after an entry is made it can be undone (Ctrl+Z, or Undo beside "Logged: ..."). Our own
 # number (judgement): long enough to notice a wrong "Given now", short enough that "undo" still
 # means the entry just made; after it, History removes an entry with a reason of one's own.
 UNDO_WINDOW = timedelta(minutes=10)
-# An operation's instant stands for "now" while the views show what it wrote, at most this long
-# after it (a click's own work; the real clock answers again once it is further on).
-OP_INSTANT_KEPT = timedelta(seconds=2)
 # How many of the windows the views asked for are remembered for the next operation's one read
 # (a few per view; the oldest are forgotten when the window stays open long without a write).
 WINDOWS_KEPT = 32
@@ -111,7 +108,7 @@ class Session(QObject):
     def _instant(self) -> datetime:
         now = self.clock.now()
         kept = self._op_history
-        if kept is not None and timedelta(0) <= now - kept[1] <= OP_INSTANT_KEPT:
+        if kept is not None and timedelta(0) <= now - kept[1] <= SAME_CLICK:
             return kept[1]
         return now
 
