@@ -35,3 +35,9 @@ class FixedClock:
 
     def advance(self, delta: timedelta) -> None:
         self._at = self._at + delta
+
+
+def later_than_this_minute(at: datetime, now: datetime) -> bool:
+    """True when `at` falls after the minute `now` is in: what the forms refuse as "in the future"
+    (a time typed to the minute may be this very minute)."""
+    return at > now.replace(second=59, microsecond=999999)

@@ -189,12 +189,6 @@ def normalise_amount(amount: Quantity, strength: Quantity | None, field_name: st
     return normalised
 
 
-def later_than_this_minute(at: datetime, now: datetime) -> bool:
-    """True when `at` falls after the minute `now` is in: what the forms refuse as "in the future"
-    (a time typed to the minute may be this very minute)."""
-    return at > now.replace(second=59, microsecond=999999)
-
-
 def check_not_future(at: datetime | None, now: datetime, field_name: str) -> None:
     if at is not None and at > now + FUTURE_TOLERANCE:
         raise ValidationError(field_name, _("{when} is more than a day in the future").format(when=at.isoformat()))

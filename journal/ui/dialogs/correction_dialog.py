@@ -12,10 +12,10 @@ from typing import Any, Protocol
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from journal.domain import Dose, DoseStatus, Note, Observation, QuantityError, SymptomEntry, parse_quantity
+from journal.domain.clock import later_than_this_minute
 from journal.domain.shown import num
 from journal.schedule.words import status_label
 from journal.services.journal import Outcome
-from journal.services.validation import later_than_this_minute
 
 from ..widgets.formatting import amount_text, strength_text
 from ..widgets.widgets import Choice, WhenEdit, heading, hint

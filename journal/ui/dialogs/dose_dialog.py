@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Dose, DoseStatus, Medication, Quantity, QuantityError, normalise, parse_quantity
+from journal.domain.clock import later_than_this_minute
 from journal.domain.dose_limits import single_dose_problem
 from journal.domain.shown import num
 from journal.schedule.words import status_label
 from journal.services.journal import Outcome
-from journal.services.validation import later_than_this_minute
 
 from ..widgets.formatting import amount_text, strength_text
 from ..widgets.style import set_scaled_font

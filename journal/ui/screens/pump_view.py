@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import PumpEvent, PumpEventKind, Severity
+from journal.domain.clock import later_than_this_minute
 from journal.domain.shown import num
-from journal.services.validation import later_than_this_minute
 
 from ..operations import Change, entries
 from ..shell.session import Session

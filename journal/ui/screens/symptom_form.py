@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Severity, SymptomEntry
+from journal.domain.clock import later_than_this_minute
 from journal.domain.units import temperature_text
 from journal.knowledge import default_catalog
-from journal.services.validation import later_than_this_minute
 
 from ..operations import Change, entries
 from ..shell.session import Session

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import ASHWORTH_GRADES, Observation, ObservationKind
+from journal.domain.clock import later_than_this_minute
 from journal.domain.readings import celsius_to_fahrenheit, fahrenheit_to_celsius, to_stored_unit
 from journal.domain.shown import decimal_mark, num
 from journal.domain.units import SYMBOL, from_stored_unit, shown_unit
-from journal.services.validation import later_than_this_minute
 
 from ..operations import Change, entries
 from ..shell.session import Session
