@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from journal.domain import Alert, Dose, Medication, PatientHistory, Severity
 from journal.domain.i18n import _
@@ -56,7 +56,20 @@ def logged_excess(ctx: CheckContext, meds: list[Medication], p: DrugProfile,
     """The largest logged total above the limit: per day (doses counted on the day of the slot they
     answer) for today and yesterday, or within any SPAN-hour stretch of the last day. The stretch is
     shorter than 24 h so that normal lateness of one dose is never read as a fifth dose."""
-    given = sorted(((d, m) for m in meds for d in ctx.given_doses(m)), key=lambda x: utc(x[0].at))
+    # Only the doses that can count: those of today's and yesterday's slots, and those of the last
+    # 24 + SPAN hours (a stretch ends at a dose of the last 24 h and reaches SPAN hours back). The
+    # same doses in the same order as sorting all of them and filtering, as the sort is stable.
+    now, one_day, span = ctx.now_utc, timedelta(hours=24), timedelta(hours=SPAN)
+    far = now - one_day - span
+    today, yesterday = ctx.today, ctx.today - timedelta(days=1)
+    kept: list[tuple[datetime, Dose, Medication, date]] = []
+    for m in meds:
+        for d, day in ctx.given_days(m, p):
+            t = utc(d.at)
+            if t > far or day == today or day == yesterday:
+                kept.append((t, d, m, day))
+    kept.sort(key=lambda x: x[0])
+    given = [(d, m) for _t, d, m, _day in kept]
     mg = {id(d): ctx.dose_mg(m, d) or 0.0 for d, m in given}
     worst: tuple[float, str, list[str], datetime] | None = None
 
@@ -70,14 +83,11 @@ def logged_excess(ctx: CheckContext, meds: list[Medication], p: DrugProfile,
                                                                  medicine=m.name) for d, m in window],
                      window[0][0].at)
 
-    day_of = {id(d): day for m in meds for d, day in ctx.given_days(m, p)}
-    for day in (ctx.today, ctx.today - timedelta(days=1)):
-        consider([(d, m) for d, m in given if day_of[id(d)] == day],
+    for day in (today, yesterday):
+        consider([(d, m) for _t, d, m, its_day in kept if its_day == day],
                  _("for {day}").format(day=day.isoformat()))
     # A sliding window (linear): a dose every minute for a year must not make this quadratic.
-    span = timedelta(hours=SPAN)
-    stamps = [utc(d.at) for d, _m in given]
-    now, one_day = ctx.now_utc, timedelta(hours=24)
+    stamps = [t for t, _d, _m, _day in kept]
     lo, running = 0, 0.0
     for i, (d_end, _m) in enumerate(given):
         running += mg[id(d_end)]

@@ -286,3 +286,28 @@ def test_a_miss_before_the_gap_stays_a_missed_dose_alert_next_to_abrupt_stop() -
     assert stop.severity is Severity.URGENT and "2026-10-19 14:00" in stop.evidence[0]
     assert [e for e in miss.evidence if e.startswith("planned")] == [
         "planned 20 mg at 2026-10-19 10:00: nothing logged (22 h 30 min ago)"]
+
+
+def test_over_max_daily_counts_yesterday_from_its_first_hour() -> None:
+    # Late in the evening, yesterday's total starts 47 h back: its 00:30 dose still counts for it.
+    now = at("2026-10-20T23:30")
+    m = baclofen(reg("2026-09-01", ["08:00", "20:00"], mg=20), as_needed=True)
+    four = [taken(m, at(t), mg=20, scheduled=False) for t in
+            ("2026-10-19T06:00", "2026-10-19T10:00", "2026-10-19T14:00", "2026-10-19T18:00")]
+    early = taken(m, at("2026-10-19T00:30"), mg=20, scheduled=False)
+    a = only(check(history(now, [m], doses=[early, *four]), now), "over-max-daily")
+    assert "100 mg logged as given for 2026-10-19" in a.evidence
+    assert "over-max-daily" not in rules(check(history(now, [m], doses=four), now))
+
+
+def test_over_max_daily_stretch_reaches_18_hours_before_a_dose_of_the_last_day() -> None:
+    # The stretch ends 23.5 h ago and reaches back to the day before yesterday (42 h ago at most).
+    now = at("2026-10-20T01:00")
+    m = baclofen(reg("2026-09-01", ["08:00", "20:00"], mg=20), as_needed=True)
+    rest = [taken(m, at(t), mg=20, scheduled=False) for t in
+            ("2026-10-18T12:00", "2026-10-18T16:00", "2026-10-18T20:00", "2026-10-19T01:30")]
+    inside = taken(m, at("2026-10-18T07:31"), mg=20, scheduled=False)  # 17 h 59 min before 01:30
+    outside = taken(m, at("2026-10-18T07:30"), mg=20, scheduled=False)  # 18 h before: not within
+    a = only(check(history(now, [m], doses=[inside, *rest]), now), "over-max-daily")
+    assert "100 mg logged as given within 18 hours" in a.evidence
+    assert "over-max-daily" not in rules(check(history(now, [m], doses=[outside, *rest]), now))
