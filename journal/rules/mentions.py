@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _CLAUSE = re.compile(r"[.;:!?,()\n]|\bbut\b|\bthough\b|\bhowever\b")
@@ -58,13 +59,27 @@ def _negated(tokens: list[str], start: int, end: int) -> bool:
 
 def mention(text: str, words: Iterable[str]) -> str | None:
     """The first listed word or phrase `text` says was taken (in the form written), or None."""
-    phrases = _phrases(words)
+    return _mention(text, tuple(words))
+
+
+@lru_cache(maxsize=4096)
+def _mention(text: str, words: tuple[str, ...]) -> str | None:
+    """`mention`, remembered: a pure function of the text and the words, asked again of the same
+    note at every instant a report checks while the note is in its window (issue 17)."""
+    phrases = _phrases_of(words)
     for clause in _CLAUSE.split(text.lower().replace("\u2019", "'").replace("-", " ")):
         tokens = _TOKEN.findall(clause)
-        for i in range(len(tokens)):
+        for i, tok in enumerate(tokens):
             for ph in phrases:
+                if tok not in ph[0]:
+                    continue  # the first of the tests below, without starting them
                 j = i + len(ph)
                 if j <= len(tokens) and all(tokens[i + k] in ph[k] for k in range(len(ph))):
                     if not _negated(tokens, i, j):
                         return " ".join(tokens[i:j])
     return None
+
+
+@lru_cache(maxsize=64)
+def _phrases_of(words: tuple[str, ...]) -> list[list[set[str]]]:
+    return _phrases(words)

@@ -59,3 +59,11 @@ def test_the_note_window_boundary_is_24_hours() -> None:
     assert "cns-depressant" not in rules(check(history(now, [m], doses=doses, notes=old), now))
     recent = [Note(at("2026-10-19T21:01"), "had 3 beers")]
     assert "cns-depressant" in rules(check(history(now, [m], doses=doses, notes=recent), now))
+
+
+def test_mention_remembered_per_text_and_words() -> None:
+    # Remembered across a report's runs: the same text asked with other words gets its own answer.
+    assert mention("Had two beers, no wine", ["beer"]) == "beers"
+    assert mention("Had two beers, no wine", ["wine"]) is None
+    assert mention("Had two beers, no wine", ("wine", "beer")) == "beers"
+    assert mention("Had two beers, no wine", ["beer"]) == "beers"
