@@ -484,8 +484,16 @@ class CheckContext:
         return PlanTiming.of(p)
 
     def counted_from(self, m: Medication) -> datetime | None:
-        """From when the journal knows this medicine's doses (see journal.schedule.journal_began)."""
-        return journal_began(self.history, m)
+        """From when the journal knows this medicine's doses (see journal.schedule.journal_began).
+        Remembered (`lasting`) with what it reads besides the medicine (the history's first entry,
+        first doses and zone), used only while those are the very same objects."""
+        h = self.history
+        key = ("counted-from", id(m))
+        found = cast("tuple[object, object, object, datetime | None] | None", self.lasting.get(key))
+        if found is None or found[0] is not h.first_entry or found[1] is not h.first_dose or found[2] is not h.tz:
+            found = (h.first_entry, h.first_dose, h.tz, journal_began(h, m))
+            self.lasting[key] = found
+        return found[3]
 
     def asked_from(self, m: Medication, p: DrugProfile | None) -> datetime | None:
         """From when the checks ask about planned doses: the journal's start for this medicine, less
