@@ -680,16 +680,20 @@ def _adherence(history: PatientHistory, start_at: datetime, end_at: datetime, no
     day_index = {d: i for i, d in enumerate(days)}
     result: list[Adherence] = []
     daily: list[DailyDoses] = []
+    records_of: dict[int | None, list[Dose]] = {}  # each medicine's records, in the history's order
+    for d in history.doses:
+        records_of.setdefault(d.medication_id, []).append(d)
     for med in history.medications:
-        doses = sorted((d for d in history.doses if d.medication_id == med.id and not d.removed
-                        and start_at <= d.at < end_at), key=lambda d: d.at)
-        plan = plan_medicine(med, tz, start_at, end_at, history.doses, now, timing_for(med),
+        records = records_of.get(med.id, [])
+        doses = sorted((d for d in records if not d.removed and start_at <= d.at < end_at), key=lambda d: d.at)
+        plan = plan_medicine(med, tz, start_at, end_at, records, now, timing_for(med),
                              journal_began(history, med))
         if not plan.slots and not doses:
             continue
+        regimens = {id(st.slot.regimen): st.slot.regimen for st in plan.slots}  # a window per schedule
         ad = Adherence(medication=med.name, medication_id=med.id, as_needed=med.as_needed, scheduled=0,
                        timing=plan.timing,
-                       match_windows=sorted({plan.timing.window_for(st.slot.regimen) for st in plan.slots}))
+                       match_windows=sorted({plan.timing.window_for(r) for r in regimens.values()}))
         sched_daily = [0] * len(days)
         given_daily = [0] * len(days)
         not_daily = [0] * len(days)
