@@ -78,6 +78,9 @@ def expand(medication: Medication, tz: tzinfo, start: datetime, end: datetime) -
     starting), so a change entered without closing the old regimen never doubles the doses."""
     if medication.as_needed or start >= end:
         return []
+    # A journal's zone that never moved (JournalZone.only_zone) gives the same instants, and its
+    # conversions hand back datetimes in that very zone: the same slots, without Python calls.
+    tz = getattr(tz, "only_zone", None) or tz
     first_day = start.astimezone(tz).date() - timedelta(days=1)
     last_day = end.astimezone(tz).date() + timedelta(days=1)
     out: dict[datetime, Slot] = {}
