@@ -519,7 +519,7 @@ class CheckContext:
                 span = self.lasting[("slots", id(m))] = SlotSpan(m, self.tz)
             self._states[key] = plan_medicine(
                 m, self.tz, self.history.start, self.now + timedelta(seconds=1),
-                self.doses_of(m), self.now, self.timing(p), self.asked_from(m, p), slots=span)
+                self._records_of(m), self.now, self.timing(p), self.asked_from(m, p), slots=span)
         return self._states[key]
 
     def slot_states(self, m: Medication, p: DrugProfile | None) -> tuple[list[SlotState], list[Dose]]:
@@ -578,20 +578,25 @@ class CheckContext:
 
     def doses_of(self, m: Medication) -> list[Dose]:
         """The history's records of `m` (any status, removed ones too), in the history's order."""
-        key = ("doses-of",)
-        if key not in self._memo:
-            by_med: dict[int | None, list[Dose]] = {}
+        return list(self._records_of(m))
+
+    def _records_of(self, m: Medication) -> list[Dose]:
+        """`doses_of` without the copy, for the readers here that never change it (the plan, the
+        given doses): asked of every medicine at every instant of a report."""
+        by_med = cast("dict[int | None, list[Dose]] | None", self._memo.get(("doses-of",)))
+        if by_med is None:
+            by_med = {}
             for d in self.history.doses:
                 by_med.setdefault(d.medication_id, []).append(d)
-            self._memo[key] = by_med
-        return list(cast("dict[int | None, list[Dose]]", self._memo[key]).get(m.id, []))
+            self._memo[("doses-of",)] = by_med
+        return by_med.get(m.id, [])
 
     def given_doses(self, m: Medication) -> list[Dose]:
         """Doses of `m` given (kept down or not) by now, oldest logged first. Remembered for the run."""
         key = ("given", id(m))
         if key not in self._memo:
             now = self.now_utc
-            self._memo[key] = [d for d in self.doses_of(m)
+            self._memo[key] = [d for d in self._records_of(m)
                                if not d.removed and d.status in _GIVEN_STATUSES and (g := d.given) is not None
                                and (g if g.tzinfo is UTC else g.astimezone(UTC)) <= now]
         return list(cast("list[Dose]", self._memo[key]))

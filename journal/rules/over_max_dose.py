@@ -69,9 +69,13 @@ def check(history: PatientHistory, library: DrugLibrary, now: datetime, ctx: Che
             # Doses that both answer planned slots were planned together (double-dose judges repeats).
             end = utc(d.at)
             if family is None:
-                family = sorted(((o, x) for o in ctx.siblings(m) for x in ctx.given_doses(o)),
-                                key=lambda ox: utc(ox[1].at))
-                stamps = [utc(x.at) for _o, x in family]
+                # Only the doses that can be near one of the last 24 h (within `span` before it): the
+                # same ones in the same order as sorting them all (the sort is stable).
+                reach = ctx.now_utc - timedelta(hours=24) - span
+                timed = sorted(((t, o, x) for o in ctx.siblings(m) for x in ctx.given_doses(o)
+                                if (t := utc(x.at)) > reach), key=lambda tox: tox[0])
+                family = [(o, x) for _t, o, x in timed]
+                stamps = [t for t, _o, _x in timed]
             near = family[bisect_right(stamps, end - span):bisect_right(stamps, end)]
             group = [(o, x) for o, x in near if x is not d and utc(x.at) > end - span
                      and (unplanned(m, d) or unplanned(o, x))]

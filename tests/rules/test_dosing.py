@@ -311,3 +311,15 @@ def test_over_max_daily_stretch_reaches_18_hours_before_a_dose_of_the_last_day()
     a = only(check(history(now, [m], doses=[inside, *rest]), now), "over-max-daily")
     assert "100 mg logged as given within 18 hours" in a.evidence
     assert "over-max-daily" not in rules(check(history(now, [m], doses=[outside, *rest]), now))
+
+
+def test_over_max_dose_combines_with_a_dose_from_before_the_last_24_hours() -> None:
+    # The 12:01 dose is 23 h 59 min old; the one 31 min before it (24.5 h old) still counts with it.
+    now = at("2026-10-20T12:00")
+    m = baclofen(reg("2026-09-01", ["08:00", "20:00"], mg=15), as_needed=True)
+    last = taken(m, at("2026-10-19T12:01"), mg=15, scheduled=False)
+    a = only(check(history(now, [m], doses=[taken(m, at("2026-10-19T11:30"), mg=15, scheduled=False), last]), now),
+             "over-max-dose")
+    assert any("together 30 mg" in e for e in a.evidence)
+    one_hour_before = taken(m, at("2026-10-19T11:01"), mg=15, scheduled=False)  # the span is 1 h: not within
+    assert "over-max-dose" not in rules(check(history(now, [m], doses=[one_hour_before, last]), now))
