@@ -40,6 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
+from operator import itemgetter
 from typing import Protocol
 
 from journal.domain import Dose, DoseStatus, Medication, PatientHistory, Regimen
@@ -217,8 +218,9 @@ def _outcome(st: SlotState, at: datetime, now: datetime, grace: timedelta) -> tu
 _ZERO = timedelta(0)
 
 
-def _by_instant_then_id(x: tuple[datetime, Dose]) -> tuple[datetime, int]:
-    return x[0], x[1].id or 0
+# The records' order: by instant, then id (unsaved: 0), equal ones as given (the sort is stable);
+# a key read in C from (instant, id, record) triples, without a Python call per record.
+_BY_INSTANT_THEN_ID = itemgetter(0, 1)
 
 
 def _record_order(d: Dose) -> tuple[datetime, int]:
@@ -249,7 +251,7 @@ def plan_medicine(medication: Medication, tz: tzinfo, start: datetime, end: date
     first, last = _utc(lo) - timing.match_window, _utc(hi) + timing.match_window
     now_utc = _utc(now)
     mid = medication.id
-    mine: list[tuple[datetime, Dose]] = []
+    mine: list[tuple[datetime, int, Dose]] = []
     for d in doses:
         if d.medication_id != mid or d.removed:
             continue
@@ -261,10 +263,10 @@ def plan_medicine(medication: Medication, tz: tzinfo, start: datetime, end: date
         if g is not None and t > now_utc:
             continue  # given after `now`: not known yet as of `now`
         if first <= t <= last:
-            mine.append((t, d))
-    mine.sort(key=_by_instant_then_id)
+            mine.append((t, d.id or 0, d))
+    mine.sort(key=_BY_INSTANT_THEN_ID)
     loose: list[tuple[datetime, Dose]] = []
-    for t, d in mine:
+    for t, _id, d in mine:
         sched = d.scheduled
         i = None
         if sched is not None:  # the slot it names, if planned (the last of equal instants)
