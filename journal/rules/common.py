@@ -632,9 +632,13 @@ class CheckContext:
         g = plan.timing.grace if grace else timedelta(0)
         now, start = self.now_utc, utc(self.history.start)
         out = []
+        taken = DoseStatus.TAKEN
         for st in plan.slots:
             at = st.slot.at_utc
-            if now - at <= g or at < start or st.taken:  # not past its grace yet, before the history, taken
+            if now - at <= g or at < start:  # not past its grace yet, before the history
+                continue
+            ds = st.doses  # taken (`SlotState.taken`), one record read without the generator
+            if ds and (ds[0].status is taken if len(ds) == 1 else st.taken):
                 continue
             why = _("nothing logged") if not st.answered else ", ".join(
                 status_name(v) for v in sorted({d.status for d in st.doses}))
