@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cached_property, lru_cache
+from operator import itemgetter
 from typing import TypeVar, cast
 
 from journal.domain import (
@@ -58,6 +59,7 @@ T = TypeVar("T")
 # DoseStatus.was_given as a tuple (its statuses, read from it): tested by identity, without a call per dose.
 _GIVEN_STATUSES = tuple(s for s in DoseStatus if s.was_given)
 _ZERO = timedelta(0)
+_FIRST = itemgetter(0)
 
 NOT_ADVICE = N_("This is not medical advice.")
 
@@ -546,7 +548,15 @@ class CheckContext:
         found = self._memo.get(key)
         if found is None:
             slot_of = self.slots_answered(m, p)  # dose_day for each, the map looked up once
-            found = self._memo[key] = [(d, self._day_of(slot_of.get(id(d)), d)) for d in self.given_doses(m)]
+            out: list[tuple[Dose, date]] = []
+            day_of = self._day_of
+            days = self._days
+            for d in self.given_doses(m):
+                st = slot_of.get(id(d))
+                t = st.slot.at if st is not None else d.at
+                hit = days.get(id(t)) if days is not None else None  # `_day_of`'s memo read here first
+                out.append((d, hit[1] if hit is not None and hit[0] is t else day_of(st, d)))
+            found = self._memo[key] = out
         return list(cast("list[tuple[Dose, date]]", found))
 
     def slots_answered(self, m: Medication, p: DrugProfile | None) -> dict[int, SlotState]:
@@ -889,7 +899,13 @@ class CheckContext:
         missed-dose advice allows (at least the grace period, 2 h NHS, before the next planned dose)
         followed by that next dose answers two different slots: it is not a double dose."""
         out: list[tuple[Dose, Dose]] = []
-        given = sorted(self.given_doses(m), key=lambda d: utc(d.at))
+        # by instant (a given dose's `at` is its `given`), equal ones as listed: the sort is stable
+        keyed: list[tuple[datetime, Dose]] = []
+        for d in self.given_doses(m):
+            g = cast(datetime, d.given)
+            keyed.append((g if g.tzinfo is UTC else g.astimezone(UTC), d))
+        keyed.sort(key=_FIRST)
+        given = [d for _t, d in keyed]
         slot_of = self.slots_answered(m, p) if not m.as_needed else {}
         # A pair's answer depends only on the two records and the slots they answer (the schedule
         # and the profile are the same in every run that shares `lasting`): remembered with them,
