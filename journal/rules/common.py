@@ -212,11 +212,31 @@ class CheckContext:
         """`compute(*args)`, an answer read from the planned amounts of `m`'s drug family over some days,
         remembered for this run, or across a report's runs (`lasting`) when none of that family is
         a pump: its amounts then follow the regimens alone (a pump's also follow its logged events).
-        `key` must name everything else `compute` reads (the medicine, the days)."""
-        memo = self._memo if any(self.is_pump(o) for o in self.siblings(m)) else self.lasting
+        `key` must name everything else `compute` reads (the medicine, the days). With a pump in
+        the family, the history's pump events are part of the key (`pump_events_key`): a report's
+        runs share the answer while the same events are in view."""
+        if any(self.is_pump(o) for o in self.siblings(m)):
+            key = (*key, self.pump_events_key())
+        memo = self.lasting
         if key not in memo:
             memo[key] = compute(*args)
         return cast(T, memo[key])
+
+    def pump_events_key(self) -> tuple[object, ...]:
+        """The history's pump events, by identity, as part of a `lasting` key: what a pump's planned
+        amounts read besides its regimens and the zone (`programme`). The events are held in
+        `lasting` under that key, so while it is kept no other object can take one of their ids;
+        a run whose events are not those very objects gets a key of its own."""
+        found = cast("tuple[object, ...] | None", self._memo.get(("pump-events-key",)))
+        if found is None:
+            events = tuple(self.history.pump_events)
+            found = ("pump-events", tuple(id(e) for e in events))
+            held = cast("tuple[object, ...] | None", self.lasting.setdefault(found, events))
+            if held is not events and (held is None or len(held) != len(events)
+                                       or any(a is not b for a, b in zip(held, events, strict=True))):
+                found = ("pump-events-of-run", id(self))  # cannot happen while held; never shared then
+            self._memo[("pump-events-key",)] = found
+        return found
 
     def describe(self, entry: Observation | SymptomEntry) -> str:
         """The catalog's words for a sign or reading, temperatures in the person's unit."""
@@ -341,9 +361,9 @@ class CheckContext:
 
     def planned_daily_mg(self, m: Medication, day: date) -> float:
         """Planned amount per day, averaged over every-N-days schedules (0 when nothing is planned)."""
-        key = ("daily", id(m), day)
         # Without a pump it is the regimens' answer alone; a pump's also follows its logged events.
-        memo = self._memo if self.is_pump(m) else self.lasting
+        key = ("daily", id(m), day, self.pump_events_key()) if self.is_pump(m) else ("daily", id(m), day)
+        memo = self.lasting
         if key not in memo:
             memo[key] = self._planned_daily_mg(m, day)
         return cast(float, memo[key])
@@ -375,10 +395,10 @@ class CheckContext:
 
     def programme(self, m: Medication) -> list[ProgrammeStep]:
         """The pump's programmed daily dose over time (journal.schedule.pump)."""
-        key = ("programme", id(m))
-        if key not in self._memo:
-            self._memo[key] = programme(m, self.history.pump_events, self.tz)
-        return list(cast("list[ProgrammeStep]", self._memo[key]))
+        key = ("programme", id(m), self.pump_events_key())  # the same events: the same programme
+        if key not in self.lasting:
+            self.lasting[key] = programme(m, self.history.pump_events, self.tz)
+        return list(cast("list[ProgrammeStep]", self.lasting[key]))
 
     def siblings(self, m: Medication) -> list[Medication]:
         """Every product of the same drug and route family as `m` (tablets and oral liquids of
