@@ -10,6 +10,7 @@ with one module per section when next touched (issue 20, not done yet).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -766,17 +767,21 @@ def _gaps(history: PatientHistory, med: Medication, doses: list[Dose], start_at:
     if before is not None and before.at < start_at and med.regimen_on(start_day) is not None:
         times.insert(0, before.given or before.at)
     times.sort()
-    gaps: list[Gap] = []
-    for a, b in zip(times, times[1:], strict=False):
-        gaps.append(Gap(med.name, a, b, False, expected_h))
-    # the gap still open at the end of the period, while a schedule is in force
+    # Every gap between two given doses, and the one still open at the end of the period while a
+    # schedule is in force; the three longest are kept (longest first, equal ones in time order).
+    # Their hours as `Gap.hours` works them out, a Gap made only for the three kept (a year has
+    # thousands of gaps per medicine).
+    stamps = [t.timestamp() for t in times]
+    spans: list[tuple[datetime, datetime, bool]] = [(a, b, False) for a, b in zip(times, times[1:], strict=False)]
+    lengths = [(b - a) / 3600.0 for a, b in zip(stamps, stamps[1:], strict=False)]
     last_day = cutoff.astimezone(tz).date()
     if times and med.regimen_on(last_day) is not None and cutoff > times[-1]:
-        gaps.append(Gap(med.name, times[-1], cutoff, True, expected_h))
+        spans.append((times[-1], cutoff, True))
+        lengths.append((cutoff.timestamp() - stamps[-1]) / 3600.0)
     elif not times and med.regimen_on(start_day) is not None:
         pass  # nothing given at all; the adherence counts show it
-    gaps.sort(key=lambda g: g.hours, reverse=True)
-    return gaps[:3], expected_h
+    kept = heapq.nlargest(3, range(len(spans)), key=lengths.__getitem__)  # sorted(..., reverse=True)[:3]
+    return [Gap(med.name, spans[i][0], spans[i][1], spans[i][2], expected_h) for i in kept], expected_h
 
 
 def symptom_tier(s: SymptomEntry, history: PatientHistory, catalog: SymptomCatalog) -> str:
