@@ -420,13 +420,19 @@ class CheckContext:
         """Whether the planned daily amount of `m`'s drug family (`siblings`) can differ from the day
         before on some day in [first, last]. Without a pump it changes only where the regimen in
         force does (`Medication.regimen_on`): on a regimen's first day or the day after its last;
-        with a pump it can change on any day (its amount also follows logged events)."""
+        a pump's also where a step of its programme falls (`programme`: its amount on a day is the
+        step in force at the day's end, so it differs from the day before only when a step falls
+        in that day, from its start up to the next day's start)."""
         family = self.siblings(m)
-        if any(self.is_pump(o) for o in family):
-            return True
         one = timedelta(days=1)
-        return any(first <= r.start <= last or (r.end is not None and first <= r.end + one <= last)
-                   for o in family for r in o.regimens)
+        if any(first <= r.start <= last or (r.end is not None and first <= r.end + one <= last)
+               for o in family for r in o.regimens):
+            return True
+        pumps = [o for o in family if self.is_pump(o)]
+        if not pumps:
+            return False
+        lo, hi = utc(self.day_start(first)), utc(self.day_start(last + one))
+        return any(lo <= utc(step.at) < hi for o in pumps for step in self.programme(o))
 
     def drug_daily_mg(self, m: Medication, day: date) -> float:
         """Planned amount per day of the drug `m` contains, summed over all its products of the same
