@@ -34,7 +34,7 @@ def test_no_change_said_only_where_the_amount_is_the_day_befores() -> None:
     quiet = changed = 0
     for first_day in (date(2026, 3, 1), date(2026, 4, 14), date(2026, 5, 25), date(2026, 10, 26)):
         days = [first_day + timedelta(days=k) for k in range(14)]
-        for i, first in enumerate(days):
+        for first in days:
             for n in range(1, 6):
                 last = first + timedelta(days=n - 1)
                 moves = any(abs(ctx.planned_daily_mg(m, d) - ctx.planned_daily_mg(m, d - timedelta(days=1))) > 1e-12
