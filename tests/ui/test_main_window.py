@@ -62,6 +62,35 @@ def test_person_switcher_changes_today(qtbot, window, journal) -> None:  # noqa:
     assert window.today.rows == {}
 
 
+def test_switching_person_reads_the_hidden_tabs_when_they_are_shown(qtbot, window, journal,  # noqa: ANN001
+                                                                    monkeypatch) -> None:
+    """Switching person redraws what is on screen; History, Medicines and Profile read the new
+    person when their tab is opened, never showing the one before (issue 17: one switch, one read)."""
+    from journal.domain import Medication, Patient, Quantity, Unit
+
+    jamie = journal.add_patient(Patient(name="Jamie", notes="likes tea")).record_id
+    journal.add_medication(jamie, Medication(name="Gabapentin 300 mg capsules", drug="gabapentin",
+                                             strength=Quantity(300, Unit.MG)))
+    window.reload_people()
+    reads: list[str] = []
+    for view in (window.history, window.medicines):
+        monkeypatch.setattr(view, "refresh", (lambda f, n: lambda: (reads.append(n), f())[1])(view.refresh,
+                                                                                          type(view).__name__))
+    window.person.setCurrentIndex(window.person.findText("Jamie"))
+    qtbot.waitUntil(lambda: "Jamie" in window.today.title.text())
+    assert reads == []  # hidden tabs: nothing read yet
+    window.tabs.setCurrentWidget(window.medicines)
+    assert reads == ["MedicinesView"]
+    assert [m.name for m in window.medicines.medications] == ["Gabapentin 300 mg capsules"]
+    window.tabs.setCurrentWidget(window.profile)
+    assert window.profile.name.text() == "Jamie" and window.profile.notes.text() == "likes tea"
+    window.tabs.setCurrentWidget(window.history)
+    assert reads == ["MedicinesView", "HistoryView"]
+    # on screen, a switch redraws at once
+    window.person.setCurrentIndex(window.person.findText("Robin"))
+    assert reads[-1] == "HistoryView" and len(reads) == 3
+
+
 def test_settings_change_the_emergency_number_everywhere(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
     def run(self) -> int:  # noqa: ANN001
         self.emergency.setCurrentText("abc")

@@ -315,14 +315,19 @@ class HistoryView(QWidget):
         lay.addWidget(self.error)
         self._dirty = True
         session.operation_did_execute.connect(self._on_changed)
-        session.patient_changed.connect(lambda _pid: self.refresh())
+        session.patient_changed.connect(lambda _pid: self.mark_dirty())
 
     def _on_changed(self, changes: OpChanges) -> None:
         if changes.touches(DATA | Change.PEOPLE | Change.SETTINGS):
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._dirty = True  # refreshed when shown: no work for a hidden tab
+            self.mark_dirty()
+
+    def mark_dirty(self) -> None:
+        """Refresh now if on screen, else when next shown (no work for a hidden tab: switching
+        person reads only what is on screen, issue 17)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if self._dirty:
