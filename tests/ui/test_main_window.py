@@ -64,7 +64,7 @@ def test_person_switcher_changes_today(qtbot, window, journal) -> None:  # noqa:
 
 def test_switching_person_reads_the_hidden_tabs_when_they_are_shown(qtbot, window, journal,  # noqa: ANN001
                                                                     monkeypatch) -> None:
-    """Switching person redraws what is on screen; History, Medicines and Profile read the new
+    """Switching person redraws what is on screen; History and Medicines read the new
     person when their tab is opened, never showing the one before (issue 17: one switch, one read)."""
     from journal.domain import Medication, Patient, Quantity, Unit
 

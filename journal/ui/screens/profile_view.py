@@ -60,7 +60,6 @@ class ProfileForm(QWidget):
 
     def __init__(self, session: Session, new: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._dirty = False
         self.session = session
         self.new = new
         self.patient: Patient | None = None
@@ -114,27 +113,13 @@ class ProfileForm(QWidget):
         lay.addLayout(row)
         lay.addStretch(1)
         if not new:
-            session.patient_changed.connect(lambda _pid: self.mark_dirty())
+            session.patient_changed.connect(lambda _pid: self.load())
             # Its own save is already on screen: only a change made elsewhere reloads the form.
             session.operation_did_execute.connect(
                 lambda ch: self.load() if ch.touches(Change.PEOPLE) and not ch.started_by(self) else None)
             self.load()
 
-    def mark_dirty(self) -> None:
-        """Load now if on screen, else when next shown (switching person reads only what is on
-        screen, issue 17)."""
-        if self.isVisible():
-            self.load()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        if self._dirty:
-            self.load()
-        super().showEvent(event)
-
     def load(self) -> None:
-        self._dirty = False
         self.patient = self.session.patient()
         p = self.patient or Patient(name="")
         self.name.setText(p.name)
