@@ -287,3 +287,17 @@ def test_the_summary_counts_with_plurals(qtbot, quiet_panel, journal) -> None:  
            alert("e", Severity.WARNING, "W1", pid)]
     panel.show_alerts(two)
     assert "Most serious first: 2 urgent, 1 warning, 2 notes." in panel.summary.text()
+
+
+def test_a_card_grows_when_its_note_box_opens(qtbot, quiet_panel, journal) -> None:  # noqa: ANN001
+    """Cards remember their height per width (a long list is laid out fast): a card whose content
+    changes is measured again, so the note box is never squeezed out of sight."""
+    panel = quiet_panel
+    panel.show_alerts(many(11, patient_id(journal)))
+    qtbot.waitUntil(lambda: panel.pending == 0)
+    card = panel.cards[3]
+    qtbot.waitUntil(lambda: card.height() >= card.layout().heightForWidth(card.width()) > 0)
+    before = card.height()
+    qtbot.mouseClick(card.ack_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: card.height() > before + card.note_edit.sizeHint().height() // 2)
+    assert card.note_edit.height() > 0 and card.note_edit.geometry().bottom() <= card.ack_box.height()
