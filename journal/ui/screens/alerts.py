@@ -35,7 +35,7 @@ from ..widgets.style import look, set_scaled_font
 MAX_EVIDENCE = 4
 # New alert cards laid out per event-loop turn: about 8 ms of CPU each (made and laid out) at 50
 # people, so a turn stays well under issue 17's 50 ms (bench: python -m bench.probe window).
-CARDS_PER_TURN = 4
+CARDS_PER_TURN = 3
 
 
 def _label(text: str, wrap: bool = True) -> QLabel:
