@@ -301,3 +301,12 @@ def test_a_card_grows_when_its_note_box_opens(qtbot, quiet_panel, journal) -> No
     qtbot.mouseClick(card.ack_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: card.height() > before + card.note_edit.sizeHint().height() // 2)
     assert card.note_edit.height() > 0 and card.note_edit.geometry().bottom() <= card.ack_box.height()
+
+
+def test_a_read_only_window_disables_cards_laid_out_on_later_turns(qtbot, quiet_panel, window, journal) -> None:  # noqa: ANN001
+    window.set_read_only("Read-only: drlee is a viewer of this shared journal.")
+    quiet_panel.show_alerts(many(20, patient_id(journal)))
+    assert quiet_panel.pending > 0
+    qtbot.waitUntil(lambda: quiet_panel.pending == 0)
+    assert all(not c.ack_button.isEnabled() and not c.confirm_button.isEnabled() for c in quiet_panel.cards)
+    assert all(c.read_button.isEnabled() for c in quiet_panel.cards)  # reading the guidance is fine

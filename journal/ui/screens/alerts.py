@@ -179,6 +179,7 @@ class AlertPanel(QWidget):
     is still being laid out replaces it. `pending` is how many cards are still to come."""
 
     topic_requested = Signal(str)
+    cards_changed = Signal()  # cards were made or moved (a read-only window disables the new ones)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -268,9 +269,10 @@ class AlertPanel(QWidget):
                 self.list_layout.insertWidget(i, card)
                 card.show()  # now, not on the next turn as the layout would (an emergency at once)
                 changed = True
+        self.cards = cards
         if changed:
             self._tab_order(cards)
-        self.cards = cards
+            self.cards_changed.emit()
         if self.pending:
             self._more.start()
         else:
