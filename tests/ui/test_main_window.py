@@ -91,6 +91,24 @@ def test_switching_person_reads_the_hidden_tabs_when_they_are_shown(qtbot, windo
     assert reads[-1] == "HistoryView" and len(reads) == 3
 
 
+def test_a_tab_opened_in_a_window_not_shown_yet_shows_the_switched_person(qtbot, journal, clock) -> None:  # noqa: ANN001
+    """The tab widget shows a page without a show event while the window is hidden (the tray,
+    a start minimised): the page still reads the person chosen before it was opened."""
+    from journal.domain import Medication, Patient, Quantity, Unit
+    from journal.ui.shell.main_window import build_window
+
+    jamie = journal.add_patient(Patient(name="Jamie")).record_id
+    journal.add_medication(jamie, Medication(name="Gabapentin 300 mg capsules", drug="gabapentin",
+                                             strength=Quantity(300, Unit.MG)))
+    w = build_window(journal, clock, tray_available=False)
+    qtbot.addWidget(w)
+    w.person.setCurrentIndex(w.person.findText("Jamie"))
+    w.tabs.setCurrentWidget(w.medicines)
+    assert [m.name for m in w.medicines.medications] == ["Gabapentin 300 mg capsules"]
+    w.tabs.setCurrentWidget(w.history)
+    assert w.history.session.patient_id == jamie and not w.history._dirty
+
+
 def test_settings_change_the_emergency_number_everywhere(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
     def run(self) -> int:  # noqa: ANN001
         self.emergency.setCurrentText("abc")

@@ -108,12 +108,18 @@ class MedicinesView(QWidget):
         self.refresh()
 
     def mark_dirty(self) -> None:
-        """Refresh now if on screen, else when next shown (switching person reads only what is on
-        screen, issue 17)."""
-        if self.isVisible():
-            self.refresh()
-        else:
+        """Refresh now when this is the current tab (even of a window not shown yet), else when
+        it next becomes one (switching person reads only what is on screen, issue 17)."""
+        if self.isHidden():
             self._dirty = True
+        else:
+            self.refresh()
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt name)
+        # The tab widget shows a page with setVisible, also while the window itself is hidden.
+        super().setVisible(visible)
+        if visible and self._dirty:
+            self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if self._dirty:
