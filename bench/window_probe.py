@@ -12,8 +12,8 @@ Reports (as `RESULT {json}`):
 - gui_events: per phase (start, given now, symptom, minute tick, switch person, tabs, all) the
   GUI thread's events: how many, median, 95th percentile and longest (ms, wall and the thread's
   cpu), which event was longest, how many took over 50 ms, the most CPU one event took and which
-  (`max_cpu_any_ms`, `max_cpu_event`: wall also counts waiting for the GIL while a worker thread
-  runs the checks) with how many took over 50 ms of CPU, and the longest stretch without waiting
+  (`max_cpu_any_ms`, `max_cpu_event`: wall also counts waiting, for the GIL, the disk or a CPU,
+  while a worker thread runs the checks or the start backup) with how many took over 50 ms of CPU, and the longest stretch without waiting
   (`EventClock`). BENCH_TRACE=1 prints each step to stderr.
 The parent reads the process's peak memory from wait4. With BENCH_PROFILE=FILE set, cProfile
 stats of the whole probe are written to FILE (read them with `python -m pstats FILE`).
@@ -120,7 +120,7 @@ class EventClock:
                 "events": len(rows), "median_ms": 1000 * median(walls), "p95_ms": 1000 * _pct(walls, 0.95),
                 "max_ms": 1000 * top[0], "max_cpu_ms": 1000 * top[1], "max_event": top[2],
                 "over_50ms": sum(1 for w in walls if w > 0.05),
-                # by the GUI thread's CPU (wall also counts waiting for the GIL and other programs)
+                # by the GUI thread's CPU (wall also counts waiting: the GIL, the disk, other programs)
                 "max_cpu_any_ms": 1000 * max(r[1] for r in rows),
                 "max_cpu_event": max(rows, key=lambda r: r[1])[2],
                 "over_50ms_cpu": sum(1 for r in rows if r[1] > 0.05),
