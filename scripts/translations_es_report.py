@@ -52,10 +52,10 @@ ES_REPORT: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "Safety alerts: the checks could not be run again for this period (see below).":
         "Avisos de seguridad: no se pudieron repetir las comprobaciones para este periodo (vea más abajo).",
     "Safety alerts raised: {counts}.": "Avisos de seguridad: {counts}.",
-    ("{n} emergency", "{n} emergency"): ("{n} de emergencia", "{n} de emergencia"),
+    ("{n} emergency", "{n} emergencies"): ("{n} de emergencia", "{n} de emergencia"),
     ("{n} urgent", "{n} urgent"): ("{n} urgente", "{n} urgentes"),
-    ("{n} warning", "{n} warning"): ("{n} de atención", "{n} de atención"),
-    ("{n} info", "{n} info"): ("{n} informativo", "{n} informativos"),
+    ("{n} warning", "{n} warnings"): ("{n} de atención", "{n} de atención"),
+    ("{n} note", "{n} notes"): ("{n} nota", "{n} notas"),
     "No safety alerts were raised in the period.": "No hubo avisos de seguridad en el periodo.",
     ("{n} red-flag symptom entry logged (see the timeline).",
      "{n} red-flag symptom entries logged (see the timeline)."):

@@ -9,6 +9,9 @@ which `make translations` puts in the catalog (a test finds every counted() call
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from .enums import Severity
 from .i18n import _, ngettext
 
 # Every (one, many) pair counted() is called with, in English: the catalog holds "{n} time" /
@@ -37,3 +40,20 @@ def listed(names: list[str] | tuple[str, ...]) -> str:
     if len(items) <= 1:
         return items[0] if items else ""
     return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
+def severity_counts(severities: Iterable[Severity]) -> str:
+    """How many alerts of each severity, most severe first, each counted in the language in use:
+    "1 emergency, 2 urgent, 3 warnings, 1 note" (Spanish "1 de emergencia, 2 urgentes, ..."); a
+    severity with no alert is left out, and no alerts give "". One answer for the window's alert
+    list and the doctor's report."""
+    counts: dict[Severity, int] = {}
+    for s in severities:
+        counts[Severity(s)] = counts.get(Severity(s), 0) + 1
+    words = {
+        Severity.EMERGENCY: lambda n: ngettext("{n} emergency", "{n} emergencies", n),
+        Severity.URGENT: lambda n: ngettext("{n} urgent", "{n} urgent", n),
+        Severity.WARNING: lambda n: ngettext("{n} warning", "{n} warnings", n),
+        Severity.INFO: lambda n: ngettext("{n} note", "{n} notes", n),
+    }
+    return ", ".join(words[s](n).format(n=n) for s, n in sorted(counts.items(), key=lambda x: -x[0].rank))

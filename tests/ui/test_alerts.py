@@ -203,3 +203,110 @@ def test_an_acknowledgement_the_disk_refuses_keeps_the_banner_and_the_note(qtbot
     qtbot.keyClicks(card.note_edit, "gave it late")
     qtbot.mouseClick(card.confirm_button, Qt.MouseButton.LeftButton)
     assert len(told) == 2 and "A dose was missed" in window.alerts.card_titles()
+
+
+def many(n_warnings: int, pid: int, tag: str = "") -> list[Alert]:
+    """n warnings for two people and one emergency given last (the panel sorts it first)."""
+    out = [Alert(rule=f"missed-dose{tag}{i}", severity=Severity.WARNING, patient=("Robin", "Sam")[i % 2],
+                 since=at(14), title=f"Warning {tag}{i}", message="m", advice="a", evidence=["e"],
+                 reference="when-to-call", patient_id=pid) for i in range(n_warnings)]
+    return [*out, alert("red-flag-symptom", Severity.EMERGENCY, "Seizure logged", pid)]
+
+
+@pytest.fixture
+def quiet_panel(qtbot, loaded, window):  # noqa: ANN001, ANN201
+    """The window's alert list once its own first checks are shown (nothing else comes after)."""
+    return window.alerts
+
+
+def test_48_alerts_show_the_emergency_and_the_count_at_once_then_the_rest(qtbot, quiet_panel, journal) -> None:  # noqa: ANN001
+    from journal.ui.screens.alerts import CARDS_PER_TURN
+
+    panel = quiet_panel
+    panel.show_alerts(many(47, patient_id(journal)))
+    # The first turn: the emergency on top, the full count in the title and the summary.
+    assert panel.cards[0].alert.title == "Seizure logged" and panel.cards[0].isVisibleTo(panel)
+    assert 0 < len(panel.cards) <= CARDS_PER_TURN and panel.pending == 48 - len(panel.cards)
+    assert panel.title.text() == "Alerts (48)"
+    assert "1 emergency, 47 warnings" in panel.summary.text()
+    qtbot.waitUntil(lambda: panel.pending == 0)
+    assert panel.card_titles() == ["Seizure logged"] + [f"Warning {i}" for i in range(47)]
+    assert all(c.isVisibleTo(panel) for c in panel.cards)
+
+
+def test_tab_goes_through_the_cards_in_the_list_order(qtbot, quiet_panel, journal) -> None:  # noqa: ANN001
+    panel = quiet_panel
+    pid = patient_id(journal)
+    panel.show_alerts(many(10, pid)[5:])  # some cards made now ...
+    qtbot.waitUntil(lambda: panel.pending == 0)
+    panel.show_alerts(many(10, pid))  # ... the others on later turns, between and before them
+    qtbot.waitUntil(lambda: panel.pending == 0)
+    order = [c.ack_button for c in panel.cards]
+    seen = []
+    w = panel.cards[0].read_button
+    for _ in range(4 * len(panel.cards)):
+        if w in order:
+            seen.append(w)
+        w = w.nextInFocusChain()
+    assert seen == order
+    # and every control there has a name a screen reader says
+    assert all(c.ack_button.accessibleName() and c.read_button.accessibleName() for c in panel.cards)
+
+
+def test_a_newer_list_replaces_one_still_being_laid_out(qtbot, quiet_panel, journal) -> None:  # noqa: ANN001
+    panel = quiet_panel
+    pid = patient_id(journal)
+    panel.show_alerts(many(47, pid, tag="old "))
+    assert panel.pending > 0
+    newer = many(6, pid, tag="new ")[:6]  # no emergency any more
+    panel.show_alerts(newer)
+    # Nothing of the older list is shown as current, not even for a turn.
+    assert all(t.startswith("Warning new") for t in panel.card_titles())
+    assert panel.title.text() == "Alerts (6)" and "6 warnings" in panel.summary.text()
+    qtbot.waitUntil(lambda: panel.pending == 0)
+    assert panel.card_titles() == [f"Warning new {i}" for i in range(6)]
+    assert "emergency" not in panel.summary.text()
+
+
+def test_an_alert_list_during_the_turns_keeps_a_card_acknowledgeable(qtbot, quiet_panel, journal) -> None:  # noqa: ANN001
+    """The cards shown on the first turn work before the rest are laid out."""
+    panel = quiet_panel
+    panel.show_alerts(many(47, patient_id(journal)))
+    card = panel.cards[0]
+    qtbot.mouseClick(card.ack_button, Qt.MouseButton.LeftButton)
+    assert card.ack_box.isVisibleTo(panel)
+    qtbot.waitUntil(lambda: panel.pending == 0)
+    assert panel.cards[0] is card and card.ack_box.isVisibleTo(panel)
+
+
+def test_the_summary_counts_with_plurals(qtbot, quiet_panel, journal) -> None:  # noqa: ANN001
+    panel = quiet_panel
+    pid = patient_id(journal)
+    two = [alert("a", Severity.URGENT, "U1", pid), alert("b", Severity.URGENT, "U2", pid),
+           alert("c", Severity.INFO, "N1", pid), alert("d", Severity.INFO, "N2", pid),
+           alert("e", Severity.WARNING, "W1", pid)]
+    panel.show_alerts(two)
+    assert "Most serious first: 2 urgent, 1 warning, 2 notes." in panel.summary.text()
+
+
+def test_a_card_grows_when_its_note_box_opens(qtbot, quiet_panel, journal) -> None:  # noqa: ANN001
+    """Cards remember their height per width (a long list is laid out fast): a card whose content
+    changes is measured again, so the note box is never squeezed out of sight."""
+    panel = quiet_panel
+    panel.show_alerts(many(11, patient_id(journal)))
+    qtbot.waitUntil(lambda: panel.pending == 0)
+    card = panel.cards[3]
+    qtbot.waitUntil(lambda: card.height() >= card.layout().heightForWidth(card.width()) > 0)
+    before = card.height()
+    qtbot.mouseClick(card.ack_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: card.height() > before + card.note_edit.sizeHint().height() // 2)
+    assert card.note_edit.height() > 0 and card.note_edit.geometry().bottom() <= card.ack_box.height()
+
+
+def test_a_read_only_window_disables_cards_laid_out_on_later_turns(qtbot, quiet_panel, window, journal) -> None:  # noqa: ANN001
+    window.set_read_only("Read-only: drlee is a viewer of this shared journal.")
+    quiet_panel.show_alerts(many(20, patient_id(journal)))
+    assert quiet_panel.pending > 0
+    qtbot.waitUntil(lambda: quiet_panel.pending == 0)
+    assert all(not c.ack_button.isEnabled() and not c.confirm_button.isEnabled() for c in quiet_panel.cards)
+    assert all(c.read_button.isEnabled() for c in quiet_panel.cards)  # reading the guidance is fine

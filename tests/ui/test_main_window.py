@@ -62,6 +62,53 @@ def test_person_switcher_changes_today(qtbot, window, journal) -> None:  # noqa:
     assert window.today.rows == {}
 
 
+def test_switching_person_reads_the_hidden_tabs_when_they_are_shown(qtbot, window, journal,  # noqa: ANN001
+                                                                    monkeypatch) -> None:
+    """Switching person redraws what is on screen; History and Medicines read the new
+    person when their tab is opened, never showing the one before (issue 17: one switch, one read)."""
+    from journal.domain import Medication, Patient, Quantity, Unit
+
+    jamie = journal.add_patient(Patient(name="Jamie", notes="likes tea")).record_id
+    journal.add_medication(jamie, Medication(name="Gabapentin 300 mg capsules", drug="gabapentin",
+                                             strength=Quantity(300, Unit.MG)))
+    window.reload_people()
+    reads: list[str] = []
+    for view in (window.history, window.medicines):
+        monkeypatch.setattr(view, "refresh", (lambda f, n: lambda: (reads.append(n), f())[1])(view.refresh,
+                                                                                          type(view).__name__))
+    window.person.setCurrentIndex(window.person.findText("Jamie"))
+    qtbot.waitUntil(lambda: "Jamie" in window.today.title.text())
+    assert reads == []  # hidden tabs: nothing read yet
+    window.tabs.setCurrentWidget(window.medicines)
+    assert reads == ["MedicinesView"]
+    assert [m.name for m in window.medicines.medications] == ["Gabapentin 300 mg capsules"]
+    window.tabs.setCurrentWidget(window.profile)
+    assert window.profile.name.text() == "Jamie" and window.profile.notes.text() == "likes tea"
+    window.tabs.setCurrentWidget(window.history)
+    assert reads == ["MedicinesView", "HistoryView"]
+    # on screen, a switch redraws at once
+    window.person.setCurrentIndex(window.person.findText("Robin"))
+    assert reads[-1] == "HistoryView" and len(reads) == 3
+
+
+def test_a_tab_opened_in_a_window_not_shown_yet_shows_the_switched_person(qtbot, journal, clock) -> None:  # noqa: ANN001
+    """The tab widget shows a page without a show event while the window is hidden (the tray,
+    a start minimised): the page still reads the person chosen before it was opened."""
+    from journal.domain import Medication, Patient, Quantity, Unit
+    from journal.ui.shell.main_window import build_window
+
+    jamie = journal.add_patient(Patient(name="Jamie")).record_id
+    journal.add_medication(jamie, Medication(name="Gabapentin 300 mg capsules", drug="gabapentin",
+                                             strength=Quantity(300, Unit.MG)))
+    w = build_window(journal, clock, tray_available=False)
+    qtbot.addWidget(w)
+    w.person.setCurrentIndex(w.person.findText("Jamie"))
+    w.tabs.setCurrentWidget(w.medicines)
+    assert [m.name for m in w.medicines.medications] == ["Gabapentin 300 mg capsules"]
+    w.tabs.setCurrentWidget(w.history)
+    assert w.history.session.patient_id == jamie and not w.history._dirty
+
+
 def test_settings_change_the_emergency_number_everywhere(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
     def run(self) -> int:  # noqa: ANN001
         self.emergency.setCurrentText("abc")

@@ -108,7 +108,6 @@ from .style import (  # noqa: F401
 from .words import (  # noqa: F401
     _DATA_WORDS,
     _NOTHING_LOGGED,
-    _SEVERITY_COUNTS,
     DIRECTION_WORDS,
     SEVERITY_WORDS,
     TIER_WORDS,

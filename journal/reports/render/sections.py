@@ -15,6 +15,7 @@ from datetime import datetime
 
 from journal.domain import ObservationKind
 from journal.domain.i18n import _, ngettext
+from journal.domain.plural import severity_counts
 from journal.domain.readings import STORED_UNIT
 from journal.domain.shown import num, reading_name
 from journal.domain.units import SYMBOL
@@ -25,7 +26,6 @@ from .charts import ChartFlow, doses_chart, points_chart, timeline_chart
 from .layout import Cell, Flow, Heading, Para, Table
 from .words import (
     _NOTHING_LOGGED,
-    _SEVERITY_COUNTS,
     DIRECTION_WORDS,
     SEVERITY_WORDS,
     TIER_WORDS,
@@ -96,14 +96,11 @@ def summary_lines(data: ReportData) -> list[str]:
     if data.dose_changes:
         n = len(data.dose_changes)
         out.append(ngettext("{n} dose change in the period.", "{n} dose changes in the period.", n).format(n=n))
-    sev: dict[str, int] = {}
-    for a in data.alerts:
-        sev[a.severity.value] = sev.get(a.severity.value, 0) + 1
     if not data.alerts_checked:
         out.append(_("Safety alerts: the checks could not be run again for this period (see below)."))
     elif data.alerts:
-        parts = [_SEVERITY_COUNTS[k](sev[k]) for k in ("emergency", "urgent", "warning", "info") if k in sev]
-        out.append(_("Safety alerts raised: {counts}.").format(counts=", ".join(parts)))
+        counts = severity_counts(a.severity for a in data.alerts)
+        out.append(_("Safety alerts raised: {counts}.").format(counts=counts))
     else:
         out.append(_("No safety alerts were raised in the period."))
     red = sum(c.count for c in data.symptom_counts if c.tier == "red-flag")

@@ -8,10 +8,9 @@ number, and returns a str; nothing here draws.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 
-from journal.domain.i18n import N_, NP_, _, ngettext, pgettext
+from journal.domain.i18n import N_, NP_, _, pgettext
 from journal.domain.shown import num
 
 from ..data import Adherence, ReportData
@@ -58,15 +57,6 @@ _NOTHING_LOGGED = {
     ("spasm", "temperature"): N_("No spasm scores or temperatures were logged in this period."),
     ("pain", "temperature"): N_("No pain scores or temperatures were logged in this period."),
     ("spasm", "pain", "temperature"): N_("No spasm scores, pain scores or temperatures were logged in this period."),
-}
-
-
-# "2 urgent" in the summary's count of alerts (an adjective that agrees with its count in Spanish).
-_SEVERITY_COUNTS: dict[str, Callable[[int], str]] = {
-    "emergency": lambda n: ngettext("{n} emergency", "{n} emergency", n).format(n=n),
-    "urgent": lambda n: ngettext("{n} urgent", "{n} urgent", n).format(n=n),
-    "warning": lambda n: ngettext("{n} warning", "{n} warning", n).format(n=n),
-    "info": lambda n: ngettext("{n} info", "{n} info", n).format(n=n),
 }
 
 

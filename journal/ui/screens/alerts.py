@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Alert, Severity
+from journal.domain.plural import severity_counts
 
 from ..operations import Change, OpChanges
 from ..operations.alerts import acknowledge_alert
@@ -32,6 +33,9 @@ from ..widgets.formatting import fmt_datetime
 from ..widgets.style import look, set_scaled_font
 
 MAX_EVIDENCE = 4
+# New alert cards laid out per event-loop turn: about 8 ms of CPU each (made and laid out) at 50
+# people, so a turn stays well under issue 17's 50 ms (bench: python -m bench.probe window).
+CARDS_PER_TURN = 3
 
 
 def _label(text: str, wrap: bool = True) -> QLabel:
@@ -40,6 +44,27 @@ def _label(text: str, wrap: bool = True) -> QLabel:
     lab.setTextFormat(Qt.TextFormat.PlainText)
     lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return lab
+
+
+class _RememberedHeights(QVBoxLayout):
+    """A card's layout that remembers its height for every width asked until its content changes
+    (`invalidate`). Qt's box layout keeps one width only, and the list asks two (the card's size
+    hint and its place): without this every card's wrapped text was measured again each time the
+    list was laid out, about 1 ms a card (issue 17's 50 ms per event, with 48 cards)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._heights: dict[int, int] = {}
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def invalidate(self) -> None:
+        self._heights.clear()
+        super().invalidate()
 
 
 class AlertCard(QFrame):
@@ -63,7 +88,7 @@ class AlertCard(QFrame):
             " background: transparent; border: none; }"
         )
         self.setAccessibleName(self.tr("{severity} alert: {title}").format(severity=lk.word, title=alert.title))
-        lay = QVBoxLayout(self)
+        lay = _RememberedHeights(self)
         lay.setSpacing(4)
 
         who = f"{alert.patient}: " if show_patient else ""
@@ -145,14 +170,23 @@ class AlertCard(QFrame):
 
 
 class AlertPanel(QWidget):
-    """The always-visible list of current alerts for everyone in the journal."""
+    """The always-visible list of current alerts for everyone in the journal.
+
+    A long list is laid out a few cards per event-loop turn (`CARDS_PER_TURN`, most severe first),
+    so no single event lays out 48 cards (issue 17's 50 ms per event): the title and the summary
+    give the full count at once, the first turn shows the most severe cards (an emergency is always
+    among them), and cards of alerts no longer current leave at once. A newer list given while one
+    is still being laid out replaces it. `pending` is how many cards are still to come."""
 
     topic_requested = Signal(str)
+    cards_changed = Signal()  # cards were made or moved (a read-only window disables the new ones)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.cards: list[AlertCard] = []
+        self.alerts: list[Alert] = []  # the current list, most severe first (cards may still be coming)
+        self._show_patient = False
         self.setAccessibleName(self.tr("Alerts"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
         outer = QVBoxLayout(self)
@@ -174,54 +208,93 @@ class AlertPanel(QWidget):
         outer.addWidget(self.scroll_area, 1)
         self.footer = _label("")
         outer.addWidget(self.footer)
+        # The next few cards on the next turn (a zero timer: the layout and paint of this turn's
+        # cards come first).
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(lambda: self._place(CARDS_PER_TURN))
         session.alerts_updated.connect(self.show_alerts)
         session.operation_did_execute.connect(self._on_changed)
         session.checking_changed.connect(lambda _c: self._show_summary())
         self.show_alerts(session.alerts)
+
+    @property
+    def pending(self) -> int:
+        """How many cards of the current list are still to be laid out (0: all shown)."""
+        return len(self.alerts) - len(self.cards)
 
     def _on_changed(self, changes: OpChanges) -> None:
         if changes.touches(Change.SETTINGS):
             self.show_alerts(self.session.alerts)
 
     def show_alerts(self, alerts: list[Alert]) -> None:
-        ordered = sorted(alerts, key=lambda a: -a.severity.rank)
-        people = {a.patient for a in ordered}
-        show_patient = len(people) > 1
-        # Cards of unchanged alerts are kept, so a note being typed is not lost when the
-        # checks re-run (they do every minute).
-        old = {self._ident(c.alert, c.show_patient, c.number): c for c in self.cards}
-        cards: list[AlertCard] = []
-        for alert in ordered:
-            card = old.pop(self._ident(alert, show_patient, self.session.emergency_number), None)
-            if card is None:
-                card = AlertCard(alert, self.session, show_patient=show_patient, parent=self.inner)
-                card.acknowledged.connect(self._acknowledge)
-                card.topic_requested.connect(self.topic_requested)
-            cards.append(card)
-        for card in old.values():
-            card.setParent(None)
-            card.deleteLater()
-        for i, card in enumerate(cards):
-            self.list_layout.insertWidget(i, card)
-        self.cards = cards
+        """Show `alerts` (any order; shown most severe first): the count at once, the first
+        `CARDS_PER_TURN` new cards now and the rest on later turns."""
+        self.alerts = sorted(alerts, key=lambda a: -a.severity.rank)
+        self._show_patient = len({a.patient for a in self.alerts}) > 1
         self._show_summary()
-        self.title.setText(self.tr("Alerts ({n})").format(n=len(ordered)) if ordered else self.tr("Alerts"))
+        self.title.setText(self.tr("Alerts ({n})").format(n=len(self.alerts)) if self.alerts else self.tr("Alerts"))
         self.footer.setText(self.tr("This journal is not medical advice. When in doubt, call the doctor, the "
                                     "clinic or {number}.").format(number=self.session.emergency_number))
+        self._place(CARDS_PER_TURN)
+
+    def _place(self, budget: int) -> None:
+        """Lay out the current list: cards of unchanged alerts are kept (so a note being typed is
+        not lost when the checks re-run every minute), cards of alerts gone leave, and at most
+        `budget` new cards are made, in the list's order; the rest follow on the next turn."""
+        number = self.session.emergency_number
+        old: dict[tuple, list[AlertCard]] = {}
+        for c in self.cards:
+            old.setdefault(self._ident(c.alert, c.show_patient, c.number), []).append(c)
+        cards: list[AlertCard] = []
+        for alert in self.alerts:
+            kept = old.get(self._ident(alert, self._show_patient, number))
+            if kept:
+                cards.append(kept.pop(0))
+            elif budget > 0:
+                budget -= 1
+                card = AlertCard(alert, self.session, show_patient=self._show_patient, parent=self.inner)
+                card.acknowledged.connect(self._acknowledge)
+                card.topic_requested.connect(self.topic_requested)
+                cards.append(card)
+        for gone in old.values():
+            for card in gone:
+                card.setParent(None)
+                card.deleteLater()
+        changed = False
+        for i, card in enumerate(cards):
+            item = self.list_layout.itemAt(i)
+            if item is None or item.widget() is not card:  # untouched when in place: no new layout
+                self.list_layout.insertWidget(i, card)
+                card.show()  # now, not on the next turn as the layout would (an emergency at once)
+                changed = True
+        self.cards = cards
+        if changed:
+            self._tab_order(cards)
+            self.cards_changed.emit()
+        if self.pending:
+            self._more.start()
+        else:
+            self._more.stop()
+
+    @staticmethod
+    def _tab_order(cards: list[AlertCard]) -> None:
+        """Tab goes through the cards in the list's order (cards made on later turns, or kept
+        from an earlier list, would otherwise come in the order they were made)."""
+        chain = [w for c in cards for w in (c.read_button, c.ack_button, c.note_edit, c.confirm_button)]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
 
     def _show_summary(self) -> None:
-        ordered = [c.alert for c in self.cards]
         if self.session.checking:
             # A write's checks run a turn after it (issue 17): never "nothing needs attention" then.
             self.summary.setText("\u231b " + self.tr("Checking the entry just made\u2026"))
-        elif not ordered:
+        elif not self.alerts:
             self.summary.setText("\u2714 " + self.tr("Nothing needs your attention right now."))
         else:
-            counts: dict[Severity, int] = {}
-            for a in ordered:
-                counts[a.severity] = counts.get(a.severity, 0) + 1
-            parts = [f"{n} {look(s).word.lower()}" for s, n in sorted(counts.items(), key=lambda x: -x[0].rank)]
-            self.summary.setText(self.tr("Most serious first: {counts}.").format(counts=", ".join(parts)))
+            counts = severity_counts(a.severity for a in self.alerts)
+            self.summary.setText(self.tr("Most serious first: {counts}.").format(counts=counts))
 
     @staticmethod
     def _ident(a: Alert, show_patient: bool, number: str) -> tuple:

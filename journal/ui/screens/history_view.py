@@ -315,14 +315,25 @@ class HistoryView(QWidget):
         lay.addWidget(self.error)
         self._dirty = True
         session.operation_did_execute.connect(self._on_changed)
-        session.patient_changed.connect(lambda _pid: self.refresh())
+        session.patient_changed.connect(lambda _pid: self.mark_dirty())
 
     def _on_changed(self, changes: OpChanges) -> None:
         if changes.touches(DATA | Change.PEOPLE | Change.SETTINGS):
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._dirty = True  # refreshed when shown: no work for a hidden tab
+            self.mark_dirty()
+
+    def mark_dirty(self) -> None:
+        """Refresh now when this is the current tab (even of a window not shown yet), else when
+        it next becomes one (switching person reads only what is on screen, issue 17)."""
+        if self.isHidden():
+            self._dirty = True
+        else:
+            self.refresh()
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt name)
+        # The tab widget shows a page with setVisible, also while the window itself is hidden.
+        super().setVisible(visible)
+        if visible and self._dirty:
+            self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if self._dirty:

@@ -103,10 +103,31 @@ class MedicinesView(QWidget):
                            "can be dangerous. This journal is not medical advice.")))
         session.operation_did_execute.connect(
             lambda ch: self.refresh() if ch.touches(Change.MEDICINES | Change.PEOPLE) else None)
-        session.patient_changed.connect(lambda _pid: self.refresh())
+        session.patient_changed.connect(lambda _pid: self.mark_dirty())
+        self._dirty = False
         self.refresh()
 
+    def mark_dirty(self) -> None:
+        """Refresh now when this is the current tab (even of a window not shown yet), else when
+        it next becomes one (switching person reads only what is on screen, issue 17)."""
+        if self.isHidden():
+            self._dirty = True
+        else:
+            self.refresh()
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt name)
+        # The tab widget shows a page with setVisible, also while the window itself is hidden.
+        super().setVisible(visible)
+        if visible and self._dirty:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._dirty:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        self._dirty = False
         pid = self.session.patient_id
         keep = self.list.currentRow()
         self.list.clear()

@@ -51,6 +51,8 @@ class ReadOnlyGuard(QObject):
         for signal in (session.operation_did_execute, session.patient_changed, session.alerts_updated):
             signal.connect(lambda *_a: self.soon())
         window.tabs.currentChanged.connect(lambda _i: self.soon())
+        # A long alert list is laid out over several turns: its later cards too.
+        window.alerts.cards_changed.connect(self.apply)
         for shortcut in (window.shortcut_dose, window.shortcut_undo):
             shortcut.setEnabled(False)
         self.apply()

@@ -37,11 +37,14 @@ class WindowReminders(QObject):
         self.banner = banner
         self.next_label = next_label
         self.started = False  # the scheduler runs (once the first alerts are in)
+        self._starting = False
         self._replan_pending = False
         kwargs: dict[str, Any] = {} if monotonic is None else {"monotonic": monotonic}
         # Re-plans only the person written to after a write, and plans everyone across event-loop
         # turns (issue 17: everyone's plan reads everyone's history, seconds at 50 people).
-        self.due_plan = DuePlan(session.reads, lambda: session.settings, more=self._plan_more)
+        # One person a turn (`budget` 0): a person's plan is a history read, 20-40 ms of CPU at 50
+        # people, and a wall-clock budget lets two or three of them into one turn on a loaded machine.
+        self.due_plan = DuePlan(session.reads, lambda: session.settings, more=self._plan_more, budget=0.0)
         session.operation_did_execute.connect(self._forget_changed)
         self.scheduler = ReminderScheduler(
             session.clock, self.due_plan,
@@ -53,10 +56,15 @@ class WindowReminders(QObject):
 
     def start_once(self, _alerts: list) -> None:
         """Starts the scheduler with the first alerts (a slot an alert already speaks for is
-        then never also announced as a reminder)."""
-        if not self.started:
-            self.started = True
-            self.scheduler.start()
+        then never also announced as a reminder), on the next event-loop turn: the alert list
+        shows them first (issue 17: each its own event). `started` is True once it runs."""
+        if not self._starting:
+            self._starting = True
+            QTimer.singleShot(0, self, self._start)
+
+    def _start(self) -> None:
+        self.started = True
+        self.scheduler.start()
 
     def replan_later(self) -> None:
         """A replan after the data changed, deferred and coalesced: the view that logged
@@ -81,7 +89,7 @@ class WindowReminders(QObject):
         # The plan goes on with the people left for this turn (DuePlan), then reminds at once of
         # what is due among them, as the start does.
         self.scheduler.replan("more")
-        self.scheduler.tick()
+        QTimer.singleShot(0, self, self.scheduler.tick)  # a turn of its own (it may notify and save marks)
 
     def remind(self, items: list[DueItem]) -> None:
         """One notification for everything that came due at once (after a sleep: every slot
