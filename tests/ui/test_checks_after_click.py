@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 import journal.ui.shell.session as session_module
 from journal.domain import Alert, Severity
-from tests.ui.conftest import TABLETS, clock, empty_journal, journal, no_blocking_dialogs, window  # noqa: F401
+from tests.ui.conftest import TABLETS, at, clock, empty_journal, journal, no_blocking_dialogs, window  # noqa: F401
 from tests.ui.test_worker import SlowJournal
 
 
@@ -104,3 +104,70 @@ def test_everyones_checks_from_before_the_click_do_not_replace_the_persons_new_a
     assert "from before the click" not in titles  # dropped: computed before the write
     # (the stale result asked for one more run of everyone's checks: that is what is shown now)
     assert [a.key for a in w.session.alerts] == [a.key for a in w.session.refresh_alerts()]
+
+
+# -- the other entries made in the window: the entry shows, its checks follow a turn later --------
+def spy_checks(window: Any, monkeypatch: pytest.MonkeyPatch) -> list[dict]:  # noqa: ANN401
+    """Each run of the person's checks after a write: what the alert list showed then."""
+    runs: list[dict] = []
+    real = session_module.checked
+
+    def checked(journal: Any, history: Any, now: Any, patient_id: int) -> list[Alert]:  # noqa: ANN401
+        runs.append({"summary": window.alerts.summary.text(), "checking": window.session.checking})
+        return real(journal, history, now, patient_id)
+
+    monkeypatch.setattr(session_module, "checked", checked)
+    return runs
+
+
+def test_a_seizure_logged_is_saved_in_the_click_and_its_emergency_follows(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+    runs = spy_checks(window, monkeypatch)
+    form = window.symptom_form
+    form.choose("seizure")
+    form.when.set_value(at(15, 10))
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    pid = window.session.patient_id
+    # the click has returned: saved and said so, the checks not run yet, and the list says it is checking
+    assert [s.symptom for s in window.session.journal.history(pid, at(0), at(23, 59)).symptoms] == ["seizure"]
+    assert "Logged: Seizure" in form.result.text()
+    assert runs == [] and window.session.checking
+    assert "Checking" in window.alerts.summary.text()
+    assert not any(a.severity is Severity.EMERGENCY for a in window.session.alerts)
+    qtbot.waitUntil(lambda: not window.session.checking)
+    assert len(runs) == 1 and runs[0]["checking"] and "Checking" in runs[0]["summary"]
+    assert any(a.severity is Severity.EMERGENCY and a.patient_id == pid for a in window.session.alerts)
+    assert "Checking" not in window.alerts.summary.text()
+
+
+def test_a_high_temperature_logged_is_saved_in_the_click_and_its_alert_follows(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+    from journal.domain import ObservationKind
+
+    runs = spy_checks(window, monkeypatch)
+    form = window.vitals_form
+    form.choose_kind(ObservationKind.TEMPERATURE)
+    qtbot.keyClicks(form.value, "40.8")
+    before = {a.key for a in window.session.alerts}
+    qtbot.keyClick(form.value, Qt.Key.Key_Return)
+    pid = window.session.patient_id
+    assert [o.value for o in window.session.journal.history(pid, at(0), at(23, 59)).observations] == [40.8]
+    assert runs == [] and window.session.checking and "Checking" in window.alerts.summary.text()
+    qtbot.waitUntil(lambda: not window.session.checking)
+    assert len(runs) == 1
+    new = [a for a in window.session.alerts if a.key not in before]
+    assert any(a.severity.rank >= Severity.WARNING.rank and a.patient_id == pid for a in new), new
+
+
+def test_a_dose_logged_from_the_dialog_is_shown_first_and_checked_a_turn_later(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+    from journal.domain import Dose, DoseStatus, Quantity, Unit
+
+    runs = spy_checks(window, monkeypatch)
+    today = window.today
+    med = next(m for m in today.history.medications if m.name == TABLETS)
+    # "Other time / not given...": given at 14:00 after all, the dialog's Save
+    dose = Dose(med.id, DoseStatus.TAKEN, scheduled=at(14), given=at(14, 5), amount=Quantity(10, Unit.MG),
+                patient_id=window.session.patient_id)
+    today._dialog_submit(med)(dose)
+    assert today.slot_state(TABLETS, "14:00") == "given"
+    assert runs == [] and window.session.checking
+    qtbot.waitUntil(lambda: not window.session.checking)
+    assert len(runs) == 1

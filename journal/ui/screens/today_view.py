@@ -525,8 +525,10 @@ class TodayView(QWidget):
                 return None
             m = next((x for x in self.history.medications if x.id == dose.medication_id), first) \
                 if self.history else first
+            # The dialog's dose (another time, skipped, refused, vomited, as needed) shows at once;
+            # the person's checks follow on the next turn (issue 17).
             outcome = ops_doses.give_dose(session=self.session, patient_id=pid, dose=dose, by=self.session.by,
-                                          initiator=self, ahead=self._ahead)
+                                          initiator=self, ahead=self._ahead, check_later=True)
             self._logged(m, dose, outcome, pid)
             return outcome
         return submit
