@@ -253,3 +253,25 @@ def test_giving_a_dose_hours_early_asks_first(qtbot, session, monkeypatch) -> No
     assert len(asked) == 2
     assert len(warned) == 1 and "given twice" in warned[0]
     assert view.slot_state(TABLETS, "14:00") == "overdue"  # Cancel: nothing saved
+
+
+def test_a_double_click_on_given_now_stores_one_dose(qtbot, session, journal, monkeypatch) -> None:  # noqa: ANN001
+    # The second press arrives before the redraw (a double click, a bouncing key): it still holds
+    # the slot as it was ("overdue"). The look-ahead warns first; a caregiver who presses on is
+    # refused by the journal, which keeps one dose for the slot.
+    from journal.ui.dialogs import dose_warning
+
+    asked: list[str] = []
+    monkeypatch.setattr(dose_warning, "ask_save_anyway", lambda _parent, text: asked.append(text) or True)
+    view = make_view(qtbot, session)
+    stale = view._row(TABLETS, "14:00").sv
+    view.give_now(stale)
+    assert asked == []
+    view.give_now(stale)
+    assert len(asked) == 1  # warned before anything was written
+    pid = journal.list_patients()[0].id
+    given = [d for d in journal.history(pid, at(0), at(23, 59)).doses
+             if d.scheduled == at(14) and d.status.was_given]
+    assert len(given) == 1
+    assert "already" in view.error.text().lower()
+    assert view.slot_state(TABLETS, "14:00") == "given"
