@@ -1,7 +1,9 @@
-""""Given now" is one short event on the GUI thread (issue 17): the dose is saved and shown first,
-the person's checks run on the next event-loop turn on that same read, and the alert list says it
-is checking meanwhile (never "nothing needs your attention" from before the write). No timing: the
-checks are intercepted to see what the window showed when they ran."""
+""""Given now" is short events on the GUI thread (issue 17): the press is the look-ahead (the person's
+history read once and the dose rules, so a warning comes before anything is written), the write
+and Today's redraw are the next event-loop turn, and the person's checks run on the turn after, on
+that same read; the alert list says it is checking meanwhile (never "nothing needs your
+attention" from before the write). No timing: the checks are intercepted to see what the window
+showed when they ran."""
 # ruff: noqa: F811  (pytest fixtures are imported from conftest)
 
 from __future__ import annotations
@@ -38,12 +40,21 @@ def seen(window, clock, monkeypatch):  # noqa: ANN001, ANN201
 
 
 def test_the_dose_shows_before_the_checks_run_and_their_alerts_follow(qtbot, window, seen) -> None:  # noqa: ANN001
+    pid = window.session.patient_id
+    doses_before = len(window.session.journal.history(pid, *window.session.span(window.session.now())).doses)
     qtbot.mouseClick(window.today.slot_button(TABLETS, "14:00"), Qt.MouseButton.LeftButton)
-    # the click has returned: the dose is saved and shown, the checks not yet run
-    assert window.today.slot_state(TABLETS, "14:00") == "given"
-    assert seen == []
-    assert window.session.checking
-    assert "Checking" in window.alerts.summary.text()
+    # the press has returned: nothing written yet, the button says so and takes no second press
+    button = window.today.slot_button(TABLETS, "14:00")
+    assert not button.isEnabled() and "Saving" in button.text()
+    assert len(window.session.journal.history(pid, *window.session.span(window.session.now())).doses) == doses_before
+    # the next turn: the dose is saved and shown, the checks not yet run (seen when the write is announced)
+    at_write: list[dict] = []
+    window.today.dose_logged.connect(lambda _c: at_write.append({
+        "slot": window.today.slot_state(TABLETS, "14:00"), "checks_run": len(seen),
+        "checking": window.session.checking, "summary": window.alerts.summary.text()}))
+    qtbot.waitUntil(lambda: bool(at_write))
+    assert at_write == [{"slot": "given", "checks_run": 0, "checking": True, "summary": at_write[0]["summary"]}]
+    assert "Checking" in at_write[0]["summary"]
     qtbot.waitUntil(lambda: bool(seen))
     assert seen[0]["slot"] == "given" and seen[0]["checking"]
     qtbot.waitUntil(lambda: not window.session.checking)
@@ -96,7 +107,8 @@ def test_everyones_checks_from_before_the_click_do_not_replace_the_persons_new_a
     monkeypatch.setattr(session_module, "checked",
                         lambda j, h, now, p: real(j, h, now, p) + [marker(clock, p)])
     qtbot.mouseClick(w.today.slot_button(TABLETS, "14:00"), Qt.MouseButton.LeftButton)
-    assert w.today.slot_state(TABLETS, "14:00") == "given"  # answered while everyone's checks are held
+    # answered while everyone's checks are held
+    qtbot.waitUntil(lambda: w.today.slot_state(TABLETS, "14:00") == "given")
     qtbot.waitUntil(lambda: not w.session.checking)
     slow.release.set()
     qtbot.waitUntil(lambda: not w.session.checking_in_background)
