@@ -455,7 +455,7 @@ def _batch_statements() -> _BatchStatements:
     correlated subqueries anew was most of their cost (issue 17: about 8 ms of each history read
     at 50 people, the "Given now" click's biggest part). Plain Core tables, so the column types
     still convert the values read."""
-    ids = bindparam("ids", expanding=True)
+    ids: Any = bindparam("ids", expanding=True)
     medication = MedicationRow.__table__
     patient = PatientRow.__table__
     dose = DoseRow.__table__
@@ -495,9 +495,9 @@ def _batch_statements() -> _BatchStatements:
         medication.c.patient_id.in_(ids))
     latest = []
     for entity in SERIES:
-        t = ROWS[entity].__table__
-        latest.append(select(t.c.at).where(t.c.patient_id == bindparam("pid"), t.c.removed.is_(False))
-                      .order_by(t.c.at.desc()).limit(1).scalar_subquery())
+        table: Any = ROWS[entity].__table__
+        latest.append(select(table.c.at).where(table.c.patient_id == bindparam("pid"), table.c.removed.is_(False))
+                      .order_by(table.c.at.desc()).limit(1).scalar_subquery())
     last_entries = select(*latest)
     return _BatchStatements(last_given, pump_before, first_entries, first_doses, last_entries)
 
