@@ -183,3 +183,64 @@ def test_a_dose_logged_from_the_dialog_is_shown_first_and_checked_a_turn_later(q
     assert runs == [] and window.session.checking
     qtbot.waitUntil(lambda: not window.session.checking)
     assert len(runs) == 1
+
+
+# -- the alerts found are shown on the turn after the checks, never older over newer -------------
+class Marked:
+    def __init__(self, name: str) -> None:
+        self.marker = name
+
+
+def marked_checks(clock: Any, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN401
+    monkeypatch.setattr(session_module, "checked",
+                        lambda journal, history, now, pid: [marker(clock, pid, title=history.marker)])
+
+
+def test_the_list_says_checking_until_the_alerts_found_are_up(qtbot, window, clock, monkeypatch) -> None:  # noqa: ANN001
+    session = window.session
+    pid = session.patient_id
+    marked_checks(clock, monkeypatch)
+    said: list[tuple[str, bool]] = []
+    record = lambda *_a: said.append((window.alerts.summary.text(), session.checking))  # noqa: E731
+    session.alerts_updated.connect(record)  # after the alert list's own handlers
+    session.checking_changed.connect(record)
+    session.check_person_later(pid, Marked("found"), clock.now())  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: not session.checking)
+    assert [a.title for a in session.alerts if a.patient_id == pid] == ["found"]
+    assert said and all("Nothing needs" not in text for text, _c in said)
+    assert [checking for _t, checking in said][-1] is False
+    assert "Checking" not in window.alerts.summary.text()
+
+
+def test_alerts_found_before_a_write_are_not_shown_over_the_alerts_that_write_checked(
+        qtbot, window, clock, monkeypatch) -> None:  # noqa: ANN001
+    from journal.domain import SymptomEntry
+    from journal.ui.operations import entries
+
+    session = window.session
+    pid = session.patient_id
+    marked_checks(clock, monkeypatch)
+    session.check_person_later(pid, Marked("older"), clock.now())  # type: ignore[arg-type]
+    session._run_person_checks()  # found; to be shown on the next turn
+    assert session.checking
+    # a write whose checks run in it (the window's History corrections do), before that turn
+    entries.log_symptom(session=session, patient_id=pid, by="Ana", entry=SymptomEntry(at(15), "drowsiness", severity=1))
+    qtbot.wait(1)
+    qtbot.wait(1)
+    titles = [a.title for a in session.alerts if a.patient_id == pid]
+    assert "older" not in titles and titles  # the write's own (newer) checks
+    assert not session.checking
+
+
+def test_everyones_checks_replace_alerts_found_but_not_yet_shown(qtbot, window, clock, monkeypatch) -> None:  # noqa: ANN001
+    session = window.session
+    pid = session.patient_id
+    marked_checks(clock, monkeypatch)
+    session.check_person_later(pid, Marked("older"), clock.now())  # type: ignore[arg-type]
+    session._run_person_checks()
+    fresh = session.refresh_alerts()  # everyone's, read now: as new or newer
+    qtbot.wait(1)
+    qtbot.wait(1)
+    assert [a.key for a in session.alerts] == [a.key for a in fresh]
+    assert "older" not in [a.title for a in session.alerts]
+    assert not session.checking
