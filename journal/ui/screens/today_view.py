@@ -485,7 +485,8 @@ class TodayView(QWidget):
         row = self.rows.get(key)
         if row is not None:
             row.update(row.sv)
-        QTimer.singleShot(0, lambda: self._save_pending(key, pid, dose, sv.medication, ahead))
+        # (with the view as context: nothing runs if the window was destroyed in between)
+        QTimer.singleShot(0, self, lambda: self._save_pending(key, pid, dose, sv.medication, ahead))
 
     def _save_pending(self, key: tuple[int, str], pid: int, dose: Dose, m: Medication,
                       ahead: ops_doses.LookAhead | None) -> None:
