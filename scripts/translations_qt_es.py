@@ -758,6 +758,8 @@ QT_ES.update({
     "Yesterday, {day}: {person}": "Ayer, {day}: {person}",
     "Today, {day}: {person}": "Hoy, {day}: {person}",
     "Already given": "Ya dada",
+    "Saving\u2026": "Guardando\u2026",
+    "(for {person})": "(para {person})",
     "Given at {when}...": "Dada a las {when}...",
     "{slot}. Log at another time, skipped, refused or vomited": "{slot}. Anotar a otra hora, saltada, rechazada o vomitada",
     "Add or choose the person you care for to see today's doses.": "Añada o elija a la persona que cuida para ver las dosis de hoy.",

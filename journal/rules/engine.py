@@ -12,7 +12,7 @@ Order of evaluation matters for de-duplication (documented, tested):
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Protocol
@@ -71,6 +71,10 @@ RULES: tuple[Rule, ...] = (
     pump_refill_overdue, pump_alarm, as_needed_too_soon, as_needed_over_limit, stock_low, close_planned_doses,
 )
 RULE_IDS: tuple[str, ...] = tuple(r.RULE for r in RULES)
+# The rules whose alerts do not depend on another rule having run first: all but the ones that read
+# what an earlier rule left in the context (missed-dose reads abrupt-stop's gap; red-flag-symptom and
+# abnormal-vital read what the escalation rules explained). `run_checks(only=...)` runs these alone.
+INDEPENDENT: frozenset[str] = frozenset(RULE_IDS) - {"missed-dose", "red-flag-symptom", "abnormal-vital"}
 SCHEDULE_RULES: tuple[Rule, ...] = (
     fast_taper, fast_titration, over_max_daily, over_max_dose, renal_caution, age_caution, close_planned_doses,
 )
@@ -99,19 +103,29 @@ def _run(rules: Sequence[Rule], ctx: CheckContext) -> list[Alert]:
 
 def run_checks(history: PatientHistory, now: datetime, *, emergency_number: str = "911",
                library: DrugLibrary | None = None, before_journal: bool = True,
-               temperature_unit: str = "C", shared: dict[tuple[object, ...], object] | None = None) -> list[Alert]:
+               temperature_unit: str = "C", shared: dict[tuple[object, ...], object] | None = None,
+               only: Collection[str] | None = None) -> list[Alert]:
     """Every alert for one person as of `now`, most severe first, then newest.
 
     `before_journal`: also ask about the planned doses of the day before the journal began (the
     live checks do; the report, which counts nothing before the journal began, does not).
     `temperature_unit` ("C" or "F", Settings) is how measured temperatures are written.
     `shared`: a dict kept by the caller across runs on slices of one history (the same medication
-    objects), where the checks keep what does not depend on the instant (CheckContext.lasting)."""
+    objects), where the checks keep what does not depend on the instant (CheckContext.lasting).
+    `only`: run just the rules with these ids (the look-ahead before saving a dose wants the dose
+    rules alone, services.checks.DOSE_RULES); each gives the alerts it gives in a full run as long
+    as it reads nothing another rule leaves in the context (`INDEPENDENT`; a test keeps that so)."""
     if now.tzinfo is None:
         raise ValueError("run_checks needs an aware datetime")
     ctx = CheckContext(history, now, library or default_library(), emergency_number,
                        before_journal=before_journal, temperature_unit=temperature_unit, shared=shared)
-    return sort_alerts(_run(RULES, ctx))
+    rules = RULES
+    if only is not None:
+        unknown = set(only) - INDEPENDENT
+        if unknown:
+            raise ValueError(f"these rules depend on others run before them: {sorted(unknown)}")
+        rules = tuple(r for r in RULES if r.RULE in only)
+    return sort_alerts(_run(rules, ctx))
 
 
 def check_regimen_change(patient: Patient, medication: Medication, new_regimens: list[Regimen], now: datetime,
@@ -136,4 +150,4 @@ def check_regimen_change(patient: Patient, medication: Medication, new_regimens:
     return sort_alerts([a for a in alerts_for(proposed) if (a.rule, a.severity, a.title) not in before])
 
 
-__all__ = ["LOOKBACK", "RULE_IDS", "RULES", "check_regimen_change", "run_checks", "sort_alerts", "UTC"]
+__all__ = ["INDEPENDENT", "LOOKBACK", "RULE_IDS", "RULES", "check_regimen_change", "run_checks", "sort_alerts", "UTC"]

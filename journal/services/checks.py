@@ -235,11 +235,16 @@ def preview_dose(journal: Journal, patient_id: int, dose: Dose, now: datetime | 
             return history.narrowed(start, end)
         return journal.history(patient_id, start, end)
 
+    # Only the dose rules: the alerts of the others are not asked about (DOSE_RULES), and a dose
+    # rule gives the same alerts run alone as in a full run (rules.engine.INDEPENDENT). The runs
+    # share what depends on the medicines alone (`shared`: the slots their schedules plan): every
+    # history below has the same medication objects, only the doses differ.
+    shared: dict[tuple[object, ...], object] = {}
     current = read(now - LOOKBACK, now)
-    before = run_checks(current, now, emergency_number=number)
+    before = run_checks(current, now, emergency_number=number, only=DOSE_RULES, shared=shared)
     candidate = replace(prepared, id=None)
     with_dose = history_with_dose(current, candidate)
-    after = run_checks(with_dose, now, emergency_number=number)
+    after = run_checks(with_dose, now, emergency_number=number, only=DOSE_RULES, shared=shared)
     found = _new_or_worse(before, after, DOSE_RULES)
     then = _earlier_instant(journal, prepared.at)
     if then is not None:
@@ -247,8 +252,9 @@ def preview_dose(journal: Journal, patient_id: int, dose: Dose, now: datetime | 
         past = read(then - LOOKBACK, then)
         past_with = history_with_dose(past, candidate)
         seen = {(a.rule, a.medication_id) for a in found}
-        found += [a for a in _new_or_worse(run_checks(past, then, emergency_number=number),
-                                           run_checks(past_with, then, emergency_number=number), DOSE_RULES)
+        found += [a for a in _new_or_worse(
+            run_checks(past, then, emergency_number=number, only=DOSE_RULES, shared=shared),
+            run_checks(past_with, then, emergency_number=number, only=DOSE_RULES, shared=shared), DOSE_RULES)
                   if (a.rule, a.medication_id) not in seen]
     return DosePreview(candidate, medication, found, _slot_of(with_dose, medication, candidate, now))
 

@@ -2474,6 +2474,10 @@ Clínica de la bomba: teléfono (día y noche)</translation>
         <translation>Ya dada</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
         <source>Given at {when}...</source>
         <translation>Dada a las {when}...</translation>
     </message>
@@ -2612,6 +2616,10 @@ Log this dose as given now anyway?</source>
         <translation>Si la hora está mal, elija No y use «Otra hora / no dada...» para escribir la hora real (o corrija antes la hora del ordenador).
 
 ¿Anotar esta dosis como dada ahora de todos modos?</translation>
+    </message>
+    <message>
+        <source>(for {person})</source>
+        <translation>(para {person})</translation>
     </message>
     <message>
         <source>Logged: {what}.</source>

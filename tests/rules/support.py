@@ -23,7 +23,7 @@ from journal.domain import (
     SymptomEntry,
     Unit,
 )
-from journal.rules.engine import LOOKBACK, run_checks
+from journal.rules.engine import INDEPENDENT, LOOKBACK, run_checks
 from journal.schedule import expand
 
 CHI = ZoneInfo("America/Chicago")
@@ -106,7 +106,13 @@ def obs(kind: ObservationKind, when: datetime, value: float | str) -> Observatio
 
 
 def check(h: PatientHistory, now: datetime, **kw: object) -> list[Alert]:
-    return run_checks(h, now, **kw)  # type: ignore[arg-type]
+    """Every alert, as the checks give them. Each scenario also proves that the rules run alone
+    (`run_checks(only=...)`, the look-ahead before saving a dose) give what they give in a full run."""
+    full = run_checks(h, now, **kw)  # type: ignore[arg-type]
+    for rule in INDEPENDENT:
+        alone = run_checks(h, now, only={rule}, **kw)  # type: ignore[arg-type]
+        assert alone == [a for a in full if a.rule == rule], f"{rule} gave other alerts when run alone"
+    return full
 
 
 def rules(alerts: list[Alert]) -> set[str]:

@@ -321,3 +321,29 @@ def test_amounts_read_as_plain_english(q: Quantity, text: str) -> None:
 
     assert str(q) == text
     assert parse_quantity(text) == q  # what is shown can be typed back
+
+
+def test_each_person_gets_their_own_first_entries_and_last_dose_in_one_read(journal: Any, robin: tuple[int, int]) -> None:
+    # The batch reads are statements built once with bound parameters (issue 17): a second read,
+    # of another person or another window, must answer for that person and window, not the first.
+    pid, mid = robin
+    other = journal.add_patient(Patient("Sam Lee", birth_date=date(1980, 1, 2))).record_id
+    other_mid = journal.add_medication(other, Medication(
+        "Baclofen 10 mg tablets", drug="baclofen", strength=Quantity(10, Unit.MG),
+        regimens=[Regimen(start=date(2026, 9, 1), dose=Quantity(1, Unit.TABLET), times=[time(8)])])).record_id
+    journal.log_dose(pid, dose(mid, given=NOW - timedelta(days=6)))
+    journal.log_dose(pid, dose(mid, given=NOW - timedelta(days=2)))
+    journal.log_dose(other, dose(other_mid, given=NOW - timedelta(days=4)))
+    journal.log_symptom(other, SymptomEntry(at=NOW - timedelta(days=9), symptom="drowsiness", severity=1))
+    journal.log_pump_event(pid, PumpEvent(at=NOW - timedelta(days=30), kind=PumpEventKind.REFILL, volume_ml=20))
+    journal.log_pump_event(pid, PumpEvent(at=NOW - timedelta(days=3), kind=PumpEventKind.REFILL, volume_ml=18))
+    both = journal.histories([pid, other], NOW - timedelta(days=1), NOW)
+    mine, theirs = both[pid], both[other]
+    assert mine.first_entry == NOW - timedelta(days=30) and theirs.first_entry == NOW - timedelta(days=9)
+    assert mine.first_dose == {mid: NOW - timedelta(days=6)} and theirs.first_dose == {other_mid: NOW - timedelta(days=4)}
+    assert mine.last_given[mid].given == NOW - timedelta(days=2)
+    assert theirs.last_given[other_mid].given == NOW - timedelta(days=4)
+    assert [e.volume_ml for e in mine.pump_events] == [18] and theirs.pump_events == []
+    # the latest refill before the window moves with the window
+    earlier = journal.history(pid, NOW - timedelta(days=10), NOW - timedelta(days=5))
+    assert [e.volume_ml for e in earlier.pump_events] == [20]

@@ -497,7 +497,7 @@ def test_the_window_stays_english_without_a_spanish_locale(qtbot, tmp_path: Path
     j.close()
 
 
-def test_every_dialog_of_the_window_speaks_spanish(spanish_window, tmp_path: Path) -> None:  # noqa: ANN001
+def test_every_dialog_of_the_window_speaks_spanish(qtbot, spanish_window, tmp_path: Path) -> None:  # noqa: ANN001
     """The dialogs a caregiver opens (Settings, a dose at another time, correcting an entry, a new
     medicine, a dose change, a taper, a stop, limits, stock, About, the report, the guide, a journal
     that cannot be opened) show no English source text of the window."""
@@ -520,6 +520,7 @@ def test_every_dialog_of_the_window_speaks_spanish(spanish_window, tmp_path: Pat
     meds = list(s.journal.list_medications(s.patient_id))
     tablets = meds[0]
     w.today.give_now(w.today._row("Baclofen 10 mg", "08:00").sv)  # an entry to correct
+    qtbot.waitUntil(lambda: w.today.slot_state("Baclofen 10 mg", "08:00") == "given")  # written a turn later
     w.tabs.setCurrentWidget(w.history)
     w.history.refresh()
     entry = next(e for e in w.history.entries if e.entity == "dose")

@@ -57,7 +57,9 @@ def test_given_now_says_why_and_the_slot_stays_open(qtbot, window, journal, kind
     _break_writes(journal, kind)
     row = next(r for (_m, when), r in window.today.rows.items() if when == at(14).isoformat())
     row.given_button.click()
-    assert WORDS[kind] in window.today.error.message and "Not saved" in window.today.error.message
+    # (the press is the look-ahead; the write is tried on the next turn)
+    qtbot.waitUntil(lambda: "Not saved" in window.today.error.message)
+    assert WORDS[kind] in window.today.error.message
     assert row.given_button.isEnabled()  # still offered: it can be given once the disk is fixed
     assert _counts(journal) == before
 

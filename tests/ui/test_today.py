@@ -253,3 +253,77 @@ def test_giving_a_dose_hours_early_asks_first(qtbot, session, monkeypatch) -> No
     assert len(asked) == 2
     assert len(warned) == 1 and "given twice" in warned[0]
     assert view.slot_state(TABLETS, "14:00") == "overdue"  # Cancel: nothing saved
+
+
+def given_at_14(journal, pid: int) -> list:  # noqa: ANN001
+    return [d for d in journal.history(pid, at(0), at(23, 59)).doses if d.scheduled == at(14) and d.status.was_given]
+
+
+def test_a_double_click_on_given_now_stores_one_dose(qtbot, session, journal, monkeypatch) -> None:  # noqa: ANN001
+    # The press is the look-ahead; the dose is written on the next turn (issue 17). A second press
+    # before that (a double click, a bouncing key) is ignored: no second question, no second dose.
+    from journal.ui.dialogs import dose_warning
+
+    asked: list[str] = []
+    monkeypatch.setattr(dose_warning, "ask_save_anyway", lambda _parent, text: asked.append(text) or True)
+    view = make_view(qtbot, session)
+    stale = view._row(TABLETS, "14:00").sv
+    view.give_now(stale)
+    assert "Saving" in view.slot_button(TABLETS, "14:00").text()
+    assert not view.slot_button(TABLETS, "14:00").isEnabled()
+    view.give_now(stale)
+    qtbot.waitUntil(lambda: view.slot_state(TABLETS, "14:00") == "given")
+    pid = journal.list_patients()[0].id
+    assert len(given_at_14(journal, pid)) == 1 and asked == []
+    # A press still holding the slot as it was before the redraw: warned first (a double dose),
+    # and a caregiver who presses on is refused by the journal, which keeps one dose for the slot.
+    view.give_now(stale)
+    qtbot.waitUntil(lambda: "already" in view.error.text().lower())
+    assert len(asked) == 1
+    assert len(given_at_14(journal, pid)) == 1
+    assert view.slot_state(TABLETS, "14:00") == "given"
+
+
+def test_switching_person_right_after_given_now_keeps_the_dose_with_the_person_pressed_for(
+        qtbot, session, journal) -> None:  # noqa: ANN001
+    from datetime import date, time
+
+    from journal.domain import Medication, Patient, Quantity, Regimen, Unit
+
+    robin = journal.list_patients()[0].id
+    sam = journal.add_patient(Patient(name="Sam", birth_date=date(1990, 2, 3))).record_id
+    journal.add_medication(sam, Medication(
+        name=TABLETS, drug="baclofen", strength=Quantity(10, Unit.MG),
+        regimens=[Regimen(start=date(2026, 10, 1), dose=Quantity(10, Unit.MG), times=[time(8), time(14), time(20)])]))
+    view = make_view(qtbot, session)
+    view.give_now(view._row(TABLETS, "14:00").sv)  # for Robin
+    session.set_patient(sam)  # before the write's turn
+    qtbot.waitUntil(lambda: len(given_at_14(journal, robin)) == 1)
+    assert given_at_14(journal, sam) == []
+    assert "Robin" in view.status.text()  # said for whom, as another person is on screen now
+    assert "Sam" in view.title.text() and view.slot_state(TABLETS, "14:00") == "overdue"
+
+
+def test_a_warning_comes_before_anything_is_written_and_cancel_writes_nothing(
+        qtbot, session, journal, monkeypatch) -> None:  # noqa: ANN001
+    from journal.ui.dialogs import dose_warning
+
+    pid = journal.list_patients()[0].id
+    view = make_view(qtbot, session)
+    stale = view._row(TABLETS, "14:00").sv
+    view.give_now(stale)
+    qtbot.waitUntil(lambda: view.slot_state(TABLETS, "14:00") == "given")
+    written_when_asked: list[int] = []
+
+    def cancel(_parent: object, _text: str) -> bool:
+        written_when_asked.append(len(journal.history(pid, at(0), at(23, 59)).doses))
+        return False
+
+    monkeypatch.setattr(dose_warning, "ask_save_anyway", cancel)
+    before = len(journal.history(pid, at(0), at(23, 59)).doses)
+    view.give_now(stale)  # the same slot again: a double dose
+    assert written_when_asked == [before]
+    qtbot.wait(1)
+    qtbot.wait(1)
+    assert len(journal.history(pid, at(0), at(23, 59)).doses) == before
+    assert "Not saved" in view.status.text()

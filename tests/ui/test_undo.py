@@ -71,6 +71,7 @@ def test_too_late_to_undo_leaves_the_entry(qtbot, session, journal, clock) -> No
 def test_undo_just_inside_the_window_works(qtbot, session, journal, clock) -> None:  # noqa: ANN001
     view = today(qtbot, session)
     view.slot_button(TABLETS, "14:00").click()
+    qtbot.waitUntil(lambda: view.slot_state(TABLETS, "14:00") == "given")  # written on the next turn
     clock.advance(UNDO_WINDOW)
     assert undo_last_entry(session=session, by="") is not None
     qtbot.waitUntil(lambda: view.slot_state(TABLETS, "14:00") == "overdue")

@@ -14,30 +14,36 @@ if TYPE_CHECKING:
 
 
 def log_symptom(*, session: Session, patient_id: int, entry: SymptomEntry, by: str,
-                initiator: object | None = None) -> OpChanges:
-    """Record a symptom. Raises ValidationError naming the field; nothing is saved then."""
+                initiator: object | None = None, check_later: bool = False) -> OpChanges:
+    """Record a symptom. Raises ValidationError naming the field; nothing is saved then.
+    `check_later` (the window's forms): the person's checks run on the next event-loop turn, on
+    the write's one read (see `perform`), so the click is one short event (issue 17)."""
     return perform(session, lambda: session.journal.log_symptom(patient_id, entry, by=by),
-                   patient_id=patient_id, by=by, initiator=initiator)
+                   patient_id=patient_id, by=by, initiator=initiator, check_later=check_later)
 
 
 def log_reading(*, session: Session, patient_id: int, reading: Observation, by: str,
-                initiator: object | None = None) -> OpChanges:
-    """Record a measurement (temperature, spasm score, ...). Raises ValidationError naming the field."""
+                initiator: object | None = None, check_later: bool = False) -> OpChanges:
+    """Record a measurement (temperature, spasm score, ...). Raises ValidationError naming the field.
+    `check_later`: as for `log_symptom`."""
     return perform(session, lambda: session.journal.log_observation(patient_id, reading, by=by),
-                   patient_id=patient_id, by=by, initiator=initiator)
+                   patient_id=patient_id, by=by, initiator=initiator, check_later=check_later)
 
 
-def log_note(*, session: Session, patient_id: int, note: Note, by: str, initiator: object | None = None) -> OpChanges:
-    """Add a note (or a question for the doctor). Notes count for the checks too (alcohol taken)."""
+def log_note(*, session: Session, patient_id: int, note: Note, by: str, initiator: object | None = None,
+             check_later: bool = False) -> OpChanges:
+    """Add a note (or a question for the doctor). Notes count for the checks too (alcohol taken).
+    `check_later`: as for `log_symptom`."""
     return perform(session, lambda: session.journal.add_note(patient_id, note, by=by),
-                   patient_id=patient_id, by=by, initiator=initiator)
+                   patient_id=patient_id, by=by, initiator=initiator, check_later=check_later)
 
 
 def log_pump_event(*, session: Session, patient_id: int, event: PumpEvent, by: str,
-                   initiator: object | None = None) -> OpChanges:
-    """Record a pump refill, alarm or dose change. Raises ValidationError naming the field."""
+                   initiator: object | None = None, check_later: bool = False) -> OpChanges:
+    """Record a pump refill, alarm or dose change. Raises ValidationError naming the field.
+    `check_later`: as for `log_symptom`."""
     return perform(session, lambda: session.journal.log_pump_event(patient_id, event, by=by),
-                   patient_id=patient_id, by=by, initiator=initiator)
+                   patient_id=patient_id, by=by, initiator=initiator, check_later=check_later)
 
 
 def correct_entry(*, session: Session, patient_id: int | None, entity: str, record_id: int, changes: dict[str, Any],

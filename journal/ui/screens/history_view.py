@@ -445,7 +445,8 @@ class HistoryView(QWidget):
             return
         note = Note(at=self.session.now(), text=text, for_doctor=self.for_doctor.isChecked(), patient_id=pid)
         try:
-            entries.log_note(session=self.session, patient_id=pid, note=note, by=self.session.by, initiator=self)
+            entries.log_note(session=self.session, patient_id=pid, note=note, by=self.session.by, initiator=self,
+                             check_later=True)  # the checks follow on the next turn (issue 17)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return

@@ -316,7 +316,8 @@ class PumpView(QWidget):
             self.error.show_error(str(exc))
             return
         try:
-            entries.log_pump_event(session=self.session, patient_id=pid, event=ev, by=self.session.by, initiator=self)
+            entries.log_pump_event(session=self.session, patient_id=pid, event=ev, by=self.session.by, initiator=self,
+                                   check_later=True)  # the checks follow on the next turn (issue 17)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return

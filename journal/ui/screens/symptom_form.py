@@ -238,8 +238,9 @@ class SymptomForm(QWidget):
         entry = SymptomEntry(at=at, symptom=choice.code, severity=self.severity.currentData(),
                              note=self.note.text().strip(), patient_id=pid)
         try:
+            # The entry shows at once; the person's checks follow on the next turn (issue 17).
             outcome = entries.log_symptom(session=self.session, patient_id=pid, entry=entry, by=self.session.by,
-                                          initiator=self)
+                                          initiator=self, check_later=True)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return

@@ -91,6 +91,11 @@ class SlotView:
     doses: list[Dose]
     answer: Dose | None = None  # the record that decides the state
 
+def _slot_key(sv: SlotView) -> tuple[int, str]:
+    """The key of a slot's row in `TodayView.rows`."""
+    return (sv.medication.id or 0, sv.slot.at.isoformat())
+
+
 class SlotRow:
     """The widgets of one slot inside its medicine's grid."""
 
@@ -117,7 +122,7 @@ class SlotRow:
         self.second_line = QHBoxLayout()  # empty (and taking no room) on one line
         grid.addLayout(self.second_line, 2 * row + 1, 0, 1, 3)
         self.place(view.two_lines)
-        self._shown: tuple[str, str] = ("", "")
+        self._shown: tuple[str, str, bool] = ("", "", False)
         self.update(sv)
 
     def place(self, two_lines: bool) -> None:
@@ -154,18 +159,20 @@ class SlotRow:
                 text += f" ({amount_text(d.amount, sv.medication)})"
             if d.by:
                 text += f" by {d.by}"
-        if (text, colour) == self._shown:
+        saving = self.view.saving(sv)
+        if (text, colour, saving) == self._shown:
             return  # nothing changed: no restyling (a refresh runs after every logged dose)
-        self._shown = (text, colour)
+        self._shown = (text, colour, saving)
         self.state_label.setText(text)
         self.state_label.setStyleSheet(f"color: {colour};")
         when = fmt_time(sv.slot.at, settings)
         spoken = f"{sv.medication.name} {when}, {self.amount_label.text()}: {text.lstrip(icon).strip()}"
         self.state_label.setAccessibleName(f"{sv.medication.name} {when}: {text}")
         done = sv.state in ("given", "vomited")
-        self.given_button.setEnabled(not done)
+        self.given_button.setEnabled(not done and not saving)
         past = self.view.day_offset != 0
         self.given_button.setText(QCoreApplication.translate("TodayView", "Already given") if done else
+                                  QCoreApplication.translate("TodayView", "Saving\u2026") if saving else
                                   (QCoreApplication.translate("TodayView", "Given at {when}...").format(when=when) if past
                                    else QCoreApplication.translate("TodayView", "Given now")))
         # A screen reader hears the state with the button (the coloured label is not focusable).
@@ -190,6 +197,8 @@ class TodayView(QWidget):
         self.info_labels: dict[int, QLabel] = {}
         self.notes = MedicineNotes()  # as-needed limits and stock, today only (med_status.py)
         self._ahead: ops_doses.LookAhead | None = None  # the checks' look-ahead of the dose being saved
+        # "Given now" presses whose dose is written on the next event-loop turn: slot key -> person
+        self._pending: dict[tuple[int, str], int] = {}
         self._layout_key: tuple = ()
         self._logged_what = ""  # the last logged entry in a few words (for Undo)
         self.day_offset = 0  # 0 today, -1 yesterday (back-filling after midnight)
@@ -438,6 +447,8 @@ class TodayView(QWidget):
         if self.day_offset != 0:
             self.open_dose_dialog(sv.medication, sv)  # yesterday: the real time is asked for
             return
+        if self.saving(sv):
+            return  # pressed again while this very dose is being saved: one dose, one question
         now = self.session.now()
         early = sv.slot.at - now
         if early > EARLY_CONFIRM:
@@ -458,9 +469,36 @@ class TodayView(QWidget):
         if warning is not None and not dose_warning.ask_save_anyway(self, warning):
             self.status.setText(self.tr("Not saved (you chose Cancel when the safety checks warned about this dose)."))
             return
-        # Claims the slot: another caregiver's "Given now" a moment ago elsewhere is refused,
-        # not stored twice ("already given by Ana at 08:01").
-        self._submit(dose, sv.medication, claim_slot=True)
+        self._save_next_turn(pid, dose, sv, self._ahead)
+
+    def saving(self, sv: SlotView) -> bool:
+        """Whether this slot's "Given now" is being saved (its button says so and does nothing)."""
+        return _slot_key(sv) in self._pending
+
+    def _save_next_turn(self, pid: int, dose: Dose, sv: SlotView, ahead: ops_doses.LookAhead | None) -> None:
+        """The press was one event (the look-ahead: the person's history read and the dose rules);
+        the write and the redraw are the next one (issue 17: each GUI event short at 50 people).
+        The person, the dose and its look-ahead are the ones of the press: switching person in
+        between does not move the dose. Meanwhile the button says "Saving..." and does nothing."""
+        key = _slot_key(sv)
+        self._pending[key] = pid
+        row = self.rows.get(key)
+        if row is not None:
+            row.update(row.sv)
+        # (with the view as context: nothing runs if the window was destroyed in between)
+        QTimer.singleShot(0, self, lambda: self._save_pending(key, pid, dose, sv.medication, ahead))
+
+    def _save_pending(self, key: tuple[int, str], pid: int, dose: Dose, m: Medication,
+                      ahead: ops_doses.LookAhead | None) -> None:
+        try:
+            # Claims the slot: another caregiver's "Given now" a moment ago elsewhere is refused,
+            # not stored twice ("already given by Ana at 08:01").
+            self._submit(dose, m, claim_slot=True, pid=pid, ahead=ahead)
+        finally:
+            self._pending.pop(key, None)
+            row = self.rows.get(key)
+            if row is not None:
+                row.update(row.sv)
 
     def clock_looks_right(self, pid: int, now: datetime) -> bool:
         """"Given now" far from the journal's last entry: ask whether the computer's clock is
@@ -496,15 +534,16 @@ class TodayView(QWidget):
         return dose_warning.warning_text(preview.alerts, preview.counted_for(self.session.tz),
                                          self.session.emergency_number)
 
-    def _submit(self, dose: Dose, m: Medication, claim_slot: bool = False) -> OpChanges | None:
-        pid = self.session.patient_id
+    def _submit(self, dose: Dose, m: Medication, claim_slot: bool = False, *, pid: int | None = None,
+                ahead: ops_doses.LookAhead | None = None) -> OpChanges | None:
+        pid = pid if pid is not None else self.session.patient_id
         if pid is None:  # no person chosen: there is no dose to give
             return None
         self.error.clear_error()
         try:
             # "Given now": the dose shows at once, the person's checks follow on the next turn.
             outcome = ops_doses.give_dose(session=self.session, patient_id=pid, dose=dose, by=self.session.by,
-                                          initiator=self, claim_slot=claim_slot, ahead=self._ahead,
+                                          initiator=self, claim_slot=claim_slot, ahead=ahead or self._ahead,
                                           check_later=claim_slot)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
@@ -514,6 +553,13 @@ class TodayView(QWidget):
 
     def _logged(self, m: Medication, dose: Dose, outcome: OpChanges, pid: int | None) -> None:
         text = self.logged_text(m, dose)
+        if pid is not None and pid != self.session.patient_id:  # the person was switched since the press
+            try:
+                name = self.session.journal.get_patient(pid).name
+            except Exception:  # noqa: BLE001 - the words only; the dose is saved
+                name = ""
+            if name:
+                text += " " + self.tr("(for {person})").format(person=name)
         self.status.setText(text)
         self.session.remember_entry("dose", outcome, self._logged_what, pid)
         self.dose_logged.emit(outcome)
@@ -525,8 +571,10 @@ class TodayView(QWidget):
                 return None
             m = next((x for x in self.history.medications if x.id == dose.medication_id), first) \
                 if self.history else first
+            # The dialog's dose (another time, skipped, refused, vomited, as needed) shows at once;
+            # the person's checks follow on the next turn (issue 17).
             outcome = ops_doses.give_dose(session=self.session, patient_id=pid, dose=dose, by=self.session.by,
-                                          initiator=self, ahead=self._ahead)
+                                          initiator=self, ahead=self._ahead, check_later=True)
             self._logged(m, dose, outcome, pid)
             return outcome
         return submit

@@ -323,8 +323,9 @@ class VitalsForm(QWidget):
         obs = Observation(at=at, kind=k, value=value, value2=value2, body_part=body,
                           note=self.note.text().strip(), patient_id=pid)
         try:
+            # The entry shows at once; the person's checks follow on the next turn (issue 17).
             outcome = entries.log_reading(session=self.session, patient_id=pid, reading=obs, by=self.session.by,
-                                          initiator=self)
+                                          initiator=self, check_later=True)
         except USER_ERRORS as exc:
             self.error.show_error(describe(exc))
             return

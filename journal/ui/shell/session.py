@@ -92,6 +92,8 @@ class Session(QObject):
         # A person's checks after a write, run on the next event-loop turn (check_person_later):
         # patient id -> (the operation's one read, the instant); a newer write replaces the older.
         self._person_checks: dict[int, tuple[PatientHistory, datetime]] = {}
+        # Their alerts, found and shown on the turn after (`_show_person_checks`): patient id -> alerts.
+        self._person_found: dict[int, list[Alert]] = {}
         self.operation_did_execute.connect(self._on_changed)
 
     # -- time -------------------------------------------------------------------------------
@@ -162,7 +164,9 @@ class Session(QObject):
         if changes.touches(Change.SETTINGS):
             self._settings = None  # views read the new settings when they redraw
         fresh = changes.patient_id is not None and changes.alerts is not None
+        done_checking = False
         if fresh:
+            done_checking = self._drop_found(changes.patient_id)  # found before this write: not shown over it
             others = [a for a in self._alerts if a.patient_id != changes.patient_id]
             self._alerts = sorted(others + list(changes.alerts or ()), key=lambda a: -a.severity.rank)
             self._alerts_fresh = True
@@ -172,6 +176,8 @@ class Session(QObject):
         if self._alerts_fresh:
             self._alerts_fresh = False
             self.alerts_updated.emit(self.alerts)
+        if done_checking:
+            self.checking_changed.emit(False)
 
     # -- reading once per operation ------------------------------------------------------------
     def history(self, patient_id: int, start: datetime, end: datetime) -> PatientHistory:
@@ -345,6 +351,7 @@ class Session(QObject):
             self.refresh_alerts_later()
 
     def _show(self, found: list[Alert] | Exception, now: datetime) -> list[Alert]:
+        done_checking = self._drop_found(None)  # everyone's checks, as new as those or newer, replace them
         if isinstance(found, Exception):
             exc = found
             alerts = [Alert(
@@ -360,6 +367,8 @@ class Session(QObject):
         alerts.sort(key=lambda a: -a.severity.rank)
         self._alerts = alerts
         self.alerts_updated.emit(self.alerts)
+        if done_checking:
+            self.checking_changed.emit(False)
         return self.alerts
 
     # -- a person's checks after a write, one event-loop turn later -----------------------------
@@ -378,22 +387,48 @@ class Session(QObject):
 
     @property
     def checking(self) -> bool:
-        """Whether a person's checks after a write have still to run (their alerts are not current)."""
-        return bool(self._person_checks)
+        """Whether a person's checks after a write have still to run or be shown (their alerts
+        are not current)."""
+        return bool(self._person_checks) or bool(self._person_found)
 
     def _run_person_checks(self) -> None:
+        """Run the waiting checks; their alerts are shown on the next turn (`_show_person_checks`:
+        what the alert list and the emergency banner do with them is an event of its own, issue 17)."""
         jobs = dict(self._person_checks)
         if not jobs:
             return
-        alerts = self._alerts
-        for pid, (history, now) in jobs.items():
-            found = checked(self.journal, history, now, pid)
-            alerts = [a for a in alerts if a.patient_id != pid] + found
+        found = {pid: checked(self.journal, history, now, pid) for pid, (history, now) in jobs.items()}
         self._person_checks = {}
+        self._person_found.update(found)
+        QTimer.singleShot(0, self._show_person_checks)
+
+    def _drop_found(self, patient_id: int | None) -> bool:
+        """Forget a person's (None: everyone's) alerts found but not shown yet: newer ones are
+        being shown instead. True when that leaves nothing to check: the caller says so
+        (`checking_changed`) once the newer alerts are out, never before (the list would say
+        "nothing needs your attention" over the old cards for a moment)."""
+        if not self._person_found:
+            return False
+        if patient_id is None:
+            self._person_found = {}
+        elif self._person_found.pop(patient_id, None) is None:
+            return False
+        return not self.checking
+
+    def _show_person_checks(self) -> None:
+        found = dict(self._person_found)
+        if not found:
+            return  # replaced meanwhile by everyone's checks or a write's own (see `_show`, `announce`)
+        alerts = self._alerts
+        for pid, alerts_of in found.items():
+            alerts = [a for a in alerts if a.patient_id != pid] + alerts_of
         self._alerts = sorted(alerts, key=lambda a: -a.severity.rank)
         self._generation += 1
-        self.checking_changed.emit(False)
-        self.alerts_updated.emit(self.alerts)
+        self.alerts_updated.emit(self.alerts)  # still "checking" while the new cards go up
+        for pid in found:
+            self._person_found.pop(pid, None)
+        if not self.checking:  # a newer write's checks may be waiting: still "checking" then
+            self.checking_changed.emit(False)
 
     def _on_changed(self, changes: OpChanges) -> None:
         # Deferred (and coalesced) so the view that logged something redraws first.
