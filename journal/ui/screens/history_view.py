@@ -44,6 +44,7 @@ from ..shell.translation import QT_TRANSLATE_NOOP
 from ..widgets.catalog import choice_for
 from ..widgets.errors import USER_ERRORS, describe
 from ..widgets.formatting import amount_text, fmt_datetime, reading_text
+from ..widgets.lazy_page import LazyPage
 from ..widgets.widgets import Choice, ErrorLabel, heading
 from .pump_view import kind_label as pump_label
 from .today_view import day_bounds
@@ -232,7 +233,7 @@ class TimelineBuilder:
         return "\n".join(lines)
 
 
-class HistoryView(QWidget):
+class HistoryView(LazyPage):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -320,25 +321,6 @@ class HistoryView(QWidget):
     def _on_changed(self, changes: OpChanges) -> None:
         if changes.touches(DATA | Change.PEOPLE | Change.SETTINGS):
             self.mark_dirty()
-
-    def mark_dirty(self) -> None:
-        """Refresh now when this is the current tab (even of a window not shown yet), else when
-        it next becomes one (switching person reads only what is on screen, issue 17)."""
-        if self.isHidden():
-            self._dirty = True
-        else:
-            self.refresh()
-
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt name)
-        # The tab widget shows a page with setVisible, also while the window itself is hidden.
-        super().setVisible(visible)
-        if visible and self._dirty:
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        if self._dirty:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self._dirty = False

@@ -30,6 +30,7 @@ from ..dialogs.schedule_change import RegimenDialog, StopDialog
 from ..operations import Change, OpChanges, medicines
 from ..shell.session import Session
 from ..widgets.formatting import amount_text, fmt_date, fmt_time, strength_text
+from ..widgets.lazy_page import LazyPage
 from ..widgets.med_status import stock_text
 from ..widgets.widgets import heading, hint
 
@@ -46,7 +47,7 @@ def regimen_text(r: Regimen, m: Medication, settings: Any) -> str:
                         every=every)
 
 
-class MedicinesView(QWidget):
+class MedicinesView(LazyPage):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -106,25 +107,6 @@ class MedicinesView(QWidget):
         session.patient_changed.connect(lambda _pid: self.mark_dirty())
         self._dirty = False
         self.refresh()
-
-    def mark_dirty(self) -> None:
-        """Refresh now when this is the current tab (even of a window not shown yet), else when
-        it next becomes one (switching person reads only what is on screen, issue 17)."""
-        if self.isHidden():
-            self._dirty = True
-        else:
-            self.refresh()
-
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt name)
-        # The tab widget shows a page with setVisible, also while the window itself is hidden.
-        super().setVisible(visible)
-        if visible and self._dirty:
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        if self._dirty:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self._dirty = False

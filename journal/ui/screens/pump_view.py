@@ -25,6 +25,7 @@ from ..shell.session import Session
 from ..shell.translation import QT_TRANSLATE_NOOP
 from ..widgets.errors import USER_ERRORS, describe
 from ..widgets.formatting import fmt_date, fmt_datetime
+from ..widgets.lazy_page import LazyPage
 from ..widgets.style import look, set_scaled_font
 from ..widgets.widgets import Choice, ErrorLabel, OptionalDateEdit, WhenEdit, heading, hint, scroll_page
 from .today_view import day_bounds
@@ -99,7 +100,7 @@ def _number(text: str, label: str, low: float, high: float, required: bool = Fal
     return v
 
 
-class PumpView(QWidget):
+class PumpView(LazyPage):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -182,18 +183,6 @@ class PumpView(QWidget):
             lambda ch: self.mark_dirty() if ch.touches(Change.PUMP | Change.PEOPLE | Change.SETTINGS) else None)
         session.patient_changed.connect(lambda _pid: self.mark_dirty())
         self._kind_changed()
-
-    def mark_dirty(self) -> None:
-        """Refresh now if on screen, else when next shown (no work for a hidden tab)."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        if self._dirty:
-            self.refresh()
-        super().showEvent(event)
 
     def _rows(self, *widgets: QWidget) -> None:
         for w in (self.volume, self.concentration, self.daily, self.reservoir, self.low_alarm,
