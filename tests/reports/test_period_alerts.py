@@ -178,17 +178,21 @@ def rich_doc() -> dict[str, Any]:
             "patients": [oral_person(rng), pump_person(rng)]}
 
 
-@pytest.fixture(scope="module")
-def journal(tmp_path_factory: pytest.TempPathFactory) -> Any:
+def imported_journal(folder: Path, document: dict[str, Any]) -> Any:
+    """A journal in `folder` with `document` imported by the command line, open at NOW."""
     from journal.app import main
     from journal.services.journal import Journal
 
-    folder = tmp_path_factory.mktemp("period")
     doc = folder / "doc.json"
-    doc.write_text(json.dumps(rich_doc()))
+    doc.write_text(json.dumps(document))
     db = folder / "journal.sqlite3"
     assert main(["--db", str(db), "import", str(doc)], clock=FixedClock(NOW)) == 0
-    j = Journal.open(Path(db), FixedClock(NOW))
+    return Journal.open(Path(db), FixedClock(NOW))
+
+
+@pytest.fixture(scope="module")
+def journal(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    j = imported_journal(tmp_path_factory.mktemp("period"), rich_doc())
     yield j
     j.close()
 

@@ -5,16 +5,22 @@ exactly the alerts of every check run at every instant."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from journal.domain import FixedClock
 from journal.services import reports
-from tests.reports.test_period_alerts import NOW, _at, _days, _inputs, _reg, _words, replay_every_instant
+from tests.reports.test_period_alerts import (
+    NOW,
+    _at,
+    _days,
+    _inputs,
+    _reg,
+    _words,
+    imported_journal,
+    replay_every_instant,
+)
 
 
 def pump_cut_doc() -> dict[str, Any]:
@@ -47,15 +53,7 @@ def pump_cut_doc() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def journal(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from journal.app import main
-    from journal.services.journal import Journal
-
-    folder = tmp_path_factory.mktemp("pump-cut")
-    doc = folder / "doc.json"
-    doc.write_text(json.dumps(pump_cut_doc()))
-    db = folder / "journal.sqlite3"
-    assert main(["--db", str(db), "import", str(doc)], clock=FixedClock(NOW)) == 0
-    j = Journal.open(Path(db), FixedClock(NOW))
+    j = imported_journal(tmp_path_factory.mktemp("pump-cut"), pump_cut_doc())
     yield j
     j.close()
 
