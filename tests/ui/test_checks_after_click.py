@@ -244,3 +244,52 @@ def test_everyones_checks_replace_alerts_found_but_not_yet_shown(qtbot, window, 
     assert [a.key for a in session.alerts] == [a.key for a in fresh]
     assert "older" not in [a.title for a in session.alerts]
     assert not session.checking
+
+
+# -- corrections and removals in History, medicine changes: the same short click ------------------
+def test_a_dose_removed_in_history_is_gone_in_the_click_and_its_alert_follows(
+        qtbot, window, journal, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QInputDialog
+
+    window.tabs.setCurrentWidget(window.history)
+    hv = window.history
+    qtbot.waitUntil(lambda: bool(hv.shown))
+    qtbot.waitUntil(lambda: not window.session.checking)
+    pid = window.session.patient_id
+    before = {a.key for a in window.session.alerts}
+    hv.table.selectRow(next(i for i, e in enumerate(hv.shown) if e.entity == "dose"))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("logged by mistake", True)))
+    runs = spy_checks(window, monkeypatch)
+    qtbot.mouseClick(hv.remove_button, Qt.MouseButton.LeftButton)
+    # the click has returned: removed in the file, the checks not run yet, the list says it is checking
+    assert [d for d in journal.history(pid, at(0), at(23, 59)).doses if not d.removed] == []
+    assert runs == [] and window.session.checking and "Checking" in window.alerts.summary.text()
+    qtbot.waitUntil(lambda: not window.session.checking)
+    assert len(runs) == 1 and runs[0]["checking"]
+    # the day's only baclofen dose taken back: the gap is now a missed dose, or worse, an abrupt stop
+    new = [a for a in window.session.alerts if a.key not in before and a.patient_id == pid]
+    assert {a.rule for a in new} & {"missed-dose", "abrupt-stop"}, [a.rule for a in window.session.alerts]
+    assert "Checking" not in window.alerts.summary.text()
+
+
+def test_a_medicine_stopped_from_the_window_is_saved_in_the_click_and_checked_a_turn_later(
+        qtbot, window, journal, clock, monkeypatch) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    from journal.ui.operations import medicines
+
+    qtbot.waitUntil(lambda: not window.session.checking)
+    pid = window.session.patient_id
+    med = next(m for m in journal.history(pid, at(0), at(23, 59)).medications if m.name == TABLETS)
+    current = med.regimen_on(clock.now().date())
+    assert current is not None
+    stop = replace(current, start=clock.now().date(), end=clock.now().date())  # baclofen stopped from today
+    before = {a.key for a in window.session.alerts}
+    runs = spy_checks(window, monkeypatch)
+    medicines.stop_medicine(session=window.session, patient_id=pid, medication_id=med.id, plan=[stop],
+                            by="test")
+    assert runs == [] and window.session.checking
+    qtbot.waitUntil(lambda: not window.session.checking)
+    assert len(runs) == 1
+    new = [a for a in window.session.alerts if a.key not in before and a.patient_id == pid]
+    assert "fast-taper" in {a.rule for a in new}, [a.rule for a in window.session.alerts]

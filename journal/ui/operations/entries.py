@@ -48,16 +48,18 @@ def log_pump_event(*, session: Session, patient_id: int, event: PumpEvent, by: s
 
 def correct_entry(*, session: Session, patient_id: int | None, entity: str, record_id: int, changes: dict[str, Any],
                   by: str, reason: str = "", initiator: object | None = None) -> OpChanges:
-    """Change fields of one entry of this person; the earlier version is kept with who, when and why."""
+    """Change fields of one entry of this person; the earlier version is kept with who, when and why.
+    The correction shows at once; the person's checks follow on the next turn (as for `log_symptom`)."""
     return perform(session, lambda: session.journal.correct(entity, record_id, changes, by=by, reason=reason),
-                   patient_id=patient_id, by=by, initiator=initiator)
+                   patient_id=patient_id, by=by, initiator=initiator, check_later=True)
 
 
 def remove_entry(*, session: Session, patient_id: int | None, entity: str, record_id: int, by: str, reason: str,
                  initiator: object | None = None) -> OpChanges:
-    """Mark an entry removed with a reason (it stays in the file and can be brought back)."""
+    """Mark an entry removed with a reason (it stays in the file and can be brought back). The
+    person's checks follow on the next turn (as for `log_symptom`)."""
     return perform(session, lambda: session.journal.remove(entity, record_id, by=by, reason=reason),
-                   patient_id=patient_id, by=by, initiator=initiator)
+                   patient_id=patient_id, by=by, initiator=initiator, check_later=True)
 
 
 UNDO_REASON = "undone"

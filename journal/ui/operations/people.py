@@ -21,4 +21,4 @@ def add_person(*, session: Session, person: Patient, by: str, initiator: object 
 def edit_person(*, session: Session, person: Patient, by: str, initiator: object | None = None) -> OpChanges:
     """Save a changed profile (the earlier one is kept); their checks run again (age, kidneys)."""
     return perform(session, lambda: session.journal.update_patient(person, by=by), patient_id=person.id, by=by,
-                   initiator=initiator)
+                   initiator=initiator, check_later=True)
