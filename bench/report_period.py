@@ -79,7 +79,7 @@ def secs(x: float) -> str:
     return f"{x * 1000:.0f} ms" if x < 1 else f"{x:.2f} s"
 
 
-def _pair(a: float, b: float) -> str:
+def pair(a: float, b: float) -> str:
     """'30 ms / 190 ms (6.3x)': a floor for 30 days and a year, and their ratio (the floor of ours)."""
     return f"{secs(a)} / {secs(b)} ({b / a:.1f}x)" if a else f"{secs(a)} / {secs(b)}"
 
@@ -109,8 +109,8 @@ def run(runs: int, people: list[int]) -> list[dict[str, Any]]:
         verdict = "met" if ok else (f"MISSED (target <= {TARGET_CPU:g} s and <= {TARGET_RATIO:g}x)")
         print(f"  {person:>6} {secs(data['cpu_30']):>9} {secs(data['cpu_365']):>9} {ratio:>5.2f}x "
               f"{data['alerts_30']:>4}/{data['alerts_365']:<4}   "
-              f"{_pair(data['cpu_30_no_alerts'], data['cpu_365_no_alerts']):>30} "
-              f"{_pair(data['raw_30'], data['raw_365']):>26}  {verdict}", flush=True)
+              f"{pair(data['cpu_30_no_alerts'], data['cpu_365_no_alerts']):>30} "
+              f"{pair(data['raw_30'], data['raw_365']):>26}  {verdict}", flush=True)
         rows.append({"person": person, **data, "ratio": ratio})
     if len(rows) > 1:
         print(f"  median over {len(rows)} people: 30 days {secs(median([r['cpu_30'] for r in rows]))}, "

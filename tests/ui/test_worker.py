@@ -97,3 +97,48 @@ def test_checks_that_end_after_the_window_is_gone_say_nothing_on_the_way_out(qtb
     slow.release.set()
     assert QThreadPool.globalInstance().waitForDone(20_000)
     assert "Signal source has been deleted" not in capfd.readouterr().err
+
+
+# -- writes about no one in particular, and back from sleep: everyone's checks on the worker too ---
+def test_settings_saved_answer_at_once_and_everyones_checks_follow_on_the_worker(qtbot, journal, clock) -> None:  # noqa: ANN001
+    """Saving the settings re-checks everyone (the emergency number is in the alerts): at 50 people
+    that is most of a second, so it runs on the worker; the list says it is checking meanwhile, and
+    a result from before the save (held here) is not shown over the new one."""
+    from journal.ui.operations.settings import save_settings
+
+    stale = Alert(rule="stale-test", severity=Severity.EMERGENCY, patient="Robin", since=clock.now(),
+                  title="computed before the settings changed", message="", advice="", evidence=[],
+                  reference="when-to-call")
+    slow = SlowJournal(journal, first_answer=[stale])
+    w = build_window(slow, clock, tray_available=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(slow.started.is_set)  # the start checks are held on the worker
+    s = journal.get_settings()
+    s.time_format = "%I:%M %p"
+    save_settings(session=w.session, settings=s, by="")
+    qtbot.waitUntil(lambda: w.session.checking)  # the re-check is asked for a turn later, not run here
+    assert slow.running  # everyone's checks are still held on the worker: the GUI thread did not run them
+    assert "Checking" in w.alerts.summary.text()
+    slow.release.set()
+    qtbot.waitUntil(lambda: not w.session.checking and not w.session.checking_in_background)
+    assert all(a.rule != "stale-test" for a in w.session.alerts)  # from before the save: dropped
+    assert "Checking" not in w.alerts.summary.text()
+    assert [a.key for a in w.session.alerts] == [a.key for a in w.session.refresh_alerts()]
+
+
+def test_back_from_sleep_everyones_checks_run_on_the_worker(qtbot, journal, clock) -> None:  # noqa: ANN001
+    slow = SlowJournal(journal)
+    w = build_window(slow, clock, tray_available=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(slow.started.is_set)
+    slow.release.set()
+    qtbot.waitUntil(lambda: not w.session.checking_in_background)
+    slow.started.clear()
+    slow.release.clear()
+    w.reminders.replanned("clock-jump")  # what the scheduler says when the clock jumped (sleep, resume)
+    qtbot.waitUntil(slow.started.is_set)  # the checks started on the worker...
+    assert slow.running and w.session.checking_in_background  # ...and are held there, the window free
+    slow.release.set()
+    qtbot.waitUntil(lambda: not w.session.checking_in_background)

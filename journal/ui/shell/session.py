@@ -62,7 +62,7 @@ class Session(QObject):
     alerts_updated = Signal(list)  # list[Alert], most severe first
     error = Signal(str, str)  # field, message
     undo_changed = Signal(object)  # LastEntry | None: what Ctrl+Z would undo now
-    checking_changed = Signal(bool)  # True while a person's checks after a write are still to run
+    checking_changed = Signal(bool)  # True while checks after a write are still to run (`checking`)
 
     def __init__(self, journal: Journal, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +81,9 @@ class Session(QObject):
         self._generation = 0
         self._background = False
         self._again = False
+        # everyone's checks asked for by a write about no one in particular (settings, a person
+        # added, an import): True until their result is shown; the alert list says "checking"
+        self._everyone_pending = False
         self._posted = _Posted()
         self._posted.done.connect(self._background_done)
         # The one history read of the last operation (person, read at, history), kept until the
@@ -310,12 +313,20 @@ class Session(QObject):
         self._generation += 1
         return self._show(found, now)
 
-    def refresh_alerts_later(self) -> None:
-        """Re-run everyone's checks on a worker thread (the start, the minute tick): the window
-        keeps answering while they run (issue 17: 50 people take most of a second). The alerts
-        are shown when the result comes back, unless the list changed meanwhile (a write, a
-        direct refresh): then the checks run once more. A call while they run asks for one more
-        run after it."""
+    def refresh_alerts_later(self, *, after_write: bool = False) -> None:
+        """Re-run everyone's checks on a worker thread (the start, the minute tick, back from
+        sleep, after a write about no one in particular): the window keeps answering while they
+        run (issue 17: 50 people take most of a second). The alerts are shown when the result
+        comes back, unless the list changed meanwhile (a write, a direct refresh): then the
+        checks run once more. A call while they run asks for one more run after it.
+        `after_write`: the journal has just changed, so a run already under way is from before it
+        (its result is dropped), and `checking` is True until the new result is shown."""
+        if after_write:
+            self._generation += 1  # a run under way read the journal before the write
+            was = self.checking
+            self._everyone_pending = True
+            if not was:
+                self.checking_changed.emit(True)
         if self._background:
             self._again = True
             return
@@ -343,7 +354,7 @@ class Session(QObject):
         now, result = payload
         if generation == self._generation:
             self._generation += 1
-            self._show(result, now)
+            self._show(result, now)  # ends `_everyone_pending`
         else:
             self._again = True  # computed before the list last changed: look again
         if self._again:
@@ -351,7 +362,10 @@ class Session(QObject):
             self.refresh_alerts_later()
 
     def _show(self, found: list[Alert] | Exception, now: datetime) -> list[Alert]:
-        done_checking = self._drop_found(None)  # everyone's checks, as new as those or newer, replace them
+        # everyone's checks, as new as the waiting ones or newer, replace them
+        was = self.checking
+        self._everyone_pending = False
+        done_checking = self._drop_found(None) or (was and not self.checking)
         if isinstance(found, Exception):
             exc = found
             alerts = [Alert(
@@ -387,9 +401,9 @@ class Session(QObject):
 
     @property
     def checking(self) -> bool:
-        """Whether a person's checks after a write have still to run or be shown (their alerts
-        are not current)."""
-        return bool(self._person_checks) or bool(self._person_found)
+        """Whether checks after a write have still to run or be shown: a person's, or everyone's
+        after a write about no one in particular (the alerts shown are not current)."""
+        return bool(self._person_checks) or bool(self._person_found) or self._everyone_pending
 
     def _run_person_checks(self) -> None:
         """Run the waiting checks; their alerts are shown on the next turn (`_show_person_checks`:
@@ -440,7 +454,7 @@ class Session(QObject):
 
     def _deferred_alerts(self) -> None:
         self._alerts_pending = False
-        self.refresh_alerts()
+        self.refresh_alerts_later(after_write=True)  # everyone's: on a worker, not in this event (issue 17)
 
 
 class JournalReads:

@@ -109,7 +109,7 @@ class WindowReminders(QObject):
             self.restore()
         elif why == "clock-jump":
             # Back from sleep: the checks look again too, so the alerts say what was missed.
-            QTimer.singleShot(0, self.session.refresh_alerts)
+            QTimer.singleShot(0, self.session.refresh_alerts_later)  # on a worker (issue 17)
         self.settle()
         self.show_next()
 
