@@ -695,6 +695,7 @@ QT_ES.update({
     "A caregiver's record to take to the appointment: it is not a medical document and not medical advice.":
         "Un registro de quien cuida para llevar a la cita: no es un documento médico ni consejo médico.",
     "The report could not be made: {reason}": "No se pudo hacer el informe: {reason}",
+    "Preparing the report for {start} to {end}\u2026": "Preparando el informe del {start} al {end}\u2026",
     "Save the report as PDF": "Guardar el informe como PDF",
     "PDF files (*.pdf)": "Archivos PDF (*.pdf)",
     "The PDF could not be saved: {reason}": "No se pudo guardar el PDF: {reason}",

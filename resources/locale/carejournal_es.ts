@@ -1858,6 +1858,10 @@ Clínica de la bomba: teléfono (día y noche)</translation>
         <translation>Un registro de quien cuida para llevar a la cita: no es un documento médico ni consejo médico.</translation>
     </message>
     <message>
+        <source>Preparing the report for {start} to {end}…</source>
+        <translation>Preparando el informe del {start} al {end}…</translation>
+    </message>
+    <message>
         <source>The report could not be made: {reason}</source>
         <translation>No se pudo hacer el informe: {reason}</translation>
     </message>

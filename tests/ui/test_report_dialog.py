@@ -58,9 +58,13 @@ def test_opens_on_the_last_30_days_with_the_pages_previewed(dialog: Any, qtbot: 
 def test_choosing_other_days_rebuilds_the_report(dialog: Any, qtbot: Any) -> None:
     from PySide6.QtCore import QDate, Qt
 
+    qtbot.waitUntil(lambda: dialog.building is None)  # the first 30 days are in
     dialog.from_edit.setDate(QDate(2026, 10, 1))
     dialog.to_edit.setDate(QDate(2026, 10, 10))
-    qtbot.mouseClick(dialog.update_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.ready):
+        qtbot.mouseClick(dialog.update_button, Qt.MouseButton.LeftButton)
+        assert "Preparing the report for 2026-10-01 to 2026-10-10" in dialog.status.text()
+        assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
     assert (dialog.data.header.period_start, dialog.data.header.period_end) == (date(2026, 10, 1), date(2026, 10, 10))
     assert dialog.data.adherence[0].missed_derived == 3
 
@@ -78,6 +82,7 @@ def test_save_as_pdf_writes_the_file_the_user_picked(dialog: Any, qtbot: Any, tm
         return str(target), filt
 
     monkeypatch.setattr(dialog, "get_save_file_name", fake_save)
+    qtbot.waitUntil(dialog.save_button.isEnabled)  # once the report is in
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     out = target.with_suffix(".pdf")
     assert out.exists()
@@ -168,3 +173,74 @@ def test_paper_choice_sets_the_page_size(dialog: Any) -> None:
     assert dialog.printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
     dialog.paper.setCurrentIndex(dialog.paper.findData("a4"))
     assert dialog.printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+
+
+# -- built on a worker (issue 17): the window answers meanwhile, the newest request wins -----------
+class HeldBuild:
+    """reports.build_for, held on the worker thread until `release` is set (GUI-thread calls,
+    the click's own builds, are not held)."""
+
+    def __init__(self, real: Any, fail: Exception | None = None) -> None:
+        import threading
+
+        self.real, self.fail = real, fail
+        self.started, self.release = threading.Event(), threading.Event()
+        self.periods: list[tuple[date, date]] = []
+
+    def __call__(self, journal: Any, pid: int, start: date, end: date, now: Any) -> Any:
+        import threading
+
+        if threading.current_thread() is not threading.main_thread():
+            self.periods.append((start, end))
+            self.started.set()
+            self.release.wait(timeout=20)  # a safety net only: the test releases it
+            if self.fail is not None:
+                raise self.fail
+        return self.real(journal, pid, start, end, now=now)
+
+
+def test_the_dialog_answers_while_the_report_is_built(qtbot: Any, journal: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QDate, Qt
+
+    from journal.services import reports
+    from journal.ui.dialogs.report_dialog import ReportDialog
+
+    held = HeldBuild(reports.build_for)
+    monkeypatch.setattr(reports, "build_for", held)
+    d = ReportDialog(journal, journal.find_patient("Robin Shaw").id, lambda: NOW)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitUntil(held.started.is_set)
+    try:
+        # the build is held on the worker, and the dialog answers: the days can be changed...
+        assert "Preparing the report" in d.status.text() and d.data is None
+        assert not d.save_button.isEnabled() and not d.print_button.isEnabled()
+        d.from_edit.setFocus()
+        qtbot.keyClick(d.paper, Qt.Key.Key_Down)
+        d.from_edit.setDate(QDate(2026, 10, 1))
+        qtbot.mouseClick(d.update_button, Qt.MouseButton.LeftButton)  # ...and a newer request made
+        assert d.building == (date(2026, 10, 1), date(2026, 10, 11))
+    finally:
+        held.release.set()
+    qtbot.waitUntil(lambda: d.building is None)
+    # the first request's result (the 30 days) was dropped: the dialog shows the days asked last
+    assert held.periods == [(date(2026, 9, 12), date(2026, 10, 11)), (date(2026, 10, 1), date(2026, 10, 11))]
+    assert (d.data.header.period_start, d.data.header.period_end) == (date(2026, 10, 1), date(2026, 10, 11))
+    assert d.save_button.isEnabled() and d.print_button.isEnabled() and d.status.text() == ""
+    qtbot.waitUntil(lambda: d.preview.pageCount() > 0)
+
+
+def test_a_report_that_fails_on_the_worker_says_so(qtbot: Any, journal: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.services import reports
+    from journal.ui.dialogs.report_dialog import ReportDialog
+
+    held = HeldBuild(reports.build_for, fail=OSError("disk I/O error"))
+    held.release.set()
+    monkeypatch.setattr(reports, "build_for", held)
+    d = ReportDialog(journal, journal.find_patient("Robin Shaw").id, lambda: NOW)
+    qtbot.addWidget(d)
+    with qtbot.waitSignal(d.ready):
+        pass
+    assert d.data is None and "could not be made" in d.status.text() and "disk I/O error" in d.status.text()
+    assert not d.save_button.isEnabled() and not d.print_button.isEnabled()

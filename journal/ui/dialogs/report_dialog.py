@@ -3,6 +3,12 @@
 The pages in the preview are painted by the same code as the PDF (journal.reports.render), so
 what is previewed is what is printed. The file and print dialogs are attributes so tests can
 replace them and nothing ever blocks.
+
+The report's data is built on a worker thread when the dialog opens and on "Show these days"
+(issue 17: a year of a care-home journal takes about a second of reading and checks); the dialog
+says it is preparing the report meanwhile, and the window keeps answering. Save and Print for
+days not built yet build them in the click, under a busy cursor: the user asked for that file or
+that paper now.
 """
 
 from __future__ import annotations
@@ -12,8 +18,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCursor, QGuiApplication, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +39,7 @@ from journal.services import reports
 from journal.services.journal import Journal
 
 from ..shell.translation import QT_TRANSLATE_NOOP
+from ..widgets.off_thread import Posted, run_off_thread
 from ..widgets.widgets import pydate, qdate
 
 PAPER = (("A4", "a4"), (QT_TRANSLATE_NOOP("ReportDialog", "US Letter"), "letter"))
@@ -41,7 +48,10 @@ PAPER = (("A4", "a4"), (QT_TRANSLATE_NOOP("ReportDialog", "US Letter"), "letter"
 
 
 class ReportDialog(QDialog):
-    """Preview, print and save the report for one person."""
+    """Preview, print and save the report for one person. `ready` is emitted each time the
+    report for the chosen days is in (`data`, or None with the reason in `status`) and previewed."""
+
+    ready = Signal()
 
     # Replaced in tests: (parent, caption, directory, filter) -> (path, selected filter)
     get_save_file_name: Callable[..., tuple[str, str]] = staticmethod(QFileDialog.getSaveFileName)
@@ -56,6 +66,11 @@ class ReportDialog(QDialog):
         self.now = now
         self.data: ReportData | None = None
         self.built_period: tuple[date, date] | None = None  # the days self.data covers
+        # the report being built on a worker: a newer request's number wins (`_built`)
+        self._request = 0
+        self.building: tuple[date, date] | None = None  # the days being built, None when idle
+        self._posted = Posted(self)
+        self._posted.done.connect(self._built)
         self.pages = 0
         self.setWindowTitle(self.tr("Report for the doctor"))
         self.resize(900, 1000)
@@ -127,21 +142,54 @@ class ReportDialog(QDialog):
         return pydate(self.from_edit.date()), pydate(self.to_edit.date())
 
     def rebuild(self) -> None:
-        """Build the report's data for the chosen days and refresh the preview."""
+        """Build the report's data for the chosen days on a worker thread; the preview follows
+        when it is in (`ready`). Print and Save wait for it (they are off meanwhile); a newer
+        request replaces one still being built."""
         start, end = self.period()
-        self.built_period = (start, end)
+        self._request += 1
+        self.building = (start, end)
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.status.setText("\u231b " + self.tr("Preparing the report for {start} to {end}\u2026").format(
+            start=start.isoformat(), end=end.isoformat()))
+        journal, pid, now = self.journal, self.patient_id, self.now()
+        run_off_thread(lambda: reports.build_for(journal, pid, start, end, now=now), self._posted, self._request)
+
+    def _built(self, request: int, result: Any) -> None:
+        if request != self._request or self.building is None:
+            return  # a newer request is being built, or the days were built in a click meanwhile
+        self._take(self.building, result)
+
+    def _build_now(self) -> None:
+        """Build the chosen days here and now (Save or Print asked for them)."""
+        start, end = self.period()
+        self._request += 1  # a build still running on the worker is not wanted any more
+        QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
-            self.data = reports.build_for(self.journal, self.patient_id, start, end, now=self.now())
-        except Exception as e:  # noqa: BLE001 - shown in the dialog, the window stays usable
+            try:
+                result: Any = reports.build_for(self.journal, self.patient_id, start, end, now=self.now())
+            except Exception as e:  # noqa: BLE001 - shown in the dialog, the window stays usable
+                result = e
+            self._take((start, end), result)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def _take(self, period: tuple[date, date], result: Any) -> None:
+        """Show the report built for `period` (`result`: ReportData, or the Exception that stopped it)."""
+        self.building = None
+        self.built_period = period
+        if isinstance(result, Exception):
             self.data = None
-            self.status.setText(self.tr("The report could not be made: {reason}").format(reason=e))
+            self.status.setText(self.tr("The report could not be made: {reason}").format(reason=result))
             self.print_button.setEnabled(False)
             self.save_button.setEnabled(False)
-            return
-        self.print_button.setEnabled(True)
-        self.save_button.setEnabled(True)
-        self.status.setText("")
-        self.preview.updatePreview()
+        else:
+            self.data = result
+            self.print_button.setEnabled(True)
+            self.save_button.setEnabled(True)
+            self.status.setText("")
+            self.preview.updatePreview()
+        self.ready.emit()
 
     def _apply_paper(self, printer: QPrinter) -> None:
         size = QPageSize.PageSizeId.Letter if self.page_size == "letter" else QPageSize.PageSizeId.A4
@@ -166,8 +214,8 @@ class ReportDialog(QDialog):
     def _for_the_chosen_days(self) -> bool:
         """Days changed without "Show these days": make the report for them first, so the PDF or
         the paper holds the days in the boxes, not the ones chosen before."""
-        if self.built_period != self.period():
-            self.rebuild()
+        if self.built_period != self.period() or self.building is not None:
+            self._build_now()
         return self.data is not None
 
     def save_pdf(self) -> Path | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from journal.domain import Alert, Clock, Dose, Patient, PatientHistory, Severity
 from journal.domain.zones import JournalZone
@@ -25,6 +25,7 @@ from journal.services.journal import Journal, Outcome
 
 from ..operations import DATA, EVERYTHING, SAME_CLICK, Change, OpChanges, checked, perform
 from ..widgets.formatting import ShownSettings
+from ..widgets.off_thread import Posted, run_off_thread
 
 # How long after an entry is made it can be undone (Ctrl+Z, or Undo beside "Logged: ..."). Our own
 # number (judgement): long enough to notice a wrong "Given now", short enough that "undo" still
@@ -45,13 +46,6 @@ class LastEntry:
     patient_id: int | None
     made_at: datetime
     what: str
-
-
-class _Posted(QObject):
-    """Carries a worker thread's result back to the GUI thread (a queued signal: the receiver
-    lives in the GUI thread)."""
-
-    done = Signal(int, object)  # the alerts' generation when the work started, list[Alert] or Exception
 
 
 class Session(QObject):
@@ -84,7 +78,7 @@ class Session(QObject):
         # everyone's checks asked for by a write about no one in particular (settings, a person
         # added, an import): True until their result is shown; the alert list says "checking"
         self._everyone_pending = False
-        self._posted = _Posted()
+        self._posted = Posted()
         self._posted.done.connect(self._background_done)
         # The one history read of the last operation (person, read at, history), kept until the
         # event loop has run the work that operation started (views, reminder plan).
@@ -331,19 +325,15 @@ class Session(QObject):
             self._again = True
             return
         self._background = True
-        generation, now, journal, posted = self._generation, self.clock.now(), self.journal, self._posted
+        now, journal = self.clock.now(), self.journal
 
-        def work() -> None:
+        def work() -> tuple[datetime, list[Alert] | Exception]:
             try:
-                result: list[Alert] | Exception = list(journal.check(now=now, patient_id=None))
+                return now, list(journal.check(now=now, patient_id=None))
             except Exception as exc:  # noqa: BLE001 - shown as an alert when it comes back
-                result = exc
-            try:
-                posted.done.emit(generation, (now, result))
-            except RuntimeError:  # the window closed while the checks ran: nobody left to show them to
-                pass
+                return now, exc
 
-        QThreadPool.globalInstance().start(work)
+        run_off_thread(work, self._posted, self._generation)
 
     @property
     def checking_in_background(self) -> bool:
