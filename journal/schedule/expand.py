@@ -100,11 +100,14 @@ def expand(medication: Medication, tz: tzinfo, start: datetime, end: datetime) -
 class SlotSpan:
     """One medication's slots expanded once over a long span, then cut to any window: `window(start,
     end)` gives what `expand(medication, tz, start, end)` gives (and their instants in UTC), for
-    asking many overlapping windows (the report checks a period instant by instant). Asked outside
-    what it holds, it expands again over the union and `GROW` more, so a window that moves day by
-    day expands a few times a year, not once a day. The medication must not change meanwhile."""
+    asking many overlapping windows (the report checks a period instant by instant). The first
+    window is expanded as asked (one check asks a few days: nothing more is expanded for it).
+    Asked outside what it holds, it expands the new part and as much again as it holds (at least
+    a day, at most `GROW`), so a window that moves day by day expands a few times a year, not once
+    a day. The medication must not change meanwhile."""
 
     GROW = timedelta(days=64)
+    MIN_GROW = timedelta(days=1)
 
     def __init__(self, medication: Medication, tz: tzinfo) -> None:
         self.medication = medication
@@ -126,21 +129,29 @@ class SlotSpan:
         # day either side of the window), so cutting this list equals expanding the window; and
         # expanding [a, b) then [b, c) gives expanding [a, c), so the span grows by its new ends.
         if self._lo is None or self._hi is None:
-            self._lo, self._hi = start - self.GROW, end + self.GROW
+            self._lo, self._hi = start, end
             self._slots = expand(self.medication, self.tz, self._lo, self._hi)
             self._keys = [s.at.astimezone(UTC) for s in self._slots]
         if start < self._lo:
-            more = expand(self.medication, self.tz, start - self.GROW, self._lo)
+            lo = start - self._grow()
+            more = expand(self.medication, self.tz, lo, self._lo)
             self._slots = more + self._slots
             self._keys = [s.at.astimezone(UTC) for s in more] + self._keys
-            self._lo = start - self.GROW
+            self._lo = lo
         if end > self._hi:
-            more = expand(self.medication, self.tz, self._hi, end + self.GROW)
+            hi = end + self._grow()
+            more = expand(self.medication, self.tz, self._hi, hi)
             self._slots = self._slots + more
             self._keys = self._keys + [s.at.astimezone(UTC) for s in more]
-            self._hi = end + self.GROW
+            self._hi = hi
         i, j = bisect_left(self._keys, start), bisect_left(self._keys, end)
         return self._slots[i:j], self._keys[i:j]
+
+    def _grow(self) -> timedelta:
+        """How much more than asked to expand on a side: as much as is held (doubling, so a
+        moving window expands O(log) times at first), between a day and `GROW`."""
+        assert self._lo is not None and self._hi is not None
+        return min(self.GROW, max(self.MIN_GROW, self._hi - self._lo))
 
 
 def expand_all(medications: Iterable[Medication], tz: tzinfo, start: datetime, end: datetime) -> list[Slot]:
