@@ -366,9 +366,17 @@ def bench_window(db: Path, runs: int) -> None:
         if not got:
             continue
         longest = median([g["max_ms"] for g in got])
+        # Judged on wall time (what the person waits); the GUI thread's own CPU beside it tells an
+        # event that worked that long from one that waited (the interpreter lock, the disk).
+        cpu_most = median([g.get("max_cpu_any_ms", g["max_cpu_ms"]) for g in got])
+        over_wall = median([g["over_50ms"] for g in got])
+        over_cpu = median([g.get("over_50ms_cpu", 0) for g in got])
+        verdict = "met" if longest <= 50 else ("MISSED on wall, met on the GUI thread's CPU" if cpu_most <= 50
+                                               else "MISSED")
         add(f"  GUI event, {phase}", f"max {longest:.0f} ms (cpu {median([g['max_cpu_ms'] for g in got]):.0f}), "
             f"p95 {median([g['p95_ms'] for g in got]):.1f} ms", f"{got[-1]['max_event']}"[:30],
-            "no event over 50 ms", _ok(longest <= 50) + f"; {median([g['over_50ms'] for g in got]):.0f} over 50 ms"
+            "no event over 50 ms", f"{verdict}; {over_wall:.0f} over 50 ms of wall, {over_cpu:.0f} of cpu "
+            f"(most cpu {cpu_most:.0f} ms)"
             + (f"; longest stretch {median([g['stretch_max_ms'] for g in got]):.0f} ms" if phase == "all" else ""))
 
 
