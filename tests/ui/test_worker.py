@@ -142,3 +142,87 @@ def test_back_from_sleep_everyones_checks_run_on_the_worker(qtbot, journal, cloc
     assert slow.running and w.session.checking_in_background  # ...and are held there, the window free
     slow.release.set()
     qtbot.waitUntil(lambda: not w.session.checking_in_background)
+
+
+# -- the start: everyone's first checks begin once the window has painted itself -----------------
+def test_everyones_first_checks_start_after_the_first_paint(qtbot, journal, clock) -> None:  # noqa: ANN001
+    """Run beside the first paint they held it up (issue 17: up to 170 ms at 50 people)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    slow = SlowJournal(journal)
+    w = build_window(slow, clock, tray_available=False)
+    qtbot.addWidget(w)
+    painted: list[bool] = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(True)
+            return False
+
+    spy = Paints(w)
+    w.installEventFilter(spy)
+    seen_at_start: list[bool] = []
+    real = w.session.refresh_alerts_later
+
+    def recorded(**kw) -> None:  # noqa: ANN003
+        seen_at_start.append(bool(painted))
+        real(**kw)
+
+    w.session.refresh_alerts_later = recorded  # type: ignore[method-assign]
+    w.show()
+    qtbot.waitUntil(slow.started.is_set)
+    slow.release.set()
+    qtbot.waitUntil(lambda: not w.session.checking_in_background)
+    assert seen_at_start and seen_at_start[0] is True  # the first run began after a paint
+
+
+def test_a_window_never_painted_still_checks_everyone(qtbot, journal, clock) -> None:  # noqa: ANN001
+    """Started minimised or in the tray at login, the window may never paint: the checks (and the
+    reminders, which start with their first alerts) must run all the same."""
+    slow = SlowJournal(journal)
+    slow.release.set()
+    w = build_window(slow, clock, tray_available=False)
+    qtbot.addWidget(w)  # never shown
+    qtbot.waitUntil(slow.started.is_set, timeout=3000)
+    qtbot.waitUntil(lambda: w.reminders.started, timeout=3000)
+
+
+def test_the_start_backup_waits_for_the_windows_start(qtbot, journal, clock) -> None:  # noqa: ANN001
+    """Copying and syncing a large file beside the start made the reminders' first save wait on
+    the disk (issue 17): the start backup begins once the first checks are in and the reminders run."""
+    from journal.ui.shell.launch import start_backup_after_start
+
+    slow = SlowJournal(journal)
+    w = build_window(slow, clock, tray_available=False)
+    qtbot.addWidget(w)
+    made: list[bool] = []
+    start_backup_after_start(w, lambda: made.append(w.reminders.started and w.reminders.due_plan.complete))
+    w.show()
+    qtbot.waitUntil(slow.started.is_set)
+    qtbot.wait(50)
+    assert made == []  # the first checks are still held: no backup yet
+    slow.release.set()
+    qtbot.waitUntil(lambda: bool(made))
+    assert made == [True]  # once, after the reminders started and everyone's were planned
+    qtbot.wait(50)
+    assert made == [True]
+
+
+def test_the_start_backup_is_made_even_if_the_start_never_ends(qtbot, journal, clock, monkeypatch) -> None:  # noqa: ANN001
+    import journal.ui.shell.launch as launch
+
+    monkeypatch.setattr(launch, "START_BACKUP_LATEST_MS", 100)
+    slow = SlowJournal(journal)  # the first checks held for good: the reminders never start
+    w = build_window(slow, clock, tray_available=False)
+    qtbot.addWidget(w)
+    made: list[bool] = []
+    launch.start_backup_after_start(w, lambda: made.append(True))
+    w.show()
+    try:
+        qtbot.waitUntil(lambda: bool(made), timeout=3000)
+        assert not w.reminders.started
+    finally:
+        slow.release.set()
+    qtbot.waitUntil(lambda: not w.session.checking_in_background)
+    assert made == [True]

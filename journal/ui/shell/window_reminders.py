@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from ..operations import Change, OpChanges
@@ -27,7 +27,11 @@ class WindowReminders(QObject):
     """Reminders for the window's `session`, said through `notifier` and `banner`, the next one
     shown in `next_label`. `heartbeat_ms`: how often (ms) the scheduler looks at the clock;
     `monotonic`: its monotonic clock (tests inject one). Which slots were already reminded
-    survives a restart (ReminderMarks, kept in the journal's settings store)."""
+    survives a restart (ReminderMarks, kept in the journal's settings store). `start_done` is
+    emitted once, when the scheduler has started and everyone's reminders are planned and
+    announced (the window's start is then done; `start_is_done` says whether it was)."""
+
+    start_done = Signal()
 
     def __init__(self, session: Session, notifier: Notifier, banner: ReminderBanner, next_label: QLabel, *,
                  heartbeat_ms: int, monotonic: Callable[[], float] | None, parent: QObject) -> None:
@@ -37,6 +41,7 @@ class WindowReminders(QObject):
         self.banner = banner
         self.next_label = next_label
         self.started = False  # the scheduler runs (once the first alerts are in)
+        self.start_is_done = False  # ... and everyone's reminders are planned (`start_done`)
         self._starting = False
         self._replan_pending = False
         kwargs: dict[str, Any] = {} if monotonic is None else {"monotonic": monotonic}
@@ -65,6 +70,12 @@ class WindowReminders(QObject):
     def _start(self) -> None:
         self.started = True
         self.scheduler.start()
+        self._maybe_start_done()
+
+    def _maybe_start_done(self) -> None:
+        if not self.start_is_done and self.due_plan.complete:
+            self.start_is_done = True
+            self.start_done.emit()
 
     def replan_later(self) -> None:
         """A replan after the data changed, deferred and coalesced: the view that logged
@@ -89,7 +100,12 @@ class WindowReminders(QObject):
         # The plan goes on with the people left for this turn (DuePlan), then reminds at once of
         # what is due among them, as the start does.
         self.scheduler.replan("more")
-        QTimer.singleShot(0, self, self.scheduler.tick)  # a turn of its own (it may notify and save marks)
+        QTimer.singleShot(0, self, self._tick_more)  # a turn of its own (it may notify and save marks)
+
+    def _tick_more(self) -> None:
+        self.scheduler.tick()
+        if self.started:
+            self._maybe_start_done()
 
     def remind(self, items: list[DueItem]) -> None:
         """One notification for everything that came due at once (after a sleep: every slot
