@@ -14,6 +14,7 @@ QT_ES: dict[str, str] = {
     "Alerts": "Avisos",
     "Nothing needs your attention right now.": "Ahora mismo nada requiere su atención.",
     "Checking the entry just made\u2026": "Comprobando la entrada que acaba de hacer\u2026",
+    "Checking everyone's entries again\u2026": "Comprobando de nuevo las entradas de todos\u2026",
     "Most serious first: {counts}.": "Los más graves primero: {counts}.",
     "Alerts ({n})": "Avisos ({n})",
     "This journal is not medical advice. When in doubt, call the doctor, the clinic or {number}.":

@@ -7,6 +7,7 @@ Journal delegates `get_settings`, `save_settings`, `tz`, `change_timezone`, ... 
 from __future__ import annotations
 
 import dataclasses
+import threading
 from dataclasses import fields
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -27,36 +28,57 @@ if TYPE_CHECKING:
 
 
 class SettingsStore:
-    """The settings of one open journal (`journal.store`, `journal.now()`)."""
+    """The settings of one open journal (`journal.store`, `journal.now()`).
+
+    Read from the GUI thread and from worker threads (everyone's checks, the report): the cache
+    (settings and zone, always together) is filled only if nothing dropped it while the file was
+    being read (`_version`), so a read that began before a save never puts the old values back."""
 
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
+        self._lock = threading.Lock()
+        self._version = 0  # counts `forget`s
         self._settings: Settings | None = None
         self._zone: JournalZone | None = None
 
     def forget(self) -> None:
         """Drop the cached settings and zone: the next read goes to the file again."""
-        self._settings = None
-        self._zone = None
+        with self._lock:
+            self._version += 1
+            self._settings = None
+            self._zone = None
+
+    def _cached(self) -> tuple[Settings, JournalZone]:
+        """The settings and the zone, read from the file when not cached."""
+        with self._lock:
+            settings, zone, version = self._settings, self._zone, self._version
+        if settings is not None and zone is not None:
+            return settings, zone
+        with self.journal.store.read() as tx:
+            raw = tx.settings()
+        known = {f.name for f in fields(Settings)}
+        values = {k: v for k, v in raw.items() if k in known}
+        zone = journal_zone(zone_store.periods_in(raw, self.journal.now().date()))
+        values["timezone"] = zone.current.key
+        regional = regional_defaults(values["timezone"], language=values.get("language") or None)
+        for key in REGIONAL_SETTINGS:
+            values.setdefault(key, getattr(regional, key))
+        settings = Settings(**values)
+        with self._lock:
+            if self._version == version:  # nothing was saved or dropped meanwhile
+                self._settings, self._zone = settings, zone
+        return settings, zone
 
 
     def get_settings(self) -> Settings:
-        if self._settings is None:
-            with self.journal.store.read() as tx:
-                raw = tx.settings()
-            known = {f.name for f in fields(Settings)}
-            values = {k: v for k, v in raw.items() if k in known}
-            self._zone = journal_zone(zone_store.periods_in(raw, self.journal.now().date()))
-            values["timezone"] = self._zone.current.key
-            regional = regional_defaults(values["timezone"], language=values.get("language") or None)
-            for key in REGIONAL_SETTINGS:
-                values.setdefault(key, getattr(regional, key))
-            self._settings = Settings(**values)
+        was_cached = self._settings is not None
+        settings, _zone = self._cached()
+        if not was_cached:
             # The journal's decimal mark (chosen in Settings, else its language's or the
             # locale's) is the one answer for every text, the window's and the alerts', the
             # report's and the command line's (domain.shown.num).
-            set_decimal_mark(self._settings.decimal_separator)
-        return dataclasses.replace(self._settings)
+            set_decimal_mark(settings.decimal_separator)
+        return dataclasses.replace(settings)
 
     def regional_guess(self) -> tuple[RegionalDefaults, bool]:
         """The defaults guessed from the locale and the journal's zone, and whether the emergency
@@ -94,7 +116,7 @@ class SettingsStore:
                 if f.name != "timezone":
                     tx.set_setting(f.name, getattr(s, f.name))
             zone_store.change(tx, s.timezone, since)
-        self._settings = None
+        self.forget()
         return Outcome(frozenset({"settings", "alerts"}), self.journal._alerts(None))
 
     def reminder_marks(self) -> dict[str, ReminderMark]:
@@ -129,9 +151,8 @@ class SettingsStore:
         """The journal's zone over time, a tzinfo: each local day in the zone in force that day
         (domain/zones.py). Use `.zone_on(day)` or `.name_at(instant)` for one IANA zone."""
         if self._settings is None or self._zone is None:
-            self.get_settings()
-        assert self._zone is not None
-        return self._zone
+            self.get_settings()  # also sets the decimal mark, as a first read does
+        return self._cached()[1]
 
     def zone_periods(self) -> tuple[ZonePeriod, ...]:
         return self.tz.periods
@@ -157,6 +178,6 @@ class SettingsStore:
         since = since or self.zone_change_day(zone)
         with self.journal.store.transaction() as tx:
             zone_store.change(tx, zone, since)
-        self._settings = None
+        self.forget()
         return Outcome(frozenset({"settings", "alerts"}), self.journal._alerts(None))
 

@@ -117,6 +117,10 @@ Software libre con la licencia {licence}:</translation>
         <translation>Avisos</translation>
     </message>
     <message>
+        <source>Checking everyone's entries again…</source>
+        <translation>Comprobando de nuevo las entradas de todos…</translation>
+    </message>
+    <message>
         <source>Checking the entry just made…</source>
         <translation>Comprobando la entrada que acaba de hacer…</translation>
     </message>

@@ -25,7 +25,8 @@ def medicine():  # noqa: ANN201
                reg(["01:30", "13:00"], start=date(2026, 10, 20)))  # 01:30: twice on the autumn night
 
 
-windows = st.lists(st.tuples(st.integers(0, 365 * 24), st.integers(1, 40 * 24)), min_size=1, max_size=12)
+# (start, length) in minutes over the year: any minute, windows from empty to 40 days
+windows = st.lists(st.tuples(st.integers(0, 365 * 24 * 60), st.integers(0, 40 * 24 * 60)), min_size=1, max_size=12)
 
 
 @settings(max_examples=150, deadline=None)
@@ -33,9 +34,9 @@ windows = st.lists(st.tuples(st.integers(0, 365 * 24), st.integers(1, 40 * 24)),
 def test_any_sequence_of_windows_gives_what_expanding_each_gives(asked: list[tuple[int, int]]) -> None:
     m = medicine()
     span = SlotSpan(m, CHI)
-    for start_h, length_h in asked:
-        start = BASE + timedelta(hours=start_h)
-        end = start + timedelta(hours=length_h)
+    for start_min, length_min in asked:
+        start = BASE + timedelta(minutes=start_min)
+        end = start + timedelta(minutes=length_min)
         slots, keys = span.window(start, end)
         want = expand(m, CHI, start, end)
         assert [(s.at, s.wall_time, s.regimen) for s in slots] == [(s.at, s.wall_time, s.regimen) for s in want]
@@ -48,6 +49,8 @@ def test_one_check_expands_only_the_days_it_asks() -> None:
     now = datetime(2026, 6, 10, 12, tzinfo=CHI)
     span.window(now - timedelta(days=8), now)
     assert span._hi - span._lo == timedelta(days=8)  # noqa: SLF001 - what was expanded is the point
+    span.window(now - timedelta(days=7), now + timedelta(days=1))  # a day on: grows by what it holds
+    assert span._hi - now == timedelta(days=9)  # noqa: SLF001 - (it grew by 64 days either side)
     # a window moving day by day grows the span by as much as it holds, up to GROW: a few expansions
     for day in range(1, 120):
         span.window(now - timedelta(days=8) + timedelta(days=day), now + timedelta(days=day))

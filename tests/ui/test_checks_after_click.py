@@ -293,3 +293,23 @@ def test_a_medicine_stopped_from_the_window_is_saved_in_the_click_and_checked_a_
     assert len(runs) == 1
     new = [a for a in window.session.alerts if a.key not in before and a.patient_id == pid]
     assert "fast-taper" in {a.rule for a in new}, [a.rule for a in window.session.alerts]
+
+
+def test_a_waiting_check_of_the_person_never_replaces_newer_alerts(qtbot, window, journal, clock) -> None:  # noqa: ANN001
+    """A write whose checks wait a turn (a profile edit), then in the same turn a write whose checks
+    ran in its click (a seizure): the waiting check read the journal before the seizure, and its
+    alerts must not replace the seizure's (a lost emergency)."""
+    from journal.domain import SymptomEntry
+    from journal.ui.operations import entries, people
+
+    s = window.session
+    qtbot.waitUntil(lambda: not s.checking and not s.checking_in_background)
+    pid = s.patient_id
+    people.edit_person(session=s, person=journal.get_patient(pid), by="test")  # its checks wait a turn
+    entries.log_symptom(session=s, patient_id=pid, by="test",
+                        entry=SymptomEntry(at=clock.now(), symptom="seizure", severity=3))  # checked here
+    raised = {a.key for a in s.alerts if a.severity is Severity.EMERGENCY and a.patient_id == pid}
+    assert raised
+    qtbot.waitUntil(lambda: not s.checking and not s.checking_in_background)
+    qtbot.wait(20)
+    assert raised <= {a.key for a in s.alerts}

@@ -216,8 +216,10 @@ def test_the_dialog_answers_while_the_report_is_built(qtbot: Any, journal: Any,
         # the build is held on the worker, and the dialog answers: the days can be changed...
         assert "Preparing the report" in d.status.text() and d.data is None
         assert not d.save_button.isEnabled() and not d.print_button.isEnabled()
-        d.from_edit.setFocus()
-        qtbot.keyClick(d.paper, Qt.Key.Key_Down)
+        paper = d.paper.currentIndex()
+        d.paper.setFocus()
+        qtbot.keyClick(d.paper, Qt.Key.Key_Down if paper == 0 else Qt.Key.Key_Up)
+        assert d.paper.currentIndex() != paper  # the paper can be changed
         d.from_edit.setDate(QDate(2026, 10, 1))
         qtbot.mouseClick(d.update_button, Qt.MouseButton.LeftButton)  # ...and a newer request made
         assert d.building == (date(2026, 10, 1), date(2026, 10, 11))
@@ -244,3 +246,38 @@ def test_a_report_that_fails_on_the_worker_says_so(qtbot: Any, journal: Any, mon
         pass
     assert d.data is None and "could not be made" in d.status.text() and "disk I/O error" in d.status.text()
     assert not d.save_button.isEnabled() and not d.print_button.isEnabled()
+
+
+def test_report_builds_never_take_the_threads_everyones_checks_run_on(qtbot: Any, journal: Any,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds made unwanted by a newer request keep running until done; on Qt's global pool (2
+    threads on 2 cores) two of them left none for the safety checks. They have a thread of their
+    own, and a build that waited behind a newer request is skipped."""
+    import threading
+
+    from PySide6.QtCore import QDate, Qt
+
+    from journal.services import reports
+    from journal.ui.dialogs.report_dialog import ReportDialog
+    from journal.ui.widgets.off_thread import Posted, run_off_thread
+
+    held = HeldBuild(reports.build_for)
+    monkeypatch.setattr(reports, "build_for", held)
+    d = ReportDialog(journal, journal.find_patient("Robin Shaw").id, lambda: NOW)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitUntil(held.started.is_set)
+    for day in (1, 2, 3):  # three newer requests while the first build is held
+        d.from_edit.setDate(QDate(2026, 10, day))
+        qtbot.mouseClick(d.update_button, Qt.MouseButton.LeftButton)
+    ran = threading.Event()
+    posted = Posted()
+    run_off_thread(ran.set, posted, 0)  # as everyone's checks are started: Qt's global pool
+    try:
+        assert ran.wait(5)  # not held up by the report builds
+    finally:
+        held.release.set()
+    qtbot.waitUntil(lambda: d.building is None)
+    # the held build, then only the newest: the two that waited behind it were skipped
+    assert held.periods == [(date(2026, 9, 12), date(2026, 10, 11)), (date(2026, 10, 3), date(2026, 10, 11))]
+    assert d.data.header.period_start == date(2026, 10, 3)

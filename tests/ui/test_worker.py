@@ -127,7 +127,9 @@ def test_settings_saved_answer_at_once_and_everyones_checks_follow_on_the_worker
     assert [a.key for a in w.session.alerts] == [a.key for a in w.session.refresh_alerts()]
 
 
-def test_back_from_sleep_everyones_checks_run_on_the_worker(qtbot, journal, clock) -> None:  # noqa: ANN001
+def test_back_from_sleep_everyones_checks_run_on_the_worker_and_the_list_says_so(qtbot, journal, clock) -> None:  # noqa: ANN001
+    """Doses missed during the sleep are not yet flagged: the list must not go on saying what it
+    said before the sleep as if it were current."""
     slow = SlowJournal(journal)
     w = build_window(slow, clock, tray_available=False)
     qtbot.addWidget(w)
@@ -139,9 +141,63 @@ def test_back_from_sleep_everyones_checks_run_on_the_worker(qtbot, journal, cloc
     slow.release.clear()
     w.reminders.replanned("clock-jump")  # what the scheduler says when the clock jumped (sleep, resume)
     qtbot.waitUntil(slow.started.is_set)  # the checks started on the worker...
-    assert slow.running and w.session.checking_in_background  # ...and are held there, the window free
+    try:
+        assert slow.running and w.session.checking_in_background  # ...and are held there, the window free
+        assert w.session.checking and "Checking everyone" in w.alerts.summary.text()
+    finally:
+        slow.release.set()
+    qtbot.waitUntil(lambda: not w.session.checking_in_background and not w.session.checking)
+    assert "Checking" not in w.alerts.summary.text()
+
+
+def test_saving_the_settings_runs_no_check_on_the_gui_thread(qtbot, window, journal, monkeypatch) -> None:  # noqa: ANN001
+    """The service's own check after a save (everyone's, most of a second at 50 people) must not run
+    in the click; the session's re-check runs on the worker."""
+    import threading
+
+    from journal.services import checks
+    from journal.ui.operations.settings import save_settings
+
+    s = window.session
+    qtbot.waitUntil(lambda: not s.checking and not s.checking_in_background)
+    on_gui_thread: list[bool] = []
+    real = checks.run
+
+    def spy(*a, **k):  # noqa: ANN002, ANN003, ANN202
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(*a, **k)
+
+    monkeypatch.setattr(checks, "run", spy)
+    st = journal.get_settings()
+    st.time_format = "%I:%M %p"
+    save_settings(session=s, settings=st, by="")
+    assert on_gui_thread == []  # nothing ran in the click
+    qtbot.waitUntil(lambda: not s.checking and not s.checking_in_background)
+    assert on_gui_thread and not any(on_gui_thread)  # the re-check ran, on the worker
+
+
+def test_a_result_from_before_a_save_that_lands_during_the_click_is_not_shown(qtbot, journal, clock) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QThreadPool
+
+    from journal.ui.operations.settings import save_settings
+
+    stale = Alert(rule="stale-test", severity=Severity.EMERGENCY, patient="Robin", since=clock.now(),
+                  title="computed before the settings changed", message="", advice="", evidence=[],
+                  reference="when-to-call")
+    slow = SlowJournal(journal, first_answer=[stale])
+    w = build_window(slow, clock, tray_available=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(slow.started.is_set)
+    shown: list[list[str]] = []
+    w.session.alerts_updated.connect(lambda al: shown.append([a.rule for a in al]))
     slow.release.set()
-    qtbot.waitUntil(lambda: not w.session.checking_in_background)
+    assert QThreadPool.globalInstance().waitForDone(20_000)  # the old result is queued to the GUI thread...
+    s = journal.get_settings()
+    s.time_format = "%I:%M %p"
+    save_settings(session=w.session, settings=s, by="")  # ...before this click's write is announced
+    qtbot.waitUntil(lambda: not w.session.checking and not w.session.checking_in_background)
+    assert not any("stale-test" in rules for rules in shown), shown
 
 
 # -- the start: everyone's first checks begin once the window has painted itself -----------------

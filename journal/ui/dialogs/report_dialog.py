@@ -39,7 +39,7 @@ from journal.services import reports
 from journal.services.journal import Journal
 
 from ..shell.translation import QT_TRANSLATE_NOOP
-from ..widgets.off_thread import Posted, run_off_thread
+from ..widgets.off_thread import Posted, own_pool, run_off_thread
 from ..widgets.widgets import pydate, qdate
 
 PAPER = (("A4", "a4"), (QT_TRANSLATE_NOOP("ReportDialog", "US Letter"), "letter"))
@@ -68,6 +68,7 @@ class ReportDialog(QDialog):
         self.built_period: tuple[date, date] | None = None  # the days self.data covers
         # the report being built on a worker: a newer request's number wins (`_built`)
         self._request = 0
+        self._latest = [0]  # the newest request, as the worker sees it (waiting builds older than it are skipped)
         self.building: tuple[date, date] | None = None  # the days being built, None when idle
         self._posted = Posted(self)
         self._posted.done.connect(self._built)
@@ -153,7 +154,16 @@ class ReportDialog(QDialog):
         self.status.setText("\u231b " + self.tr("Preparing the report for {start} to {end}\u2026").format(
             start=start.isoformat(), end=end.isoformat()))
         journal, pid, now = self.journal, self.patient_id, self.now()
-        run_off_thread(lambda: reports.build_for(journal, pid, start, end, now=now), self._posted, self._request)
+        request, latest = self._request, self._latest
+        latest[0] = request
+
+        def build() -> Any:
+            if latest[0] != request:  # a newer request was made while this one waited: skip it
+                return None
+            return reports.build_for(journal, pid, start, end, now=now)
+
+        # On the reports' own thread: a build never holds up everyone's safety checks (issue 17).
+        run_off_thread(build, self._posted, request, pool=own_pool("reports"))
 
     def _built(self, request: int, result: Any) -> None:
         if request != self._request or self.building is None:
@@ -164,6 +174,7 @@ class ReportDialog(QDialog):
         """Build the chosen days here and now (Save or Print asked for them)."""
         start, end = self.period()
         self._request += 1  # a build still running on the worker is not wanted any more
+        self._latest[0] = self._request
         QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
             try:

@@ -119,8 +119,9 @@ def perform(session: Session, write: Callable[[], Outcome], *, patient_id: int |
             now: datetime | None = None) -> OpChanges:
     """Run one write and announce what it changed (the engine every named operation uses).
 
-    With `patient_id`, the service leaves the checks to this function, which reads the person's
-    history once (`Session.read_once`) and runs the checks once on it. `before` + `stored`: the
+    The service never runs its own checks here. With `patient_id` this function reads the person's
+    history once (`Session.read_once`) and runs the checks once on it; without, the session
+    re-checks everyone on a worker thread (`Session.mark_stale`). `before` + `stored`: the
     history already read for this click before the write (Given now's look-ahead) and a function
     giving the dose as stored from the outcome: the read is then not repeated, the stored dose is
     added in memory (`checks.history_with_dose`). `check_later`: announce the write at once (the
@@ -131,11 +132,11 @@ def perform(session: Session, write: Callable[[], Outcome], *, patient_id: int |
     and friends) propagate with nothing announced; a full disk or a read-only file becomes SaveFailed."""
     journal = session.journal
     try:
-        if patient_id is None:
+        # The service's own checks never run in the click: a person's run here on the one read
+        # below (or a turn later), everyone's on a worker thread when the session hears of a write
+        # about no one in particular (Session.mark_stale; issue 17: most of a second at 50 people).
+        with journal.checks_left_to_caller():
             outcome = write()
-        else:
-            with journal.checks_left_to_caller():
-                outcome = write()
     except USER_ERRORS:
         raise
     except Exception as exc:
@@ -163,8 +164,6 @@ def perform(session: Session, write: Callable[[], Outcome], *, patient_id: int |
             earlier = [a for a in session.alerts if a.patient_id == patient_id]
             raised = tuple(sort_alerts(raised_or_worse(earlier, list(alerts))))
         changed |= Change.ALERTS
-    elif outcome.alerts:
-        alerts = tuple(outcome.alerts)
     changes = OpChanges(changed, patient_id, initiator, by, alerts, raised, outcome.record_id, outcome, history,
                         checks_pending=alerts is None and history is not None and check_later)
     session.announce(changes)

@@ -160,10 +160,16 @@ class Session(QObject):
         the operation checked for its person replace theirs, so the checks do not run twice."""
         if changes.touches(Change.SETTINGS):
             self._settings = None  # views read the new settings when they redraw
-        fresh = changes.patient_id is not None and changes.alerts is not None
+        pid = changes.patient_id
+        fresh = pid is not None and changes.alerts is not None
         done_checking = False
-        if fresh:
-            done_checking = self._drop_found(changes.patient_id)  # found before this write: not shown over it
+        if fresh and pid is not None:
+            # A check of this person waiting to run or to be shown is from before this write: its
+            # alerts must never replace these newer ones.
+            was = self.checking
+            self._person_checks.pop(pid, None)
+            self._person_found.pop(pid, None)
+            done_checking = was and not self.checking
             others = [a for a in self._alerts if a.patient_id != changes.patient_id]
             self._alerts = sorted(others + list(changes.alerts or ()), key=lambda a: -a.severity.rank)
             self._alerts_fresh = True
@@ -307,20 +313,31 @@ class Session(QObject):
         self._generation += 1
         return self._show(found, now)
 
-    def refresh_alerts_later(self, *, after_write: bool = False) -> None:
+    def mark_stale(self) -> None:
+        """The alerts shown are out of date until everyone's next checks are shown: a run already
+        under way read the journal before now (its result is dropped), and `checking` is True
+        (the alert list says so) until the new result is in."""
+        self._generation += 1
+        was = self.checking
+        self._everyone_pending = True
+        if not was:
+            self.checking_changed.emit(True)
+
+    @property
+    def checking_everyone(self) -> bool:
+        """Whether everyone's checks after a change are still to be shown (`mark_stale`)."""
+        return self._everyone_pending
+
+    def refresh_alerts_later(self, *, stale: bool = False) -> None:
         """Re-run everyone's checks on a worker thread (the start, the minute tick, back from
         sleep, after a write about no one in particular): the window keeps answering while they
         run (issue 17: 50 people take most of a second). The alerts are shown when the result
         comes back, unless the list changed meanwhile (a write, a direct refresh): then the
         checks run once more. A call while they run asks for one more run after it.
-        `after_write`: the journal has just changed, so a run already under way is from before it
-        (its result is dropped), and `checking` is True until the new result is shown."""
-        if after_write:
-            self._generation += 1  # a run under way read the journal before the write
-            was = self.checking
-            self._everyone_pending = True
-            if not was:
-                self.checking_changed.emit(True)
+        `stale`: the alerts shown are out of date (the journal has just changed, or the computer
+        slept): see `mark_stale`."""
+        if stale:
+            self.mark_stale()
         if self._background:
             self._again = True
             return
@@ -352,10 +369,13 @@ class Session(QObject):
             self.refresh_alerts_later()
 
     def _show(self, found: list[Alert] | Exception, now: datetime) -> list[Alert]:
-        # everyone's checks, as new as the waiting ones or newer, replace them
+        # Everyone's checks, as new as a person's found but not shown yet or newer (an older run is
+        # dropped by `_generation`), replace them. "Checking" ends once these are out, never before
+        # (the list would say "nothing needs your attention" over the old cards for a moment).
         was = self.checking
         self._everyone_pending = False
-        done_checking = self._drop_found(None) or (was and not self.checking)
+        self._person_found = {}
+        done_checking = was and not self.checking
         if isinstance(found, Exception):
             exc = found
             alerts = [Alert(
@@ -406,19 +426,6 @@ class Session(QObject):
         self._person_found.update(found)
         QTimer.singleShot(0, self._show_person_checks)
 
-    def _drop_found(self, patient_id: int | None) -> bool:
-        """Forget a person's (None: everyone's) alerts found but not shown yet: newer ones are
-        being shown instead. True when that leaves nothing to check: the caller says so
-        (`checking_changed`) once the newer alerts are out, never before (the list would say
-        "nothing needs your attention" over the old cards for a moment)."""
-        if not self._person_found:
-            return False
-        if patient_id is None:
-            self._person_found = {}
-        elif self._person_found.pop(patient_id, None) is None:
-            return False
-        return not self.checking
-
     def _show_person_checks(self) -> None:
         found = dict(self._person_found)
         if not found:
@@ -435,16 +442,20 @@ class Session(QObject):
             self.checking_changed.emit(False)
 
     def _on_changed(self, changes: OpChanges) -> None:
-        # Deferred (and coalesced) so the view that logged something redraws first.
         if self._alerts_fresh or changes.checks_pending:
             return  # the operation has just re-checked this person, or will on the next turn
-        if changes.touches(EVERYTHING) and not self._alerts_pending:
-            self._alerts_pending = True
-            QTimer.singleShot(0, self._deferred_alerts)
+        if changes.touches(EVERYTHING):
+            # Now, in the write's own event: a result of everyone's checks that comes back after
+            # this was read before the write, and must not be shown as current.
+            self.mark_stale()
+            if not self._alerts_pending:
+                # The run itself deferred (and coalesced) so the view that wrote redraws first.
+                self._alerts_pending = True
+                QTimer.singleShot(0, self._deferred_alerts)
 
     def _deferred_alerts(self) -> None:
         self._alerts_pending = False
-        self.refresh_alerts_later(after_write=True)  # everyone's: on a worker, not in this event (issue 17)
+        self.refresh_alerts_later()  # everyone's: on a worker, not in this event (issue 17)
 
 
 class JournalReads:

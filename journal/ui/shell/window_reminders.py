@@ -125,7 +125,8 @@ class WindowReminders(QObject):
             self.restore()
         elif why == "clock-jump":
             # Back from sleep: the checks look again too, so the alerts say what was missed.
-            QTimer.singleShot(0, self.session.refresh_alerts_later)  # on a worker (issue 17)
+            # On a worker (issue 17); the list says it is checking until then.
+            QTimer.singleShot(0, lambda: self.session.refresh_alerts_later(stale=True))
         self.settle()
         self.show_next()
 

@@ -22,11 +22,25 @@ class Posted(QObject):
     done = Signal(int, object)
 
 
-def run_off_thread(work: Callable[[], Any], posted: Posted, tag: int) -> None:
-    """Run `work()` on a worker thread and emit `posted.done(tag, result)`; an exception raised
-    by `work` is the result (the receiver shows it: a failure is never silent). If `posted` is
-    gone by then (its window closed while the work ran) nobody is left to tell, and that is not
-    an error."""
+_POOLS: dict[str, QThreadPool] = {}
+
+
+def own_pool(name: str) -> QThreadPool:
+    """A pool of one thread of its own for one kind of work (e.g. the report dialog's builds), so
+    that work never takes the global pool's threads from everyone's safety checks (2 on a
+    2-core machine). Lives as long as the application; never waited for on closing a dialog."""
+    pool = _POOLS.get(name)
+    if pool is None:
+        pool = _POOLS[name] = QThreadPool()
+        pool.setMaxThreadCount(1)
+    return pool
+
+
+def run_off_thread(work: Callable[[], Any], posted: Posted, tag: int, pool: QThreadPool | None = None) -> None:
+    """Run `work()` on a worker thread (of `pool`, default Qt's global pool) and emit
+    `posted.done(tag, result)`; an exception raised by `work` is the result (the receiver shows
+    it: a failure is never silent). If `posted` is gone by then (its window closed while the work
+    ran) nobody is left to tell, and that is not an error."""
 
     def job() -> None:
         try:
@@ -38,4 +52,4 @@ def run_off_thread(work: Callable[[], Any], posted: Posted, tag: int) -> None:
         except RuntimeError:  # "Signal source has been deleted": the window closed meanwhile
             pass
 
-    QThreadPool.globalInstance().start(job)
+    (pool or QThreadPool.globalInstance()).start(job)
