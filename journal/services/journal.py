@@ -136,6 +136,13 @@ class Journal:
         media); every write then fails with "the journal file cannot be written here"."""
         return self.store.read_only
 
+    def snapshot(self) -> contextlib.AbstractContextManager[object]:
+        """Everything read in the block (this thread) comes from one snapshot of the journal: a
+        write made meanwhile elsewhere (the window, while a report is built on a worker) is in
+        all of it or in none (`store.read`: SQLite's read transaction, REPEATABLE READ on
+        PostgreSQL)."""
+        return self.store.read()
+
     def _pin_zone(self) -> None:
         """The first time a journal is opened its zone is written down (the one it had, else this
         computer's), so that opening it on a computer elsewhere changes nothing."""

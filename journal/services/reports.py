@@ -13,6 +13,7 @@ import bisect
 import logging
 import os
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -71,6 +72,7 @@ class _Journal(Protocol):
                          end: datetime | None = None) -> list[Acknowledgement]: ...
     def revisions(self, patient_id: int | None, start: datetime | None = None,
                   end: datetime | None = None) -> list[Revision]: ...
+    def snapshot(self) -> AbstractContextManager[object]: ...
 
 
 @dataclass
@@ -306,11 +308,12 @@ def build_for(journal: _Journal, patient: str | int, start: date | None = None, 
     start_at, end_at = period_bounds(tz, period.start, period.end)
     found = _engine() if with_alerts else None
     lookback = found[1] if found else DEFAULT_LOOKBACK
-    # Half a day after the period too: a 23:00 dose given at 00:40 belongs to the period's last day.
-    full = journal.history(pid, start_at - lookback, min(end_at + CONTEXT, max(now, start_at)))
-    settings = journal.get_settings()
-    acks = journal.acknowledgements(pid)
-    revisions = journal.revisions(pid, start_at, end_at)
+    with journal.snapshot():  # one snapshot: the report is built on a worker while the window writes
+        # Half a day after the period too: a 23:00 dose given at 00:40 belongs to the period's last day.
+        full = journal.history(pid, start_at - lookback, min(end_at + CONTEXT, max(now, start_at)))
+        settings = journal.get_settings()
+        acks = journal.acknowledgements(pid)
+        revisions = journal.revisions(pid, start_at, end_at)
     # First without alerts: its missed slots and dose changes tell when else to look.
     timing = plan_timing_fn()
     data = build_report(full, [], acks, revisions, period.start, period.end, now,

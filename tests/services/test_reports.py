@@ -214,3 +214,32 @@ def test_a_failing_check_engine_still_gives_a_report_that_says_so(journal: Any, 
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True).stdout
         assert "could not be run again for this period" in text.replace("\n", " ")
+
+
+def test_the_report_reads_one_snapshot_while_another_connection_writes(journal: Any, journal_file: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window builds the report on a worker while it goes on writing (issue 17): a dose removed
+    by another connection between the report's reads is in none of them, never in some (the dose
+    listed as given and its removal listed beside it)."""
+    from journal.services.journal import Journal
+
+    pid = journal.find_patient("Robin Shaw").id
+    start_at, end_at = period_bounds(TZ, date(2026, 10, 1), date(2026, 10, 11))
+    dose = next(d for d in journal.history(pid, start_at, end_at).doses if d.id is not None)
+    other = Journal.open(journal_file, FixedClock(NOW))
+    real = type(journal).acknowledgements
+
+    def acks_then_a_write_elsewhere(self: Any, *a: Any, **k: Any) -> Any:  # noqa: ANN401
+        got = real(self, *a, **k)
+        other.remove("dose", dose.id, by="Sam", reason="logged twice")  # after the history was read
+        return got
+
+    monkeypatch.setattr(type(journal), "acknowledgements", acks_then_a_write_elsewhere)
+    try:
+        data = reports.build_for(journal, pid, date(2026, 10, 1), date(2026, 10, 11), now=NOW)
+    finally:
+        monkeypatch.undo()
+        other.close()
+    assert data.corrections == []  # the removal came after the report's snapshot
+    after = reports.build_for(journal, pid, date(2026, 10, 1), date(2026, 10, 11), now=NOW)
+    assert [c.reason for c in after.corrections] == ["logged twice"]  # and is in the next report

@@ -290,12 +290,15 @@ def ensure_gui_app() -> None:
     import os
 
     from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     if QGuiApplication.instance() is None:
         if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
         with keep_none_alive(reserve=1000):
-            _APP = QGuiApplication(["carejournal"])
+            # A QApplication (a QGuiApplication that can also hold widgets): a process that made
+            # a report first and opens a window later (the tests do) would abort with a plain one.
+            _APP = QApplication(["carejournal"])
 
 
 def default_page_size() -> str:
