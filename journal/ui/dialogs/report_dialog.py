@@ -151,7 +151,7 @@ class ReportDialog(QDialog):
         self.building = (start, end)
         self.print_button.setEnabled(False)
         self.save_button.setEnabled(False)
-        self.status.setText("\u231b " + self.tr("Preparing the report for {start} to {end}\u2026").format(
+        self.status.setText("\u25f7 " + self.tr("Preparing the report for {start} to {end}\u2026").format(
             start=start.isoformat(), end=end.isoformat()))
         journal, pid, now = self.journal, self.patient_id, self.now()
         request, latest = self._request, self._latest

@@ -291,9 +291,9 @@ class AlertPanel(QWidget):
             # A write's checks run a turn after it, everyone's on a worker (issue 17): never
             # "nothing needs attention" from before then.
             if self.session.checking_everyone:
-                self.summary.setText("\u231b " + self.tr("Checking everyone's entries again\u2026"))
+                self.summary.setText("\u25f7 " + self.tr("Checking everyone's entries again\u2026"))
             else:
-                self.summary.setText("\u231b " + self.tr("Checking the entry just made\u2026"))
+                self.summary.setText("\u25f7 " + self.tr("Checking the entry just made\u2026"))
         elif not self.alerts:
             self.summary.setText("\u2714 " + self.tr("Nothing needs your attention right now."))
         else:
