@@ -199,17 +199,24 @@ class HeldBuild:
         return self.real(journal, pid, start, end, now=now)
 
 
+def held_dialog(qtbot: Any, journal: Any, monkeypatch: pytest.MonkeyPatch,
+                fail: Exception | None = None) -> tuple[Any, HeldBuild]:
+    """The dialog for Robin Shaw with its builds on the worker held (`HeldBuild`); not shown yet."""
+    from journal.services import reports
+    from journal.ui.dialogs.report_dialog import ReportDialog
+
+    held = HeldBuild(reports.build_for, fail=fail)
+    monkeypatch.setattr(reports, "build_for", held)
+    d = ReportDialog(journal, journal.find_patient("Robin Shaw").id, lambda: NOW)
+    qtbot.addWidget(d)
+    return d, held
+
+
 def test_the_dialog_answers_while_the_report_is_built(qtbot: Any, journal: Any,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtCore import QDate, Qt
 
-    from journal.services import reports
-    from journal.ui.dialogs.report_dialog import ReportDialog
-
-    held = HeldBuild(reports.build_for)
-    monkeypatch.setattr(reports, "build_for", held)
-    d = ReportDialog(journal, journal.find_patient("Robin Shaw").id, lambda: NOW)
-    qtbot.addWidget(d)
+    d, held = held_dialog(qtbot, journal, monkeypatch)
     d.show()
     qtbot.waitUntil(held.started.is_set)
     try:
@@ -234,14 +241,8 @@ def test_the_dialog_answers_while_the_report_is_built(qtbot: Any, journal: Any,
 
 
 def test_a_report_that_fails_on_the_worker_says_so(qtbot: Any, journal: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from journal.services import reports
-    from journal.ui.dialogs.report_dialog import ReportDialog
-
-    held = HeldBuild(reports.build_for, fail=OSError("disk I/O error"))
-    held.release.set()
-    monkeypatch.setattr(reports, "build_for", held)
-    d = ReportDialog(journal, journal.find_patient("Robin Shaw").id, lambda: NOW)
-    qtbot.addWidget(d)
+    d, held = held_dialog(qtbot, journal, monkeypatch, fail=OSError("disk I/O error"))
+    held.release.set()  # the build the dialog started on opening fails at once
     with qtbot.waitSignal(d.ready):
         pass
     assert d.data is None and "could not be made" in d.status.text() and "disk I/O error" in d.status.text()
@@ -257,14 +258,9 @@ def test_report_builds_never_take_the_threads_everyones_checks_run_on(qtbot: Any
 
     from PySide6.QtCore import QDate, Qt
 
-    from journal.services import reports
-    from journal.ui.dialogs.report_dialog import ReportDialog
     from journal.ui.widgets.off_thread import Posted, run_off_thread
 
-    held = HeldBuild(reports.build_for)
-    monkeypatch.setattr(reports, "build_for", held)
-    d = ReportDialog(journal, journal.find_patient("Robin Shaw").id, lambda: NOW)
-    qtbot.addWidget(d)
+    d, held = held_dialog(qtbot, journal, monkeypatch)
     d.show()
     qtbot.waitUntil(held.started.is_set)
     for day in (1, 2, 3):  # three newer requests while the first build is held

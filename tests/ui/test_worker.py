@@ -42,12 +42,24 @@ class SlowJournal:
         return getattr(self._journal, name)
 
 
-def test_the_window_answers_a_click_while_everyones_checks_run(qtbot, journal, clock) -> None:  # noqa: ANN001
-    slow = SlowJournal(journal)
+def stale_alert(clock: Any, title: str) -> Alert:  # noqa: ANN401
+    """An emergency the held checks answer with: it must never be shown once the list is newer."""
+    return Alert(rule="stale-test", severity=Severity.EMERGENCY, patient="Robin", since=clock.now(),
+                 title=title, message="", advice="", evidence=[], reference="when-to-call")
+
+
+def held_window(qtbot: Any, journal: Any, clock: Any, first_answer: list | None = None) -> tuple[Any, SlowJournal]:  # noqa: ANN401
+    """The window on a SlowJournal, shown, its start checks held on the worker (`slow.release`)."""
+    slow = SlowJournal(journal, first_answer=first_answer)
     w = build_window(slow, clock, tray_available=False)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(slow.started.is_set)
+    return w, slow
+
+
+def test_the_window_answers_a_click_while_everyones_checks_run(qtbot, journal, clock) -> None:  # noqa: ANN001
+    w, slow = held_window(qtbot, journal, clock)
     try:
         assert slow.running  # the checks are still held...
         bar = w.tabs.tabBar()
@@ -64,14 +76,7 @@ def test_the_window_answers_a_click_while_everyones_checks_run(qtbot, journal, c
 
 
 def test_a_result_computed_before_a_newer_list_is_not_shown_over_it(qtbot, journal, clock) -> None:  # noqa: ANN001
-    stale = Alert(rule="stale-test", severity=Severity.EMERGENCY, patient="Robin", since=clock.now(),
-                  title="computed before the newer list", message="", advice="", evidence=[],
-                  reference="when-to-call")
-    slow = SlowJournal(journal, first_answer=[stale])
-    w = build_window(slow, clock, tray_available=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(slow.started.is_set)  # the start checks are held on the worker
+    w, slow = held_window(qtbot, journal, clock, first_answer=[stale_alert(clock, "computed before the newer list")])  # the start checks are held on the worker
     shown: list[list] = []
     w.session.alerts_updated.connect(shown.append)
     w.session.refresh_alerts()  # a newer list, made on the GUI thread meanwhile
@@ -88,11 +93,7 @@ def test_checks_that_end_after_the_window_is_gone_say_nothing_on_the_way_out(qtb
     import shiboken6
     from PySide6.QtCore import QThreadPool
 
-    slow = SlowJournal(journal)
-    w = build_window(slow, clock, tray_available=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(slow.started.is_set)
+    w, slow = held_window(qtbot, journal, clock)
     shiboken6.delete(w.session._posted)  # what the application's end does to the window's objects
     slow.release.set()
     assert QThreadPool.globalInstance().waitForDone(20_000)
@@ -106,14 +107,7 @@ def test_settings_saved_answer_at_once_and_everyones_checks_follow_on_the_worker
     a result from before the save (held here) is not shown over the new one."""
     from journal.ui.operations.settings import save_settings
 
-    stale = Alert(rule="stale-test", severity=Severity.EMERGENCY, patient="Robin", since=clock.now(),
-                  title="computed before the settings changed", message="", advice="", evidence=[],
-                  reference="when-to-call")
-    slow = SlowJournal(journal, first_answer=[stale])
-    w = build_window(slow, clock, tray_available=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(slow.started.is_set)  # the start checks are held on the worker
+    w, slow = held_window(qtbot, journal, clock, first_answer=[stale_alert(clock, "computed before the settings changed")])  # the start checks are held on the worker
     s = journal.get_settings()
     s.time_format = "%I:%M %p"
     save_settings(session=w.session, settings=s, by="")
@@ -130,11 +124,7 @@ def test_settings_saved_answer_at_once_and_everyones_checks_follow_on_the_worker
 def test_back_from_sleep_everyones_checks_run_on_the_worker_and_the_list_says_so(qtbot, journal, clock) -> None:  # noqa: ANN001
     """Doses missed during the sleep are not yet flagged: the list must not go on saying what it
     said before the sleep as if it were current."""
-    slow = SlowJournal(journal)
-    w = build_window(slow, clock, tray_available=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(slow.started.is_set)
+    w, slow = held_window(qtbot, journal, clock)
     slow.release.set()
     qtbot.waitUntil(lambda: not w.session.checking_in_background)
     slow.started.clear()
@@ -181,14 +171,7 @@ def test_a_result_from_before_a_save_that_lands_during_the_click_is_not_shown(qt
 
     from journal.ui.operations.settings import save_settings
 
-    stale = Alert(rule="stale-test", severity=Severity.EMERGENCY, patient="Robin", since=clock.now(),
-                  title="computed before the settings changed", message="", advice="", evidence=[],
-                  reference="when-to-call")
-    slow = SlowJournal(journal, first_answer=[stale])
-    w = build_window(slow, clock, tray_available=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(slow.started.is_set)
+    w, slow = held_window(qtbot, journal, clock, first_answer=[stale_alert(clock, "computed before the settings changed")])
     shown: list[list[str]] = []
     w.session.alerts_updated.connect(lambda al: shown.append([a.rule for a in al]))
     slow.release.set()
