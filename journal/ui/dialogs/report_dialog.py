@@ -66,9 +66,9 @@ class ReportDialog(QDialog):
         self.now = now
         self.data: ReportData | None = None
         self.built_period: tuple[date, date] | None = None  # the days self.data covers
-        # the report being built on a worker: a newer request's number wins (`_built`)
-        self._request = 0
-        self._latest = [0]  # the newest request, as the worker sees it (waiting builds older than it are skipped)
+        # The newest request's number, in a list the worker reads too: a result of an older one is
+        # dropped (`_built`), and an older build still waiting for the thread is skipped.
+        self._latest = [0]
         self.building: tuple[date, date] | None = None  # the days being built, None when idle
         self._posted = Posted(self)
         self._posted.done.connect(self._built)
@@ -147,15 +147,15 @@ class ReportDialog(QDialog):
         when it is in (`ready`). Print and Save wait for it (they are off meanwhile); a newer
         request replaces one still being built."""
         start, end = self.period()
-        self._request += 1
+        self._latest[0] += 1
         self.building = (start, end)
         self.print_button.setEnabled(False)
         self.save_button.setEnabled(False)
         self.status.setText("\u25f7 " + self.tr("Preparing the report for {start} to {end}\u2026").format(
             start=start.isoformat(), end=end.isoformat()))
         journal, pid, now = self.journal, self.patient_id, self.now()
-        request, latest = self._request, self._latest
-        latest[0] = request
+        latest = self._latest
+        request = latest[0]
 
         def build() -> Any:
             if latest[0] != request:  # a newer request was made while this one waited: skip it
@@ -166,15 +166,14 @@ class ReportDialog(QDialog):
         run_off_thread(build, self._posted, request, pool=own_pool("reports"))
 
     def _built(self, request: int, result: Any) -> None:
-        if request != self._request or self.building is None:
+        if request != self._latest[0] or self.building is None:
             return  # a newer request is being built, or the days were built in a click meanwhile
         self._take(self.building, result)
 
     def _build_now(self) -> None:
         """Build the chosen days here and now (Save or Print asked for them)."""
         start, end = self.period()
-        self._request += 1  # a build still running on the worker is not wanted any more
-        self._latest[0] = self._request
+        self._latest[0] += 1  # a build still running on the worker is not wanted any more
         QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
             try:

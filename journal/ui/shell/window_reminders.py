@@ -73,7 +73,7 @@ class WindowReminders(QObject):
         self._maybe_start_done()
 
     def _maybe_start_done(self) -> None:
-        if not self.start_is_done and self.due_plan.complete:
+        if self.started and not self.start_is_done and self.due_plan.complete:
             self.start_is_done = True
             self.start_done.emit()
 
@@ -104,8 +104,7 @@ class WindowReminders(QObject):
 
     def _tick_more(self) -> None:
         self.scheduler.tick()
-        if self.started:
-            self._maybe_start_done()
+        self._maybe_start_done()
 
     def remind(self, items: list[DueItem]) -> None:
         """One notification for everything that came due at once (after a sleep: every slot
